@@ -1,0 +1,98 @@
+#include "CliIo.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace sessionlens::cli {
+
+CliIo::CliIo() : m_out(stdout), m_err(stderr) {}
+
+Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
+{
+    QFile file;
+    const bool standardInput = path.isEmpty() || path == QLatin1String("-");
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return Error::make(ErrorCategory::Io, tr("cannot open %1: %2")
+                                                  .arg(standardInput ? tr("standard input") : path,
+                                                       file.errorString()));
+    QByteArray data = file.read(limit + 1);
+    if (data.size() > limit)
+        return Error::make(ErrorCategory::Limit,
+                           tr("input is larger than %1 bytes").arg(limit));
+    return data;
+}
+
+QString CliIo::stepName(ErrorCategory category)
+{
+    switch (category) {
+    case ErrorCategory::Format:
+        return tr("format");
+    case ErrorCategory::Base64:
+        return tr("base64");
+    case ErrorCategory::Authentication:
+        return tr("authentication");
+    case ErrorCategory::Decompression:
+        return tr("decompression");
+    case ErrorCategory::Encoding:
+        return tr("encoding");
+    case ErrorCategory::Json:
+        return tr("JSON");
+    case ErrorCategory::Limit:
+        return tr("limit");
+    case ErrorCategory::Key:
+        return tr("key");
+    case ErrorCategory::Io:
+        return tr("input/output");
+    case ErrorCategory::Network:
+        return tr("network");
+    }
+    return {};
+}
+
+int CliIo::fail(const Error &error)
+{
+    m_out.flush();
+    QString line = tr("sessionlens-cli: %1 step failed: %2").arg(stepName(error.category), error.message);
+    if (!error.detail.isEmpty())
+        line += QStringLiteral(" (%1)").arg(error.detail);
+    m_err << line << Qt::endl;
+    return exitCodeFor(error.category);
+}
+
+int CliIo::usage(const QString &message)
+{
+    m_out.flush();
+    m_err << tr("sessionlens-cli: %1").arg(message) << Qt::endl
+          << tr("Try 'sessionlens-cli help'.") << Qt::endl;
+    return ExitUsage;
+}
+
+int CliIo::exitCodeFor(ErrorCategory category)
+{
+    switch (category) {
+    case ErrorCategory::Format:
+    case ErrorCategory::Base64:
+        return ExitFormat;
+    case ErrorCategory::Authentication:
+        return ExitAuthentication;
+    case ErrorCategory::Decompression:
+        return ExitDecompression;
+    case ErrorCategory::Encoding:
+        return ExitEncoding;
+    case ErrorCategory::Json:
+        return ExitJson;
+    case ErrorCategory::Limit:
+        return ExitLimit;
+    case ErrorCategory::Key:
+        return ExitKey;
+    case ErrorCategory::Io:
+    case ErrorCategory::Network:
+        return ExitIo;
+    }
+    return ExitIo;
+}
+
+} // namespace sessionlens::cli

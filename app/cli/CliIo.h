@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Error.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace sessionlens::cli {
+
+/// Exit codes of sessionlens-cli; scripts rely on them.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitUsage = 2,
+    ExitFormat = 3,
+    ExitAuthentication = 4,
+    ExitDecompression = 5,
+    ExitEncoding = 6,
+    ExitJson = 7,
+    ExitLimit = 8,
+    ExitKey = 9,
+    ExitIo = 10,
+};
+
+/// Standard streams, input reading and error reporting shared by the commands.
+class CliIo
+{
+    Q_DECLARE_TR_FUNCTIONS(CliIo)
+
+public:
+    CliIo();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    /// Whole content of a file, or of standard input for "-" or an empty path.
+    [[nodiscard]] Result<QByteArray> readAll(const QString &path, qsizetype limit);
+    /// Prints "sessionlens-cli: <step> failed: <message>" and returns the matching exit code.
+    int fail(const Error &error);
+    /// Prints a usage problem and returns ExitUsage.
+    int usage(const QString &message);
+
+    [[nodiscard]] static int exitCodeFor(ErrorCategory category);
+    /// Translated name of the pipeline step, for messages.
+    [[nodiscard]] static QString stepName(ErrorCategory category);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace sessionlens::cli

@@ -1,0 +1,170 @@
+#include "DecodeCommand.h"
+
+#include "KeyArguments.h"
+#include "formats/CookieText.h"
+#include "json/PythonJsonWriter.h"
+#include "json/PythonRepr.h"
+#include "json/TreeText.h"
+#include "keys/KeyRing.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
+
+namespace sessionlens::cli {
+
+int DecodeCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Open an EncryptedSession cookie and print the session."));
+    KeyArguments::addOptions(parser);
+    parser.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
+                      tr("format"), QStringLiteral("tree")});
+    parser.addOption({QStringLiteral("lines"),
+                      tr("Read one cookie per line and write one result line per cookie.")});
+    parser.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."));
+    if (!parser.parse(arguments))
+        return m_io.usage(parser.errorText());
+
+    const QString formatText = parser.value(QStringLiteral("format"));
+    OutputFormat format = OutputFormat::Tree;
+    if (formatText == QLatin1String("json"))
+        format = OutputFormat::Json;
+    else if (formatText == QLatin1String("python"))
+        format = OutputFormat::Python;
+    else if (formatText != QLatin1String("tree"))
+        return m_io.usage(tr("unknown format '%1': use tree, json or python").arg(formatText));
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return m_io.usage(tr("decode takes one cookie argument"));
+    const QString source = positional.value(0, QStringLiteral("-"));
+
+    KeyRing ring;
+    auto loaded = KeyArguments::load(parser, m_io, ring);
+    if (!loaded)
+        return m_io.fail(loaded.error());
+    if (ring.size() == 0)
+        return m_io.usage(tr("decode needs at least one --key or --key-file"));
+
+    if (parser.isSet(QStringLiteral("lines")))
+        return decodeLines(source, ring, format);
+
+    QByteArray text;
+    if (source == QLatin1String("-")) {
+        auto input = m_io.readAll(source, CookieText::kMaxInputSize);
+        if (!input)
+            return m_io.fail(input.error());
+        text = input.value();
+    } else {
+        text = source.toUtf8();
+    }
+    auto cookie = CookieText::extract(QString::fromUtf8(text));
+    if (!cookie)
+        return m_io.fail(cookie.error());
+
+    KeyRing::Opened opened = ring.open(cookie->value);
+    for (const QString &warning : std::as_const(opened.decoded.warnings))
+        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
+    if (opened.decoded.error)
+        return m_io.fail(*opened.decoded.error);
+    if (ring.size() > 1) {
+        const SessionKey &key = ring.at(opened.keyIndex);
+        m_io.err() << tr("opened with %1 (fingerprint %2)").arg(key.name(), key.fingerprint())
+                   << Qt::endl;
+    }
+    switch (format) {
+    case OutputFormat::Json:
+        m_io.out().flush();
+        std::fwrite(opened.decoded.plaintext.constData(), 1,
+                    static_cast<std::size_t>(opened.decoded.plaintext.size()), stdout);
+        std::fputc('\n', stdout);
+        std::fflush(stdout);
+        break;
+    case OutputFormat::Python:
+        m_io.out() << PythonRepr::repr(opened.decoded.session) << Qt::endl;
+        break;
+    case OutputFormat::Tree:
+        m_io.out() << TreeText::indented(opened.decoded.session);
+        m_io.out().flush();
+        break;
+    }
+    return ExitOk;
+}
+
+int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat format)
+{
+    QFile file;
+    const bool standardInput = path == QLatin1String("-");
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return m_io.fail(Error::make(ErrorCategory::Io,
+                                     tr("cannot open %1: %2").arg(path, file.errorString())));
+    int exitCode = ExitOk;
+    QByteArray out;
+    while (true) {
+        // Bounded reads keep memory constant whatever the input holds.
+        QByteArray line = file.readLine(CookieText::kMaxInputSize + 2);
+        if (line.isEmpty() && file.atEnd())
+            break;
+        if (line.isEmpty() && !file.atEnd() && file.error() != QFileDevice::NoError)
+            break;
+        const bool complete = line.endsWith('\n');
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        if (!complete && !file.atEnd()) {
+            // Over-long line: skip the rest of it and report a limit error for it.
+            while (!file.atEnd() && !file.readLine(64 * 1024).endsWith('\n')) {
+            }
+            line.clear();
+            out.append("error limit: line longer than the input limit\n");
+            if (exitCode == ExitOk)
+                exitCode = ExitLimit;
+            continue;
+        }
+        std::optional<Error> error;
+        auto cookie = CookieText::extract(QString::fromUtf8(line));
+        if (!cookie) {
+            error = cookie.error();
+        } else {
+            KeyRing::Opened result = ring.open(cookie->value);
+            if (result.decoded.error) {
+                error = result.decoded.error;
+            } else if (format == OutputFormat::Json) {
+                const QByteArray &json = result.decoded.plaintext;
+                if (json.contains('\n') || json.contains('\r'))
+                    out.append(PythonJsonWriter::write(result.decoded.session));
+                else
+                    out.append(json);
+                out.append('\n');
+            } else if (format == OutputFormat::Python) {
+                out.append(PythonRepr::repr(result.decoded.session).toUtf8());
+                out.append('\n');
+            } else {
+                out.append(TreeText::oneLine(result.decoded.session).toUtf8());
+                out.append('\n');
+            }
+        }
+        if (error) {
+            out.append("error ");
+            out.append(Error::categoryName(error->category).toUtf8());
+            out.append(": ");
+            out.append(error->message.toUtf8());
+            out.append('\n');
+            if (exitCode == ExitOk)
+                exitCode = CliIo::exitCodeFor(error->category);
+        }
+        if (out.size() > 64 * 1024) {
+            std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
+            out.clear();
+        }
+    }
+    std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
+    std::fflush(stdout);
+    return exitCode;
+}
+
+} // namespace sessionlens::cli

@@ -1,0 +1,63 @@
+#include "SealCommand.h"
+
+#include "KeyArguments.h"
+#include "formats/EncryptedSessionCodec.h"
+#include "json/PythonJsonReader.h"
+
+#include <QCommandLineParser>
+
+namespace sessionlens::cli {
+
+int SealCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    KeyArguments::addOptions(parser);
+    parser.addOption({QStringLiteral("compress"),
+                      tr("auto (server rule: JSON over 1024 bytes), always or never."),
+                      tr("mode"), QStringLiteral("auto")});
+    parser.addPositionalArgument(QStringLiteral("file"), tr("Session JSON file, '-' for standard input."));
+    if (!parser.parse(arguments))
+        return m_io.usage(parser.errorText());
+
+    const QString mode = parser.value(QStringLiteral("compress"));
+    EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
+    if (mode == QLatin1String("always"))
+        compression = EncryptedSessionCodec::Compression::Always;
+    else if (mode == QLatin1String("never"))
+        compression = EncryptedSessionCodec::Compression::Never;
+    else if (mode != QLatin1String("auto"))
+        return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
+
+    if (parser.positionalArguments().size() > 1)
+        return m_io.usage(tr("seal takes one input file"));
+
+    KeyRing ring;
+    auto loaded = KeyArguments::load(parser, m_io, ring);
+    if (!loaded)
+        return m_io.fail(loaded.error());
+    if (ring.size() != 1)
+        return m_io.usage(tr("seal needs exactly one --key or --key-file"));
+
+    auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
+                              ZlibCodec::kDefaultMaxInflatedSize);
+    if (!input)
+        return m_io.fail(input.error());
+
+    QStringList warnings;
+    auto session = PythonJsonReader::read(input.value(), PythonJsonReader::Options{}, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
+    if (!session)
+        return m_io.fail(session.error());
+
+    EncryptedSessionCodec *codec = ring.codec(0);
+    if (!codec)
+        return m_io.fail(Error::make(ErrorCategory::Key, tr("the key cannot be used for AES")));
+    auto sealed = codec->seal(session.value(), compression);
+    if (!sealed)
+        return m_io.fail(sealed.error());
+    m_io.out() << QString::fromLatin1(sealed->cookie) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace sessionlens::cli

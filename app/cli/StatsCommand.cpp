@@ -1,0 +1,112 @@
+#include "StatsCommand.h"
+
+#include "KeyArguments.h"
+#include "formats/CookieText.h"
+#include "report/SizeReport.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+namespace sessionlens::cli {
+
+int StatsCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    KeyArguments::addOptions(parser);
+    parser.addOption({QStringLiteral("json"), tr("Print the report as JSON.")});
+    parser.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."));
+    if (!parser.parse(arguments))
+        return m_io.usage(parser.errorText());
+    if (parser.positionalArguments().size() > 1)
+        return m_io.usage(tr("stats takes one cookie argument"));
+
+    KeyRing ring;
+    auto loaded = KeyArguments::load(parser, m_io, ring);
+    if (!loaded)
+        return m_io.fail(loaded.error());
+    if (ring.size() == 0)
+        return m_io.usage(tr("stats needs at least one --key or --key-file"));
+
+    const QString source = parser.positionalArguments().value(0, QStringLiteral("-"));
+    QString text = source;
+    if (source == QLatin1String("-")) {
+        auto input = m_io.readAll(source, CookieText::kMaxInputSize);
+        if (!input)
+            return m_io.fail(input.error());
+        text = QString::fromUtf8(input.value());
+    }
+    auto cookie = CookieText::extract(text);
+    if (!cookie)
+        return m_io.fail(cookie.error());
+    KeyRing::Opened opened = ring.open(cookie->value);
+    if (opened.decoded.error)
+        return m_io.fail(*opened.decoded.error);
+
+    SizeReport::Options options;
+    if (!cookie->name.isEmpty())
+        options.cookieName = cookie->name;
+    // Keep the cookie's own compression choice when it differs from the server rule.
+    const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
+        opened.decoded.plaintext.size(), EncryptedSessionCodec::Compression::Auto);
+    if (opened.decoded.fields.compressed != ruleCompresses)
+        options.compression = opened.decoded.fields.compressed
+                                  ? EncryptedSessionCodec::Compression::Always
+                                  : EncryptedSessionCodec::Compression::Never;
+    const SizeReport report = SizeReport::compute(opened.decoded.session, options);
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject object = report.toJson();
+        object.insert(QStringLiteral("actual_cookie_value_bytes"), cookie->value.size());
+        m_io.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        m_io.out().flush();
+    } else {
+        printTable(report, cookie->value.size());
+    }
+    return ExitOk;
+}
+
+void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
+{
+    QTextStream &out = m_io.out();
+    auto row = [&out](const QString &label, qsizetype value, const QString &note = {}) {
+        out << label.leftJustified(34) << QString::number(value).rightJustified(8);
+        if (!note.isEmpty())
+            out << QStringLiteral("  ") << note;
+        out << Qt::endl;
+    };
+    row(tr("JSON plaintext"), r.jsonBytes);
+    if (r.compressed)
+        row(tr("zlib compressed"), r.compressedBytes,
+            tr("%1% of the JSON").arg(r.jsonBytes ? 100 * r.compressedBytes / r.jsonBytes : 0));
+    else
+        row(tr("zlib compressed"), 0, tr("not compressed (JSON up to 1024 bytes)"));
+    row(tr("ciphertext (AES-EAX)"), r.ciphertextBytes);
+    row(tr("ciphertext, base64"), r.ciphertextBase64);
+    row(tr("tag, base64"), r.tagBase64);
+    row(tr("nonce, base64"), r.nonceBase64);
+    row(tr("cookie value"), r.cookieValueBytes,
+        actualCookieSize != r.cookieValueBytes
+            ? tr("the given cookie has %1 bytes: its plaintext is not what the server writes")
+                  .arg(actualCookieSize)
+            : QString());
+    row(tr("name=value (sent with every request)"), r.nameValueBytes);
+    row(tr("Set-Cookie header value"), r.setCookieBytes);
+    row(tr("headroom to Werkzeug's %1").arg(SizeReport::kWerkzeugMaxCookieSize), r.werkzeugHeadroom,
+        r.werkzeugHeadroom < 0 ? tr("OVER: Werkzeug warns") : QString());
+    row(tr("headroom to browsers' %1").arg(SizeReport::kBrowserMaxCookieSize), r.browserHeadroom,
+        r.browserHeadroom < 0 ? tr("OVER: browsers drop the cookie") : QString());
+    if (r.keys.isEmpty())
+        return;
+    out << Qt::endl
+        << tr("key").leftJustified(24) << tr("JSON bytes").rightJustified(11)
+        << tr("share").rightJustified(8) << tr("cookie saving").rightJustified(15) << Qt::endl;
+    for (const SizeReport::KeyShare &share : r.keys) {
+        const double percent = r.jsonBytes ? 100.0 * double(share.jsonBytes) / double(r.jsonBytes) : 0.0;
+        out << share.key.left(23).leftJustified(24) << QString::number(share.jsonBytes).rightJustified(11)
+            << (QString::number(percent, 'f', 1) + u'%').rightJustified(8)
+            << QString::number(share.cookieSaving).rightJustified(15) << Qt::endl;
+    }
+}
+
+} // namespace sessionlens::cli

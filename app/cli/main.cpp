@@ -1,0 +1,73 @@
+#include "CliIo.h"
+#include "DecodeCommand.h"
+#include "KeyCommand.h"
+#include "SealCommand.h"
+#include "StatsCommand.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace {
+
+const char *const kUsage = QT_TRANSLATE_NOOP(
+    "CliMain",
+    "Usage: sessionlens-cli COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]\n"
+    "  seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]\n"
+    "  stats (--key K | --key-file F) [--json] [COOKIE|-]\n"
+    "  key inspect KEY\n"
+    "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
+    "  help\n"
+    "\n"
+    "Keys may be Python bytes literals (b'...'), hex or base64.\n"
+    "Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,\n"
+    "6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.\n");
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sessionlens-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("sessionlens"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    using namespace sessionlens::cli;
+    CliIo io;
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
+
+    if (command == QLatin1String("decode"))
+        return DecodeCommand(io).run(rest);
+    if (command == QLatin1String("seal"))
+        return SealCommand(io).run(rest);
+    if (command == QLatin1String("stats"))
+        return StatsCommand(io).run(rest);
+    if (command == QLatin1String("key"))
+        return KeyCommand(io).run(rest);
+    if (command == QLatin1String("help") || command == QLatin1String("--help")
+        || command == QLatin1String("-h")) {
+        io.out() << QCoreApplication::translate("CliMain", kUsage);
+        io.out().flush();
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        io.out() << QStringLiteral("sessionlens-cli %1").arg(QCoreApplication::applicationVersion())
+                 << Qt::endl;
+        return ExitOk;
+    }
+    io.err() << QCoreApplication::translate("CliMain", kUsage);
+    io.err().flush();
+    return command.isEmpty() ? ExitUsage
+                             : io.usage(QCoreApplication::translate("CliMain", "unknown command '%1'")
+                                            .arg(command));
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+
+namespace sessionlens {
+
+/// The pipeline step (or subsystem) that an error belongs to.
+enum class ErrorCategory {
+    Format,         ///< the cookie's outer shape: field count, flag, separators
+    Base64,         ///< a field is not valid base64 of the expected alphabet
+    Authentication, ///< tag or signature mismatch, or no key opens the cookie
+    Decompression,  ///< zlib stream invalid or truncated
+    Encoding,       ///< plaintext is not valid UTF-8
+    Json,           ///< plaintext is not JSON the server would accept
+    Limit,          ///< a named safety limit was reached
+    Key,            ///< key text could not be parsed or has a wrong length
+    Io,             ///< file or stream access
+    Network,        ///< HTTP capture or replay
+};
+
+/**
+ * An error as a value: what failed, in which step, and where.
+ *
+ * `message` is a short technical English description meant for logs and the
+ * command line; applications build translated sentences from `category` and
+ * show `message` as the detail.
+ */
+struct Error
+{
+    ErrorCategory category = ErrorCategory::Format;
+    QString message;
+    /// Extra context (a field name, an offending fragment); never secret material.
+    QString detail;
+    /// Index of the cookie field the error belongs to, -1 when not field specific.
+    int field = -1;
+    /// Byte offset inside the step's input, -1 when unknown.
+    qsizetype position = -1;
+
+    [[nodiscard]] static Error make(ErrorCategory category, QString message, QString detail = {},
+                                    int field = -1, qsizetype position = -1);
+    /// Stable lower-case identifier of a category ("format", "base64", ...).
+    [[nodiscard]] static QString categoryName(ErrorCategory category);
+    /// Inverse of categoryName(); false when the name is unknown.
+    [[nodiscard]] static bool categoryFromName(const QString &name, ErrorCategory *out);
+    /// `<category>: <message>[ (<detail>)]`, for logs and the command line.
+    [[nodiscard]] QString toString() const;
+};
+
+} // namespace sessionlens

@@ -1,0 +1,102 @@
+#include "crypto/SecureBytes.h"
+
+#include <openssl/crypto.h>
+
+#include <cstring>
+
+namespace sessionlens {
+
+SecureBytes::SecureBytes(std::size_t size)
+    : m_data(size ? std::make_unique<std::uint8_t[]>(size) : nullptr), m_size(size)
+{
+}
+
+SecureBytes::SecureBytes(const void *data, std::size_t size) : SecureBytes(size)
+{
+    if (size)
+        std::memcpy(m_data.get(), data, size);
+}
+
+SecureBytes::~SecureBytes()
+{
+    wipe();
+}
+
+SecureBytes::SecureBytes(const SecureBytes &other) : SecureBytes(other.data(), other.size()) {}
+
+SecureBytes &SecureBytes::operator=(const SecureBytes &other)
+{
+    if (this != &other) {
+        SecureBytes copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+SecureBytes::SecureBytes(SecureBytes &&other) noexcept
+    : m_data(std::move(other.m_data)), m_size(other.m_size)
+{
+    other.m_size = 0;
+}
+
+SecureBytes &SecureBytes::operator=(SecureBytes &&other) noexcept
+{
+    if (this != &other) {
+        wipe();
+        m_data = std::move(other.m_data);
+        m_size = other.m_size;
+        other.m_size = 0;
+    }
+    return *this;
+}
+
+SecureBytes SecureBytes::fromByteArray(QByteArray &source, bool wipeSource)
+{
+    SecureBytes bytes(source.constData(), static_cast<std::size_t>(source.size()));
+    if (wipeSource)
+        wipeByteArray(source);
+    return bytes;
+}
+
+bool SecureBytes::equals(const SecureBytes &other) const
+{
+    return constantTimeEquals(data(), size(), other.data(), other.size());
+}
+
+QByteArray SecureBytes::exposeCopy() const
+{
+    return QByteArray(reinterpret_cast<const char *>(m_data.get()), static_cast<qsizetype>(m_size));
+}
+
+void SecureBytes::clear()
+{
+    wipe();
+}
+
+void SecureBytes::wipe() noexcept
+{
+    if (m_data && m_size)
+        OPENSSL_cleanse(m_data.get(), m_size);
+    m_data.reset();
+    m_size = 0;
+}
+
+bool constantTimeEquals(const void *a, std::size_t aSize, const void *b, std::size_t bSize)
+{
+    if (aSize != bSize)
+        return false;
+    if (aSize == 0)
+        return true;
+    return CRYPTO_memcmp(a, b, aSize) == 0;
+}
+
+void wipeByteArray(QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && !bytes.isDetached())
+        bytes.detach(); // never write into a buffer another QByteArray shares
+    if (!bytes.isEmpty())
+        OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size()));
+    bytes.clear();
+}
+
+} // namespace sessionlens

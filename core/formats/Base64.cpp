@@ -1,0 +1,109 @@
+#include "formats/Base64.h"
+
+#include <array>
+
+namespace sessionlens {
+
+namespace {
+
+using DecodeTable = std::array<signed char, 256>;
+
+constexpr DecodeTable makeTable(char plus, char slash)
+{
+    DecodeTable table{};
+    for (auto &entry : table)
+        entry = -1;
+    const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    for (int i = 0; i < 62; ++i)
+        table[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
+    table[static_cast<unsigned char>(plus)] = 62;
+    table[static_cast<unsigned char>(slash)] = 63;
+    return table;
+}
+
+constexpr DecodeTable kStandard = makeTable('+', '/');
+constexpr DecodeTable kUrlSafe = makeTable('-', '_');
+
+Error badCharacter(QByteArrayView text, qsizetype position)
+{
+    const auto c = static_cast<unsigned char>(text[position]);
+    const QString shown = (c >= 0x20 && c < 0x7f) ? QStringLiteral("'%1'").arg(QLatin1Char(static_cast<char>(c)))
+                                                  : QStringLiteral("0x%1").arg(c, 2, 16, QChar(u'0'));
+    return Error::make(ErrorCategory::Base64,
+                       QStringLiteral("character %1 at offset %2 is not base64").arg(shown).arg(position),
+                       {}, -1, position);
+}
+
+} // namespace
+
+Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
+{
+    const DecodeTable &table = alphabet == Alphabet::Standard ? kStandard : kUrlSafe;
+    qsizetype length = text.size();
+    if (alphabet == Alphabet::Standard) {
+        if (length % 4 != 0)
+            return Error::make(ErrorCategory::Base64,
+                               QStringLiteral("length %1 is not a multiple of 4 (padding missing)")
+                                   .arg(length),
+                               {}, -1, length);
+        int padding = 0;
+        while (padding < 2 && length > 0 && text[length - 1] == '=') {
+            --length;
+            ++padding;
+        }
+    }
+    if (length % 4 == 1)
+        return Error::make(ErrorCategory::Base64,
+                           QStringLiteral("%1 characters cannot be base64").arg(length), {}, -1,
+                           length);
+
+    QByteArray out((length / 4) * 3 + (length % 4 ? length % 4 - 1 : 0), Qt::Uninitialized);
+    auto *target = reinterpret_cast<unsigned char *>(out.data());
+    const auto *source = reinterpret_cast<const unsigned char *>(text.data());
+    qsizetype i = 0;
+    for (; i + 4 <= length; i += 4) {
+        const int a = table[source[i]], b = table[source[i + 1]], c = table[source[i + 2]],
+                  d = table[source[i + 3]];
+        if ((a | b | c | d) < 0) {
+            for (qsizetype k = i;; ++k) {
+                if (table[source[k]] < 0)
+                    return badCharacter(text, k);
+            }
+        }
+        const unsigned v = (unsigned(a) << 18) | (unsigned(b) << 12) | (unsigned(c) << 6) | unsigned(d);
+        *target++ = static_cast<unsigned char>(v >> 16);
+        *target++ = static_cast<unsigned char>(v >> 8);
+        *target++ = static_cast<unsigned char>(v);
+    }
+    const qsizetype rest = length - i;
+    if (rest > 0) {
+        unsigned v = 0;
+        for (qsizetype k = 0; k < rest; ++k) {
+            const int digit = table[source[i + k]];
+            if (digit < 0)
+                return badCharacter(text, i + k);
+            v |= unsigned(digit) << (18 - 6 * k);
+        }
+        *target++ = static_cast<unsigned char>(v >> 16);
+        if (rest == 3)
+            *target++ = static_cast<unsigned char>(v >> 8);
+    }
+    return out;
+}
+
+QByteArray Base64::encode(QByteArrayView data, Alphabet alphabet)
+{
+    const QByteArray raw = QByteArray::fromRawData(data.data(), data.size());
+    if (alphabet == Alphabet::Standard)
+        return raw.toBase64();
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+qsizetype Base64::encodedSize(qsizetype byteCount, Alphabet alphabet)
+{
+    if (alphabet == Alphabet::Standard)
+        return ((byteCount + 2) / 3) * 4;
+    return (byteCount / 3) * 4 + (byteCount % 3 ? byteCount % 3 + 1 : 0);
+}
+
+} // namespace sessionlens

@@ -1,0 +1,227 @@
+#include "formats/EncryptedSessionCodec.h"
+
+#include "crypto/SecureRandom.h"
+#include "formats/Base64.h"
+#include "json/PythonJsonWriter.h"
+
+namespace sessionlens {
+
+EncryptedSessionCodec::EncryptedSessionCodec(EaxCipher cipher, Limits limits)
+    : m_cipher(std::move(cipher)), m_limits(limits)
+{
+}
+
+Result<EncryptedSessionCodec> EncryptedSessionCodec::create(const SecureBytes &key, Limits limits)
+{
+    auto cipher = EaxCipher::create(key);
+    if (!cipher)
+        return cipher.error();
+    return EncryptedSessionCodec(std::move(cipher).value(), limits);
+}
+
+QString EncryptedSessionCodec::fieldName(Field field)
+{
+    switch (field) {
+    case Field::Flag:
+        return QStringLiteral("flag");
+    case Field::Ciphertext:
+        return QStringLiteral("ciphertext");
+    case Field::Tag:
+        return QStringLiteral("tag");
+    case Field::Nonce:
+        return QStringLiteral("nonce");
+    }
+    return {};
+}
+
+bool EncryptedSessionCodec::shouldCompress(qsizetype jsonSize, Compression compression)
+{
+    switch (compression) {
+    case Compression::Always:
+        return true;
+    case Compression::Never:
+        return false;
+    case Compression::Auto:
+        break;
+    }
+    return jsonSize > kCompressionThreshold;
+}
+
+Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayView cookie)
+{
+    if (cookie.size() > kMaxCookieSize)
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("cookie of %1 bytes exceeds the %2-byte input limit")
+                               .arg(cookie.size())
+                               .arg(kMaxCookieSize));
+    QByteArrayView parts[4];
+    int count = 0;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= cookie.size(); ++i) {
+        if (i == cookie.size() || cookie[i] == '.') {
+            if (count < 4)
+                parts[count] = cookie.sliced(start, i - start);
+            ++count;
+            start = i + 1;
+        }
+    }
+    if (count != 4)
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("expected 4 fields separated by '.', found %1").arg(count));
+
+    Fields fields;
+    fields.flag = parts[0].toByteArray();
+    if (fields.flag.isEmpty())
+        return Error::make(ErrorCategory::Format, QStringLiteral("the flag field is empty"), {},
+                           int(Field::Flag));
+    fields.compressed = fields.flag == "z";
+    fields.unknownFlag = fields.flag != "z" && fields.flag != "u";
+    fields.ciphertextText = parts[1].toByteArray();
+    fields.tagText = parts[2].toByteArray();
+    fields.nonceText = parts[3].toByteArray();
+
+    const struct
+    {
+        Field field;
+        const QByteArray &text;
+        QByteArray &out;
+    } decodes[] = {{Field::Ciphertext, fields.ciphertextText, fields.ciphertext},
+                   {Field::Tag, fields.tagText, fields.tag},
+                   {Field::Nonce, fields.nonceText, fields.nonce}};
+    for (const auto &item : decodes) {
+        auto bytes = Base64::decode(item.text, Base64::Alphabet::Standard);
+        if (!bytes) {
+            Error error = bytes.error();
+            error.field = int(item.field);
+            error.detail = QStringLiteral("in the %1 field").arg(fieldName(item.field));
+            return error;
+        }
+        item.out = std::move(bytes).value();
+    }
+    if (fields.tag.size() != EaxCipher::kTagSize)
+        return Error::make(ErrorCategory::Authentication,
+                           QStringLiteral("the tag is %1 bytes, EAX tags are 16").arg(fields.tag.size()),
+                           {}, int(Field::Tag));
+    return fields;
+}
+
+bool EncryptedSessionCodec::authenticates(const Fields &fields)
+{
+    return m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag).ok();
+}
+
+EncryptedSessionCodec::Decoded EncryptedSessionCodec::decode(QByteArrayView cookie)
+{
+    Decoded decoded;
+    auto fields = split(cookie);
+    if (!fields) {
+        decoded.error = fields.error();
+        return decoded;
+    }
+    decoded.fields = std::move(fields).value();
+    decodeFields(decoded);
+    return decoded;
+}
+
+void EncryptedSessionCodec::decodeFields(Decoded &decoded)
+{
+    const Fields &fields = decoded.fields;
+    if (fields.unknownFlag)
+        decoded.warnings.append(
+            QStringLiteral("unknown flag \"%1\": the server treats it as uncompressed")
+                .arg(QString::fromLatin1(fields.flag)));
+
+    auto payload = m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag);
+    if (!payload) {
+        decoded.error = payload.error();
+        decoded.error->field = int(Field::Tag);
+        return;
+    }
+    decoded.payload = std::move(payload).value();
+
+    if (fields.compressed) {
+        auto inflated = ZlibCodec::inflate(decoded.payload, m_limits.maxInflatedSize);
+        if (!inflated) {
+            decoded.error = inflated.error();
+            decoded.error->field = int(Field::Ciphertext);
+            return;
+        }
+        if (inflated->trailingBytes > 0)
+            decoded.warnings.append(QStringLiteral("%1 bytes after the zlib stream are ignored")
+                                        .arg(inflated->trailingBytes));
+        decoded.plaintext = std::move(inflated->data);
+    } else {
+        decoded.plaintext = decoded.payload;
+    }
+
+    QStringList warnings;
+    PythonJsonReader::Options options;
+    options.dialect = PythonJsonReader::Dialect::EncryptedSession;
+    options.maxDepth = m_limits.maxDepth;
+    auto session = PythonJsonReader::read(decoded.plaintext, options, &warnings);
+    decoded.warnings.append(warnings);
+    if (!session) {
+        decoded.error = session.error();
+        return;
+    }
+    if (session->type() != SessionValue::Type::Dict) {
+        decoded.error = Error::make(ErrorCategory::Json,
+                                    QStringLiteral("the session must be a JSON object, found %1")
+                                        .arg(SessionValue::typeName(session->type())));
+        return;
+    }
+    decoded.session = std::move(session).value();
+}
+
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionValue &session,
+                                                                  Compression compression)
+{
+    if (session.type() != SessionValue::Type::Dict)
+        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
+                                                    .arg(SessionValue::typeName(session.type())));
+    return sealPlaintext(PythonJsonWriter::write(session), compression);
+}
+
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPlaintext(const QByteArray &plaintext,
+                                                                           Compression compression)
+{
+    auto nonce = SecureRandom::bytes(kNonceSize);
+    if (!nonce)
+        return nonce.error();
+    return sealPlaintextWithNonce(plaintext, compression, nonce.value());
+}
+
+Result<EncryptedSessionCodec::Sealed>
+EncryptedSessionCodec::sealPlaintextWithNonce(const QByteArray &plaintext, Compression compression,
+                                              const QByteArray &nonce)
+{
+    Sealed sealed;
+    sealed.plaintext = plaintext;
+    sealed.compressed = shouldCompress(plaintext.size(), compression);
+    if (sealed.compressed) {
+        sealed.payload = ZlibCodec::deflate(plaintext);
+        if (sealed.payload.isEmpty())
+            return Error::make(ErrorCategory::Decompression, QStringLiteral("zlib could not compress"));
+    } else {
+        sealed.payload = plaintext;
+    }
+    auto encrypted = m_cipher.encrypt(nonce, {}, sealed.payload);
+    if (!encrypted)
+        return encrypted.error();
+    Fields &f = sealed.fields;
+    f.flag = sealed.compressed ? "z" : "u";
+    f.compressed = sealed.compressed;
+    f.ciphertext = std::move(encrypted->ciphertext);
+    f.tag = std::move(encrypted->tag);
+    f.nonce = nonce;
+    f.ciphertextText = Base64::encode(f.ciphertext, Base64::Alphabet::Standard);
+    f.tagText = Base64::encode(f.tag, Base64::Alphabet::Standard);
+    f.nonceText = Base64::encode(f.nonce, Base64::Alphabet::Standard);
+    sealed.cookie.reserve(f.flag.size() + f.ciphertextText.size() + f.tagText.size()
+                          + f.nonceText.size() + 3);
+    sealed.cookie.append(f.flag).append('.').append(f.ciphertextText).append('.')
+        .append(f.tagText).append('.').append(f.nonceText);
+    return sealed;
+}
+
+} // namespace sessionlens

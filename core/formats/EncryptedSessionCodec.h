@@ -1,0 +1,111 @@
+#pragma once
+
+#include "Result.h"
+#include "crypto/EaxCipher.h"
+#include "crypto/SecureBytes.h"
+#include "formats/ZlibCodec.h"
+#include "json/PythonJsonReader.h"
+#include "json/SessionValue.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+namespace sessionlens {
+
+/**
+ * The EncryptedSession cookie format: `<flag>.<ciphertext>.<tag>.<nonce>`,
+ * JSON (bytes tagged) optionally zlib-compressed, sealed with AES-EAX.
+ *
+ * Decoding never stops at the first problem silently: it returns everything
+ * decoded up to the failing step together with an Error naming that step.
+ * One codec holds one key's schedule; it is not thread-safe.
+ */
+class EncryptedSessionCodec
+{
+public:
+    /// The server compresses JSON longer than this many bytes.
+    static constexpr qsizetype kCompressionThreshold = 1024;
+    /// The server draws nonces of this size.
+    static constexpr qsizetype kNonceSize = 16;
+    /// Longest cookie value accepted for decoding.
+    static constexpr qsizetype kMaxCookieSize = 1024 * 1024;
+
+    enum class Compression { Auto, Always, Never };
+
+    enum class Field { Flag = 0, Ciphertext = 1, Tag = 2, Nonce = 3 };
+
+    struct Limits
+    {
+        qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
+        int maxDepth = PythonJsonReader::kDefaultMaxDepth;
+    };
+
+    /// The cookie split into its fields, before any key is involved.
+    struct Fields
+    {
+        QByteArray flag;
+        QByteArray ciphertextText, tagText, nonceText;
+        QByteArray ciphertext, tag, nonce;
+        bool compressed = false;
+        bool unknownFlag = false; ///< flag other than u/z: the server reads it as uncompressed
+    };
+
+    struct Decoded
+    {
+        Fields fields;
+        QByteArray payload;   ///< decrypted bytes (compressed when the flag is z)
+        QByteArray plaintext; ///< JSON text
+        SessionValue session;
+        QStringList warnings;
+        std::optional<Error> error;
+        [[nodiscard]] bool ok() const { return !error.has_value(); }
+    };
+
+    struct Sealed
+    {
+        QByteArray cookie;
+        QByteArray plaintext;
+        QByteArray payload; ///< what was encrypted
+        bool compressed = false;
+        Fields fields;
+    };
+
+    [[nodiscard]] static Result<EncryptedSessionCodec> create(const SecureBytes &key,
+                                                              Limits limits);
+    [[nodiscard]] static Result<EncryptedSessionCodec> create(const SecureBytes &key)
+    {
+        return create(key, Limits{});
+    }
+
+    /// Splits and base64-decodes the four fields (format and base64 steps only).
+    [[nodiscard]] static Result<Fields> split(QByteArrayView cookie);
+    /// Only the authentication step: does this key's tag match? (no decryption output kept)
+    [[nodiscard]] bool authenticates(const Fields &fields);
+
+    [[nodiscard]] Decoded decode(QByteArrayView cookie);
+    /// Decrypts already split fields and continues the pipeline.
+    void decodeFields(Decoded &decoded);
+
+    [[nodiscard]] Result<Sealed> seal(const SessionValue &session,
+                                      Compression compression = Compression::Auto);
+    /// Seals JSON text as is (for crafting cookies whose text the writer would not produce).
+    [[nodiscard]] Result<Sealed> sealPlaintext(const QByteArray &plaintext,
+                                               Compression compression = Compression::Auto);
+    /// Seals with a caller-chosen nonce (tests and reproducible examples only).
+    [[nodiscard]] Result<Sealed> sealPlaintextWithNonce(const QByteArray &plaintext,
+                                                        Compression compression,
+                                                        const QByteArray &nonce);
+
+    [[nodiscard]] static bool shouldCompress(qsizetype jsonSize, Compression compression);
+    [[nodiscard]] static QString fieldName(Field field);
+
+private:
+    EncryptedSessionCodec(EaxCipher cipher, Limits limits);
+
+    EaxCipher m_cipher;
+    Limits m_limits;
+};
+
+} // namespace sessionlens

@@ -1,0 +1,547 @@
+#include "json/PythonJsonReader.h"
+
+#include "formats/Base64.h"
+#include "json/PythonFloat.h"
+
+#include <QHash>
+
+#include <cstring>
+#include <optional>
+
+namespace sessionlens {
+
+namespace {
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+class Parser
+{
+public:
+    Parser(QByteArrayView text, const PythonJsonReader::Options &options, QStringList *warnings)
+        : m_begin(text.data()), m_p(text.data()), m_end(text.data() + text.size()),
+          m_options(options), m_warnings(warnings)
+    {
+    }
+
+    Result<SessionValue> run()
+    {
+        SessionValue root;
+        skipSpace();
+        if (!parseValue(root, 0))
+            return *m_error;
+        skipSpace();
+        if (m_p != m_end)
+            return fail(QStringLiteral("Extra data"));
+        return root;
+    }
+
+private:
+    Error fail(QString message, ErrorCategory category = ErrorCategory::Json)
+    {
+        return failAt(std::move(message), m_p - m_begin, category);
+    }
+
+    Error failAt(QString message, qsizetype position, ErrorCategory category = ErrorCategory::Json)
+    {
+        int line = 0, column = 0;
+        PythonJsonReader::lineAndColumn(QByteArrayView(m_begin, m_end - m_begin), position, &line,
+                                        &column);
+        Error error = Error::make(category, std::move(message),
+                                  QStringLiteral("line %1 column %2 (byte %3)")
+                                      .arg(line)
+                                      .arg(column)
+                                      .arg(position),
+                                  -1, position);
+        m_error = error;
+        return error;
+    }
+
+    void skipSpace()
+    {
+        while (m_p < m_end && isJsonSpace(*m_p))
+            ++m_p;
+    }
+
+    bool startsWith(const char *word) const
+    {
+        const auto length = static_cast<qsizetype>(std::strlen(word));
+        return m_end - m_p >= length && std::memcmp(m_p, word, static_cast<std::size_t>(length)) == 0;
+    }
+
+    bool parseValue(SessionValue &out, int depth)
+    {
+        if (m_p >= m_end) {
+            fail(QStringLiteral("Expecting value"));
+            return false;
+        }
+        switch (*m_p) {
+        case '"': {
+            QString text;
+            if (!parseString(&text))
+                return false;
+            out = SessionValue::makeString(std::move(text));
+            return true;
+        }
+        case '{':
+            return parseObject(out, depth + 1);
+        case '[':
+            return parseArray(out, depth + 1);
+        case 'n':
+            if (startsWith("null")) {
+                m_p += 4;
+                out = SessionValue::makeNull();
+                return true;
+            }
+            break;
+        case 't':
+            if (startsWith("true")) {
+                m_p += 4;
+                out = SessionValue::makeBool(true);
+                return true;
+            }
+            break;
+        case 'f':
+            if (startsWith("false")) {
+                m_p += 5;
+                out = SessionValue::makeBool(false);
+                return true;
+            }
+            break;
+        case 'N':
+            if (startsWith("NaN")) {
+                m_p += 3;
+                out = SessionValue::makeFloat(std::numeric_limits<double>::quiet_NaN(), "NaN");
+                return true;
+            }
+            break;
+        case 'I':
+            if (startsWith("Infinity")) {
+                m_p += 8;
+                out = SessionValue::makeFloat(std::numeric_limits<double>::infinity(), "Infinity");
+                return true;
+            }
+            break;
+        case '-':
+            if (startsWith("-Infinity")) {
+                m_p += 9;
+                out = SessionValue::makeFloat(-std::numeric_limits<double>::infinity(),
+                                              "-Infinity");
+                return true;
+            }
+            return parseNumber(out);
+        default:
+            if (*m_p >= '0' && *m_p <= '9')
+                return parseNumber(out);
+            break;
+        }
+        fail(QStringLiteral("Expecting value"));
+        return false;
+    }
+
+    // CPython's NUMBER_RE: (-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?
+    bool parseNumber(SessionValue &out)
+    {
+        const char *start = m_p;
+        const char *p = m_p;
+        if (*p == '-')
+            ++p;
+        if (p >= m_end || *p < '0' || *p > '9') {
+            fail(QStringLiteral("Expecting value"));
+            return false;
+        }
+        if (*p == '0')
+            ++p;
+        else
+            while (p < m_end && *p >= '0' && *p <= '9')
+                ++p;
+        const char *integerEnd = p;
+        bool isFloat = false;
+        if (p + 1 < m_end && *p == '.' && p[1] >= '0' && p[1] <= '9') {
+            isFloat = true;
+            p += 2;
+            while (p < m_end && *p >= '0' && *p <= '9')
+                ++p;
+        }
+        if (p < m_end && (*p == 'e' || *p == 'E')) {
+            const char *q = p + 1;
+            if (q < m_end && (*q == '+' || *q == '-'))
+                ++q;
+            if (q < m_end && *q >= '0' && *q <= '9') {
+                isFloat = true;
+                while (q < m_end && *q >= '0' && *q <= '9')
+                    ++q;
+                p = q;
+            }
+        }
+        const QByteArrayView lexeme(start, p - start);
+        if (!isFloat) {
+            const qsizetype digits = integerEnd - start - (*start == '-' ? 1 : 0);
+            if (digits > PythonJsonReader::kMaxIntegerDigits) {
+                fail(QStringLiteral("integer of %1 digits exceeds Python's %2-digit conversion limit")
+                         .arg(digits)
+                         .arg(PythonJsonReader::kMaxIntegerDigits),
+                     ErrorCategory::Limit);
+                return false;
+            }
+            out = SessionValue::makeInteger(lexeme);
+        } else {
+            const std::optional<double> value = PythonFloat::parse(lexeme);
+            if (!value) {
+                fail(QStringLiteral("Expecting value"));
+                return false;
+            }
+            out = SessionValue::makeFloat(*value, lexeme.toByteArray());
+        }
+        m_p = p;
+        return true;
+    }
+
+    bool parseString(QString *out)
+    {
+        const char *open = m_p;
+        ++m_p;
+        const char *segment = m_p;
+        // Fast path: no escapes, which is how most session strings look.
+        while (m_p < m_end) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                *out = QString::fromUtf8(segment, m_p - segment);
+                ++m_p;
+                return true;
+            }
+            if (c == '\\' || c < 0x20)
+                break;
+            ++m_p;
+        }
+        QString text = QString::fromUtf8(segment, m_p - segment);
+        while (true) {
+            if (m_p >= m_end) {
+                failAt(QStringLiteral("Unterminated string starting at"), open - m_begin);
+                return false;
+            }
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                ++m_p;
+                break;
+            }
+            if (c < 0x20) {
+                fail(QStringLiteral("Invalid control character at"));
+                return false;
+            }
+            if (c != '\\') {
+                segment = m_p;
+                while (m_p < m_end && *m_p != '"' && *m_p != '\\'
+                       && static_cast<unsigned char>(*m_p) >= 0x20)
+                    ++m_p;
+                text.append(QString::fromUtf8(segment, m_p - segment));
+                continue;
+            }
+            const char *escape = m_p;
+            if (m_p + 1 >= m_end) {
+                failAt(QStringLiteral("Unterminated string starting at"), open - m_begin);
+                return false;
+            }
+            const char kind = m_p[1];
+            m_p += 2;
+            switch (kind) {
+            case '"':
+                text.append(u'"');
+                break;
+            case '\\':
+                text.append(u'\\');
+                break;
+            case '/':
+                text.append(u'/');
+                break;
+            case 'b':
+                text.append(u'\b');
+                break;
+            case 'f':
+                text.append(u'\f');
+                break;
+            case 'n':
+                text.append(u'\n');
+                break;
+            case 'r':
+                text.append(u'\r');
+                break;
+            case 't':
+                text.append(u'\t');
+                break;
+            case 'u': {
+                int unit = 0;
+                if (!readHex4(escape, &unit))
+                    return false;
+                // A high surrogate followed by an escaped low surrogate is one
+                // character; anything else stays a lone surrogate, as in Python.
+                text.append(QChar(static_cast<char16_t>(unit)));
+                break;
+            }
+            default:
+                failAt(QStringLiteral("Invalid \\escape"), escape - m_begin);
+                return false;
+            }
+        }
+        *out = std::move(text);
+        return true;
+    }
+
+    bool readHex4(const char *escape, int *unit)
+    {
+        if (m_end - m_p < 4) {
+            failAt(QStringLiteral("Invalid \\uXXXX escape"), escape - m_begin);
+            return false;
+        }
+        int value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = hexDigit(m_p[i]);
+            if (digit < 0) {
+                failAt(QStringLiteral("Invalid \\uXXXX escape"), escape - m_begin);
+                return false;
+            }
+            value = value * 16 + digit;
+        }
+        m_p += 4;
+        *unit = value;
+        return true;
+    }
+
+    bool enter(int depth)
+    {
+        if (depth > m_options.maxDepth) {
+            fail(QStringLiteral("nesting deeper than %1 levels").arg(m_options.maxDepth),
+                 ErrorCategory::Limit);
+            return false;
+        }
+        return true;
+    }
+
+    bool parseArray(SessionValue &out, int depth)
+    {
+        if (!enter(depth))
+            return false;
+        ++m_p;
+        out = SessionValue::makeList();
+        skipSpace();
+        if (m_p < m_end && *m_p == ']') {
+            ++m_p;
+            return true;
+        }
+        while (true) {
+            SessionValue item;
+            if (!parseValue(item, depth))
+                return false;
+            out.append(std::move(item));
+            skipSpace();
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                skipSpace();
+                continue;
+            }
+            if (m_p < m_end && *m_p == ']') {
+                ++m_p;
+                return true;
+            }
+            fail(QStringLiteral("Expecting ',' delimiter"));
+            return false;
+        }
+    }
+
+    bool parseObject(SessionValue &out, int depth)
+    {
+        if (!enter(depth))
+            return false;
+        const qsizetype objectStart = m_p - m_begin;
+        ++m_p;
+        out = SessionValue::makeDict();
+        skipSpace();
+        if (m_p < m_end && *m_p == '}') {
+            ++m_p;
+            return true;
+        }
+        std::optional<QHash<QString, qsizetype>> index; // built only for large objects
+        while (true) {
+            if (m_p >= m_end || *m_p != '"') {
+                fail(QStringLiteral("Expecting property name enclosed in double quotes"));
+                return false;
+            }
+            QString key;
+            if (!parseString(&key))
+                return false;
+            skipSpace();
+            if (m_p >= m_end || *m_p != ':') {
+                fail(QStringLiteral("Expecting ':' delimiter"));
+                return false;
+            }
+            ++m_p;
+            skipSpace();
+            SessionValue value;
+            if (!parseValue(value, depth))
+                return false;
+            qsizetype existing = -1;
+            if (index) {
+                existing = index->value(key, -1);
+            } else {
+                existing = out.indexOfKey(key);
+                if (out.size() >= 16) {
+                    index.emplace();
+                    for (qsizetype i = 0; i < out.size(); ++i)
+                        index->insert(out.child(i)->key(), i);
+                }
+            }
+            if (existing >= 0) {
+                if (m_warnings)
+                    m_warnings->append(
+                        QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(key));
+                out.child(existing)->assign(std::move(value));
+            } else {
+                if (index)
+                    index->insert(key, out.size());
+                out.insertEntry(out.size(), key, std::move(value));
+            }
+            skipSpace();
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                skipSpace();
+                continue;
+            }
+            if (m_p < m_end && *m_p == '}') {
+                ++m_p;
+                break;
+            }
+            fail(QStringLiteral("Expecting ',' delimiter"));
+            return false;
+        }
+        if (m_options.dialect == PythonJsonReader::Dialect::EncryptedSession)
+            return applyBytesTag(out, objectStart);
+        return true;
+    }
+
+    // The server's object hook: {"__type__": "bytes", "b": "<base64>"} becomes bytes.
+    bool applyBytesTag(SessionValue &object, qsizetype objectStart)
+    {
+        const SessionValue *type = object.value(QStringLiteral("__type__"));
+        if (!type || type->type() != SessionValue::Type::String
+            || type->stringValue() != QLatin1String("bytes"))
+            return true;
+        const SessionValue *payload = object.value(QStringLiteral("b"));
+        if (!payload || payload->type() != SessionValue::Type::String) {
+            failAt(QStringLiteral("bytes object without a \"b\" string"), objectStart);
+            return false;
+        }
+        const auto decoded = Base64::decode(payload->stringValue().toLatin1(),
+                                            Base64::Alphabet::Standard);
+        if (!decoded || payload->stringValue().size() != payload->stringValue().toLatin1().size()) {
+            failAt(QStringLiteral("bytes object holds invalid base64"), objectStart);
+            return false;
+        }
+        if (object.size() > 2 && m_warnings)
+            m_warnings->append(QStringLiteral("bytes object has extra keys that Python drops"));
+        object = SessionValue::makeBytes(decoded.value());
+        return true;
+    }
+
+    const char *m_begin;
+    const char *m_p;
+    const char *m_end;
+    const PythonJsonReader::Options &m_options;
+    QStringList *m_warnings;
+    std::optional<Error> m_error;
+};
+
+} // namespace
+
+Result<SessionValue> PythonJsonReader::read(QByteArrayView utf8, const Options &options,
+                                            QStringList *warnings)
+{
+    const qsizetype bad = firstInvalidUtf8(utf8);
+    if (bad >= 0)
+        return Error::make(ErrorCategory::Encoding,
+                           QStringLiteral("invalid UTF-8 at byte %1").arg(bad), {}, -1, bad);
+    Parser parser(utf8, options, warnings);
+    return parser.run();
+}
+
+void PythonJsonReader::lineAndColumn(QByteArrayView text, qsizetype position, int *line,
+                                     int *column)
+{
+    int l = 1;
+    qsizetype lineStart = 0;
+    const qsizetype end = std::min(position, text.size());
+    for (qsizetype i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++l;
+            lineStart = i + 1;
+        }
+    }
+    *line = l;
+    *column = static_cast<int>(position - lineStart + 1);
+}
+
+qsizetype PythonJsonReader::firstInvalidUtf8(QByteArrayView bytes)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // Eight ASCII bytes at a time.
+        if (i + 8 <= n) {
+            std::uint64_t chunk;
+            std::memcpy(&chunk, s + i, 8);
+            if ((chunk & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                low = 0xA0;
+            if (c == 0xED)
+                high = 0x9F; // no encoded surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                low = 0x90;
+            if (c == 0xF4)
+                high = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + length > n)
+            return i;
+        if (s[i + 1] < low || s[i + 1] > high)
+            return i;
+        for (int k = 2; k < length; ++k) {
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+                return i;
+        }
+        i += length;
+    }
+    return -1;
+}
+
+} // namespace sessionlens

@@ -1,0 +1,167 @@
+#include "json/PythonRepr.h"
+
+#include "json/PythonFloat.h"
+
+#include <QChar>
+
+namespace sessionlens {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void appendHex(QString &out, char prefix, char32_t value, int digits)
+{
+    out.append(u'\\');
+    out.append(QLatin1Char(prefix));
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+        out.append(QLatin1Char(kHex[(value >> shift) & 0xf]));
+}
+
+} // namespace
+
+bool PythonRepr::isPrintable(char32_t codePoint)
+{
+    if (codePoint < 0x80)
+        return codePoint >= 0x20 && codePoint < 0x7f;
+    switch (QChar::category(codePoint)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+    case QChar::Separator_Space:
+        return false;
+    default:
+        return true;
+    }
+}
+
+QString PythonRepr::stringRepr(const QString &text)
+{
+    // Python prefers single quotes, and switches only when the text has ' but no ".
+    const bool hasSingle = text.contains(u'\'');
+    const bool hasDouble = text.contains(u'"');
+    const char16_t quote = (hasSingle && !hasDouble) ? u'"' : u'\'';
+    QString out;
+    out.reserve(text.size() + 2);
+    out.append(QChar(quote));
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        char32_t cp = text.at(i).unicode();
+        if (QChar::isHighSurrogate(cp) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            ++i;
+        }
+        if (cp == quote || cp == u'\\') {
+            out.append(u'\\');
+            out.append(QChar(static_cast<char16_t>(cp)));
+        } else if (cp == u'\t') {
+            out.append(QLatin1String("\\t"));
+        } else if (cp == u'\n') {
+            out.append(QLatin1String("\\n"));
+        } else if (cp == u'\r') {
+            out.append(QLatin1String("\\r"));
+        } else if (isPrintable(cp)) {
+            if (cp > 0xffff) {
+                const char32_t ucs[1] = {cp};
+                out.append(QString::fromUcs4(ucs, 1));
+            } else {
+                out.append(QChar(static_cast<char16_t>(cp)));
+            }
+        } else if (cp <= 0xff) {
+            appendHex(out, 'x', cp, 2);
+        } else if (cp <= 0xffff) {
+            appendHex(out, 'u', cp, 4);
+        } else {
+            appendHex(out, 'U', cp, 8);
+        }
+    }
+    out.append(QChar(quote));
+    return out;
+}
+
+QString PythonRepr::bytesRepr(const QByteArray &bytes)
+{
+    const bool hasSingle = bytes.contains('\'');
+    const bool hasDouble = bytes.contains('"');
+    const char quote = (hasSingle && !hasDouble) ? '"' : '\'';
+    QString out;
+    out.reserve(bytes.size() + 3);
+    out.append(u'b');
+    out.append(QLatin1Char(quote));
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == static_cast<unsigned char>(quote) || c == '\\') {
+            out.append(u'\\');
+            out.append(QLatin1Char(ch));
+        } else if (c == '\t') {
+            out.append(QLatin1String("\\t"));
+        } else if (c == '\n') {
+            out.append(QLatin1String("\\n"));
+        } else if (c == '\r') {
+            out.append(QLatin1String("\\r"));
+        } else if (c < 0x20 || c >= 0x7f) {
+            appendHex(out, 'x', c, 2);
+        } else {
+            out.append(QLatin1Char(ch));
+        }
+    }
+    out.append(QLatin1Char(quote));
+    return out;
+}
+
+QString PythonRepr::repr(const SessionValue &value)
+{
+    QString out;
+    append(value, out);
+    return out;
+}
+
+void PythonRepr::append(const SessionValue &value, QString &out)
+{
+    switch (value.type()) {
+    case SessionValue::Type::Null:
+        out.append(QLatin1String("None"));
+        return;
+    case SessionValue::Type::Bool:
+        out.append(value.boolValue() ? QLatin1String("True") : QLatin1String("False"));
+        return;
+    case SessionValue::Type::Integer:
+        out.append(QLatin1String(value.integerText()));
+        return;
+    case SessionValue::Type::Float:
+        out.append(QLatin1String(PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr)));
+        return;
+    case SessionValue::Type::String:
+        out.append(stringRepr(value.stringValue()));
+        return;
+    case SessionValue::Type::Bytes:
+        out.append(bytesRepr(value.bytesValue()));
+        return;
+    case SessionValue::Type::List:
+        out.append(u'[');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i)
+                out.append(QLatin1String(", "));
+            append(*value.child(i), out);
+        }
+        out.append(u']');
+        return;
+    case SessionValue::Type::Dict:
+        out.append(u'{');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i)
+                out.append(QLatin1String(", "));
+            out.append(stringRepr(value.child(i)->key()));
+            out.append(QLatin1String(": "));
+            append(*value.child(i), out);
+        }
+        out.append(u'}');
+        return;
+    }
+}
+
+} // namespace sessionlens

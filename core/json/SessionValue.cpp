@@ -1,0 +1,327 @@
+#include "json/SessionValue.h"
+
+#include <algorithm>
+#include <cmath>
+#include <charconv>
+
+namespace sessionlens {
+
+SessionValue::SessionValue(const SessionValue &other)
+    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
+      m_string(other.m_string), m_raw(other.m_raw), m_key(other.m_key)
+{
+    m_children.reserve(other.m_children.size());
+    for (const auto &child : other.m_children) {
+        m_children.push_back(std::make_unique<SessionValue>(*child));
+        m_children.back()->m_parent = this;
+    }
+}
+
+SessionValue &SessionValue::operator=(const SessionValue &other)
+{
+    if (this != &other) {
+        SessionValue copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+SessionValue::SessionValue(SessionValue &&other) noexcept
+    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
+      m_string(std::move(other.m_string)), m_raw(std::move(other.m_raw)),
+      m_key(std::move(other.m_key)), m_children(std::move(other.m_children))
+{
+    adoptChildren();
+}
+
+SessionValue &SessionValue::operator=(SessionValue &&other) noexcept
+{
+    if (this != &other) {
+        m_type = other.m_type;
+        m_bool = other.m_bool;
+        m_float = other.m_float;
+        m_string = std::move(other.m_string);
+        m_raw = std::move(other.m_raw);
+        m_key = std::move(other.m_key);
+        m_children = std::move(other.m_children);
+        adoptChildren();
+    }
+    return *this;
+}
+
+void SessionValue::adoptChildren()
+{
+    for (auto &child : m_children)
+        child->m_parent = this;
+}
+
+SessionValue SessionValue::makeBool(bool value)
+{
+    SessionValue v;
+    v.m_type = Type::Bool;
+    v.m_bool = value;
+    return v;
+}
+
+SessionValue SessionValue::makeInteger(QByteArrayView decimal)
+{
+    SessionValue v;
+    v.m_type = Type::Integer;
+    const bool negative = decimal.startsWith('-');
+    QByteArrayView digits = negative ? decimal.sliced(1) : decimal;
+    while (digits.size() > 1 && digits.front() == '0')
+        digits = digits.sliced(1);
+    if (digits.isEmpty())
+        digits = "0";
+    // Python has no negative zero integer.
+    if (negative && digits != "0")
+        v.m_raw = QByteArray("-") + digits.toByteArray();
+    else
+        v.m_raw = digits.toByteArray();
+    return v;
+}
+
+SessionValue SessionValue::makeInteger(qint64 value)
+{
+    SessionValue v;
+    v.m_type = Type::Integer;
+    v.m_raw = QByteArray::number(value);
+    return v;
+}
+
+SessionValue SessionValue::makeFloat(double value, QByteArray lexeme)
+{
+    SessionValue v;
+    v.m_type = Type::Float;
+    v.m_float = value;
+    v.m_raw = std::move(lexeme);
+    return v;
+}
+
+SessionValue SessionValue::makeString(QString value)
+{
+    SessionValue v;
+    v.m_type = Type::String;
+    v.m_string = std::move(value);
+    return v;
+}
+
+SessionValue SessionValue::makeBytes(QByteArray value)
+{
+    SessionValue v;
+    v.m_type = Type::Bytes;
+    v.m_raw = std::move(value);
+    return v;
+}
+
+SessionValue SessionValue::makeList()
+{
+    SessionValue v;
+    v.m_type = Type::List;
+    return v;
+}
+
+SessionValue SessionValue::makeDict()
+{
+    SessionValue v;
+    v.m_type = Type::Dict;
+    return v;
+}
+
+QString SessionValue::typeName(Type type)
+{
+    switch (type) {
+    case Type::Null:
+        return QStringLiteral("null");
+    case Type::Bool:
+        return QStringLiteral("bool");
+    case Type::Integer:
+        return QStringLiteral("int");
+    case Type::Float:
+        return QStringLiteral("float");
+    case Type::String:
+        return QStringLiteral("str");
+    case Type::Bytes:
+        return QStringLiteral("bytes");
+    case Type::List:
+        return QStringLiteral("list");
+    case Type::Dict:
+        return QStringLiteral("dict");
+    }
+    return {};
+}
+
+std::optional<qint64> SessionValue::toInt64() const
+{
+    if (m_type != Type::Integer)
+        return std::nullopt;
+    qint64 out = 0;
+    const auto [end, ec] = std::from_chars(m_raw.constData(), m_raw.constData() + m_raw.size(), out);
+    if (ec != std::errc() || end != m_raw.constData() + m_raw.size())
+        return std::nullopt;
+    return out;
+}
+
+qsizetype SessionValue::indexInParent() const
+{
+    if (!m_parent)
+        return -1;
+    const auto &siblings = m_parent->m_children;
+    for (std::size_t i = 0; i < siblings.size(); ++i) {
+        if (siblings[i].get() == this)
+            return static_cast<qsizetype>(i);
+    }
+    return -1;
+}
+
+qsizetype SessionValue::indexOfKey(const QString &key) const
+{
+    for (std::size_t i = 0; i < m_children.size(); ++i) {
+        if (m_children[i]->m_key == key)
+            return static_cast<qsizetype>(i);
+    }
+    return -1;
+}
+
+const SessionValue *SessionValue::value(const QString &key) const
+{
+    const qsizetype index = indexOfKey(key);
+    return index < 0 ? nullptr : child(index);
+}
+
+SessionValue *SessionValue::value(const QString &key)
+{
+    const qsizetype index = indexOfKey(key);
+    return index < 0 ? nullptr : child(index);
+}
+
+qsizetype SessionValue::nodeCount() const
+{
+    qsizetype count = 1;
+    for (const auto &c : m_children)
+        count += c->nodeCount();
+    return count;
+}
+
+int SessionValue::depth() const
+{
+    int deepest = 0;
+    for (const auto &c : m_children)
+        deepest = std::max(deepest, c->depth());
+    return deepest + 1;
+}
+
+SessionValue *SessionValue::append(SessionValue value)
+{
+    return insert(size(), std::move(value));
+}
+
+SessionValue *SessionValue::insert(qsizetype index, SessionValue value)
+{
+    auto node = std::make_unique<SessionValue>(std::move(value));
+    node->m_parent = this;
+    SessionValue *raw = node.get();
+    m_children.insert(m_children.begin() + index, std::move(node));
+    return raw;
+}
+
+SessionValue *SessionValue::setValue(const QString &key, SessionValue value)
+{
+    const qsizetype index = indexOfKey(key);
+    if (index >= 0) {
+        child(index)->assign(std::move(value));
+        return child(index);
+    }
+    value.m_key = key;
+    return insert(size(), std::move(value));
+}
+
+SessionValue *SessionValue::insertEntry(qsizetype index, const QString &key, SessionValue value)
+{
+    if (indexOfKey(key) >= 0)
+        return nullptr;
+    value.m_key = key;
+    return insert(index, std::move(value));
+}
+
+SessionValue SessionValue::take(qsizetype index)
+{
+    std::unique_ptr<SessionValue> node = std::move(m_children[static_cast<std::size_t>(index)]);
+    m_children.erase(m_children.begin() + index);
+    SessionValue out(std::move(*node));
+    out.m_parent = nullptr;
+    return out;
+}
+
+void SessionValue::remove(qsizetype index)
+{
+    m_children.erase(m_children.begin() + index);
+}
+
+void SessionValue::move(qsizetype from, qsizetype to)
+{
+    if (from == to)
+        return;
+    auto node = std::move(m_children[static_cast<std::size_t>(from)]);
+    m_children.erase(m_children.begin() + from);
+    m_children.insert(m_children.begin() + to, std::move(node));
+}
+
+bool SessionValue::renameChild(qsizetype index, const QString &key)
+{
+    const qsizetype existing = indexOfKey(key);
+    if (existing >= 0 && existing != index)
+        return false;
+    child(index)->m_key = key;
+    return true;
+}
+
+void SessionValue::assign(SessionValue other)
+{
+    QString key = std::move(m_key);
+    SessionValue *parent = m_parent;
+    *this = std::move(other);
+    m_key = std::move(key);
+    m_parent = parent;
+}
+
+bool SessionValue::operator==(const SessionValue &other) const
+{
+    if (m_type != other.m_type || m_children.size() != other.m_children.size())
+        return false;
+    switch (m_type) {
+    case Type::Null:
+        break;
+    case Type::Bool:
+        if (m_bool != other.m_bool)
+            return false;
+        break;
+    case Type::Integer:
+    case Type::Bytes:
+        if (m_raw != other.m_raw)
+            return false;
+        break;
+    case Type::Float:
+        if (!(m_float == other.m_float
+              || (std::isnan(m_float) && std::isnan(other.m_float)))
+            || std::signbit(m_float) != std::signbit(other.m_float))
+            return false;
+        break;
+    case Type::String:
+        if (m_string != other.m_string)
+            return false;
+        break;
+    case Type::List:
+    case Type::Dict:
+        for (std::size_t i = 0; i < m_children.size(); ++i) {
+            const SessionValue &a = *m_children[i];
+            const SessionValue &b = *other.m_children[i];
+            if ((m_type == Type::Dict && a.m_key != b.m_key) || a != b)
+                return false;
+        }
+        break;
+    }
+    return true;
+}
+
+} // namespace sessionlens

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sessionlens {
+
+/**
+ * One node of a session: an ordered, typed and lossless JSON-like tree.
+ *
+ * - Dict keys keep their insertion order (the cookie depends on it).
+ * - Integers are held as canonical decimal text, so any size survives.
+ * - Floats keep the lexeme they were read from until they are edited.
+ * - Strings are UTF-16 and may hold lone surrogates, as Python strings may.
+ * - Bytes are a node of their own (written back as the format's tag object).
+ *
+ * Children are heap nodes with a parent pointer, so a node's address stays
+ * valid while its siblings are inserted or removed (item models rely on it).
+ */
+class SessionValue
+{
+public:
+    enum class Type : quint8 { Null, Bool, Integer, Float, String, Bytes, List, Dict };
+
+    SessionValue() = default;
+    ~SessionValue() = default;
+    SessionValue(const SessionValue &other);
+    SessionValue &operator=(const SessionValue &other);
+    SessionValue(SessionValue &&other) noexcept;
+    SessionValue &operator=(SessionValue &&other) noexcept;
+
+    [[nodiscard]] static SessionValue makeNull() { return {}; }
+    [[nodiscard]] static SessionValue makeBool(bool value);
+    /// `decimal` must be a valid integer literal (optional '-', digits); it is canonicalised.
+    [[nodiscard]] static SessionValue makeInteger(QByteArrayView decimal);
+    [[nodiscard]] static SessionValue makeInteger(qint64 value);
+    /// `lexeme` is the text the number was read from; empty means "as Python prints it".
+    [[nodiscard]] static SessionValue makeFloat(double value, QByteArray lexeme = {});
+    [[nodiscard]] static SessionValue makeString(QString value);
+    [[nodiscard]] static SessionValue makeBytes(QByteArray value);
+    [[nodiscard]] static SessionValue makeList();
+    [[nodiscard]] static SessionValue makeDict();
+
+    [[nodiscard]] Type type() const { return m_type; }
+    [[nodiscard]] bool isContainer() const { return m_type == Type::List || m_type == Type::Dict; }
+    [[nodiscard]] static QString typeName(Type type);
+
+    [[nodiscard]] bool boolValue() const { return m_bool; }
+    /// Canonical decimal digits of an Integer node.
+    [[nodiscard]] const QByteArray &integerText() const { return m_raw; }
+    [[nodiscard]] std::optional<qint64> toInt64() const;
+    [[nodiscard]] double floatValue() const { return m_float; }
+    /// The text a Float was read from; empty once edited or when built in code.
+    [[nodiscard]] const QByteArray &floatLexeme() const { return m_raw; }
+    [[nodiscard]] const QString &stringValue() const { return m_string; }
+    [[nodiscard]] const QByteArray &bytesValue() const { return m_raw; }
+
+    // Children of List and Dict nodes.
+    [[nodiscard]] qsizetype size() const { return static_cast<qsizetype>(m_children.size()); }
+    [[nodiscard]] SessionValue *child(qsizetype index) { return m_children[static_cast<std::size_t>(index)].get(); }
+    [[nodiscard]] const SessionValue *child(qsizetype index) const { return m_children[static_cast<std::size_t>(index)].get(); }
+    [[nodiscard]] SessionValue *parent() const { return m_parent; }
+    /// Position among the parent's children, -1 for a root.
+    [[nodiscard]] qsizetype indexInParent() const;
+    /// The key of this node inside its parent Dict (empty otherwise).
+    [[nodiscard]] const QString &key() const { return m_key; }
+    [[nodiscard]] qsizetype indexOfKey(const QString &key) const;
+    [[nodiscard]] const SessionValue *value(const QString &key) const;
+    [[nodiscard]] SessionValue *value(const QString &key);
+
+    /// Number of nodes in this subtree, this one included.
+    [[nodiscard]] qsizetype nodeCount() const;
+    /// Depth of the subtree: 1 for a scalar or an empty container.
+    [[nodiscard]] int depth() const;
+
+    // Mutation. Index arguments must be in range; Dict keys must be unique.
+    SessionValue *append(SessionValue value);
+    SessionValue *insert(qsizetype index, SessionValue value);
+    /// Dict: appends or replaces the value under `key`, keeping the key's position.
+    SessionValue *setValue(const QString &key, SessionValue value);
+    /// Dict: inserts a new key at `index`; returns nullptr when the key exists.
+    SessionValue *insertEntry(qsizetype index, const QString &key, SessionValue value);
+    SessionValue take(qsizetype index);
+    void remove(qsizetype index);
+    void move(qsizetype from, qsizetype to);
+    /// Dict child rename; false when another entry already has `key`.
+    bool renameChild(qsizetype index, const QString &key);
+    /// Replaces this node's type and content, keeping its key and position.
+    void assign(SessionValue other);
+
+    /// Deep structural equality (keys, order, types, values; float lexemes ignored).
+    [[nodiscard]] bool operator==(const SessionValue &other) const;
+    [[nodiscard]] bool operator!=(const SessionValue &other) const { return !(*this == other); }
+
+private:
+    void adoptChildren();
+
+    Type m_type = Type::Null;
+    bool m_bool = false;
+    double m_float = 0.0;
+    QString m_string;
+    QByteArray m_raw; // integer digits, float lexeme, or bytes
+    QString m_key;
+    SessionValue *m_parent = nullptr;
+    std::vector<std::unique_ptr<SessionValue>> m_children;
+};
+
+} // namespace sessionlens

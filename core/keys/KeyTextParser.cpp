@@ -1,0 +1,233 @@
+#include "keys/KeyTextParser.h"
+
+#include "formats/Base64.h"
+
+namespace sessionlens {
+
+namespace {
+
+Error keyError(const QString &message)
+{
+    return Error::make(ErrorCategory::Key, message);
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool isIdentifierChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Start of a b'...' / b"..." literal not glued to a preceding identifier, or -1.
+qsizetype findBytesLiteral(QByteArrayView text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if ((text[i] == 'b' || text[i] == 'B') && (text[i + 1] == '\'' || text[i + 1] == '"')
+            && (i == 0 || !isIdentifierChar(text[i - 1])))
+            return i;
+    }
+    return -1;
+}
+
+Result<SecureBytes> decodeHex(QByteArrayView text)
+{
+    QByteArrayView body = text;
+    if (body.startsWith("0x") || body.startsWith("0X"))
+        body = body.sliced(2);
+    SecureBytes scratch(static_cast<std::size_t>(body.size() / 2 + 1));
+    std::size_t count = 0;
+    int pending = -1;
+    for (const char c : body) {
+        if (c == ' ' || c == ':' || c == '\t' || c == '-')
+            continue;
+        const int v = hexValue(c);
+        if (v < 0)
+            return keyError(QStringLiteral("not hex"));
+        if (pending < 0) {
+            pending = v;
+        } else {
+            scratch.data()[count++] = static_cast<std::uint8_t>(pending * 16 + v);
+            pending = -1;
+        }
+    }
+    if (pending >= 0)
+        return keyError(QStringLiteral("odd number of hex digits"));
+    return SecureBytes(scratch.data(), count);
+}
+
+Result<SecureBytes> decodeBase64Any(QByteArrayView text)
+{
+    QByteArray compact;
+    compact.reserve(text.size() + 3);
+    for (const char c : text) {
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            compact.append(c);
+    }
+    const bool urlSafe = compact.contains('-') || compact.contains('_');
+    if (urlSafe) {
+        while (compact.endsWith('='))
+            compact.chop(1);
+    } else {
+        while (compact.size() % 4)
+            compact.append('=');
+    }
+    auto decoded = Base64::decode(compact, urlSafe ? Base64::Alphabet::UrlSafe
+                                                   : Base64::Alphabet::Standard);
+    wipeByteArray(compact);
+    if (!decoded)
+        return keyError(QStringLiteral("not base64"));
+    return SecureBytes::fromByteArray(decoded.value(), true);
+}
+
+} // namespace
+
+QString KeyTextParser::formName(Form form)
+{
+    switch (form) {
+    case Form::PythonLiteral:
+        return QStringLiteral("Python bytes literal");
+    case Form::Hex:
+        return QStringLiteral("hex");
+    case Form::Base64:
+        return QStringLiteral("base64");
+    }
+    return {};
+}
+
+Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
+{
+    SecureBytes scratch(static_cast<std::size_t>(body.size()));
+    std::size_t count = 0;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const auto c = static_cast<unsigned char>(body[i]);
+        if (c >= 0x80)
+            return keyError(QStringLiteral("bytes literals hold only ASCII characters"));
+        if (c != '\\') {
+            scratch.data()[count++] = c;
+            continue;
+        }
+        if (++i >= body.size())
+            return keyError(QStringLiteral("the literal ends inside an escape"));
+        const char e = body[i];
+        switch (e) {
+        case '\\': scratch.data()[count++] = '\\'; break;
+        case '\'': scratch.data()[count++] = '\''; break;
+        case '"': scratch.data()[count++] = '"'; break;
+        case 'a': scratch.data()[count++] = 0x07; break;
+        case 'b': scratch.data()[count++] = 0x08; break;
+        case 'f': scratch.data()[count++] = 0x0c; break;
+        case 'n': scratch.data()[count++] = 0x0a; break;
+        case 'r': scratch.data()[count++] = 0x0d; break;
+        case 't': scratch.data()[count++] = 0x09; break;
+        case 'v': scratch.data()[count++] = 0x0b; break;
+        case '\n': break; // line continuation
+        case 'x': {
+            const int hi = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
+            const int lo = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
+            if (hi < 0 || lo < 0)
+                return keyError(QStringLiteral("invalid \\x escape"));
+            scratch.data()[count++] = static_cast<std::uint8_t>(hi * 16 + lo);
+            i += 2;
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                int value = 0, digits = 0;
+                while (digits < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') {
+                    value = value * 8 + (body[i] - '0');
+                    ++i;
+                    ++digits;
+                }
+                --i;
+                scratch.data()[count++] = static_cast<std::uint8_t>(value & 0xff);
+            } else {
+                // Python keeps unknown escapes verbatim, backslash included.
+                scratch.data()[count++] = '\\';
+                scratch.data()[count++] = static_cast<std::uint8_t>(e);
+            }
+        }
+    }
+    return SecureBytes(scratch.data(), count);
+}
+
+Result<KeyTextParser::Parsed> KeyTextParser::parseBytes(const QString &text)
+{
+    QByteArray utf8 = text.trimmed().toUtf8();
+    auto finish = [&utf8](Result<SecureBytes> bytes, Form form) -> Result<Parsed> {
+        wipeByteArray(utf8);
+        if (!bytes)
+            return bytes.error();
+        if (bytes->isEmpty())
+            return keyError(QStringLiteral("the key is empty"));
+        return Parsed{std::move(bytes).value(), form};
+    };
+
+    if (utf8.isEmpty())
+        return finish(keyError(QStringLiteral("the key text is empty")), Form::Hex);
+
+    const qsizetype literal = findBytesLiteral(utf8);
+    if (literal >= 0) {
+        const char quote = utf8[literal + 1];
+        qsizetype close = -1;
+        for (qsizetype i = literal + 2; i < utf8.size(); ++i) {
+            if (utf8[i] == '\\') {
+                ++i;
+                continue;
+            }
+            if (utf8[i] == quote) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0)
+            return finish(keyError(QStringLiteral("the bytes literal has no closing quote")),
+                          Form::PythonLiteral);
+        const QByteArrayView body(utf8.constData() + literal + 2, close - literal - 2);
+        return finish(decodePythonBytesBody(body), Form::PythonLiteral);
+    }
+
+    QByteArrayView bare(utf8);
+    bool allHex = true;
+    for (const char c : bare.startsWith("0x") || bare.startsWith("0X") ? bare.sliced(2) : bare) {
+        if (hexValue(c) < 0 && c != ' ' && c != ':' && c != '\t' && c != '-')
+            allHex = false;
+    }
+    if (allHex) {
+        auto hex = decodeHex(bare);
+        if (hex && (hex->size() == 16 || hex->size() == 24 || hex->size() == 32))
+            return finish(std::move(hex), Form::Hex);
+        // A hex-looking text may still be base64 ("deadbeef" is both): try it below.
+        auto b64 = decodeBase64Any(bare);
+        if (b64 && (b64->size() == 16 || b64->size() == 24 || b64->size() == 32))
+            return finish(std::move(b64), Form::Base64);
+        return finish(std::move(hex), Form::Hex);
+    }
+    return finish(decodeBase64Any(bare), Form::Base64);
+}
+
+Result<KeyTextParser::Parsed> KeyTextParser::parseAesKey(const QString &text)
+{
+    auto parsed = parseBytes(text);
+    if (!parsed) {
+        Error error = parsed.error();
+        error.message = QStringLiteral("cannot read the key text: %1").arg(error.message);
+        return error;
+    }
+    const std::size_t size = parsed->bytes.size();
+    if (size != 16 && size != 24 && size != 32)
+        return keyError(QStringLiteral("read %1 bytes as %2; AES keys are 16, 24 or 32 bytes")
+                            .arg(size)
+                            .arg(formName(parsed->form)));
+    return parsed;
+}
+
+} // namespace sessionlens

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Result.h"
+#include "crypto/SecureBytes.h"
+
+#include <QString>
+
+namespace sessionlens {
+
+/**
+ * Turns pasted key text into key bytes. Accepted forms:
+ * - a Python bytes literal exactly as `print(get_random_bytes(32))` shows it,
+ *   with single or double quotes, optionally behind an assignment such as
+ *   `app.config['SESSION_CRYPTO_KEY'] = `;
+ * - hex, with or without `0x`, spaces or colons;
+ * - standard or URL-safe base64, padded or not.
+ */
+class KeyTextParser
+{
+public:
+    enum class Form { PythonLiteral, Hex, Base64 };
+
+    struct Parsed
+    {
+        SecureBytes bytes;
+        Form form = Form::Hex;
+    };
+
+    /// AES key: the result must be 16, 24 or 32 bytes; other lengths are a `key` error naming it.
+    [[nodiscard]] static Result<Parsed> parseAesKey(const QString &text);
+    /// Any non-empty byte string in one of the forms above.
+    [[nodiscard]] static Result<Parsed> parseBytes(const QString &text);
+    /// Decodes the body of a Python bytes literal (between the quotes).
+    [[nodiscard]] static Result<SecureBytes> decodePythonBytesBody(QByteArrayView body);
+    [[nodiscard]] static QString formName(Form form);
+};
+
+} // namespace sessionlens

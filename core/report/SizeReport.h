@@ -1,0 +1,69 @@
+#pragma once
+
+#include "formats/EncryptedSessionCodec.h"
+#include "json/SessionValue.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace sessionlens {
+
+/**
+ * What an EncryptedSession cookie costs, stage by stage and key by key.
+ *
+ * All figures follow from the plaintext alone (EAX keeps the length, the
+ * nonce and tag have fixed sizes), so no key is needed and the numbers are
+ * exactly those of the cookie the server would write for this session.
+ */
+class SizeReport
+{
+public:
+    /// Werkzeug warns when a Set-Cookie header value exceeds this (max_cookie_size).
+    static constexpr qsizetype kWerkzeugMaxCookieSize = 4093;
+    /// Browsers cap a cookie's name plus value at this many bytes (RFC 6265 6.1 minimum).
+    static constexpr qsizetype kBrowserMaxCookieSize = 4096;
+
+    struct KeyShare
+    {
+        QString key;
+        qsizetype jsonBytes = 0;    ///< bytes of `"key": value` in the JSON text
+        qsizetype cookieSaving = 0; ///< how much shorter the cookie value is without the key
+    };
+
+    struct Options
+    {
+        EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
+        QString cookieName = QStringLiteral("session");
+        bool perKeyShares = true;
+    };
+
+    qsizetype jsonBytes = 0;
+    bool compressed = false;
+    qsizetype compressedBytes = 0;  ///< zlib output size (0 when not compressed)
+    qsizetype ciphertextBytes = 0;  ///< equals the (possibly compressed) payload
+    qsizetype ciphertextBase64 = 0;
+    qsizetype tagBase64 = 0;
+    qsizetype nonceBase64 = 0;
+    qsizetype cookieValueBytes = 0;
+    qsizetype nameValueBytes = 0;   ///< `session=<value>`, also the cost per request
+    qsizetype setCookieBytes = 0;   ///< header value as Flask writes it
+    qsizetype setCookieLineBytes = 0; ///< with the `Set-Cookie: ` name
+    qsizetype werkzeugHeadroom = 0; ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
+    qsizetype browserHeadroom = 0;  ///< kBrowserMaxCookieSize - nameValueBytes
+    QList<KeyShare> keys;           ///< top-level keys, most expensive first
+
+    [[nodiscard]] static SizeReport compute(const SessionValue &session, const Options &options);
+    [[nodiscard]] static SizeReport compute(const SessionValue &session)
+    {
+        return compute(session, Options{});
+    }
+    /// Length of the cookie value for a JSON text of this content.
+    [[nodiscard]] static qsizetype cookieValueSize(const QByteArray &json,
+                                                   EncryptedSessionCodec::Compression compression,
+                                                   qsizetype *compressedSize = nullptr);
+
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+} // namespace sessionlens
