@@ -40,6 +40,8 @@ public:
     Result<SessionValue> run()
     {
         SessionValue root;
+        if (m_end - m_p >= 3 && std::memcmp(m_p, "\xef\xbb\xbf", 3) == 0)
+            return fail(QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
         skipSpace();
         if (!parseValue(root, 0))
             return *m_error;
@@ -411,7 +413,7 @@ private:
             } else {
                 if (index)
                     index->insert(key, out.size());
-                out.insertEntry(out.size(), key, std::move(value));
+                out.appendEntryUnchecked(key, std::move(value));
             }
             skipSpace();
             if (m_p < m_end && *m_p == ',') {

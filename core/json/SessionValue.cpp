@@ -244,6 +244,12 @@ SessionValue *SessionValue::insertEntry(qsizetype index, const QString &key, Ses
     return insert(index, std::move(value));
 }
 
+SessionValue *SessionValue::appendEntryUnchecked(const QString &key, SessionValue value)
+{
+    value.m_key = key;
+    return insert(size(), std::move(value));
+}
+
 SessionValue SessionValue::take(qsizetype index)
 {
     std::unique_ptr<SessionValue> node = std::move(m_children[static_cast<std::size_t>(index)]);

@@ -84,6 +84,8 @@ public:
     SessionValue *setValue(const QString &key, SessionValue value);
     /// Dict: inserts a new key at `index`; returns nullptr when the key exists.
     SessionValue *insertEntry(qsizetype index, const QString &key, SessionValue value);
+    /// Dict: appends without the duplicate check (the caller knows the key is new).
+    SessionValue *appendEntryUnchecked(const QString &key, SessionValue value);
     SessionValue take(qsizetype index);
     void remove(qsizetype index);
     void move(qsizetype from, qsizetype to);

@@ -1,0 +1,48 @@
+#include "TestData.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace sessionlens::test {
+
+QString dataPath(const QString &name)
+{
+    return QStringLiteral(SESSIONLENS_TEST_DATA_DIR "/") + name;
+}
+
+QString testSourcePath(const QString &relative)
+{
+    return QStringLiteral(SESSIONLENS_TEST_SOURCE_DIR "/") + relative;
+}
+
+QJsonObject loadJsonObject(const QString &name)
+{
+    QFile file(dataPath(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file.fileName())), __FILE__, __LINE__);
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        QTest::qFail(qPrintable(error.errorString()), __FILE__, __LINE__);
+    return document.object();
+}
+
+QJsonArray cookieVectors(const QString &section)
+{
+    return loadJsonObject(QStringLiteral("session_cookies.json")).value(section).toArray();
+}
+
+QString pythonInterpreter()
+{
+    return QStringLiteral(SESSIONLENS_PYTHON);
+}
+
+QString cliPath()
+{
+    return QStringLiteral(SESSIONLENS_CLI_PATH);
+}
+
+} // namespace sessionlens::test

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace sessionlens::test {
+
+/// Path of a file in tests/data.
+QString dataPath(const QString &name);
+/// A JSON file of tests/data (fails the running test when unreadable).
+QJsonObject loadJsonObject(const QString &name);
+/// The `encrypted_session`, `encrypted_session_invalid` or `flask_default` list.
+QJsonArray cookieVectors(const QString &section);
+/// Path of the Python interpreter that imports flask and Cryptodome (empty when none).
+QString pythonInterpreter();
+/// Path of the built sessionlens-cli.
+QString cliPath();
+/// Path of a file below tests/.
+QString testSourcePath(const QString &relative);
+
+} // namespace sessionlens::test

@@ -1,0 +1,99 @@
+#include "TestData.h"
+#include "crypto/EaxCipher.h"
+
+#include <QTest>
+
+using namespace sessionlens;
+
+class TestEaxCipher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wycheproof_data();
+    void wycheproof();
+    void rejectsWrongKeySizes();
+    void rejectsShortTag();
+};
+
+void TestEaxCipher::wycheproof_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("nonce");
+    QTest::addColumn<QByteArray>("aad");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QByteArray>("ciphertext");
+    QTest::addColumn<QByteArray>("tag");
+    QTest::addColumn<bool>("valid");
+    const QJsonObject root = test::loadJsonObject(QStringLiteral("wycheproof_aes_eax_test.json"));
+    int count = 0;
+    for (const QJsonValue group : root.value(QStringLiteral("testGroups")).toArray()) {
+        for (const QJsonValue t : group[QStringLiteral("tests")].toArray()) {
+            auto hex = [&t](const char *name) {
+                return QByteArray::fromHex(t[QLatin1String(name)].toString().toLatin1());
+            };
+            QTest::addRow("tc%d", t[QStringLiteral("tcId")].toInt())
+                << hex("key") << hex("iv") << hex("aad") << hex("msg") << hex("ct") << hex("tag")
+                << (t[QStringLiteral("result")].toString() == QLatin1String("valid"));
+            ++count;
+        }
+    }
+    QCOMPARE(count, 240);
+}
+
+void TestEaxCipher::wycheproof()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, nonce);
+    QFETCH(QByteArray, aad);
+    QFETCH(QByteArray, message);
+    QFETCH(QByteArray, ciphertext);
+    QFETCH(QByteArray, tag);
+    QFETCH(bool, valid);
+
+    auto cipher = EaxCipher::create(SecureBytes(key.constData(), std::size_t(key.size())));
+    QVERIFY(cipher.ok());
+
+    auto opened = cipher->decrypt(nonce, aad, ciphertext, tag);
+    if (valid) {
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QCOMPARE(opened.value().toHex(), message.toHex());
+        auto sealed = cipher->encrypt(nonce, aad, message);
+        QVERIFY(sealed.ok());
+        QCOMPARE(sealed->ciphertext.toHex(), ciphertext.toHex());
+        QCOMPARE(sealed->tag.toHex(), tag.toHex());
+    } else {
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().category, ErrorCategory::Authentication);
+    }
+}
+
+void TestEaxCipher::rejectsWrongKeySizes()
+{
+    for (int size : {0, 8, 15, 17, 31, 33, 64}) {
+        const QByteArray key(size, 'k');
+        auto cipher = EaxCipher::create(SecureBytes(key.constData(), std::size_t(key.size())));
+        QVERIFY(!cipher.ok());
+        QCOMPARE(cipher.error().category, ErrorCategory::Key);
+        QVERIFY(cipher.error().message.contains(QString::number(size)));
+    }
+}
+
+void TestEaxCipher::rejectsShortTag()
+{
+    const QByteArray key(32, '\x11');
+    auto cipher = EaxCipher::create(SecureBytes(key.constData(), 32));
+    QVERIFY(cipher.ok());
+    auto sealed = cipher->encrypt("nonce", {}, "hello");
+    QVERIFY(sealed.ok());
+    // A truncated tag must never be accepted, even if it is a prefix of the right one.
+    auto opened = cipher->decrypt("nonce", {}, sealed->ciphertext, sealed->tag.left(8));
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().category, ErrorCategory::Authentication);
+    auto good = cipher->decrypt("nonce", {}, sealed->ciphertext, sealed->tag);
+    QVERIFY(good.ok());
+    QCOMPARE(good.value(), QByteArray("hello"));
+}
+
+QTEST_GUILESS_MAIN(TestEaxCipher)
+#include "tst_EaxCipher.moc"

@@ -1,0 +1,111 @@
+#include "SessionGenerator.h"
+#include "TestData.h"
+#include "formats/EncryptedSessionCodec.h"
+#include "json/PythonJsonReader.h"
+#include "report/SizeReport.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace sessionlens;
+
+namespace {
+EncryptedSessionCodec makeCodec()
+{
+    const QByteArray raw(32, '\x5a');
+    auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32));
+    if (!codec)
+        qFatal("codec");
+    return std::move(codec).value();
+}
+} // namespace
+
+class TestSizeReport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesRealCookies();
+    void perKeySavingsMatchResealing();
+    void vectorCookieSizes();
+    void headroomGoesNegative();
+};
+
+void TestSizeReport::matchesRealCookies()
+{
+    EncryptedSessionCodec codec = makeCodec();
+    test::SessionGenerator generator(5);
+    for (int i = 0; i < 100; ++i) {
+        const SessionValue session = generator.session();
+        const SizeReport r = SizeReport::compute(session);
+        auto sealed = codec.seal(session);
+        QVERIFY(sealed.ok());
+        QCOMPARE(r.jsonBytes, sealed->plaintext.size());
+        QCOMPARE(r.compressed, sealed->compressed);
+        QCOMPARE(r.ciphertextBytes, sealed->fields.ciphertext.size());
+        QCOMPARE(r.compressedBytes, sealed->compressed ? sealed->payload.size() : 0);
+        QCOMPARE(r.ciphertextBase64, sealed->fields.ciphertextText.size());
+        QCOMPARE(r.tagBase64, sealed->fields.tagText.size());
+        QCOMPARE(r.nonceBase64, sealed->fields.nonceText.size());
+        QCOMPARE(r.cookieValueBytes, sealed->cookie.size());
+        const QByteArray header = "session=" + sealed->cookie + "; HttpOnly; Path=/";
+        QCOMPARE(r.nameValueBytes, qsizetype(8) + sealed->cookie.size());
+        QCOMPARE(r.setCookieBytes, header.size());
+        QCOMPARE(r.setCookieLineBytes, header.size() + 12);
+        QCOMPARE(r.werkzeugHeadroom, 4093 - header.size());
+        QCOMPARE(r.browserHeadroom, 4096 - (8 + sealed->cookie.size()));
+        QCOMPARE(r.keys.size(), session.size());
+    }
+}
+
+void TestSizeReport::perKeySavingsMatchResealing()
+{
+    EncryptedSessionCodec codec = makeCodec();
+    test::SessionGenerator generator(11);
+    for (int i = 0; i < 40; ++i) {
+        const SessionValue session = generator.session();
+        const SizeReport r = SizeReport::compute(session);
+        auto full = codec.seal(session);
+        QVERIFY(full.ok());
+        for (const SizeReport::KeyShare &share : r.keys) {
+            SessionValue without = session;
+            without.remove(without.indexOfKey(share.key));
+            auto smaller = codec.seal(without);
+            QVERIFY(smaller.ok());
+            QCOMPARE(share.cookieSaving, full->cookie.size() - smaller->cookie.size());
+        }
+        for (qsizetype k = 1; k < r.keys.size(); ++k)
+            QVERIFY(r.keys[k - 1].jsonBytes >= r.keys[k].jsonBytes);
+    }
+}
+
+void TestSizeReport::vectorCookieSizes()
+{
+    // The server's own cookies: the report's cookie size is the real one.
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        auto session = PythonJsonReader::read(v[QStringLiteral("plaintext")].toString().toUtf8());
+        QVERIFY(session.ok());
+        const SizeReport r = SizeReport::compute(session.value());
+        QCOMPARE(r.cookieValueBytes, v[QStringLiteral("cookie")].toString().size());
+        QCOMPARE(r.compressed, v[QStringLiteral("compressed")].toBool());
+    }
+}
+
+void TestSizeReport::headroomGoesNegative()
+{
+    SessionValue s = SessionValue::makeDict();
+    QString noise;
+    QRandomGenerator random(3);
+    for (int i = 0; i < 4000; ++i)
+        noise.append(QLatin1Char(char('!' + random.bounded(90))));
+    s.setValue(QStringLiteral("blob"), SessionValue::makeString(noise));
+    const SizeReport r = SizeReport::compute(s);
+    QVERIFY(r.werkzeugHeadroom < 0);
+    QVERIFY(r.browserHeadroom < 0);
+    const QJsonObject json = r.toJson();
+    QCOMPARE(json.value(QStringLiteral("cookie_value_bytes")).toInteger(), r.cookieValueBytes);
+    QCOMPARE(json.value(QStringLiteral("keys")).toArray().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSizeReport)
+#include "tst_SizeReport.moc"
