@@ -1,0 +1,323 @@
+#include "TestData.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonRepr.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sessionlens;
+
+namespace {
+
+const QString kKey = QStringLiteral("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+const QString kOtherKey = QString(64, u'1');
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QJsonObject vector(const QString &section, const QString &name)
+{
+    for (const QJsonValue v : test::cookieVectors(section))
+        if (v[QStringLiteral("name")].toString() == name)
+            return v.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decodeFormats_data();
+    void decodeFormats();
+    void decodeTree();
+    void severalKeysSayWhichOpened();
+    void keyFileAndPythonLiteral();
+    void exitCodesNameTheStep_data();
+    void exitCodesNameTheStep();
+    void limitExitCode();
+    void usageErrors();
+    void decodeSealRoundTrip();
+    void compressOverride();
+    void statsJson();
+    void statsTable();
+    void keyInspectAndGenerate();
+    void linesStreamsOneLinePerCookie();
+    void headerInputOnStdin();
+};
+
+void TestCli::decodeFormats_data()
+{
+    QTest::addColumn<QString>("cookie");
+    QTest::addColumn<QByteArray>("plaintext");
+    QTest::addColumn<QString>("repr");
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
+        QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
+            << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("plaintext")].toString().toUtf8()
+            << v[QStringLiteral("python_repr")].toString();
+}
+
+void TestCli::decodeFormats()
+{
+    QFETCH(QString, cookie);
+    QFETCH(QByteArray, plaintext);
+    QFETCH(QString, repr);
+    const Run json = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                          QStringLiteral("json"), cookie});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.out, plaintext + '\n');
+    QVERIFY(json.err.isEmpty());
+    const Run python = cli({QStringLiteral("decode"), QStringLiteral("-k"), kKey, QStringLiteral("--format"),
+                            QStringLiteral("python"), cookie});
+    QCOMPARE(python.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(python.out), repr + u'\n');
+}
+
+void TestCli::decodeTree()
+{
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                         vector(QStringLiteral("encrypted_session"), QStringLiteral("types"))[QStringLiteral("cookie")].toString()});
+    QCOMPARE(run.exitCode, 0);
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.startsWith(QStringLiteral("(dict): 8 items\n")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("  'i' (int): -7\n")));
+    QVERIFY(out.contains(QStringLiteral("  'l' (list): 3 items\n    [0] (int): 1\n    [1] (str): 'two'\n")));
+    QVERIFY(out.contains(QStringLiteral("      'k2' (list): 0 items\n")));
+}
+
+void TestCli::severalKeysSayWhichOpened()
+{
+    const QString cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString();
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"), kKey,
+                         QStringLiteral("--format"), QStringLiteral("json"), cookie});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("opened with --key #2"), run.err.constData());
+    QVERIFY(!run.err.contains(kKey.toLatin1())); // only the fingerprint is shown
+    const Run none = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"),
+                          QString(64, u'2'), cookie});
+    QCOMPARE(none.exitCode, 4);
+    QVERIFY(none.err.contains("authentication"));
+}
+
+void TestCli::keyFileAndPythonLiteral()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("dev.key")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // The Python form of the vector key, with the assignment pasted along.
+    const QByteArray raw = QByteArray::fromHex(kKey.toLatin1());
+    file.write("app.config['SESSION_CRYPTO_KEY'] = " + PythonRepr::bytesRepr(raw).toLatin1() + "\n");
+    file.close();
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key-file"), file.fileName(), QStringLiteral("--format"),
+                         QStringLiteral("json"),
+                         vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString()});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("{\"user_id\": 42"));
+}
+
+void TestCli::exitCodesNameTheStep_data()
+{
+    QTest::addColumn<QString>("cookie");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("step");
+    const QHash<QString, int> codes{{QStringLiteral("format"), 3}, {QStringLiteral("authentication"), 4},
+                                    {QStringLiteral("decompression"), 5}, {QStringLiteral("encoding"), 6},
+                                    {QStringLiteral("json"), 7}};
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session_invalid"))) {
+        const QString name = v[QStringLiteral("name")].toString();
+        const QString expected = v[QStringLiteral("error")].toString();
+        QByteArray step = expected == QLatin1String("json") ? "JSON step" : expected.toLatin1() + " step";
+        if (name == QLatin1String("bad-base64"))
+            step = "base64 step";
+        QTest::newRow(qPrintable(name)) << v[QStringLiteral("cookie")].toString() << codes.value(expected) << step;
+    }
+}
+
+void TestCli::exitCodesNameTheStep()
+{
+    QFETCH(QString, cookie);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, step);
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, cookie});
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(step), run.err.constData());
+}
+
+void TestCli::limitExitCode()
+{
+    const QByteArray json = "{\"a\": \"" + QByteArray(9 * 1024 * 1024, 'a') + "\"}";
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("big.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+    // 9 MiB of JSON is over seal's input limit too.
+    const Run tooBig = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, file.fileName()});
+    QCOMPARE(tooBig.exitCode, 8);
+    const QByteArray nested = "{\"a\": " + QByteArray(600, '[') + QByteArray(600, ']') + "}";
+    const Run deep = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey}, nested);
+    QCOMPARE(deep.exitCode, 8);
+    QVERIFY(deep.err.contains("limit step"));
+}
+
+void TestCli::usageErrors()
+{
+    QCOMPARE(cli({}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("u.a.b.c")}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                  QStringLiteral("yaml"), QStringLiteral("u.a.b.c")}).exitCode, 2);
+    const Run badKey = cli({QStringLiteral("decode"), QStringLiteral("--key"), QStringLiteral("abcd"), QStringLiteral("u.a.b.c")});
+    QCOMPARE(badKey.exitCode, 9);
+    QVERIFY(badKey.err.contains("2 bytes"));
+    QCOMPARE(cli({QStringLiteral("help")}).exitCode, 0);
+}
+
+void TestCli::decodeSealRoundTrip()
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        const Run decoded = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                                 QStringLiteral("json"), v[QStringLiteral("cookie")].toString()});
+        QCOMPARE(decoded.exitCode, 0);
+        const Run sealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, decoded.out);
+        QCOMPARE(sealed.exitCode, 0);
+        const QByteArray cookie = sealed.out.trimmed();
+        QVERIFY(cookie != v[QStringLiteral("cookie")].toString().toLatin1()); // fresh nonce
+        QCOMPARE(cookie.size(), v[QStringLiteral("cookie")].toString().size());
+        QCOMPARE(cookie.left(2), v[QStringLiteral("cookie")].toString().toLatin1().left(2));
+        const Run again = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                               QStringLiteral("json"), QString::fromLatin1(cookie)});
+        QCOMPARE(again.out, v[QStringLiteral("plaintext")].toString().toUtf8() + '\n');
+    }
+}
+
+void TestCli::compressOverride()
+{
+    const Run always = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
+                            QStringLiteral("always")}, "{\"a\": 1}");
+    QCOMPARE(always.exitCode, 0);
+    QVERIFY(always.out.startsWith("z."));
+    const Run never = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
+                           QStringLiteral("never")}, "{\"a\": \"" + QByteArray(3000, 'x') + "\"}");
+    QCOMPARE(never.exitCode, 0);
+    QVERIFY(never.out.startsWith("u."));
+    const Run bad = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey}, "[1, 2]");
+    QCOMPARE(bad.exitCode, 7);
+}
+
+void TestCli::statsJson()
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        const QString cookie = v[QStringLiteral("cookie")].toString();
+        const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey, QStringLiteral("--json"), cookie});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(report.value(QStringLiteral("cookie_value_bytes")).toInt(), cookie.size());
+        QCOMPARE(report.value(QStringLiteral("actual_cookie_value_bytes")).toInt(), cookie.size());
+        QCOMPARE(report.value(QStringLiteral("json_bytes")).toInt(), v[QStringLiteral("plaintext")].toString().toUtf8().size());
+        QCOMPARE(report.value(QStringLiteral("compressed")).toBool(), v[QStringLiteral("compressed")].toBool());
+        QCOMPARE(report.value(QStringLiteral("set_cookie_bytes")).toInt(), cookie.size() + 8 + 18);
+        QCOMPARE(report.value(QStringLiteral("werkzeug_headroom")).toInt(), 4093 - (cookie.size() + 26));
+    }
+}
+
+void TestCli::statsTable()
+{
+    const QString cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString();
+    const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey, cookie});
+    QCOMPARE(run.exitCode, 0);
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY(out.contains(QStringLiteral("JSON plaintext")));
+    QVERIFY(out.contains(QStringLiteral("3095")));
+    QVERIFY(out.contains(QString::number(cookie.size())));
+    QVERIFY(out.contains(QStringLiteral("items")));
+}
+
+void TestCli::keyInspectAndGenerate()
+{
+    const Run inspect = cli({QStringLiteral("key"), QStringLiteral("inspect"), kKey});
+    QCOMPARE(inspect.exitCode, 0);
+    QVERIFY(inspect.out.contains("length:      32 bytes"));
+    QVERIFY(inspect.out.contains("AES-256"));
+    const QByteArray raw = QByteArray::fromHex(kKey.toLatin1());
+    QVERIFY(inspect.out.contains("base64:      " + raw.toBase64()));
+    QVERIFY(inspect.out.contains("python:      " + PythonRepr::bytesRepr(raw).toUtf8()));
+    for (const char *format : {"hex", "base64", "python"}) {
+        const Run generated = cli({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--format"),
+                                   QLatin1String(format)});
+        QCOMPARE(generated.exitCode, 0);
+        const Run back = cli({QStringLiteral("key"), QStringLiteral("inspect"), QString::fromUtf8(generated.out.trimmed())});
+        QCOMPARE(back.exitCode, 0);
+        QVERIFY(back.out.contains("length:      32 bytes"));
+    }
+    const Run small = cli({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--size"), QStringLiteral("16"),
+                           QStringLiteral("--format"), QStringLiteral("hex")});
+    QCOMPARE(small.out.trimmed().size(), 32);
+}
+
+void TestCli::linesStreamsOneLinePerCookie()
+{
+    QByteArray input;
+    QList<QByteArray> expected;
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        input += v[QStringLiteral("cookie")].toString().toLatin1() + '\n';
+        expected += v[QStringLiteral("plaintext")].toString().toUtf8();
+    }
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session_invalid"))) {
+        input += v[QStringLiteral("cookie")].toString().toLatin1() + "\r\n";
+        expected += "error ";
+    }
+    input += "\n";
+    expected += "error format:";
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"), kKey,
+                         QStringLiteral("--lines"), QStringLiteral("--format"), QStringLiteral("json")}, input);
+    QCOMPARE(run.exitCode, 3); // the first failing line was a format error
+    QList<QByteArray> lines = run.out.split('\n');
+    QCOMPARE(lines.takeLast(), QByteArray());
+    QCOMPARE(lines.size(), expected.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (expected[i].startsWith("error"))
+            QVERIFY2(lines[i].startsWith(expected[i]), lines[i].constData());
+        else
+            QCOMPARE(lines[i], expected[i]);
+    }
+    const Run tree = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--lines")},
+                         test::cookieVectors(QStringLiteral("encrypted_session")).first()[QStringLiteral("cookie")].toString().toLatin1());
+    QCOMPARE(tree.exitCode, 0);
+    QCOMPARE(tree.out, QByteArray("{'a': int 1}\n"));
+}
+
+void TestCli::headerInputOnStdin()
+{
+    const QByteArray cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString().toLatin1();
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                         QStringLiteral("python"), QStringLiteral("-")},
+                        "Set-Cookie: session=" + cookie + "; HttpOnly; Path=/\n");
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("{'user_id': 42, 'username': 'alice', 'logged_in': True}\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_Cli.moc"

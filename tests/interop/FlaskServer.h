@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace sessionlens::test {
+
+/**
+ * A Python test app started for the duration of a test: it binds a free
+ * loopback port, reports it on its first output line, and exits when its
+ * standard input closes (so it never outlives the test).
+ */
+class FlaskServer
+{
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QList<QByteArray> setCookies;
+        QString error;
+    };
+
+    FlaskServer() = default;
+    ~FlaskServer();
+
+    /// Starts `script` with the interpreter that imports flask and Cryptodome.
+    [[nodiscard]] bool start(const QString &script, const QStringList &arguments, QString *error);
+    [[nodiscard]] quint16 port() const { return m_port; }
+
+    Reply get(const QString &path, const QByteArray &cookieHeader = {});
+    Reply post(const QString &path, const QByteArray &body, const QByteArray &cookieHeader = {});
+
+    /// The value of the cookie `name` in a reply's Set-Cookie headers (empty when absent).
+    static QByteArray cookieValue(const Reply &reply, const QByteArray &name = "session");
+
+private:
+    Reply send(const QString &method, const QString &path, const QByteArray &body,
+               const QByteArray &cookieHeader);
+
+    QProcess m_process;
+    QNetworkAccessManager m_network;
+    quint16 m_port = 0;
+};
+
+} // namespace sessionlens::test

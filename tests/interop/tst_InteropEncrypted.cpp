@@ -1,0 +1,166 @@
+#include "FlaskServer.h"
+#include "SessionGenerator.h"
+#include "TestData.h"
+#include "formats/EncryptedSessionCodec.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
+#include "json/PythonRepr.h"
+#include "report/SizeReport.h"
+
+#include <QTest>
+
+using namespace sessionlens;
+
+namespace {
+
+const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+constexpr int kSessions = 240;
+
+struct Dump
+{
+    QByteArray json;
+    QString repr;
+    bool empty = true;
+    QString error;
+};
+
+// The app answers in json.dumps (ensure_ascii), read with our own reader so that
+// lone surrogates in the repr survive.
+Dump parseDump(const test::FlaskServer::Reply &reply)
+{
+    Dump dump;
+    if (!reply.error.isEmpty() || reply.status != 200) {
+        dump.error = QStringLiteral("HTTP %1 %2").arg(reply.status).arg(reply.error);
+        return dump;
+    }
+    PythonJsonReader::Options plain;
+    plain.dialect = PythonJsonReader::Dialect::Plain;
+    auto value = PythonJsonReader::read(reply.body, plain);
+    if (!value) {
+        dump.error = value.error().toString();
+        return dump;
+    }
+    const SessionValue *json = value->value(QStringLiteral("json"));
+    const SessionValue *repr = value->value(QStringLiteral("repr"));
+    const SessionValue *empty = value->value(QStringLiteral("empty"));
+    if (!json || !repr || !empty) {
+        dump.error = QStringLiteral("unexpected reply");
+        return dump;
+    }
+    // json.dumps output is ASCII, so Latin-1 conversion is exact.
+    dump.json = json->stringValue().toLatin1();
+    dump.repr = repr->stringValue();
+    dump.empty = empty->boolValue();
+    return dump;
+}
+
+} // namespace
+
+class TestInteropEncrypted : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void appReadsVectors();
+    void appRejectsInvalidVectors();
+    void appReadsOurCookies();
+    void weReadAppCookies();
+    void floatsAgreeWithPython();
+
+private:
+    test::FlaskServer m_server;
+    std::optional<EncryptedSessionCodec> m_codec;
+};
+
+void TestInteropEncrypted::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start(QStringLiteral("interop/encrypted_session_app.py"),
+                            {QString::fromLatin1(kKeyHex)}, &error),
+             qPrintable(error));
+    const QByteArray raw = QByteArray::fromHex(kKeyHex);
+    auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), std::size_t(raw.size())));
+    QVERIFY(codec.ok());
+    m_codec.emplace(std::move(codec).value());
+}
+
+void TestInteropEncrypted::appReadsVectors()
+{
+    // Sanity of the test app itself: it reads the reference cookies as the reference server did.
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        const Dump dump = parseDump(
+            m_server.get(QStringLiteral("/dump"), "session=" + v[QStringLiteral("cookie")].toString().toLatin1()));
+        QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+        QCOMPARE(dump.repr, v[QStringLiteral("python_repr")].toString());
+        QCOMPARE(dump.json, v[QStringLiteral("plaintext")].toString().toUtf8());
+    }
+}
+
+void TestInteropEncrypted::appRejectsInvalidVectors()
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session_invalid"))) {
+        const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
+        const Dump dump = parseDump(m_server.get(QStringLiteral("/dump"), "session=" + cookie));
+        QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+        QVERIFY(dump.empty); // the server silently drops it...
+        QVERIFY(!m_codec->decode(cookie).ok()); // ...and we say why
+    }
+}
+
+void TestInteropEncrypted::appReadsOurCookies()
+{
+    test::SessionGenerator generator(1);
+    int compressed = 0;
+    for (int i = 0; i < kSessions; ++i) {
+        const SessionValue session = generator.session();
+        auto sealed = m_codec->seal(session);
+        QVERIFY(sealed.ok());
+        compressed += sealed->compressed ? 1 : 0;
+        const Dump dump = parseDump(m_server.get(QStringLiteral("/dump"), "session=" + sealed->cookie));
+        QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+        QVERIFY2(!dump.empty, qPrintable(QStringLiteral("session %1 was rejected by the app").arg(i)));
+        QCOMPARE(dump.json, sealed->plaintext);
+        QCOMPARE(dump.repr, PythonRepr::repr(session));
+    }
+    QVERIFY(compressed > kSessions / 10);
+    QVERIFY(compressed < kSessions - kSessions / 10);
+}
+
+void TestInteropEncrypted::weReadAppCookies()
+{
+    test::SessionGenerator generator(2);
+    for (int i = 0; i < kSessions; ++i) {
+        const SessionValue session = generator.session();
+        const QByteArray json = PythonJsonWriter::write(session);
+        const auto reply = m_server.post(QStringLiteral("/set"), json);
+        QVERIFY2(reply.error.isEmpty() && reply.status == 200, qPrintable(reply.error));
+        const QByteArray cookie = test::FlaskServer::cookieValue(reply);
+        QVERIFY(!cookie.isEmpty());
+        const auto decoded = m_codec->decode(cookie);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error->toString()));
+        QCOMPARE(decoded.plaintext, json);
+        QVERIFY(decoded.session == session);
+        QCOMPARE(decoded.fields.compressed, json.size() > 1024);
+        // The size report predicts the app's cookie to the byte.
+        QCOMPARE(SizeReport::compute(session).cookieValueBytes, cookie.size());
+    }
+}
+
+void TestInteropEncrypted::floatsAgreeWithPython()
+{
+    test::SessionGenerator generator(3);
+    SessionValue session = SessionValue::makeDict();
+    SessionValue *list = session.setValue(QStringLiteral("f"), SessionValue::makeList());
+    for (int i = 0; i < 3000; ++i)
+        list->append(SessionValue::makeFloat(generator.awkwardDouble()));
+    auto sealed = m_codec->seal(session);
+    QVERIFY(sealed.ok());
+    const Dump dump = parseDump(m_server.get(QStringLiteral("/dump"), "session=" + sealed->cookie));
+    QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+    QCOMPARE(dump.json, sealed->plaintext);
+    QCOMPARE(dump.repr, PythonRepr::repr(session));
+}
+
+QTEST_GUILESS_MAIN(TestInteropEncrypted)
+#include "tst_InteropEncrypted.moc"
