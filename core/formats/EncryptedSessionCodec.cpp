@@ -57,13 +57,15 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
     QByteArrayView parts[4];
     int count = 0;
     qsizetype start = 0;
-    for (qsizetype i = 0; i <= cookie.size(); ++i) {
-        if (i == cookie.size() || cookie[i] == '.') {
-            if (count < 4)
-                parts[count] = cookie.sliced(start, i - start);
-            ++count;
-            start = i + 1;
-        }
+    while (true) {
+        const qsizetype dot = cookie.indexOf('.', start);
+        const qsizetype end = dot < 0 ? cookie.size() : dot;
+        if (count < 4)
+            parts[count] = cookie.sliced(start, end - start);
+        ++count;
+        if (dot < 0)
+            break;
+        start = dot + 1;
     }
     if (count != 4)
         return Error::make(ErrorCategory::Format,

@@ -9,15 +9,47 @@ namespace sessionlens {
 
 namespace {
 
+// One inflate state per thread, reset between streams: inflateInit allocates
+// about 40 KiB, which would otherwise dominate decoding small cookies.
 struct InflateStream
 {
     z_stream stream{};
     bool initialised = false;
+    bool busy = false;
     ~InflateStream()
     {
         if (initialised)
             inflateEnd(&stream);
     }
+};
+
+class StreamLease
+{
+public:
+    StreamLease()
+    {
+        thread_local InflateStream shared;
+        m_stream = shared.busy ? &m_own : &shared;
+        m_stream->busy = true;
+        if (!m_stream->initialised) {
+            m_stream->stream = z_stream{};
+            m_stream->initialised = inflateInit(&m_stream->stream) == Z_OK;
+        } else if (inflateReset(&m_stream->stream) != Z_OK) {
+            inflateEnd(&m_stream->stream);
+            m_stream->stream = z_stream{};
+            m_stream->initialised = inflateInit(&m_stream->stream) == Z_OK;
+        }
+    }
+    ~StreamLease() { m_stream->busy = false; }
+    StreamLease(const StreamLease &) = delete;
+    StreamLease &operator=(const StreamLease &) = delete;
+
+    [[nodiscard]] bool ok() const { return m_stream->initialised; }
+    z_stream &stream() { return m_stream->stream; }
+
+private:
+    InflateStream m_own;
+    InflateStream *m_stream = nullptr;
 };
 
 Error zlibError(int code, const z_stream &stream)
@@ -32,11 +64,10 @@ Error zlibError(int code, const z_stream &stream)
 
 Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizetype maxOutput)
 {
-    InflateStream holder;
-    z_stream &zs = holder.stream;
-    if (inflateInit(&zs) != Z_OK)
+    StreamLease lease;
+    if (!lease.ok())
         return Error::make(ErrorCategory::Decompression, QStringLiteral("cannot start zlib"));
-    holder.initialised = true;
+    z_stream &zs = lease.stream();
 
     // Inputs are small; the whole stream is handed over at once (uInt is ample for cookies).
     if (compressed.size() > static_cast<qsizetype>(UINT_MAX / 2))

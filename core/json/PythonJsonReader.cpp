@@ -5,6 +5,7 @@
 
 #include <QHash>
 
+#include <array>
 #include <cstring>
 #include <optional>
 
@@ -95,7 +96,7 @@ private:
             QString text;
             if (!parseString(&text))
                 return false;
-            out = SessionValue::makeString(std::move(text));
+            out.setString(std::move(text));
             return true;
         }
         case '{':
@@ -105,43 +106,42 @@ private:
         case 'n':
             if (startsWith("null")) {
                 m_p += 4;
-                out = SessionValue::makeNull();
+                out.setNull();
                 return true;
             }
             break;
         case 't':
             if (startsWith("true")) {
                 m_p += 4;
-                out = SessionValue::makeBool(true);
+                out.setBool(true);
                 return true;
             }
             break;
         case 'f':
             if (startsWith("false")) {
                 m_p += 5;
-                out = SessionValue::makeBool(false);
+                out.setBool(false);
                 return true;
             }
             break;
         case 'N':
             if (startsWith("NaN")) {
                 m_p += 3;
-                out = SessionValue::makeFloat(std::numeric_limits<double>::quiet_NaN(), "NaN");
+                out.setFloat(std::numeric_limits<double>::quiet_NaN(), "NaN");
                 return true;
             }
             break;
         case 'I':
             if (startsWith("Infinity")) {
                 m_p += 8;
-                out = SessionValue::makeFloat(std::numeric_limits<double>::infinity(), "Infinity");
+                out.setFloat(std::numeric_limits<double>::infinity(), "Infinity");
                 return true;
             }
             break;
         case '-':
             if (startsWith("-Infinity")) {
                 m_p += 9;
-                out = SessionValue::makeFloat(-std::numeric_limits<double>::infinity(),
-                                              "-Infinity");
+                out.setFloat(-std::numeric_limits<double>::infinity(), "-Infinity");
                 return true;
             }
             return parseNumber(out);
@@ -199,14 +199,14 @@ private:
                      ErrorCategory::Limit);
                 return false;
             }
-            out = SessionValue::makeInteger(lexeme);
+            out.setInteger(lexeme);
         } else {
             const std::optional<double> value = PythonFloat::parse(lexeme);
             if (!value) {
                 fail(QStringLiteral("Expecting value"));
                 return false;
             }
-            out = SessionValue::makeFloat(*value, lexeme.toByteArray());
+            out.setFloat(*value, lexeme.toByteArray());
         }
         m_p = p;
         return true;
@@ -302,6 +302,31 @@ private:
         return true;
     }
 
+    // Keys repeat (lists of records); recent plain keys share one QString buffer.
+    bool parseKey(QString *out)
+    {
+        const char *start = m_p + 1;
+        const char *p = start;
+        while (p < m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
+            ++p;
+        if (p >= m_end || *p != '"')
+            return parseString(out);
+        const qsizetype length = p - start;
+        for (KeyCacheEntry &entry : m_keyCache) {
+            if (entry.length == length && entry.start
+                && std::memcmp(entry.start, start, static_cast<std::size_t>(length)) == 0) {
+                *out = entry.key;
+                m_p = p + 1;
+                return true;
+            }
+        }
+        *out = QString::fromUtf8(start, length);
+        m_keyCache[m_nextCacheSlot] = KeyCacheEntry{start, length, *out};
+        m_nextCacheSlot = (m_nextCacheSlot + 1) % kKeyCacheSize;
+        m_p = p + 1;
+        return true;
+    }
+
     bool readHex4(const char *escape, int *unit)
     {
         if (m_end - m_p < 4) {
@@ -337,17 +362,15 @@ private:
         if (!enter(depth))
             return false;
         ++m_p;
-        out = SessionValue::makeList();
+        out.setList();
         skipSpace();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
             return true;
         }
         while (true) {
-            SessionValue item;
-            if (!parseValue(item, depth))
+            if (!parseValue(*out.appendChild(), depth))
                 return false;
-            out.append(std::move(item));
             skipSpace();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -369,7 +392,7 @@ private:
             return false;
         const qsizetype objectStart = m_p - m_begin;
         ++m_p;
-        out = SessionValue::makeDict();
+        out.setDict();
         skipSpace();
         if (m_p < m_end && *m_p == '}') {
             ++m_p;
@@ -382,7 +405,7 @@ private:
                 return false;
             }
             QString key;
-            if (!parseString(&key))
+            if (!parseKey(&key))
                 return false;
             skipSpace();
             if (m_p >= m_end || *m_p != ':') {
@@ -391,9 +414,6 @@ private:
             }
             ++m_p;
             skipSpace();
-            SessionValue value;
-            if (!parseValue(value, depth))
-                return false;
             qsizetype existing = -1;
             if (index) {
                 existing = index->value(key, -1);
@@ -406,6 +426,10 @@ private:
                 }
             }
             if (existing >= 0) {
+                // Python keeps the first position and the last value.
+                SessionValue value;
+                if (!parseValue(value, depth))
+                    return false;
                 if (m_warnings)
                     m_warnings->append(
                         QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(key));
@@ -413,7 +437,8 @@ private:
             } else {
                 if (index)
                     index->insert(key, out.size());
-                out.appendEntryUnchecked(key, std::move(value));
+                if (!parseValue(*out.appendChild(key), depth))
+                    return false;
             }
             skipSpace();
             if (m_p < m_end && *m_p == ',') {
@@ -453,7 +478,7 @@ private:
         }
         if (object.size() > 2 && m_warnings)
             m_warnings->append(QStringLiteral("bytes object has extra keys that Python drops"));
-        object = SessionValue::makeBytes(decoded.value());
+        object.setBytes(decoded.value());
         return true;
     }
 
@@ -463,6 +488,16 @@ private:
     const PythonJsonReader::Options &m_options;
     QStringList *m_warnings;
     std::optional<Error> m_error;
+
+    struct KeyCacheEntry
+    {
+        const char *start = nullptr;
+        qsizetype length = 0;
+        QString key;
+    };
+    static constexpr int kKeyCacheSize = 16;
+    std::array<KeyCacheEntry, kKeyCacheSize> m_keyCache;
+    int m_nextCacheSlot = 0;
 };
 
 } // namespace

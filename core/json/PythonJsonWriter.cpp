@@ -75,7 +75,7 @@ void PythonJsonWriter::append(const SessionValue &value, QByteArray &out)
             out.append("false", 5);
         return;
     case SessionValue::Type::Integer:
-        out.append(value.integerText());
+        value.appendIntegerText(out);
         return;
     case SessionValue::Type::Float:
         out.append(PythonFloat::repr(value.floatValue()));

@@ -8,7 +8,7 @@ namespace sessionlens {
 
 SessionValue::SessionValue(const SessionValue &other)
     : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
-      m_string(other.m_string), m_raw(other.m_raw), m_key(other.m_key)
+      m_string(other.m_string), m_raw(other.m_raw), m_int(other.m_int), m_key(other.m_key)
 {
     m_children.reserve(other.m_children.size());
     for (const auto &child : other.m_children) {
@@ -28,7 +28,7 @@ SessionValue &SessionValue::operator=(const SessionValue &other)
 
 SessionValue::SessionValue(SessionValue &&other) noexcept
     : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
-      m_string(std::move(other.m_string)), m_raw(std::move(other.m_raw)),
+      m_string(std::move(other.m_string)), m_raw(std::move(other.m_raw)), m_int(other.m_int),
       m_key(std::move(other.m_key)), m_children(std::move(other.m_children))
 {
     adoptChildren();
@@ -42,6 +42,7 @@ SessionValue &SessionValue::operator=(SessionValue &&other) noexcept
         m_float = other.m_float;
         m_string = std::move(other.m_string);
         m_raw = std::move(other.m_raw);
+        m_int = other.m_int;
         m_key = std::move(other.m_key);
         m_children = std::move(other.m_children);
         adoptChildren();
@@ -55,29 +56,111 @@ void SessionValue::adoptChildren()
         child->m_parent = this;
 }
 
-SessionValue SessionValue::makeBool(bool value)
+void SessionValue::reset(Type type)
 {
-    SessionValue v;
-    v.m_type = Type::Bool;
-    v.m_bool = value;
-    return v;
+    m_type = type;
+    m_bool = false;
+    m_float = 0.0;
+    m_int = 0;
+    if (!m_string.isNull())
+        m_string = QString();
+    if (!m_raw.isNull())
+        m_raw = QByteArray();
+    m_children.clear();
 }
 
-SessionValue SessionValue::makeInteger(QByteArrayView decimal)
+void SessionValue::setNull()
 {
-    SessionValue v;
-    v.m_type = Type::Integer;
+    reset(Type::Null);
+}
+
+void SessionValue::setBool(bool value)
+{
+    reset(Type::Bool);
+    m_bool = value;
+}
+
+void SessionValue::setInteger(QByteArrayView decimal)
+{
+    reset(Type::Integer);
     const bool negative = decimal.startsWith('-');
     QByteArrayView digits = negative ? decimal.sliced(1) : decimal;
     while (digits.size() > 1 && digits.front() == '0')
         digits = digits.sliced(1);
     if (digits.isEmpty())
         digits = "0";
-    // Python has no negative zero integer.
-    if (negative && digits != "0")
-        v.m_raw = QByteArray("-") + digits.toByteArray();
-    else
-        v.m_raw = digits.toByteArray();
+    // Values that fit in 64 bits stay inline (no allocation, one canonical form).
+    qint64 value = 0;
+    const auto [end, ec] = std::from_chars(decimal.data(), decimal.data() + decimal.size(), value);
+    if (ec == std::errc() && end == decimal.data() + decimal.size()) {
+        m_int = value;
+        return;
+    }
+    // Python has no negative zero integer; longer numbers are never zero here.
+    m_raw.reserve(digits.size() + 1);
+    if (negative)
+        m_raw.append('-');
+    m_raw.append(digits);
+}
+
+QByteArray SessionValue::integerText() const
+{
+    QByteArray out;
+    appendIntegerText(out);
+    return out;
+}
+
+void SessionValue::appendIntegerText(QByteArray &out) const
+{
+    if (!m_raw.isEmpty()) {
+        out.append(m_raw);
+        return;
+    }
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, m_int);
+    out.append(buffer, result.ptr - buffer);
+}
+
+void SessionValue::setFloat(double value, QByteArray lexeme)
+{
+    reset(Type::Float);
+    m_float = value;
+    m_raw = std::move(lexeme);
+}
+
+void SessionValue::setString(QString value)
+{
+    reset(Type::String);
+    m_string = std::move(value);
+}
+
+void SessionValue::setBytes(QByteArray value)
+{
+    reset(Type::Bytes);
+    m_raw = std::move(value);
+}
+
+void SessionValue::setList()
+{
+    reset(Type::List);
+}
+
+void SessionValue::setDict()
+{
+    reset(Type::Dict);
+}
+
+SessionValue SessionValue::makeBool(bool value)
+{
+    SessionValue v;
+    v.setBool(value);
+    return v;
+}
+
+SessionValue SessionValue::makeInteger(QByteArrayView decimal)
+{
+    SessionValue v;
+    v.setInteger(decimal);
     return v;
 }
 
@@ -85,32 +168,28 @@ SessionValue SessionValue::makeInteger(qint64 value)
 {
     SessionValue v;
     v.m_type = Type::Integer;
-    v.m_raw = QByteArray::number(value);
+    v.m_int = value;
     return v;
 }
 
 SessionValue SessionValue::makeFloat(double value, QByteArray lexeme)
 {
     SessionValue v;
-    v.m_type = Type::Float;
-    v.m_float = value;
-    v.m_raw = std::move(lexeme);
+    v.setFloat(value, std::move(lexeme));
     return v;
 }
 
 SessionValue SessionValue::makeString(QString value)
 {
     SessionValue v;
-    v.m_type = Type::String;
-    v.m_string = std::move(value);
+    v.setString(std::move(value));
     return v;
 }
 
 SessionValue SessionValue::makeBytes(QByteArray value)
 {
     SessionValue v;
-    v.m_type = Type::Bytes;
-    v.m_raw = std::move(value);
+    v.setBytes(std::move(value));
     return v;
 }
 
@@ -155,6 +234,8 @@ std::optional<qint64> SessionValue::toInt64() const
 {
     if (m_type != Type::Integer)
         return std::nullopt;
+    if (m_raw.isEmpty())
+        return m_int;
     qint64 out = 0;
     const auto [end, ec] = std::from_chars(m_raw.constData(), m_raw.constData() + m_raw.size(), out);
     if (ec != std::errc() || end != m_raw.constData() + m_raw.size())
@@ -250,6 +331,16 @@ SessionValue *SessionValue::appendEntryUnchecked(const QString &key, SessionValu
     return insert(size(), std::move(value));
 }
 
+SessionValue *SessionValue::appendChild(const QString &key)
+{
+    auto node = std::make_unique<SessionValue>();
+    node->m_parent = this;
+    node->m_key = key;
+    SessionValue *raw = node.get();
+    m_children.push_back(std::move(node));
+    return raw;
+}
+
 SessionValue SessionValue::take(qsizetype index)
 {
     std::unique_ptr<SessionValue> node = std::move(m_children[static_cast<std::size_t>(index)]);
@@ -303,6 +394,9 @@ bool SessionValue::operator==(const SessionValue &other) const
             return false;
         break;
     case Type::Integer:
+        if (m_raw != other.m_raw || m_int != other.m_int)
+            return false;
+        break;
     case Type::Bytes:
         if (m_raw != other.m_raw)
             return false;

@@ -51,7 +51,9 @@ public:
 
     [[nodiscard]] bool boolValue() const { return m_bool; }
     /// Canonical decimal digits of an Integer node.
-    [[nodiscard]] const QByteArray &integerText() const { return m_raw; }
+    [[nodiscard]] QByteArray integerText() const;
+    /// Appends the canonical decimal digits of an Integer node without allocating a temporary.
+    void appendIntegerText(QByteArray &out) const;
     [[nodiscard]] std::optional<qint64> toInt64() const;
     [[nodiscard]] double floatValue() const { return m_float; }
     /// The text a Float was read from; empty once edited or when built in code.
@@ -77,6 +79,16 @@ public:
     /// Depth of the subtree: 1 for a scalar or an empty container.
     [[nodiscard]] int depth() const;
 
+    // In-place setters: change type and content, keep key and position; children are dropped.
+    void setNull();
+    void setBool(bool value);
+    void setInteger(QByteArrayView decimal);
+    void setFloat(double value, QByteArray lexeme = {});
+    void setString(QString value);
+    void setBytes(QByteArray value);
+    void setList();
+    void setDict();
+
     // Mutation. Index arguments must be in range; Dict keys must be unique.
     SessionValue *append(SessionValue value);
     SessionValue *insert(qsizetype index, SessionValue value);
@@ -86,6 +98,8 @@ public:
     SessionValue *insertEntry(qsizetype index, const QString &key, SessionValue value);
     /// Dict: appends without the duplicate check (the caller knows the key is new).
     SessionValue *appendEntryUnchecked(const QString &key, SessionValue value);
+    /// Appends a null child (with `key` for a Dict, unchecked) to be filled in place.
+    SessionValue *appendChild(const QString &key = {});
     SessionValue take(qsizetype index);
     void remove(qsizetype index);
     void move(qsizetype from, qsizetype to);
@@ -100,12 +114,14 @@ public:
 
 private:
     void adoptChildren();
+    void reset(Type type);
 
     Type m_type = Type::Null;
     bool m_bool = false;
     double m_float = 0.0;
     QString m_string;
-    QByteArray m_raw; // integer digits, float lexeme, or bytes
+    QByteArray m_raw; // big-integer digits, float lexeme, or bytes
+    qint64 m_int = 0; // integer value when it fits (then m_raw is empty)
     QString m_key;
     SessionValue *m_parent = nullptr;
     std::vector<std::unique_ptr<SessionValue>> m_children;
