@@ -303,25 +303,28 @@ private:
     }
 
     // Keys repeat (lists of records); recent plain keys share one QString buffer.
-    bool parseKey(QString *out)
+    // Sets `*key` to a cached key, or fills `own` and points `*key` at it.
+    bool parseKey(QString *own, const QString **key)
     {
+        *key = own;
         const char *start = m_p + 1;
         const char *p = start;
         while (p < m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
             ++p;
         if (p >= m_end || *p != '"')
-            return parseString(out);
+            return parseString(own);
         const qsizetype length = p - start;
         for (KeyCacheEntry &entry : m_keyCache) {
             if (entry.length == length && entry.start
                 && std::memcmp(entry.start, start, static_cast<std::size_t>(length)) == 0) {
-                *out = entry.key;
+                *key = &entry.key;
                 m_p = p + 1;
                 return true;
             }
         }
-        *out = QString::fromUtf8(start, length);
-        m_keyCache[m_nextCacheSlot] = KeyCacheEntry{start, length, *out};
+        KeyCacheEntry &slot = m_keyCache[m_nextCacheSlot];
+        slot = KeyCacheEntry{start, length, QString::fromUtf8(start, length)};
+        *key = &slot.key;
         m_nextCacheSlot = (m_nextCacheSlot + 1) % kKeyCacheSize;
         m_p = p + 1;
         return true;
@@ -404,9 +407,11 @@ private:
                 fail(QStringLiteral("Expecting property name enclosed in double quotes"));
                 return false;
             }
-            QString key;
-            if (!parseKey(&key))
+            QString ownKey;
+            const QString *keyRef = nullptr;
+            if (!parseKey(&ownKey, &keyRef))
                 return false;
+            const QString &key = *keyRef;
             skipSpace();
             if (m_p >= m_end || *m_p != ':') {
                 fail(QStringLiteral("Expecting ':' delimiter"));
@@ -426,13 +431,15 @@ private:
                 }
             }
             if (existing >= 0) {
-                // Python keeps the first position and the last value.
+                // Python keeps the first position and the last value. Copy the key:
+                // nested parsing may reuse its cache slot.
+                const QString duplicate = key;
                 SessionValue value;
                 if (!parseValue(value, depth))
                     return false;
                 if (m_warnings)
                     m_warnings->append(
-                        QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(key));
+                        QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(duplicate));
                 out.child(existing)->assign(std::move(value));
             } else {
                 if (index)

@@ -337,6 +337,8 @@ SessionValue *SessionValue::appendChild(const QString &key)
     node->m_parent = this;
     node->m_key = key;
     SessionValue *raw = node.get();
+    if (m_children.capacity() == 0)
+        m_children.reserve(4); // skip the 1-2-4 growth steps of small containers
     m_children.push_back(std::move(node));
     return raw;
 }
