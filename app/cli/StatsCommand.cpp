@@ -70,7 +70,7 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
 {
     QTextStream &out = m_io.out();
     auto row = [&out](const QString &label, qsizetype value, const QString &note = {}) {
-        out << label.leftJustified(34) << QString::number(value).rightJustified(8);
+        out << label.leftJustified(38) << QString::number(value).rightJustified(8);
         if (!note.isEmpty())
             out << QStringLiteral("  ") << note;
         out << Qt::endl;
