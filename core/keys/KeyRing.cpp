@@ -85,13 +85,22 @@ QStringList KeyRing::names() const
     return out;
 }
 
+void KeyRing::setLimits(const EncryptedSessionCodec::Limits &limits)
+{
+    if (limits.maxInflatedSize == m_limits.maxInflatedSize && limits.maxDepth == m_limits.maxDepth)
+        return;
+    m_limits = limits;
+    for (auto &entry : m_entries)
+        entry->codec.reset();
+}
+
 EncryptedSessionCodec *KeyRing::codec(qsizetype index)
 {
     Entry &entry = *m_entries[static_cast<std::size_t>(index)];
     if (entry.key.kind() != SessionKey::Kind::AesKey)
         return nullptr;
     if (!entry.codec) {
-        auto codec = EncryptedSessionCodec::create(entry.key.bytes());
+        auto codec = EncryptedSessionCodec::create(entry.key.bytes(), m_limits);
         if (!codec)
             return nullptr;
         entry.codec.emplace(std::move(codec).value());

@@ -55,6 +55,9 @@ public:
      */
     [[nodiscard]] Opened open(QByteArrayView cookie);
 
+    /// Limits for every codec of the ring (drops cached key schedules when they change).
+    void setLimits(const EncryptedSessionCodec::Limits &limits);
+
     /// The codec (key schedule) of an AES key, built on first use; nullptr for other kinds.
     [[nodiscard]] EncryptedSessionCodec *codec(qsizetype index);
 
@@ -62,6 +65,7 @@ private:
     struct Entry;
     std::vector<std::unique_ptr<Entry>> m_entries;
     qsizetype m_lastHit = -1;
+    EncryptedSessionCodec::Limits m_limits;
 };
 
 } // namespace sessionlens

@@ -1,0 +1,97 @@
+#include "AddKeyDialog.h"
+
+#include "ErrorText.h"
+#include "keys/KeyTextParser.h"
+#include "keys/SessionKey.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace sessionlens::gui {
+
+AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
+    : QDialog(parent), m_taken(takenNames)
+{
+    setWindowTitle(tr("Add Key"));
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("keyName"));
+    m_name->setPlaceholderText(tr("e.g. staging"));
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("keyText"));
+    m_text->setEchoMode(QLineEdit::Password);
+    m_text->setPlaceholderText(tr("b'\\x8e;\\xa9=...', hex or base64"));
+    m_show = new QCheckBox(tr("Show key text"), this);
+    m_feedback = new QLabel(this);
+    m_feedback->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Key:"), m_text);
+    form->addRow(QString(), m_show);
+    form->addRow(QString(), m_feedback);
+    form->addRow(m_buttons);
+
+    connect(m_show, &QCheckBox::toggled, this, [this](bool show) {
+        m_text->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_name, &QLineEdit::textChanged, this, &AddKeyDialog::validate);
+    connect(m_text, &QLineEdit::textChanged, this, &AddKeyDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+AddKeyDialog::~AddKeyDialog()
+{
+    // The line edit's buffer held key text; overwrite it before the widget goes.
+    m_text->setText(QString(m_text->text().size(), u' '));
+}
+
+QString AddKeyDialog::name() const
+{
+    return m_name->text().trimmed();
+}
+
+void AddKeyDialog::setKeyText(const QString &text)
+{
+    m_text->setText(text);
+}
+
+void AddKeyDialog::setName(const QString &name)
+{
+    m_name->setText(name);
+}
+
+void AddKeyDialog::validate()
+{
+    m_key.clear();
+    QString problem;
+    if (name().isEmpty())
+        problem = tr("Give the key a name.");
+    else if (m_taken.contains(name()))
+        problem = tr("A key named \"%1\" exists already.").arg(name());
+    if (!m_text->text().trimmed().isEmpty()) {
+        auto parsed = KeyTextParser::parseAesKey(m_text->text());
+        if (parsed) {
+            m_key = std::move(parsed->bytes);
+            const SessionKey preview(QString(), m_key);
+            m_feedback->setText(tr("%1 bytes (%2), read as %3, fingerprint %4")
+                                    .arg(preview.size())
+                                    .arg(preview.aesVariant(), KeyTextParser::formName(parsed->form), preview.fingerprint()));
+        } else {
+            m_feedback->setText(ErrorText::describe(parsed.error()));
+        }
+    } else {
+        m_feedback->setText(tr("Paste the key as Python prints it, or as hex or base64."));
+    }
+    if (!problem.isEmpty() && !m_text->text().isEmpty())
+        m_feedback->setText(problem + u' ' + m_feedback->text());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_key.isEmpty());
+}
+
+} // namespace sessionlens::gui

@@ -1,0 +1,72 @@
+#include "AppSettings.h"
+
+#include <array>
+
+namespace sessionlens::gui {
+
+namespace {
+
+struct Entry
+{
+    AppSettings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+const std::array<Entry, 10> &table()
+{
+    static const std::array<Entry, 10> entries{{
+        {AppSettings::Key::Language, "ui/language", QString()},
+        {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
+        {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
+        {AppSettings::Key::MaxInflatedMiB, "limits/maxInflatedMiB", 8},
+        {AppSettings::Key::ReplayUrl, "replay/url", QStringLiteral("http://127.0.0.1:5000/")},
+        {AppSettings::Key::CookieName, "replay/cookieName", QStringLiteral("session")},
+        {AppSettings::Key::KeyNames, "keys/names", QStringList()},
+        {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
+        {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
+        {AppSettings::Key::WindowState, "window/state", QByteArray()},
+    }};
+    return entries;
+}
+
+const Entry &entryFor(AppSettings::Key key)
+{
+    for (const Entry &entry : table()) {
+        if (entry.key == key)
+            return entry;
+    }
+    return table().front();
+}
+
+} // namespace
+
+AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}
+
+AppSettings::AppSettings(const QString &iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    const Entry &entry = entryFor(key);
+    return m_settings->value(QLatin1String(entry.name), entry.defaultValue);
+}
+
+void AppSettings::setValue(Key key, const QVariant &value)
+{
+    m_settings->setValue(QLatin1String(entryFor(key).name), value);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+} // namespace sessionlens::gui

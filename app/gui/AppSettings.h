@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+namespace sessionlens::gui {
+
+/**
+ * Typed access to the application's settings. Every key and its default are
+ * in one table (AppSettings.cpp). Secrets never go here: only key names,
+ * fingerprints and preferences. Tests pass a file path to keep their own.
+ */
+class AppSettings
+{
+public:
+    enum class Key {
+        Language,           ///< "" = follow the system, or "en", "de"
+        Compression,        ///< "auto", "always", "never"
+        BytesDisplay,       ///< "hex" or "base64"
+        MaxInflatedMiB,     ///< inflate limit in MiB
+        ReplayUrl,          ///< URL used in curl / requests snippets
+        CookieName,         ///< Flask SESSION_COOKIE_NAME
+        KeyNames,           ///< ordered names of key-ring entries (no secrets)
+        KeyStoreBackend,    ///< "keychain" or "file"
+        WindowGeometry,
+        WindowState,
+    };
+
+    /// Settings in the platform's usual place.
+    AppSettings();
+    /// Settings in an INI file (tests, portable use).
+    explicit AppSettings(const QString &iniFile);
+
+    [[nodiscard]] QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
+    [[nodiscard]] QString string(Key key) const { return value(key).toString(); }
+    [[nodiscard]] int integer(Key key) const { return value(key).toInt(); }
+    [[nodiscard]] QStringList stringList(Key key) const { return value(key).toStringList(); }
+    [[nodiscard]] QByteArray bytes(Key key) const { return value(key).toByteArray(); }
+
+    void sync();
+    [[nodiscard]] QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "InspectorController.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace sessionlens::gui {
+
+/// The session as opened beside the session as edited, one row per difference.
+class ComparePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComparePanel(InspectorController &controller, QWidget *parent = nullptr);
+    [[nodiscard]] QTreeWidget *table() const { return m_table; }
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    InspectorController &m_controller;
+    QTreeWidget *m_table = nullptr;
+    QLabel *m_summary = nullptr;
+    bool m_stale = true;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "InspectorController.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace sessionlens::gui {
+
+/**
+ * Where cookies come in: paste (bare value or header line) or drop a text
+ * file. Shows the cookie's fields colour-coded, the key that opened it, or
+ * the step that failed with the failing field marked.
+ */
+class CookieInputPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CookieInputPanel(InspectorController &controller, QWidget *parent = nullptr);
+
+    void setText(const QString &text);
+    [[nodiscard]] QString text() const;
+    [[nodiscard]] QString statusText() const;
+    [[nodiscard]] QString fieldsHtml() const;
+    /// Reads a dropped or chosen text file into the input.
+    bool loadFile(const QString &path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void showResult(const InspectorController::OpenResult &result);
+
+    InspectorController &m_controller;
+    QPlainTextEdit *m_input = nullptr;
+    QLabel *m_fields = nullptr;
+    QLabel *m_status = nullptr;
+};
+
+} // namespace sessionlens::gui

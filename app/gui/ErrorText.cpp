@@ -1,0 +1,74 @@
+#include "ErrorText.h"
+
+namespace sessionlens::gui {
+
+QString ErrorText::stepName(ErrorCategory category)
+{
+    switch (category) {
+    case ErrorCategory::Format:
+        return tr("Format");
+    case ErrorCategory::Base64:
+        return tr("Base64");
+    case ErrorCategory::Authentication:
+        return tr("Authentication");
+    case ErrorCategory::Decompression:
+        return tr("Decompression");
+    case ErrorCategory::Encoding:
+        return tr("Encoding");
+    case ErrorCategory::Json:
+        return tr("JSON");
+    case ErrorCategory::Limit:
+        return tr("Limit");
+    case ErrorCategory::Key:
+        return tr("Key");
+    case ErrorCategory::Io:
+        return tr("File");
+    case ErrorCategory::Network:
+        return tr("Network");
+    }
+    return {};
+}
+
+QString ErrorText::describe(const Error &error)
+{
+    QString sentence;
+    switch (error.category) {
+    case ErrorCategory::Format:
+        sentence = tr("The cookie does not have the expected shape.");
+        break;
+    case ErrorCategory::Base64:
+        sentence = tr("A field is not valid base64.");
+        break;
+    case ErrorCategory::Authentication:
+        sentence = tr("The tag does not match: wrong key, or the cookie was altered.");
+        break;
+    case ErrorCategory::Decompression:
+        sentence = tr("The decrypted data is not a valid zlib stream.");
+        break;
+    case ErrorCategory::Encoding:
+        sentence = tr("The plaintext is not valid UTF-8.");
+        break;
+    case ErrorCategory::Json:
+        sentence = tr("The plaintext is not JSON the server accepts.");
+        break;
+    case ErrorCategory::Limit:
+        sentence = tr("A safety limit was reached.");
+        break;
+    case ErrorCategory::Key:
+        sentence = tr("The key cannot be used.");
+        break;
+    case ErrorCategory::Io:
+        sentence = tr("The file could not be read or written.");
+        break;
+    case ErrorCategory::Network:
+        sentence = tr("The network request failed.");
+        break;
+    }
+    QString text = tr("%1 step failed. %2").arg(stepName(error.category), sentence);
+    if (!error.message.isEmpty())
+        text += QStringLiteral(" (") + error.message
+                + (error.detail.isEmpty() ? QString() : QStringLiteral("; ") + error.detail) + u')';
+    return text;
+}
+
+} // namespace sessionlens::gui

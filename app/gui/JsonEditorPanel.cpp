@@ -1,0 +1,134 @@
+#include "JsonEditorPanel.h"
+
+#include "ErrorText.h"
+#include "JsonHighlighter.h"
+#include "SessionEditCommand.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace sessionlens::gui {
+
+JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *parent)
+    : QWidget(parent), m_controller(controller)
+{
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName(QStringLiteral("jsonEditor"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    new JsonHighlighter(m_editor->document());
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_apply = new QPushButton(tr("&Apply JSON"), this);
+    m_apply->setToolTip(tr("Replace the session with this text (Ctrl+Return)"));
+    m_discard = new QPushButton(tr("&Discard Changes"), this);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_message, 1);
+    buttons->addWidget(m_discard);
+    buttons->addWidget(m_apply);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_editor);
+    layout->addLayout(buttons);
+
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
+    connect(shortcut, &QShortcut::activated, this, &JsonEditorPanel::apply);
+    connect(m_apply, &QPushButton::clicked, this, &JsonEditorPanel::apply);
+    connect(m_discard, &QPushButton::clicked, this, &JsonEditorPanel::discard);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_updating)
+            setDirty(true);
+    });
+    connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
+        m_stale = true;
+        if (isVisible())
+            syncFromSession();
+        else if (m_dirty)
+            m_message->setText(tr("The session changed in the tree; Apply would replace those changes."));
+    });
+    setDirty(false);
+}
+
+QString JsonEditorPanel::errorText() const
+{
+    return m_message->text();
+}
+
+void JsonEditorPanel::setDirty(bool dirty)
+{
+    m_dirty = dirty;
+    m_apply->setEnabled(dirty);
+    m_discard->setEnabled(dirty);
+    if (!dirty)
+        m_message->clear();
+}
+
+void JsonEditorPanel::syncFromSession()
+{
+    if (m_dirty) {
+        if (m_stale)
+            m_message->setText(tr("The session changed in the tree; Apply would replace those changes."));
+        return;
+    }
+    if (!m_stale)
+        return;
+    m_updating = true;
+    m_editor->setPlainText(QString::fromUtf8(PythonJsonWriter::write(m_controller.document().root())));
+    m_updating = false;
+    m_stale = false;
+}
+
+void JsonEditorPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    syncFromSession();
+}
+
+void JsonEditorPanel::discard()
+{
+    setDirty(false);
+    m_stale = true;
+    syncFromSession();
+}
+
+bool JsonEditorPanel::apply()
+{
+    const QByteArray text = m_editor->toPlainText().toUtf8();
+    QStringList warnings;
+    auto parsed = PythonJsonReader::read(text, PythonJsonReader::Options{}, &warnings);
+    if (parsed && parsed->type() != SessionValue::Type::Dict)
+        parsed = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
+    if (!parsed) {
+        const Error &error = parsed.error();
+        int line = 1, column = 1;
+        if (error.position >= 0) {
+            PythonJsonReader::lineAndColumn(text, error.position, &line, &column);
+            QTextCursor cursor(m_editor->document()->findBlockByNumber(line - 1));
+            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
+            m_editor->setTextCursor(cursor);
+        }
+        m_message->setStyleSheet(QStringLiteral("color:#a00000"));
+        m_message->setText(tr("Line %1, column %2: %3").arg(line).arg(column).arg(error.message));
+        return false;
+    }
+    m_message->setStyleSheet(QString());
+    SessionValue before = m_controller.document().root();
+    m_dirty = false; // the command's change notification must refresh the text
+    m_controller.undoStack().push(
+        SessionEditCommand::replace(m_controller.model(), {}, std::move(before), std::move(parsed).value()));
+    setDirty(false);
+    if (!warnings.isEmpty())
+        m_message->setText(warnings.join(QLatin1Char('\n')));
+    return true;
+}
+
+} // namespace sessionlens::gui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "InspectorController.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace sessionlens::gui {
+
+/**
+ * The exact JSON plaintext, editable. Applying parses it like the server
+ * would; a parse error shows line and column and leaves the tree alone.
+ * While the text has unapplied edits, tree changes do not overwrite it.
+ */
+class JsonEditorPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit JsonEditorPanel(InspectorController &controller, QWidget *parent = nullptr);
+
+    [[nodiscard]] QPlainTextEdit *editor() const { return m_editor; }
+    [[nodiscard]] QString errorText() const;
+    /// Parses the text and, when it is valid, replaces the session (undoable).
+    bool apply();
+    void discard();
+    /// Refreshes the text from the session unless the user is editing it.
+    void syncFromSession();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void setDirty(bool dirty);
+
+    InspectorController &m_controller;
+    QPlainTextEdit *m_editor = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_discard = nullptr;
+    bool m_dirty = false;
+    bool m_stale = true;
+    bool m_updating = false;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,177 @@
+#include "KeyRingDialog.h"
+
+#include "AddKeyDialog.h"
+#include "ErrorText.h"
+#include "KeyRingStore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace sessionlens::gui {
+
+namespace {
+// The clipboard forgets a copied key after this long, unless something else was copied since.
+constexpr int kClipboardClearMs = 45000;
+} // namespace
+
+KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(parent), m_keys(keys)
+{
+    setWindowTitle(tr("Key Ring"));
+    resize(640, 360);
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Kind"), tr("Fingerprint")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_storeLabel = new QLabel(this);
+    m_storeLabel->setWordWrap(true);
+
+    auto *buttons = new QVBoxLayout;
+    const std::pair<QString, void (KeyRingDialog::*)()> actions[] = {
+        {tr("&Add..."), &KeyRingDialog::addKey},       {tr("&Generate..."), &KeyRingDialog::generateKey},
+        {tr("Re&name..."), &KeyRingDialog::renameKey}, {tr("&Delete"), &KeyRingDialog::deleteKey},
+        {tr("Re&veal..."), &KeyRingDialog::revealKey}, {tr("&Copy..."), &KeyRingDialog::copyKey},
+    };
+    for (const auto &[label, slot] : actions) {
+        auto *button = new QPushButton(label, this);
+        connect(button, &QPushButton::clicked, this, slot);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_table, 1);
+    row->addLayout(buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(m_storeLabel);
+    layout->addWidget(close);
+    connect(&m_keys, &KeyRingStore::changed, this, &KeyRingDialog::reload);
+    reload();
+}
+
+void KeyRingDialog::reload()
+{
+    const KeyRing &ring = m_keys.ring();
+    m_table->setRowCount(int(ring.size()));
+    for (int i = 0; i < ring.size(); ++i) {
+        const SessionKey &key = ring.at(i);
+        m_table->setItem(i, 0, new QTableWidgetItem(key.name()));
+        m_table->setItem(i, 1, new QTableWidgetItem(key.aesVariant()));
+        m_table->setItem(i, 2, new QTableWidgetItem(key.fingerprint()));
+    }
+    m_storeLabel->setText(tr("Secrets are kept in: %1").arg(m_keys.store().label()));
+}
+
+QString KeyRingDialog::currentName() const
+{
+    const int row = m_table->currentRow();
+    return row >= 0 && m_table->item(row, 0) ? m_table->item(row, 0)->text() : QString();
+}
+
+void KeyRingDialog::report(const QString &message)
+{
+    QMessageBox::warning(this, tr("Key Ring"), message);
+}
+
+void KeyRingDialog::addKey()
+{
+    AddKeyDialog dialog(m_keys.ring().names(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto added = m_keys.add(SessionKey(dialog.name(), dialog.key())); !added)
+        report(ErrorText::describe(added.error()));
+}
+
+void KeyRingDialog::generateKey()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Generate Key"), tr("Name of the new AES-256 key:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    auto key = SessionKey::generate(name.trimmed());
+    if (!key) {
+        report(ErrorText::describe(key.error()));
+        return;
+    }
+    if (auto added = m_keys.add(std::move(key).value()); !added)
+        report(ErrorText::describe(added.error()));
+}
+
+void KeyRingDialog::renameKey()
+{
+    const QString from = currentName();
+    if (from.isEmpty())
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(this, tr("Rename Key"), tr("New name:"), QLineEdit::Normal, from, &ok);
+    if (!ok)
+        return;
+    if (auto renamed = m_keys.rename(from, to.trimmed()); !renamed)
+        report(ErrorText::describe(renamed.error()));
+}
+
+void KeyRingDialog::deleteKey()
+{
+    const QString name = currentName();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete Key"),
+                              tr("Delete the key \"%1\"? Cookies sealed with it can no longer be opened here.").arg(name))
+        != QMessageBox::Yes)
+        return;
+    if (auto removed = m_keys.remove(name); !removed)
+        report(ErrorText::describe(removed.error()));
+}
+
+void KeyRingDialog::revealKey()
+{
+    const SessionKey *key = m_keys.ring().find(currentName());
+    if (!key)
+        return;
+    if (QMessageBox::question(this, tr("Reveal Key"),
+                              tr("Show the key \"%1\" on screen? Anyone who sees it can read and forge this app's sessions.")
+                                  .arg(key->name()))
+        != QMessageBox::Yes)
+        return;
+    QMessageBox box(QMessageBox::Information, tr("Key \"%1\"").arg(key->name()),
+                    tr("Python: %1\n\nHex: %2\n\nBase64: %3").arg(key->toPythonLiteral(), key->toHex(), key->toBase64()),
+                    QMessageBox::Close, this);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+void KeyRingDialog::copyKey()
+{
+    const SessionKey *key = m_keys.ring().find(currentName());
+    if (!key)
+        return;
+    if (QMessageBox::question(this, tr("Copy Key"),
+                              tr("Copy the key \"%1\" to the clipboard as a Python bytes literal? "
+                                 "It is cleared from the clipboard after 45 seconds.")
+                                  .arg(key->name()))
+        != QMessageBox::Yes)
+        return;
+    const QString text = key->toPythonLiteral();
+    QApplication::clipboard()->setText(text);
+    QTimer::singleShot(kClipboardClearMs, qApp, [text] {
+        if (QApplication::clipboard()->text() == text)
+            QApplication::clipboard()->clear();
+    });
+}
+
+} // namespace sessionlens::gui

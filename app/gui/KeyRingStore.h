@@ -1,0 +1,52 @@
+#pragma once
+
+#include "AppSettings.h"
+#include "KeyStore.h"
+#include "keys/KeyRing.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace sessionlens::gui {
+
+/**
+ * The user's key ring as the application keeps it: entries in the core
+ * KeyRing, their secrets in a KeyStore, their names (never secrets) in the
+ * settings, in the user's order.
+ */
+class KeyRingStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    KeyRingStore(AppSettings &settings, std::unique_ptr<KeyStore> store, QObject *parent = nullptr);
+    ~KeyRingStore() override;
+
+    /// Reads every named key from the store; names whose secret is missing are reported.
+    QStringList load();
+
+    [[nodiscard]] KeyRing &ring() { return m_ring; }
+    [[nodiscard]] const KeyRing &ring() const { return m_ring; }
+    [[nodiscard]] KeyStore &store() { return *m_store; }
+
+    [[nodiscard]] Result<Done> add(SessionKey key);
+    /// Adds a key for this run only (command-line keys): never written to the store or settings.
+    [[nodiscard]] Result<Done> addTemporary(SessionKey key);
+    [[nodiscard]] Result<Done> remove(const QString &name);
+    [[nodiscard]] Result<Done> rename(const QString &from, const QString &to);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void saveNames();
+
+    AppSettings &m_settings;
+    std::unique_ptr<KeyStore> m_store;
+    KeyRing m_ring;
+    QStringList m_temporary;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,87 @@
+#include "KeychainKeyStore.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <QEventLoop>
+#include <QTimer>
+
+namespace sessionlens::gui {
+
+namespace {
+
+// QtKeychain jobs are asynchronous; key-ring operations are rare and small, so
+// they wait in a local event loop, with a guard against a service that never answers.
+bool runJob(QKeychain::Job &job)
+{
+    QEventLoop loop;
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    job.start();
+    if (!finished)
+        loop.exec();
+    return finished;
+}
+
+QString entryKey(const QString &name)
+{
+    return QStringLiteral("key:") + name;
+}
+
+} // namespace
+
+KeychainKeyStore::KeychainKeyStore(QString service) : m_service(std::move(service)) {}
+
+bool KeychainKeyStore::isAvailable()
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(QStringLiteral("probe"));
+    if (!runJob(job))
+        return false;
+    return job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound;
+}
+
+QString KeychainKeyStore::label() const
+{
+    return tr("Desktop keychain (service \"%1\")").arg(m_service);
+}
+
+Result<SecureBytes> KeychainKeyStore::load(const QString &name)
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(entryKey(name));
+    if (!runJob(job) || job.error() != QKeychain::NoError)
+        return Error::make(ErrorCategory::Key, tr("the keychain did not return \"%1\": %2").arg(name, job.errorString()));
+    QByteArray data = job.binaryData();
+    return SecureBytes::fromByteArray(data, true);
+}
+
+Result<Done> KeychainKeyStore::store(const QString &name, const SecureBytes &secret)
+{
+    QKeychain::WritePasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(entryKey(name));
+    QByteArray data = secret.exposeCopy();
+    job.setBinaryData(data);
+    wipeByteArray(data);
+    if (!runJob(job) || job.error() != QKeychain::NoError)
+        return Error::make(ErrorCategory::Key, tr("the keychain did not store \"%1\": %2").arg(name, job.errorString()));
+    return Done{};
+}
+
+Result<Done> KeychainKeyStore::remove(const QString &name)
+{
+    QKeychain::DeletePasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(entryKey(name));
+    if (!runJob(job) || (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
+        return Error::make(ErrorCategory::Key, tr("the keychain did not delete \"%1\": %2").arg(name, job.errorString()));
+    return Done{};
+}
+
+} // namespace sessionlens::gui

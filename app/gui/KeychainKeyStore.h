@@ -1,0 +1,29 @@
+#pragma once
+
+#include "KeyStore.h"
+
+#include <QCoreApplication>
+
+namespace sessionlens::gui {
+
+/// Secrets in the desktop keychain (Secret Service, KWallet, macOS Keychain) via QtKeychain.
+class KeychainKeyStore : public KeyStore
+{
+    Q_DECLARE_TR_FUNCTIONS(KeychainKeyStore)
+
+public:
+    explicit KeychainKeyStore(QString service = QStringLiteral("SessionLens"));
+
+    /// True when a keychain service answers (a missing entry counts as an answer).
+    [[nodiscard]] bool isAvailable();
+
+    [[nodiscard]] QString label() const override;
+    [[nodiscard]] Result<SecureBytes> load(const QString &name) override;
+    [[nodiscard]] Result<Done> store(const QString &name, const SecureBytes &secret) override;
+    [[nodiscard]] Result<Done> remove(const QString &name) override;
+
+private:
+    QString m_service;
+};
+
+} // namespace sessionlens::gui

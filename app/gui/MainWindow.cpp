@@ -1,0 +1,348 @@
+#include "MainWindow.h"
+
+#include "ComparePanel.h"
+#include "CookieInputPanel.h"
+#include "ErrorText.h"
+#include "JsonEditorPanel.h"
+#include "KeyRingDialog.h"
+#include "KeyRingStore.h"
+#include "PreferencesDialog.h"
+#include "PythonViewPanel.h"
+#include "ResealPanel.h"
+#include "SessionEditCommand.h"
+#include "SessionTreePanel.h"
+#include "SizePanel.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace sessionlens::gui {
+
+namespace {
+// Autosave shortly after typing stops, so a crash loses at most this much.
+constexpr int kAutosaveDelayMs = 800;
+constexpr int kStatusTimeoutMs = 5000;
+} // namespace
+
+MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_keys(keys), m_recovery(recovery)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sessionlens.png")));
+    m_controller = new InspectorController(m_settings, m_keys, this);
+
+    m_input = new CookieInputPanel(*m_controller, this);
+    m_tree = new SessionTreePanel(m_controller->model(), m_controller->undoStack(), this);
+    m_json = new JsonEditorPanel(*m_controller, this);
+    m_python = new PythonViewPanel(*m_controller, this);
+    m_compare = new ComparePanel(*m_controller, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_json, tr("&JSON"));
+    m_tabs->addTab(m_python, tr("&Python"));
+    m_tabs->addTab(m_compare, tr("C&ompare"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_input);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_reseal = new ResealPanel(*m_controller, m_settings, this);
+    auto *resealDock = new QDockWidget(tr("New Cookie"), this);
+    resealDock->setObjectName(QStringLiteral("resealDock"));
+    resealDock->setWidget(m_reseal);
+    addDockWidget(Qt::RightDockWidgetArea, resealDock);
+    m_sizes = new SizePanel(*m_controller, this);
+    auto *sizeDock = new QDockWidget(tr("Sizes"), this);
+    sizeDock->setObjectName(QStringLiteral("sizeDock"));
+    sizeDock->setWidget(m_sizes);
+    addDockWidget(Qt::RightDockWidgetArea, sizeDock);
+
+    createMenus();
+    connect(m_controller, &InspectorController::opened, this, &MainWindow::onOpened);
+    connect(&m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(&m_controller->model(), &SessionTreeModel::editRejected, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
+    connect(m_tree, &SessionTreePanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_reseal, &ResealPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+
+    m_autosaveTimer.setSingleShot(true);
+    m_autosaveTimer.setInterval(kAutosaveDelayMs);
+    connect(&m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    connect(&m_controller->model(), &SessionTreeModel::sessionChanged, this, [this] {
+        updateTitle();
+        if (!m_controller->undoStack().isClean())
+            m_autosaveTimer.start();
+    });
+
+    resize(1360, 860);
+    restoreGeometry(m_settings.bytes(AppSettings::Key::WindowGeometry));
+    restoreState(m_settings.bytes(AppSettings::Key::WindowState));
+    m_controller->refresh();
+    updateTitle();
+    statusBar()->showMessage(tr("Paste a cookie to begin. Keys: %1").arg(m_keys.store().label()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openCookie = file->addAction(tr("Open &Cookie File..."), this, &MainWindow::openCookieFile);
+    openCookie->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open Session &JSON..."), this, &MainWindow::openSession)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("&Save Session as JSON..."), this, &MainWindow::saveSession)->setShortcut(QKeySequence::Save);
+    m_historyMenu = file->addMenu(tr("&History"));
+    connect(m_historyMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildHistoryMenu);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_controller->undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_controller->undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    for (QAction *action : m_tree->editActions())
+        edit->addAction(action);
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences)->setShortcut(QKeySequence::Preferences);
+
+    QMenu *keys = menuBar()->addMenu(tr("&Keys"));
+    keys->addAction(tr("&Key Ring..."), this, &MainWindow::showKeyRing)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SessionLens"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString key = m_controller->document().keyName();
+    setWindowTitle(key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key));
+    setWindowModified(!m_controller->undoStack().isClean());
+    if (!windowTitle().contains(QLatin1String("[*]")))
+        setWindowTitle(windowTitle() + QStringLiteral("[*]"));
+}
+
+void MainWindow::onOpened(const InspectorController::OpenResult &result)
+{
+    if (!result.ok()) {
+        statusBar()->showMessage(ErrorText::describe(*result.error));
+        return;
+    }
+    m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value, result.keyName,
+                             result.decoded.plaintext.size()});
+    m_recovery.clearAutosave();
+    statusBar()->showMessage(tr("Opened with key \"%1\": %n top-level key(s)", nullptr, int(result.decoded.session.size()))
+                                 .arg(result.keyName),
+                             kStatusTimeoutMs);
+    updateTitle();
+}
+
+void MainWindow::rebuildHistoryMenu()
+{
+    m_historyMenu->clear();
+    const auto entries = m_recovery.history();
+    if (entries.isEmpty())
+        m_historyMenu->addAction(tr("(empty)"))->setEnabled(false);
+    for (const auto &entry : entries) {
+        const QString label = tr("%1 — %2 bytes of JSON, key \"%3\"")
+                                  .arg(QLocale().toString(entry.openedAt, QLocale::ShortFormat))
+                                  .arg(entry.jsonBytes)
+                                  .arg(entry.keyName);
+        const QByteArray cookie = entry.cookie;
+        m_historyMenu->addAction(label, this, [this, cookie] { m_input->setText(QString::fromLatin1(cookie)); });
+    }
+    m_historyMenu->addSeparator();
+    m_historyMenu->addAction(tr("Clear History"), this, [this] { m_recovery.clearHistory(); });
+}
+
+void MainWindow::autosaveNow()
+{
+    m_autosaveTimer.stop();
+    if (m_controller->undoStack().isClean()) {
+        m_recovery.clearAutosave();
+        return;
+    }
+    const auto written = m_recovery.writeAutosave({m_controller->document().originalCookie(),
+                                                   m_controller->sealKeyName(),
+                                                   PythonJsonWriter::write(m_controller->document().root()),
+                                                   QDateTime::currentDateTime()});
+    if (!written)
+        statusBar()->showMessage(ErrorText::describe(written.error()), kStatusTimeoutMs);
+}
+
+bool MainWindow::offerRecovery(bool ask)
+{
+    const auto autosave = m_recovery.readAutosave();
+    if (!autosave)
+        return false;
+    if (ask
+        && QMessageBox::question(this, tr("Restore Unsaved Edits"),
+                                 tr("SessionLens was closed with unsaved edits (%1). Restore them?")
+                                     .arg(QLocale().toString(autosave->savedAt, QLocale::ShortFormat)))
+               != QMessageBox::Yes) {
+        m_recovery.clearAutosave();
+        return false;
+    }
+    auto original = PythonJsonReader::read(autosave->sessionJson);
+    if (!original || original->type() != SessionValue::Type::Dict) {
+        statusBar()->showMessage(tr("The autosaved session could not be read."), kStatusTimeoutMs);
+        return false;
+    }
+    // Start from the cookie's own session when it still opens, so Compare shows the edits.
+    if (!autosave->originalCookie.isEmpty() && m_controller->openText(QString::fromLatin1(autosave->originalCookie)).ok()) {
+        SessionValue before = m_controller->document().root();
+        m_controller->undoStack().push(
+            SessionEditCommand::replace(m_controller->model(), {}, std::move(before), std::move(original).value()));
+    } else {
+        m_controller->loadSession(std::move(original).value(), autosave->keyName, autosave->originalCookie);
+        m_controller->undoStack().resetClean();
+    }
+    statusBar()->showMessage(tr("Restored the autosaved session."), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::saveSessionTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        return false;
+    }
+    file.write(PythonJsonWriter::write(m_controller->document().root()));
+    file.write("\n");
+    if (!file.commit()) {
+        QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        return false;
+    }
+    m_controller->undoStack().setClean();
+    m_recovery.clearAutosave();
+    statusBar()->showMessage(tr("Saved %1").arg(path), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::openSessionFrom(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        return false;
+    }
+    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize));
+    if (session && session->type() != SessionValue::Type::Dict)
+        session = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
+    if (!session) {
+        QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(session.error()));
+        return false;
+    }
+    m_controller->loadSession(std::move(session).value(), m_controller->sealKeyName());
+    statusBar()->showMessage(tr("Opened %1").arg(path), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::saveSession()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Session as JSON"), QStringLiteral("session.json"),
+                                                      tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        saveSessionTo(path);
+}
+
+void MainWindow::openSession()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session JSON"), QString(),
+                                                      tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openSessionFrom(path);
+}
+
+void MainWindow::openCookieFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Cookie File"), QString(),
+                                                      tr("Text files (*.txt *.cookie);;All files (*)"));
+    if (!path.isEmpty())
+        m_input->loadFile(path);
+}
+
+void MainWindow::showKeyRing()
+{
+    KeyRingDialog dialog(m_keys, this);
+    dialog.exec();
+    // A new key may open the cookie that failed before.
+    if (!m_controller->lastOpen().ok() && !m_input->text().trimmed().isEmpty())
+        m_controller->openText(m_input->text());
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_controller->model().setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) == QLatin1String("base64")
+                                           ? ValueText::BytesForm::Base64
+                                           : ValueText::BytesForm::Hex);
+    m_controller->setCompression(InspectorController::compressionFromName(m_settings.string(AppSettings::Key::Compression)));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About SessionLens"),
+                       tr("<b>SessionLens %1</b><p>Opens, edits and re-seals Flask session cookies "
+                          "(EncryptedSession, AES-EAX) and shows what they cost.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_controller->undoStack().isClean()) {
+        const auto choice = QMessageBox::question(this, tr("Unsaved Edits"),
+                                                  tr("Save the edited session as JSON before closing?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (choice == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (choice == QMessageBox::Save) {
+            saveSession();
+            if (!m_controller->undoStack().isClean()) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    m_recovery.clearAutosave();
+    m_settings.setValue(AppSettings::Key::WindowGeometry, saveGeometry());
+    m_settings.setValue(AppSettings::Key::WindowState, saveState());
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace sessionlens::gui

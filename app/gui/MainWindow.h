@@ -1,0 +1,80 @@
+#pragma once
+
+#include "AppSettings.h"
+#include "InspectorController.h"
+#include "RecoveryStore.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QTabWidget;
+
+namespace sessionlens::gui {
+
+class ComparePanel;
+class CookieInputPanel;
+class JsonEditorPanel;
+class KeyRingStore;
+class PythonViewPanel;
+class ResealPanel;
+class SessionTreePanel;
+class SizePanel;
+
+/// The inspector window: wires the panels to one InspectorController.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] InspectorController &controller() { return *m_controller; }
+    [[nodiscard]] CookieInputPanel *cookieInput() const { return m_input; }
+    [[nodiscard]] SessionTreePanel *treePanel() const { return m_tree; }
+    [[nodiscard]] JsonEditorPanel *jsonPanel() const { return m_json; }
+    [[nodiscard]] PythonViewPanel *pythonPanel() const { return m_python; }
+    [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
+    [[nodiscard]] ResealPanel *resealPanel() const { return m_reseal; }
+    [[nodiscard]] SizePanel *sizePanel() const { return m_sizes; }
+    [[nodiscard]] QTabWidget *textTabs() const { return m_tabs; }
+
+    /// Offers back an autosaved session; with `ask` false it restores without asking.
+    bool offerRecovery(bool ask);
+    /// Writes the autosave now (normally a short while after the last edit).
+    void autosaveNow();
+    bool saveSessionTo(const QString &path);
+    bool openSessionFrom(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateTitle();
+    void rebuildHistoryMenu();
+    void onOpened(const InspectorController::OpenResult &result);
+    void showKeyRing();
+    void showPreferences();
+    void saveSession();
+    void openSession();
+    void openCookieFile();
+    void showAbout();
+
+    AppSettings &m_settings;
+    KeyRingStore &m_keys;
+    RecoveryStore &m_recovery;
+    InspectorController *m_controller = nullptr;
+    CookieInputPanel *m_input = nullptr;
+    SessionTreePanel *m_tree = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    JsonEditorPanel *m_json = nullptr;
+    PythonViewPanel *m_python = nullptr;
+    ComparePanel *m_compare = nullptr;
+    ResealPanel *m_reseal = nullptr;
+    SizePanel *m_sizes = nullptr;
+    QMenu *m_historyMenu = nullptr;
+    QTimer m_autosaveTimer;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,67 @@
+#include "PreferencesDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace sessionlens::gui {
+
+PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
+    : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Preferences"));
+    m_language = new QComboBox(this);
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.string(AppSettings::Key::Language))));
+    m_compression = new QComboBox(this);
+    m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
+    m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
+    m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
+    m_compression->setCurrentIndex(std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_bytes = new QComboBox(this);
+    m_bytes->addItem(tr("Hex"), QStringLiteral("hex"));
+    m_bytes->addItem(tr("Base64"), QStringLiteral("base64"));
+    m_bytes->setCurrentIndex(std::max(0, m_bytes->findData(m_settings.string(AppSettings::Key::BytesDisplay))));
+    m_maxInflated = new QSpinBox(this);
+    m_maxInflated->setRange(1, 256);
+    m_maxInflated->setSuffix(tr(" MiB"));
+    m_maxInflated->setValue(m_settings.integer(AppSettings::Key::MaxInflatedMiB));
+    m_url = new QLineEdit(m_settings.string(AppSettings::Key::ReplayUrl), this);
+    m_cookieName = new QLineEdit(m_settings.string(AppSettings::Key::CookieName), this);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(QString(), new QLabel(tr("A new language applies when SessionLens starts again."), this));
+    form->addRow(tr("&Compression when sealing:"), m_compression);
+    form->addRow(tr("Show &bytes as:"), m_bytes);
+    form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
+    form->addRow(tr("Session &cookie name:"), m_cookieName);
+    form->addRow(tr("&Replay URL (curl, requests):"), m_url);
+    form->addRow(buttons);
+}
+
+void PreferencesDialog::save()
+{
+    m_settings.setValue(AppSettings::Key::Language, m_language->currentData());
+    m_settings.setValue(AppSettings::Key::Compression, m_compression->currentData());
+    m_settings.setValue(AppSettings::Key::BytesDisplay, m_bytes->currentData());
+    m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
+    m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
+    m_settings.setValue(AppSettings::Key::CookieName,
+                        m_cookieName->text().trimmed().isEmpty() ? QStringLiteral("session") : m_cookieName->text().trimmed());
+    m_settings.sync();
+}
+
+} // namespace sessionlens::gui

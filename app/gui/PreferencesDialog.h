@@ -1,0 +1,33 @@
+#pragma once
+
+#include "AppSettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace sessionlens::gui {
+
+/// Language, defaults for sealing and display, limits and the replay target.
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PreferencesDialog(AppSettings &settings, QWidget *parent = nullptr);
+    /// Writes the choices to the settings.
+    void save();
+
+private:
+    AppSettings &m_settings;
+    QComboBox *m_language = nullptr;
+    QComboBox *m_compression = nullptr;
+    QComboBox *m_bytes = nullptr;
+    QSpinBox *m_maxInflated = nullptr;
+    QLineEdit *m_url = nullptr;
+    QLineEdit *m_cookieName = nullptr;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,122 @@
+#include "ResealPanel.h"
+
+#include "ErrorText.h"
+#include "KeyRingStore.h"
+#include "formats/CookieSnippet.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sessionlens::gui {
+
+ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings, QWidget *parent)
+    : QWidget(parent), m_controller(controller), m_settings(settings)
+{
+    m_key = new QComboBox(this);
+    m_key->setObjectName(QStringLiteral("sealKey"));
+    m_compression = new QComboBox(this);
+    m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
+    m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
+    m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
+    m_compression->setCurrentIndex(std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_cookie = new QPlainTextEdit(this);
+    m_cookie->setObjectName(QStringLiteral("sealedCookie"));
+    m_cookie->setReadOnly(true);
+    m_cookie->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_info = new QLabel(this);
+    m_info->setWordWrap(true);
+
+    m_copy = new QToolButton(this);
+    m_copy->setText(tr("&Copy Cookie"));
+    m_copy->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *menu = new QMenu(m_copy);
+    const std::pair<CookieSnippet::Kind, QString> forms[] = {
+        {CookieSnippet::Kind::Value, tr("Bare value")},
+        {CookieSnippet::Kind::CookieHeader, tr("Cookie: header")},
+        {CookieSnippet::Kind::SetCookieHeader, tr("Set-Cookie: header")},
+        {CookieSnippet::Kind::Curl, tr("curl command")},
+        {CookieSnippet::Kind::DocumentCookie, tr("document.cookie line")},
+        {CookieSnippet::Kind::PythonRequests, tr("Python requests code")},
+    };
+    for (const auto &[kind, label] : forms)
+        connect(menu->addAction(label), &QAction::triggered, this, [this, kind = kind] { copyAs(int(kind)); });
+    m_copy->setMenu(menu);
+    connect(m_copy, &QToolButton::clicked, this, [this] { copyAs(int(CookieSnippet::Kind::Value)); });
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Seal with:"), m_key);
+    form->addRow(tr("Compression:"), m_compression);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(m_cookie, 1);
+    layout->addWidget(m_info);
+    layout->addWidget(m_copy, 0, Qt::AlignRight);
+
+    connect(m_key, &QComboBox::currentTextChanged, this, [this](const QString &name) {
+        if (!name.isEmpty() && name != m_controller.sealKeyName())
+            m_controller.setSealKeyName(name);
+    });
+    connect(m_compression, &QComboBox::currentIndexChanged, this, [this] {
+        const QString mode = m_compression->currentData().toString();
+        m_settings.setValue(AppSettings::Key::Compression, mode);
+        m_controller.setCompression(InspectorController::compressionFromName(mode));
+    });
+    connect(&m_controller, &InspectorController::refreshed, this, &ResealPanel::update);
+    connect(&m_controller.keys(), &KeyRingStore::changed, this, &ResealPanel::reloadKeys);
+    reloadKeys();
+}
+
+void ResealPanel::reloadKeys()
+{
+    const QSignalBlocker blocker(m_key);
+    m_key->clear();
+    m_key->addItems(m_controller.keys().ring().names());
+    m_key->setCurrentText(m_controller.sealKeyName());
+}
+
+QString ResealPanel::cookieText() const
+{
+    return m_cookie->toPlainText();
+}
+
+void ResealPanel::update()
+{
+    if (m_key->currentText() != m_controller.sealKeyName()) {
+        const QSignalBlocker blocker(m_key);
+        m_key->setCurrentText(m_controller.sealKeyName());
+    }
+    const auto &error = m_controller.sealError();
+    m_copy->setEnabled(!error.has_value());
+    if (error) {
+        m_cookie->setPlainText(QString());
+        m_info->setText(ErrorText::describe(*error));
+        return;
+    }
+    m_cookie->setPlainText(QString::fromLatin1(m_controller.sealedCookie()));
+    const SizeReport &r = m_controller.sizeReport();
+    m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.")
+                        .arg(m_controller.sealedCookie().size())
+                        .arg(r.compressed ? tr("compressed") : tr("not compressed")));
+}
+
+void ResealPanel::copyAs(int kind)
+{
+    if (m_controller.sealedCookie().isEmpty())
+        return;
+    const QString text = CookieSnippet::make(static_cast<CookieSnippet::Kind>(kind), m_controller.sealedCookie(),
+                                             m_settings.string(AppSettings::Key::CookieName),
+                                             m_settings.string(AppSettings::Key::ReplayUrl));
+    QApplication::clipboard()->setText(text);
+    Q_EMIT statusMessage(tr("Copied the new cookie (%n character(s))", nullptr, int(text.size())));
+}
+
+} // namespace sessionlens::gui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "InspectorController.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QToolButton;
+
+namespace sessionlens::gui {
+
+/// The re-sealed cookie, current with every edit, with the seal key, compression and copy forms.
+class ResealPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ResealPanel(InspectorController &controller, AppSettings &settings, QWidget *parent = nullptr);
+
+    [[nodiscard]] QString cookieText() const;
+    /// Copies the cookie in one of the CookieSnippet forms (an int of CookieSnippet::Kind).
+    void copyAs(int kind);
+    void reloadKeys();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+private:
+    void update();
+
+    InspectorController &m_controller;
+    AppSettings &m_settings;
+    QComboBox *m_key = nullptr;
+    QComboBox *m_compression = nullptr;
+    QPlainTextEdit *m_cookie = nullptr;
+    QLabel *m_info = nullptr;
+    QToolButton *m_copy = nullptr;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,242 @@
+#include "SessionTreePanel.h"
+
+#include "SessionEditCommand.h"
+#include "SessionTreeModel.h"
+#include "ValueDelegate.h"
+#include "json/PythonRepr.h"
+#include "json/ValueText.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace sessionlens::gui {
+
+SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStack, QWidget *parent)
+    : QWidget(parent), m_model(model), m_undoStack(undoStack)
+{
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter keys and values (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(&m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view = new QTreeView(this);
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new ValueDelegate(m_view));
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::AnyKeyPressed);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(SessionTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(SessionTreeModel::KeyColumn, 200);
+    m_view->setColumnWidth(SessionTreeModel::TypeColumn, 70);
+    m_view->setColumnWidth(SessionTreeModel::BytesColumn, 70);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &SessionTreePanel::showContextMenu);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view);
+
+    auto makeAction = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_editActions.append(action);
+        return action;
+    };
+    m_addAction = makeAction(tr("&Add Key or Item"), QKeySequence(Qt::Key_Insert),
+                             [this] { addEntry(); });
+    m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
+    m_renameAction = makeAction(tr("&Rename Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
+    m_upAction = makeAction(tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), [this] { moveCurrent(-1); });
+    m_downAction = makeAction(tr("Move Do&wn"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down),
+                              [this] { moveCurrent(1); });
+    m_copyPathAction = makeAction(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyPath(); });
+    m_copyValueAction = makeAction(tr("Copy &Value"), QKeySequence::Copy, [this] { copyValue(); });
+
+    m_typeMenu = new QMenu(tr("Change &Type"), this);
+    const std::pair<SessionValue::Type, QString> types[] = {
+        {SessionValue::Type::String, tr("str")},   {SessionValue::Type::Integer, tr("int")},
+        {SessionValue::Type::Float, tr("float")},  {SessionValue::Type::Bool, tr("bool")},
+        {SessionValue::Type::Null, tr("None")},    {SessionValue::Type::Bytes, tr("bytes")},
+        {SessionValue::Type::List, tr("list")},    {SessionValue::Type::Dict, tr("dict")},
+    };
+    for (const auto &[type, label] : types) {
+        QAction *action = m_typeMenu->addAction(label);
+        connect(action, &QAction::triggered, this, [this, type = type] { changeCurrentType(int(type)); });
+    }
+
+    auto *filterAction = new QAction(this);
+    filterAction->setShortcut(QKeySequence::Find);
+    connect(filterAction, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(filterAction);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &SessionTreePanel::updateActions);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandToDepth(0);
+        updateActions();
+    });
+    updateActions();
+}
+
+QModelIndex SessionTreePanel::currentSourceIndex() const
+{
+    return m_proxy->mapToSource(m_view->currentIndex());
+}
+
+void SessionTreePanel::setCurrentSourceIndex(const QModelIndex &source)
+{
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(source);
+    m_view->setCurrentIndex(proxyIndex);
+    m_view->scrollTo(proxyIndex);
+}
+
+void SessionTreePanel::updateActions()
+{
+    const QModelIndex current = currentSourceIndex();
+    const SessionValue *node = current.isValid() ? m_model.node(current) : nullptr;
+    const bool inDict = node && node->parent() && node->parent()->type() == SessionValue::Type::Dict;
+    m_deleteAction->setEnabled(node != nullptr);
+    m_renameAction->setEnabled(inDict);
+    m_upAction->setEnabled(node && current.row() > 0);
+    m_downAction->setEnabled(node && node->parent() && current.row() + 1 < node->parent()->size());
+    m_copyPathAction->setEnabled(node != nullptr);
+    m_copyValueAction->setEnabled(node != nullptr);
+    m_typeMenu->setEnabled(node != nullptr);
+}
+
+void SessionTreePanel::showContextMenu(const QPoint &position)
+{
+    updateActions();
+    QMenu menu(this);
+    menu.addAction(m_addAction);
+    menu.addAction(m_renameAction);
+    menu.addMenu(m_typeMenu);
+    menu.addSeparator();
+    menu.addAction(m_upAction);
+    menu.addAction(m_downAction);
+    menu.addSeparator();
+    menu.addAction(m_copyPathAction);
+    menu.addAction(m_copyValueAction);
+    menu.addSeparator();
+    menu.addAction(m_deleteAction);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void SessionTreePanel::addEntry()
+{
+    const QModelIndex current = currentSourceIndex();
+    const SessionValue *node = m_model.node(current);
+    // Into the selected container, or next to the selected scalar.
+    const SessionValue *container = node->isContainer() ? node : node->parent();
+    qsizetype row = node->isContainer() ? container->size() : current.row() + 1;
+    if (!container)
+        return;
+    QString key;
+    if (container->type() == SessionValue::Type::Dict) {
+        key = QStringLiteral("new_key");
+        for (int n = 2; container->indexOfKey(key) >= 0; ++n)
+            key = QStringLiteral("new_key_%1").arg(n);
+    }
+    const SessionPath parentPath = SessionDocument::pathOf(container);
+    m_undoStack.push(SessionEditCommand::insert(m_model, parentPath, row, key, SessionValue::makeString(QString())));
+    SessionPath childPath = parentPath;
+    childPath.append(row);
+    const QModelIndex added = m_model.indexForPath(childPath,
+                                                   key.isEmpty() ? SessionTreeModel::ValueColumn : SessionTreeModel::KeyColumn);
+    if (m_proxy->mapFromSource(m_model.indexForPath(parentPath)).isValid())
+        m_view->expand(m_proxy->mapFromSource(m_model.indexForPath(parentPath)));
+    setCurrentSourceIndex(added);
+    m_view->edit(m_proxy->mapFromSource(added));
+}
+
+void SessionTreePanel::deleteCurrent()
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    const SessionValue *node = m_model.node(current);
+    m_undoStack.push(SessionEditCommand::remove(m_model, SessionDocument::pathOf(node->parent()), current.row()));
+}
+
+void SessionTreePanel::renameCurrent()
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    m_view->edit(m_proxy->mapFromSource(current.siblingAtColumn(SessionTreeModel::KeyColumn)));
+}
+
+void SessionTreePanel::moveCurrent(int delta)
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    const SessionValue *node = m_model.node(current);
+    const qsizetype to = current.row() + delta;
+    if (to < 0 || to >= node->parent()->size())
+        return;
+    const SessionPath parentPath = SessionDocument::pathOf(node->parent());
+    m_undoStack.push(SessionEditCommand::move(m_model, parentPath, current.row(), to));
+    SessionPath moved = parentPath;
+    moved.append(to);
+    setCurrentSourceIndex(m_model.indexForPath(moved));
+}
+
+void SessionTreePanel::changeCurrentType(int type)
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    const SessionValue *node = m_model.node(current);
+    const auto newType = static_cast<SessionValue::Type>(type);
+    if (node->type() == newType)
+        return;
+    const SessionPath path = SessionDocument::pathOf(node);
+    m_undoStack.push(SessionEditCommand::replace(m_model, path, *node, ValueText::convert(*node, newType)));
+}
+
+void SessionTreePanel::copyPath()
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    const QString path = SessionDocument::displayPath(m_model.node(current));
+    QApplication::clipboard()->setText(path);
+    Q_EMIT statusMessage(tr("Copied %1").arg(path));
+}
+
+void SessionTreePanel::copyValue()
+{
+    const QModelIndex current = currentSourceIndex();
+    if (!current.isValid())
+        return;
+    const SessionValue *node = m_model.node(current);
+    QApplication::clipboard()->setText(node->type() == SessionValue::Type::String
+                                           ? node->stringValue()
+                                           : PythonRepr::repr(*node));
+    Q_EMIT statusMessage(tr("Copied the value of %1").arg(SessionDocument::displayPath(node)));
+}
+
+} // namespace sessionlens::gui

@@ -1,0 +1,83 @@
+#include "SizeChart.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+namespace sessionlens::gui {
+
+namespace {
+constexpr int kRowHeight = 22;
+constexpr int kTop = 36;  // room for two rows of limit labels
+} // namespace
+
+SizeChart::SizeChart(QWidget *parent) : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+void SizeChart::setData(QList<Bar> bars, QList<Limit> limits)
+{
+    m_bars = std::move(bars);
+    m_limits = std::move(limits);
+    updateGeometry();
+    update();
+}
+
+QSize SizeChart::sizeHint() const
+{
+    return {480, kTop + int(m_bars.size()) * kRowHeight + 6};
+}
+
+QSize SizeChart::minimumSizeHint() const
+{
+    return {240, sizeHint().height()};
+}
+
+void SizeChart::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics metrics(font());
+    int labelWidth = 0;
+    for (const Bar &bar : m_bars)
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(bar.label));
+    labelWidth = std::min(labelWidth + 12, width() / 3);
+    const int valueWidth = metrics.horizontalAdvance(QStringLiteral("000000 B")) + 8;
+    const int chartLeft = labelWidth;
+    const int chartWidth = std::max(10, width() - chartLeft - valueWidth);
+
+    qint64 scale = 1;
+    for (const Bar &bar : m_bars)
+        scale = std::max(scale, bar.value);
+    for (const Limit &limit : m_limits)
+        scale = std::max(scale, limit.value);
+    scale = scale + scale / 20;
+    auto xFor = [&](qint64 value) { return chartLeft + int(double(value) / double(scale) * chartWidth); };
+
+    for (int i = 0; i < m_bars.size(); ++i) {
+        const Bar &bar = m_bars[i];
+        const int y = kTop + i * kRowHeight;
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(QRect(0, y, labelWidth - 6, kRowHeight), Qt::AlignRight | Qt::AlignVCenter,
+                         metrics.elidedText(bar.label, Qt::ElideMiddle, labelWidth - 6));
+        const QRect rect(chartLeft, y + 4, std::max(1, xFor(bar.value) - chartLeft), kRowHeight - 8);
+        painter.fillRect(rect, bar.color);
+        painter.drawText(QRect(rect.right() + 4, y, valueWidth + chartWidth, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("%1 B").arg(bar.value));
+    }
+    // Limits close together (4093 and 4096) get their labels on separate rows, right-aligned
+    // to the line for the first, left-aligned for the second.
+    for (int i = 0; i < m_limits.size(); ++i) {
+        const Limit &limit = m_limits[i];
+        const int x = xFor(limit.value);
+        painter.setPen(QPen(limit.color, 1, Qt::DashLine));
+        const int labelY = 12 + (i % 2) * 15;
+        painter.drawLine(x, labelY + 2, x, kTop + int(m_bars.size()) * kRowHeight);
+        const int textWidth = metrics.horizontalAdvance(limit.label);
+        const int textX = (i % 2 == 0) ? x - textWidth - 3 : x + 3;
+        painter.drawText(QPoint(std::clamp(textX, 0, std::max(0, width() - textWidth)), labelY), limit.label);
+    }
+}
+
+} // namespace sessionlens::gui

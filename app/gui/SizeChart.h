@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QWidget>
+
+namespace sessionlens::gui {
+
+/// Horizontal bars with labelled limit lines; used for the pipeline stages and the per-key costs.
+class SizeChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Bar
+    {
+        QString label;
+        qint64 value = 0;
+        QColor color;
+    };
+    struct Limit
+    {
+        QString label;
+        qint64 value = 0;
+        QColor color;
+    };
+
+    explicit SizeChart(QWidget *parent = nullptr);
+
+    void setData(QList<Bar> bars, QList<Limit> limits);
+    [[nodiscard]] const QList<Bar> &bars() const { return m_bars; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<Bar> m_bars;
+    QList<Limit> m_limits;
+};
+
+} // namespace sessionlens::gui

@@ -1,0 +1,113 @@
+#include "AppSettings.h"
+#include "CookieInputPanel.h"
+#include "FileKeyStore.h"
+#include "KeyRingStore.h"
+#include "KeychainKeyStore.h"
+#include "MainWindow.h"
+#include "RecoveryStore.h"
+#include "keys/KeyTextParser.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace sessionlens;
+using namespace sessionlens::gui;
+
+namespace {
+
+void installTranslators(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("sessionlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+std::unique_ptr<KeyStore> chooseKeyStore(AppSettings &settings, const QString &dataFolder)
+{
+    if (settings.string(AppSettings::Key::KeyStoreBackend) != QLatin1String("file")) {
+        auto keychain = std::make_unique<KeychainKeyStore>();
+        if (keychain->isAvailable())
+            return keychain;
+    }
+    return std::make_unique<FileKeyStore>(dataFolder);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SessionLens"));
+    QApplication::setApplicationName(QStringLiteral("SessionLens"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sessionlens.png")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Inspector for Flask session cookies"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("key"), QApplication::translate("main", "AES key for this run only (repeatable)."),
+                      QApplication::translate("main", "key")});
+    parser.addOption({QStringLiteral("key-file"), QApplication::translate("main", "File with an AES key for this run only (repeatable)."),
+                      QApplication::translate("main", "file")});
+    parser.addOption({QStringLiteral("settings"), QApplication::translate("main", "Use this settings file and keep data next to it."),
+                      QApplication::translate("main", "file")});
+    parser.addPositionalArgument(QStringLiteral("cookie"), QApplication::translate("main", "Cookie to open."));
+    parser.process(app);
+
+    const bool portable = parser.isSet(QStringLiteral("settings"));
+    AppSettings settings = portable ? AppSettings(parser.value(QStringLiteral("settings"))) : AppSettings();
+    installTranslators(app, settings.string(AppSettings::Key::Language));
+    const QString dataFolder = portable ? QFileInfo(settings.fileName()).absolutePath()
+                                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    KeyRingStore keys(settings, chooseKeyStore(settings, dataFolder));
+    const QStringList missing = keys.load();
+    RecoveryStore recovery(dataFolder);
+
+    QStringList keyErrors;
+    int index = 0;
+    const auto addKeyText = [&](const QString &text, const QString &name) {
+        auto parsed = KeyTextParser::parseAesKey(text);
+        if (!parsed || !keys.addTemporary(SessionKey(name, std::move(parsed->bytes))).ok())
+            keyErrors.append(name);
+    };
+    for (const QString &text : parser.values(QStringLiteral("key")))
+        addKeyText(text, QApplication::translate("main", "command line #%1").arg(++index));
+    for (const QString &path : parser.values(QStringLiteral("key-file"))) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            keyErrors.append(path);
+            continue;
+        }
+        QString text = QString::fromUtf8(file.read(64 * 1024));
+        addKeyText(text, QFileInfo(path).completeBaseName());
+        text.fill(u' ');
+    }
+
+    MainWindow window(settings, keys, recovery);
+    window.show();
+    if (!missing.isEmpty())
+        QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
+                             QApplication::translate("main", "These keys could not be loaded from %1: %2")
+                                 .arg(keys.store().label(), missing.join(QStringLiteral(", "))));
+    if (!keyErrors.isEmpty())
+        QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
+                             QApplication::translate("main", "These keys could not be read: %1").arg(keyErrors.join(QStringLiteral(", "))));
+    if (!window.offerRecovery(true) && !parser.positionalArguments().isEmpty())
+        window.cookieInput()->setText(parser.positionalArguments().constFirst());
+    return QApplication::exec();
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "json/SessionValue.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace sessionlens {
+
+/// Position of a node: child indices from the root. Stays meaningful across undo/redo,
+/// where node addresses do not.
+using SessionPath = QList<qsizetype>;
+
+/**
+ * The session being inspected: the tree as decoded (kept for comparison), the
+ * tree as edited, and where it came from. Edits go through the GUI's undo
+ * commands, which address nodes by SessionPath.
+ */
+class SessionDocument
+{
+public:
+    SessionDocument();
+
+    /// Starts over with a freshly decoded session.
+    void reset(SessionValue session, QByteArray originalCookie = {}, QString keyName = {});
+
+    [[nodiscard]] SessionValue &root() { return m_root; }
+    [[nodiscard]] const SessionValue &root() const { return m_root; }
+    [[nodiscard]] const SessionValue &original() const { return m_original; }
+    [[nodiscard]] const QByteArray &originalCookie() const { return m_originalCookie; }
+    [[nodiscard]] const QString &keyName() const { return m_keyName; }
+    void setKeyName(QString name) { m_keyName = std::move(name); }
+
+    [[nodiscard]] bool isModified() const { return m_root != m_original; }
+
+    [[nodiscard]] static SessionPath pathOf(const SessionValue *node);
+    [[nodiscard]] SessionValue *nodeAt(const SessionPath &path);
+    [[nodiscard]] const SessionValue *nodeAt(const SessionPath &path) const;
+    /// Readable path such as `cart[2]['qty']`, for status messages and "copy path".
+    [[nodiscard]] static QString displayPath(const SessionValue *node);
+
+private:
+    SessionValue m_root;
+    SessionValue m_original;
+    QByteArray m_originalCookie;
+    QString m_keyName;
+};
+
+} // namespace sessionlens
