@@ -1,4 +1,1424 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+  <context>
+    <name>CliIo</name>
+    <message>
+      <source>cannot open %1: %2</source>
+      <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+      <source>standard input</source>
+      <translation>Standardeingabe</translation>
+    </message>
+    <message>
+      <source>input is larger than %1 bytes</source>
+      <translation>die Eingabe ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>base64</source>
+      <translation>Base64</translation>
+    </message>
+    <message>
+      <source>authentication</source>
+      <translation>Authentifizierung</translation>
+    </message>
+    <message>
+      <source>decompression</source>
+      <translation>Dekomprimierung</translation>
+    </message>
+    <message>
+      <source>encoding</source>
+      <translation>Kodierung</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>limit</source>
+      <translation>Grenzwert</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>input/output</source>
+      <translation>Ein-/Ausgabe</translation>
+    </message>
+    <message>
+      <source>network</source>
+      <translation>Netzwerk</translation>
+    </message>
+    <message>
+      <source>sessionlens-cli: %1 step failed: %2</source>
+      <translation>sessionlens-cli: Schritt %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+      <source>sessionlens-cli: %1</source>
+      <translation>sessionlens-cli: %1</translation>
+    </message>
+    <message>
+      <source>Try 'sessionlens-cli help'.</source>
+      <translation>Siehe 'sessionlens-cli help'.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CliMain</name>
+    <message>
+      <source>Usage: sessionlens-cli COMMAND [OPTIONS]
+
+Commands:
+  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]
+  seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]
+  stats (--key K | --key-file F) [--json] [COOKIE|-]
+  key inspect KEY
+  key generate [--format python|hex|base64] [--size 16|24|32]
+  help
+
+Keys may be Python bytes literals (b'...'), hex or base64.
+Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
+6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.
+</source>
+      <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]
+
+Befehle:
+  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]
+  seal (--key K | --key-file F) [--compress auto|always|never] [DATEI|-]
+  stats (--key K | --key-file F) [--json] [COOKIE|-]
+  key inspect SCHLÜSSEL
+  key generate [--format python|hex|base64] [--size 16|24|32]
+  help
+
+Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein.
+Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
+6 Kodierung, 7 JSON, 8 Grenzwert, 9 Schlüsseltext, 10 Ein-/Ausgabe.
+</translation>
+    </message>
+    <message>
+      <source>unknown command '%1'</source>
+      <translation>unbekannter Befehl '%1'</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecodeCommand</name>
+    <message>
+      <source>Open an EncryptedSession cookie and print the session.</source>
+      <translation>Öffnet ein EncryptedSession-Cookie und gibt die Session aus.</translation>
+    </message>
+    <message>
+      <source>Output: tree (default), json or python.</source>
+      <translation>Ausgabe: tree (Standard), json oder python.</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Read one cookie per line and write one result line per cookie.</source>
+      <translation>Liest ein Cookie pro Zeile und schreibt eine Ergebniszeile pro Cookie.</translation>
+    </message>
+    <message>
+      <source>Cookie value or header line, '-' for standard input.</source>
+      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>unknown format '%1': use tree, json or python</source>
+      <translation>unbekanntes Format '%1': tree, json oder python verwenden</translation>
+    </message>
+    <message>
+      <source>decode takes one cookie argument</source>
+      <translation>decode erwartet genau ein Cookie</translation>
+    </message>
+    <message>
+      <source>decode needs at least one --key or --key-file</source>
+      <translation>decode braucht mindestens ein --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>warning: %1</source>
+      <translation>Warnung: %1</translation>
+    </message>
+    <message>
+      <source>opened with %1 (fingerprint %2)</source>
+      <translation>geöffnet mit %1 (Fingerabdruck %2)</translation>
+    </message>
+    <message>
+      <source>cannot open %1: %2</source>
+      <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorText</name>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Base64</source>
+      <translation>Base64</translation>
+    </message>
+    <message>
+      <source>Authentication</source>
+      <translation>Authentifizierung</translation>
+    </message>
+    <message>
+      <source>Decompression</source>
+      <translation>Dekomprimierung</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>Kodierung</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>Limit</source>
+      <translation>Grenzwert</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Netzwerk</translation>
+    </message>
+    <message>
+      <source>The cookie does not have the expected shape.</source>
+      <translation>Das Cookie hat nicht die erwartete Form.</translation>
+    </message>
+    <message>
+      <source>A field is not valid base64.</source>
+      <translation>Ein Feld ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+      <source>The tag does not match: wrong key, or the cookie was altered.</source>
+      <translation>Der Tag passt nicht: falscher Schlüssel, oder das Cookie wurde verändert.</translation>
+    </message>
+    <message>
+      <source>The decrypted data is not a valid zlib stream.</source>
+      <translation>Die entschlüsselten Daten sind kein gültiger zlib-Strom.</translation>
+    </message>
+    <message>
+      <source>The plaintext is not valid UTF-8.</source>
+      <translation>Der Klartext ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+      <source>The plaintext is not JSON the server accepts.</source>
+      <translation>Der Klartext ist kein JSON, das der Server akzeptiert.</translation>
+    </message>
+    <message>
+      <source>A safety limit was reached.</source>
+      <translation>Ein Sicherheitsgrenzwert wurde erreicht.</translation>
+    </message>
+    <message>
+      <source>The key cannot be used.</source>
+      <translation>Der Schlüssel ist nicht verwendbar.</translation>
+    </message>
+    <message>
+      <source>The file could not be read or written.</source>
+      <translation>Die Datei konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+      <source>The network request failed.</source>
+      <translation>Die Netzwerkanfrage ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+      <source>%1 step failed. %2</source>
+      <translation>Schritt „%1“ fehlgeschlagen. %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileKeyStore</name>
+    <message>
+      <source>File store (not the desktop keychain): %1, readable only by you</source>
+      <translation>Dateispeicher (nicht der Schlüsselbund des Desktops): %1, nur für Sie lesbar</translation>
+    </message>
+    <message>
+      <source>the key store's wrapping key is damaged</source>
+      <translation>der Hüllschlüssel des Schlüsselspeichers ist beschädigt</translation>
+    </message>
+    <message>
+      <source>cannot create %1</source>
+      <translation>%1 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+      <source>the key store is damaged</source>
+      <translation>der Schlüsselspeicher ist beschädigt</translation>
+    </message>
+    <message>
+      <source>the key store does not open with its wrapping key</source>
+      <translation>der Schlüsselspeicher lässt sich mit seinem Hüllschlüssel nicht öffnen</translation>
+    </message>
+    <message>
+      <source>cannot seal the key store</source>
+      <translation>der Schlüsselspeicher lässt sich nicht versiegeln</translation>
+    </message>
+    <message>
+      <source>no secret stored for "%1"</source>
+      <translation>für „%1“ ist kein Geheimnis gespeichert</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyArguments</name>
+    <message>
+      <source>AES key as a Python bytes literal, hex or base64 (repeatable).</source>
+      <translation>AES-Schlüssel als Python-Bytes-Literal, Hex oder Base64 (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>File holding key text (repeatable).</source>
+      <translation>Datei mit Schlüsseltext (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>--key #%1</source>
+      <translation>--key Nr. %1</translation>
+    </message>
+    <message>
+      <source>--key-file %1</source>
+      <translation>--key-file %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyCommand</name>
+    <message>
+      <source>key needs 'inspect KEY' or 'generate'</source>
+      <translation>key braucht 'inspect SCHLÜSSEL' oder 'generate'</translation>
+    </message>
+    <message>
+      <source>Key text, '-' for standard input.</source>
+      <translation>Schlüsseltext, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>key inspect takes one key</source>
+      <translation>key inspect erwartet genau einen Schlüssel</translation>
+    </message>
+    <message>
+      <source>read as:     %1</source>
+      <translation>gelesen als:    %1</translation>
+    </message>
+    <message>
+      <source>length:      %1 bytes</source>
+      <translation>Länge:          %1 Bytes</translation>
+    </message>
+    <message>
+      <source>variant:     %1</source>
+      <translation>Variante:       %1</translation>
+    </message>
+    <message>
+      <source>fingerprint: %1</source>
+      <translation>Fingerabdruck:  %1</translation>
+    </message>
+    <message>
+      <source>hex:         %1</source>
+      <translation>Hex:            %1</translation>
+    </message>
+    <message>
+      <source>base64:      %1</source>
+      <translation>Base64:         %1</translation>
+    </message>
+    <message>
+      <source>python:      %1</source>
+      <translation>Python:         %1</translation>
+    </message>
+    <message>
+      <source>python (default), hex or base64.</source>
+      <translation>python (Standard), hex oder base64.</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Key size in bytes: 16, 24 or 32 (default).</source>
+      <translation>Schlüsselgröße in Bytes: 16, 24 oder 32 (Standard).</translation>
+    </message>
+    <message>
+      <source>bytes</source>
+      <translation>bytes</translation>
+    </message>
+    <message>
+      <source>key size must be 16, 24 or 32</source>
+      <translation>die Schlüsselgröße muss 16, 24 oder 32 sein</translation>
+    </message>
+    <message>
+      <source>unknown key format '%1': use python, hex or base64</source>
+      <translation>unbekanntes Schlüsselformat '%1': python, hex oder base64 verwenden</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeychainKeyStore</name>
+    <message>
+      <source>Desktop keychain (service "%1")</source>
+      <translation>Schlüsselbund des Desktops (Dienst „%1“)</translation>
+    </message>
+    <message>
+      <source>the keychain did not return "%1": %2</source>
+      <translation>der Schlüsselbund hat „%1“ nicht geliefert: %2</translation>
+    </message>
+    <message>
+      <source>the keychain did not store "%1": %2</source>
+      <translation>der Schlüsselbund hat „%1“ nicht gespeichert: %2</translation>
+    </message>
+    <message>
+      <source>the keychain did not delete "%1": %2</source>
+      <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SealCommand</name>
+    <message>
+      <source>auto (server rule: JSON over 1024 bytes), always or never.</source>
+      <translation>auto (Serverregel: JSON über 1024 Bytes), always oder never.</translation>
+    </message>
+    <message>
+      <source>mode</source>
+      <translation>Modus</translation>
+    </message>
+    <message>
+      <source>Session JSON file, '-' for standard input.</source>
+      <translation>Session-JSON-Datei, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>unknown compression mode '%1': use auto, always or never</source>
+      <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
+    </message>
+    <message>
+      <source>seal takes one input file</source>
+      <translation>seal erwartet genau eine Eingabedatei</translation>
+    </message>
+    <message>
+      <source>seal needs exactly one --key or --key-file</source>
+      <translation>seal braucht genau ein --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>warning: %1</source>
+      <translation>Warnung: %1</translation>
+    </message>
+    <message>
+      <source>the key cannot be used for AES</source>
+      <translation>der Schlüssel ist für AES nicht verwendbar</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatsCommand</name>
+    <message>
+      <source>Print the report as JSON.</source>
+      <translation>Gibt den Bericht als JSON aus.</translation>
+    </message>
+    <message>
+      <source>Cookie value or header line, '-' for standard input.</source>
+      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>stats takes one cookie argument</source>
+      <translation>stats erwartet genau ein Cookie</translation>
+    </message>
+    <message>
+      <source>stats needs at least one --key or --key-file</source>
+      <translation>stats braucht mindestens ein --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>JSON plaintext</source>
+      <translation>JSON-Klartext</translation>
+    </message>
+    <message>
+      <source>zlib compressed</source>
+      <translation>zlib-komprimiert</translation>
+    </message>
+    <message>
+      <source>%1% of the JSON</source>
+      <translation>%1 % des JSON</translation>
+    </message>
+    <message>
+      <source>not compressed (JSON up to 1024 bytes)</source>
+      <translation>nicht komprimiert (JSON bis 1024 Bytes)</translation>
+    </message>
+    <message>
+      <source>ciphertext (AES-EAX)</source>
+      <translation>Geheimtext (AES-EAX)</translation>
+    </message>
+    <message>
+      <source>ciphertext, base64</source>
+      <translation>Geheimtext, Base64</translation>
+    </message>
+    <message>
+      <source>tag, base64</source>
+      <translation>Tag, Base64</translation>
+    </message>
+    <message>
+      <source>nonce, base64</source>
+      <translation>Nonce, Base64</translation>
+    </message>
+    <message>
+      <source>cookie value</source>
+      <translation>Cookie-Wert</translation>
+    </message>
+    <message>
+      <source>the given cookie has %1 bytes: its plaintext is not what the server writes</source>
+      <translation>das angegebene Cookie hat %1 Bytes: sein Klartext ist nicht der, den der Server schreibt</translation>
+    </message>
+    <message>
+      <source>name=value (sent with every request)</source>
+      <translation>Name=Wert (bei jeder Anfrage gesendet)</translation>
+    </message>
+    <message>
+      <source>Set-Cookie header value</source>
+      <translation>Wert des Set-Cookie-Headers</translation>
+    </message>
+    <message>
+      <source>headroom to Werkzeug's %1</source>
+      <translation>Abstand zu Werkzeugs %1</translation>
+    </message>
+    <message>
+      <source>OVER: Werkzeug warns</source>
+      <translation>DARÜBER: Werkzeug warnt</translation>
+    </message>
+    <message>
+      <source>headroom to browsers' %1</source>
+      <translation>Abstand zur Browsergrenze %1</translation>
+    </message>
+    <message>
+      <source>OVER: browsers drop the cookie</source>
+      <translation>DARÜBER: Browser verwerfen das Cookie</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>JSON bytes</source>
+      <translation>JSON-Bytes</translation>
+    </message>
+    <message>
+      <source>share</source>
+      <translation>Anteil</translation>
+    </message>
+    <message>
+      <source>cookie saving</source>
+      <translation>Ersparnis</translation>
+    </message>
+  </context>
+  <context>
+    <name>main</name>
+    <message>
+      <source>Inspector for Flask session cookies</source>
+      <translation>Inspektor für Flask-Session-Cookies</translation>
+    </message>
+    <message>
+      <source>AES key for this run only (repeatable).</source>
+      <translation>AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>File with an AES key for this run only (repeatable).</source>
+      <translation>Datei mit einem AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>Use this settings file and keep data next to it.</source>
+      <translation>Diese Einstellungsdatei verwenden und Daten daneben ablegen.</translation>
+    </message>
+    <message>
+      <source>Cookie to open.</source>
+      <translation>Zu öffnendes Cookie.</translation>
+    </message>
+    <message>
+      <source>command line #%1</source>
+      <translation>Kommandozeile Nr. %1</translation>
+    </message>
+    <message>
+      <source>Key Ring</source>
+      <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+      <source>These keys could not be loaded from %1: %2</source>
+      <translation>Diese Schlüssel ließen sich nicht aus %1 laden: %2</translation>
+    </message>
+    <message>
+      <source>These keys could not be read: %1</source>
+      <translation>Diese Schlüssel ließen sich nicht lesen: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::AddKeyDialog</name>
+    <message>
+      <source>Add Key</source>
+      <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+      <source>e.g. staging</source>
+      <translation>z. B. staging</translation>
+    </message>
+    <message>
+      <source>b'\x8e;\xa9=...', hex or base64</source>
+      <translation>b'\x8e;\xa9=...', Hex oder Base64</translation>
+    </message>
+    <message>
+      <source>Show key text</source>
+      <translation>Schlüsseltext zeigen</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>&amp;Key:</source>
+      <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+      <source>Give the key a name.</source>
+      <translation>Geben Sie dem Schlüssel einen Namen.</translation>
+    </message>
+    <message>
+      <source>A key named "%1" exists already.</source>
+      <translation>Ein Schlüssel namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+      <source>%1 bytes (%2), read as %3, fingerprint %4</source>
+      <translation>%1 Bytes (%2), gelesen als %3, Fingerabdruck %4</translation>
+    </message>
+    <message>
+      <source>Paste the key as Python prints it, or as hex or base64.</source>
+      <translation>Fügen Sie den Schlüssel so ein, wie Python ihn ausgibt, oder als Hex oder Base64.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::ComparePanel</name>
+    <message>
+      <source>Change</source>
+      <translation>Änderung</translation>
+    </message>
+    <message>
+      <source>Path</source>
+      <translation>Pfad</translation>
+    </message>
+    <message>
+      <source>Original</source>
+      <translation>Original</translation>
+    </message>
+    <message>
+      <source>Edited</source>
+      <translation>Bearbeitet</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>hinzugefügt</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>entfernt</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>geändert</translation>
+    </message>
+    <message>
+      <source>moved</source>
+      <translation>verschoben</translation>
+    </message>
+    <message>
+      <source>No changes since the cookie was opened.</source>
+      <translation>Keine Änderungen, seit das Cookie geöffnet wurde.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) since the cookie was opened.</source>
+      <translation>
+        <numerusform>%n Änderung, seit das Cookie geöffnet wurde.</numerusform>
+        <numerusform>%n Änderungen, seit das Cookie geöffnet wurde.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::CookieInputPanel</name>
+    <message>
+      <source>Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here</source>
+      <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Zeile einfügen oder eine Textdatei hierher ziehen</translation>
+    </message>
+    <message>
+      <source>No cookie yet.</source>
+      <translation>Noch kein Cookie.</translation>
+    </message>
+    <message>
+      <source>the file is larger than %1 bytes</source>
+      <translation>die Datei ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+      <source>flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes</source>
+      <translation>Flag %1 · Geheimtext %2 Bytes · Tag %3 Bytes · Nonce %4 Bytes</translation>
+    </message>
+    <message>
+      <source>z (compressed)</source>
+      <translation>z (komprimiert)</translation>
+    </message>
+    <message>
+      <source>unknown, read as u</source>
+      <translation>unbekannt, gelesen als u</translation>
+    </message>
+    <message>
+      <source>u (not compressed)</source>
+      <translation>u (nicht komprimiert)</translation>
+    </message>
+    <message>
+      <source>Opened with key "%1" (%2).</source>
+      <translation>Geöffnet mit Schlüssel „%1“ (%2).</translation>
+    </message>
+    <message>
+      <source>Warning: %1</source>
+      <translation>Warnung: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::InspectorController</name>
+    <message>
+      <source>this is a Flask signed cookie; SessionLens opens EncryptedSession cookies</source>
+      <translation>das ist ein signiertes Flask-Cookie; SessionLens öffnet EncryptedSession-Cookies</translation>
+    </message>
+    <message>
+      <source>the key ring is empty: add the app's key</source>
+      <translation>der Schlüsselbund ist leer: fügen Sie den Schlüssel der App hinzu</translation>
+    </message>
+    <message>
+      <source>choose a key to seal with</source>
+      <translation>wählen Sie einen Schlüssel zum Versiegeln</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::JsonEditorPanel</name>
+    <message>
+      <source>&amp;Apply JSON</source>
+      <translation>JSON &amp;übernehmen</translation>
+    </message>
+    <message>
+      <source>Replace the session with this text (Ctrl+Return)</source>
+      <translation>Session durch diesen Text ersetzen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <source>&amp;Discard Changes</source>
+      <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+      <source>The session changed in the tree; Apply would replace those changes.</source>
+      <translation>Die Session wurde im Baum geändert; Übernehmen würde diese Änderungen ersetzen.</translation>
+    </message>
+    <message>
+      <source>a session is a JSON object { ... }</source>
+      <translation>eine Session ist ein JSON-Objekt { ... }</translation>
+    </message>
+    <message>
+      <source>Line %1, column %2: %3</source>
+      <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::KeyRingDialog</name>
+    <message>
+      <source>Key Ring</source>
+      <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+      <source>&amp;Add...</source>
+      <translation>&amp;Hinzufügen...</translation>
+    </message>
+    <message>
+      <source>&amp;Generate...</source>
+      <translation>&amp;Erzeugen...</translation>
+    </message>
+    <message>
+      <source>Re&amp;name...</source>
+      <translation>&amp;Umbenennen...</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>Re&amp;veal...</source>
+      <translation>&amp;Anzeigen...</translation>
+    </message>
+    <message>
+      <source>&amp;Copy...</source>
+      <translation>&amp;Kopieren...</translation>
+    </message>
+    <message>
+      <source>Secrets are kept in: %1</source>
+      <translation>Geheimnisse liegen in: %1</translation>
+    </message>
+    <message>
+      <source>Generate Key</source>
+      <translation>Schlüssel erzeugen</translation>
+    </message>
+    <message>
+      <source>Name of the new AES-256 key:</source>
+      <translation>Name des neuen AES-256-Schlüssels:</translation>
+    </message>
+    <message>
+      <source>Rename Key</source>
+      <translation>Schlüssel umbenennen</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>Neuer Name:</translation>
+    </message>
+    <message>
+      <source>Delete Key</source>
+      <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+      <source>Delete the key "%1"? Cookies sealed with it can no longer be opened here.</source>
+      <translation>Den Schlüssel „%1“ löschen? Damit versiegelte Cookies lassen sich hier dann nicht mehr öffnen.</translation>
+    </message>
+    <message>
+      <source>Reveal Key</source>
+      <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+      <source>Show the key "%1" on screen? Anyone who sees it can read and forge this app's sessions.</source>
+      <translation>Den Schlüssel „%1“ auf dem Bildschirm zeigen? Wer ihn sieht, kann die Sessions dieser App lesen und fälschen.</translation>
+    </message>
+    <message>
+      <source>Key "%1"</source>
+      <translation>Schlüssel „%1“</translation>
+    </message>
+    <message>
+      <source>Python: %1
+
+Hex: %2
+
+Base64: %3</source>
+      <translation>Python: %1
+
+Hex: %2
+
+Base64: %3</translation>
+    </message>
+    <message>
+      <source>Copy Key</source>
+      <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+      <source>Copy the key "%1" to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
+      <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::KeyRingStore</name>
+    <message>
+      <source>no key named "%1"</source>
+      <translation>kein Schlüssel namens „%1“</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::MainWindow</name>
+    <message>
+      <source>&amp;JSON</source>
+      <translation>&amp;JSON</translation>
+    </message>
+    <message>
+      <source>&amp;Python</source>
+      <translation>&amp;Python</translation>
+    </message>
+    <message>
+      <source>C&amp;ompare</source>
+      <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+      <source>New Cookie</source>
+      <translation>Neues Cookie</translation>
+    </message>
+    <message>
+      <source>Sizes</source>
+      <translation>Größen</translation>
+    </message>
+    <message>
+      <source>Paste a cookie to begin. Keys: %1</source>
+      <translation>Fügen Sie ein Cookie ein, um zu beginnen. Schlüssel: %1</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>Open &amp;Cookie File...</source>
+      <translation>&amp;Cookie-Datei öffnen...</translation>
+    </message>
+    <message>
+      <source>Open Session &amp;JSON...</source>
+      <translation>Session-&amp;JSON öffnen...</translation>
+    </message>
+    <message>
+      <source>&amp;Save Session as JSON...</source>
+      <translation>Session als JSON &amp;speichern...</translation>
+    </message>
+    <message>
+      <source>&amp;History</source>
+      <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>&amp;Preferences...</source>
+      <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+      <source>&amp;Keys</source>
+      <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+      <source>&amp;Key Ring...</source>
+      <translation>&amp;Schlüsselbund...</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>&amp;About SessionLens</source>
+      <translation>&amp;Über SessionLens</translation>
+    </message>
+    <message>
+      <source>SessionLens</source>
+      <translation>SessionLens</translation>
+    </message>
+    <message>
+      <source>SessionLens — key "%1"</source>
+      <translation>SessionLens — Schlüssel „%1“</translation>
+    </message>
+    <message numerus="yes">
+      <source>Opened with key "%1": %n top-level key(s)</source>
+      <translation>
+        <numerusform>Geöffnet mit Schlüssel „%1“: %n Schlüssel auf oberster Ebene</numerusform>
+        <numerusform>Geöffnet mit Schlüssel „%1“: %n Schlüssel auf oberster Ebene</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(leer)</translation>
+    </message>
+    <message>
+      <source>%1 — %2 bytes of JSON, key "%3"</source>
+      <translation>%1 — %2 Bytes JSON, Schlüssel „%3“</translation>
+    </message>
+    <message>
+      <source>Clear History</source>
+      <translation>Verlauf löschen</translation>
+    </message>
+    <message>
+      <source>Restore Unsaved Edits</source>
+      <translation>Ungesicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+      <source>SessionLens was closed with unsaved edits (%1). Restore them?</source>
+      <translation>SessionLens wurde mit ungesicherten Änderungen beendet (%1). Wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>The autosaved session could not be read.</source>
+      <translation>Die automatisch gesicherte Session ließ sich nicht lesen.</translation>
+    </message>
+    <message>
+      <source>Restored the autosaved session.</source>
+      <translation>Die automatisch gesicherte Session wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+      <source>Save Session</source>
+      <translation>Session speichern</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+      <source>Open Session</source>
+      <translation>Session öffnen</translation>
+    </message>
+    <message>
+      <source>a session is a JSON object { ... }</source>
+      <translation>eine Session ist ein JSON-Objekt { ... }</translation>
+    </message>
+    <message>
+      <source>Opened %1</source>
+      <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+      <source>Save Session as JSON</source>
+      <translation>Session als JSON speichern</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json);;All files (*)</source>
+      <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Open Session JSON</source>
+      <translation>Session-JSON öffnen</translation>
+    </message>
+    <message>
+      <source>Open Cookie File</source>
+      <translation>Cookie-Datei öffnen</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt *.cookie);;All files (*)</source>
+      <translation>Textdateien (*.txt *.cookie);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>About SessionLens</source>
+      <translation>Über SessionLens</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies (EncryptedSession, AES-EAX) and shows what they cost.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies (EncryptedSession, AES-EAX) neu und zeigt, was sie kosten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Unsaved Edits</source>
+      <translation>Ungesicherte Änderungen</translation>
+    </message>
+    <message>
+      <source>Save the edited session as JSON before closing?</source>
+      <translation>Die bearbeitete Session vor dem Schließen als JSON speichern?</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::PreferencesDialog</name>
+    <message>
+      <source>Preferences</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>Systemsprache</translation>
+    </message>
+    <message>
+      <source>Server rule (over 1024 bytes)</source>
+      <translation>Serverregel (über 1024 Bytes)</translation>
+    </message>
+    <message>
+      <source>Always compress</source>
+      <translation>Immer komprimieren</translation>
+    </message>
+    <message>
+      <source>Never compress</source>
+      <translation>Nie komprimieren</translation>
+    </message>
+    <message>
+      <source>Hex</source>
+      <translation>Hex</translation>
+    </message>
+    <message>
+      <source>Base64</source>
+      <translation>Base64</translation>
+    </message>
+    <message>
+      <source> MiB</source>
+      <translation> MiB</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+      <source>A new language applies when SessionLens starts again.</source>
+      <translation>Eine neue Sprache gilt ab dem nächsten Start von SessionLens.</translation>
+    </message>
+    <message>
+      <source>&amp;Compression when sealing:</source>
+      <translation>&amp;Kompression beim Versiegeln:</translation>
+    </message>
+    <message>
+      <source>Show &amp;bytes as:</source>
+      <translation>&amp;Bytes anzeigen als:</translation>
+    </message>
+    <message>
+      <source>Largest &amp;inflated plaintext:</source>
+      <translation>Größter &amp;entpackter Klartext:</translation>
+    </message>
+    <message>
+      <source>Session &amp;cookie name:</source>
+      <translation>Name des Session-&amp;Cookies:</translation>
+    </message>
+    <message>
+      <source>&amp;Replay URL (curl, requests):</source>
+      <translation>&amp;Replay-URL (curl, requests):</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::ResealPanel</name>
+    <message>
+      <source>Server rule (over 1024 bytes)</source>
+      <translation>Serverregel (über 1024 Bytes)</translation>
+    </message>
+    <message>
+      <source>Always compress</source>
+      <translation>Immer komprimieren</translation>
+    </message>
+    <message>
+      <source>Never compress</source>
+      <translation>Nie komprimieren</translation>
+    </message>
+    <message>
+      <source>&amp;Copy Cookie</source>
+      <translation>Cookie &amp;kopieren</translation>
+    </message>
+    <message>
+      <source>Bare value</source>
+      <translation>Nur der Wert</translation>
+    </message>
+    <message>
+      <source>Cookie: header</source>
+      <translation>Cookie:-Header</translation>
+    </message>
+    <message>
+      <source>Set-Cookie: header</source>
+      <translation>Set-Cookie:-Header</translation>
+    </message>
+    <message>
+      <source>curl command</source>
+      <translation>curl-Befehl</translation>
+    </message>
+    <message>
+      <source>document.cookie line</source>
+      <translation>document.cookie-Zeile</translation>
+    </message>
+    <message>
+      <source>Python requests code</source>
+      <translation>Python-requests-Code</translation>
+    </message>
+    <message>
+      <source>Seal with:</source>
+      <translation>Versiegeln mit:</translation>
+    </message>
+    <message>
+      <source>Compression:</source>
+      <translation>Kompression:</translation>
+    </message>
+    <message>
+      <source>%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.</source>
+      <translation>%1 Bytes, %2. Jedes Versiegeln zieht eine neue Nonce, darum ändert sich der Text auch, wenn die Session gleich bleibt.</translation>
+    </message>
+    <message>
+      <source>compressed</source>
+      <translation>komprimiert</translation>
+    </message>
+    <message>
+      <source>not compressed</source>
+      <translation>nicht komprimiert</translation>
+    </message>
+    <message numerus="yes">
+      <source>Copied the new cookie (%n character(s))</source>
+      <translation>
+        <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
+        <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::SessionTreeModel</name>
+    <message>
+      <source>Edit %1</source>
+      <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+      <source>Change type of %1</source>
+      <translation>Typ von %1 ändern</translation>
+    </message>
+    <message>
+      <source>Add item</source>
+      <translation>Element hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add key "%1"</source>
+      <translation>Schlüssel „%1“ hinzufügen</translation>
+    </message>
+    <message>
+      <source>Delete %1</source>
+      <translation>%1 löschen</translation>
+    </message>
+    <message>
+      <source>Rename "%1" to "%2"</source>
+      <translation>„%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+      <source>Move item</source>
+      <translation>Element verschieben</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>bool</source>
+      <translation>bool</translation>
+    </message>
+    <message>
+      <source>int</source>
+      <translation>int</translation>
+    </message>
+    <message>
+      <source>float</source>
+      <translation>float</translation>
+    </message>
+    <message>
+      <source>str</source>
+      <translation>str</translation>
+    </message>
+    <message>
+      <source>bytes</source>
+      <translation>bytes</translation>
+    </message>
+    <message>
+      <source>list</source>
+      <translation>list</translation>
+    </message>
+    <message>
+      <source>dict</source>
+      <translation>dict</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item(s)</source>
+      <translation>
+        <numerusform>%n Element</numerusform>
+        <numerusform>%n Elemente</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Typ</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <source>Bytes</source>
+      <translation>Bytes</translation>
+    </message>
+    <message>
+      <source>The key "%1" exists already in this dict.</source>
+      <translation>Der Schlüssel „%1“ existiert in diesem Dict bereits.</translation>
+    </message>
+    <message>
+      <source>Not a valid %1: %2</source>
+      <translation>Kein gültiger Wert vom Typ %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::SessionTreePanel</name>
+    <message>
+      <source>Filter keys and values (Ctrl+F)</source>
+      <translation>Schlüssel und Werte filtern (Strg+F)</translation>
+    </message>
+    <message>
+      <source>&amp;Add Key or Item</source>
+      <translation>Schlüssel oder Element &amp;hinzufügen</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Rename Key</source>
+      <translation>Schlüssel &amp;umbenennen</translation>
+    </message>
+    <message>
+      <source>Move &amp;Up</source>
+      <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+      <source>Move Do&amp;wn</source>
+      <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+      <source>Copy &amp;Path</source>
+      <translation>&amp;Pfad kopieren</translation>
+    </message>
+    <message>
+      <source>Copy &amp;Value</source>
+      <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+      <source>Change &amp;Type</source>
+      <translation>&amp;Typ ändern</translation>
+    </message>
+    <message>
+      <source>str</source>
+      <translation>str</translation>
+    </message>
+    <message>
+      <source>int</source>
+      <translation>int</translation>
+    </message>
+    <message>
+      <source>float</source>
+      <translation>float</translation>
+    </message>
+    <message>
+      <source>bool</source>
+      <translation>bool</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>bytes</source>
+      <translation>bytes</translation>
+    </message>
+    <message>
+      <source>list</source>
+      <translation>list</translation>
+    </message>
+    <message>
+      <source>dict</source>
+      <translation>dict</translation>
+    </message>
+    <message>
+      <source>Copied %1</source>
+      <translation>%1 kopiert</translation>
+    </message>
+    <message>
+      <source>Copied the value of %1</source>
+      <translation>Wert von %1 kopiert</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::SizeChart</name>
+    <message>
+      <source>%1 B</source>
+      <translation>%1 B</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::SizePanel</name>
+    <message>
+      <source>&lt;b&gt;Cost of each top-level key&lt;/b&gt; (bytes the cookie would shrink without it)</source>
+      <translation>&lt;b&gt;Kosten jedes Schlüssels auf oberster Ebene&lt;/b&gt; (so viele Bytes wäre das Cookie ohne ihn kürzer)</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Pipeline&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Verarbeitungskette&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>compressed</source>
+      <translation>komprimiert</translation>
+    </message>
+    <message>
+      <source>encrypted</source>
+      <translation>verschlüsselt</translation>
+    </message>
+    <message>
+      <source>base64</source>
+      <translation>Base64</translation>
+    </message>
+    <message>
+      <source>cookie value</source>
+      <translation>Cookie-Wert</translation>
+    </message>
+    <message>
+      <source>Set-Cookie header</source>
+      <translation>Set-Cookie-Header</translation>
+    </message>
+    <message>
+      <source>4093 Werkzeug</source>
+      <translation>4093 Werkzeug</translation>
+    </message>
+    <message>
+      <source>4096 browsers</source>
+      <translation>4096 Browser</translation>
+    </message>
+    <message>
+      <source>Every request to the cookie's path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Headroom: %2 bytes to Werkzeug's %3-byte warning, %4 bytes to the browsers' %5-byte limit.</source>
+      <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Spielraum: %2 Bytes bis zu Werkzeugs Warnung bei %3 Bytes, %4 Bytes bis zur Browsergrenze von %5 Bytes.</translation>
+    </message>
+    <message>
+      <source>Too large: browsers drop cookies over %1 bytes, so this session would be lost.</source>
+      <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
+    </message>
+    <message>
+      <source>Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.</source>
+      <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
+    </message>
+    <message>
+      <source>Close to the limit: %1 bytes left.</source>
+      <translation>Nahe an der Grenze: noch %1 Bytes.</translation>
+    </message>
+    <message>
+      <source>Within the limits.</source>
+      <translation>Innerhalb der Grenzen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::ValueDelegate</name>
+    <message>
+      <source>integer of any size</source>
+      <translation>Ganzzahl beliebiger Größe</translation>
+    </message>
+    <message>
+      <source>e.g. 3.25, 1e-05, nan, inf</source>
+      <translation>z. B. 3.25, 1e-05, nan, inf</translation>
+    </message>
+    <message>
+      <source>bytes as hex or base64 (see Preferences)</source>
+      <translation>Bytes als Hex oder Base64 (siehe Einstellungen)</translation>
+    </message>
+  </context>
 </TS>

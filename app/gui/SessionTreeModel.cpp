@@ -132,7 +132,9 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case KeyColumn:
-            return inList ? QStringLiteral("[%1]").arg(index.row()) : singleLine(n->key());
+            // List positions are painted by the delegate (ListIndexRole): display data
+            // stays tied to the item, not to its row.
+            return inList ? QString() : singleLine(n->key());
         case TypeColumn:
             return typeLabel(n->type());
         case ValueColumn:
@@ -167,6 +169,8 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(SessionDocument::pathOf(n));
     case TypeRole:
         return int(n->type());
+    case ListIndexRole:
+        return inList ? QVariant(index.row()) : QVariant();
     case DisplayPathRole:
         return SessionDocument::displayPath(n);
     }

@@ -22,7 +22,7 @@ class SessionTreeModel : public QAbstractItemModel
 
 public:
     enum Column { KeyColumn, TypeColumn, ValueColumn, BytesColumn, ColumnCount };
-    enum Role { PathRole = Qt::UserRole + 1, TypeRole, DisplayPathRole };
+    enum Role { PathRole = Qt::UserRole + 1, TypeRole, DisplayPathRole, ListIndexRole };
 
     SessionTreeModel(SessionDocument &document, QUndoStack &undoStack, QObject *parent = nullptr);
 

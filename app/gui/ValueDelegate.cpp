@@ -53,6 +53,16 @@ QWidget *ValueDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     }
 }
 
+void ValueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.column() == SessionTreeModel::KeyColumn) {
+        const QVariant position = index.data(SessionTreeModel::ListIndexRole);
+        if (position.isValid())
+            option->text = QStringLiteral("[%1]").arg(position.toInt());
+    }
+}
+
 void ValueDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "AppSettings.h"
+#include "FileKeyStore.h"
+#include "KeyRingStore.h"
+#include "MainWindow.h"
+#include "RecoveryStore.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace sessionlens::test {
+
+/// A main window with its own settings file, file key store and recovery folder.
+struct GuiTestFixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<gui::AppSettings> settings;
+    std::unique_ptr<gui::KeyRingStore> keys;
+    std::unique_ptr<gui::RecoveryStore> recovery;
+    std::unique_ptr<gui::MainWindow> window;
+
+    GuiTestFixture() { open(); }
+
+    /// (Re)creates the window over the same folder, as a restart would.
+    void open()
+    {
+        window.reset();
+        keys.reset();
+        settings = std::make_unique<gui::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+        keys = std::make_unique<gui::KeyRingStore>(*settings, std::make_unique<gui::FileKeyStore>(dir.path()));
+        (void)keys->load();
+        recovery = std::make_unique<gui::RecoveryStore>(dir.path());
+        window = std::make_unique<gui::MainWindow>(*settings, *keys, *recovery);
+    }
+
+    bool addKeyHex(const QString &name, const QByteArray &hex)
+    {
+        const QByteArray raw = QByteArray::fromHex(hex);
+        return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size())))).ok();
+    }
+};
+
+} // namespace sessionlens::test

@@ -1,0 +1,359 @@
+#include "ComparePanel.h"
+#include "CookieInputPanel.h"
+#include "GuiTestFixture.h"
+#include "JsonEditorPanel.h"
+#include "ResealPanel.h"
+#include "SessionTreePanel.h"
+#include "SizeChart.h"
+#include "SizePanel.h"
+#include "TestData.h"
+#include "formats/Base64.h"
+#include "formats/CookieSnippet.h"
+#include "formats/EncryptedSessionCodec.h"
+#include "json/PythonJsonWriter.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace sessionlens;
+using namespace sessionlens::gui;
+
+namespace {
+
+const QByteArray kKey = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+
+QJsonObject vector(const QString &name)
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
+        if (v[QStringLiteral("name")].toString() == name)
+            return v.toObject();
+    return {};
+}
+
+EncryptedSessionCodec vectorCodec()
+{
+    const QByteArray raw = QByteArray::fromHex(kKey);
+    return EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32)).value();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pasteOpensEveryVector_data();
+    void pasteOpensEveryVector();
+    void headerLinesAndWhichKey();
+    void wrongKeyAndTamperedCookie();
+    void editUndoRedoAndReseal();
+    void sizePanelShowsCoreFigures();
+    void jsonViewErrorsKeepTheTree();
+    void compareShowsChanges();
+    void copyForms();
+    void autosaveSurvivesACrash();
+    void keyRingFileStoreHoldsNoKeyText();
+    void saveAndOpenSessionJson();
+};
+
+void TestMainWindow::pasteOpensEveryVector_data()
+{
+    QTest::addColumn<QString>("cookie");
+    QTest::addColumn<QByteArray>("plaintext");
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
+        QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
+            << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("plaintext")].toString().toUtf8();
+}
+
+void TestMainWindow::pasteOpensEveryVector()
+{
+    QFETCH(QString, cookie);
+    QFETCH(QByteArray, plaintext);
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("other"), QByteArray(64, '3')));
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show();
+    f.window->cookieInput()->setText(cookie);
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().ok());
+    QCOMPARE(PythonJsonWriter::write(c.document().root()), plaintext);
+    QTreeView *view = f.window->treePanel()->view();
+    QCOMPARE(view->model()->rowCount(), int(c.document().root().size()));
+    QCOMPARE(view->model()->index(0, SessionTreeModel::KeyColumn).data().toString(), c.document().root().child(0)->key());
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("\"vectors\"")),
+             qPrintable(f.window->cookieInput()->statusText()));
+    // The re-sealed cookie opens to the same plaintext.
+    EncryptedSessionCodec codec = vectorCodec();
+    const auto decoded = codec.decode(c.sealedCookie());
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.plaintext, plaintext);
+}
+
+void TestMainWindow::headerLinesAndWhichKey()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("staging"), QByteArray(64, 'a')));
+    QVERIFY(f.addKeyHex(QStringLiteral("production"), kKey));
+    const QString cookie = vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString();
+    f.window->cookieInput()->setText(QStringLiteral("Cookie: theme=dark; session=") + cookie);
+    QVERIFY(f.window->controller().lastOpen().ok());
+    QCOMPARE(f.window->controller().lastOpen().keyName, QStringLiteral("production"));
+    QCOMPARE(f.window->controller().sealKeyName(), QStringLiteral("production"));
+    f.window->cookieInput()->setText(QStringLiteral("Set-Cookie: session=") + cookie + QStringLiteral("; HttpOnly; Path=/"));
+    QVERIFY(f.window->controller().lastOpen().ok());
+}
+
+void TestMainWindow::wrongKeyAndTamperedCookie()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("wrong"), QByteArray(64, 'b')));
+    const QString cookie = vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString();
+    f.window->cookieInput()->setText(cookie);
+    QVERIFY(!f.window->controller().lastOpen().ok());
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Authentication step failed")),
+             qPrintable(f.window->cookieInput()->statusText()));
+    // The tag field is marked as the failing one.
+    QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("background:#f8d0d0")));
+
+    QVERIFY(f.addKeyHex(QStringLiteral("right"), kKey));
+    f.window->cookieInput()->setText(cookie);
+    QVERIFY(f.window->controller().lastOpen().ok());
+    const QByteArray before = PythonJsonWriter::write(f.window->controller().document().root());
+
+    // Tampered: one ciphertext bit flipped, re-encoded.
+    auto fields = EncryptedSessionCodec::split(cookie.toLatin1()).value();
+    fields.ciphertext[3] = char(fields.ciphertext[3] ^ 0x10);
+    const QString tampered = QString::fromLatin1(fields.flag + '.' + Base64::encode(fields.ciphertext, Base64::Alphabet::Standard)
+                                                 + '.' + fields.tagText + '.' + fields.nonceText);
+    f.window->cookieInput()->setText(tampered);
+    QCOMPARE(f.window->controller().lastOpen().error->category, ErrorCategory::Authentication);
+    // Nothing lost: the last good session stays in the tree.
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
+
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session_invalid"))) {
+        f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+        const auto &result = f.window->controller().lastOpen();
+        QVERIFY(!result.ok());
+        const QString expected = v[QStringLiteral("error")].toString();
+        const QString got = Error::categoryName(result.error->category);
+        QVERIFY2(got == expected || (expected == QLatin1String("format") && got == QLatin1String("base64")),
+                 qPrintable(got + QStringLiteral(" vs ") + expected));
+        QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("step failed")));
+    }
+}
+
+void TestMainWindow::editUndoRedoAndReseal()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QAbstractItemModel *view = f.window->treePanel()->view()->model();
+    // Through the view's (filter) model, as the delegate would.
+    const QModelIndex username = view->index(1, SessionTreeModel::ValueColumn);
+    QCOMPARE(username.data().toString(), QStringLiteral("alice"));
+    QVERIFY(view->setData(username, QStringLiteral("mallory")));
+    QCOMPARE(c.document().root().child(1)->stringValue(), QStringLiteral("mallory"));
+    QVERIFY(f.window->isWindowModified());
+
+    EncryptedSessionCodec codec = vectorCodec();
+    auto decoded = codec.decode(c.sealedCookie());
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.plaintext, QByteArray(R"({"user_id": 42, "username": "mallory", "logged_in": true})"));
+
+    c.undoStack().undo();
+    QCOMPARE(c.document().root().child(1)->stringValue(), QStringLiteral("alice"));
+    decoded = codec.decode(c.sealedCookie());
+    QCOMPARE(decoded.plaintext, vector(QStringLiteral("login"))[QStringLiteral("plaintext")].toString().toUtf8());
+    QVERIFY(!f.window->isWindowModified());
+    c.undoStack().redo();
+    QCOMPARE(c.document().root().child(1)->stringValue(), QStringLiteral("mallory"));
+
+    // Type change and key add through the panel's actions.
+    f.window->treePanel()->setCurrentSourceIndex(c.model().index(0, 0));
+    f.window->treePanel()->changeCurrentType(int(SessionValue::Type::String));
+    QCOMPARE(c.document().root().child(0)->stringValue(), QStringLiteral("42"));
+    f.window->treePanel()->addEntry();
+    QCOMPARE(c.document().root().child(1)->key(), QStringLiteral("new_key"));
+    f.window->treePanel()->deleteCurrent();
+    QCOMPARE(c.document().root().size(), 3);
+    QCOMPARE(c.undoStack().count(), 4);
+}
+
+void TestMainWindow::sizePanelShowsCoreFigures()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
+    const SizeReport expected = SizeReport::compute(f.window->controller().document().root());
+    const auto &bars = f.window->sizePanel()->pipelineChart()->bars();
+    QCOMPARE(bars.size(), 6);
+    QCOMPARE(bars[0].value, expected.jsonBytes);
+    QCOMPARE(bars[1].value, expected.compressedBytes);
+    QCOMPARE(bars[2].value, expected.ciphertextBytes);
+    QCOMPARE(bars[3].value, expected.ciphertextBase64);
+    QCOMPARE(bars[4].value, expected.cookieValueBytes);
+    QCOMPARE(bars[5].value, expected.setCookieBytes);
+    QCOMPARE(expected.cookieValueBytes, vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString().size());
+    QCOMPARE(f.window->sizePanel()->keyChart()->bars().size(), expected.keys.size());
+    QVERIFY(f.window->sizePanel()->summaryText().contains(QString::number(expected.nameValueBytes)));
+    QCOMPARE(f.window->sizePanel()->warningText(), QStringLiteral("Within the limits."));
+
+    // Push it over the limit: the warning says so.
+    SessionValue big = f.window->controller().document().root();
+    QString noise;
+    QRandomGenerator random(1);
+    for (int i = 0; i < 5000; ++i)
+        noise.append(QChar(char16_t(u'!' + random.bounded(90))));
+    big.setValue(QStringLiteral("noise"), SessionValue::makeString(noise));
+    f.window->controller().loadSession(std::move(big), QStringLiteral("vectors"));
+    QVERIFY(f.window->sizePanel()->warningText().contains(QStringLiteral("4096")));
+}
+
+void TestMainWindow::jsonViewErrorsKeepTheTree()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show();
+    f.window->cookieInput()->setText(vector(QStringLiteral("types"))[QStringLiteral("cookie")].toString());
+    JsonEditorPanel *json = f.window->jsonPanel();
+    f.window->textTabs()->setCurrentWidget(json);
+    QCOMPARE(json->editor()->toPlainText().toUtf8(), vector(QStringLiteral("types"))[QStringLiteral("plaintext")].toString().toUtf8());
+    const QByteArray before = PythonJsonWriter::write(f.window->controller().document().root());
+    json->editor()->setPlainText(QStringLiteral("{\"a\": 1,\n \"b\": }"));
+    QVERIFY(!json->apply());
+    QCOMPARE(json->errorText(), QStringLiteral("Line 2, column 7: Expecting value"));
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
+    json->editor()->setPlainText(QStringLiteral("{\"a\": [1, 2.50, NaN]}"));
+    QVERIFY(json->apply());
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), QByteArray(R"({"a": [1, 2.5, NaN]})"));
+    QCOMPARE(f.window->treePanel()->view()->model()->rowCount(), 1);
+    f.window->controller().undoStack().undo();
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
+    QCOMPARE(json->editor()->toPlainText().toUtf8(), before);
+}
+
+void TestMainWindow::compareShowsChanges()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show();
+    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->textTabs()->setCurrentWidget(f.window->comparePanel());
+    QCOMPARE(f.window->comparePanel()->table()->topLevelItemCount(), 0);
+    QVERIFY(f.window->treePanel()->view()->model()->setData(
+        f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn), QStringLiteral("43")));
+    QTreeWidget *table = f.window->comparePanel()->table();
+    QCOMPARE(table->topLevelItemCount(), 1);
+    QCOMPARE(table->topLevelItem(0)->text(1), QStringLiteral("session['user_id']"));
+    QCOMPARE(table->topLevelItem(0)->text(2), QStringLiteral("42"));
+    QCOMPARE(table->topLevelItem(0)->text(3), QStringLiteral("43"));
+}
+
+void TestMainWindow::copyForms()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    const QString cookie = QString::fromLatin1(f.window->controller().sealedCookie());
+    QCOMPARE(f.window->resealPanel()->cookieText(), cookie);
+    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::CookieHeader));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Cookie: session=") + cookie);
+    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::Curl));
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("curl --cookie 'session=") + cookie));
+    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::PythonRequests));
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("requests.get(")));
+}
+
+void TestMainWindow::autosaveSurvivesACrash()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
+    QVERIFY(f.window->treePanel()->view()->model()->setData(
+        f.window->treePanel()->view()->model()->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+    const QByteArray edited = PythonJsonWriter::write(f.window->controller().document().root());
+    f.window->autosaveNow();
+    QVERIFY(QFile::exists(f.recovery->autosaveFile()));
+    QCOMPARE(QFile::permissions(f.recovery->autosaveFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+
+    f.open(); // a new window over the same folder, without a clean shutdown before it
+    QVERIFY(f.window->offerRecovery(false));
+    InspectorController &c = f.window->controller();
+    QCOMPARE(PythonJsonWriter::write(c.document().root()), edited);
+    QCOMPARE(c.sealKeyName(), QStringLiteral("vectors"));
+    // The original cookie is back too, so the edit is an undoable change against it.
+    QVERIFY(c.undoStack().canUndo());
+    c.undoStack().undo();
+    QCOMPARE(PythonJsonWriter::write(c.document().root()), vector(QStringLiteral("flash"))[QStringLiteral("plaintext")].toString().toUtf8());
+    // History remembers the cookie, never the key.
+    const auto history = f.recovery->history();
+    QVERIFY(!history.isEmpty());
+    QCOMPARE(history.first().keyName, QStringLiteral("vectors"));
+    QFile historyFile(f.recovery->historyFile());
+    QVERIFY(historyFile.open(QIODevice::ReadOnly));
+    QVERIFY(!historyFile.readAll().contains(kKey));
+}
+
+void TestMainWindow::keyRingFileStoreHoldsNoKeyText()
+{
+    test::GuiTestFixture f;
+    const QByteArray raw = QByteArray::fromHex(kKey);
+    const SessionKey key(QStringLiteral("prod"), SecureBytes(raw.constData(), 32));
+    QVERIFY(f.keys->add(SessionKey(key.name(), key.bytes())).ok());
+    QVERIFY(f.addKeyHex(QStringLiteral("second"), QByteArray(64, 'c')));
+    QVERIFY(f.keys->rename(QStringLiteral("second"), QStringLiteral("qa")).ok());
+
+    // A restart reads the same keys back.
+    f.open();
+    QCOMPARE(f.keys->ring().names(), (QStringList{QStringLiteral("prod"), QStringLiteral("qa")}));
+    QVERIFY(f.keys->ring().find(QStringLiteral("prod"))->bytes().equals(key.bytes()));
+
+    // Neither the store nor the settings contain the key in any textual form.
+    gui::FileKeyStore store(f.dir.path());
+    const QByteArray forms[] = {kKey, kKey.toUpper(), raw.toBase64(), raw.toBase64(QByteArray::Base64UrlEncoding),
+                                key.toPythonLiteral().toLatin1(), raw};
+    for (const QString &path : {store.dataFile(), f.settings->fileName()}) {
+        f.settings->sync();
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray content = file.readAll();
+        QVERIFY(!content.isEmpty());
+        for (const QByteArray &form : forms)
+            QVERIFY2(!content.contains(form), qPrintable(path));
+    }
+    QCOMPARE(QFile::permissions(store.dataFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(store.wrapKeyFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+    QVERIFY(f.keys->remove(QStringLiteral("qa")).ok());
+    f.open();
+    QCOMPARE(f.keys->ring().names(), QStringList{QStringLiteral("prod")});
+}
+
+void TestMainWindow::saveAndOpenSessionJson()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString());
+    const QString path = f.dir.filePath(QStringLiteral("saved.json"));
+    QVERIFY(f.window->saveSessionTo(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8() + '\n');
+    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    QVERIFY(f.window->openSessionFrom(path));
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()),
+             vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"

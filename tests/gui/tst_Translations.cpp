@@ -1,0 +1,71 @@
+#include "TestData.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void germanLoadsAndTranslates();
+    void germanIsComplete();
+};
+
+void TestTranslations::germanLoadsAndTranslates()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QApplication::installTranslator(&translator));
+    QCOMPARE(QApplication::translate("sessionlens::gui::MainWindow", "&File"), QStringLiteral("&Datei"));
+    QCOMPARE(QApplication::translate("ErrorText", "Authentication"), QStringLiteral("Authentifizierung"));
+    QApplication::removeTranslator(&translator);
+}
+
+void TestTranslations::germanIsComplete()
+{
+    QFile file(sessionlens::test::testSourcePath(QStringLiteral("../translations/sessionlens_de.ts")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    int messages = 0, unfinished = 0, empty = 0, placeholderMismatch = 0;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("message"))
+            ++messages;
+        if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        if (xml.name() == QLatin1String("translation")) {
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
+                ++unfinished;
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (text.trimmed().isEmpty())
+                ++empty;
+            // Every %1..%9 of the source must survive in the translation.
+            static const QRegularExpression placeholder(QStringLiteral("%\\d"));
+            auto it = placeholder.globalMatch(source);
+            while (it.hasNext()) {
+                const QString p = it.next().captured();
+                if (!text.contains(p)) {
+                    ++placeholderMismatch;
+                    qWarning("placeholder %s missing in: %s", qPrintable(p), qPrintable(text));
+                }
+            }
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY2(messages > 150, qPrintable(QString::number(messages)));
+    QCOMPARE(unfinished, 0);
+    QCOMPARE(empty, 0);
+    QCOMPARE(placeholderMismatch, 0);
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_Translations.moc"
