@@ -1,6 +1,7 @@
 #include "InspectorController.h"
 
 #include "KeyRingStore.h"
+#include "json/PythonJsonWriter.h"
 
 namespace sessionlens::gui {
 
@@ -95,7 +96,9 @@ void InspectorController::refresh()
     SizeReport::Options options;
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
-    m_sizeReport = SizeReport::compute(m_document.root(), options);
+    // One JSON pass serves the size report and the seal.
+    const QByteArray json = PythonJsonWriter::write(m_document.root());
+    m_sizeReport = SizeReport::compute(m_document.root(), json, options);
 
     m_sealedCookie.clear();
     m_sealError.reset();
@@ -109,7 +112,7 @@ void InspectorController::refresh()
     if (!codec) {
         m_sealError = Error::make(ErrorCategory::Key, tr("choose a key to seal with"));
     } else {
-        auto sealed = codec->seal(m_document.root(), m_compression);
+        auto sealed = codec->sealPlaintext(json, m_compression);
         if (sealed)
             m_sealedCookie = sealed->cookie;
         else

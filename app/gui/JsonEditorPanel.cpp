@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sessionlens::gui {
@@ -24,7 +25,11 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     m_editor->setObjectName(QStringLiteral("jsonEditor"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    new JsonHighlighter(m_editor->document());
+    m_highlighter = new JsonHighlighter(m_editor->document());
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setSingleShot(true);
+    m_syncTimer->setInterval(kDeferredSyncMs);
+    connect(m_syncTimer, &QTimer::timeout, this, &JsonEditorPanel::syncFromSession);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_apply = new QPushButton(tr("&Apply JSON"), this);
@@ -51,7 +56,7 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
         m_stale = true;
         if (isVisible())
-            syncFromSession();
+            m_syncTimer->start();
         else if (m_dirty)
             m_message->setText(tr("The session changed in the tree; Apply would replace those changes."));
     });
@@ -81,8 +86,11 @@ void JsonEditorPanel::syncFromSession()
     }
     if (!m_stale)
         return;
+    m_syncTimer->stop();
+    const QByteArray json = PythonJsonWriter::write(m_controller.document().root());
     m_updating = true;
-    m_editor->setPlainText(QString::fromUtf8(PythonJsonWriter::write(m_controller.document().root())));
+    m_highlighter->setDocument(json.size() > kHighlightLimit ? nullptr : m_editor->document());
+    m_editor->setPlainText(QString::fromUtf8(json));
     m_updating = false;
     m_stale = false;
 }

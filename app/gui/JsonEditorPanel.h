@@ -7,8 +7,11 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace sessionlens::gui {
+
+class JsonHighlighter;
 
 /**
  * The exact JSON plaintext, editable. Applying parses it like the server
@@ -29,6 +32,10 @@ public:
     void discard();
     /// Refreshes the text from the session unless the user is editing it.
     void syncFromSession();
+    /// Large texts are laid out after the edit's own work is done, not inside it.
+    static constexpr int kDeferredSyncMs = 120;
+    /// Above this size the text is not syntax-coloured (layout cost grows with formats).
+    static constexpr qsizetype kHighlightLimit = 64 * 1024;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -41,6 +48,8 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_discard = nullptr;
+    QTimer *m_syncTimer = nullptr;
+    JsonHighlighter *m_highlighter = nullptr;
     bool m_dirty = false;
     bool m_stale = true;
     bool m_updating = false;

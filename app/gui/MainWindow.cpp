@@ -145,10 +145,8 @@ void MainWindow::createMenus()
 void MainWindow::updateTitle()
 {
     const QString key = m_controller->document().keyName();
-    setWindowTitle(key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key));
+    setWindowTitle((key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key)) + QStringLiteral("[*]"));
     setWindowModified(!m_controller->undoStack().isClean());
-    if (!windowTitle().contains(QLatin1String("[*]")))
-        setWindowTitle(windowTitle() + QStringLiteral("[*]"));
 }
 
 void MainWindow::onOpened(const InspectorController::OpenResult &result)

@@ -20,7 +20,7 @@ QByteArray PythonJsonWriter::write(const SessionValue &value)
 void PythonJsonWriter::appendString(const QString &text, QByteArray &out)
 {
     out.append('"');
-    const char16_t *units = reinterpret_cast<const char16_t *>(text.utf16());
+    const char16_t *units = reinterpret_cast<const char16_t *>(text.constData());
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t u = units[i];

@@ -35,8 +35,12 @@ qsizetype SizeReport::cookieValueSize(const QByteArray &json,
 
 SizeReport SizeReport::compute(const SessionValue &session, const Options &options)
 {
+    return compute(session, PythonJsonWriter::write(session), options);
+}
+
+SizeReport SizeReport::compute(const SessionValue &session, const QByteArray &json, const Options &options)
+{
     SizeReport r;
-    const QByteArray json = PythonJsonWriter::write(session);
     r.jsonBytes = json.size();
     r.compressed = EncryptedSessionCodec::shouldCompress(json.size(), options.compression);
     r.cookieValueBytes = cookieValueSize(json, options.compression, &r.compressedBytes);
@@ -52,7 +56,10 @@ SizeReport SizeReport::compute(const SessionValue &session, const Options &optio
     r.browserHeadroom = kBrowserMaxCookieSize - r.nameValueBytes;
 
     if (options.perKeyShares && session.type() == SessionValue::Type::Dict) {
+        // Entry i of `{e0, e1, ...}` sits at a known offset in the JSON text, so the text
+        // without it is the same bytes with that range (and one ", ") cut out.
         QByteArray entry;
+        qsizetype offset = 1;
         for (qsizetype i = 0; i < session.size(); ++i) {
             const SessionValue &child = *session.child(i);
             entry.clear();
@@ -60,11 +67,19 @@ SizeReport SizeReport::compute(const SessionValue &session, const Options &optio
             entry.append(": ", 2);
             PythonJsonWriter::append(child, entry);
 
-            SessionValue without = session;
-            without.remove(i);
-            const QByteArray rest = PythonJsonWriter::write(without);
+            const bool last = i + 1 == session.size();
+            qsizetype cutStart = offset, cutLength = entry.size() + (last ? 0 : 2);
+            if (last && i > 0) {
+                cutStart -= 2; // the separator before the last entry goes with it
+                cutLength += 2;
+            }
+            QByteArray rest;
+            rest.reserve(json.size() - cutLength);
+            rest.append(json.constData(), cutStart);
+            rest.append(json.constData() + cutStart + cutLength, json.size() - cutStart - cutLength);
             r.keys.append(KeyShare{child.key(), entry.size(),
                                    r.cookieValueBytes - cookieValueSize(rest, options.compression)});
+            offset += entry.size() + 2;
         }
         std::stable_sort(r.keys.begin(), r.keys.end(), [](const KeyShare &a, const KeyShare &b) {
             return a.jsonBytes > b.jsonBytes;

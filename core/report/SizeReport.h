@@ -54,6 +54,9 @@ public:
     QList<KeyShare> keys;           ///< top-level keys, most expensive first
 
     [[nodiscard]] static SizeReport compute(const SessionValue &session, const Options &options);
+    /// Same, with the session's JSON already written (saves a pass when the caller seals too).
+    [[nodiscard]] static SizeReport compute(const SessionValue &session, const QByteArray &json,
+                                            const Options &options);
     [[nodiscard]] static SizeReport compute(const SessionValue &session)
     {
         return compute(session, Options{});

@@ -225,7 +225,8 @@ void TestMainWindow::jsonViewErrorsKeepTheTree()
     f.window->cookieInput()->setText(vector(QStringLiteral("types"))[QStringLiteral("cookie")].toString());
     JsonEditorPanel *json = f.window->jsonPanel();
     f.window->textTabs()->setCurrentWidget(json);
-    QCOMPARE(json->editor()->toPlainText().toUtf8(), vector(QStringLiteral("types"))[QStringLiteral("plaintext")].toString().toUtf8());
+    // The text follows the session shortly after each change (deferred layout).
+    QTRY_COMPARE(json->editor()->toPlainText().toUtf8(), vector(QStringLiteral("types"))[QStringLiteral("plaintext")].toString().toUtf8());
     const QByteArray before = PythonJsonWriter::write(f.window->controller().document().root());
     json->editor()->setPlainText(QStringLiteral("{\"a\": 1,\n \"b\": }"));
     QVERIFY(!json->apply());
@@ -237,7 +238,7 @@ void TestMainWindow::jsonViewErrorsKeepTheTree()
     QCOMPARE(f.window->treePanel()->view()->model()->rowCount(), 1);
     f.window->controller().undoStack().undo();
     QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
-    QCOMPARE(json->editor()->toPlainText().toUtf8(), before);
+    QTRY_COMPARE(json->editor()->toPlainText().toUtf8(), before);
 }
 
 void TestMainWindow::compareShowsChanges()
