@@ -49,8 +49,9 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     connect(shortcut, &QShortcut::activated, this, &JsonEditorPanel::apply);
     connect(m_apply, &QPushButton::clicked, this, &JsonEditorPanel::apply);
     connect(m_discard, &QPushButton::clicked, this, &JsonEditorPanel::discard);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_updating)
+    // Modification, not textChanged: re-colouring by the highlighter is not an edit.
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (!m_updating && modified)
             setDirty(true);
     });
     connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
@@ -71,6 +72,8 @@ QString JsonEditorPanel::errorText() const
 void JsonEditorPanel::setDirty(bool dirty)
 {
     m_dirty = dirty;
+    if (!dirty)
+        m_editor->document()->setModified(false);
     m_apply->setEnabled(dirty);
     m_discard->setEnabled(dirty);
     if (!dirty)
@@ -91,6 +94,7 @@ void JsonEditorPanel::syncFromSession()
     m_updating = true;
     m_highlighter->setDocument(json.size() > kHighlightLimit ? nullptr : m_editor->document());
     m_editor->setPlainText(QString::fromUtf8(json));
+    m_editor->document()->setModified(false);
     m_updating = false;
     m_stale = false;
 }

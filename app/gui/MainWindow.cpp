@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -71,9 +72,13 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     resealDock->setWidget(m_reseal);
     addDockWidget(Qt::RightDockWidgetArea, resealDock);
     m_sizes = new SizePanel(*m_controller, this);
+    auto *sizeScroll = new QScrollArea(this);
+    sizeScroll->setWidgetResizable(true);
+    sizeScroll->setFrameShape(QFrame::NoFrame);
+    sizeScroll->setWidget(m_sizes);
     auto *sizeDock = new QDockWidget(tr("Sizes"), this);
     sizeDock->setObjectName(QStringLiteral("sizeDock"));
-    sizeDock->setWidget(m_sizes);
+    sizeDock->setWidget(sizeScroll);
     addDockWidget(Qt::RightDockWidgetArea, sizeDock);
 
     createMenus();

@@ -8,7 +8,11 @@ namespace sessionlens::gui {
 
 namespace {
 constexpr int kRowHeight = 22;
-constexpr int kTop = 36;  // room for two rows of limit labels
+// Room for two rows of limit labels when there are limits.
+int topMargin(bool hasLimits)
+{
+    return hasLimits ? 36 : 6;
+}
 } // namespace
 
 SizeChart::SizeChart(QWidget *parent) : QWidget(parent)
@@ -26,7 +30,7 @@ void SizeChart::setData(QList<Bar> bars, QList<Limit> limits)
 
 QSize SizeChart::sizeHint() const
 {
-    return {480, kTop + int(m_bars.size()) * kRowHeight + 6};
+    return {480, topMargin(!m_limits.isEmpty()) + int(m_bars.size()) * kRowHeight + 6};
 }
 
 QSize SizeChart::minimumSizeHint() const
@@ -37,6 +41,7 @@ QSize SizeChart::minimumSizeHint() const
 void SizeChart::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    const int kTop = topMargin(!m_limits.isEmpty());
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics(font());
     int labelWidth = 0;
