@@ -31,6 +31,14 @@ QString typeLabel(SessionValue::Type type)
         return SessionTreeModel::tr("list");
     case SessionValue::Type::Dict:
         return SessionTreeModel::tr("dict");
+    case SessionValue::Type::Tuple:
+        return SessionTreeModel::tr("tuple");
+    case SessionValue::Type::Markup:
+        return SessionTreeModel::tr("Markup");
+    case SessionValue::Type::Uuid:
+        return SessionTreeModel::tr("UUID");
+    case SessionValue::Type::DateTime:
+        return SessionTreeModel::tr("datetime");
     }
     return {};
 }
@@ -127,7 +135,7 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     const SessionValue *n = node(index);
-    const bool inList = n->parent() && n->parent()->type() == SessionValue::Type::List;
+    const bool inList = n->parent() && n->parent()->isSequence();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -140,8 +148,10 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             if (n->isContainer())
                 return tr("%n item(s)", nullptr, int(n->size()));
-            if (n->type() == SessionValue::Type::String)
+            if (n->type() == SessionValue::Type::String || n->type() == SessionValue::Type::Markup)
                 return singleLine(n->stringValue());
+            if (n->type() == SessionValue::Type::Uuid || n->type() == SessionValue::Type::DateTime)
+                return ValueText::editText(*n, m_bytesForm);
             if (n->type() == SessionValue::Type::Bytes)
                 return singleLine(ValueText::editText(*n, m_bytesForm));
             return TreeText::scalarText(*n);
@@ -320,7 +330,7 @@ void SessionTreeModel::insertNode(const SessionPath &parentPath, qsizetype row, 
     m_sizeCache.clear();
     touchAncestors(container);
     // List rows after the insertion show new indices.
-    if (container->type() == SessionValue::Type::List && row + 1 < container->size())
+    if (container->isSequence() && row + 1 < container->size())
         Q_EMIT dataChanged(indexForNode(container->child(row + 1)),
                            indexForNode(container->child(container->size() - 1)));
     changed();
@@ -336,7 +346,7 @@ SessionValue SessionTreeModel::removeNode(const SessionPath &parentPath, qsizety
     endRemoveRows();
     m_sizeCache.clear();
     touchAncestors(container);
-    if (container->type() == SessionValue::Type::List && row < container->size())
+    if (container->isSequence() && row < container->size())
         Q_EMIT dataChanged(indexForNode(container->child(row)),
                            indexForNode(container->child(container->size() - 1)));
     changed();
@@ -369,7 +379,7 @@ void SessionTreeModel::moveNode(const SessionPath &parentPath, qsizetype from, q
     endMoveRows();
     m_sizeCache.clear();
     touchAncestors(container);
-    if (container->type() == SessionValue::Type::List)
+    if (container->isSequence())
         Q_EMIT dataChanged(indexForNode(container->child(std::min(from, to))),
                            indexForNode(container->child(std::max(from, to))));
     changed();

@@ -78,6 +78,8 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
         {SessionValue::Type::Float, tr("float")},  {SessionValue::Type::Bool, tr("bool")},
         {SessionValue::Type::Null, tr("None")},    {SessionValue::Type::Bytes, tr("bytes")},
         {SessionValue::Type::List, tr("list")},    {SessionValue::Type::Dict, tr("dict")},
+        {SessionValue::Type::Tuple, tr("tuple (Flask)")}, {SessionValue::Type::Markup, tr("Markup (Flask)")},
+        {SessionValue::Type::Uuid, tr("UUID (Flask)")}, {SessionValue::Type::DateTime, tr("datetime (Flask)")},
     };
     for (const auto &[type, label] : types) {
         QAction *action = m_typeMenu->addAction(label);

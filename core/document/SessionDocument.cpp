@@ -47,7 +47,7 @@ QString SessionDocument::displayPath(const SessionValue *node)
 {
     QStringList parts;
     while (node && node->parent()) {
-        if (node->parent()->type() == SessionValue::Type::List)
+        if (node->parent()->isSequence())
             parts.prepend(QStringLiteral("[%1]").arg(node->indexInParent()));
         else
             parts.prepend(QStringLiteral("[%1]").arg(PythonRepr::stringRepr(node->key())));

@@ -2,6 +2,7 @@
 
 #include "crypto/SecureRandom.h"
 #include "formats/Base64.h"
+#include "document/SessionDocument.h"
 #include "json/PythonJsonWriter.h"
 
 namespace sessionlens {
@@ -175,12 +176,33 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     decoded.session = std::move(session).value();
 }
 
+namespace {
+
+// json.dumps with the bytes-aware encoder raises TypeError for these: the server would fail to save.
+const SessionValue *firstUnencodable(const SessionValue &node)
+{
+    if (node.type() == SessionValue::Type::Uuid || node.type() == SessionValue::Type::DateTime)
+        return &node;
+    for (qsizetype i = 0; i < node.size(); ++i) {
+        if (const SessionValue *found = firstUnencodable(*node.child(i)))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionValue &session,
                                                                   Compression compression)
 {
     if (session.type() != SessionValue::Type::Dict)
         return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
                                                     .arg(SessionValue::typeName(session.type())));
+    if (const SessionValue *node = firstUnencodable(session))
+        return Error::make(ErrorCategory::Json,
+                           QStringLiteral("EncryptedSession's JSON encoder cannot write a %1 value")
+                               .arg(SessionValue::typeName(node->type())),
+                           SessionDocument::displayPath(node));
     return sealPlaintext(PythonJsonWriter::write(session), compression);
 }
 

@@ -30,6 +30,7 @@ public:
     enum class Dialect {
         Plain,            ///< no tag objects
         EncryptedSession, ///< {"__type__": "bytes", "b": "<base64>"} is bytes
+        FlaskTagged,      ///< Flask's tags: " t" tuple, " b" bytes, " m" Markup, " u" UUID, " d" datetime, " di"
     };
 
     struct Options

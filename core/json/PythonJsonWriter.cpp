@@ -1,7 +1,11 @@
 #include "json/PythonJsonWriter.h"
 
 #include "formats/Base64.h"
+#include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
+
+#include <algorithm>
+#include <vector>
 
 namespace sessionlens {
 
@@ -9,11 +13,11 @@ namespace {
 constexpr char kHex[] = "0123456789abcdef";
 }
 
-QByteArray PythonJsonWriter::write(const SessionValue &value)
+QByteArray PythonJsonWriter::write(const SessionValue &value, Style style)
 {
     QByteArray out;
     out.reserve(256);
-    append(value, out);
+    append(value, out, style);
     return out;
 }
 
@@ -62,8 +66,111 @@ void PythonJsonWriter::appendString(const QString &text, QByteArray &out)
     out.append('"');
 }
 
-void PythonJsonWriter::append(const SessionValue &value, QByteArray &out)
+namespace {
+
+void appendFlask(const SessionValue &value, QByteArray &out);
+
+void appendTag(const char *tag, QByteArray &out)
 {
+    out.append("{\"", 2);
+    out.append(tag);
+    out.append("\":", 2);
+}
+
+void appendFlaskSequence(const SessionValue &value, QByteArray &out)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendFlask(*value.child(i), out);
+    }
+    out.append(']');
+}
+
+void appendFlaskDict(const SessionValue &value, QByteArray &out)
+{
+    // TagDict: a dict whose only key is itself a tag is wrapped, its key suffixed "__".
+    if (value.size() == 1 && FlaskTags::isTagKey(value.child(0)->key())) {
+        appendTag(" di", out);
+        out.append('{');
+        PythonJsonWriter::appendString(value.child(0)->key() + QStringLiteral("__"), out);
+        out.append(':');
+        appendFlask(*value.child(0), out);
+        out.append("}}", 2);
+        return;
+    }
+    std::vector<const SessionValue *> children;
+    children.reserve(static_cast<std::size_t>(value.size()));
+    for (qsizetype i = 0; i < value.size(); ++i)
+        children.push_back(value.child(i));
+    std::stable_sort(children.begin(), children.end(), [](const SessionValue *a, const SessionValue *b) {
+        return FlaskTags::codePointLess(a->key(), b->key());
+    });
+    out.append('{');
+    bool first = true;
+    for (const SessionValue *child : children) {
+        if (!first)
+            out.append(',');
+        first = false;
+        PythonJsonWriter::appendString(child->key(), out);
+        out.append(':');
+        appendFlask(*child, out);
+    }
+    out.append('}');
+}
+
+void appendFlask(const SessionValue &value, QByteArray &out)
+{
+    switch (value.type()) {
+    case SessionValue::Type::Dict:
+        appendFlaskDict(value, out);
+        return;
+    case SessionValue::Type::List:
+        appendFlaskSequence(value, out);
+        return;
+    case SessionValue::Type::Tuple:
+        appendTag(" t", out);
+        appendFlaskSequence(value, out);
+        out.append('}');
+        return;
+    case SessionValue::Type::Bytes:
+        appendTag(" b", out);
+        out.append('"');
+        out.append(Base64::encode(value.bytesValue(), Base64::Alphabet::Standard));
+        out.append("\"}", 2);
+        return;
+    case SessionValue::Type::Markup:
+        appendTag(" m", out);
+        PythonJsonWriter::appendString(value.stringValue(), out);
+        out.append('}');
+        return;
+    case SessionValue::Type::Uuid:
+        appendTag(" u", out);
+        out.append('"');
+        out.append(FlaskTags::uuidHex(value.uuidBytes()));
+        out.append("\"}", 2);
+        return;
+    case SessionValue::Type::DateTime:
+        appendTag(" d", out);
+        out.append('"');
+        out.append(FlaskTags::httpDate(value.dateTimeSeconds()));
+        out.append("\"}", 2);
+        return;
+    default:
+        PythonJsonWriter::append(value, out, PythonJsonWriter::Style::EncryptedSession);
+        return;
+    }
+}
+
+} // namespace
+
+void PythonJsonWriter::append(const SessionValue &value, QByteArray &out, Style style)
+{
+    if (style == Style::FlaskTagged) {
+        appendFlask(value, out);
+        return;
+    }
     switch (value.type()) {
     case SessionValue::Type::Null:
         out.append("null", 4);
@@ -81,7 +188,14 @@ void PythonJsonWriter::append(const SessionValue &value, QByteArray &out)
         out.append(PythonFloat::repr(value.floatValue()));
         return;
     case SessionValue::Type::String:
+    case SessionValue::Type::Markup:
         appendString(value.stringValue(), out);
+        return;
+    case SessionValue::Type::Uuid:
+        appendString(FlaskTags::uuidText(value.uuidBytes()), out);
+        return;
+    case SessionValue::Type::DateTime:
+        appendString(QString::fromLatin1(FlaskTags::httpDate(value.dateTimeSeconds())), out);
         return;
     case SessionValue::Type::Bytes:
         out.append("{\"__type__\": \"bytes\", \"b\": \"");
@@ -89,6 +203,7 @@ void PythonJsonWriter::append(const SessionValue &value, QByteArray &out)
         out.append("\"}", 2);
         return;
     case SessionValue::Type::List:
+    case SessionValue::Type::Tuple:
         out.append('[');
         for (qsizetype i = 0; i < value.size(); ++i) {
             if (i)

@@ -7,17 +7,26 @@
 namespace sessionlens {
 
 /**
- * Writes a SessionValue exactly as CPython's `json.dumps(value,
- * cls=BinaryAwareJSONEncoder)` does with default arguments: separators ", "
- * and ": ", insertion order, ensure_ascii with lower-case \\u escapes, repr()
- * floats with NaN / Infinity, bytes as {"__type__": "bytes", "b": "..."}.
+ * Writes a SessionValue exactly as the servers' JSON encoders do.
+ *
+ * EncryptedSession: `json.dumps(value, cls=BinaryAwareJSONEncoder)` with
+ * defaults: separators ", " and ": ", insertion order, ensure_ascii with
+ * lower-case \\u escapes, repr() floats with NaN / Infinity, bytes as
+ * {"__type__": "bytes", "b": "..."}. Tuples are written as lists and Markup as
+ * strings, as json.dumps does; UUID and datetime have no form there (the
+ * codec refuses them before writing; here they fall back to their text).
+ *
+ * FlaskTagged: Flask's TaggedJSONSerializer: compact separators, keys sorted by
+ * code point, ensure_ascii, and the tags " t", " b", " m", " u", " d", " di".
  */
 class PythonJsonWriter
 {
 public:
-    [[nodiscard]] static QByteArray write(const SessionValue &value);
+    enum class Style { EncryptedSession, FlaskTagged };
+
+    [[nodiscard]] static QByteArray write(const SessionValue &value, Style style = Style::EncryptedSession);
     /// Appends to `out` (reuses its capacity; the hot path of size reports).
-    static void append(const SessionValue &value, QByteArray &out);
+    static void append(const SessionValue &value, QByteArray &out, Style style = Style::EncryptedSession);
     /// Appends one JSON string literal for `text`.
     static void appendString(const QString &text, QByteArray &out);
 };

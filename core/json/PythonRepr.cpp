@@ -1,5 +1,6 @@
 #include "json/PythonRepr.h"
 
+#include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
 
 #include <QChar>
@@ -149,6 +150,30 @@ void PythonRepr::append(const SessionValue &value, QString &out)
             append(*value.child(i), out);
         }
         out.append(u']');
+        return;
+    case SessionValue::Type::Tuple:
+        out.append(u'(');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i)
+                out.append(QLatin1String(", "));
+            append(*value.child(i), out);
+        }
+        if (value.size() == 1)
+            out.append(u','); // ('a',)
+        out.append(u')');
+        return;
+    case SessionValue::Type::Markup:
+        out.append(QLatin1String("Markup("));
+        out.append(stringRepr(value.stringValue()));
+        out.append(u')');
+        return;
+    case SessionValue::Type::Uuid:
+        out.append(QLatin1String("UUID('"));
+        out.append(FlaskTags::uuidText(value.uuidBytes()));
+        out.append(QLatin1String("')"));
+        return;
+    case SessionValue::Type::DateTime:
+        out.append(FlaskTags::dateTimeRepr(value.dateTimeSeconds()));
         return;
     case SessionValue::Type::Dict:
         out.append(u'{');

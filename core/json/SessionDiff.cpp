@@ -8,7 +8,7 @@ namespace {
 
 QString childPath(const QString &parent, const SessionValue &container, qsizetype index)
 {
-    if (container.type() == SessionValue::Type::List)
+    if (container.isSequence())
         return parent + QStringLiteral("[%1]").arg(index);
     return parent + u'[' + PythonRepr::stringRepr(container.child(index)->key()) + u']';
 }
@@ -21,7 +21,7 @@ void walk(const SessionValue &a, const SessionValue &b, const QString &path,
             out.append({SessionDiff::Kind::Changed, path, PythonRepr::repr(a), PythonRepr::repr(b)});
         return;
     }
-    if (a.type() == SessionValue::Type::List) {
+    if (a.isSequence()) {
         const qsizetype common = std::min(a.size(), b.size());
         for (qsizetype i = 0; i < common; ++i)
             walk(*a.child(i), *b.child(i), childPath(path, a, i), out);

@@ -150,6 +150,63 @@ void SessionValue::setDict()
     reset(Type::Dict);
 }
 
+void SessionValue::setTuple()
+{
+    reset(Type::Tuple);
+}
+
+void SessionValue::setTupleFromList()
+{
+    if (m_type == Type::List)
+        m_type = Type::Tuple;
+}
+
+void SessionValue::setMarkup(QString html)
+{
+    reset(Type::Markup);
+    m_string = std::move(html);
+}
+
+void SessionValue::setUuid(QByteArray bytes)
+{
+    reset(Type::Uuid);
+    m_raw = std::move(bytes);
+}
+
+void SessionValue::setDateTime(qint64 secondsSinceEpoch)
+{
+    reset(Type::DateTime);
+    m_int = secondsSinceEpoch;
+}
+
+SessionValue SessionValue::makeTuple()
+{
+    SessionValue v;
+    v.m_type = Type::Tuple;
+    return v;
+}
+
+SessionValue SessionValue::makeMarkup(QString html)
+{
+    SessionValue v;
+    v.setMarkup(std::move(html));
+    return v;
+}
+
+SessionValue SessionValue::makeUuid(QByteArray bytes)
+{
+    SessionValue v;
+    v.setUuid(std::move(bytes));
+    return v;
+}
+
+SessionValue SessionValue::makeDateTime(qint64 secondsSinceEpoch)
+{
+    SessionValue v;
+    v.setDateTime(secondsSinceEpoch);
+    return v;
+}
+
 SessionValue SessionValue::makeBool(bool value)
 {
     SessionValue v;
@@ -226,6 +283,14 @@ QString SessionValue::typeName(Type type)
         return QStringLiteral("list");
     case Type::Dict:
         return QStringLiteral("dict");
+    case Type::Tuple:
+        return QStringLiteral("tuple");
+    case Type::Markup:
+        return QStringLiteral("Markup");
+    case Type::Uuid:
+        return QStringLiteral("UUID");
+    case Type::DateTime:
+        return QStringLiteral("datetime");
     }
     return {};
 }
@@ -400,7 +465,12 @@ bool SessionValue::operator==(const SessionValue &other) const
             return false;
         break;
     case Type::Bytes:
+    case Type::Uuid:
         if (m_raw != other.m_raw)
+            return false;
+        break;
+    case Type::DateTime:
+        if (m_int != other.m_int)
             return false;
         break;
     case Type::Float:
@@ -410,11 +480,13 @@ bool SessionValue::operator==(const SessionValue &other) const
             return false;
         break;
     case Type::String:
+    case Type::Markup:
         if (m_string != other.m_string)
             return false;
         break;
     case Type::List:
     case Type::Dict:
+    case Type::Tuple:
         for (std::size_t i = 0; i < m_children.size(); ++i) {
             const SessionValue &a = *m_children[i];
             const SessionValue &b = *other.m_children[i];

@@ -24,7 +24,8 @@ namespace sessionlens {
 class SessionValue
 {
 public:
-    enum class Type : quint8 { Null, Bool, Integer, Float, String, Bytes, List, Dict };
+    /// Tuple, Markup, Uuid and DateTime are Flask's tagged types (default signed session).
+    enum class Type : quint8 { Null, Bool, Integer, Float, String, Bytes, List, Dict, Tuple, Markup, Uuid, DateTime };
 
     SessionValue() = default;
     ~SessionValue() = default;
@@ -44,9 +45,20 @@ public:
     [[nodiscard]] static SessionValue makeBytes(QByteArray value);
     [[nodiscard]] static SessionValue makeList();
     [[nodiscard]] static SessionValue makeDict();
+    [[nodiscard]] static SessionValue makeTuple();
+    [[nodiscard]] static SessionValue makeMarkup(QString html);
+    /// `bytes` must be the 16 bytes of the UUID.
+    [[nodiscard]] static SessionValue makeUuid(QByteArray bytes);
+    /// Seconds since 1970-01-01 UTC (Flask's http_date keeps whole seconds).
+    [[nodiscard]] static SessionValue makeDateTime(qint64 secondsSinceEpoch);
 
     [[nodiscard]] Type type() const { return m_type; }
-    [[nodiscard]] bool isContainer() const { return m_type == Type::List || m_type == Type::Dict; }
+    [[nodiscard]] bool isContainer() const
+    {
+        return m_type == Type::List || m_type == Type::Dict || m_type == Type::Tuple;
+    }
+    /// List or Tuple: children without keys.
+    [[nodiscard]] bool isSequence() const { return m_type == Type::List || m_type == Type::Tuple; }
     [[nodiscard]] static QString typeName(Type type);
 
     [[nodiscard]] bool boolValue() const { return m_bool; }
@@ -58,7 +70,11 @@ public:
     [[nodiscard]] double floatValue() const { return m_float; }
     /// The text a Float was read from; empty once edited or when built in code.
     [[nodiscard]] const QByteArray &floatLexeme() const { return m_raw; }
+    /// Text of a String or Markup node.
     [[nodiscard]] const QString &stringValue() const { return m_string; }
+    /// The 16 bytes of a Uuid node.
+    [[nodiscard]] const QByteArray &uuidBytes() const { return m_raw; }
+    [[nodiscard]] qint64 dateTimeSeconds() const { return m_int; }
     [[nodiscard]] const QByteArray &bytesValue() const { return m_raw; }
 
     // Children of List and Dict nodes.
@@ -88,6 +104,12 @@ public:
     void setBytes(QByteArray value);
     void setList();
     void setDict();
+    void setTuple();
+    /// Turns a List into a Tuple, keeping its items.
+    void setTupleFromList();
+    void setMarkup(QString html);
+    void setUuid(QByteArray bytes);
+    void setDateTime(qint64 secondsSinceEpoch);
 
     // Mutation. Index arguments must be in range; Dict keys must be unique.
     SessionValue *append(SessionValue value);

@@ -9,7 +9,7 @@ namespace {
 QString childLabel(const SessionValue &node)
 {
     const SessionValue *parent = node.parent();
-    if (parent && parent->type() == SessionValue::Type::List)
+    if (parent && parent->isSequence())
         return QStringLiteral("[%1]").arg(node.indexInParent());
     return PythonRepr::stringRepr(node.key());
 }
@@ -26,7 +26,7 @@ void appendIndented(const SessionValue &node, int depth, QString &out)
     for (qsizetype i = 0; i < node.size(); ++i) {
         const SessionValue &child = *node.child(i);
         out.append(QString(depth * 2, u' '));
-        if (node.type() == SessionValue::Type::List)
+        if (node.isSequence())
             out.append(QStringLiteral("[%1]").arg(i));
         else
             out.append(PythonRepr::stringRepr(child.key()));
@@ -47,7 +47,8 @@ void appendOneLine(const SessionValue &node, QString &out)
         return;
     }
     const bool dict = node.type() == SessionValue::Type::Dict;
-    out.append(dict ? u'{' : u'[');
+    const bool tuple = node.type() == SessionValue::Type::Tuple;
+    out.append(dict ? u'{' : tuple ? u'(' : u'[');
     for (qsizetype i = 0; i < node.size(); ++i) {
         if (i)
             out.append(QLatin1String(", "));
@@ -57,7 +58,7 @@ void appendOneLine(const SessionValue &node, QString &out)
         }
         appendOneLine(*node.child(i), out);
     }
-    out.append(dict ? u'}' : u']');
+    out.append(dict ? u'}' : tuple ? u')' : u']');
 }
 
 } // namespace
@@ -69,6 +70,8 @@ QString TreeText::scalarText(const SessionValue &value)
         return PythonRepr::stringRepr(value.stringValue());
     case SessionValue::Type::Bytes:
         return PythonRepr::bytesRepr(value.bytesValue());
+    case SessionValue::Type::Markup:
+        return QStringLiteral("Markup(%1)").arg(PythonRepr::stringRepr(value.stringValue()));
     default:
         return PythonRepr::repr(value);
     }

@@ -1,7 +1,11 @@
 #include "json/ValueText.h"
 
 #include "formats/Base64.h"
+#include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 #include "json/PythonJsonReader.h"
 #include "json/PythonRepr.h"
 
@@ -93,6 +97,21 @@ Result<SessionValue> parseBytes(const QString &text, ValueText::BytesForm form)
     return SessionValue::makeBytes(decoded.value());
 }
 
+std::optional<qint64> parseDateTime(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (const auto http = FlaskTags::parseHttpDate(t.toLatin1()))
+        return http;
+    QString iso = t;
+    iso.replace(u' ', u'T');
+    if (!iso.endsWith(u'Z') && !iso.contains(u'+'))
+        iso.append(u'Z');
+    const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODate);
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toSecsSinceEpoch();
+}
+
 } // namespace
 
 QString ValueText::editText(const SessionValue &value, BytesForm bytesForm)
@@ -107,12 +126,18 @@ QString ValueText::editText(const SessionValue &value, BytesForm bytesForm)
     case SessionValue::Type::Float:
         return QString::fromLatin1(PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr));
     case SessionValue::Type::String:
+    case SessionValue::Type::Markup:
         return value.stringValue();
+    case SessionValue::Type::Uuid:
+        return FlaskTags::uuidText(value.uuidBytes());
+    case SessionValue::Type::DateTime:
+        return QDateTime::fromSecsSinceEpoch(value.dateTimeSeconds(), QTimeZone::utc()).toString(Qt::ISODate);
     case SessionValue::Type::Bytes:
         return bytesForm == BytesForm::Hex ? QString::fromLatin1(value.bytesValue().toHex(' '))
                                            : QString::fromLatin1(value.bytesValue().toBase64());
     case SessionValue::Type::List:
     case SessionValue::Type::Dict:
+    case SessionValue::Type::Tuple:
         return PythonRepr::repr(value);
     }
     return {};
@@ -133,10 +158,21 @@ Result<SessionValue> ValueText::parse(SessionValue::Type type, const QString &te
         return parseFloat(text);
     case SessionValue::Type::String:
         return SessionValue::makeString(text);
+    case SessionValue::Type::Markup:
+        return SessionValue::makeMarkup(text);
     case SessionValue::Type::Bytes:
         return parseBytes(text, bytesForm);
+    case SessionValue::Type::Uuid:
+        if (const auto uuid = FlaskTags::parseUuid(text.trimmed().toLatin1()))
+            return SessionValue::makeUuid(*uuid);
+        return expected(QStringLiteral("a UUID such as 12345678-1234-5678-1234-567812345678"));
+    case SessionValue::Type::DateTime:
+        if (const auto seconds = parseDateTime(text))
+            return SessionValue::makeDateTime(*seconds);
+        return expected(QStringLiteral("a UTC time such as 2024-05-17T12:30:45Z or an HTTP date"));
     case SessionValue::Type::List:
     case SessionValue::Type::Dict:
+    case SessionValue::Type::Tuple:
         break;
     }
     return expected(QStringLiteral("a scalar type"));
@@ -178,13 +214,30 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
         if (value.type() == SessionValue::Type::Bytes)
             return SessionValue::makeString(QString::fromUtf8(value.bytesValue()));
         return SessionValue::makeString(text);
+    case SessionValue::Type::Markup:
+        return SessionValue::makeMarkup(value.type() == SessionValue::Type::Bytes ? QString::fromUtf8(value.bytesValue()) : text);
+    case SessionValue::Type::Uuid:
+        if (const auto uuid = FlaskTags::parseUuid(text.trimmed().toLatin1()))
+            return SessionValue::makeUuid(*uuid);
+        return SessionValue::makeUuid(QByteArray(16, '\0'));
+    case SessionValue::Type::DateTime:
+        if (const auto seconds = value.toInt64())
+            return SessionValue::makeDateTime(*seconds);
+        if (const auto seconds = parseDateTime(text))
+            return SessionValue::makeDateTime(*seconds);
+        return SessionValue::makeDateTime(0);
+    case SessionValue::Type::Tuple: {
+        SessionValue tuple = convert(value, SessionValue::Type::List);
+        tuple.setTupleFromList();
+        return tuple;
+    }
     case SessionValue::Type::Bytes:
         if (value.type() == SessionValue::Type::String)
             return SessionValue::makeBytes(value.stringValue().toUtf8());
         return SessionValue::makeBytes({});
     case SessionValue::Type::List: {
         SessionValue list = SessionValue::makeList();
-        if (value.type() == SessionValue::Type::Dict) {
+        if (value.type() == SessionValue::Type::Dict || value.type() == SessionValue::Type::Tuple) {
             for (qsizetype i = 0; i < value.size(); ++i)
                 list.append(*value.child(i));
         } else if (value.type() != SessionValue::Type::Null) {
@@ -194,7 +247,7 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
     }
     case SessionValue::Type::Dict: {
         SessionValue dict = SessionValue::makeDict();
-        if (value.type() == SessionValue::Type::List) {
+        if (value.isSequence()) {
             for (qsizetype i = 0; i < value.size(); ++i)
                 dict.setValue(QString::number(i), *value.child(i));
         }
