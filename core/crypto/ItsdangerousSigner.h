@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Result.h"
+#include "crypto/OpenSslHandles.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace sessionlens {
+
+/**
+ * itsdangerous' Signer: derives a key from the secret and the salt, then
+ * signs with HMAC. HMAC is assembled from EVP digests on reused contexts,
+ * because EVP_MAC re-keying per secret costs several allocations, and the
+ * weak-secret audit re-keys millions of times.
+ *
+ * Not thread-safe: give each thread its own.
+ */
+class ItsdangerousSigner
+{
+public:
+    enum class Digest { Sha1, Sha256, Sha512 };
+    enum class KeyDerivation { Hmac, Concat, DjangoConcat, None };
+
+    struct Options
+    {
+        QByteArray salt = QByteArrayLiteral("cookie-session"); ///< Flask's session salt
+        Digest digest = Digest::Sha1;                           ///< Flask's default
+        KeyDerivation derivation = KeyDerivation::Hmac;         ///< Flask's default
+    };
+
+    [[nodiscard]] static Result<ItsdangerousSigner> create(const Options &options);
+
+    /// Raw signature (digest-sized) of `value` under `secret`.
+    [[nodiscard]] bool sign(QByteArrayView secret, QByteArrayView value, QByteArray *signature);
+    /// Constant-time check of a raw signature.
+    [[nodiscard]] bool verify(QByteArrayView secret, QByteArrayView value, QByteArrayView signature);
+    [[nodiscard]] int digestSize() const { return m_digestSize; }
+
+    [[nodiscard]] static QString digestName(Digest digest);
+    [[nodiscard]] static QString derivationName(KeyDerivation derivation);
+    [[nodiscard]] static bool digestFromName(const QString &name, Digest *out);
+    [[nodiscard]] static bool derivationFromName(const QString &name, KeyDerivation *out);
+
+private:
+    ItsdangerousSigner(Options options, const EVP_MD *md, EvpMdCtxPtr ctx);
+
+    bool hash(QByteArrayView a, QByteArrayView b, QByteArrayView c, unsigned char *out);
+    bool hmac(QByteArrayView key, QByteArrayView message, unsigned char *out);
+    bool deriveKey(QByteArrayView secret, unsigned char *out, int *size);
+
+    Options m_options;
+    const EVP_MD *m_md = nullptr;
+    EvpMdCtxPtr m_ctx;
+    int m_digestSize = 0;
+    int m_blockSize = 0;
+};
+
+} // namespace sessionlens

@@ -1,0 +1,195 @@
+#include "formats/FlaskSignedCodec.h"
+
+#include "formats/Base64.h"
+#include "json/PythonJsonWriter.h"
+
+#include <QDateTime>
+
+namespace sessionlens {
+
+QString FlaskSignedCodec::partName(Part part)
+{
+    switch (part) {
+    case Part::Payload:
+        return QStringLiteral("payload");
+    case Part::Timestamp:
+        return QStringLiteral("timestamp");
+    case Part::Signature:
+        return QStringLiteral("signature");
+    }
+    return {};
+}
+
+Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie, const Options &options)
+{
+    if (cookie.size() > 1024 * 1024)
+        return Error::make(ErrorCategory::Limit, QStringLiteral("cookie of %1 bytes exceeds the input limit").arg(cookie.size()));
+    const qsizetype lastDot = cookie.lastIndexOf('.');
+    const qsizetype timestampDot = lastDot > 0 ? cookie.first(lastDot).lastIndexOf('.') : -1;
+    if (lastDot < 0 || timestampDot < 0)
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("expected [.]<payload>.<timestamp>.<signature>"));
+    Parts parts;
+    parts.signedValue = cookie.first(lastDot).toByteArray();
+    parts.signatureText = cookie.sliced(lastDot + 1).toByteArray();
+    parts.timestampText = cookie.sliced(timestampDot + 1, lastDot - timestampDot - 1).toByteArray();
+    QByteArrayView payload = cookie.first(timestampDot);
+    parts.compressed = payload.startsWith('.');
+    if (parts.compressed)
+        payload = payload.sliced(1);
+    parts.payloadText = payload.toByteArray();
+    if (parts.payloadText.isEmpty() || parts.timestampText.isEmpty() || parts.signatureText.isEmpty())
+        return Error::make(ErrorCategory::Format, QStringLiteral("a part of the cookie is empty"));
+
+    const struct
+    {
+        Part part;
+        const QByteArray &text;
+        QByteArray *out;
+    } decodes[] = {{Part::Payload, parts.payloadText, &parts.payload},
+                   {Part::Timestamp, parts.timestampText, nullptr},
+                   {Part::Signature, parts.signatureText, &parts.signature}};
+    for (const auto &item : decodes) {
+        auto bytes = Base64::decode(item.text, Base64::Alphabet::UrlSafe);
+        if (!bytes) {
+            Error error = bytes.error();
+            error.field = int(item.part);
+            error.detail = QStringLiteral("in the %1").arg(partName(item.part));
+            return error;
+        }
+        if (item.out) {
+            *item.out = std::move(bytes).value();
+            continue;
+        }
+        if (bytes->size() > 8)
+            return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp has %1 bytes").arg(bytes->size()),
+                               {}, int(Part::Timestamp));
+        quint64 value = 0;
+        for (const char c : bytes.value())
+            value = (value << 8) | static_cast<unsigned char>(c);
+        parts.timestamp = qint64(value) + (options.legacyEpoch ? kLegacyEpoch : 0);
+    }
+    return parts;
+}
+
+Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<SecureBytes> &secrets,
+                                           const Options &options)
+{
+    auto signer = ItsdangerousSigner::create(options.signer);
+    if (!signer)
+        return signer.error();
+    for (qsizetype i = 0; i < secrets.size(); ++i) {
+        const SecureBytes &secret = secrets[i];
+        const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size()));
+        if (signer->verify(secretView, parts.signedValue, parts.signature))
+            return i;
+    }
+    return qsizetype(-1);
+}
+
+FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
+                                                   const QList<SecureBytes> &secrets, qint64 now)
+{
+    Decoded decoded;
+    auto parts = split(cookie, options);
+    if (!parts) {
+        decoded.error = parts.error();
+        return decoded;
+    }
+    decoded.parts = std::move(parts).value();
+    if (now < 0)
+        now = QDateTime::currentSecsSinceEpoch();
+    decoded.ageSeconds = now - decoded.parts.timestamp;
+    decoded.expired = decoded.ageSeconds > options.lifetimeSeconds || decoded.ageSeconds < 0;
+    if (decoded.ageSeconds < 0)
+        decoded.warnings.append(QStringLiteral("signed %1 s in the future: itsdangerous rejects it").arg(-decoded.ageSeconds));
+    else if (decoded.expired)
+        decoded.warnings.append(QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
+                                    .arg(options.lifetimeSeconds));
+
+    if (decoded.parts.compressed) {
+        auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);
+        if (!inflated) {
+            decoded.error = inflated.error();
+            decoded.error->field = int(Part::Payload);
+            return decoded;
+        }
+        decoded.json = std::move(inflated->data);
+    } else {
+        decoded.json = decoded.parts.payload;
+    }
+    PythonJsonReader::Options readOptions;
+    readOptions.dialect = PythonJsonReader::Dialect::FlaskTagged;
+    readOptions.maxDepth = options.maxDepth;
+    auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
+    if (!session) {
+        decoded.error = session.error();
+        decoded.error->field = int(Part::Payload);
+        return decoded;
+    }
+    if (session->type() != SessionValue::Type::Dict) {
+        decoded.error = Error::make(ErrorCategory::Json, QStringLiteral("the session must be a JSON object, found %1")
+                                                             .arg(SessionValue::typeName(session->type())),
+                                    {}, int(Part::Payload));
+        return decoded;
+    }
+    decoded.session = std::move(session).value();
+
+    if (!secrets.isEmpty()) {
+        auto index = verify(decoded.parts, secrets, options);
+        if (!index) {
+            decoded.error = index.error();
+            return decoded;
+        }
+        decoded.secretIndex = index.value();
+        decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
+        if (index.value() < 0)
+            decoded.error = Error::make(ErrorCategory::Authentication,
+                                        secrets.size() == 1
+                                            ? QStringLiteral("the signature does not match the secret")
+                                            : QStringLiteral("the signature matches none of the %1 secrets").arg(secrets.size()),
+                                        {}, int(Part::Signature));
+    }
+    return decoded;
+}
+
+QByteArray FlaskSignedCodec::payloadField(const QByteArray &json)
+{
+    const QByteArray compressed = ZlibCodec::deflate(json);
+    // itsdangerous keeps the compressed form only when it is at least 2 bytes shorter.
+    if (!compressed.isEmpty() && compressed.size() < json.size() - 1)
+        return '.' + Base64::encode(compressed, Base64::Alphabet::UrlSafe);
+    return Base64::encode(json, Base64::Alphabet::UrlSafe);
+}
+
+QByteArray FlaskSignedCodec::timestampField(qint64 timestamp, bool legacyEpoch)
+{
+    quint64 value = quint64(timestamp - (legacyEpoch ? kLegacyEpoch : 0));
+    QByteArray bytes;
+    while (value) {
+        bytes.prepend(static_cast<char>(value & 0xff));
+        value >>= 8;
+    }
+    return Base64::encode(bytes, Base64::Alphabet::UrlSafe);
+}
+
+Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const SecureBytes &secret, qint64 timestamp,
+                                          const Options &options)
+{
+    if (session.type() != SessionValue::Type::Dict)
+        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
+    if (timestamp < (options.legacyEpoch ? kLegacyEpoch : 0))
+        return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is before the signer's epoch"));
+    auto signer = ItsdangerousSigner::create(options.signer);
+    if (!signer)
+        return signer.error();
+    const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
+    const QByteArray value = payloadField(json) + '.' + timestampField(timestamp, options.legacyEpoch);
+    QByteArray signature;
+    if (!signer->sign(QByteArrayView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size())), value,
+                      &signature))
+        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL failed to sign"));
+    return value + '.' + Base64::encode(signature, Base64::Alphabet::UrlSafe);
+}
+
+} // namespace sessionlens

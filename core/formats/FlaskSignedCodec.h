@@ -1,0 +1,89 @@
+#pragma once
+
+#include "Result.h"
+#include "crypto/ItsdangerousSigner.h"
+#include "crypto/SecureBytes.h"
+#include "formats/ZlibCodec.h"
+#include "json/PythonJsonReader.h"
+#include "json/SessionValue.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace sessionlens {
+
+/**
+ * Flask's default session cookie (itsdangerous URLSafeTimedSerializer):
+ * `[.]<payload>.<timestamp>.<signature>`, readable without the secret.
+ * Decoding needs no secret; verification takes a list (SECRET_KEY first,
+ * then SECRET_KEY_FALLBACKS); signing uses one.
+ */
+class FlaskSignedCodec
+{
+public:
+    /// PERMANENT_SESSION_LIFETIME's default: 31 days.
+    static constexpr qint64 kDefaultLifetimeSeconds = 31LL * 24 * 3600;
+    /// itsdangerous before 1.0 counted timestamps from 2011-01-01.
+    static constexpr qint64 kLegacyEpoch = 1293840000;
+
+    enum class Part { Payload = 0, Timestamp = 1, Signature = 2 };
+    enum class Verification { NotChecked, Valid, Invalid };
+
+    struct Options
+    {
+        ItsdangerousSigner::Options signer;
+        bool legacyEpoch = false;
+        qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
+        qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
+        int maxDepth = PythonJsonReader::kDefaultMaxDepth;
+    };
+
+    struct Parts
+    {
+        bool compressed = false;   ///< the payload had a leading '.'
+        QByteArray payloadText;    ///< without the '.'
+        QByteArray timestampText;
+        QByteArray signatureText;
+        QByteArray signedValue;    ///< what the signature covers: `[.]payload.timestamp`
+        QByteArray payload;        ///< decoded payload bytes (compressed when flagged)
+        QByteArray signature;      ///< raw signature bytes
+        qint64 timestamp = 0;      ///< UNIX time of signing
+    };
+
+    struct Decoded
+    {
+        Parts parts;
+        QByteArray json;
+        SessionValue session;
+        QStringList warnings;
+        std::optional<Error> error;
+        Verification verification = Verification::NotChecked;
+        qsizetype secretIndex = -1; ///< which secret verified it
+        qint64 ageSeconds = 0;
+        bool expired = false;       ///< older than the lifetime, or signed in the future
+        [[nodiscard]] bool ok() const { return !error.has_value(); }
+    };
+
+    [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options);
+    /// Decodes the payload; with secrets, also verifies (Invalid sets an `authentication` error
+    /// but keeps the decoded session).
+    [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
+                                        const QList<SecureBytes> &secrets = {}, qint64 now = -1);
+    /// Index of the first secret whose signature matches, -1 when none does.
+    [[nodiscard]] static Result<qsizetype> verify(const Parts &parts, const QList<SecureBytes> &secrets,
+                                                  const Options &options);
+
+    /// Signs a session as Flask does (compact, sorted, tagged JSON; zlib when it saves 2+ bytes).
+    [[nodiscard]] static Result<QByteArray> sign(const SessionValue &session, const SecureBytes &secret,
+                                                 qint64 timestamp, const Options &options);
+    /// The payload field for a JSON text: base64, compressed with a '.' when that is shorter.
+    [[nodiscard]] static QByteArray payloadField(const QByteArray &json);
+    /// itsdangerous' int_to_bytes in URL-safe base64.
+    [[nodiscard]] static QByteArray timestampField(qint64 timestamp, bool legacyEpoch);
+    [[nodiscard]] static QString partName(Part part);
+};
+
+} // namespace sessionlens
