@@ -1,6 +1,8 @@
 #include "DecodeCommand.h"
 
 #include "KeyArguments.h"
+#include "SignerArguments.h"
+#include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
@@ -8,7 +10,9 @@
 #include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
 
 #include <cstdio>
 
@@ -17,8 +21,9 @@ namespace sessionlens::cli {
 int DecodeCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Open an EncryptedSession cookie and print the session."));
+    parser.setApplicationDescription(tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
     KeyArguments::addOptions(parser);
+    SignerArguments::addOptions(parser);
     parser.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
                       tr("format"), QStringLiteral("tree")});
     parser.addOption({QStringLiteral("lines"),
@@ -46,8 +51,16 @@ int DecodeCommand::run(const QStringList &arguments)
     auto loaded = KeyArguments::load(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    if (ring.size() == 0)
-        return m_io.usage(tr("decode needs at least one --key or --key-file"));
+    const qsizetype aesKeys = ring.size();
+    auto secrets = SignerArguments::secrets(parser, m_io);
+    if (!secrets)
+        return m_io.fail(secrets.error());
+    for (qsizetype i = 0; i < secrets->size(); ++i)
+        (void)ring.add(SessionKey(tr("--secret #%1").arg(i + 1), secrets->at(i), SessionKey::Kind::SigningSecret));
+    auto signerOptions = SignerArguments::options(parser);
+    if (!signerOptions)
+        return m_io.fail(signerOptions.error());
+    m_options = signerOptions.value();
 
     if (parser.isSet(QStringLiteral("lines")))
         return decodeLines(source, ring, format);
@@ -64,13 +77,25 @@ int DecodeCommand::run(const QStringList &arguments)
     auto cookie = CookieText::extract(QString::fromUtf8(text));
     if (!cookie)
         return m_io.fail(cookie.error());
+    if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned && aesKeys == 0)
+        return m_io.usage(tr("decode needs at least one --key or --key-file for an EncryptedSession cookie"));
 
-    KeyRing::Opened opened = ring.open(cookie->value);
-    for (const QString &warning : std::as_const(opened.decoded.warnings))
+    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, m_options);
+    for (const QString &warning : std::as_const(opened.warnings))
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
-    if (opened.decoded.error)
-        return m_io.fail(*opened.decoded.error);
-    if (ring.size() > 1) {
+    if (opened.error)
+        return m_io.fail(*opened.error);
+    if (opened.format == FormatDetector::Format::FlaskSigned) {
+        const auto &signedCookie = opened.signedCookie;
+        m_io.err() << tr("Flask signed cookie, signed %1 UTC (%2 s ago)")
+                          .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                          .arg(signedCookie.ageSeconds)
+                   << Qt::endl;
+        if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
+            m_io.err() << tr("note: the signature was not checked (give --secret to verify it)") << Qt::endl;
+        else
+            m_io.err() << tr("signature valid: %1").arg(ring.at(opened.keyIndex).name()) << Qt::endl;
+    } else if (aesKeys > 1) {
         const SessionKey &key = ring.at(opened.keyIndex);
         m_io.err() << tr("opened with %1 (fingerprint %2)").arg(key.name(), key.fingerprint())
                    << Qt::endl;
@@ -78,16 +103,15 @@ int DecodeCommand::run(const QStringList &arguments)
     switch (format) {
     case OutputFormat::Json:
         m_io.out().flush();
-        std::fwrite(opened.decoded.plaintext.constData(), 1,
-                    static_cast<std::size_t>(opened.decoded.plaintext.size()), stdout);
+        std::fwrite(opened.json().constData(), 1, static_cast<std::size_t>(opened.json().size()), stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
         break;
     case OutputFormat::Python:
-        m_io.out() << PythonRepr::repr(opened.decoded.session) << Qt::endl;
+        m_io.out() << PythonRepr::repr(opened.session()) << Qt::endl;
         break;
     case OutputFormat::Tree:
-        m_io.out() << TreeText::indented(opened.decoded.session);
+        m_io.out() << TreeText::indented(opened.session());
         m_io.out().flush();
         break;
     }
@@ -130,21 +154,23 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
         if (!cookie) {
             error = cookie.error();
         } else {
-            KeyRing::Opened result = ring.open(cookie->value);
-            if (result.decoded.error) {
-                error = result.decoded.error;
+            const CookieOpener::Opened result = CookieOpener::open(cookie->value, ring, m_options);
+            if (result.error) {
+                error = result.error;
             } else if (format == OutputFormat::Json) {
-                const QByteArray &json = result.decoded.plaintext;
+                const QByteArray &json = result.json();
                 if (json.contains('\n') || json.contains('\r'))
-                    out.append(PythonJsonWriter::write(result.decoded.session));
+                    out.append(PythonJsonWriter::write(result.session(), result.format == FormatDetector::Format::FlaskSigned
+                                                                             ? PythonJsonWriter::Style::FlaskTagged
+                                                                             : PythonJsonWriter::Style::EncryptedSession));
                 else
                     out.append(json);
                 out.append('\n');
             } else if (format == OutputFormat::Python) {
-                out.append(PythonRepr::repr(result.decoded.session).toUtf8());
+                out.append(PythonRepr::repr(result.session()).toUtf8());
                 out.append('\n');
             } else {
-                out.append(TreeText::oneLine(result.decoded.session).toUtf8());
+                out.append(TreeText::oneLine(result.session()).toUtf8());
                 out.append('\n');
             }
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliIo.h"
+#include "formats/FlaskSignedCodec.h"
 
 #include <QStringList>
 
@@ -24,6 +25,7 @@ private:
     int decodeLines(const QString &path, KeyRing &ring, OutputFormat format);
 
     CliIo &m_io;
+    FlaskSignedCodec::Options m_options;
 };
 
 } // namespace sessionlens::cli

@@ -1,4 +1,7 @@
 #include "CliIo.h"
+#include "ConvertCommand.h"
+#include "CrackCommand.h"
+#include "SignCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
 #include "SealCommand.h"
@@ -16,14 +19,20 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "Usage: sessionlens-cli COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
-    "  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]\n"
+    "  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]\n"
     "  seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]\n"
     "  stats (--key K | --key-file F) [--json] [COOKIE|-]\n"
+    "  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [FILE|-]\n"
+    "  convert --to encrypted --key K [--secret S] COOKIE\n"
+    "  convert --to signed --secret S [--key K] COOKIE\n"
+    "  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
     "  help\n"
     "\n"
-    "Keys may be Python bytes literals (b'...'), hex or base64.\n"
+    "Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)\n"
+    "are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,\n"
+    "--key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.\n"
     "Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,\n"
     "6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.\n");
 
@@ -54,6 +63,12 @@ int main(int argc, char *argv[])
         return StatsCommand(io).run(rest);
     if (command == QLatin1String("key"))
         return KeyCommand(io).run(rest);
+    if (command == QLatin1String("sign"))
+        return SignCommand(io).run(rest);
+    if (command == QLatin1String("convert"))
+        return ConvertCommand(io).run(rest);
+    if (command == QLatin1String("crack"))
+        return CrackCommand(io).run(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help")
         || command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);

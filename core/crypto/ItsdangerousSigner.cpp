@@ -99,10 +99,8 @@ bool ItsdangerousSigner::deriveKey(QByteArrayView secret, unsigned char *out, in
     return false;
 }
 
-bool ItsdangerousSigner::sign(QByteArrayView secret, QByteArrayView value, QByteArray *signature)
+bool ItsdangerousSigner::signInto(QByteArrayView secret, QByteArrayView value, unsigned char *out)
 {
-    signature->resize(m_digestSize);
-    auto *out = reinterpret_cast<unsigned char *>(signature->data());
     if (m_options.derivation == KeyDerivation::None)
         return hmac(secret, value, out);
     std::array<unsigned char, EVP_MAX_MD_SIZE> key{};
@@ -113,16 +111,21 @@ bool ItsdangerousSigner::sign(QByteArrayView secret, QByteArrayView value, QByte
     return ok;
 }
 
+bool ItsdangerousSigner::sign(QByteArrayView secret, QByteArrayView value, QByteArray *signature)
+{
+    signature->resize(m_digestSize);
+    return signInto(secret, value, reinterpret_cast<unsigned char *>(signature->data()));
+}
+
 bool ItsdangerousSigner::verify(QByteArrayView secret, QByteArrayView value, QByteArrayView signature)
 {
+    // No allocation here: the weak-secret audit calls this millions of times.
     if (signature.size() != m_digestSize)
         return false;
-    QByteArray computed;
-    computed.reserve(m_digestSize);
-    if (!sign(secret, value, &computed))
+    std::array<unsigned char, EVP_MAX_MD_SIZE> computed{};
+    if (!signInto(secret, value, computed.data()))
         return false;
-    return constantTimeEquals(computed.constData(), std::size_t(computed.size()), signature.data(),
-                              std::size_t(signature.size()));
+    return constantTimeEquals(computed.data(), std::size_t(m_digestSize), signature.data(), std::size_t(signature.size()));
 }
 
 QString ItsdangerousSigner::digestName(Digest digest)

@@ -48,6 +48,7 @@ private:
     bool hash(QByteArrayView a, QByteArrayView b, QByteArrayView c, unsigned char *out);
     bool hmac(QByteArrayView key, QByteArrayView message, unsigned char *out);
     bool deriveKey(QByteArrayView secret, unsigned char *out, int *size);
+    bool signInto(QByteArrayView secret, QByteArrayView value, unsigned char *out);
 
     Options m_options;
     const EVP_MD *m_md = nullptr;

@@ -161,6 +161,12 @@ void SessionValue::setTupleFromList()
         m_type = Type::Tuple;
 }
 
+void SessionValue::setListFromTuple()
+{
+    if (m_type == Type::Tuple)
+        m_type = Type::List;
+}
+
 void SessionValue::setMarkup(QString html)
 {
     reset(Type::Markup);

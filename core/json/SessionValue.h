@@ -107,6 +107,8 @@ public:
     void setTuple();
     /// Turns a List into a Tuple, keeping its items.
     void setTupleFromList();
+    /// Turns a Tuple into a List, keeping its items.
+    void setListFromTuple();
     void setMarkup(QString html);
     void setUuid(QByteArray bytes);
     void setDateTime(qint64 secondsSinceEpoch);

@@ -65,6 +65,12 @@ private Q_SLOTS:
     void keyInspectAndGenerate();
     void linesStreamsOneLinePerCookie();
     void headerInputOnStdin();
+    void decodeSignedVectors_data();
+    void decodeSignedVectors();
+    void signReproducesFlaskCookies();
+    void crackFindsPlantedSecret();
+    void crackEndsWithExit4();
+    void convertBothWays();
 };
 
 void TestCli::decodeFormats_data()
@@ -317,6 +323,126 @@ void TestCli::headerInputOnStdin()
                         "Set-Cookie: session=" + cookie + "; HttpOnly; Path=/\n");
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("{'user_id': 42, 'username': 'alice', 'logged_in': True}\n"));
+}
+
+void TestCli::decodeSignedVectors_data()
+{
+    QTest::addColumn<QString>("cookie");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("repr");
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
+        QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
+            << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("secret")].toString()
+            << v[QStringLiteral("payload")].toString().toUtf8() << v[QStringLiteral("python_repr")].toString();
+}
+
+void TestCli::decodeSignedVectors()
+{
+    QFETCH(QString, cookie);
+    QFETCH(QString, secret);
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, repr);
+    // No secret: readable, with a note that nothing was checked.
+    const Run open = cli({QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("json"), cookie});
+    QCOMPARE(open.exitCode, 0);
+    QCOMPARE(open.out, payload + '\n');
+    QVERIFY(open.err.contains("not checked"));
+    const Run verified = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("old"), QStringLiteral("--secret"),
+                              secret, QStringLiteral("--format"), QStringLiteral("python"), cookie});
+    QCOMPARE(verified.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(verified.out), repr + u'\n');
+    QVERIFY(verified.err.contains("signature valid: --secret #2"));
+    const Run wrong = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("nope"), cookie});
+    QCOMPARE(wrong.exitCode, 4);
+    QVERIFY(wrong.err.contains("authentication"));
+}
+
+void TestCli::signReproducesFlaskCookies()
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default"))) {
+        const Run run = cli({QStringLiteral("sign"), QStringLiteral("--secret"), v[QStringLiteral("secret")].toString(),
+                             QStringLiteral("--timestamp"), QString::number(v[QStringLiteral("timestamp")].toInteger())},
+                            v[QStringLiteral("payload")].toString().toUtf8());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), v[QStringLiteral("cookie")].toString().toLatin1());
+    }
+    const Run sha256 = cli({QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("k"), QStringLiteral("--digest"),
+                            QStringLiteral("sha256"), QStringLiteral("--salt"), QStringLiteral("other")}, "{\"a\":1}");
+    QCOMPARE(sha256.exitCode, 0);
+    const QString cookie = QString::fromLatin1(sha256.out.trimmed());
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"), cookie}).exitCode, 4);
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"), QStringLiteral("--digest"), QStringLiteral("sha256"),
+                  QStringLiteral("--salt"), QStringLiteral("other"), cookie}).exitCode, 0);
+}
+
+void TestCli::crackFindsPlantedSecret()
+{
+    // A generated wordlist with the secret planted at a known line.
+    const QJsonObject v = test::cookieVectors(QStringLiteral("flask_default")).first().toObject();
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("words.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    const int planted = 23456;
+    for (int line = 1; line <= 40000; ++line) {
+        if (line == planted)
+            list.write(v[QStringLiteral("secret")].toString().toUtf8() + "\r\n");
+        else
+            list.write("candidate-" + QByteArray::number(line * 7919) + '\n');
+    }
+    list.close();
+    for (const char *threads : {"1", "2"}) {
+        const Run run = cli({QStringLiteral("crack"), QStringLiteral("--no-builtin"), QStringLiteral("--threads"), QLatin1String(threads),
+                             QStringLiteral("--wordlist"), list.fileName(), v[QStringLiteral("cookie")].toString()});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), v[QStringLiteral("secret")].toString().toUtf8());
+        QVERIFY2(run.err.contains("found at line " + QByteArray::number(planted)), run.err.constData());
+    }
+}
+
+void TestCli::crackEndsWithExit4()
+{
+    const QJsonObject v = test::cookieVectors(QStringLiteral("flask_default")).first().toObject();
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("words.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    for (int line = 0; line < 5000; ++line)
+        list.write("wrong-" + QByteArray::number(line) + '\n');
+    list.close();
+    const Run run = cli({QStringLiteral("crack"), QStringLiteral("--wordlist"), list.fileName(), v[QStringLiteral("cookie")].toString()});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains("tried 5"));
+    // A tutorial secret is caught by the built-in list without any wordlist.
+    const Run signedWithDev = cli({QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("you-will-never-guess")}, "{\"a\":1}");
+    const Run builtIn = cli({QStringLiteral("crack"), QString::fromLatin1(signedWithDev.out.trimmed())});
+    QCOMPARE(builtIn.exitCode, 0);
+    QCOMPARE(builtIn.out.trimmed(), QByteArray("you-will-never-guess"));
+}
+
+void TestCli::convertBothWays()
+{
+    const QJsonObject tagged = test::cookieVectors(QStringLiteral("flask_default"))[1].toObject();
+    QCOMPARE(tagged[QStringLiteral("name")].toString(), QStringLiteral("d-tagged"));
+    const Run toEncrypted = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--key"), kKey,
+                                 QStringLiteral("--secret"), tagged[QStringLiteral("secret")].toString(), tagged[QStringLiteral("cookie")].toString()});
+    QCOMPARE(toEncrypted.exitCode, 0);
+    // Every type EncryptedSession cannot carry is named.
+    for (const char *what : {"session['id']: UUID", "session['safe']: Markup", "session['tup']: tuple", "session['when']: datetime"})
+        QVERIFY2(toEncrypted.err.contains(what), toEncrypted.err.constData());
+    const Run opened = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"), QStringLiteral("json"),
+                            QString::fromLatin1(toEncrypted.out.trimmed())});
+    QCOMPARE(opened.out, QByteArray(R"({"id": "12345678-1234-5678-1234-567812345678", "raw": {"__type__": "bytes", "b": "AAFiaW5hcnk="}, "safe": "<b>hi</b>", "tup": [1, 2, "x"], "when": "Fri, 17 May 2024 12:30:45 GMT"})") + '\n');
+
+    const QString login = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString();
+    const Run toSigned = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("signed"), QStringLiteral("--secret"),
+                              QStringLiteral("s3"), QStringLiteral("--key"), kKey, login});
+    QCOMPARE(toSigned.exitCode, 0);
+    QVERIFY(toSigned.err.contains("sorted order"));
+    const Run back = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("s3"), QStringLiteral("--format"),
+                          QStringLiteral("json"), QString::fromLatin1(toSigned.out.trimmed())});
+    QCOMPARE(back.exitCode, 0);
+    QCOMPARE(back.out, QByteArray(R"({"logged_in":true,"user_id":42,"username":"alice"})") + '\n');
 }
 
 QTEST_GUILESS_MAIN(TestCli)

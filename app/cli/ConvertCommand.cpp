@@ -1,0 +1,96 @@
+#include "ConvertCommand.h"
+
+#include "KeyArguments.h"
+#include "SignerArguments.h"
+#include "formats/CookieOpener.h"
+#include "formats/CookieText.h"
+#include "formats/SessionConverter.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+
+namespace sessionlens::cli {
+
+int ConvertCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    KeyArguments::addOptions(parser);
+    SignerArguments::addOptions(parser);
+    parser.addOption({QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
+    parser.addOption({QStringLiteral("compress"), tr("auto (server rule), always or never, for --to encrypted."),
+                      tr("mode"), QStringLiteral("auto")});
+    parser.addPositionalArgument(QStringLiteral("cookie"), tr("Cookie value or header line, '-' for standard input."));
+    if (!parser.parse(arguments))
+        return m_io.usage(parser.errorText());
+    const QString to = parser.value(QStringLiteral("to"));
+    if (to != QLatin1String("encrypted") && to != QLatin1String("signed"))
+        return m_io.usage(tr("convert needs --to encrypted or --to signed"));
+    if (parser.positionalArguments().size() > 1)
+        return m_io.usage(tr("convert takes one cookie argument"));
+
+    KeyRing ring;
+    auto loaded = KeyArguments::load(parser, m_io, ring);
+    if (!loaded)
+        return m_io.fail(loaded.error());
+    const qsizetype aesKeys = ring.size();
+    auto secrets = SignerArguments::secrets(parser, m_io);
+    if (!secrets)
+        return m_io.fail(secrets.error());
+    for (qsizetype i = 0; i < secrets->size(); ++i)
+        (void)ring.add(SessionKey(tr("--secret #%1").arg(i + 1), secrets->at(i), SessionKey::Kind::SigningSecret));
+    auto options = SignerArguments::options(parser);
+    if (!options)
+        return m_io.fail(options.error());
+
+    QString text = parser.positionalArguments().value(0, QStringLiteral("-"));
+    if (text == QLatin1String("-")) {
+        auto input = m_io.readAll(text, CookieText::kMaxInputSize);
+        if (!input)
+            return m_io.fail(input.error());
+        text = QString::fromUtf8(input.value());
+    }
+    auto cookie = CookieText::extract(text);
+    if (!cookie)
+        return m_io.fail(cookie.error());
+    const auto sourceFormat = FormatDetector::detect(cookie->value);
+    const bool toEncrypted = to == QLatin1String("encrypted");
+    if (toEncrypted && aesKeys != 1)
+        return m_io.usage(tr("--to encrypted needs exactly one --key or --key-file"));
+    if (!toEncrypted && secrets->isEmpty())
+        return m_io.usage(tr("--to signed needs --secret or --secret-file"));
+    if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)
+        return m_io.usage(tr("opening an EncryptedSession cookie needs --key or --key-file"));
+
+    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options.value());
+    if (opened.error)
+        return m_io.fail(*opened.error);
+    if (opened.format == FormatDetector::Format::FlaskSigned && opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
+        m_io.err() << tr("note: the source signature was not checked") << Qt::endl;
+
+    const auto converted = SessionConverter::convert(
+        opened.session(), toEncrypted ? SessionConverter::Target::EncryptedSession : SessionConverter::Target::FlaskSigned);
+    for (const SessionConverter::Note &note : converted.notes)
+        m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
+
+    QByteArray result;
+    if (toEncrypted) {
+        const QString mode = parser.value(QStringLiteral("compress"));
+        const auto compression = mode == QLatin1String("always") ? EncryptedSessionCodec::Compression::Always
+                                 : mode == QLatin1String("never") ? EncryptedSessionCodec::Compression::Never
+                                                                  : EncryptedSessionCodec::Compression::Auto;
+        auto sealed = ring.codec(0)->seal(converted.session, compression);
+        if (!sealed)
+            return m_io.fail(sealed.error());
+        result = sealed->cookie;
+    } else {
+        auto signedCookie = FlaskSignedCodec::sign(converted.session, secrets->first(), QDateTime::currentSecsSinceEpoch(),
+                                                   options.value());
+        if (!signedCookie)
+            return m_io.fail(signedCookie.error());
+        result = signedCookie.value();
+    }
+    m_io.out() << QString::fromLatin1(result) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace sessionlens::cli

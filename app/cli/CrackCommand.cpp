@@ -1,0 +1,100 @@
+#include "CrackCommand.h"
+
+#include "SignerArguments.h"
+#include "audit/SecretAudit.h"
+#include "formats/CookieText.h"
+#include "json/PythonRepr.h"
+
+#include <QCommandLineParser>
+
+#include <unistd.h>
+
+namespace sessionlens::cli {
+
+namespace {
+
+// Printable UTF-8 secrets print as they are; anything else as a Python bytes literal.
+QString secretText(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    const bool printable = text.toUtf8() == bytes
+                           && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isPrint(); });
+    return printable ? text : PythonRepr::bytesRepr(bytes);
+}
+
+} // namespace
+
+int CrackCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    SignerArguments::addOptions(parser);
+    parser.addOption({QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")});
+    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."), tr("count"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("no-builtin"), tr("Skip the built-in list of well-known secrets.")});
+    parser.addOption({QStringLiteral("python-literals"), tr("Read lines such as b'\\x8e...' as Python bytes literals.")});
+    parser.addPositionalArgument(QStringLiteral("cookie"), tr("Signed cookie value or header line, '-' for standard input."));
+    if (!parser.parse(arguments))
+        return m_io.usage(parser.errorText());
+    if (parser.positionalArguments().size() != 1)
+        return m_io.usage(tr("crack takes one cookie argument"));
+    auto codecOptions = SignerArguments::options(parser);
+    if (!codecOptions)
+        return m_io.fail(codecOptions.error());
+    bool threadsOk = false;
+    SecretAudit::Options options;
+    options.codec = codecOptions.value();
+    options.threads = parser.value(QStringLiteral("threads")).toInt(&threadsOk);
+    if (!threadsOk || options.threads < 0)
+        return m_io.usage(tr("--threads takes a count"));
+    options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
+    options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
+
+    QString text = parser.positionalArguments().constFirst();
+    if (text == QLatin1String("-")) {
+        auto input = m_io.readAll(text, CookieText::kMaxInputSize);
+        if (!input)
+            return m_io.fail(input.error());
+        text = QString::fromUtf8(input.value());
+    }
+    auto cookie = CookieText::extract(text);
+    if (!cookie)
+        return m_io.fail(cookie.error());
+
+    const bool interactive = isatty(STDERR_FILENO);
+    auto outcome = SecretAudit::run(cookie->value, parser.value(QStringLiteral("wordlist")), options, nullptr,
+                                    [this, interactive](const SecretAudit::Progress &p) {
+                                        if (!interactive)
+                                            return;
+                                        const double percent = p.bytesTotal ? 100.0 * double(p.bytesDone) / double(p.bytesTotal) : 100.0;
+                                        m_io.err() << QStringLiteral("\r") << tr("%1 tried, %2%, about %3 s left")
+                                                                          .arg(p.tried)
+                                                                          .arg(percent, 0, 'f', 1)
+                                                                          .arg(std::max(0.0, p.etaSeconds()), 0, 'f', 0);
+                                        m_io.err().flush();
+                                    });
+    if (interactive)
+        m_io.err() << QStringLiteral("\n");
+    if (!outcome)
+        return m_io.fail(outcome.error());
+    const double rate = outcome->seconds > 0 ? double(outcome->tried) / outcome->seconds : 0;
+    m_io.err() << tr("tried %1 secrets in %2 s (%3 per second)")
+                      .arg(outcome->tried)
+                      .arg(outcome->seconds, 0, 'f', 2)
+                      .arg(rate, 0, 'f', 0)
+               << Qt::endl;
+    if (!outcome->found) {
+        m_io.err() << tr("no candidate secret signs this cookie") << Qt::endl;
+        return ExitAuthentication;
+    }
+    const auto &found = *outcome->found;
+    if (found.line > 0)
+        m_io.err() << tr("found at line %1 of %2").arg(found.line).arg(found.source) << Qt::endl;
+    else
+        m_io.err() << tr("found in the built-in list of well-known secrets") << Qt::endl;
+    QByteArray secret = found.secret.exposeCopy();
+    m_io.out() << secretText(secret) << Qt::endl;
+    wipeByteArray(secret);
+    return ExitOk;
+}
+
+} // namespace sessionlens::cli

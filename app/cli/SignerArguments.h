@@ -1,0 +1,22 @@
+#pragma once
+
+#include "CliIo.h"
+#include "formats/FlaskSignedCodec.h"
+
+#include <QCommandLineParser>
+
+namespace sessionlens::cli {
+
+/// Options of Flask's signed cookies: secrets (repeatable), salt, digest, key derivation, epoch, lifetime.
+class SignerArguments
+{
+    Q_DECLARE_TR_FUNCTIONS(SignerArguments)
+
+public:
+    static void addOptions(QCommandLineParser &parser);
+    [[nodiscard]] static Result<FlaskSignedCodec::Options> options(const QCommandLineParser &parser);
+    /// --secret values as UTF-8 bytes and --secret-file contents (one trailing newline dropped), in that order.
+    [[nodiscard]] static Result<QList<SecureBytes>> secrets(const QCommandLineParser &parser, CliIo &io);
+};
+
+} // namespace sessionlens::cli

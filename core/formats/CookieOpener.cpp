@@ -1,0 +1,59 @@
+#include "formats/CookieOpener.h"
+
+namespace sessionlens {
+
+const SessionValue &CookieOpener::Opened::session() const
+{
+    return format == FormatDetector::Format::FlaskSigned ? signedCookie.session : encrypted.session;
+}
+
+const QByteArray &CookieOpener::Opened::json() const
+{
+    return format == FormatDetector::Format::FlaskSigned ? signedCookie.json : encrypted.plaintext;
+}
+
+QList<SecureBytes> CookieOpener::signingSecrets(const KeyRing &ring, QList<qsizetype> *indices)
+{
+    QList<SecureBytes> secrets;
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        if (ring.at(i).kind() != SessionKey::Kind::SigningSecret)
+            continue;
+        secrets.append(ring.at(i).bytes());
+        if (indices)
+            indices->append(i);
+    }
+    return secrets;
+}
+
+CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring, const FlaskSignedCodec::Options &options)
+{
+    Opened opened;
+    opened.format = FormatDetector::detect(cookie);
+    if (opened.format == FormatDetector::Format::FlaskSigned) {
+        QList<qsizetype> indices;
+        const QList<SecureBytes> secrets = signingSecrets(ring, &indices);
+        opened.signedCookie = FlaskSignedCodec::decode(cookie, options, secrets);
+        opened.error = opened.signedCookie.error;
+        opened.warnings = opened.signedCookie.warnings;
+        if (opened.signedCookie.secretIndex >= 0)
+            opened.keyIndex = indices[opened.signedCookie.secretIndex];
+        return opened;
+    }
+    // Unknown shapes go through the EncryptedSession path, whose format step says what is wrong.
+    KeyRing::Opened result = ring.open(cookie);
+    opened.format = FormatDetector::Format::EncryptedSession;
+    opened.encrypted = std::move(result.decoded);
+    opened.error = opened.encrypted.error;
+    opened.warnings = opened.encrypted.warnings;
+    opened.keyIndex = result.keyIndex;
+    if (opened.error && opened.error->category == ErrorCategory::Authentication) {
+        bool hasAesKey = false;
+        for (qsizetype i = 0; i < ring.size(); ++i)
+            hasAesKey = hasAesKey || ring.at(i).kind() == SessionKey::Kind::AesKey;
+        if (!hasAesKey)
+            opened.error->message = QStringLiteral("no AES key is available to open this EncryptedSession cookie");
+    }
+    return opened;
+}
+
+} // namespace sessionlens
