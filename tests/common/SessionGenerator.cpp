@@ -123,6 +123,77 @@ SessionValue SessionGenerator::value(int depth)
     return scalar();
 }
 
+SessionValue SessionGenerator::flaskValue(int depth)
+{
+    switch (below(12)) {
+    case 0:
+        if (depth < 3) {
+            SessionValue tuple = SessionValue::makeTuple();
+            const int n = below(4);
+            for (int i = 0; i < n; ++i)
+                tuple.append(flaskValue(depth + 1));
+            return tuple;
+        }
+        break;
+    case 1:
+        return SessionValue::makeMarkup(text(16));
+    case 2: {
+        QByteArray uuid(16, Qt::Uninitialized);
+        for (char &c : uuid)
+            c = static_cast<char>(below(256));
+        return SessionValue::makeUuid(uuid);
+    }
+    case 3:
+        return SessionValue::makeDateTime(qint64(m_random.bounded(4102444800.0))); // 1970..2100
+    case 4:
+        if (depth < 3) {
+            const char *tags[] = {" t", " b", " m", " u", " d", " di"};
+            SessionValue escaped = SessionValue::makeDict();
+            escaped.setValue(QLatin1String(tags[below(6)]), flaskValue(depth + 1));
+            return escaped;
+        }
+        break;
+    case 5:
+        if (depth < 3) {
+            SessionValue list = SessionValue::makeList();
+            const int n = below(4);
+            for (int i = 0; i < n; ++i)
+                list.append(flaskValue(depth + 1));
+            return list;
+        }
+        break;
+    case 6:
+        if (depth < 3) {
+            SessionValue dict = SessionValue::makeDict();
+            const int n = below(4);
+            for (int i = 0; i < n; ++i)
+                dict.setValue(text(6), flaskValue(depth + 1));
+            return dict;
+        }
+        break;
+    default:
+        break;
+    }
+    return scalar();
+}
+
+SessionValue SessionGenerator::flaskSession()
+{
+    SessionValue root = SessionValue::makeDict();
+    // A quarter are tiny, where zlib cannot save the 2 bytes itsdangerous asks for.
+    if (below(4) == 0) {
+        root.setValue(text(4), below(2) ? flaskValue(3) : SessionValue::makeInteger(below(1000)));
+        return root;
+    }
+    const int n = 1 + below(8);
+    for (int i = 0; i < n; ++i)
+        root.setValue(text(10), flaskValue(0));
+    // Some sessions are long and repetitive, so that the payload gets compressed.
+    if (below(3) == 0)
+        root.setValue(QStringLiteral("_pad"), SessionValue::makeString(QString(200 + below(2000), QLatin1Char('p'))));
+    return root;
+}
+
 SessionValue SessionGenerator::session()
 {
     SessionValue root = SessionValue::makeDict();
