@@ -5,6 +5,7 @@
 #include "keys/SessionKey.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -20,6 +21,10 @@ AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("keyName"));
     m_name->setPlaceholderText(tr("e.g. staging"));
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("keyKind"));
+    m_kind->addItem(tr("AES key (EncryptedSession)"));
+    m_kind->addItem(tr("Flask SECRET_KEY (signed cookies)"));
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("keyText"));
     m_text->setEchoMode(QLineEdit::Password);
@@ -31,6 +36,7 @@ AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("K&ind:"), m_kind);
     form->addRow(tr("&Key:"), m_text);
     form->addRow(QString(), m_show);
     form->addRow(QString(), m_feedback);
@@ -41,6 +47,7 @@ AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
     });
     connect(m_name, &QLineEdit::textChanged, this, &AddKeyDialog::validate);
     connect(m_text, &QLineEdit::textChanged, this, &AddKeyDialog::validate);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &AddKeyDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
@@ -67,6 +74,16 @@ void AddKeyDialog::setName(const QString &name)
     m_name->setText(name);
 }
 
+SessionKey::Kind AddKeyDialog::kind() const
+{
+    return m_kind->currentIndex() == 1 ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+}
+
+void AddKeyDialog::setKind(SessionKey::Kind kind)
+{
+    m_kind->setCurrentIndex(kind == SessionKey::Kind::SigningSecret ? 1 : 0);
+}
+
 void AddKeyDialog::validate()
 {
     m_key.clear();
@@ -75,7 +92,25 @@ void AddKeyDialog::validate()
         problem = tr("Give the key a name.");
     else if (m_taken.contains(name()))
         problem = tr("A key named \"%1\" exists already.").arg(name());
-    if (!m_text->text().trimmed().isEmpty()) {
+    if (kind() == SessionKey::Kind::SigningSecret && !m_text->text().isEmpty()) {
+        // Flask secrets are text (UTF-8) unless pasted as a bytes literal.
+        const QString text = m_text->text();
+        const bool literal = (text.startsWith(QLatin1String("b'")) && text.endsWith(u'\''))
+                             || (text.startsWith(QLatin1String("b\"")) && text.endsWith(u'"'));
+        if (literal) {
+            auto bytes = KeyTextParser::decodePythonBytesBody(text.mid(2, text.size() - 3).toUtf8());
+            if (bytes)
+                m_key = std::move(bytes).value();
+        } else {
+            QByteArray utf8 = text.toUtf8();
+            m_key = SecureBytes::fromByteArray(utf8, true);
+        }
+        m_feedback->setText(m_key.isEmpty() ? tr("The bytes literal is not valid.")
+                                            : tr("%1 bytes, read as %2, fingerprint %3")
+                                                  .arg(m_key.size())
+                                                  .arg(literal ? tr("Python bytes literal") : tr("text (UTF-8)"),
+                                                       SessionKey(QString(), m_key).fingerprint()));
+    } else if (!m_text->text().trimmed().isEmpty()) {
         auto parsed = KeyTextParser::parseAesKey(m_text->text());
         if (parsed) {
             m_key = std::move(parsed->bytes);

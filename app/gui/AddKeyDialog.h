@@ -1,10 +1,12 @@
 #pragma once
 
 #include "crypto/SecureBytes.h"
+#include "keys/SessionKey.h"
 
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -21,6 +23,8 @@ public:
     ~AddKeyDialog() override;
 
     [[nodiscard]] QString name() const;
+    [[nodiscard]] SessionKey::Kind kind() const;
+    void setKind(SessionKey::Kind kind);
     /// The parsed key; empty until the text is valid.
     [[nodiscard]] const SecureBytes &key() const { return m_key; }
     void setKeyText(const QString &text);
@@ -31,6 +35,7 @@ private:
 
     QStringList m_taken;
     QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;
     QLineEdit *m_text = nullptr;
     QCheckBox *m_show = nullptr;
     QLabel *m_feedback = nullptr;

@@ -3,7 +3,9 @@
 #include "ErrorText.h"
 #include "KeyRingStore.h"
 
+#include <QDateTime>
 #include <QDragEnterEvent>
+#include <QTimeZone>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
@@ -20,6 +22,21 @@ QString elided(const QByteArray &text, int keep = 24)
     if (text.size() <= keep * 2 + 3)
         return QString::fromLatin1(text).toHtmlEscaped();
     return (QString::fromLatin1(text.left(keep)) + QChar(0x2026) + QString::fromLatin1(text.right(keep))).toHtmlEscaped();
+}
+
+QString ageText(qint64 seconds)
+{
+    const qint64 magnitude = seconds < 0 ? -seconds : seconds;
+    QString text;
+    if (magnitude < 120)
+        text = CookieInputPanel::tr("%n second(s)", nullptr, int(magnitude));
+    else if (magnitude < 7200)
+        text = CookieInputPanel::tr("%n minute(s)", nullptr, int(magnitude / 60));
+    else if (magnitude < 172800)
+        text = CookieInputPanel::tr("%n hour(s)", nullptr, int(magnitude / 3600));
+    else
+        text = CookieInputPanel::tr("%n day(s)", nullptr, int(magnitude / 86400));
+    return seconds < 0 ? CookieInputPanel::tr("in the future by %1").arg(text) : text;
 }
 
 QString span(const QString &text, const char *color, bool failing)
@@ -124,36 +141,77 @@ void CookieInputPanel::dropEvent(QDropEvent *event)
 
 void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
 {
-    const auto &f = result.decoded.fields;
     const int failing = result.error ? result.error->field : -1;
-    if (!f.flag.isEmpty()) {
-        const QString dot = QStringLiteral("<b>.</b>");
-        QString html = span(QString::fromLatin1(f.flag).toHtmlEscaped(), "#7b1fa2", failing == 0) + dot
-                       + span(elided(f.ciphertextText), "#1565c0", failing == 1) + dot
-                       + span(elided(f.tagText), "#ef6c00", failing == 2) + dot
-                       + span(elided(f.nonceText), "#2e7d32", failing == 3);
-        html += QStringLiteral("<br><small>")
-                + tr("flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes")
-                      .arg(f.compressed ? tr("z (compressed)") : f.unknownFlag ? tr("unknown, read as u") : tr("u (not compressed)"))
-                      .arg(f.ciphertext.size())
-                      .arg(f.tag.size())
-                      .arg(f.nonce.size())
-                + QStringLiteral("</small>");
-        m_fields->setText(html);
+    const QString dot = QStringLiteral("<b>.</b>");
+    QString status;
+    if (result.isSigned()) {
+        const auto &signedCookie = result.opened.signedCookie;
+        const auto &p = signedCookie.parts;
+        if (!p.signatureText.isEmpty()) {
+            QString html = (p.compressed ? span(QStringLiteral("."), "#7b1fa2", false) : QString())
+                           + span(elided(p.payloadText), "#1565c0", failing == 0) + dot
+                           + span(elided(p.timestampText), "#2e7d32", failing == 1) + dot
+                           + span(elided(p.signatureText), "#ef6c00", failing == 2);
+            html += QStringLiteral("<br><small>")
+                    + tr("Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes")
+                          .arg(p.payload.size())
+                          .arg(p.compressed ? tr(" (zlib)") : QString())
+                          .arg(QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                          .arg(ageText(signedCookie.ageSeconds))
+                          .arg(p.signature.size())
+                    + QStringLiteral("</small>");
+            m_fields->setText(html);
+        } else {
+            m_fields->setText(span(elided(result.cookie.value, 40), "#555", true));
+        }
+        switch (signedCookie.verification) {
+        case FlaskSignedCodec::Verification::Valid:
+            status = tr("Signature verified with secret \"%1\".").arg(result.keyName);
+            break;
+        case FlaskSignedCodec::Verification::Invalid:
+            status = tr("Signature NOT verified: no stored secret matches. The session below is readable by anyone, "
+                        "but the server will reject this cookie unless it uses another secret.");
+            break;
+        case FlaskSignedCodec::Verification::NotChecked:
+            status = tr("Signature not checked: no Flask secret in the key ring. Anyone can read this session; "
+                        "only the secret proves who made it.");
+            break;
+        }
+        if (signedCookie.expired)
+            status += u'\n' + tr("Expired: older than the session lifetime (or signed in the future); Flask rejects it.");
+        const bool readable = result.ok() || result.readableButUnverified();
+        if (!result.ok() && !result.readableButUnverified())
+            status = ErrorText::describe(*result.error);
+        m_status->setStyleSheet(readable && signedCookie.verification == FlaskSignedCodec::Verification::Valid
+                                    ? QString()
+                                    : QStringLiteral("color:#a00000"));
     } else {
-        m_fields->setText(result.cookie.value.isEmpty() ? QString() : span(elided(result.cookie.value, 40), "#555", failing >= 0 || result.error.has_value()));
+        const auto &f = result.opened.encrypted.fields;
+        if (!f.flag.isEmpty()) {
+            QString html = span(QString::fromLatin1(f.flag).toHtmlEscaped(), "#7b1fa2", failing == 0) + dot
+                           + span(elided(f.ciphertextText), "#1565c0", failing == 1) + dot
+                           + span(elided(f.tagText), "#ef6c00", failing == 2) + dot
+                           + span(elided(f.nonceText), "#2e7d32", failing == 3);
+            html += QStringLiteral("<br><small>")
+                    + tr("flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes")
+                          .arg(f.compressed ? tr("z (compressed)") : f.unknownFlag ? tr("unknown, read as u") : tr("u (not compressed)"))
+                          .arg(f.ciphertext.size())
+                          .arg(f.tag.size())
+                          .arg(f.nonce.size())
+                    + QStringLiteral("</small>");
+            m_fields->setText(html);
+        } else {
+            m_fields->setText(result.cookie.value.isEmpty() ? QString() : span(elided(result.cookie.value, 40), "#555", true));
+        }
+        status = result.ok() ? tr("Opened with key \"%1\" (%2).").arg(result.keyName, FormatDetector::name(result.format()))
+                             : ErrorText::describe(*result.error);
+        m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
-
-    if (result.ok()) {
-        QString text = tr("Opened with key \"%1\" (%2).").arg(result.keyName, FormatDetector::name(result.format));
-        for (const QString &warning : result.decoded.warnings)
-            text += QStringLiteral("\n") + tr("Warning: %1").arg(warning);
-        m_status->setStyleSheet(QString());
-        m_status->setText(text);
-    } else {
-        m_status->setStyleSheet(QStringLiteral("color:#a00000"));
-        m_status->setText(ErrorText::describe(*result.error));
+    if (result.ok() || result.readableButUnverified()) {
+        for (const QString &warning : result.opened.warnings)
+            status += QStringLiteral("\n") + tr("Warning: %1").arg(warning);
     }
+    m_status->setText(status);
 }
 
 } // namespace sessionlens::gui

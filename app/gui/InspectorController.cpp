@@ -3,7 +3,15 @@
 #include "KeyRingStore.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QDateTime>
+
 namespace sessionlens::gui {
+
+bool InspectorController::OpenResult::readableButUnverified() const
+{
+    return isSigned() && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid
+           && opened.signedCookie.session.type() == SessionValue::Type::Dict;
+}
 
 InspectorController::InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent)
     : QObject(parent), m_settings(settings), m_keys(keys), m_model(m_document, m_undoStack)
@@ -25,11 +33,17 @@ EncryptedSessionCodec::Compression InspectorController::compressionFromName(cons
     return EncryptedSessionCodec::Compression::Auto;
 }
 
+FlaskSignedCodec::Options InspectorController::signerOptions() const
+{
+    FlaskSignedCodec::Options options;
+    options.maxInflatedSize = qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
+    return options;
+}
+
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
     OpenResult result;
-    const QString cookieName = m_settings.string(AppSettings::Key::CookieName);
-    auto extracted = CookieText::extract(text, cookieName);
+    auto extracted = CookieText::extract(text, m_settings.string(AppSettings::Key::CookieName));
     if (!extracted) {
         result.error = extracted.error();
         m_lastOpen = result;
@@ -37,30 +51,21 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         return m_lastOpen;
     }
     result.cookie = extracted.value();
-    result.format = FormatDetector::detect(result.cookie.value);
-    if (result.format == FormatDetector::Format::FlaskSigned) {
-        result.error = Error::make(ErrorCategory::Format,
-                                   tr("this is a Flask signed cookie; SessionLens opens EncryptedSession cookies"));
-    } else if (m_keys.ring().size() == 0) {
-        auto fields = EncryptedSessionCodec::split(result.cookie.value);
-        if (fields)
-            result.decoded.fields = fields.value();
-        result.error = fields ? Error::make(ErrorCategory::Authentication, tr("the key ring is empty: add the app's key"))
-                              : fields.error();
-    } else {
-        EncryptedSessionCodec::Limits limits;
-        limits.maxInflatedSize = qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
-        m_keys.ring().setLimits(limits);
-        KeyRing::Opened opened = m_keys.ring().open(result.cookie.value);
-        result.decoded = std::move(opened.decoded);
-        result.error = result.decoded.error;
-        if (opened.keyIndex >= 0)
-            result.keyName = m_keys.ring().at(opened.keyIndex).name();
-    }
+    EncryptedSessionCodec::Limits limits;
+    limits.maxInflatedSize = signerOptions().maxInflatedSize;
+    m_keys.ring().setLimits(limits);
+    result.opened = CookieOpener::open(result.cookie.value, m_keys.ring(), signerOptions());
+    result.error = result.opened.error;
+    if (result.opened.keyIndex >= 0)
+        result.keyName = m_keys.ring().at(result.opened.keyIndex).name();
     m_lastOpen = std::move(result);
-    if (m_lastOpen.ok()) {
-        m_sealKeyName = m_lastOpen.keyName;
-        m_document.reset(m_lastOpen.decoded.session, m_lastOpen.cookie.value, m_lastOpen.keyName);
+    if (m_lastOpen.ok() || m_lastOpen.readableButUnverified()) {
+        m_format = m_lastOpen.format();
+        m_verifiedSecret = m_lastOpen.isSigned() ? m_lastOpen.keyName : QString();
+        m_originalTimestamp = m_lastOpen.isSigned() ? m_lastOpen.opened.signedCookie.parts.timestamp : 0;
+        if (!m_lastOpen.keyName.isEmpty())
+            m_sealKeyName = m_lastOpen.keyName;
+        m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);
         m_undoStack.clear();
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
@@ -79,6 +84,12 @@ void InspectorController::loadSession(SessionValue session, const QString &keyNa
     Q_EMIT documentReplaced();
 }
 
+void InspectorController::setFormat(FormatDetector::Format format)
+{
+    m_format = format;
+    refresh();
+}
+
 void InspectorController::setSealKeyName(const QString &name)
 {
     m_sealKeyName = name;
@@ -91,17 +102,32 @@ void InspectorController::setCompression(EncryptedSessionCodec::Compression comp
     refresh();
 }
 
+void InspectorController::setTimestampMode(TimestampMode mode)
+{
+    m_timestampMode = mode;
+    refresh();
+}
+
 void InspectorController::refresh()
+{
+    m_sealedCookie.clear();
+    m_sealError.reset();
+    if (isSigned()) {
+        refreshSigned();
+    } else {
+        // One JSON pass serves the size report and the seal.
+        refreshEncrypted(PythonJsonWriter::write(m_document.root()));
+    }
+    Q_EMIT refreshed();
+}
+
+void InspectorController::refreshEncrypted(const QByteArray &json)
 {
     SizeReport::Options options;
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
-    // One JSON pass serves the size report and the seal.
-    const QByteArray json = PythonJsonWriter::write(m_document.root());
     m_sizeReport = SizeReport::compute(m_document.root(), json, options);
 
-    m_sealedCookie.clear();
-    m_sealError.reset();
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
     qsizetype index = -1;
     for (qsizetype i = 0; key && i < m_keys.ring().size(); ++i) {
@@ -110,15 +136,35 @@ void InspectorController::refresh()
     }
     EncryptedSessionCodec *codec = index >= 0 ? m_keys.ring().codec(index) : nullptr;
     if (!codec) {
-        m_sealError = Error::make(ErrorCategory::Key, tr("choose a key to seal with"));
-    } else {
-        auto sealed = codec->sealPlaintext(json, m_compression);
-        if (sealed)
-            m_sealedCookie = sealed->cookie;
-        else
-            m_sealError = sealed.error();
+        m_sealError = Error::make(ErrorCategory::Key, tr("choose an AES key to seal with"));
+        return;
     }
-    Q_EMIT refreshed();
+    auto sealed = codec->seal(m_document.root(), m_compression);
+    if (sealed)
+        m_sealedCookie = sealed->cookie;
+    else
+        m_sealError = sealed.error();
+}
+
+void InspectorController::refreshSigned()
+{
+    const FlaskSignedCodec::Options options = signerOptions();
+    auto signer = ItsdangerousSigner::create(options.signer);
+    m_sizeReport = SizeReport::computeSigned(m_document.root(), signer ? signer->digestSize() : 20,
+                                             m_settings.string(AppSettings::Key::CookieName));
+    const SessionKey *secret = m_keys.ring().find(m_sealKeyName);
+    if (!secret || secret->kind() != SessionKey::Kind::SigningSecret) {
+        m_sealError = Error::make(ErrorCategory::Key, tr("choose a Flask secret to sign with"));
+        return;
+    }
+    const qint64 timestamp = m_timestampMode == TimestampMode::KeepOriginal && m_originalTimestamp > 0
+                                 ? m_originalTimestamp
+                                 : QDateTime::currentSecsSinceEpoch();
+    auto signedCookie = FlaskSignedCodec::sign(m_document.root(), secret->bytes(), timestamp, options);
+    if (signedCookie)
+        m_sealedCookie = signedCookie.value();
+    else
+        m_sealError = signedCookie.error();
 }
 
 } // namespace sessionlens::gui

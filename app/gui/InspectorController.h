@@ -3,8 +3,10 @@
 #include "AppSettings.h"
 #include "SessionTreeModel.h"
 #include "document/SessionDocument.h"
+#include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
 #include "report/SizeReport.h"
 
@@ -19,8 +21,8 @@ class KeyRingStore;
 
 /**
  * The inspector's state without any widget: the opened cookie, the document
- * with its undo stack and tree model, the re-sealed cookie and the size
- * report, both kept current as the session changes.
+ * with its undo stack and tree model, the new cookie (re-sealed or re-signed)
+ * and the size report, both kept current as the session changes.
  */
 class InspectorController : public QObject
 {
@@ -29,13 +31,19 @@ class InspectorController : public QObject
 public:
     struct OpenResult
     {
-        FormatDetector::Format format = FormatDetector::Format::Unknown;
         CookieText::Extracted cookie;
-        EncryptedSessionCodec::Decoded decoded;
+        CookieOpener::Opened opened;
         std::optional<Error> error; ///< also set when the text holds no cookie at all
-        QString keyName;            ///< the stored key that opened it
+        QString keyName;            ///< the stored key that opened it, or the secret that verified it
         [[nodiscard]] bool ok() const { return !error.has_value(); }
+        [[nodiscard]] FormatDetector::Format format() const { return opened.format; }
+        [[nodiscard]] bool isSigned() const { return opened.format == FormatDetector::Format::FlaskSigned; }
+        /// A signed cookie whose payload was read but whose signature no stored secret matches.
+        [[nodiscard]] bool readableButUnverified() const;
     };
+
+    /// When re-signing a Flask cookie: keep its timestamp, or sign as of now.
+    enum class TimestampMode { Now, KeepOriginal };
 
     InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent = nullptr);
 
@@ -44,22 +52,32 @@ public:
     [[nodiscard]] QUndoStack &undoStack() { return m_undoStack; }
     [[nodiscard]] KeyRingStore &keys() { return m_keys; }
 
-    /// Detects the format and opens the cookie with the first stored key that fits.
+    /// Detects the format and opens the cookie with the stored keys and secrets.
     const OpenResult &openText(const QString &text);
     [[nodiscard]] const OpenResult &lastOpen() const { return m_lastOpen; }
-    /// Starts a document from a session (File > Open, autosave restore), keeping the seal key.
+    /// Starts a document from a session (File > Open, autosave restore), keeping format and seal key.
     void loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie = {});
+
+    /// The format new cookies are made in (that of the last opened cookie).
+    [[nodiscard]] FormatDetector::Format format() const { return m_format; }
+    void setFormat(FormatDetector::Format format);
+    [[nodiscard]] bool isSigned() const { return m_format == FormatDetector::Format::FlaskSigned; }
 
     void setSealKeyName(const QString &name);
     [[nodiscard]] QString sealKeyName() const { return m_sealKeyName; }
+    /// The secret that verified the opened signed cookie (empty when none did).
+    [[nodiscard]] QString verifiedSecretName() const { return m_verifiedSecret; }
     void setCompression(EncryptedSessionCodec::Compression compression);
     [[nodiscard]] EncryptedSessionCodec::Compression compression() const { return m_compression; }
+    void setTimestampMode(TimestampMode mode);
+    [[nodiscard]] TimestampMode timestampMode() const { return m_timestampMode; }
+    [[nodiscard]] FlaskSignedCodec::Options signerOptions() const;
 
     [[nodiscard]] const QByteArray &sealedCookie() const { return m_sealedCookie; }
     [[nodiscard]] const std::optional<Error> &sealError() const { return m_sealError; }
     [[nodiscard]] const SizeReport &sizeReport() const { return m_sizeReport; }
 
-    /// Re-seals and recomputes the sizes now (normally done on every change).
+    /// Re-seals (or re-signs) and recomputes the sizes now (normally done on every change).
     void refresh();
 
     [[nodiscard]] static EncryptedSessionCodec::Compression compressionFromName(const QString &name);
@@ -67,18 +85,25 @@ public:
 Q_SIGNALS:
     void opened(const sessionlens::gui::InspectorController::OpenResult &result);
     void documentReplaced();
-    /// The re-sealed cookie and the size report are current.
+    /// The new cookie and the size report are current.
     void refreshed();
 
 private:
+    void refreshEncrypted(const QByteArray &json);
+    void refreshSigned();
+
     AppSettings &m_settings;
     KeyRingStore &m_keys;
     SessionDocument m_document;
     QUndoStack m_undoStack;
     SessionTreeModel m_model;
     OpenResult m_lastOpen;
+    FormatDetector::Format m_format = FormatDetector::Format::EncryptedSession;
     QString m_sealKeyName;
+    QString m_verifiedSecret;
+    qint64 m_originalTimestamp = 0;
     EncryptedSessionCodec::Compression m_compression = EncryptedSessionCodec::Compression::Auto;
+    TimestampMode m_timestampMode = TimestampMode::Now;
     QByteArray m_sealedCookie;
     std::optional<Error> m_sealError;
     SizeReport m_sizeReport;

@@ -70,7 +70,8 @@ void KeyRingDialog::reload()
     for (int i = 0; i < ring.size(); ++i) {
         const SessionKey &key = ring.at(i);
         m_table->setItem(i, 0, new QTableWidgetItem(key.name()));
-        m_table->setItem(i, 1, new QTableWidgetItem(key.aesVariant()));
+        m_table->setItem(i, 1, new QTableWidgetItem(key.kind() == SessionKey::Kind::SigningSecret ? tr("Flask secret")
+                                                                                                   : key.aesVariant()));
         m_table->setItem(i, 2, new QTableWidgetItem(key.fingerprint()));
     }
     m_storeLabel->setText(tr("Secrets are kept in: %1").arg(m_keys.store().label()));
@@ -92,7 +93,7 @@ void KeyRingDialog::addKey()
     AddKeyDialog dialog(m_keys.ring().names(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto added = m_keys.add(SessionKey(dialog.name(), dialog.key())); !added)
+    if (auto added = m_keys.add(SessionKey(dialog.name(), dialog.key(), dialog.kind())); !added)
         report(ErrorText::describe(added.error()));
 }
 
@@ -149,7 +150,9 @@ void KeyRingDialog::revealKey()
         != QMessageBox::Yes)
         return;
     QMessageBox box(QMessageBox::Information, tr("Key \"%1\"").arg(key->name()),
-                    tr("Python: %1\n\nHex: %2\n\nBase64: %3").arg(key->toPythonLiteral(), key->toHex(), key->toBase64()),
+                    key->kind() == SessionKey::Kind::SigningSecret
+                        ? tr("Text: %1\n\nPython: %2").arg(QString::fromUtf8(key->bytes().exposeCopy()), key->toPythonLiteral())
+                        : tr("Python: %1\n\nHex: %2\n\nBase64: %3").arg(key->toPythonLiteral(), key->toHex(), key->toBase64()),
                     QMessageBox::Close, this);
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();

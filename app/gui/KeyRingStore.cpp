@@ -13,10 +13,14 @@ QStringList KeyRingStore::load()
 {
     QStringList missing;
     m_ring = KeyRing();
-    const QStringList names = m_settings.stringList(AppSettings::Key::KeyNames);
-    for (const QString &name : names) {
+    // Entries are "aes:<name>" or "secret:<name>" (a bare name is an AES key).
+    const QStringList entries = m_settings.stringList(AppSettings::Key::KeyNames);
+    for (const QString &entry : entries) {
+        const bool isSecret = entry.startsWith(QLatin1String("secret:"));
+        const QString name = isSecret ? entry.mid(7) : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4) : entry;
         auto secret = m_store->load(name);
-        if (!secret || !m_ring.add(SessionKey(name, std::move(secret).value())).ok())
+        const auto kind = isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+        if (!secret || !m_ring.add(SessionKey(name, std::move(secret).value(), kind)).ok())
             missing.append(name);
     }
     Q_EMIT changed();
@@ -25,10 +29,15 @@ QStringList KeyRingStore::load()
 
 void KeyRingStore::saveNames()
 {
-    QStringList names = m_ring.names();
-    for (const QString &name : std::as_const(m_temporary))
-        names.removeAll(name);
-    m_settings.setValue(AppSettings::Key::KeyNames, names);
+    QStringList entries;
+    for (qsizetype i = 0; i < m_ring.size(); ++i) {
+        const SessionKey &key = m_ring.at(i);
+        if (m_temporary.contains(key.name()))
+            continue;
+        entries.append((key.kind() == SessionKey::Kind::SigningSecret ? QStringLiteral("secret:") : QStringLiteral("aes:"))
+                       + key.name());
+    }
+    m_settings.setValue(AppSettings::Key::KeyNames, entries);
     m_settings.sync();
 }
 

@@ -9,6 +9,7 @@
 #include "PreferencesDialog.h"
 #include "PythonViewPanel.h"
 #include "ResealPanel.h"
+#include "SecretAuditDialog.h"
 #include "SessionEditCommand.h"
 #include "SessionTreePanel.h"
 #include "SizePanel.h"
@@ -138,6 +139,7 @@ void MainWindow::createMenus()
 
     QMenu *keys = menuBar()->addMenu(tr("&Keys"));
     keys->addAction(tr("&Key Ring..."), this, &MainWindow::showKeyRing)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    keys->addAction(tr("&Audit Signing Secret..."), this, &MainWindow::showSecretAudit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -156,15 +158,14 @@ void MainWindow::updateTitle()
 
 void MainWindow::onOpened(const InspectorController::OpenResult &result)
 {
-    if (!result.ok()) {
+    if (!result.ok() && !result.readableButUnverified()) {
         statusBar()->showMessage(ErrorText::describe(*result.error));
         return;
     }
     m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value, result.keyName,
-                             result.decoded.plaintext.size()});
+                             result.opened.json().size()});
     m_recovery.clearAutosave();
-    statusBar()->showMessage(tr("Opened with key \"%1\": %n top-level key(s)", nullptr, int(result.decoded.session.size()))
-                                 .arg(result.keyName),
+    statusBar()->showMessage(tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())),
                              kStatusTimeoutMs);
     updateTitle();
 }
@@ -301,6 +302,20 @@ void MainWindow::showKeyRing()
     dialog.exec();
     // A new key may open the cookie that failed before.
     if (!m_controller->lastOpen().ok() && !m_input->text().trimmed().isEmpty())
+        m_controller->openText(m_input->text());
+}
+
+void MainWindow::showSecretAudit()
+{
+    const auto &last = m_controller->lastOpen();
+    if (!last.isSigned() || last.cookie.value.isEmpty()) {
+        QMessageBox::information(this, tr("Audit Signing Secret"),
+                                 tr("Open a Flask signed cookie first: the audit tries secrets against its signature."));
+        return;
+    }
+    SecretAuditDialog dialog(last.cookie.value, m_keys, this);
+    dialog.exec();
+    if (!dialog.foundSecret().isEmpty())
         m_controller->openText(m_input->text());
 }
 

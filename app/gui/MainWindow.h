@@ -55,6 +55,7 @@ private:
     void rebuildHistoryMenu();
     void onOpened(const InspectorController::OpenResult &result);
     void showKeyRing();
+    void showSecretAudit();
     void showPreferences();
     void saveSession();
     void openSession();

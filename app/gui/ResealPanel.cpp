@@ -27,6 +27,13 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
     m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
     m_compression->setCurrentIndex(std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_timestamp = new QComboBox(this);
+    m_timestamp->addItem(tr("Now"));
+    m_timestamp->addItem(tr("Keep the cookie's timestamp"));
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("resealWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color:#ef6c00"));
     m_cookie = new QPlainTextEdit(this);
     m_cookie->setObjectName(QStringLiteral("sealedCookie"));
     m_cookie->setReadOnly(true);
@@ -53,10 +60,14 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
 
     auto *form = new QFormLayout;
     form->addRow(tr("Seal with:"), m_key);
-    form->addRow(tr("Compression:"), m_compression);
+    m_compressionLabel = new QLabel(tr("Compression:"), this);
+    form->addRow(m_compressionLabel, m_compression);
+    m_timestampLabel = new QLabel(tr("Timestamp:"), this);
+    form->addRow(m_timestampLabel, m_timestamp);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
+    layout->addWidget(m_warning);
     layout->addWidget(m_cookie, 1);
     layout->addWidget(m_info);
     layout->addWidget(m_copy, 0, Qt::AlignRight);
@@ -70,7 +81,12 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
         m_settings.setValue(AppSettings::Key::Compression, mode);
         m_controller.setCompression(InspectorController::compressionFromName(mode));
     });
+    connect(m_timestamp, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_controller.setTimestampMode(index == 1 ? InspectorController::TimestampMode::KeepOriginal
+                                                 : InspectorController::TimestampMode::Now);
+    });
     connect(&m_controller, &InspectorController::refreshed, this, &ResealPanel::update);
+    connect(&m_controller, &InspectorController::documentReplaced, this, &ResealPanel::reloadKeys);
     connect(&m_controller.keys(), &KeyRingStore::changed, this, &ResealPanel::reloadKeys);
     reloadKeys();
 }
@@ -79,8 +95,19 @@ void ResealPanel::reloadKeys()
 {
     const QSignalBlocker blocker(m_key);
     m_key->clear();
-    m_key->addItems(m_controller.keys().ring().names());
+    // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
+    const auto wanted = m_controller.isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const KeyRing &ring = m_controller.keys().ring();
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        if (ring.at(i).kind() == wanted)
+            m_key->addItem(ring.at(i).name());
+    }
     m_key->setCurrentText(m_controller.sealKeyName());
+    const bool isSigned = m_controller.isSigned();
+    m_compression->setVisible(!isSigned);
+    m_compressionLabel->setVisible(!isSigned);
+    m_timestamp->setVisible(isSigned);
+    m_timestampLabel->setVisible(isSigned);
 }
 
 QString ResealPanel::cookieText() const
@@ -96,6 +123,17 @@ void ResealPanel::update()
     }
     const auto &error = m_controller.sealError();
     m_copy->setEnabled(!error.has_value());
+    // Re-signing with another secret than the one that verified the cookie is never silent.
+    if (m_controller.isSigned() && !error && m_controller.sealKeyName() != m_controller.verifiedSecretName())
+        m_warning->setText(m_controller.verifiedSecretName().isEmpty()
+                               ? tr("The original cookie was not verified by any stored secret: this cookie is signed with \"%1\", "
+                                    "and the server accepts it only if that is its SECRET_KEY.")
+                                     .arg(m_controller.sealKeyName())
+                               : tr("Signed with \"%1\", not with \"%2\" that verified the original cookie.")
+                                     .arg(m_controller.sealKeyName(), m_controller.verifiedSecretName()));
+    else
+        m_warning->clear();
+    m_warning->setVisible(!m_warning->text().isEmpty());
     if (error) {
         m_cookie->setPlainText(QString());
         m_info->setText(ErrorText::describe(*error));
@@ -103,9 +141,14 @@ void ResealPanel::update()
     }
     m_cookie->setPlainText(QString::fromLatin1(m_controller.sealedCookie()));
     const SizeReport &r = m_controller.sizeReport();
-    m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.")
-                        .arg(m_controller.sealedCookie().size())
-                        .arg(r.compressed ? tr("compressed") : tr("not compressed")));
+    if (m_controller.isSigned())
+        m_info->setText(tr("%1 bytes, %2, signed with \"%3\". Anyone can read it; only the secret can make it.")
+                            .arg(m_controller.sealedCookie().size())
+                            .arg(r.compressed ? tr("compressed") : tr("not compressed"), m_controller.sealKeyName()));
+    else
+        m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.")
+                            .arg(m_controller.sealedCookie().size())
+                            .arg(r.compressed ? tr("compressed") : tr("not compressed")));
 }
 
 void ResealPanel::copyAs(int kind)

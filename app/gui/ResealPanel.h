@@ -34,6 +34,10 @@ private:
     AppSettings &m_settings;
     QComboBox *m_key = nullptr;
     QComboBox *m_compression = nullptr;
+    QComboBox *m_timestamp = nullptr;
+    QLabel *m_compressionLabel = nullptr;
+    QLabel *m_timestampLabel = nullptr;
+    QLabel *m_warning = nullptr;
     QPlainTextEdit *m_cookie = nullptr;
     QLabel *m_info = nullptr;
     QToolButton *m_copy = nullptr;

@@ -56,7 +56,7 @@ void SizePanel::update()
     QList<SizeChart::Bar> bars{
         {tr("JSON"), r.jsonBytes, stage},
         {tr("compressed"), r.compressed ? r.compressedBytes : r.jsonBytes, r.compressed ? stage : QColor(0xbd, 0xbd, 0xbd)},
-        {tr("encrypted"), r.ciphertextBytes, stage},
+        {r.encrypted ? tr("encrypted") : tr("payload (not encrypted)"), r.ciphertextBytes, stage},
         {tr("base64"), r.ciphertextBase64, stage},
         {tr("cookie value"), r.cookieValueBytes, QColor(0x2e, 0x7d, 0x32)},
         {tr("Set-Cookie header"), r.setCookieBytes, QColor(0x2e, 0x7d, 0x32)},

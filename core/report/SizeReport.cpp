@@ -1,6 +1,9 @@
 #include "report/SizeReport.h"
 
 #include "formats/Base64.h"
+#include "formats/FlaskSignedCodec.h"
+
+#include <QDateTime>
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonWriter.h"
 
@@ -15,6 +18,17 @@ namespace {
 constexpr qsizetype kFlaskAttributesSize = sizeof("; HttpOnly; Path=/") - 1;
 constexpr qsizetype kTagBase64 = 24;   // 16 bytes
 constexpr qsizetype kNonceBase64 = 24; // 16 bytes
+
+void fillHeaders(SizeReport &r, const QString &cookieName)
+{
+    const qsizetype nameBytes = cookieName.toUtf8().size();
+    r.nameValueBytes = nameBytes + 1 + r.cookieValueBytes;
+    r.setCookieBytes = r.nameValueBytes + kFlaskAttributesSize;
+    r.setCookieLineBytes = r.setCookieBytes + qsizetype(sizeof("Set-Cookie: ") - 1);
+    r.werkzeugHeadroom = SizeReport::kWerkzeugMaxCookieSize - r.setCookieBytes;
+    r.browserHeadroom = SizeReport::kBrowserMaxCookieSize - r.nameValueBytes;
+}
+
 } // namespace
 
 qsizetype SizeReport::cookieValueSize(const QByteArray &json,
@@ -48,12 +62,7 @@ SizeReport SizeReport::compute(const SessionValue &session, const QByteArray &js
     r.ciphertextBase64 = Base64::encodedSize(r.ciphertextBytes, Base64::Alphabet::Standard);
     r.tagBase64 = kTagBase64;
     r.nonceBase64 = kNonceBase64;
-    const qsizetype nameBytes = options.cookieName.toUtf8().size();
-    r.nameValueBytes = nameBytes + 1 + r.cookieValueBytes;
-    r.setCookieBytes = r.nameValueBytes + kFlaskAttributesSize;
-    r.setCookieLineBytes = r.setCookieBytes + qsizetype(sizeof("Set-Cookie: ") - 1);
-    r.werkzeugHeadroom = kWerkzeugMaxCookieSize - r.setCookieBytes;
-    r.browserHeadroom = kBrowserMaxCookieSize - r.nameValueBytes;
+    fillHeaders(r, options.cookieName);
 
     if (options.perKeyShares && session.type() == SessionValue::Type::Dict) {
         // Entry i of `{e0, e1, ...}` sits at a known offset in the JSON text, so the text
@@ -88,6 +97,51 @@ SizeReport SizeReport::compute(const SessionValue &session, const QByteArray &js
     return r;
 }
 
+namespace {
+
+qsizetype signedValueSize(const QByteArray &json, int digestSize, qsizetype timestampField, SizeReport *r)
+{
+    const QByteArray payload = FlaskSignedCodec::payloadField(json);
+    if (r) {
+        r->compressed = payload.startsWith('.');
+        r->compressedBytes = r->compressed ? ZlibCodec::deflate(json).size() : 0;
+        r->ciphertextBytes = r->compressed ? r->compressedBytes : json.size();
+        r->ciphertextBase64 = payload.size();
+    }
+    return payload.size() + 1 + timestampField + 1 + Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
+}
+
+} // namespace
+
+SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize, const QString &cookieName)
+{
+    SizeReport r;
+    r.encrypted = false;
+    const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
+    r.jsonBytes = json.size();
+    const qsizetype timestampField = FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
+    r.cookieValueBytes = signedValueSize(json, digestSize, timestampField, &r);
+    r.tagBase64 = Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
+    r.nonceBase64 = timestampField;
+    fillHeaders(r, cookieName);
+    if (session.type() == SessionValue::Type::Dict) {
+        // Removing a key can change tagging (" di"), so each share is written out in full.
+        for (qsizetype i = 0; i < session.size(); ++i) {
+            SessionValue one = SessionValue::makeDict();
+            one.setValue(session.child(i)->key(), *session.child(i));
+            const qsizetype entry = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
+            SessionValue without = session;
+            without.remove(i);
+            const QByteArray rest = PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
+            r.keys.append(KeyShare{session.child(i)->key(), entry,
+                                   r.cookieValueBytes - signedValueSize(rest, digestSize, timestampField, nullptr)});
+        }
+        std::stable_sort(r.keys.begin(), r.keys.end(),
+                         [](const KeyShare &a, const KeyShare &b) { return a.jsonBytes > b.jsonBytes; });
+    }
+    return r;
+}
+
 QJsonObject SizeReport::toJson() const
 {
     QJsonArray shares;
@@ -96,6 +150,7 @@ QJsonObject SizeReport::toJson() const
                                   {QStringLiteral("json_bytes"), share.jsonBytes},
                                   {QStringLiteral("cookie_saving"), share.cookieSaving}});
     return QJsonObject{
+        {QStringLiteral("format"), encrypted ? QStringLiteral("encrypted") : QStringLiteral("signed")},
         {QStringLiteral("json_bytes"), jsonBytes},
         {QStringLiteral("compressed"), compressed},
         {QStringLiteral("compressed_bytes"), compressedBytes},

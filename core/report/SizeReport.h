@@ -38,6 +38,9 @@ public:
         bool perKeyShares = true;
     };
 
+    /// false for a Flask signed cookie: then "ciphertext" is the plain payload, the tag
+    /// field holds the signature and the nonce field the timestamp.
+    bool encrypted = true;
     qsizetype jsonBytes = 0;
     bool compressed = false;
     qsizetype compressedBytes = 0;  ///< zlib output size (0 when not compressed)
@@ -61,6 +64,9 @@ public:
     {
         return compute(session, Options{});
     }
+    /// The same figures for Flask's signed cookie of this session (signature of `digestSize` bytes).
+    [[nodiscard]] static SizeReport computeSigned(const SessionValue &session, int digestSize,
+                                                  const QString &cookieName = QStringLiteral("session"));
     /// Length of the cookie value for a JSON text of this content.
     [[nodiscard]] static qsizetype cookieValueSize(const QByteArray &json,
                                                    EncryptedSessionCodec::Compression compression,

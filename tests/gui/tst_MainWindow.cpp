@@ -3,6 +3,7 @@
 #include "GuiTestFixture.h"
 #include "JsonEditorPanel.h"
 #include "ResealPanel.h"
+#include "SecretAuditDialog.h"
 #include "SessionTreePanel.h"
 #include "SizeChart.h"
 #include "SizePanel.h"
@@ -10,13 +11,16 @@
 #include "formats/Base64.h"
 #include "formats/CookieSnippet.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
 #include <QPlainTextEdit>
+#include <QLabel>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -61,6 +65,10 @@ private Q_SLOTS:
     void autosaveSurvivesACrash();
     void keyRingFileStoreHoldsNoKeyText();
     void saveAndOpenSessionJson();
+    void signedCookieWithoutSecret();
+    void signedCookieVerifiedEditedAndResigned();
+    void signedCookieWrongSecretIsNeverSilent();
+    void secretAuditRunsInTheBackground();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -354,6 +362,111 @@ void TestMainWindow::saveAndOpenSessionJson()
     QVERIFY(f.window->openSessionFrom(path));
     QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()),
              vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8());
+}
+
+namespace {
+
+QJsonObject signedVector(const QString &name)
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
+        if (v[QStringLiteral("name")].toString() == name)
+            return v.toObject();
+    return {};
+}
+
+bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &secret)
+{
+    return f.keys->add(SessionKey(name, SecureBytes(secret.constData(), std::size_t(secret.size())), SessionKey::Kind::SigningSecret)).ok();
+}
+
+} // namespace
+
+void TestMainWindow::signedCookieWithoutSecret()
+{
+    test::GuiTestFixture f;
+    const QJsonObject v = signedVector(QStringLiteral("d-tagged"));
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().ok());
+    QVERIFY(c.isSigned());
+    QCOMPARE(PythonJsonWriter::write(c.document().root(), PythonJsonWriter::Style::FlaskTagged),
+             v[QStringLiteral("payload")].toString().toUtf8());
+    QCOMPARE(f.window->treePanel()->view()->model()->index(0, SessionTreeModel::TypeColumn).data().toString(), QStringLiteral("UUID"));
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("not checked")), qPrintable(f.window->cookieInput()->statusText()));
+    QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("2026-11-26")) || f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("UTC")));
+    // Nothing signs without a secret, and the pipeline says the payload is not encrypted.
+    QVERIFY(c.sealError().has_value());
+    QCOMPARE(f.window->sizePanel()->pipelineChart()->bars()[2].label, QStringLiteral("payload (not encrypted)"));
+}
+
+void TestMainWindow::signedCookieVerifiedEditedAndResigned()
+{
+    test::GuiTestFixture f;
+    const QJsonObject v = signedVector(QStringLiteral("d-login"));
+    const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8();
+    QVERIFY(addSecret(f, QStringLiteral("dev"), secret));
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().ok());
+    QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("verified with secret \"dev\"")));
+    QCOMPARE(c.verifiedSecretName(), QStringLiteral("dev"));
+
+    // Keeping the timestamp, the unchanged session re-signs to the very same cookie.
+    c.setTimestampMode(InspectorController::TimestampMode::KeepOriginal);
+    QCOMPARE(c.sealedCookie(), v[QStringLiteral("cookie")].toString().toLatin1());
+
+    QAbstractItemModel *view = f.window->treePanel()->view()->model();
+    QVERIFY(view->setData(view->index(1, SessionTreeModel::ValueColumn), QStringLiteral("mallory")));
+    const auto decoded = FlaskSignedCodec::decode(c.sealedCookie(), FlaskSignedCodec::Options{},
+                                                  {SecureBytes(secret.constData(), std::size_t(secret.size()))});
+    QCOMPARE(decoded.verification, FlaskSignedCodec::Verification::Valid);
+    QCOMPARE(decoded.json, QByteArray(R"({"user_id":42,"username":"mallory"})"));
+    QCOMPARE(decoded.parts.timestamp, qint64(v[QStringLiteral("timestamp")].toInteger()));
+    QVERIFY(f.window->findChild<QLabel *>(QStringLiteral("resealWarning"))->text().isEmpty());
+    // The size report follows the signed cookie.
+    QCOMPARE(c.sizeReport().cookieValueBytes, c.sealedCookie().size());
+}
+
+void TestMainWindow::signedCookieWrongSecretIsNeverSilent()
+{
+    test::GuiTestFixture f;
+    QVERIFY(addSecret(f, QStringLiteral("other"), "not-the-secret"));
+    const QJsonObject v = signedVector(QStringLiteral("d-flashes"));
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QVERIFY(!c.lastOpen().ok());
+    QVERIFY(c.lastOpen().readableButUnverified());
+    QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("NOT verified")));
+    // The payload is still there to read...
+    QCOMPARE(PythonJsonWriter::write(c.document().root(), PythonJsonWriter::Style::FlaskTagged),
+             v[QStringLiteral("payload")].toString().toUtf8());
+    // ...and signing with a secret that did not verify it says so.
+    c.setSealKeyName(QStringLiteral("other"));
+    QVERIFY(!c.sealedCookie().isEmpty());
+    QVERIFY(f.window->findChild<QLabel *>(QStringLiteral("resealWarning"))->text().contains(QStringLiteral("not verified")));
+}
+
+void TestMainWindow::secretAuditRunsInTheBackground()
+{
+    test::GuiTestFixture f;
+    const QJsonObject v = signedVector(QStringLiteral("d-login"));
+    const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8();
+    const QString path = f.dir.filePath(QStringLiteral("words.txt"));
+    {
+        QFile list(path);
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        for (int line = 1; line <= 30000; ++line)
+            list.write(line == 17777 ? secret + '\n' : "word" + QByteArray::number(line) + '\n');
+    }
+    SecretAuditDialog dialog(v[QStringLiteral("cookie")].toString().toLatin1(), *f.keys);
+    dialog.setWordlist(path);
+    QSignalSpy finished(&dialog, &SecretAuditDialog::finished);
+    dialog.start();
+    QVERIFY(dialog.isRunning());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!dialog.isRunning());
+    QCOMPARE(dialog.foundSecret().exposeCopy(), secret);
+    QVERIFY2(dialog.resultText().contains(QStringLiteral("line 17777")), qPrintable(dialog.resultText()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "audit/SecretAudit.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace sessionlens::gui {
+
+class KeyRingStore;
+
+/**
+ * Weak-secret audit of a signed cookie, in the background: a wordlist and the
+ * built-in list on all cores, with progress, an ETA and cancel. A found secret
+ * can go straight into the key ring.
+ */
+class SecretAuditDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWidget *parent = nullptr);
+    ~SecretAuditDialog() override;
+
+    void setWordlist(const QString &path);
+    void start();
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] QString resultText() const;
+    /// The secret found by the last run (empty when none).
+    [[nodiscard]] const SecureBytes &foundSecret() const { return m_found; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void showProgress(const SecretAudit::Progress &progress);
+    void showOutcome(const Result<SecretAudit::Outcome> &outcome);
+    void addToKeyRing();
+
+    QByteArray m_cookie;
+    KeyRingStore &m_keys;
+    QLineEdit *m_wordlist = nullptr;
+    QSpinBox *m_threads = nullptr;
+    QCheckBox *m_builtIn = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_add = nullptr;
+    std::atomic<bool> m_stop{false};
+    std::unique_ptr<std::thread> m_worker;
+    bool m_running = false;
+    SecureBytes m_found;
+};
+
+} // namespace sessionlens::gui
