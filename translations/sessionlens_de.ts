@@ -71,46 +71,168 @@
   <context>
     <name>CliMain</name>
     <message>
+      <source>unknown command '%1'</source>
+      <translation>unbekannter Befehl '%1'</translation>
+    </message>
+    <message>
       <source>Usage: sessionlens-cli COMMAND [OPTIONS]
 
 Commands:
-  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]
+  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
   seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]
   stats (--key K | --key-file F) [--json] [COOKIE|-]
+  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [FILE|-]
+  convert --to encrypted --key K [--secret S] COOKIE
+  convert --to signed --secret S [--key K] COOKIE
+  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
   key inspect KEY
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
-Keys may be Python bytes literals (b'...'), hex or base64.
+Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)
+are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
+--key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
 Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
 6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.
 </source>
       <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]
 
 Befehle:
-  decode [--key K | --key-file F]... [--format tree|json|python] [--lines] [COOKIE|-]
+  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
   seal (--key K | --key-file F) [--compress auto|always|never] [DATEI|-]
   stats (--key K | --key-file F) [--json] [COOKIE|-]
+  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [DATEI|-]
+  convert --to encrypted --key K [--secret S] COOKIE
+  convert --to signed --secret S [--key K] COOKIE
+  crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
   key inspect SCHLÜSSEL
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
-Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein.
+Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
+werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
+--key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
 Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
 6 Kodierung, 7 JSON, 8 Grenzwert, 9 Schlüsseltext, 10 Ein-/Ausgabe.
 </translation>
     </message>
+  </context>
+  <context>
+    <name>ConvertCommand</name>
     <message>
-      <source>unknown command '%1'</source>
-      <translation>unbekannter Befehl '%1'</translation>
+      <source>Target format: encrypted or signed.</source>
+      <translation>Zielformat: encrypted oder signed.</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>auto (server rule), always or never, for --to encrypted.</source>
+      <translation>auto (Serverregel), always oder never, für --to encrypted.</translation>
+    </message>
+    <message>
+      <source>mode</source>
+      <translation>Modus</translation>
+    </message>
+    <message>
+      <source>Cookie value or header line, '-' for standard input.</source>
+      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>convert needs --to encrypted or --to signed</source>
+      <translation>convert braucht --to encrypted oder --to signed</translation>
+    </message>
+    <message>
+      <source>convert takes one cookie argument</source>
+      <translation>convert erwartet genau ein Cookie</translation>
+    </message>
+    <message>
+      <source>--secret #%1</source>
+      <translation>--secret Nr. %1</translation>
+    </message>
+    <message>
+      <source>--to encrypted needs exactly one --key or --key-file</source>
+      <translation>--to encrypted braucht genau ein --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>--to signed needs --secret or --secret-file</source>
+      <translation>--to signed braucht --secret oder --secret-file</translation>
+    </message>
+    <message>
+      <source>opening an EncryptedSession cookie needs --key or --key-file</source>
+      <translation>ein EncryptedSession-Cookie zu öffnen braucht --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>note: the source signature was not checked</source>
+      <translation>Hinweis: die Signatur des Ausgangscookies wurde nicht geprüft</translation>
+    </message>
+    <message>
+      <source>note: %1: %2</source>
+      <translation>Hinweis: %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrackCommand</name>
+    <message>
+      <source>Candidate secrets, one per line.</source>
+      <translation>Kandidaten für das Geheimnis, einer pro Zeile.</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>Worker threads (default: one per core).</source>
+      <translation>Arbeits-Threads (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+      <source>count</source>
+      <translation>Anzahl</translation>
+    </message>
+    <message>
+      <source>Skip the built-in list of well-known secrets.</source>
+      <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
+    </message>
+    <message>
+      <source>Read lines such as b'\x8e...' as Python bytes literals.</source>
+      <translation>Zeilen wie b'\x8e...' als Python-Bytes-Literale lesen.</translation>
+    </message>
+    <message>
+      <source>Signed cookie value or header line, '-' for standard input.</source>
+      <translation>Wert oder Header-Zeile eines signierten Cookies, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>crack takes one cookie argument</source>
+      <translation>crack erwartet genau ein Cookie</translation>
+    </message>
+    <message>
+      <source>--threads takes a count</source>
+      <translation>--threads erwartet eine Anzahl</translation>
+    </message>
+    <message>
+      <source>%1 tried, %2%, about %3 s left</source>
+      <translation>%1 probiert, %2 %, noch etwa %3 s</translation>
+    </message>
+    <message>
+      <source>tried %1 secrets in %2 s (%3 per second)</source>
+      <translation>%1 Geheimnisse in %2 s probiert (%3 pro Sekunde)</translation>
+    </message>
+    <message>
+      <source>no candidate secret signs this cookie</source>
+      <translation>kein Kandidat signiert dieses Cookie</translation>
+    </message>
+    <message>
+      <source>found at line %1 of %2</source>
+      <translation>gefunden in Zeile %1 von %2</translation>
+    </message>
+    <message>
+      <source>found in the built-in list of well-known secrets</source>
+      <translation>gefunden in der eingebauten Liste bekannter Geheimnisse</translation>
     </message>
   </context>
   <context>
     <name>DecodeCommand</name>
-    <message>
-      <source>Open an EncryptedSession cookie and print the session.</source>
-      <translation>Öffnet ein EncryptedSession-Cookie und gibt die Session aus.</translation>
-    </message>
     <message>
       <source>Output: tree (default), json or python.</source>
       <translation>Ausgabe: tree (Standard), json oder python.</translation>
@@ -136,10 +258,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <translation>decode erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>decode needs at least one --key or --key-file</source>
-      <translation>decode braucht mindestens ein --key oder --key-file</translation>
-    </message>
-    <message>
       <source>warning: %1</source>
       <translation>Warnung: %1</translation>
     </message>
@@ -150,6 +268,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
       <source>cannot open %1: %2</source>
       <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+      <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
+      <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
+    </message>
+    <message>
+      <source>--secret #%1</source>
+      <translation>--secret Nr. %1</translation>
+    </message>
+    <message>
+      <source>decode needs at least one --key or --key-file for an EncryptedSession cookie</source>
+      <translation>decode braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
+    </message>
+    <message>
+      <source>Flask signed cookie, signed %1 UTC (%2 s ago)</source>
+      <translation>Signiertes Flask-Cookie, signiert %1 UTC (vor %2 s)</translation>
+    </message>
+    <message>
+      <source>note: the signature was not checked (give --secret to verify it)</source>
+      <translation>Hinweis: die Signatur wurde nicht geprüft (mit --secret prüfen)</translation>
+    </message>
+    <message>
+      <source>signature valid: %1</source>
+      <translation>Signatur gültig: %1</translation>
     </message>
   </context>
   <context>
@@ -419,6 +561,100 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
   </context>
   <context>
+    <name>SignCommand</name>
+    <message>
+      <source>UNIX time of signing (default: now).</source>
+      <translation>UNIX-Zeit der Signatur (Standard: jetzt).</translation>
+    </message>
+    <message>
+      <source>seconds</source>
+      <translation>Sekunden</translation>
+    </message>
+    <message>
+      <source>Tagged JSON payload, '-' for standard input.</source>
+      <translation>Getaggte JSON-Nutzlast, '-' für die Standardeingabe.</translation>
+    </message>
+    <message>
+      <source>sign takes one input file</source>
+      <translation>sign erwartet genau eine Eingabedatei</translation>
+    </message>
+    <message>
+      <source>sign needs --secret or --secret-file</source>
+      <translation>sign braucht --secret oder --secret-file</translation>
+    </message>
+    <message>
+      <source>--timestamp takes UNIX seconds</source>
+      <translation>--timestamp erwartet UNIX-Sekunden</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignerArguments</name>
+    <message>
+      <source>Flask SECRET_KEY (repeatable: the first signs, all verify, like SECRET_KEY_FALLBACKS).</source>
+      <translation>Flask-SECRET_KEY (mehrfach möglich: der erste signiert, alle prüfen, wie SECRET_KEY_FALLBACKS).</translation>
+    </message>
+    <message>
+      <source>secret</source>
+      <translation>Geheimnis</translation>
+    </message>
+    <message>
+      <source>File holding a SECRET_KEY (repeatable).</source>
+      <translation>Datei mit einem SECRET_KEY (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>Signer salt (default: cookie-session).</source>
+      <translation>Salt des Signierers (Standard: cookie-session).</translation>
+    </message>
+    <message>
+      <source>salt</source>
+      <translation>Salt</translation>
+    </message>
+    <message>
+      <source>sha1 (default), sha256 or sha512.</source>
+      <translation>sha1 (Standard), sha256 oder sha512.</translation>
+    </message>
+    <message>
+      <source>digest</source>
+      <translation>Hashverfahren</translation>
+    </message>
+    <message>
+      <source>hmac (default), concat, django-concat or none.</source>
+      <translation>hmac (Standard), concat, django-concat oder none.</translation>
+    </message>
+    <message>
+      <source>method</source>
+      <translation>Verfahren</translation>
+    </message>
+    <message>
+      <source>Timestamps count from 2011 (itsdangerous before 1.0).</source>
+      <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0).</translation>
+    </message>
+    <message>
+      <source>Session lifetime in seconds (default: 31 days).</source>
+      <translation>Lebensdauer der Session in Sekunden (Standard: 31 Tage).</translation>
+    </message>
+    <message>
+      <source>seconds</source>
+      <translation>Sekunden</translation>
+    </message>
+    <message>
+      <source>unknown digest '%1': use sha1, sha256 or sha512</source>
+      <translation>unbekanntes Hashverfahren '%1': sha1, sha256 oder sha512 verwenden</translation>
+    </message>
+    <message>
+      <source>unknown key derivation '%1': use hmac, concat, django-concat or none</source>
+      <translation>unbekannte Schlüsselableitung '%1': hmac, concat, django-concat oder none verwenden</translation>
+    </message>
+    <message>
+      <source>--max-age takes a number of seconds</source>
+      <translation>--max-age erwartet eine Anzahl Sekunden</translation>
+    </message>
+  </context>
+  <context>
     <name>StatsCommand</name>
     <message>
       <source>Print the report as JSON.</source>
@@ -606,6 +842,34 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <source>Paste the key as Python prints it, or as hex or base64.</source>
       <translation>Fügen Sie den Schlüssel so ein, wie Python ihn ausgibt, oder als Hex oder Base64.</translation>
     </message>
+    <message>
+      <source>AES key (EncryptedSession)</source>
+      <translation>AES-Schlüssel (EncryptedSession)</translation>
+    </message>
+    <message>
+      <source>Flask SECRET_KEY (signed cookies)</source>
+      <translation>Flask-SECRET_KEY (signierte Cookies)</translation>
+    </message>
+    <message>
+      <source>K&amp;ind:</source>
+      <translation>&amp;Art:</translation>
+    </message>
+    <message>
+      <source>The bytes literal is not valid.</source>
+      <translation>Das Bytes-Literal ist ungültig.</translation>
+    </message>
+    <message>
+      <source>%1 bytes, read as %2, fingerprint %3</source>
+      <translation>%1 Bytes, gelesen als %2, Fingerabdruck %3</translation>
+    </message>
+    <message>
+      <source>Python bytes literal</source>
+      <translation>Python-Bytes-Literal</translation>
+    </message>
+    <message>
+      <source>text (UTF-8)</source>
+      <translation>Text (UTF-8)</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::ComparePanel</name>
@@ -691,20 +955,72 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <source>Warning: %1</source>
       <translation>Warnung: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n second(s)</source>
+      <translation>
+        <numerusform>%n Sekunde</numerusform>
+        <numerusform>%n Sekunden</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n minute(s)</source>
+      <translation>
+        <numerusform>%n Minute</numerusform>
+        <numerusform>%n Minuten</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hour(s)</source>
+      <translation>
+        <numerusform>%n Stunde</numerusform>
+        <numerusform>%n Stunden</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n Tag</numerusform>
+        <numerusform>%n Tage</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>in the future by %1</source>
+      <translation>in der Zukunft um %1</translation>
+    </message>
+    <message>
+      <source>Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes</source>
+      <translation>Signiertes Flask-Cookie: Nutzlast %1 Bytes%2 · signiert %3 UTC, Alter %4 · Signatur %5 Bytes</translation>
+    </message>
+    <message>
+      <source> (zlib)</source>
+      <translation> (zlib)</translation>
+    </message>
+    <message>
+      <source>Signature verified with secret "%1".</source>
+      <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
+    </message>
+    <message>
+      <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
+      <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
+    </message>
+    <message>
+      <source>Signature not checked: no Flask secret in the key ring. Anyone can read this session; only the secret proves who made it.</source>
+      <translation>Signatur nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann diese Session lesen; nur das Geheimnis beweist, wer sie erstellt hat.</translation>
+    </message>
+    <message>
+      <source>Expired: older than the session lifetime (or signed in the future); Flask rejects it.</source>
+      <translation>Abgelaufen: älter als die Lebensdauer der Session (oder in der Zukunft signiert); Flask weist es ab.</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::InspectorController</name>
     <message>
-      <source>this is a Flask signed cookie; SessionLens opens EncryptedSession cookies</source>
-      <translation>das ist ein signiertes Flask-Cookie; SessionLens öffnet EncryptedSession-Cookies</translation>
+      <source>choose an AES key to seal with</source>
+      <translation>wählen Sie einen AES-Schlüssel zum Versiegeln</translation>
     </message>
     <message>
-      <source>the key ring is empty: add the app's key</source>
-      <translation>der Schlüsselbund ist leer: fügen Sie den Schlüssel der App hinzu</translation>
-    </message>
-    <message>
-      <source>choose a key to seal with</source>
-      <translation>wählen Sie einen Schlüssel zum Versiegeln</translation>
+      <source>choose a Flask secret to sign with</source>
+      <translation>wählen Sie ein Flask-Geheimnis zum Signieren</translation>
     </message>
   </context>
   <context>
@@ -836,6 +1152,18 @@ Base64: %3</translation>
       <source>Copy the key "%1" to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
       <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
+    <message>
+      <source>Flask secret</source>
+      <translation>Flask-Geheimnis</translation>
+    </message>
+    <message>
+      <source>Text: %1
+
+Python: %2</source>
+      <translation>Text: %1
+
+Python: %2</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::KeyRingStore</name>
@@ -938,13 +1266,6 @@ Base64: %3</translation>
       <source>SessionLens — key "%1"</source>
       <translation>SessionLens — Schlüssel „%1“</translation>
     </message>
-    <message numerus="yes">
-      <source>Opened with key "%1": %n top-level key(s)</source>
-      <translation>
-        <numerusform>Geöffnet mit Schlüssel „%1“: %n Schlüssel auf oberster Ebene</numerusform>
-        <numerusform>Geöffnet mit Schlüssel „%1“: %n Schlüssel auf oberster Ebene</numerusform>
-      </translation>
-    </message>
     <message>
       <source>(empty)</source>
       <translation>(leer)</translation>
@@ -1028,6 +1349,25 @@ Base64: %3</translation>
     <message>
       <source>Save the edited session as JSON before closing?</source>
       <translation>Die bearbeitete Session vor dem Schließen als JSON speichern?</translation>
+    </message>
+    <message>
+      <source>&amp;Audit Signing Secret...</source>
+      <translation>Signaturgeheimnis &amp;prüfen...</translation>
+    </message>
+    <message numerus="yes">
+      <source>Opened: %n top-level key(s)</source>
+      <translation>
+        <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
+        <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Audit Signing Secret</source>
+      <translation>Signaturgeheimnis prüfen</translation>
+    </message>
+    <message>
+      <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
+      <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
     </message>
   </context>
   <context>
@@ -1162,6 +1502,121 @@ Base64: %3</translation>
         <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Now</source>
+      <translation>Jetzt</translation>
+    </message>
+    <message>
+      <source>Keep the cookie's timestamp</source>
+      <translation>Zeitstempel des Cookies beibehalten</translation>
+    </message>
+    <message>
+      <source>Timestamp:</source>
+      <translation>Zeitstempel:</translation>
+    </message>
+    <message>
+      <source>The original cookie was not verified by any stored secret: this cookie is signed with "%1", and the server accepts it only if that is its SECRET_KEY.</source>
+      <translation>Das ursprüngliche Cookie wurde von keinem gespeicherten Geheimnis bestätigt: dieses Cookie ist mit „%1“ signiert, und der Server nimmt es nur an, wenn das sein SECRET_KEY ist.</translation>
+    </message>
+    <message>
+      <source>Signed with "%1", not with "%2" that verified the original cookie.</source>
+      <translation>Signiert mit „%1“, nicht mit „%2“, das das ursprüngliche Cookie bestätigt hat.</translation>
+    </message>
+    <message>
+      <source>%1 bytes, %2, signed with "%3". Anyone can read it; only the secret can make it.</source>
+      <translation>%1 Bytes, %2, signiert mit „%3“. Jeder kann es lesen; nur das Geheimnis kann es erzeugen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sessionlens::gui::SecretAuditDialog</name>
+    <message>
+      <source>Audit Signing Secret</source>
+      <translation>Signaturgeheimnis prüfen</translation>
+    </message>
+    <message>
+      <source>optional: a wordlist, one candidate per line</source>
+      <translation>optional: eine Wortliste, ein Kandidat pro Zeile</translation>
+    </message>
+    <message>
+      <source>&amp;Browse...</source>
+      <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+      <source>Also try secrets from tutorials and templates</source>
+      <translation>Auch Geheimnisse aus Tutorials und Vorlagen probieren</translation>
+    </message>
+    <message>
+      <source>Tries candidate secrets against the cookie's signature. Only audit cookies of apps you are allowed to test.</source>
+      <translation>Probiert Kandidaten gegen die Signatur des Cookies. Prüfen Sie nur Cookies von Apps, die Sie testen dürfen.</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Starten</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel Audit</source>
+      <translation>Prüfung &amp;abbrechen</translation>
+    </message>
+    <message>
+      <source>&amp;Add to Key Ring...</source>
+      <translation>Zum &amp;Schlüsselbund hinzufügen...</translation>
+    </message>
+    <message>
+      <source>&amp;Wordlist:</source>
+      <translation>&amp;Wortliste:</translation>
+    </message>
+    <message>
+      <source>&amp;Threads:</source>
+      <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+      <source>Choose Wordlist</source>
+      <translation>Wortliste wählen</translation>
+    </message>
+    <message>
+      <source>Starting...</source>
+      <translation>Starte...</translation>
+    </message>
+    <message>
+      <source>Stopping...</source>
+      <translation>Halte an...</translation>
+    </message>
+    <message>
+      <source>%1 candidates tried</source>
+      <translation>%1 Kandidaten probiert</translation>
+    </message>
+    <message>
+      <source>%1 candidates tried, about %2 s left</source>
+      <translation>%1 Kandidaten probiert, noch etwa %2 s</translation>
+    </message>
+    <message>
+      <source>Found the secret at line %1 of the wordlist after %2 candidates. It is weak: replace it.</source>
+      <translation>Das Geheimnis steht in Zeile %1 der Wortliste (nach %2 Kandidaten). Es ist schwach: ersetzen Sie es.</translation>
+    </message>
+    <message>
+      <source>Found the secret in the built-in list of well-known secrets. It is weak: replace it.</source>
+      <translation>Das Geheimnis steht in der eingebauten Liste bekannter Geheimnisse. Es ist schwach: ersetzen Sie es.</translation>
+    </message>
+    <message>
+      <source>Cancelled after %1 candidates.</source>
+      <translation>Nach %1 Kandidaten abgebrochen.</translation>
+    </message>
+    <message>
+      <source>None of the %1 candidates signs this cookie.</source>
+      <translation>Keiner der %1 Kandidaten signiert dieses Cookie.</translation>
+    </message>
+    <message>
+      <source>Add to Key Ring</source>
+      <translation>Zum Schlüsselbund hinzufügen</translation>
+    </message>
+    <message>
+      <source>Name for the found secret:</source>
+      <translation>Name für das gefundene Geheimnis:</translation>
+    </message>
+    <message>
+      <source>found secret</source>
+      <translation>gefundenes Geheimnis</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::SessionTreeModel</name>
@@ -1256,6 +1711,22 @@ Base64: %3</translation>
       <source>Not a valid %1: %2</source>
       <translation>Kein gültiger Wert vom Typ %1: %2</translation>
     </message>
+    <message>
+      <source>tuple</source>
+      <translation>tuple</translation>
+    </message>
+    <message>
+      <source>Markup</source>
+      <translation>Markup</translation>
+    </message>
+    <message>
+      <source>UUID</source>
+      <translation>UUID</translation>
+    </message>
+    <message>
+      <source>datetime</source>
+      <translation>datetime</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::SessionTreePanel</name>
@@ -1335,6 +1806,22 @@ Base64: %3</translation>
       <source>Copied the value of %1</source>
       <translation>Wert von %1 kopiert</translation>
     </message>
+    <message>
+      <source>tuple (Flask)</source>
+      <translation>tuple (Flask)</translation>
+    </message>
+    <message>
+      <source>Markup (Flask)</source>
+      <translation>Markup (Flask)</translation>
+    </message>
+    <message>
+      <source>UUID (Flask)</source>
+      <translation>UUID (Flask)</translation>
+    </message>
+    <message>
+      <source>datetime (Flask)</source>
+      <translation>datetime (Flask)</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::SizeChart</name>
@@ -1404,6 +1891,10 @@ Base64: %3</translation>
     <message>
       <source>Within the limits.</source>
       <translation>Innerhalb der Grenzen.</translation>
+    </message>
+    <message>
+      <source>payload (not encrypted)</source>
+      <translation>Nutzlast (unverschlüsselt)</translation>
     </message>
   </context>
   <context>
