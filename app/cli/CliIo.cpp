@@ -25,6 +25,16 @@ Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
     return data;
 }
 
+Result<CookieText::Extracted> CliIo::readCookie(const QString &argument)
+{
+    if (argument != QLatin1String("-"))
+        return CookieText::extract(argument);
+    auto input = readAll(argument, CookieText::kMaxInputSize);
+    if (!input)
+        return input.error();
+    return CookieText::extract(QString::fromUtf8(input.value()));
+}
+
 QString CliIo::stepName(ErrorCategory category)
 {
     switch (category) {

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "Result.h"
+#include "formats/CookieText.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -35,6 +36,8 @@ public:
 
     /// Whole content of a file, or of standard input for "-" or an empty path.
     [[nodiscard]] Result<QByteArray> readAll(const QString &path, qsizetype limit);
+    /// The cookie in a command-line argument, or on standard input for "-".
+    [[nodiscard]] Result<CookieText::Extracted> readCookie(const QString &argument);
     /// Prints "sessionlens-cli: <step> failed: <message>" and returns the matching exit code.
     int fail(const Error &error);
     /// Prints a usage problem and returns ExitUsage.

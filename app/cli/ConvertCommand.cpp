@@ -33,23 +33,14 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!loaded)
         return m_io.fail(loaded.error());
     const qsizetype aesKeys = ring.size();
-    auto secrets = SignerArguments::secrets(parser, m_io);
+    auto secrets = SignerArguments::addSecretsTo(parser, m_io, ring);
     if (!secrets)
         return m_io.fail(secrets.error());
-    for (qsizetype i = 0; i < secrets->size(); ++i)
-        (void)ring.add(SessionKey(tr("--secret #%1").arg(i + 1), secrets->at(i), SessionKey::Kind::SigningSecret));
     auto options = SignerArguments::options(parser);
     if (!options)
         return m_io.fail(options.error());
 
-    QString text = parser.positionalArguments().value(0, QStringLiteral("-"));
-    if (text == QLatin1String("-")) {
-        auto input = m_io.readAll(text, CookieText::kMaxInputSize);
-        if (!input)
-            return m_io.fail(input.error());
-        text = QString::fromUtf8(input.value());
-    }
-    auto cookie = CookieText::extract(text);
+    auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
     const auto sourceFormat = FormatDetector::detect(cookie->value);

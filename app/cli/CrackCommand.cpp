@@ -49,14 +49,7 @@ int CrackCommand::run(const QStringList &arguments)
     options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
     options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
 
-    QString text = parser.positionalArguments().constFirst();
-    if (text == QLatin1String("-")) {
-        auto input = m_io.readAll(text, CookieText::kMaxInputSize);
-        if (!input)
-            return m_io.fail(input.error());
-        text = QString::fromUtf8(input.value());
-    }
-    auto cookie = CookieText::extract(text);
+    auto cookie = m_io.readCookie(parser.positionalArguments().constFirst());
     if (!cookie)
         return m_io.fail(cookie.error());
 

@@ -52,11 +52,9 @@ int DecodeCommand::run(const QStringList &arguments)
     if (!loaded)
         return m_io.fail(loaded.error());
     const qsizetype aesKeys = ring.size();
-    auto secrets = SignerArguments::secrets(parser, m_io);
+    auto secrets = SignerArguments::addSecretsTo(parser, m_io, ring);
     if (!secrets)
         return m_io.fail(secrets.error());
-    for (qsizetype i = 0; i < secrets->size(); ++i)
-        (void)ring.add(SessionKey(tr("--secret #%1").arg(i + 1), secrets->at(i), SessionKey::Kind::SigningSecret));
     auto signerOptions = SignerArguments::options(parser);
     if (!signerOptions)
         return m_io.fail(signerOptions.error());
@@ -65,16 +63,7 @@ int DecodeCommand::run(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("lines")))
         return decodeLines(source, ring, format);
 
-    QByteArray text;
-    if (source == QLatin1String("-")) {
-        auto input = m_io.readAll(source, CookieText::kMaxInputSize);
-        if (!input)
-            return m_io.fail(input.error());
-        text = input.value();
-    } else {
-        text = source.toUtf8();
-    }
-    auto cookie = CookieText::extract(QString::fromUtf8(text));
+    auto cookie = m_io.readCookie(source);
     if (!cookie)
         return m_io.fail(cookie.error());
     if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned && aesKeys == 0)

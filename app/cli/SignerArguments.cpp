@@ -57,4 +57,17 @@ Result<QList<SecureBytes>> SignerArguments::secrets(const QCommandLineParser &pa
     return out;
 }
 
+Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring)
+{
+    auto list = secrets(parser, io);
+    if (!list)
+        return list;
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        auto added = ring.add(SessionKey(tr("--secret #%1").arg(i + 1), list->at(i), SessionKey::Kind::SigningSecret));
+        if (!added)
+            return added.error();
+    }
+    return list;
+}
+
 } // namespace sessionlens::cli

@@ -2,6 +2,7 @@
 
 #include "CliIo.h"
 #include "formats/FlaskSignedCodec.h"
+#include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
 
@@ -17,6 +18,8 @@ public:
     [[nodiscard]] static Result<FlaskSignedCodec::Options> options(const QCommandLineParser &parser);
     /// --secret values as UTF-8 bytes and --secret-file contents (one trailing newline dropped), in that order.
     [[nodiscard]] static Result<QList<SecureBytes>> secrets(const QCommandLineParser &parser, CliIo &io);
+    /// Reads the secrets and adds them to `ring` as signing secrets named "--secret #N".
+    [[nodiscard]] static Result<QList<SecureBytes>> addSecretsTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
 };
 
 } // namespace sessionlens::cli

@@ -28,15 +28,7 @@ int StatsCommand::run(const QStringList &arguments)
     if (ring.size() == 0)
         return m_io.usage(tr("stats needs at least one --key or --key-file"));
 
-    const QString source = parser.positionalArguments().value(0, QStringLiteral("-"));
-    QString text = source;
-    if (source == QLatin1String("-")) {
-        auto input = m_io.readAll(source, CookieText::kMaxInputSize);
-        if (!input)
-            return m_io.fail(input.error());
-        text = QString::fromUtf8(input.value());
-    }
-    auto cookie = CookieText::extract(text);
+    auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
     KeyRing::Opened opened = ring.open(cookie->value);

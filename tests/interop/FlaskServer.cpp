@@ -1,6 +1,7 @@
 #include "FlaskServer.h"
 
 #include "TestData.h"
+#include "json/PythonJsonReader.h"
 
 #include <QEventLoop>
 #include <QNetworkReply>
@@ -90,6 +91,30 @@ FlaskServer::Reply FlaskServer::send(const QString &method, const QString &path,
         out.error = reply->errorString();
     reply->deleteLater();
     return out;
+}
+
+FlaskServer::Dump FlaskServer::parseDump(const Reply &reply)
+{
+    Dump dump;
+    if (!reply.error.isEmpty() || reply.status != 200) {
+        dump.error = QStringLiteral("HTTP %1 %2 %3").arg(reply.status).arg(reply.error, QString::fromUtf8(reply.body.left(300)));
+        return dump;
+    }
+    // Read with our own reader, so that lone surrogates in the repr survive.
+    PythonJsonReader::Options plain;
+    plain.dialect = PythonJsonReader::Dialect::Plain;
+    auto value = PythonJsonReader::read(reply.body, plain);
+    const SessionValue *json = value ? value->value(QStringLiteral("json")) : nullptr;
+    const SessionValue *repr = value ? value->value(QStringLiteral("repr")) : nullptr;
+    const SessionValue *empty = value ? value->value(QStringLiteral("empty")) : nullptr;
+    if (!json || !repr || !empty) {
+        dump.error = QStringLiteral("unexpected reply");
+        return dump;
+    }
+    dump.json = json->stringValue().toLatin1();
+    dump.repr = repr->stringValue();
+    dump.empty = empty->boolValue();
+    return dump;
 }
 
 QByteArray FlaskServer::cookieValue(const Reply &reply, const QByteArray &name)

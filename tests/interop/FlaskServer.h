@@ -34,6 +34,16 @@ public:
     Reply get(const QString &path, const QByteArray &cookieHeader = {});
     Reply post(const QString &path, const QByteArray &body, const QByteArray &cookieHeader = {});
 
+    /// What the test apps' /dump endpoint answers: the session as the app sees it.
+    struct Dump
+    {
+        QByteArray json; ///< the app's own JSON of the session (ASCII)
+        QString repr;    ///< repr(dict(session)), lone surrogates kept
+        bool empty = true;
+        QString error;
+    };
+    static Dump parseDump(const Reply &reply);
+
     /// The value of the cookie `name` in a reply's Set-Cookie headers (empty when absent).
     static QByteArray cookieValue(const Reply &reply, const QByteArray &name = "session");
 

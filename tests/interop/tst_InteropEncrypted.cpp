@@ -16,42 +16,11 @@ namespace {
 const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
 constexpr int kSessions = 240;
 
-struct Dump
-{
-    QByteArray json;
-    QString repr;
-    bool empty = true;
-    QString error;
-};
+using Dump = test::FlaskServer::Dump;
 
-// The app answers in json.dumps (ensure_ascii), read with our own reader so that
-// lone surrogates in the repr survive.
 Dump parseDump(const test::FlaskServer::Reply &reply)
 {
-    Dump dump;
-    if (!reply.error.isEmpty() || reply.status != 200) {
-        dump.error = QStringLiteral("HTTP %1 %2").arg(reply.status).arg(reply.error);
-        return dump;
-    }
-    PythonJsonReader::Options plain;
-    plain.dialect = PythonJsonReader::Dialect::Plain;
-    auto value = PythonJsonReader::read(reply.body, plain);
-    if (!value) {
-        dump.error = value.error().toString();
-        return dump;
-    }
-    const SessionValue *json = value->value(QStringLiteral("json"));
-    const SessionValue *repr = value->value(QStringLiteral("repr"));
-    const SessionValue *empty = value->value(QStringLiteral("empty"));
-    if (!json || !repr || !empty) {
-        dump.error = QStringLiteral("unexpected reply");
-        return dump;
-    }
-    // json.dumps output is ASCII, so Latin-1 conversion is exact.
-    dump.json = json->stringValue().toLatin1();
-    dump.repr = repr->stringValue();
-    dump.empty = empty->boolValue();
-    return dump;
+    return test::FlaskServer::parseDump(reply);
 }
 
 } // namespace

@@ -16,32 +16,11 @@ namespace {
 const QByteArray kSecret = "interop-secret-\xc3\xa9";
 constexpr int kSessions = 240;
 
-struct Dump
-{
-    QByteArray json;
-    QString repr;
-    bool empty = true;
-    QString error;
-};
+using Dump = test::FlaskServer::Dump;
 
 Dump parseDump(const test::FlaskServer::Reply &reply)
 {
-    Dump dump;
-    if (!reply.error.isEmpty() || reply.status != 200) {
-        dump.error = QStringLiteral("HTTP %1 %2 %3").arg(reply.status).arg(reply.error, QString::fromUtf8(reply.body.left(300)));
-        return dump;
-    }
-    PythonJsonReader::Options plain;
-    plain.dialect = PythonJsonReader::Dialect::Plain;
-    auto value = PythonJsonReader::read(reply.body, plain);
-    if (!value || !value->value(QStringLiteral("json"))) {
-        dump.error = QStringLiteral("unexpected reply");
-        return dump;
-    }
-    dump.json = value->value(QStringLiteral("json"))->stringValue().toLatin1();
-    dump.repr = value->value(QStringLiteral("repr"))->stringValue();
-    dump.empty = value->value(QStringLiteral("empty"))->boolValue();
-    return dump;
+    return test::FlaskServer::parseDump(reply);
 }
 
 SecureBytes secret()
