@@ -33,6 +33,18 @@ EncryptedSessionCodec::Compression InspectorController::compressionFromName(cons
     return EncryptedSessionCodec::Compression::Auto;
 }
 
+PythonJsonWriter::Style InspectorController::jsonStyle() const
+{
+    return isSigned() ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
+}
+
+PythonJsonReader::Options InspectorController::jsonReadOptions() const
+{
+    PythonJsonReader::Options options;
+    options.dialect = isSigned() ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
+    return options;
+}
+
 FlaskSignedCodec::Options InspectorController::signerOptions() const
 {
     FlaskSignedCodec::Options options;
@@ -61,6 +73,7 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     m_lastOpen = std::move(result);
     if (m_lastOpen.ok() || m_lastOpen.readableButUnverified()) {
         m_format = m_lastOpen.format();
+        m_model.setJsonStyle(jsonStyle());
         m_verifiedSecret = m_lastOpen.isSigned() ? m_lastOpen.keyName : QString();
         m_originalTimestamp = m_lastOpen.isSigned() ? m_lastOpen.opened.signedCookie.parts.timestamp : 0;
         if (!m_lastOpen.keyName.isEmpty())
@@ -87,6 +100,7 @@ void InspectorController::loadSession(SessionValue session, const QString &keyNa
 void InspectorController::setFormat(FormatDetector::Format format)
 {
     m_format = format;
+    m_model.setJsonStyle(jsonStyle());
     refresh();
 }
 

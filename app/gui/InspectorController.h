@@ -8,6 +8,8 @@
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
 #include "report/SizeReport.h"
 
 #include <QObject>
@@ -62,6 +64,9 @@ public:
     [[nodiscard]] FormatDetector::Format format() const { return m_format; }
     void setFormat(FormatDetector::Format format);
     [[nodiscard]] bool isSigned() const { return m_format == FormatDetector::Format::FlaskSigned; }
+    /// The JSON dialect of the current format: how the session is written and read back as text.
+    [[nodiscard]] PythonJsonWriter::Style jsonStyle() const;
+    [[nodiscard]] PythonJsonReader::Options jsonReadOptions() const;
 
     void setSealKeyName(const QString &name);
     [[nodiscard]] QString sealKeyName() const { return m_sealKeyName; }

@@ -54,6 +54,10 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
         if (!m_updating && modified)
             setDirty(true);
     });
+    connect(&m_controller, &InspectorController::documentReplaced, this, [this] {
+        // A new document may come in another dialect: drop unapplied text only if there is none.
+        m_stale = true;
+    });
     connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
         m_stale = true;
         if (isVisible())
@@ -90,7 +94,7 @@ void JsonEditorPanel::syncFromSession()
     if (!m_stale)
         return;
     m_syncTimer->stop();
-    const QByteArray json = PythonJsonWriter::write(m_controller.document().root());
+    const QByteArray json = PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle());
     m_updating = true;
     m_highlighter->setDocument(json.size() > kHighlightLimit ? nullptr : m_editor->document());
     m_editor->setPlainText(QString::fromUtf8(json));
@@ -116,7 +120,7 @@ bool JsonEditorPanel::apply()
 {
     const QByteArray text = m_editor->toPlainText().toUtf8();
     QStringList warnings;
-    auto parsed = PythonJsonReader::read(text, PythonJsonReader::Options{}, &warnings);
+    auto parsed = PythonJsonReader::read(text, m_controller.jsonReadOptions(), &warnings);
     if (parsed && parsed->type() != SessionValue::Type::Dict)
         parsed = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
     if (!parsed) {

@@ -197,8 +197,8 @@ void MainWindow::autosaveNow()
     }
     const auto written = m_recovery.writeAutosave({m_controller->document().originalCookie(),
                                                    m_controller->sealKeyName(),
-                                                   PythonJsonWriter::write(m_controller->document().root()),
-                                                   QDateTime::currentDateTime()});
+                                                   PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()),
+                                                   QDateTime::currentDateTime(), m_controller->isSigned()});
     if (!written)
         statusBar()->showMessage(ErrorText::describe(written.error()), kStatusTimeoutMs);
 }
@@ -216,7 +216,9 @@ bool MainWindow::offerRecovery(bool ask)
         m_recovery.clearAutosave();
         return false;
     }
-    auto original = PythonJsonReader::read(autosave->sessionJson);
+    PythonJsonReader::Options dialect;
+    dialect.dialect = autosave->flaskSigned ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
+    auto original = PythonJsonReader::read(autosave->sessionJson, dialect);
     if (!original || original->type() != SessionValue::Type::Dict) {
         statusBar()->showMessage(tr("The autosaved session could not be read."), kStatusTimeoutMs);
         return false;
@@ -227,6 +229,7 @@ bool MainWindow::offerRecovery(bool ask)
         m_controller->undoStack().push(
             SessionEditCommand::replace(m_controller->model(), {}, std::move(before), std::move(original).value()));
     } else {
+        m_controller->setFormat(autosave->flaskSigned ? FormatDetector::Format::FlaskSigned : FormatDetector::Format::EncryptedSession);
         m_controller->loadSession(std::move(original).value(), autosave->keyName, autosave->originalCookie);
         m_controller->undoStack().resetClean();
     }
@@ -241,7 +244,7 @@ bool MainWindow::saveSessionTo(const QString &path)
         QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
-    file.write(PythonJsonWriter::write(m_controller->document().root()));
+    file.write(PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()));
     file.write("\n");
     if (!file.commit()) {
         QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
@@ -260,7 +263,7 @@ bool MainWindow::openSessionFrom(const QString &path)
         QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
-    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize));
+    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize), m_controller->jsonReadOptions());
     if (session && session->type() != SessionValue::Type::Dict)
         session = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
     if (!session) {

@@ -87,7 +87,8 @@ Result<Done> RecoveryStore::writeAutosave(const Autosave &autosave)
                         {QStringLiteral("key_name"), autosave.keyName},
                         // The session JSON is kept as text: the file format must not re-encode it.
                         {QStringLiteral("session_json"), QString::fromUtf8(autosave.sessionJson)},
-                        {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)}};
+                        {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)},
+                        {QStringLiteral("format"), autosave.flaskSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")}};
     return writePrivate(m_folder, autosaveFile(), QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -99,7 +100,8 @@ std::optional<RecoveryStore::Autosave> RecoveryStore::readAutosave() const
     return Autosave{o.value(QStringLiteral("original_cookie")).toString().toLatin1(),
                     o.value(QStringLiteral("key_name")).toString(),
                     o.value(QStringLiteral("session_json")).toString().toUtf8(),
-                    QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODate)};
+                    QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODate),
+                    o.value(QStringLiteral("format")).toString() == QLatin1String("signed")};
 }
 
 void RecoveryStore::clearAutosave()

@@ -33,6 +33,7 @@ public:
         QString keyName;
         QByteArray sessionJson;
         QDateTime savedAt;
+        bool flaskSigned = false; ///< the JSON is Flask's tagged dialect
     };
 
     explicit RecoveryStore(QString folder);

@@ -125,7 +125,7 @@ qsizetype SessionTreeModel::serializedSize(const SessionValue *n) const
     if (it != m_sizeCache.constEnd())
         return it.value();
     QByteArray out;
-    PythonJsonWriter::append(*n, out);
+    PythonJsonWriter::append(*n, out, m_jsonStyle);
     m_sizeCache.insert(n, out.size());
     return out.size();
 }
@@ -269,6 +269,12 @@ void SessionTreeModel::setBytesForm(ValueText::BytesForm form)
     beginResetModel();
     m_bytesForm = form;
     endResetModel();
+}
+
+void SessionTreeModel::setJsonStyle(PythonJsonWriter::Style style)
+{
+    m_jsonStyle = style;
+    m_sizeCache.clear();
 }
 
 void SessionTreeModel::resetFromDocument()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/SessionDocument.h"
+#include "json/PythonJsonWriter.h"
 #include "json/ValueText.h"
 
 #include <QAbstractItemModel>
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] SessionPath pathForIndex(const QModelIndex &index) const;
 
     void setBytesForm(ValueText::BytesForm form);
+    /// The dialect the Bytes column measures in (the cookie format's).
+    void setJsonStyle(PythonJsonWriter::Style style);
     [[nodiscard]] ValueText::BytesForm bytesForm() const { return m_bytesForm; }
 
     /// The whole document changed (new cookie, JSON applied): views start over.
@@ -69,6 +72,7 @@ private:
     SessionDocument &m_document;
     QUndoStack &m_undoStack;
     ValueText::BytesForm m_bytesForm = ValueText::BytesForm::Hex;
+    PythonJsonWriter::Style m_jsonStyle = PythonJsonWriter::Style::EncryptedSession;
     mutable QHash<const SessionValue *, qsizetype> m_sizeCache;
 };
 

@@ -63,6 +63,8 @@ int main(int argc, char *argv[])
                       QApplication::translate("main", "key")});
     parser.addOption({QStringLiteral("key-file"), QApplication::translate("main", "File with an AES key for this run only (repeatable)."),
                       QApplication::translate("main", "file")});
+    parser.addOption({QStringLiteral("secret"), QApplication::translate("main", "Flask SECRET_KEY for this run only (repeatable)."),
+                      QApplication::translate("main", "secret")});
     parser.addOption({QStringLiteral("settings"), QApplication::translate("main", "Use this settings file and keep data next to it."),
                       QApplication::translate("main", "file")});
     parser.addPositionalArgument(QStringLiteral("cookie"), QApplication::translate("main", "Cookie to open."));
@@ -87,6 +89,13 @@ int main(int argc, char *argv[])
     };
     for (const QString &text : parser.values(QStringLiteral("key")))
         addKeyText(text, QApplication::translate("main", "command line #%1").arg(++index));
+    index = 0;
+    for (const QString &text : parser.values(QStringLiteral("secret"))) {
+        QByteArray bytes = text.toUtf8();
+        const QString name = QApplication::translate("main", "command line secret #%1").arg(++index);
+        if (!keys.addTemporary(SessionKey(name, SecureBytes::fromByteArray(bytes, true), SessionKey::Kind::SigningSecret)).ok())
+            keyErrors.append(name);
+    }
     for (const QString &path : parser.values(QStringLiteral("key-file"))) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void signedCookieVerifiedEditedAndResigned();
     void signedCookieWrongSecretIsNeverSilent();
     void secretAuditRunsInTheBackground();
+    void signedSessionKeepsItsDialogEverywhere();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -467,6 +468,34 @@ void TestMainWindow::secretAuditRunsInTheBackground()
     QVERIFY(!dialog.isRunning());
     QCOMPARE(dialog.foundSecret().exposeCopy(), secret);
     QVERIFY2(dialog.resultText().contains(QStringLiteral("line 17777")), qPrintable(dialog.resultText()));
+}
+
+void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
+{
+    test::GuiTestFixture f;
+    QVERIFY(addSecret(f, QStringLiteral("dev"), signedVector(QStringLiteral("d-tagged"))[QStringLiteral("secret")].toString().toUtf8()));
+    f.window->show();
+    const QJsonObject v = signedVector(QStringLiteral("d-tagged"));
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    const QByteArray payload = v[QStringLiteral("payload")].toString().toUtf8();
+    // The JSON tab shows Flask's tagged payload, not EncryptedSession's dialect.
+    f.window->textTabs()->setCurrentWidget(f.window->jsonPanel());
+    QTRY_COMPARE(f.window->jsonPanel()->editor()->toPlainText().toUtf8(), payload);
+    // Save/Open and the autosave keep tuples, UUIDs and datetimes.
+    const QString path = f.dir.filePath(QStringLiteral("signed.json"));
+    QVERIFY(f.window->saveSessionTo(path));
+    QVERIFY(f.window->openSessionFrom(path));
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root(), PythonJsonWriter::Style::FlaskTagged), payload);
+    QAbstractItemModel *view = f.window->treePanel()->view()->model();
+    QVERIFY(view->setData(view->index(2, SessionTreeModel::ValueColumn), QStringLiteral("<i>changed</i>")));
+    f.window->autosaveNow();
+    f.open();
+    QVERIFY(f.window->offerRecovery(false));
+    const SessionValue &root = f.window->controller().document().root();
+    QCOMPARE(root.value(QStringLiteral("tup"))->type(), SessionValue::Type::Tuple);
+    QCOMPARE(root.value(QStringLiteral("safe"))->type(), SessionValue::Type::Markup);
+    QCOMPARE(root.value(QStringLiteral("safe"))->stringValue(), QStringLiteral("<i>changed</i>"));
+    QVERIFY(f.window->controller().isSigned());
 }
 
 QTEST_MAIN(TestMainWindow)
