@@ -415,6 +415,8 @@ DE = {
     'UUID (Flask)': 'UUID (Flask)',
     'datetime (Flask)': 'datetime (Flask)',
     'payload (not encrypted)': 'Nutzlast (unverschlüsselt)',
+    'Flask SECRET_KEY for this run only (repeatable).': 'Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).',
+    'command line secret #%1': 'Kommandozeilen-Geheimnis Nr. %1',
 
 }
 

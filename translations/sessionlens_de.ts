@@ -148,10 +148,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <translation>convert erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>--secret #%1</source>
-      <translation>--secret Nr. %1</translation>
-    </message>
-    <message>
       <source>--to encrypted needs exactly one --key or --key-file</source>
       <translation>--to encrypted braucht genau ein --key oder --key-file</translation>
     </message>
@@ -272,10 +268,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
       <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
       <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
-    </message>
-    <message>
-      <source>--secret #%1</source>
-      <translation>--secret Nr. %1</translation>
     </message>
     <message>
       <source>decode needs at least one --key or --key-file for an EncryptedSession cookie</source>
@@ -653,6 +645,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <source>--max-age takes a number of seconds</source>
       <translation>--max-age erwartet eine Anzahl Sekunden</translation>
     </message>
+    <message>
+      <source>--secret #%1</source>
+      <translation>--secret Nr. %1</translation>
+    </message>
   </context>
   <context>
     <name>StatsCommand</name>
@@ -798,6 +794,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
       <source>These keys could not be read: %1</source>
       <translation>Diese Schlüssel ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+      <source>Flask SECRET_KEY for this run only (repeatable).</source>
+      <translation>Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).</translation>
+    </message>
+    <message>
+      <source>secret</source>
+      <translation>Geheimnis</translation>
+    </message>
+    <message>
+      <source>command line secret #%1</source>
+      <translation>Kommandozeilen-Geheimnis Nr. %1</translation>
     </message>
   </context>
   <context>
