@@ -417,6 +417,8 @@ DE = {
     'payload (not encrypted)': 'Nutzlast (unverschlüsselt)',
     'Flask SECRET_KEY for this run only (repeatable).': 'Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).',
     'command line secret #%1': 'Kommandozeilen-Geheimnis Nr. %1',
+    ' days': ' Tage',
+    'Signed session &lifetime:': '&Lebensdauer signierter Sessions:',
 
 }
 

@@ -1440,6 +1440,14 @@ Python: %2</translation>
       <source>&amp;Replay URL (curl, requests):</source>
       <translation>&amp;Replay-URL (curl, requests):</translation>
     </message>
+    <message>
+      <source> days</source>
+      <translation> Tage</translation>
+    </message>
+    <message>
+      <source>Signed session &amp;lifetime:</source>
+      <translation>&amp;Lebensdauer signierter Sessions:</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::ResealPanel</name>

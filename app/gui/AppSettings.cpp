@@ -13,9 +13,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 10> &table()
+const std::array<Entry, 11> &table()
 {
-    static const std::array<Entry, 10> entries{{
+    static const std::array<Entry, 11> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -24,6 +24,7 @@ const std::array<Entry, 10> &table()
         {AppSettings::Key::CookieName, "replay/cookieName", QStringLiteral("session")},
         {AppSettings::Key::KeyNames, "keys/names", QStringList()},
         {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
+        {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays", 31},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

@@ -27,6 +27,7 @@ public:
         CookieName,         ///< Flask SESSION_COOKIE_NAME
         KeyNames,           ///< ordered names of key-ring entries (no secrets)
         KeyStoreBackend,    ///< "keychain" or "file"
+        SessionLifetimeDays, ///< PERMANENT_SESSION_LIFETIME, for flagging expired signed cookies
         WindowGeometry,
         WindowState,
     };

@@ -49,6 +49,7 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
 {
     FlaskSignedCodec::Options options;
     options.maxInflatedSize = qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
+    options.lifetimeSeconds = qint64(m_settings.integer(AppSettings::Key::SessionLifetimeDays)) * 24 * 3600;
     return options;
 }
 

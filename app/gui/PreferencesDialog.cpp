@@ -31,6 +31,10 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_maxInflated->setRange(1, 256);
     m_maxInflated->setSuffix(tr(" MiB"));
     m_maxInflated->setValue(m_settings.integer(AppSettings::Key::MaxInflatedMiB));
+    m_lifetime = new QSpinBox(this);
+    m_lifetime->setRange(1, 3650);
+    m_lifetime->setSuffix(tr(" days"));
+    m_lifetime->setValue(m_settings.integer(AppSettings::Key::SessionLifetimeDays));
     m_url = new QLineEdit(m_settings.string(AppSettings::Key::ReplayUrl), this);
     m_cookieName = new QLineEdit(m_settings.string(AppSettings::Key::CookieName), this);
 
@@ -48,6 +52,7 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("Show &bytes as:"), m_bytes);
     form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
     form->addRow(tr("Session &cookie name:"), m_cookieName);
+    form->addRow(tr("Signed session &lifetime:"), m_lifetime);
     form->addRow(tr("&Replay URL (curl, requests):"), m_url);
     form->addRow(buttons);
 }
@@ -59,6 +64,7 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::BytesDisplay, m_bytes->currentData());
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
+    m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
     m_settings.setValue(AppSettings::Key::CookieName,
                         m_cookieName->text().trimmed().isEmpty() ? QStringLiteral("session") : m_cookieName->text().trimmed());
     m_settings.sync();

@@ -26,6 +26,7 @@ private:
     QComboBox *m_compression = nullptr;
     QComboBox *m_bytes = nullptr;
     QSpinBox *m_maxInflated = nullptr;
+    QSpinBox *m_lifetime = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_cookieName = nullptr;
 };

@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QLabel>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void signedCookieWrongSecretIsNeverSilent();
     void secretAuditRunsInTheBackground();
     void signedSessionKeepsItsDialogEverywhere();
+    void lifetimePreferenceFlagsExpiry();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -496,6 +498,20 @@ void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
     QCOMPARE(root.value(QStringLiteral("safe"))->type(), SessionValue::Type::Markup);
     QCOMPARE(root.value(QStringLiteral("safe"))->stringValue(), QStringLiteral("<i>changed</i>"));
     QVERIFY(f.window->controller().isSigned());
+}
+
+void TestMainWindow::lifetimePreferenceFlagsExpiry()
+{
+    test::GuiTestFixture f;
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("a"), SessionValue::makeInteger(1));
+    const qint64 threeDaysAgo = QDateTime::currentSecsSinceEpoch() - 3 * 24 * 3600;
+    const QByteArray cookie = FlaskSignedCodec::sign(session, SecureBytes("k", 1), threeDaysAgo, FlaskSignedCodec::Options{}).value();
+    f.window->cookieInput()->setText(QString::fromLatin1(cookie));
+    QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
+    f.settings->setValue(gui::AppSettings::Key::SessionLifetimeDays, 2);
+    f.window->cookieInput()->setText(QString::fromLatin1(cookie) + u' ');
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")), qPrintable(f.window->cookieInput()->statusText()));
 }
 
 QTEST_MAIN(TestMainWindow)
