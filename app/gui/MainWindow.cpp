@@ -109,7 +109,15 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     statusBar()->showMessage(tr("Paste a cookie to begin. Keys: %1").arg(m_keys.store().label()));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The controller is a child and dies after this body; its undo stack emits while it
+    // is cleared. Nothing of it may reach this half-destroyed window.
+    m_autosaveTimer.stop();
+    disconnect(&m_controller->undoStack(), nullptr, this, nullptr);
+    disconnect(&m_controller->model(), nullptr, this, nullptr);
+    disconnect(m_controller, nullptr, this, nullptr);
+}
 
 void MainWindow::createMenus()
 {
