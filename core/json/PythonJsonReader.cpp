@@ -1,7 +1,6 @@
 #include "json/PythonJsonReader.h"
 
-#include "formats/Base64.h"
-#include "json/FlaskTags.h"
+#include "json/TagDecoder.h"
 #include "json/PythonFloat.h"
 
 #include <QHash>
@@ -461,89 +460,13 @@ private:
             fail(QStringLiteral("Expecting ',' delimiter"));
             return false;
         }
-        if (m_options.dialect == PythonJsonReader::Dialect::EncryptedSession)
-            return applyBytesTag(out, objectStart);
-        if (m_options.dialect == PythonJsonReader::Dialect::FlaskTagged)
-            return applyFlaskTag(out, objectStart);
-        return true;
-    }
-
-    // TaggedJSONSerializer.untag: a one-key object whose key is a tag becomes the tagged type.
-    bool applyFlaskTag(SessionValue &object, qsizetype objectStart)
-    {
-        if (object.size() != 1 || !FlaskTags::isTagKey(object.child(0)->key()))
-            return true;
-        const QString tag = object.child(0)->key();
-        SessionValue payload = object.take(0);
-        auto bad = [&](const QString &what) {
-            failAt(QStringLiteral("tag \"%1\" holds %2").arg(tag.trimmed(), what), objectStart);
+        if (auto problem = TagDecoder::apply(out, m_options.dialect, m_warnings)) {
+            failAt(*problem, objectStart);
             return false;
-        };
-        if (tag == QLatin1String(" t")) {
-            if (payload.type() != SessionValue::Type::List)
-                return bad(QStringLiteral("no list"));
-            payload.setTupleFromList();
-            object.assign(std::move(payload));
-        } else if (tag == QLatin1String(" b")) {
-            if (payload.type() != SessionValue::Type::String)
-                return bad(QStringLiteral("no string"));
-            auto decoded = Base64::decode(payload.stringValue().toLatin1(), Base64::Alphabet::Standard);
-            if (!decoded)
-                return bad(QStringLiteral("invalid base64"));
-            object.setBytes(decoded.value());
-        } else if (tag == QLatin1String(" m")) {
-            if (payload.type() != SessionValue::Type::String)
-                return bad(QStringLiteral("no string"));
-            object.setMarkup(payload.stringValue());
-        } else if (tag == QLatin1String(" u")) {
-            const auto uuid = payload.type() == SessionValue::Type::String
-                                  ? FlaskTags::parseUuid(payload.stringValue().toLatin1())
-                                  : std::nullopt;
-            if (!uuid)
-                return bad(QStringLiteral("no UUID"));
-            object.setUuid(*uuid);
-        } else if (tag == QLatin1String(" d")) {
-            const auto seconds = payload.type() == SessionValue::Type::String
-                                     ? FlaskTags::parseHttpDate(payload.stringValue().toLatin1())
-                                     : std::nullopt;
-            if (!seconds)
-                return bad(QStringLiteral("no HTTP date"));
-            object.setDateTime(*seconds);
-        } else { // " di": {"<key>__": value} is {"<key>": value}
-            if (payload.type() != SessionValue::Type::Dict || payload.size() != 1)
-                return bad(QStringLiteral("no one-key object"));
-            QString key = payload.child(0)->key();
-            key.chop(2);
-            SessionValue value = payload.take(0);
-            object.setDict();
-            object.appendEntryUnchecked(key, std::move(value));
         }
         return true;
     }
 
-    // The server's object hook: {"__type__": "bytes", "b": "<base64>"} becomes bytes.
-    bool applyBytesTag(SessionValue &object, qsizetype objectStart)
-    {
-        const SessionValue *type = object.value(QStringLiteral("__type__"));
-        if (!type || type->type() != SessionValue::Type::String
-            || type->stringValue() != QLatin1String("bytes"))
-            return true;
-        const SessionValue *payload = object.value(QStringLiteral("b"));
-        if (!payload || payload->type() != SessionValue::Type::String) {
-            failAt(QStringLiteral("bytes object without a \"b\" string"), objectStart);
-            return false;
-        }
-        const auto decoded = Base64::decode(payload->stringValue().toLatin1(),
-                                            Base64::Alphabet::Standard);
-        if (!decoded || payload->stringValue().size() != payload->stringValue().toLatin1().size()) {
-            failAt(QStringLiteral("bytes object holds invalid base64"), objectStart);
-            return false;
-        }
-        if (object.size() > 2 && m_warnings)
-            m_warnings->append(QStringLiteral("bytes object has extra keys that Python drops"));
-        object.setBytes(decoded.value());
-        return true;
-    }
 
     const char *m_begin;
     const char *m_p;

@@ -1,0 +1,90 @@
+#include "json/TagDecoder.h"
+
+#include "formats/Base64.h"
+#include "json/FlaskTags.h"
+
+namespace sessionlens {
+
+std::optional<QString> TagDecoder::apply(SessionValue &object, PythonJsonReader::Dialect dialect, QStringList *warnings)
+{
+    switch (dialect) {
+    case PythonJsonReader::Dialect::EncryptedSession:
+        return applyBytesTag(object, warnings);
+    case PythonJsonReader::Dialect::FlaskTagged:
+        return applyFlaskTag(object);
+    case PythonJsonReader::Dialect::Plain:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringList *warnings)
+{
+    const SessionValue *type = object.value(QStringLiteral("__type__"));
+    if (!type || type->type() != SessionValue::Type::String || type->stringValue() != QLatin1String("bytes"))
+        return std::nullopt;
+    const SessionValue *payload = object.value(QStringLiteral("b"));
+    if (!payload || payload->type() != SessionValue::Type::String)
+        return QStringLiteral("bytes object without a \"b\" string");
+    const QByteArray text = payload->stringValue().toLatin1();
+    const auto decoded = Base64::decode(text, Base64::Alphabet::Standard);
+    if (!decoded || payload->stringValue().size() != text.size())
+        return QStringLiteral("bytes object holds invalid base64");
+    if (object.size() > 2 && warnings)
+        warnings->append(QStringLiteral("bytes object has extra keys that Python drops"));
+    object.setBytes(decoded.value());
+    return std::nullopt;
+}
+
+std::optional<QString> TagDecoder::applyFlaskTag(SessionValue &object)
+{
+    if (object.size() != 1 || !FlaskTags::isTagKey(object.child(0)->key()))
+        return std::nullopt;
+    const QString tag = object.child(0)->key();
+    SessionValue payload = object.take(0);
+    const auto bad = [&tag](const char *what) {
+        return QStringLiteral("tag \"%1\" holds %2").arg(tag.trimmed(), QLatin1String(what));
+    };
+    if (tag == QLatin1String(" t")) {
+        if (payload.type() != SessionValue::Type::List)
+            return bad("no list");
+        payload.setTupleFromList();
+        object.assign(std::move(payload));
+    } else if (tag == QLatin1String(" b")) {
+        if (payload.type() != SessionValue::Type::String)
+            return bad("no string");
+        auto decoded = Base64::decode(payload.stringValue().toLatin1(), Base64::Alphabet::Standard);
+        if (!decoded)
+            return bad("invalid base64");
+        object.setBytes(decoded.value());
+    } else if (tag == QLatin1String(" m")) {
+        if (payload.type() != SessionValue::Type::String)
+            return bad("no string");
+        object.setMarkup(payload.stringValue());
+    } else if (tag == QLatin1String(" u")) {
+        const auto uuid = payload.type() == SessionValue::Type::String
+                              ? FlaskTags::parseUuid(payload.stringValue().toLatin1())
+                              : std::nullopt;
+        if (!uuid)
+            return bad("no UUID");
+        object.setUuid(*uuid);
+    } else if (tag == QLatin1String(" d")) {
+        const auto seconds = payload.type() == SessionValue::Type::String
+                                 ? FlaskTags::parseHttpDate(payload.stringValue().toLatin1())
+                                 : std::nullopt;
+        if (!seconds)
+            return bad("no HTTP date");
+        object.setDateTime(*seconds);
+    } else { // " di": {"<key>__": value} is {"<key>": value}
+        if (payload.type() != SessionValue::Type::Dict || payload.size() != 1)
+            return bad("no one-key object");
+        QString key = payload.child(0)->key();
+        key.chop(2);
+        SessionValue value = payload.take(0);
+        object.setDict();
+        object.appendEntryUnchecked(key, std::move(value));
+    }
+    return std::nullopt;
+}
+
+} // namespace sessionlens
