@@ -29,16 +29,12 @@ int ConvertCommand::run(const QStringList &arguments)
         return m_io.usage(tr("convert takes one cookie argument"));
 
     KeyRing ring;
-    auto loaded = KeyArguments::load(parser, m_io, ring);
+    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    const qsizetype aesKeys = ring.size();
-    auto secrets = SignerArguments::addSecretsTo(parser, m_io, ring);
-    if (!secrets)
-        return m_io.fail(secrets.error());
-    auto options = SignerArguments::options(parser);
-    if (!options)
-        return m_io.fail(options.error());
+    const qsizetype aesKeys = loaded->aesKeys;
+    const QList<SecureBytes> &secrets = loaded->secrets;
+    const FlaskSignedCodec::Options &options = loaded->options;
 
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
@@ -47,12 +43,12 @@ int ConvertCommand::run(const QStringList &arguments)
     const bool toEncrypted = to == QLatin1String("encrypted");
     if (toEncrypted && aesKeys != 1)
         return m_io.usage(tr("--to encrypted needs exactly one --key or --key-file"));
-    if (!toEncrypted && secrets->isEmpty())
+    if (!toEncrypted && secrets.isEmpty())
         return m_io.usage(tr("--to signed needs --secret or --secret-file"));
     if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)
         return m_io.usage(tr("opening an EncryptedSession cookie needs --key or --key-file"));
 
-    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options.value());
+    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
     if (opened.error)
         return m_io.fail(*opened.error);
     if (opened.format == FormatDetector::Format::FlaskSigned && opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
@@ -74,8 +70,8 @@ int ConvertCommand::run(const QStringList &arguments)
             return m_io.fail(sealed.error());
         result = sealed->cookie;
     } else {
-        auto signedCookie = FlaskSignedCodec::sign(converted.session, secrets->first(), QDateTime::currentSecsSinceEpoch(),
-                                                   options.value());
+        auto signedCookie = FlaskSignedCodec::sign(converted.session, secrets.first(), QDateTime::currentSecsSinceEpoch(),
+                                                   options);
         if (!signedCookie)
             return m_io.fail(signedCookie.error());
         result = signedCookie.value();

@@ -48,17 +48,11 @@ int DecodeCommand::run(const QStringList &arguments)
     const QString source = positional.value(0, QStringLiteral("-"));
 
     KeyRing ring;
-    auto loaded = KeyArguments::load(parser, m_io, ring);
+    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    const qsizetype aesKeys = ring.size();
-    auto secrets = SignerArguments::addSecretsTo(parser, m_io, ring);
-    if (!secrets)
-        return m_io.fail(secrets.error());
-    auto signerOptions = SignerArguments::options(parser);
-    if (!signerOptions)
-        return m_io.fail(signerOptions.error());
-    m_options = signerOptions.value();
+    const qsizetype aesKeys = loaded->aesKeys;
+    m_options = loaded->options;
 
     if (parser.isSet(QStringLiteral("lines")))
         return decodeLines(source, ring, format);

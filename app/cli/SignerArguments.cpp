@@ -1,5 +1,7 @@
 #include "SignerArguments.h"
 
+#include "KeyArguments.h"
+
 namespace sessionlens::cli {
 
 void SignerArguments::addOptions(QCommandLineParser &parser)
@@ -68,6 +70,24 @@ Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParse
             return added.error();
     }
     return list;
+}
+
+Result<SignerArguments::Loaded> SignerArguments::loadAll(const QCommandLineParser &parser, CliIo &io, KeyRing &ring)
+{
+    Loaded loaded;
+    auto keys = KeyArguments::load(parser, io, ring);
+    if (!keys)
+        return keys.error();
+    loaded.aesKeys = ring.size();
+    auto secrets = addSecretsTo(parser, io, ring);
+    if (!secrets)
+        return secrets.error();
+    loaded.secrets = std::move(secrets).value();
+    auto options = SignerArguments::options(parser);
+    if (!options)
+        return options.error();
+    loaded.options = options.value();
+    return loaded;
 }
 
 } // namespace sessionlens::cli

@@ -9,9 +9,7 @@ Endpoints:
 """
 import base64
 import json
-import os
 import sys
-import threading
 import zlib
 
 from Cryptodome.Cipher import AES
@@ -19,7 +17,8 @@ from Cryptodome.Random import get_random_bytes
 from flask import Flask, request, session
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
-from werkzeug.serving import make_server
+
+from serve import serve
 
 
 class BinaryAwareJSONEncoder(json.JSONEncoder):
@@ -112,16 +111,7 @@ def create_app(key):
 
 
 def main():
-    key = bytes.fromhex(sys.argv[1])
-    server = make_server("127.0.0.1", 0, create_app(key))
-    print(server.server_port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        os._exit(0)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    server.serve_forever()
+    serve(create_app(bytes.fromhex(sys.argv[1])))
 
 
 if __name__ == "__main__":

@@ -5,12 +5,11 @@ interop tests. Prints its port first and exits when standard input closes.
   POST /set    replaces the session with the tagged JSON body; the response signs it
 """
 import json
-import os
 import sys
-import threading
 
 from flask import Flask, request, session
-from werkzeug.serving import make_server
+
+from serve import serve
 
 
 def create_app(secret):
@@ -38,15 +37,7 @@ def create_app(secret):
 
 
 def main():
-    server = make_server("127.0.0.1", 0, create_app(sys.argv[1]))
-    print(server.server_port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        os._exit(0)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    server.serve_forever()
+    serve(create_app(sys.argv[1]))
 
 
 if __name__ == "__main__":
