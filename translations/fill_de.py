@@ -418,6 +418,10 @@ DE = {
     'Flask SECRET_KEY for this run only (repeatable).': 'Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).',
     'command line secret #%1': 'Kommandozeilen-Geheimnis Nr. %1',
     ' days': ' Tage',
+    'Timestamps count from 2011 (itsdangerous before 1.0)': 'Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)',
+    'Signer &salt:': '&Salt des Signierers:',
+    'Signer &digest:': '&Hashverfahren des Signierers:',
+    '&Key derivation:': '&Schlüsselableitung:',
     'Signed session &lifetime:': '&Lebensdauer signierter Sessions:',
 
 }

@@ -1448,6 +1448,22 @@ Python: %2</translation>
       <source>Signed session &amp;lifetime:</source>
       <translation>&amp;Lebensdauer signierter Sessions:</translation>
     </message>
+    <message>
+      <source>Timestamps count from 2011 (itsdangerous before 1.0)</source>
+      <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)</translation>
+    </message>
+    <message>
+      <source>Signer &amp;salt:</source>
+      <translation>&amp;Salt des Signierers:</translation>
+    </message>
+    <message>
+      <source>Signer &amp;digest:</source>
+      <translation>&amp;Hashverfahren des Signierers:</translation>
+    </message>
+    <message>
+      <source>&amp;Key derivation:</source>
+      <translation>&amp;Schlüsselableitung:</translation>
+    </message>
   </context>
   <context>
     <name>sessionlens::gui::ResealPanel</name>

@@ -13,9 +13,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 11> &table()
+const std::array<Entry, 15> &table()
 {
-    static const std::array<Entry, 11> entries{{
+    static const std::array<Entry, 15> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -25,6 +25,10 @@ const std::array<Entry, 11> &table()
         {AppSettings::Key::KeyNames, "keys/names", QStringList()},
         {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
         {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays", 31},
+        {AppSettings::Key::SignerSalt, "signed/salt", QStringLiteral("cookie-session")},
+        {AppSettings::Key::SignerDigest, "signed/digest", QStringLiteral("sha1")},
+        {AppSettings::Key::SignerDerivation, "signed/keyDerivation", QStringLiteral("hmac")},
+        {AppSettings::Key::SignerLegacyEpoch, "signed/legacyEpoch", false},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

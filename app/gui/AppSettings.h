@@ -28,6 +28,10 @@ public:
         KeyNames,           ///< ordered names of key-ring entries (no secrets)
         KeyStoreBackend,    ///< "keychain" or "file"
         SessionLifetimeDays, ///< PERMANENT_SESSION_LIFETIME, for flagging expired signed cookies
+        SignerSalt,          ///< itsdangerous salt of the app's session signer
+        SignerDigest,        ///< "sha1", "sha256", "sha512"
+        SignerDerivation,    ///< "hmac", "concat", "django-concat", "none"
+        SignerLegacyEpoch,   ///< timestamps from 2011 (itsdangerous before 1.0)
         WindowGeometry,
         WindowState,
     };

@@ -50,6 +50,10 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
     FlaskSignedCodec::Options options;
     options.maxInflatedSize = qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
     options.lifetimeSeconds = qint64(m_settings.integer(AppSettings::Key::SessionLifetimeDays)) * 24 * 3600;
+    options.signer.salt = m_settings.string(AppSettings::Key::SignerSalt).toUtf8();
+    (void)ItsdangerousSigner::digestFromName(m_settings.string(AppSettings::Key::SignerDigest), &options.signer.digest);
+    (void)ItsdangerousSigner::derivationFromName(m_settings.string(AppSettings::Key::SignerDerivation), &options.signer.derivation);
+    options.legacyEpoch = m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool();
     return options;
 }
 

@@ -1,5 +1,6 @@
 #include "PreferencesDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -35,6 +36,15 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_lifetime->setRange(1, 3650);
     m_lifetime->setSuffix(tr(" days"));
     m_lifetime->setValue(m_settings.integer(AppSettings::Key::SessionLifetimeDays));
+    m_salt = new QLineEdit(m_settings.string(AppSettings::Key::SignerSalt), this);
+    m_digest = new QComboBox(this);
+    m_digest->addItems({QStringLiteral("sha1"), QStringLiteral("sha256"), QStringLiteral("sha512")});
+    m_digest->setCurrentText(m_settings.string(AppSettings::Key::SignerDigest));
+    m_derivation = new QComboBox(this);
+    m_derivation->addItems({QStringLiteral("hmac"), QStringLiteral("concat"), QStringLiteral("django-concat"), QStringLiteral("none")});
+    m_derivation->setCurrentText(m_settings.string(AppSettings::Key::SignerDerivation));
+    m_legacyEpoch = new QCheckBox(tr("Timestamps count from 2011 (itsdangerous before 1.0)"), this);
+    m_legacyEpoch->setChecked(m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool());
     m_url = new QLineEdit(m_settings.string(AppSettings::Key::ReplayUrl), this);
     m_cookieName = new QLineEdit(m_settings.string(AppSettings::Key::CookieName), this);
 
@@ -53,6 +63,10 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
     form->addRow(tr("Session &cookie name:"), m_cookieName);
     form->addRow(tr("Signed session &lifetime:"), m_lifetime);
+    form->addRow(tr("Signer &salt:"), m_salt);
+    form->addRow(tr("Signer &digest:"), m_digest);
+    form->addRow(tr("&Key derivation:"), m_derivation);
+    form->addRow(QString(), m_legacyEpoch);
     form->addRow(tr("&Replay URL (curl, requests):"), m_url);
     form->addRow(buttons);
 }
@@ -65,6 +79,10 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
     m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
+    m_settings.setValue(AppSettings::Key::SignerSalt, m_salt->text().isEmpty() ? QStringLiteral("cookie-session") : m_salt->text());
+    m_settings.setValue(AppSettings::Key::SignerDigest, m_digest->currentText());
+    m_settings.setValue(AppSettings::Key::SignerDerivation, m_derivation->currentText());
+    m_settings.setValue(AppSettings::Key::SignerLegacyEpoch, m_legacyEpoch->isChecked());
     m_settings.setValue(AppSettings::Key::CookieName,
                         m_cookieName->text().trimmed().isEmpty() ? QStringLiteral("session") : m_cookieName->text().trimmed());
     m_settings.sync();

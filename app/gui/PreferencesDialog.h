@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -27,6 +28,10 @@ private:
     QComboBox *m_bytes = nullptr;
     QSpinBox *m_maxInflated = nullptr;
     QSpinBox *m_lifetime = nullptr;
+    QLineEdit *m_salt = nullptr;
+    QComboBox *m_digest = nullptr;
+    QComboBox *m_derivation = nullptr;
+    QCheckBox *m_legacyEpoch = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_cookieName = nullptr;
 };

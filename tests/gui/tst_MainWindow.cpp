@@ -512,6 +512,22 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
     f.settings->setValue(gui::AppSettings::Key::SessionLifetimeDays, 2);
     f.window->cookieInput()->setText(QString::fromLatin1(cookie) + u' ');
     QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")), qPrintable(f.window->cookieInput()->statusText()));
+
+    // The signer's salt and digest follow the preferences too.
+    FlaskSignedCodec::Options custom;
+    custom.signer.salt = "custom-salt";
+    custom.signer.digest = ItsdangerousSigner::Digest::Sha256;
+    const QByteArray customCookie = FlaskSignedCodec::sign(session, SecureBytes("k", 1), QDateTime::currentSecsSinceEpoch(), custom).value();
+    QVERIFY(addSecret(f, QStringLiteral("k"), "k"));
+    f.window->cookieInput()->setText(QString::fromLatin1(customCookie));
+    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification, FlaskSignedCodec::Verification::Invalid);
+    f.settings->setValue(gui::AppSettings::Key::SignerSalt, QStringLiteral("custom-salt"));
+    f.settings->setValue(gui::AppSettings::Key::SignerDigest, QStringLiteral("sha256"));
+    f.window->cookieInput()->setText(QString::fromLatin1(customCookie) + u' ');
+    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification, FlaskSignedCodec::Verification::Valid);
+    // Re-signing uses the same options: the new cookie verifies under them.
+    const auto again = FlaskSignedCodec::decode(f.window->controller().sealedCookie(), custom, {SecureBytes("k", 1)});
+    QCOMPARE(again.verification, FlaskSignedCodec::Verification::Valid);
 }
 
 QTEST_MAIN(TestMainWindow)
