@@ -179,10 +179,10 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         }
         if (signedCookie.expired)
             status += u'\n' + tr("Expired: older than the session lifetime (or signed in the future); Flask rejects it.");
-        const bool readable = result.ok() || result.readableButUnverified();
-        if (!result.ok() && !result.readableButUnverified())
+        if (!result.hasSession())
             status = ErrorText::describe(*result.error);
-        m_status->setStyleSheet(readable && signedCookie.verification == FlaskSignedCodec::Verification::Valid
+        // Valid implies a decoded session; every other state is shown as a problem.
+        m_status->setStyleSheet(signedCookie.verification == FlaskSignedCodec::Verification::Valid
                                     ? QString()
                                     : QStringLiteral("color:#a00000"));
     } else {
@@ -207,7 +207,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                              : ErrorText::describe(*result.error);
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
-    if (result.ok() || result.readableButUnverified()) {
+    if (result.hasSession()) {
         for (const QString &warning : result.opened.warnings)
             status += QStringLiteral("\n") + tr("Warning: %1").arg(warning);
     }

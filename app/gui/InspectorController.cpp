@@ -7,6 +7,11 @@
 
 namespace sessionlens::gui {
 
+bool InspectorController::OpenResult::hasSession() const
+{
+    return ok() || readableButUnverified();
+}
+
 bool InspectorController::OpenResult::readableButUnverified() const
 {
     return isSigned() && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid
@@ -68,15 +73,12 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         return m_lastOpen;
     }
     result.cookie = extracted.value();
-    EncryptedSessionCodec::Limits limits;
-    limits.maxInflatedSize = signerOptions().maxInflatedSize;
-    m_keys.ring().setLimits(limits);
     result.opened = CookieOpener::open(result.cookie.value, m_keys.ring(), signerOptions());
     result.error = result.opened.error;
     if (result.opened.keyIndex >= 0)
         result.keyName = m_keys.ring().at(result.opened.keyIndex).name();
     m_lastOpen = std::move(result);
-    if (m_lastOpen.ok() || m_lastOpen.readableButUnverified()) {
+    if (m_lastOpen.hasSession()) {
         m_format = m_lastOpen.format();
         m_model.setJsonStyle(jsonStyle());
         m_verifiedSecret = m_lastOpen.isSigned() ? m_lastOpen.keyName : QString();
@@ -147,18 +149,17 @@ void InspectorController::refreshEncrypted(const QByteArray &json)
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
     m_sizeReport = SizeReport::compute(m_document.root(), json, options);
 
-    const SessionKey *key = m_keys.ring().find(m_sealKeyName);
-    qsizetype index = -1;
-    for (qsizetype i = 0; key && i < m_keys.ring().size(); ++i) {
-        if (&m_keys.ring().at(i) == key)
-            index = i;
-    }
+    const qsizetype index = m_keys.ring().indexOf(m_sealKeyName);
     EncryptedSessionCodec *codec = index >= 0 ? m_keys.ring().codec(index) : nullptr;
     if (!codec) {
         m_sealError = Error::make(ErrorCategory::Key, tr("choose an AES key to seal with"));
         return;
     }
-    auto sealed = codec->seal(m_document.root(), m_compression);
+    if (auto problem = EncryptedSessionCodec::checkSealable(m_document.root())) {
+        m_sealError = *problem;
+        return;
+    }
+    auto sealed = codec->sealPlaintext(json, m_compression);
     if (sealed)
         m_sealedCookie = sealed->cookie;
     else
@@ -168,8 +169,7 @@ void InspectorController::refreshEncrypted(const QByteArray &json)
 void InspectorController::refreshSigned()
 {
     const FlaskSignedCodec::Options options = signerOptions();
-    auto signer = ItsdangerousSigner::create(options.signer);
-    m_sizeReport = SizeReport::computeSigned(m_document.root(), signer ? signer->digestSize() : 20,
+    m_sizeReport = SizeReport::computeSigned(m_document.root(), ItsdangerousSigner::digestSize(options.signer.digest),
                                              m_settings.string(AppSettings::Key::CookieName));
     const SessionKey *secret = m_keys.ring().find(m_sealKeyName);
     if (!secret || secret->kind() != SessionKey::Kind::SigningSecret) {

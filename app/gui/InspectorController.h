@@ -42,6 +42,8 @@ public:
         [[nodiscard]] bool isSigned() const { return opened.format == FormatDetector::Format::FlaskSigned; }
         /// A signed cookie whose payload was read but whose signature no stored secret matches.
         [[nodiscard]] bool readableButUnverified() const;
+        /// A session came out of it (opened, or signed but unverified): the document shows it.
+        [[nodiscard]] bool hasSession() const;
     };
 
     /// When re-signing a Flask cookie: keep its timestamp, or sign as of now.

@@ -166,7 +166,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::onOpened(const InspectorController::OpenResult &result)
 {
-    if (!result.ok() && !result.readableButUnverified()) {
+    if (!result.hasSession()) {
         statusBar()->showMessage(ErrorText::describe(*result.error));
         return;
     }

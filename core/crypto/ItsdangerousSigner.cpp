@@ -128,6 +128,19 @@ bool ItsdangerousSigner::verify(QByteArrayView secret, QByteArrayView value, QBy
     return constantTimeEquals(computed.data(), std::size_t(m_digestSize), signature.data(), std::size_t(signature.size()));
 }
 
+int ItsdangerousSigner::digestSize(Digest digest)
+{
+    switch (digest) {
+    case Digest::Sha1:
+        return 20;
+    case Digest::Sha256:
+        return 32;
+    case Digest::Sha512:
+        return 64;
+    }
+    return 0;
+}
+
 QString ItsdangerousSigner::digestName(Digest digest)
 {
     switch (digest) {

@@ -36,6 +36,8 @@ public:
     /// Constant-time check of a raw signature.
     [[nodiscard]] bool verify(QByteArrayView secret, QByteArrayView value, QByteArrayView signature);
     [[nodiscard]] int digestSize() const { return m_digestSize; }
+    /// Signature size of a digest, without fetching it.
+    [[nodiscard]] static int digestSize(Digest digest);
 
     [[nodiscard]] static QString digestName(Digest digest);
     [[nodiscard]] static QString derivationName(KeyDerivation derivation);

@@ -40,6 +40,10 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring, co
         return opened;
     }
     // Unknown shapes go through the EncryptedSession path, whose format step says what is wrong.
+    EncryptedSessionCodec::Limits limits;
+    limits.maxInflatedSize = options.maxInflatedSize;
+    limits.maxDepth = options.maxDepth;
+    ring.setLimits(limits);
     KeyRing::Opened result = ring.open(cookie);
     opened.format = FormatDetector::Format::EncryptedSession;
     opened.encrypted = std::move(result.decoded);

@@ -34,6 +34,7 @@ public:
     /// Signing secrets of the ring, in ring order, with their ring indices.
     [[nodiscard]] static QList<SecureBytes> signingSecrets(const KeyRing &ring, QList<qsizetype> *indices = nullptr);
 
+    /// `options` also carries the inflate and nesting limits for both formats.
     [[nodiscard]] static Opened open(QByteArrayView cookie, KeyRing &ring, const FlaskSignedCodec::Options &options);
 };
 

@@ -192,8 +192,7 @@ const SessionValue *firstUnencodable(const SessionValue &node)
 
 } // namespace
 
-Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionValue &session,
-                                                                  Compression compression)
+std::optional<Error> EncryptedSessionCodec::checkSealable(const SessionValue &session)
 {
     if (session.type() != SessionValue::Type::Dict)
         return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
@@ -203,6 +202,14 @@ Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionV
                            QStringLiteral("EncryptedSession's JSON encoder cannot write a %1 value")
                                .arg(SessionValue::typeName(node->type())),
                            SessionDocument::displayPath(node));
+    return std::nullopt;
+}
+
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionValue &session,
+                                                                  Compression compression)
+{
+    if (auto problem = checkSealable(session))
+        return *problem;
     return sealPlaintext(PythonJsonWriter::write(session), compression);
 }
 

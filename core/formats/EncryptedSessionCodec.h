@@ -90,6 +90,9 @@ public:
 
     [[nodiscard]] Result<Sealed> seal(const SessionValue &session,
                                       Compression compression = Compression::Auto);
+    /// Why the server's encoder could not write this session (not a dict, UUID or datetime
+    /// inside), or nullopt when it can. seal() checks this itself.
+    [[nodiscard]] static std::optional<Error> checkSealable(const SessionValue &session);
     /// Seals JSON text as is (for crafting cookies whose text the writer would not produce).
     [[nodiscard]] Result<Sealed> sealPlaintext(const QByteArray &plaintext,
                                                Compression compression = Compression::Auto);

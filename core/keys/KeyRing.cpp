@@ -63,13 +63,19 @@ Result<Done> KeyRing::rename(const QString &from, const QString &to)
     return Error::make(ErrorCategory::Key, QStringLiteral("no key named \"%1\"").arg(from));
 }
 
+qsizetype KeyRing::indexOf(const QString &name) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i]->key.name() == name)
+            return static_cast<qsizetype>(i);
+    }
+    return -1;
+}
+
 const SessionKey *KeyRing::find(const QString &name) const
 {
-    for (const auto &entry : m_entries) {
-        if (entry->key.name() == name)
-            return &entry->key;
-    }
-    return nullptr;
+    const qsizetype index = indexOf(name);
+    return index < 0 ? nullptr : &at(index);
 }
 
 const SessionKey &KeyRing::at(qsizetype index) const

@@ -30,6 +30,8 @@ public:
     bool remove(const QString &name);
     [[nodiscard]] Result<Done> rename(const QString &from, const QString &to);
     [[nodiscard]] const SessionKey *find(const QString &name) const;
+    /// Position of the entry named `name`, -1 when there is none.
+    [[nodiscard]] qsizetype indexOf(const QString &name) const;
     [[nodiscard]] qsizetype size() const { return static_cast<qsizetype>(m_entries.size()); }
     [[nodiscard]] const SessionKey &at(qsizetype index) const;
     [[nodiscard]] QStringList names() const;
