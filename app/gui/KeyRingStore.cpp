@@ -97,6 +97,12 @@ Result<Done> KeyRingStore::rename(const QString &from, const QString &to)
     auto renamed = m_ring.rename(from, to);
     if (!renamed)
         return renamed;
+    // A key given for this run only stays out of the store under its new name too.
+    if (const qsizetype index = m_temporary.indexOf(from); index >= 0) {
+        m_temporary[index] = to;
+        Q_EMIT changed();
+        return Done{};
+    }
     auto stored = m_store->store(to, m_ring.find(to)->bytes());
     if (!stored) {
         (void)m_ring.rename(to, from);

@@ -349,6 +349,13 @@ void TestMainWindow::keyRingFileStoreHoldsNoKeyText()
     QVERIFY(f.keys->remove(QStringLiteral("qa")).ok());
     f.open();
     QCOMPARE(f.keys->ring().names(), QStringList{QStringLiteral("prod")});
+
+    // A key for this run only stays out of the store, also when it is renamed.
+    QVERIFY(f.keys->addTemporary(SessionKey(QStringLiteral("cli"), SecureBytes(QByteArray(32, 'z').constData(), 32))).ok());
+    QVERIFY(f.keys->rename(QStringLiteral("cli"), QStringLiteral("cli2")).ok());
+    QVERIFY(!store.load(QStringLiteral("cli2")).ok());
+    f.open();
+    QCOMPARE(f.keys->ring().names(), QStringList{QStringLiteral("prod")});
 }
 
 void TestMainWindow::saveAndOpenSessionJson()
