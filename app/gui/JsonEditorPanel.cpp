@@ -54,16 +54,13 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
         if (!m_updating && modified)
             setDirty(true);
     });
-    connect(&m_controller, &InspectorController::documentReplaced, this, [this] {
-        // A new document may come in another dialect: drop unapplied text only if there is none.
-        m_stale = true;
-    });
+    // Every change, a new document included, comes through sessionChanged.
     connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
         m_stale = true;
-        if (isVisible())
+        if (m_dirty)
+            syncFromSession(); // only says that Apply would overwrite the change
+        else if (isVisible())
             m_syncTimer->start();
-        else if (m_dirty)
-            m_message->setText(tr("The session changed in the tree; Apply would replace those changes."));
     });
     setDirty(false);
 }
