@@ -1,7 +1,6 @@
 #include "InspectorController.h"
 
 #include "KeyRingStore.h"
-#include "json/PythonJsonWriter.h"
 
 #include <QDateTime>
 
@@ -133,21 +132,20 @@ void InspectorController::refresh()
 {
     m_sealedCookie.clear();
     m_sealError.reset();
-    if (isSigned()) {
+    if (isSigned())
         refreshSigned();
-    } else {
-        // One JSON pass serves the size report and the seal.
-        refreshEncrypted(PythonJsonWriter::write(m_document.root()));
-    }
+    else
+        refreshEncrypted();
     Q_EMIT refreshed();
 }
 
-void InspectorController::refreshEncrypted(const QByteArray &json)
+void InspectorController::refreshEncrypted()
 {
+    // The report writes and compresses the session once; the seal encrypts that same payload.
     SizeReport::Options options;
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
-    m_sizeReport = SizeReport::compute(m_document.root(), json, options);
+    m_sizeReport = SizeReport::compute(m_document.root(), options);
 
     const qsizetype index = m_keys.ring().indexOf(m_sealKeyName);
     EncryptedSessionCodec *codec = index >= 0 ? m_keys.ring().codec(index) : nullptr;
@@ -159,7 +157,7 @@ void InspectorController::refreshEncrypted(const QByteArray &json)
         m_sealError = *problem;
         return;
     }
-    auto sealed = codec->sealPlaintext(json, m_compression);
+    auto sealed = codec->sealPrepared(m_sizeReport.plaintext, m_sizeReport.payload, m_sizeReport.compressed);
     if (sealed)
         m_sealedCookie = sealed->cookie;
     else

@@ -96,7 +96,7 @@ Q_SIGNALS:
     void refreshed();
 
 private:
-    void refreshEncrypted(const QByteArray &json);
+    void refreshEncrypted();
     void refreshSigned();
 
     AppSettings &m_settings;

@@ -226,16 +226,32 @@ Result<EncryptedSessionCodec::Sealed>
 EncryptedSessionCodec::sealPlaintextWithNonce(const QByteArray &plaintext, Compression compression,
                                               const QByteArray &nonce)
 {
+    const bool compressed = shouldCompress(plaintext.size(), compression);
+    if (!compressed)
+        return sealWith(plaintext, plaintext, false, nonce);
+    const QByteArray payload = ZlibCodec::deflate(plaintext);
+    if (payload.isEmpty())
+        return Error::make(ErrorCategory::Decompression, QStringLiteral("zlib could not compress"));
+    return sealWith(plaintext, payload, true, nonce);
+}
+
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPrepared(const QByteArray &plaintext,
+                                                                          const QByteArray &payload, bool compressed)
+{
+    auto nonce = SecureRandom::bytes(kNonceSize);
+    if (!nonce)
+        return nonce.error();
+    return sealWith(plaintext, payload, compressed, nonce.value());
+}
+
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealWith(const QByteArray &plaintext,
+                                                                      const QByteArray &payload, bool compressed,
+                                                                      const QByteArray &nonce)
+{
     Sealed sealed;
     sealed.plaintext = plaintext;
-    sealed.compressed = shouldCompress(plaintext.size(), compression);
-    if (sealed.compressed) {
-        sealed.payload = ZlibCodec::deflate(plaintext);
-        if (sealed.payload.isEmpty())
-            return Error::make(ErrorCategory::Decompression, QStringLiteral("zlib could not compress"));
-    } else {
-        sealed.payload = plaintext;
-    }
+    sealed.compressed = compressed;
+    sealed.payload = payload;
     auto encrypted = m_cipher.encrypt(nonce, {}, sealed.payload);
     if (!encrypted)
         return encrypted.error();

@@ -96,6 +96,10 @@ public:
     /// Seals JSON text as is (for crafting cookies whose text the writer would not produce).
     [[nodiscard]] Result<Sealed> sealPlaintext(const QByteArray &plaintext,
                                                Compression compression = Compression::Auto);
+    /// Seals a payload the caller has already prepared: `payload` is the plaintext, or its zlib
+    /// form when `compressed` (a size report has both, so nothing is deflated twice).
+    [[nodiscard]] Result<Sealed> sealPrepared(const QByteArray &plaintext, const QByteArray &payload,
+                                              bool compressed);
     /// Seals with a caller-chosen nonce (tests and reproducible examples only).
     [[nodiscard]] Result<Sealed> sealPlaintextWithNonce(const QByteArray &plaintext,
                                                         Compression compression,
@@ -106,6 +110,8 @@ public:
 
 private:
     EncryptedSessionCodec(EaxCipher cipher, Limits limits);
+    Result<Sealed> sealWith(const QByteArray &plaintext, const QByteArray &payload, bool compressed,
+                            const QByteArray &nonce);
 
     EaxCipher m_cipher;
     Limits m_limits;

@@ -70,6 +70,21 @@ namespace {
 
 void appendFlask(const SessionValue &value, QByteArray &out);
 
+void appendDict(const SessionValue &value, QByteArray &out, QList<qsizetype> *entryEnds)
+{
+    out.append('{');
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (i)
+            out.append(", ", 2);
+        PythonJsonWriter::appendString(value.child(i)->key(), out);
+        out.append(": ", 2);
+        PythonJsonWriter::append(*value.child(i), out);
+        if (entryEnds)
+            entryEnds->append(out.size());
+    }
+    out.append('}');
+}
+
 void appendTag(const char *tag, QByteArray &out)
 {
     out.append("{\"", 2);
@@ -213,17 +228,20 @@ void PythonJsonWriter::append(const SessionValue &value, QByteArray &out, Style 
         out.append(']');
         return;
     case SessionValue::Type::Dict:
-        out.append('{');
-        for (qsizetype i = 0; i < value.size(); ++i) {
-            if (i)
-                out.append(", ", 2);
-            appendString(value.child(i)->key(), out);
-            out.append(": ", 2);
-            append(*value.child(i), out);
-        }
-        out.append('}');
+        appendDict(value, out, nullptr);
         return;
     }
+}
+
+QByteArray PythonJsonWriter::write(const SessionValue &value, QList<qsizetype> *entryEnds)
+{
+    QByteArray out;
+    out.reserve(256);
+    if (value.type() == SessionValue::Type::Dict)
+        appendDict(value, out, entryEnds);
+    else
+        append(value, out);
+    return out;
 }
 
 } // namespace sessionlens

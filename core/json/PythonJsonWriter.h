@@ -3,6 +3,7 @@
 #include "json/SessionValue.h"
 
 #include <QByteArray>
+#include <QList>
 
 namespace sessionlens {
 
@@ -27,6 +28,9 @@ public:
     [[nodiscard]] static QByteArray write(const SessionValue &value, Style style = Style::EncryptedSession);
     /// Appends to `out` (reuses its capacity; the hot path of size reports).
     static void append(const SessionValue &value, QByteArray &out, Style style = Style::EncryptedSession);
+    /// EncryptedSession style, also recording the end offset of each entry of a Dict root,
+    /// so that a size report can measure and cut out entries without writing them again.
+    [[nodiscard]] static QByteArray write(const SessionValue &value, QList<qsizetype> *entryEnds);
     /// Appends one JSON string literal for `text`.
     static void appendString(const QString &text, QByteArray &out);
 };

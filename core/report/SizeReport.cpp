@@ -2,11 +2,10 @@
 
 #include "formats/Base64.h"
 #include "formats/FlaskSignedCodec.h"
-
-#include <QDateTime>
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -18,6 +17,12 @@ namespace {
 constexpr qsizetype kFlaskAttributesSize = sizeof("; HttpOnly; Path=/") - 1;
 constexpr qsizetype kTagBase64 = 24;   // 16 bytes
 constexpr qsizetype kNonceBase64 = 24; // 16 bytes
+
+// `<flag>.<ciphertext>.<tag>.<nonce>` for a ciphertext of this size.
+qsizetype encryptedValueSize(qsizetype payload)
+{
+    return 1 + 1 + Base64::encodedSize(payload, Base64::Alphabet::Standard) + 1 + kTagBase64 + 1 + kNonceBase64;
+}
 
 void fillHeaders(SizeReport &r, const QString &cookieName)
 {
@@ -43,41 +48,35 @@ qsizetype SizeReport::cookieValueSize(const QByteArray &json,
     } else if (compressedSize) {
         *compressedSize = 0;
     }
-    return 1 + 1 + Base64::encodedSize(payload, Base64::Alphabet::Standard) + 1 + kTagBase64 + 1
-           + kNonceBase64;
+    return encryptedValueSize(payload);
 }
 
 SizeReport SizeReport::compute(const SessionValue &session, const Options &options)
 {
-    return compute(session, PythonJsonWriter::write(session), options);
-}
-
-SizeReport SizeReport::compute(const SessionValue &session, const QByteArray &json, const Options &options)
-{
     SizeReport r;
+    QList<qsizetype> entryEnds;
+    r.plaintext = PythonJsonWriter::write(session, &entryEnds);
+    const QByteArray &json = r.plaintext;
     r.jsonBytes = json.size();
     r.compressed = EncryptedSessionCodec::shouldCompress(json.size(), options.compression);
-    r.cookieValueBytes = cookieValueSize(json, options.compression, &r.compressedBytes);
-    r.ciphertextBytes = r.compressed ? r.compressedBytes : r.jsonBytes;
+    r.payload = r.compressed ? ZlibCodec::deflate(json) : json;
+    r.compressedBytes = r.compressed ? r.payload.size() : 0;
+    r.ciphertextBytes = r.payload.size();
+    r.cookieValueBytes = encryptedValueSize(r.ciphertextBytes);
     r.ciphertextBase64 = Base64::encodedSize(r.ciphertextBytes, Base64::Alphabet::Standard);
     r.tagBase64 = kTagBase64;
     r.nonceBase64 = kNonceBase64;
     fillHeaders(r, options.cookieName);
 
     if (options.perKeyShares && session.type() == SessionValue::Type::Dict) {
-        // Entry i of `{e0, e1, ...}` sits at a known offset in the JSON text, so the text
-        // without it is the same bytes with that range (and one ", ") cut out.
-        QByteArray entry;
-        qsizetype offset = 1;
+        // Entry i of `{e0, e1, ...}` sits between known offsets of the JSON text, so its size
+        // is read off and the text without it is the same bytes with that range (and one
+        // ", ") cut out.
         for (qsizetype i = 0; i < session.size(); ++i) {
-            const SessionValue &child = *session.child(i);
-            entry.clear();
-            PythonJsonWriter::appendString(child.key(), entry);
-            entry.append(": ", 2);
-            PythonJsonWriter::append(child, entry);
-
+            const qsizetype offset = i == 0 ? 1 : entryEnds[i - 1] + 2;
+            const qsizetype entrySize = entryEnds[i] - offset;
             const bool last = i + 1 == session.size();
-            qsizetype cutStart = offset, cutLength = entry.size() + (last ? 0 : 2);
+            qsizetype cutStart = offset, cutLength = entrySize + (last ? 0 : 2);
             if (last && i > 0) {
                 cutStart -= 2; // the separator before the last entry goes with it
                 cutLength += 2;
@@ -86,9 +85,8 @@ SizeReport SizeReport::compute(const SessionValue &session, const QByteArray &js
             rest.reserve(json.size() - cutLength);
             rest.append(json.constData(), cutStart);
             rest.append(json.constData() + cutStart + cutLength, json.size() - cutStart - cutLength);
-            r.keys.append(KeyShare{child.key(), entry.size(),
+            r.keys.append(KeyShare{session.child(i)->key(), entrySize,
                                    r.cookieValueBytes - cookieValueSize(rest, options.compression)});
-            offset += entry.size() + 2;
         }
         std::stable_sort(r.keys.begin(), r.keys.end(), [](const KeyShare &a, const KeyShare &b) {
             return a.jsonBytes > b.jsonBytes;

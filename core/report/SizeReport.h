@@ -55,11 +55,12 @@ public:
     qsizetype werkzeugHeadroom = 0; ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
     qsizetype browserHeadroom = 0;  ///< kBrowserMaxCookieSize - nameValueBytes
     QList<KeyShare> keys;           ///< top-level keys, most expensive first
+    QByteArray plaintext;           ///< the JSON the figures are for (EncryptedSession reports)
+    QByteArray payload;             ///< what gets encrypted: `plaintext`, or its zlib form when compressed
 
+    /// Writes the JSON once and compresses it at most once; both are kept in `plaintext`
+    /// and `payload` so that a seal of the same session can reuse them (sealPrepared).
     [[nodiscard]] static SizeReport compute(const SessionValue &session, const Options &options);
-    /// Same, with the session's JSON already written (saves a pass when the caller seals too).
-    [[nodiscard]] static SizeReport compute(const SessionValue &session, const QByteArray &json,
-                                            const Options &options);
     [[nodiscard]] static SizeReport compute(const SessionValue &session)
     {
         return compute(session, Options{});

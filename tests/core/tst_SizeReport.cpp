@@ -55,6 +55,15 @@ void TestSizeReport::matchesRealCookies()
         QCOMPARE(r.werkzeugHeadroom, 4093 - header.size());
         QCOMPARE(r.browserHeadroom, 4096 - (8 + sealed->cookie.size()));
         QCOMPARE(r.keys.size(), session.size());
+        QCOMPARE(r.plaintext, sealed->plaintext);
+        // Sealing the report's prepared payload gives a cookie of the reported size that opens.
+        auto prepared = codec.sealPrepared(r.plaintext, r.payload, r.compressed);
+        QVERIFY(prepared.ok());
+        QCOMPARE(prepared->cookie.size(), r.cookieValueBytes);
+        QCOMPARE(prepared->payload, sealed->payload);
+        const auto opened = codec.decode(prepared->cookie);
+        QVERIFY(opened.ok());
+        QCOMPARE(opened.plaintext, r.plaintext);
     }
 }
 
