@@ -8,9 +8,8 @@ namespace sessionlens::cli {
 
 CliIo::CliIo() : m_out(stdout), m_err(stderr) {}
 
-Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
+Result<Done> CliIo::openInput(QFile &file, const QString &path)
 {
-    QFile file;
     const bool standardInput = path.isEmpty() || path == QLatin1String("-");
     const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
@@ -18,6 +17,14 @@ Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
         return Error::make(ErrorCategory::Io, tr("cannot open %1: %2")
                                                   .arg(standardInput ? tr("standard input") : path,
                                                        file.errorString()));
+    return Done{};
+}
+
+Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
+{
+    QFile file;
+    if (auto opened = openInput(file, path); !opened)
+        return opened.error();
     QByteArray data = file.read(limit + 1);
     if (data.size() > limit)
         return Error::make(ErrorCategory::Limit,

@@ -5,6 +5,7 @@
 #include "formats/CookieText.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 namespace sessionlens::cli {
@@ -34,6 +35,8 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
+    /// Opens a file, or standard input for "-" or an empty path.
+    [[nodiscard]] Result<Done> openInput(QFile &file, const QString &path);
     /// Whole content of a file, or of standard input for "-" or an empty path.
     [[nodiscard]] Result<QByteArray> readAll(const QString &path, qsizetype limit);
     /// The cookie in a command-line argument, or on standard input for "-".

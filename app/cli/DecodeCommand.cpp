@@ -104,12 +104,8 @@ int DecodeCommand::run(const QStringList &arguments)
 int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat format)
 {
     QFile file;
-    const bool standardInput = path == QLatin1String("-");
-    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
-                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return m_io.fail(Error::make(ErrorCategory::Io,
-                                     tr("cannot open %1: %2").arg(path, file.errorString())));
+    if (auto opened = m_io.openInput(file, path); !opened)
+        return m_io.fail(opened.error());
     int exitCode = ExitOk;
     QByteArray out;
     while (true) {
@@ -142,20 +138,20 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 error = result.error;
             } else if (format == OutputFormat::Json) {
                 const QByteArray &json = result.json();
+                // One line per cookie: JSON with line breaks in its white space is rewritten.
                 if (json.contains('\n') || json.contains('\r'))
                     out.append(PythonJsonWriter::write(result.session(), result.format == FormatDetector::Format::FlaskSigned
                                                                              ? PythonJsonWriter::Style::FlaskTagged
                                                                              : PythonJsonWriter::Style::EncryptedSession));
                 else
                     out.append(json);
-                out.append('\n');
-            } else if (format == OutputFormat::Python) {
-                out.append(PythonRepr::repr(result.session()).toUtf8());
-                out.append('\n');
             } else {
-                out.append(TreeText::oneLine(result.session()).toUtf8());
-                out.append('\n');
+                out.append((format == OutputFormat::Python ? PythonRepr::repr(result.session())
+                                                           : TreeText::oneLine(result.session()))
+                               .toUtf8());
             }
+            if (!error)
+                out.append('\n');
         }
         if (error) {
             out.append("error ");
