@@ -32,18 +32,31 @@ SessionValue sample()
         .value();
 }
 
+// A model over its own document and undo stack, with the session loaded.
+struct ModelFixture
+{
+    SessionDocument document;
+    QUndoStack stack;
+    SessionTreeModel model{document, stack};
+
+    explicit ModelFixture(SessionValue session)
+    {
+        document.reset(std::move(session));
+        model.resetFromDocument();
+    }
+};
+
 } // namespace
 
 void TestSessionTreeModel::testerOnGeneratedSessions()
 {
     test::SessionGenerator generator(77);
     for (int i = 0; i < 20; ++i) {
-        SessionDocument document;
-        QUndoStack stack;
-        SessionTreeModel model(document, stack);
+        ModelFixture f(generator.session());
+        auto &[document, stack, model] = f;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        document.reset(generator.session());
-        model.resetFromDocument();
+        model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
+    model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
         // Walk everything once through the public model API.
         std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
             for (int row = 0; row < model.rowCount(parent); ++row) {
@@ -59,12 +72,10 @@ void TestSessionTreeModel::testerOnGeneratedSessions()
 
 void TestSessionTreeModel::editsAreUndoable()
 {
-    SessionDocument document;
-    QUndoStack stack;
-    SessionTreeModel model(document, stack);
+    ModelFixture f(sample());
+    auto &[document, stack, model] = f;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    document.reset(sample());
-    model.resetFromDocument();
+    model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
     const QByteArray original = PythonJsonWriter::write(document.root());
 
     QSignalSpy changed(&model, &SessionTreeModel::sessionChanged);
@@ -87,12 +98,10 @@ void TestSessionTreeModel::editsAreUndoable()
 
 void TestSessionTreeModel::structuralEditsKeepModelConsistent()
 {
-    SessionDocument document;
-    QUndoStack stack;
-    SessionTreeModel model(document, stack);
+    ModelFixture f(sample());
+    auto &[document, stack, model] = f;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    document.reset(sample());
-    model.resetFromDocument();
+    model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
     const QByteArray original = PythonJsonWriter::write(document.root());
 
     stack.push(SessionEditCommand::insert(model, {2}, 1, QString(), SessionValue::makeString(QStringLiteral("mid"))));
@@ -113,11 +122,8 @@ void TestSessionTreeModel::structuralEditsKeepModelConsistent()
 
 void TestSessionTreeModel::invalidEditIsRejected()
 {
-    SessionDocument document;
-    QUndoStack stack;
-    SessionTreeModel model(document, stack);
-    document.reset(sample());
-    model.resetFromDocument();
+    ModelFixture f(sample());
+    auto &[document, stack, model] = f;
     QSignalSpy rejected(&model, &SessionTreeModel::editRejected);
     QVERIFY(!model.setData(model.index(1, SessionTreeModel::ValueColumn), QStringLiteral("seven")));
     QVERIFY(!model.setData(model.index(0, SessionTreeModel::KeyColumn), QStringLiteral("n")));
