@@ -262,10 +262,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
       <translation>geöffnet mit %1 (Fingerabdruck %2)</translation>
     </message>
     <message>
-      <source>cannot open %1: %2</source>
-      <translation>%1 lässt sich nicht öffnen: %2</translation>
-    </message>
-    <message>
       <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
       <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
     </message>
