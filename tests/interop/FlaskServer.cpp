@@ -117,6 +117,11 @@ FlaskServer::Dump FlaskServer::parseDump(const Reply &reply)
     return dump;
 }
 
+FlaskServer::Dump FlaskServer::dump(const QByteArray &cookie)
+{
+    return parseDump(get(QStringLiteral("/dump"), "session=" + cookie));
+}
+
 QByteArray FlaskServer::cookieValue(const Reply &reply, const QByteArray &name)
 {
     for (const QByteArray &header : reply.setCookies) {

@@ -43,6 +43,8 @@ public:
         QString error;
     };
     static Dump parseDump(const Reply &reply);
+    /// GET /dump with this cookie: the session as the app read it.
+    Dump dump(const QByteArray &cookie);
 
     /// The value of the cookie `name` in a reply's Set-Cookie headers (empty when absent).
     static QByteArray cookieValue(const Reply &reply, const QByteArray &name = "session");

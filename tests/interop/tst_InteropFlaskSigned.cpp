@@ -18,11 +18,6 @@ constexpr int kSessions = 240;
 
 using Dump = test::FlaskServer::Dump;
 
-Dump parseDump(const test::FlaskServer::Reply &reply)
-{
-    return test::FlaskServer::parseDump(reply);
-}
-
 SecureBytes secret()
 {
     return SecureBytes(kSecret.constData(), std::size_t(kSecret.size()));
@@ -61,7 +56,7 @@ void TestInteropFlaskSigned::flaskReadsOurCookies()
         auto cookie = FlaskSignedCodec::sign(session, secret(), QDateTime::currentSecsSinceEpoch(), options);
         QVERIFY(cookie.ok());
         compressed += cookie->startsWith('.') ? 1 : 0;
-        const Dump dump = parseDump(m_server.get(QStringLiteral("/dump"), "session=" + cookie.value()));
+        const Dump dump = m_server.dump(cookie.value());
         QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
         QVERIFY2(!dump.empty, qPrintable(QStringLiteral("Flask rejected session %1: %2").arg(i).arg(QString::fromLatin1(cookie.value()))));
         const QByteArray ours = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
@@ -106,7 +101,7 @@ void TestInteropFlaskSigned::wrongSecretIsRejectedByBoth()
     auto forged = FlaskSignedCodec::sign(session, SecureBytes("guess", 5), QDateTime::currentSecsSinceEpoch(),
                                          FlaskSignedCodec::Options{});
     QVERIFY(forged.ok());
-    const Dump dump = parseDump(m_server.get(QStringLiteral("/dump"), "session=" + forged.value()));
+    const Dump dump = m_server.dump(forged.value());
     QVERIFY(dump.error.isEmpty());
     QVERIFY(dump.empty);
     QCOMPARE(FlaskSignedCodec::decode(forged.value(), FlaskSignedCodec::Options{}, {secret()}).verification,
@@ -115,7 +110,7 @@ void TestInteropFlaskSigned::wrongSecretIsRejectedByBoth()
     auto old = FlaskSignedCodec::sign(session, secret(), QDateTime::currentSecsSinceEpoch() - FlaskSignedCodec::kDefaultLifetimeSeconds - 60,
                                       FlaskSignedCodec::Options{});
     QVERIFY(old.ok());
-    QVERIFY(parseDump(m_server.get(QStringLiteral("/dump"), "session=" + old.value())).empty);
+    QVERIFY(m_server.dump(old.value()).empty);
     QVERIFY(FlaskSignedCodec::decode(old.value(), FlaskSignedCodec::Options{}, {secret()}).expired);
 }
 
