@@ -1,5 +1,7 @@
 #include "CliIo.h"
 
+#include "Limits.h"
+
 #include <QFile>
 
 #include <cstdio>
@@ -25,10 +27,20 @@ Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
     QFile file;
     if (auto opened = openInput(file, path); !opened)
         return opened.error();
-    QByteArray data = file.read(limit + 1);
-    if (data.size() > limit)
-        return Error::make(ErrorCategory::Limit,
-                           tr("input is larger than %1 bytes").arg(limit));
+    // A pipe hands over what is buffered at each read: read until EOF, not once.
+    QByteArray data;
+    while (true) {
+        const qsizetype want = std::min<qsizetype>(limits::kReadChunkBytes, limit + 1 - data.size());
+        const QByteArray chunk = file.read(want);
+        if (chunk.isEmpty()) { // end of file, or an error
+            if (file.error() != QFileDevice::NoError)
+                return Error::make(ErrorCategory::Io, tr("cannot read %1: %2").arg(path, file.errorString()));
+            break;
+        }
+        data.append(chunk);
+        if (data.size() > limit)
+            return Error::make(ErrorCategory::Limit, tr("input is larger than %1 bytes").arg(limit));
+    }
     return data;
 }
 

@@ -62,10 +62,20 @@ int ConvertCommand::run(const QStringList &arguments)
     QByteArray result;
     if (toEncrypted) {
         const QString mode = parser.value(QStringLiteral("compress"));
-        const auto compression = mode == QLatin1String("always") ? EncryptedSessionCodec::Compression::Always
-                                 : mode == QLatin1String("never") ? EncryptedSessionCodec::Compression::Never
-                                                                  : EncryptedSessionCodec::Compression::Auto;
-        auto sealed = ring.codec(0)->seal(converted.session, compression);
+        EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
+        if (mode == QLatin1String("always"))
+            compression = EncryptedSessionCodec::Compression::Always;
+        else if (mode == QLatin1String("never"))
+            compression = EncryptedSessionCodec::Compression::Never;
+        else if (!mode.isEmpty() && mode != QLatin1String("auto"))
+            return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
+        // The ring also holds the secrets; seal with its one AES key, wherever it stands.
+        EncryptedSessionCodec *codec = nullptr;
+        for (qsizetype i = 0; i < ring.size() && !codec; ++i)
+            codec = ring.codec(i);
+        if (!codec)
+            return m_io.usage(tr("--to encrypted needs exactly one --key or --key-file"));
+        auto sealed = codec->seal(converted.session, compression);
         if (!sealed)
             return m_io.fail(sealed.error());
         result = sealed->cookie;

@@ -1,5 +1,7 @@
 #include "CrackCommand.h"
 
+#include "Limits.h"
+
 #include "SignerArguments.h"
 #include "audit/SecretAudit.h"
 #include "formats/CookieText.h"
@@ -44,8 +46,8 @@ int CrackCommand::run(const QStringList &arguments)
     SecretAudit::Options options;
     options.codec = codecOptions.value();
     options.threads = parser.value(QStringLiteral("threads")).toInt(&threadsOk);
-    if (!threadsOk || options.threads < 0)
-        return m_io.usage(tr("--threads takes a count"));
+    if (!threadsOk || options.threads < 0 || options.threads > limits::kMaxThreads)
+        return m_io.usage(tr("--threads takes a count from 0 (one per core) to %1").arg(limits::kMaxThreads));
     options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
     options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
 

@@ -1,6 +1,7 @@
 #include "DecodeCommand.h"
 
 #include "KeyArguments.h"
+#include "Limits.h"
 #include "SignerArguments.h"
 #include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
@@ -70,10 +71,14 @@ int DecodeCommand::run(const QStringList &arguments)
         return m_io.fail(*opened.error);
     if (opened.format == FormatDetector::Format::FlaskSigned) {
         const auto &signedCookie = opened.signedCookie;
-        m_io.err() << tr("Flask signed cookie, signed %1 UTC (%2 s ago)")
-                          .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                          .arg(signedCookie.ageSeconds)
-                   << Qt::endl;
+        if (signedCookie.parts.timestampOutOfRange)
+            m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)") << Qt::endl;
+        else
+            m_io.err() << tr("Flask signed cookie, signed %1 UTC (%2 s ago)")
+                              .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp, QTimeZone::utc())
+                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                              .arg(signedCookie.ageSeconds)
+                       << Qt::endl;
         if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
             m_io.err() << tr("note: the signature was not checked (give --secret to verify it)") << Qt::endl;
         else
@@ -90,13 +95,23 @@ int DecodeCommand::run(const QStringList &arguments)
         std::fputc('\n', stdout);
         std::fflush(stdout);
         break;
-    case OutputFormat::Python:
-        m_io.out() << PythonRepr::repr(opened.session()) << Qt::endl;
+    case OutputFormat::Python: {
+        auto text = PythonRepr::reprBounded(opened.session());
+        if (!text)
+            return m_io.fail(text.error());
+        m_io.out() << text.value() << Qt::endl;
         break;
-    case OutputFormat::Tree:
-        m_io.out() << TreeText::indented(opened.session());
-        m_io.out().flush();
+    }
+    case OutputFormat::Tree: {
+        // Streamed: the tree text of a large session never sits whole in memory.
+        auto written = TreeText::writeIndented(opened.session(), [this](const QString &chunk) {
+            m_io.out() << chunk;
+            m_io.out().flush();
+        });
+        if (!written)
+            return m_io.fail(written.error());
         break;
+    }
     }
     return ExitOk;
 }
@@ -120,7 +135,7 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             line.chop(1);
         if (!complete && !file.atEnd()) {
             // Over-long line: skip the rest of it and report a limit error for it.
-            while (!file.atEnd() && !file.readLine(64 * 1024).endsWith('\n')) {
+            while (!file.atEnd() && !file.readLine(limits::kReadChunkBytes).endsWith('\n')) {
             }
             line.clear();
             out.append("error limit: line longer than the input limit\n");
@@ -146,9 +161,12 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 else
                     out.append(json);
             } else {
-                out.append((format == OutputFormat::Python ? PythonRepr::repr(result.session())
-                                                           : TreeText::oneLine(result.session()))
-                               .toUtf8());
+                auto text = format == OutputFormat::Python ? PythonRepr::reprBounded(result.session())
+                                                           : TreeText::oneLine(result.session());
+                if (text)
+                    out.append(text->toUtf8());
+                else
+                    error = text.error();
             }
             if (!error)
                 out.append('\n');
@@ -162,7 +180,7 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             if (exitCode == ExitOk)
                 exitCode = CliIo::exitCodeFor(error->category);
         }
-        if (out.size() > 64 * 1024) {
+        if (out.size() > limits::kReadChunkBytes) {
             std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
             out.clear();
         }

@@ -6,6 +6,7 @@
 #include "KeyCommand.h"
 #include "SealCommand.h"
 #include "StatsCommand.h"
+#include "crypto/ProcessHardening.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -38,8 +39,15 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
 
 } // namespace
 
+namespace {
+
+int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStringList &rest);
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    sessionlens::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sessionlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
@@ -55,6 +63,21 @@ int main(int argc, char *argv[])
     const QString command = arguments.value(1);
     const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
 
+    try {
+        return runCommand(io, command, rest);
+    } catch (const std::bad_alloc &) {
+        // Every input is bounded, so this should not happen; if it does, say so and exit
+        // with the limit code rather than abort with a signal.
+        return io.fail(sessionlens::Error::make(sessionlens::ErrorCategory::Limit,
+                                                QStringLiteral("out of memory")));
+    }
+}
+
+namespace {
+
+int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStringList &rest)
+{
+    using namespace sessionlens::cli;
     if (command == QLatin1String("decode"))
         return DecodeCommand(io).run(rest);
     if (command == QLatin1String("seal"))
@@ -86,3 +109,5 @@ int main(int argc, char *argv[])
                              : io.usage(QCoreApplication::translate("CliMain", "unknown command '%1'")
                                             .arg(command));
 }
+
+} // namespace

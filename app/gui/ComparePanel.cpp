@@ -42,8 +42,9 @@ void ComparePanel::refresh()
 {
     m_stale = false;
     m_table->clear();
-    const QList<SessionDiff::Change> changes =
+    const SessionDiff::Result diff =
         SessionDiff::compare(m_controller.document().original(), m_controller.document().root());
+    const QList<SessionDiff::Change> &changes = diff.changes;
     for (const SessionDiff::Change &change : changes) {
         QString kind;
         QColor color;
@@ -65,12 +66,18 @@ void ComparePanel::refresh()
             color = QColor(0xdd, 0xe6, 0xf8);
             break;
         }
-        auto *item = new QTreeWidgetItem(m_table, {kind, change.path, change.before.left(2000), change.after.left(2000)});
+        auto *item = new QTreeWidgetItem(m_table, {kind, change.path, change.before, change.after});
+        item->setToolTip(2, change.before.left(1000));
+        item->setToolTip(3, change.after.left(1000));
         for (int column = 0; column < 4; ++column)
             item->setBackground(column, color);
     }
-    m_summary->setText(changes.isEmpty() ? tr("No changes since the cookie was opened.")
-                                         : tr("%n change(s) since the cookie was opened.", nullptr, int(changes.size())));
+    QString summary = changes.isEmpty()
+                          ? tr("No changes since the cookie was opened.")
+                          : tr("%n change(s) since the cookie was opened.", nullptr, int(changes.size() + diff.omitted));
+    if (diff.omitted > 0)
+        summary += u' ' + tr("Only the first %n are listed.", nullptr, int(changes.size()));
+    m_summary->setText(summary);
 }
 
 } // namespace sessionlens::gui

@@ -156,8 +156,11 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                     + tr("Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes")
                           .arg(p.payload.size())
                           .arg(p.compressed ? tr(" (zlib)") : QString())
-                          .arg(QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                          .arg(ageText(signedCookie.ageSeconds))
+                          .arg(p.timestampOutOfRange
+                                   ? tr("after the year 9999")
+                                   : QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc())
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                          .arg(p.timestampOutOfRange ? tr("an unknown time") : ageText(signedCookie.ageSeconds))
                           .arg(p.signature.size())
                     + QStringLiteral("</small>");
             m_fields->setText(html);

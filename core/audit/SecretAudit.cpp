@@ -1,11 +1,15 @@
 #include "audit/SecretAudit.h"
 
+#include "Limits.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "keys/KeyTextParser.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <openssl/crypto.h>
+
+#include <algorithm>
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
@@ -17,6 +21,20 @@ namespace sessionlens {
 namespace {
 
 constexpr qint64 kProgressBatch = 2048;
+// Read size of one wordlist block; candidate lines are secrets, so the buffer is wiped.
+constexpr qsizetype kBlockBytes = 16 * 1024 * 1024;
+
+// Wipes the whole allocation (not only the current size) when the block goes away.
+struct WipedBuffer
+{
+    QByteArray bytes;
+    ~WipedBuffer()
+    {
+        bytes.resize(bytes.capacity());
+        if (!bytes.isEmpty())
+            OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size()));
+    }
+};
 
 struct Shared
 {
@@ -167,60 +185,86 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         return outcome;
     }
 
+    // Read in blocks, not mapped: a wordlist truncated while it is mapped would kill the
+    // process with SIGBUS. Each block is cut at a line end and shared out to the threads.
     QFile file(wordlistPath);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorCategory::Io, file.errorString(), wordlistPath);
     const qint64 size = file.size();
-    const uchar *mapped = size > 0 ? file.map(0, size) : nullptr;
-    if (size > 0 && !mapped)
-        return Error::make(ErrorCategory::Io, QStringLiteral("cannot map the wordlist"), wordlistPath);
-    const char *data = reinterpret_cast<const char *>(mapped);
-
     int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
-    threads = std::max(1, std::min<int>(threads, int(std::max<qint64>(1, size / 4096))));
+    threads = std::clamp(threads, 1, limits::kMaxThreads);
     Shared shared;
     shared.parts = &parts.value();
     shared.options = &options;
     shared.cancel = cancel;
-    shared.running = threads;
 
-    // Ranges split at line starts so that every line goes to exactly one thread.
-    std::vector<const char *> bounds{data};
-    for (int t = 1; t < threads; ++t) {
-        const char *cut = data + size * t / threads;
-        const char *newline = static_cast<const char *>(std::memchr(cut, '\n', std::size_t(data + size - cut)));
-        bounds.push_back(newline ? std::max(newline + 1, bounds.back()) : data + size);
-    }
-    bounds.push_back(data + size);
-    std::vector<std::thread> pool;
-    pool.reserve(std::size_t(threads));
-    for (int t = 0; t < threads; ++t)
-        pool.emplace_back(worker, std::ref(shared), bounds[std::size_t(t)], bounds[std::size_t(t) + 1], data);
-
-    {
-        std::unique_lock lock(shared.mutex);
-        while (shared.running.load() > 0) {
-            shared.finished.wait_for(lock, std::chrono::milliseconds(100));
-            if (progress) {
-                Progress p{shared.tried.load(), shared.bytesDone.load(), size, double(timer.nsecsElapsed()) / 1e9};
-                lock.unlock();
-                progress(p);
-                lock.lock();
+    WipedBuffer wiped;
+    QByteArray &block = wiped.bytes;
+    block.reserve(kBlockBytes + limits::kMaxLineBytes + 1); // never reallocated, so never copied unwiped
+    qint64 blockStart = 0; // file offset of block[0]
+    qint64 linesBefore = 0; // lines wholly before the block
+    bool atEnd = false;
+    while (!atEnd && !shared.shouldStop()) {
+        const qsizetype carried = block.size();
+        block.resize(carried + kBlockBytes);
+        const qint64 got = file.read(block.data() + carried, kBlockBytes);
+        if (got < 0)
+            return Error::make(ErrorCategory::Io, file.errorString(), wordlistPath);
+        block.resize(carried + qsizetype(got));
+        atEnd = got == 0 || file.atEnd();
+        // Whole lines only; the rest of the last one waits for the next block.
+        const qsizetype lastNewline = block.lastIndexOf('\n');
+        const qsizetype usable = atEnd ? block.size() : lastNewline + 1;
+        if (block.size() - usable > limits::kMaxLineBytes)
+            return Error::make(ErrorCategory::Limit,
+                               QStringLiteral("wordlist line %1 is longer than %2 bytes")
+                                   .arg(linesBefore + 1 + std::count(block.constData(), block.constData() + usable, '\n'))
+                                   .arg(limits::kMaxLineBytes),
+                               wordlistPath);
+        const char *data = block.constData();
+        const int used = std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
+        shared.running = used;
+        std::vector<const char *> bounds{data};
+        for (int t = 1; t < used; ++t) {
+            const char *cut = data + usable * t / used;
+            const char *newline = static_cast<const char *>(std::memchr(cut, '\n', std::size_t(data + usable - cut)));
+            bounds.push_back(newline ? std::max(newline + 1, bounds.back()) : data + usable);
+        }
+        bounds.push_back(data + usable);
+        std::vector<std::thread> pool;
+        pool.reserve(std::size_t(used));
+        for (int t = 0; t < used; ++t)
+            pool.emplace_back(worker, std::ref(shared), bounds[std::size_t(t)], bounds[std::size_t(t) + 1], data);
+        {
+            std::unique_lock lock(shared.mutex);
+            while (shared.running.load() > 0) {
+                shared.finished.wait_for(lock, std::chrono::milliseconds(100));
+                if (progress) {
+                    Progress p{outcome.tried + shared.tried.load(), blockStart + shared.bytesDone.load(), size,
+                               double(timer.nsecsElapsed()) / 1e9};
+                    lock.unlock();
+                    progress(p);
+                    lock.lock();
+                }
             }
         }
+        for (std::thread &thread : pool)
+            thread.join();
+        if (shared.failed)
+            return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL could not set up the signer"));
+        if (shared.hitOffset >= 0) {
+            const qint64 line = linesBefore + 1 + std::count(data, data + shared.hitOffset, '\n');
+            outcome.found = Found{std::move(shared.hitSecret), line, wordlistPath};
+            break;
+        }
+        linesBefore += std::count(data, data + usable, '\n');
+        blockStart += usable;
+        shared.bytesDone = 0;
+        block.remove(0, usable);
     }
-    for (std::thread &thread : pool)
-        thread.join();
-
     outcome.tried += shared.tried.load();
     outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
-    outcome.cancelled = !shared.stop.load() && cancel && cancel->load();
-    if (shared.failed)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL could not set up the signer"));
-    if (shared.hitOffset >= 0) {
-        const qint64 line = 1 + std::count(data, data + shared.hitOffset, '\n');
-        outcome.found = Found{std::move(shared.hitSecret), line, wordlistPath};
-    }
+    outcome.cancelled = !outcome.found && cancel && cancel->load();
     return outcome;
 }
 

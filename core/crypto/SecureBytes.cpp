@@ -6,10 +6,38 @@
 
 namespace sessionlens {
 
-SecureBytes::SecureBytes(std::size_t size)
-    : m_data(size ? std::make_unique<std::uint8_t[]>(size) : nullptr), m_size(size)
+namespace {
+
+std::uint8_t *allocate(std::size_t size)
 {
+    if (!size)
+        return nullptr;
+    void *bytes = CRYPTO_secure_malloc_initialized() ? OPENSSL_secure_zalloc(size) : nullptr;
+    if (!bytes)
+        bytes = OPENSSL_zalloc(size);
+    if (!bytes)
+        throw std::bad_alloc();
+    return static_cast<std::uint8_t *>(bytes);
 }
+
+} // namespace
+
+void SecureBytesRelease::operator()(std::uint8_t *bytes) const noexcept
+{
+    if (!bytes)
+        return;
+    if (CRYPTO_secure_allocated(bytes))
+        OPENSSL_secure_clear_free(bytes, size);
+    else
+        OPENSSL_clear_free(bytes, size);
+}
+
+bool SecureBytes::useSecureHeap(std::size_t heapBytes)
+{
+    return CRYPTO_secure_malloc_initialized() || CRYPTO_secure_malloc_init(heapBytes, 16) != 0;
+}
+
+SecureBytes::SecureBytes(std::size_t size) : m_data(allocate(size), SecureBytesRelease{size}), m_size(size) {}
 
 SecureBytes::SecureBytes(const void *data, std::size_t size) : SecureBytes(size)
 {

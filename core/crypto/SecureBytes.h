@@ -8,6 +8,13 @@
 
 namespace sessionlens {
 
+/// Frees a SecureBytes allocation from whichever heap it came from, wiping it first.
+struct SecureBytesRelease
+{
+    std::size_t size = 0;
+    void operator()(std::uint8_t *bytes) const noexcept;
+};
+
 /**
  * A fixed-size buffer for secret material (keys, secrets). The bytes are wiped
  * with OPENSSL_cleanse when the buffer is destroyed or overwritten, copies are
@@ -35,6 +42,11 @@ public:
     [[nodiscard]] const std::uint8_t *data() const { return m_data.get(); }
     [[nodiscard]] std::uint8_t *data() { return m_data.get(); }
 
+    /// Puts later secrets on OpenSSL's secure heap: locked in memory (never swapped),
+    /// left out of core dumps, with guard pages. Called once at program start; when the
+    /// system refuses, or the heap is full, secrets fall back to the ordinary heap.
+    static bool useSecureHeap(std::size_t heapBytes);
+
     /// Constant-time equality (length is not secret).
     [[nodiscard]] bool equals(const SecureBytes &other) const;
 
@@ -46,7 +58,7 @@ public:
 private:
     void wipe() noexcept;
 
-    std::unique_ptr<std::uint8_t[]> m_data;
+    std::unique_ptr<std::uint8_t[], SecureBytesRelease> m_data;
     std::size_t m_size = 0;
 };
 

@@ -67,7 +67,14 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie, c
         quint64 value = 0;
         for (const char c : bytes.value())
             value = (value << 8) | static_cast<unsigned char>(c);
-        parts.timestamp = qint64(value) + (options.legacyEpoch ? kLegacyEpoch : 0);
+        // Eight bytes reach 2^64 - 1: compare in unsigned arithmetic before any signed sum.
+        const quint64 epoch = options.legacyEpoch ? quint64(kLegacyEpoch) : 0;
+        if (value > quint64(kMaxTimestamp) - epoch) {
+            parts.timestampOutOfRange = true;
+            parts.timestamp = kMaxTimestamp;
+        } else {
+            parts.timestamp = qint64(value + epoch);
+        }
     }
     return parts;
 }
@@ -101,7 +108,10 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         now = QDateTime::currentSecsSinceEpoch();
     decoded.ageSeconds = now - decoded.parts.timestamp;
     decoded.expired = decoded.ageSeconds > options.lifetimeSeconds || decoded.ageSeconds < 0;
-    if (decoded.ageSeconds < 0)
+    if (decoded.parts.timestampOutOfRange)
+        decoded.warnings.append(QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
+                                               "rejects it as signed in the future"));
+    else if (decoded.ageSeconds < 0)
         decoded.warnings.append(QStringLiteral("signed %1 s in the future: itsdangerous rejects it").arg(-decoded.ageSeconds));
     else if (decoded.expired)
         decoded.warnings.append(QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
@@ -180,6 +190,8 @@ Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const Sec
         return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
     if (timestamp < (options.legacyEpoch ? kLegacyEpoch : 0))
         return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is before the signer's epoch"));
+    if (timestamp > kMaxTimestamp)
+        return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is after the year 9999"));
     auto signer = ItsdangerousSigner::create(options.signer);
     if (!signer)
         return signer.error();

@@ -28,6 +28,9 @@ public:
     static constexpr qint64 kDefaultLifetimeSeconds = 31LL * 24 * 3600;
     /// itsdangerous before 1.0 counted timestamps from 2011-01-01.
     static constexpr qint64 kLegacyEpoch = 1293840000;
+    /// 9999-12-31 23:59:59 UTC: the last second a date can show. Larger timestamps are
+    /// clamped to it and flagged (Parts::timestampOutOfRange).
+    static constexpr qint64 kMaxTimestamp = 253402300799;
 
     enum class Part { Payload = 0, Timestamp = 1, Signature = 2 };
     enum class Verification { NotChecked, Valid, Invalid };
@@ -50,7 +53,10 @@ public:
         QByteArray signedValue;    ///< what the signature covers: `[.]payload.timestamp`
         QByteArray payload;        ///< decoded payload bytes (compressed when flagged)
         QByteArray signature;      ///< raw signature bytes
-        qint64 timestamp = 0;      ///< UNIX time of signing
+        qint64 timestamp = 0;      ///< UNIX time of signing (kMaxTimestamp when out of range)
+        /// The timestamp field holds a time past kMaxTimestamp (up to 2^64 - 1): no date can
+        /// show it, and itsdangerous rejects it as signed in the future.
+        bool timestampOutOfRange = false;
     };
 
     struct Decoded

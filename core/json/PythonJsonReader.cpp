@@ -49,6 +49,10 @@ public:
         skipSpace();
         if (m_p != m_end)
             return fail(QStringLiteral("Extra data"));
+        if (m_warnings && m_droppedWarnings > 0)
+            m_warnings->append(QStringLiteral("%1 more warnings not shown (at most %2 are kept)")
+                                   .arg(m_droppedWarnings)
+                                   .arg(limits::kMaxWarnings));
         return root;
     }
 
@@ -87,6 +91,10 @@ private:
 
     bool parseValue(SessionValue &out, int depth)
     {
+        if (++m_nodes > m_options.maxNodes) {
+            fail(QStringLiteral("more than %1 values in the session").arg(m_options.maxNodes), ErrorCategory::Limit);
+            return false;
+        }
         if (m_p >= m_end) {
             fail(QStringLiteral("Expecting value"));
             return false;
@@ -437,9 +445,9 @@ private:
                 SessionValue value;
                 if (!parseValue(value, depth))
                     return false;
-                if (m_warnings)
-                    m_warnings->append(
-                        QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(duplicate));
+                warn([&duplicate] {
+                    return QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(duplicate);
+                });
                 out.child(existing)->assign(std::move(value));
             } else {
                 if (index)
@@ -460,11 +468,29 @@ private:
             fail(QStringLiteral("Expecting ',' delimiter"));
             return false;
         }
-        if (auto problem = TagDecoder::apply(out, m_options.dialect, m_warnings)) {
+        QStringList tagWarnings;
+        if (auto problem = TagDecoder::apply(out, m_options.dialect, m_warnings ? &tagWarnings : nullptr)) {
             failAt(*problem, objectStart);
             return false;
         }
+        for (const QString &warning : std::as_const(tagWarnings))
+            warn([&warning] { return warning; });
         return true;
+    }
+
+    // Warnings are capped: a cookie with 200,000 duplicate keys must not become
+    // megabytes of text. The rest are counted and said in one last line.
+    template <typename MakeText>
+    void warn(MakeText makeText)
+    {
+        if (!m_warnings)
+            return;
+        if (m_keptWarnings < limits::kMaxWarnings) {
+            m_warnings->append(makeText());
+            ++m_keptWarnings;
+        } else {
+            ++m_droppedWarnings;
+        }
     }
 
 
@@ -474,6 +500,9 @@ private:
     const PythonJsonReader::Options &m_options;
     QStringList *m_warnings;
     std::optional<Error> m_error;
+    qsizetype m_nodes = 0;
+    qsizetype m_keptWarnings = 0;
+    qsizetype m_droppedWarnings = 0;
 
     struct KeyCacheEntry
     {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "Result.h"
 #include "json/SessionValue.h"
 
@@ -37,6 +38,8 @@ public:
     {
         Dialect dialect = Dialect::EncryptedSession;
         int maxDepth = kDefaultMaxDepth;
+        /// Values (nodes) the session may hold; more is a `limit` error.
+        qsizetype maxNodes = limits::kMaxNodes;
     };
 
     /**

@@ -121,6 +121,43 @@ QString PythonRepr::repr(const SessionValue &value)
     return out;
 }
 
+Result<QString> PythonRepr::reprBounded(const SessionValue &value, qsizetype maxChars)
+{
+    QString out;
+    if (!appendBounded(value, out, maxChars))
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("the Python view exceeds the output limit of %1 characters").arg(maxChars));
+    return out;
+}
+
+bool PythonRepr::appendBounded(const SessionValue &value, QString &out, qsizetype maxChars)
+{
+    // A scalar's repr is at least as long as its content, so the check comes first.
+    if (out.size() + value.stringValue().size() + value.bytesValue().size() > maxChars)
+        return false;
+    if (!value.isContainer() && value.type() != SessionValue::Type::Dict) {
+        append(value, out);
+        return out.size() <= maxChars;
+    }
+    const bool dict = value.type() == SessionValue::Type::Dict;
+    const bool tuple = value.type() == SessionValue::Type::Tuple;
+    out.append(dict ? u'{' : tuple ? u'(' : u'[');
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (i)
+            out.append(QLatin1String(", "));
+        if (dict) {
+            out.append(stringRepr(value.child(i)->key()));
+            out.append(QLatin1String(": "));
+        }
+        if (!appendBounded(*value.child(i), out, maxChars))
+            return false;
+    }
+    if (tuple && value.size() == 1)
+        out.append(u',');
+    out.append(dict ? u'}' : tuple ? u')' : u']');
+    return out.size() <= maxChars;
+}
+
 void PythonRepr::append(const SessionValue &value, QString &out)
 {
     switch (value.type()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Limits.h"
+#include "Result.h"
 #include "json/SessionValue.h"
 
 #include <QString>
@@ -11,11 +13,17 @@ class PythonRepr
 {
 public:
     [[nodiscard]] static QString repr(const SessionValue &value);
+    /// repr() that stops with a `limit` error once the text would pass `maxChars`.
+    [[nodiscard]] static Result<QString> reprBounded(const SessionValue &value,
+                                                     qsizetype maxChars = limits::kMaxOutputChars);
     static void append(const SessionValue &value, QString &out);
     [[nodiscard]] static QString stringRepr(const QString &text);
     [[nodiscard]] static QString bytesRepr(const QByteArray &bytes);
     /// Python's str.isprintable() for one code point.
     [[nodiscard]] static bool isPrintable(char32_t codePoint);
+
+private:
+    static bool appendBounded(const SessionValue &value, QString &out, qsizetype maxChars);
 };
 
 } // namespace sessionlens

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "json/SessionValue.h"
 
 #include <QList>
@@ -21,7 +22,25 @@ public:
         QString after;    ///< repr of the new value (empty when removed)
     };
 
-    [[nodiscard]] static QList<Change> compare(const SessionValue &before, const SessionValue &after);
+    struct Options
+    {
+        /// Changes listed; the rest are only counted (Result::omitted).
+        qsizetype maxChanges = limits::kMaxDiffChanges;
+        /// Characters of one before/after text; longer ones end in "… (N more characters)".
+        qsizetype maxValueChars = limits::kMaxDiffValueChars;
+    };
+
+    struct Result
+    {
+        QList<Change> changes;
+        qsizetype omitted = 0; ///< changes found beyond Options::maxChanges
+    };
+
+    /// Linear in the size of both trees: dict keys are matched through a hash, and
+    /// path and value texts are built only for the changes that are listed.
+    [[nodiscard]] static Result compare(const SessionValue &before, const SessionValue &after,
+                                        const Options &options);
+    [[nodiscard]] static Result compare(const SessionValue &before, const SessionValue &after);
 };
 
 } // namespace sessionlens

@@ -14,6 +14,7 @@ SessionValue::SessionValue(const SessionValue &other)
     for (const auto &child : other.m_children) {
         m_children.push_back(std::make_unique<SessionValue>(*child));
         m_children.back()->m_parent = this;
+        m_children.back()->m_index = child->m_index;
     }
 }
 
@@ -52,8 +53,15 @@ SessionValue &SessionValue::operator=(SessionValue &&other) noexcept
 
 void SessionValue::adoptChildren()
 {
+    renumberChildren(0);
     for (auto &child : m_children)
         child->m_parent = this;
+}
+
+void SessionValue::renumberChildren(qsizetype from)
+{
+    for (std::size_t i = static_cast<std::size_t>(std::max<qsizetype>(0, from)); i < m_children.size(); ++i)
+        m_children[i]->m_index = static_cast<qsizetype>(i);
 }
 
 void SessionValue::reset(Type type)
@@ -316,14 +324,8 @@ std::optional<qint64> SessionValue::toInt64() const
 
 qsizetype SessionValue::indexInParent() const
 {
-    if (!m_parent)
-        return -1;
-    const auto &siblings = m_parent->m_children;
-    for (std::size_t i = 0; i < siblings.size(); ++i) {
-        if (siblings[i].get() == this)
-            return static_cast<qsizetype>(i);
-    }
-    return -1;
+    // Kept current by every mutation, so item models find a parent's row in O(1).
+    return m_parent ? m_index : -1;
 }
 
 qsizetype SessionValue::indexOfKey(const QString &key) const
@@ -374,6 +376,7 @@ SessionValue *SessionValue::insert(qsizetype index, SessionValue value)
     node->m_parent = this;
     SessionValue *raw = node.get();
     m_children.insert(m_children.begin() + index, std::move(node));
+    renumberChildren(index);
     return raw;
 }
 
@@ -407,6 +410,7 @@ SessionValue *SessionValue::appendChild(const QString &key)
     auto node = std::make_unique<SessionValue>();
     node->m_parent = this;
     node->m_key = key;
+    node->m_index = size();
     SessionValue *raw = node.get();
     if (m_children.capacity() == 0)
         m_children.reserve(4); // skip the 1-2-4 growth steps of small containers
@@ -418,6 +422,7 @@ SessionValue SessionValue::take(qsizetype index)
 {
     std::unique_ptr<SessionValue> node = std::move(m_children[static_cast<std::size_t>(index)]);
     m_children.erase(m_children.begin() + index);
+    renumberChildren(index);
     SessionValue out(std::move(*node));
     out.m_parent = nullptr;
     return out;
@@ -426,6 +431,7 @@ SessionValue SessionValue::take(qsizetype index)
 void SessionValue::remove(qsizetype index)
 {
     m_children.erase(m_children.begin() + index);
+    renumberChildren(index);
 }
 
 void SessionValue::move(qsizetype from, qsizetype to)
@@ -435,6 +441,7 @@ void SessionValue::move(qsizetype from, qsizetype to)
     auto node = std::move(m_children[static_cast<std::size_t>(from)]);
     m_children.erase(m_children.begin() + from);
     m_children.insert(m_children.begin() + to, std::move(node));
+    renumberChildren(std::min(from, to));
 }
 
 bool SessionValue::renameChild(qsizetype index, const QString &key)
@@ -450,9 +457,11 @@ void SessionValue::assign(SessionValue other)
 {
     QString key = std::move(m_key);
     SessionValue *parent = m_parent;
+    const qsizetype index = m_index;
     *this = std::move(other);
     m_key = std::move(key);
     m_parent = parent;
+    m_index = index;
 }
 
 bool SessionValue::operator==(const SessionValue &other) const

@@ -138,6 +138,7 @@ public:
 
 private:
     void adoptChildren();
+    void renumberChildren(qsizetype from);
     void reset(Type type);
 
     Type m_type = Type::Null;
@@ -148,6 +149,7 @@ private:
     qint64 m_int = 0; // integer value when it fits (then m_raw is empty)
     QString m_key;
     SessionValue *m_parent = nullptr;
+    qsizetype m_index = 0; // position among the parent's children
     std::vector<std::unique_ptr<SessionValue>> m_children;
 };
 

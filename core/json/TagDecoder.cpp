@@ -20,9 +20,15 @@ std::optional<QString> TagDecoder::apply(SessionValue &object, PythonJsonReader:
 
 std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringList *warnings)
 {
-    const SessionValue *type = object.value(QStringLiteral("__type__"));
-    if (!type || type->type() != SessionValue::Type::String || type->stringValue() != QLatin1String("bytes"))
+    const qsizetype typeIndex = object.indexOfKey(QStringLiteral("__type__"));
+    if (typeIndex < 0)
         return std::nullopt;
+    const SessionValue *type = object.child(typeIndex);
+    if (type->type() != SessionValue::Type::String || type->stringValue() != QLatin1String("bytes")) {
+        // The server's hook pops "__type__" and puts it back, which moves it to the end.
+        object.move(typeIndex, object.size() - 1);
+        return std::nullopt;
+    }
     const SessionValue *payload = object.value(QStringLiteral("b"));
     if (!payload || payload->type() != SessionValue::Type::String)
         return QStringLiteral("bytes object without a \"b\" string");

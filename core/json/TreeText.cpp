@@ -6,12 +6,12 @@ namespace sessionlens {
 
 namespace {
 
-QString childLabel(const SessionValue &node)
+constexpr qsizetype kChunkChars = 64 * 1024;
+
+Error outputLimit(qsizetype limit)
 {
-    const SessionValue *parent = node.parent();
-    if (parent && parent->isSequence())
-        return QStringLiteral("[%1]").arg(node.indexInParent());
-    return PythonRepr::stringRepr(node.key());
+    return Error::make(ErrorCategory::Limit,
+                       QStringLiteral("the rendered session exceeds the output limit of %1 characters").arg(limit));
 }
 
 QString summary(const SessionValue &node)
@@ -21,30 +21,80 @@ QString summary(const SessionValue &node)
     return TreeText::scalarText(node);
 }
 
-void appendIndented(const SessionValue &node, int depth, QString &out)
+class IndentedWriter
 {
-    for (qsizetype i = 0; i < node.size(); ++i) {
-        const SessionValue &child = *node.child(i);
-        out.append(QString(depth * 2, u' '));
-        if (node.isSequence())
-            out.append(QStringLiteral("[%1]").arg(i));
-        else
-            out.append(PythonRepr::stringRepr(child.key()));
-        out.append(QStringLiteral(" (%1): ").arg(SessionValue::typeName(child.type())));
-        out.append(summary(child));
-        out.append(u'\n');
-        if (child.isContainer())
-            appendIndented(child, depth + 1, out);
-    }
-}
+public:
+    IndentedWriter(const TreeText::Sink &sink, const TreeText::Options &options) : m_sink(sink), m_options(options) {}
 
-void appendOneLine(const SessionValue &node, QString &out)
+    bool line(int depth, const QString &label, const SessionValue &node)
+    {
+        const int drawn = std::min(depth, m_options.maxIndentLevels);
+        m_buffer.append(QString(drawn * 2, u' '));
+        if (depth > drawn)
+            m_buffer.append(QStringLiteral("[depth %1] ").arg(depth));
+        m_buffer.append(label);
+        if (!label.isEmpty())
+            m_buffer.append(u' ');
+        m_buffer.append(QStringLiteral("(%1): ").arg(SessionValue::typeName(node.type())));
+        // Check before rendering a scalar: its text is at least as long as its content.
+        if (m_written + m_buffer.size() + node.stringValue().size() + node.bytesValue().size() > m_options.maxOutputChars)
+            return false;
+        m_buffer.append(summary(node));
+        m_buffer.append(u'\n');
+        return flushIfFull();
+    }
+
+    bool children(const SessionValue &node, int depth)
+    {
+        for (qsizetype i = 0; i < node.size(); ++i) {
+            const SessionValue &child = *node.child(i);
+            const QString label = node.isSequence() ? QStringLiteral("[%1]").arg(i) : PythonRepr::stringRepr(child.key());
+            if (!line(depth, label, child))
+                return false;
+            if (child.isContainer() && !children(child, depth + 1))
+                return false;
+        }
+        return true;
+    }
+
+    bool finish()
+    {
+        if (m_written + m_buffer.size() > m_options.maxOutputChars)
+            return false;
+        if (!m_buffer.isEmpty())
+            m_sink(m_buffer);
+        m_buffer.clear();
+        return true;
+    }
+
+private:
+    bool flushIfFull()
+    {
+        if (m_written + m_buffer.size() > m_options.maxOutputChars)
+            return false;
+        if (m_buffer.size() >= kChunkChars) {
+            m_sink(m_buffer);
+            m_written += m_buffer.size();
+            m_buffer.clear();
+        }
+        return true;
+    }
+
+    const TreeText::Sink &m_sink;
+    const TreeText::Options &m_options;
+    QString m_buffer;
+    qsizetype m_written = 0;
+};
+
+bool appendOneLine(const SessionValue &node, QString &out, qsizetype limit)
 {
+    if (out.size() + node.stringValue().size() + node.bytesValue().size() > limit)
+        return false;
     if (!node.isContainer()) {
         out.append(SessionValue::typeName(node.type()));
         out.append(u' ');
         out.append(TreeText::scalarText(node));
-        return;
+        return out.size() <= limit;
     }
     const bool dict = node.type() == SessionValue::Type::Dict;
     const bool tuple = node.type() == SessionValue::Type::Tuple;
@@ -53,12 +103,14 @@ void appendOneLine(const SessionValue &node, QString &out)
         if (i)
             out.append(QLatin1String(", "));
         if (dict) {
-            out.append(childLabel(*node.child(i)));
+            out.append(PythonRepr::stringRepr(node.child(i)->key()));
             out.append(QLatin1String(": "));
         }
-        appendOneLine(*node.child(i), out);
+        if (!appendOneLine(*node.child(i), out, limit))
+            return false;
     }
     out.append(dict ? u'}' : tuple ? u')' : u']');
+    return out.size() <= limit;
 }
 
 } // namespace
@@ -77,23 +129,46 @@ QString TreeText::scalarText(const SessionValue &value)
     }
 }
 
-QString TreeText::indented(const SessionValue &value)
+Result<Done> TreeText::writeIndented(const SessionValue &value, const Sink &sink, const Options &options)
+{
+    IndentedWriter writer(sink, options);
+    const bool ok = writer.line(0, QString(), value) && (!value.isContainer() || writer.children(value, 1))
+                    && writer.finish();
+    if (!ok)
+        return outputLimit(options.maxOutputChars);
+    return Done{};
+}
+
+Result<QString> TreeText::indented(const SessionValue &value, const Options &options)
 {
     QString out;
-    if (!value.isContainer()) {
-        out = QStringLiteral("(%1): %2\n").arg(SessionValue::typeName(value.type()), scalarText(value));
-        return out;
-    }
-    out.append(QStringLiteral("(%1): %2\n").arg(SessionValue::typeName(value.type()), summary(value)));
-    appendIndented(value, 1, out);
+    auto written = writeIndented(value, [&out](const QString &chunk) { out.append(chunk); }, options);
+    if (!written)
+        return written.error();
     return out;
 }
 
-QString TreeText::oneLine(const SessionValue &value)
+Result<QString> TreeText::oneLine(const SessionValue &value, const Options &options)
 {
     QString out;
-    appendOneLine(value, out);
+    if (!appendOneLine(value, out, options.maxOutputChars))
+        return outputLimit(options.maxOutputChars);
     return out;
+}
+
+Result<Done> TreeText::writeIndented(const SessionValue &value, const Sink &sink)
+{
+    return writeIndented(value, sink, Options{});
+}
+
+Result<QString> TreeText::indented(const SessionValue &value)
+{
+    return indented(value, Options{});
+}
+
+Result<QString> TreeText::oneLine(const SessionValue &value)
+{
+    return oneLine(value, Options{});
 }
 
 } // namespace sessionlens

@@ -3,12 +3,14 @@
 #include "formats/Base64.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/ZlibCodec.h"
+#include "Limits.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
+#include <numeric>
 
 namespace sessionlens {
 
@@ -22,6 +24,27 @@ constexpr qsizetype kNonceBase64 = 24; // 16 bytes
 qsizetype encryptedValueSize(qsizetype payload)
 {
     return 1 + 1 + Base64::encodedSize(payload, Base64::Alphabet::Standard) + 1 + kTagBase64 + 1 + kNonceBase64;
+}
+
+// Marks the `keep` entries with the most JSON bytes.
+QList<bool> largestEntries(const QList<qsizetype> &ends, const QList<qsizetype> &starts, qsizetype keep)
+{
+    QList<qsizetype> order(ends.size());
+    std::iota(order.begin(), order.end(), 0);
+    const qsizetype n = std::min(keep, order.size());
+    std::partial_sort(order.begin(), order.begin() + n, order.end(), [&](qsizetype a, qsizetype b) {
+        return ends[a] - starts[a] > ends[b] - starts[b];
+    });
+    QList<bool> marked(ends.size(), false);
+    for (qsizetype i = 0; i < n; ++i)
+        marked[order[i]] = true;
+    return marked;
+}
+
+// A payload estimate for a remainder of `restSize` JSON bytes, at the whole session's ratio.
+qsizetype scaledPayload(qsizetype payload, qsizetype restSize, qsizetype jsonSize)
+{
+    return jsonSize > 0 ? qsizetype(double(payload) * double(restSize) / double(jsonSize) + 0.5) : 0;
 }
 
 void fillHeaders(SizeReport &r, const QString &cookieName)
@@ -70,23 +93,37 @@ SizeReport SizeReport::compute(const SessionValue &session, const Options &optio
 
     if (options.perKeyShares && session.type() == SessionValue::Type::Dict) {
         // Entry i of `{e0, e1, ...}` sits between known offsets of the JSON text, so its size
-        // is read off and the text without it is the same bytes with that range (and one
-        // ", ") cut out.
-        for (qsizetype i = 0; i < session.size(); ++i) {
-            const qsizetype offset = i == 0 ? 1 : entryEnds[i - 1] + 2;
-            const qsizetype entrySize = entryEnds[i] - offset;
-            const bool last = i + 1 == session.size();
-            qsizetype cutStart = offset, cutLength = entrySize + (last ? 0 : 2);
-            if (last && i > 0) {
-                cutStart -= 2; // the separator before the last entry goes with it
-                cutLength += 2;
+        // is read off, and the text without it is the same bytes with that range (and one
+        // ", ") cut out. Only a compressed remainder needs a deflate to measure; those are
+        // done for the largest entries alone, so that the report stays near-linear.
+        const qsizetype count = session.size();
+        QList<qsizetype> offsets(count), cuts(count), cutStarts(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            offsets[i] = i == 0 ? 1 : entryEnds[i - 1] + 2;
+            const qsizetype entrySize = entryEnds[i] - offsets[i];
+            const bool last = i + 1 == count;
+            cutStarts[i] = offsets[i] - (last && i > 0 ? 2 : 0); // the separator before the last entry goes with it
+            cuts[i] = entrySize + (last ? (i > 0 ? 2 : 0) : 2);
+        }
+        const QList<bool> exact = largestEntries(entryEnds, offsets, limits::kMaxExactKeyShares);
+        r.keys.reserve(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            const qsizetype entrySize = entryEnds[i] - offsets[i];
+            const qsizetype restSize = json.size() - cuts[i];
+            KeyShare share{session.child(i)->key(), entrySize, 0, false};
+            if (!EncryptedSessionCodec::shouldCompress(restSize, options.compression)) {
+                share.cookieSaving = r.cookieValueBytes - encryptedValueSize(restSize);
+            } else if (exact[i]) {
+                QByteArray rest;
+                rest.reserve(restSize);
+                rest.append(json.constData(), cutStarts[i]);
+                rest.append(json.constData() + cutStarts[i] + cuts[i], json.size() - cutStarts[i] - cuts[i]);
+                share.cookieSaving = r.cookieValueBytes - cookieValueSize(rest, options.compression);
+            } else {
+                share.cookieSaving = r.cookieValueBytes - encryptedValueSize(scaledPayload(r.ciphertextBytes, restSize, json.size()));
+                share.estimated = true;
             }
-            QByteArray rest;
-            rest.reserve(json.size() - cutLength);
-            rest.append(json.constData(), cutStart);
-            rest.append(json.constData() + cutStart + cutLength, json.size() - cutStart - cutLength);
-            r.keys.append(KeyShare{session.child(i)->key(), entrySize,
-                                   r.cookieValueBytes - cookieValueSize(rest, options.compression)});
+            r.keys.append(share);
         }
         std::stable_sort(r.keys.begin(), r.keys.end(), [](const KeyShare &a, const KeyShare &b) {
             return a.jsonBytes > b.jsonBytes;
@@ -123,16 +160,30 @@ SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize
     r.nonceBase64 = timestampField;
     fillHeaders(r, cookieName);
     if (session.type() == SessionValue::Type::Dict) {
-        // Removing a key can change tagging (" di"), so each share is written out in full.
-        for (qsizetype i = 0; i < session.size(); ++i) {
+        // Removing a key can change tagging (" di"), so a remainder is written out in full,
+        // for the largest entries alone; the others are estimated from their JSON share.
+        const qsizetype count = session.size();
+        QList<qsizetype> starts(count, 0), ends(count, 0);
+        for (qsizetype i = 0; i < count; ++i) {
             SessionValue one = SessionValue::makeDict();
             one.setValue(session.child(i)->key(), *session.child(i));
-            const qsizetype entry = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
-            SessionValue without = session;
-            without.remove(i);
-            const QByteArray rest = PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
-            r.keys.append(KeyShare{session.child(i)->key(), entry,
-                                   r.cookieValueBytes - signedValueSize(rest, digestSize, timestampField, nullptr)});
+            ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
+        }
+        const QList<bool> exact = largestEntries(ends, starts, limits::kMaxExactKeyShares);
+        const qsizetype payloadBytes = r.ciphertextBase64;
+        for (qsizetype i = 0; i < count; ++i) {
+            KeyShare share{session.child(i)->key(), ends[i], 0, false};
+            if (exact[i]) {
+                SessionValue without = session;
+                without.remove(i);
+                const QByteArray rest = PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
+                share.cookieSaving = r.cookieValueBytes - signedValueSize(rest, digestSize, timestampField, nullptr);
+            } else {
+                const qsizetype restSize = r.jsonBytes - ends[i] - (count > 1 ? 1 : 0);
+                share.cookieSaving = payloadBytes - scaledPayload(payloadBytes, restSize, r.jsonBytes);
+                share.estimated = true;
+            }
+            r.keys.append(share);
         }
         std::stable_sort(r.keys.begin(), r.keys.end(),
                          [](const KeyShare &a, const KeyShare &b) { return a.jsonBytes > b.jsonBytes; });
@@ -146,7 +197,8 @@ QJsonObject SizeReport::toJson() const
     for (const KeyShare &share : keys)
         shares.append(QJsonObject{{QStringLiteral("key"), share.key},
                                   {QStringLiteral("json_bytes"), share.jsonBytes},
-                                  {QStringLiteral("cookie_saving"), share.cookieSaving}});
+                                  {QStringLiteral("cookie_saving"), share.cookieSaving},
+                                  {QStringLiteral("estimated"), share.estimated}});
     return QJsonObject{
         {QStringLiteral("format"), encrypted ? QStringLiteral("encrypted") : QStringLiteral("signed")},
         {QStringLiteral("json_bytes"), jsonBytes},

@@ -29,6 +29,9 @@ public:
         QString key;
         qsizetype jsonBytes = 0;    ///< bytes of `"key": value` in the JSON text
         qsizetype cookieSaving = 0; ///< how much shorter the cookie value is without the key
+        /// true when cookieSaving is estimated from the JSON share instead of measured: only
+        /// the limits::kMaxExactKeyShares largest keys of a compressed cookie are measured.
+        bool estimated = false;
     };
 
     struct Options

@@ -29,8 +29,14 @@ class BinaryAwareJSONEncoder(json.JSONEncoder):
 
 
 def binary_object_hook(obj):
-    if obj.get("__type__") == "bytes":
-        return base64.b64decode(obj["b"])
+    # As EncryptedSession's BinaryAwareJSONDecoder does: "__type__" is popped and,
+    # when it is not "bytes", put back, which moves it to the end of the dict.
+    if "__type__" not in obj:
+        return obj
+    kind = obj.pop("__type__")
+    if kind == "bytes":
+        return base64.b64decode(bytes(obj["b"], "utf-8"))
+    obj["__type__"] = kind
     return obj
 
 
