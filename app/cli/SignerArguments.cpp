@@ -1,6 +1,7 @@
 #include "SignerArguments.h"
 
 #include "KeyArguments.h"
+#include "keys/RunKeyLoader.h"
 
 namespace sessionlens::cli {
 
@@ -38,38 +39,38 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
     return options;
 }
 
-Result<QList<SecureBytes>> SignerArguments::secrets(const QCommandLineParser &parser, CliIo &io)
+Result<QList<SessionKey>> SignerArguments::secretKeys(const QCommandLineParser &parser)
 {
+    RunKeyLoader::Sources sources;
+    sources.secretTexts = parser.values(QStringLiteral("secret"));
+    sources.secretFiles = parser.values(QStringLiteral("secret-file"));
+    return RunKeyLoader::load(sources);
+}
+
+Result<QList<SecureBytes>> SignerArguments::secrets(const QCommandLineParser &parser, CliIo &)
+{
+    auto keys = secretKeys(parser);
+    if (!keys)
+        return keys.error();
     QList<SecureBytes> out;
-    for (const QString &text : parser.values(QStringLiteral("secret"))) {
-        QByteArray bytes = text.toUtf8();
-        out.append(SecureBytes::fromByteArray(bytes, true));
-    }
-    for (const QString &path : parser.values(QStringLiteral("secret-file"))) {
-        auto content = io.readAll(path, 64 * 1024);
-        if (!content)
-            return content.error();
-        QByteArray &bytes = content.value();
-        if (bytes.endsWith('\n'))
-            bytes.chop(1);
-        if (bytes.endsWith('\r'))
-            bytes.chop(1);
-        out.append(SecureBytes::fromByteArray(bytes, true));
-    }
+    for (const SessionKey &key : keys.value())
+        out.append(key.bytes());
     return out;
 }
 
-Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring)
+Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParser &parser, CliIo &, KeyRing &ring)
 {
-    auto list = secrets(parser, io);
-    if (!list)
-        return list;
-    for (qsizetype i = 0; i < list->size(); ++i) {
-        auto added = ring.add(SessionKey(tr("--secret #%1").arg(i + 1), list->at(i), SessionKey::Kind::SigningSecret));
+    auto keys = secretKeys(parser);
+    if (!keys)
+        return keys.error();
+    QList<SecureBytes> out;
+    for (SessionKey &key : keys.value()) {
+        out.append(key.bytes());
+        auto added = ring.add(std::move(key));
         if (!added)
             return added.error();
     }
-    return list;
+    return out;
 }
 
 Result<SignerArguments::Loaded> SignerArguments::loadAll(const QCommandLineParser &parser, CliIo &io, KeyRing &ring)

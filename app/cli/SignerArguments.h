@@ -29,6 +29,7 @@ public:
     [[nodiscard]] static Result<Loaded> loadAll(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
 
     /// Reads the secrets and adds them to `ring` as signing secrets named "--secret #N".
+    [[nodiscard]] static Result<QList<SessionKey>> secretKeys(const QCommandLineParser &parser);
     [[nodiscard]] static Result<QList<SecureBytes>> addSecretsTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
 };
 

@@ -55,8 +55,12 @@ AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
 
 AddKeyDialog::~AddKeyDialog()
 {
-    // The line edit's buffer held key text; overwrite it before the widget goes.
-    m_text->setText(QString(m_text->text().size(), u' '));
+    // text() shares the line edit's own buffer (implicit sharing), so writing through it
+    // wipes the key text where the widget keeps it; setText() then drops the undo history.
+    const QString shared = m_text->text();
+    if (!shared.isEmpty() && shared.constData())
+        wipeMemory(const_cast<QChar *>(shared.constData()), std::size_t(shared.size()) * sizeof(QChar));
+    m_text->setText(QString());
 }
 
 QString AddKeyDialog::name() const
@@ -98,7 +102,9 @@ void AddKeyDialog::validate()
         const bool literal = (text.startsWith(QLatin1String("b'")) && text.endsWith(u'\''))
                              || (text.startsWith(QLatin1String("b\"")) && text.endsWith(u'"'));
         if (literal) {
-            auto bytes = KeyTextParser::decodePythonBytesBody(text.mid(2, text.size() - 3).toUtf8());
+            QByteArray utf8 = text.toUtf8();
+            auto bytes = KeyTextParser::decodePythonBytesBody(QByteArrayView(utf8).sliced(2, utf8.size() - 3));
+            wipeByteArray(utf8);
             if (bytes)
                 m_key = std::move(bytes).value();
         } else {
@@ -110,7 +116,7 @@ void AddKeyDialog::validate()
                                                   .arg(m_key.size())
                                                   .arg(literal ? tr("Python bytes literal") : tr("text (UTF-8)"),
                                                        SessionKey(QString(), m_key).fingerprint()));
-    } else if (!m_text->text().trimmed().isEmpty()) {
+    } else if (!QStringView(m_text->text()).trimmed().isEmpty()) {
         auto parsed = KeyTextParser::parseAesKey(m_text->text());
         if (parsed) {
             m_key = std::move(parsed->bytes);

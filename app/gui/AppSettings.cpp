@@ -13,9 +13,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 15> &table()
+const std::array<Entry, 17> &table()
 {
-    static const std::array<Entry, 15> entries{{
+    static const std::array<Entry, 17> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -29,6 +29,8 @@ const std::array<Entry, 15> &table()
         {AppSettings::Key::SignerDigest, "signed/digest", QStringLiteral("sha1")},
         {AppSettings::Key::SignerDerivation, "signed/keyDerivation", QStringLiteral("hmac")},
         {AppSettings::Key::SignerLegacyEpoch, "signed/legacyEpoch", false},
+        {AppSettings::Key::HistoryEnabled, "privacy/history", true},
+        {AppSettings::Key::ClipboardClearSeconds, "privacy/clipboardClearSeconds", 45},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

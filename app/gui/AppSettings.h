@@ -32,6 +32,8 @@ public:
         SignerDigest,        ///< "sha1", "sha256", "sha512"
         SignerDerivation,    ///< "hmac", "concat", "django-concat", "none"
         SignerLegacyEpoch,   ///< timestamps from 2011 (itsdangerous before 1.0)
+        HistoryEnabled,      ///< keep opened cookies (sealed) in File ▸ History
+        ClipboardClearSeconds, ///< a copied cookie or key leaves the clipboard after this long (0: never)
         WindowGeometry,
         WindowState,
     };

@@ -34,6 +34,7 @@ private:
     [[nodiscard]] Result<SecureBytes> wrapKey(bool create);
     [[nodiscard]] Result<Secrets> readAll();
     [[nodiscard]] Result<Done> writeAll(const Secrets &secrets);
+    [[nodiscard]] Result<Secrets> readLegacy(const QByteArray &sealed, const SecureBytes &key);
 
     QString m_folder;
 };

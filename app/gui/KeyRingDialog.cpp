@@ -1,5 +1,7 @@
 #include "KeyRingDialog.h"
 
+#include "SecretClipboard.h"
+
 #include "AddKeyDialog.h"
 #include "ErrorText.h"
 #include "KeyRingStore.h"
@@ -21,7 +23,7 @@ namespace sessionlens::gui {
 
 namespace {
 // The clipboard forgets a copied key after this long, unless something else was copied since.
-constexpr int kClipboardClearMs = 45000;
+constexpr int kClipboardClearSeconds = 45;
 } // namespace
 
 KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(parent), m_keys(keys)
@@ -170,11 +172,7 @@ void KeyRingDialog::copyKey()
         != QMessageBox::Yes)
         return;
     const QString text = key->toPythonLiteral();
-    QApplication::clipboard()->setText(text);
-    QTimer::singleShot(kClipboardClearMs, qApp, [text] {
-        if (QApplication::clipboard()->text() == text)
-            QApplication::clipboard()->clear();
-    });
+    SecretClipboard::copy(text, kClipboardClearSeconds);
 }
 
 } // namespace sessionlens::gui

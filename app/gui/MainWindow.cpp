@@ -170,9 +170,17 @@ void MainWindow::onOpened(const InspectorController::OpenResult &result)
         statusBar()->showMessage(ErrorText::describe(*result.error));
         return;
     }
-    m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value, result.keyName,
-                             result.opened.json().size()});
     m_recovery.clearAutosave();
+    if (m_settings.value(AppSettings::Key::HistoryEnabled).toBool()) {
+        const auto remembered = m_recovery.addToHistory(
+            {QDateTime::currentDateTime(), result.cookie.value, result.keyName, result.opened.json().size()});
+        if (!remembered) {
+            statusBar()->showMessage(tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())),
+                                     kStatusTimeoutMs);
+            updateTitle();
+            return;
+        }
+    }
     statusBar()->showMessage(tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())),
                              kStatusTimeoutMs);
     updateTitle();

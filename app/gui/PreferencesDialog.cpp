@@ -47,6 +47,15 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_legacyEpoch->setChecked(m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool());
     m_url = new QLineEdit(m_settings.string(AppSettings::Key::ReplayUrl), this);
     m_cookieName = new QLineEdit(m_settings.string(AppSettings::Key::CookieName), this);
+    m_history = new QCheckBox(tr("Keep opened cookies in File ▸ History (sealed with the key store's key)"), this);
+    m_history->setObjectName(QStringLiteral("historyEnabled"));
+    m_history->setChecked(m_settings.value(AppSettings::Key::HistoryEnabled).toBool());
+    m_clipboardSeconds = new QSpinBox(this);
+    m_clipboardSeconds->setObjectName(QStringLiteral("clipboardClearSeconds"));
+    m_clipboardSeconds->setRange(0, 3600);
+    m_clipboardSeconds->setSuffix(tr(" s"));
+    m_clipboardSeconds->setSpecialValueText(tr("never"));
+    m_clipboardSeconds->setValue(m_settings.integer(AppSettings::Key::ClipboardClearSeconds));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -68,6 +77,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("&Key derivation:"), m_derivation);
     form->addRow(QString(), m_legacyEpoch);
     form->addRow(tr("&Replay URL (curl, requests):"), m_url);
+    form->addRow(QString(), m_history);
+    form->addRow(tr("Clear copied cookies and keys &after:"), m_clipboardSeconds);
     form->addRow(buttons);
 }
 
@@ -85,6 +96,8 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::SignerLegacyEpoch, m_legacyEpoch->isChecked());
     m_settings.setValue(AppSettings::Key::CookieName,
                         m_cookieName->text().trimmed().isEmpty() ? QStringLiteral("session") : m_cookieName->text().trimmed());
+    m_settings.setValue(AppSettings::Key::HistoryEnabled, m_history->isChecked());
+    m_settings.setValue(AppSettings::Key::ClipboardClearSeconds, m_clipboardSeconds->value());
     m_settings.sync();
 }
 

@@ -34,6 +34,8 @@ private:
     QCheckBox *m_legacyEpoch = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_cookieName = nullptr;
+    QCheckBox *m_history = nullptr;
+    QSpinBox *m_clipboardSeconds = nullptr;
 };
 
 } // namespace sessionlens::gui

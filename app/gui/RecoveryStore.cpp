@@ -1,5 +1,7 @@
 #include "RecoveryStore.h"
 
+#include "keys/PrivateFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,30 +13,65 @@ namespace sessionlens::gui {
 
 namespace {
 
-Result<Done> writePrivate(const QString &folder, const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(folder);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::make(ErrorCategory::Io, file.errorString(), path);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(content);
-    if (!file.commit())
-        return Error::make(ErrorCategory::Io, file.errorString(), path);
-    return Done{};
-}
+constexpr char kHistoryContext[] = "sessionlens-history";
+constexpr char kAutosaveContext[] = "sessionlens-autosave";
+constexpr qsizetype kMaxFileBytes = 64 * 1024 * 1024;
 
-QJsonObject readObject(const QString &path)
+QJsonObject objectOf(const QByteArray &json)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.read(64 * 1024 * 1024)).object();
+    return QJsonDocument::fromJson(json).object();
 }
 
 } // namespace
 
-RecoveryStore::RecoveryStore(QString folder) : m_folder(std::move(folder)) {}
+RecoveryStore::RecoveryStore(QString folder, KeyProvider keyProvider)
+    : m_folder(std::move(folder)), m_keyProvider(std::move(keyProvider))
+{
+}
+
+Result<SecureBytes> RecoveryStore::key() const
+{
+    if (!m_key) {
+        if (!m_keyProvider)
+            return Error::make(ErrorCategory::Key, QStringLiteral("no key store to seal history and autosave"));
+        auto fetched = m_keyProvider();
+        if (!fetched)
+            return fetched.error();
+        m_key = std::move(fetched).value();
+    }
+    return *m_key;
+}
+
+Result<Done> RecoveryStore::writeSealed(const QString &path, QByteArrayView context, const QByteArray &json) const
+{
+    auto sealingKey = key();
+    if (!sealingKey)
+        return sealingKey.error();
+    if (auto folder = PrivateFiles::ensureFolder(m_folder); !folder)
+        return folder.error();
+    auto sealed = PrivateFiles::seal(sealingKey.value(), context, json);
+    if (!sealed)
+        return sealed.error();
+    return PrivateFiles::write(path, sealed.value());
+}
+
+QByteArray RecoveryStore::readSealed(const QString &path, QByteArrayView context) const
+{
+    if (!QFile::exists(path))
+        return {};
+    auto content = PrivateFiles::read(path, kMaxFileBytes);
+    if (!content)
+        return {};
+    if (!PrivateFiles::isSealed(content.value()))
+        return content.value(); // written in clear by an earlier version; the next write seals it
+    auto sealingKey = key();
+    if (!sealingKey)
+        return {};
+    auto plain = PrivateFiles::unseal(sealingKey.value(), context, content.value());
+    if (!plain)
+        return {};
+    return plain->exposeCopy();
+}
 
 QString RecoveryStore::historyFile() const
 {
@@ -49,7 +86,8 @@ QString RecoveryStore::autosaveFile() const
 QList<RecoveryStore::HistoryEntry> RecoveryStore::history() const
 {
     QList<HistoryEntry> entries;
-    for (const QJsonValue value : readObject(historyFile()).value(QStringLiteral("entries")).toArray()) {
+    for (const QJsonValue value :
+         objectOf(readSealed(historyFile(), kHistoryContext)).value(QStringLiteral("entries")).toArray()) {
         const QJsonObject o = value.toObject();
         entries.append({QDateTime::fromString(o.value(QStringLiteral("opened_at")).toString(), Qt::ISODate),
                         o.value(QStringLiteral("cookie")).toString().toLatin1(),
@@ -59,7 +97,7 @@ QList<RecoveryStore::HistoryEntry> RecoveryStore::history() const
     return entries;
 }
 
-void RecoveryStore::addToHistory(const HistoryEntry &entry)
+Result<Done> RecoveryStore::addToHistory(const HistoryEntry &entry)
 {
     QList<HistoryEntry> entries = history();
     entries.erase(std::remove_if(entries.begin(), entries.end(),
@@ -72,7 +110,7 @@ void RecoveryStore::addToHistory(const HistoryEntry &entry)
                                  {QStringLiteral("cookie"), QString::fromLatin1(e.cookie)},
                                  {QStringLiteral("key_name"), e.keyName},
                                  {QStringLiteral("json_bytes"), e.jsonBytes}});
-    (void)writePrivate(m_folder, historyFile(),
+    return writeSealed(historyFile(), kHistoryContext,
                        QJsonDocument(QJsonObject{{QStringLiteral("entries"), array}}).toJson(QJsonDocument::Compact));
 }
 
@@ -89,12 +127,12 @@ Result<Done> RecoveryStore::writeAutosave(const Autosave &autosave)
                         {QStringLiteral("session_json"), QString::fromUtf8(autosave.sessionJson)},
                         {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)},
                         {QStringLiteral("format"), autosave.flaskSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")}};
-    return writePrivate(m_folder, autosaveFile(), QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return writeSealed(autosaveFile(), kAutosaveContext, QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 std::optional<RecoveryStore::Autosave> RecoveryStore::readAutosave() const
 {
-    const QJsonObject o = readObject(autosaveFile());
+    const QJsonObject o = objectOf(readSealed(autosaveFile(), kAutosaveContext));
     if (!o.contains(QStringLiteral("session_json")))
         return std::nullopt;
     return Autosave{o.value(QStringLiteral("original_cookie")).toString().toLatin1(),

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "Result.h"
+#include "crypto/SecureBytes.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 namespace sessionlens::gui {
 
@@ -13,6 +17,10 @@ namespace sessionlens::gui {
  * Files that keep work from being lost, in the app data folder (0600):
  * the history of opened cookies (never keys) and the autosave of an edited
  * session, which survives a crash and is offered back at the next start.
+ *
+ * Cookie values are bearer credentials and an autosave is a decrypted session,
+ * so both files are sealed (AES-EAX) with a key from the key store. Without
+ * that key nothing is written in clear: the write fails with the store's error.
  */
 class RecoveryStore
 {
@@ -36,10 +44,12 @@ public:
         bool flaskSigned = false; ///< the JSON is Flask's tagged dialect
     };
 
-    explicit RecoveryStore(QString folder);
+    using KeyProvider = std::function<Result<SecureBytes>()>;
+
+    RecoveryStore(QString folder, KeyProvider keyProvider);
 
     [[nodiscard]] QList<HistoryEntry> history() const;
-    void addToHistory(const HistoryEntry &entry);
+    [[nodiscard]] Result<Done> addToHistory(const HistoryEntry &entry);
     void clearHistory();
 
     [[nodiscard]] Result<Done> writeAutosave(const Autosave &autosave);
@@ -50,7 +60,13 @@ public:
     [[nodiscard]] QString autosaveFile() const;
 
 private:
+    [[nodiscard]] Result<SecureBytes> key() const;
+    [[nodiscard]] Result<Done> writeSealed(const QString &path, QByteArrayView context, const QByteArray &json) const;
+    [[nodiscard]] QByteArray readSealed(const QString &path, QByteArrayView context) const;
+
     QString m_folder;
+    KeyProvider m_keyProvider;
+    mutable std::optional<SecureBytes> m_key;
 };
 
 } // namespace sessionlens::gui

@@ -1,5 +1,7 @@
 #include "ResealPanel.h"
 
+#include "SecretClipboard.h"
+
 #include "ErrorText.h"
 #include "KeyRingStore.h"
 #include "formats/CookieSnippet.h"
@@ -158,8 +160,13 @@ void ResealPanel::copyAs(int kind)
     const QString text = CookieSnippet::make(static_cast<CookieSnippet::Kind>(kind), m_controller.sealedCookie(),
                                              m_settings.string(AppSettings::Key::CookieName),
                                              m_settings.string(AppSettings::Key::ReplayUrl));
-    QApplication::clipboard()->setText(text);
-    Q_EMIT statusMessage(tr("Copied the new cookie (%n character(s))", nullptr, int(text.size())));
+    const int clearAfter = m_settings.integer(AppSettings::Key::ClipboardClearSeconds);
+    SecretClipboard::copy(text, clearAfter);
+    Q_EMIT statusMessage(clearAfter > 0
+                             ? tr("Copied the new cookie (%n character(s)); the clipboard forgets it in %1 s", nullptr,
+                                  int(text.size()))
+                                   .arg(clearAfter)
+                             : tr("Copied the new cookie (%n character(s))", nullptr, int(text.size())));
 }
 
 } // namespace sessionlens::gui

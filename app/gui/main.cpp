@@ -5,7 +5,8 @@
 #include "KeychainKeyStore.h"
 #include "MainWindow.h"
 #include "RecoveryStore.h"
-#include "keys/KeyTextParser.h"
+#include "crypto/ProcessHardening.h"
+#include "keys/RunKeyLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -49,6 +52,7 @@ std::unique_ptr<KeyStore> chooseKeyStore(AppSettings &settings, const QString &d
 
 int main(int argc, char *argv[])
 {
+    ProcessHardening::apply();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SessionLens"));
     QApplication::setApplicationName(QStringLiteral("SessionLens"));
@@ -65,6 +69,9 @@ int main(int argc, char *argv[])
                       QApplication::translate("main", "file")});
     parser.addOption({QStringLiteral("secret"), QApplication::translate("main", "Flask SECRET_KEY for this run only (repeatable)."),
                       QApplication::translate("main", "secret")});
+    parser.addOption({QStringLiteral("secret-file"),
+                      QApplication::translate("main", "File with a Flask SECRET_KEY for this run only (repeatable)."),
+                      QApplication::translate("main", "file")});
     parser.addOption({QStringLiteral("settings"), QApplication::translate("main", "Use this settings file and keep data next to it."),
                       QApplication::translate("main", "file")});
     parser.addPositionalArgument(QStringLiteral("cookie"), QApplication::translate("main", "Cookie to open."));
@@ -78,34 +85,26 @@ int main(int argc, char *argv[])
 
     KeyRingStore keys(settings, chooseKeyStore(settings, dataFolder));
     const QStringList missing = keys.load();
-    RecoveryStore recovery(dataFolder);
+    RecoveryStore recovery(dataFolder, [&keys] { return keys.store().recoveryKey(); });
 
+    // The same loader as the CLI's: files are read whole into wiped memory, and a file
+    // over the limit is an error, never a silent cut.
+    RunKeyLoader::Sources sources;
+    sources.keyTexts = parser.values(QStringLiteral("key"));
+    sources.keyFiles = parser.values(QStringLiteral("key-file"));
+    sources.secretTexts = parser.values(QStringLiteral("secret"));
+    sources.secretFiles = parser.values(QStringLiteral("secret-file"));
     QStringList keyErrors;
-    int index = 0;
-    const auto addKeyText = [&](const QString &text, const QString &name) {
-        auto parsed = KeyTextParser::parseAesKey(text);
-        if (!parsed || !keys.addTemporary(SessionKey(name, std::move(parsed->bytes))).ok())
-            keyErrors.append(name);
-    };
-    for (const QString &text : parser.values(QStringLiteral("key")))
-        addKeyText(text, QApplication::translate("main", "command line #%1").arg(++index));
-    index = 0;
-    for (const QString &text : parser.values(QStringLiteral("secret"))) {
-        QByteArray bytes = text.toUtf8();
-        const QString name = QApplication::translate("main", "command line secret #%1").arg(++index);
-        if (!keys.addTemporary(SessionKey(name, SecureBytes::fromByteArray(bytes, true), SessionKey::Kind::SigningSecret)).ok())
-            keyErrors.append(name);
-    }
-    for (const QString &path : parser.values(QStringLiteral("key-file"))) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            keyErrors.append(path);
-            continue;
+    if (auto loaded = RunKeyLoader::load(sources); !loaded) {
+        keyErrors.append(QStringLiteral("%1: %2").arg(loaded.error().detail, loaded.error().message));
+    } else {
+        for (SessionKey &key : loaded.value()) {
+            const QString name = key.name();
+            if (!keys.addTemporary(std::move(key)).ok())
+                keyErrors.append(name);
         }
-        QString text = QString::fromUtf8(file.read(64 * 1024));
-        addKeyText(text, QFileInfo(path).completeBaseName());
-        text.fill(u' ');
     }
+    const bool secretsInArguments = !sources.keyTexts.isEmpty() || !sources.secretTexts.isEmpty();
 
     MainWindow window(settings, keys, recovery);
     window.show();
@@ -116,6 +115,13 @@ int main(int argc, char *argv[])
     if (!keyErrors.isEmpty())
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
                              QApplication::translate("main", "These keys could not be read: %1").arg(keyErrors.join(QStringLiteral(", "))));
+    if (secretsInArguments) {
+        const QString text = QApplication::translate(
+            "main", "A key or secret was given on the command line, where other users of this computer can read it "
+                    "(for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.");
+        std::fprintf(stderr, "sessionlens: %s\n", qPrintable(text));
+        QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"), text);
+    }
     if (!window.offerRecovery(true) && !parser.positionalArguments().isEmpty())
         window.cookieInput()->setText(parser.positionalArguments().constFirst());
     return QApplication::exec();

@@ -127,4 +127,10 @@ void wipeByteArray(QByteArray &bytes)
     bytes.clear();
 }
 
+void wipeMemory(void *bytes, std::size_t size)
+{
+    if (bytes && size)
+        OPENSSL_cleanse(bytes, size);
+}
+
 } // namespace sessionlens

@@ -69,4 +69,7 @@ private:
 /// Wipes a QByteArray's buffer in place (for temporaries that held secrets).
 void wipeByteArray(QByteArray &bytes);
 
+/// Overwrites memory in a way the compiler does not optimise away.
+void wipeMemory(void *bytes, std::size_t size);
+
 } // namespace sessionlens

@@ -161,9 +161,17 @@ Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
 
 Result<KeyTextParser::Parsed> KeyTextParser::parseBytes(const QString &text)
 {
-    QByteArray utf8 = text.trimmed().toUtf8();
-    auto finish = [&utf8](Result<SecureBytes> bytes, Form form) -> Result<Parsed> {
-        wipeByteArray(utf8);
+    QByteArray utf8 = text.toUtf8();
+    auto parsed = parseBytesUtf8(utf8);
+    wipeByteArray(utf8);
+    return parsed;
+}
+
+Result<KeyTextParser::Parsed> KeyTextParser::parseBytesUtf8(QByteArrayView text)
+{
+    // Trimmed as a view: a trimmed() copy would leave the key text in a buffer nobody wipes.
+    const QByteArrayView utf8 = text.trimmed();
+    auto finish = [](Result<SecureBytes> bytes, Form form) -> Result<Parsed> {
         if (!bytes)
             return bytes.error();
         if (bytes->isEmpty())
@@ -191,7 +199,7 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseBytes(const QString &text)
         if (close < 0)
             return finish(keyError(QStringLiteral("the bytes literal has no closing quote")),
                           Form::PythonLiteral);
-        const QByteArrayView body(utf8.constData() + literal + 2, close - literal - 2);
+        const QByteArrayView body(utf8.data() + literal + 2, close - literal - 2);
         return finish(decodePythonBytesBody(body), Form::PythonLiteral);
     }
 
@@ -216,7 +224,15 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseBytes(const QString &text)
 
 Result<KeyTextParser::Parsed> KeyTextParser::parseAesKey(const QString &text)
 {
-    auto parsed = parseBytes(text);
+    QByteArray utf8 = text.toUtf8();
+    auto parsed = parseAesKeyUtf8(utf8);
+    wipeByteArray(utf8);
+    return parsed;
+}
+
+Result<KeyTextParser::Parsed> KeyTextParser::parseAesKeyUtf8(QByteArrayView utf8)
+{
+    auto parsed = parseBytesUtf8(utf8);
     if (!parsed) {
         Error error = parsed.error();
         error.message = QStringLiteral("cannot read the key text: %1").arg(error.message);

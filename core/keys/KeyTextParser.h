@@ -28,8 +28,11 @@ public:
 
     /// AES key: the result must be 16, 24 or 32 bytes; other lengths are a `key` error naming it.
     [[nodiscard]] static Result<Parsed> parseAesKey(const QString &text);
+    /// The same on UTF-8 text (a key file's content), without a copy of it.
+    [[nodiscard]] static Result<Parsed> parseAesKeyUtf8(QByteArrayView utf8);
     /// Any non-empty byte string in one of the forms above.
     [[nodiscard]] static Result<Parsed> parseBytes(const QString &text);
+    [[nodiscard]] static Result<Parsed> parseBytesUtf8(QByteArrayView utf8);
     /// Decodes the body of a Python bytes literal (between the quotes).
     [[nodiscard]] static Result<SecureBytes> decodePythonBytesBody(QByteArrayView body);
     [[nodiscard]] static QString formName(Form form);

@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
     KeyRingStore keys(settings, std::make_unique<FileKeyStore>(dir.path()));
     const QByteArray raw(32, '\x42');
     (void)keys.addTemporary(SessionKey(QStringLiteral("bench"), SecureBytes(raw.constData(), 32)));
-    RecoveryStore recovery(dir.path());
+    RecoveryStore recovery(dir.path(), [&keys] { return keys.store().recoveryKey(); });
 
     const SessionValue session = bigSession();
     auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32)).value();

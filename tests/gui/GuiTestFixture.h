@@ -31,7 +31,7 @@ struct GuiTestFixture
         settings = std::make_unique<gui::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
         keys = std::make_unique<gui::KeyRingStore>(*settings, std::make_unique<gui::FileKeyStore>(dir.path()));
         (void)keys->load();
-        recovery = std::make_unique<gui::RecoveryStore>(dir.path());
+        recovery = std::make_unique<gui::RecoveryStore>(dir.path(), [this] { return keys->store().recoveryKey(); });
         window = std::make_unique<gui::MainWindow>(*settings, *keys, *recovery);
     }
 
