@@ -1,5 +1,8 @@
 #include "ConvertCommand.h"
 
+#include "SizeWarnings.h"
+#include "document/SessionSealer.h"
+
 #include "KeyArguments.h"
 #include "SignerArguments.h"
 #include "formats/CookieOpener.h"
@@ -59,33 +62,29 @@ int ConvertCommand::run(const QStringList &arguments)
     for (const SessionConverter::Note &note : converted.notes)
         m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
 
-    QByteArray result;
+    SessionSealer::Options sealOptions;
+    sealOptions.signer = options;
+    const QString mode = parser.value(QStringLiteral("compress"));
+    const auto compression = SessionSealer::compressionFromName(mode);
+    if (!compression)
+        return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
+    sealOptions.compression = *compression;
+    SecureBytes key;
     if (toEncrypted) {
-        const QString mode = parser.value(QStringLiteral("compress"));
-        EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
-        if (mode == QLatin1String("always"))
-            compression = EncryptedSessionCodec::Compression::Always;
-        else if (mode == QLatin1String("never"))
-            compression = EncryptedSessionCodec::Compression::Never;
-        else if (!mode.isEmpty() && mode != QLatin1String("auto"))
-            return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
         // The ring also holds the secrets; seal with its one AES key, wherever it stands.
-        EncryptedSessionCodec *codec = nullptr;
-        for (qsizetype i = 0; i < ring.size() && !codec; ++i)
-            codec = ring.codec(i);
-        if (!codec)
-            return m_io.usage(tr("--to encrypted needs exactly one --key or --key-file"));
-        auto sealed = codec->seal(converted.session, compression);
-        if (!sealed)
-            return m_io.fail(sealed.error());
-        result = sealed->cookie;
+        for (qsizetype i = 0; i < ring.size() && key.isEmpty(); ++i) {
+            if (ring.at(i).kind() == SessionKey::Kind::AesKey)
+                key = ring.at(i).bytes();
+        }
     } else {
-        auto signedCookie = FlaskSignedCodec::sign(converted.session, secrets.first(), QDateTime::currentSecsSinceEpoch(),
-                                                   options);
-        if (!signedCookie)
-            return m_io.fail(signedCookie.error());
-        result = signedCookie.value();
+        sealOptions.format = FormatDetector::Format::FlaskSigned;
+        key = secrets.first();
     }
+    const SessionSealer::Sealed sealed = SessionSealer::seal(converted.session, key, sealOptions);
+    if (!sealed.ok())
+        return m_io.fail(*sealed.error);
+    SizeWarnings::print(m_io, sealed.report);
+    const QByteArray &result = sealed.cookie;
     m_io.out() << QString::fromLatin1(result) << Qt::endl;
     return ExitOk;
 }

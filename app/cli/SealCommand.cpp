@@ -1,6 +1,8 @@
 #include "SealCommand.h"
 
 #include "KeyArguments.h"
+#include "SizeWarnings.h"
+#include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/PythonJsonReader.h"
 
@@ -20,12 +22,8 @@ int SealCommand::run(const QStringList &arguments)
         return m_io.usage(parser.errorText());
 
     const QString mode = parser.value(QStringLiteral("compress"));
-    EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
-    if (mode == QLatin1String("always"))
-        compression = EncryptedSessionCodec::Compression::Always;
-    else if (mode == QLatin1String("never"))
-        compression = EncryptedSessionCodec::Compression::Never;
-    else if (mode != QLatin1String("auto"))
+    const auto compression = SessionSealer::compressionFromName(mode);
+    if (!compression)
         return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
 
     if (parser.positionalArguments().size() > 1)
@@ -50,13 +48,13 @@ int SealCommand::run(const QStringList &arguments)
     if (!session)
         return m_io.fail(session.error());
 
-    EncryptedSessionCodec *codec = ring.codec(0);
-    if (!codec)
-        return m_io.fail(Error::make(ErrorCategory::Key, tr("the key cannot be used for AES")));
-    auto sealed = codec->seal(session.value(), compression);
-    if (!sealed)
-        return m_io.fail(sealed.error());
-    m_io.out() << QString::fromLatin1(sealed->cookie) << Qt::endl;
+    SessionSealer::Options options;
+    options.compression = *compression;
+    const SessionSealer::Sealed sealed = SessionSealer::seal(session.value(), ring.at(0).bytes(), options);
+    if (!sealed.ok())
+        return m_io.fail(*sealed.error);
+    SizeWarnings::print(m_io, sealed.report);
+    m_io.out() << QString::fromLatin1(sealed.cookie) << Qt::endl;
     return ExitOk;
 }
 

@@ -1,5 +1,8 @@
 #include "SignCommand.h"
 
+#include "SizeWarnings.h"
+#include "document/SessionSealer.h"
+
 #include "SignerArguments.h"
 #include "json/PythonJsonReader.h"
 
@@ -41,10 +44,15 @@ int SignCommand::run(const QStringList &arguments)
     auto session = PythonJsonReader::read(input.value(), readOptions);
     if (!session)
         return m_io.fail(session.error());
-    auto cookie = FlaskSignedCodec::sign(session.value(), secrets->first(), timestamp, options.value());
-    if (!cookie)
-        return m_io.fail(cookie.error());
-    m_io.out() << QString::fromLatin1(cookie.value()) << Qt::endl;
+    SessionSealer::Options sealOptions;
+    sealOptions.format = FormatDetector::Format::FlaskSigned;
+    sealOptions.signer = options.value();
+    sealOptions.timestamp = timestamp;
+    const SessionSealer::Sealed sealed = SessionSealer::seal(session.value(), secrets->first(), sealOptions);
+    if (!sealed.ok())
+        return m_io.fail(*sealed.error);
+    SizeWarnings::print(m_io, sealed.report);
+    m_io.out() << QString::fromLatin1(sealed.cookie) << Qt::endl;
     return ExitOk;
 }
 

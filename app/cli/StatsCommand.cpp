@@ -1,6 +1,10 @@
 #include "StatsCommand.h"
 
 #include "KeyArguments.h"
+#include "Limits.h"
+#include "SignerArguments.h"
+#include "document/SessionSealer.h"
+#include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "report/SizeReport.h"
 
@@ -13,6 +17,7 @@ int StatsCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     KeyArguments::addOptions(parser);
+    SignerArguments::addOptions(parser);
     parser.addOption({QStringLiteral("json"), tr("Print the report as JSON.")});
     parser.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."));
@@ -22,30 +27,39 @@ int StatsCommand::run(const QStringList &arguments)
         return m_io.usage(tr("stats takes one cookie argument"));
 
     KeyRing ring;
-    auto loaded = KeyArguments::load(parser, m_io, ring);
+    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    if (ring.size() == 0)
-        return m_io.usage(tr("stats needs at least one --key or --key-file"));
 
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
-    KeyRing::Opened opened = ring.open(cookie->value);
-    if (opened.decoded.error)
-        return m_io.fail(*opened.decoded.error);
+    const bool signedCookie = FormatDetector::detect(cookie->value) == FormatDetector::Format::FlaskSigned;
+    if (!signedCookie && loaded->aesKeys == 0)
+        return m_io.usage(tr("stats needs at least one --key or --key-file for an EncryptedSession cookie"));
+    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
+    // Sizes need no verified signature: a signed cookie whose secret is unknown still has a size.
+    const bool readable = opened.ok()
+                          || (opened.format == FormatDetector::Format::FlaskSigned
+                              && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid);
+    if (!readable)
+        return m_io.fail(*opened.error);
 
-    SizeReport::Options options;
+    SessionSealer::Options options;
+    options.format = opened.format;
+    options.signer = loaded->options;
     if (!cookie->name.isEmpty())
         options.cookieName = cookie->name;
-    // Keep the cookie's own compression choice when it differs from the server rule.
-    const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
-        opened.decoded.plaintext.size(), EncryptedSessionCodec::Compression::Auto);
-    if (opened.decoded.fields.compressed != ruleCompresses)
-        options.compression = opened.decoded.fields.compressed
-                                  ? EncryptedSessionCodec::Compression::Always
-                                  : EncryptedSessionCodec::Compression::Never;
-    const SizeReport report = SizeReport::compute(opened.decoded.session, options);
+    if (!signedCookie) {
+        // Keep the cookie's own compression choice when it differs from the server rule.
+        const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
+            opened.encrypted.plaintext.size(), EncryptedSessionCodec::Compression::Auto);
+        if (opened.encrypted.fields.compressed != ruleCompresses)
+            options.compression = opened.encrypted.fields.compressed ? EncryptedSessionCodec::Compression::Always
+                                                                     : EncryptedSessionCodec::Compression::Never;
+    }
+    // No key: the report alone, from the same pipeline that seals.
+    const SizeReport report = SessionSealer::seal(opened.session(), SecureBytes(), options).report;
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject object = report.toJson();
@@ -73,10 +87,17 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
             tr("%1% of the JSON").arg(r.jsonBytes ? 100 * r.compressedBytes / r.jsonBytes : 0));
     else
         row(tr("zlib compressed"), 0, tr("not compressed (JSON up to 1024 bytes)"));
-    row(tr("ciphertext (AES-EAX)"), r.ciphertextBytes);
-    row(tr("ciphertext, base64"), r.ciphertextBase64);
-    row(tr("tag, base64"), r.tagBase64);
-    row(tr("nonce, base64"), r.nonceBase64);
+    if (r.encrypted) {
+        row(tr("ciphertext (AES-EAX)"), r.ciphertextBytes);
+        row(tr("ciphertext, base64"), r.ciphertextBase64);
+        row(tr("tag, base64"), r.tagBase64);
+        row(tr("nonce, base64"), r.nonceBase64);
+    } else {
+        row(tr("payload (signed, not encrypted)"), r.ciphertextBytes);
+        row(tr("payload, base64"), r.ciphertextBase64);
+        row(tr("timestamp, base64"), r.nonceBase64);
+        row(tr("signature, base64"), r.tagBase64);
+    }
     row(tr("cookie value"), r.cookieValueBytes,
         actualCookieSize != r.cookieValueBytes
             ? tr("the given cookie has %1 bytes: its plaintext is not what the server writes")
@@ -93,12 +114,20 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
     out << Qt::endl
         << tr("key").leftJustified(24) << tr("JSON bytes").rightJustified(11)
         << tr("share").rightJustified(8) << tr("cookie saving").rightJustified(15) << Qt::endl;
+    bool anyEstimated = false;
     for (const SizeReport::KeyShare &share : r.keys) {
+        anyEstimated = anyEstimated || share.estimated;
         const double percent = r.jsonBytes ? 100.0 * double(share.jsonBytes) / double(r.jsonBytes) : 0.0;
         out << share.key.left(23).leftJustified(24) << QString::number(share.jsonBytes).rightJustified(11)
             << (QString::number(percent, 'f', 1) + u'%').rightJustified(8)
-            << QString::number(share.cookieSaving).rightJustified(15) << Qt::endl;
+            << ((share.estimated ? QStringLiteral("~") : QString()) + QString::number(share.cookieSaving)).rightJustified(15)
+            << Qt::endl;
     }
+    if (anyEstimated)
+        out << tr("~ estimated from the key's share of the JSON: only the %1 largest keys are measured by compressing "
+                  "the session without them.")
+                   .arg(limits::kMaxExactKeyShares)
+            << Qt::endl;
 }
 
 } // namespace sessionlens::cli

@@ -3,6 +3,8 @@
 #include "KeyRingStore.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace sessionlens::gui {
 
@@ -30,11 +32,7 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
 
 EncryptedSessionCodec::Compression InspectorController::compressionFromName(const QString &name)
 {
-    if (name == QLatin1String("always"))
-        return EncryptedSessionCodec::Compression::Always;
-    if (name == QLatin1String("never"))
-        return EncryptedSessionCodec::Compression::Never;
-    return EncryptedSessionCodec::Compression::Auto;
+    return SessionSealer::compressionFromName(name).value_or(EncryptedSessionCodec::Compression::Auto);
 }
 
 PythonJsonWriter::Style InspectorController::jsonStyle() const
@@ -128,60 +126,56 @@ void InspectorController::setTimestampMode(TimestampMode mode)
     refresh();
 }
 
-void InspectorController::refresh()
+SessionSealer::Options InspectorController::sealerOptions() const
 {
-    m_sealedCookie.clear();
-    m_sealError.reset();
-    if (isSigned())
-        refreshSigned();
-    else
-        refreshEncrypted();
-    Q_EMIT refreshed();
-}
-
-void InspectorController::refreshEncrypted()
-{
-    // The report writes and compresses the session once; the seal encrypts that same payload.
-    SizeReport::Options options;
+    SessionSealer::Options options;
+    options.format = m_format;
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
-    m_sizeReport = SizeReport::compute(m_document.root(), options);
-
-    const qsizetype index = m_keys.ring().indexOf(m_sealKeyName);
-    EncryptedSessionCodec *codec = index >= 0 ? m_keys.ring().codec(index) : nullptr;
-    if (!codec) {
-        m_sealError = Error::make(ErrorCategory::Key, tr("choose an AES key to seal with"));
-        return;
-    }
-    if (auto problem = EncryptedSessionCodec::checkSealable(m_document.root())) {
-        m_sealError = *problem;
-        return;
-    }
-    auto sealed = codec->sealPrepared(m_sizeReport.plaintext, m_sizeReport.payload, m_sizeReport.compressed);
-    if (sealed)
-        m_sealedCookie = sealed->cookie;
-    else
-        m_sealError = sealed.error();
+    options.signer = signerOptions();
+    options.timestamp = m_timestampMode == TimestampMode::KeepOriginal && m_originalTimestamp > 0 ? m_originalTimestamp
+                                                                                               : -1;
+    return options;
 }
 
-void InspectorController::refreshSigned()
+void InspectorController::refresh()
 {
-    const FlaskSignedCodec::Options options = signerOptions();
-    m_sizeReport = SizeReport::computeSigned(m_document.root(), ItsdangerousSigner::digestSize(options.signer.digest),
-                                             m_settings.string(AppSettings::Key::CookieName));
-    const SessionKey *secret = m_keys.ring().find(m_sealKeyName);
-    if (!secret || secret->kind() != SessionKey::Kind::SigningSecret) {
-        m_sealError = Error::make(ErrorCategory::Key, tr("choose a Flask secret to sign with"));
+    const quint64 generation = ++m_generation;
+    const SessionKey *key = m_keys.ring().find(m_sealKeyName);
+    const SessionKey::Kind wanted = isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const SecureBytes sealKey = key && key->kind() == wanted ? key->bytes() : SecureBytes();
+    const SessionSealer::Options options = sealerOptions();
+    if (m_document.root().nodeCount() < kBackgroundNodes) {
+        apply(SessionSealer::seal(m_document.root(), sealKey, options), sealKey.isEmpty());
         return;
     }
-    const qint64 timestamp = m_timestampMode == TimestampMode::KeepOriginal && m_originalTimestamp > 0
-                                 ? m_originalTimestamp
-                                 : QDateTime::currentSecsSinceEpoch();
-    auto signedCookie = FlaskSignedCodec::sign(m_document.root(), secret->bytes(), timestamp, options);
-    if (signedCookie)
-        m_sealedCookie = signedCookie.value();
-    else
-        m_sealError = signedCookie.error();
+    // A large session is written, deflated and sized on a worker, from a copy, so that the
+    // window stays responsive; a newer edit makes an older result stale, and it is dropped.
+    m_refreshing = true;
+    m_sealedCookie.clear();
+    m_sealError.reset();
+    Q_EMIT refreshed();
+    auto future = QtConcurrent::run([session = m_document.root(), sealKey, options] {
+        return SessionSealer::seal(session, sealKey, options);
+    });
+    auto *watcher = new QFutureWatcher<SessionSealer::Sealed>(this);
+    connect(watcher, &QFutureWatcher<SessionSealer::Sealed>::finished, this, [this, watcher, generation, sealKey] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            apply(watcher->result(), sealKey.isEmpty());
+    });
+    watcher->setFuture(future);
+}
+
+void InspectorController::apply(SessionSealer::Sealed sealed, bool noKey)
+{
+    m_refreshing = false;
+    m_sizeReport = std::move(sealed.report);
+    m_sealedCookie = std::move(sealed.cookie);
+    m_sealError = std::move(sealed.error);
+    if (m_sealError && noKey && m_sealError->category == ErrorCategory::Key)
+        m_sealError->message = isSigned() ? tr("choose a Flask secret to sign with") : tr("choose an AES key to seal with");
+    Q_EMIT refreshed();
 }
 
 } // namespace sessionlens::gui

@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "SessionTreeModel.h"
 #include "document/SessionDocument.h"
+#include "document/SessionSealer.h"
 #include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "formats/EncryptedSessionCodec.h"
@@ -84,8 +85,15 @@ public:
     [[nodiscard]] const std::optional<Error> &sealError() const { return m_sealError; }
     [[nodiscard]] const SizeReport &sizeReport() const { return m_sizeReport; }
 
-    /// Re-seals (or re-signs) and recomputes the sizes now (normally done on every change).
+    /// Re-seals (or re-signs) and recomputes the sizes (normally done on every change). Sessions
+    /// of kBackgroundNodes or more are done on a worker thread: refreshed() is emitted once
+    /// when the work starts (isRefreshing() true, no cookie yet) and once with the result.
     void refresh();
+    [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
+    [[nodiscard]] SessionSealer::Options sealerOptions() const;
+
+    /// Sessions this large are sealed and sized off the GUI thread.
+    static constexpr qsizetype kBackgroundNodes = 50'000;
 
     [[nodiscard]] static EncryptedSessionCodec::Compression compressionFromName(const QString &name);
 
@@ -96,8 +104,7 @@ Q_SIGNALS:
     void refreshed();
 
 private:
-    void refreshEncrypted();
-    void refreshSigned();
+    void apply(SessionSealer::Sealed sealed, bool noKey);
 
     AppSettings &m_settings;
     KeyRingStore &m_keys;
@@ -114,6 +121,8 @@ private:
     QByteArray m_sealedCookie;
     std::optional<Error> m_sealError;
     SizeReport m_sizeReport;
+    quint64 m_generation = 0;
+    bool m_refreshing = false;
 };
 
 } // namespace sessionlens::gui

@@ -87,7 +87,7 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
         m_controller.setTimestampMode(index == 1 ? InspectorController::TimestampMode::KeepOriginal
                                                  : InspectorController::TimestampMode::Now);
     });
-    connect(&m_controller, &InspectorController::refreshed, this, &ResealPanel::update);
+    connect(&m_controller, &InspectorController::refreshed, this, &ResealPanel::showResult);
     connect(&m_controller, &InspectorController::documentReplaced, this, &ResealPanel::reloadKeys);
     connect(&m_controller.keys(), &KeyRingStore::changed, this, &ResealPanel::reloadKeys);
     reloadKeys();
@@ -117,11 +117,18 @@ QString ResealPanel::cookieText() const
     return m_cookie->toPlainText();
 }
 
-void ResealPanel::update()
+void ResealPanel::showResult()
 {
     if (m_key->currentText() != m_controller.sealKeyName()) {
         const QSignalBlocker blocker(m_key);
         m_key->setCurrentText(m_controller.sealKeyName());
+    }
+    if (m_controller.isRefreshing()) {
+        m_copy->setEnabled(false);
+        m_warning->hide();
+        m_cookie->setPlainText(QString());
+        m_info->setText(tr("Sealing a large session in the background…"));
+        return;
     }
     const auto &error = m_controller.sealError();
     m_copy->setEnabled(!error.has_value());

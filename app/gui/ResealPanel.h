@@ -28,7 +28,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
-    void update();
+    void showResult();
 
     InspectorController &m_controller;
     AppSettings &m_settings;

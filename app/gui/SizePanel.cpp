@@ -36,7 +36,7 @@ SizePanel::SizePanel(InspectorController &controller, QWidget *parent)
     layout->addWidget(keysTitle);
     layout->addWidget(m_keys);
     layout->addStretch(1);
-    connect(&m_controller, &InspectorController::refreshed, this, &SizePanel::update);
+    connect(&m_controller, &InspectorController::refreshed, this, &SizePanel::showResult);
 }
 
 QString SizePanel::warningText() const
@@ -49,8 +49,12 @@ QString SizePanel::summaryText() const
     return m_summary->text();
 }
 
-void SizePanel::update()
+void SizePanel::showResult()
 {
+    if (m_controller.isRefreshing()) {
+        m_summary->setText(tr("Measuring a large session in the background…"));
+        return;
+    }
     const SizeReport &r = m_controller.sizeReport();
     const QColor stage(0x42, 0x85, 0xf4);
     QList<SizeChart::Bar> bars{

@@ -24,7 +24,7 @@ public:
     [[nodiscard]] QString summaryText() const;
 
 private:
-    void update();
+    void showResult();
 
     InspectorController &m_controller;
     SizeChart *m_pipeline = nullptr;

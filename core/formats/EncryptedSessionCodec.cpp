@@ -214,40 +214,29 @@ Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionV
 }
 
 Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPlaintext(const QByteArray &plaintext,
-                                                                           Compression compression)
-{
-    auto nonce = SecureRandom::bytes(kNonceSize);
-    if (!nonce)
-        return nonce.error();
-    return sealPlaintextWithNonce(plaintext, compression, nonce.value());
-}
-
-Result<EncryptedSessionCodec::Sealed>
-EncryptedSessionCodec::sealPlaintextWithNonce(const QByteArray &plaintext, Compression compression,
-                                              const QByteArray &nonce)
+                                                                           Compression compression,
+                                                                           const QByteArray &nonce)
 {
     const bool compressed = shouldCompress(plaintext.size(), compression);
     if (!compressed)
-        return sealWith(plaintext, plaintext, false, nonce);
+        return sealPayload(plaintext, plaintext, false, nonce);
     const QByteArray payload = ZlibCodec::deflate(plaintext);
     if (payload.isEmpty())
         return Error::make(ErrorCategory::Decompression, QStringLiteral("zlib could not compress"));
-    return sealWith(plaintext, payload, true, nonce);
+    return sealPayload(plaintext, payload, true, nonce);
 }
 
-Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPrepared(const QByteArray &plaintext,
-                                                                          const QByteArray &payload, bool compressed)
+Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPayload(const QByteArray &plaintext,
+                                                                         const QByteArray &payload, bool compressed,
+                                                                         const QByteArray &givenNonce)
 {
-    auto nonce = SecureRandom::bytes(kNonceSize);
-    if (!nonce)
-        return nonce.error();
-    return sealWith(plaintext, payload, compressed, nonce.value());
-}
-
-Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealWith(const QByteArray &plaintext,
-                                                                      const QByteArray &payload, bool compressed,
-                                                                      const QByteArray &nonce)
-{
+    QByteArray nonce = givenNonce;
+    if (nonce.isEmpty()) {
+        auto fresh = SecureRandom::bytes(kNonceSize);
+        if (!fresh)
+            return fresh.error();
+        nonce = std::move(fresh).value();
+    }
     Sealed sealed;
     sealed.plaintext = plaintext;
     sealed.compressed = compressed;

@@ -94,24 +94,20 @@ public:
     /// inside), or nullopt when it can. seal() checks this itself.
     [[nodiscard]] static std::optional<Error> checkSealable(const SessionValue &session);
     /// Seals JSON text as is (for crafting cookies whose text the writer would not produce).
+    /// An empty `nonce` draws a fresh one; a given one is for tests and reproducible examples.
     [[nodiscard]] Result<Sealed> sealPlaintext(const QByteArray &plaintext,
-                                               Compression compression = Compression::Auto);
-    /// Seals a payload the caller has already prepared: `payload` is the plaintext, or its zlib
-    /// form when `compressed` (a size report has both, so nothing is deflated twice).
-    [[nodiscard]] Result<Sealed> sealPrepared(const QByteArray &plaintext, const QByteArray &payload,
-                                              bool compressed);
-    /// Seals with a caller-chosen nonce (tests and reproducible examples only).
-    [[nodiscard]] Result<Sealed> sealPlaintextWithNonce(const QByteArray &plaintext,
-                                                        Compression compression,
-                                                        const QByteArray &nonce);
+                                               Compression compression = Compression::Auto,
+                                               const QByteArray &nonce = {});
+    /// Seals a payload the caller has already prepared (SessionSealer): `payload` is the
+    /// plaintext, or its zlib form when `compressed`, so nothing is written or deflated twice.
+    [[nodiscard]] Result<Sealed> sealPayload(const QByteArray &plaintext, const QByteArray &payload, bool compressed,
+                                             const QByteArray &nonce = {});
 
     [[nodiscard]] static bool shouldCompress(qsizetype jsonSize, Compression compression);
     [[nodiscard]] static QString fieldName(Field field);
 
 private:
     EncryptedSessionCodec(EaxCipher cipher, Limits limits);
-    Result<Sealed> sealWith(const QByteArray &plaintext, const QByteArray &payload, bool compressed,
-                            const QByteArray &nonce);
 
     EaxCipher m_cipher;
     Limits m_limits;

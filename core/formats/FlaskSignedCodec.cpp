@@ -188,6 +188,13 @@ Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const Sec
 {
     if (session.type() != SessionValue::Type::Dict)
         return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
+    return signPayload(payloadField(PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)), secret,
+                       timestamp, options);
+}
+
+Result<QByteArray> FlaskSignedCodec::signPayload(const QByteArray &payload, const SecureBytes &secret,
+                                                 qint64 timestamp, const Options &options)
+{
     if (timestamp < (options.legacyEpoch ? kLegacyEpoch : 0))
         return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is before the signer's epoch"));
     if (timestamp > kMaxTimestamp)
@@ -195,8 +202,7 @@ Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const Sec
     auto signer = ItsdangerousSigner::create(options.signer);
     if (!signer)
         return signer.error();
-    const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
-    const QByteArray value = payloadField(json) + '.' + timestampField(timestamp, options.legacyEpoch);
+    const QByteArray value = payload + '.' + timestampField(timestamp, options.legacyEpoch);
     QByteArray signature;
     if (!signer->sign(QByteArrayView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size())), value,
                       &signature))

@@ -87,6 +87,9 @@ public:
                                                  qint64 timestamp, const Options &options);
     /// The payload field for a JSON text: base64, compressed with a '.' when that is shorter.
     [[nodiscard]] static QByteArray payloadField(const QByteArray &json);
+    /// sign() for a payload field already made (payloadField()), so that it is deflated once.
+    [[nodiscard]] static Result<QByteArray> signPayload(const QByteArray &payloadField, const SecureBytes &secret,
+                                                        qint64 timestamp, const Options &options);
     /// itsdangerous' int_to_bytes in URL-safe base64.
     [[nodiscard]] static QByteArray timestampField(qint64 timestamp, bool legacyEpoch);
     [[nodiscard]] static QString partName(Part part);

@@ -76,15 +76,22 @@ qsizetype SizeReport::cookieValueSize(const QByteArray &json,
 
 SizeReport SizeReport::compute(const SessionValue &session, const Options &options)
 {
-    SizeReport r;
     QList<qsizetype> entryEnds;
-    r.plaintext = PythonJsonWriter::write(session, &entryEnds);
-    const QByteArray &json = r.plaintext;
+    const QByteArray json = PythonJsonWriter::write(session, &entryEnds);
+    const bool compressed = EncryptedSessionCodec::shouldCompress(json.size(), options.compression);
+    return fromEncrypted(session, json, entryEnds, compressed ? ZlibCodec::deflate(json).size() : json.size(),
+                         compressed, options);
+}
+
+SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArray &json,
+                                     const QList<qsizetype> &entryEnds, qsizetype payloadBytes, bool compressed,
+                                     const Options &options)
+{
+    SizeReport r;
     r.jsonBytes = json.size();
-    r.compressed = EncryptedSessionCodec::shouldCompress(json.size(), options.compression);
-    r.payload = r.compressed ? ZlibCodec::deflate(json) : json;
-    r.compressedBytes = r.compressed ? r.payload.size() : 0;
-    r.ciphertextBytes = r.payload.size();
+    r.compressed = compressed;
+    r.compressedBytes = compressed ? payloadBytes : 0;
+    r.ciphertextBytes = payloadBytes;
     r.cookieValueBytes = encryptedValueSize(r.ciphertextBytes);
     r.ciphertextBase64 = Base64::encodedSize(r.ciphertextBytes, Base64::Alphabet::Standard);
     r.tagBase64 = kTagBase64;
@@ -134,28 +141,32 @@ SizeReport SizeReport::compute(const SessionValue &session, const Options &optio
 
 namespace {
 
-qsizetype signedValueSize(const QByteArray &json, int digestSize, qsizetype timestampField, SizeReport *r)
+qsizetype signedValueSize(const QByteArray &payloadField, int digestSize, qsizetype timestampField)
 {
-    const QByteArray payload = FlaskSignedCodec::payloadField(json);
-    if (r) {
-        r->compressed = payload.startsWith('.');
-        r->compressedBytes = r->compressed ? ZlibCodec::deflate(json).size() : 0;
-        r->ciphertextBytes = r->compressed ? r->compressedBytes : json.size();
-        r->ciphertextBase64 = payload.size();
-    }
-    return payload.size() + 1 + timestampField + 1 + Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
+    return payloadField.size() + 1 + timestampField + 1 + Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
 }
 
 } // namespace
 
 SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize, const QString &cookieName)
 {
+    const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
+    return fromSigned(session, json, FlaskSignedCodec::payloadField(json), digestSize, cookieName);
+}
+
+SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray &json, const QByteArray &payloadField,
+                                  int digestSize, const QString &cookieName)
+{
     SizeReport r;
     r.encrypted = false;
-    const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
     r.jsonBytes = json.size();
     const qsizetype timestampField = FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
-    r.cookieValueBytes = signedValueSize(json, digestSize, timestampField, &r);
+    r.compressed = payloadField.startsWith('.');
+    // The compressed bytes are what the payload field's base64 (no padding) encodes.
+    r.compressedBytes = r.compressed ? (payloadField.size() - 1) * 3 / 4 : 0;
+    r.ciphertextBytes = r.compressed ? r.compressedBytes : json.size();
+    r.ciphertextBase64 = payloadField.size();
+    r.cookieValueBytes = signedValueSize(payloadField, digestSize, timestampField);
     r.tagBase64 = Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
     r.nonceBase64 = timestampField;
     fillHeaders(r, cookieName);
@@ -177,7 +188,8 @@ SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize
                 SessionValue without = session;
                 without.remove(i);
                 const QByteArray rest = PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
-                share.cookieSaving = r.cookieValueBytes - signedValueSize(rest, digestSize, timestampField, nullptr);
+                share.cookieSaving = r.cookieValueBytes
+                                     - signedValueSize(FlaskSignedCodec::payloadField(rest), digestSize, timestampField);
             } else {
                 const qsizetype restSize = r.jsonBytes - ends[i] - (count > 1 ? 1 : 0);
                 share.cookieSaving = payloadBytes - scaledPayload(payloadBytes, restSize, r.jsonBytes);

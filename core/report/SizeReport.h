@@ -58,12 +58,15 @@ public:
     qsizetype werkzeugHeadroom = 0; ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
     qsizetype browserHeadroom = 0;  ///< kBrowserMaxCookieSize - nameValueBytes
     QList<KeyShare> keys;           ///< top-level keys, most expensive first
-    QByteArray plaintext;           ///< the JSON the figures are for (EncryptedSession reports)
-    QByteArray payload;             ///< what gets encrypted: `plaintext`, or its zlib form when compressed
 
-    /// Writes the JSON once and compresses it at most once; both are kept in `plaintext`
-    /// and `payload` so that a seal of the same session can reuse them (sealPrepared).
+    /// Writes the JSON once and compresses it at most once. SessionSealer, which also seals,
+    /// uses fromEncrypted() with the text and payload it made itself.
     [[nodiscard]] static SizeReport compute(const SessionValue &session, const Options &options);
+    /// The figures for JSON text already written (`entryEnds` from PythonJsonWriter) whose
+    /// payload (the text, or its zlib form when `compressed`) is `payloadBytes` long.
+    [[nodiscard]] static SizeReport fromEncrypted(const SessionValue &session, const QByteArray &json,
+                                                  const QList<qsizetype> &entryEnds, qsizetype payloadBytes,
+                                                  bool compressed, const Options &options);
     [[nodiscard]] static SizeReport compute(const SessionValue &session)
     {
         return compute(session, Options{});
@@ -71,6 +74,10 @@ public:
     /// The same figures for Flask's signed cookie of this session (signature of `digestSize` bytes).
     [[nodiscard]] static SizeReport computeSigned(const SessionValue &session, int digestSize,
                                                   const QString &cookieName = QStringLiteral("session"));
+    /// The same for Flask-tagged JSON already written and its payload field (FlaskSignedCodec::payloadField).
+    [[nodiscard]] static SizeReport fromSigned(const SessionValue &session, const QByteArray &json,
+                                               const QByteArray &payloadField, int digestSize,
+                                               const QString &cookieName);
     /// Length of the cookie value for a JSON text of this content.
     [[nodiscard]] static qsizetype cookieValueSize(const QByteArray &json,
                                                    EncryptedSessionCodec::Compression compression,

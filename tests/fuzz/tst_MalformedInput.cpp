@@ -115,7 +115,7 @@ void TestMalformedInput::encryptedPlaintexts()
             // Corrupt the compressed payload itself, then re-seal it as if it were valid.
             if (mode == EncryptedSessionCodec::Compression::Always && random.bounded(2)) {
                 const QByteArray broken = mutate(sealed->payload, random);
-                auto resealed = codec->sealPlaintextWithNonce(broken, EncryptedSessionCodec::Compression::Never, QByteArray(16, 'n'));
+                auto resealed = codec->sealPlaintext(broken, EncryptedSessionCodec::Compression::Never, QByteArray(16, 'n'));
                 QVERIFY(resealed.ok());
                 QByteArray cookie = resealed->cookie;
                 cookie[0] = 'z';

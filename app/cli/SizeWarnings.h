@@ -1,0 +1,17 @@
+#pragma once
+
+#include "CliIo.h"
+#include "report/SizeReport.h"
+
+namespace sessionlens::cli {
+
+/// The stderr lines a command prints when the cookie it made is past a size limit.
+class SizeWarnings
+{
+    Q_DECLARE_TR_FUNCTIONS(SizeWarnings)
+
+public:
+    static void print(CliIo &io, const SizeReport &report);
+};
+
+} // namespace sessionlens::cli

@@ -1,0 +1,108 @@
+#include "document/SessionSealer.h"
+
+#include "crypto/ItsdangerousSigner.h"
+#include "formats/CookieText.h"
+#include "formats/ZlibCodec.h"
+#include "json/PythonJsonWriter.h"
+
+#include <QDateTime>
+
+namespace sessionlens {
+
+namespace {
+
+std::optional<Error> overInputLimit(qsizetype cookieBytes)
+{
+    if (cookieBytes <= CookieText::kMaxInputSize)
+        return std::nullopt;
+    return Error::make(ErrorCategory::Limit,
+                       QStringLiteral("the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
+                           .arg(cookieBytes)
+                           .arg(CookieText::kMaxInputSize));
+}
+
+void sealEncrypted(const SessionValue &session, const SecureBytes &key, const SessionSealer::Options &options,
+                   SessionSealer::Sealed &out)
+{
+    QList<qsizetype> entryEnds;
+    out.json = PythonJsonWriter::write(session, &entryEnds);
+    const bool compressed = EncryptedSessionCodec::shouldCompress(out.json.size(), options.compression);
+    const QByteArray payload = compressed ? ZlibCodec::deflate(out.json) : out.json;
+    SizeReport::Options reportOptions;
+    reportOptions.compression = options.compression;
+    reportOptions.cookieName = options.cookieName;
+    out.report = SizeReport::fromEncrypted(session, out.json, entryEnds, payload.size(), compressed, reportOptions);
+    if (auto problem = EncryptedSessionCodec::checkSealable(session)) {
+        out.error = *problem;
+        return;
+    }
+    if ((out.error = overInputLimit(out.report.cookieValueBytes)))
+        return;
+    if (key.isEmpty()) {
+        out.error = Error::make(ErrorCategory::Key, QStringLiteral("no AES key to seal with"));
+        return;
+    }
+    auto codec = EncryptedSessionCodec::create(key);
+    if (!codec) {
+        out.error = codec.error();
+        return;
+    }
+    auto sealed = codec->sealPayload(out.json, payload, compressed);
+    if (!sealed) {
+        out.error = sealed.error();
+        return;
+    }
+    out.cookie = std::move(sealed->cookie);
+}
+
+void sealSigned(const SessionValue &session, const SecureBytes &secret, const SessionSealer::Options &options,
+                SessionSealer::Sealed &out)
+{
+    out.json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
+    const QByteArray payload = FlaskSignedCodec::payloadField(out.json);
+    out.report = SizeReport::fromSigned(session, out.json, payload,
+                                        ItsdangerousSigner::digestSize(options.signer.signer.digest), options.cookieName);
+    if (session.type() != SessionValue::Type::Dict) {
+        out.error = Error::make(ErrorCategory::Json,
+                                QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
+        return;
+    }
+    if ((out.error = overInputLimit(out.report.cookieValueBytes)))
+        return;
+    if (secret.isEmpty()) {
+        out.error = Error::make(ErrorCategory::Key, QStringLiteral("no Flask secret to sign with"));
+        return;
+    }
+    const qint64 timestamp = options.timestamp >= 0 ? options.timestamp : QDateTime::currentSecsSinceEpoch();
+    auto cookie = FlaskSignedCodec::signPayload(payload, secret, timestamp, options.signer);
+    if (!cookie) {
+        out.error = cookie.error();
+        return;
+    }
+    out.cookie = std::move(cookie).value();
+}
+
+} // namespace
+
+SessionSealer::Sealed SessionSealer::seal(const SessionValue &session, const SecureBytes &key, const Options &options)
+{
+    Sealed out;
+    if (options.format == FormatDetector::Format::FlaskSigned)
+        sealSigned(session, key, options, out);
+    else
+        sealEncrypted(session, key, options, out);
+    return out;
+}
+
+std::optional<EncryptedSessionCodec::Compression> SessionSealer::compressionFromName(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String("auto"))
+        return EncryptedSessionCodec::Compression::Auto;
+    if (name == QLatin1String("always"))
+        return EncryptedSessionCodec::Compression::Always;
+    if (name == QLatin1String("never"))
+        return EncryptedSessionCodec::Compression::Never;
+    return std::nullopt;
+}
+
+} // namespace sessionlens
