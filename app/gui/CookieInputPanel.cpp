@@ -16,6 +16,10 @@
 namespace sessionlens::gui {
 
 namespace {
+constexpr qsizetype kWarningLines = 3;
+} // namespace
+
+namespace {
 
 QString elided(const QByteArray &text, int keep = 24)
 {
@@ -144,6 +148,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
     const int failing = result.error ? result.error->field : -1;
     const QString dot = QStringLiteral("<b>.</b>");
     QString status;
+    m_status->setToolTip(QString());
     if (result.isSigned()) {
         const auto &signedCookie = result.opened.signedCookie;
         const auto &p = signedCookie.parts;
@@ -211,8 +216,14 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
     if (result.hasSession()) {
-        for (const QString &warning : result.opened.warnings)
-            status += QStringLiteral("\n") + tr("Warning: %1").arg(warning);
+        // A few lines in the label, all of them (already capped by the reader) in the tooltip.
+        const QStringList &warnings = result.opened.warnings;
+        for (qsizetype i = 0; i < std::min<qsizetype>(warnings.size(), kWarningLines); ++i)
+            status += QStringLiteral("\n") + tr("Warning: %1").arg(warnings[i]);
+        if (warnings.size() > kWarningLines)
+            status += QStringLiteral("\n") + tr("… and %n more warning(s); hover here to see them.", nullptr,
+                                                 int(warnings.size() - kWarningLines));
+        m_status->setToolTip(warnings.join(u'\n'));
     }
     m_status->setText(status);
 }

@@ -1,5 +1,6 @@
 #include "SessionTreePanel.h"
 
+#include "ErrorText.h"
 #include "SessionEditCommand.h"
 #include "SessionTreeModel.h"
 #include "ValueDelegate.h"
@@ -216,7 +217,12 @@ void SessionTreePanel::changeCurrentType(int type)
     if (node->type() == newType)
         return;
     const SessionPath path = SessionDocument::pathOf(node);
-    m_undoStack.push(SessionEditCommand::replace(m_model, path, *node, ValueText::convert(*node, newType)));
+    SessionValue converted = ValueText::convert(*node, newType);
+    if (auto placed = SessionDocument::checkPlacement(path, converted); !placed) {
+        Q_EMIT m_model.editRejected(tr("Not changed: %1").arg(ErrorText::describe(placed.error())));
+        return;
+    }
+    m_undoStack.push(SessionEditCommand::replace(m_model, path, *node, std::move(converted)));
 }
 
 void SessionTreePanel::copyPath()

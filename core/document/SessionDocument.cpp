@@ -1,5 +1,7 @@
 #include "document/SessionDocument.h"
 
+#include <vector>
+
 #include "json/PythonRepr.h"
 
 #include <algorithm>
@@ -54,6 +56,41 @@ QString SessionDocument::displayPath(const SessionValue *node)
         node = node->parent();
     }
     return QStringLiteral("session") + parts.join(QString());
+}
+
+namespace {
+
+// Levels of containers in a subtree: 0 for a scalar. Iterative, so a subtree of any
+// depth (one built in code, not read) is measured without recursion.
+int containerDepth(const SessionValue &value)
+{
+    int deepest = 0;
+    std::vector<std::pair<const SessionValue *, int>> stack{{&value, value.isContainer() ? 1 : 0}};
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        deepest = std::max(deepest, depth);
+        for (qsizetype i = 0; i < node->size(); ++i) {
+            const SessionValue *child = node->child(i);
+            if (child->isContainer())
+                stack.push_back({child, depth + 1});
+        }
+    }
+    return deepest;
+}
+
+} // namespace
+
+Result<Done> SessionDocument::checkPlacement(const SessionPath &path, const SessionValue &value)
+{
+    // The root container is level 1, so a container at path length L is at level L + 1.
+    const qsizetype levels = path.size() + containerDepth(value);
+    if (levels > kMaxDepth)
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("the session would nest %1 levels deep; at most %2 are allowed")
+                               .arg(levels)
+                               .arg(kMaxDepth));
+    return Done{};
 }
 
 } // namespace sessionlens

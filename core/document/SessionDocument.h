@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+#include "json/PythonJsonReader.h"
 #include "json/SessionValue.h"
 
 #include <QByteArray>
@@ -33,6 +35,12 @@ public:
     void setKeyName(QString name) { m_keyName = std::move(name); }
 
     [[nodiscard]] bool isModified() const { return m_root != m_original; }
+
+    /// Edits may not nest deeper than the reader accepts: every recursive stage (writer,
+    /// repr, diff, copy) can then trust the depth.
+    static constexpr int kMaxDepth = PythonJsonReader::kDefaultMaxDepth;
+    /// Whether `value` may stand at `path` (its containers within kMaxDepth); a `limit` error if not.
+    [[nodiscard]] static Result<Done> checkPlacement(const SessionPath &path, const SessionValue &value);
 
     [[nodiscard]] static SessionPath pathOf(const SessionValue *node);
     [[nodiscard]] SessionValue *nodeAt(const SessionPath &path);
