@@ -215,13 +215,18 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         // Whole lines only; the rest of the last one waits for the next block.
         const qsizetype lastNewline = block.lastIndexOf('\n');
         const qsizetype usable = atEnd ? block.size() : lastNewline + 1;
-        if (block.size() - usable > limits::kMaxLineBytes)
-            return Error::make(ErrorCategory::Limit,
-                               QStringLiteral("wordlist line %1 is longer than %2 bytes")
-                                   .arg(linesBefore + 1 + std::count(block.constData(), block.constData() + usable, '\n'))
-                                   .arg(limits::kMaxLineBytes),
-                               wordlistPath);
         const char *data = block.constData();
+        // Every line within the limit, the unfinished last one included.
+        qint64 lineNumber = linesBefore + 1;
+        for (const char *start = data, *end = data + block.size(); start < end; ++lineNumber) {
+            const char *newline = static_cast<const char *>(std::memchr(start, '\n', std::size_t(end - start)));
+            const char *stop = newline ? newline : end;
+            if (stop - start > limits::kMaxLineBytes)
+                return Error::make(ErrorCategory::Limit,
+                                   QStringLiteral("wordlist line %1 is longer than %2 bytes").arg(lineNumber).arg(limits::kMaxLineBytes),
+                                   wordlistPath);
+            start = stop + 1;
+        }
         const int used = std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
         shared.running = used;
         std::vector<const char *> bounds{data};

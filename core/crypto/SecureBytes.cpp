@@ -32,6 +32,11 @@ void SecureBytesRelease::operator()(std::uint8_t *bytes) const noexcept
         OPENSSL_clear_free(bytes, size);
 }
 
+bool SecureBytes::onSecureHeap() const
+{
+    return m_data && CRYPTO_secure_allocated(m_data.get());
+}
+
 bool SecureBytes::useSecureHeap(std::size_t heapBytes)
 {
     return CRYPTO_secure_malloc_initialized() || CRYPTO_secure_malloc_init(heapBytes, 16) != 0;

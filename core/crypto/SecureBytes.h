@@ -46,6 +46,8 @@ public:
     /// left out of core dumps, with guard pages. Called once at program start; when the
     /// system refuses, or the heap is full, secrets fall back to the ordinary heap.
     static bool useSecureHeap(std::size_t heapBytes);
+    /// Whether these bytes live on the secure heap (locked, not dumped).
+    [[nodiscard]] bool onSecureHeap() const;
 
     /// Constant-time equality (length is not secret).
     [[nodiscard]] bool equals(const SecureBytes &other) const;

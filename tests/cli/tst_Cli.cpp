@@ -1,6 +1,9 @@
 #include "TestData.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonRepr.h"
+#include "Limits.h"
+#include "formats/Base64.h"
+#include "formats/FlaskSignedCodec.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -71,6 +74,14 @@ private Q_SLOTS:
     void crackFindsPlantedSecret();
     void crackEndsWithExit4();
     void convertBothWays();
+    void stdinIsReadToTheEnd();
+    void deepSignedCookieStaysBounded();
+    void crackThreadsAreBounded();
+    void outOfRangeTimestampIsNamed();
+    void sealWarnsAndRefusesOversizedCookies();
+    void statsSizesSignedCookies();
+    void everyCommandExitsWithADocumentedCode_data();
+    void everyCommandExitsWithADocumentedCode();
 };
 
 void TestCli::decodeFormats_data()
@@ -443,6 +454,164 @@ void TestCli::convertBothWays()
                           QStringLiteral("json"), QString::fromLatin1(toSigned.out.trimmed())});
     QCOMPARE(back.exitCode, 0);
     QCOMPARE(back.out, QByteArray(R"({"logged_in":true,"user_id":42,"username":"alice"})") + '\n');
+}
+
+namespace {
+
+// A Flask signed cookie around this JSON (compressed when shorter); the signature is junk,
+// as a stranger's would be: reading needs no secret.
+QString signedCookieOf(const QByteArray &json, const QByteArray &timestamp = QByteArray("\x66\x00\x00\x00", 4))
+{
+    return QString::fromLatin1(FlaskSignedCodec::payloadField(json) + '.'
+                               + Base64::encode(timestamp, Base64::Alphabet::UrlSafe) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA");
+}
+
+} // namespace
+
+void TestCli::stdinIsReadToTheEnd()
+{
+    // Far more than one pipe buffer (64 KiB): a single read would cut it.
+    QByteArray json = "{\"items\": [";
+    for (int i = 0; i < 30000; ++i)
+        json.append(i ? ", \"item-" : "\"item-").append(QByteArray::number(i)).append('"');
+    json.append("]}");
+    QVERIFY(json.size() > 300 * 1024);
+    const Run sealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, json);
+    QCOMPARE(sealed.exitCode, 0);
+    const QByteArray cookie = sealed.out.trimmed();
+
+    // The cookie itself through a pipe, as a header line.
+    QByteArray big = "{\"blob\": \"";
+    for (int i = 0; i < 200000; ++i)
+        big.append(char('a' + (i * 7 + i / 13) % 26));
+    big.append("\"}");
+    const Run bigSealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
+                               QStringLiteral("never")}, big);
+    QCOMPARE(bigSealed.exitCode, 0);
+    QVERIFY(bigSealed.out.size() > 256 * 1024);
+    QVERIFY(bigSealed.err.contains("over the browsers"));
+    const Run opened = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                            QStringLiteral("json"), QStringLiteral("-")},
+                           "Cookie: session=" + bigSealed.out.trimmed() + "\n");
+    QCOMPARE(opened.exitCode, 0);
+    QCOMPARE(opened.out, big + '\n');
+    const Run small = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("-")}, cookie);
+    QCOMPARE(small.out, json + '\n');
+}
+
+void TestCli::deepSignedCookieStaysBounded()
+{
+    // 900 branches of 500 nested lists: 450,000 values from about a kilobyte of cookie. The
+    // tree text once indented each line by its depth and grew until the process died.
+    const QByteArray branch = QByteArray(500, '[') + QByteArray(500, ']');
+    QByteArray json = "{\"a\":[" + branch;
+    for (int i = 1; i < 900; ++i)
+        json.append(',').append(branch);
+    json.append("]}");
+    const QString cookie = signedCookieOf(json);
+    QVERIFY(cookie.size() < 16 * 1024); // a small cookie: zlib folds the repetition
+    const Run tree = cli({QStringLiteral("decode"), cookie});
+    QCOMPARE(tree.exitCode, 0);
+    QVERIFY(tree.out.size() < limits::kMaxOutputChars);
+    QVERIFY(tree.out.contains("[depth 500] "));
+    const Run python = cli({QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("python"), cookie});
+    QCOMPARE(python.exitCode, 0);
+    // Wider still: past the node limit, a limit error (exit 8), not a crash.
+    QByteArray wider = "{\"a\":[" + branch;
+    for (int i = 1; i < 1100; ++i)
+        wider.append(',').append(branch);
+    wider.append("]}");
+    const Run limited = cli({QStringLiteral("decode"), signedCookieOf(wider)});
+    QCOMPARE(limited.exitCode, 8);
+    QVERIFY(limited.err.contains("limit step"));
+}
+
+void TestCli::crackThreadsAreBounded()
+{
+    const QString cookie = signedCookieOf(R"({"a":1})");
+    const Run huge = cli({QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("100000"), cookie});
+    QCOMPARE(huge.exitCode, 2);
+    QVERIFY(huge.err.contains("--threads"));
+    const Run negative = cli({QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("-3"), cookie});
+    QCOMPARE(negative.exitCode, 2);
+}
+
+void TestCli::outOfRangeTimestampIsNamed()
+{
+    const Run run = cli({QStringLiteral("decode"), signedCookieOf(R"({"a":1})", QByteArray(8, '\xff'))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("out of range"), run.err.constData());
+    QVERIFY(!run.err.contains("s ago"));
+}
+
+void TestCli::sealWarnsAndRefusesOversizedCookies()
+{
+    const Run fits = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey}, "{\"a\": 1}");
+    QCOMPARE(fits.exitCode, 0);
+    QVERIFY(fits.err.isEmpty());
+    QByteArray noisy = "{\"n\": \"";
+    for (qint64 i = 0; i < 900 * 1024; ++i)
+        noisy.append(char('a' + (i * 7919 + i / 7) % 26));
+    noisy.append("\"}");
+    const Run refused = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
+                             QStringLiteral("never")}, noisy);
+    QCOMPARE(refused.exitCode, 8);
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY2(refused.err.contains("more than the 1048576 bytes"), refused.err.constData());
+}
+
+void TestCli::statsSizesSignedCookies()
+{
+    const QJsonObject v = test::cookieVectors(QStringLiteral("flask_default"))[0].toObject();
+    const Run run = cli({QStringLiteral("stats"), QStringLiteral("--json"), v[QStringLiteral("cookie")].toString()});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report[QStringLiteral("format")].toString(), QStringLiteral("signed"));
+    QCOMPARE(report[QStringLiteral("json_bytes")].toInt(), v[QStringLiteral("payload")].toString().toUtf8().size());
+    const Run table = cli({QStringLiteral("stats"), v[QStringLiteral("cookie")].toString()});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("signature, base64"));
+}
+
+void TestCli::everyCommandExitsWithADocumentedCode_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    const QString signedCookie = signedCookieOf(R"({"a":1})");
+    const auto row = [](const char *name, QStringList arguments, QByteArray input = {}) {
+        QTest::newRow(name) << arguments << input;
+    };
+    row("decode garbage", {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, "\x01\x02\xff");
+    row("decode empty stdin", {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")});
+    row("decode missing file", {QStringLiteral("decode"), QStringLiteral("--key-file"), QStringLiteral("/nonexistent/key"), QStringLiteral("x")});
+    row("seal not json", {QStringLiteral("seal"), QStringLiteral("--key"), kKey}, "{nope");
+    row("seal two keys", {QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--key"), kOtherKey}, "{}");
+    row("stats garbage", {QStringLiteral("stats"), QStringLiteral("--key"), kKey, QStringLiteral("u.x.y.z")});
+    row("stats no key", {QStringLiteral("stats"), QStringLiteral("u.x.y.z")});
+    row("sign no secret", {QStringLiteral("sign")}, "{}");
+    row("sign bad timestamp", {QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--timestamp"),
+                               QStringLiteral("99999999999999")}, "{}");
+    row("convert secret first", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--secret"),
+                                 QStringLiteral("s"), QStringLiteral("--key"), kKey, signedCookie});
+    row("convert bad compression", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--key"),
+                                    kKey, QStringLiteral("--compress"), QStringLiteral("sometimes"), signedCookie});
+    row("convert nowhere", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("yaml"), signedCookie});
+    row("crack no wordlist file", {QStringLiteral("crack"), QStringLiteral("--wordlist"), QStringLiteral("/nonexistent"), signedCookie});
+    row("crack encrypted cookie", {QStringLiteral("crack"), QStringLiteral("u.AAAA.AAAA.AAAA")});
+    row("key inspect junk", {QStringLiteral("key"), QStringLiteral("inspect"), QStringLiteral("zz")});
+    row("key nothing", {QStringLiteral("key")});
+}
+
+void TestCli::everyCommandExitsWithADocumentedCode()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    const Run run = cli(arguments, input);
+    QVERIFY2(run.exitCode >= 0 && run.exitCode <= 10 && run.exitCode != 1,
+             qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+    if (run.exitCode != 0)
+        QVERIFY2(!run.err.isEmpty(), "a failure says why on stderr");
 }
 
 QTEST_GUILESS_MAIN(TestCli)
