@@ -1,6 +1,7 @@
 #include "FlaskServer.h"
 #include "SessionGenerator.h"
 #include "TestData.h"
+#include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void appReadsOurCookies();
     void weReadAppCookies();
     void floatsAgreeWithPython();
+    void serverMovesTypeKeyLast();
+    void editedSessionsSurviveTheWholeLoop();
 
 private:
     test::FlaskServer m_server;
@@ -123,6 +126,93 @@ void TestInteropEncrypted::floatsAgreeWithPython()
     QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
     QCOMPARE(dump.json, sealed->plaintext);
     QCOMPARE(dump.repr, PythonRepr::repr(session));
+}
+
+void TestInteropEncrypted::serverMovesTypeKeyLast()
+{
+    // A dict whose "__type__" is not "bytes": the server's hook pops the key and puts it back.
+    const QByteArray json = R"({"o": {"__type__": "set", "b": "x", "c": [1]}})";
+    auto sealed = m_codec->sealPlaintext(json);
+    QVERIFY(sealed.ok());
+    const Dump dump = m_server.dump(sealed->cookie);
+    QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+    const auto decoded = m_codec->decode(sealed->cookie);
+    QVERIFY(decoded.ok());
+    QCOMPARE(PythonRepr::repr(decoded.session), dump.repr);
+    QCOMPARE(PythonJsonWriter::write(decoded.session), dump.json);
+}
+
+namespace {
+
+// One random edit of the kind the window makes: change a leaf, add a key, remove one.
+void editAtRandom(SessionValue &session, test::SessionGenerator &generator, QRandomGenerator &random)
+{
+    SessionValue *node = &session;
+    while (node->isContainer() && node->size() > 0 && random.bounded(3) != 0)
+        node = node->child(qsizetype(random.bounded(int(node->size()))));
+    switch (random.bounded(3)) {
+    case 0:
+        if (node != &session) {
+            node->assign(generator.scalar());
+            return;
+        }
+        [[fallthrough]];
+    case 1:
+        if (node->type() == SessionValue::Type::Dict) {
+            node->setValue(QStringLiteral("added-%1").arg(random.generate()), generator.scalar());
+            return;
+        }
+        if (node->type() == SessionValue::Type::List) {
+            node->append(generator.scalar());
+            return;
+        }
+        [[fallthrough]];
+    default:
+        if (session.size() > 0)
+            session.remove(qsizetype(random.bounded(int(session.size()))));
+        session.setValue(QStringLiteral("edited"), SessionValue::makeBool(true));
+    }
+}
+
+} // namespace
+
+void TestInteropEncrypted::editedSessionsSurviveTheWholeLoop()
+{
+    // Property: open -> edit -> seal -> open is byte-exact for random sessions (deep, wide,
+    // unicode, big integers, floats, bytes), and the server opens the result to the same JSON.
+    for (quint32 seed = 100; seed < 100 + 120; ++seed) {
+        test::SessionGenerator generator(seed);
+        QRandomGenerator random(seed);
+        SessionValue original = generator.session();
+        if (seed % 10 == 1) { // deep: the generated session at the bottom of 200 levels
+            SessionValue deep = SessionValue::makeDict();
+            SessionValue *node = deep.setValue(QStringLiteral("deep"), SessionValue::makeList());
+            for (int level = 0; level < 200; ++level)
+                node = node->append(SessionValue::makeList());
+            node->append(original);
+            original = std::move(deep);
+        } else if (seed % 10 == 2) { // wide: 400 keys (the test server takes header lines up to 64 KiB)
+            for (int i = 0; i < 400; ++i)
+                original.setValue(generator.text(12) + QString::number(i), generator.scalar());
+        }
+        auto first = m_codec->seal(original);
+        QVERIFY(first.ok());
+        auto opened = m_codec->decode(first->cookie);
+        QVERIFY2(opened.ok(), qPrintable(QStringLiteral("seed %1").arg(seed)));
+        SessionValue edited = opened.session;
+        for (int step = 0; step < 3; ++step)
+            editAtRandom(edited, generator, random);
+        const QByteArray raw = QByteArray::fromHex(kKeyHex);
+        const SessionSealer::Sealed resealed = SessionSealer::seal(edited, SecureBytes(raw.constData(), 32), {});
+        QVERIFY2(resealed.ok(), qPrintable(QStringLiteral("seed %1").arg(seed)));
+        const auto reopened = m_codec->decode(resealed.cookie);
+        QVERIFY2(reopened.ok(), qPrintable(QStringLiteral("seed %1").arg(seed)));
+        QCOMPARE(reopened.plaintext, PythonJsonWriter::write(edited));
+        QVERIFY2(reopened.session == edited, qPrintable(QStringLiteral("seed %1").arg(seed)));
+        const Dump dump = m_server.dump(resealed.cookie);
+        QVERIFY2(dump.error.isEmpty() && !dump.empty, qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(dump.error)));
+        QCOMPARE(dump.json, reopened.plaintext);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInteropEncrypted)

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets (corpus/<name>/) from tests/data.
+
+Run it again when the vector files change; libFuzzer grows its own corpus from these.
+"""
+import hashlib
+import json
+import pathlib
+import zlib
+
+here = pathlib.Path(__file__).resolve().parent
+vectors = json.loads((here.parent / "data" / "session_cookies.json").read_text())
+
+
+def put(target, data):
+    folder = here / "corpus" / target
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
+
+
+plaintexts = [v["plaintext"].encode() for v in vectors["encrypted_session"]]
+payloads = [v["payload"].encode() for v in vectors["flask_default"]]
+cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_session_invalid", "flask_default")
+           for v in vectors[section]]
+
+for cookie in cookies:
+    put("cookie_open", b"\x00" + cookie)
+for text in plaintexts:
+    put("cookie_open", b"\x01" + text)
+    put("cookie_open", b"\x02" + zlib.compress(text))
+for text in plaintexts:
+    put("json_roundtrip", b"\x00" + text)
+for text in payloads:
+    put("json_roundtrip", b"\x01" + text)
+for key in (b"b'\\x8e;\\xa9=\\x11\\xf7\\r\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08'",
+            b"app.config['SESSION_CRYPTO_KEY'] = b\"0123456789abcdef\"",
+            b"7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd",
+            b"0x00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff",
+            b"eXEInbq5FNtKU6M5oaBLGmhYP4vJIImn9JHaZ2SxXv0=",
+            b"eXEInbq5FNtKU6M5oaBLGmhYP4vJIImn9JHaZ2SxXv0"):
+    put("key_text", key)
+for cookie in cookies[:6]:
+    put("cookie_text", cookie)
+    put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")
+    put("cookie_text", b"Set-Cookie: session=" + cookie + b"; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly; Path=/")
+    put("cookie_text", b"session=\"" + cookie + b"\"")

@@ -1,0 +1,28 @@
+// The reader accepts or refuses; what it accepts, the writer writes, and writing what
+// the reader makes of that text gives the same text again (both dialects).
+#include "FuzzSupport.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
+
+using namespace sessionlens;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const bool flask = data[0] & 1;
+    const QByteArrayView text(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    PythonJsonReader::Options options;
+    options.dialect = flask ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
+    const auto style = flask ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
+    QStringList warnings;
+    auto first = PythonJsonReader::read(text, options, &warnings);
+    FUZZ_CHECK(warnings.size() <= limits::kMaxWarnings + 1);
+    if (!first)
+        return 0;
+    const QByteArray written = PythonJsonWriter::write(first.value(), style);
+    auto second = PythonJsonReader::read(written, options);
+    FUZZ_CHECK(second.ok());
+    FUZZ_CHECK(PythonJsonWriter::write(second.value(), style) == written);
+    return 0;
+}
