@@ -5,7 +5,8 @@
 namespace sessionlens {
 
 /// The pipeline step (or subsystem) that an error belongs to.
-enum class ErrorCategory {
+enum class ErrorCategory
+{
     Format,         ///< the cookie's outer shape: field count, flag, separators
     Base64,         ///< a field is not valid base64 of the expected alphabet
     Authentication, ///< tag or signature mismatch, or no key opens the cookie

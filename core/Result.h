@@ -11,8 +11,7 @@ namespace sessionlens {
  * Either a value or an Error. The core's operations return this instead of
  * throwing, so that callers must look at the outcome.
  */
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}

@@ -30,16 +30,19 @@ Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
     // A pipe hands over what is buffered at each read: read until EOF, not once.
     QByteArray data;
     while (true) {
-        const qsizetype want = std::min<qsizetype>(limits::kReadChunkBytes, limit + 1 - data.size());
+        const qsizetype want =
+            std::min<qsizetype>(limits::kReadChunkBytes, limit + 1 - data.size());
         const QByteArray chunk = file.read(want);
         if (chunk.isEmpty()) { // end of file, or an error
             if (file.error() != QFileDevice::NoError)
-                return Error::make(ErrorCategory::Io, tr("cannot read %1: %2").arg(path, file.errorString()));
+                return Error::make(ErrorCategory::Io,
+                                   tr("cannot read %1: %2").arg(path, file.errorString()));
             break;
         }
         data.append(chunk);
         if (data.size() > limit)
-            return Error::make(ErrorCategory::Limit, tr("input is larger than %1 bytes").arg(limit));
+            return Error::make(ErrorCategory::Limit,
+                               tr("input is larger than %1 bytes").arg(limit));
     }
     return data;
 }
@@ -84,7 +87,8 @@ QString CliIo::stepName(ErrorCategory category)
 int CliIo::fail(const Error &error)
 {
     m_out.flush();
-    QString line = tr("sessionlens-cli: %1 step failed: %2").arg(stepName(error.category), error.message);
+    QString line =
+        tr("sessionlens-cli: %1 step failed: %2").arg(stepName(error.category), error.message);
     if (!error.detail.isEmpty())
         line += QStringLiteral(" (%1)").arg(error.detail);
     m_err << line << Qt::endl;

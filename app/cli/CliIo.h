@@ -11,7 +11,8 @@
 namespace sessionlens::cli {
 
 /// Exit codes of sessionlens-cli; scripts rely on them.
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0,
     ExitUsage = 2,
     ExitFormat = 3,

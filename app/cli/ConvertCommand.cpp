@@ -19,10 +19,13 @@ int ConvertCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
-    parser.addOption({QStringLiteral("compress"), tr("auto (server rule), always or never, for --to encrypted."),
-                      tr("mode"), QStringLiteral("auto")});
-    parser.addPositionalArgument(QStringLiteral("cookie"), tr("Cookie value or header line, '-' for standard input."));
+    parser.addOption(
+        {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
+    parser.addOption({QStringLiteral("compress"),
+                      tr("auto (server rule), always or never, for --to encrypted."), tr("mode"),
+                      QStringLiteral("auto")});
+    parser.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     const QString to = parser.value(QStringLiteral("to"));
@@ -54,11 +57,13 @@ int ConvertCommand::run(const QStringList &arguments)
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (opened.format == FormatDetector::Format::FlaskSigned && opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
+    if (opened.format == FormatDetector::Format::FlaskSigned &&
+        opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
         m_io.err() << tr("note: the source signature was not checked") << Qt::endl;
 
     const auto converted = SessionConverter::convert(
-        opened.session(), toEncrypted ? SessionConverter::Target::EncryptedSession : SessionConverter::Target::FlaskSigned);
+        opened.session(), toEncrypted ? SessionConverter::Target::EncryptedSession
+                                      : SessionConverter::Target::FlaskSigned);
     for (const SessionConverter::Note &note : converted.notes)
         m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
 

@@ -19,8 +19,9 @@ namespace {
 QString secretText(const QByteArray &bytes)
 {
     const QString text = QString::fromUtf8(bytes);
-    const bool printable = text.toUtf8() == bytes
-                           && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isPrint(); });
+    const bool printable =
+        text.toUtf8() == bytes &&
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c.isPrint(); });
     return printable ? text : PythonRepr::bytesRepr(bytes);
 }
 
@@ -30,11 +31,16 @@ int CrackCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."), tr("count"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("no-builtin"), tr("Skip the built-in list of well-known secrets.")});
-    parser.addOption({QStringLiteral("python-literals"), tr("Read lines such as b'\\x8e...' as Python bytes literals.")});
-    parser.addPositionalArgument(QStringLiteral("cookie"), tr("Signed cookie value or header line, '-' for standard input."));
+    parser.addOption(
+        {QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")});
+    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
+                      tr("count"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("no-builtin"), tr("Skip the built-in list of well-known secrets.")});
+    parser.addOption({QStringLiteral("python-literals"),
+                      tr("Read lines such as b'\\x8e...' as Python bytes literals.")});
+    parser.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Signed cookie value or header line, '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     if (parser.positionalArguments().size() != 1)
@@ -47,7 +53,8 @@ int CrackCommand::run(const QStringList &arguments)
     options.codec = codecOptions.value();
     options.threads = parser.value(QStringLiteral("threads")).toInt(&threadsOk);
     if (!threadsOk || options.threads < 0 || options.threads > limits::kMaxThreads)
-        return m_io.usage(tr("--threads takes a count from 0 (one per core) to %1").arg(limits::kMaxThreads));
+        return m_io.usage(
+            tr("--threads takes a count from 0 (one per core) to %1").arg(limits::kMaxThreads));
     options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
     options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
 
@@ -56,17 +63,20 @@ int CrackCommand::run(const QStringList &arguments)
         return m_io.fail(cookie.error());
 
     const bool interactive = isatty(STDERR_FILENO);
-    auto outcome = SecretAudit::run(cookie->value, parser.value(QStringLiteral("wordlist")), options, nullptr,
-                                    [this, interactive](const SecretAudit::Progress &p) {
-                                        if (!interactive)
-                                            return;
-                                        const double percent = p.bytesTotal ? 100.0 * double(p.bytesDone) / double(p.bytesTotal) : 100.0;
-                                        m_io.err() << QStringLiteral("\r") << tr("%1 tried, %2%, about %3 s left")
-                                                                          .arg(p.tried)
-                                                                          .arg(percent, 0, 'f', 1)
-                                                                          .arg(std::max(0.0, p.etaSeconds()), 0, 'f', 0);
-                                        m_io.err().flush();
-                                    });
+    auto outcome = SecretAudit::run(
+        cookie->value, parser.value(QStringLiteral("wordlist")), options, nullptr,
+        [this, interactive](const SecretAudit::Progress &p) {
+            if (!interactive)
+                return;
+            const double percent =
+                p.bytesTotal ? 100.0 * double(p.bytesDone) / double(p.bytesTotal) : 100.0;
+            m_io.err() << QStringLiteral("\r")
+                       << tr("%1 tried, %2%, about %3 s left")
+                              .arg(p.tried)
+                              .arg(percent, 0, 'f', 1)
+                              .arg(std::max(0.0, p.etaSeconds()), 0, 'f', 0);
+            m_io.err().flush();
+        });
     if (interactive)
         m_io.err() << QStringLiteral("\n");
     if (!outcome)

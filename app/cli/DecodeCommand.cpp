@@ -5,10 +5,10 @@
 #include "SignerArguments.h"
 #include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
+#include "keys/KeyRing.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
 #include "json/TreeText.h"
-#include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -22,7 +22,8 @@ namespace sessionlens::cli {
 int DecodeCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
+    parser.setApplicationDescription(
+        tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     parser.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
@@ -61,8 +62,10 @@ int DecodeCommand::run(const QStringList &arguments)
     auto cookie = m_io.readCookie(source);
     if (!cookie)
         return m_io.fail(cookie.error());
-    if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned && aesKeys == 0)
-        return m_io.usage(tr("decode needs at least one --key or --key-file for an EncryptedSession cookie"));
+    if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned &&
+        aesKeys == 0)
+        return m_io.usage(
+            tr("decode needs at least one --key or --key-file for an EncryptedSession cookie"));
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, m_options);
     for (const QString &warning : std::as_const(opened.warnings))
@@ -72,17 +75,21 @@ int DecodeCommand::run(const QStringList &arguments)
     if (opened.format == FormatDetector::Format::FlaskSigned) {
         const auto &signedCookie = opened.signedCookie;
         if (signedCookie.parts.timestampOutOfRange)
-            m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)") << Qt::endl;
+            m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
+                       << Qt::endl;
         else
             m_io.err() << tr("Flask signed cookie, signed %1 UTC (%2 s ago)")
-                              .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp, QTimeZone::utc())
+                              .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp,
+                                                                 QTimeZone::utc())
                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                               .arg(signedCookie.ageSeconds)
                        << Qt::endl;
         if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
-            m_io.err() << tr("note: the signature was not checked (give --secret to verify it)") << Qt::endl;
+            m_io.err() << tr("note: the signature was not checked (give --secret to verify it)")
+                       << Qt::endl;
         else
-            m_io.err() << tr("signature valid: %1").arg(ring.at(opened.keyIndex).name()) << Qt::endl;
+            m_io.err() << tr("signature valid: %1").arg(ring.at(opened.keyIndex).name())
+                       << Qt::endl;
     } else if (aesKeys > 1) {
         const SessionKey &key = ring.at(opened.keyIndex);
         m_io.err() << tr("opened with %1 (fingerprint %2)").arg(key.name(), key.fingerprint())
@@ -91,7 +98,8 @@ int DecodeCommand::run(const QStringList &arguments)
     switch (format) {
     case OutputFormat::Json:
         m_io.out().flush();
-        std::fwrite(opened.json().constData(), 1, static_cast<std::size_t>(opened.json().size()), stdout);
+        std::fwrite(opened.json().constData(), 1, static_cast<std::size_t>(opened.json().size()),
+                    stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
         break;
@@ -155,14 +163,16 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 const QByteArray &json = result.json();
                 // One line per cookie: JSON with line breaks in its white space is rewritten.
                 if (json.contains('\n') || json.contains('\r'))
-                    out.append(PythonJsonWriter::write(result.session(), result.format == FormatDetector::Format::FlaskSigned
-                                                                             ? PythonJsonWriter::Style::FlaskTagged
-                                                                             : PythonJsonWriter::Style::EncryptedSession));
+                    out.append(PythonJsonWriter::write(
+                        result.session(), result.format == FormatDetector::Format::FlaskSigned
+                                              ? PythonJsonWriter::Style::FlaskTagged
+                                              : PythonJsonWriter::Style::EncryptedSession));
                 else
                     out.append(json);
             } else {
-                auto text = format == OutputFormat::Python ? PythonRepr::reprBounded(result.session())
-                                                           : TreeText::oneLine(result.session());
+                auto text = format == OutputFormat::Python
+                                ? PythonRepr::reprBounded(result.session())
+                                : TreeText::oneLine(result.session());
                 if (text)
                     out.append(text->toUtf8());
                 else

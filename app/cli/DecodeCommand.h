@@ -21,7 +21,12 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    enum class OutputFormat { Tree, Json, Python };
+    enum class OutputFormat
+    {
+        Tree,
+        Json,
+        Python
+    };
     int decodeLines(const QString &path, KeyRing &ring, OutputFormat format);
 
     CliIo &m_io;

@@ -9,8 +9,8 @@ void KeyArguments::addOptions(QCommandLineParser &parser)
     parser.addOption({{QStringLiteral("k"), QStringLiteral("key")},
                       tr("AES key as a Python bytes literal, hex or base64 (repeatable)."),
                       tr("key")});
-    parser.addOption({QStringLiteral("key-file"), tr("File holding key text (repeatable)."),
-                      tr("file")});
+    parser.addOption(
+        {QStringLiteral("key-file"), tr("File holding key text (repeatable)."), tr("file")});
 }
 
 Result<Done> KeyArguments::load(const QCommandLineParser &parser, CliIo &, KeyRing &ring)

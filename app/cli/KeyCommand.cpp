@@ -50,8 +50,8 @@ int KeyCommand::inspect(const QStringList &arguments)
 int KeyCommand::generate(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("format"), tr("python (default), hex or base64."), tr("format"),
-                      QStringLiteral("python")});
+    parser.addOption({QStringLiteral("format"), tr("python (default), hex or base64."),
+                      tr("format"), QStringLiteral("python")});
     parser.addOption({QStringLiteral("size"), tr("Key size in bytes: 16, 24 or 32 (default)."),
                       tr("bytes"), QStringLiteral("32")});
     if (!parser.parse(arguments))

@@ -15,9 +15,10 @@ int SealCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     KeyArguments::addOptions(parser);
     parser.addOption({QStringLiteral("compress"),
-                      tr("auto (server rule: JSON over 1024 bytes), always or never."),
-                      tr("mode"), QStringLiteral("auto")});
-    parser.addPositionalArgument(QStringLiteral("file"), tr("Session JSON file, '-' for standard input."));
+                      tr("auto (server rule: JSON over 1024 bytes), always or never."), tr("mode"),
+                      QStringLiteral("auto")});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 tr("Session JSON file, '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
 
@@ -50,7 +51,8 @@ int SealCommand::run(const QStringList &arguments)
 
     SessionSealer::Options options;
     options.compression = *compression;
-    const SessionSealer::Sealed sealed = SessionSealer::seal(session.value(), ring.at(0).bytes(), options);
+    const SessionSealer::Sealed sealed =
+        SessionSealer::seal(session.value(), ring.at(0).bytes(), options);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);
     SizeWarnings::print(m_io, sealed.report);

@@ -15,8 +15,10 @@ int SignCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
-    parser.addPositionalArgument(QStringLiteral("file"), tr("Tagged JSON payload, '-' for standard input."));
+    parser.addOption(
+        {QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 tr("Tagged JSON payload, '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     if (parser.positionalArguments().size() > 1)
@@ -36,7 +38,8 @@ int SignCommand::run(const QStringList &arguments)
         if (!ok)
             return m_io.usage(tr("--timestamp takes UNIX seconds"));
     }
-    auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")), ZlibCodec::kDefaultMaxInflatedSize);
+    auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
+                              ZlibCodec::kDefaultMaxInflatedSize);
     if (!input)
         return m_io.fail(input.error());
     PythonJsonReader::Options readOptions;
@@ -48,7 +51,8 @@ int SignCommand::run(const QStringList &arguments)
     sealOptions.format = FormatDetector::Format::FlaskSigned;
     sealOptions.signer = options.value();
     sealOptions.timestamp = timestamp;
-    const SessionSealer::Sealed sealed = SessionSealer::seal(session.value(), secrets->first(), sealOptions);
+    const SessionSealer::Sealed sealed =
+        SessionSealer::seal(session.value(), secrets->first(), sealOptions);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);
     SizeWarnings::print(m_io, sealed.report);

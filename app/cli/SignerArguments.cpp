@@ -8,27 +8,38 @@ namespace sessionlens::cli {
 void SignerArguments::addOptions(QCommandLineParser &parser)
 {
     parser.addOption({{QStringLiteral("s"), QStringLiteral("secret")},
-                      tr("Flask SECRET_KEY (repeatable: the first signs, all verify, like SECRET_KEY_FALLBACKS)."),
+                      tr("Flask SECRET_KEY (repeatable: the first signs, all verify, like "
+                         "SECRET_KEY_FALLBACKS)."),
                       tr("secret")});
-    parser.addOption({QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")});
-    parser.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."), tr("salt"),
-                      QStringLiteral("cookie-session")});
-    parser.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."), tr("digest"), QStringLiteral("sha1")});
-    parser.addOption({QStringLiteral("key-derivation"), tr("hmac (default), concat, django-concat or none."), tr("method"),
+    parser.addOption(
+        {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")});
+    parser.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."),
+                      tr("salt"), QStringLiteral("cookie-session")});
+    parser.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."),
+                      tr("digest"), QStringLiteral("sha1")});
+    parser.addOption({QStringLiteral("key-derivation"),
+                      tr("hmac (default), concat, django-concat or none."), tr("method"),
                       QStringLiteral("hmac")});
-    parser.addOption({QStringLiteral("legacy-timestamps"), tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
-    parser.addOption({QStringLiteral("max-age"), tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
+    parser.addOption({QStringLiteral("legacy-timestamps"),
+                      tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
+    parser.addOption({QStringLiteral("max-age"),
+                      tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
 }
 
 Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLineParser &parser)
 {
     FlaskSignedCodec::Options options;
     options.signer.salt = parser.value(QStringLiteral("salt")).toUtf8();
-    if (!ItsdangerousSigner::digestFromName(parser.value(QStringLiteral("digest")), &options.signer.digest))
-        return Error::make(ErrorCategory::Key, tr("unknown digest '%1': use sha1, sha256 or sha512").arg(parser.value(QStringLiteral("digest"))));
-    if (!ItsdangerousSigner::derivationFromName(parser.value(QStringLiteral("key-derivation")), &options.signer.derivation))
-        return Error::make(ErrorCategory::Key, tr("unknown key derivation '%1': use hmac, concat, django-concat or none")
-                                                   .arg(parser.value(QStringLiteral("key-derivation"))));
+    if (!ItsdangerousSigner::digestFromName(parser.value(QStringLiteral("digest")),
+                                            &options.signer.digest))
+        return Error::make(ErrorCategory::Key, tr("unknown digest '%1': use sha1, sha256 or sha512")
+                                                   .arg(parser.value(QStringLiteral("digest"))));
+    if (!ItsdangerousSigner::derivationFromName(parser.value(QStringLiteral("key-derivation")),
+                                                &options.signer.derivation))
+        return Error::make(
+            ErrorCategory::Key,
+            tr("unknown key derivation '%1': use hmac, concat, django-concat or none")
+                .arg(parser.value(QStringLiteral("key-derivation"))));
     options.legacyEpoch = parser.isSet(QStringLiteral("legacy-timestamps"));
     if (parser.isSet(QStringLiteral("max-age"))) {
         bool ok = false;
@@ -58,7 +69,8 @@ Result<QList<SecureBytes>> SignerArguments::secrets(const QCommandLineParser &pa
     return out;
 }
 
-Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParser &parser, CliIo &, KeyRing &ring)
+Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParser &parser, CliIo &,
+                                                         KeyRing &ring)
 {
     auto keys = secretKeys(parser);
     if (!keys)
@@ -73,7 +85,8 @@ Result<QList<SecureBytes>> SignerArguments::addSecretsTo(const QCommandLineParse
     return out;
 }
 
-Result<SignerArguments::Loaded> SignerArguments::loadAll(const QCommandLineParser &parser, CliIo &io, KeyRing &ring)
+Result<SignerArguments::Loaded> SignerArguments::loadAll(const QCommandLineParser &parser,
+                                                         CliIo &io, KeyRing &ring)
 {
     Loaded loaded;
     auto keys = KeyArguments::load(parser, io, ring);

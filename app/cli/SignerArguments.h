@@ -8,29 +8,35 @@
 
 namespace sessionlens::cli {
 
-/// Options of Flask's signed cookies: secrets (repeatable), salt, digest, key derivation, epoch, lifetime.
+/// Options of Flask's signed cookies: secrets (repeatable), salt, digest, key derivation, epoch,
+/// lifetime.
 class SignerArguments
 {
     Q_DECLARE_TR_FUNCTIONS(SignerArguments)
 
 public:
     static void addOptions(QCommandLineParser &parser);
-    [[nodiscard]] static Result<FlaskSignedCodec::Options> options(const QCommandLineParser &parser);
-    /// --secret values as UTF-8 bytes and --secret-file contents (one trailing newline dropped), in that order.
-    [[nodiscard]] static Result<QList<SecureBytes>> secrets(const QCommandLineParser &parser, CliIo &io);
+    [[nodiscard]] static Result<FlaskSignedCodec::Options>
+    options(const QCommandLineParser &parser);
+    /// --secret values as UTF-8 bytes and --secret-file contents (one trailing newline dropped), in
+    /// that order.
+    [[nodiscard]] static Result<QList<SecureBytes>> secrets(const QCommandLineParser &parser,
+                                                            CliIo &io);
     /// Everything a command that opens cookies of both formats needs from its arguments.
     struct Loaded
     {
-        qsizetype aesKeys = 0;     ///< the ring holds these AES keys first, then the secrets
+        qsizetype aesKeys = 0; ///< the ring holds these AES keys first, then the secrets
         QList<SecureBytes> secrets;
         FlaskSignedCodec::Options options;
     };
     /// Loads --key/--key-file and --secret/--secret-file into `ring` and reads the signer options.
-    [[nodiscard]] static Result<Loaded> loadAll(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
+    [[nodiscard]] static Result<Loaded> loadAll(const QCommandLineParser &parser, CliIo &io,
+                                                KeyRing &ring);
 
     /// Reads the secrets and adds them to `ring` as signing secrets named "--secret #N".
     [[nodiscard]] static Result<QList<SessionKey>> secretKeys(const QCommandLineParser &parser);
-    [[nodiscard]] static Result<QList<SecureBytes>> addSecretsTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
+    [[nodiscard]] static Result<QList<SecureBytes>> addSecretsTo(const QCommandLineParser &parser,
+                                                                 CliIo &io, KeyRing &ring);
 };
 
 } // namespace sessionlens::cli

@@ -34,14 +34,16 @@ int StatsCommand::run(const QStringList &arguments)
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
-    const bool signedCookie = FormatDetector::detect(cookie->value) == FormatDetector::Format::FlaskSigned;
+    const bool signedCookie =
+        FormatDetector::detect(cookie->value) == FormatDetector::Format::FlaskSigned;
     if (!signedCookie && loaded->aesKeys == 0)
-        return m_io.usage(tr("stats needs at least one --key or --key-file for an EncryptedSession cookie"));
+        return m_io.usage(
+            tr("stats needs at least one --key or --key-file for an EncryptedSession cookie"));
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
     // Sizes need no verified signature: a signed cookie whose secret is unknown still has a size.
-    const bool readable = opened.ok()
-                          || (opened.format == FormatDetector::Format::FlaskSigned
-                              && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid);
+    const bool readable = opened.ok() || (opened.format == FormatDetector::Format::FlaskSigned &&
+                                          opened.signedCookie.verification ==
+                                              FlaskSignedCodec::Verification::Invalid);
     if (!readable)
         return m_io.fail(*opened.error);
 
@@ -55,8 +57,9 @@ int StatsCommand::run(const QStringList &arguments)
         const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
             opened.encrypted.plaintext.size(), EncryptedSessionCodec::Compression::Auto);
         if (opened.encrypted.fields.compressed != ruleCompresses)
-            options.compression = opened.encrypted.fields.compressed ? EncryptedSessionCodec::Compression::Always
-                                                                     : EncryptedSessionCodec::Compression::Never;
+            options.compression = opened.encrypted.fields.compressed
+                                      ? EncryptedSessionCodec::Compression::Always
+                                      : EncryptedSessionCodec::Compression::Never;
     }
     // No key: the report alone, from the same pipeline that seals.
     const SizeReport report = SessionSealer::seal(opened.session(), SecureBytes(), options).report;
@@ -117,14 +120,19 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
     bool anyEstimated = false;
     for (const SizeReport::KeyShare &share : r.keys) {
         anyEstimated = anyEstimated || share.estimated;
-        const double percent = r.jsonBytes ? 100.0 * double(share.jsonBytes) / double(r.jsonBytes) : 0.0;
-        out << share.key.left(23).leftJustified(24) << QString::number(share.jsonBytes).rightJustified(11)
+        const double percent =
+            r.jsonBytes ? 100.0 * double(share.jsonBytes) / double(r.jsonBytes) : 0.0;
+        out << share.key.left(23).leftJustified(24)
+            << QString::number(share.jsonBytes).rightJustified(11)
             << (QString::number(percent, 'f', 1) + u'%').rightJustified(8)
-            << ((share.estimated ? QStringLiteral("~") : QString()) + QString::number(share.cookieSaving)).rightJustified(15)
+            << ((share.estimated ? QStringLiteral("~") : QString()) +
+                QString::number(share.cookieSaving))
+                   .rightJustified(15)
             << Qt::endl;
     }
     if (anyEstimated)
-        out << tr("~ estimated from the key's share of the JSON: only the %1 largest keys are measured by compressing "
+        out << tr("~ estimated from the key's share of the JSON: only the %1 largest keys are "
+                  "measured by compressing "
                   "the session without them.")
                    .arg(limits::kMaxExactKeyShares)
             << Qt::endl;

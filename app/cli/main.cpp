@@ -1,10 +1,10 @@
 #include "CliIo.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
-#include "SignCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
 #include "SealCommand.h"
+#include "SignCommand.h"
 #include "StatsCommand.h"
 #include "crypto/ProcessHardening.h"
 
@@ -20,7 +20,8 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "Usage: sessionlens-cli COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
-    "  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]\n"
+    "  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] "
+    "[COOKIE|-]\n"
     "  seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]\n"
     "  stats (--key K | --key-file F) [--json] [COOKIE|-]\n"
     "  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [FILE|-]\n"
@@ -92,8 +93,8 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
         return ConvertCommand(io).run(rest);
     if (command == QLatin1String("crack"))
         return CrackCommand(io).run(rest);
-    if (command == QLatin1String("help") || command == QLatin1String("--help")
-        || command == QLatin1String("-h")) {
+    if (command == QLatin1String("help") || command == QLatin1String("--help") ||
+        command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);
         io.out().flush();
         return ExitOk;
@@ -105,9 +106,10 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
     }
     io.err() << QCoreApplication::translate("CliMain", kUsage);
     io.err().flush();
-    return command.isEmpty() ? ExitUsage
-                             : io.usage(QCoreApplication::translate("CliMain", "unknown command '%1'")
-                                            .arg(command));
+    return command.isEmpty()
+               ? ExitUsage
+               : io.usage(
+                     QCoreApplication::translate("CliMain", "unknown command '%1'").arg(command));
 }
 
 } // namespace

@@ -59,7 +59,8 @@ AddKeyDialog::~AddKeyDialog()
     // wipes the key text where the widget keeps it; setText() then drops the undo history.
     const QString shared = m_text->text();
     if (!shared.isEmpty() && shared.constData())
-        wipeMemory(const_cast<QChar *>(shared.constData()), std::size_t(shared.size()) * sizeof(QChar));
+        wipeMemory(const_cast<QChar *>(shared.constData()),
+                   std::size_t(shared.size()) * sizeof(QChar));
     m_text->setText(QString());
 }
 
@@ -99,11 +100,12 @@ void AddKeyDialog::validate()
     if (kind() == SessionKey::Kind::SigningSecret && !m_text->text().isEmpty()) {
         // Flask secrets are text (UTF-8) unless pasted as a bytes literal.
         const QString text = m_text->text();
-        const bool literal = (text.startsWith(QLatin1String("b'")) && text.endsWith(u'\''))
-                             || (text.startsWith(QLatin1String("b\"")) && text.endsWith(u'"'));
+        const bool literal = (text.startsWith(QLatin1String("b'")) && text.endsWith(u'\'')) ||
+                             (text.startsWith(QLatin1String("b\"")) && text.endsWith(u'"'));
         if (literal) {
             QByteArray utf8 = text.toUtf8();
-            auto bytes = KeyTextParser::decodePythonBytesBody(QByteArrayView(utf8).sliced(2, utf8.size() - 3));
+            auto bytes = KeyTextParser::decodePythonBytesBody(
+                QByteArrayView(utf8).sliced(2, utf8.size() - 3));
             wipeByteArray(utf8);
             if (bytes)
                 m_key = std::move(bytes).value();
@@ -111,11 +113,12 @@ void AddKeyDialog::validate()
             QByteArray utf8 = text.toUtf8();
             m_key = SecureBytes::fromByteArray(utf8, true);
         }
-        m_feedback->setText(m_key.isEmpty() ? tr("The bytes literal is not valid.")
-                                            : tr("%1 bytes, read as %2, fingerprint %3")
-                                                  .arg(m_key.size())
-                                                  .arg(literal ? tr("Python bytes literal") : tr("text (UTF-8)"),
-                                                       SessionKey(QString(), m_key).fingerprint()));
+        m_feedback->setText(
+            m_key.isEmpty() ? tr("The bytes literal is not valid.")
+                            : tr("%1 bytes, read as %2, fingerprint %3")
+                                  .arg(m_key.size())
+                                  .arg(literal ? tr("Python bytes literal") : tr("text (UTF-8)"),
+                                       SessionKey(QString(), m_key).fingerprint()));
     } else if (!QStringView(m_text->text()).trimmed().isEmpty()) {
         auto parsed = KeyTextParser::parseAesKey(m_text->text());
         if (parsed) {
@@ -123,7 +126,9 @@ void AddKeyDialog::validate()
             const SessionKey preview(QString(), m_key);
             m_feedback->setText(tr("%1 bytes (%2), read as %3, fingerprint %4")
                                     .arg(preview.size())
-                                    .arg(preview.aesVariant(), KeyTextParser::formName(parsed->form), preview.fingerprint()));
+                                    .arg(preview.aesVariant(),
+                                         KeyTextParser::formName(parsed->form),
+                                         preview.fingerprint()));
         } else {
             m_feedback->setText(ErrorText::describe(parsed.error()));
         }

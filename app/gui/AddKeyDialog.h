@@ -13,7 +13,8 @@ class QLineEdit;
 
 namespace sessionlens::gui {
 
-/// Asks for a key name and key text (Python bytes literal, hex or base64), checking it as it is typed.
+/// Asks for a key name and key text (Python bytes literal, hex or base64), checking it as it is
+/// typed.
 class AddKeyDialog : public QDialog
 {
     Q_OBJECT

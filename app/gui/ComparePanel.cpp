@@ -72,9 +72,9 @@ void ComparePanel::refresh()
         for (int column = 0; column < 4; ++column)
             item->setBackground(column, color);
     }
-    QString summary = changes.isEmpty()
-                          ? tr("No changes since the cookie was opened.")
-                          : tr("%n change(s) since the cookie was opened.", nullptr, int(changes.size() + diff.omitted));
+    QString summary = changes.isEmpty() ? tr("No changes since the cookie was opened.")
+                                        : tr("%n change(s) since the cookie was opened.", nullptr,
+                                             int(changes.size() + diff.omitted));
     if (diff.omitted > 0)
         summary += u' ' + tr("Only the first %n are listed.", nullptr, int(changes.size()));
     m_summary->setText(summary);

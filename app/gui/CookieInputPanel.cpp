@@ -5,12 +5,12 @@
 
 #include <QDateTime>
 #include <QDragEnterEvent>
-#include <QTimeZone>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace sessionlens::gui {
@@ -25,7 +25,9 @@ QString elided(const QByteArray &text, int keep = 24)
 {
     if (text.size() <= keep * 2 + 3)
         return QString::fromLatin1(text).toHtmlEscaped();
-    return (QString::fromLatin1(text.left(keep)) + QChar(0x2026) + QString::fromLatin1(text.right(keep))).toHtmlEscaped();
+    return (QString::fromLatin1(text.left(keep)) + QChar(0x2026) +
+            QString::fromLatin1(text.right(keep)))
+        .toHtmlEscaped();
 }
 
 QString ageText(qint64 seconds)
@@ -46,7 +48,10 @@ QString ageText(qint64 seconds)
 QString span(const QString &text, const char *color, bool failing)
 {
     if (failing)
-        return QStringLiteral("<span style=\"background:#f8d0d0;color:#a00000;text-decoration:underline\">%1</span>").arg(text);
+        return QStringLiteral(
+                   "<span "
+                   "style=\"background:#f8d0d0;color:#a00000;text-decoration:underline\">%1</span>")
+            .arg(text);
     return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(QLatin1String(color), text);
 }
 
@@ -58,7 +63,8 @@ CookieInputPanel::CookieInputPanel(InspectorController &controller, QWidget *par
     setAcceptDrops(true);
     m_input = new QPlainTextEdit(this);
     m_input->setObjectName(QStringLiteral("cookieInput"));
-    m_input->setPlaceholderText(tr("Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here"));
+    m_input->setPlaceholderText(
+        tr("Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here"));
     m_input->setMaximumHeight(80);
     m_input->setTabChangesFocus(true);
     m_input->setAcceptDrops(false);
@@ -114,13 +120,15 @@ bool CookieInputPanel::loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        m_status->setText(ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        m_status->setText(
+            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
     const QByteArray content = file.read(CookieText::kMaxInputSize + 1);
     if (content.size() > CookieText::kMaxInputSize) {
-        m_status->setText(ErrorText::describe(
-            Error::make(ErrorCategory::Limit, tr("the file is larger than %1 bytes").arg(CookieText::kMaxInputSize), path)));
+        m_status->setText(ErrorText::describe(Error::make(
+            ErrorCategory::Limit,
+            tr("the file is larger than %1 bytes").arg(CookieText::kMaxInputSize), path)));
         return false;
     }
     setText(QString::fromUtf8(content));
@@ -153,21 +161,24 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         const auto &signedCookie = result.opened.signedCookie;
         const auto &p = signedCookie.parts;
         if (!p.signatureText.isEmpty()) {
-            QString html = (p.compressed ? span(QStringLiteral("."), "#7b1fa2", false) : QString())
-                           + span(elided(p.payloadText), "#1565c0", failing == 0) + dot
-                           + span(elided(p.timestampText), "#2e7d32", failing == 1) + dot
-                           + span(elided(p.signatureText), "#ef6c00", failing == 2);
-            html += QStringLiteral("<br><small>")
-                    + tr("Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes")
-                          .arg(p.payload.size())
-                          .arg(p.compressed ? tr(" (zlib)") : QString())
-                          .arg(p.timestampOutOfRange
-                                   ? tr("after the year 9999")
-                                   : QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc())
-                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                          .arg(p.timestampOutOfRange ? tr("an unknown time") : ageText(signedCookie.ageSeconds))
-                          .arg(p.signature.size())
-                    + QStringLiteral("</small>");
+            QString html =
+                (p.compressed ? span(QStringLiteral("."), "#7b1fa2", false) : QString()) +
+                span(elided(p.payloadText), "#1565c0", failing == 0) + dot +
+                span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
+                span(elided(p.signatureText), "#ef6c00", failing == 2);
+            html += QStringLiteral("<br><small>") +
+                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · "
+                       "signature %5 bytes")
+                        .arg(p.payload.size())
+                        .arg(p.compressed ? tr(" (zlib)") : QString())
+                        .arg(p.timestampOutOfRange
+                                 ? tr("after the year 9999")
+                                 : QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc())
+                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                        .arg(p.timestampOutOfRange ? tr("an unknown time")
+                                                   : ageText(signedCookie.ageSeconds))
+                        .arg(p.signature.size()) +
+                    QStringLiteral("</small>");
             m_fields->setText(html);
         } else {
             m_fields->setText(span(elided(result.cookie.value, 40), "#555", true));
@@ -177,16 +188,19 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
             status = tr("Signature verified with secret \"%1\".").arg(result.keyName);
             break;
         case FlaskSignedCodec::Verification::Invalid:
-            status = tr("Signature NOT verified: no stored secret matches. The session below is readable by anyone, "
+            status = tr("Signature NOT verified: no stored secret matches. The session below is "
+                        "readable by anyone, "
                         "but the server will reject this cookie unless it uses another secret.");
             break;
         case FlaskSignedCodec::Verification::NotChecked:
-            status = tr("Signature not checked: no Flask secret in the key ring. Anyone can read this session; "
+            status = tr("Signature not checked: no Flask secret in the key ring. Anyone can read "
+                        "this session; "
                         "only the secret proves who made it.");
             break;
         }
         if (signedCookie.expired)
-            status += u'\n' + tr("Expired: older than the session lifetime (or signed in the future); Flask rejects it.");
+            status += u'\n' + tr("Expired: older than the session lifetime (or signed in the "
+                                 "future); Flask rejects it.");
         if (!result.hasSession())
             status = ErrorText::describe(*result.error);
         // Valid implies a decoded session; every other state is shown as a problem.
@@ -196,22 +210,28 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
     } else {
         const auto &f = result.opened.encrypted.fields;
         if (!f.flag.isEmpty()) {
-            QString html = span(QString::fromLatin1(f.flag).toHtmlEscaped(), "#7b1fa2", failing == 0) + dot
-                           + span(elided(f.ciphertextText), "#1565c0", failing == 1) + dot
-                           + span(elided(f.tagText), "#ef6c00", failing == 2) + dot
-                           + span(elided(f.nonceText), "#2e7d32", failing == 3);
-            html += QStringLiteral("<br><small>")
-                    + tr("flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes")
-                          .arg(f.compressed ? tr("z (compressed)") : f.unknownFlag ? tr("unknown, read as u") : tr("u (not compressed)"))
-                          .arg(f.ciphertext.size())
-                          .arg(f.tag.size())
-                          .arg(f.nonce.size())
-                    + QStringLiteral("</small>");
+            QString html =
+                span(QString::fromLatin1(f.flag).toHtmlEscaped(), "#7b1fa2", failing == 0) + dot +
+                span(elided(f.ciphertextText), "#1565c0", failing == 1) + dot +
+                span(elided(f.tagText), "#ef6c00", failing == 2) + dot +
+                span(elided(f.nonceText), "#2e7d32", failing == 3);
+            html += QStringLiteral("<br><small>") +
+                    tr("flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes")
+                        .arg(f.compressed    ? tr("z (compressed)")
+                             : f.unknownFlag ? tr("unknown, read as u")
+                                             : tr("u (not compressed)"))
+                        .arg(f.ciphertext.size())
+                        .arg(f.tag.size())
+                        .arg(f.nonce.size()) +
+                    QStringLiteral("</small>");
             m_fields->setText(html);
         } else {
-            m_fields->setText(result.cookie.value.isEmpty() ? QString() : span(elided(result.cookie.value, 40), "#555", true));
+            m_fields->setText(result.cookie.value.isEmpty()
+                                  ? QString()
+                                  : span(elided(result.cookie.value, 40), "#555", true));
         }
-        status = result.ok() ? tr("Opened with key \"%1\" (%2).").arg(result.keyName, FormatDetector::name(result.format()))
+        status = result.ok() ? tr("Opened with key \"%1\" (%2).")
+                                   .arg(result.keyName, FormatDetector::name(result.format()))
                              : ErrorText::describe(*result.error);
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
@@ -221,8 +241,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         for (qsizetype i = 0; i < std::min<qsizetype>(warnings.size(), kWarningLines); ++i)
             status += QStringLiteral("\n") + tr("Warning: %1").arg(warnings[i]);
         if (warnings.size() > kWarningLines)
-            status += QStringLiteral("\n") + tr("… and %n more warning(s); hover here to see them.", nullptr,
-                                                 int(warnings.size() - kWarningLines));
+            status += QStringLiteral("\n") + tr("… and %n more warning(s); hover here to see them.",
+                                                nullptr, int(warnings.size() - kWarningLines));
         m_status->setToolTip(warnings.join(u'\n'));
     }
     m_status->setText(status);

@@ -66,8 +66,8 @@ QString ErrorText::describe(const Error &error)
     }
     QString text = tr("%1 step failed. %2").arg(stepName(error.category), sentence);
     if (!error.message.isEmpty())
-        text += QStringLiteral(" (") + error.message
-                + (error.detail.isEmpty() ? QString() : QStringLiteral("; ") + error.detail) + u')';
+        text += QStringLiteral(" (") + error.message +
+                (error.detail.isEmpty() ? QString() : QStringLiteral("; ") + error.detail) + u')';
     return text;
 }
 

@@ -2,8 +2,8 @@
 
 #include "crypto/EaxCipher.h"
 #include "crypto/SecureRandom.h"
-#include "keys/PrivateFiles.h"
 #include "formats/Base64.h"
+#include "keys/PrivateFiles.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
@@ -32,7 +32,8 @@ void putLength(std::uint8_t *out, std::size_t length)
 
 std::size_t getLength(const std::uint8_t *in)
 {
-    return (std::size_t(in[0]) << 24) | (std::size_t(in[1]) << 16) | (std::size_t(in[2]) << 8) | std::size_t(in[3]);
+    return (std::size_t(in[0]) << 24) | (std::size_t(in[1]) << 16) | (std::size_t(in[2]) << 8) |
+           std::size_t(in[3]);
 }
 
 } // namespace
@@ -43,8 +44,10 @@ QString FileKeyStore::label() const
 {
     // Said plainly: the wrapping key lies next to the data, so this keeps key text out of
     // backups, grep and casual reading, but not from anyone who can read your files.
-    return tr("File store (not the desktop keychain): %1, readable only by you. Its wrapping key lies in the same "
-              "folder, so it keeps keys out of backups and casual reading, not from someone who can read your files.")
+    return tr("File store (not the desktop keychain): %1, readable only by you. Its wrapping key "
+              "lies in the same "
+              "folder, so it keeps keys out of backups and casual reading, not from someone who "
+              "can read your files.")
         .arg(dataFile());
 }
 
@@ -66,7 +69,8 @@ Result<SecureBytes> FileKeyStore::wrapKey(bool create)
         if (!raw)
             return raw.error();
         if (raw->size() != 32)
-            return Error::make(ErrorCategory::Key, tr("the key store's wrapping key is damaged"), wrapKeyFile());
+            return Error::make(ErrorCategory::Key, tr("the key store's wrapping key is damaged"),
+                               wrapKeyFile());
         return SecureBytes::fromByteArray(raw.value(), true);
     }
     if (!create)
@@ -94,13 +98,14 @@ Result<FileKeyStore::Secrets> FileKeyStore::readAll()
     if (!key)
         return key.error();
     if (key->isEmpty())
-        return Error::make(ErrorCategory::Key, tr("the key store's wrapping key is missing"), wrapKeyFile());
+        return Error::make(ErrorCategory::Key, tr("the key store's wrapping key is missing"),
+                           wrapKeyFile());
     if (!PrivateFiles::isSealed(sealed.value()))
         return readLegacy(sealed.value(), key.value());
     auto plain = PrivateFiles::unseal(key.value(), kContext, sealed.value());
     if (!plain)
-        return Error::make(ErrorCategory::Authentication, tr("the key store does not open with its wrapping key"),
-                           dataFile());
+        return Error::make(ErrorCategory::Authentication,
+                           tr("the key store does not open with its wrapping key"), dataFile());
     Secrets secrets;
     const std::uint8_t *p = plain->data();
     const std::uint8_t *end = p + plain->size();
@@ -111,7 +116,8 @@ Result<FileKeyStore::Secrets> FileKeyStore::readAll()
         p += 4;
         if (std::size_t(end - p) < nameLength + 4)
             return Error::make(ErrorCategory::Format, tr("the key store is damaged"), dataFile());
-        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(p), qsizetype(nameLength));
+        const QString name =
+            QString::fromUtf8(reinterpret_cast<const char *>(p), qsizetype(nameLength));
         p += nameLength;
         const std::size_t secretLength = getLength(p);
         p += 4;
@@ -123,7 +129,8 @@ Result<FileKeyStore::Secrets> FileKeyStore::readAll()
     return secrets;
 }
 
-Result<FileKeyStore::Secrets> FileKeyStore::readLegacy(const QByteArray &sealed, const SecureBytes &key)
+Result<FileKeyStore::Secrets> FileKeyStore::readLegacy(const QByteArray &sealed,
+                                                       const SecureBytes &key)
 {
     // Stores written before the sealed-file format: nonce, tag, ciphertext of a JSON object
     // of base64 secrets. Read once; the next write replaces it with the current format.
@@ -132,11 +139,12 @@ Result<FileKeyStore::Secrets> FileKeyStore::readLegacy(const QByteArray &sealed,
     auto cipher = EaxCipher::create(key);
     if (!cipher)
         return cipher.error();
-    auto plain = cipher->decrypt(sealed.left(kNonceSize), kContext, sealed.mid(kNonceSize + EaxCipher::kTagSize),
+    auto plain = cipher->decrypt(sealed.left(kNonceSize), kContext,
+                                 sealed.mid(kNonceSize + EaxCipher::kTagSize),
                                  sealed.mid(kNonceSize, EaxCipher::kTagSize));
     if (!plain)
-        return Error::make(ErrorCategory::Authentication, tr("the key store does not open with its wrapping key"),
-                           dataFile());
+        return Error::make(ErrorCategory::Authentication,
+                           tr("the key store does not open with its wrapping key"), dataFile());
     PythonJsonReader::Options options;
     options.dialect = PythonJsonReader::Dialect::Plain;
     auto tree = PythonJsonReader::read(plain.value(), options);
@@ -178,8 +186,9 @@ Result<Done> FileKeyStore::writeAll(const Secrets &secrets)
             std::memcpy(p + 4, it.value().data(), it.value().size());
         p += 4 + it.value().size();
     }
-    auto sealed = PrivateFiles::seal(key.value(), kContext,
-                                     QByteArrayView(reinterpret_cast<const char *>(plain.data()), qsizetype(total)));
+    auto sealed = PrivateFiles::seal(
+        key.value(), kContext,
+        QByteArrayView(reinterpret_cast<const char *>(plain.data()), qsizetype(total)));
     if (!sealed)
         return sealed.error();
     return PrivateFiles::write(dataFile(), sealed.value());

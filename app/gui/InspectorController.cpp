@@ -15,15 +15,17 @@ bool InspectorController::OpenResult::hasSession() const
 
 bool InspectorController::OpenResult::readableButUnverified() const
 {
-    return isSigned() && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid
-           && opened.signedCookie.session.type() == SessionValue::Type::Dict;
+    return isSigned() &&
+           opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid &&
+           opened.signedCookie.session.type() == SessionValue::Type::Dict;
 }
 
 InspectorController::InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent)
     : QObject(parent), m_settings(settings), m_keys(keys), m_model(m_document, m_undoStack)
 {
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
-    m_model.setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) == QLatin1String("base64")
+    m_model.setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) ==
+                                 QLatin1String("base64")
                              ? ValueText::BytesForm::Base64
                              : ValueText::BytesForm::Hex);
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
@@ -32,29 +34,36 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
 
 EncryptedSessionCodec::Compression InspectorController::compressionFromName(const QString &name)
 {
-    return SessionSealer::compressionFromName(name).value_or(EncryptedSessionCodec::Compression::Auto);
+    return SessionSealer::compressionFromName(name).value_or(
+        EncryptedSessionCodec::Compression::Auto);
 }
 
 PythonJsonWriter::Style InspectorController::jsonStyle() const
 {
-    return isSigned() ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
+    return isSigned() ? PythonJsonWriter::Style::FlaskTagged
+                      : PythonJsonWriter::Style::EncryptedSession;
 }
 
 PythonJsonReader::Options InspectorController::jsonReadOptions() const
 {
     PythonJsonReader::Options options;
-    options.dialect = isSigned() ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
+    options.dialect = isSigned() ? PythonJsonReader::Dialect::FlaskTagged
+                                 : PythonJsonReader::Dialect::EncryptedSession;
     return options;
 }
 
 FlaskSignedCodec::Options InspectorController::signerOptions() const
 {
     FlaskSignedCodec::Options options;
-    options.maxInflatedSize = qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
-    options.lifetimeSeconds = qint64(m_settings.integer(AppSettings::Key::SessionLifetimeDays)) * 24 * 3600;
+    options.maxInflatedSize =
+        qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
+    options.lifetimeSeconds =
+        qint64(m_settings.integer(AppSettings::Key::SessionLifetimeDays)) * 24 * 3600;
     options.signer.salt = m_settings.string(AppSettings::Key::SignerSalt).toUtf8();
-    (void)ItsdangerousSigner::digestFromName(m_settings.string(AppSettings::Key::SignerDigest), &options.signer.digest);
-    (void)ItsdangerousSigner::derivationFromName(m_settings.string(AppSettings::Key::SignerDerivation), &options.signer.derivation);
+    (void)ItsdangerousSigner::digestFromName(m_settings.string(AppSettings::Key::SignerDigest),
+                                             &options.signer.digest);
+    (void)ItsdangerousSigner::derivationFromName(
+        m_settings.string(AppSettings::Key::SignerDerivation), &options.signer.derivation);
     options.legacyEpoch = m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool();
     return options;
 }
@@ -79,7 +88,8 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_format = m_lastOpen.format();
         m_model.setJsonStyle(jsonStyle());
         m_verifiedSecret = m_lastOpen.isSigned() ? m_lastOpen.keyName : QString();
-        m_originalTimestamp = m_lastOpen.isSigned() ? m_lastOpen.opened.signedCookie.parts.timestamp : 0;
+        m_originalTimestamp =
+            m_lastOpen.isSigned() ? m_lastOpen.opened.signedCookie.parts.timestamp : 0;
         if (!m_lastOpen.keyName.isEmpty())
             m_sealKeyName = m_lastOpen.keyName;
         m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);
@@ -91,7 +101,8 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     return m_lastOpen;
 }
 
-void InspectorController::loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie)
+void InspectorController::loadSession(SessionValue session, const QString &keyName,
+                                      QByteArray originalCookie)
 {
     if (!keyName.isEmpty())
         m_sealKeyName = keyName;
@@ -133,8 +144,9 @@ SessionSealer::Options InspectorController::sealerOptions() const
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
     options.signer = signerOptions();
-    options.timestamp = m_timestampMode == TimestampMode::KeepOriginal && m_originalTimestamp > 0 ? m_originalTimestamp
-                                                                                               : -1;
+    options.timestamp = m_timestampMode == TimestampMode::KeepOriginal && m_originalTimestamp > 0
+                            ? m_originalTimestamp
+                            : -1;
     return options;
 }
 
@@ -142,7 +154,8 @@ void InspectorController::refresh()
 {
     const quint64 generation = ++m_generation;
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
-    const SessionKey::Kind wanted = isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const SessionKey::Kind wanted =
+        isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
     const SecureBytes sealKey = key && key->kind() == wanted ? key->bytes() : SecureBytes();
     const SessionSealer::Options options = sealerOptions();
     if (m_document.root().nodeCount() < kBackgroundNodes) {
@@ -159,11 +172,12 @@ void InspectorController::refresh()
         return SessionSealer::seal(session, sealKey, options);
     });
     auto *watcher = new QFutureWatcher<SessionSealer::Sealed>(this);
-    connect(watcher, &QFutureWatcher<SessionSealer::Sealed>::finished, this, [this, watcher, generation, sealKey] {
-        watcher->deleteLater();
-        if (generation == m_generation)
-            apply(watcher->result(), sealKey.isEmpty());
-    });
+    connect(watcher, &QFutureWatcher<SessionSealer::Sealed>::finished, this,
+            [this, watcher, generation, sealKey] {
+                watcher->deleteLater();
+                if (generation == m_generation)
+                    apply(watcher->result(), sealKey.isEmpty());
+            });
     watcher->setFuture(future);
 }
 
@@ -174,7 +188,8 @@ void InspectorController::apply(SessionSealer::Sealed sealed, bool noKey)
     m_sealedCookie = std::move(sealed.cookie);
     m_sealError = std::move(sealed.error);
     if (m_sealError && noKey && m_sealError->category == ErrorCategory::Key)
-        m_sealError->message = isSigned() ? tr("choose a Flask secret to sign with") : tr("choose an AES key to seal with");
+        m_sealError->message = isSigned() ? tr("choose a Flask secret to sign with")
+                                          : tr("choose an AES key to seal with");
     Q_EMIT refreshed();
 }
 

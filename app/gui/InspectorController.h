@@ -9,9 +9,9 @@
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
+#include "report/SizeReport.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
-#include "report/SizeReport.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -37,10 +37,13 @@ public:
         CookieText::Extracted cookie;
         CookieOpener::Opened opened;
         std::optional<Error> error; ///< also set when the text holds no cookie at all
-        QString keyName;            ///< the stored key that opened it, or the secret that verified it
+        QString keyName; ///< the stored key that opened it, or the secret that verified it
         [[nodiscard]] bool ok() const { return !error.has_value(); }
         [[nodiscard]] FormatDetector::Format format() const { return opened.format; }
-        [[nodiscard]] bool isSigned() const { return opened.format == FormatDetector::Format::FlaskSigned; }
+        [[nodiscard]] bool isSigned() const
+        {
+            return opened.format == FormatDetector::Format::FlaskSigned;
+        }
         /// A signed cookie whose payload was read but whose signature no stored secret matches.
         [[nodiscard]] bool readableButUnverified() const;
         /// A session came out of it (opened, or signed but unverified): the document shows it.
@@ -48,7 +51,11 @@ public:
     };
 
     /// When re-signing a Flask cookie: keep its timestamp, or sign as of now.
-    enum class TimestampMode { Now, KeepOriginal };
+    enum class TimestampMode
+    {
+        Now,
+        KeepOriginal
+    };
 
     InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent = nullptr);
 
@@ -60,7 +67,8 @@ public:
     /// Detects the format and opens the cookie with the stored keys and secrets.
     const OpenResult &openText(const QString &text);
     [[nodiscard]] const OpenResult &lastOpen() const { return m_lastOpen; }
-    /// Starts a document from a session (File > Open, autosave restore), keeping format and seal key.
+    /// Starts a document from a session (File > Open, autosave restore), keeping format and seal
+    /// key.
     void loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie = {});
 
     /// The format new cookies are made in (that of the last opened cookie).
@@ -95,7 +103,8 @@ public:
     /// Sessions this large are sealed and sized off the GUI thread.
     static constexpr qsizetype kBackgroundNodes = 50'000;
 
-    [[nodiscard]] static EncryptedSessionCodec::Compression compressionFromName(const QString &name);
+    [[nodiscard]] static EncryptedSessionCodec::Compression
+    compressionFromName(const QString &name);
 
 Q_SIGNALS:
     void opened(const sessionlens::gui::InspectorController::OpenResult &result);

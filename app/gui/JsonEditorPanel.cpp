@@ -85,13 +85,15 @@ void JsonEditorPanel::syncFromSession()
 {
     if (m_dirty) {
         if (m_stale)
-            m_message->setText(tr("The session changed in the tree; Apply would replace those changes."));
+            m_message->setText(
+                tr("The session changed in the tree; Apply would replace those changes."));
         return;
     }
     if (!m_stale)
         return;
     m_syncTimer->stop();
-    const QByteArray json = PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle());
+    const QByteArray json =
+        PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle());
     m_updating = true;
     m_highlighter->setDocument(json.size() > kHighlightLimit ? nullptr : m_editor->document());
     m_editor->setPlainText(QString::fromUtf8(json));
@@ -136,8 +138,8 @@ bool JsonEditorPanel::apply()
     m_message->setStyleSheet(QString());
     SessionValue before = m_controller.document().root();
     m_dirty = false; // the command's change notification must refresh the text
-    m_controller.undoStack().push(
-        SessionEditCommand::replace(m_controller.model(), {}, std::move(before), std::move(parsed).value()));
+    m_controller.undoStack().push(SessionEditCommand::replace(
+        m_controller.model(), {}, std::move(before), std::move(parsed).value()));
     setDirty(false);
     if (!warnings.isEmpty())
         m_message->setText(warnings.join(QLatin1Char('\n')));

@@ -35,8 +35,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             i = end;
         } else if (c.isDigit() || (c == u'-' && i + 1 < n && text.at(i + 1).isDigit())) {
             qsizetype j = i + 1;
-            while (j < n && (text.at(j).isDigit() || text.at(j) == u'.' || text.at(j) == u'e' || text.at(j) == u'E'
-                             || text.at(j) == u'+' || text.at(j) == u'-'))
+            while (j < n && (text.at(j).isDigit() || text.at(j) == u'.' || text.at(j) == u'e' ||
+                             text.at(j) == u'E' || text.at(j) == u'+' || text.at(j) == u'-'))
                 ++j;
             setFormat(int(i), int(j - i), m_number);
             i = j;

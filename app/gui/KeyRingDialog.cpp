@@ -41,9 +41,12 @@ KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(pare
 
     auto *buttons = new QVBoxLayout;
     const std::pair<QString, void (KeyRingDialog::*)()> actions[] = {
-        {tr("&Add..."), &KeyRingDialog::addKey},       {tr("&Generate..."), &KeyRingDialog::generateKey},
-        {tr("Re&name..."), &KeyRingDialog::renameKey}, {tr("&Delete"), &KeyRingDialog::deleteKey},
-        {tr("Re&veal..."), &KeyRingDialog::revealKey}, {tr("&Copy..."), &KeyRingDialog::copyKey},
+        {tr("&Add..."), &KeyRingDialog::addKey},
+        {tr("&Generate..."), &KeyRingDialog::generateKey},
+        {tr("Re&name..."), &KeyRingDialog::renameKey},
+        {tr("&Delete"), &KeyRingDialog::deleteKey},
+        {tr("Re&veal..."), &KeyRingDialog::revealKey},
+        {tr("&Copy..."), &KeyRingDialog::copyKey},
     };
     for (const auto &[label, slot] : actions) {
         auto *button = new QPushButton(label, this);
@@ -72,8 +75,10 @@ void KeyRingDialog::reload()
     for (int i = 0; i < ring.size(); ++i) {
         const SessionKey &key = ring.at(i);
         m_table->setItem(i, 0, new QTableWidgetItem(key.name()));
-        m_table->setItem(i, 1, new QTableWidgetItem(key.kind() == SessionKey::Kind::SigningSecret ? tr("Flask secret")
-                                                                                                   : key.aesVariant()));
+        m_table->setItem(i, 1,
+                         new QTableWidgetItem(key.kind() == SessionKey::Kind::SigningSecret
+                                                  ? tr("Flask secret")
+                                                  : key.aesVariant()));
         m_table->setItem(i, 2, new QTableWidgetItem(key.fingerprint()));
     }
     m_storeLabel->setText(tr("Secrets are kept in: %1").arg(m_keys.store().label()));
@@ -102,8 +107,9 @@ void KeyRingDialog::addKey()
 void KeyRingDialog::generateKey()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Generate Key"), tr("Name of the new AES-256 key:"),
-                                               QLineEdit::Normal, QString(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Generate Key"), tr("Name of the new AES-256 key:"),
+                              QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     auto key = SessionKey::generate(name.trimmed());
@@ -121,7 +127,8 @@ void KeyRingDialog::renameKey()
     if (from.isEmpty())
         return;
     bool ok = false;
-    const QString to = QInputDialog::getText(this, tr("Rename Key"), tr("New name:"), QLineEdit::Normal, from, &ok);
+    const QString to = QInputDialog::getText(this, tr("Rename Key"), tr("New name:"),
+                                             QLineEdit::Normal, from, &ok);
     if (!ok)
         return;
     if (auto renamed = m_keys.rename(from, to.trimmed()); !renamed)
@@ -133,9 +140,10 @@ void KeyRingDialog::deleteKey()
     const QString name = currentName();
     if (name.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Delete Key"),
-                              tr("Delete the key \"%1\"? Cookies sealed with it can no longer be opened here.").arg(name))
-        != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Delete Key"),
+            tr("Delete the key \"%1\"? Cookies sealed with it can no longer be opened here.")
+                .arg(name)) != QMessageBox::Yes)
         return;
     if (auto removed = m_keys.remove(name); !removed)
         report(ErrorText::describe(removed.error()));
@@ -147,15 +155,18 @@ void KeyRingDialog::revealKey()
     if (!key)
         return;
     if (QMessageBox::question(this, tr("Reveal Key"),
-                              tr("Show the key \"%1\" on screen? Anyone who sees it can read and forge this app's sessions.")
-                                  .arg(key->name()))
-        != QMessageBox::Yes)
+                              tr("Show the key \"%1\" on screen? Anyone who sees it can read and "
+                                 "forge this app's sessions.")
+                                  .arg(key->name())) != QMessageBox::Yes)
         return;
-    QMessageBox box(QMessageBox::Information, tr("Key \"%1\"").arg(key->name()),
-                    key->kind() == SessionKey::Kind::SigningSecret
-                        ? tr("Text: %1\n\nPython: %2").arg(QString::fromUtf8(key->bytes().exposeCopy()), key->toPythonLiteral())
-                        : tr("Python: %1\n\nHex: %2\n\nBase64: %3").arg(key->toPythonLiteral(), key->toHex(), key->toBase64()),
-                    QMessageBox::Close, this);
+    QMessageBox box(
+        QMessageBox::Information, tr("Key \"%1\"").arg(key->name()),
+        key->kind() == SessionKey::Kind::SigningSecret
+            ? tr("Text: %1\n\nPython: %2")
+                  .arg(QString::fromUtf8(key->bytes().exposeCopy()), key->toPythonLiteral())
+            : tr("Python: %1\n\nHex: %2\n\nBase64: %3")
+                  .arg(key->toPythonLiteral(), key->toHex(), key->toBase64()),
+        QMessageBox::Close, this);
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();
 }
@@ -168,8 +179,7 @@ void KeyRingDialog::copyKey()
     if (QMessageBox::question(this, tr("Copy Key"),
                               tr("Copy the key \"%1\" to the clipboard as a Python bytes literal? "
                                  "It is cleared from the clipboard after 45 seconds.")
-                                  .arg(key->name()))
-        != QMessageBox::Yes)
+                                  .arg(key->name())) != QMessageBox::Yes)
         return;
     const QString text = key->toPythonLiteral();
     SecretClipboard::copy(text, kClipboardClearSeconds);

@@ -9,7 +9,8 @@ namespace sessionlens::gui {
 
 class KeyRingStore;
 
-/// Manage stored keys: add, generate, rename, delete, reveal and copy (the last two after confirmation).
+/// Manage stored keys: add, generate, rename, delete, reveal and copy (the last two after
+/// confirmation).
 class KeyRingDialog : public QDialog
 {
     Q_OBJECT

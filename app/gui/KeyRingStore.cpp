@@ -17,7 +17,9 @@ QStringList KeyRingStore::load()
     const QStringList entries = m_settings.stringList(AppSettings::Key::KeyNames);
     for (const QString &entry : entries) {
         const bool isSecret = entry.startsWith(QLatin1String("secret:"));
-        const QString name = isSecret ? entry.mid(7) : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4) : entry;
+        const QString name = isSecret                                  ? entry.mid(7)
+                             : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4)
+                                                                       : entry;
         auto secret = m_store->load(name);
         const auto kind = isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
         if (!secret || !m_ring.add(SessionKey(name, std::move(secret).value(), kind)).ok())
@@ -34,8 +36,9 @@ void KeyRingStore::saveNames()
         const SessionKey &key = m_ring.at(i);
         if (m_temporary.contains(key.name()))
             continue;
-        entries.append((key.kind() == SessionKey::Kind::SigningSecret ? QStringLiteral("secret:") : QStringLiteral("aes:"))
-                       + key.name());
+        entries.append((key.kind() == SessionKey::Kind::SigningSecret ? QStringLiteral("secret:")
+                                                                      : QStringLiteral("aes:")) +
+                       key.name());
     }
     m_settings.setValue(AppSettings::Key::KeyNames, entries);
     m_settings.sync();

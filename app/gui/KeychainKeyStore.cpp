@@ -56,7 +56,9 @@ Result<SecureBytes> KeychainKeyStore::load(const QString &name)
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
     if (!runJob(job) || job.error() != QKeychain::NoError)
-        return Error::make(ErrorCategory::Key, tr("the keychain did not return \"%1\": %2").arg(name, job.errorString()));
+        return Error::make(
+            ErrorCategory::Key,
+            tr("the keychain did not return \"%1\": %2").arg(name, job.errorString()));
     QByteArray data = job.binaryData();
     return SecureBytes::fromByteArray(data, true);
 }
@@ -70,7 +72,9 @@ Result<Done> KeychainKeyStore::store(const QString &name, const SecureBytes &sec
     job.setBinaryData(data);
     wipeByteArray(data);
     if (!runJob(job) || job.error() != QKeychain::NoError)
-        return Error::make(ErrorCategory::Key, tr("the keychain did not store \"%1\": %2").arg(name, job.errorString()));
+        return Error::make(
+            ErrorCategory::Key,
+            tr("the keychain did not store \"%1\": %2").arg(name, job.errorString()));
     return Done{};
 }
 
@@ -79,8 +83,11 @@ Result<Done> KeychainKeyStore::remove(const QString &name)
     QKeychain::DeletePasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
-    if (!runJob(job) || (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
-        return Error::make(ErrorCategory::Key, tr("the keychain did not delete \"%1\": %2").arg(name, job.errorString()));
+    if (!runJob(job) ||
+        (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
+        return Error::make(
+            ErrorCategory::Key,
+            tr("the keychain did not delete \"%1\": %2").arg(name, job.errorString()));
     return Done{};
 }
 

@@ -39,7 +39,8 @@ constexpr int kAutosaveDelayMs = 800;
 constexpr int kStatusTimeoutMs = 5000;
 } // namespace
 
-MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery, QWidget *parent)
+MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery,
+                       QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_keys(keys), m_recovery(recovery)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -87,10 +88,12 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     connect(&m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(&m_controller->model(), &SessionTreeModel::editRejected, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
-    connect(m_tree, &SessionTreePanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
-    connect(m_reseal, &ResealPanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_tree, &SessionTreePanel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+    connect(m_reseal, &ResealPanel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
 
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(kAutosaveDelayMs);
@@ -122,11 +125,13 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *openCookie = file->addAction(tr("Open &Cookie File..."), this, &MainWindow::openCookieFile);
+    QAction *openCookie =
+        file->addAction(tr("Open &Cookie File..."), this, &MainWindow::openCookieFile);
     openCookie->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open Session &JSON..."), this, &MainWindow::openSession)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    file->addAction(tr("&Save Session as JSON..."), this, &MainWindow::saveSession)->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Save Session as JSON..."), this, &MainWindow::saveSession)
+        ->setShortcut(QKeySequence::Save);
     m_historyMenu = file->addMenu(tr("&History"));
     connect(m_historyMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildHistoryMenu);
     file->addSeparator();
@@ -143,10 +148,12 @@ void MainWindow::createMenus()
     for (QAction *action : m_tree->editActions())
         edit->addAction(action);
     edit->addSeparator();
-    edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences)->setShortcut(QKeySequence::Preferences);
+    edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences)
+        ->setShortcut(QKeySequence::Preferences);
 
     QMenu *keys = menuBar()->addMenu(tr("&Keys"));
-    keys->addAction(tr("&Key Ring..."), this, &MainWindow::showKeyRing)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    keys->addAction(tr("&Key Ring..."), this, &MainWindow::showKeyRing)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     keys->addAction(tr("&Audit Signing Secret..."), this, &MainWindow::showSecretAudit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -160,7 +167,8 @@ void MainWindow::createMenus()
 void MainWindow::updateTitle()
 {
     const QString key = m_controller->document().keyName();
-    setWindowTitle((key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key)) + QStringLiteral("[*]"));
+    setWindowTitle((key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key)) +
+                   QStringLiteral("[*]"));
     setWindowModified(!m_controller->undoStack().isClean());
 }
 
@@ -172,17 +180,20 @@ void MainWindow::onOpened(const InspectorController::OpenResult &result)
     }
     m_recovery.clearAutosave();
     if (m_settings.value(AppSettings::Key::HistoryEnabled).toBool()) {
-        const auto remembered = m_recovery.addToHistory(
-            {QDateTime::currentDateTime(), result.cookie.value, result.keyName, result.opened.json().size()});
+        const auto remembered =
+            m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value,
+                                     result.keyName, result.opened.json().size()});
         if (!remembered) {
-            statusBar()->showMessage(tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())),
-                                     kStatusTimeoutMs);
+            statusBar()->showMessage(
+                tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())),
+                kStatusTimeoutMs);
             updateTitle();
             return;
         }
     }
-    statusBar()->showMessage(tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())),
-                             kStatusTimeoutMs);
+    statusBar()->showMessage(
+        tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())),
+        kStatusTimeoutMs);
     updateTitle();
 }
 
@@ -198,7 +209,8 @@ void MainWindow::rebuildHistoryMenu()
                                   .arg(entry.jsonBytes)
                                   .arg(entry.keyName);
         const QByteArray cookie = entry.cookie;
-        m_historyMenu->addAction(label, this, [this, cookie] { m_input->setText(QString::fromLatin1(cookie)); });
+        m_historyMenu->addAction(label, this,
+                                 [this, cookie] { m_input->setText(QString::fromLatin1(cookie)); });
     }
     m_historyMenu->addSeparator();
     m_historyMenu->addAction(tr("Clear History"), this, [this] { m_recovery.clearHistory(); });
@@ -211,10 +223,10 @@ void MainWindow::autosaveNow()
         m_recovery.clearAutosave();
         return;
     }
-    const auto written = m_recovery.writeAutosave({m_controller->document().originalCookie(),
-                                                   m_controller->sealKeyName(),
-                                                   PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()),
-                                                   QDateTime::currentDateTime(), m_controller->isSigned()});
+    const auto written = m_recovery.writeAutosave(
+        {m_controller->document().originalCookie(), m_controller->sealKeyName(),
+         PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()),
+         QDateTime::currentDateTime(), m_controller->isSigned()});
     if (!written)
         statusBar()->showMessage(ErrorText::describe(written.error()), kStatusTimeoutMs);
 }
@@ -224,29 +236,33 @@ bool MainWindow::offerRecovery(bool ask)
     const auto autosave = m_recovery.readAutosave();
     if (!autosave)
         return false;
-    if (ask
-        && QMessageBox::question(this, tr("Restore Unsaved Edits"),
-                                 tr("SessionLens was closed with unsaved edits (%1). Restore them?")
-                                     .arg(QLocale().toString(autosave->savedAt, QLocale::ShortFormat)))
-               != QMessageBox::Yes) {
+    if (ask && QMessageBox::question(
+                   this, tr("Restore Unsaved Edits"),
+                   tr("SessionLens was closed with unsaved edits (%1). Restore them?")
+                       .arg(QLocale().toString(autosave->savedAt, QLocale::ShortFormat))) !=
+                   QMessageBox::Yes) {
         m_recovery.clearAutosave();
         return false;
     }
     PythonJsonReader::Options dialect;
-    dialect.dialect = autosave->flaskSigned ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
+    dialect.dialect = autosave->flaskSigned ? PythonJsonReader::Dialect::FlaskTagged
+                                            : PythonJsonReader::Dialect::EncryptedSession;
     auto original = PythonJsonReader::read(autosave->sessionJson, dialect);
     if (!original || original->type() != SessionValue::Type::Dict) {
         statusBar()->showMessage(tr("The autosaved session could not be read."), kStatusTimeoutMs);
         return false;
     }
     // Start from the cookie's own session when it still opens, so Compare shows the edits.
-    if (!autosave->originalCookie.isEmpty() && m_controller->openText(QString::fromLatin1(autosave->originalCookie)).ok()) {
+    if (!autosave->originalCookie.isEmpty() &&
+        m_controller->openText(QString::fromLatin1(autosave->originalCookie)).ok()) {
         SessionValue before = m_controller->document().root();
-        m_controller->undoStack().push(
-            SessionEditCommand::replace(m_controller->model(), {}, std::move(before), std::move(original).value()));
+        m_controller->undoStack().push(SessionEditCommand::replace(
+            m_controller->model(), {}, std::move(before), std::move(original).value()));
     } else {
-        m_controller->setFormat(autosave->flaskSigned ? FormatDetector::Format::FlaskSigned : FormatDetector::Format::EncryptedSession);
-        m_controller->loadSession(std::move(original).value(), autosave->keyName, autosave->originalCookie);
+        m_controller->setFormat(autosave->flaskSigned ? FormatDetector::Format::FlaskSigned
+                                                      : FormatDetector::Format::EncryptedSession);
+        m_controller->loadSession(std::move(original).value(), autosave->keyName,
+                                  autosave->originalCookie);
         m_controller->undoStack().resetClean();
     }
     statusBar()->showMessage(tr("Restored the autosaved session."), kStatusTimeoutMs);
@@ -257,13 +273,17 @@ bool MainWindow::saveSessionTo(const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        QMessageBox::warning(
+            this, tr("Save Session"),
+            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
     file.write(PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()));
     file.write("\n");
     if (!file.commit()) {
-        QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        QMessageBox::warning(
+            this, tr("Save Session"),
+            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
     m_controller->undoStack().setClean();
@@ -276,10 +296,13 @@ bool MainWindow::openSessionFrom(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+        QMessageBox::warning(
+            this, tr("Open Session"),
+            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
         return false;
     }
-    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize), m_controller->jsonReadOptions());
+    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize),
+                                          m_controller->jsonReadOptions());
     if (session && session->type() != SessionValue::Type::Dict)
         session = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
     if (!session) {
@@ -293,7 +316,8 @@ bool MainWindow::openSessionFrom(const QString &path)
 
 void MainWindow::saveSession()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Session as JSON"), QStringLiteral("session.json"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Session as JSON"),
+                                                      QStringLiteral("session.json"),
                                                       tr("JSON files (*.json);;All files (*)"));
     if (!path.isEmpty())
         saveSessionTo(path);
@@ -309,8 +333,8 @@ void MainWindow::openSession()
 
 void MainWindow::openCookieFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Cookie File"), QString(),
-                                                      tr("Text files (*.txt *.cookie);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Cookie File"), QString(), tr("Text files (*.txt *.cookie);;All files (*)"));
     if (!path.isEmpty())
         m_input->loadFile(path);
 }
@@ -328,8 +352,9 @@ void MainWindow::showSecretAudit()
 {
     const auto &last = m_controller->lastOpen();
     if (!last.isSigned() || last.cookie.value.isEmpty()) {
-        QMessageBox::information(this, tr("Audit Signing Secret"),
-                                 tr("Open a Flask signed cookie first: the audit tries secrets against its signature."));
+        QMessageBox::information(
+            this, tr("Audit Signing Secret"),
+            tr("Open a Flask signed cookie first: the audit tries secrets against its signature."));
         return;
     }
     SecretAuditDialog dialog(last.cookie.value, m_keys, this);
@@ -343,10 +368,12 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_controller->model().setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) == QLatin1String("base64")
+    m_controller->model().setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) ==
+                                               QLatin1String("base64")
                                            ? ValueText::BytesForm::Base64
                                            : ValueText::BytesForm::Hex);
-    m_controller->setCompression(InspectorController::compressionFromName(m_settings.string(AppSettings::Key::Compression)));
+    m_controller->setCompression(
+        InspectorController::compressionFromName(m_settings.string(AppSettings::Key::Compression)));
 }
 
 void MainWindow::showAbout()
@@ -360,9 +387,9 @@ void MainWindow::showAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_controller->undoStack().isClean()) {
-        const auto choice = QMessageBox::question(this, tr("Unsaved Edits"),
-                                                  tr("Save the edited session as JSON before closing?"),
-                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        const auto choice = QMessageBox::question(
+            this, tr("Unsaved Edits"), tr("Save the edited session as JSON before closing?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
         if (choice == QMessageBox::Cancel) {
             event->ignore();
             return;

@@ -26,7 +26,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery, QWidget *parent = nullptr);
+    MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] InspectorController &controller() { return *m_controller; }

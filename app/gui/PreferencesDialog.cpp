@@ -18,16 +18,19 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
-    m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.string(AppSettings::Key::Language))));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(m_settings.string(AppSettings::Key::Language))));
     m_compression = new QComboBox(this);
     m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
     m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
     m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
-    m_compression->setCurrentIndex(std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_compression->setCurrentIndex(
+        std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
     m_bytes = new QComboBox(this);
     m_bytes->addItem(tr("Hex"), QStringLiteral("hex"));
     m_bytes->addItem(tr("Base64"), QStringLiteral("base64"));
-    m_bytes->setCurrentIndex(std::max(0, m_bytes->findData(m_settings.string(AppSettings::Key::BytesDisplay))));
+    m_bytes->setCurrentIndex(
+        std::max(0, m_bytes->findData(m_settings.string(AppSettings::Key::BytesDisplay))));
     m_maxInflated = new QSpinBox(this);
     m_maxInflated->setRange(1, 256);
     m_maxInflated->setSuffix(tr(" MiB"));
@@ -38,16 +41,19 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_lifetime->setValue(m_settings.integer(AppSettings::Key::SessionLifetimeDays));
     m_salt = new QLineEdit(m_settings.string(AppSettings::Key::SignerSalt), this);
     m_digest = new QComboBox(this);
-    m_digest->addItems({QStringLiteral("sha1"), QStringLiteral("sha256"), QStringLiteral("sha512")});
+    m_digest->addItems(
+        {QStringLiteral("sha1"), QStringLiteral("sha256"), QStringLiteral("sha512")});
     m_digest->setCurrentText(m_settings.string(AppSettings::Key::SignerDigest));
     m_derivation = new QComboBox(this);
-    m_derivation->addItems({QStringLiteral("hmac"), QStringLiteral("concat"), QStringLiteral("django-concat"), QStringLiteral("none")});
+    m_derivation->addItems({QStringLiteral("hmac"), QStringLiteral("concat"),
+                            QStringLiteral("django-concat"), QStringLiteral("none")});
     m_derivation->setCurrentText(m_settings.string(AppSettings::Key::SignerDerivation));
     m_legacyEpoch = new QCheckBox(tr("Timestamps count from 2011 (itsdangerous before 1.0)"), this);
     m_legacyEpoch->setChecked(m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool());
     m_url = new QLineEdit(m_settings.string(AppSettings::Key::ReplayUrl), this);
     m_cookieName = new QLineEdit(m_settings.string(AppSettings::Key::CookieName), this);
-    m_history = new QCheckBox(tr("Keep opened cookies in File ▸ History (sealed with the key store's key)"), this);
+    m_history = new QCheckBox(
+        tr("Keep opened cookies in File ▸ History (sealed with the key store's key)"), this);
     m_history->setObjectName(QStringLiteral("historyEnabled"));
     m_history->setChecked(m_settings.value(AppSettings::Key::HistoryEnabled).toBool());
     m_clipboardSeconds = new QSpinBox(this);
@@ -66,7 +72,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Language:"), m_language);
-    form->addRow(QString(), new QLabel(tr("A new language applies when SessionLens starts again."), this));
+    form->addRow(QString(),
+                 new QLabel(tr("A new language applies when SessionLens starts again."), this));
     form->addRow(tr("&Compression when sealing:"), m_compression);
     form->addRow(tr("Show &bytes as:"), m_bytes);
     form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
@@ -90,12 +97,15 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
     m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
-    m_settings.setValue(AppSettings::Key::SignerSalt, m_salt->text().isEmpty() ? QStringLiteral("cookie-session") : m_salt->text());
+    m_settings.setValue(AppSettings::Key::SignerSalt, m_salt->text().isEmpty()
+                                                          ? QStringLiteral("cookie-session")
+                                                          : m_salt->text());
     m_settings.setValue(AppSettings::Key::SignerDigest, m_digest->currentText());
     m_settings.setValue(AppSettings::Key::SignerDerivation, m_derivation->currentText());
     m_settings.setValue(AppSettings::Key::SignerLegacyEpoch, m_legacyEpoch->isChecked());
-    m_settings.setValue(AppSettings::Key::CookieName,
-                        m_cookieName->text().trimmed().isEmpty() ? QStringLiteral("session") : m_cookieName->text().trimmed());
+    m_settings.setValue(AppSettings::Key::CookieName, m_cookieName->text().trimmed().isEmpty()
+                                                          ? QStringLiteral("session")
+                                                          : m_cookieName->text().trimmed());
     m_settings.setValue(AppSettings::Key::HistoryEnabled, m_history->isChecked());
     m_settings.setValue(AppSettings::Key::ClipboardClearSeconds, m_clipboardSeconds->value());
     m_settings.sync();

@@ -33,7 +33,8 @@ Result<SecureBytes> RecoveryStore::key() const
 {
     if (!m_key) {
         if (!m_keyProvider)
-            return Error::make(ErrorCategory::Key, QStringLiteral("no key store to seal history and autosave"));
+            return Error::make(ErrorCategory::Key,
+                               QStringLiteral("no key store to seal history and autosave"));
         auto fetched = m_keyProvider();
         if (!fetched)
             return fetched.error();
@@ -42,7 +43,8 @@ Result<SecureBytes> RecoveryStore::key() const
     return *m_key;
 }
 
-Result<Done> RecoveryStore::writeSealed(const QString &path, QByteArrayView context, const QByteArray &json) const
+Result<Done> RecoveryStore::writeSealed(const QString &path, QByteArrayView context,
+                                        const QByteArray &json) const
 {
     auto sealingKey = key();
     if (!sealingKey)
@@ -86,13 +88,15 @@ QString RecoveryStore::autosaveFile() const
 QList<RecoveryStore::HistoryEntry> RecoveryStore::history() const
 {
     QList<HistoryEntry> entries;
-    for (const QJsonValue value :
-         objectOf(readSealed(historyFile(), kHistoryContext)).value(QStringLiteral("entries")).toArray()) {
+    for (const QJsonValue value : objectOf(readSealed(historyFile(), kHistoryContext))
+                                      .value(QStringLiteral("entries"))
+                                      .toArray()) {
         const QJsonObject o = value.toObject();
-        entries.append({QDateTime::fromString(o.value(QStringLiteral("opened_at")).toString(), Qt::ISODate),
-                        o.value(QStringLiteral("cookie")).toString().toLatin1(),
-                        o.value(QStringLiteral("key_name")).toString(),
-                        o.value(QStringLiteral("json_bytes")).toInteger()});
+        entries.append(
+            {QDateTime::fromString(o.value(QStringLiteral("opened_at")).toString(), Qt::ISODate),
+             o.value(QStringLiteral("cookie")).toString().toLatin1(),
+             o.value(QStringLiteral("key_name")).toString(),
+             o.value(QStringLiteral("json_bytes")).toInteger()});
     }
     return entries;
 }
@@ -100,9 +104,10 @@ QList<RecoveryStore::HistoryEntry> RecoveryStore::history() const
 Result<Done> RecoveryStore::addToHistory(const HistoryEntry &entry)
 {
     QList<HistoryEntry> entries = history();
-    entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&entry](const HistoryEntry &e) { return e.cookie == entry.cookie; }),
-                  entries.end());
+    entries.erase(
+        std::remove_if(entries.begin(), entries.end(),
+                       [&entry](const HistoryEntry &e) { return e.cookie == entry.cookie; }),
+        entries.end());
     entries.prepend(entry);
     QJsonArray array;
     for (const HistoryEntry &e : entries.mid(0, kMaxHistory))
@@ -111,7 +116,8 @@ Result<Done> RecoveryStore::addToHistory(const HistoryEntry &entry)
                                  {QStringLiteral("key_name"), e.keyName},
                                  {QStringLiteral("json_bytes"), e.jsonBytes}});
     return writeSealed(historyFile(), kHistoryContext,
-                       QJsonDocument(QJsonObject{{QStringLiteral("entries"), array}}).toJson(QJsonDocument::Compact));
+                       QJsonDocument(QJsonObject{{QStringLiteral("entries"), array}})
+                           .toJson(QJsonDocument::Compact));
 }
 
 void RecoveryStore::clearHistory()
@@ -121,13 +127,16 @@ void RecoveryStore::clearHistory()
 
 Result<Done> RecoveryStore::writeAutosave(const Autosave &autosave)
 {
-    const QJsonObject o{{QStringLiteral("original_cookie"), QString::fromLatin1(autosave.originalCookie)},
-                        {QStringLiteral("key_name"), autosave.keyName},
-                        // The session JSON is kept as text: the file format must not re-encode it.
-                        {QStringLiteral("session_json"), QString::fromUtf8(autosave.sessionJson)},
-                        {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)},
-                        {QStringLiteral("format"), autosave.flaskSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")}};
-    return writeSealed(autosaveFile(), kAutosaveContext, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    const QJsonObject o{
+        {QStringLiteral("original_cookie"), QString::fromLatin1(autosave.originalCookie)},
+        {QStringLiteral("key_name"), autosave.keyName},
+        // The session JSON is kept as text: the file format must not re-encode it.
+        {QStringLiteral("session_json"), QString::fromUtf8(autosave.sessionJson)},
+        {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)},
+        {QStringLiteral("format"),
+         autosave.flaskSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")}};
+    return writeSealed(autosaveFile(), kAutosaveContext,
+                       QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 std::optional<RecoveryStore::Autosave> RecoveryStore::readAutosave() const
@@ -135,11 +144,12 @@ std::optional<RecoveryStore::Autosave> RecoveryStore::readAutosave() const
     const QJsonObject o = objectOf(readSealed(autosaveFile(), kAutosaveContext));
     if (!o.contains(QStringLiteral("session_json")))
         return std::nullopt;
-    return Autosave{o.value(QStringLiteral("original_cookie")).toString().toLatin1(),
-                    o.value(QStringLiteral("key_name")).toString(),
-                    o.value(QStringLiteral("session_json")).toString().toUtf8(),
-                    QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODate),
-                    o.value(QStringLiteral("format")).toString() == QLatin1String("signed")};
+    return Autosave{
+        o.value(QStringLiteral("original_cookie")).toString().toLatin1(),
+        o.value(QStringLiteral("key_name")).toString(),
+        o.value(QStringLiteral("session_json")).toString().toUtf8(),
+        QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODate),
+        o.value(QStringLiteral("format")).toString() == QLatin1String("signed")};
 }
 
 void RecoveryStore::clearAutosave()

@@ -61,7 +61,8 @@ public:
 
 private:
     [[nodiscard]] Result<SecureBytes> key() const;
-    [[nodiscard]] Result<Done> writeSealed(const QString &path, QByteArrayView context, const QByteArray &json) const;
+    [[nodiscard]] Result<Done> writeSealed(const QString &path, QByteArrayView context,
+                                           const QByteArray &json) const;
     [[nodiscard]] QByteArray readSealed(const QString &path, QByteArrayView context) const;
 
     QString m_folder;

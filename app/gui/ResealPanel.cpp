@@ -28,7 +28,8 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
     m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
     m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
-    m_compression->setCurrentIndex(std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_compression->setCurrentIndex(
+        std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
     m_timestamp = new QComboBox(this);
     m_timestamp->addItem(tr("Now"));
     m_timestamp->addItem(tr("Keep the cookie's timestamp"));
@@ -56,9 +57,11 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
         {CookieSnippet::Kind::PythonRequests, tr("Python requests code")},
     };
     for (const auto &[kind, label] : forms)
-        connect(menu->addAction(label), &QAction::triggered, this, [this, kind = kind] { copyAs(int(kind)); });
+        connect(menu->addAction(label), &QAction::triggered, this,
+                [this, kind = kind] { copyAs(int(kind)); });
     m_copy->setMenu(menu);
-    connect(m_copy, &QToolButton::clicked, this, [this] { copyAs(int(CookieSnippet::Kind::Value)); });
+    connect(m_copy, &QToolButton::clicked, this,
+            [this] { copyAs(int(CookieSnippet::Kind::Value)); });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Seal with:"), m_key);
@@ -98,7 +101,8 @@ void ResealPanel::reloadKeys()
     const QSignalBlocker blocker(m_key);
     m_key->clear();
     // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
-    const auto wanted = m_controller.isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const auto wanted =
+        m_controller.isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
     const KeyRing &ring = m_controller.keys().ring();
     for (qsizetype i = 0; i < ring.size(); ++i) {
         if (ring.at(i).kind() == wanted)
@@ -133,13 +137,16 @@ void ResealPanel::showResult()
     const auto &error = m_controller.sealError();
     m_copy->setEnabled(!error.has_value());
     // Re-signing with another secret than the one that verified the cookie is never silent.
-    if (m_controller.isSigned() && !error && m_controller.sealKeyName() != m_controller.verifiedSecretName())
-        m_warning->setText(m_controller.verifiedSecretName().isEmpty()
-                               ? tr("The original cookie was not verified by any stored secret: this cookie is signed with \"%1\", "
-                                    "and the server accepts it only if that is its SECRET_KEY.")
-                                     .arg(m_controller.sealKeyName())
-                               : tr("Signed with \"%1\", not with \"%2\" that verified the original cookie.")
-                                     .arg(m_controller.sealKeyName(), m_controller.verifiedSecretName()));
+    if (m_controller.isSigned() && !error &&
+        m_controller.sealKeyName() != m_controller.verifiedSecretName())
+        m_warning->setText(
+            m_controller.verifiedSecretName().isEmpty()
+                ? tr("The original cookie was not verified by any stored secret: this cookie is "
+                     "signed with \"%1\", "
+                     "and the server accepts it only if that is its SECRET_KEY.")
+                      .arg(m_controller.sealKeyName())
+                : tr("Signed with \"%1\", not with \"%2\" that verified the original cookie.")
+                      .arg(m_controller.sealKeyName(), m_controller.verifiedSecretName()));
     else
         m_warning->clear();
     m_warning->setVisible(!m_warning->text().isEmpty());
@@ -151,11 +158,14 @@ void ResealPanel::showResult()
     m_cookie->setPlainText(QString::fromLatin1(m_controller.sealedCookie()));
     const SizeReport &r = m_controller.sizeReport();
     if (m_controller.isSigned())
-        m_info->setText(tr("%1 bytes, %2, signed with \"%3\". Anyone can read it; only the secret can make it.")
-                            .arg(m_controller.sealedCookie().size())
-                            .arg(r.compressed ? tr("compressed") : tr("not compressed"), m_controller.sealKeyName()));
+        m_info->setText(
+            tr("%1 bytes, %2, signed with \"%3\". Anyone can read it; only the secret can make it.")
+                .arg(m_controller.sealedCookie().size())
+                .arg(r.compressed ? tr("compressed") : tr("not compressed"),
+                     m_controller.sealKeyName()));
     else
-        m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.")
+        m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text "
+                           "changes even when the session does not.")
                             .arg(m_controller.sealedCookie().size())
                             .arg(r.compressed ? tr("compressed") : tr("not compressed")));
 }
@@ -164,16 +174,18 @@ void ResealPanel::copyAs(int kind)
 {
     if (m_controller.sealedCookie().isEmpty())
         return;
-    const QString text = CookieSnippet::make(static_cast<CookieSnippet::Kind>(kind), m_controller.sealedCookie(),
-                                             m_settings.string(AppSettings::Key::CookieName),
-                                             m_settings.string(AppSettings::Key::ReplayUrl));
+    const QString text =
+        CookieSnippet::make(static_cast<CookieSnippet::Kind>(kind), m_controller.sealedCookie(),
+                            m_settings.string(AppSettings::Key::CookieName),
+                            m_settings.string(AppSettings::Key::ReplayUrl));
     const int clearAfter = m_settings.integer(AppSettings::Key::ClipboardClearSeconds);
     SecretClipboard::copy(text, clearAfter);
-    Q_EMIT statusMessage(clearAfter > 0
-                             ? tr("Copied the new cookie (%n character(s)); the clipboard forgets it in %1 s", nullptr,
-                                  int(text.size()))
-                                   .arg(clearAfter)
-                             : tr("Copied the new cookie (%n character(s))", nullptr, int(text.size())));
+    Q_EMIT statusMessage(
+        clearAfter > 0
+            ? tr("Copied the new cookie (%n character(s)); the clipboard forgets it in %1 s",
+                 nullptr, int(text.size()))
+                  .arg(clearAfter)
+            : tr("Copied the new cookie (%n character(s))", nullptr, int(text.size())));
 }
 
 } // namespace sessionlens::gui

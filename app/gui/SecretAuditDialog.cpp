@@ -34,7 +34,9 @@ SecretAuditDialog::SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWid
     m_builtIn->setChecked(true);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
-    m_status = new QLabel(tr("Tries candidate secrets against the cookie's signature. Only audit cookies of apps you are allowed to test."), this);
+    m_status = new QLabel(tr("Tries candidate secrets against the cookie's signature. Only audit "
+                             "cookies of apps you are allowed to test."),
+                          this);
     m_status->setWordWrap(true);
     m_start = new QPushButton(tr("&Start"), this);
     m_cancel = new QPushButton(tr("&Cancel Audit"), this);
@@ -111,16 +113,23 @@ void SecretAuditDialog::start()
     const QString path = m_wordlist->text().trimmed();
     QPointer<SecretAuditDialog> self(this);
     m_worker = std::make_unique<std::thread>([this, self, options, path] {
-        auto outcome = SecretAudit::run(m_cookie, path, options, &m_stop, [self](const SecretAudit::Progress &p) {
-            QMetaObject::invokeMethod(self, [self, p] {
+        auto outcome = SecretAudit::run(m_cookie, path, options, &m_stop,
+                                        [self](const SecretAudit::Progress &p) {
+                                            QMetaObject::invokeMethod(
+                                                self,
+                                                [self, p] {
+                                                    if (self)
+                                                        self->showProgress(p);
+                                                },
+                                                Qt::QueuedConnection);
+                                        });
+        QMetaObject::invokeMethod(
+            self,
+            [self, outcome = std::move(outcome)] {
                 if (self)
-                    self->showProgress(p);
-            }, Qt::QueuedConnection);
-        });
-        QMetaObject::invokeMethod(self, [self, outcome = std::move(outcome)] {
-            if (self)
-                self->showOutcome(outcome);
-        }, Qt::QueuedConnection);
+                    self->showOutcome(outcome);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -137,8 +146,9 @@ void SecretAuditDialog::showProgress(const SecretAudit::Progress &p)
     if (p.bytesTotal > 0)
         m_progress->setValue(int(1000.0 * double(p.bytesDone) / double(p.bytesTotal)));
     const double eta = p.etaSeconds();
-    m_status->setText(eta < 0 ? tr("%1 candidates tried").arg(p.tried)
-                              : tr("%1 candidates tried, about %2 s left").arg(p.tried).arg(qRound(eta)));
+    m_status->setText(
+        eta < 0 ? tr("%1 candidates tried").arg(p.tried)
+                : tr("%1 candidates tried, about %2 s left").arg(p.tried).arg(qRound(eta)));
 }
 
 void SecretAuditDialog::showOutcome(const Result<SecretAudit::Outcome> &outcome)
@@ -155,10 +165,12 @@ void SecretAuditDialog::showOutcome(const Result<SecretAudit::Outcome> &outcome)
         m_progress->setValue(m_progress->maximum());
         m_add->setEnabled(true);
         m_status->setText(outcome->found->line > 0
-                              ? tr("Found the secret at line %1 of the wordlist after %2 candidates. It is weak: replace it.")
+                              ? tr("Found the secret at line %1 of the wordlist after %2 "
+                                   "candidates. It is weak: replace it.")
                                     .arg(outcome->found->line)
                                     .arg(outcome->tried)
-                              : tr("Found the secret in the built-in list of well-known secrets. It is weak: replace it."));
+                              : tr("Found the secret in the built-in list of well-known secrets. "
+                                   "It is weak: replace it."));
     } else if (outcome->cancelled) {
         m_status->setText(tr("Cancelled after %1 candidates.").arg(outcome->tried));
     } else {
@@ -173,11 +185,14 @@ void SecretAuditDialog::addToKeyRing()
     if (m_found.isEmpty())
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Add to Key Ring"), tr("Name for the found secret:"),
-                                               QLineEdit::Normal, tr("found secret"), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Add to Key Ring"), tr("Name for the found secret:"),
+                              QLineEdit::Normal, tr("found secret"), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    if (auto added = m_keys.add(SessionKey(name.trimmed(), m_found, SessionKey::Kind::SigningSecret)); !added)
+    if (auto added =
+            m_keys.add(SessionKey(name.trimmed(), m_found, SessionKey::Kind::SigningSecret));
+        !added)
         QMessageBox::warning(this, tr("Add to Key Ring"), ErrorText::describe(added.error()));
 }
 

@@ -34,18 +34,20 @@ SessionEditCommand *SessionEditCommand::insert(SessionTreeModel &model, SessionP
     return command;
 }
 
-SessionEditCommand *SessionEditCommand::remove(SessionTreeModel &model, SessionPath parentPath, qsizetype row)
+SessionEditCommand *SessionEditCommand::remove(SessionTreeModel &model, SessionPath parentPath,
+                                               qsizetype row)
 {
     auto *command = new SessionEditCommand(model, Kind::Remove, std::move(parentPath));
     const SessionValue *container = model.document().nodeAt(command->m_path);
-    command->setText(SessionTreeModel::tr("Delete %1")
-                         .arg(SessionDocument::displayPath(container ? container->child(row) : nullptr)));
+    command->setText(
+        SessionTreeModel::tr("Delete %1")
+            .arg(SessionDocument::displayPath(container ? container->child(row) : nullptr)));
     command->m_row = row;
     return command;
 }
 
-SessionEditCommand *SessionEditCommand::rename(SessionTreeModel &model, SessionPath path, QString before,
-                                               QString after)
+SessionEditCommand *SessionEditCommand::rename(SessionTreeModel &model, SessionPath path,
+                                               QString before, QString after)
 {
     auto *command = new SessionEditCommand(model, Kind::Rename, std::move(path));
     command->setText(SessionTreeModel::tr("Rename \"%1\" to \"%2\"").arg(before, after));
@@ -54,8 +56,8 @@ SessionEditCommand *SessionEditCommand::rename(SessionTreeModel &model, SessionP
     return command;
 }
 
-SessionEditCommand *SessionEditCommand::move(SessionTreeModel &model, SessionPath parentPath, qsizetype from,
-                                             qsizetype to)
+SessionEditCommand *SessionEditCommand::move(SessionTreeModel &model, SessionPath parentPath,
+                                             qsizetype from, qsizetype to)
 {
     auto *command = new SessionEditCommand(model, Kind::Move, std::move(parentPath));
     command->setText(SessionTreeModel::tr("Move item"));

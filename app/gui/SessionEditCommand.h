@@ -15,15 +15,25 @@ class SessionTreeModel;
 class SessionEditCommand : public QUndoCommand
 {
 public:
-    enum class Kind { Replace, Insert, Remove, Rename, Move };
+    enum class Kind
+    {
+        Replace,
+        Insert,
+        Remove,
+        Rename,
+        Move
+    };
 
-    static SessionEditCommand *replace(SessionTreeModel &model, SessionPath path, SessionValue before,
-                                       SessionValue after);
-    static SessionEditCommand *insert(SessionTreeModel &model, SessionPath parentPath, qsizetype row,
-                                      QString key, SessionValue value);
-    static SessionEditCommand *remove(SessionTreeModel &model, SessionPath parentPath, qsizetype row);
-    static SessionEditCommand *rename(SessionTreeModel &model, SessionPath path, QString before, QString after);
-    static SessionEditCommand *move(SessionTreeModel &model, SessionPath parentPath, qsizetype from, qsizetype to);
+    static SessionEditCommand *replace(SessionTreeModel &model, SessionPath path,
+                                       SessionValue before, SessionValue after);
+    static SessionEditCommand *insert(SessionTreeModel &model, SessionPath parentPath,
+                                      qsizetype row, QString key, SessionValue value);
+    static SessionEditCommand *remove(SessionTreeModel &model, SessionPath parentPath,
+                                      qsizetype row);
+    static SessionEditCommand *rename(SessionTreeModel &model, SessionPath path, QString before,
+                                      QString after);
+    static SessionEditCommand *move(SessionTreeModel &model, SessionPath parentPath, qsizetype from,
+                                    qsizetype to);
 
     void redo() override;
     void undo() override;

@@ -69,7 +69,8 @@ QString singleLine(const QString &text)
 
 } // namespace
 
-SessionTreeModel::SessionTreeModel(SessionDocument &document, QUndoStack &undoStack, QObject *parent)
+SessionTreeModel::SessionTreeModel(SessionDocument &document, QUndoStack &undoStack,
+                                   QObject *parent)
     : QAbstractItemModel(parent), m_document(document), m_undoStack(undoStack)
 {
 }
@@ -210,7 +211,8 @@ Qt::ItemFlags SessionTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const SessionValue *n = node(index);
-    if (index.column() == KeyColumn && n->parent() && n->parent()->type() == SessionValue::Type::Dict)
+    if (index.column() == KeyColumn && n->parent() &&
+        n->parent()->type() == SessionValue::Type::Dict)
         flags |= Qt::ItemIsEditable;
     if (index.column() == ValueColumn && !n->isContainer() && n->type() != SessionValue::Type::Null)
         flags |= Qt::ItemIsEditable;
@@ -236,7 +238,8 @@ bool SessionTreeModel::setData(const QModelIndex &index, const QVariant &value, 
     }
     auto parsed = ValueText::parse(n->type(), value.toString(), m_bytesForm);
     if (!parsed) {
-        Q_EMIT editRejected(tr("Not a valid %1: %2").arg(typeLabel(n->type()), parsed.error().message));
+        Q_EMIT editRejected(
+            tr("Not a valid %1: %2").arg(typeLabel(n->type()), parsed.error().message));
         return false;
     }
     if (parsed.value() == *n && parsed->type() != SessionValue::Type::Float)
@@ -307,7 +310,8 @@ void SessionTreeModel::replaceNode(const SessionPath &path, SessionValue value)
     const QModelIndex index = indexForNode(n);
     if (n->size() > 0) {
         beginRemoveRows(index, 0, int(n->size() - 1));
-        n->assign(n->type() == SessionValue::Type::Dict ? SessionValue::makeDict() : SessionValue::makeList());
+        n->assign(n->type() == SessionValue::Type::Dict ? SessionValue::makeDict()
+                                                        : SessionValue::makeList());
         endRemoveRows();
     }
     const qsizetype incoming = value.size();
@@ -374,7 +378,8 @@ void SessionTreeModel::renameNode(const SessionPath &path, const QString &key)
 void SessionTreeModel::moveNode(const SessionPath &parentPath, qsizetype from, qsizetype to)
 {
     SessionValue *container = m_document.nodeAt(parentPath);
-    if (!container || from == to || from < 0 || to < 0 || from >= container->size() || to >= container->size())
+    if (!container || from == to || from < 0 || to < 0 || from >= container->size() ||
+        to >= container->size())
         return;
     const QModelIndex parentIndex = indexForNode(container);
     // Qt's destination row counts positions before the move.

@@ -22,8 +22,21 @@ class SessionTreeModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { KeyColumn, TypeColumn, ValueColumn, BytesColumn, ColumnCount };
-    enum Role { PathRole = Qt::UserRole + 1, TypeRole, DisplayPathRole, ListIndexRole };
+    enum Column
+    {
+        KeyColumn,
+        TypeColumn,
+        ValueColumn,
+        BytesColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        PathRole = Qt::UserRole + 1,
+        TypeRole,
+        DisplayPathRole,
+        ListIndexRole
+    };
 
     SessionTreeModel(SessionDocument &document, QUndoStack &undoStack, QObject *parent = nullptr);
 
@@ -32,7 +45,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     /// Key and value edits become undoable commands; invalid text is refused with editRejected().
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
@@ -52,7 +66,8 @@ public:
 
     // Raw mutators for undo commands: no undo of their own.
     void replaceNode(const SessionPath &path, SessionValue value);
-    void insertNode(const SessionPath &parentPath, qsizetype row, const QString &key, SessionValue value);
+    void insertNode(const SessionPath &parentPath, qsizetype row, const QString &key,
+                    SessionValue value);
     SessionValue removeNode(const SessionPath &parentPath, qsizetype row);
     void renameNode(const SessionPath &path, const QString &key);
     void moveNode(const SessionPath &parentPath, qsizetype from, qsizetype to);

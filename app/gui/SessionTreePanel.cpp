@@ -32,22 +32,24 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
     m_proxy->setRecursiveFilteringEnabled(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
 
     m_view = new QTreeView(this);
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new ValueDelegate(m_view));
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                            | QAbstractItemView::AnyKeyPressed);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(SessionTreeModel::ValueColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(SessionTreeModel::KeyColumn, 200);
     m_view->setColumnWidth(SessionTreeModel::TypeColumn, 70);
     m_view->setColumnWidth(SessionTreeModel::BytesColumn, 70);
-    connect(m_view, &QTreeView::customContextMenuRequested, this, &SessionTreePanel::showContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this,
+            &SessionTreePanel::showContextMenu);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,28 +65,38 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
         m_editActions.append(action);
         return action;
     };
-    m_addAction = makeAction(tr("&Add Key or Item"), QKeySequence(Qt::Key_Insert),
-                             [this] { addEntry(); });
+    m_addAction =
+        makeAction(tr("&Add Key or Item"), QKeySequence(Qt::Key_Insert), [this] { addEntry(); });
     m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
-    m_renameAction = makeAction(tr("&Rename Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
-    m_upAction = makeAction(tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), [this] { moveCurrent(-1); });
+    m_renameAction =
+        makeAction(tr("&Rename Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
+    m_upAction = makeAction(tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up),
+                            [this] { moveCurrent(-1); });
     m_downAction = makeAction(tr("Move Do&wn"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down),
                               [this] { moveCurrent(1); });
-    m_copyPathAction = makeAction(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyPath(); });
+    m_copyPathAction = makeAction(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                  [this] { copyPath(); });
     m_copyValueAction = makeAction(tr("Copy &Value"), QKeySequence::Copy, [this] { copyValue(); });
 
     m_typeMenu = new QMenu(tr("Change &Type"), this);
     const std::pair<SessionValue::Type, QString> types[] = {
-        {SessionValue::Type::String, tr("str")},   {SessionValue::Type::Integer, tr("int")},
-        {SessionValue::Type::Float, tr("float")},  {SessionValue::Type::Bool, tr("bool")},
-        {SessionValue::Type::Null, tr("None")},    {SessionValue::Type::Bytes, tr("bytes")},
-        {SessionValue::Type::List, tr("list")},    {SessionValue::Type::Dict, tr("dict")},
-        {SessionValue::Type::Tuple, tr("tuple (Flask)")}, {SessionValue::Type::Markup, tr("Markup (Flask)")},
-        {SessionValue::Type::Uuid, tr("UUID (Flask)")}, {SessionValue::Type::DateTime, tr("datetime (Flask)")},
+        {SessionValue::Type::String, tr("str")},
+        {SessionValue::Type::Integer, tr("int")},
+        {SessionValue::Type::Float, tr("float")},
+        {SessionValue::Type::Bool, tr("bool")},
+        {SessionValue::Type::Null, tr("None")},
+        {SessionValue::Type::Bytes, tr("bytes")},
+        {SessionValue::Type::List, tr("list")},
+        {SessionValue::Type::Dict, tr("dict")},
+        {SessionValue::Type::Tuple, tr("tuple (Flask)")},
+        {SessionValue::Type::Markup, tr("Markup (Flask)")},
+        {SessionValue::Type::Uuid, tr("UUID (Flask)")},
+        {SessionValue::Type::DateTime, tr("datetime (Flask)")},
     };
     for (const auto &[type, label] : types) {
         QAction *action = m_typeMenu->addAction(label);
-        connect(action, &QAction::triggered, this, [this, type = type] { changeCurrentType(int(type)); });
+        connect(action, &QAction::triggered, this,
+                [this, type = type] { changeCurrentType(int(type)); });
     }
 
     auto *filterAction = new QAction(this);
@@ -95,7 +107,8 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
     });
     addAction(filterAction);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &SessionTreePanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SessionTreePanel::updateActions);
     connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->expandToDepth(0);
         updateActions();
@@ -119,7 +132,8 @@ void SessionTreePanel::updateActions()
 {
     const QModelIndex current = currentSourceIndex();
     const SessionValue *node = current.isValid() ? m_model.node(current) : nullptr;
-    const bool inDict = node && node->parent() && node->parent()->type() == SessionValue::Type::Dict;
+    const bool inDict =
+        node && node->parent() && node->parent()->type() == SessionValue::Type::Dict;
     m_deleteAction->setEnabled(node != nullptr);
     m_renameAction->setEnabled(inDict);
     m_upAction->setEnabled(node && current.row() > 0);
@@ -163,11 +177,12 @@ void SessionTreePanel::addEntry()
             key = QStringLiteral("new_key_%1").arg(n);
     }
     const SessionPath parentPath = SessionDocument::pathOf(container);
-    m_undoStack.push(SessionEditCommand::insert(m_model, parentPath, row, key, SessionValue::makeString(QString())));
+    m_undoStack.push(SessionEditCommand::insert(m_model, parentPath, row, key,
+                                                SessionValue::makeString(QString())));
     SessionPath childPath = parentPath;
     childPath.append(row);
-    const QModelIndex added = m_model.indexForPath(childPath,
-                                                   key.isEmpty() ? SessionTreeModel::ValueColumn : SessionTreeModel::KeyColumn);
+    const QModelIndex added = m_model.indexForPath(
+        childPath, key.isEmpty() ? SessionTreeModel::ValueColumn : SessionTreeModel::KeyColumn);
     if (m_proxy->mapFromSource(m_model.indexForPath(parentPath)).isValid())
         m_view->expand(m_proxy->mapFromSource(m_model.indexForPath(parentPath)));
     setCurrentSourceIndex(added);
@@ -180,7 +195,8 @@ void SessionTreePanel::deleteCurrent()
     if (!current.isValid())
         return;
     const SessionValue *node = m_model.node(current);
-    m_undoStack.push(SessionEditCommand::remove(m_model, SessionDocument::pathOf(node->parent()), current.row()));
+    m_undoStack.push(SessionEditCommand::remove(m_model, SessionDocument::pathOf(node->parent()),
+                                                current.row()));
 }
 
 void SessionTreePanel::renameCurrent()
@@ -241,9 +257,8 @@ void SessionTreePanel::copyValue()
     if (!current.isValid())
         return;
     const SessionValue *node = m_model.node(current);
-    QApplication::clipboard()->setText(node->type() == SessionValue::Type::String
-                                           ? node->stringValue()
-                                           : PythonRepr::repr(*node));
+    QApplication::clipboard()->setText(
+        node->type() == SessionValue::Type::String ? node->stringValue() : PythonRepr::repr(*node));
     Q_EMIT statusMessage(tr("Copied the value of %1").arg(SessionDocument::displayPath(node)));
 }
 

@@ -12,7 +12,8 @@ namespace sessionlens::gui {
 
 class SessionTreeModel;
 
-/// The session tree with its filter and its editing actions (add, delete, rename, reorder, change type, copy).
+/// The session tree with its filter and its editing actions (add, delete, rename, reorder, change
+/// type, copy).
 class SessionTreePanel : public QWidget
 {
     Q_OBJECT

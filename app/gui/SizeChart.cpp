@@ -58,7 +58,9 @@ void SizeChart::paintEvent(QPaintEvent *)
     for (const Limit &limit : m_limits)
         scale = std::max(scale, limit.value);
     scale = scale + scale / 20;
-    auto xFor = [&](qint64 value) { return chartLeft + int(double(value) / double(scale) * chartWidth); };
+    auto xFor = [&](qint64 value) {
+        return chartLeft + int(double(value) / double(scale) * chartWidth);
+    };
 
     for (int i = 0; i < m_bars.size(); ++i) {
         const Bar &bar = m_bars[i];
@@ -66,10 +68,11 @@ void SizeChart::paintEvent(QPaintEvent *)
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(0, y, labelWidth - 6, kRowHeight), Qt::AlignRight | Qt::AlignVCenter,
                          metrics.elidedText(bar.label, Qt::ElideMiddle, labelWidth - 6));
-        const QRect rect(chartLeft, y + 4, std::max(1, xFor(bar.value) - chartLeft), kRowHeight - 8);
+        const QRect rect(chartLeft, y + 4, std::max(1, xFor(bar.value) - chartLeft),
+                         kRowHeight - 8);
         painter.fillRect(rect, bar.color);
-        painter.drawText(QRect(rect.right() + 4, y, valueWidth + chartWidth, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("%1 B").arg(bar.value));
+        painter.drawText(QRect(rect.right() + 4, y, valueWidth + chartWidth, kRowHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, tr("%1 B").arg(bar.value));
     }
     // Limits close together (4093 and 4096) get their labels on separate rows, right-aligned
     // to the line for the first, left-aligned for the second.
@@ -81,7 +84,8 @@ void SizeChart::paintEvent(QPaintEvent *)
         painter.drawLine(x, labelY + 2, x, kTop + int(m_bars.size()) * kRowHeight);
         const int textWidth = metrics.horizontalAdvance(limit.label);
         const int textX = (i % 2 == 0) ? x - textWidth - 3 : x + 3;
-        painter.drawText(QPoint(std::clamp(textX, 0, std::max(0, width() - textWidth)), labelY), limit.label);
+        painter.drawText(QPoint(std::clamp(textX, 0, std::max(0, width() - textWidth)), labelY),
+                         limit.label);
     }
 }
 

@@ -27,7 +27,8 @@ SizePanel::SizePanel(InspectorController &controller, QWidget *parent)
     m_warning->setObjectName(QStringLiteral("sizeWarning"));
     m_warning->setWordWrap(true);
 
-    auto *keysTitle = new QLabel(tr("<b>Cost of each top-level key</b> (bytes the cookie would shrink without it)"), this);
+    auto *keysTitle = new QLabel(
+        tr("<b>Cost of each top-level key</b> (bytes the cookie would shrink without it)"), this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<b>Pipeline</b>"), this));
     layout->addWidget(m_pipeline);
@@ -59,14 +60,16 @@ void SizePanel::showResult()
     const QColor stage(0x42, 0x85, 0xf4);
     QList<SizeChart::Bar> bars{
         {tr("JSON"), r.jsonBytes, stage},
-        {tr("compressed"), r.compressed ? r.compressedBytes : r.jsonBytes, r.compressed ? stage : QColor(0xbd, 0xbd, 0xbd)},
+        {tr("compressed"), r.compressed ? r.compressedBytes : r.jsonBytes,
+         r.compressed ? stage : QColor(0xbd, 0xbd, 0xbd)},
         {r.encrypted ? tr("encrypted") : tr("payload (not encrypted)"), r.ciphertextBytes, stage},
         {tr("base64"), r.ciphertextBase64, stage},
         {tr("cookie value"), r.cookieValueBytes, QColor(0x2e, 0x7d, 0x32)},
         {tr("Set-Cookie header"), r.setCookieBytes, QColor(0x2e, 0x7d, 0x32)},
     };
-    m_pipeline->setData(bars, {{tr("4093 Werkzeug"), SizeReport::kWerkzeugMaxCookieSize, QColor(0xef, 0x6c, 0x00)},
-                               {tr("4096 browsers"), SizeReport::kBrowserMaxCookieSize, QColor(0xc6, 0x28, 0x28)}});
+    m_pipeline->setData(
+        bars, {{tr("4093 Werkzeug"), SizeReport::kWerkzeugMaxCookieSize, QColor(0xef, 0x6c, 0x00)},
+               {tr("4096 browsers"), SizeReport::kBrowserMaxCookieSize, QColor(0xc6, 0x28, 0x28)}});
 
     QList<SizeChart::Bar> keyBars;
     QList<SizeReport::KeyShare> shares = r.keys;
@@ -76,21 +79,25 @@ void SizePanel::showResult()
         keyBars.append({share.key, share.cookieSaving, QColor(0x7e, 0x57, 0xc2)});
     m_keys->setData(keyBars, {});
 
-    m_summary->setText(tr("Every request to the cookie's path carries %1 bytes of it (<i>session=…</i>). "
-                          "Headroom: %2 bytes to Werkzeug's %3-byte warning, %4 bytes to the browsers' %5-byte limit.")
-                           .arg(r.nameValueBytes)
-                           .arg(r.werkzeugHeadroom)
-                           .arg(SizeReport::kWerkzeugMaxCookieSize)
-                           .arg(r.browserHeadroom)
-                           .arg(SizeReport::kBrowserMaxCookieSize));
+    m_summary->setText(
+        tr("Every request to the cookie's path carries %1 bytes of it (<i>session=…</i>). "
+           "Headroom: %2 bytes to Werkzeug's %3-byte warning, %4 bytes to the browsers' %5-byte "
+           "limit.")
+            .arg(r.nameValueBytes)
+            .arg(r.werkzeugHeadroom)
+            .arg(SizeReport::kWerkzeugMaxCookieSize)
+            .arg(r.browserHeadroom)
+            .arg(SizeReport::kBrowserMaxCookieSize));
     if (r.browserHeadroom < 0) {
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
-        m_warning->setText(tr("Too large: browsers drop cookies over %1 bytes, so this session would be lost.")
-                               .arg(SizeReport::kBrowserMaxCookieSize));
+        m_warning->setText(
+            tr("Too large: browsers drop cookies over %1 bytes, so this session would be lost.")
+                .arg(SizeReport::kBrowserMaxCookieSize));
     } else if (r.werkzeugHeadroom < 0) {
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
-        m_warning->setText(tr("Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.")
-                               .arg(SizeReport::kWerkzeugMaxCookieSize));
+        m_warning->setText(
+            tr("Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.")
+                .arg(SizeReport::kWerkzeugMaxCookieSize));
     } else if (r.werkzeugHeadroom < kNearLimitHeadroom) {
         m_warning->setStyleSheet(QStringLiteral("color:#ef6c00;font-weight:bold"));
         m_warning->setText(tr("Close to the limit: %1 bytes left.").arg(r.werkzeugHeadroom));

@@ -31,14 +31,16 @@ QWidget *ValueDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     }
     case SessionValue::Type::Integer: {
         auto *edit = new QLineEdit(parent);
-        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-?[0-9]{0,4300}")), edit));
+        edit->setValidator(new QRegularExpressionValidator(
+            QRegularExpression(QStringLiteral("-?[0-9]{0,4300}")), edit));
         edit->setPlaceholderText(tr("integer of any size"));
         return edit;
     }
     case SessionValue::Type::Float: {
         auto *edit = new QLineEdit(parent);
         edit->setValidator(new QRegularExpressionValidator(
-            QRegularExpression(QStringLiteral("[-+]?(([0-9]*\\.?[0-9]*([eE][-+]?[0-9]*)?)|[nN][aA][nN]|[iI][nN][fF]([iI][nN][iI][tT][yY])?)")),
+            QRegularExpression(QStringLiteral("[-+]?(([0-9]*\\.?[0-9]*([eE][-+]?[0-9]*)?)|[nN][aA]["
+                                              "nN]|[iI][nN][fF]([iI][nN][iI][tT][yY])?)")),
             edit));
         edit->setPlaceholderText(tr("e.g. 3.25, 1e-05, nan, inf"));
         return edit;
@@ -66,13 +68,15 @@ void ValueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
 void ValueDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        combo->setCurrentIndex(index.data(Qt::EditRole).toString() == QLatin1String("True") ? 0 : 1);
+        combo->setCurrentIndex(index.data(Qt::EditRole).toString() == QLatin1String("True") ? 0
+                                                                                            : 1);
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
 }
 
-void ValueDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+void ValueDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                 const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         model->setData(index, combo->currentText(), Qt::EditRole);

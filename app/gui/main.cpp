@@ -31,10 +31,12 @@ void installTranslators(QApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("sessionlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("sessionlens"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
         QApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
 
@@ -60,28 +62,40 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sessionlens.png")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Inspector for Flask session cookies"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Inspector for Flask session cookies"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("key"), QApplication::translate("main", "AES key for this run only (repeatable)."),
+    parser.addOption({QStringLiteral("key"),
+                      QApplication::translate("main", "AES key for this run only (repeatable)."),
                       QApplication::translate("main", "key")});
-    parser.addOption({QStringLiteral("key-file"), QApplication::translate("main", "File with an AES key for this run only (repeatable)."),
-                      QApplication::translate("main", "file")});
-    parser.addOption({QStringLiteral("secret"), QApplication::translate("main", "Flask SECRET_KEY for this run only (repeatable)."),
-                      QApplication::translate("main", "secret")});
+    parser.addOption(
+        {QStringLiteral("key-file"),
+         QApplication::translate("main", "File with an AES key for this run only (repeatable)."),
+         QApplication::translate("main", "file")});
+    parser.addOption(
+        {QStringLiteral("secret"),
+         QApplication::translate("main", "Flask SECRET_KEY for this run only (repeatable)."),
+         QApplication::translate("main", "secret")});
     parser.addOption({QStringLiteral("secret-file"),
-                      QApplication::translate("main", "File with a Flask SECRET_KEY for this run only (repeatable)."),
+                      QApplication::translate(
+                          "main", "File with a Flask SECRET_KEY for this run only (repeatable)."),
                       QApplication::translate("main", "file")});
-    parser.addOption({QStringLiteral("settings"), QApplication::translate("main", "Use this settings file and keep data next to it."),
-                      QApplication::translate("main", "file")});
-    parser.addPositionalArgument(QStringLiteral("cookie"), QApplication::translate("main", "Cookie to open."));
+    parser.addOption(
+        {QStringLiteral("settings"),
+         QApplication::translate("main", "Use this settings file and keep data next to it."),
+         QApplication::translate("main", "file")});
+    parser.addPositionalArgument(QStringLiteral("cookie"),
+                                 QApplication::translate("main", "Cookie to open."));
     parser.process(app);
 
     const bool portable = parser.isSet(QStringLiteral("settings"));
-    AppSettings settings = portable ? AppSettings(parser.value(QStringLiteral("settings"))) : AppSettings();
+    AppSettings settings =
+        portable ? AppSettings(parser.value(QStringLiteral("settings"))) : AppSettings();
     installTranslators(app, settings.string(AppSettings::Key::Language));
-    const QString dataFolder = portable ? QFileInfo(settings.fileName()).absolutePath()
-                                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dataFolder =
+        portable ? QFileInfo(settings.fileName()).absolutePath()
+                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
     KeyRingStore keys(settings, chooseKeyStore(settings, dataFolder));
     const QStringList missing = keys.load();
@@ -96,7 +110,8 @@ int main(int argc, char *argv[])
     sources.secretFiles = parser.values(QStringLiteral("secret-file"));
     QStringList keyErrors;
     if (auto loaded = RunKeyLoader::load(sources); !loaded) {
-        keyErrors.append(QStringLiteral("%1: %2").arg(loaded.error().detail, loaded.error().message));
+        keyErrors.append(
+            QStringLiteral("%1: %2").arg(loaded.error().detail, loaded.error().message));
     } else {
         for (SessionKey &key : loaded.value()) {
             const QString name = key.name();
@@ -109,16 +124,20 @@ int main(int argc, char *argv[])
     MainWindow window(settings, keys, recovery);
     window.show();
     if (!missing.isEmpty())
-        QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
-                             QApplication::translate("main", "These keys could not be loaded from %1: %2")
-                                 .arg(keys.store().label(), missing.join(QStringLiteral(", "))));
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "Key Ring"),
+            QApplication::translate("main", "These keys could not be loaded from %1: %2")
+                .arg(keys.store().label(), missing.join(QStringLiteral(", "))));
     if (!keyErrors.isEmpty())
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
-                             QApplication::translate("main", "These keys could not be read: %1").arg(keyErrors.join(QStringLiteral(", "))));
+                             QApplication::translate("main", "These keys could not be read: %1")
+                                 .arg(keyErrors.join(QStringLiteral(", "))));
     if (secretsInArguments) {
-        const QString text = QApplication::translate(
-            "main", "A key or secret was given on the command line, where other users of this computer can read it "
-                    "(for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.");
+        const QString text =
+            QApplication::translate("main", "A key or secret was given on the command line, where "
+                                            "other users of this computer can read it "
+                                            "(for example with ps) while SessionLens runs. Use "
+                                            "--key-file or --secret-file instead.");
         std::fprintf(stderr, "sessionlens: %s\n", qPrintable(text));
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"), text);
     }

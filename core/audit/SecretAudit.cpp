@@ -53,20 +53,23 @@ struct Shared
 
     bool shouldStop() const
     {
-        return stop.load(std::memory_order_relaxed) || (cancel && cancel->load(std::memory_order_relaxed));
+        return stop.load(std::memory_order_relaxed) ||
+               (cancel && cancel->load(std::memory_order_relaxed));
     }
 };
 
 // Decodes a candidate line; false when it is to be skipped (a malformed literal).
-bool candidateBytes(QByteArrayView line, bool pythonLiterals, SecureBytes *storage, QByteArrayView *out)
+bool candidateBytes(QByteArrayView line, bool pythonLiterals, SecureBytes *storage,
+                    QByteArrayView *out)
 {
-    if (pythonLiterals && line.size() >= 3 && (line.startsWith("b'") || line.startsWith("b\""))
-        && line.back() == line[1]) {
+    if (pythonLiterals && line.size() >= 3 && (line.startsWith("b'") || line.startsWith("b\"")) &&
+        line.back() == line[1]) {
         auto decoded = KeyTextParser::decodePythonBytesBody(line.sliced(2, line.size() - 3));
         if (!decoded)
             return false;
         *storage = std::move(decoded).value();
-        *out = QByteArrayView(reinterpret_cast<const char *>(storage->data()), qsizetype(storage->size()));
+        *out = QByteArrayView(reinterpret_cast<const char *>(storage->data()),
+                              qsizetype(storage->size()));
         return true;
     }
     *out = line;
@@ -86,15 +89,16 @@ void worker(Shared &shared, const char *begin, const char *end, const char *file
         const char *lineStart = begin;
         SecureBytes storage;
         while (lineStart < end) {
-            const char *newline = static_cast<const char *>(std::memchr(lineStart, '\n', std::size_t(end - lineStart)));
+            const char *newline = static_cast<const char *>(
+                std::memchr(lineStart, '\n', std::size_t(end - lineStart)));
             const char *lineEnd = newline ? newline : end;
             const char *contentEnd = lineEnd;
             if (contentEnd > lineStart && contentEnd[-1] == '\r')
                 --contentEnd;
             QByteArrayView candidate;
-            if (candidateBytes(QByteArrayView(lineStart, contentEnd - lineStart), shared.options->pythonLiterals, &storage,
-                               &candidate)
-                && signer->verify(candidate, value, signature)) {
+            if (candidateBytes(QByteArrayView(lineStart, contentEnd - lineStart),
+                               shared.options->pythonLiterals, &storage, &candidate) &&
+                signer->verify(candidate, value, signature)) {
                 std::lock_guard lock(shared.mutex);
                 if (shared.hitOffset < 0 || lineStart - fileStart < shared.hitOffset) {
                     shared.hitOffset = lineStart - fileStart;
@@ -137,25 +141,111 @@ QList<QByteArray> SecretAudit::builtInSecrets()
     // project templates and framework defaults. The lookup is the point: these
     // are the secrets real deployments forget to change.
     return {
-        "dev", "development", "secret", "secret-key", "secret_key", "SECRET_KEY", "secretkey", "SecretKey",
-        "changeme", "change-me", "change_me", "CHANGEME", "change-this", "changethis", "replace-me",
-        "you-will-never-guess", "hard to guess string", "development key", "super-secret", "super secret key",
-        "supersecret", "supersecretkey", "super_secret_key", "your-secret-key", "your_secret_key",
-        "your-secret-key-here", "my-secret-key", "my_secret_key", "mysecretkey", "mysecret", "s3cr3t", "s3cret",
-        "secret123", "secret1", "default", "defaultsecret", "flask", "flasksecret", "flask-secret", "flask_secret",
-        "FlaskSecretKey", "this-is-a-secret", "thisisasecret", "this-is-my-secret", "ThisIsASecret",
-        "keyboard cat", "notasecret", "not-so-secret", "test", "testing", "test-secret", "testsecret", "admin",
-        "password", "passw0rd", "key", "12345", "123456", "1234567890", "abc123", "qwerty",
-        "SuperSecretKey", "top-secret", "topsecret", "T0pS3cr3t", "a-very-secret-key", "very-secret",
-        "dev-key", "devkey", "dev_key", "dev-secret", "development-key", "debug", "insecure", "unsafe",
-        "_5#y2L\"F4Q8z\n\xec]/", "\x8e;\xa9=\x11\xf7\r", "secret!", "Secret", "SECRET", "session", "cookie-session",
-        "app", "app-secret", "app_secret", "appsecret", "application-secret", "flask-app", "flaskapp", "flask_app",
-        "example", "example-secret", "sample", "demo", "local", "localhost", "staging", "production", "prod",
+        "dev",
+        "development",
+        "secret",
+        "secret-key",
+        "secret_key",
+        "SECRET_KEY",
+        "secretkey",
+        "SecretKey",
+        "changeme",
+        "change-me",
+        "change_me",
+        "CHANGEME",
+        "change-this",
+        "changethis",
+        "replace-me",
+        "you-will-never-guess",
+        "hard to guess string",
+        "development key",
+        "super-secret",
+        "super secret key",
+        "supersecret",
+        "supersecretkey",
+        "super_secret_key",
+        "your-secret-key",
+        "your_secret_key",
+        "your-secret-key-here",
+        "my-secret-key",
+        "my_secret_key",
+        "mysecretkey",
+        "mysecret",
+        "s3cr3t",
+        "s3cret",
+        "secret123",
+        "secret1",
+        "default",
+        "defaultsecret",
+        "flask",
+        "flasksecret",
+        "flask-secret",
+        "flask_secret",
+        "FlaskSecretKey",
+        "this-is-a-secret",
+        "thisisasecret",
+        "this-is-my-secret",
+        "ThisIsASecret",
+        "keyboard cat",
+        "notasecret",
+        "not-so-secret",
+        "test",
+        "testing",
+        "test-secret",
+        "testsecret",
+        "admin",
+        "password",
+        "passw0rd",
+        "key",
+        "12345",
+        "123456",
+        "1234567890",
+        "abc123",
+        "qwerty",
+        "SuperSecretKey",
+        "top-secret",
+        "topsecret",
+        "T0pS3cr3t",
+        "a-very-secret-key",
+        "very-secret",
+        "dev-key",
+        "devkey",
+        "dev_key",
+        "dev-secret",
+        "development-key",
+        "debug",
+        "insecure",
+        "unsafe",
+        "_5#y2L\"F4Q8z\n\xec]/",
+        "\x8e;\xa9=\x11\xf7\r",
+        "secret!",
+        "Secret",
+        "SECRET",
+        "session",
+        "cookie-session",
+        "app",
+        "app-secret",
+        "app_secret",
+        "appsecret",
+        "application-secret",
+        "flask-app",
+        "flaskapp",
+        "flask_app",
+        "example",
+        "example-secret",
+        "sample",
+        "demo",
+        "local",
+        "localhost",
+        "staging",
+        "production",
+        "prod",
     };
 }
 
 Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QString &wordlistPath,
-                                              const Options &options, const std::atomic<bool> *cancel,
+                                              const Options &options,
+                                              const std::atomic<bool> *cancel,
                                               const ProgressCallback &progress)
 {
     auto parts = FlaskSignedCodec::split(cookie, options.codec);
@@ -173,8 +263,9 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         for (const QByteArray &candidate : builtInSecrets()) {
             ++outcome.tried;
             if (signer->verify(candidate, parts->signedValue, parts->signature)) {
-                outcome.found = Found{SecureBytes(candidate.constData(), std::size_t(candidate.size())), 0,
-                                      QStringLiteral("built-in")};
+                outcome.found =
+                    Found{SecureBytes(candidate.constData(), std::size_t(candidate.size())), 0,
+                          QStringLiteral("built-in")};
                 outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
                 return outcome;
             }
@@ -200,8 +291,9 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
 
     WipedBuffer wiped;
     QByteArray &block = wiped.bytes;
-    block.reserve(kBlockBytes + limits::kMaxLineBytes + 1); // never reallocated, so never copied unwiped
-    qint64 blockStart = 0; // file offset of block[0]
+    block.reserve(kBlockBytes + limits::kMaxLineBytes +
+                  1);       // never reallocated, so never copied unwiped
+    qint64 blockStart = 0;  // file offset of block[0]
     qint64 linesBefore = 0; // lines wholly before the block
     bool atEnd = false;
     while (!atEnd && !shared.shouldStop()) {
@@ -219,33 +311,40 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         // Every line within the limit, the unfinished last one included.
         qint64 lineNumber = linesBefore + 1;
         for (const char *start = data, *end = data + block.size(); start < end; ++lineNumber) {
-            const char *newline = static_cast<const char *>(std::memchr(start, '\n', std::size_t(end - start)));
+            const char *newline =
+                static_cast<const char *>(std::memchr(start, '\n', std::size_t(end - start)));
             const char *stop = newline ? newline : end;
             if (stop - start > limits::kMaxLineBytes)
                 return Error::make(ErrorCategory::Limit,
-                                   QStringLiteral("wordlist line %1 is longer than %2 bytes").arg(lineNumber).arg(limits::kMaxLineBytes),
+                                   QStringLiteral("wordlist line %1 is longer than %2 bytes")
+                                       .arg(lineNumber)
+                                       .arg(limits::kMaxLineBytes),
                                    wordlistPath);
             start = stop + 1;
         }
-        const int used = std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
+        const int used =
+            std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
         shared.running = used;
         std::vector<const char *> bounds{data};
         for (int t = 1; t < used; ++t) {
             const char *cut = data + usable * t / used;
-            const char *newline = static_cast<const char *>(std::memchr(cut, '\n', std::size_t(data + usable - cut)));
+            const char *newline =
+                static_cast<const char *>(std::memchr(cut, '\n', std::size_t(data + usable - cut)));
             bounds.push_back(newline ? std::max(newline + 1, bounds.back()) : data + usable);
         }
         bounds.push_back(data + usable);
         std::vector<std::thread> pool;
         pool.reserve(std::size_t(used));
         for (int t = 0; t < used; ++t)
-            pool.emplace_back(worker, std::ref(shared), bounds[std::size_t(t)], bounds[std::size_t(t) + 1], data);
+            pool.emplace_back(worker, std::ref(shared), bounds[std::size_t(t)],
+                              bounds[std::size_t(t) + 1], data);
         {
             std::unique_lock lock(shared.mutex);
             while (shared.running.load() > 0) {
                 shared.finished.wait_for(lock, std::chrono::milliseconds(100));
                 if (progress) {
-                    Progress p{outcome.tried + shared.tried.load(), blockStart + shared.bytesDone.load(), size,
+                    Progress p{outcome.tried + shared.tried.load(),
+                               blockStart + shared.bytesDone.load(), size,
                                double(timer.nsecsElapsed()) / 1e9};
                     lock.unlock();
                     progress(p);
@@ -256,7 +355,8 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         for (std::thread &thread : pool)
             thread.join();
         if (shared.failed)
-            return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL could not set up the signer"));
+            return Error::make(ErrorCategory::Key,
+                               QStringLiteral("OpenSSL could not set up the signer"));
         if (shared.hitOffset >= 0) {
             const qint64 line = linesBefore + 1 + std::count(data, data + shared.hitOffset, '\n');
             outcome.found = Found{std::move(shared.hitSecret), line, wordlistPath};

@@ -25,8 +25,8 @@ public:
     struct Options
     {
         FlaskSignedCodec::Options codec;
-        int threads = 0;           ///< 0: one per core
-        bool builtIn = true;       ///< try the built-in list first
+        int threads = 0;             ///< 0: one per core
+        bool builtIn = true;         ///< try the built-in list first
         bool pythonLiterals = false; ///< read lines such as b'\x8e...' as Python bytes literals
     };
 
@@ -43,8 +43,8 @@ public:
     struct Found
     {
         SecureBytes secret;
-        qint64 line = 0;  ///< 1-based line in the wordlist; 0 for the built-in list
-        QString source;   ///< the wordlist path, or "built-in"
+        qint64 line = 0; ///< 1-based line in the wordlist; 0 for the built-in list
+        QString source;  ///< the wordlist path, or "built-in"
     };
 
     struct Outcome
@@ -63,7 +63,8 @@ public:
      * An empty `wordlistPath` audits the built-in list only.
      */
     [[nodiscard]] static Result<Outcome> run(const QByteArray &cookie, const QString &wordlistPath,
-                                             const Options &options, const std::atomic<bool> *cancel = nullptr,
+                                             const Options &options,
+                                             const std::atomic<bool> *cancel = nullptr,
                                              const ProgressCallback &progress = {});
 
     /// Secrets seen in tutorials, docs and framework templates.

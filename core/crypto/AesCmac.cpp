@@ -36,9 +36,9 @@ Result<AesCmac> AesCmac::create(const SecureBytes &key)
 {
     const char *cipherName = cbcCipherName(key.size());
     if (!cipherName)
-        return Error::make(ErrorCategory::Key,
-                           QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1")
-                               .arg(key.size()));
+        return Error::make(
+            ErrorCategory::Key,
+            QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1").arg(key.size()));
     EVP_MAC *mac = cmacAlgorithm();
     if (!mac)
         return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL offers no CMAC"));
@@ -71,8 +71,8 @@ bool AesCmac::update(QByteArrayView data)
 bool AesCmac::finish(Tag *tag)
 {
     std::size_t written = 0;
-    return EVP_MAC_final(m_context.get(), tag->data(), &written, tag->size()) == 1
-           && written == kTagSize;
+    return EVP_MAC_final(m_context.get(), tag->data(), &written, tag->size()) == 1 &&
+           written == kTagSize;
 }
 
 bool AesCmac::compute(QByteArrayView data, Tag *tag)

@@ -44,8 +44,8 @@ Result<EaxCipher> EaxCipher::create(const SecureBytes &key)
         return cmac.error();
     EVP_CIPHER *cipher = ctrCipher(key.size());
     EvpCipherCtxPtr ctr(EVP_CIPHER_CTX_new());
-    if (!cipher || !ctr
-        || EVP_EncryptInit_ex2(ctr.get(), cipher, key.data(), nullptr, nullptr) != 1)
+    if (!cipher || !ctr ||
+        EVP_EncryptInit_ex2(ctr.get(), cipher, key.data(), nullptr, nullptr) != 1)
         return Error::make(ErrorCategory::Key, QStringLiteral("cannot set up AES-CTR"));
     return EaxCipher(std::move(cmac).value(), std::move(ctr));
 }
@@ -53,9 +53,10 @@ Result<EaxCipher> EaxCipher::create(const SecureBytes &key)
 // OMAC_K(t)(X) = CMAC_K([0]*15 || [t] || X)
 bool EaxCipher::omac(std::uint8_t domain, QByteArrayView data, AesCmac::Tag *out)
 {
-    const char prefix[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, static_cast<char>(domain)};
-    return m_cmac.begin() && m_cmac.update(QByteArrayView(prefix, 16)) && m_cmac.update(data)
-           && m_cmac.finish(out);
+    const char prefix[16] = {0, 0, 0, 0, 0, 0, 0, 0,
+                             0, 0, 0, 0, 0, 0, 0, static_cast<char>(domain)};
+    return m_cmac.begin() && m_cmac.update(QByteArrayView(prefix, 16)) && m_cmac.update(data) &&
+           m_cmac.finish(out);
 }
 
 bool EaxCipher::headerMac(QByteArrayView header, AesCmac::Tag *out)
@@ -81,8 +82,8 @@ bool EaxCipher::ctrTransform(const AesCmac::Tag &counter, QByteArrayView in, cha
     while (remaining > 0) {
         const int chunk = remaining > INT_MAX / 2 ? INT_MAX / 2 : static_cast<int>(remaining);
         int written = 0;
-        if (EVP_EncryptUpdate(m_ctr.get(), target, &written, source, chunk) != 1
-            || written != chunk)
+        if (EVP_EncryptUpdate(m_ctr.get(), target, &written, source, chunk) != 1 ||
+            written != chunk)
             return false;
         source += chunk;
         target += chunk;
@@ -99,8 +100,8 @@ Result<EaxCipher::Sealed> EaxCipher::encrypt(QByteArrayView nonce, QByteArrayVie
         return internalFailure("EAX encryption");
     Sealed sealed;
     sealed.ciphertext.resize(plaintext.size());
-    if (!ctrTransform(nonceMac, plaintext, sealed.ciphertext.data())
-        || !omac(2, sealed.ciphertext, &cipherMac))
+    if (!ctrTransform(nonceMac, plaintext, sealed.ciphertext.data()) ||
+        !omac(2, sealed.ciphertext, &cipherMac))
         return internalFailure("EAX encryption");
     sealed.tag.resize(kTagSize);
     for (qsizetype i = 0; i < kTagSize; ++i)
@@ -115,8 +116,8 @@ Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView heade
         return Error::make(ErrorCategory::Authentication,
                            QStringLiteral("the tag must be 16 bytes, found %1").arg(tag.size()));
     AesCmac::Tag nonceMac{}, headerTag{}, cipherMac{};
-    if (!omac(0, nonce, &nonceMac) || !headerMac(header, &headerTag)
-        || !omac(2, ciphertext, &cipherMac))
+    if (!omac(0, nonce, &nonceMac) || !headerMac(header, &headerTag) ||
+        !omac(2, ciphertext, &cipherMac))
         return internalFailure("EAX decryption");
     AesCmac::Tag expected{};
     for (std::size_t i = 0; i < expected.size(); ++i)

@@ -33,8 +33,8 @@ const EVP_MD *fetchDigest(ItsdangerousSigner::Digest digest)
 } // namespace
 
 ItsdangerousSigner::ItsdangerousSigner(Options options, const EVP_MD *md, EvpMdCtxPtr ctx)
-    : m_options(std::move(options)), m_md(md), m_ctx(std::move(ctx)), m_digestSize(EVP_MD_get_size(md)),
-      m_blockSize(EVP_MD_get_block_size(md))
+    : m_options(std::move(options)), m_md(md), m_ctx(std::move(ctx)),
+      m_digestSize(EVP_MD_get_size(md)), m_blockSize(EVP_MD_get_block_size(md))
 {
 }
 
@@ -43,18 +43,20 @@ Result<ItsdangerousSigner> ItsdangerousSigner::create(const Options &options)
     const EVP_MD *md = fetchDigest(options.digest);
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     if (!md || !ctx)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL offers no %1").arg(digestName(options.digest)));
+        return Error::make(ErrorCategory::Key,
+                           QStringLiteral("OpenSSL offers no %1").arg(digestName(options.digest)));
     return ItsdangerousSigner(options, md, std::move(ctx));
 }
 
-bool ItsdangerousSigner::hash(QByteArrayView a, QByteArrayView b, QByteArrayView c, unsigned char *out)
+bool ItsdangerousSigner::hash(QByteArrayView a, QByteArrayView b, QByteArrayView c,
+                              unsigned char *out)
 {
     unsigned int size = 0;
-    return EVP_DigestInit_ex2(m_ctx.get(), m_md, nullptr) == 1
-           && (a.isEmpty() || EVP_DigestUpdate(m_ctx.get(), a.data(), std::size_t(a.size())) == 1)
-           && (b.isEmpty() || EVP_DigestUpdate(m_ctx.get(), b.data(), std::size_t(b.size())) == 1)
-           && (c.isEmpty() || EVP_DigestUpdate(m_ctx.get(), c.data(), std::size_t(c.size())) == 1)
-           && EVP_DigestFinal_ex(m_ctx.get(), out, &size) == 1;
+    return EVP_DigestInit_ex2(m_ctx.get(), m_md, nullptr) == 1 &&
+           (a.isEmpty() || EVP_DigestUpdate(m_ctx.get(), a.data(), std::size_t(a.size())) == 1) &&
+           (b.isEmpty() || EVP_DigestUpdate(m_ctx.get(), b.data(), std::size_t(b.size())) == 1) &&
+           (c.isEmpty() || EVP_DigestUpdate(m_ctx.get(), c.data(), std::size_t(c.size())) == 1) &&
+           EVP_DigestFinal_ex(m_ctx.get(), out, &size) == 1;
 }
 
 // RFC 2104 HMAC over the reused digest context.
@@ -75,7 +77,9 @@ bool ItsdangerousSigner::hmac(QByteArrayView key, QByteArrayView message, unsign
     bool ok = hash(padView, message, {}, inner.data());
     for (int i = 0; i < m_blockSize; ++i)
         pad[std::size_t(i)] = block[std::size_t(i)] ^ 0x5c;
-    ok = ok && hash(padView, QByteArrayView(reinterpret_cast<const char *>(inner.data()), m_digestSize), {}, out);
+    ok = ok &&
+         hash(padView, QByteArrayView(reinterpret_cast<const char *>(inner.data()), m_digestSize),
+              {}, out);
     OPENSSL_cleanse(block.data(), block.size());
     OPENSSL_cleanse(pad.data(), pad.size());
     return ok;
@@ -105,8 +109,9 @@ bool ItsdangerousSigner::signInto(QByteArrayView secret, QByteArrayView value, u
         return hmac(secret, value, out);
     std::array<unsigned char, EVP_MAX_MD_SIZE> key{};
     int keySize = 0;
-    const bool ok = deriveKey(secret, key.data(), &keySize)
-                    && hmac(QByteArrayView(reinterpret_cast<const char *>(key.data()), keySize), value, out);
+    const bool ok =
+        deriveKey(secret, key.data(), &keySize) &&
+        hmac(QByteArrayView(reinterpret_cast<const char *>(key.data()), keySize), value, out);
     OPENSSL_cleanse(key.data(), key.size());
     return ok;
 }
@@ -117,7 +122,8 @@ bool ItsdangerousSigner::sign(QByteArrayView secret, QByteArrayView value, QByte
     return signInto(secret, value, reinterpret_cast<unsigned char *>(signature->data()));
 }
 
-bool ItsdangerousSigner::verify(QByteArrayView secret, QByteArrayView value, QByteArrayView signature)
+bool ItsdangerousSigner::verify(QByteArrayView secret, QByteArrayView value,
+                                QByteArrayView signature)
 {
     // No allocation here: the weak-secret audit calls this millions of times.
     if (signature.size() != m_digestSize)
@@ -125,7 +131,8 @@ bool ItsdangerousSigner::verify(QByteArrayView secret, QByteArrayView value, QBy
     std::array<unsigned char, EVP_MAX_MD_SIZE> computed{};
     if (!signInto(secret, value, computed.data()))
         return false;
-    return constantTimeEquals(computed.data(), std::size_t(m_digestSize), signature.data(), std::size_t(signature.size()));
+    return constantTimeEquals(computed.data(), std::size_t(m_digestSize), signature.data(),
+                              std::size_t(signature.size()));
 }
 
 int ItsdangerousSigner::digestSize(Digest digest)
@@ -172,8 +179,8 @@ QString ItsdangerousSigner::derivationName(KeyDerivation derivation)
 bool ItsdangerousSigner::digestFromName(const QString &name, Digest *out)
 {
     for (Digest d : {Digest::Sha1, Digest::Sha256, Digest::Sha512}) {
-        if (name.compare(digestName(d), Qt::CaseInsensitive) == 0
-            || name.compare(digestName(d).insert(3, u'-'), Qt::CaseInsensitive) == 0) {
+        if (name.compare(digestName(d), Qt::CaseInsensitive) == 0 ||
+            name.compare(digestName(d).insert(3, u'-'), Qt::CaseInsensitive) == 0) {
             *out = d;
             return true;
         }
@@ -183,7 +190,8 @@ bool ItsdangerousSigner::digestFromName(const QString &name, Digest *out)
 
 bool ItsdangerousSigner::derivationFromName(const QString &name, KeyDerivation *out)
 {
-    for (KeyDerivation d : {KeyDerivation::Hmac, KeyDerivation::Concat, KeyDerivation::DjangoConcat, KeyDerivation::None}) {
+    for (KeyDerivation d : {KeyDerivation::Hmac, KeyDerivation::Concat, KeyDerivation::DjangoConcat,
+                            KeyDerivation::None}) {
         if (name == derivationName(d)) {
             *out = d;
             return true;

@@ -19,14 +19,25 @@ namespace sessionlens {
 class ItsdangerousSigner
 {
 public:
-    enum class Digest { Sha1, Sha256, Sha512 };
-    enum class KeyDerivation { Hmac, Concat, DjangoConcat, None };
+    enum class Digest
+    {
+        Sha1,
+        Sha256,
+        Sha512
+    };
+    enum class KeyDerivation
+    {
+        Hmac,
+        Concat,
+        DjangoConcat,
+        None
+    };
 
     struct Options
     {
         QByteArray salt = QByteArrayLiteral("cookie-session"); ///< Flask's session salt
-        Digest digest = Digest::Sha1;                           ///< Flask's default
-        KeyDerivation derivation = KeyDerivation::Hmac;         ///< Flask's default
+        Digest digest = Digest::Sha1;                          ///< Flask's default
+        KeyDerivation derivation = KeyDerivation::Hmac;        ///< Flask's default
     };
 
     [[nodiscard]] static Result<ItsdangerousSigner> create(const Options &options);
@@ -34,7 +45,8 @@ public:
     /// Raw signature (digest-sized) of `value` under `secret`.
     [[nodiscard]] bool sign(QByteArrayView secret, QByteArrayView value, QByteArray *signature);
     /// Constant-time check of a raw signature.
-    [[nodiscard]] bool verify(QByteArrayView secret, QByteArrayView value, QByteArrayView signature);
+    [[nodiscard]] bool verify(QByteArrayView secret, QByteArrayView value,
+                              QByteArrayView signature);
     [[nodiscard]] int digestSize() const { return m_digestSize; }
     /// Signature size of a digest, without fetching it.
     [[nodiscard]] static int digestSize(Digest digest);

@@ -7,14 +7,9 @@
 namespace sessionlens {
 
 // RAII owners for OpenSSL objects: every handle is freed by its own free function.
-template <auto FreeFunction>
-struct OpenSslDeleter
+template <auto FreeFunction> struct OpenSslDeleter
 {
-    template <typename T>
-    void operator()(T *handle) const noexcept
-    {
-        FreeFunction(handle);
-    }
+    template <typename T> void operator()(T *handle) const noexcept { FreeFunction(handle); }
 };
 
 using EvpMacPtr = std::unique_ptr<EVP_MAC, OpenSslDeleter<&EVP_MAC_free>>;

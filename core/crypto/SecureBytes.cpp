@@ -42,7 +42,10 @@ bool SecureBytes::useSecureHeap(std::size_t heapBytes)
     return CRYPTO_secure_malloc_initialized() || CRYPTO_secure_malloc_init(heapBytes, 16) != 0;
 }
 
-SecureBytes::SecureBytes(std::size_t size) : m_data(allocate(size), SecureBytesRelease{size}), m_size(size) {}
+SecureBytes::SecureBytes(std::size_t size)
+    : m_data(allocate(size), SecureBytesRelease{size}), m_size(size)
+{
+}
 
 SecureBytes::SecureBytes(const void *data, std::size_t size) : SecureBytes(size)
 {

@@ -7,11 +7,11 @@ namespace sessionlens {
 Result<QByteArray> SecureRandom::bytes(qsizetype count)
 {
     QByteArray out(count, Qt::Uninitialized);
-    if (count > 0
-        && RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(count)) != 1)
-        return Error::make(ErrorCategory::Key,
-                           QStringLiteral("the random generator failed to produce %1 bytes")
-                               .arg(count));
+    if (count > 0 &&
+        RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(count)) != 1)
+        return Error::make(
+            ErrorCategory::Key,
+            QStringLiteral("the random generator failed to produce %1 bytes").arg(count));
     return out;
 }
 

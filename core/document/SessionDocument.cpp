@@ -8,7 +8,10 @@
 
 namespace sessionlens {
 
-SessionDocument::SessionDocument() : m_root(SessionValue::makeDict()), m_original(SessionValue::makeDict()) {}
+SessionDocument::SessionDocument()
+    : m_root(SessionValue::makeDict()), m_original(SessionValue::makeDict())
+{
+}
 
 void SessionDocument::reset(SessionValue session, QByteArray originalCookie, QString keyName)
 {
@@ -86,10 +89,11 @@ Result<Done> SessionDocument::checkPlacement(const SessionPath &path, const Sess
     // The root container is level 1, so a container at path length L is at level L + 1.
     const qsizetype levels = path.size() + containerDepth(value);
     if (levels > kMaxDepth)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the session would nest %1 levels deep; at most %2 are allowed")
-                               .arg(levels)
-                               .arg(kMaxDepth));
+        return Error::make(
+            ErrorCategory::Limit,
+            QStringLiteral("the session would nest %1 levels deep; at most %2 are allowed")
+                .arg(levels)
+                .arg(kMaxDepth));
     return Done{};
 }
 

@@ -39,8 +39,10 @@ public:
     /// Edits may not nest deeper than the reader accepts: every recursive stage (writer,
     /// repr, diff, copy) can then trust the depth.
     static constexpr int kMaxDepth = PythonJsonReader::kDefaultMaxDepth;
-    /// Whether `value` may stand at `path` (its containers within kMaxDepth); a `limit` error if not.
-    [[nodiscard]] static Result<Done> checkPlacement(const SessionPath &path, const SessionValue &value);
+    /// Whether `value` may stand at `path` (its containers within kMaxDepth); a `limit` error if
+    /// not.
+    [[nodiscard]] static Result<Done> checkPlacement(const SessionPath &path,
+                                                     const SessionValue &value);
 
     [[nodiscard]] static SessionPath pathOf(const SessionValue *node);
     [[nodiscard]] SessionValue *nodeAt(const SessionPath &path);

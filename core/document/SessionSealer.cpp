@@ -15,23 +15,26 @@ std::optional<Error> overInputLimit(qsizetype cookieBytes)
 {
     if (cookieBytes <= CookieText::kMaxInputSize)
         return std::nullopt;
-    return Error::make(ErrorCategory::Limit,
-                       QStringLiteral("the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
-                           .arg(cookieBytes)
-                           .arg(CookieText::kMaxInputSize));
+    return Error::make(
+        ErrorCategory::Limit,
+        QStringLiteral("the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
+            .arg(cookieBytes)
+            .arg(CookieText::kMaxInputSize));
 }
 
-void sealEncrypted(const SessionValue &session, const SecureBytes &key, const SessionSealer::Options &options,
-                   SessionSealer::Sealed &out)
+void sealEncrypted(const SessionValue &session, const SecureBytes &key,
+                   const SessionSealer::Options &options, SessionSealer::Sealed &out)
 {
     QList<qsizetype> entryEnds;
     out.json = PythonJsonWriter::write(session, &entryEnds);
-    const bool compressed = EncryptedSessionCodec::shouldCompress(out.json.size(), options.compression);
+    const bool compressed =
+        EncryptedSessionCodec::shouldCompress(out.json.size(), options.compression);
     const QByteArray payload = compressed ? ZlibCodec::deflate(out.json) : out.json;
     SizeReport::Options reportOptions;
     reportOptions.compression = options.compression;
     reportOptions.cookieName = options.cookieName;
-    out.report = SizeReport::fromEncrypted(session, out.json, entryEnds, payload.size(), compressed, reportOptions);
+    out.report = SizeReport::fromEncrypted(session, out.json, entryEnds, payload.size(), compressed,
+                                           reportOptions);
     if (auto problem = EncryptedSessionCodec::checkSealable(session)) {
         out.error = *problem;
         return;
@@ -55,16 +58,18 @@ void sealEncrypted(const SessionValue &session, const SecureBytes &key, const Se
     out.cookie = std::move(sealed->cookie);
 }
 
-void sealSigned(const SessionValue &session, const SecureBytes &secret, const SessionSealer::Options &options,
-                SessionSealer::Sealed &out)
+void sealSigned(const SessionValue &session, const SecureBytes &secret,
+                const SessionSealer::Options &options, SessionSealer::Sealed &out)
 {
     out.json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
     const QByteArray payload = FlaskSignedCodec::payloadField(out.json);
-    out.report = SizeReport::fromSigned(session, out.json, payload,
-                                        ItsdangerousSigner::digestSize(options.signer.signer.digest), options.cookieName);
+    out.report = SizeReport::fromSigned(
+        session, out.json, payload, ItsdangerousSigner::digestSize(options.signer.signer.digest),
+        options.cookieName);
     if (session.type() != SessionValue::Type::Dict) {
-        out.error = Error::make(ErrorCategory::Json,
-                                QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
+        out.error =
+            Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
+                                                 .arg(SessionValue::typeName(session.type())));
         return;
     }
     if ((out.error = overInputLimit(out.report.cookieValueBytes)))
@@ -73,7 +78,8 @@ void sealSigned(const SessionValue &session, const SecureBytes &secret, const Se
         out.error = Error::make(ErrorCategory::Key, QStringLiteral("no Flask secret to sign with"));
         return;
     }
-    const qint64 timestamp = options.timestamp >= 0 ? options.timestamp : QDateTime::currentSecsSinceEpoch();
+    const qint64 timestamp =
+        options.timestamp >= 0 ? options.timestamp : QDateTime::currentSecsSinceEpoch();
     auto cookie = FlaskSignedCodec::signPayload(payload, secret, timestamp, options.signer);
     if (!cookie) {
         out.error = cookie.error();
@@ -84,7 +90,8 @@ void sealSigned(const SessionValue &session, const SecureBytes &secret, const Se
 
 } // namespace
 
-SessionSealer::Sealed SessionSealer::seal(const SessionValue &session, const SecureBytes &key, const Options &options)
+SessionSealer::Sealed SessionSealer::seal(const SessionValue &session, const SecureBytes &key,
+                                          const Options &options)
 {
     Sealed out;
     if (options.format == FormatDetector::Format::FlaskSigned)
@@ -94,7 +101,8 @@ SessionSealer::Sealed SessionSealer::seal(const SessionValue &session, const Sec
     return out;
 }
 
-std::optional<EncryptedSessionCodec::Compression> SessionSealer::compressionFromName(const QString &name)
+std::optional<EncryptedSessionCodec::Compression>
+SessionSealer::compressionFromName(const QString &name)
 {
     if (name.isEmpty() || name == QLatin1String("auto"))
         return EncryptedSessionCodec::Compression::Auto;

@@ -5,8 +5,8 @@
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
-#include "json/SessionValue.h"
 #include "report/SizeReport.h"
+#include "json/SessionValue.h"
 
 #include <QByteArray>
 #include <QString>
@@ -48,10 +48,12 @@ public:
     /// `key`: the AES key (EncryptedSession) or the secret (signed); empty gives the report
     /// and a `key` error. A cookie SessionLens itself could not open again (over the input
     /// limit) is a `limit` error.
-    [[nodiscard]] static Sealed seal(const SessionValue &session, const SecureBytes &key, const Options &options);
+    [[nodiscard]] static Sealed seal(const SessionValue &session, const SecureBytes &key,
+                                     const Options &options);
 
     /// Compression names as the CLI and the settings spell them ("auto", "always", "never").
-    [[nodiscard]] static std::optional<EncryptedSessionCodec::Compression> compressionFromName(const QString &name);
+    [[nodiscard]] static std::optional<EncryptedSessionCodec::Compression>
+    compressionFromName(const QString &name);
 };
 
 } // namespace sessionlens

@@ -27,11 +27,13 @@ constexpr DecodeTable kUrlSafe = makeTable('-', '_');
 Error badCharacter(QByteArrayView text, qsizetype position)
 {
     const auto c = static_cast<unsigned char>(text[position]);
-    const QString shown = (c >= 0x20 && c < 0x7f) ? QStringLiteral("'%1'").arg(QLatin1Char(static_cast<char>(c)))
-                                                  : QStringLiteral("0x%1").arg(c, 2, 16, QChar(u'0'));
-    return Error::make(ErrorCategory::Base64,
-                       QStringLiteral("character %1 at offset %2 is not base64").arg(shown).arg(position),
-                       {}, -1, position);
+    const QString shown = (c >= 0x20 && c < 0x7f)
+                              ? QStringLiteral("'%1'").arg(QLatin1Char(static_cast<char>(c)))
+                              : QStringLiteral("0x%1").arg(c, 2, 16, QChar(u'0'));
+    return Error::make(
+        ErrorCategory::Base64,
+        QStringLiteral("character %1 at offset %2 is not base64").arg(shown).arg(position), {}, -1,
+        position);
 }
 
 } // namespace
@@ -42,10 +44,10 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
     qsizetype length = text.size();
     if (alphabet == Alphabet::Standard) {
         if (length % 4 != 0)
-            return Error::make(ErrorCategory::Base64,
-                               QStringLiteral("length %1 is not a multiple of 4 (padding missing)")
-                                   .arg(length),
-                               {}, -1, length);
+            return Error::make(
+                ErrorCategory::Base64,
+                QStringLiteral("length %1 is not a multiple of 4 (padding missing)").arg(length),
+                {}, -1, length);
         int padding = 0;
         while (padding < 2 && length > 0 && text[length - 1] == '=') {
             --length;
@@ -70,7 +72,8 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
                     return badCharacter(text, k);
             }
         }
-        const unsigned v = (unsigned(a) << 18) | (unsigned(b) << 12) | (unsigned(c) << 6) | unsigned(d);
+        const unsigned v =
+            (unsigned(a) << 18) | (unsigned(b) << 12) | (unsigned(c) << 6) | unsigned(d);
         *target++ = static_cast<unsigned char>(v >> 16);
         *target++ = static_cast<unsigned char>(v >> 8);
         *target++ = static_cast<unsigned char>(v);

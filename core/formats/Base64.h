@@ -15,7 +15,8 @@ namespace sessionlens {
 class Base64
 {
 public:
-    enum class Alphabet {
+    enum class Alphabet
+    {
         Standard, ///< `A-Z a-z 0-9 + /`, `=` padding required (EncryptedSession)
         UrlSafe,  ///< `A-Z a-z 0-9 - _`, no padding (itsdangerous)
     };

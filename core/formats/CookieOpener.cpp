@@ -25,7 +25,8 @@ QList<SecureBytes> CookieOpener::signingSecrets(const KeyRing &ring, QList<qsize
     return secrets;
 }
 
-CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring, const FlaskSignedCodec::Options &options)
+CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
+                                        const FlaskSignedCodec::Options &options)
 {
     Opened opened;
     opened.format = FormatDetector::detect(cookie);
@@ -55,7 +56,8 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring, co
         for (qsizetype i = 0; i < ring.size(); ++i)
             hasAesKey = hasAesKey || ring.at(i).kind() == SessionKey::Kind::AesKey;
         if (!hasAesKey)
-            opened.error->message = QStringLiteral("no AES key is available to open this EncryptedSession cookie");
+            opened.error->message =
+                QStringLiteral("no AES key is available to open this EncryptedSession cookie");
     }
     return opened;
 }

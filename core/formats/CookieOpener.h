@@ -22,7 +22,7 @@ public:
         FormatDetector::Format format = FormatDetector::Format::Unknown;
         std::optional<Error> error;
         QStringList warnings;
-        qsizetype keyIndex = -1;        ///< ring index of the key or secret that opened or verified it
+        qsizetype keyIndex = -1; ///< ring index of the key or secret that opened or verified it
         EncryptedSessionCodec::Decoded encrypted; ///< when format is EncryptedSession
         FlaskSignedCodec::Decoded signedCookie;   ///< when format is FlaskSigned
         [[nodiscard]] bool ok() const { return !error.has_value(); }
@@ -32,10 +32,12 @@ public:
     };
 
     /// Signing secrets of the ring, in ring order, with their ring indices.
-    [[nodiscard]] static QList<SecureBytes> signingSecrets(const KeyRing &ring, QList<qsizetype> *indices = nullptr);
+    [[nodiscard]] static QList<SecureBytes> signingSecrets(const KeyRing &ring,
+                                                           QList<qsizetype> *indices = nullptr);
 
     /// `options` also carries the inflate and nesting limits for both formats.
-    [[nodiscard]] static Opened open(QByteArrayView cookie, KeyRing &ring, const FlaskSignedCodec::Options &options);
+    [[nodiscard]] static Opened open(QByteArrayView cookie, KeyRing &ring,
+                                     const FlaskSignedCodec::Options &options);
 };
 
 } // namespace sessionlens

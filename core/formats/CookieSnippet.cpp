@@ -39,7 +39,8 @@ QString CookieSnippet::make(Kind kind, const QByteArray &value, const QString &c
         // HttpOnly cookies cannot be set from script; this is for apps that do not set it.
         return QStringLiteral("document.cookie = \"%1; path=/\";").arg(pair);
     case Kind::PythonRequests:
-        return QStringLiteral("import requests\n\nresponse = requests.get(%1, cookies={%2: %3})\nprint(response.status_code)")
+        return QStringLiteral("import requests\n\nresponse = requests.get(%1, cookies={%2: "
+                              "%3})\nprint(response.status_code)")
             .arg(pythonQuote(url), pythonQuote(cookieName), pythonQuote(v));
     }
     return v;

@@ -46,11 +46,11 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
         const qsizetype eq = pair.indexOf(u'=');
         // Base64 padding also uses '=', so only a name made of token characters counts.
         const QString name = eq > 0 ? pair.left(eq).trimmed() : QString();
-        const bool looksNamed = !name.isEmpty()
-                                && std::all_of(name.begin(), name.end(), [](QChar c) {
-                                       return c.isLetterOrNumber() || c == u'_' || c == u'-';
-                                   })
-                                && !(eq == pair.size() - 1 || pair.at(eq + 1) == u'=');
+        const bool looksNamed =
+            !name.isEmpty() &&
+            std::all_of(name.begin(), name.end(),
+                        [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'-'; }) &&
+            !(eq == pair.size() - 1 || pair.at(eq + 1) == u'=');
         if (!looksNamed)
             continue;
         ++pairCount;
@@ -63,11 +63,13 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
     if (pairCount == 1)
         return fallback;
     if (pairCount > 1)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("%1 cookies and none named \"%2\"").arg(pairCount).arg(cookieName));
+        return Error::make(
+            ErrorCategory::Format,
+            QStringLiteral("%1 cookies and none named \"%2\"").arg(pairCount).arg(cookieName));
     const QString bare = unquote(line);
     if (bare.contains(u' ') || bare.contains(u';'))
-        return Error::make(ErrorCategory::Format, QStringLiteral("a cookie value holds no spaces or ';'"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("a cookie value holds no spaces or ';'"));
     return Extracted{QString(), bare.toLatin1()};
 }
 

@@ -23,8 +23,8 @@ public:
         QByteArray value; ///< the cookie value, unquoted
     };
 
-    [[nodiscard]] static Result<Extracted> extract(const QString &text,
-                                                   const QString &cookieName = QStringLiteral("session"));
+    [[nodiscard]] static Result<Extracted>
+    extract(const QString &text, const QString &cookieName = QStringLiteral("session"));
 };
 
 } // namespace sessionlens

@@ -1,8 +1,8 @@
 #include "formats/EncryptedSessionCodec.h"
 
 #include "crypto/SecureRandom.h"
-#include "formats/Base64.h"
 #include "document/SessionDocument.h"
+#include "formats/Base64.h"
 #include "json/PythonJsonWriter.h"
 
 namespace sessionlens {
@@ -69,8 +69,9 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
         start = dot + 1;
     }
     if (count != 4)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("expected 4 fields separated by '.', found %1").arg(count));
+        return Error::make(
+            ErrorCategory::Format,
+            QStringLiteral("expected 4 fields separated by '.', found %1").arg(count));
 
     Fields fields;
     fields.flag = parts[0].toByteArray();
@@ -102,9 +103,10 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
         item.out = std::move(bytes).value();
     }
     if (fields.tag.size() != EaxCipher::kTagSize)
-        return Error::make(ErrorCategory::Authentication,
-                           QStringLiteral("the tag is %1 bytes, EAX tags are 16").arg(fields.tag.size()),
-                           {}, int(Field::Tag));
+        return Error::make(
+            ErrorCategory::Authentication,
+            QStringLiteral("the tag is %1 bytes, EAX tags are 16").arg(fields.tag.size()), {},
+            int(Field::Tag));
     return fields;
 }
 
@@ -178,7 +180,8 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
 
 namespace {
 
-// json.dumps with the bytes-aware encoder raises TypeError for these: the server would fail to save.
+// json.dumps with the bytes-aware encoder raises TypeError for these: the server would fail to
+// save.
 const SessionValue *firstUnencodable(const SessionValue &node)
 {
     if (node.type() == SessionValue::Type::Uuid || node.type() == SessionValue::Type::DateTime)
@@ -213,9 +216,9 @@ Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::seal(const SessionV
     return sealPlaintext(PythonJsonWriter::write(session), compression);
 }
 
-Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPlaintext(const QByteArray &plaintext,
-                                                                           Compression compression,
-                                                                           const QByteArray &nonce)
+Result<EncryptedSessionCodec::Sealed>
+EncryptedSessionCodec::sealPlaintext(const QByteArray &plaintext, Compression compression,
+                                     const QByteArray &nonce)
 {
     const bool compressed = shouldCompress(plaintext.size(), compression);
     if (!compressed)
@@ -226,9 +229,9 @@ Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPlaintext(const
     return sealPayload(plaintext, payload, true, nonce);
 }
 
-Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPayload(const QByteArray &plaintext,
-                                                                         const QByteArray &payload, bool compressed,
-                                                                         const QByteArray &givenNonce)
+Result<EncryptedSessionCodec::Sealed>
+EncryptedSessionCodec::sealPayload(const QByteArray &plaintext, const QByteArray &payload,
+                                   bool compressed, const QByteArray &givenNonce)
 {
     QByteArray nonce = givenNonce;
     if (nonce.isEmpty()) {
@@ -253,10 +256,15 @@ Result<EncryptedSessionCodec::Sealed> EncryptedSessionCodec::sealPayload(const Q
     f.ciphertextText = Base64::encode(f.ciphertext, Base64::Alphabet::Standard);
     f.tagText = Base64::encode(f.tag, Base64::Alphabet::Standard);
     f.nonceText = Base64::encode(f.nonce, Base64::Alphabet::Standard);
-    sealed.cookie.reserve(f.flag.size() + f.ciphertextText.size() + f.tagText.size()
-                          + f.nonceText.size() + 3);
-    sealed.cookie.append(f.flag).append('.').append(f.ciphertextText).append('.')
-        .append(f.tagText).append('.').append(f.nonceText);
+    sealed.cookie.reserve(f.flag.size() + f.ciphertextText.size() + f.tagText.size() +
+                          f.nonceText.size() + 3);
+    sealed.cookie.append(f.flag)
+        .append('.')
+        .append(f.ciphertextText)
+        .append('.')
+        .append(f.tagText)
+        .append('.')
+        .append(f.nonceText);
     return sealed;
 }
 

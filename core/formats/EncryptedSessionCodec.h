@@ -32,9 +32,20 @@ public:
     /// Longest cookie value accepted for decoding.
     static constexpr qsizetype kMaxCookieSize = 1024 * 1024;
 
-    enum class Compression { Auto, Always, Never };
+    enum class Compression
+    {
+        Auto,
+        Always,
+        Never
+    };
 
-    enum class Field { Flag = 0, Ciphertext = 1, Tag = 2, Nonce = 3 };
+    enum class Field
+    {
+        Flag = 0,
+        Ciphertext = 1,
+        Tag = 2,
+        Nonce = 3
+    };
 
     struct Limits
     {
@@ -100,8 +111,8 @@ public:
                                                const QByteArray &nonce = {});
     /// Seals a payload the caller has already prepared (SessionSealer): `payload` is the
     /// plaintext, or its zlib form when `compressed`, so nothing is written or deflated twice.
-    [[nodiscard]] Result<Sealed> sealPayload(const QByteArray &plaintext, const QByteArray &payload, bool compressed,
-                                             const QByteArray &nonce = {});
+    [[nodiscard]] Result<Sealed> sealPayload(const QByteArray &plaintext, const QByteArray &payload,
+                                             bool compressed, const QByteArray &nonce = {});
 
     [[nodiscard]] static bool shouldCompress(qsizetype jsonSize, Compression compression);
     [[nodiscard]] static QString fieldName(Field field);

@@ -20,10 +20,13 @@ QString FlaskSignedCodec::partName(Part part)
     return {};
 }
 
-Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie, const Options &options)
+Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
+                                                        const Options &options)
 {
     if (cookie.size() > 1024 * 1024)
-        return Error::make(ErrorCategory::Limit, QStringLiteral("cookie of %1 bytes exceeds the input limit").arg(cookie.size()));
+        return Error::make(
+            ErrorCategory::Limit,
+            QStringLiteral("cookie of %1 bytes exceeds the input limit").arg(cookie.size()));
     const qsizetype lastDot = cookie.lastIndexOf('.');
     const qsizetype timestampDot = lastDot > 0 ? cookie.first(lastDot).lastIndexOf('.') : -1;
     if (lastDot < 0 || timestampDot < 0)
@@ -38,7 +41,8 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie, c
     if (parts.compressed)
         payload = payload.sliced(1);
     parts.payloadText = payload.toByteArray();
-    if (parts.payloadText.isEmpty() || parts.timestampText.isEmpty() || parts.signatureText.isEmpty())
+    if (parts.payloadText.isEmpty() || parts.timestampText.isEmpty() ||
+        parts.signatureText.isEmpty())
         return Error::make(ErrorCategory::Format, QStringLiteral("a part of the cookie is empty"));
 
     const struct
@@ -62,8 +66,9 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie, c
             continue;
         }
         if (bytes->size() > 8)
-            return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp has %1 bytes").arg(bytes->size()),
-                               {}, int(Part::Timestamp));
+            return Error::make(ErrorCategory::Format,
+                               QStringLiteral("the timestamp has %1 bytes").arg(bytes->size()), {},
+                               int(Part::Timestamp));
         quint64 value = 0;
         for (const char c : bytes.value())
             value = (value << 8) | static_cast<unsigned char>(c);
@@ -87,7 +92,8 @@ Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<Secur
         return signer.error();
     for (qsizetype i = 0; i < secrets.size(); ++i) {
         const SecureBytes &secret = secrets[i];
-        const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size()));
+        const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()),
+                                        qsizetype(secret.size()));
         if (signer->verify(secretView, parts.signedValue, parts.signature))
             return i;
     }
@@ -109,13 +115,16 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     decoded.ageSeconds = now - decoded.parts.timestamp;
     decoded.expired = decoded.ageSeconds > options.lifetimeSeconds || decoded.ageSeconds < 0;
     if (decoded.parts.timestampOutOfRange)
-        decoded.warnings.append(QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
-                                               "rejects it as signed in the future"));
+        decoded.warnings.append(
+            QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
+                           "rejects it as signed in the future"));
     else if (decoded.ageSeconds < 0)
-        decoded.warnings.append(QStringLiteral("signed %1 s in the future: itsdangerous rejects it").arg(-decoded.ageSeconds));
+        decoded.warnings.append(QStringLiteral("signed %1 s in the future: itsdangerous rejects it")
+                                    .arg(-decoded.ageSeconds));
     else if (decoded.expired)
-        decoded.warnings.append(QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
-                                    .arg(options.lifetimeSeconds));
+        decoded.warnings.append(
+            QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
+                .arg(options.lifetimeSeconds));
 
     if (decoded.parts.compressed) {
         auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);
@@ -138,8 +147,9 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         return decoded;
     }
     if (session->type() != SessionValue::Type::Dict) {
-        decoded.error = Error::make(ErrorCategory::Json, QStringLiteral("the session must be a JSON object, found %1")
-                                                             .arg(SessionValue::typeName(session->type())),
+        decoded.error = Error::make(ErrorCategory::Json,
+                                    QStringLiteral("the session must be a JSON object, found %1")
+                                        .arg(SessionValue::typeName(session->type())),
                                     {}, int(Part::Payload));
         return decoded;
     }
@@ -154,11 +164,12 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         decoded.secretIndex = index.value();
         decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
         if (index.value() < 0)
-            decoded.error = Error::make(ErrorCategory::Authentication,
-                                        secrets.size() == 1
-                                            ? QStringLiteral("the signature does not match the secret")
-                                            : QStringLiteral("the signature matches none of the %1 secrets").arg(secrets.size()),
-                                        {}, int(Part::Signature));
+            decoded.error = Error::make(
+                ErrorCategory::Authentication,
+                secrets.size() == 1 ? QStringLiteral("the signature does not match the secret")
+                                    : QStringLiteral("the signature matches none of the %1 secrets")
+                                          .arg(secrets.size()),
+                {}, int(Part::Signature));
     }
     return decoded;
 }
@@ -183,29 +194,35 @@ QByteArray FlaskSignedCodec::timestampField(qint64 timestamp, bool legacyEpoch)
     return Base64::encode(bytes, Base64::Alphabet::UrlSafe);
 }
 
-Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const SecureBytes &secret, qint64 timestamp,
-                                          const Options &options)
+Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const SecureBytes &secret,
+                                          qint64 timestamp, const Options &options)
 {
     if (session.type() != SessionValue::Type::Dict)
-        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1").arg(SessionValue::typeName(session.type())));
-    return signPayload(payloadField(PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)), secret,
-                       timestamp, options);
+        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
+                                                    .arg(SessionValue::typeName(session.type())));
+    return signPayload(
+        payloadField(PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)),
+        secret, timestamp, options);
 }
 
-Result<QByteArray> FlaskSignedCodec::signPayload(const QByteArray &payload, const SecureBytes &secret,
-                                                 qint64 timestamp, const Options &options)
+Result<QByteArray> FlaskSignedCodec::signPayload(const QByteArray &payload,
+                                                 const SecureBytes &secret, qint64 timestamp,
+                                                 const Options &options)
 {
     if (timestamp < (options.legacyEpoch ? kLegacyEpoch : 0))
-        return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is before the signer's epoch"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the timestamp is before the signer's epoch"));
     if (timestamp > kMaxTimestamp)
-        return Error::make(ErrorCategory::Format, QStringLiteral("the timestamp is after the year 9999"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the timestamp is after the year 9999"));
     auto signer = ItsdangerousSigner::create(options.signer);
     if (!signer)
         return signer.error();
     const QByteArray value = payload + '.' + timestampField(timestamp, options.legacyEpoch);
     QByteArray signature;
-    if (!signer->sign(QByteArrayView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size())), value,
-                      &signature))
+    if (!signer->sign(
+            QByteArrayView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size())),
+            value, &signature))
         return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL failed to sign"));
     return value + '.' + Base64::encode(signature, Base64::Alphabet::UrlSafe);
 }

@@ -32,8 +32,18 @@ public:
     /// clamped to it and flagged (Parts::timestampOutOfRange).
     static constexpr qint64 kMaxTimestamp = 253402300799;
 
-    enum class Part { Payload = 0, Timestamp = 1, Signature = 2 };
-    enum class Verification { NotChecked, Valid, Invalid };
+    enum class Part
+    {
+        Payload = 0,
+        Timestamp = 1,
+        Signature = 2
+    };
+    enum class Verification
+    {
+        NotChecked,
+        Valid,
+        Invalid
+    };
 
     struct Options
     {
@@ -46,14 +56,14 @@ public:
 
     struct Parts
     {
-        bool compressed = false;   ///< the payload had a leading '.'
-        QByteArray payloadText;    ///< without the '.'
+        bool compressed = false; ///< the payload had a leading '.'
+        QByteArray payloadText;  ///< without the '.'
         QByteArray timestampText;
         QByteArray signatureText;
-        QByteArray signedValue;    ///< what the signature covers: `[.]payload.timestamp`
-        QByteArray payload;        ///< decoded payload bytes (compressed when flagged)
-        QByteArray signature;      ///< raw signature bytes
-        qint64 timestamp = 0;      ///< UNIX time of signing (kMaxTimestamp when out of range)
+        QByteArray signedValue; ///< what the signature covers: `[.]payload.timestamp`
+        QByteArray payload;     ///< decoded payload bytes (compressed when flagged)
+        QByteArray signature;   ///< raw signature bytes
+        qint64 timestamp = 0;   ///< UNIX time of signing (kMaxTimestamp when out of range)
         /// The timestamp field holds a time past kMaxTimestamp (up to 2^64 - 1): no date can
         /// show it, and itsdangerous rejects it as signed in the future.
         bool timestampOutOfRange = false;
@@ -69,7 +79,7 @@ public:
         Verification verification = Verification::NotChecked;
         qsizetype secretIndex = -1; ///< which secret verified it
         qint64 ageSeconds = 0;
-        bool expired = false;       ///< older than the lifetime, or signed in the future
+        bool expired = false; ///< older than the lifetime, or signed in the future
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
 
@@ -79,17 +89,19 @@ public:
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
     /// Index of the first secret whose signature matches, -1 when none does.
-    [[nodiscard]] static Result<qsizetype> verify(const Parts &parts, const QList<SecureBytes> &secrets,
-                                                  const Options &options);
+    [[nodiscard]] static Result<qsizetype>
+    verify(const Parts &parts, const QList<SecureBytes> &secrets, const Options &options);
 
     /// Signs a session as Flask does (compact, sorted, tagged JSON; zlib when it saves 2+ bytes).
-    [[nodiscard]] static Result<QByteArray> sign(const SessionValue &session, const SecureBytes &secret,
-                                                 qint64 timestamp, const Options &options);
+    [[nodiscard]] static Result<QByteArray> sign(const SessionValue &session,
+                                                 const SecureBytes &secret, qint64 timestamp,
+                                                 const Options &options);
     /// The payload field for a JSON text: base64, compressed with a '.' when that is shorter.
     [[nodiscard]] static QByteArray payloadField(const QByteArray &json);
     /// sign() for a payload field already made (payloadField()), so that it is deflated once.
-    [[nodiscard]] static Result<QByteArray> signPayload(const QByteArray &payloadField, const SecureBytes &secret,
-                                                        qint64 timestamp, const Options &options);
+    [[nodiscard]] static Result<QByteArray> signPayload(const QByteArray &payloadField,
+                                                        const SecureBytes &secret, qint64 timestamp,
+                                                        const Options &options);
     /// itsdangerous' int_to_bytes in URL-safe base64.
     [[nodiscard]] static QByteArray timestampField(qint64 timestamp, bool legacyEpoch);
     [[nodiscard]] static QString partName(Part part);

@@ -10,8 +10,8 @@ FormatDetector::Format FormatDetector::detect(QByteArrayView value)
     for (const char c : value) {
         if (c == '+' || c == '/' || c == '=')
             standardChars = true;
-        if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')))
+        if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
+              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
             urlSafeOnly = false;
     }
     const qsizetype firstDot = value.indexOf('.');

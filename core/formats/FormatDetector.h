@@ -9,7 +9,8 @@ namespace sessionlens {
 class FormatDetector
 {
 public:
-    enum class Format {
+    enum class Format
+    {
         Unknown,
         EncryptedSession, ///< <flag>.<ciphertext>.<tag>.<nonce>, standard base64
         FlaskSigned,      ///< [.]<payload>.<timestamp>.<signature>, URL-safe base64

@@ -11,11 +11,13 @@ void toEncrypted(SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     switch (node.type()) {
     case SessionValue::Type::Tuple:
-        notes.append({SessionDocument::displayPath(&node), QStringLiteral("tuple becomes list (JSON has no tuples)")});
+        notes.append({SessionDocument::displayPath(&node),
+                      QStringLiteral("tuple becomes list (JSON has no tuples)")});
         node.setListFromTuple();
         break;
     case SessionValue::Type::Markup:
-        notes.append({SessionDocument::displayPath(&node), QStringLiteral("Markup becomes str (the safe-HTML marker is lost)")});
+        notes.append({SessionDocument::displayPath(&node),
+                      QStringLiteral("Markup becomes str (the safe-HTML marker is lost)")});
         node.setString(node.stringValue());
         break;
     case SessionValue::Type::Uuid:
@@ -47,7 +49,8 @@ bool sortedKeys(const SessionValue &node)
 void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     if (node.type() == SessionValue::Type::Dict && !sortedKeys(node))
-        notes.append({SessionDocument::displayPath(&node), QStringLiteral("keys are written in sorted order (Flask sorts them)")});
+        notes.append({SessionDocument::displayPath(&node),
+                      QStringLiteral("keys are written in sorted order (Flask sorts them)")});
     for (qsizetype i = 0; i < node.size(); ++i)
         toSigned(*node.child(i), notes);
 }

@@ -20,7 +20,11 @@ namespace sessionlens {
 class SessionConverter
 {
 public:
-    enum class Target { EncryptedSession, FlaskSigned };
+    enum class Target
+    {
+        EncryptedSession,
+        FlaskSigned
+    };
 
     struct Note
     {

@@ -54,8 +54,8 @@ private:
 
 Error zlibError(int code, const z_stream &stream)
 {
-    const QString reason = stream.msg ? QString::fromLatin1(stream.msg)
-                                      : QStringLiteral("zlib error %1").arg(code);
+    const QString reason =
+        stream.msg ? QString::fromLatin1(stream.msg) : QStringLiteral("zlib error %1").arg(code);
     return Error::make(ErrorCategory::Decompression, reason, {}, -1,
                        static_cast<qsizetype>(stream.total_in));
 }
@@ -76,7 +76,8 @@ Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizet
     zs.avail_in = static_cast<uInt>(compressed.size());
 
     QByteArray out;
-    qsizetype capacity = std::min<qsizetype>(maxOutput, std::max<qsizetype>(4096, compressed.size() * 4));
+    qsizetype capacity =
+        std::min<qsizetype>(maxOutput, std::max<qsizetype>(4096, compressed.size() * 4));
     out.resize(capacity);
     qsizetype produced = 0;
     while (true) {
@@ -88,8 +89,9 @@ Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizet
                 zs.avail_out = 1;
                 const int code = ::inflate(&zs, Z_NO_FLUSH);
                 if (zs.avail_out == 0)
-                    return Error::make(ErrorCategory::Limit,
-                                       QStringLiteral("inflates to more than %1 bytes").arg(maxOutput));
+                    return Error::make(
+                        ErrorCategory::Limit,
+                        QStringLiteral("inflates to more than %1 bytes").arg(maxOutput));
                 if (code == Z_STREAM_END)
                     break;
                 return zs.avail_in == 0

@@ -30,7 +30,8 @@ QByteArray FlaskTags::httpDate(qint64 secondsSinceEpoch)
 
 std::optional<qint64> FlaskTags::parseHttpDate(QByteArrayView text)
 {
-    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(text.data(), text.size()), kHttpDateFormat);
+    QDateTime time =
+        QLocale::c().toDateTime(QString::fromLatin1(text.data(), text.size()), kHttpDateFormat);
     if (!time.isValid())
         return std::nullopt;
     time.setTimeZone(QTimeZone::utc());
@@ -45,7 +46,8 @@ QByteArray FlaskTags::uuidHex(const QByteArray &bytes)
 QString FlaskTags::uuidText(const QByteArray &bytes)
 {
     const QString hex = QString::fromLatin1(bytes.toHex());
-    return hex.mid(0, 8) + u'-' + hex.mid(8, 4) + u'-' + hex.mid(12, 4) + u'-' + hex.mid(16, 4) + u'-' + hex.mid(20);
+    return hex.mid(0, 8) + u'-' + hex.mid(8, 4) + u'-' + hex.mid(12, 4) + u'-' + hex.mid(16, 4) +
+           u'-' + hex.mid(20);
 }
 
 std::optional<QByteArray> FlaskTags::parseUuid(QByteArrayView text)
@@ -71,7 +73,12 @@ QString FlaskTags::dateTimeRepr(qint64 secondsSinceEpoch)
     const QDateTime time = QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, QTimeZone::utc());
     const QDate d = time.date();
     const QTime t = time.time();
-    QString out = QStringLiteral("datetime.datetime(%1, %2, %3, %4, %5").arg(d.year()).arg(d.month()).arg(d.day()).arg(t.hour()).arg(t.minute());
+    QString out = QStringLiteral("datetime.datetime(%1, %2, %3, %4, %5")
+                      .arg(d.year())
+                      .arg(d.month())
+                      .arg(d.day())
+                      .arg(t.hour())
+                      .arg(t.minute());
     if (t.second() != 0)
         out += QStringLiteral(", %1").arg(t.second());
     return out + QStringLiteral(", tzinfo=datetime.timezone.utc)");
@@ -79,8 +86,9 @@ QString FlaskTags::dateTimeRepr(qint64 secondsSinceEpoch)
 
 bool FlaskTags::isTagKey(const QString &key)
 {
-    return key == QLatin1String(" di") || key == QLatin1String(" d") || key == QLatin1String(" t")
-           || key == QLatin1String(" b") || key == QLatin1String(" m") || key == QLatin1String(" u");
+    return key == QLatin1String(" di") || key == QLatin1String(" d") ||
+           key == QLatin1String(" t") || key == QLatin1String(" b") || key == QLatin1String(" m") ||
+           key == QLatin1String(" u");
 }
 
 bool FlaskTags::codePointLess(const QString &a, const QString &b)

@@ -20,8 +20,8 @@ QByteArray PythonFloat::repr(double value, Specials specials)
     // Shortest round-trip digits in scientific form, e.g. "-1.2345e+17", then re-laid
     // out by CPython's float_repr rules.
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
-                                      std::chars_format::scientific);
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     const char *p = buffer;
     QByteArray out;
     out.reserve(32);

@@ -11,7 +11,8 @@ namespace sessionlens {
 class PythonFloat
 {
 public:
-    enum class Specials {
+    enum class Specials
+    {
         Json, ///< NaN, Infinity, -Infinity (json.dumps)
         Repr, ///< nan, inf, -inf (repr)
     };

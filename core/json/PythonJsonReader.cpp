@@ -1,7 +1,7 @@
 #include "json/PythonJsonReader.h"
 
-#include "json/TagDecoder.h"
 #include "json/PythonFloat.h"
+#include "json/TagDecoder.h"
 
 #include <QHash>
 
@@ -67,12 +67,10 @@ private:
         int line = 0, column = 0;
         PythonJsonReader::lineAndColumn(QByteArrayView(m_begin, m_end - m_begin), position, &line,
                                         &column);
-        Error error = Error::make(category, std::move(message),
-                                  QStringLiteral("line %1 column %2 (byte %3)")
-                                      .arg(line)
-                                      .arg(column)
-                                      .arg(position),
-                                  -1, position);
+        Error error = Error::make(
+            category, std::move(message),
+            QStringLiteral("line %1 column %2 (byte %3)").arg(line).arg(column).arg(position), -1,
+            position);
         m_error = error;
         return error;
     }
@@ -86,13 +84,15 @@ private:
     bool startsWith(const char *word) const
     {
         const auto length = static_cast<qsizetype>(std::strlen(word));
-        return m_end - m_p >= length && std::memcmp(m_p, word, static_cast<std::size_t>(length)) == 0;
+        return m_end - m_p >= length &&
+               std::memcmp(m_p, word, static_cast<std::size_t>(length)) == 0;
     }
 
     bool parseValue(SessionValue &out, int depth)
     {
         if (++m_nodes > m_options.maxNodes) {
-            fail(QStringLiteral("more than %1 values in the session").arg(m_options.maxNodes), ErrorCategory::Limit);
+            fail(QStringLiteral("more than %1 values in the session").arg(m_options.maxNodes),
+                 ErrorCategory::Limit);
             return false;
         }
         if (m_p >= m_end) {
@@ -201,7 +201,8 @@ private:
         if (!isFloat) {
             const qsizetype digits = integerEnd - start - (*start == '-' ? 1 : 0);
             if (digits > PythonJsonReader::kMaxIntegerDigits) {
-                fail(QStringLiteral("integer of %1 digits exceeds Python's %2-digit conversion limit")
+                fail(QStringLiteral(
+                         "integer of %1 digits exceeds Python's %2-digit conversion limit")
                          .arg(digits)
                          .arg(PythonJsonReader::kMaxIntegerDigits),
                      ErrorCategory::Limit);
@@ -254,8 +255,8 @@ private:
             }
             if (c != '\\') {
                 segment = m_p;
-                while (m_p < m_end && *m_p != '"' && *m_p != '\\'
-                       && static_cast<unsigned char>(*m_p) >= 0x20)
+                while (m_p < m_end && *m_p != '"' && *m_p != '\\' &&
+                       static_cast<unsigned char>(*m_p) >= 0x20)
                     ++m_p;
                 text.append(QString::fromUtf8(segment, m_p - segment));
                 continue;
@@ -323,8 +324,8 @@ private:
             return parseString(own);
         const qsizetype length = p - start;
         for (KeyCacheEntry &entry : m_keyCache) {
-            if (entry.length == length && entry.start
-                && std::memcmp(entry.start, start, static_cast<std::size_t>(length)) == 0) {
+            if (entry.length == length && entry.start &&
+                std::memcmp(entry.start, start, static_cast<std::size_t>(length)) == 0) {
                 *key = &entry.key;
                 m_p = p + 1;
                 return true;
@@ -446,7 +447,8 @@ private:
                 if (!parseValue(value, depth))
                     return false;
                 warn([&duplicate] {
-                    return QStringLiteral("duplicate key \"%1\": Python keeps the last value").arg(duplicate);
+                    return QStringLiteral("duplicate key \"%1\": Python keeps the last value")
+                        .arg(duplicate);
                 });
                 out.child(existing)->assign(std::move(value));
             } else {
@@ -469,7 +471,8 @@ private:
             return false;
         }
         QStringList tagWarnings;
-        if (auto problem = TagDecoder::apply(out, m_options.dialect, m_warnings ? &tagWarnings : nullptr)) {
+        if (auto problem =
+                TagDecoder::apply(out, m_options.dialect, m_warnings ? &tagWarnings : nullptr)) {
             failAt(*problem, objectStart);
             return false;
         }
@@ -480,8 +483,7 @@ private:
 
     // Warnings are capped: a cookie with 200,000 duplicate keys must not become
     // megabytes of text. The rest are counted and said in one last line.
-    template <typename MakeText>
-    void warn(MakeText makeText)
+    template <typename MakeText> void warn(MakeText makeText)
     {
         if (!m_warnings)
             return;
@@ -492,7 +494,6 @@ private:
             ++m_droppedWarnings;
         }
     }
-
 
     const char *m_begin;
     const char *m_p;

@@ -28,10 +28,12 @@ public:
     /// CPython refuses int() of longer decimal strings (sys.int_info.default_max_str_digits).
     static constexpr int kMaxIntegerDigits = 4300;
 
-    enum class Dialect {
+    enum class Dialect
+    {
         Plain,            ///< no tag objects
         EncryptedSession, ///< {"__type__": "bytes", "b": "<base64>"} is bytes
-        FlaskTagged,      ///< Flask's tags: " t" tuple, " b" bytes, " m" Markup, " u" UUID, " d" datetime, " di"
+        FlaskTagged,      ///< Flask's tags: " t" tuple, " b" bytes, " m" Markup, " u" UUID, " d"
+                          ///< datetime, " di"
     };
 
     struct Options

@@ -57,8 +57,12 @@ void PythonJsonWriter::appendString(const QString &text, QByteArray &out)
         default: {
             // ensure_ascii: UTF-16 units map one to one onto Python's escapes,
             // including surrogate pairs for astral characters and lone surrogates.
-            const char escape[6] = {'\\', 'u', kHex[(u >> 12) & 0xf], kHex[(u >> 8) & 0xf],
-                                    kHex[(u >> 4) & 0xf], kHex[u & 0xf]};
+            const char escape[6] = {'\\',
+                                    'u',
+                                    kHex[(u >> 12) & 0xf],
+                                    kHex[(u >> 8) & 0xf],
+                                    kHex[(u >> 4) & 0xf],
+                                    kHex[u & 0xf]};
             out.append(escape, 6);
         }
         }
@@ -119,9 +123,10 @@ void appendFlaskDict(const SessionValue &value, QByteArray &out)
     children.reserve(static_cast<std::size_t>(value.size()));
     for (qsizetype i = 0; i < value.size(); ++i)
         children.push_back(value.child(i));
-    std::stable_sort(children.begin(), children.end(), [](const SessionValue *a, const SessionValue *b) {
-        return FlaskTags::codePointLess(a->key(), b->key());
-    });
+    std::stable_sort(children.begin(), children.end(),
+                     [](const SessionValue *a, const SessionValue *b) {
+                         return FlaskTags::codePointLess(a->key(), b->key());
+                     });
     out.append('{');
     bool first = true;
     for (const SessionValue *child : children) {

@@ -23,11 +23,17 @@ namespace sessionlens {
 class PythonJsonWriter
 {
 public:
-    enum class Style { EncryptedSession, FlaskTagged };
+    enum class Style
+    {
+        EncryptedSession,
+        FlaskTagged
+    };
 
-    [[nodiscard]] static QByteArray write(const SessionValue &value, Style style = Style::EncryptedSession);
+    [[nodiscard]] static QByteArray write(const SessionValue &value,
+                                          Style style = Style::EncryptedSession);
     /// Appends to `out` (reuses its capacity; the hot path of size reports).
-    static void append(const SessionValue &value, QByteArray &out, Style style = Style::EncryptedSession);
+    static void append(const SessionValue &value, QByteArray &out,
+                       Style style = Style::EncryptedSession);
     /// EncryptedSession style, also recording the end offset of each entry of a Dict root,
     /// so that a size report can measure and cut out entries without writing them again.
     [[nodiscard]] static QByteArray write(const SessionValue &value, QList<qsizetype> *entryEnds);

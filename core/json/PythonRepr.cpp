@@ -125,8 +125,10 @@ Result<QString> PythonRepr::reprBounded(const SessionValue &value, qsizetype max
 {
     QString out;
     if (!appendBounded(value, out, maxChars))
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the Python view exceeds the output limit of %1 characters").arg(maxChars));
+        return Error::make(
+            ErrorCategory::Limit,
+            QStringLiteral("the Python view exceeds the output limit of %1 characters")
+                .arg(maxChars));
     return out;
 }
 
@@ -171,7 +173,8 @@ void PythonRepr::append(const SessionValue &value, QString &out)
         out.append(QLatin1String(value.integerText()));
         return;
     case SessionValue::Type::Float:
-        out.append(QLatin1String(PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr)));
+        out.append(
+            QLatin1String(PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr)));
         return;
     case SessionValue::Type::String:
         out.append(stringRepr(value.stringValue()));

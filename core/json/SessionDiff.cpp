@@ -13,7 +13,10 @@ namespace {
 class DiffWalker
 {
 public:
-    DiffWalker(const SessionDiff::Options &options, SessionDiff::Result &result) : m_options(options), m_result(result) {}
+    DiffWalker(const SessionDiff::Options &options, SessionDiff::Result &result)
+        : m_options(options), m_result(result)
+    {
+    }
 
     void walk(const SessionValue &a, const SessionValue &b)
     {
@@ -63,8 +66,7 @@ private:
         return index;
     }
 
-    template <typename Body>
-    void descend(const SessionValue &container, qsizetype index, Body body)
+    template <typename Body> void descend(const SessionValue &container, qsizetype index, Body body)
     {
         m_trail.push_back({&container, index});
         body();
@@ -129,7 +131,8 @@ private:
 
 } // namespace
 
-SessionDiff::Result SessionDiff::compare(const SessionValue &before, const SessionValue &after, const Options &options)
+SessionDiff::Result SessionDiff::compare(const SessionValue &before, const SessionValue &after,
+                                         const Options &options)
 {
     Result result;
     DiffWalker(options, result).walk(before, after);

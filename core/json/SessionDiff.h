@@ -12,14 +12,20 @@ namespace sessionlens {
 class SessionDiff
 {
 public:
-    enum class Kind { Added, Removed, Changed, Moved };
+    enum class Kind
+    {
+        Added,
+        Removed,
+        Changed,
+        Moved
+    };
 
     struct Change
     {
         Kind kind = Kind::Changed;
-        QString path;     ///< e.g. session['cart'][0]['qty']
-        QString before;   ///< repr of the old value (empty when added)
-        QString after;    ///< repr of the new value (empty when removed)
+        QString path;   ///< e.g. session['cart'][0]['qty']
+        QString before; ///< repr of the old value (empty when added)
+        QString after;  ///< repr of the new value (empty when removed)
     };
 
     struct Options

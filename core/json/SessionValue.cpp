@@ -1,14 +1,14 @@
 #include "json/SessionValue.h"
 
 #include <algorithm>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace sessionlens {
 
 SessionValue::SessionValue(const SessionValue &other)
-    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
-      m_string(other.m_string), m_raw(other.m_raw), m_int(other.m_int), m_key(other.m_key)
+    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float), m_string(other.m_string),
+      m_raw(other.m_raw), m_int(other.m_int), m_key(other.m_key)
 {
     m_children.reserve(other.m_children.size());
     for (const auto &child : other.m_children) {
@@ -60,7 +60,8 @@ void SessionValue::adoptChildren()
 
 void SessionValue::renumberChildren(qsizetype from)
 {
-    for (std::size_t i = static_cast<std::size_t>(std::max<qsizetype>(0, from)); i < m_children.size(); ++i)
+    for (std::size_t i = static_cast<std::size_t>(std::max<qsizetype>(0, from));
+         i < m_children.size(); ++i)
         m_children[i]->m_index = static_cast<qsizetype>(i);
 }
 
@@ -316,7 +317,8 @@ std::optional<qint64> SessionValue::toInt64() const
     if (m_raw.isEmpty())
         return m_int;
     qint64 out = 0;
-    const auto [end, ec] = std::from_chars(m_raw.constData(), m_raw.constData() + m_raw.size(), out);
+    const auto [end, ec] =
+        std::from_chars(m_raw.constData(), m_raw.constData() + m_raw.size(), out);
     if (ec != std::errc() || end != m_raw.constData() + m_raw.size())
         return std::nullopt;
     return out;
@@ -489,9 +491,8 @@ bool SessionValue::operator==(const SessionValue &other) const
             return false;
         break;
     case Type::Float:
-        if (!(m_float == other.m_float
-              || (std::isnan(m_float) && std::isnan(other.m_float)))
-            || std::signbit(m_float) != std::signbit(other.m_float))
+        if (!(m_float == other.m_float || (std::isnan(m_float) && std::isnan(other.m_float))) ||
+            std::signbit(m_float) != std::signbit(other.m_float))
             return false;
         break;
     case Type::String:

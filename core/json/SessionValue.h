@@ -25,7 +25,21 @@ class SessionValue
 {
 public:
     /// Tuple, Markup, Uuid and DateTime are Flask's tagged types (default signed session).
-    enum class Type : quint8 { Null, Bool, Integer, Float, String, Bytes, List, Dict, Tuple, Markup, Uuid, DateTime };
+    enum class Type : quint8
+    {
+        Null,
+        Bool,
+        Integer,
+        Float,
+        String,
+        Bytes,
+        List,
+        Dict,
+        Tuple,
+        Markup,
+        Uuid,
+        DateTime
+    };
 
     SessionValue() = default;
     ~SessionValue() = default;
@@ -79,8 +93,14 @@ public:
 
     // Children of List and Dict nodes.
     [[nodiscard]] qsizetype size() const { return static_cast<qsizetype>(m_children.size()); }
-    [[nodiscard]] SessionValue *child(qsizetype index) { return m_children[static_cast<std::size_t>(index)].get(); }
-    [[nodiscard]] const SessionValue *child(qsizetype index) const { return m_children[static_cast<std::size_t>(index)].get(); }
+    [[nodiscard]] SessionValue *child(qsizetype index)
+    {
+        return m_children[static_cast<std::size_t>(index)].get();
+    }
+    [[nodiscard]] const SessionValue *child(qsizetype index) const
+    {
+        return m_children[static_cast<std::size_t>(index)].get();
+    }
     [[nodiscard]] SessionValue *parent() const { return m_parent; }
     /// Position among the parent's children, -1 for a root.
     [[nodiscard]] qsizetype indexInParent() const;

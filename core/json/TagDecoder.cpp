@@ -5,7 +5,8 @@
 
 namespace sessionlens {
 
-std::optional<QString> TagDecoder::apply(SessionValue &object, PythonJsonReader::Dialect dialect, QStringList *warnings)
+std::optional<QString> TagDecoder::apply(SessionValue &object, PythonJsonReader::Dialect dialect,
+                                         QStringList *warnings)
 {
     switch (dialect) {
     case PythonJsonReader::Dialect::EncryptedSession:
@@ -24,7 +25,8 @@ std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringLi
     if (typeIndex < 0)
         return std::nullopt;
     const SessionValue *type = object.child(typeIndex);
-    if (type->type() != SessionValue::Type::String || type->stringValue() != QLatin1String("bytes")) {
+    if (type->type() != SessionValue::Type::String ||
+        type->stringValue() != QLatin1String("bytes")) {
         // The server's hook pops "__type__" and puts it back, which moves it to the end.
         object.move(typeIndex, object.size() - 1);
         return std::nullopt;

@@ -21,8 +21,8 @@ class TagDecoder
 {
 public:
     /// Rewrites `object` in place; returns what is wrong when a tag's content is malformed.
-    [[nodiscard]] static std::optional<QString> apply(SessionValue &object, PythonJsonReader::Dialect dialect,
-                                                      QStringList *warnings);
+    [[nodiscard]] static std::optional<QString>
+    apply(SessionValue &object, PythonJsonReader::Dialect dialect, QStringList *warnings);
 
 private:
     static std::optional<QString> applyBytesTag(SessionValue &object, QStringList *warnings);

@@ -10,21 +10,28 @@ constexpr qsizetype kChunkChars = 64 * 1024;
 
 Error outputLimit(qsizetype limit)
 {
-    return Error::make(ErrorCategory::Limit,
-                       QStringLiteral("the rendered session exceeds the output limit of %1 characters").arg(limit));
+    return Error::make(
+        ErrorCategory::Limit,
+        QStringLiteral("the rendered session exceeds the output limit of %1 characters")
+            .arg(limit));
 }
 
 QString summary(const SessionValue &node)
 {
     if (node.isContainer())
-        return QStringLiteral("%1 item%2").arg(node.size()).arg(node.size() == 1 ? QLatin1String("") : QLatin1String("s"));
+        return QStringLiteral("%1 item%2")
+            .arg(node.size())
+            .arg(node.size() == 1 ? QLatin1String("") : QLatin1String("s"));
     return TreeText::scalarText(node);
 }
 
 class IndentedWriter
 {
 public:
-    IndentedWriter(const TreeText::Sink &sink, const TreeText::Options &options) : m_sink(sink), m_options(options) {}
+    IndentedWriter(const TreeText::Sink &sink, const TreeText::Options &options)
+        : m_sink(sink), m_options(options)
+    {
+    }
 
     bool line(int depth, const QString &label, const SessionValue &node)
     {
@@ -37,7 +44,8 @@ public:
             m_buffer.append(u' ');
         m_buffer.append(QStringLiteral("(%1): ").arg(SessionValue::typeName(node.type())));
         // Check before rendering a scalar: its text is at least as long as its content.
-        if (m_written + m_buffer.size() + node.stringValue().size() + node.bytesValue().size() > m_options.maxOutputChars)
+        if (m_written + m_buffer.size() + node.stringValue().size() + node.bytesValue().size() >
+            m_options.maxOutputChars)
             return false;
         m_buffer.append(summary(node));
         m_buffer.append(u'\n');
@@ -48,7 +56,8 @@ public:
     {
         for (qsizetype i = 0; i < node.size(); ++i) {
             const SessionValue &child = *node.child(i);
-            const QString label = node.isSequence() ? QStringLiteral("[%1]").arg(i) : PythonRepr::stringRepr(child.key());
+            const QString label = node.isSequence() ? QStringLiteral("[%1]").arg(i)
+                                                    : PythonRepr::stringRepr(child.key());
             if (!line(depth, label, child))
                 return false;
             if (child.isContainer() && !children(child, depth + 1))
@@ -129,11 +138,12 @@ QString TreeText::scalarText(const SessionValue &value)
     }
 }
 
-Result<Done> TreeText::writeIndented(const SessionValue &value, const Sink &sink, const Options &options)
+Result<Done> TreeText::writeIndented(const SessionValue &value, const Sink &sink,
+                                     const Options &options)
 {
     IndentedWriter writer(sink, options);
-    const bool ok = writer.line(0, QString(), value) && (!value.isContainer() || writer.children(value, 1))
-                    && writer.finish();
+    const bool ok = writer.line(0, QString(), value) &&
+                    (!value.isContainer() || writer.children(value, 1)) && writer.finish();
     if (!ok)
         return outputLimit(options.maxOutputChars);
     return Done{};
@@ -142,7 +152,8 @@ Result<Done> TreeText::writeIndented(const SessionValue &value, const Sink &sink
 Result<QString> TreeText::indented(const SessionValue &value, const Options &options)
 {
     QString out;
-    auto written = writeIndented(value, [&out](const QString &chunk) { out.append(chunk); }, options);
+    auto written = writeIndented(
+        value, [&out](const QString &chunk) { out.append(chunk); }, options);
     if (!written)
         return written.error();
     return out;

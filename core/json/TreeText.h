@@ -32,7 +32,8 @@ public:
     [[nodiscard]] static Result<Done> writeIndented(const SessionValue &value, const Sink &sink,
                                                     const Options &options);
     [[nodiscard]] static Result<Done> writeIndented(const SessionValue &value, const Sink &sink);
-    [[nodiscard]] static Result<QString> indented(const SessionValue &value, const Options &options);
+    [[nodiscard]] static Result<QString> indented(const SessionValue &value,
+                                                  const Options &options);
     [[nodiscard]] static Result<QString> indented(const SessionValue &value);
     [[nodiscard]] static Result<QString> oneLine(const SessionValue &value, const Options &options);
     [[nodiscard]] static Result<QString> oneLine(const SessionValue &value);

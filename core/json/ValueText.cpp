@@ -4,10 +4,10 @@
 #include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
 
-#include <QDateTime>
-#include <QTimeZone>
 #include "json/PythonJsonReader.h"
 #include "json/PythonRepr.h"
+#include <QDateTime>
+#include <QTimeZone>
 
 #include <charconv>
 #include <cmath>
@@ -54,9 +54,11 @@ Result<SessionValue> parseFloat(const QString &text)
         return SessionValue::makeFloat(sign * std::numeric_limits<double>::infinity());
     const QByteArray latin = t.toLatin1();
     double value = 0;
-    const auto [end, ec] = std::from_chars(latin.constData(), latin.constData() + latin.size(), value);
-    if (latin.isEmpty() || end != latin.constData() + latin.size()
-        || (ec != std::errc() && ec != std::errc::result_out_of_range) || latin.contains('n') || latin.contains('i'))
+    const auto [end, ec] =
+        std::from_chars(latin.constData(), latin.constData() + latin.size(), value);
+    if (latin.isEmpty() || end != latin.constData() + latin.size() ||
+        (ec != std::errc() && ec != std::errc::result_out_of_range) || latin.contains('n') ||
+        latin.contains('i'))
         return expected(QStringLiteral("a number such as 3.25, 1e-05, nan or inf"));
     if (ec == std::errc::result_out_of_range) {
         const auto python = PythonFloat::parse(latin);
@@ -124,14 +126,16 @@ QString ValueText::editText(const SessionValue &value, BytesForm bytesForm)
     case SessionValue::Type::Integer:
         return QString::fromLatin1(value.integerText());
     case SessionValue::Type::Float:
-        return QString::fromLatin1(PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr));
+        return QString::fromLatin1(
+            PythonFloat::repr(value.floatValue(), PythonFloat::Specials::Repr));
     case SessionValue::Type::String:
     case SessionValue::Type::Markup:
         return value.stringValue();
     case SessionValue::Type::Uuid:
         return FlaskTags::uuidText(value.uuidBytes());
     case SessionValue::Type::DateTime:
-        return QDateTime::fromSecsSinceEpoch(value.dateTimeSeconds(), QTimeZone::utc()).toString(Qt::ISODate);
+        return QDateTime::fromSecsSinceEpoch(value.dateTimeSeconds(), QTimeZone::utc())
+            .toString(Qt::ISODate);
     case SessionValue::Type::Bytes:
         return bytesForm == BytesForm::Hex ? QString::fromLatin1(value.bytesValue().toHex(' '))
                                            : QString::fromLatin1(value.bytesValue().toBase64());
@@ -143,7 +147,8 @@ QString ValueText::editText(const SessionValue &value, BytesForm bytesForm)
     return {};
 }
 
-Result<SessionValue> ValueText::parse(SessionValue::Type type, const QString &text, BytesForm bytesForm)
+Result<SessionValue> ValueText::parse(SessionValue::Type type, const QString &text,
+                                      BytesForm bytesForm)
 {
     switch (type) {
     case SessionValue::Type::Null:
@@ -182,8 +187,9 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
 {
     if (value.type() == type)
         return value;
-    const QString text = value.type() == SessionValue::Type::String ? value.stringValue()
-                                                                    : editText(value, BytesForm::Hex);
+    const QString text = value.type() == SessionValue::Type::String
+                             ? value.stringValue()
+                             : editText(value, BytesForm::Hex);
     switch (type) {
     case SessionValue::Type::Null:
         return SessionValue::makeNull();
@@ -194,12 +200,13 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
             return SessionValue::makeBool(value.size() > 0);
         if (auto parsed = parseBool(text))
             return parsed.value();
-        return SessionValue::makeBool(value.type() == SessionValue::Type::String && !text.isEmpty());
+        return SessionValue::makeBool(value.type() == SessionValue::Type::String &&
+                                      !text.isEmpty());
     case SessionValue::Type::Integer:
         if (value.type() == SessionValue::Type::Bool)
             return SessionValue::makeInteger(value.boolValue() ? 1 : 0);
-        if (value.type() == SessionValue::Type::Float && std::isfinite(value.floatValue())
-            && std::abs(value.floatValue()) < 9.0e18)
+        if (value.type() == SessionValue::Type::Float && std::isfinite(value.floatValue()) &&
+            std::abs(value.floatValue()) < 9.0e18)
             return SessionValue::makeInteger(static_cast<qint64>(value.floatValue()));
         if (auto parsed = parseInteger(text))
             return parsed.value();
@@ -215,7 +222,9 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
             return SessionValue::makeString(QString::fromUtf8(value.bytesValue()));
         return SessionValue::makeString(text);
     case SessionValue::Type::Markup:
-        return SessionValue::makeMarkup(value.type() == SessionValue::Type::Bytes ? QString::fromUtf8(value.bytesValue()) : text);
+        return SessionValue::makeMarkup(value.type() == SessionValue::Type::Bytes
+                                            ? QString::fromUtf8(value.bytesValue())
+                                            : text);
     case SessionValue::Type::Uuid:
         if (const auto uuid = FlaskTags::parseUuid(text.trimmed().toLatin1()))
             return SessionValue::makeUuid(*uuid);

@@ -14,7 +14,11 @@ namespace sessionlens {
 class ValueText
 {
 public:
-    enum class BytesForm { Hex, Base64 };
+    enum class BytesForm
+    {
+        Hex,
+        Base64
+    };
 
     /// The text an editor starts from: raw string, digits, Python float repr, True/False, hex.
     [[nodiscard]] static QString editText(const SessionValue &value, BytesForm bytesForm);

@@ -25,9 +25,9 @@ Result<Done> KeyRing::add(SessionKey key)
         return Error::make(ErrorCategory::Key,
                            QStringLiteral("a key named \"%1\" exists already").arg(key.name()));
     if (key.kind() == SessionKey::Kind::AesKey && key.aesVariant().isEmpty())
-        return Error::make(ErrorCategory::Key,
-                           QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1")
-                               .arg(key.size()));
+        return Error::make(
+            ErrorCategory::Key,
+            QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1").arg(key.size()));
     if (key.bytes().isEmpty())
         return Error::make(ErrorCategory::Key, QStringLiteral("the secret is empty"));
     auto entry = std::make_unique<Entry>();
@@ -145,7 +145,8 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
         if (!c)
             continue;
         c->decodeFields(opened.decoded);
-        if (opened.decoded.error && opened.decoded.error->category == ErrorCategory::Authentication) {
+        if (opened.decoded.error &&
+            opened.decoded.error->category == ErrorCategory::Authentication) {
             opened.decoded.error.reset();
             opened.decoded.warnings.clear();
             continue;
@@ -157,7 +158,8 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
     opened.decoded.error = Error::make(
         ErrorCategory::Authentication,
         count == 1 ? QStringLiteral("the tag does not match: wrong key or altered cookie")
-                   : QStringLiteral("none of the %1 keys opens this cookie (or it was altered)").arg(count),
+                   : QStringLiteral("none of the %1 keys opens this cookie (or it was altered)")
+                         .arg(count),
         {}, int(EncryptedSessionCodec::Field::Tag));
     return opened;
 }

@@ -31,8 +31,8 @@ bool isIdentifierChar(char c)
 qsizetype findBytesLiteral(QByteArrayView text)
 {
     for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if ((text[i] == 'b' || text[i] == 'B') && (text[i + 1] == '\'' || text[i + 1] == '"')
-            && (i == 0 || !isIdentifierChar(text[i - 1])))
+        if ((text[i] == 'b' || text[i] == 'B') && (text[i + 1] == '\'' || text[i + 1] == '"') &&
+            (i == 0 || !isIdentifierChar(text[i - 1])))
             return i;
     }
     return -1;
@@ -80,8 +80,8 @@ Result<SecureBytes> decodeBase64Any(QByteArrayView text)
         while (compact.size() % 4)
             compact.append('=');
     }
-    auto decoded = Base64::decode(compact, urlSafe ? Base64::Alphabet::UrlSafe
-                                                   : Base64::Alphabet::Standard);
+    auto decoded =
+        Base64::decode(compact, urlSafe ? Base64::Alphabet::UrlSafe : Base64::Alphabet::Standard);
     wipeByteArray(compact);
     if (!decoded)
         return keyError(QStringLiteral("not base64"));
@@ -119,17 +119,38 @@ Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
             return keyError(QStringLiteral("the literal ends inside an escape"));
         const char e = body[i];
         switch (e) {
-        case '\\': scratch.data()[count++] = '\\'; break;
-        case '\'': scratch.data()[count++] = '\''; break;
-        case '"': scratch.data()[count++] = '"'; break;
-        case 'a': scratch.data()[count++] = 0x07; break;
-        case 'b': scratch.data()[count++] = 0x08; break;
-        case 'f': scratch.data()[count++] = 0x0c; break;
-        case 'n': scratch.data()[count++] = 0x0a; break;
-        case 'r': scratch.data()[count++] = 0x0d; break;
-        case 't': scratch.data()[count++] = 0x09; break;
-        case 'v': scratch.data()[count++] = 0x0b; break;
-        case '\n': break; // line continuation
+        case '\\':
+            scratch.data()[count++] = '\\';
+            break;
+        case '\'':
+            scratch.data()[count++] = '\'';
+            break;
+        case '"':
+            scratch.data()[count++] = '"';
+            break;
+        case 'a':
+            scratch.data()[count++] = 0x07;
+            break;
+        case 'b':
+            scratch.data()[count++] = 0x08;
+            break;
+        case 'f':
+            scratch.data()[count++] = 0x0c;
+            break;
+        case 'n':
+            scratch.data()[count++] = 0x0a;
+            break;
+        case 'r':
+            scratch.data()[count++] = 0x0d;
+            break;
+        case 't':
+            scratch.data()[count++] = 0x09;
+            break;
+        case 'v':
+            scratch.data()[count++] = 0x0b;
+            break;
+        case '\n':
+            break; // line continuation
         case 'x': {
             const int hi = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
             const int lo = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;

@@ -18,7 +18,12 @@ namespace sessionlens {
 class KeyTextParser
 {
 public:
-    enum class Form { PythonLiteral, Hex, Base64 };
+    enum class Form
+    {
+        PythonLiteral,
+        Hex,
+        Base64
+    };
 
     struct Parsed
     {

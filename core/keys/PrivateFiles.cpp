@@ -47,9 +47,11 @@ Result<Done> PrivateFiles::checkTrusted(const QString &path)
     if (status.st_uid != ::geteuid())
         return ioError(QStringLiteral("refused: another user owns it"), path);
     if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-        return ioError(QStringLiteral("refused: other users may read or write it (mode %1); make it 0600 or 0700")
-                           .arg(status.st_mode & 0777, 4, 8, QLatin1Char('0')),
-                       path);
+        return ioError(
+            QStringLiteral(
+                "refused: other users may read or write it (mode %1); make it 0600 or 0700")
+                .arg(status.st_mode & 0777, 4, 8, QLatin1Char('0')),
+            path);
     return Done{};
 }
 
@@ -82,7 +84,8 @@ Result<QByteArray> PrivateFiles::read(const QString &path, qsizetype maxBytes)
         return ioError(file.errorString(), path);
     QByteArray content = file.read(maxBytes + 1);
     if (content.size() > maxBytes)
-        return Error::make(ErrorCategory::Limit, QStringLiteral("the file is larger than %1 bytes").arg(maxBytes), path);
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("the file is larger than %1 bytes").arg(maxBytes), path);
     return content;
 }
 
@@ -91,7 +94,8 @@ bool PrivateFiles::isSealed(QByteArrayView content)
     return content.startsWith(QByteArrayView(kMagic, kMagicSize));
 }
 
-Result<QByteArray> PrivateFiles::seal(const SecureBytes &key, QByteArrayView context, QByteArrayView plain)
+Result<QByteArray> PrivateFiles::seal(const SecureBytes &key, QByteArrayView context,
+                                      QByteArrayView plain)
 {
     auto cipher = EaxCipher::create(key);
     if (!cipher)
@@ -105,7 +109,8 @@ Result<QByteArray> PrivateFiles::seal(const SecureBytes &key, QByteArrayView con
     return QByteArray(kMagic, kMagicSize) + nonce.value() + sealed->tag + sealed->ciphertext;
 }
 
-Result<SecureBytes> PrivateFiles::unseal(const SecureBytes &key, QByteArrayView context, QByteArrayView sealed)
+Result<SecureBytes> PrivateFiles::unseal(const SecureBytes &key, QByteArrayView context,
+                                         QByteArrayView sealed)
 {
     if (!isSealed(sealed) || sealed.size() < kMagicSize + kNonceSize + EaxCipher::kTagSize)
         return Error::make(ErrorCategory::Format, QStringLiteral("not a sealed SessionLens file"));
@@ -113,10 +118,12 @@ Result<SecureBytes> PrivateFiles::unseal(const SecureBytes &key, QByteArrayView 
     if (!cipher)
         return cipher.error();
     const QByteArrayView body = sealed.sliced(kMagicSize);
-    auto plain = cipher->decrypt(body.first(kNonceSize), context, body.sliced(kNonceSize + EaxCipher::kTagSize),
+    auto plain = cipher->decrypt(body.first(kNonceSize), context,
+                                 body.sliced(kNonceSize + EaxCipher::kTagSize),
                                  body.sliced(kNonceSize, EaxCipher::kTagSize));
     if (!plain)
-        return Error::make(ErrorCategory::Authentication, QStringLiteral("the file does not open with its key"));
+        return Error::make(ErrorCategory::Authentication,
+                           QStringLiteral("the file does not open with its key"));
     return SecureBytes::fromByteArray(plain.value(), true);
 }
 

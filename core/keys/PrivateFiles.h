@@ -28,8 +28,10 @@ public:
 
     /// `magic | nonce | tag | ciphertext` under `key` (16, 24 or 32 bytes), with `context`
     /// as the EAX header so that one file cannot stand in for another.
-    [[nodiscard]] static Result<QByteArray> seal(const SecureBytes &key, QByteArrayView context, QByteArrayView plain);
-    [[nodiscard]] static Result<SecureBytes> unseal(const SecureBytes &key, QByteArrayView context, QByteArrayView sealed);
+    [[nodiscard]] static Result<QByteArray> seal(const SecureBytes &key, QByteArrayView context,
+                                                 QByteArrayView plain);
+    [[nodiscard]] static Result<SecureBytes> unseal(const SecureBytes &key, QByteArrayView context,
+                                                    QByteArrayView sealed);
     /// true when `content` starts with the sealed-file magic.
     [[nodiscard]] static bool isSealed(QByteArrayView content);
 };

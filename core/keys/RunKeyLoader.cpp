@@ -15,21 +15,27 @@ Result<SecureBytes> RunKeyLoader::readSecretFile(const QString &path, qsizetype 
     const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return Error::make(ErrorCategory::Io, QStringLiteral("cannot open the key file: %1").arg(file.errorString()), path);
+        return Error::make(ErrorCategory::Io,
+                           QStringLiteral("cannot open the key file: %1").arg(file.errorString()),
+                           path);
     // One buffer of the limit's size plus one byte, read into in place: no growing copies.
     SecureBytes buffer(std::size_t(maxBytes) + 1);
     qsizetype filled = 0;
     while (filled <= maxBytes) {
-        const qint64 got = file.read(reinterpret_cast<char *>(buffer.data()) + filled, maxBytes + 1 - filled);
+        const qint64 got =
+            file.read(reinterpret_cast<char *>(buffer.data()) + filled, maxBytes + 1 - filled);
         if (got < 0)
-            return Error::make(ErrorCategory::Io, QStringLiteral("cannot read the key file: %1").arg(file.errorString()), path);
+            return Error::make(
+                ErrorCategory::Io,
+                QStringLiteral("cannot read the key file: %1").arg(file.errorString()), path);
         if (got == 0)
             break;
         filled += qsizetype(got);
     }
     if (filled > maxBytes)
         return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the key file is larger than %1 bytes").arg(maxBytes), path);
+                           QStringLiteral("the key file is larger than %1 bytes").arg(maxBytes),
+                           path);
     return SecureBytes(buffer.data(), std::size_t(filled));
 }
 
@@ -63,8 +69,8 @@ Result<QList<SessionKey>> RunKeyLoader::load(const Sources &sources)
         auto content = readSecretFile(path);
         if (!content)
             return named(content.error(), name);
-        auto parsed = KeyTextParser::parseAesKeyUtf8(
-            QByteArrayView(reinterpret_cast<const char *>(content->data()), qsizetype(content->size())));
+        auto parsed = KeyTextParser::parseAesKeyUtf8(QByteArrayView(
+            reinterpret_cast<const char *>(content->data()), qsizetype(content->size())));
         if (!parsed)
             return named(parsed.error(), name);
         keys.append(SessionKey(name, std::move(parsed->bytes)));
@@ -72,7 +78,8 @@ Result<QList<SessionKey>> RunKeyLoader::load(const Sources &sources)
     index = 0;
     for (const QString &text : sources.secretTexts) {
         QByteArray bytes = text.toUtf8();
-        keys.append(SessionKey(QStringLiteral("--secret #%1").arg(++index), SecureBytes::fromByteArray(bytes, true),
+        keys.append(SessionKey(QStringLiteral("--secret #%1").arg(++index),
+                               SecureBytes::fromByteArray(bytes, true),
                                SessionKey::Kind::SigningSecret));
     }
     for (const QString &path : sources.secretFiles) {
@@ -80,7 +87,8 @@ Result<QList<SessionKey>> RunKeyLoader::load(const Sources &sources)
         auto content = readSecretFile(path);
         if (!content)
             return named(content.error(), name);
-        keys.append(SessionKey(name, withoutFinalNewline(content.value()), SessionKey::Kind::SigningSecret));
+        keys.append(SessionKey(name, withoutFinalNewline(content.value()),
+                               SessionKey::Kind::SigningSecret));
     }
     return keys;
 }

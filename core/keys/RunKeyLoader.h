@@ -33,7 +33,8 @@ public:
     [[nodiscard]] static Result<QList<SessionKey>> load(const Sources &sources);
 
     /// The whole content of a key or secret file, in wiped memory.
-    [[nodiscard]] static Result<SecureBytes> readSecretFile(const QString &path, qsizetype maxBytes = kMaxKeyFileBytes);
+    [[nodiscard]] static Result<SecureBytes> readSecretFile(const QString &path,
+                                                            qsizetype maxBytes = kMaxKeyFileBytes);
     /// A secret file's content without its one final line end (`echo secret > file`).
     [[nodiscard]] static SecureBytes withoutFinalNewline(const SecureBytes &content);
 };

@@ -15,7 +15,11 @@ namespace sessionlens {
 class SessionKey
 {
 public:
-    enum class Kind { AesKey, SigningSecret };
+    enum class Kind
+    {
+        AesKey,
+        SigningSecret
+    };
 
     SessionKey() = default;
     SessionKey(QString name, SecureBytes bytes, Kind kind = Kind::AesKey);

@@ -1,9 +1,9 @@
 #include "report/SizeReport.h"
 
+#include "Limits.h"
 #include "formats/Base64.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/ZlibCodec.h"
-#include "Limits.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QDateTime>
@@ -23,11 +23,13 @@ constexpr qsizetype kNonceBase64 = 24; // 16 bytes
 // `<flag>.<ciphertext>.<tag>.<nonce>` for a ciphertext of this size.
 qsizetype encryptedValueSize(qsizetype payload)
 {
-    return 1 + 1 + Base64::encodedSize(payload, Base64::Alphabet::Standard) + 1 + kTagBase64 + 1 + kNonceBase64;
+    return 1 + 1 + Base64::encodedSize(payload, Base64::Alphabet::Standard) + 1 + kTagBase64 + 1 +
+           kNonceBase64;
 }
 
 // Marks the `keep` entries with the most JSON bytes.
-QList<bool> largestEntries(const QList<qsizetype> &ends, const QList<qsizetype> &starts, qsizetype keep)
+QList<bool> largestEntries(const QList<qsizetype> &ends, const QList<qsizetype> &starts,
+                           qsizetype keep)
 {
     QList<qsizetype> order(ends.size());
     std::iota(order.begin(), order.end(), 0);
@@ -44,7 +46,8 @@ QList<bool> largestEntries(const QList<qsizetype> &ends, const QList<qsizetype> 
 // A payload estimate for a remainder of `restSize` JSON bytes, at the whole session's ratio.
 qsizetype scaledPayload(qsizetype payload, qsizetype restSize, qsizetype jsonSize)
 {
-    return jsonSize > 0 ? qsizetype(double(payload) * double(restSize) / double(jsonSize) + 0.5) : 0;
+    return jsonSize > 0 ? qsizetype(double(payload) * double(restSize) / double(jsonSize) + 0.5)
+                        : 0;
 }
 
 void fillHeaders(SizeReport &r, const QString &cookieName)
@@ -79,13 +82,14 @@ SizeReport SizeReport::compute(const SessionValue &session, const Options &optio
     QList<qsizetype> entryEnds;
     const QByteArray json = PythonJsonWriter::write(session, &entryEnds);
     const bool compressed = EncryptedSessionCodec::shouldCompress(json.size(), options.compression);
-    return fromEncrypted(session, json, entryEnds, compressed ? ZlibCodec::deflate(json).size() : json.size(),
-                         compressed, options);
+    return fromEncrypted(session, json, entryEnds,
+                         compressed ? ZlibCodec::deflate(json).size() : json.size(), compressed,
+                         options);
 }
 
 SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArray &json,
-                                     const QList<qsizetype> &entryEnds, qsizetype payloadBytes, bool compressed,
-                                     const Options &options)
+                                     const QList<qsizetype> &entryEnds, qsizetype payloadBytes,
+                                     bool compressed, const Options &options)
 {
     SizeReport r;
     r.jsonBytes = json.size();
@@ -109,7 +113,9 @@ SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArr
             offsets[i] = i == 0 ? 1 : entryEnds[i - 1] + 2;
             const qsizetype entrySize = entryEnds[i] - offsets[i];
             const bool last = i + 1 == count;
-            cutStarts[i] = offsets[i] - (last && i > 0 ? 2 : 0); // the separator before the last entry goes with it
+            cutStarts[i] =
+                offsets[i] -
+                (last && i > 0 ? 2 : 0); // the separator before the last entry goes with it
             cuts[i] = entrySize + (last ? (i > 0 ? 2 : 0) : 2);
         }
         const QList<bool> exact = largestEntries(entryEnds, offsets, limits::kMaxExactKeyShares);
@@ -124,10 +130,14 @@ SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArr
                 QByteArray rest;
                 rest.reserve(restSize);
                 rest.append(json.constData(), cutStarts[i]);
-                rest.append(json.constData() + cutStarts[i] + cuts[i], json.size() - cutStarts[i] - cuts[i]);
-                share.cookieSaving = r.cookieValueBytes - cookieValueSize(rest, options.compression);
+                rest.append(json.constData() + cutStarts[i] + cuts[i],
+                            json.size() - cutStarts[i] - cuts[i]);
+                share.cookieSaving =
+                    r.cookieValueBytes - cookieValueSize(rest, options.compression);
             } else {
-                share.cookieSaving = r.cookieValueBytes - encryptedValueSize(scaledPayload(r.ciphertextBytes, restSize, json.size()));
+                share.cookieSaving =
+                    r.cookieValueBytes -
+                    encryptedValueSize(scaledPayload(r.ciphertextBytes, restSize, json.size()));
                 share.estimated = true;
             }
             r.keys.append(share);
@@ -143,24 +153,28 @@ namespace {
 
 qsizetype signedValueSize(const QByteArray &payloadField, int digestSize, qsizetype timestampField)
 {
-    return payloadField.size() + 1 + timestampField + 1 + Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
+    return payloadField.size() + 1 + timestampField + 1 +
+           Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
 }
 
 } // namespace
 
-SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize, const QString &cookieName)
+SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize,
+                                     const QString &cookieName)
 {
     const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
     return fromSigned(session, json, FlaskSignedCodec::payloadField(json), digestSize, cookieName);
 }
 
-SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray &json, const QByteArray &payloadField,
-                                  int digestSize, const QString &cookieName)
+SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray &json,
+                                  const QByteArray &payloadField, int digestSize,
+                                  const QString &cookieName)
 {
     SizeReport r;
     r.encrypted = false;
     r.jsonBytes = json.size();
-    const qsizetype timestampField = FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
+    const qsizetype timestampField =
+        FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
     r.compressed = payloadField.startsWith('.');
     // The compressed bytes are what the payload field's base64 (no padding) encodes.
     r.compressedBytes = r.compressed ? (payloadField.size() - 1) * 3 / 4 : 0;
@@ -187,18 +201,22 @@ SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray 
             if (exact[i]) {
                 SessionValue without = session;
                 without.remove(i);
-                const QByteArray rest = PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
-                share.cookieSaving = r.cookieValueBytes
-                                     - signedValueSize(FlaskSignedCodec::payloadField(rest), digestSize, timestampField);
+                const QByteArray rest =
+                    PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
+                share.cookieSaving =
+                    r.cookieValueBytes - signedValueSize(FlaskSignedCodec::payloadField(rest),
+                                                         digestSize, timestampField);
             } else {
                 const qsizetype restSize = r.jsonBytes - ends[i] - (count > 1 ? 1 : 0);
-                share.cookieSaving = payloadBytes - scaledPayload(payloadBytes, restSize, r.jsonBytes);
+                share.cookieSaving =
+                    payloadBytes - scaledPayload(payloadBytes, restSize, r.jsonBytes);
                 share.estimated = true;
             }
             r.keys.append(share);
         }
-        std::stable_sort(r.keys.begin(), r.keys.end(),
-                         [](const KeyShare &a, const KeyShare &b) { return a.jsonBytes > b.jsonBytes; });
+        std::stable_sort(r.keys.begin(), r.keys.end(), [](const KeyShare &a, const KeyShare &b) {
+            return a.jsonBytes > b.jsonBytes;
+        });
     }
     return r;
 }
@@ -212,7 +230,8 @@ QJsonObject SizeReport::toJson() const
                                   {QStringLiteral("cookie_saving"), share.cookieSaving},
                                   {QStringLiteral("estimated"), share.estimated}});
     return QJsonObject{
-        {QStringLiteral("format"), encrypted ? QStringLiteral("encrypted") : QStringLiteral("signed")},
+        {QStringLiteral("format"),
+         encrypted ? QStringLiteral("encrypted") : QStringLiteral("signed")},
         {QStringLiteral("json_bytes"), jsonBytes},
         {QStringLiteral("compressed"), compressed},
         {QStringLiteral("compressed_bytes"), compressedBytes},

@@ -46,35 +46,40 @@ public:
     bool encrypted = true;
     qsizetype jsonBytes = 0;
     bool compressed = false;
-    qsizetype compressedBytes = 0;  ///< zlib output size (0 when not compressed)
-    qsizetype ciphertextBytes = 0;  ///< equals the (possibly compressed) payload
+    qsizetype compressedBytes = 0; ///< zlib output size (0 when not compressed)
+    qsizetype ciphertextBytes = 0; ///< equals the (possibly compressed) payload
     qsizetype ciphertextBase64 = 0;
     qsizetype tagBase64 = 0;
     qsizetype nonceBase64 = 0;
     qsizetype cookieValueBytes = 0;
-    qsizetype nameValueBytes = 0;   ///< `session=<value>`, also the cost per request
-    qsizetype setCookieBytes = 0;   ///< header value as Flask writes it
+    qsizetype nameValueBytes = 0;     ///< `session=<value>`, also the cost per request
+    qsizetype setCookieBytes = 0;     ///< header value as Flask writes it
     qsizetype setCookieLineBytes = 0; ///< with the `Set-Cookie: ` name
-    qsizetype werkzeugHeadroom = 0; ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
-    qsizetype browserHeadroom = 0;  ///< kBrowserMaxCookieSize - nameValueBytes
-    QList<KeyShare> keys;           ///< top-level keys, most expensive first
+    qsizetype werkzeugHeadroom = 0;   ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
+    qsizetype browserHeadroom = 0;    ///< kBrowserMaxCookieSize - nameValueBytes
+    QList<KeyShare> keys;             ///< top-level keys, most expensive first
 
     /// Writes the JSON once and compresses it at most once. SessionSealer, which also seals,
     /// uses fromEncrypted() with the text and payload it made itself.
     [[nodiscard]] static SizeReport compute(const SessionValue &session, const Options &options);
     /// The figures for JSON text already written (`entryEnds` from PythonJsonWriter) whose
     /// payload (the text, or its zlib form when `compressed`) is `payloadBytes` long.
-    [[nodiscard]] static SizeReport fromEncrypted(const SessionValue &session, const QByteArray &json,
-                                                  const QList<qsizetype> &entryEnds, qsizetype payloadBytes,
-                                                  bool compressed, const Options &options);
+    [[nodiscard]] static SizeReport fromEncrypted(const SessionValue &session,
+                                                  const QByteArray &json,
+                                                  const QList<qsizetype> &entryEnds,
+                                                  qsizetype payloadBytes, bool compressed,
+                                                  const Options &options);
     [[nodiscard]] static SizeReport compute(const SessionValue &session)
     {
         return compute(session, Options{});
     }
-    /// The same figures for Flask's signed cookie of this session (signature of `digestSize` bytes).
-    [[nodiscard]] static SizeReport computeSigned(const SessionValue &session, int digestSize,
-                                                  const QString &cookieName = QStringLiteral("session"));
-    /// The same for Flask-tagged JSON already written and its payload field (FlaskSignedCodec::payloadField).
+    /// The same figures for Flask's signed cookie of this session (signature of `digestSize`
+    /// bytes).
+    [[nodiscard]] static SizeReport
+    computeSigned(const SessionValue &session, int digestSize,
+                  const QString &cookieName = QStringLiteral("session"));
+    /// The same for Flask-tagged JSON already written and its payload field
+    /// (FlaskSignedCodec::payloadField).
     [[nodiscard]] static SizeReport fromSigned(const SessionValue &session, const QByteArray &json,
                                                const QByteArray &payloadField, int digestSize,
                                                const QString &cookieName);

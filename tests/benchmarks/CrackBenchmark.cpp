@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int lines = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 2'000'000;
-    const QJsonObject vector = test::cookieVectors(QStringLiteral("flask_default")).first().toObject();
+    const QJsonObject vector =
+        test::cookieVectors(QStringLiteral("flask_default")).first().toObject();
     const QByteArray cookie = vector[QStringLiteral("cookie")].toString().toLatin1();
 
     // A wordlist without the secret: every line is tried.
@@ -54,8 +55,8 @@ int main(int argc, char *argv[])
         const double rate = double(outcome->tried) / outcome->seconds;
         if (threads == 1)
             oneCore = rate;
-        std::printf("sessionlens crack, %d thread(s): %lld guesses in %.2f s: %.0f guesses/s\n", threads,
-                    static_cast<long long>(outcome->tried), outcome->seconds, rate);
+        std::printf("sessionlens crack, %d thread(s): %lld guesses in %.2f s: %.0f guesses/s\n",
+                    threads, static_cast<long long>(outcome->tried), outcome->seconds, rate);
     }
 
     const QString python = test::pythonInterpreter();
@@ -73,8 +74,9 @@ int main(int argc, char *argv[])
             out.write(in.readLine());
     }
     QProcess process;
-    process.start(python, {test::testSourcePath(QStringLiteral("benchmarks/python_crack_reference.py")),
-                           QString::fromLatin1(cookie), shortPath});
+    process.start(python,
+                  {test::testSourcePath(QStringLiteral("benchmarks/python_crack_reference.py")),
+                   QString::fromLatin1(cookie), shortPath});
     process.waitForFinished(-1);
     bool ok = false;
     const double reference = process.readAllStandardOutput().trimmed().toDouble(&ok);

@@ -23,8 +23,10 @@ int main(int argc, char *argv[])
     QList<QByteArray> cookies;
     for (const QJsonValue v : vectors)
         cookies.append(v[QStringLiteral("cookie")].toString().toLatin1());
-    const QByteArray key = QByteArray::fromHex(vectors.first()[QStringLiteral("key_hex")].toString().toLatin1());
-    auto codec = EncryptedSessionCodec::create(SecureBytes(key.constData(), std::size_t(key.size())));
+    const QByteArray key =
+        QByteArray::fromHex(vectors.first()[QStringLiteral("key_hex")].toString().toLatin1());
+    auto codec =
+        EncryptedSessionCodec::create(SecureBytes(key.constData(), std::size_t(key.size())));
     if (!codec) {
         std::fprintf(stderr, "cannot create codec\n");
         return 1;
@@ -51,7 +53,8 @@ int main(int argc, char *argv[])
     }
     const double elapsed = double(timer.nsecsElapsed()) / 1e9;
     const double ours = double(count) / elapsed;
-    std::printf("sessionlens decode: %lld cookies in %.2f s: %.0f cookies/s, %.3f us/cookie (mix of %lld vectors, checksum %lld)\n",
+    std::printf("sessionlens decode: %lld cookies in %.2f s: %.0f cookies/s, %.3f us/cookie (mix "
+                "of %lld vectors, checksum %lld)\n",
                 static_cast<long long>(count), elapsed, ours, 1e6 / ours,
                 static_cast<long long>(cookies.size()), static_cast<long long>(nodes));
 
@@ -67,7 +70,8 @@ int main(int argc, char *argv[])
         }
         std::printf("  %-22s %6lld bytes  %8.3f us\n",
                     qPrintable(vectors[i][QStringLiteral("name")].toString()),
-                    static_cast<long long>(cookies[i].size()), double(each.nsecsElapsed()) / 1e3 / rounds);
+                    static_cast<long long>(cookies[i].size()),
+                    double(each.nsecsElapsed()) / 1e3 / rounds);
     }
 
     const QString python = test::pythonInterpreter();
@@ -76,8 +80,9 @@ int main(int argc, char *argv[])
         return 0;
     }
     QProcess process;
-    process.start(python, {test::testSourcePath(QStringLiteral("benchmarks/python_decode_reference.py")),
-                           test::dataPath(QStringLiteral("session_cookies.json")), QString::number(seconds)});
+    process.start(
+        python, {test::testSourcePath(QStringLiteral("benchmarks/python_decode_reference.py")),
+                 test::dataPath(QStringLiteral("session_cookies.json")), QString::number(seconds)});
     process.waitForFinished(-1);
     bool ok = false;
     const double reference = process.readAllStandardOutput().trimmed().toDouble(&ok);
@@ -85,8 +90,8 @@ int main(int argc, char *argv[])
         std::printf("python reference failed: %s\n", process.readAllStandardError().constData());
         return 0;
     }
-    std::printf("python reference (pycryptodome + json): %.0f cookies/s, %.3f us/cookie\n", reference,
-                1e6 / reference);
+    std::printf("python reference (pycryptodome + json): %.0f cookies/s, %.3f us/cookie\n",
+                reference, 1e6 / reference);
     std::printf("ratio: %.1fx the Python reference on one core (target 100x)\n", ours / reference);
     return 0;
 }

@@ -64,8 +64,10 @@ int main(int argc, char *argv[])
     const SessionValue session = bigSession();
     auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32)).value();
     const auto sealed = codec.seal(session).value();
-    std::printf("cookie: %lld bytes, JSON %lld bytes, %lld nodes\n", static_cast<long long>(sealed.cookie.size()),
-                static_cast<long long>(sealed.plaintext.size()), static_cast<long long>(session.nodeCount()));
+    std::printf("cookie: %lld bytes, JSON %lld bytes, %lld nodes\n",
+                static_cast<long long>(sealed.cookie.size()),
+                static_cast<long long>(sealed.plaintext.size()),
+                static_cast<long long>(session.nodeCount()));
 
     MainWindow window(settings, keys, recovery);
     window.show();
@@ -81,7 +83,8 @@ int main(int argc, char *argv[])
         window.treePanel()->view()->viewport()->repaint();
         QApplication::processEvents();
         pasteMs.push_back(double(timer.nsecsElapsed()) / 1e6);
-        if (!window.controller().lastOpen().ok() || window.treePanel()->view()->model()->rowCount() != 2) {
+        if (!window.controller().lastOpen().ok() ||
+            window.treePanel()->view()->model()->rowCount() != 2) {
             std::fprintf(stderr, "the cookie did not open\n");
             return 1;
         }
@@ -89,7 +92,8 @@ int main(int argc, char *argv[])
         // One leaf: items[round]['n'].
         SessionTreeModel &model = window.controller().model();
         const QModelIndex items = model.index(1, 0);
-        const QModelIndex leaf = model.index(1, SessionTreeModel::ValueColumn, model.index(round, 0, items));
+        const QModelIndex leaf =
+            model.index(1, SessionTreeModel::ValueColumn, model.index(round, 0, items));
         timer.restart();
         model.setData(leaf, QString::number(round + 1));
         window.treePanel()->view()->viewport()->repaint();
@@ -105,8 +109,11 @@ int main(int argc, char *argv[])
         window.jsonPanel()->repaint();
         jsonMs.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
-    std::printf("paste to populated tree: median %.1f ms of %zu runs (aim: under 100 ms)\n", median(pasteMs), pasteMs.size());
-    std::printf("leaf edit to re-seal + sizes: median %.1f ms of %zu runs (aim: under 16 ms)\n", median(editMs), editMs.size());
-    std::printf("deferred JSON view refresh (255 KB text, not part of the edit): median %.1f ms\n", median(jsonMs));
+    std::printf("paste to populated tree: median %.1f ms of %zu runs (aim: under 100 ms)\n",
+                median(pasteMs), pasteMs.size());
+    std::printf("leaf edit to re-seal + sizes: median %.1f ms of %zu runs (aim: under 16 ms)\n",
+                median(editMs), editMs.size());
+    std::printf("deferred JSON view refresh (255 KB text, not part of the edit): median %.1f ms\n",
+                median(jsonMs));
     return 0;
 }

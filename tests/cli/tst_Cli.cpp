@@ -1,9 +1,9 @@
-#include "TestData.h"
-#include "json/PythonJsonReader.h"
-#include "json/PythonRepr.h"
 #include "Limits.h"
+#include "TestData.h"
 #include "formats/Base64.h"
 #include "formats/FlaskSignedCodec.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonRepr.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -14,7 +14,8 @@ using namespace sessionlens;
 
 namespace {
 
-const QString kKey = QStringLiteral("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+const QString kKey =
+    QStringLiteral("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
 const QString kOtherKey = QString(64, u'1');
 
 struct Run
@@ -91,7 +92,8 @@ void TestCli::decodeFormats_data()
     QTest::addColumn<QString>("repr");
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
-            << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("plaintext")].toString().toUtf8()
+            << v[QStringLiteral("cookie")].toString()
+            << v[QStringLiteral("plaintext")].toString().toUtf8()
             << v[QStringLiteral("python_repr")].toString();
 }
 
@@ -100,13 +102,13 @@ void TestCli::decodeFormats()
     QFETCH(QString, cookie);
     QFETCH(QByteArray, plaintext);
     QFETCH(QString, repr);
-    const Run json = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                          QStringLiteral("json"), cookie});
+    const Run json = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                          QStringLiteral("--format"), QStringLiteral("json"), cookie});
     QCOMPARE(json.exitCode, 0);
     QCOMPARE(json.out, plaintext + '\n');
     QVERIFY(json.err.isEmpty());
-    const Run python = cli({QStringLiteral("decode"), QStringLiteral("-k"), kKey, QStringLiteral("--format"),
-                            QStringLiteral("python"), cookie});
+    const Run python = cli({QStringLiteral("decode"), QStringLiteral("-k"), kKey,
+                            QStringLiteral("--format"), QStringLiteral("python"), cookie});
     QCOMPARE(python.exitCode, 0);
     QCOMPARE(QString::fromUtf8(python.out), repr + u'\n');
 }
@@ -114,25 +116,31 @@ void TestCli::decodeFormats()
 void TestCli::decodeTree()
 {
     const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
-                         vector(QStringLiteral("encrypted_session"), QStringLiteral("types"))[QStringLiteral("cookie")].toString()});
+                         vector(QStringLiteral("encrypted_session"),
+                                QStringLiteral("types"))[QStringLiteral("cookie")]
+                             .toString()});
     QCOMPARE(run.exitCode, 0);
     const QString out = QString::fromUtf8(run.out);
     QVERIFY2(out.startsWith(QStringLiteral("(dict): 8 items\n")), qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("  'i' (int): -7\n")));
-    QVERIFY(out.contains(QStringLiteral("  'l' (list): 3 items\n    [0] (int): 1\n    [1] (str): 'two'\n")));
+    QVERIFY(out.contains(
+        QStringLiteral("  'l' (list): 3 items\n    [0] (int): 1\n    [1] (str): 'two'\n")));
     QVERIFY(out.contains(QStringLiteral("      'k2' (list): 0 items\n")));
 }
 
 void TestCli::severalKeysSayWhichOpened()
 {
-    const QString cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString();
-    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"), kKey,
-                         QStringLiteral("--format"), QStringLiteral("json"), cookie});
+    const QString cookie = vector(QStringLiteral("encrypted_session"),
+                                  QStringLiteral("login"))[QStringLiteral("cookie")]
+                               .toString();
+    const Run run =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"),
+             kKey, QStringLiteral("--format"), QStringLiteral("json"), cookie});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("opened with --key #2"), run.err.constData());
     QVERIFY(!run.err.contains(kKey.toLatin1())); // only the fingerprint is shown
-    const Run none = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"),
-                          QString(64, u'2'), cookie});
+    const Run none = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey,
+                          QStringLiteral("--key"), QString(64, u'2'), cookie});
     QCOMPARE(none.exitCode, 4);
     QVERIFY(none.err.contains("authentication"));
 }
@@ -144,11 +152,14 @@ void TestCli::keyFileAndPythonLiteral()
     QVERIFY(file.open(QIODevice::WriteOnly));
     // The Python form of the vector key, with the assignment pasted along.
     const QByteArray raw = QByteArray::fromHex(kKey.toLatin1());
-    file.write("app.config['SESSION_CRYPTO_KEY'] = " + PythonRepr::bytesRepr(raw).toLatin1() + "\n");
+    file.write("app.config['SESSION_CRYPTO_KEY'] = " + PythonRepr::bytesRepr(raw).toLatin1() +
+               "\n");
     file.close();
-    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key-file"), file.fileName(), QStringLiteral("--format"),
-                         QStringLiteral("json"),
-                         vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString()});
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key-file"), file.fileName(),
+                         QStringLiteral("--format"), QStringLiteral("json"),
+                         vector(QStringLiteral("encrypted_session"),
+                                QStringLiteral("login"))[QStringLiteral("cookie")]
+                             .toString()});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith("{\"user_id\": 42"));
 }
@@ -158,16 +169,20 @@ void TestCli::exitCodesNameTheStep_data()
     QTest::addColumn<QString>("cookie");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QByteArray>("step");
-    const QHash<QString, int> codes{{QStringLiteral("format"), 3}, {QStringLiteral("authentication"), 4},
-                                    {QStringLiteral("decompression"), 5}, {QStringLiteral("encoding"), 6},
+    const QHash<QString, int> codes{{QStringLiteral("format"), 3},
+                                    {QStringLiteral("authentication"), 4},
+                                    {QStringLiteral("decompression"), 5},
+                                    {QStringLiteral("encoding"), 6},
                                     {QStringLiteral("json"), 7}};
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session_invalid"))) {
         const QString name = v[QStringLiteral("name")].toString();
         const QString expected = v[QStringLiteral("error")].toString();
-        QByteArray step = expected == QLatin1String("json") ? "JSON step" : expected.toLatin1() + " step";
+        QByteArray step =
+            expected == QLatin1String("json") ? "JSON step" : expected.toLatin1() + " step";
         if (name == QLatin1String("bad-base64"))
             step = "base64 step";
-        QTest::newRow(qPrintable(name)) << v[QStringLiteral("cookie")].toString() << codes.value(expected) << step;
+        QTest::newRow(qPrintable(name))
+            << v[QStringLiteral("cookie")].toString() << codes.value(expected) << step;
     }
 }
 
@@ -191,7 +206,8 @@ void TestCli::limitExitCode()
     file.write(json);
     file.close();
     // 9 MiB of JSON is over seal's input limit too.
-    const Run tooBig = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, file.fileName()});
+    const Run tooBig =
+        cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, file.fileName()});
     QCOMPARE(tooBig.exitCode, 8);
     const QByteArray nested = "{\"a\": " + QByteArray(600, '[') + QByteArray(600, ']') + "}";
     const Run deep = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey}, nested);
@@ -204,9 +220,12 @@ void TestCli::usageErrors()
     QCOMPARE(cli({}).exitCode, 2);
     QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
     QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("u.a.b.c")}).exitCode, 2);
-    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                  QStringLiteral("yaml"), QStringLiteral("u.a.b.c")}).exitCode, 2);
-    const Run badKey = cli({QStringLiteral("decode"), QStringLiteral("--key"), QStringLiteral("abcd"), QStringLiteral("u.a.b.c")});
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                  QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("u.a.b.c")})
+                 .exitCode,
+             2);
+    const Run badKey = cli({QStringLiteral("decode"), QStringLiteral("--key"),
+                            QStringLiteral("abcd"), QStringLiteral("u.a.b.c")});
     QCOMPARE(badKey.exitCode, 9);
     QVERIFY(badKey.err.contains("2 bytes"));
     QCOMPARE(cli({QStringLiteral("help")}).exitCode, 0);
@@ -215,29 +234,35 @@ void TestCli::usageErrors()
 void TestCli::decodeSealRoundTrip()
 {
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
-        const Run decoded = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                                 QStringLiteral("json"), v[QStringLiteral("cookie")].toString()});
+        const Run decoded = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                                 QStringLiteral("--format"), QStringLiteral("json"),
+                                 v[QStringLiteral("cookie")].toString()});
         QCOMPARE(decoded.exitCode, 0);
-        const Run sealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, decoded.out);
+        const Run sealed =
+            cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")},
+                decoded.out);
         QCOMPARE(sealed.exitCode, 0);
         const QByteArray cookie = sealed.out.trimmed();
         QVERIFY(cookie != v[QStringLiteral("cookie")].toString().toLatin1()); // fresh nonce
         QCOMPARE(cookie.size(), v[QStringLiteral("cookie")].toString().size());
         QCOMPARE(cookie.left(2), v[QStringLiteral("cookie")].toString().toLatin1().left(2));
-        const Run again = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                               QStringLiteral("json"), QString::fromLatin1(cookie)});
+        const Run again =
+            cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                 QStringLiteral("--format"), QStringLiteral("json"), QString::fromLatin1(cookie)});
         QCOMPARE(again.out, v[QStringLiteral("plaintext")].toString().toUtf8() + '\n');
     }
 }
 
 void TestCli::compressOverride()
 {
-    const Run always = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
-                            QStringLiteral("always")}, "{\"a\": 1}");
+    const Run always = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey,
+                            QStringLiteral("--compress"), QStringLiteral("always")},
+                           "{\"a\": 1}");
     QCOMPARE(always.exitCode, 0);
     QVERIFY(always.out.startsWith("z."));
-    const Run never = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
-                           QStringLiteral("never")}, "{\"a\": \"" + QByteArray(3000, 'x') + "\"}");
+    const Run never = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey,
+                           QStringLiteral("--compress"), QStringLiteral("never")},
+                          "{\"a\": \"" + QByteArray(3000, 'x') + "\"}");
     QCOMPARE(never.exitCode, 0);
     QVERIFY(never.out.startsWith("u."));
     const Run bad = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey}, "[1, 2]");
@@ -248,21 +273,27 @@ void TestCli::statsJson()
 {
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
         const QString cookie = v[QStringLiteral("cookie")].toString();
-        const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey, QStringLiteral("--json"), cookie});
+        const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey,
+                             QStringLiteral("--json"), cookie});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject report = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(report.value(QStringLiteral("cookie_value_bytes")).toInt(), cookie.size());
         QCOMPARE(report.value(QStringLiteral("actual_cookie_value_bytes")).toInt(), cookie.size());
-        QCOMPARE(report.value(QStringLiteral("json_bytes")).toInt(), v[QStringLiteral("plaintext")].toString().toUtf8().size());
-        QCOMPARE(report.value(QStringLiteral("compressed")).toBool(), v[QStringLiteral("compressed")].toBool());
+        QCOMPARE(report.value(QStringLiteral("json_bytes")).toInt(),
+                 v[QStringLiteral("plaintext")].toString().toUtf8().size());
+        QCOMPARE(report.value(QStringLiteral("compressed")).toBool(),
+                 v[QStringLiteral("compressed")].toBool());
         QCOMPARE(report.value(QStringLiteral("set_cookie_bytes")).toInt(), cookie.size() + 8 + 18);
-        QCOMPARE(report.value(QStringLiteral("werkzeug_headroom")).toInt(), 4093 - (cookie.size() + 26));
+        QCOMPARE(report.value(QStringLiteral("werkzeug_headroom")).toInt(),
+                 4093 - (cookie.size() + 26));
     }
 }
 
 void TestCli::statsTable()
 {
-    const QString cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString();
+    const QString cookie = vector(QStringLiteral("encrypted_session"),
+                                  QStringLiteral("compressed-cart"))[QStringLiteral("cookie")]
+                               .toString();
     const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey, cookie});
     QCOMPARE(run.exitCode, 0);
     const QString out = QString::fromUtf8(run.out);
@@ -282,15 +313,17 @@ void TestCli::keyInspectAndGenerate()
     QVERIFY(inspect.out.contains("base64:      " + raw.toBase64()));
     QVERIFY(inspect.out.contains("python:      " + PythonRepr::bytesRepr(raw).toUtf8()));
     for (const char *format : {"hex", "base64", "python"}) {
-        const Run generated = cli({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--format"),
-                                   QLatin1String(format)});
+        const Run generated = cli({QStringLiteral("key"), QStringLiteral("generate"),
+                                   QStringLiteral("--format"), QLatin1String(format)});
         QCOMPARE(generated.exitCode, 0);
-        const Run back = cli({QStringLiteral("key"), QStringLiteral("inspect"), QString::fromUtf8(generated.out.trimmed())});
+        const Run back = cli({QStringLiteral("key"), QStringLiteral("inspect"),
+                              QString::fromUtf8(generated.out.trimmed())});
         QCOMPARE(back.exitCode, 0);
         QVERIFY(back.out.contains("length:      32 bytes"));
     }
-    const Run small = cli({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--size"), QStringLiteral("16"),
-                           QStringLiteral("--format"), QStringLiteral("hex")});
+    const Run small =
+        cli({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--size"),
+             QStringLiteral("16"), QStringLiteral("--format"), QStringLiteral("hex")});
     QCOMPARE(small.out.trimmed().size(), 32);
 }
 
@@ -308,8 +341,10 @@ void TestCli::linesStreamsOneLinePerCookie()
     }
     input += "\n";
     expected += "error format:";
-    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"), kKey,
-                         QStringLiteral("--lines"), QStringLiteral("--format"), QStringLiteral("json")}, input);
+    const Run run =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"),
+             kKey, QStringLiteral("--lines"), QStringLiteral("--format"), QStringLiteral("json")},
+            input);
     QCOMPARE(run.exitCode, 3); // the first failing line was a format error
     QList<QByteArray> lines = run.out.split('\n');
     QCOMPARE(lines.takeLast(), QByteArray());
@@ -320,17 +355,24 @@ void TestCli::linesStreamsOneLinePerCookie()
         else
             QCOMPARE(lines[i], expected[i]);
     }
-    const Run tree = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--lines")},
-                         test::cookieVectors(QStringLiteral("encrypted_session")).first()[QStringLiteral("cookie")].toString().toLatin1());
+    const Run tree =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--lines")},
+            test::cookieVectors(QStringLiteral("encrypted_session"))
+                .first()[QStringLiteral("cookie")]
+                .toString()
+                .toLatin1());
     QCOMPARE(tree.exitCode, 0);
     QCOMPARE(tree.out, QByteArray("{'a': int 1}\n"));
 }
 
 void TestCli::headerInputOnStdin()
 {
-    const QByteArray cookie = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString().toLatin1();
-    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                         QStringLiteral("python"), QStringLiteral("-")},
+    const QByteArray cookie = vector(QStringLiteral("encrypted_session"),
+                                     QStringLiteral("login"))[QStringLiteral("cookie")]
+                                  .toString()
+                                  .toLatin1();
+    const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                         QStringLiteral("--format"), QStringLiteral("python"), QStringLiteral("-")},
                         "Set-Cookie: session=" + cookie + "; HttpOnly; Path=/\n");
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("{'user_id': 42, 'username': 'alice', 'logged_in': True}\n"));
@@ -345,7 +387,8 @@ void TestCli::decodeSignedVectors_data()
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
             << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("secret")].toString()
-            << v[QStringLiteral("payload")].toString().toUtf8() << v[QStringLiteral("python_repr")].toString();
+            << v[QStringLiteral("payload")].toString().toUtf8()
+            << v[QStringLiteral("python_repr")].toString();
 }
 
 void TestCli::decodeSignedVectors()
@@ -355,16 +398,19 @@ void TestCli::decodeSignedVectors()
     QFETCH(QByteArray, payload);
     QFETCH(QString, repr);
     // No secret: readable, with a note that nothing was checked.
-    const Run open = cli({QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("json"), cookie});
+    const Run open =
+        cli({QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("json"), cookie});
     QCOMPARE(open.exitCode, 0);
     QCOMPARE(open.out, payload + '\n');
     QVERIFY(open.err.contains("not checked"));
-    const Run verified = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("old"), QStringLiteral("--secret"),
-                              secret, QStringLiteral("--format"), QStringLiteral("python"), cookie});
+    const Run verified = cli({QStringLiteral("decode"), QStringLiteral("--secret"),
+                              QStringLiteral("old"), QStringLiteral("--secret"), secret,
+                              QStringLiteral("--format"), QStringLiteral("python"), cookie});
     QCOMPARE(verified.exitCode, 0);
     QCOMPARE(QString::fromUtf8(verified.out), repr + u'\n');
     QVERIFY(verified.err.contains("signature valid: --secret #2"));
-    const Run wrong = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("nope"), cookie});
+    const Run wrong =
+        cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("nope"), cookie});
     QCOMPARE(wrong.exitCode, 4);
     QVERIFY(wrong.err.contains("authentication"));
 }
@@ -372,19 +418,28 @@ void TestCli::decodeSignedVectors()
 void TestCli::signReproducesFlaskCookies()
 {
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default"))) {
-        const Run run = cli({QStringLiteral("sign"), QStringLiteral("--secret"), v[QStringLiteral("secret")].toString(),
-                             QStringLiteral("--timestamp"), QString::number(v[QStringLiteral("timestamp")].toInteger())},
+        const Run run = cli({QStringLiteral("sign"), QStringLiteral("--secret"),
+                             v[QStringLiteral("secret")].toString(), QStringLiteral("--timestamp"),
+                             QString::number(v[QStringLiteral("timestamp")].toInteger())},
                             v[QStringLiteral("payload")].toString().toUtf8());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed(), v[QStringLiteral("cookie")].toString().toLatin1());
     }
-    const Run sha256 = cli({QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("k"), QStringLiteral("--digest"),
-                            QStringLiteral("sha256"), QStringLiteral("--salt"), QStringLiteral("other")}, "{\"a\":1}");
+    const Run sha256 = cli({QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("k"),
+                            QStringLiteral("--digest"), QStringLiteral("sha256"),
+                            QStringLiteral("--salt"), QStringLiteral("other")},
+                           "{\"a\":1}");
     QCOMPARE(sha256.exitCode, 0);
     const QString cookie = QString::fromLatin1(sha256.out.trimmed());
-    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"), cookie}).exitCode, 4);
-    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"), QStringLiteral("--digest"), QStringLiteral("sha256"),
-                  QStringLiteral("--salt"), QStringLiteral("other"), cookie}).exitCode, 0);
+    QCOMPARE(
+        cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"), cookie})
+            .exitCode,
+        4);
+    QCOMPARE(cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("k"),
+                  QStringLiteral("--digest"), QStringLiteral("sha256"), QStringLiteral("--salt"),
+                  QStringLiteral("other"), cookie})
+                 .exitCode,
+             0);
 }
 
 void TestCli::crackFindsPlantedSecret()
@@ -403,11 +458,14 @@ void TestCli::crackFindsPlantedSecret()
     }
     list.close();
     for (const char *threads : {"1", "2"}) {
-        const Run run = cli({QStringLiteral("crack"), QStringLiteral("--no-builtin"), QStringLiteral("--threads"), QLatin1String(threads),
-                             QStringLiteral("--wordlist"), list.fileName(), v[QStringLiteral("cookie")].toString()});
+        const Run run =
+            cli({QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                 QStringLiteral("--threads"), QLatin1String(threads), QStringLiteral("--wordlist"),
+                 list.fileName(), v[QStringLiteral("cookie")].toString()});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed(), v[QStringLiteral("secret")].toString().toUtf8());
-        QVERIFY2(run.err.contains("found at line " + QByteArray::number(planted)), run.err.constData());
+        QVERIFY2(run.err.contains("found at line " + QByteArray::number(planted)),
+                 run.err.constData());
     }
 }
 
@@ -420,13 +478,17 @@ void TestCli::crackEndsWithExit4()
     for (int line = 0; line < 5000; ++line)
         list.write("wrong-" + QByteArray::number(line) + '\n');
     list.close();
-    const Run run = cli({QStringLiteral("crack"), QStringLiteral("--wordlist"), list.fileName(), v[QStringLiteral("cookie")].toString()});
+    const Run run = cli({QStringLiteral("crack"), QStringLiteral("--wordlist"), list.fileName(),
+                         v[QStringLiteral("cookie")].toString()});
     QCOMPARE(run.exitCode, 4);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("tried 5"));
     // A tutorial secret is caught by the built-in list without any wordlist.
-    const Run signedWithDev = cli({QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("you-will-never-guess")}, "{\"a\":1}");
-    const Run builtIn = cli({QStringLiteral("crack"), QString::fromLatin1(signedWithDev.out.trimmed())});
+    const Run signedWithDev = cli({QStringLiteral("sign"), QStringLiteral("--secret"),
+                                   QStringLiteral("you-will-never-guess")},
+                                  "{\"a\":1}");
+    const Run builtIn =
+        cli({QStringLiteral("crack"), QString::fromLatin1(signedWithDev.out.trimmed())});
     QCOMPARE(builtIn.exitCode, 0);
     QCOMPARE(builtIn.out.trimmed(), QByteArray("you-will-never-guess"));
 }
@@ -435,23 +497,35 @@ void TestCli::convertBothWays()
 {
     const QJsonObject tagged = test::cookieVectors(QStringLiteral("flask_default"))[1].toObject();
     QCOMPARE(tagged[QStringLiteral("name")].toString(), QStringLiteral("d-tagged"));
-    const Run toEncrypted = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--key"), kKey,
-                                 QStringLiteral("--secret"), tagged[QStringLiteral("secret")].toString(), tagged[QStringLiteral("cookie")].toString()});
+    const Run toEncrypted = cli(
+        {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"),
+         QStringLiteral("--key"), kKey, QStringLiteral("--secret"),
+         tagged[QStringLiteral("secret")].toString(), tagged[QStringLiteral("cookie")].toString()});
     QCOMPARE(toEncrypted.exitCode, 0);
     // Every type EncryptedSession cannot carry is named.
-    for (const char *what : {"session['id']: UUID", "session['safe']: Markup", "session['tup']: tuple", "session['when']: datetime"})
+    for (const char *what : {"session['id']: UUID", "session['safe']: Markup",
+                             "session['tup']: tuple", "session['when']: datetime"})
         QVERIFY2(toEncrypted.err.contains(what), toEncrypted.err.constData());
-    const Run opened = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"), QStringLiteral("json"),
-                            QString::fromLatin1(toEncrypted.out.trimmed())});
-    QCOMPARE(opened.out, QByteArray(R"({"id": "12345678-1234-5678-1234-567812345678", "raw": {"__type__": "bytes", "b": "AAFiaW5hcnk="}, "safe": "<b>hi</b>", "tup": [1, 2, "x"], "when": "Fri, 17 May 2024 12:30:45 GMT"})") + '\n');
+    const Run opened =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+             QStringLiteral("json"), QString::fromLatin1(toEncrypted.out.trimmed())});
+    QCOMPARE(
+        opened.out,
+        QByteArray(
+            R"({"id": "12345678-1234-5678-1234-567812345678", "raw": {"__type__": "bytes", "b": "AAFiaW5hcnk="}, "safe": "<b>hi</b>", "tup": [1, 2, "x"], "when": "Fri, 17 May 2024 12:30:45 GMT"})") +
+            '\n');
 
-    const QString login = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"))[QStringLiteral("cookie")].toString();
-    const Run toSigned = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("signed"), QStringLiteral("--secret"),
+    const QString login = vector(QStringLiteral("encrypted_session"),
+                                 QStringLiteral("login"))[QStringLiteral("cookie")]
+                              .toString();
+    const Run toSigned = cli({QStringLiteral("convert"), QStringLiteral("--to"),
+                              QStringLiteral("signed"), QStringLiteral("--secret"),
                               QStringLiteral("s3"), QStringLiteral("--key"), kKey, login});
     QCOMPARE(toSigned.exitCode, 0);
     QVERIFY(toSigned.err.contains("sorted order"));
-    const Run back = cli({QStringLiteral("decode"), QStringLiteral("--secret"), QStringLiteral("s3"), QStringLiteral("--format"),
-                          QStringLiteral("json"), QString::fromLatin1(toSigned.out.trimmed())});
+    const Run back = cli({QStringLiteral("decode"), QStringLiteral("--secret"),
+                          QStringLiteral("s3"), QStringLiteral("--format"), QStringLiteral("json"),
+                          QString::fromLatin1(toSigned.out.trimmed())});
     QCOMPARE(back.exitCode, 0);
     QCOMPARE(back.out, QByteArray(R"({"logged_in":true,"user_id":42,"username":"alice"})") + '\n');
 }
@@ -460,10 +534,12 @@ namespace {
 
 // A Flask signed cookie around this JSON (compressed when shorter); the signature is junk,
 // as a stranger's would be: reading needs no secret.
-QString signedCookieOf(const QByteArray &json, const QByteArray &timestamp = QByteArray("\x66\x00\x00\x00", 4))
+QString signedCookieOf(const QByteArray &json,
+                       const QByteArray &timestamp = QByteArray("\x66\x00\x00\x00", 4))
 {
-    return QString::fromLatin1(FlaskSignedCodec::payloadField(json) + '.'
-                               + Base64::encode(timestamp, Base64::Alphabet::UrlSafe) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    return QString::fromLatin1(FlaskSignedCodec::payloadField(json) + '.' +
+                               Base64::encode(timestamp, Base64::Alphabet::UrlSafe) +
+                               ".AAAAAAAAAAAAAAAAAAAAAAAAAAA");
 }
 
 } // namespace
@@ -476,7 +552,8 @@ void TestCli::stdinIsReadToTheEnd()
         json.append(i ? ", \"item-" : "\"item-").append(QByteArray::number(i)).append('"');
     json.append("]}");
     QVERIFY(json.size() > 300 * 1024);
-    const Run sealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, json);
+    const Run sealed =
+        cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, json);
     QCOMPARE(sealed.exitCode, 0);
     const QByteArray cookie = sealed.out.trimmed();
 
@@ -485,18 +562,21 @@ void TestCli::stdinIsReadToTheEnd()
     for (int i = 0; i < 200000; ++i)
         big.append(char('a' + (i * 7 + i / 13) % 26));
     big.append("\"}");
-    const Run bigSealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
-                               QStringLiteral("never")}, big);
+    const Run bigSealed = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey,
+                               QStringLiteral("--compress"), QStringLiteral("never")},
+                              big);
     QCOMPARE(bigSealed.exitCode, 0);
     QVERIFY(bigSealed.out.size() > 256 * 1024);
     QVERIFY(bigSealed.err.contains("over the browsers"));
-    const Run opened = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                            QStringLiteral("json"), QStringLiteral("-")},
-                           "Cookie: session=" + bigSealed.out.trimmed() + "\n");
+    const Run opened =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("-")},
+            "Cookie: session=" + bigSealed.out.trimmed() + "\n");
     QCOMPARE(opened.exitCode, 0);
     QCOMPARE(opened.out, big + '\n');
-    const Run small = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--format"),
-                           QStringLiteral("json"), QStringLiteral("-")}, cookie);
+    const Run small = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
+                           QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")},
+                          cookie);
     QCOMPARE(small.out, json + '\n');
 }
 
@@ -515,7 +595,8 @@ void TestCli::deepSignedCookieStaysBounded()
     QCOMPARE(tree.exitCode, 0);
     QVERIFY(tree.out.size() < limits::kMaxOutputChars);
     QVERIFY(tree.out.contains("[depth 500] "));
-    const Run python = cli({QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("python"), cookie});
+    const Run python = cli(
+        {QStringLiteral("decode"), QStringLiteral("--format"), QStringLiteral("python"), cookie});
     QCOMPARE(python.exitCode, 0);
     // Wider still: past the node limit, a limit error (exit 8), not a crash.
     QByteArray wider = "{\"a\":[" + branch;
@@ -530,16 +611,19 @@ void TestCli::deepSignedCookieStaysBounded()
 void TestCli::crackThreadsAreBounded()
 {
     const QString cookie = signedCookieOf(R"({"a":1})");
-    const Run huge = cli({QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("100000"), cookie});
+    const Run huge = cli(
+        {QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("100000"), cookie});
     QCOMPARE(huge.exitCode, 2);
     QVERIFY(huge.err.contains("--threads"));
-    const Run negative = cli({QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("-3"), cookie});
+    const Run negative =
+        cli({QStringLiteral("crack"), QStringLiteral("--threads"), QStringLiteral("-3"), cookie});
     QCOMPARE(negative.exitCode, 2);
 }
 
 void TestCli::outOfRangeTimestampIsNamed()
 {
-    const Run run = cli({QStringLiteral("decode"), signedCookieOf(R"({"a":1})", QByteArray(8, '\xff'))});
+    const Run run =
+        cli({QStringLiteral("decode"), signedCookieOf(R"({"a":1})", QByteArray(8, '\xff'))});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("out of range"), run.err.constData());
     QVERIFY(!run.err.contains("s ago"));
@@ -554,8 +638,9 @@ void TestCli::sealWarnsAndRefusesOversizedCookies()
     for (qint64 i = 0; i < 900 * 1024; ++i)
         noisy.append(char('a' + (i * 7919 + i / 7) % 26));
     noisy.append("\"}");
-    const Run refused = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--compress"),
-                             QStringLiteral("never")}, noisy);
+    const Run refused = cli({QStringLiteral("seal"), QStringLiteral("--key"), kKey,
+                             QStringLiteral("--compress"), QStringLiteral("never")},
+                            noisy);
     QCOMPARE(refused.exitCode, 8);
     QVERIFY(refused.out.isEmpty());
     QVERIFY2(refused.err.contains("more than the 1048576 bytes"), refused.err.constData());
@@ -564,11 +649,13 @@ void TestCli::sealWarnsAndRefusesOversizedCookies()
 void TestCli::statsSizesSignedCookies()
 {
     const QJsonObject v = test::cookieVectors(QStringLiteral("flask_default"))[0].toObject();
-    const Run run = cli({QStringLiteral("stats"), QStringLiteral("--json"), v[QStringLiteral("cookie")].toString()});
+    const Run run = cli({QStringLiteral("stats"), QStringLiteral("--json"),
+                         v[QStringLiteral("cookie")].toString()});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report[QStringLiteral("format")].toString(), QStringLiteral("signed"));
-    QCOMPARE(report[QStringLiteral("json_bytes")].toInt(), v[QStringLiteral("payload")].toString().toUtf8().size());
+    QCOMPARE(report[QStringLiteral("json_bytes")].toInt(),
+             v[QStringLiteral("payload")].toString().toUtf8().size());
     const Run table = cli({QStringLiteral("stats"), v[QStringLiteral("cookie")].toString()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("signature, base64"));
@@ -582,24 +669,39 @@ void TestCli::everyCommandExitsWithADocumentedCode_data()
     const auto row = [](const char *name, QStringList arguments, QByteArray input = {}) {
         QTest::newRow(name) << arguments << input;
     };
-    row("decode garbage", {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")}, "\x01\x02\xff");
-    row("decode empty stdin", {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")});
-    row("decode missing file", {QStringLiteral("decode"), QStringLiteral("--key-file"), QStringLiteral("/nonexistent/key"), QStringLiteral("x")});
+    row("decode garbage",
+        {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")},
+        "\x01\x02\xff");
+    row("decode empty stdin",
+        {QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("-")});
+    row("decode missing file", {QStringLiteral("decode"), QStringLiteral("--key-file"),
+                                QStringLiteral("/nonexistent/key"), QStringLiteral("x")});
     row("seal not json", {QStringLiteral("seal"), QStringLiteral("--key"), kKey}, "{nope");
-    row("seal two keys", {QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--key"), kOtherKey}, "{}");
-    row("stats garbage", {QStringLiteral("stats"), QStringLiteral("--key"), kKey, QStringLiteral("u.x.y.z")});
+    row("seal two keys",
+        {QStringLiteral("seal"), QStringLiteral("--key"), kKey, QStringLiteral("--key"), kOtherKey},
+        "{}");
+    row("stats garbage",
+        {QStringLiteral("stats"), QStringLiteral("--key"), kKey, QStringLiteral("u.x.y.z")});
     row("stats no key", {QStringLiteral("stats"), QStringLiteral("u.x.y.z")});
     row("sign no secret", {QStringLiteral("sign")}, "{}");
-    row("sign bad timestamp", {QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--timestamp"),
-                               QStringLiteral("99999999999999")}, "{}");
-    row("convert secret first", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--secret"),
+    row("sign bad timestamp",
+        {QStringLiteral("sign"), QStringLiteral("--secret"), QStringLiteral("s"),
+         QStringLiteral("--timestamp"), QStringLiteral("99999999999999")},
+        "{}");
+    row("convert secret first", {QStringLiteral("convert"), QStringLiteral("--to"),
+                                 QStringLiteral("encrypted"), QStringLiteral("--secret"),
                                  QStringLiteral("s"), QStringLiteral("--key"), kKey, signedCookie});
-    row("convert bad compression", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"), QStringLiteral("--key"),
-                                    kKey, QStringLiteral("--compress"), QStringLiteral("sometimes"), signedCookie});
-    row("convert nowhere", {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("yaml"), signedCookie});
-    row("crack no wordlist file", {QStringLiteral("crack"), QStringLiteral("--wordlist"), QStringLiteral("/nonexistent"), signedCookie});
+    row("convert bad compression",
+        {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("encrypted"),
+         QStringLiteral("--key"), kKey, QStringLiteral("--compress"), QStringLiteral("sometimes"),
+         signedCookie});
+    row("convert nowhere",
+        {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("yaml"), signedCookie});
+    row("crack no wordlist file", {QStringLiteral("crack"), QStringLiteral("--wordlist"),
+                                   QStringLiteral("/nonexistent"), signedCookie});
     row("crack encrypted cookie", {QStringLiteral("crack"), QStringLiteral("u.AAAA.AAAA.AAAA")});
-    row("key inspect junk", {QStringLiteral("key"), QStringLiteral("inspect"), QStringLiteral("zz")});
+    row("key inspect junk",
+        {QStringLiteral("key"), QStringLiteral("inspect"), QStringLiteral("zz")});
     row("key nothing", {QStringLiteral("key")});
 }
 
@@ -609,7 +711,8 @@ void TestCli::everyCommandExitsWithADocumentedCode()
     QFETCH(QByteArray, input);
     const Run run = cli(arguments, input);
     QVERIFY2(run.exitCode >= 0 && run.exitCode <= 10 && run.exitCode != 1,
-             qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+             qPrintable(
+                 QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
     if (run.exitCode != 0)
         QVERIFY2(!run.err.isEmpty(), "a failure says why on stderr");
 }

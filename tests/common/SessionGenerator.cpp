@@ -190,7 +190,8 @@ SessionValue SessionGenerator::flaskSession()
         root.setValue(text(10), flaskValue(0));
     // Some sessions are long and repetitive, so that the payload gets compressed.
     if (below(3) == 0)
-        root.setValue(QStringLiteral("_pad"), SessionValue::makeString(QString(200 + below(2000), QLatin1Char('p'))));
+        root.setValue(QStringLiteral("_pad"),
+                      SessionValue::makeString(QString(200 + below(2000), QLatin1Char('p'))));
     return root;
 }
 

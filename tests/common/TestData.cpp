@@ -20,7 +20,8 @@ QJsonObject loadJsonObject(const QString &name)
 {
     QFile file(dataPath(name));
     if (!file.open(QIODevice::ReadOnly)) {
-        QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file.fileName())), __FILE__, __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file.fileName())), __FILE__,
+                     __LINE__);
         return {};
     }
     QJsonParseError error;

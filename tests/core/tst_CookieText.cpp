@@ -19,18 +19,24 @@ void TestCookieText::extracts_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("value");
-    const QString v = QStringLiteral("u.CObO+/==.YM5R80KetVP/gskCUFk9sw==.IsZ1mAy5UqKV12LZspsZxw==");
+    const QString v =
+        QStringLiteral("u.CObO+/==.YM5R80KetVP/gskCUFk9sw==.IsZ1mAy5UqKV12LZspsZxw==");
     const QByteArray b = v.toLatin1();
     QTest::newRow("bare") << v << QString() << b;
-    QTest::newRow("bare padded spaces") << (QStringLiteral("  ") + v + QStringLiteral("\n")) << QString() << b;
+    QTest::newRow("bare padded spaces")
+        << (QStringLiteral("  ") + v + QStringLiteral("\n")) << QString() << b;
     QTest::newRow("quoted") << (u'"' + v + u'"') << QString() << b;
     QTest::newRow("pair") << (QStringLiteral("session=") + v) << QStringLiteral("session") << b;
-    QTest::newRow("cookie header") << (QStringLiteral("Cookie: theme=dark; session=") + v + QStringLiteral("; lang=de"))
-                                   << QStringLiteral("session") << b;
-    QTest::newRow("set-cookie") << (QStringLiteral("Set-Cookie: session=") + v + QStringLiteral("; HttpOnly; Path=/"))
+    QTest::newRow("cookie header")
+        << (QStringLiteral("Cookie: theme=dark; session=") + v + QStringLiteral("; lang=de"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("set-cookie") << (QStringLiteral("Set-Cookie: session=") + v +
+                                    QStringLiteral("; HttpOnly; Path=/"))
                                 << QStringLiteral("session") << b;
-    QTest::newRow("other single name") << (QStringLiteral("sid=") + v) << QStringLiteral("sid") << b;
-    QTest::newRow("signed") << QStringLiteral("eyJhIjoxfQ.awhTcw.htKjZWWd3_WT4e898Hpk9aSp0Fc") << QString()
+    QTest::newRow("other single name")
+        << (QStringLiteral("sid=") + v) << QStringLiteral("sid") << b;
+    QTest::newRow("signed") << QStringLiteral("eyJhIjoxfQ.awhTcw.htKjZWWd3_WT4e898Hpk9aSp0Fc")
+                            << QString()
                             << QByteArray("eyJhIjoxfQ.awhTcw.htKjZWWd3_WT4e898Hpk9aSp0Fc");
 }
 
@@ -48,8 +54,10 @@ void TestCookieText::extracts()
 void TestCookieText::refuses()
 {
     QCOMPARE(CookieText::extract(QStringLiteral("   ")).error().category, ErrorCategory::Format);
-    QCOMPARE(CookieText::extract(QStringLiteral("Cookie: a=1; b=2")).error().category, ErrorCategory::Format);
-    QCOMPARE(CookieText::extract(QString(2 * 1024 * 1024, u'a')).error().category, ErrorCategory::Limit);
+    QCOMPARE(CookieText::extract(QStringLiteral("Cookie: a=1; b=2")).error().category,
+             ErrorCategory::Format);
+    QCOMPARE(CookieText::extract(QString(2 * 1024 * 1024, u'a')).error().category,
+             ErrorCategory::Limit);
 }
 
 QTEST_GUILESS_MAIN(TestCookieText)

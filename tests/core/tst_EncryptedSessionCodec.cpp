@@ -25,14 +25,15 @@ EncryptedSessionCodec codecFor(const QString &hex)
     return std::move(codec).value();
 }
 
-const QString kVectorKey = QStringLiteral("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+const QString kVectorKey =
+    QStringLiteral("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
 
 QByteArray joinFields(const EncryptedSessionCodec::Fields &f, const QByteArray &ct,
                       const QByteArray &tag, const QByteArray &nonce)
 {
-    return f.flag + '.' + Base64::encode(ct, Base64::Alphabet::Standard) + '.'
-           + Base64::encode(tag, Base64::Alphabet::Standard) + '.'
-           + Base64::encode(nonce, Base64::Alphabet::Standard);
+    return f.flag + '.' + Base64::encode(ct, Base64::Alphabet::Standard) + '.' +
+           Base64::encode(tag, Base64::Alphabet::Standard) + '.' +
+           Base64::encode(nonce, Base64::Alphabet::Standard);
 }
 
 } // namespace
@@ -69,7 +70,8 @@ void TestEncryptedSessionCodec::validVectors_data()
     QVERIFY(vectors.size() >= 17);
     for (const QJsonValue v : vectors)
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
-            << v[QStringLiteral("key_hex")].toString() << v[QStringLiteral("cookie")].toString().toLatin1()
+            << v[QStringLiteral("key_hex")].toString()
+            << v[QStringLiteral("cookie")].toString().toLatin1()
             << v[QStringLiteral("compressed")].toBool()
             << v[QStringLiteral("plaintext")].toString().toUtf8()
             << v[QStringLiteral("python_repr")].toString();
@@ -112,7 +114,8 @@ void TestEncryptedSessionCodec::invalidVectors_data()
     QVERIFY(vectors.size() >= 11);
     for (const QJsonValue v : vectors)
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
-            << v[QStringLiteral("key_hex")].toString() << v[QStringLiteral("cookie")].toString().toLatin1()
+            << v[QStringLiteral("key_hex")].toString()
+            << v[QStringLiteral("cookie")].toString().toLatin1()
             << v[QStringLiteral("error")].toString();
 }
 
@@ -165,12 +168,14 @@ void TestEncryptedSessionCodec::everyBitFlipIsRejected()
         for (qsizetype bit = 0; bit < original.size() * 8; ++bit) {
             QByteArray flipped = original;
             flipped[bit / 8] = static_cast<char>(flipped[bit / 8] ^ (1 << (bit % 8)));
-            const QByteArray tampered = joinFields(f, part == 0 ? flipped : f.ciphertext,
-                                                   part == 1 ? flipped : f.tag,
-                                                   part == 2 ? flipped : f.nonce);
+            const QByteArray tampered =
+                joinFields(f, part == 0 ? flipped : f.ciphertext, part == 1 ? flipped : f.tag,
+                           part == 2 ? flipped : f.nonce);
             const auto decoded = codec.decode(tampered);
             if (decoded.ok() || decoded.error->category != ErrorCategory::Authentication)
-                QFAIL(qPrintable(QStringLiteral("part %1 bit %2 not rejected as authentication").arg(part).arg(bit)));
+                QFAIL(qPrintable(QStringLiteral("part %1 bit %2 not rejected as authentication")
+                                     .arg(part)
+                                     .arg(bit)));
             QVERIFY(decoded.plaintext.isEmpty());
             ++flips;
         }

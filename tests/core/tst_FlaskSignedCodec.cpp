@@ -51,9 +51,12 @@ void TestFlaskSignedCodec::vectors_data()
     QVERIFY(vectors.size() >= 5);
     for (const QJsonValue v : vectors)
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
-            << v[QStringLiteral("cookie")].toString().toLatin1() << v[QStringLiteral("secret")].toString().toUtf8()
-            << v[QStringLiteral("payload")].toString().toUtf8() << qint64(v[QStringLiteral("timestamp")].toInteger())
-            << v[QStringLiteral("compressed")].toBool() << v[QStringLiteral("python_repr")].toString();
+            << v[QStringLiteral("cookie")].toString().toLatin1()
+            << v[QStringLiteral("secret")].toString().toUtf8()
+            << v[QStringLiteral("payload")].toString().toUtf8()
+            << qint64(v[QStringLiteral("timestamp")].toInteger())
+            << v[QStringLiteral("compressed")].toBool()
+            << v[QStringLiteral("python_repr")].toString();
 }
 
 void TestFlaskSignedCodec::vectors()
@@ -97,7 +100,8 @@ void TestFlaskSignedCodec::verificationWithFallbacks()
     const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
     const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8();
     const FlaskSignedCodec::Options options;
-    const auto fallback = FlaskSignedCodec::decode(cookie, options, {secretOf("new-key"), secretOf(secret)});
+    const auto fallback =
+        FlaskSignedCodec::decode(cookie, options, {secretOf("new-key"), secretOf(secret)});
     QCOMPARE(fallback.verification, FlaskSignedCodec::Verification::Valid);
     QCOMPARE(fallback.secretIndex, 1);
     const auto wrong = FlaskSignedCodec::decode(cookie, options, {secretOf("a"), secretOf("b")});
@@ -118,8 +122,11 @@ void TestFlaskSignedCodec::expiry()
     const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
     const qint64 signedAt = v[QStringLiteral("timestamp")].toInteger();
     FlaskSignedCodec::Options options;
-    QVERIFY(!FlaskSignedCodec::decode(cookie, options, {}, signedAt + FlaskSignedCodec::kDefaultLifetimeSeconds).expired);
-    const auto old = FlaskSignedCodec::decode(cookie, options, {}, signedAt + FlaskSignedCodec::kDefaultLifetimeSeconds + 1);
+    QVERIFY(!FlaskSignedCodec::decode(cookie, options, {},
+                                      signedAt + FlaskSignedCodec::kDefaultLifetimeSeconds)
+                 .expired);
+    const auto old = FlaskSignedCodec::decode(
+        cookie, options, {}, signedAt + FlaskSignedCodec::kDefaultLifetimeSeconds + 1);
     QVERIFY(old.expired);
     QVERIFY(old.ok()); // flagged, not refused: the inspector still shows it
     QVERIFY(!old.warnings.isEmpty());
@@ -149,7 +156,8 @@ void TestFlaskSignedCodec::signerOptionsMatchReferenceHmac()
     const QCryptographicHash::Algorithm algorithm = digest == 0   ? QCryptographicHash::Sha1
                                                     : digest == 1 ? QCryptographicHash::Sha256
                                                                   : QCryptographicHash::Sha512;
-    for (const QByteArray &secret : {QByteArray("s"), QByteArray(200, 'x'), QByteArray("\x00\xff\x10", 3)}) {
+    for (const QByteArray &secret :
+         {QByteArray("s"), QByteArray(200, 'x'), QByteArray("\x00\xff\x10", 3)}) {
         QByteArray key;
         switch (options.derivation) {
         case ItsdangerousSigner::KeyDerivation::Hmac:
@@ -192,7 +200,8 @@ void TestFlaskSignedCodec::legacyEpoch()
     QCOMPARE(decoded.parts.timestamp, when);
     QCOMPARE(decoded.verification, FlaskSignedCodec::Verification::Valid);
     // Read without the legacy option, the same cookie looks 41 years old.
-    QVERIFY(FlaskSignedCodec::decode(cookie.value(), FlaskSignedCodec::Options{}, {}, when).expired);
+    QVERIFY(
+        FlaskSignedCodec::decode(cookie.value(), FlaskSignedCodec::Options{}, {}, when).expired);
 }
 
 void TestFlaskSignedCodec::taggedTypesRoundTrip()
@@ -208,11 +217,12 @@ void TestFlaskSignedCodec::taggedTypesRoundTrip()
     QCOMPARE(value->child(2)->type(), SessionValue::Type::Uuid);
     QCOMPARE(value->child(3)->type(), SessionValue::Type::DateTime);
     QCOMPARE(PythonJsonWriter::write(value.value(), PythonJsonWriter::Style::FlaskTagged), json);
-    QCOMPARE(PythonRepr::repr(value.value()),
-             QStringLiteral("{'a': (1, (), b'\\x00\\x01'), 'b': Markup('<i>x</i>'), "
-                            "'c': UUID('01234567-89ab-cdef-0123-456789abcdef'), "
-                            "'d': datetime.datetime(1970, 1, 1, 0, 0, tzinfo=datetime.timezone.utc), "
-                            "'e': [('x',)], 'f': nan, 'g': '\\ud800'}"));
+    QCOMPARE(
+        PythonRepr::repr(value.value()),
+        QStringLiteral("{'a': (1, (), b'\\x00\\x01'), 'b': Markup('<i>x</i>'), "
+                       "'c': UUID('01234567-89ab-cdef-0123-456789abcdef'), "
+                       "'d': datetime.datetime(1970, 1, 1, 0, 0, tzinfo=datetime.timezone.utc), "
+                       "'e': [('x',)], 'f': nan, 'g': '\\ud800'}"));
 }
 
 void TestFlaskSignedCodec::diEscape()
@@ -243,13 +253,22 @@ void TestFlaskSignedCodec::malformed_data()
     QTest::addColumn<QByteArray>("cookie");
     QTest::addColumn<int>("category");
     QTest::newRow("one part") << QByteArray("eyJhIjoxfQ") << int(ErrorCategory::Format);
-    QTest::newRow("empty signature") << QByteArray("eyJhIjoxfQ.awhTcw.") << int(ErrorCategory::Format);
-    QTest::newRow("bad payload base64") << QByteArray("ey+hIjoxfQ.awhTcw.abc") << int(ErrorCategory::Base64);
-    QTest::newRow("not zlib") << QByteArray(".eyJhIjoxfQ.awhTcw.abc") << int(ErrorCategory::Decompression);
-    QTest::newRow("not json") << (Base64::encode("{nope", Base64::Alphabet::UrlSafe) + ".awhTcw.abc") << int(ErrorCategory::Json);
-    QTest::newRow("list") << (Base64::encode("[1]", Base64::Alphabet::UrlSafe) + ".awhTcw.abc") << int(ErrorCategory::Json);
-    QTest::newRow("bad tag") << (Base64::encode(R"({"a":{" u":"zz"}})", Base64::Alphabet::UrlSafe) + ".awhTcw.abc") << int(ErrorCategory::Json);
-    QTest::newRow("long timestamp") << QByteArray("eyJhIjoxfQ.AAAAAAAAAAAAAA.abc") << int(ErrorCategory::Format);
+    QTest::newRow("empty signature")
+        << QByteArray("eyJhIjoxfQ.awhTcw.") << int(ErrorCategory::Format);
+    QTest::newRow("bad payload base64")
+        << QByteArray("ey+hIjoxfQ.awhTcw.abc") << int(ErrorCategory::Base64);
+    QTest::newRow("not zlib") << QByteArray(".eyJhIjoxfQ.awhTcw.abc")
+                              << int(ErrorCategory::Decompression);
+    QTest::newRow("not json") << (Base64::encode("{nope", Base64::Alphabet::UrlSafe) +
+                                  ".awhTcw.abc")
+                              << int(ErrorCategory::Json);
+    QTest::newRow("list") << (Base64::encode("[1]", Base64::Alphabet::UrlSafe) + ".awhTcw.abc")
+                          << int(ErrorCategory::Json);
+    QTest::newRow("bad tag") << (Base64::encode(R"({"a":{" u":"zz"}})", Base64::Alphabet::UrlSafe) +
+                                 ".awhTcw.abc")
+                             << int(ErrorCategory::Json);
+    QTest::newRow("long timestamp")
+        << QByteArray("eyJhIjoxfQ.AAAAAAAAAAAAAA.abc") << int(ErrorCategory::Format);
 }
 
 void TestFlaskSignedCodec::malformed()

@@ -11,14 +11,14 @@
 #include "formats/CookieText.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/ZlibCodec.h"
+#include "keys/PrivateFiles.h"
+#include "keys/RunKeyLoader.h"
+#include "report/SizeReport.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
 #include "json/SessionDiff.h"
 #include "json/TreeText.h"
-#include "keys/PrivateFiles.h"
-#include "keys/RunKeyLoader.h"
-#include "report/SizeReport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -44,10 +44,12 @@ SessionValue nested(int depth)
 
 // A Flask signed cookie with this JSON as its (compressed) payload; the signature is junk,
 // as an attacker's would be: a signed cookie opens without any secret.
-QByteArray signedCookie(const QByteArray &json, const QByteArray &timestampBytes = QByteArray("\x60\x00\x00\x00", 4))
+QByteArray signedCookie(const QByteArray &json,
+                        const QByteArray &timestampBytes = QByteArray("\x60\x00\x00\x00", 4))
 {
-    return FlaskSignedCodec::payloadField(json) + '.' + Base64::encode(timestampBytes, Base64::Alphabet::UrlSafe)
-           + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    return FlaskSignedCodec::payloadField(json) + '.' +
+           Base64::encode(timestampBytes, Base64::Alphabet::UrlSafe) +
+           ".AAAAAAAAAAAAAAAAAAAAAAAAAAA";
 }
 
 int mode(const QString &path)
@@ -168,7 +170,8 @@ void TestHardening::warningsAreCappedAndCounted()
     auto read = PythonJsonReader::read(json, PythonJsonReader::Options{}, &warnings);
     QVERIFY(read.ok());
     QCOMPARE(warnings.size(), limits::kMaxWarnings + 1);
-    QVERIFY2(warnings.last().contains(QStringLiteral("199899 more warnings")), qPrintable(warnings.last()));
+    QVERIFY2(warnings.last().contains(QStringLiteral("199899 more warnings")),
+             qPrintable(warnings.last()));
 }
 
 void TestHardening::diffIsLinearAndBounded()
@@ -179,7 +182,8 @@ void TestHardening::diffIsLinearAndBounded()
     const int keys = 60000;
     for (int i = 0; i < keys; ++i) {
         before.appendEntryUnchecked(QStringLiteral("k%1").arg(i), SessionValue::makeInteger(i));
-        after.appendEntryUnchecked(QStringLiteral("k%1").arg(keys - 1 - i), SessionValue::makeInteger(-i));
+        after.appendEntryUnchecked(QStringLiteral("k%1").arg(keys - 1 - i),
+                                   SessionValue::makeInteger(-i));
     }
     const SessionDiff::Result diff = SessionDiff::compare(before, after);
     QCOMPARE(diff.changes.size(), limits::kMaxDiffChanges);
@@ -195,14 +199,16 @@ void TestHardening::diffIsLinearAndBounded()
     const SessionDiff::Result one = SessionDiff::compare(longBefore, longAfter);
     QCOMPARE(one.changes.size(), 1);
     QVERIFY(one.changes[0].before.size() < limits::kMaxDiffValueChars + 64);
-    QVERIFY2(one.changes[0].before.endsWith(QStringLiteral("(95906 more characters)")), qPrintable(one.changes[0].before.right(40)));
+    QVERIFY2(one.changes[0].before.endsWith(QStringLiteral("(95906 more characters)")),
+             qPrintable(one.changes[0].before.right(40)));
 }
 
 void TestHardening::sizeReportStaysLinear()
 {
     SessionValue session = SessionValue::makeDict();
     for (int i = 0; i < 8000; ++i)
-        session.appendEntryUnchecked(QStringLiteral("key%1").arg(i), SessionValue::makeString(QString(i % 97 + 3, u'v')));
+        session.appendEntryUnchecked(QStringLiteral("key%1").arg(i),
+                                     SessionValue::makeString(QString(i % 97 + 3, u'v')));
     const SizeReport r = SizeReport::compute(session);
     QVERIFY(r.compressed);
     QCOMPARE(r.keys.size(), 8000);
@@ -216,7 +222,8 @@ void TestHardening::sizeReportStaysLinear()
             continue;
         SessionValue without = session;
         without.remove(without.indexOfKey(share.key));
-        QCOMPARE(share.cookieSaving, r.cookieValueBytes - SizeReport::compute(without).cookieValueBytes);
+        QCOMPARE(share.cookieSaving,
+                 r.cookieValueBytes - SizeReport::compute(without).cookieValueBytes);
         break;
     }
     // Estimates stay in a sane range: never more than the whole cookie.
@@ -260,7 +267,8 @@ void TestHardening::timestampsPastTheRange()
     QVERIFY(decoded.expired);
     QVERIFY(decoded.warnings.join(u' ').contains(QStringLiteral("out of range")));
     // The last representable second is still in range.
-    const qint64 last = FlaskSignedCodec::kMaxTimestamp - (legacy ? FlaskSignedCodec::kLegacyEpoch : 0);
+    const qint64 last =
+        FlaskSignedCodec::kMaxTimestamp - (legacy ? FlaskSignedCodec::kLegacyEpoch : 0);
     QByteArray lastBytes;
     for (int shift = 56; shift >= 0; shift -= 8)
         lastBytes.append(char((quint64(last) >> shift) & 0xff));
@@ -274,14 +282,16 @@ void TestHardening::serverMovesTypeKeyLast()
     auto read = PythonJsonReader::read(R"({"o": {"__type__": "set", "b": "x"}})");
     QVERIFY(read.ok());
     // What the server prints after its hook popped and re-inserted "__type__".
-    QCOMPARE(PythonRepr::repr(read.value()), QStringLiteral("{'o': {'b': 'x', '__type__': 'set'}}"));
+    QCOMPARE(PythonRepr::repr(read.value()),
+             QStringLiteral("{'o': {'b': 'x', '__type__': 'set'}}"));
 }
 
 void TestHardening::editsCannotNestDeeper()
 {
     const SessionPath atLimit(SessionDocument::kMaxDepth - 1, 0);
     QVERIFY(SessionDocument::checkPlacement(atLimit, SessionValue::makeList()).ok());
-    QVERIFY(SessionDocument::checkPlacement(atLimit, SessionValue::makeString(QStringLiteral("x"))).ok());
+    QVERIFY(SessionDocument::checkPlacement(atLimit, SessionValue::makeString(QStringLiteral("x")))
+                .ok());
     const SessionPath deeper(SessionDocument::kMaxDepth, 0);
     auto refused = SessionDocument::checkPlacement(deeper, SessionValue::makeDict());
     QVERIFY(!refused.ok());
@@ -289,8 +299,10 @@ void TestHardening::editsCannotNestDeeper()
     // A subtree counts with its own depth.
     SessionValue three = SessionValue::makeList();
     three.append(SessionValue::makeList())->append(SessionValue::makeList());
-    QVERIFY(!SessionDocument::checkPlacement(SessionPath(SessionDocument::kMaxDepth - 2, 0), three).ok());
-    QVERIFY(SessionDocument::checkPlacement(SessionPath(SessionDocument::kMaxDepth - 3, 0), three).ok());
+    QVERIFY(!SessionDocument::checkPlacement(SessionPath(SessionDocument::kMaxDepth - 2, 0), three)
+                 .ok());
+    QVERIFY(SessionDocument::checkPlacement(SessionPath(SessionDocument::kMaxDepth - 3, 0), three)
+                .ok());
 }
 
 void TestHardening::rowIndexFollowsMutations()
@@ -317,12 +329,15 @@ void TestHardening::inputLimits_data()
                                   << QStringLiteral("input limit");
     // 9 MiB of spaces inside a string deflate to a few KiB: the bomb stops at the inflate limit.
     const QByteArray bomb = "{\"a\": \"" + QByteArray(9 * 1024 * 1024, ' ') + "\"}";
-    QTest::newRow("decompressed size") << signedCookie(bomb) << QStringLiteral("inflates to more than");
-    QTest::newRow("depth") << signedCookie(QByteArray(600, '[') + QByteArray(600, ']')) << QStringLiteral("nesting");
+    QTest::newRow("decompressed size")
+        << signedCookie(bomb) << QStringLiteral("inflates to more than");
+    QTest::newRow("depth") << signedCookie(QByteArray(600, '[') + QByteArray(600, ']'))
+                           << QStringLiteral("nesting");
     QByteArray many = "[0";
     for (qsizetype i = 0; i < limits::kMaxNodes; ++i)
         many.append(",0");
-    QTest::newRow("node count") << signedCookie("{\"a\":" + many + "]}") << QStringLiteral("values");
+    QTest::newRow("node count") << signedCookie("{\"a\":" + many + "]}")
+                                << QStringLiteral("values");
 }
 
 void TestHardening::inputLimits()
@@ -330,7 +345,8 @@ void TestHardening::inputLimits()
     QFETCH(QByteArray, cookie);
     QFETCH(QString, what);
     KeyRing ring;
-    const CookieOpener::Opened opened = CookieOpener::open(cookie, ring, FlaskSignedCodec::Options{});
+    const CookieOpener::Opened opened =
+        CookieOpener::open(cookie, ring, FlaskSignedCodec::Options{});
     QVERIFY(opened.error.has_value());
     QCOMPARE(opened.error->category, ErrorCategory::Limit);
     QVERIFY2(opened.error->message.contains(what), qPrintable(opened.error->message));
@@ -383,13 +399,16 @@ void TestHardening::privateFilesAreChecked()
     QCOMPARE(mode(file), 0600);
     QVERIFY(PrivateFiles::checkTrusted(file).ok());
     QCOMPARE(PrivateFiles::read(file, 100).value(), QByteArray("content"));
-    QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadOther));
     auto refused = PrivateFiles::read(file, 100);
     QVERIFY(!refused.ok());
-    QVERIFY2(refused.error().message.contains(QStringLiteral("other users")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("other users")),
+             qPrintable(refused.error().message));
     // A folder others can enter is tightened by ensureFolder().
-    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup));
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                              QFileDevice::ExeGroup));
     QVERIFY(PrivateFiles::ensureFolder(folder).ok());
     QCOMPARE(mode(folder), 0700);
 }
@@ -402,10 +421,14 @@ void TestHardening::sealedFilesOpenOnlyWithTheirKeyAndContext()
     QVERIFY(sealed.ok());
     QVERIFY(PrivateFiles::isSealed(sealed.value()));
     QVERIFY(!sealed->contains("cookie=value"));
-    QCOMPARE(PrivateFiles::unseal(key, "history", sealed.value())->exposeCopy(), QByteArray("cookie=value"));
-    QCOMPARE(PrivateFiles::unseal(key, "autosave", sealed.value()).error().category, ErrorCategory::Authentication);
+    QCOMPARE(PrivateFiles::unseal(key, "history", sealed.value())->exposeCopy(),
+             QByteArray("cookie=value"));
+    QCOMPARE(PrivateFiles::unseal(key, "autosave", sealed.value()).error().category,
+             ErrorCategory::Authentication);
     const QByteArray otherRaw(32, '\x12');
-    QCOMPARE(PrivateFiles::unseal(SecureBytes(otherRaw.constData(), 32), "history", sealed.value()).error().category,
+    QCOMPARE(PrivateFiles::unseal(SecureBytes(otherRaw.constData(), 32), "history", sealed.value())
+                 .error()
+                 .category,
              ErrorCategory::Authentication);
 }
 
@@ -443,7 +466,8 @@ void TestHardening::wordlistLineLimit()
     auto outcome = SecretAudit::run(signedCookie(R"({"a":1})"), path, options);
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().category, ErrorCategory::Limit);
-    QVERIFY2(outcome.error().message.contains(QStringLiteral("line 3")), qPrintable(outcome.error().message));
+    QVERIFY2(outcome.error().message.contains(QStringLiteral("line 3")),
+             qPrintable(outcome.error().message));
 }
 
 void TestHardening::sealerRefusesCookiesItCouldNotOpen()
@@ -456,7 +480,8 @@ void TestHardening::sealerRefusesCookiesItCouldNotOpen()
     const QByteArray raw(32, '\x21');
     SessionSealer::Options options;
     options.compression = EncryptedSessionCodec::Compression::Never;
-    const SessionSealer::Sealed sealed = SessionSealer::seal(session, SecureBytes(raw.constData(), 32), options);
+    const SessionSealer::Sealed sealed =
+        SessionSealer::seal(session, SecureBytes(raw.constData(), 32), options);
     QVERIFY(!sealed.ok());
     QCOMPARE(sealed.error->category, ErrorCategory::Limit);
     QVERIFY(sealed.cookie.isEmpty());

@@ -51,7 +51,9 @@ void TestKeyRing::noKeyOpens()
     QVERIFY(ring.add(keyFromHex(QStringLiteral("one"), QByteArray(64, 'a'))).ok());
     QVERIFY(ring.add(keyFromHex(QStringLiteral("two"), QByteArray(64, 'c'))).ok());
     const QByteArray cookie = test::cookieVectors(QStringLiteral("encrypted_session"))
-                                  .first()[QStringLiteral("cookie")].toString().toLatin1();
+                                  .first()[QStringLiteral("cookie")]
+                                  .toString()
+                                  .toLatin1();
     QCOMPARE(ring.findOpeningKey(cookie).value(), -1);
     const KeyRing::Opened opened = ring.open(cookie);
     QCOMPARE(opened.keyIndex, -1);

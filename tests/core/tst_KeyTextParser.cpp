@@ -31,25 +31,40 @@ void TestKeyTextParser::forms_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
     QTest::addColumn<int>("form");
-    const QByteArray key = QByteArray::fromHex("8e3ba93d11f70d27225c6e6f7a0001ff80273d3a3b3c3d3e3f40414243444546");
+    const QByteArray key =
+        QByteArray::fromHex("8e3ba93d11f70d27225c6e6f7a0001ff80273d3a3b3c3d3e3f40414243444546");
     const int python = int(KeyTextParser::Form::PythonLiteral);
     const int hex = int(KeyTextParser::Form::Hex);
     const int b64 = int(KeyTextParser::Form::Base64);
     // Exactly what Python 3 prints for these 32 bytes: print(key)
-    const QString printed = QStringLiteral(R"(b'\x8e;\xa9=\x11\xf7\r\'"\\noz\x00\x01\xff\x80\'=:;<=>?@ABCDEF')");
+    const QString printed =
+        QStringLiteral(R"(b'\x8e;\xa9=\x11\xf7\r\'"\\noz\x00\x01\xff\x80\'=:;<=>?@ABCDEF')");
     QTest::newRow("python literal") << printed << key << python;
-    QTest::newRow("python double quotes") << QStringLiteral(R"(b"\x8e;\xa9=\x11\xf7\r'\"\\noz\x00\x01\xff\x80'=:;<=>?@ABCDEF")") << key << python;
-    QTest::newRow("with config prefix") << (QStringLiteral("app.config['SESSION_CRYPTO_KEY'] = ") + printed) << key << python;
-    QTest::newRow("with crypto_key prefix") << (QStringLiteral("  app.crypto_key = ") + printed + QStringLiteral("  # dev key")) << key << python;
+    QTest::newRow("python double quotes")
+        << QStringLiteral(R"(b"\x8e;\xa9=\x11\xf7\r'\"\\noz\x00\x01\xff\x80'=:;<=>?@ABCDEF")")
+        << key << python;
+    QTest::newRow("with config prefix")
+        << (QStringLiteral("app.config['SESSION_CRYPTO_KEY'] = ") + printed) << key << python;
+    QTest::newRow("with crypto_key prefix")
+        << (QStringLiteral("  app.crypto_key = ") + printed + QStringLiteral("  # dev key")) << key
+        << python;
     QTest::newRow("hex") << QString::fromLatin1(key.toHex()) << key << hex;
-    QTest::newRow("hex upper 0x") << (QStringLiteral("0x") + QString::fromLatin1(key.toHex()).toUpper()) << key << hex;
+    QTest::newRow("hex upper 0x") << (QStringLiteral("0x") +
+                                      QString::fromLatin1(key.toHex()).toUpper())
+                                  << key << hex;
     QTest::newRow("hex colons") << QString::fromLatin1(key.toHex(':')) << key << hex;
     QTest::newRow("hex spaces") << QString::fromLatin1(key.toHex(' ')) << key << hex;
     QTest::newRow("base64") << QString::fromLatin1(key.toBase64()) << key << b64;
-    QTest::newRow("base64 unpadded") << QString::fromLatin1(key.toBase64(QByteArray::OmitTrailingEquals)) << key << b64;
-    QTest::newRow("base64 urlsafe") << QString::fromLatin1(key.toBase64(QByteArray::Base64UrlEncoding)) << key << b64;
-    QTest::newRow("octal and named escapes") << QStringLiteral(R"(b'\0\7\a\b\f\v\t\n\r\101abcdefghijklmnopqrstu')")
-        << QByteArray("\0\7\a\b\f\v\t\n\rA" "abcdefghijklmnopqrstu", 31) << python;
+    QTest::newRow("base64 unpadded")
+        << QString::fromLatin1(key.toBase64(QByteArray::OmitTrailingEquals)) << key << b64;
+    QTest::newRow("base64 urlsafe")
+        << QString::fromLatin1(key.toBase64(QByteArray::Base64UrlEncoding)) << key << b64;
+    QTest::newRow("octal and named escapes")
+        << QStringLiteral(R"(b'\0\7\a\b\f\v\t\n\r\101abcdefghijklmnopqrstu')")
+        << QByteArray("\0\7\a\b\f\v\t\n\rA"
+                      "abcdefghijklmnopqrstu",
+                      31)
+        << python;
 }
 
 void TestKeyTextParser::forms()

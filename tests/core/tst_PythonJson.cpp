@@ -61,23 +61,35 @@ void TestPythonJson::normalisesLikePython_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("output");
-    QTest::newRow("compact") << QByteArray(R"({"a":1,"b":[1,2]})") << QByteArray(R"({"a": 1, "b": [1, 2]})");
-    QTest::newRow("spaces") << QByteArray(" \t\n{\"a\" : 1.50 }\r\n ") << QByteArray(R"({"a": 1.5})");
-    QTest::newRow("exponent int") << QByteArray(R"({"a": 1E5})") << QByteArray(R"({"a": 100000.0})");
+    QTest::newRow("compact") << QByteArray(R"({"a":1,"b":[1,2]})")
+                             << QByteArray(R"({"a": 1, "b": [1, 2]})");
+    QTest::newRow("spaces") << QByteArray(" \t\n{\"a\" : 1.50 }\r\n ")
+                            << QByteArray(R"({"a": 1.5})");
+    QTest::newRow("exponent int") << QByteArray(R"({"a": 1E5})")
+                                  << QByteArray(R"({"a": 100000.0})");
     QTest::newRow("minus zero int") << QByteArray(R"({"a": -0})") << QByteArray(R"({"a": 0})");
-    QTest::newRow("overflow") << QByteArray(R"({"a": 1e400, "b": -2e999})") << QByteArray(R"({"a": Infinity, "b": -Infinity})");
-    QTest::newRow("underflow") << QByteArray(R"({"a": 1e-400, "b": -1e-400})") << QByteArray(R"({"a": 0.0, "b": -0.0})");
-    QTest::newRow("long fraction overflow") << QByteArray(R"({"a": 0.000001e330})") << QByteArray(R"({"a": 1e+324})").replace("1e+324", "Infinity");
+    QTest::newRow("overflow") << QByteArray(R"({"a": 1e400, "b": -2e999})")
+                              << QByteArray(R"({"a": Infinity, "b": -Infinity})");
+    QTest::newRow("underflow") << QByteArray(R"({"a": 1e-400, "b": -1e-400})")
+                               << QByteArray(R"({"a": 0.0, "b": -0.0})");
+    QTest::newRow("long fraction overflow")
+        << QByteArray(R"({"a": 0.000001e330})")
+        << QByteArray(R"({"a": 1e+324})").replace("1e+324", "Infinity");
     QTest::newRow("solidus") << QByteArray(R"({"a": "\/"})") << QByteArray(R"({"a": "/"})");
-    QTest::newRow("raw utf8") << QByteArray("{\"a\": \"\xc3\xa9\xf0\x9f\x8d\xaa\"}") << QByteArray(R"({"a": "\u00e9\ud83c\udf6a"})");
-    QTest::newRow("upper hex") << QByteArray(R"({"a": "\uD83C\uDF6A\u00E9"})") << QByteArray(R"({"a": "\ud83c\udf6a\u00e9"})");
-    QTest::newRow("duplicate") << QByteArray(R"({"a": 1, "b": 2, "a": 3})") << QByteArray(R"({"a": 3, "b": 2})");
+    QTest::newRow("raw utf8") << QByteArray("{\"a\": \"\xc3\xa9\xf0\x9f\x8d\xaa\"}")
+                              << QByteArray(R"({"a": "\u00e9\ud83c\udf6a"})");
+    QTest::newRow("upper hex") << QByteArray(R"({"a": "\uD83C\uDF6A\u00E9"})")
+                               << QByteArray(R"({"a": "\ud83c\udf6a\u00e9"})");
+    QTest::newRow("duplicate") << QByteArray(R"({"a": 1, "b": 2, "a": 3})")
+                               << QByteArray(R"({"a": 3, "b": 2})");
     // EncryptedSession's decoder pops "__type__" and puts back any value but "bytes".
-    QTest::newRow("__type__ moves last") << QByteArray(R"({"o": {"__type__": "set", "b": "x", "c": 1}})")
-                                         << QByteArray(R"({"o": {"b": "x", "c": 1, "__type__": "set"}})");
+    QTest::newRow("__type__ moves last")
+        << QByteArray(R"({"o": {"__type__": "set", "b": "x", "c": 1}})")
+        << QByteArray(R"({"o": {"b": "x", "c": 1, "__type__": "set"}})");
     QTest::newRow("__type__ not a string") << QByteArray(R"({"o": {"__type__": 5, "b": "x"}})")
                                            << QByteArray(R"({"o": {"b": "x", "__type__": 5}})");
-    QTest::newRow("float digits") << QByteArray(R"({"a": 0.30000000000000004, "b": 2.00})") << QByteArray(R"({"a": 0.30000000000000004, "b": 2.0})");
+    QTest::newRow("float digits") << QByteArray(R"({"a": 0.30000000000000004, "b": 2.00})")
+                                  << QByteArray(R"({"a": 0.30000000000000004, "b": 2.0})");
 }
 
 void TestPythonJson::normalisesLikePython()
@@ -96,27 +108,57 @@ void TestPythonJson::rejects_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<qsizetype>("position");
     const int json = int(ErrorCategory::Json);
-    QTest::newRow("empty") << QByteArray("") << json << QStringLiteral("Expecting value") << qsizetype(0);
-    QTest::newRow("missing value") << QByteArray(R"({"a": })") << json << QStringLiteral("Expecting value") << qsizetype(6);
-    QTest::newRow("trailing comma object") << QByteArray(R"({"a": 1,})") << json << QStringLiteral("Expecting property name enclosed in double quotes") << qsizetype(8);
-    QTest::newRow("trailing comma list") << QByteArray(R"([1,])") << json << QStringLiteral("Expecting value") << qsizetype(3);
-    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << json << QStringLiteral("Expecting ':' delimiter") << qsizetype(5);
-    QTest::newRow("control in string") << QByteArray("{\"a\": \"x\ny\"}") << json << QStringLiteral("Invalid control character at") << qsizetype(8);
-    QTest::newRow("bad escape") << QByteArray(R"({"a": "\x"})") << json << QStringLiteral("Invalid \\escape") << qsizetype(7);
-    QTest::newRow("short unicode") << QByteArray(R"({"a": "\u12"})") << json << QStringLiteral("Invalid \\uXXXX escape") << qsizetype(7);
-    QTest::newRow("leading zero") << QByteArray(R"({"a": 01})") << json << QStringLiteral("Expecting ',' delimiter") << qsizetype(7);
-    QTest::newRow("extra data") << QByteArray(R"({"a": 1} x)") << json << QStringLiteral("Extra data") << qsizetype(9);
-    QTest::newRow("lone minus") << QByteArray(R"({"a": -})") << json << QStringLiteral("Expecting value") << qsizetype(6);
-    QTest::newRow("bad literal") << QByteArray(R"({"a": tru})") << json << QStringLiteral("Expecting value") << qsizetype(6);
-    QTest::newRow("negative nan") << QByteArray(R"({"a": -NaN})") << json << QStringLiteral("Expecting value") << qsizetype(6);
-    QTest::newRow("unterminated") << QByteArray(R"({"a": "abc)") << json << QStringLiteral("Unterminated string starting at") << qsizetype(6);
-    QTest::newRow("single quotes") << QByteArray(R"({'a': 1})") << json << QStringLiteral("Expecting property name enclosed in double quotes") << qsizetype(1);
-    QTest::newRow("bom") << QByteArray("\xef\xbb\xbf{}") << json << QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig)") << qsizetype(0);
-    QTest::newRow("bad utf8") << QByteArray("{\"a\": \"\xff\"}") << int(ErrorCategory::Encoding) << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
-    QTest::newRow("utf8 surrogate") << QByteArray("{\"a\": \"\xed\xa0\x80\"}") << int(ErrorCategory::Encoding) << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
-    QTest::newRow("overlong utf8") << QByteArray("{\"a\": \"\xc0\xaf\"}") << int(ErrorCategory::Encoding) << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
-    QTest::newRow("bytes without b") << QByteArray(R"({"x": {"__type__": "bytes"}})") << json << QStringLiteral("bytes object without a \"b\" string") << qsizetype(6);
-    QTest::newRow("bytes bad base64") << QByteArray(R"({"x": {"__type__": "bytes", "b": "A"}})") << json << QStringLiteral("bytes object holds invalid base64") << qsizetype(6);
+    QTest::newRow("empty") << QByteArray("") << json << QStringLiteral("Expecting value")
+                           << qsizetype(0);
+    QTest::newRow("missing value")
+        << QByteArray(R"({"a": })") << json << QStringLiteral("Expecting value") << qsizetype(6);
+    QTest::newRow("trailing comma object")
+        << QByteArray(R"({"a": 1,})") << json
+        << QStringLiteral("Expecting property name enclosed in double quotes") << qsizetype(8);
+    QTest::newRow("trailing comma list")
+        << QByteArray(R"([1,])") << json << QStringLiteral("Expecting value") << qsizetype(3);
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << json
+                                   << QStringLiteral("Expecting ':' delimiter") << qsizetype(5);
+    QTest::newRow("control in string")
+        << QByteArray("{\"a\": \"x\ny\"}") << json << QStringLiteral("Invalid control character at")
+        << qsizetype(8);
+    QTest::newRow("bad escape") << QByteArray(R"({"a": "\x"})") << json
+                                << QStringLiteral("Invalid \\escape") << qsizetype(7);
+    QTest::newRow("short unicode") << QByteArray(R"({"a": "\u12"})") << json
+                                   << QStringLiteral("Invalid \\uXXXX escape") << qsizetype(7);
+    QTest::newRow("leading zero") << QByteArray(R"({"a": 01})") << json
+                                  << QStringLiteral("Expecting ',' delimiter") << qsizetype(7);
+    QTest::newRow("extra data") << QByteArray(R"({"a": 1} x)") << json
+                                << QStringLiteral("Extra data") << qsizetype(9);
+    QTest::newRow("lone minus") << QByteArray(R"({"a": -})") << json
+                                << QStringLiteral("Expecting value") << qsizetype(6);
+    QTest::newRow("bad literal") << QByteArray(R"({"a": tru})") << json
+                                 << QStringLiteral("Expecting value") << qsizetype(6);
+    QTest::newRow("negative nan") << QByteArray(R"({"a": -NaN})") << json
+                                  << QStringLiteral("Expecting value") << qsizetype(6);
+    QTest::newRow("unterminated") << QByteArray(R"({"a": "abc)") << json
+                                  << QStringLiteral("Unterminated string starting at")
+                                  << qsizetype(6);
+    QTest::newRow("single quotes")
+        << QByteArray(R"({'a': 1})") << json
+        << QStringLiteral("Expecting property name enclosed in double quotes") << qsizetype(1);
+    QTest::newRow("bom") << QByteArray("\xef\xbb\xbf{}") << json
+                         << QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig)")
+                         << qsizetype(0);
+    QTest::newRow("bad utf8") << QByteArray("{\"a\": \"\xff\"}") << int(ErrorCategory::Encoding)
+                              << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
+    QTest::newRow("utf8 surrogate")
+        << QByteArray("{\"a\": \"\xed\xa0\x80\"}") << int(ErrorCategory::Encoding)
+        << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
+    QTest::newRow("overlong utf8")
+        << QByteArray("{\"a\": \"\xc0\xaf\"}") << int(ErrorCategory::Encoding)
+        << QStringLiteral("invalid UTF-8 at byte 7") << qsizetype(7);
+    QTest::newRow("bytes without b")
+        << QByteArray(R"({"x": {"__type__": "bytes"}})") << json
+        << QStringLiteral("bytes object without a \"b\" string") << qsizetype(6);
+    QTest::newRow("bytes bad base64")
+        << QByteArray(R"({"x": {"__type__": "bytes", "b": "A"}})") << json
+        << QStringLiteral("bytes object holds invalid base64") << qsizetype(6);
 }
 
 void TestPythonJson::rejects()
@@ -146,7 +188,8 @@ void TestPythonJson::floatRepr_data()
     QTest::newRow("123456789.125") << 123456789.125 << QByteArray("123456789.125");
     QTest::newRow("-2") << -2.0 << QByteArray("-2.0");
     QTest::newRow("1e22") << 1e22 << QByteArray("1e+22");
-    QTest::newRow("1.2345678901234568e+17") << 1.2345678901234568e+17 << QByteArray("1.2345678901234568e+17");
+    QTest::newRow("1.2345678901234568e+17")
+        << 1.2345678901234568e+17 << QByteArray("1.2345678901234568e+17");
     QTest::newRow("denormal") << 5e-324 << QByteArray("5e-324");
     QTest::newRow("max") << 1.7976931348623157e+308 << QByteArray("1.7976931348623157e+308");
     QTest::newRow("100") << 100.0 << QByteArray("100.0");

@@ -46,8 +46,10 @@ void TestPythonRepr::strings_data()
     QTest::addColumn<QString>("repr");
     QTest::newRow("plain") << QStringLiteral("abc") << QStringLiteral("'abc'");
     QTest::newRow("single quote") << QStringLiteral("it's") << QStringLiteral("\"it's\"");
-    QTest::newRow("both quotes") << QStringLiteral("it's \"x\"") << QStringLiteral("'it\\'s \"x\"'");
-    QTest::newRow("controls") << QStringLiteral("\t\n\r\x01\x7f") << QStringLiteral("'\\t\\n\\r\\x01\\x7f'");
+    QTest::newRow("both quotes") << QStringLiteral("it's \"x\"")
+                                 << QStringLiteral("'it\\'s \"x\"'");
+    QTest::newRow("controls") << QStringLiteral("\t\n\r\x01\x7f")
+                              << QStringLiteral("'\\t\\n\\r\\x01\\x7f'");
     QTest::newRow("latin1 nbsp") << QString(QChar(0xa0)) << QStringLiteral("'\\xa0'");
     QTest::newRow("printable latin1") << QString(QChar(0xe9)) << QString::fromUtf16(u"'\u00e9'");
     QTest::newRow("zero width space") << QString(QChar(0x200b)) << QStringLiteral("'\\u200b'");
@@ -55,9 +57,11 @@ void TestPythonRepr::strings_data()
     QTest::newRow("lone surrogate") << QString(QChar(0xd800)) << QStringLiteral("'\\ud800'");
     QTest::newRow("private use") << QString(QChar(0xe000)) << QStringLiteral("'\\ue000'");
     const char32_t astralPrivate = 0xF0000;
-    QTest::newRow("astral private") << QString::fromUcs4(&astralPrivate, 1) << QStringLiteral("'\\U000f0000'");
+    QTest::newRow("astral private")
+        << QString::fromUcs4(&astralPrivate, 1) << QStringLiteral("'\\U000f0000'");
     const char32_t cookie = 0x1F36A;
-    QTest::newRow("emoji") << QString::fromUcs4(&cookie, 1) << (u'\'' + QString::fromUcs4(&cookie, 1) + u'\'');
+    QTest::newRow("emoji") << QString::fromUcs4(&cookie, 1)
+                           << (u'\'' + QString::fromUcs4(&cookie, 1) + u'\'');
     QTest::newRow("backslash") << QStringLiteral("a\\b") << QStringLiteral("'a\\\\b'");
 }
 
@@ -73,7 +77,8 @@ void TestPythonRepr::bytes_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("repr");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("b''");
-    QTest::newRow("mixed") << QByteArray("\x00\xffz\t'", 5) << QStringLiteral("b\"\\x00\\xffz\\t'\"");
+    QTest::newRow("mixed") << QByteArray("\x00\xffz\t'", 5)
+                           << QStringLiteral("b\"\\x00\\xffz\\t'\"");
     QTest::newRow("both quotes") << QByteArray("'\"") << QStringLiteral("b'\\'\"'");
 }
 

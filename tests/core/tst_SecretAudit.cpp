@@ -16,8 +16,9 @@ QByteArray signWith(const QByteArray &secret)
 {
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("user"), SessionValue::makeString(QStringLiteral("alice")));
-    return FlaskSignedCodec::sign(session, SecureBytes(secret.constData(), std::size_t(secret.size())), 1795707763,
-                                  FlaskSignedCodec::Options{})
+    return FlaskSignedCodec::sign(session,
+                                  SecureBytes(secret.constData(), std::size_t(secret.size())),
+                                  1795707763, FlaskSignedCodec::Options{})
         .value();
 }
 
@@ -54,10 +55,11 @@ void TestSecretAudit::findsPlantedSecretWithAnyThreadCount()
         options.threads = threads;
         options.builtIn = false;
         int progressCalls = 0;
-        auto outcome = SecretAudit::run(cookie, path, options, nullptr, [&](const SecretAudit::Progress &p) {
-            ++progressCalls;
-            QVERIFY(p.bytesDone <= p.bytesTotal);
-        });
+        auto outcome =
+            SecretAudit::run(cookie, path, options, nullptr, [&](const SecretAudit::Progress &p) {
+                ++progressCalls;
+                QVERIFY(p.bytesDone <= p.bytesTotal);
+            });
         QVERIFY(outcome.ok());
         QVERIFY(outcome->found.has_value());
         QCOMPARE(outcome->found->secret.exposeCopy(), secret);
@@ -117,7 +119,8 @@ void TestSecretAudit::cancelStopsEarly()
 
 void TestSecretAudit::missingWordlistIsAnIoError()
 {
-    auto outcome = SecretAudit::run(signWith("x"), QStringLiteral("/nonexistent/words.txt"), SecretAudit::Options{});
+    auto outcome = SecretAudit::run(signWith("x"), QStringLiteral("/nonexistent/words.txt"),
+                                    SecretAudit::Options{});
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().category, ErrorCategory::Io);
     auto notSigned = SecretAudit::run("u.abc.def.ghi", QString(), SecretAudit::Options{});
@@ -126,7 +129,8 @@ void TestSecretAudit::missingWordlistIsAnIoError()
 
 void TestSecretAudit::builtInListCatchesTutorialSecrets()
 {
-    for (const QByteArray &secret : {QByteArray("dev"), QByteArray("you-will-never-guess"), QByteArray("_5#y2L\"F4Q8z\n\xec]/")}) {
+    for (const QByteArray &secret : {QByteArray("dev"), QByteArray("you-will-never-guess"),
+                                     QByteArray("_5#y2L\"F4Q8z\n\xec]/")}) {
         auto outcome = SecretAudit::run(signWith(secret), QString(), SecretAudit::Options{});
         QVERIFY(outcome.ok() && outcome->found);
         QCOMPARE(outcome->found->line, 0);
@@ -138,18 +142,23 @@ void TestSecretAudit::builtInListCatchesTutorialSecrets()
 void TestSecretAudit::converterReportsWhatCannotBeCarried()
 {
     SessionValue session = SessionValue::makeDict();
-    session.setValue(QStringLiteral("z"), SessionValue::makeTuple())->append(SessionValue::makeInteger(1));
+    session.setValue(QStringLiteral("z"), SessionValue::makeTuple())
+        ->append(SessionValue::makeInteger(1));
     session.setValue(QStringLiteral("m"), SessionValue::makeMarkup(QStringLiteral("<b>")));
     session.setValue(QStringLiteral("u"), SessionValue::makeUuid(QByteArray(16, '\x11')));
     session.setValue(QStringLiteral("d"), SessionValue::makeDateTime(0));
     session.setValue(QStringLiteral("b"), SessionValue::makeBytes("x"));
-    const auto toEncrypted = SessionConverter::convert(session, SessionConverter::Target::EncryptedSession);
+    const auto toEncrypted =
+        SessionConverter::convert(session, SessionConverter::Target::EncryptedSession);
     QCOMPARE(toEncrypted.notes.size(), 4);
     QCOMPARE(toEncrypted.session.value(QStringLiteral("z"))->type(), SessionValue::Type::List);
-    QCOMPARE(toEncrypted.session.value(QStringLiteral("u"))->stringValue(), QStringLiteral("11111111-1111-1111-1111-111111111111"));
-    QCOMPARE(toEncrypted.session.value(QStringLiteral("d"))->stringValue(), QStringLiteral("Thu, 01 Jan 1970 00:00:00 GMT"));
+    QCOMPARE(toEncrypted.session.value(QStringLiteral("u"))->stringValue(),
+             QStringLiteral("11111111-1111-1111-1111-111111111111"));
+    QCOMPARE(toEncrypted.session.value(QStringLiteral("d"))->stringValue(),
+             QStringLiteral("Thu, 01 Jan 1970 00:00:00 GMT"));
     QCOMPARE(toEncrypted.session.value(QStringLiteral("b"))->type(), SessionValue::Type::Bytes);
-    const auto toSigned = SessionConverter::convert(toEncrypted.session, SessionConverter::Target::FlaskSigned);
+    const auto toSigned =
+        SessionConverter::convert(toEncrypted.session, SessionConverter::Target::FlaskSigned);
     QCOMPARE(toSigned.notes.size(), 1); // only the key order
     QVERIFY(toSigned.notes.first().message.contains(QStringLiteral("sorted")));
 }
@@ -157,7 +166,8 @@ void TestSecretAudit::converterReportsWhatCannotBeCarried()
 void TestSecretAudit::signedSizeReportMatchesRealCookies()
 {
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default"))) {
-        const auto decoded = FlaskSignedCodec::decode(v[QStringLiteral("cookie")].toString().toLatin1(), FlaskSignedCodec::Options{});
+        const auto decoded = FlaskSignedCodec::decode(
+            v[QStringLiteral("cookie")].toString().toLatin1(), FlaskSignedCodec::Options{});
         QVERIFY(decoded.ok());
         const SizeReport r = SizeReport::computeSigned(decoded.session, 20);
         QCOMPARE(r.encrypted, false);
@@ -169,7 +179,10 @@ void TestSecretAudit::signedSizeReportMatchesRealCookies()
         for (const SizeReport::KeyShare &share : r.keys) {
             SessionValue without = decoded.session;
             without.remove(without.indexOfKey(share.key));
-            const qsizetype smaller = FlaskSignedCodec::sign(without, secret, decoded.parts.timestamp, FlaskSignedCodec::Options{})->size();
+            const qsizetype smaller =
+                FlaskSignedCodec::sign(without, secret, decoded.parts.timestamp,
+                                       FlaskSignedCodec::Options{})
+                    ->size();
             QCOMPARE(share.cookieSaving, r.cookieValueBytes - smaller);
         }
     }

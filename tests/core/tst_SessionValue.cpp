@@ -38,9 +38,11 @@ void TestSessionValue::editingKeepsOrderAndParents()
     root.insertEntry(0, QStringLiteral("first"), SessionValue::makeNull());
     QCOMPARE(PythonJsonWriter::write(root), QByteArray(R"({"first": null, "b": 1, "a": ["x"]})"));
     root.setValue(QStringLiteral("b"), SessionValue::makeBool(true)); // replaces in place
-    QCOMPARE(PythonJsonWriter::write(root), QByteArray(R"({"first": null, "b": true, "a": ["x"]})"));
+    QCOMPARE(PythonJsonWriter::write(root),
+             QByteArray(R"({"first": null, "b": true, "a": ["x"]})"));
     root.move(2, 0);
-    QCOMPARE(PythonJsonWriter::write(root), QByteArray(R"({"a": ["x"], "first": null, "b": true})"));
+    QCOMPARE(PythonJsonWriter::write(root),
+             QByteArray(R"({"a": ["x"], "first": null, "b": true})"));
     SessionValue *x = root.child(0)->child(0);
     QCOMPARE(x->parent(), root.child(0));
     QCOMPARE(x->parent()->parent(), &root);

@@ -1,9 +1,9 @@
 #include "SessionGenerator.h"
 #include "TestData.h"
-#include "formats/EncryptedSessionCodec.h"
-#include "json/PythonJsonReader.h"
 #include "document/SessionSealer.h"
+#include "formats/EncryptedSessionCodec.h"
 #include "report/SizeReport.h"
+#include "json/PythonJsonReader.h"
 
 #include <QRandomGenerator>
 #include <QTest>

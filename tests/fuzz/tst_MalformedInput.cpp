@@ -6,9 +6,9 @@
 #include "formats/CookieText.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
+#include "keys/KeyTextParser.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
-#include "keys/KeyTextParser.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -83,7 +83,8 @@ private Q_SLOTS:
 void TestMalformedInput::encryptedCookies()
 {
     QRandomGenerator random(1);
-    const QByteArray raw = QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+    const QByteArray raw =
+        QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
     auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32));
     QVERIFY(codec.ok());
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
@@ -109,13 +110,15 @@ void TestMalformedInput::encryptedPlaintexts()
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
         const QByteArray plaintext = v[QStringLiteral("plaintext")].toString().toUtf8();
         for (int i = 0; i < kMutationsPerInput / 4; ++i) {
-            const auto mode = random.bounded(2) ? EncryptedSessionCodec::Compression::Always : EncryptedSessionCodec::Compression::Never;
+            const auto mode = random.bounded(2) ? EncryptedSessionCodec::Compression::Always
+                                                : EncryptedSessionCodec::Compression::Never;
             auto sealed = codec->sealPlaintext(mutate(plaintext, random), mode);
             QVERIFY(sealed.ok());
             // Corrupt the compressed payload itself, then re-seal it as if it were valid.
             if (mode == EncryptedSessionCodec::Compression::Always && random.bounded(2)) {
                 const QByteArray broken = mutate(sealed->payload, random);
-                auto resealed = codec->sealPlaintext(broken, EncryptedSessionCodec::Compression::Never, QByteArray(16, 'n'));
+                auto resealed = codec->sealPlaintext(
+                    broken, EncryptedSessionCodec::Compression::Never, QByteArray(16, 'n'));
                 QVERIFY(resealed.ok());
                 QByteArray cookie = resealed->cookie;
                 cookie[0] = 'z';
@@ -138,8 +141,9 @@ void TestMalformedInput::signedCookies()
         const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
         const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8();
         for (int i = 0; i < kMutationsPerInput; ++i) {
-            const auto decoded = FlaskSignedCodec::decode(mutate(cookie, random), FlaskSignedCodec::Options{},
-                                                          {SecureBytes(secret.constData(), std::size_t(secret.size()))});
+            const auto decoded = FlaskSignedCodec::decode(
+                mutate(cookie, random), FlaskSignedCodec::Options{},
+                {SecureBytes(secret.constData(), std::size_t(secret.size()))});
             if (!decoded.ok())
                 QVERIFY(isStepCategory(decoded.error->category));
         }
@@ -154,7 +158,8 @@ void TestMalformedInput::jsonTexts()
         seeds.append(v[QStringLiteral("plaintext")].toString().toUtf8());
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
         seeds.append(v[QStringLiteral("payload")].toString().toUtf8());
-    for (const auto dialect : {PythonJsonReader::Dialect::EncryptedSession, PythonJsonReader::Dialect::FlaskTagged}) {
+    for (const auto dialect :
+         {PythonJsonReader::Dialect::EncryptedSession, PythonJsonReader::Dialect::FlaskTagged}) {
         PythonJsonReader::Options options;
         options.dialect = dialect;
         for (const QByteArray &seed : seeds) {
@@ -165,11 +170,14 @@ void TestMalformedInput::jsonTexts()
                     continue;
                 }
                 // Whatever parses must write and read back to the same tree.
-                const auto style = dialect == PythonJsonReader::Dialect::FlaskTagged ? PythonJsonWriter::Style::FlaskTagged
-                                                                                      : PythonJsonWriter::Style::EncryptedSession;
-                auto again = PythonJsonReader::read(PythonJsonWriter::write(value.value(), style), options);
+                const auto style = dialect == PythonJsonReader::Dialect::FlaskTagged
+                                       ? PythonJsonWriter::Style::FlaskTagged
+                                       : PythonJsonWriter::Style::EncryptedSession;
+                auto again =
+                    PythonJsonReader::read(PythonJsonWriter::write(value.value(), style), options);
                 QVERIFY(again.ok());
-                QCOMPARE(PythonJsonWriter::write(again.value(), style), PythonJsonWriter::write(value.value(), style));
+                QCOMPARE(PythonJsonWriter::write(again.value(), style),
+                         PythonJsonWriter::write(value.value(), style));
             }
         }
     }
@@ -178,20 +186,23 @@ void TestMalformedInput::jsonTexts()
 void TestMalformedInput::keyTextAndHeaderLines()
 {
     QRandomGenerator random(5);
-    const QByteArray seeds[] = {"b'\\x8e;\\xa9=\\x11\\xf7\\r\\'\"\\\\noz\\x00\\x01\\xff\\x80\\'=:;<=>?@ABCDEF'",
-                                "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd",
-                                "Cookie: theme=dark; session=u.abc=.def==.ghi=="};
+    const QByteArray seeds[] = {
+        "b'\\x8e;\\xa9=\\x11\\xf7\\r\\'\"\\\\noz\\x00\\x01\\xff\\x80\\'=:;<=>?@ABCDEF'",
+        "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd",
+        "Cookie: theme=dark; session=u.abc=.def==.ghi=="};
     for (const QByteArray &seed : seeds) {
         for (int i = 0; i < kMutationsPerInput; ++i) {
             const QString text = QString::fromUtf8(mutate(seed, random));
             auto key = KeyTextParser::parseAesKey(text);
             if (key)
-                QVERIFY(key->bytes.size() == 16 || key->bytes.size() == 24 || key->bytes.size() == 32);
+                QVERIFY(key->bytes.size() == 16 || key->bytes.size() == 24 ||
+                        key->bytes.size() == 32);
             else
                 QCOMPARE(key.error().category, ErrorCategory::Key);
             auto cookie = CookieText::extract(text);
             if (!cookie)
-                QVERIFY(cookie.error().category == ErrorCategory::Format || cookie.error().category == ErrorCategory::Limit);
+                QVERIFY(cookie.error().category == ErrorCategory::Format ||
+                        cookie.error().category == ErrorCategory::Limit);
         }
     }
 }

@@ -29,16 +29,19 @@ struct GuiTestFixture
         window.reset();
         keys.reset();
         settings = std::make_unique<gui::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
-        keys = std::make_unique<gui::KeyRingStore>(*settings, std::make_unique<gui::FileKeyStore>(dir.path()));
+        keys = std::make_unique<gui::KeyRingStore>(*settings,
+                                                   std::make_unique<gui::FileKeyStore>(dir.path()));
         (void)keys->load();
-        recovery = std::make_unique<gui::RecoveryStore>(dir.path(), [this] { return keys->store().recoveryKey(); });
+        recovery = std::make_unique<gui::RecoveryStore>(
+            dir.path(), [this] { return keys->store().recoveryKey(); });
         window = std::make_unique<gui::MainWindow>(*settings, *keys, *recovery);
     }
 
     bool addKeyHex(const QString &name, const QByteArray &hex)
     {
         const QByteArray raw = QByteArray::fromHex(hex);
-        return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size())))).ok();
+        return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size()))))
+            .ok();
     }
 };
 

@@ -18,8 +18,8 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QFile>
-#include <QPlainTextEdit>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -80,7 +80,8 @@ void TestMainWindow::pasteOpensEveryVector_data()
     QTest::addColumn<QByteArray>("plaintext");
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
         QTest::newRow(qPrintable(v[QStringLiteral("name")].toString()))
-            << v[QStringLiteral("cookie")].toString() << v[QStringLiteral("plaintext")].toString().toUtf8();
+            << v[QStringLiteral("cookie")].toString()
+            << v[QStringLiteral("plaintext")].toString().toUtf8();
 }
 
 void TestMainWindow::pasteOpensEveryVector()
@@ -97,7 +98,8 @@ void TestMainWindow::pasteOpensEveryVector()
     QCOMPARE(PythonJsonWriter::write(c.document().root()), plaintext);
     QTreeView *view = f.window->treePanel()->view();
     QCOMPARE(view->model()->rowCount(), int(c.document().root().size()));
-    QCOMPARE(view->model()->index(0, SessionTreeModel::KeyColumn).data().toString(), c.document().root().child(0)->key());
+    QCOMPARE(view->model()->index(0, SessionTreeModel::KeyColumn).data().toString(),
+             c.document().root().child(0)->key());
     QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("\"vectors\"")),
              qPrintable(f.window->cookieInput()->statusText()));
     // The re-sealed cookie opens to the same plaintext.
@@ -117,7 +119,8 @@ void TestMainWindow::headerLinesAndWhichKey()
     QVERIFY(f.window->controller().lastOpen().ok());
     QCOMPARE(f.window->controller().lastOpen().keyName, QStringLiteral("production"));
     QCOMPARE(f.window->controller().sealKeyName(), QStringLiteral("production"));
-    f.window->cookieInput()->setText(QStringLiteral("Set-Cookie: session=") + cookie + QStringLiteral("; HttpOnly; Path=/"));
+    f.window->cookieInput()->setText(QStringLiteral("Set-Cookie: session=") + cookie +
+                                     QStringLiteral("; HttpOnly; Path=/"));
     QVERIFY(f.window->controller().lastOpen().ok());
 }
 
@@ -128,7 +131,8 @@ void TestMainWindow::wrongKeyAndTamperedCookie()
     const QString cookie = vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString();
     f.window->cookieInput()->setText(cookie);
     QVERIFY(!f.window->controller().lastOpen().ok());
-    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Authentication step failed")),
+    QVERIFY2(f.window->cookieInput()->statusText().contains(
+                 QStringLiteral("Authentication step failed")),
              qPrintable(f.window->cookieInput()->statusText()));
     // The tag field is marked as the failing one.
     QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("background:#f8d0d0")));
@@ -141,8 +145,9 @@ void TestMainWindow::wrongKeyAndTamperedCookie()
     // Tampered: one ciphertext bit flipped, re-encoded.
     auto fields = EncryptedSessionCodec::split(cookie.toLatin1()).value();
     fields.ciphertext[3] = char(fields.ciphertext[3] ^ 0x10);
-    const QString tampered = QString::fromLatin1(fields.flag + '.' + Base64::encode(fields.ciphertext, Base64::Alphabet::Standard)
-                                                 + '.' + fields.tagText + '.' + fields.nonceText);
+    const QString tampered = QString::fromLatin1(
+        fields.flag + '.' + Base64::encode(fields.ciphertext, Base64::Alphabet::Standard) + '.' +
+        fields.tagText + '.' + fields.nonceText);
     f.window->cookieInput()->setText(tampered);
     QCOMPARE(f.window->controller().lastOpen().error->category, ErrorCategory::Authentication);
     // Nothing lost: the last good session stays in the tree.
@@ -154,7 +159,8 @@ void TestMainWindow::wrongKeyAndTamperedCookie()
         QVERIFY(!result.ok());
         const QString expected = v[QStringLiteral("error")].toString();
         const QString got = Error::categoryName(result.error->category);
-        QVERIFY2(got == expected || (expected == QLatin1String("format") && got == QLatin1String("base64")),
+        QVERIFY2(got == expected ||
+                     (expected == QLatin1String("format") && got == QLatin1String("base64")),
                  qPrintable(got + QStringLiteral(" vs ") + expected));
         QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("step failed")));
     }
@@ -164,7 +170,8 @@ void TestMainWindow::editUndoRedoAndReseal()
 {
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     InspectorController &c = f.window->controller();
     QAbstractItemModel *view = f.window->treePanel()->view()->model();
     // Through the view's (filter) model, as the delegate would.
@@ -177,12 +184,14 @@ void TestMainWindow::editUndoRedoAndReseal()
     EncryptedSessionCodec codec = vectorCodec();
     auto decoded = codec.decode(c.sealedCookie());
     QVERIFY(decoded.ok());
-    QCOMPARE(decoded.plaintext, QByteArray(R"({"user_id": 42, "username": "mallory", "logged_in": true})"));
+    QCOMPARE(decoded.plaintext,
+             QByteArray(R"({"user_id": 42, "username": "mallory", "logged_in": true})"));
 
     c.undoStack().undo();
     QCOMPARE(c.document().root().child(1)->stringValue(), QStringLiteral("alice"));
     decoded = codec.decode(c.sealedCookie());
-    QCOMPARE(decoded.plaintext, vector(QStringLiteral("login"))[QStringLiteral("plaintext")].toString().toUtf8());
+    QCOMPARE(decoded.plaintext,
+             vector(QStringLiteral("login"))[QStringLiteral("plaintext")].toString().toUtf8());
     QVERIFY(!f.window->isWindowModified());
     c.undoStack().redo();
     QCOMPARE(c.document().root().child(1)->stringValue(), QStringLiteral("mallory"));
@@ -202,7 +211,8 @@ void TestMainWindow::sizePanelShowsCoreFigures()
 {
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    f.window->cookieInput()->setText(vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
     const SizeReport expected = SizeReport::compute(f.window->controller().document().root());
     const auto &bars = f.window->sizePanel()->pipelineChart()->bars();
     QCOMPARE(bars.size(), 6);
@@ -212,9 +222,11 @@ void TestMainWindow::sizePanelShowsCoreFigures()
     QCOMPARE(bars[3].value, expected.ciphertextBase64);
     QCOMPARE(bars[4].value, expected.cookieValueBytes);
     QCOMPARE(bars[5].value, expected.setCookieBytes);
-    QCOMPARE(expected.cookieValueBytes, vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString().size());
+    QCOMPARE(expected.cookieValueBytes,
+             vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString().size());
     QCOMPARE(f.window->sizePanel()->keyChart()->bars().size(), expected.keys.size());
-    QVERIFY(f.window->sizePanel()->summaryText().contains(QString::number(expected.nameValueBytes)));
+    QVERIFY(
+        f.window->sizePanel()->summaryText().contains(QString::number(expected.nameValueBytes)));
     QCOMPARE(f.window->sizePanel()->warningText(), QStringLiteral("Within the limits."));
 
     // Push it over the limit: the warning says so.
@@ -233,11 +245,13 @@ void TestMainWindow::jsonViewErrorsKeepTheTree()
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
     f.window->show();
-    f.window->cookieInput()->setText(vector(QStringLiteral("types"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("types"))[QStringLiteral("cookie")].toString());
     JsonEditorPanel *json = f.window->jsonPanel();
     f.window->textTabs()->setCurrentWidget(json);
     // The text follows the session shortly after each change (deferred layout).
-    QTRY_COMPARE(json->editor()->toPlainText().toUtf8(), vector(QStringLiteral("types"))[QStringLiteral("plaintext")].toString().toUtf8());
+    QTRY_COMPARE(json->editor()->toPlainText().toUtf8(),
+                 vector(QStringLiteral("types"))[QStringLiteral("plaintext")].toString().toUtf8());
     const QByteArray before = PythonJsonWriter::write(f.window->controller().document().root());
     json->editor()->setPlainText(QStringLiteral("{\"a\": 1,\n \"b\": }"));
     QVERIFY(!json->apply());
@@ -245,7 +259,8 @@ void TestMainWindow::jsonViewErrorsKeepTheTree()
     QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
     json->editor()->setPlainText(QStringLiteral("{\"a\": [1, 2.50, NaN]}"));
     QVERIFY(json->apply());
-    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), QByteArray(R"({"a": [1, 2.5, NaN]})"));
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()),
+             QByteArray(R"({"a": [1, 2.5, NaN]})"));
     QCOMPARE(f.window->treePanel()->view()->model()->rowCount(), 1);
     f.window->controller().undoStack().undo();
     QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), before);
@@ -257,11 +272,13 @@ void TestMainWindow::compareShowsChanges()
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
     f.window->show();
-    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     f.window->textTabs()->setCurrentWidget(f.window->comparePanel());
     QCOMPARE(f.window->comparePanel()->table()->topLevelItemCount(), 0);
     QVERIFY(f.window->treePanel()->view()->model()->setData(
-        f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn), QStringLiteral("43")));
+        f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn),
+        QStringLiteral("43")));
     QTreeWidget *table = f.window->comparePanel()->table();
     QCOMPARE(table->topLevelItemCount(), 1);
     QCOMPARE(table->topLevelItem(0)->text(1), QStringLiteral("session['user_id']"));
@@ -273,13 +290,15 @@ void TestMainWindow::copyForms()
 {
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     const QString cookie = QString::fromLatin1(f.window->controller().sealedCookie());
     QCOMPARE(f.window->resealPanel()->cookieText(), cookie);
     f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::CookieHeader));
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Cookie: session=") + cookie);
     f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::Curl));
-    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("curl --cookie 'session=") + cookie));
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("curl --cookie 'session=") +
+                                                         cookie));
     f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::PythonRequests));
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("requests.get(")));
 }
@@ -288,13 +307,16 @@ void TestMainWindow::autosaveSurvivesACrash()
 {
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    f.window->cookieInput()->setText(vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
     QVERIFY(f.window->treePanel()->view()->model()->setData(
-        f.window->treePanel()->view()->model()->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+        f.window->treePanel()->view()->model()->index(1, SessionTreeModel::ValueColumn),
+        QStringLiteral("False")));
     const QByteArray edited = PythonJsonWriter::write(f.window->controller().document().root());
     f.window->autosaveNow();
     QVERIFY(QFile::exists(f.recovery->autosaveFile()));
-    QCOMPARE(QFile::permissions(f.recovery->autosaveFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+    QCOMPARE(QFile::permissions(f.recovery->autosaveFile()) &
+                 (QFileDevice::ReadOther | QFileDevice::ReadGroup),
              QFileDevice::Permissions());
 
     f.open(); // a new window over the same folder, without a clean shutdown before it
@@ -305,7 +327,8 @@ void TestMainWindow::autosaveSurvivesACrash()
     // The original cookie is back too, so the edit is an undoable change against it.
     QVERIFY(c.undoStack().canUndo());
     c.undoStack().undo();
-    QCOMPARE(PythonJsonWriter::write(c.document().root()), vector(QStringLiteral("flash"))[QStringLiteral("plaintext")].toString().toUtf8());
+    QCOMPARE(PythonJsonWriter::write(c.document().root()),
+             vector(QStringLiteral("flash"))[QStringLiteral("plaintext")].toString().toUtf8());
     // History remembers the cookie, never the key.
     const auto history = f.recovery->history();
     QVERIFY(!history.isEmpty());
@@ -331,8 +354,12 @@ void TestMainWindow::keyRingFileStoreHoldsNoKeyText()
 
     // Neither the store nor the settings contain the key in any textual form.
     gui::FileKeyStore store(f.dir.path());
-    const QByteArray forms[] = {kKey, kKey.toUpper(), raw.toBase64(), raw.toBase64(QByteArray::Base64UrlEncoding),
-                                key.toPythonLiteral().toLatin1(), raw};
+    const QByteArray forms[] = {kKey,
+                                kKey.toUpper(),
+                                raw.toBase64(),
+                                raw.toBase64(QByteArray::Base64UrlEncoding),
+                                key.toPythonLiteral().toLatin1(),
+                                raw};
     for (const QString &path : {store.dataFile(), f.settings->fileName()}) {
         f.settings->sync();
         QFile file(path);
@@ -342,16 +369,21 @@ void TestMainWindow::keyRingFileStoreHoldsNoKeyText()
         for (const QByteArray &form : forms)
             QVERIFY2(!content.contains(form), qPrintable(path));
     }
-    QCOMPARE(QFile::permissions(store.dataFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::WriteOther),
+    QCOMPARE(QFile::permissions(store.dataFile()) &
+                 (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::WriteOther),
              QFileDevice::Permissions());
-    QCOMPARE(QFile::permissions(store.wrapKeyFile()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+    QCOMPARE(QFile::permissions(store.wrapKeyFile()) &
+                 (QFileDevice::ReadOther | QFileDevice::ReadGroup),
              QFileDevice::Permissions());
     QVERIFY(f.keys->remove(QStringLiteral("qa")).ok());
     f.open();
     QCOMPARE(f.keys->ring().names(), QStringList{QStringLiteral("prod")});
 
     // A key for this run only stays out of the store, also when it is renamed.
-    QVERIFY(f.keys->addTemporary(SessionKey(QStringLiteral("cli"), SecureBytes(QByteArray(32, 'z').constData(), 32))).ok());
+    QVERIFY(f.keys
+                ->addTemporary(SessionKey(QStringLiteral("cli"),
+                                          SecureBytes(QByteArray(32, 'z').constData(), 32)))
+                .ok());
     QVERIFY(f.keys->rename(QStringLiteral("cli"), QStringLiteral("cli2")).ok());
     QVERIFY(!store.load(QStringLiteral("cli2")).ok());
     f.open();
@@ -362,13 +394,17 @@ void TestMainWindow::saveAndOpenSessionJson()
 {
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    f.window->cookieInput()->setText(vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString());
     const QString path = f.dir.filePath(QStringLiteral("saved.json"));
     QVERIFY(f.window->saveSessionTo(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8() + '\n');
-    f.window->cookieInput()->setText(vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    QCOMPARE(file.readAll(),
+             vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8() +
+                 '\n');
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     QVERIFY(f.window->openSessionFrom(path));
     QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()),
              vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8());
@@ -386,7 +422,10 @@ QJsonObject signedVector(const QString &name)
 
 bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &secret)
 {
-    return f.keys->add(SessionKey(name, SecureBytes(secret.constData(), std::size_t(secret.size())), SessionKey::Kind::SigningSecret)).ok();
+    return f.keys
+        ->add(SessionKey(name, SecureBytes(secret.constData(), std::size_t(secret.size())),
+                         SessionKey::Kind::SigningSecret))
+        .ok();
 }
 
 } // namespace
@@ -401,12 +440,21 @@ void TestMainWindow::signedCookieWithoutSecret()
     QVERIFY(c.isSigned());
     QCOMPARE(PythonJsonWriter::write(c.document().root(), PythonJsonWriter::Style::FlaskTagged),
              v[QStringLiteral("payload")].toString().toUtf8());
-    QCOMPARE(f.window->treePanel()->view()->model()->index(0, SessionTreeModel::TypeColumn).data().toString(), QStringLiteral("UUID"));
-    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("not checked")), qPrintable(f.window->cookieInput()->statusText()));
-    QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("2026-11-26")) || f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("UTC")));
+    QCOMPARE(f.window->treePanel()
+                 ->view()
+                 ->model()
+                 ->index(0, SessionTreeModel::TypeColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("UUID"));
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("not checked")),
+             qPrintable(f.window->cookieInput()->statusText()));
+    QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("2026-11-26")) ||
+            f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("UTC")));
     // Nothing signs without a secret, and the pipeline says the payload is not encrypted.
     QVERIFY(c.sealError().has_value());
-    QCOMPARE(f.window->sizePanel()->pipelineChart()->bars()[2].label, QStringLiteral("payload (not encrypted)"));
+    QCOMPARE(f.window->sizePanel()->pipelineChart()->bars()[2].label,
+             QStringLiteral("payload (not encrypted)"));
 }
 
 void TestMainWindow::signedCookieVerifiedEditedAndResigned()
@@ -418,7 +466,8 @@ void TestMainWindow::signedCookieVerifiedEditedAndResigned()
     f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
     InspectorController &c = f.window->controller();
     QVERIFY(c.lastOpen().ok());
-    QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("verified with secret \"dev\"")));
+    QVERIFY(f.window->cookieInput()->statusText().contains(
+        QStringLiteral("verified with secret \"dev\"")));
     QCOMPARE(c.verifiedSecretName(), QStringLiteral("dev"));
 
     // Keeping the timestamp, the unchanged session re-signs to the very same cookie.
@@ -426,9 +475,11 @@ void TestMainWindow::signedCookieVerifiedEditedAndResigned()
     QCOMPARE(c.sealedCookie(), v[QStringLiteral("cookie")].toString().toLatin1());
 
     QAbstractItemModel *view = f.window->treePanel()->view()->model();
-    QVERIFY(view->setData(view->index(1, SessionTreeModel::ValueColumn), QStringLiteral("mallory")));
-    const auto decoded = FlaskSignedCodec::decode(c.sealedCookie(), FlaskSignedCodec::Options{},
-                                                  {SecureBytes(secret.constData(), std::size_t(secret.size()))});
+    QVERIFY(
+        view->setData(view->index(1, SessionTreeModel::ValueColumn), QStringLiteral("mallory")));
+    const auto decoded =
+        FlaskSignedCodec::decode(c.sealedCookie(), FlaskSignedCodec::Options{},
+                                 {SecureBytes(secret.constData(), std::size_t(secret.size()))});
     QCOMPARE(decoded.verification, FlaskSignedCodec::Verification::Valid);
     QCOMPARE(decoded.json, QByteArray(R"({"user_id":42,"username":"mallory"})"));
     QCOMPARE(decoded.parts.timestamp, qint64(v[QStringLiteral("timestamp")].toInteger()));
@@ -453,7 +504,9 @@ void TestMainWindow::signedCookieWrongSecretIsNeverSilent()
     // ...and signing with a secret that did not verify it says so.
     c.setSealKeyName(QStringLiteral("other"));
     QVERIFY(!c.sealedCookie().isEmpty());
-    QVERIFY(f.window->findChild<QLabel *>(QStringLiteral("resealWarning"))->text().contains(QStringLiteral("not verified")));
+    QVERIFY(f.window->findChild<QLabel *>(QStringLiteral("resealWarning"))
+                ->text()
+                .contains(QStringLiteral("not verified")));
 }
 
 void TestMainWindow::secretAuditRunsInTheBackground()
@@ -476,13 +529,16 @@ void TestMainWindow::secretAuditRunsInTheBackground()
     QVERIFY(finished.wait(60000));
     QVERIFY(!dialog.isRunning());
     QCOMPARE(dialog.foundSecret().exposeCopy(), secret);
-    QVERIFY2(dialog.resultText().contains(QStringLiteral("line 17777")), qPrintable(dialog.resultText()));
+    QVERIFY2(dialog.resultText().contains(QStringLiteral("line 17777")),
+             qPrintable(dialog.resultText()));
 }
 
 void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
 {
     test::GuiTestFixture f;
-    QVERIFY(addSecret(f, QStringLiteral("dev"), signedVector(QStringLiteral("d-tagged"))[QStringLiteral("secret")].toString().toUtf8()));
+    QVERIFY(addSecret(
+        f, QStringLiteral("dev"),
+        signedVector(QStringLiteral("d-tagged"))[QStringLiteral("secret")].toString().toUtf8()));
     f.window->show();
     const QJsonObject v = signedVector(QStringLiteral("d-tagged"));
     f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
@@ -494,9 +550,12 @@ void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
     const QString path = f.dir.filePath(QStringLiteral("signed.json"));
     QVERIFY(f.window->saveSessionTo(path));
     QVERIFY(f.window->openSessionFrom(path));
-    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root(), PythonJsonWriter::Style::FlaskTagged), payload);
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root(),
+                                     PythonJsonWriter::Style::FlaskTagged),
+             payload);
     QAbstractItemModel *view = f.window->treePanel()->view()->model();
-    QVERIFY(view->setData(view->index(2, SessionTreeModel::ValueColumn), QStringLiteral("<i>changed</i>")));
+    QVERIFY(view->setData(view->index(2, SessionTreeModel::ValueColumn),
+                          QStringLiteral("<i>changed</i>")));
     f.window->autosaveNow();
     f.open();
     QVERIFY(f.window->offerRecovery(false));
@@ -513,27 +572,36 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("a"), SessionValue::makeInteger(1));
     const qint64 threeDaysAgo = QDateTime::currentSecsSinceEpoch() - 3 * 24 * 3600;
-    const QByteArray cookie = FlaskSignedCodec::sign(session, SecureBytes("k", 1), threeDaysAgo, FlaskSignedCodec::Options{}).value();
+    const QByteArray cookie = FlaskSignedCodec::sign(session, SecureBytes("k", 1), threeDaysAgo,
+                                                     FlaskSignedCodec::Options{})
+                                  .value();
     f.window->cookieInput()->setText(QString::fromLatin1(cookie));
     QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
     f.settings->setValue(gui::AppSettings::Key::SessionLifetimeDays, 2);
     f.window->cookieInput()->setText(QString::fromLatin1(cookie) + u' ');
-    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")), qPrintable(f.window->cookieInput()->statusText()));
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")),
+             qPrintable(f.window->cookieInput()->statusText()));
 
     // The signer's salt and digest follow the preferences too.
     FlaskSignedCodec::Options custom;
     custom.signer.salt = "custom-salt";
     custom.signer.digest = ItsdangerousSigner::Digest::Sha256;
-    const QByteArray customCookie = FlaskSignedCodec::sign(session, SecureBytes("k", 1), QDateTime::currentSecsSinceEpoch(), custom).value();
+    const QByteArray customCookie =
+        FlaskSignedCodec::sign(session, SecureBytes("k", 1), QDateTime::currentSecsSinceEpoch(),
+                               custom)
+            .value();
     QVERIFY(addSecret(f, QStringLiteral("k"), "k"));
     f.window->cookieInput()->setText(QString::fromLatin1(customCookie));
-    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification, FlaskSignedCodec::Verification::Invalid);
+    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification,
+             FlaskSignedCodec::Verification::Invalid);
     f.settings->setValue(gui::AppSettings::Key::SignerSalt, QStringLiteral("custom-salt"));
     f.settings->setValue(gui::AppSettings::Key::SignerDigest, QStringLiteral("sha256"));
     f.window->cookieInput()->setText(QString::fromLatin1(customCookie) + u' ');
-    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification, FlaskSignedCodec::Verification::Valid);
+    QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification,
+             FlaskSignedCodec::Verification::Valid);
     // Re-signing uses the same options: the new cookie verifies under them.
-    const auto again = FlaskSignedCodec::decode(f.window->controller().sealedCookie(), custom, {SecureBytes("k", 1)});
+    const auto again = FlaskSignedCodec::decode(f.window->controller().sealedCookie(), custom,
+                                                {SecureBytes("k", 1)});
     QCOMPARE(again.verification, FlaskSignedCodec::Verification::Valid);
 }
 

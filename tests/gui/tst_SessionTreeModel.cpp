@@ -27,9 +27,9 @@ namespace {
 
 SessionValue sample()
 {
-    return PythonJsonReader::read(
-               R"({"user": "alice", "n": 7, "cart": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "flags": {"x": true}})")
-        .value();
+    return PythonJsonReader::
+        read(R"({"user": "alice", "n": 7, "cart": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "flags": {"x": true}})")
+            .value();
 }
 
 // A model over its own document and undo stack, with the session loaded.
@@ -54,9 +54,10 @@ void TestSessionTreeModel::testerOnGeneratedSessions()
     for (int i = 0; i < 20; ++i) {
         ModelFixture f(generator.session());
         auto &[document, stack, model] = f;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
-    model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
+        model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
         // Walk everything once through the public model API.
         std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
             for (int row = 0; row < model.rowCount(parent); ++row) {
@@ -82,8 +83,10 @@ void TestSessionTreeModel::editsAreUndoable()
     const QModelIndex n = model.index(1, SessionTreeModel::ValueColumn);
     QVERIFY(model.setData(n, QStringLiteral("123456789012345678901234567890")));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(PythonJsonWriter::write(document.root()),
-             QByteArray(R"({"user": "alice", "n": 123456789012345678901234567890, "cart": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "flags": {"x": true}})"));
+    QCOMPARE(
+        PythonJsonWriter::write(document.root()),
+        QByteArray(
+            R"({"user": "alice", "n": 123456789012345678901234567890, "cart": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "flags": {"x": true}})"));
     QVERIFY(model.setData(model.index(0, SessionTreeModel::KeyColumn), QStringLiteral("name")));
     QVERIFY(document.root().value(QStringLiteral("name")));
     QCOMPARE(stack.count(), 2);
@@ -104,20 +107,27 @@ void TestSessionTreeModel::structuralEditsKeepModelConsistent()
     model.resetFromDocument(); // the tester watches a reset, as the window does one per cookie
     const QByteArray original = PythonJsonWriter::write(document.root());
 
-    stack.push(SessionEditCommand::insert(model, {2}, 1, QString(), SessionValue::makeString(QStringLiteral("mid"))));
+    stack.push(SessionEditCommand::insert(model, {2}, 1, QString(),
+                                          SessionValue::makeString(QStringLiteral("mid"))));
     QCOMPARE(model.rowCount(model.index(2, 0)), 3);
-    QCOMPARE(model.data(model.index(2, SessionTreeModel::KeyColumn, model.index(2, 0)), SessionTreeModel::ListIndexRole).toInt(), 2);
+    QCOMPARE(model
+                 .data(model.index(2, SessionTreeModel::KeyColumn, model.index(2, 0)),
+                       SessionTreeModel::ListIndexRole)
+                 .toInt(),
+             2);
     stack.push(SessionEditCommand::move(model, {}, 0, 3));
     QCOMPARE(document.root().child(3)->key(), QStringLiteral("user"));
     stack.push(SessionEditCommand::remove(model, {}, 1));
-    stack.push(SessionEditCommand::replace(model, {0}, *document.root().child(0), SessionValue::makeDict()));
+    stack.push(SessionEditCommand::replace(model, {0}, *document.root().child(0),
+                                           SessionValue::makeDict()));
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
     while (stack.canUndo())
         stack.undo();
     QCOMPARE(PythonJsonWriter::write(document.root()), original);
     while (stack.canRedo())
         stack.redo();
-    QCOMPARE(PythonJsonWriter::write(document.root()), QByteArray(R"({"n": {}, "flags": {"x": true}, "user": "alice"})"));
+    QCOMPARE(PythonJsonWriter::write(document.root()),
+             QByteArray(R"({"n": {}, "flags": {"x": true}, "user": "alice"})"));
 }
 
 void TestSessionTreeModel::invalidEditIsRejected()

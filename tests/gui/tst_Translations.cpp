@@ -19,16 +19,20 @@ private Q_SLOTS:
 void TestTranslations::germanLoadsAndTranslates()
 {
     QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
     QVERIFY(QApplication::installTranslator(&translator));
-    QCOMPARE(QApplication::translate("sessionlens::gui::MainWindow", "&File"), QStringLiteral("&Datei"));
-    QCOMPARE(QApplication::translate("ErrorText", "Authentication"), QStringLiteral("Authentifizierung"));
+    QCOMPARE(QApplication::translate("sessionlens::gui::MainWindow", "&File"),
+             QStringLiteral("&Datei"));
+    QCOMPARE(QApplication::translate("ErrorText", "Authentication"),
+             QStringLiteral("Authentifizierung"));
     QApplication::removeTranslator(&translator);
 }
 
 void TestTranslations::germanIsComplete()
 {
-    QFile file(sessionlens::test::testSourcePath(QStringLiteral("../translations/sessionlens_de.ts")));
+    QFile file(
+        sessionlens::test::testSourcePath(QStringLiteral("../translations/sessionlens_de.ts")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QXmlStreamReader xml(&file);
     int messages = 0, unfinished = 0, empty = 0, placeholderMismatch = 0;
@@ -43,7 +47,8 @@ void TestTranslations::germanIsComplete()
             source = xml.readElementText();
         if (xml.name() == QLatin1String("translation")) {
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
-            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
+            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") ||
+                type == QLatin1String("obsolete"))
                 ++unfinished;
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (text.trimmed().isEmpty())

@@ -10,8 +10,8 @@
 #include "formats/CookieSnippet.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
-#include "json/PythonJsonWriter.h"
 #include "keys/PrivateFiles.h"
+#include "json/PythonJsonWriter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -61,12 +61,14 @@ void TestWindowHardening::historyAndAutosaveAreSealed()
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
     SessionValue session = SessionValue::makeDict();
-    session.setValue(QStringLiteral("user"), SessionValue::makeString(QStringLiteral("alice-the-admin")));
+    session.setValue(QStringLiteral("user"),
+                     SessionValue::makeString(QStringLiteral("alice-the-admin")));
     const QString cookie = sealedCookie(session);
     f.window->cookieInput()->setText(cookie);
     QVERIFY(f.window->controller().lastOpen().ok());
     QVERIFY(f.window->treePanel()->view()->model()->setData(
-        f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn), QStringLiteral("mallory")));
+        f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn),
+        QStringLiteral("mallory")));
     f.window->autosaveNow();
 
     for (const QString &path : {f.recovery->historyFile(), f.recovery->autosaveFile()}) {
@@ -147,7 +149,8 @@ void TestWindowHardening::warningsAreCappedInTheLabel()
     for (int i = 0; i < 5000; ++i)
         json.append(i ? ",\"k\":1" : "\"k\":1");
     json.append('}');
-    const QString cookie = QString::fromLatin1(FlaskSignedCodec::payloadField(json) + ".ZwAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    const QString cookie = QString::fromLatin1(FlaskSignedCodec::payloadField(json) +
+                                               ".ZwAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAA");
     f.window->cookieInput()->setText(cookie);
     const QString status = f.window->cookieInput()->statusText();
     // Three warning lines, and a count of the rest (the reader kept 100 and counted 4,899).

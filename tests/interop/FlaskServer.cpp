@@ -24,7 +24,8 @@ bool FlaskServer::start(const QString &script, const QStringList &arguments, QSt
 {
     const QString python = pythonInterpreter();
     if (python.isEmpty()) {
-        *error = QStringLiteral("no python3 that imports flask and Cryptodome was found at configure time");
+        *error = QStringLiteral(
+            "no python3 that imports flask and Cryptodome was found at configure time");
         return false;
     }
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -97,7 +98,9 @@ FlaskServer::Dump FlaskServer::parseDump(const Reply &reply)
 {
     Dump dump;
     if (!reply.error.isEmpty() || reply.status != 200) {
-        dump.error = QStringLiteral("HTTP %1 %2 %3").arg(reply.status).arg(reply.error, QString::fromUtf8(reply.body.left(300)));
+        dump.error = QStringLiteral("HTTP %1 %2 %3")
+                         .arg(reply.status)
+                         .arg(reply.error, QString::fromUtf8(reply.body.left(300)));
         return dump;
     }
     // Read with our own reader, so that lone surrogates in the repr survive.

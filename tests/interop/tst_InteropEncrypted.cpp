@@ -3,10 +3,10 @@
 #include "TestData.h"
 #include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "report/SizeReport.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
-#include "report/SizeReport.h"
 
 #include <QTest>
 
@@ -47,7 +47,8 @@ void TestInteropEncrypted::initTestCase()
                             {QString::fromLatin1(kKeyHex)}, &error),
              qPrintable(error));
     const QByteArray raw = QByteArray::fromHex(kKeyHex);
-    auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), std::size_t(raw.size())));
+    auto codec =
+        EncryptedSessionCodec::create(SecureBytes(raw.constData(), std::size_t(raw.size())));
     QVERIFY(codec.ok());
     m_codec.emplace(std::move(codec).value());
 }
@@ -69,7 +70,7 @@ void TestInteropEncrypted::appRejectsInvalidVectors()
         const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
         const Dump dump = m_server.dump(cookie);
         QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
-        QVERIFY(dump.empty); // the server silently drops it...
+        QVERIFY(dump.empty);                    // the server silently drops it...
         QVERIFY(!m_codec->decode(cookie).ok()); // ...and we say why
     }
 }
@@ -85,7 +86,8 @@ void TestInteropEncrypted::appReadsOurCookies()
         compressed += sealed->compressed ? 1 : 0;
         const Dump dump = m_server.dump(sealed->cookie);
         QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
-        QVERIFY2(!dump.empty, qPrintable(QStringLiteral("session %1 was rejected by the app").arg(i)));
+        QVERIFY2(!dump.empty,
+                 qPrintable(QStringLiteral("session %1 was rejected by the app").arg(i)));
         QCOMPARE(dump.json, sealed->plaintext);
         QCOMPARE(dump.repr, PythonRepr::repr(session));
     }
@@ -145,7 +147,8 @@ void TestInteropEncrypted::serverMovesTypeKeyLast()
 namespace {
 
 // One random edit of the kind the window makes: change a leaf, add a key, remove one.
-void editAtRandom(SessionValue &session, test::SessionGenerator &generator, QRandomGenerator &random)
+void editAtRandom(SessionValue &session, test::SessionGenerator &generator,
+                  QRandomGenerator &random)
 {
     SessionValue *node = &session;
     while (node->isContainer() && node->size() > 0 && random.bounded(3) != 0)
@@ -191,7 +194,8 @@ void TestInteropEncrypted::editedSessionsSurviveTheWholeLoop()
                 node = node->append(SessionValue::makeList());
             node->append(original);
             original = std::move(deep);
-        } else if (seed % 10 == 2) { // wide: 400 keys (the test server takes header lines up to 64 KiB)
+        } else if (seed % 10 ==
+                   2) { // wide: 400 keys (the test server takes header lines up to 64 KiB)
             for (int i = 0; i < 400; ++i)
                 original.setValue(generator.text(12) + QString::number(i), generator.scalar());
         }
@@ -203,14 +207,16 @@ void TestInteropEncrypted::editedSessionsSurviveTheWholeLoop()
         for (int step = 0; step < 3; ++step)
             editAtRandom(edited, generator, random);
         const QByteArray raw = QByteArray::fromHex(kKeyHex);
-        const SessionSealer::Sealed resealed = SessionSealer::seal(edited, SecureBytes(raw.constData(), 32), {});
+        const SessionSealer::Sealed resealed =
+            SessionSealer::seal(edited, SecureBytes(raw.constData(), 32), {});
         QVERIFY2(resealed.ok(), qPrintable(QStringLiteral("seed %1").arg(seed)));
         const auto reopened = m_codec->decode(resealed.cookie);
         QVERIFY2(reopened.ok(), qPrintable(QStringLiteral("seed %1").arg(seed)));
         QCOMPARE(reopened.plaintext, PythonJsonWriter::write(edited));
         QVERIFY2(reopened.session == edited, qPrintable(QStringLiteral("seed %1").arg(seed)));
         const Dump dump = m_server.dump(resealed.cookie);
-        QVERIFY2(dump.error.isEmpty() && !dump.empty, qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(dump.error)));
+        QVERIFY2(dump.error.isEmpty() && !dump.empty,
+                 qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(dump.error)));
         QCOMPARE(dump.json, reopened.plaintext);
     }
 }

@@ -9,10 +9,10 @@
 #include "FuzzSupport.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieOpener.h"
+#include "keys/KeyRing.h"
 #include "json/PythonRepr.h"
 #include "json/SessionDiff.h"
 #include "json/TreeText.h"
-#include "keys/KeyRing.h"
 
 #include <QByteArray>
 
@@ -22,7 +22,8 @@ namespace {
 
 SecureBytes fixedKey()
 {
-    const QByteArray raw = QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+    const QByteArray raw =
+        QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
     return SecureBytes(raw.constData(), std::size_t(raw.size()));
 }
 
@@ -32,7 +33,8 @@ KeyRing &ring()
         KeyRing r;
         (void)r.add(SessionKey(QStringLiteral("aes"), fixedKey()));
         const QByteArray secret = "fuzz-secret";
-        (void)r.add(SessionKey(QStringLiteral("secret"), SecureBytes(secret.constData(), std::size_t(secret.size())),
+        (void)r.add(SessionKey(QStringLiteral("secret"),
+                               SecureBytes(secret.constData(), std::size_t(secret.size())),
                                SessionKey::Kind::SigningSecret));
         return r;
     }();
@@ -63,13 +65,16 @@ void viewStages(const CookieOpener::Opened &opened)
     sealOptions.format = opened.format;
     sealOptions.timestamp = 1700000000;
     const SessionSealer::Sealed sealed = SessionSealer::seal(
-        session, opened.format == FormatDetector::Format::FlaskSigned ? ring().at(1).bytes() : fixedKey(), sealOptions);
+        session,
+        opened.format == FormatDetector::Format::FlaskSigned ? ring().at(1).bytes() : fixedKey(),
+        sealOptions);
     if (!sealed.ok())
         return;
     FUZZ_CHECK(sealed.report.cookieValueBytes == sealed.cookie.size());
     // What we seal, we open again, to the same text (signed cookies sort their keys, so
     // the tree's order may differ from the hostile input's; the text may not).
-    const CookieOpener::Opened again = CookieOpener::open(sealed.cookie, ring(), FlaskSignedCodec::Options{});
+    const CookieOpener::Opened again =
+        CookieOpener::open(sealed.cookie, ring(), FlaskSignedCodec::Options{});
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.json() == sealed.json);
 }
@@ -93,10 +98,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cookie = sealedForm(body, true);
         break;
     }
-    const CookieOpener::Opened opened = CookieOpener::open(cookie, ring(), FlaskSignedCodec::Options{});
-    const bool readable = opened.ok()
-                          || (opened.format == FormatDetector::Format::FlaskSigned
-                              && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid);
+    const CookieOpener::Opened opened =
+        CookieOpener::open(cookie, ring(), FlaskSignedCodec::Options{});
+    const bool readable = opened.ok() || (opened.format == FormatDetector::Format::FlaskSigned &&
+                                          opened.signedCookie.verification ==
+                                              FlaskSignedCodec::Verification::Invalid);
     if (!readable) {
         FUZZ_CHECK(opened.error.has_value());
         return 0;

@@ -13,8 +13,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const bool flask = data[0] & 1;
     const QByteArrayView text(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
     PythonJsonReader::Options options;
-    options.dialect = flask ? PythonJsonReader::Dialect::FlaskTagged : PythonJsonReader::Dialect::EncryptedSession;
-    const auto style = flask ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
+    options.dialect = flask ? PythonJsonReader::Dialect::FlaskTagged
+                            : PythonJsonReader::Dialect::EncryptedSession;
+    const auto style =
+        flask ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
     QStringList warnings;
     auto first = PythonJsonReader::read(text, options, &warnings);
     FUZZ_CHECK(warnings.size() <= limits::kMaxWarnings + 1);
