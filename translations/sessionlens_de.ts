@@ -1,81 +1,85 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-  <context>
+<context>
     <name>CliIo</name>
     <message>
-      <source>cannot open %1: %2</source>
-      <translation>%1 lässt sich nicht öffnen: %2</translation>
+        <source>cannot open %1: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-      <source>standard input</source>
-      <translation>Standardeingabe</translation>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
     </message>
     <message>
-      <source>input is larger than %1 bytes</source>
-      <translation>die Eingabe ist größer als %1 Bytes</translation>
+        <source>input is larger than %1 bytes</source>
+        <translation>die Eingabe ist größer als %1 Bytes</translation>
     </message>
     <message>
-      <source>format</source>
-      <translation>Format</translation>
+        <source>format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>base64</source>
-      <translation>Base64</translation>
+        <source>base64</source>
+        <translation>Base64</translation>
     </message>
     <message>
-      <source>authentication</source>
-      <translation>Authentifizierung</translation>
+        <source>authentication</source>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
-      <source>decompression</source>
-      <translation>Dekomprimierung</translation>
+        <source>decompression</source>
+        <translation>Dekomprimierung</translation>
     </message>
     <message>
-      <source>encoding</source>
-      <translation>Kodierung</translation>
+        <source>encoding</source>
+        <translation>Kodierung</translation>
     </message>
     <message>
-      <source>JSON</source>
-      <translation>JSON</translation>
+        <source>JSON</source>
+        <translation>JSON</translation>
     </message>
     <message>
-      <source>limit</source>
-      <translation>Grenzwert</translation>
+        <source>limit</source>
+        <translation>Grenzwert</translation>
     </message>
     <message>
-      <source>key</source>
-      <translation>Schlüssel</translation>
+        <source>key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>input/output</source>
-      <translation>Ein-/Ausgabe</translation>
+        <source>input/output</source>
+        <translation>Ein-/Ausgabe</translation>
     </message>
     <message>
-      <source>network</source>
-      <translation>Netzwerk</translation>
+        <source>network</source>
+        <translation>Netzwerk</translation>
     </message>
     <message>
-      <source>sessionlens-cli: %1 step failed: %2</source>
-      <translation>sessionlens-cli: Schritt %1 fehlgeschlagen: %2</translation>
+        <source>sessionlens-cli: %1 step failed: %2</source>
+        <translation>sessionlens-cli: Schritt %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <source>sessionlens-cli: %1</source>
-      <translation>sessionlens-cli: %1</translation>
+        <source>sessionlens-cli: %1</source>
+        <translation>sessionlens-cli: %1</translation>
     </message>
     <message>
-      <source>Try 'sessionlens-cli help'.</source>
-      <translation>Siehe 'sessionlens-cli help'.</translation>
+        <source>Try &apos;sessionlens-cli help&apos;.</source>
+        <translation>Siehe &apos;sessionlens-cli help&apos;.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+</context>
+<context>
     <name>CliMain</name>
     <message>
-      <source>unknown command '%1'</source>
-      <translation>unbekannter Befehl '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
-      <source>Usage: sessionlens-cli COMMAND [OPTIONS]
+        <source>Usage: sessionlens-cli COMMAND [OPTIONS]
 
 Commands:
   decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
@@ -89,13 +93,13 @@ Commands:
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
-Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)
+Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
 are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
 Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
 6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.
 </source>
-      <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]
+        <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]
 
 Befehle:
   decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
@@ -109,1835 +113,1915 @@ Befehle:
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
-Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
+Schlüssel dürfen Python-Bytes-Literale (b&apos;...&apos;), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
 werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
 Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
 6 Kodierung, 7 JSON, 8 Grenzwert, 9 Schlüsseltext, 10 Ein-/Ausgabe.
 </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConvertCommand</name>
     <message>
-      <source>Target format: encrypted or signed.</source>
-      <translation>Zielformat: encrypted oder signed.</translation>
+        <source>Target format: encrypted or signed.</source>
+        <translation>Zielformat: encrypted oder signed.</translation>
     </message>
     <message>
-      <source>format</source>
-      <translation>Format</translation>
+        <source>format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>auto (server rule), always or never, for --to encrypted.</source>
-      <translation>auto (Serverregel), always oder never, für --to encrypted.</translation>
+        <source>auto (server rule), always or never, for --to encrypted.</source>
+        <translation>auto (Serverregel), always oder never, für --to encrypted.</translation>
     </message>
     <message>
-      <source>mode</source>
-      <translation>Modus</translation>
+        <source>mode</source>
+        <translation>Modus</translation>
     </message>
     <message>
-      <source>Cookie value or header line, '-' for standard input.</source>
-      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>convert needs --to encrypted or --to signed</source>
-      <translation>convert braucht --to encrypted oder --to signed</translation>
+        <source>convert needs --to encrypted or --to signed</source>
+        <translation>convert braucht --to encrypted oder --to signed</translation>
     </message>
     <message>
-      <source>convert takes one cookie argument</source>
-      <translation>convert erwartet genau ein Cookie</translation>
+        <source>convert takes one cookie argument</source>
+        <translation>convert erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>--to encrypted needs exactly one --key or --key-file</source>
-      <translation>--to encrypted braucht genau ein --key oder --key-file</translation>
+        <source>--to encrypted needs exactly one --key or --key-file</source>
+        <translation>--to encrypted braucht genau ein --key oder --key-file</translation>
     </message>
     <message>
-      <source>--to signed needs --secret or --secret-file</source>
-      <translation>--to signed braucht --secret oder --secret-file</translation>
+        <source>--to signed needs --secret or --secret-file</source>
+        <translation>--to signed braucht --secret oder --secret-file</translation>
     </message>
     <message>
-      <source>opening an EncryptedSession cookie needs --key or --key-file</source>
-      <translation>ein EncryptedSession-Cookie zu öffnen braucht --key oder --key-file</translation>
+        <source>opening an EncryptedSession cookie needs --key or --key-file</source>
+        <translation>ein EncryptedSession-Cookie zu öffnen braucht --key oder --key-file</translation>
     </message>
     <message>
-      <source>note: the source signature was not checked</source>
-      <translation>Hinweis: die Signatur des Ausgangscookies wurde nicht geprüft</translation>
+        <source>note: the source signature was not checked</source>
+        <translation>Hinweis: die Signatur des Ausgangscookies wurde nicht geprüft</translation>
     </message>
     <message>
-      <source>note: %1: %2</source>
-      <translation>Hinweis: %1: %2</translation>
+        <source>note: %1: %2</source>
+        <translation>Hinweis: %1: %2</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
+    </message>
+</context>
+<context>
     <name>CrackCommand</name>
     <message>
-      <source>Candidate secrets, one per line.</source>
-      <translation>Kandidaten für das Geheimnis, einer pro Zeile.</translation>
+        <source>Candidate secrets, one per line.</source>
+        <translation>Kandidaten für das Geheimnis, einer pro Zeile.</translation>
     </message>
     <message>
-      <source>file</source>
-      <translation>Datei</translation>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
-      <source>Worker threads (default: one per core).</source>
-      <translation>Arbeits-Threads (Standard: einer pro Kern).</translation>
+        <source>Worker threads (default: one per core).</source>
+        <translation>Arbeits-Threads (Standard: einer pro Kern).</translation>
     </message>
     <message>
-      <source>count</source>
-      <translation>Anzahl</translation>
+        <source>count</source>
+        <translation>Anzahl</translation>
     </message>
     <message>
-      <source>Skip the built-in list of well-known secrets.</source>
-      <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
+        <source>Skip the built-in list of well-known secrets.</source>
+        <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
     </message>
     <message>
-      <source>Read lines such as b'\x8e...' as Python bytes literals.</source>
-      <translation>Zeilen wie b'\x8e...' als Python-Bytes-Literale lesen.</translation>
+        <source>Read lines such as b&apos;\x8e...&apos; as Python bytes literals.</source>
+        <translation>Zeilen wie b&apos;\x8e...&apos; als Python-Bytes-Literale lesen.</translation>
     </message>
     <message>
-      <source>Signed cookie value or header line, '-' for standard input.</source>
-      <translation>Wert oder Header-Zeile eines signierten Cookies, '-' für die Standardeingabe.</translation>
+        <source>Signed cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Wert oder Header-Zeile eines signierten Cookies, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>crack takes one cookie argument</source>
-      <translation>crack erwartet genau ein Cookie</translation>
+        <source>crack takes one cookie argument</source>
+        <translation>crack erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>--threads takes a count</source>
-      <translation>--threads erwartet eine Anzahl</translation>
+        <source>%1 tried, %2%, about %3 s left</source>
+        <translation>%1 probiert, %2 %, noch etwa %3 s</translation>
     </message>
     <message>
-      <source>%1 tried, %2%, about %3 s left</source>
-      <translation>%1 probiert, %2 %, noch etwa %3 s</translation>
+        <source>tried %1 secrets in %2 s (%3 per second)</source>
+        <translation>%1 Geheimnisse in %2 s probiert (%3 pro Sekunde)</translation>
     </message>
     <message>
-      <source>tried %1 secrets in %2 s (%3 per second)</source>
-      <translation>%1 Geheimnisse in %2 s probiert (%3 pro Sekunde)</translation>
+        <source>no candidate secret signs this cookie</source>
+        <translation>kein Kandidat signiert dieses Cookie</translation>
     </message>
     <message>
-      <source>no candidate secret signs this cookie</source>
-      <translation>kein Kandidat signiert dieses Cookie</translation>
+        <source>found at line %1 of %2</source>
+        <translation>gefunden in Zeile %1 von %2</translation>
     </message>
     <message>
-      <source>found at line %1 of %2</source>
-      <translation>gefunden in Zeile %1 von %2</translation>
+        <source>found in the built-in list of well-known secrets</source>
+        <translation>gefunden in der eingebauten Liste bekannter Geheimnisse</translation>
     </message>
     <message>
-      <source>found in the built-in list of well-known secrets</source>
-      <translation>gefunden in der eingebauten Liste bekannter Geheimnisse</translation>
+        <source>--threads takes a count from 0 (one per core) to %1</source>
+        <translation>--threads erwartet eine Anzahl von 0 (einer pro Kern) bis %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DecodeCommand</name>
     <message>
-      <source>Output: tree (default), json or python.</source>
-      <translation>Ausgabe: tree (Standard), json oder python.</translation>
+        <source>Output: tree (default), json or python.</source>
+        <translation>Ausgabe: tree (Standard), json oder python.</translation>
     </message>
     <message>
-      <source>format</source>
-      <translation>Format</translation>
+        <source>format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>Read one cookie per line and write one result line per cookie.</source>
-      <translation>Liest ein Cookie pro Zeile und schreibt eine Ergebniszeile pro Cookie.</translation>
+        <source>Read one cookie per line and write one result line per cookie.</source>
+        <translation>Liest ein Cookie pro Zeile und schreibt eine Ergebniszeile pro Cookie.</translation>
     </message>
     <message>
-      <source>Cookie value or header line, '-' for standard input.</source>
-      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>unknown format '%1': use tree, json or python</source>
-      <translation>unbekanntes Format '%1': tree, json oder python verwenden</translation>
+        <source>unknown format &apos;%1&apos;: use tree, json or python</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json oder python verwenden</translation>
     </message>
     <message>
-      <source>decode takes one cookie argument</source>
-      <translation>decode erwartet genau ein Cookie</translation>
+        <source>decode takes one cookie argument</source>
+        <translation>decode erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>warning: %1</source>
-      <translation>Warnung: %1</translation>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
-      <source>opened with %1 (fingerprint %2)</source>
-      <translation>geöffnet mit %1 (Fingerabdruck %2)</translation>
+        <source>opened with %1 (fingerprint %2)</source>
+        <translation>geöffnet mit %1 (Fingerabdruck %2)</translation>
     </message>
     <message>
-      <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
-      <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
+        <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
+        <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
     </message>
     <message>
-      <source>decode needs at least one --key or --key-file for an EncryptedSession cookie</source>
-      <translation>decode braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
+        <source>decode needs at least one --key or --key-file for an EncryptedSession cookie</source>
+        <translation>decode braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
     </message>
     <message>
-      <source>Flask signed cookie, signed %1 UTC (%2 s ago)</source>
-      <translation>Signiertes Flask-Cookie, signiert %1 UTC (vor %2 s)</translation>
+        <source>Flask signed cookie, signed %1 UTC (%2 s ago)</source>
+        <translation>Signiertes Flask-Cookie, signiert %1 UTC (vor %2 s)</translation>
     </message>
     <message>
-      <source>note: the signature was not checked (give --secret to verify it)</source>
-      <translation>Hinweis: die Signatur wurde nicht geprüft (mit --secret prüfen)</translation>
+        <source>note: the signature was not checked (give --secret to verify it)</source>
+        <translation>Hinweis: die Signatur wurde nicht geprüft (mit --secret prüfen)</translation>
     </message>
     <message>
-      <source>signature valid: %1</source>
-      <translation>Signatur gültig: %1</translation>
+        <source>signature valid: %1</source>
+        <translation>Signatur gültig: %1</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Flask signed cookie, timestamp out of range (after the year 9999)</source>
+        <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
-      <source>Format</source>
-      <translation>Format</translation>
+        <source>Format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>Base64</source>
-      <translation>Base64</translation>
+        <source>Base64</source>
+        <translation>Base64</translation>
     </message>
     <message>
-      <source>Authentication</source>
-      <translation>Authentifizierung</translation>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
-      <source>Decompression</source>
-      <translation>Dekomprimierung</translation>
+        <source>Decompression</source>
+        <translation>Dekomprimierung</translation>
     </message>
     <message>
-      <source>Encoding</source>
-      <translation>Kodierung</translation>
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
     </message>
     <message>
-      <source>JSON</source>
-      <translation>JSON</translation>
+        <source>JSON</source>
+        <translation>JSON</translation>
     </message>
     <message>
-      <source>Limit</source>
-      <translation>Grenzwert</translation>
+        <source>Limit</source>
+        <translation>Grenzwert</translation>
     </message>
     <message>
-      <source>Key</source>
-      <translation>Schlüssel</translation>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>File</source>
-      <translation>Datei</translation>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
     <message>
-      <source>Network</source>
-      <translation>Netzwerk</translation>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
     </message>
     <message>
-      <source>The cookie does not have the expected shape.</source>
-      <translation>Das Cookie hat nicht die erwartete Form.</translation>
+        <source>The cookie does not have the expected shape.</source>
+        <translation>Das Cookie hat nicht die erwartete Form.</translation>
     </message>
     <message>
-      <source>A field is not valid base64.</source>
-      <translation>Ein Feld ist kein gültiges Base64.</translation>
+        <source>A field is not valid base64.</source>
+        <translation>Ein Feld ist kein gültiges Base64.</translation>
     </message>
     <message>
-      <source>The tag does not match: wrong key, or the cookie was altered.</source>
-      <translation>Der Tag passt nicht: falscher Schlüssel, oder das Cookie wurde verändert.</translation>
+        <source>The tag does not match: wrong key, or the cookie was altered.</source>
+        <translation>Der Tag passt nicht: falscher Schlüssel, oder das Cookie wurde verändert.</translation>
     </message>
     <message>
-      <source>The decrypted data is not a valid zlib stream.</source>
-      <translation>Die entschlüsselten Daten sind kein gültiger zlib-Strom.</translation>
+        <source>The decrypted data is not a valid zlib stream.</source>
+        <translation>Die entschlüsselten Daten sind kein gültiger zlib-Strom.</translation>
     </message>
     <message>
-      <source>The plaintext is not valid UTF-8.</source>
-      <translation>Der Klartext ist kein gültiges UTF-8.</translation>
+        <source>The plaintext is not valid UTF-8.</source>
+        <translation>Der Klartext ist kein gültiges UTF-8.</translation>
     </message>
     <message>
-      <source>The plaintext is not JSON the server accepts.</source>
-      <translation>Der Klartext ist kein JSON, das der Server akzeptiert.</translation>
+        <source>The plaintext is not JSON the server accepts.</source>
+        <translation>Der Klartext ist kein JSON, das der Server akzeptiert.</translation>
     </message>
     <message>
-      <source>A safety limit was reached.</source>
-      <translation>Ein Sicherheitsgrenzwert wurde erreicht.</translation>
+        <source>A safety limit was reached.</source>
+        <translation>Ein Sicherheitsgrenzwert wurde erreicht.</translation>
     </message>
     <message>
-      <source>The key cannot be used.</source>
-      <translation>Der Schlüssel ist nicht verwendbar.</translation>
+        <source>The key cannot be used.</source>
+        <translation>Der Schlüssel ist nicht verwendbar.</translation>
     </message>
     <message>
-      <source>The file could not be read or written.</source>
-      <translation>Die Datei konnte nicht gelesen oder geschrieben werden.</translation>
+        <source>The file could not be read or written.</source>
+        <translation>Die Datei konnte nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
-      <source>The network request failed.</source>
-      <translation>Die Netzwerkanfrage ist fehlgeschlagen.</translation>
+        <source>The network request failed.</source>
+        <translation>Die Netzwerkanfrage ist fehlgeschlagen.</translation>
     </message>
     <message>
-      <source>%1 step failed. %2</source>
-      <translation>Schritt „%1“ fehlgeschlagen. %2</translation>
+        <source>%1 step failed. %2</source>
+        <translation>Schritt „%1“ fehlgeschlagen. %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FileKeyStore</name>
     <message>
-      <source>File store (not the desktop keychain): %1, readable only by you</source>
-      <translation>Dateispeicher (nicht der Schlüsselbund des Desktops): %1, nur für Sie lesbar</translation>
+        <source>the key store&apos;s wrapping key is damaged</source>
+        <translation>der Hüllschlüssel des Schlüsselspeichers ist beschädigt</translation>
     </message>
     <message>
-      <source>the key store's wrapping key is damaged</source>
-      <translation>der Hüllschlüssel des Schlüsselspeichers ist beschädigt</translation>
+        <source>the key store is damaged</source>
+        <translation>der Schlüsselspeicher ist beschädigt</translation>
     </message>
     <message>
-      <source>cannot create %1</source>
-      <translation>%1 lässt sich nicht anlegen</translation>
+        <source>the key store does not open with its wrapping key</source>
+        <translation>der Schlüsselspeicher lässt sich mit seinem Hüllschlüssel nicht öffnen</translation>
     </message>
     <message>
-      <source>the key store is damaged</source>
-      <translation>der Schlüsselspeicher ist beschädigt</translation>
+        <source>no secret stored for &quot;%1&quot;</source>
+        <translation>für „%1“ ist kein Geheimnis gespeichert</translation>
     </message>
     <message>
-      <source>the key store does not open with its wrapping key</source>
-      <translation>der Schlüsselspeicher lässt sich mit seinem Hüllschlüssel nicht öffnen</translation>
+        <source>File store (not the desktop keychain): %1, readable only by you. Its wrapping key lies in the same folder, so it keeps keys out of backups and casual reading, not from someone who can read your files.</source>
+        <translation>Dateispeicher (nicht der Schlüsselbund des Desktops): %1, nur für Sie lesbar. Sein Verpackungsschlüssel liegt im selben Ordner: Er hält Schlüssel aus Backups und von beiläufigem Lesen fern, nicht aber von jemandem, der Ihre Dateien lesen kann.</translation>
     </message>
     <message>
-      <source>cannot seal the key store</source>
-      <translation>der Schlüsselspeicher lässt sich nicht versiegeln</translation>
+        <source>the key store&apos;s wrapping key is missing</source>
+        <translation>der Verpackungsschlüssel des Schlüsselspeichers fehlt</translation>
     </message>
-    <message>
-      <source>no secret stored for "%1"</source>
-      <translation>für „%1“ ist kein Geheimnis gespeichert</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KeyArguments</name>
     <message>
-      <source>AES key as a Python bytes literal, hex or base64 (repeatable).</source>
-      <translation>AES-Schlüssel als Python-Bytes-Literal, Hex oder Base64 (mehrfach möglich).</translation>
+        <source>AES key as a Python bytes literal, hex or base64 (repeatable).</source>
+        <translation>AES-Schlüssel als Python-Bytes-Literal, Hex oder Base64 (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>key</source>
-      <translation>Schlüssel</translation>
+        <source>key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>File holding key text (repeatable).</source>
-      <translation>Datei mit Schlüsseltext (mehrfach möglich).</translation>
+        <source>File holding key text (repeatable).</source>
+        <translation>Datei mit Schlüsseltext (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>file</source>
-      <translation>Datei</translation>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
-    <message>
-      <source>--key #%1</source>
-      <translation>--key Nr. %1</translation>
-    </message>
-    <message>
-      <source>--key-file %1</source>
-      <translation>--key-file %1</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KeyCommand</name>
     <message>
-      <source>key needs 'inspect KEY' or 'generate'</source>
-      <translation>key braucht 'inspect SCHLÜSSEL' oder 'generate'</translation>
+        <source>key needs &apos;inspect KEY&apos; or &apos;generate&apos;</source>
+        <translation>key braucht &apos;inspect SCHLÜSSEL&apos; oder &apos;generate&apos;</translation>
     </message>
     <message>
-      <source>Key text, '-' for standard input.</source>
-      <translation>Schlüsseltext, '-' für die Standardeingabe.</translation>
+        <source>Key text, &apos;-&apos; for standard input.</source>
+        <translation>Schlüsseltext, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>key inspect takes one key</source>
-      <translation>key inspect erwartet genau einen Schlüssel</translation>
+        <source>key inspect takes one key</source>
+        <translation>key inspect erwartet genau einen Schlüssel</translation>
     </message>
     <message>
-      <source>read as:     %1</source>
-      <translation>gelesen als:    %1</translation>
+        <source>read as:     %1</source>
+        <translation>gelesen als:    %1</translation>
     </message>
     <message>
-      <source>length:      %1 bytes</source>
-      <translation>Länge:          %1 Bytes</translation>
+        <source>length:      %1 bytes</source>
+        <translation>Länge:          %1 Bytes</translation>
     </message>
     <message>
-      <source>variant:     %1</source>
-      <translation>Variante:       %1</translation>
+        <source>variant:     %1</source>
+        <translation>Variante:       %1</translation>
     </message>
     <message>
-      <source>fingerprint: %1</source>
-      <translation>Fingerabdruck:  %1</translation>
+        <source>fingerprint: %1</source>
+        <translation>Fingerabdruck:  %1</translation>
     </message>
     <message>
-      <source>hex:         %1</source>
-      <translation>Hex:            %1</translation>
+        <source>hex:         %1</source>
+        <translation>Hex:            %1</translation>
     </message>
     <message>
-      <source>base64:      %1</source>
-      <translation>Base64:         %1</translation>
+        <source>base64:      %1</source>
+        <translation>Base64:         %1</translation>
     </message>
     <message>
-      <source>python:      %1</source>
-      <translation>Python:         %1</translation>
+        <source>python:      %1</source>
+        <translation>Python:         %1</translation>
     </message>
     <message>
-      <source>python (default), hex or base64.</source>
-      <translation>python (Standard), hex oder base64.</translation>
+        <source>python (default), hex or base64.</source>
+        <translation>python (Standard), hex oder base64.</translation>
     </message>
     <message>
-      <source>format</source>
-      <translation>Format</translation>
+        <source>format</source>
+        <translation>Format</translation>
     </message>
     <message>
-      <source>Key size in bytes: 16, 24 or 32 (default).</source>
-      <translation>Schlüsselgröße in Bytes: 16, 24 oder 32 (Standard).</translation>
+        <source>Key size in bytes: 16, 24 or 32 (default).</source>
+        <translation>Schlüsselgröße in Bytes: 16, 24 oder 32 (Standard).</translation>
     </message>
     <message>
-      <source>bytes</source>
-      <translation>bytes</translation>
+        <source>bytes</source>
+        <translation>bytes</translation>
     </message>
     <message>
-      <source>key size must be 16, 24 or 32</source>
-      <translation>die Schlüsselgröße muss 16, 24 oder 32 sein</translation>
+        <source>key size must be 16, 24 or 32</source>
+        <translation>die Schlüsselgröße muss 16, 24 oder 32 sein</translation>
     </message>
     <message>
-      <source>unknown key format '%1': use python, hex or base64</source>
-      <translation>unbekanntes Schlüsselformat '%1': python, hex oder base64 verwenden</translation>
+        <source>unknown key format &apos;%1&apos;: use python, hex or base64</source>
+        <translation>unbekanntes Schlüsselformat &apos;%1&apos;: python, hex oder base64 verwenden</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KeychainKeyStore</name>
     <message>
-      <source>Desktop keychain (service "%1")</source>
-      <translation>Schlüsselbund des Desktops (Dienst „%1“)</translation>
+        <source>Desktop keychain (service &quot;%1&quot;)</source>
+        <translation>Schlüsselbund des Desktops (Dienst „%1“)</translation>
     </message>
     <message>
-      <source>the keychain did not return "%1": %2</source>
-      <translation>der Schlüsselbund hat „%1“ nicht geliefert: %2</translation>
+        <source>the keychain did not return &quot;%1&quot;: %2</source>
+        <translation>der Schlüsselbund hat „%1“ nicht geliefert: %2</translation>
     </message>
     <message>
-      <source>the keychain did not store "%1": %2</source>
-      <translation>der Schlüsselbund hat „%1“ nicht gespeichert: %2</translation>
+        <source>the keychain did not store &quot;%1&quot;: %2</source>
+        <translation>der Schlüsselbund hat „%1“ nicht gespeichert: %2</translation>
     </message>
     <message>
-      <source>the keychain did not delete "%1": %2</source>
-      <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
+        <source>the keychain did not delete &quot;%1&quot;: %2</source>
+        <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SealCommand</name>
     <message>
-      <source>auto (server rule: JSON over 1024 bytes), always or never.</source>
-      <translation>auto (Serverregel: JSON über 1024 Bytes), always oder never.</translation>
+        <source>auto (server rule: JSON over 1024 bytes), always or never.</source>
+        <translation>auto (Serverregel: JSON über 1024 Bytes), always oder never.</translation>
     </message>
     <message>
-      <source>mode</source>
-      <translation>Modus</translation>
+        <source>mode</source>
+        <translation>Modus</translation>
     </message>
     <message>
-      <source>Session JSON file, '-' for standard input.</source>
-      <translation>Session-JSON-Datei, '-' für die Standardeingabe.</translation>
+        <source>Session JSON file, &apos;-&apos; for standard input.</source>
+        <translation>Session-JSON-Datei, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>unknown compression mode '%1': use auto, always or never</source>
-      <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
+        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
     <message>
-      <source>seal takes one input file</source>
-      <translation>seal erwartet genau eine Eingabedatei</translation>
+        <source>seal takes one input file</source>
+        <translation>seal erwartet genau eine Eingabedatei</translation>
     </message>
     <message>
-      <source>seal needs exactly one --key or --key-file</source>
-      <translation>seal braucht genau ein --key oder --key-file</translation>
+        <source>seal needs exactly one --key or --key-file</source>
+        <translation>seal braucht genau ein --key oder --key-file</translation>
     </message>
     <message>
-      <source>warning: %1</source>
-      <translation>Warnung: %1</translation>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
-    <message>
-      <source>the key cannot be used for AES</source>
-      <translation>der Schlüssel ist für AES nicht verwendbar</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignCommand</name>
     <message>
-      <source>UNIX time of signing (default: now).</source>
-      <translation>UNIX-Zeit der Signatur (Standard: jetzt).</translation>
+        <source>UNIX time of signing (default: now).</source>
+        <translation>UNIX-Zeit der Signatur (Standard: jetzt).</translation>
     </message>
     <message>
-      <source>seconds</source>
-      <translation>Sekunden</translation>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
     </message>
     <message>
-      <source>Tagged JSON payload, '-' for standard input.</source>
-      <translation>Getaggte JSON-Nutzlast, '-' für die Standardeingabe.</translation>
+        <source>Tagged JSON payload, &apos;-&apos; for standard input.</source>
+        <translation>Getaggte JSON-Nutzlast, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>sign takes one input file</source>
-      <translation>sign erwartet genau eine Eingabedatei</translation>
+        <source>sign takes one input file</source>
+        <translation>sign erwartet genau eine Eingabedatei</translation>
     </message>
     <message>
-      <source>sign needs --secret or --secret-file</source>
-      <translation>sign braucht --secret oder --secret-file</translation>
+        <source>sign needs --secret or --secret-file</source>
+        <translation>sign braucht --secret oder --secret-file</translation>
     </message>
     <message>
-      <source>--timestamp takes UNIX seconds</source>
-      <translation>--timestamp erwartet UNIX-Sekunden</translation>
+        <source>--timestamp takes UNIX seconds</source>
+        <translation>--timestamp erwartet UNIX-Sekunden</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignerArguments</name>
     <message>
-      <source>Flask SECRET_KEY (repeatable: the first signs, all verify, like SECRET_KEY_FALLBACKS).</source>
-      <translation>Flask-SECRET_KEY (mehrfach möglich: der erste signiert, alle prüfen, wie SECRET_KEY_FALLBACKS).</translation>
+        <source>Flask SECRET_KEY (repeatable: the first signs, all verify, like SECRET_KEY_FALLBACKS).</source>
+        <translation>Flask-SECRET_KEY (mehrfach möglich: der erste signiert, alle prüfen, wie SECRET_KEY_FALLBACKS).</translation>
     </message>
     <message>
-      <source>secret</source>
-      <translation>Geheimnis</translation>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
     </message>
     <message>
-      <source>File holding a SECRET_KEY (repeatable).</source>
-      <translation>Datei mit einem SECRET_KEY (mehrfach möglich).</translation>
+        <source>File holding a SECRET_KEY (repeatable).</source>
+        <translation>Datei mit einem SECRET_KEY (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>file</source>
-      <translation>Datei</translation>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
-      <source>Signer salt (default: cookie-session).</source>
-      <translation>Salt des Signierers (Standard: cookie-session).</translation>
+        <source>Signer salt (default: cookie-session).</source>
+        <translation>Salt des Signierers (Standard: cookie-session).</translation>
     </message>
     <message>
-      <source>salt</source>
-      <translation>Salt</translation>
+        <source>salt</source>
+        <translation>Salt</translation>
     </message>
     <message>
-      <source>sha1 (default), sha256 or sha512.</source>
-      <translation>sha1 (Standard), sha256 oder sha512.</translation>
+        <source>sha1 (default), sha256 or sha512.</source>
+        <translation>sha1 (Standard), sha256 oder sha512.</translation>
     </message>
     <message>
-      <source>digest</source>
-      <translation>Hashverfahren</translation>
+        <source>digest</source>
+        <translation>Hashverfahren</translation>
     </message>
     <message>
-      <source>hmac (default), concat, django-concat or none.</source>
-      <translation>hmac (Standard), concat, django-concat oder none.</translation>
+        <source>hmac (default), concat, django-concat or none.</source>
+        <translation>hmac (Standard), concat, django-concat oder none.</translation>
     </message>
     <message>
-      <source>method</source>
-      <translation>Verfahren</translation>
+        <source>method</source>
+        <translation>Verfahren</translation>
     </message>
     <message>
-      <source>Timestamps count from 2011 (itsdangerous before 1.0).</source>
-      <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0).</translation>
+        <source>Timestamps count from 2011 (itsdangerous before 1.0).</source>
+        <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0).</translation>
     </message>
     <message>
-      <source>Session lifetime in seconds (default: 31 days).</source>
-      <translation>Lebensdauer der Session in Sekunden (Standard: 31 Tage).</translation>
+        <source>Session lifetime in seconds (default: 31 days).</source>
+        <translation>Lebensdauer der Session in Sekunden (Standard: 31 Tage).</translation>
     </message>
     <message>
-      <source>seconds</source>
-      <translation>Sekunden</translation>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
     </message>
     <message>
-      <source>unknown digest '%1': use sha1, sha256 or sha512</source>
-      <translation>unbekanntes Hashverfahren '%1': sha1, sha256 oder sha512 verwenden</translation>
+        <source>unknown digest &apos;%1&apos;: use sha1, sha256 or sha512</source>
+        <translation>unbekanntes Hashverfahren &apos;%1&apos;: sha1, sha256 oder sha512 verwenden</translation>
     </message>
     <message>
-      <source>unknown key derivation '%1': use hmac, concat, django-concat or none</source>
-      <translation>unbekannte Schlüsselableitung '%1': hmac, concat, django-concat oder none verwenden</translation>
+        <source>unknown key derivation &apos;%1&apos;: use hmac, concat, django-concat or none</source>
+        <translation>unbekannte Schlüsselableitung &apos;%1&apos;: hmac, concat, django-concat oder none verwenden</translation>
     </message>
     <message>
-      <source>--max-age takes a number of seconds</source>
-      <translation>--max-age erwartet eine Anzahl Sekunden</translation>
+        <source>--max-age takes a number of seconds</source>
+        <translation>--max-age erwartet eine Anzahl Sekunden</translation>
+    </message>
+</context>
+<context>
+    <name>SizeWarnings</name>
+    <message>
+        <source>warning: the cookie is %1 bytes over the browsers&apos; %2-byte limit: browsers drop it</source>
+        <translation>Warnung: Das Cookie liegt %1 Bytes über der Browser-Grenze von %2 Bytes: Browser verwerfen es</translation>
     </message>
     <message>
-      <source>--secret #%1</source>
-      <translation>--secret Nr. %1</translation>
+        <source>warning: the Set-Cookie header is %1 bytes over Werkzeug&apos;s %2-byte limit: the server warns</source>
+        <translation>Warnung: Der Set-Cookie-Header liegt %1 Bytes über Werkzeugs Grenze von %2 Bytes: der Server warnt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StatsCommand</name>
     <message>
-      <source>Print the report as JSON.</source>
-      <translation>Gibt den Bericht als JSON aus.</translation>
+        <source>Print the report as JSON.</source>
+        <translation>Gibt den Bericht als JSON aus.</translation>
     </message>
     <message>
-      <source>Cookie value or header line, '-' for standard input.</source>
-      <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-      <source>stats takes one cookie argument</source>
-      <translation>stats erwartet genau ein Cookie</translation>
+        <source>stats takes one cookie argument</source>
+        <translation>stats erwartet genau ein Cookie</translation>
     </message>
     <message>
-      <source>stats needs at least one --key or --key-file</source>
-      <translation>stats braucht mindestens ein --key oder --key-file</translation>
+        <source>JSON plaintext</source>
+        <translation>JSON-Klartext</translation>
     </message>
     <message>
-      <source>JSON plaintext</source>
-      <translation>JSON-Klartext</translation>
+        <source>zlib compressed</source>
+        <translation>zlib-komprimiert</translation>
     </message>
     <message>
-      <source>zlib compressed</source>
-      <translation>zlib-komprimiert</translation>
+        <source>%1% of the JSON</source>
+        <translation>%1 % des JSON</translation>
     </message>
     <message>
-      <source>%1% of the JSON</source>
-      <translation>%1 % des JSON</translation>
+        <source>not compressed (JSON up to 1024 bytes)</source>
+        <translation>nicht komprimiert (JSON bis 1024 Bytes)</translation>
     </message>
     <message>
-      <source>not compressed (JSON up to 1024 bytes)</source>
-      <translation>nicht komprimiert (JSON bis 1024 Bytes)</translation>
+        <source>ciphertext (AES-EAX)</source>
+        <translation>Geheimtext (AES-EAX)</translation>
     </message>
     <message>
-      <source>ciphertext (AES-EAX)</source>
-      <translation>Geheimtext (AES-EAX)</translation>
+        <source>ciphertext, base64</source>
+        <translation>Geheimtext, Base64</translation>
     </message>
     <message>
-      <source>ciphertext, base64</source>
-      <translation>Geheimtext, Base64</translation>
+        <source>tag, base64</source>
+        <translation>Tag, Base64</translation>
     </message>
     <message>
-      <source>tag, base64</source>
-      <translation>Tag, Base64</translation>
+        <source>nonce, base64</source>
+        <translation>Nonce, Base64</translation>
     </message>
     <message>
-      <source>nonce, base64</source>
-      <translation>Nonce, Base64</translation>
+        <source>cookie value</source>
+        <translation>Cookie-Wert</translation>
     </message>
     <message>
-      <source>cookie value</source>
-      <translation>Cookie-Wert</translation>
+        <source>the given cookie has %1 bytes: its plaintext is not what the server writes</source>
+        <translation>das angegebene Cookie hat %1 Bytes: sein Klartext ist nicht der, den der Server schreibt</translation>
     </message>
     <message>
-      <source>the given cookie has %1 bytes: its plaintext is not what the server writes</source>
-      <translation>das angegebene Cookie hat %1 Bytes: sein Klartext ist nicht der, den der Server schreibt</translation>
+        <source>name=value (sent with every request)</source>
+        <translation>Name=Wert (bei jeder Anfrage gesendet)</translation>
     </message>
     <message>
-      <source>name=value (sent with every request)</source>
-      <translation>Name=Wert (bei jeder Anfrage gesendet)</translation>
+        <source>Set-Cookie header value</source>
+        <translation>Wert des Set-Cookie-Headers</translation>
     </message>
     <message>
-      <source>Set-Cookie header value</source>
-      <translation>Wert des Set-Cookie-Headers</translation>
+        <source>headroom to Werkzeug&apos;s %1</source>
+        <translation>Abstand zu Werkzeugs %1</translation>
     </message>
     <message>
-      <source>headroom to Werkzeug's %1</source>
-      <translation>Abstand zu Werkzeugs %1</translation>
+        <source>OVER: Werkzeug warns</source>
+        <translation>DARÜBER: Werkzeug warnt</translation>
     </message>
     <message>
-      <source>OVER: Werkzeug warns</source>
-      <translation>DARÜBER: Werkzeug warnt</translation>
+        <source>headroom to browsers&apos; %1</source>
+        <translation>Abstand zur Browsergrenze %1</translation>
     </message>
     <message>
-      <source>headroom to browsers' %1</source>
-      <translation>Abstand zur Browsergrenze %1</translation>
+        <source>OVER: browsers drop the cookie</source>
+        <translation>DARÜBER: Browser verwerfen das Cookie</translation>
     </message>
     <message>
-      <source>OVER: browsers drop the cookie</source>
-      <translation>DARÜBER: Browser verwerfen das Cookie</translation>
+        <source>key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>key</source>
-      <translation>Schlüssel</translation>
+        <source>JSON bytes</source>
+        <translation>JSON-Bytes</translation>
     </message>
     <message>
-      <source>JSON bytes</source>
-      <translation>JSON-Bytes</translation>
+        <source>share</source>
+        <translation>Anteil</translation>
     </message>
     <message>
-      <source>share</source>
-      <translation>Anteil</translation>
+        <source>cookie saving</source>
+        <translation>Ersparnis</translation>
     </message>
     <message>
-      <source>cookie saving</source>
-      <translation>Ersparnis</translation>
+        <source>stats needs at least one --key or --key-file for an EncryptedSession cookie</source>
+        <translation>stats braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>payload (signed, not encrypted)</source>
+        <translation>Nutzdaten (signiert, nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>payload, base64</source>
+        <translation>Nutzdaten, Base64</translation>
+    </message>
+    <message>
+        <source>timestamp, base64</source>
+        <translation>Zeitstempel, Base64</translation>
+    </message>
+    <message>
+        <source>signature, base64</source>
+        <translation>Signatur, Base64</translation>
+    </message>
+    <message>
+        <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
+        <translation>~ geschätzt aus dem Anteil des Schlüssels am JSON: nur die %1 größten Schlüssel werden gemessen, indem die Session ohne sie komprimiert wird.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-      <source>Inspector for Flask session cookies</source>
-      <translation>Inspektor für Flask-Session-Cookies</translation>
+        <source>Inspector for Flask session cookies</source>
+        <translation>Inspektor für Flask-Session-Cookies</translation>
     </message>
     <message>
-      <source>AES key for this run only (repeatable).</source>
-      <translation>AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
+        <source>AES key for this run only (repeatable).</source>
+        <translation>AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>key</source>
-      <translation>Schlüssel</translation>
+        <source>key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>File with an AES key for this run only (repeatable).</source>
-      <translation>Datei mit einem AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
+        <source>File with an AES key for this run only (repeatable).</source>
+        <translation>Datei mit einem AES-Schlüssel nur für diesen Lauf (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>file</source>
-      <translation>Datei</translation>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
-      <source>Use this settings file and keep data next to it.</source>
-      <translation>Diese Einstellungsdatei verwenden und Daten daneben ablegen.</translation>
+        <source>Use this settings file and keep data next to it.</source>
+        <translation>Diese Einstellungsdatei verwenden und Daten daneben ablegen.</translation>
     </message>
     <message>
-      <source>Cookie to open.</source>
-      <translation>Zu öffnendes Cookie.</translation>
+        <source>Cookie to open.</source>
+        <translation>Zu öffnendes Cookie.</translation>
     </message>
     <message>
-      <source>command line #%1</source>
-      <translation>Kommandozeile Nr. %1</translation>
+        <source>Key Ring</source>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
-      <source>Key Ring</source>
-      <translation>Schlüsselbund</translation>
+        <source>These keys could not be loaded from %1: %2</source>
+        <translation>Diese Schlüssel ließen sich nicht aus %1 laden: %2</translation>
     </message>
     <message>
-      <source>These keys could not be loaded from %1: %2</source>
-      <translation>Diese Schlüssel ließen sich nicht aus %1 laden: %2</translation>
+        <source>These keys could not be read: %1</source>
+        <translation>Diese Schlüssel ließen sich nicht lesen: %1</translation>
     </message>
     <message>
-      <source>These keys could not be read: %1</source>
-      <translation>Diese Schlüssel ließen sich nicht lesen: %1</translation>
+        <source>Flask SECRET_KEY for this run only (repeatable).</source>
+        <translation>Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).</translation>
     </message>
     <message>
-      <source>Flask SECRET_KEY for this run only (repeatable).</source>
-      <translation>Flask-SECRET_KEY nur für diesen Lauf (mehrfach möglich).</translation>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
     </message>
     <message>
-      <source>secret</source>
-      <translation>Geheimnis</translation>
+        <source>File with a Flask SECRET_KEY for this run only (repeatable).</source>
+        <translation>Datei mit einem Flask-SECRET_KEY nur für diesen Lauf (wiederholbar).</translation>
     </message>
     <message>
-      <source>command line secret #%1</source>
-      <translation>Kommandozeilen-Geheimnis Nr. %1</translation>
+        <source>A key or secret was given on the command line, where other users of this computer can read it (for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.</source>
+        <translation>Ein Schlüssel oder Secret wurde auf der Kommandozeile übergeben, wo andere Benutzer dieses Rechners ihn lesen können (etwa mit ps), solange SessionLens läuft. Verwenden Sie stattdessen --key-file oder --secret-file.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::AddKeyDialog</name>
     <message>
-      <source>Add Key</source>
-      <translation>Schlüssel hinzufügen</translation>
+        <source>Add Key</source>
+        <translation>Schlüssel hinzufügen</translation>
     </message>
     <message>
-      <source>e.g. staging</source>
-      <translation>z. B. staging</translation>
+        <source>e.g. staging</source>
+        <translation>z. B. staging</translation>
     </message>
     <message>
-      <source>b'\x8e;\xa9=...', hex or base64</source>
-      <translation>b'\x8e;\xa9=...', Hex oder Base64</translation>
+        <source>b&apos;\x8e;\xa9=...&apos;, hex or base64</source>
+        <translation>b&apos;\x8e;\xa9=...&apos;, Hex oder Base64</translation>
     </message>
     <message>
-      <source>Show key text</source>
-      <translation>Schlüsseltext zeigen</translation>
+        <source>Show key text</source>
+        <translation>Schlüsseltext zeigen</translation>
     </message>
     <message>
-      <source>&amp;Name:</source>
-      <translation>&amp;Name:</translation>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-      <source>&amp;Key:</source>
-      <translation>&amp;Schlüssel:</translation>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
     </message>
     <message>
-      <source>Give the key a name.</source>
-      <translation>Geben Sie dem Schlüssel einen Namen.</translation>
+        <source>Give the key a name.</source>
+        <translation>Geben Sie dem Schlüssel einen Namen.</translation>
     </message>
     <message>
-      <source>A key named "%1" exists already.</source>
-      <translation>Ein Schlüssel namens „%1“ existiert bereits.</translation>
+        <source>A key named &quot;%1&quot; exists already.</source>
+        <translation>Ein Schlüssel namens „%1“ existiert bereits.</translation>
     </message>
     <message>
-      <source>%1 bytes (%2), read as %3, fingerprint %4</source>
-      <translation>%1 Bytes (%2), gelesen als %3, Fingerabdruck %4</translation>
+        <source>%1 bytes (%2), read as %3, fingerprint %4</source>
+        <translation>%1 Bytes (%2), gelesen als %3, Fingerabdruck %4</translation>
     </message>
     <message>
-      <source>Paste the key as Python prints it, or as hex or base64.</source>
-      <translation>Fügen Sie den Schlüssel so ein, wie Python ihn ausgibt, oder als Hex oder Base64.</translation>
+        <source>Paste the key as Python prints it, or as hex or base64.</source>
+        <translation>Fügen Sie den Schlüssel so ein, wie Python ihn ausgibt, oder als Hex oder Base64.</translation>
     </message>
     <message>
-      <source>AES key (EncryptedSession)</source>
-      <translation>AES-Schlüssel (EncryptedSession)</translation>
+        <source>AES key (EncryptedSession)</source>
+        <translation>AES-Schlüssel (EncryptedSession)</translation>
     </message>
     <message>
-      <source>Flask SECRET_KEY (signed cookies)</source>
-      <translation>Flask-SECRET_KEY (signierte Cookies)</translation>
+        <source>Flask SECRET_KEY (signed cookies)</source>
+        <translation>Flask-SECRET_KEY (signierte Cookies)</translation>
     </message>
     <message>
-      <source>K&amp;ind:</source>
-      <translation>&amp;Art:</translation>
+        <source>K&amp;ind:</source>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
-      <source>The bytes literal is not valid.</source>
-      <translation>Das Bytes-Literal ist ungültig.</translation>
+        <source>The bytes literal is not valid.</source>
+        <translation>Das Bytes-Literal ist ungültig.</translation>
     </message>
     <message>
-      <source>%1 bytes, read as %2, fingerprint %3</source>
-      <translation>%1 Bytes, gelesen als %2, Fingerabdruck %3</translation>
+        <source>%1 bytes, read as %2, fingerprint %3</source>
+        <translation>%1 Bytes, gelesen als %2, Fingerabdruck %3</translation>
     </message>
     <message>
-      <source>Python bytes literal</source>
-      <translation>Python-Bytes-Literal</translation>
+        <source>Python bytes literal</source>
+        <translation>Python-Bytes-Literal</translation>
     </message>
     <message>
-      <source>text (UTF-8)</source>
-      <translation>Text (UTF-8)</translation>
+        <source>text (UTF-8)</source>
+        <translation>Text (UTF-8)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::ComparePanel</name>
     <message>
-      <source>Change</source>
-      <translation>Änderung</translation>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
     <message>
-      <source>Path</source>
-      <translation>Pfad</translation>
+        <source>Path</source>
+        <translation>Pfad</translation>
     </message>
     <message>
-      <source>Original</source>
-      <translation>Original</translation>
+        <source>Original</source>
+        <translation>Original</translation>
     </message>
     <message>
-      <source>Edited</source>
-      <translation>Bearbeitet</translation>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
-      <source>added</source>
-      <translation>hinzugefügt</translation>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
     </message>
     <message>
-      <source>removed</source>
-      <translation>entfernt</translation>
+        <source>removed</source>
+        <translation>entfernt</translation>
     </message>
     <message>
-      <source>changed</source>
-      <translation>geändert</translation>
+        <source>changed</source>
+        <translation>geändert</translation>
     </message>
     <message>
-      <source>moved</source>
-      <translation>verschoben</translation>
+        <source>moved</source>
+        <translation>verschoben</translation>
     </message>
     <message>
-      <source>No changes since the cookie was opened.</source>
-      <translation>Keine Änderungen, seit das Cookie geöffnet wurde.</translation>
+        <source>No changes since the cookie was opened.</source>
+        <translation>Keine Änderungen, seit das Cookie geöffnet wurde.</translation>
     </message>
     <message numerus="yes">
-      <source>%n change(s) since the cookie was opened.</source>
-      <translation>
-        <numerusform>%n Änderung, seit das Cookie geöffnet wurde.</numerusform>
-        <numerusform>%n Änderungen, seit das Cookie geöffnet wurde.</numerusform>
-      </translation>
+        <source>%n change(s) since the cookie was opened.</source>
+        <translation>
+            <numerusform>%n Änderung, seit das Cookie geöffnet wurde.</numerusform>
+            <numerusform>%n Änderungen, seit das Cookie geöffnet wurde.</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+    <message numerus="yes">
+        <source>Only the first %n are listed.</source>
+        <translation>
+            <numerusform>Nur die erste wird aufgeführt.</numerusform>
+            <numerusform>Nur die ersten %n werden aufgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CookieInputPanel</name>
     <message>
-      <source>Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here</source>
-      <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Zeile einfügen oder eine Textdatei hierher ziehen</translation>
+        <source>Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here</source>
+        <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Zeile einfügen oder eine Textdatei hierher ziehen</translation>
     </message>
     <message>
-      <source>No cookie yet.</source>
-      <translation>Noch kein Cookie.</translation>
+        <source>No cookie yet.</source>
+        <translation>Noch kein Cookie.</translation>
     </message>
     <message>
-      <source>the file is larger than %1 bytes</source>
-      <translation>die Datei ist größer als %1 Bytes</translation>
+        <source>the file is larger than %1 bytes</source>
+        <translation>die Datei ist größer als %1 Bytes</translation>
     </message>
     <message>
-      <source>flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes</source>
-      <translation>Flag %1 · Geheimtext %2 Bytes · Tag %3 Bytes · Nonce %4 Bytes</translation>
+        <source>flag %1 · ciphertext %2 bytes · tag %3 bytes · nonce %4 bytes</source>
+        <translation>Flag %1 · Geheimtext %2 Bytes · Tag %3 Bytes · Nonce %4 Bytes</translation>
     </message>
     <message>
-      <source>z (compressed)</source>
-      <translation>z (komprimiert)</translation>
+        <source>z (compressed)</source>
+        <translation>z (komprimiert)</translation>
     </message>
     <message>
-      <source>unknown, read as u</source>
-      <translation>unbekannt, gelesen als u</translation>
+        <source>unknown, read as u</source>
+        <translation>unbekannt, gelesen als u</translation>
     </message>
     <message>
-      <source>u (not compressed)</source>
-      <translation>u (nicht komprimiert)</translation>
+        <source>u (not compressed)</source>
+        <translation>u (nicht komprimiert)</translation>
     </message>
     <message>
-      <source>Opened with key "%1" (%2).</source>
-      <translation>Geöffnet mit Schlüssel „%1“ (%2).</translation>
+        <source>Opened with key &quot;%1&quot; (%2).</source>
+        <translation>Geöffnet mit Schlüssel „%1“ (%2).</translation>
     </message>
     <message>
-      <source>Warning: %1</source>
-      <translation>Warnung: %1</translation>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
     <message numerus="yes">
-      <source>%n second(s)</source>
-      <translation>
-        <numerusform>%n Sekunde</numerusform>
-        <numerusform>%n Sekunden</numerusform>
-      </translation>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n minute(s)</source>
-      <translation>
-        <numerusform>%n Minute</numerusform>
-        <numerusform>%n Minuten</numerusform>
-      </translation>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n hour(s)</source>
-      <translation>
-        <numerusform>%n Stunde</numerusform>
-        <numerusform>%n Stunden</numerusform>
-      </translation>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n day(s)</source>
-      <translation>
-        <numerusform>%n Tag</numerusform>
-        <numerusform>%n Tage</numerusform>
-      </translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message>
-      <source>in the future by %1</source>
-      <translation>in der Zukunft um %1</translation>
+        <source>in the future by %1</source>
+        <translation>in der Zukunft um %1</translation>
     </message>
     <message>
-      <source>Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes</source>
-      <translation>Signiertes Flask-Cookie: Nutzlast %1 Bytes%2 · signiert %3 UTC, Alter %4 · Signatur %5 Bytes</translation>
+        <source>Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes</source>
+        <translation>Signiertes Flask-Cookie: Nutzlast %1 Bytes%2 · signiert %3 UTC, Alter %4 · Signatur %5 Bytes</translation>
     </message>
     <message>
-      <source> (zlib)</source>
-      <translation> (zlib)</translation>
+        <source> (zlib)</source>
+        <translation> (zlib)</translation>
     </message>
     <message>
-      <source>Signature verified with secret "%1".</source>
-      <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
+        <source>Signature verified with secret &quot;%1&quot;.</source>
+        <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
     </message>
     <message>
-      <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
-      <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
+        <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
+        <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
     </message>
     <message>
-      <source>Signature not checked: no Flask secret in the key ring. Anyone can read this session; only the secret proves who made it.</source>
-      <translation>Signatur nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann diese Session lesen; nur das Geheimnis beweist, wer sie erstellt hat.</translation>
+        <source>Signature not checked: no Flask secret in the key ring. Anyone can read this session; only the secret proves who made it.</source>
+        <translation>Signatur nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann diese Session lesen; nur das Geheimnis beweist, wer sie erstellt hat.</translation>
     </message>
     <message>
-      <source>Expired: older than the session lifetime (or signed in the future); Flask rejects it.</source>
-      <translation>Abgelaufen: älter als die Lebensdauer der Session (oder in der Zukunft signiert); Flask weist es ab.</translation>
+        <source>Expired: older than the session lifetime (or signed in the future); Flask rejects it.</source>
+        <translation>Abgelaufen: älter als die Lebensdauer der Session (oder in der Zukunft signiert); Flask weist es ab.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>after the year 9999</source>
+        <translation>nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>unbekannter Zeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more warning(s); hover here to see them.</source>
+        <translation>
+            <numerusform>… und %n weitere Warnung; zum Anzeigen hierher zeigen.</numerusform>
+            <numerusform>… und %n weitere Warnungen; zum Anzeigen hierher zeigen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::InspectorController</name>
     <message>
-      <source>choose an AES key to seal with</source>
-      <translation>wählen Sie einen AES-Schlüssel zum Versiegeln</translation>
+        <source>choose an AES key to seal with</source>
+        <translation>wählen Sie einen AES-Schlüssel zum Versiegeln</translation>
     </message>
     <message>
-      <source>choose a Flask secret to sign with</source>
-      <translation>wählen Sie ein Flask-Geheimnis zum Signieren</translation>
+        <source>choose a Flask secret to sign with</source>
+        <translation>wählen Sie ein Flask-Geheimnis zum Signieren</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::JsonEditorPanel</name>
     <message>
-      <source>&amp;Apply JSON</source>
-      <translation>JSON &amp;übernehmen</translation>
+        <source>&amp;Apply JSON</source>
+        <translation>JSON &amp;übernehmen</translation>
     </message>
     <message>
-      <source>Replace the session with this text (Ctrl+Return)</source>
-      <translation>Session durch diesen Text ersetzen (Strg+Eingabe)</translation>
+        <source>Replace the session with this text (Ctrl+Return)</source>
+        <translation>Session durch diesen Text ersetzen (Strg+Eingabe)</translation>
     </message>
     <message>
-      <source>&amp;Discard Changes</source>
-      <translation>Änderungen &amp;verwerfen</translation>
+        <source>&amp;Discard Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-      <source>The session changed in the tree; Apply would replace those changes.</source>
-      <translation>Die Session wurde im Baum geändert; Übernehmen würde diese Änderungen ersetzen.</translation>
+        <source>The session changed in the tree; Apply would replace those changes.</source>
+        <translation>Die Session wurde im Baum geändert; Übernehmen würde diese Änderungen ersetzen.</translation>
     </message>
     <message>
-      <source>a session is a JSON object { ... }</source>
-      <translation>eine Session ist ein JSON-Objekt { ... }</translation>
+        <source>a session is a JSON object { ... }</source>
+        <translation>eine Session ist ein JSON-Objekt { ... }</translation>
     </message>
     <message>
-      <source>Line %1, column %2: %3</source>
-      <translation>Zeile %1, Spalte %2: %3</translation>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::KeyRingDialog</name>
     <message>
-      <source>Key Ring</source>
-      <translation>Schlüsselbund</translation>
+        <source>Key Ring</source>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>Art</translation>
+        <source>Kind</source>
+        <translation>Art</translation>
     </message>
     <message>
-      <source>Fingerprint</source>
-      <translation>Fingerabdruck</translation>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
     </message>
     <message>
-      <source>&amp;Add...</source>
-      <translation>&amp;Hinzufügen...</translation>
+        <source>&amp;Add...</source>
+        <translation>&amp;Hinzufügen...</translation>
     </message>
     <message>
-      <source>&amp;Generate...</source>
-      <translation>&amp;Erzeugen...</translation>
+        <source>&amp;Generate...</source>
+        <translation>&amp;Erzeugen...</translation>
     </message>
     <message>
-      <source>Re&amp;name...</source>
-      <translation>&amp;Umbenennen...</translation>
+        <source>Re&amp;name...</source>
+        <translation>&amp;Umbenennen...</translation>
     </message>
     <message>
-      <source>&amp;Delete</source>
-      <translation>&amp;Löschen</translation>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
-      <source>Re&amp;veal...</source>
-      <translation>&amp;Anzeigen...</translation>
+        <source>Re&amp;veal...</source>
+        <translation>&amp;Anzeigen...</translation>
     </message>
     <message>
-      <source>&amp;Copy...</source>
-      <translation>&amp;Kopieren...</translation>
+        <source>&amp;Copy...</source>
+        <translation>&amp;Kopieren...</translation>
     </message>
     <message>
-      <source>Secrets are kept in: %1</source>
-      <translation>Geheimnisse liegen in: %1</translation>
+        <source>Secrets are kept in: %1</source>
+        <translation>Geheimnisse liegen in: %1</translation>
     </message>
     <message>
-      <source>Generate Key</source>
-      <translation>Schlüssel erzeugen</translation>
+        <source>Generate Key</source>
+        <translation>Schlüssel erzeugen</translation>
     </message>
     <message>
-      <source>Name of the new AES-256 key:</source>
-      <translation>Name des neuen AES-256-Schlüssels:</translation>
+        <source>Name of the new AES-256 key:</source>
+        <translation>Name des neuen AES-256-Schlüssels:</translation>
     </message>
     <message>
-      <source>Rename Key</source>
-      <translation>Schlüssel umbenennen</translation>
+        <source>Rename Key</source>
+        <translation>Schlüssel umbenennen</translation>
     </message>
     <message>
-      <source>New name:</source>
-      <translation>Neuer Name:</translation>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
     </message>
     <message>
-      <source>Delete Key</source>
-      <translation>Schlüssel löschen</translation>
+        <source>Delete Key</source>
+        <translation>Schlüssel löschen</translation>
     </message>
     <message>
-      <source>Delete the key "%1"? Cookies sealed with it can no longer be opened here.</source>
-      <translation>Den Schlüssel „%1“ löschen? Damit versiegelte Cookies lassen sich hier dann nicht mehr öffnen.</translation>
+        <source>Delete the key &quot;%1&quot;? Cookies sealed with it can no longer be opened here.</source>
+        <translation>Den Schlüssel „%1“ löschen? Damit versiegelte Cookies lassen sich hier dann nicht mehr öffnen.</translation>
     </message>
     <message>
-      <source>Reveal Key</source>
-      <translation>Schlüssel anzeigen</translation>
+        <source>Reveal Key</source>
+        <translation>Schlüssel anzeigen</translation>
     </message>
     <message>
-      <source>Show the key "%1" on screen? Anyone who sees it can read and forge this app's sessions.</source>
-      <translation>Den Schlüssel „%1“ auf dem Bildschirm zeigen? Wer ihn sieht, kann die Sessions dieser App lesen und fälschen.</translation>
+        <source>Show the key &quot;%1&quot; on screen? Anyone who sees it can read and forge this app&apos;s sessions.</source>
+        <translation>Den Schlüssel „%1“ auf dem Bildschirm zeigen? Wer ihn sieht, kann die Sessions dieser App lesen und fälschen.</translation>
     </message>
     <message>
-      <source>Key "%1"</source>
-      <translation>Schlüssel „%1“</translation>
+        <source>Key &quot;%1&quot;</source>
+        <translation>Schlüssel „%1“</translation>
     </message>
     <message>
-      <source>Python: %1
+        <source>Python: %1
 
 Hex: %2
 
 Base64: %3</source>
-      <translation>Python: %1
+        <translation>Python: %1
 
 Hex: %2
 
 Base64: %3</translation>
     </message>
     <message>
-      <source>Copy Key</source>
-      <translation>Schlüssel kopieren</translation>
+        <source>Copy Key</source>
+        <translation>Schlüssel kopieren</translation>
     </message>
     <message>
-      <source>Copy the key "%1" to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
-      <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
+        <source>Copy the key &quot;%1&quot; to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
+        <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
     <message>
-      <source>Flask secret</source>
-      <translation>Flask-Geheimnis</translation>
+        <source>Flask secret</source>
+        <translation>Flask-Geheimnis</translation>
     </message>
     <message>
-      <source>Text: %1
+        <source>Text: %1
 
 Python: %2</source>
-      <translation>Text: %1
+        <translation>Text: %1
 
 Python: %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::KeyRingStore</name>
     <message>
-      <source>no key named "%1"</source>
-      <translation>kein Schlüssel namens „%1“</translation>
+        <source>no key named &quot;%1&quot;</source>
+        <translation>kein Schlüssel namens „%1“</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::MainWindow</name>
     <message>
-      <source>&amp;JSON</source>
-      <translation>&amp;JSON</translation>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
     </message>
     <message>
-      <source>&amp;Python</source>
-      <translation>&amp;Python</translation>
+        <source>&amp;Python</source>
+        <translation>&amp;Python</translation>
     </message>
     <message>
-      <source>C&amp;ompare</source>
-      <translation>&amp;Vergleich</translation>
+        <source>C&amp;ompare</source>
+        <translation>&amp;Vergleich</translation>
     </message>
     <message>
-      <source>New Cookie</source>
-      <translation>Neues Cookie</translation>
+        <source>New Cookie</source>
+        <translation>Neues Cookie</translation>
     </message>
     <message>
-      <source>Sizes</source>
-      <translation>Größen</translation>
+        <source>Sizes</source>
+        <translation>Größen</translation>
     </message>
     <message>
-      <source>Paste a cookie to begin. Keys: %1</source>
-      <translation>Fügen Sie ein Cookie ein, um zu beginnen. Schlüssel: %1</translation>
+        <source>Paste a cookie to begin. Keys: %1</source>
+        <translation>Fügen Sie ein Cookie ein, um zu beginnen. Schlüssel: %1</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>&amp;Datei</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-      <source>Open &amp;Cookie File...</source>
-      <translation>&amp;Cookie-Datei öffnen...</translation>
+        <source>Open &amp;Cookie File...</source>
+        <translation>&amp;Cookie-Datei öffnen...</translation>
     </message>
     <message>
-      <source>Open Session &amp;JSON...</source>
-      <translation>Session-&amp;JSON öffnen...</translation>
+        <source>Open Session &amp;JSON...</source>
+        <translation>Session-&amp;JSON öffnen...</translation>
     </message>
     <message>
-      <source>&amp;Save Session as JSON...</source>
-      <translation>Session als JSON &amp;speichern...</translation>
+        <source>&amp;Save Session as JSON...</source>
+        <translation>Session als JSON &amp;speichern...</translation>
     </message>
     <message>
-      <source>&amp;History</source>
-      <translation>&amp;Verlauf</translation>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Beenden</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;Bearbeiten</translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <source>&amp;Undo</source>
-      <translation>&amp;Rückgängig</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>&amp;Wiederholen</translation>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <source>&amp;Preferences...</source>
-      <translation>&amp;Einstellungen...</translation>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-      <source>&amp;Keys</source>
-      <translation>&amp;Schlüssel</translation>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
     </message>
     <message>
-      <source>&amp;Key Ring...</source>
-      <translation>&amp;Schlüsselbund...</translation>
+        <source>&amp;Key Ring...</source>
+        <translation>&amp;Schlüsselbund...</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>&amp;Ansicht</translation>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>&amp;Hilfe</translation>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <source>&amp;About SessionLens</source>
-      <translation>&amp;Über SessionLens</translation>
+        <source>&amp;About SessionLens</source>
+        <translation>&amp;Über SessionLens</translation>
     </message>
     <message>
-      <source>SessionLens</source>
-      <translation>SessionLens</translation>
+        <source>SessionLens</source>
+        <translation>SessionLens</translation>
     </message>
     <message>
-      <source>SessionLens — key "%1"</source>
-      <translation>SessionLens — Schlüssel „%1“</translation>
+        <source>SessionLens — key &quot;%1&quot;</source>
+        <translation>SessionLens — Schlüssel „%1“</translation>
     </message>
     <message>
-      <source>(empty)</source>
-      <translation>(leer)</translation>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
     </message>
     <message>
-      <source>%1 — %2 bytes of JSON, key "%3"</source>
-      <translation>%1 — %2 Bytes JSON, Schlüssel „%3“</translation>
+        <source>%1 — %2 bytes of JSON, key &quot;%3&quot;</source>
+        <translation>%1 — %2 Bytes JSON, Schlüssel „%3“</translation>
     </message>
     <message>
-      <source>Clear History</source>
-      <translation>Verlauf löschen</translation>
+        <source>Clear History</source>
+        <translation>Verlauf löschen</translation>
     </message>
     <message>
-      <source>Restore Unsaved Edits</source>
-      <translation>Ungesicherte Änderungen wiederherstellen</translation>
+        <source>Restore Unsaved Edits</source>
+        <translation>Ungesicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-      <source>SessionLens was closed with unsaved edits (%1). Restore them?</source>
-      <translation>SessionLens wurde mit ungesicherten Änderungen beendet (%1). Wiederherstellen?</translation>
+        <source>SessionLens was closed with unsaved edits (%1). Restore them?</source>
+        <translation>SessionLens wurde mit ungesicherten Änderungen beendet (%1). Wiederherstellen?</translation>
     </message>
     <message>
-      <source>The autosaved session could not be read.</source>
-      <translation>Die automatisch gesicherte Session ließ sich nicht lesen.</translation>
+        <source>The autosaved session could not be read.</source>
+        <translation>Die automatisch gesicherte Session ließ sich nicht lesen.</translation>
     </message>
     <message>
-      <source>Restored the autosaved session.</source>
-      <translation>Die automatisch gesicherte Session wurde wiederhergestellt.</translation>
+        <source>Restored the autosaved session.</source>
+        <translation>Die automatisch gesicherte Session wurde wiederhergestellt.</translation>
     </message>
     <message>
-      <source>Save Session</source>
-      <translation>Session speichern</translation>
+        <source>Save Session</source>
+        <translation>Session speichern</translation>
     </message>
     <message>
-      <source>Saved %1</source>
-      <translation>%1 gespeichert</translation>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
-      <source>Open Session</source>
-      <translation>Session öffnen</translation>
+        <source>Open Session</source>
+        <translation>Session öffnen</translation>
     </message>
     <message>
-      <source>a session is a JSON object { ... }</source>
-      <translation>eine Session ist ein JSON-Objekt { ... }</translation>
+        <source>a session is a JSON object { ... }</source>
+        <translation>eine Session ist ein JSON-Objekt { ... }</translation>
     </message>
     <message>
-      <source>Opened %1</source>
-      <translation>%1 geöffnet</translation>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
-      <source>Save Session as JSON</source>
-      <translation>Session als JSON speichern</translation>
+        <source>Save Session as JSON</source>
+        <translation>Session als JSON speichern</translation>
     </message>
     <message>
-      <source>JSON files (*.json);;All files (*)</source>
-      <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <source>Open Session JSON</source>
-      <translation>Session-JSON öffnen</translation>
+        <source>Open Session JSON</source>
+        <translation>Session-JSON öffnen</translation>
     </message>
     <message>
-      <source>Open Cookie File</source>
-      <translation>Cookie-Datei öffnen</translation>
+        <source>Open Cookie File</source>
+        <translation>Cookie-Datei öffnen</translation>
     </message>
     <message>
-      <source>Text files (*.txt *.cookie);;All files (*)</source>
-      <translation>Textdateien (*.txt *.cookie);;Alle Dateien (*)</translation>
+        <source>Text files (*.txt *.cookie);;All files (*)</source>
+        <translation>Textdateien (*.txt *.cookie);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <source>About SessionLens</source>
-      <translation>Über SessionLens</translation>
+        <source>About SessionLens</source>
+        <translation>Über SessionLens</translation>
     </message>
     <message>
-      <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies (EncryptedSession, AES-EAX) and shows what they cost.&lt;/p&gt;</source>
-      <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies (EncryptedSession, AES-EAX) neu und zeigt, was sie kosten.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies (EncryptedSession, AES-EAX) and shows what they cost.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies (EncryptedSession, AES-EAX) neu und zeigt, was sie kosten.&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>Unsaved Edits</source>
-      <translation>Ungesicherte Änderungen</translation>
+        <source>Unsaved Edits</source>
+        <translation>Ungesicherte Änderungen</translation>
     </message>
     <message>
-      <source>Save the edited session as JSON before closing?</source>
-      <translation>Die bearbeitete Session vor dem Schließen als JSON speichern?</translation>
+        <source>Save the edited session as JSON before closing?</source>
+        <translation>Die bearbeitete Session vor dem Schließen als JSON speichern?</translation>
     </message>
     <message>
-      <source>&amp;Audit Signing Secret...</source>
-      <translation>Signaturgeheimnis &amp;prüfen...</translation>
+        <source>&amp;Audit Signing Secret...</source>
+        <translation>Signaturgeheimnis &amp;prüfen...</translation>
     </message>
     <message numerus="yes">
-      <source>Opened: %n top-level key(s)</source>
-      <translation>
-        <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
-        <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
-      </translation>
+        <source>Opened: %n top-level key(s)</source>
+        <translation>
+            <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
+            <numerusform>Geöffnet: %n Schlüssel auf oberster Ebene</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Audit Signing Secret</source>
-      <translation>Signaturgeheimnis prüfen</translation>
+        <source>Audit Signing Secret</source>
+        <translation>Signaturgeheimnis prüfen</translation>
     </message>
     <message>
-      <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
-      <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
+        <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
+        <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Not kept in the history: %1</source>
+        <translation>Nicht im Verlauf gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::PreferencesDialog</name>
     <message>
-      <source>Preferences</source>
-      <translation>Einstellungen</translation>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-      <source>System language</source>
-      <translation>Systemsprache</translation>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
     </message>
     <message>
-      <source>Server rule (over 1024 bytes)</source>
-      <translation>Serverregel (über 1024 Bytes)</translation>
+        <source>Server rule (over 1024 bytes)</source>
+        <translation>Serverregel (über 1024 Bytes)</translation>
     </message>
     <message>
-      <source>Always compress</source>
-      <translation>Immer komprimieren</translation>
+        <source>Always compress</source>
+        <translation>Immer komprimieren</translation>
     </message>
     <message>
-      <source>Never compress</source>
-      <translation>Nie komprimieren</translation>
+        <source>Never compress</source>
+        <translation>Nie komprimieren</translation>
     </message>
     <message>
-      <source>Hex</source>
-      <translation>Hex</translation>
+        <source>Hex</source>
+        <translation>Hex</translation>
     </message>
     <message>
-      <source>Base64</source>
-      <translation>Base64</translation>
+        <source>Base64</source>
+        <translation>Base64</translation>
     </message>
     <message>
-      <source> MiB</source>
-      <translation> MiB</translation>
+        <source> MiB</source>
+        <translation> MiB</translation>
     </message>
     <message>
-      <source>&amp;Language:</source>
-      <translation>&amp;Sprache:</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
-      <source>A new language applies when SessionLens starts again.</source>
-      <translation>Eine neue Sprache gilt ab dem nächsten Start von SessionLens.</translation>
+        <source>A new language applies when SessionLens starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von SessionLens.</translation>
     </message>
     <message>
-      <source>&amp;Compression when sealing:</source>
-      <translation>&amp;Kompression beim Versiegeln:</translation>
+        <source>&amp;Compression when sealing:</source>
+        <translation>&amp;Kompression beim Versiegeln:</translation>
     </message>
     <message>
-      <source>Show &amp;bytes as:</source>
-      <translation>&amp;Bytes anzeigen als:</translation>
+        <source>Show &amp;bytes as:</source>
+        <translation>&amp;Bytes anzeigen als:</translation>
     </message>
     <message>
-      <source>Largest &amp;inflated plaintext:</source>
-      <translation>Größter &amp;entpackter Klartext:</translation>
+        <source>Largest &amp;inflated plaintext:</source>
+        <translation>Größter &amp;entpackter Klartext:</translation>
     </message>
     <message>
-      <source>Session &amp;cookie name:</source>
-      <translation>Name des Session-&amp;Cookies:</translation>
+        <source>Session &amp;cookie name:</source>
+        <translation>Name des Session-&amp;Cookies:</translation>
     </message>
     <message>
-      <source>&amp;Replay URL (curl, requests):</source>
-      <translation>&amp;Replay-URL (curl, requests):</translation>
+        <source>&amp;Replay URL (curl, requests):</source>
+        <translation>&amp;Replay-URL (curl, requests):</translation>
     </message>
     <message>
-      <source> days</source>
-      <translation> Tage</translation>
+        <source> days</source>
+        <translation> Tage</translation>
     </message>
     <message>
-      <source>Signed session &amp;lifetime:</source>
-      <translation>&amp;Lebensdauer signierter Sessions:</translation>
+        <source>Signed session &amp;lifetime:</source>
+        <translation>&amp;Lebensdauer signierter Sessions:</translation>
     </message>
     <message>
-      <source>Timestamps count from 2011 (itsdangerous before 1.0)</source>
-      <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)</translation>
+        <source>Timestamps count from 2011 (itsdangerous before 1.0)</source>
+        <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)</translation>
     </message>
     <message>
-      <source>Signer &amp;salt:</source>
-      <translation>&amp;Salt des Signierers:</translation>
+        <source>Signer &amp;salt:</source>
+        <translation>&amp;Salt des Signierers:</translation>
     </message>
     <message>
-      <source>Signer &amp;digest:</source>
-      <translation>&amp;Hashverfahren des Signierers:</translation>
+        <source>Signer &amp;digest:</source>
+        <translation>&amp;Hashverfahren des Signierers:</translation>
     </message>
     <message>
-      <source>&amp;Key derivation:</source>
-      <translation>&amp;Schlüsselableitung:</translation>
+        <source>&amp;Key derivation:</source>
+        <translation>&amp;Schlüsselableitung:</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Keep opened cookies in File ▸ History (sealed with the key store&apos;s key)</source>
+        <translation>Geöffnete Cookies unter Datei ▸ Verlauf behalten (versiegelt mit dem Schlüssel des Schlüsselspeichers)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Clear copied cookies and keys &amp;after:</source>
+        <translation>Kopierte Cookies und Schlüssel löschen &amp;nach:</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::ResealPanel</name>
     <message>
-      <source>Server rule (over 1024 bytes)</source>
-      <translation>Serverregel (über 1024 Bytes)</translation>
+        <source>Server rule (over 1024 bytes)</source>
+        <translation>Serverregel (über 1024 Bytes)</translation>
     </message>
     <message>
-      <source>Always compress</source>
-      <translation>Immer komprimieren</translation>
+        <source>Always compress</source>
+        <translation>Immer komprimieren</translation>
     </message>
     <message>
-      <source>Never compress</source>
-      <translation>Nie komprimieren</translation>
+        <source>Never compress</source>
+        <translation>Nie komprimieren</translation>
     </message>
     <message>
-      <source>&amp;Copy Cookie</source>
-      <translation>Cookie &amp;kopieren</translation>
+        <source>&amp;Copy Cookie</source>
+        <translation>Cookie &amp;kopieren</translation>
     </message>
     <message>
-      <source>Bare value</source>
-      <translation>Nur der Wert</translation>
+        <source>Bare value</source>
+        <translation>Nur der Wert</translation>
     </message>
     <message>
-      <source>Cookie: header</source>
-      <translation>Cookie:-Header</translation>
+        <source>Cookie: header</source>
+        <translation>Cookie:-Header</translation>
     </message>
     <message>
-      <source>Set-Cookie: header</source>
-      <translation>Set-Cookie:-Header</translation>
+        <source>Set-Cookie: header</source>
+        <translation>Set-Cookie:-Header</translation>
     </message>
     <message>
-      <source>curl command</source>
-      <translation>curl-Befehl</translation>
+        <source>curl command</source>
+        <translation>curl-Befehl</translation>
     </message>
     <message>
-      <source>document.cookie line</source>
-      <translation>document.cookie-Zeile</translation>
+        <source>document.cookie line</source>
+        <translation>document.cookie-Zeile</translation>
     </message>
     <message>
-      <source>Python requests code</source>
-      <translation>Python-requests-Code</translation>
+        <source>Python requests code</source>
+        <translation>Python-requests-Code</translation>
     </message>
     <message>
-      <source>Seal with:</source>
-      <translation>Versiegeln mit:</translation>
+        <source>Seal with:</source>
+        <translation>Versiegeln mit:</translation>
     </message>
     <message>
-      <source>Compression:</source>
-      <translation>Kompression:</translation>
+        <source>Compression:</source>
+        <translation>Kompression:</translation>
     </message>
     <message>
-      <source>%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.</source>
-      <translation>%1 Bytes, %2. Jedes Versiegeln zieht eine neue Nonce, darum ändert sich der Text auch, wenn die Session gleich bleibt.</translation>
+        <source>%1 bytes, %2. A fresh nonce is drawn for every seal, so the text changes even when the session does not.</source>
+        <translation>%1 Bytes, %2. Jedes Versiegeln zieht eine neue Nonce, darum ändert sich der Text auch, wenn die Session gleich bleibt.</translation>
     </message>
     <message>
-      <source>compressed</source>
-      <translation>komprimiert</translation>
+        <source>compressed</source>
+        <translation>komprimiert</translation>
     </message>
     <message>
-      <source>not compressed</source>
-      <translation>nicht komprimiert</translation>
+        <source>not compressed</source>
+        <translation>nicht komprimiert</translation>
     </message>
     <message numerus="yes">
-      <source>Copied the new cookie (%n character(s))</source>
-      <translation>
-        <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
-        <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
-      </translation>
+        <source>Copied the new cookie (%n character(s))</source>
+        <translation>
+            <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
+            <numerusform>Das neue Cookie wurde kopiert (%n Zeichen)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Now</source>
-      <translation>Jetzt</translation>
+        <source>Now</source>
+        <translation>Jetzt</translation>
     </message>
     <message>
-      <source>Keep the cookie's timestamp</source>
-      <translation>Zeitstempel des Cookies beibehalten</translation>
+        <source>Keep the cookie&apos;s timestamp</source>
+        <translation>Zeitstempel des Cookies beibehalten</translation>
     </message>
     <message>
-      <source>Timestamp:</source>
-      <translation>Zeitstempel:</translation>
+        <source>Timestamp:</source>
+        <translation>Zeitstempel:</translation>
     </message>
     <message>
-      <source>The original cookie was not verified by any stored secret: this cookie is signed with "%1", and the server accepts it only if that is its SECRET_KEY.</source>
-      <translation>Das ursprüngliche Cookie wurde von keinem gespeicherten Geheimnis bestätigt: dieses Cookie ist mit „%1“ signiert, und der Server nimmt es nur an, wenn das sein SECRET_KEY ist.</translation>
+        <source>The original cookie was not verified by any stored secret: this cookie is signed with &quot;%1&quot;, and the server accepts it only if that is its SECRET_KEY.</source>
+        <translation>Das ursprüngliche Cookie wurde von keinem gespeicherten Geheimnis bestätigt: dieses Cookie ist mit „%1“ signiert, und der Server nimmt es nur an, wenn das sein SECRET_KEY ist.</translation>
     </message>
     <message>
-      <source>Signed with "%1", not with "%2" that verified the original cookie.</source>
-      <translation>Signiert mit „%1“, nicht mit „%2“, das das ursprüngliche Cookie bestätigt hat.</translation>
+        <source>Signed with &quot;%1&quot;, not with &quot;%2&quot; that verified the original cookie.</source>
+        <translation>Signiert mit „%1“, nicht mit „%2“, das das ursprüngliche Cookie bestätigt hat.</translation>
     </message>
     <message>
-      <source>%1 bytes, %2, signed with "%3". Anyone can read it; only the secret can make it.</source>
-      <translation>%1 Bytes, %2, signiert mit „%3“. Jeder kann es lesen; nur das Geheimnis kann es erzeugen.</translation>
+        <source>%1 bytes, %2, signed with &quot;%3&quot;. Anyone can read it; only the secret can make it.</source>
+        <translation>%1 Bytes, %2, signiert mit „%3“. Jeder kann es lesen; nur das Geheimnis kann es erzeugen.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Sealing a large session in the background…</source>
+        <translation>Eine große Session wird im Hintergrund versiegelt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the new cookie (%n character(s)); the clipboard forgets it in %1 s</source>
+        <translation>
+            <numerusform>Das neue Cookie wurde kopiert (%n Zeichen); die Zwischenablage vergisst es in %1 s</numerusform>
+            <numerusform>Das neue Cookie wurde kopiert (%n Zeichen); die Zwischenablage vergisst es in %1 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::SecretAuditDialog</name>
     <message>
-      <source>Audit Signing Secret</source>
-      <translation>Signaturgeheimnis prüfen</translation>
+        <source>Audit Signing Secret</source>
+        <translation>Signaturgeheimnis prüfen</translation>
     </message>
     <message>
-      <source>optional: a wordlist, one candidate per line</source>
-      <translation>optional: eine Wortliste, ein Kandidat pro Zeile</translation>
+        <source>optional: a wordlist, one candidate per line</source>
+        <translation>optional: eine Wortliste, ein Kandidat pro Zeile</translation>
     </message>
     <message>
-      <source>&amp;Browse...</source>
-      <translation>&amp;Durchsuchen...</translation>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
     </message>
     <message>
-      <source>Also try secrets from tutorials and templates</source>
-      <translation>Auch Geheimnisse aus Tutorials und Vorlagen probieren</translation>
+        <source>Also try secrets from tutorials and templates</source>
+        <translation>Auch Geheimnisse aus Tutorials und Vorlagen probieren</translation>
     </message>
     <message>
-      <source>Tries candidate secrets against the cookie's signature. Only audit cookies of apps you are allowed to test.</source>
-      <translation>Probiert Kandidaten gegen die Signatur des Cookies. Prüfen Sie nur Cookies von Apps, die Sie testen dürfen.</translation>
+        <source>Tries candidate secrets against the cookie&apos;s signature. Only audit cookies of apps you are allowed to test.</source>
+        <translation>Probiert Kandidaten gegen die Signatur des Cookies. Prüfen Sie nur Cookies von Apps, die Sie testen dürfen.</translation>
     </message>
     <message>
-      <source>&amp;Start</source>
-      <translation>&amp;Starten</translation>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
-      <source>&amp;Cancel Audit</source>
-      <translation>Prüfung &amp;abbrechen</translation>
+        <source>&amp;Cancel Audit</source>
+        <translation>Prüfung &amp;abbrechen</translation>
     </message>
     <message>
-      <source>&amp;Add to Key Ring...</source>
-      <translation>Zum &amp;Schlüsselbund hinzufügen...</translation>
+        <source>&amp;Add to Key Ring...</source>
+        <translation>Zum &amp;Schlüsselbund hinzufügen...</translation>
     </message>
     <message>
-      <source>&amp;Wordlist:</source>
-      <translation>&amp;Wortliste:</translation>
+        <source>&amp;Wordlist:</source>
+        <translation>&amp;Wortliste:</translation>
     </message>
     <message>
-      <source>&amp;Threads:</source>
-      <translation>&amp;Threads:</translation>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
     </message>
     <message>
-      <source>Choose Wordlist</source>
-      <translation>Wortliste wählen</translation>
+        <source>Choose Wordlist</source>
+        <translation>Wortliste wählen</translation>
     </message>
     <message>
-      <source>Starting...</source>
-      <translation>Starte...</translation>
+        <source>Starting...</source>
+        <translation>Starte...</translation>
     </message>
     <message>
-      <source>Stopping...</source>
-      <translation>Halte an...</translation>
+        <source>Stopping...</source>
+        <translation>Halte an...</translation>
     </message>
     <message>
-      <source>%1 candidates tried</source>
-      <translation>%1 Kandidaten probiert</translation>
+        <source>%1 candidates tried</source>
+        <translation>%1 Kandidaten probiert</translation>
     </message>
     <message>
-      <source>%1 candidates tried, about %2 s left</source>
-      <translation>%1 Kandidaten probiert, noch etwa %2 s</translation>
+        <source>%1 candidates tried, about %2 s left</source>
+        <translation>%1 Kandidaten probiert, noch etwa %2 s</translation>
     </message>
     <message>
-      <source>Found the secret at line %1 of the wordlist after %2 candidates. It is weak: replace it.</source>
-      <translation>Das Geheimnis steht in Zeile %1 der Wortliste (nach %2 Kandidaten). Es ist schwach: ersetzen Sie es.</translation>
+        <source>Found the secret at line %1 of the wordlist after %2 candidates. It is weak: replace it.</source>
+        <translation>Das Geheimnis steht in Zeile %1 der Wortliste (nach %2 Kandidaten). Es ist schwach: ersetzen Sie es.</translation>
     </message>
     <message>
-      <source>Found the secret in the built-in list of well-known secrets. It is weak: replace it.</source>
-      <translation>Das Geheimnis steht in der eingebauten Liste bekannter Geheimnisse. Es ist schwach: ersetzen Sie es.</translation>
+        <source>Found the secret in the built-in list of well-known secrets. It is weak: replace it.</source>
+        <translation>Das Geheimnis steht in der eingebauten Liste bekannter Geheimnisse. Es ist schwach: ersetzen Sie es.</translation>
     </message>
     <message>
-      <source>Cancelled after %1 candidates.</source>
-      <translation>Nach %1 Kandidaten abgebrochen.</translation>
+        <source>Cancelled after %1 candidates.</source>
+        <translation>Nach %1 Kandidaten abgebrochen.</translation>
     </message>
     <message>
-      <source>None of the %1 candidates signs this cookie.</source>
-      <translation>Keiner der %1 Kandidaten signiert dieses Cookie.</translation>
+        <source>None of the %1 candidates signs this cookie.</source>
+        <translation>Keiner der %1 Kandidaten signiert dieses Cookie.</translation>
     </message>
     <message>
-      <source>Add to Key Ring</source>
-      <translation>Zum Schlüsselbund hinzufügen</translation>
+        <source>Add to Key Ring</source>
+        <translation>Zum Schlüsselbund hinzufügen</translation>
     </message>
     <message>
-      <source>Name for the found secret:</source>
-      <translation>Name für das gefundene Geheimnis:</translation>
+        <source>Name for the found secret:</source>
+        <translation>Name für das gefundene Geheimnis:</translation>
     </message>
     <message>
-      <source>found secret</source>
-      <translation>gefundenes Geheimnis</translation>
+        <source>found secret</source>
+        <translation>gefundenes Geheimnis</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::SessionTreeModel</name>
     <message>
-      <source>Edit %1</source>
-      <translation>%1 bearbeiten</translation>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
-      <source>Change type of %1</source>
-      <translation>Typ von %1 ändern</translation>
+        <source>Change type of %1</source>
+        <translation>Typ von %1 ändern</translation>
     </message>
     <message>
-      <source>Add item</source>
-      <translation>Element hinzufügen</translation>
+        <source>Add item</source>
+        <translation>Element hinzufügen</translation>
     </message>
     <message>
-      <source>Add key "%1"</source>
-      <translation>Schlüssel „%1“ hinzufügen</translation>
+        <source>Add key &quot;%1&quot;</source>
+        <translation>Schlüssel „%1“ hinzufügen</translation>
     </message>
     <message>
-      <source>Delete %1</source>
-      <translation>%1 löschen</translation>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
     </message>
     <message>
-      <source>Rename "%1" to "%2"</source>
-      <translation>„%1“ in „%2“ umbenennen</translation>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>„%1“ in „%2“ umbenennen</translation>
     </message>
     <message>
-      <source>Move item</source>
-      <translation>Element verschieben</translation>
+        <source>Move item</source>
+        <translation>Element verschieben</translation>
     </message>
     <message>
-      <source>None</source>
-      <translation>None</translation>
+        <source>None</source>
+        <translation>None</translation>
     </message>
     <message>
-      <source>bool</source>
-      <translation>bool</translation>
+        <source>bool</source>
+        <translation>bool</translation>
     </message>
     <message>
-      <source>int</source>
-      <translation>int</translation>
+        <source>int</source>
+        <translation>int</translation>
     </message>
     <message>
-      <source>float</source>
-      <translation>float</translation>
+        <source>float</source>
+        <translation>float</translation>
     </message>
     <message>
-      <source>str</source>
-      <translation>str</translation>
+        <source>str</source>
+        <translation>str</translation>
     </message>
     <message>
-      <source>bytes</source>
-      <translation>bytes</translation>
+        <source>bytes</source>
+        <translation>bytes</translation>
     </message>
     <message>
-      <source>list</source>
-      <translation>list</translation>
+        <source>list</source>
+        <translation>list</translation>
     </message>
     <message>
-      <source>dict</source>
-      <translation>dict</translation>
+        <source>dict</source>
+        <translation>dict</translation>
     </message>
     <message numerus="yes">
-      <source>%n item(s)</source>
-      <translation>
-        <numerusform>%n Element</numerusform>
-        <numerusform>%n Elemente</numerusform>
-      </translation>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Key</source>
-      <translation>Schlüssel</translation>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>Typ</translation>
+        <source>Type</source>
+        <translation>Typ</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>Wert</translation>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
     <message>
-      <source>Bytes</source>
-      <translation>Bytes</translation>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
     </message>
     <message>
-      <source>The key "%1" exists already in this dict.</source>
-      <translation>Der Schlüssel „%1“ existiert in diesem Dict bereits.</translation>
+        <source>The key &quot;%1&quot; exists already in this dict.</source>
+        <translation>Der Schlüssel „%1“ existiert in diesem Dict bereits.</translation>
     </message>
     <message>
-      <source>Not a valid %1: %2</source>
-      <translation>Kein gültiger Wert vom Typ %1: %2</translation>
+        <source>Not a valid %1: %2</source>
+        <translation>Kein gültiger Wert vom Typ %1: %2</translation>
     </message>
     <message>
-      <source>tuple</source>
-      <translation>tuple</translation>
+        <source>tuple</source>
+        <translation>tuple</translation>
     </message>
     <message>
-      <source>Markup</source>
-      <translation>Markup</translation>
+        <source>Markup</source>
+        <translation>Markup</translation>
     </message>
     <message>
-      <source>UUID</source>
-      <translation>UUID</translation>
+        <source>UUID</source>
+        <translation>UUID</translation>
     </message>
     <message>
-      <source>datetime</source>
-      <translation>datetime</translation>
+        <source>datetime</source>
+        <translation>datetime</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::SessionTreePanel</name>
     <message>
-      <source>Filter keys and values (Ctrl+F)</source>
-      <translation>Schlüssel und Werte filtern (Strg+F)</translation>
+        <source>Filter keys and values (Ctrl+F)</source>
+        <translation>Schlüssel und Werte filtern (Strg+F)</translation>
     </message>
     <message>
-      <source>&amp;Add Key or Item</source>
-      <translation>Schlüssel oder Element &amp;hinzufügen</translation>
+        <source>&amp;Add Key or Item</source>
+        <translation>Schlüssel oder Element &amp;hinzufügen</translation>
     </message>
     <message>
-      <source>&amp;Delete</source>
-      <translation>&amp;Löschen</translation>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
-      <source>&amp;Rename Key</source>
-      <translation>Schlüssel &amp;umbenennen</translation>
+        <source>&amp;Rename Key</source>
+        <translation>Schlüssel &amp;umbenennen</translation>
     </message>
     <message>
-      <source>Move &amp;Up</source>
-      <translation>Nach &amp;oben</translation>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
-      <source>Move Do&amp;wn</source>
-      <translation>Nach &amp;unten</translation>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
-      <source>Copy &amp;Path</source>
-      <translation>&amp;Pfad kopieren</translation>
+        <source>Copy &amp;Path</source>
+        <translation>&amp;Pfad kopieren</translation>
     </message>
     <message>
-      <source>Copy &amp;Value</source>
-      <translation>&amp;Wert kopieren</translation>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
     </message>
     <message>
-      <source>Change &amp;Type</source>
-      <translation>&amp;Typ ändern</translation>
+        <source>Change &amp;Type</source>
+        <translation>&amp;Typ ändern</translation>
     </message>
     <message>
-      <source>str</source>
-      <translation>str</translation>
+        <source>str</source>
+        <translation>str</translation>
     </message>
     <message>
-      <source>int</source>
-      <translation>int</translation>
+        <source>int</source>
+        <translation>int</translation>
     </message>
     <message>
-      <source>float</source>
-      <translation>float</translation>
+        <source>float</source>
+        <translation>float</translation>
     </message>
     <message>
-      <source>bool</source>
-      <translation>bool</translation>
+        <source>bool</source>
+        <translation>bool</translation>
     </message>
     <message>
-      <source>None</source>
-      <translation>None</translation>
+        <source>None</source>
+        <translation>None</translation>
     </message>
     <message>
-      <source>bytes</source>
-      <translation>bytes</translation>
+        <source>bytes</source>
+        <translation>bytes</translation>
     </message>
     <message>
-      <source>list</source>
-      <translation>list</translation>
+        <source>list</source>
+        <translation>list</translation>
     </message>
     <message>
-      <source>dict</source>
-      <translation>dict</translation>
+        <source>dict</source>
+        <translation>dict</translation>
     </message>
     <message>
-      <source>Copied %1</source>
-      <translation>%1 kopiert</translation>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
     </message>
     <message>
-      <source>Copied the value of %1</source>
-      <translation>Wert von %1 kopiert</translation>
+        <source>Copied the value of %1</source>
+        <translation>Wert von %1 kopiert</translation>
     </message>
     <message>
-      <source>tuple (Flask)</source>
-      <translation>tuple (Flask)</translation>
+        <source>tuple (Flask)</source>
+        <translation>tuple (Flask)</translation>
     </message>
     <message>
-      <source>Markup (Flask)</source>
-      <translation>Markup (Flask)</translation>
+        <source>Markup (Flask)</source>
+        <translation>Markup (Flask)</translation>
     </message>
     <message>
-      <source>UUID (Flask)</source>
-      <translation>UUID (Flask)</translation>
+        <source>UUID (Flask)</source>
+        <translation>UUID (Flask)</translation>
     </message>
     <message>
-      <source>datetime (Flask)</source>
-      <translation>datetime (Flask)</translation>
+        <source>datetime (Flask)</source>
+        <translation>datetime (Flask)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::SizeChart</name>
     <message>
-      <source>%1 B</source>
-      <translation>%1 B</translation>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>sessionlens::gui::SizePanel</name>
     <message>
-      <source>&lt;b&gt;Cost of each top-level key&lt;/b&gt; (bytes the cookie would shrink without it)</source>
-      <translation>&lt;b&gt;Kosten jedes Schlüssels auf oberster Ebene&lt;/b&gt; (so viele Bytes wäre das Cookie ohne ihn kürzer)</translation>
+        <source>&lt;b&gt;Cost of each top-level key&lt;/b&gt; (bytes the cookie would shrink without it)</source>
+        <translation>&lt;b&gt;Kosten jedes Schlüssels auf oberster Ebene&lt;/b&gt; (so viele Bytes wäre das Cookie ohne ihn kürzer)</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Pipeline&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Verarbeitungskette&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Pipeline&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verarbeitungskette&lt;/b&gt;</translation>
     </message>
     <message>
-      <source>JSON</source>
-      <translation>JSON</translation>
+        <source>JSON</source>
+        <translation>JSON</translation>
     </message>
     <message>
-      <source>compressed</source>
-      <translation>komprimiert</translation>
+        <source>compressed</source>
+        <translation>komprimiert</translation>
     </message>
     <message>
-      <source>encrypted</source>
-      <translation>verschlüsselt</translation>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
     </message>
     <message>
-      <source>base64</source>
-      <translation>Base64</translation>
+        <source>base64</source>
+        <translation>Base64</translation>
     </message>
     <message>
-      <source>cookie value</source>
-      <translation>Cookie-Wert</translation>
+        <source>cookie value</source>
+        <translation>Cookie-Wert</translation>
     </message>
     <message>
-      <source>Set-Cookie header</source>
-      <translation>Set-Cookie-Header</translation>
+        <source>Set-Cookie header</source>
+        <translation>Set-Cookie-Header</translation>
     </message>
     <message>
-      <source>4093 Werkzeug</source>
-      <translation>4093 Werkzeug</translation>
+        <source>4093 Werkzeug</source>
+        <translation>4093 Werkzeug</translation>
     </message>
     <message>
-      <source>4096 browsers</source>
-      <translation>4096 Browser</translation>
+        <source>4096 browsers</source>
+        <translation>4096 Browser</translation>
     </message>
     <message>
-      <source>Every request to the cookie's path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Headroom: %2 bytes to Werkzeug's %3-byte warning, %4 bytes to the browsers' %5-byte limit.</source>
-      <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Spielraum: %2 Bytes bis zu Werkzeugs Warnung bei %3 Bytes, %4 Bytes bis zur Browsergrenze von %5 Bytes.</translation>
+        <source>Every request to the cookie&apos;s path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Headroom: %2 bytes to Werkzeug&apos;s %3-byte warning, %4 bytes to the browsers&apos; %5-byte limit.</source>
+        <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Spielraum: %2 Bytes bis zu Werkzeugs Warnung bei %3 Bytes, %4 Bytes bis zur Browsergrenze von %5 Bytes.</translation>
     </message>
     <message>
-      <source>Too large: browsers drop cookies over %1 bytes, so this session would be lost.</source>
-      <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
+        <source>Too large: browsers drop cookies over %1 bytes, so this session would be lost.</source>
+        <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
     </message>
     <message>
-      <source>Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.</source>
-      <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
+        <source>Over Werkzeug&apos;s %1-byte limit: Flask will warn when it sets this cookie.</source>
+        <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
     </message>
     <message>
-      <source>Close to the limit: %1 bytes left.</source>
-      <translation>Nahe an der Grenze: noch %1 Bytes.</translation>
+        <source>Close to the limit: %1 bytes left.</source>
+        <translation>Nahe an der Grenze: noch %1 Bytes.</translation>
     </message>
     <message>
-      <source>Within the limits.</source>
-      <translation>Innerhalb der Grenzen.</translation>
+        <source>Within the limits.</source>
+        <translation>Innerhalb der Grenzen.</translation>
     </message>
     <message>
-      <source>payload (not encrypted)</source>
-      <translation>Nutzlast (unverschlüsselt)</translation>
+        <source>payload (not encrypted)</source>
+        <translation>Nutzlast (unverschlüsselt)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Measuring a large session in the background…</source>
+        <translation>Eine große Session wird im Hintergrund vermessen …</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::ValueDelegate</name>
     <message>
-      <source>integer of any size</source>
-      <translation>Ganzzahl beliebiger Größe</translation>
+        <source>integer of any size</source>
+        <translation>Ganzzahl beliebiger Größe</translation>
     </message>
     <message>
-      <source>e.g. 3.25, 1e-05, nan, inf</source>
-      <translation>z. B. 3.25, 1e-05, nan, inf</translation>
+        <source>e.g. 3.25, 1e-05, nan, inf</source>
+        <translation>z. B. 3.25, 1e-05, nan, inf</translation>
     </message>
     <message>
-      <source>bytes as hex or base64 (see Preferences)</source>
-      <translation>Bytes als Hex oder Base64 (siehe Einstellungen)</translation>
+        <source>bytes as hex or base64 (see Preferences)</source>
+        <translation>Bytes als Hex oder Base64 (siehe Einstellungen)</translation>
     </message>
-  </context>
+</context>
 </TS>
