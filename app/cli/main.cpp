@@ -1,3 +1,4 @@
+#include "CaptureCommand.h"
 #include "CliIo.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
@@ -28,6 +29,9 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  convert --to encrypted --key K [--secret S] COOKIE\n"
     "  convert --to signed --secret S [--key K] COOKIE\n"
     "  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE\n"
+    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie VALUE]\n"
+    "          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]\n"
+    "          [--format tree|json|python|jsonl] URL\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
     "  help\n"
@@ -93,6 +97,8 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
         return ConvertCommand(io).run(rest);
     if (command == QLatin1String("crack"))
         return CrackCommand(io).run(rest);
+    if (command == QLatin1String("capture"))
+        return CaptureCommand(io).run(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") ||
         command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);

@@ -18,6 +18,7 @@ from flask import Flask, request, session
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
+from app_routes import add_routes
 from serve import serve
 
 
@@ -113,6 +114,7 @@ def create_app(key):
         session.update(data)
         return "ok"
 
+    add_routes(app)
     return app
 
 

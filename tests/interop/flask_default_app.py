@@ -9,6 +9,7 @@ import sys
 
 from flask import Flask, request, session
 
+from app_routes import add_routes
 from serve import serve
 
 
@@ -33,6 +34,7 @@ def create_app(secret):
         session.update(data)
         return "ok"
 
+    add_routes(app)
     return app
 
 

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "CliIo.h"
+#include "capture/Timeline.h"
+
+#include <QCommandLineParser>
+
+namespace sessionlens::cli {
+
+/// Prints timeline entries for capture, import, proxy and watch, flushed one by one so
+/// that a pipe sees each entry as it happens.
+class EntryPrinter
+{
+    Q_DECLARE_TR_FUNCTIONS(EntryPrinter)
+
+public:
+    enum class Format
+    {
+        Tree,
+        Json,
+        Python,
+        Jsonl
+    };
+
+    /// "tree", "json", "python" or "jsonl"; nullopt for anything else.
+    [[nodiscard]] static std::optional<Format> formatFromName(const QString &name);
+    static void addOption(QCommandLineParser &parser);
+
+    EntryPrinter(CliIo &io, Format format) : m_io(io), m_format(format) {}
+    void print(const Timeline::Entry &entry);
+    /// Lines for people (hops, notes): stdout in the readable formats, stderr with jsonl.
+    QTextStream &notes();
+
+private:
+    CliIo &m_io;
+    Format m_format;
+};
+
+} // namespace sessionlens::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace sessionlens {
+
+/// A session cookie seen somewhere: sent or set over HTTP, kept by a browser, or in a file.
+struct CapturedCookie
+{
+    enum class Source { Request, Response, Store, File };
+
+    Source source = Source::File;
+    std::optional<QDateTime> time; ///< when it was sent, set or stored, when known
+    QString url;                   ///< the request's URL, empty when not known
+    int status = -1;               ///< the response status, -1 when not a response
+    QByteArray name = "session";
+    QByteArray value;
+    QString origin() const;        ///< scheme://host:port of `url`, empty without one
+
+    [[nodiscard]] static QString sourceName(Source source);
+};
+
+} // namespace sessionlens

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "Error.h"
+#include "capture/CapturedCookie.h"
+#include "capture/SetCookieParser.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace sessionlens {
+
+/**
+ * Sends one request as a developer would from the browser, and collects every session
+ * cookie the responses set. Redirects are followed only within the origin (scheme, host,
+ * port), carrying the newest session cookie; a redirect elsewhere is reported, not
+ * followed, and the cookie never leaves its origin. HTTPS uses the system trust store; a
+ * certificate error is accepted only for a host the caller names.
+ *
+ * Asynchronous: start() returns at once, finished() comes once. The network access
+ * manager is the caller's (one per program, injected).
+ */
+class HttpCapture : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultMaxRedirects = 10;
+    static constexpr int kMaxRedirectsLimit = 100;
+    static constexpr int kDefaultTimeoutMs = 30'000;
+    /// Response bodies kept; a longer one is cut and said so (Response::bodyTruncated).
+    static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    /// Response headers looked at per hop; more is a `limit` error.
+    static constexpr qsizetype kMaxHeaders = 1000;
+
+    struct Request
+    {
+        QByteArray method = "GET";
+        QUrl url;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QByteArray cookieValue; ///< session cookie to send, empty for none
+        QByteArray cookieName = "session";
+        int maxRedirects = kDefaultMaxRedirects;
+        QSet<QString> insecureHosts; ///< hosts whose certificate errors are accepted
+        int timeoutMs = kDefaultTimeoutMs;
+    };
+
+    struct Hop
+    {
+        QUrl url;
+        QByteArray method;
+        int status = 0;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QList<SetCookieParser::SetCookie> sessionCookies; ///< session Set-Cookies of this response
+        qint64 elapsedMs = 0;
+    };
+
+    struct Response
+    {
+        QList<Hop> hops;
+        QByteArray body;            ///< of the last hop
+        bool bodyTruncated = false;
+        std::optional<QUrl> crossOriginRedirect; ///< where a redirect wanted to go, not followed
+        QByteArray sessionCookie;   ///< the newest session cookie value after all hops
+        QList<CapturedCookie> captured; ///< sent and set session cookies, in order
+    };
+
+    struct Outcome
+    {
+        std::optional<Error> error; ///< `network` (which failure in the message) or `limit`
+        Response response;          ///< the hops that did complete, also on error
+    };
+
+    explicit HttpCapture(QNetworkAccessManager &network, QObject *parent = nullptr);
+    ~HttpCapture() override;
+
+    void start(Request request);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return !m_reply.isNull(); }
+
+    [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished(const sessionlens::HttpCapture::Outcome &outcome);
+
+private:
+    void sendHop();
+    void onHopFinished();
+    void finish(std::optional<Error> error);
+    [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &detail, bool timedOut);
+
+    QNetworkAccessManager &m_network;
+    Request m_request;
+    QUrl m_url;
+    QByteArray m_method;
+    QByteArray m_body;
+    QByteArray m_cookie;
+    int m_redirects = 0;
+    QPointer<QNetworkReply> m_reply;
+    QElapsedTimer m_clock;
+    qint64 m_hopStart = 0;
+    QString m_sslProblem;
+    Response m_response;
+};
+
+} // namespace sessionlens
+Q_DECLARE_METATYPE(sessionlens::HttpCapture::Outcome)

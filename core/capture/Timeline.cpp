@@ -1,0 +1,72 @@
+#include "capture/Timeline.h"
+
+namespace sessionlens {
+
+bool Timeline::Entry::readable() const
+{
+    return opened.ok()
+           || (opened.format == FormatDetector::Format::FlaskSigned
+               && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid
+               && opened.signedCookie.session.type() == SessionValue::Type::Dict);
+}
+
+Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options) : m_ring(ring), m_options(std::move(options)) {}
+
+const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
+{
+    Entry entry;
+    entry.cookie = cookie;
+    entry.opened = CookieOpener::open(cookie.value, m_ring, m_options);
+    if (entry.opened.keyIndex >= 0)
+        entry.openedWith = m_ring.at(entry.opened.keyIndex).name();
+    if (entry.readable()) {
+        const QString origin = cookie.origin();
+        const auto previous = m_lastByOrigin.constFind(origin);
+        if (previous != m_lastByOrigin.cend()) {
+            entry.hasPrevious = true;
+            entry.changes = SessionDiff::compare(*previous, entry.opened.session());
+        }
+        m_lastByOrigin.insert(origin, entry.opened.session());
+    }
+    if (m_entries.size() == kMaxEntries) {
+        m_entries.removeFirst();
+        ++m_dropped;
+    }
+    m_entries.append(std::move(entry));
+    return m_entries.last();
+}
+
+void Timeline::clear()
+{
+    m_entries.clear();
+    m_lastByOrigin.clear();
+    m_dropped = 0;
+}
+
+QJsonObject Timeline::toJson(const Entry &entry)
+{
+    const CapturedCookie &c = entry.cookie;
+    const bool isSigned = entry.opened.format == FormatDetector::Format::FlaskSigned;
+    QJsonValue verified = QJsonValue::Null;
+    if (isSigned && entry.opened.signedCookie.verification != FlaskSignedCodec::Verification::NotChecked)
+        verified = entry.opened.signedCookie.verification == FlaskSignedCodec::Verification::Valid;
+    QJsonValue error = QJsonValue::Null;
+    if (entry.opened.error)
+        error = QJsonObject{{QStringLiteral("step"), Error::categoryName(entry.opened.error->category)},
+                            {QStringLiteral("message"), entry.opened.error->message}};
+    return QJsonObject{
+        {QStringLiteral("source"), CapturedCookie::sourceName(c.source)},
+        {QStringLiteral("time"), c.time ? QJsonValue(c.time->toUTC().toString(Qt::ISODateWithMs)) : QJsonValue::Null},
+        {QStringLiteral("url"), c.url.isEmpty() ? QJsonValue::Null : QJsonValue(c.url)},
+        {QStringLiteral("status"), c.status >= 0 ? QJsonValue(c.status) : QJsonValue::Null},
+        {QStringLiteral("name"), QString::fromLatin1(c.name)},
+        {QStringLiteral("value"), QString::fromLatin1(c.value)},
+        {QStringLiteral("format"), isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")},
+        {QStringLiteral("opened_with"), entry.openedWith.isEmpty() ? QJsonValue::Null : QJsonValue(entry.openedWith)},
+        {QStringLiteral("verified"), verified},
+        {QStringLiteral("plaintext"), entry.readable() ? QJsonValue(QString::fromUtf8(entry.opened.json())) : QJsonValue::Null},
+        {QStringLiteral("error"), error},
+    };
+}
+
+} // namespace sessionlens

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "capture/CapturedCookie.h"
+#include "formats/CookieOpener.h"
+#include "json/SessionDiff.h"
+#include "keys/KeyRing.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace sessionlens {
+
+/**
+ * Every captured or imported session cookie, in order, opened with the key ring, with
+ * what changed since the previous session of the same origin. The CLI streams entries
+ * as they come (one JSON line each); the window lists them.
+ */
+class Timeline
+{
+public:
+    /// Entries kept; older ones are dropped and counted (droppedEntries()).
+    static constexpr qsizetype kMaxEntries = 10'000;
+
+    struct Entry
+    {
+        CapturedCookie cookie;
+        CookieOpener::Opened opened;
+        QString openedWith;           ///< name of the key or secret, empty when none
+        bool hasPrevious = false;     ///< an earlier session of the same origin exists
+        SessionDiff::Result changes;  ///< against it
+        [[nodiscard]] bool readable() const; ///< a session came out (a signed one may be unverified)
+    };
+
+    Timeline(KeyRing &ring, FlaskSignedCodec::Options options);
+
+    /// Opens and adds a cookie; returns the new entry.
+    const Entry &add(const CapturedCookie &cookie);
+    [[nodiscard]] const QList<Entry> &entries() const { return m_entries; }
+    [[nodiscard]] qsizetype droppedEntries() const { return m_dropped; }
+    void clear();
+
+    /// The entry as one JSON object (the CLI's `--format jsonl` line), see README.
+    [[nodiscard]] static QJsonObject toJson(const Entry &entry);
+
+private:
+    KeyRing &m_ring;
+    FlaskSignedCodec::Options m_options;
+    QList<Entry> m_entries;
+    QHash<QString, SessionValue> m_lastByOrigin;
+    qsizetype m_dropped = 0;
+};
+
+} // namespace sessionlens
