@@ -1,5 +1,6 @@
 #include "CaptureCommand.h"
 #include "CliIo.h"
+#include "ImportCommand.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
@@ -32,6 +33,9 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie VALUE]\n"
     "          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]\n"
     "          [--format tree|json|python|jsonl] URL\n"
+    "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)\n"
+    "  import --profiles\n"
+    "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
     "  help\n"
@@ -99,6 +103,10 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
         return CrackCommand(io).run(rest);
     if (command == QLatin1String("capture"))
         return CaptureCommand(io).run(rest);
+    if (command == QLatin1String("import"))
+        return ImportCommand(io).runImport(rest);
+    if (command == QLatin1String("watch"))
+        return ImportCommand(io).runWatch(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") ||
         command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);

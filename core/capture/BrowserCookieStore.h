@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Result.h"
+#include "capture/CookieImporter.h"
+#include "crypto/SecureBytes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace sessionlens {
+
+/**
+ * A browser's own cookie database, read as a consistent snapshot without disturbing a
+ * running browser: the database and its -wal file are copied to a private folder and the
+ * copy is opened (a running Firefox holds the original in exclusive mode, and its newest
+ * rows are in the WAL).
+ *
+ * Chromium (Linux) encrypts values: "v10" with a fixed password, "v11" with a password
+ * kept in the Secret Service; AES-128-CBC under PBKDF2-HMAC-SHA1(password, "saltysalt",
+ * 1 round). Databases of meta version 24 and later put SHA-256 of the host before the
+ * value, which is stripped.
+ */
+class BrowserCookieStore
+{
+public:
+    struct Profile
+    {
+        QString browser;  ///< "Chromium", "Google Chrome", "Firefox", ...
+        QString name;     ///< the profile's folder name
+        QString database; ///< path of Cookies / cookies.sqlite
+    };
+
+    /// Looks up Chromium's v11 password ("chromium" or "chrome" application); nullopt
+    /// when the Secret Service has none, an error when it cannot be asked (locked, absent).
+    using V11PasswordProvider = std::function<Result<std::optional<SecureBytes>>(const QString &application)>;
+
+    /// Reads the session cookies of `path` (Firefox or Chromium, told apart by the schema).
+    [[nodiscard]] static Result<CookieImporter::Imported> read(const QString &path, const CookieImporter::Options &options,
+                                                               const V11PasswordProvider &v11 = secretServicePassword);
+
+    /// The usual install locations under `home` (native, snap, flatpak), those that exist.
+    [[nodiscard]] static QList<Profile> findProfiles(const QString &home);
+
+    /// Chromium's v11 password from the Secret Service through libsecret.
+    [[nodiscard]] static Result<std::optional<SecureBytes>> secretServicePassword(const QString &application);
+
+    /// Decrypts one Chromium `encrypted_value` (tests build databases with encrypt()).
+    [[nodiscard]] static Result<QByteArray> decryptChromium(QByteArrayView encrypted, const SecureBytes &password,
+                                                            bool hostPrefix, QByteArrayView host);
+    [[nodiscard]] static Result<QByteArray> encryptChromium(QByteArrayView value, const SecureBytes &password,
+                                                            QByteArrayView versionTag, bool hostPrefix, QByteArrayView host);
+    /// The fixed password of "v10" values on Linux.
+    [[nodiscard]] static SecureBytes v10Password();
+};
+
+} // namespace sessionlens
