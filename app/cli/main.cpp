@@ -1,6 +1,7 @@
 #include "CaptureCommand.h"
 #include "CliIo.h"
 #include "ImportCommand.h"
+#include "ProxyCommand.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
@@ -35,6 +36,7 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "          [--format tree|json|python|jsonl] URL\n"
     "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)\n"
     "  import --profiles\n"
+    "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]\n"
     "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
@@ -107,6 +109,8 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
         return ImportCommand(io).runImport(rest);
     if (command == QLatin1String("watch"))
         return ImportCommand(io).runWatch(rest);
+    if (command == QLatin1String("proxy"))
+        return ProxyCommand(io).run(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") ||
         command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);

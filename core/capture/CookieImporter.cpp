@@ -274,7 +274,7 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
             warnings.add(QStringLiteral("line %1: %2 fields, a cookies.txt line has 7").arg(i + 1).arg(fields.size()));
             continue;
         }
-        if (fields[5] != options.cookieName)
+        if (fields[5] != options.cookieName || fields[6].isEmpty())
             continue;
         const QString domain = QString::fromLatin1(fields[0]);
         if (!hostMatches(domain, options.host))
@@ -314,6 +314,10 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
         }
         if (!extracted->name.isEmpty() && extracted->name != name)
             continue;
+        if (extracted->value.isEmpty()) {
+            warnings.add(QStringLiteral("line %1: the %2 cookie has no value").arg(i + 1).arg(name));
+            continue;
+        }
         CapturedCookie cookie;
         cookie.source = CapturedCookie::Source::File;
         cookie.name = options.cookieName;

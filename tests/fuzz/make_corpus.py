@@ -39,6 +39,9 @@ for key in (b"b'\\x8e;\\xa9=\\x11\\xf7\\r\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x0
             b"eXEInbq5FNtKU6M5oaBLGmhYP4vJIImn9JHaZ2SxXv0=",
             b"eXEInbq5FNtKU6M5oaBLGmhYP4vJIImn9JHaZ2SxXv0"):
     put("key_text", key)
+for fixture in sorted((here.parent / "data" / "capture").glob("*")):
+    if fixture.suffix != ".py":
+        put("import", fixture.read_bytes())
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")

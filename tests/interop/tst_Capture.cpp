@@ -4,6 +4,7 @@
 #include "LoopbackHttpServer.h"
 #include "TestData.h"
 #include "capture/HttpCapture.h"
+#include "capture/ReverseProxy.h"
 #include "capture/Timeline.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieOpener.h"
@@ -12,8 +13,13 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <csignal>
+#include <tuple>
 
 using namespace sessionlens;
 
@@ -52,6 +58,11 @@ private Q_SLOTS:
     void logoutDeletesTheCookie();
     void timelineDiffsPerOrigin();
     void cliCaptureJsonl();
+    void proxyReportsCookiesAndPins();
+    void proxyRewritesAbsoluteRedirects();
+    void proxyServesManyConnections();
+    void proxyRefusesOversizedHeads();
+    void cliProxyRunsUntilInterrupted();
 
 private:
     HttpCapture::Outcome run(HttpCapture::Request request);
@@ -311,6 +322,146 @@ void TestCapture::cliCaptureJsonl()
     QVERIFY(forbidden.waitForFinished(60000));
     QCOMPARE(forbidden.exitCode(), 0);
     QVERIFY(forbidden.readAllStandardOutput().startsWith("403 GET"));
+}
+
+void TestCapture::proxyReportsCookiesAndPins()
+{
+    ReverseProxy proxy(m_network);
+    QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
+    QList<CapturedCookie> seen;
+    connect(&proxy, &ReverseProxy::cookieSeen, this, [&seen](const CapturedCookie &cookie) { seen.append(cookie); });
+    const QUrl base = proxy.address();
+
+    // The browser's side: log in through the proxy. The login's relative redirect stays on it.
+    HttpCapture::Request login = this->login(m_encrypted);
+    login.url = base.resolved(QUrl(QStringLiteral("/login")));
+    const HttpCapture::Outcome loggedIn = run(login);
+    QVERIFY2(!loggedIn.error, qPrintable(loggedIn.error ? loggedIn.error->toString() : QString()));
+    QCOMPARE(loggedIn.response.hops.size(), 2);
+    QCOMPARE(loggedIn.response.hops[1].url.port(), base.port());
+    QCOMPARE(loggedIn.response.hops[1].status, 200);
+    // Both the cookie the app set and the one the client sent back came by.
+    QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; }));
+    const auto firstSet = std::find_if(seen.cbegin(), seen.cend(),
+                                       [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; });
+    QVERIFY(firstSet != seen.cend());
+    QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [&](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Request && c.value == firstSet->value;
+    }));
+
+    // Pin an edited session: every forwarded request carries it, whatever the browser sends.
+    KeyRing ring;
+    QVERIFY(ring.add(SessionKey(QStringLiteral("aes"), aesKey())).ok());
+    SessionValue session = CookieOpener::open(loggedIn.response.sessionCookie, ring, {}).session();
+    session.setValue(QStringLiteral("role"), SessionValue::makeString(QStringLiteral("admin")));
+    proxy.pin(SessionSealer::seal(session, aesKey(), {}).cookie);
+    HttpCapture::Request admin;
+    admin.url = base.resolved(QUrl(QStringLiteral("/admin")));
+    admin.cookieValue = loggedIn.response.sessionCookie; // the browser's own, still "user"
+    const HttpCapture::Outcome pinned = run(admin);
+    QCOMPARE(pinned.response.hops.last().status, 200);
+    QCOMPARE(pinned.response.body, QByteArray("welcome, admin"));
+    admin.cookieValue.clear(); // no cookie at all: the pin is added
+    QCOMPARE(run(admin).response.hops.last().status, 200);
+    proxy.pin({});
+    admin.cookieValue = loggedIn.response.sessionCookie;
+    QCOMPARE(run(admin).response.hops.last().status, 403);
+}
+
+void TestCapture::proxyRewritesAbsoluteRedirects()
+{
+    ReverseProxy proxy(m_network);
+    QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
+    HttpCapture::Request bounce;
+    bounce.url = proxy.address().resolved(QUrl(QStringLiteral("/bounce")));
+    bounce.maxRedirects = 0;
+    const HttpCapture::Outcome outcome = run(bounce);
+    QVERIFY(outcome.error); // the limit of 0, after the first hop: we only want its Location
+    QCOMPARE(outcome.response.hops.size(), 1);
+    QByteArray location;
+    for (const auto &[name, value] : outcome.response.hops[0].headers)
+        if (name.compare("location", Qt::CaseInsensitive) == 0)
+            location = value;
+    QCOMPARE(QUrl::fromEncoded(location).port(), proxy.address().port());
+    QCOMPARE(QUrl::fromEncoded(location).path(), QStringLiteral("/account"));
+}
+
+void TestCapture::proxyServesManyConnections()
+{
+    ReverseProxy proxy(m_network);
+    QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
+    // Twenty requests at once, each on its own manager (so on its own connections).
+    constexpr int kClients = 20;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    std::vector<std::unique_ptr<HttpCapture>> captures;
+    int done = 0, ok = 0;
+    for (int i = 0; i < kClients; ++i) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        captures.push_back(std::make_unique<HttpCapture>(*managers.back()));
+        connect(captures.back().get(), &HttpCapture::finished, this, [&](const HttpCapture::Outcome &outcome) {
+            ++done;
+            ok += (!outcome.error && outcome.response.hops.last().status == 401) ? 1 : 0; // /account without a session
+        });
+        HttpCapture::Request request;
+        request.url = proxy.address().resolved(QUrl(QStringLiteral("/account")));
+        captures.back()->start(request);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, kClients, 60000);
+    QCOMPARE(ok, kClients);
+}
+
+void TestCapture::proxyRefusesOversizedHeads()
+{
+    ReverseProxy proxy(m_network);
+    QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
+    // The proxy runs on this thread: wait through the event loop, never by blocking.
+    QTcpSocket first, second;
+    QByteArray tooBig, bad;
+    const QByteArray bigRequest = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(ProxyConnection::kMaxHeadBytes, 'a') + "\r\n\r\n";
+    const QByteArray badRequest = "NOT HTTP AT ALL\r\n\r\n";
+    for (auto [socket, answer, request] : {std::tuple{&first, &tooBig, &bigRequest}, std::tuple{&second, &bad, &badRequest}}) {
+        connect(socket, &QTcpSocket::readyRead, this, [answer, socket] { *answer += socket->readAll(); });
+        connect(socket, &QTcpSocket::connected, this, [request, socket] { socket->write(*request); });
+        socket->connectToHost(QHostAddress::LocalHost, quint16(proxy.address().port()));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(tooBig.contains("\r\n\r\n") && bad.contains("\r\n\r\n"), 30000);
+    QVERIFY2(tooBig.startsWith("HTTP/1.1 431"), tooBig.constData());
+    QVERIFY(tooBig.contains("Connection: close"));
+    QVERIFY2(bad.startsWith("HTTP/1.1 400"), bad.constData());
+}
+
+void TestCapture::cliProxyRunsUntilInterrupted()
+{
+    QProcess cli;
+    cli.start(test::cliPath(), {QStringLiteral("proxy"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--upstream"), url(m_signed, QStringLiteral("/")).toString(),
+                                QStringLiteral("--secret"), QString::fromLatin1(kSecret), QStringLiteral("--format"),
+                                QStringLiteral("jsonl")});
+    QVERIFY(cli.waitForStarted());
+    QByteArray banner;
+    cli.setReadChannel(QProcess::StandardError);
+    while (!banner.contains('\n') && cli.waitForReadyRead(30000))
+        banner += cli.readAllStandardError();
+    cli.setReadChannel(QProcess::StandardOutput);
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("listening on (http://\\S+)")).match(QString::fromUtf8(banner));
+    QVERIFY2(match.hasMatch(), banner.constData());
+    const QUrl address(match.captured(1));
+
+    HttpCapture::Request login = this->login(m_signed);
+    login.url = address.resolved(QUrl(QStringLiteral("/login")));
+    QVERIFY(!run(login).error);
+    // Each entry arrives as it happens, flushed, through the pipe.
+    QByteArray lines = cli.readAllStandardOutput();
+    while (lines.count('\n') < 2 && cli.waitForReadyRead(30000))
+        lines += cli.readAllStandardOutput();
+    const QJsonObject first = QJsonDocument::fromJson(lines.split('\n').first()).object();
+    QCOMPARE(first[QStringLiteral("source")].toString(), QStringLiteral("response"));
+    QCOMPARE(first[QStringLiteral("verified")].toBool(), true);
+    ::kill(pid_t(cli.processId()), SIGTERM);
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCapture)
