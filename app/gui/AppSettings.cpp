@@ -13,9 +13,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 17> &table()
+const std::array<Entry, 20> &table()
 {
-    static const std::array<Entry, 17> entries{{
+    static const std::array<Entry, 20> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -31,6 +31,9 @@ const std::array<Entry, 17> &table()
         {AppSettings::Key::SignerLegacyEpoch, "signed/legacyEpoch", false},
         {AppSettings::Key::HistoryEnabled, "privacy/history", true},
         {AppSettings::Key::ClipboardClearSeconds, "privacy/clipboardClearSeconds", 45},
+        {AppSettings::Key::RecentRequests, "capture/recentRequests", QStringList()},
+        {AppSettings::Key::ProxyUpstream, "capture/proxyUpstream", QStringLiteral("http://127.0.0.1:5000/")},
+        {AppSettings::Key::ProxyPort, "capture/proxyPort", 8080},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

@@ -1,5 +1,7 @@
 #include "CookieInputPanel.h"
 
+#include "capture/CookieImporter.h"
+
 #include "ErrorText.h"
 #include "KeyRingStore.h"
 
@@ -144,7 +146,18 @@ void CookieInputPanel::dragEnterEvent(QDragEnterEvent *event)
 void CookieInputPanel::dropEvent(QDropEvent *event)
 {
     const QMimeData *mime = event->mimeData();
-    if (mime->hasUrls() && mime->urls().first().isLocalFile())
+    QStringList captures;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        QFile file(url.toLocalFile());
+        // Told apart by content: a HAR, a cookies.txt or a database goes to the capture timeline.
+        if (file.open(QIODevice::ReadOnly) && CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List)
+            captures.append(url.toLocalFile());
+    }
+    if (!captures.isEmpty())
+        Q_EMIT captureFilesDropped(captures);
+    else if (mime->hasUrls() && mime->urls().first().isLocalFile())
         loadFile(mime->urls().first().toLocalFile());
     else if (mime->hasText())
         setText(mime->text());

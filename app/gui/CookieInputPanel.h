@@ -28,6 +28,10 @@ public:
     /// Reads a dropped or chosen text file into the input.
     bool loadFile(const QString &path);
 
+Q_SIGNALS:
+    /// Dropped files that are captures (HAR, cookies.txt, cookie databases), not one cookie.
+    void captureFilesDropped(const QStringList &paths);
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;

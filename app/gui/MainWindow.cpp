@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "CaptureController.h"
+#include "CapturePanel.h"
 #include "ComparePanel.h"
 #include "CookieInputPanel.h"
 #include "ErrorText.h"
@@ -23,6 +25,7 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
@@ -83,6 +86,19 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     sizeDock->setWidget(sizeScroll);
     addDockWidget(Qt::RightDockWidgetArea, sizeDock);
 
+    // One network access manager for the window, shared by every capture.
+    m_network = new QNetworkAccessManager(this);
+    m_capture = new CaptureController(*m_network, m_keys, *m_controller, m_settings, this);
+    m_capturePanel = new CapturePanel(*m_capture, this);
+    auto *captureDock = new QDockWidget(tr("Capture"), this);
+    captureDock->setObjectName(QStringLiteral("captureDock"));
+    captureDock->setWidget(m_capturePanel);
+    addDockWidget(Qt::BottomDockWidgetArea, captureDock);
+    connect(m_input, &CookieInputPanel::captureFilesDropped, m_capture,
+            [this](const QStringList &paths) { m_capture->importFiles(paths); });
+    connect(m_capture, &CaptureController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+
     createMenus();
     connect(m_controller, &InspectorController::opened, this, &MainWindow::onOpened);
     connect(&m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -120,6 +136,7 @@ MainWindow::~MainWindow()
     disconnect(&m_controller->undoStack(), nullptr, this, nullptr);
     disconnect(&m_controller->model(), nullptr, this, nullptr);
     disconnect(m_controller, nullptr, this, nullptr);
+    disconnect(m_capture, nullptr, this, nullptr);
 }
 
 void MainWindow::createMenus()
@@ -132,6 +149,8 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addAction(tr("&Save Session as JSON..."), this, &MainWindow::saveSession)
         ->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Import Captured Cookies..."), this, &MainWindow::importCaptures)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_historyMenu = file->addMenu(tr("&History"));
     connect(m_historyMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildHistoryMenu);
     file->addSeparator();
@@ -374,6 +393,15 @@ void MainWindow::showPreferences()
                                            : ValueText::BytesForm::Hex);
     m_controller->setCompression(
         InspectorController::compressionFromName(m_settings.string(AppSettings::Key::Compression)));
+}
+
+void MainWindow::importCaptures()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import Captured Cookies"), QString(),
+        tr("Captures (*.har *.txt *.sqlite Cookies *.list);;All files (*)"));
+    if (!paths.isEmpty())
+        m_capture->importFiles(paths);
 }
 
 void MainWindow::showAbout()

@@ -9,6 +9,8 @@
 
 class QTabWidget;
 
+class QNetworkAccessManager;
+
 namespace sessionlens::gui {
 
 class ComparePanel;
@@ -18,6 +20,8 @@ class KeyRingStore;
 class PythonViewPanel;
 class ResealPanel;
 class SessionTreePanel;
+class CaptureController;
+class CapturePanel;
 class SizePanel;
 
 /// The inspector window: wires the panels to one InspectorController.
@@ -39,6 +43,8 @@ public:
     [[nodiscard]] ResealPanel *resealPanel() const { return m_reseal; }
     [[nodiscard]] SizePanel *sizePanel() const { return m_sizes; }
     [[nodiscard]] QTabWidget *textTabs() const { return m_tabs; }
+    [[nodiscard]] CaptureController &capture() { return *m_capture; }
+    [[nodiscard]] CapturePanel *capturePanel() const { return m_capturePanel; }
 
     /// Offers back an autosaved session; with `ask` false it restores without asking.
     bool offerRecovery(bool ask);
@@ -62,6 +68,7 @@ private:
     void openSession();
     void openCookieFile();
     void showAbout();
+    void importCaptures();
 
     AppSettings &m_settings;
     KeyRingStore &m_keys;
@@ -76,6 +83,9 @@ private:
     ResealPanel *m_reseal = nullptr;
     SizePanel *m_sizes = nullptr;
     QMenu *m_historyMenu = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    CaptureController *m_capture = nullptr;
+    CapturePanel *m_capturePanel = nullptr;
     QTimer m_autosaveTimer;
 };
 

@@ -1,0 +1,179 @@
+#include "CaptureController.h"
+
+#include "AppSettings.h"
+#include "ErrorText.h"
+#include "InspectorController.h"
+#include "KeyRingStore.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sessionlens::gui {
+
+CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStore &keys, InspectorController &inspector,
+                                     AppSettings &settings, QObject *parent)
+    : QObject(parent), m_network(network), m_keys(keys), m_inspector(inspector), m_settings(settings),
+      m_timeline(keys.ring(), inspector.signerOptions()), m_model(m_timeline), m_capture(network), m_proxy(network)
+{
+    connect(&m_capture, &HttpCapture::progress, this, &CaptureController::progress);
+    connect(&m_capture, &HttpCapture::finished, this, [this](const HttpCapture::Outcome &outcome) {
+        addOutcome(outcome);
+        Q_EMIT busyChanged(isBusy());
+    });
+    connect(&m_proxy, &ReverseProxy::cookieSeen, this, [this](const CapturedCookie &cookie) { (void)m_model.add(cookie); });
+    // A pinned proxy follows the edits: each new seal is what the app gets next.
+    connect(&m_inspector, &InspectorController::refreshed, this, &CaptureController::updatePin);
+    connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this, [this] {
+        const QList<Result<CookieImporter::Imported>> results = m_import.result();
+        qsizetype cookies = 0;
+        QStringList problems;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const QString name = m_importPaths.value(i);
+            if (!results[i]) {
+                problems.append(tr("%1: %2").arg(name, ErrorText::describe(results[i].error())));
+                continue;
+            }
+            for (const QString &warning : results[i]->warnings)
+                problems.append(tr("%1: %2").arg(name, warning));
+            for (const CapturedCookie &cookie : results[i]->cookies) {
+                (void)m_model.add(cookie);
+                ++cookies;
+            }
+        }
+        QString text = tr("Imported %n session cookie(s).", nullptr, int(cookies));
+        if (!problems.isEmpty())
+            text += u' ' + problems.join(QStringLiteral(" · "));
+        Q_EMIT message(text);
+        Q_EMIT busyChanged(isBusy());
+    });
+}
+
+CaptureController::~CaptureController()
+{
+    m_capture.cancel();
+    m_import.waitForFinished();
+}
+
+QStringList CaptureController::recentRequests() const
+{
+    return m_settings.stringList(AppSettings::Key::RecentRequests);
+}
+
+QString CaptureController::savedUpstream() const
+{
+    return m_settings.string(AppSettings::Key::ProxyUpstream);
+}
+
+int CaptureController::savedPort() const
+{
+    return m_settings.integer(AppSettings::Key::ProxyPort);
+}
+
+void CaptureController::rememberRequest(const HttpCapture::Request &request)
+{
+    QStringList recent = recentRequests();
+    const QString line = QString::fromLatin1(request.method) + u' ' + request.url.toString();
+    recent.removeAll(line);
+    recent.prepend(line);
+    m_settings.setValue(AppSettings::Key::RecentRequests, QStringList(recent.mid(0, kRecentRequests)));
+}
+
+void CaptureController::send(const HttpCapture::Request &request)
+{
+    rememberRequest(request);
+    m_capture.start(request);
+    Q_EMIT busyChanged(true);
+}
+
+void CaptureController::replayEdited(const QUrl &url, const QByteArray &method)
+{
+    if (m_inspector.sealedCookie().isEmpty()) {
+        Q_EMIT message(tr("There is no re-sealed cookie to replay yet: open a cookie and choose a key to seal with."));
+        return;
+    }
+    HttpCapture::Request request;
+    request.url = url;
+    request.method = method;
+    request.cookieValue = m_inspector.sealedCookie();
+    request.cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
+    send(request);
+}
+
+void CaptureController::cancel()
+{
+    m_capture.cancel();
+    m_import.cancel();
+    Q_EMIT message(tr("Cancelled."));
+    Q_EMIT busyChanged(isBusy());
+}
+
+void CaptureController::addOutcome(const HttpCapture::Outcome &outcome)
+{
+    for (const CapturedCookie &cookie : outcome.response.captured)
+        (void)m_model.add(cookie);
+    QString text;
+    if (!outcome.response.hops.isEmpty()) {
+        const HttpCapture::Hop &last = outcome.response.hops.last();
+        text = tr("%1 %2 answered %3 after %n hop(s).", nullptr, int(outcome.response.hops.size()))
+                   .arg(QString::fromLatin1(last.method), last.url.toString())
+                   .arg(last.status);
+    }
+    if (outcome.response.crossOriginRedirect)
+        text += u' ' + tr("A redirect to %1 was not followed: the session cookie stays with its origin.")
+                          .arg(outcome.response.crossOriginRedirect->toString());
+    if (outcome.error)
+        text += u' ' + ErrorText::describe(*outcome.error);
+    Q_EMIT message(text.trimmed());
+}
+
+Result<Done> CaptureController::startProxy(quint16 port, const QUrl &upstream)
+{
+    auto started = m_proxy.start(QHostAddress::LocalHost, port, upstream,
+                                 m_settings.string(AppSettings::Key::CookieName).toUtf8());
+    if (started) {
+        m_settings.setValue(AppSettings::Key::ProxyUpstream, upstream.toString());
+        m_settings.setValue(AppSettings::Key::ProxyPort, int(port));
+        updatePin();
+    }
+    return started;
+}
+
+void CaptureController::stopProxy()
+{
+    m_proxy.stop();
+}
+
+void CaptureController::setPinned(bool on)
+{
+    m_pinned = on;
+    updatePin();
+}
+
+void CaptureController::updatePin()
+{
+    m_proxy.pin(m_pinned ? m_inspector.sealedCookie() : QByteArray());
+}
+
+void CaptureController::importFiles(const QStringList &paths, const QString &host)
+{
+    if (m_import.isRunning())
+        return;
+    m_importPaths = paths;
+    CookieImporter::Options options;
+    options.cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
+    options.host = host;
+    m_import.setFuture(QtConcurrent::run([paths, options] {
+        QList<Result<CookieImporter::Imported>> results;
+        for (const QString &path : paths)
+            results.append(CookieImporter::importFile(path, options));
+        return results;
+    }));
+    Q_EMIT busyChanged(true);
+}
+
+void CaptureController::open(int row)
+{
+    if (const Timeline::Entry *entry = m_model.entry(row))
+        m_inspector.openText(QString::fromLatin1(entry->cookie.value));
+}
+
+} // namespace sessionlens::gui

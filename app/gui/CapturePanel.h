@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace sessionlens::gui {
+
+class CaptureController;
+
+/**
+ * The Capture dock: a request editor with replay, the reverse proxy with its pin, the
+ * browser's cookie stores and file imports, and the timeline, whose rows open in the
+ * inspector.
+ */
+class CapturePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CapturePanel(CaptureController &controller, QWidget *parent = nullptr);
+
+    [[nodiscard]] QTableView *timeline() const { return m_timeline; }
+    [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
+    [[nodiscard]] QComboBox *methodBox() const { return m_method; }
+    [[nodiscard]] QPlainTextEdit *headersEdit() const { return m_headers; }
+    [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+
+    void sendRequest();
+    void replayEdited();
+    void toggleProxy();
+    void readBrowser();
+
+private:
+    void showBusy(bool busy);
+    void refreshProfiles();
+
+    CaptureController &m_controller;
+    QComboBox *m_method = nullptr;
+    QLineEdit *m_url = nullptr;
+    QPlainTextEdit *m_headers = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_replay = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QSpinBox *m_port = nullptr;
+    QLineEdit *m_upstream = nullptr;
+    QPushButton *m_proxyButton = nullptr;
+    QLabel *m_proxyAddress = nullptr;
+    QCheckBox *m_pin = nullptr;
+    QComboBox *m_profiles = nullptr;
+    QLineEdit *m_host = nullptr;
+    QTableView *m_timeline = nullptr;
+    QLabel *m_status = nullptr;
+};
+
+} // namespace sessionlens::gui
