@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaptureCommand</name>
+    <message>
+        <source>Send a request and print the session cookies it sets, decoded.</source>
+        <translation>Sendet eine Anfrage und gibt die gesetzten Session-Cookies entschlüsselt aus.</translation>
+    </message>
+    <message>
+        <source>HTTP method (default GET).</source>
+        <translation>HTTP-Methode (Standard GET).</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Request header &apos;Name: value&apos; (repeatable).</source>
+        <translation>Anfrage-Header &apos;Name: Wert&apos; (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Request body.</source>
+        <translation>Anfrageinhalt.</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Request body from a file (&apos;-&apos;: standard input).</source>
+        <translation>Anfrageinhalt aus einer Datei (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Session cookie value to send.</source>
+        <translation>Zu sendender Wert des Session-Cookies.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Same-origin redirects to follow (default 10).</source>
+        <translation>Weiterleitungen innerhalb des Ursprungs, denen gefolgt wird (Standard 10).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Accept certificate errors of this host (repeatable).</source>
+        <translation>Zertifikatsfehler dieses Hosts akzeptieren (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each response (default 30).</source>
+        <translation>Sekunden Wartezeit je Antwort (Standard 30).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Print the final response body.</source>
+        <translation>Den Inhalt der letzten Antwort ausgeben.</translation>
+    </message>
+    <message>
+        <source>http:// or https:// URL.</source>
+        <translation>http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>capture takes one URL</source>
+        <translation>capture erwartet genau eine URL</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
+    </message>
+    <message>
+        <source>--max-redirects takes a count from 0 to %1</source>
+        <translation>--max-redirects erwartet eine Anzahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>--timeout takes seconds from 1 to 3600</source>
+        <translation>--timeout erwartet Sekunden von 1 bis 3600</translation>
+    </message>
+    <message>
+        <source>a header is &apos;Name: value&apos;, not &apos;%1&apos;</source>
+        <translation>ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>give --data or --data-file, not both</source>
+        <translation>--data oder --data-file angeben, nicht beides</translation>
+    </message>
+    <message>
+        <source>not followed: a redirect to another origin, %1 (the session cookie stays with its origin)</source>
+        <translation>nicht gefolgt: eine Weiterleitung zu einem anderen Ursprung, %1 (das Session-Cookie bleibt bei seinem Ursprung)</translation>
+    </message>
+    <message>
+        <source>no response set a %1 cookie</source>
+        <translation>keine Antwort hat ein %1-Cookie gesetzt</translation>
+    </message>
+    <message>
+        <source>note: the body is longer than %1 bytes; only those are shown</source>
+        <translation>Hinweis: der Inhalt ist länger als %1 Bytes; nur diese werden gezeigt</translation>
+    </message>
+</context>
+<context>
     <name>CliIo</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -89,6 +212,13 @@ Commands:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
+  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F] [--cookie VALUE]
+          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
+          [--format tree|json|python|jsonl] URL
+  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
+  import --profiles
+  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]
+  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE
   key inspect KEY
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
@@ -109,6 +239,13 @@ Befehle:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
+  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F] [--cookie WERT]
+          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
+          [--format tree|json|python|jsonl] URL
+  import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
+  import --profiles
+  proxy [SCHLÜSSEL] --upstream URL [--listen HOST:PORT] [--cookie WERT] [--cookie-name NAME] [--format ...]
+  watch [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFIL_ODER_DATENBANK
   key inspect SCHLÜSSEL
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
@@ -295,6 +432,57 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>EntryPrinter</name>
+    <message>
+        <source>Output: tree (default), json, python or jsonl (one JSON object per cookie).</source>
+        <translation>Ausgabe: tree (Standard), json, python oder jsonl (ein JSON-Objekt pro Cookie).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>verified with %1</source>
+        <translation>geprüft mit %1</translation>
+    </message>
+    <message>
+        <source>opened with %1</source>
+        <translation>geöffnet mit %1</translation>
+    </message>
+    <message>
+        <source>signature not verified</source>
+        <translation>Signatur nicht geprüft</translation>
+    </message>
+    <message>
+        <source># error in the %1 step: %2</source>
+        <translation># Fehler im Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source># no change since the previous session of this origin</source>
+        <translation># keine Änderung seit der vorigen Session dieses Ursprungs</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source># … and %1 more changes</source>
+        <translation># … und %1 weitere Änderungen</translation>
+    </message>
+    <message>
+        <source># %1</source>
+        <translation># %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Format</source>
@@ -409,6 +597,80 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Only cookies of this host.</source>
+        <translation>Nur Cookies dieses Hosts.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Session cookies from HAR, cookies.txt, cookie lists and browser cookie databases.</source>
+        <translation>Session-Cookies aus HAR, cookies.txt, Cookie-Listen und Cookie-Datenbanken von Browsern.</translation>
+    </message>
+    <message>
+        <source>List the browser profiles found in the usual places, and stop.</source>
+        <translation>Die an den üblichen Orten gefundenen Browserprofile auflisten und enden.</translation>
+    </message>
+    <message>
+        <source>Files, profile folders or &apos;-&apos; for standard input.</source>
+        <translation>Dateien, Profilordner oder &apos;-&apos; für die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>import takes at least one file</source>
+        <translation>import erwartet mindestens eine Datei</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n session cookie(s)</source>
+        <translation>
+            <numerusform>%1: %2, %n Session-Cookie</numerusform>
+            <numerusform>%1: %2, %n Session-Cookies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Print each new session cookie a browser stores, until interrupted.</source>
+        <translation>Jedes neue Session-Cookie ausgeben, das ein Browser speichert, bis zum Abbruch.</translation>
+    </message>
+    <message>
+        <source>Seconds between looks at the database (default 1).</source>
+        <translation>Sekunden zwischen zwei Blicken in die Datenbank (Standard 1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Browser profile folder or cookie database.</source>
+        <translation>Profilordner eines Browsers oder Cookie-Datenbank.</translation>
+    </message>
+    <message>
+        <source>watch takes one profile or database</source>
+        <translation>watch erwartet genau ein Profil oder eine Datenbank</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.05 to 3600</source>
+        <translation>--interval erwartet Sekunden von 0,05 bis 3600</translation>
+    </message>
+</context>
+<context>
     <name>KeyArguments</name>
     <message>
         <source>AES key as a Python bytes literal, hex or base64 (repeatable).</source>
@@ -511,6 +773,69 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the keychain did not delete &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyCommand</name>
+    <message>
+        <source>Forward a browser&apos;s requests to the app and print each session cookie, until interrupted.</source>
+        <translation>Leitet die Anfragen eines Browsers an die App weiter und gibt jedes Session-Cookie aus, bis zum Abbruch.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:8080; port 0 picks a free one).</source>
+        <translation>Adresse zum Lauschen (Standard 127.0.0.1:8080; Port 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>host:port</translation>
+    </message>
+    <message>
+        <source>The app&apos;s base URL, e.g. http://127.0.0.1:5000.</source>
+        <translation>Basis-URL der App, z. B. http://127.0.0.1:5000.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Pin: send this session cookie with every request.</source>
+        <translation>Anheften: dieses Session-Cookie mit jeder Anfrage senden.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>proxy takes no positional arguments</source>
+        <translation>proxy erwartet keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>proxy needs --upstream URL</source>
+        <translation>proxy braucht --upstream URL</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, not &apos;%1&apos;</source>
+        <translation>--listen erwartet HOST:PORT, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1, not loopback: other machines can reach the proxy and the app behind it</source>
+        <translation>Warnung: lauscht auf %1, nicht auf Loopback: andere Rechner erreichen den Proxy und die App dahinter</translation>
+    </message>
+    <message>
+        <source>listening on %1, forwarding to %2</source>
+        <translation>lauscht auf %1, leitet weiter an %2</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1221,150 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>text (UTF-8)</source>
         <translation>Text (UTF-8)</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CaptureController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n session cookie(s).</source>
+        <translation>
+            <numerusform>%n Session-Cookie importiert.</numerusform>
+            <numerusform>%n Session-Cookies importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no re-sealed cookie to replay yet: open a cookie and choose a key to seal with.</source>
+        <translation>Es gibt noch kein neu versiegeltes Cookie zum erneuten Senden: Öffnen Sie ein Cookie und wählen Sie einen Schlüssel zum Versiegeln.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 answered %3 after %n hop(s).</source>
+        <translation>
+            <numerusform>%1 %2 antwortete %3 nach %n Schritt.</numerusform>
+            <numerusform>%1 %2 antwortete %3 nach %n Schritten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A redirect to %1 was not followed: the session cookie stays with its origin.</source>
+        <translation>Einer Weiterleitung zu %1 wurde nicht gefolgt: das Session-Cookie bleibt bei seinem Ursprung.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CapturePanel</name>
+    <message>
+        <source>http://127.0.0.1:5000/login</source>
+        <translation>http://127.0.0.1:5000/login</translation>
+    </message>
+    <message>
+        <source>One header per line: Content-Type: application/x-www-form-urlencoded</source>
+        <translation>Ein Header pro Zeile: Content-Type: application/x-www-form-urlencoded</translation>
+    </message>
+    <message>
+        <source>Request body, e.g. username=alice&amp;password=...</source>
+        <translation>Anfrageinhalt, z. B. username=alice&amp;password=...</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Return); session cookies the responses set join the timeline.</source>
+        <translation>Die Anfrage senden (Strg+Eingabe); gesetzte Session-Cookies kommen in die Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay with Edited Cookie</source>
+        <translation>Mit bearbeitetem Cookie &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the same request with the re-sealed cookie of the inspector.</source>
+        <translation>Dieselbe Anfrage mit dem neu versiegelten Cookie des Inspektors senden.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Inhalt:</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Start &amp;Proxy</source>
+        <translation>&amp;Proxy starten</translation>
+    </message>
+    <message>
+        <source>P&amp;in: the app gets the edited cookie on every request</source>
+        <translation>A&amp;nheften: die App bekommt bei jeder Anfrage das bearbeitete Cookie</translation>
+    </message>
+    <message>
+        <source>Live capture through a proxy</source>
+        <translation>Mitschnitt über einen Proxy</translation>
+    </message>
+    <message>
+        <source>App &amp;URL:</source>
+        <translation>App-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>host, e.g. 127.0.0.1 (all when empty)</source>
+        <translation>Host, z. B. 127.0.0.1 (alle, wenn leer)</translation>
+    </message>
+    <message>
+        <source>Read &amp;Cookies</source>
+        <translation>&amp;Cookies lesen</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>(no browser profile found)</source>
+        <translation>(kein Browserprofil gefunden)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeitet …</translation>
+    </message>
+    <message>
+        <source>A header is &apos;Name: value&apos;, not &apos;%1&apos;.</source>
+        <translation>Ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Proxy</source>
+        <translation>&amp;Proxy beenden</translation>
+    </message>
+    <message>
+        <source>Open %1 in any browser and use the app; each session cookie joins the timeline.</source>
+        <translation>Öffnen Sie %1 in einem beliebigen Browser und benutzen Sie die App; jedes Session-Cookie kommt in die Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>No browser profile to read.</source>
+        <translation>Kein Browserprofil zum Lesen.</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1890,22 @@ Python: %2</translation>
     <message>
         <source>Not kept in the history: %1</source>
         <translation>Nicht im Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>&amp;Import Captured Cookies...</source>
+        <translation>Mitgeschnittene Cookies &amp;importieren ...</translation>
+    </message>
+    <message>
+        <source>Import Captured Cookies</source>
+        <translation>Mitgeschnittene Cookies importieren</translation>
+    </message>
+    <message>
+        <source>Captures (*.har *.txt *.sqlite Cookies *.list);;All files (*)</source>
+        <translation>Mitschnitte (*.har *.txt *.sqlite Cookies *.list);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2492,68 @@ Python: %2</translation>
     <message>
         <source>Measuring a large session in the background…</source>
         <translation>Eine große Session wird im Hintergrund vermessen …</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::TimelineModel</name>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>first session of this origin</source>
+        <translation>erste Session dieses Ursprungs</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): %1</source>
+        <translation>
+            <numerusform>%n Änderung: %1</numerusform>
+            <numerusform>%n Änderungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich änderte</translation>
     </message>
 </context>
 <context>
