@@ -1684,7 +1684,7 @@ Python: %2</translation>
     </message>
 </context>
 <context>
-    <name>sessionlens::gui::KeyRingStore</name>
+    <name>sessionlens::KeyRingStore</name>
     <message>
         <source>no key named &quot;%1&quot;</source>
         <translation>kein Schlüssel namens „%1“</translation>

@@ -11,11 +11,14 @@
 
 class QNetworkAccessManager;
 
+namespace sessionlens {
+class KeyRingStore;
+class AppSettings;
+} // namespace sessionlens
+
 namespace sessionlens::gui {
 
-class AppSettings;
 class InspectorController;
-class KeyRingStore;
 
 /**
  * The window's capture, without widgets: requests and replays, the reverse proxy with its

@@ -18,9 +18,12 @@
 
 #include <optional>
 
+namespace sessionlens {
+class KeyRingStore;
+} // namespace sessionlens
+
 namespace sessionlens::gui {
 
-class KeyRingStore;
 
 /**
  * The inspector's state without any widget: the opened cookie, the document

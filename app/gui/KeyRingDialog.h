@@ -5,9 +5,12 @@
 class QLabel;
 class QTableWidget;
 
+namespace sessionlens {
+class KeyRingStore;
+} // namespace sessionlens
+
 namespace sessionlens::gui {
 
-class KeyRingStore;
 
 /// Manage stored keys: add, generate, rename, delete, reveal and copy (the last two after
 /// confirmation).

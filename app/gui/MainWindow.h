@@ -11,12 +11,15 @@ class QTabWidget;
 
 class QNetworkAccessManager;
 
+namespace sessionlens {
+class KeyRingStore;
+} // namespace sessionlens
+
 namespace sessionlens::gui {
 
 class ComparePanel;
 class CookieInputPanel;
 class JsonEditorPanel;
-class KeyRingStore;
 class PythonViewPanel;
 class ResealPanel;
 class SessionTreePanel;

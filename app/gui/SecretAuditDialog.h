@@ -15,9 +15,12 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
+namespace sessionlens {
+class KeyRingStore;
+} // namespace sessionlens
+
 namespace sessionlens::gui {
 
-class KeyRingStore;
 
 /**
  * Weak-secret audit of a signed cookie, in the background: a wordlist and the

@@ -1,7 +1,7 @@
 #include "AppSettings.h"
 #include "CookieInputPanel.h"
-#include "FileKeyStore.h"
 #include "KeyRingStore.h"
+#include "StoredKeyRing.h"
 #include "KeychainKeyStore.h"
 #include "MainWindow.h"
 #include "RecoveryStore.h"
@@ -40,24 +40,13 @@ void installTranslators(QApplication &app, const QString &language)
         QApplication::installTranslator(qt);
 }
 
-std::unique_ptr<KeyStore> chooseKeyStore(AppSettings &settings, const QString &dataFolder)
-{
-    if (settings.string(AppSettings::Key::KeyStoreBackend) != QLatin1String("file")) {
-        auto keychain = std::make_unique<KeychainKeyStore>();
-        if (keychain->isAvailable())
-            return keychain;
-    }
-    return std::make_unique<FileKeyStore>(dataFolder);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     ProcessHardening::apply();
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("SessionLens"));
-    QApplication::setApplicationName(QStringLiteral("SessionLens"));
+    StoredKeyRing::setApplicationNames();
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sessionlens.png")));
 
@@ -89,16 +78,14 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "Cookie to open."));
     parser.process(app);
 
-    const bool portable = parser.isSet(QStringLiteral("settings"));
-    AppSettings settings =
-        portable ? AppSettings(parser.value(QStringLiteral("settings"))) : AppSettings();
+    // The same ring, settings and data folder as the CLI's (StoredKeyRing).
+    const StoredKeyRing::Location location = StoredKeyRing::location(parser.value(QStringLiteral("settings")));
+    StoredKeyRing::Opened stored = StoredKeyRing::open(location, KeychainKeyStore::kDefaultTimeoutMs, true);
+    AppSettings &settings = *stored.settings;
+    KeyRingStore &keys = *stored.keys;
     installTranslators(app, settings.string(AppSettings::Key::Language));
-    const QString dataFolder =
-        portable ? QFileInfo(settings.fileName()).absolutePath()
-                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-
-    KeyRingStore keys(settings, chooseKeyStore(settings, dataFolder));
-    const QStringList missing = keys.load();
+    const QString dataFolder = location.dataFolder;
+    const QStringList missing = stored.missing;
     RecoveryStore recovery(dataFolder, [&keys] { return keys.store().recoveryKey(); });
 
     // The same loader as the CLI's: files are read whole into wiped memory, and a file

@@ -16,8 +16,8 @@ namespace sessionlens::test {
 struct GuiTestFixture
 {
     QTemporaryDir dir;
-    std::unique_ptr<gui::AppSettings> settings;
-    std::unique_ptr<gui::KeyRingStore> keys;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<KeyRingStore> keys;
     std::unique_ptr<gui::RecoveryStore> recovery;
     std::unique_ptr<gui::MainWindow> window;
 
@@ -28,9 +28,9 @@ struct GuiTestFixture
     {
         window.reset();
         keys.reset();
-        settings = std::make_unique<gui::AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
-        keys = std::make_unique<gui::KeyRingStore>(*settings,
-                                                   std::make_unique<gui::FileKeyStore>(dir.path()));
+        settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+        keys = std::make_unique<KeyRingStore>(*settings,
+                                                   std::make_unique<FileKeyStore>(dir.path()));
         (void)keys->load();
         recovery = std::make_unique<gui::RecoveryStore>(
             dir.path(), [this] { return keys->store().recoveryKey(); });

@@ -353,7 +353,7 @@ void TestMainWindow::keyRingFileStoreHoldsNoKeyText()
     QVERIFY(f.keys->ring().find(QStringLiteral("prod"))->bytes().equals(key.bytes()));
 
     // Neither the store nor the settings contain the key in any textual form.
-    gui::FileKeyStore store(f.dir.path());
+    FileKeyStore store(f.dir.path());
     const QByteArray forms[] = {kKey,
                                 kKey.toUpper(),
                                 raw.toBase64(),
@@ -577,7 +577,7 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
                                   .value();
     f.window->cookieInput()->setText(QString::fromLatin1(cookie));
     QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
-    f.settings->setValue(gui::AppSettings::Key::SessionLifetimeDays, 2);
+    f.settings->setValue(AppSettings::Key::SessionLifetimeDays, 2);
     f.window->cookieInput()->setText(QString::fromLatin1(cookie) + u' ');
     QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")),
              qPrintable(f.window->cookieInput()->statusText()));
@@ -594,8 +594,8 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
     f.window->cookieInput()->setText(QString::fromLatin1(customCookie));
     QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification,
              FlaskSignedCodec::Verification::Invalid);
-    f.settings->setValue(gui::AppSettings::Key::SignerSalt, QStringLiteral("custom-salt"));
-    f.settings->setValue(gui::AppSettings::Key::SignerDigest, QStringLiteral("sha256"));
+    f.settings->setValue(AppSettings::Key::SignerSalt, QStringLiteral("custom-salt"));
+    f.settings->setValue(AppSettings::Key::SignerDigest, QStringLiteral("sha256"));
     f.window->cookieInput()->setText(QString::fromLatin1(customCookie) + u' ');
     QCOMPARE(f.window->controller().lastOpen().opened.signedCookie.verification,
              FlaskSignedCodec::Verification::Valid);

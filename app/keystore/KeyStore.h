@@ -7,7 +7,7 @@
 
 #include <functional>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /// Where key-ring secrets live between runs. Names are public; secrets are not.
 class KeyStore
@@ -27,4 +27,4 @@ public:
     [[nodiscard]] Result<SecureBytes> recoveryKey();
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

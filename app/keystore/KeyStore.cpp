@@ -2,7 +2,7 @@
 
 #include "crypto/SecureRandom.h"
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 Result<SecureBytes> KeyStore::recoveryKey()
 {
@@ -18,4 +18,4 @@ Result<SecureBytes> KeyStore::recoveryKey()
     return key;
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

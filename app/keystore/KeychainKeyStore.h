@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /// Secrets in the desktop keychain (Secret Service, KWallet, macOS Keychain) via QtKeychain.
 class KeychainKeyStore : public KeyStore
@@ -12,7 +12,9 @@ class KeychainKeyStore : public KeyStore
     Q_DECLARE_TR_FUNCTIONS(KeychainKeyStore)
 
 public:
-    explicit KeychainKeyStore(QString service = QStringLiteral("SessionLens"));
+    /// Keychain calls wait at most `timeoutMs` (the CLI waits less when nobody can answer a prompt).
+    explicit KeychainKeyStore(QString service = QStringLiteral("SessionLens"), int timeoutMs = kDefaultTimeoutMs);
+    static constexpr int kDefaultTimeoutMs = 10'000;
 
     /// True when a keychain service answers (a missing entry counts as an answer).
     [[nodiscard]] bool isAvailable();
@@ -24,6 +26,7 @@ public:
 
 private:
     QString m_service;
+    int m_timeoutMs;
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /**
  * The user's key ring as the application keeps it: entries in the core
@@ -49,4 +49,4 @@ private:
     QStringList m_temporary;
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

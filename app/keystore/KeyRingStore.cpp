@@ -1,6 +1,6 @@
 #include "KeyRingStore.h"
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 KeyRingStore::KeyRingStore(AppSettings &settings, std::unique_ptr<KeyStore> store, QObject *parent)
     : QObject(parent), m_settings(settings), m_store(std::move(store))
@@ -117,4 +117,4 @@ Result<Done> KeyRingStore::rename(const QString &from, const QString &to)
     return Done{};
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

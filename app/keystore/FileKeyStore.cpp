@@ -13,7 +13,7 @@
 
 #include <cstring>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 namespace {
 
@@ -222,4 +222,4 @@ Result<Done> FileKeyStore::remove(const QString &name)
     return writeAll(secrets.value());
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

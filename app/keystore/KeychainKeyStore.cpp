@@ -5,13 +5,13 @@
 #include <QEventLoop>
 #include <QTimer>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 namespace {
 
 // QtKeychain jobs are asynchronous; key-ring operations are rare and small, so
 // they wait in a local event loop, with a guard against a service that never answers.
-bool runJob(QKeychain::Job &job)
+bool runJob(QKeychain::Job &job, int timeoutMs)
 {
     QEventLoop loop;
     bool finished = false;
@@ -19,7 +19,7 @@ bool runJob(QKeychain::Job &job)
         finished = true;
         loop.quit();
     });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     job.start();
     if (!finished)
         loop.exec();
@@ -33,14 +33,14 @@ QString entryKey(const QString &name)
 
 } // namespace
 
-KeychainKeyStore::KeychainKeyStore(QString service) : m_service(std::move(service)) {}
+KeychainKeyStore::KeychainKeyStore(QString service, int timeoutMs) : m_service(std::move(service)), m_timeoutMs(timeoutMs) {}
 
 bool KeychainKeyStore::isAvailable()
 {
     QKeychain::ReadPasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(QStringLiteral("probe"));
-    if (!runJob(job))
+    if (!runJob(job, m_timeoutMs))
         return false;
     return job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound;
 }
@@ -55,7 +55,7 @@ Result<SecureBytes> KeychainKeyStore::load(const QString &name)
     QKeychain::ReadPasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
-    if (!runJob(job) || job.error() != QKeychain::NoError)
+    if (!runJob(job, m_timeoutMs) || job.error() != QKeychain::NoError)
         return Error::make(
             ErrorCategory::Key,
             tr("the keychain did not return \"%1\": %2").arg(name, job.errorString()));
@@ -71,7 +71,7 @@ Result<Done> KeychainKeyStore::store(const QString &name, const SecureBytes &sec
     QByteArray data = secret.exposeCopy();
     job.setBinaryData(data);
     wipeByteArray(data);
-    if (!runJob(job) || job.error() != QKeychain::NoError)
+    if (!runJob(job, m_timeoutMs) || job.error() != QKeychain::NoError)
         return Error::make(
             ErrorCategory::Key,
             tr("the keychain did not store \"%1\": %2").arg(name, job.errorString()));
@@ -83,7 +83,7 @@ Result<Done> KeychainKeyStore::remove(const QString &name)
     QKeychain::DeletePasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
-    if (!runJob(job) ||
+    if (!runJob(job, m_timeoutMs) ||
         (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
         return Error::make(
             ErrorCategory::Key,
@@ -91,4 +91,4 @@ Result<Done> KeychainKeyStore::remove(const QString &name)
     return Done{};
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

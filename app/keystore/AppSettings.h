@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /**
  * Typed access to the application's settings. Every key and its default are
@@ -63,4 +63,4 @@ private:
     std::unique_ptr<QSettings> m_settings;
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

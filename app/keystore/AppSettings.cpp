@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 namespace {
 
@@ -79,4 +79,4 @@ QString AppSettings::fileName() const
     return m_settings->fileName();
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

@@ -5,7 +5,7 @@
 #include <QCoreApplication>
 #include <QMap>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /**
  * Fallback for machines without a keychain service: secrets sealed with
@@ -39,4 +39,4 @@ private:
     QString m_folder;
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "AppSettings.h"
+#include "KeyRingStore.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace sessionlens {
+
+/**
+ * How both programs find and open the user's key ring, so that the window and the CLI
+ * read and write the same ring: the same settings (key names, the store's kind) and the
+ * same data folder (the file store).
+ *
+ * The places are the platform's (QStandardPaths for organisation and application
+ * "SessionLens"), or an INI file named by `--settings` (window) or SESSIONLENS_SETTINGS
+ * (both), with the data folder next to it.
+ */
+class StoredKeyRing
+{
+public:
+    struct Location
+    {
+        QString settingsFile; ///< empty: the platform's settings
+        QString dataFolder;
+    };
+
+    struct Opened
+    {
+        std::unique_ptr<AppSettings> settings;
+        std::unique_ptr<KeyRingStore> keys; ///< null when no store can be reached
+        QStringList missing;                ///< names whose secret the store did not return
+        QString warning;                    ///< why the ring is not there, for the user
+    };
+
+    /// Sets the organisation and application names both programs share.
+    static void setApplicationNames();
+    /// `settingsOverride` (the window's --settings) wins over SESSIONLENS_SETTINGS.
+    [[nodiscard]] static Location location(const QString &settingsOverride = {});
+    /// Opens settings and the ring: the keychain unless the settings ask for the file store,
+    /// else the file store. `createFileStore`: use a file store that does not exist yet
+    /// (the window, `key add`); without it, a missing keychain and no file store leave
+    /// `keys` null with a `warning`.
+    [[nodiscard]] static Opened open(const Location &location, int keychainTimeoutMs, bool createFileStore);
+};
+
+} // namespace sessionlens
