@@ -1,10 +1,12 @@
 #include "ConvertCommand.h"
 
 #include "SizeWarnings.h"
+#include "StoredKeys.h"
 #include "document/SessionSealer.h"
 
 #include "KeyArguments.h"
 #include "SignerArguments.h"
+#include "StoredKeys.h"
 #include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "formats/SessionConverter.h"
@@ -19,6 +21,7 @@ int ConvertCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
+    StoredKeys::addWithOption(parser);
     parser.addOption(
         {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
     parser.addOption({QStringLiteral("compress"),
@@ -39,7 +42,6 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!loaded)
         return m_io.fail(loaded.error());
     const qsizetype aesKeys = loaded->aesKeys;
-    const QList<SecureBytes> &secrets = loaded->secrets;
     const FlaskSignedCodec::Options &options = loaded->options;
 
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
@@ -47,10 +49,11 @@ int ConvertCommand::run(const QStringList &arguments)
         return m_io.fail(cookie.error());
     const auto sourceFormat = FormatDetector::detect(cookie->value);
     const bool toEncrypted = to == QLatin1String("encrypted");
-    if (toEncrypted && aesKeys != 1)
-        return m_io.usage(tr("--to encrypted needs exactly one --key or --key-file"));
-    if (!toEncrypted && secrets.isEmpty())
-        return m_io.usage(tr("--to signed needs --secret or --secret-file"));
+    // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
+    auto target = StoredKeys::choose(parser, ring, toEncrypted ? SessionKey::Kind::AesKey : SessionKey::Kind::SigningSecret,
+                                     loaded->runKeys);
+    if (!target)
+        return m_io.fail(target.error());
     if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)
         return m_io.usage(tr("opening an EncryptedSession cookie needs --key or --key-file"));
 
@@ -74,17 +77,9 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!compression)
         return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
     sealOptions.compression = *compression;
-    SecureBytes key;
-    if (toEncrypted) {
-        // The ring also holds the secrets; seal with its one AES key, wherever it stands.
-        for (qsizetype i = 0; i < ring.size() && key.isEmpty(); ++i) {
-            if (ring.at(i).kind() == SessionKey::Kind::AesKey)
-                key = ring.at(i).bytes();
-        }
-    } else {
+    if (!toEncrypted)
         sealOptions.format = FormatDetector::Format::FlaskSigned;
-        key = secrets.first();
-    }
+    const SecureBytes key = target->bytes();
     const SessionSealer::Sealed sealed = SessionSealer::seal(converted.session, key, sealOptions);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);

@@ -1,5 +1,6 @@
 #include "KeyArguments.h"
 
+#include "StoredKeys.h"
 #include "keys/RunKeyLoader.h"
 
 namespace sessionlens::cli {
@@ -11,6 +12,7 @@ void KeyArguments::addOptions(QCommandLineParser &parser)
                       tr("key")});
     parser.addOption(
         {QStringLiteral("key-file"), tr("File holding key text (repeatable)."), tr("file")});
+    StoredKeys::addOptions(parser);
 }
 
 Result<Done> KeyArguments::load(const QCommandLineParser &parser, CliIo &, KeyRing &ring)

@@ -18,6 +18,11 @@ public:
 private:
     int inspect(const QStringList &arguments);
     int generate(const QStringList &arguments);
+    int list(const QStringList &arguments);
+    int add(const QStringList &arguments);
+    int remove(const QStringList &arguments);
+    int rename(const QStringList &arguments);
+    int exportKey(const QStringList &arguments);
 
     CliIo &m_io;
 };

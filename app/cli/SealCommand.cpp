@@ -2,6 +2,7 @@
 
 #include "KeyArguments.h"
 #include "SizeWarnings.h"
+#include "StoredKeys.h"
 #include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/PythonJsonReader.h"
@@ -14,6 +15,7 @@ int SealCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     KeyArguments::addOptions(parser);
+    StoredKeys::addWithOption(parser);
     parser.addOption({QStringLiteral("compress"),
                       tr("auto (server rule: JSON over 1024 bytes), always or never."), tr("mode"),
                       QStringLiteral("auto")});
@@ -34,8 +36,11 @@ int SealCommand::run(const QStringList &arguments)
     auto loaded = KeyArguments::load(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    if (ring.size() != 1)
-        return m_io.usage(tr("seal needs exactly one --key or --key-file"));
+    const qsizetype given = ring.size();
+    StoredKeys::appendTo(parser, m_io, ring);
+    auto key = StoredKeys::choose(parser, ring, SessionKey::Kind::AesKey, given);
+    if (!key)
+        return m_io.fail(key.error());
 
     auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
                               ZlibCodec::kDefaultMaxInflatedSize);
@@ -52,7 +57,7 @@ int SealCommand::run(const QStringList &arguments)
     SessionSealer::Options options;
     options.compression = *compression;
     const SessionSealer::Sealed sealed =
-        SessionSealer::seal(session.value(), ring.at(0).bytes(), options);
+        SessionSealer::seal(session.value(), key->bytes(), options);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);
     SizeWarnings::print(m_io, sealed.report);

@@ -1,6 +1,8 @@
 #include "SignCommand.h"
 
 #include "SizeWarnings.h"
+#include "StoredKeys.h"
+#include "keys/KeyRing.h"
 #include "document/SessionSealer.h"
 
 #include "SignerArguments.h"
@@ -15,6 +17,8 @@ int SignCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     SignerArguments::addOptions(parser);
+    StoredKeys::addOptions(parser);
+    StoredKeys::addWithOption(parser);
     parser.addOption(
         {QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
     parser.addPositionalArgument(QStringLiteral("file"),
@@ -26,11 +30,16 @@ int SignCommand::run(const QStringList &arguments)
     auto options = SignerArguments::options(parser);
     if (!options)
         return m_io.fail(options.error());
-    auto secrets = SignerArguments::secrets(parser, m_io);
-    if (!secrets)
-        return m_io.fail(secrets.error());
-    if (secrets->isEmpty())
-        return m_io.usage(tr("sign needs --secret or --secret-file"));
+    KeyRing ring;
+    auto given = SignerArguments::addSecretsTo(parser, m_io, ring);
+    if (!given)
+        return m_io.fail(given.error());
+    const qsizetype runEntries = ring.size();
+    StoredKeys::appendTo(parser, m_io, ring);
+    auto secret = StoredKeys::choose(parser, ring, SessionKey::Kind::SigningSecret, runEntries);
+    if (!secret)
+        return m_io.fail(secret.error());
+    const SecureBytes signingSecret = secret->bytes();
     qint64 timestamp = QDateTime::currentSecsSinceEpoch();
     if (parser.isSet(QStringLiteral("timestamp"))) {
         bool ok = false;
@@ -52,7 +61,7 @@ int SignCommand::run(const QStringList &arguments)
     sealOptions.signer = options.value();
     sealOptions.timestamp = timestamp;
     const SessionSealer::Sealed sealed =
-        SessionSealer::seal(session.value(), secrets->first(), sealOptions);
+        SessionSealer::seal(session.value(), signingSecret, sealOptions);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);
     SizeWarnings::print(m_io, sealed.report);

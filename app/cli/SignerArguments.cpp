@@ -1,6 +1,7 @@
 #include "SignerArguments.h"
 
 #include "KeyArguments.h"
+#include "StoredKeys.h"
 #include "keys/RunKeyLoader.h"
 
 namespace sessionlens::cli {
@@ -97,6 +98,16 @@ Result<SignerArguments::Loaded> SignerArguments::loadAll(const QCommandLineParse
     if (!secrets)
         return secrets.error();
     loaded.secrets = std::move(secrets).value();
+    // The stored ring comes after the keys and secrets given for the run.
+    loaded.runKeys = ring.size();
+    StoredKeys::appendTo(parser, io, ring);
+    loaded.aesKeys = 0;
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        if (ring.at(i).kind() == SessionKey::Kind::AesKey)
+            ++loaded.aesKeys;
+        else if (i >= loaded.runKeys)
+            loaded.secrets.append(ring.at(i).bytes());
+    }
     auto options = SignerArguments::options(parser);
     if (!options)
         return options.error();

@@ -25,7 +25,8 @@ public:
     /// Everything a command that opens cookies of both formats needs from its arguments.
     struct Loaded
     {
-        qsizetype aesKeys = 0; ///< the ring holds these AES keys first, then the secrets
+        qsizetype aesKeys = 0; ///< AES keys in the ring (given for the run and stored)
+        qsizetype runKeys = 0; ///< entries given for the run; stored ones follow
         QList<SecureBytes> secrets;
         FlaskSignedCodec::Options options;
     };

@@ -9,6 +9,7 @@
 #include "SealCommand.h"
 #include "SignCommand.h"
 #include "StatsCommand.h"
+#include "StoredKeyRing.h"
 #include "crypto/ProcessHardening.h"
 
 #include <QCoreApplication>
@@ -38,10 +39,14 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  import --profiles\n"
     "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]\n"
     "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE\n"
+    "  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename OLD NEW\n"
+    "  key export NAME [--reveal]          (the stored ring, shared with the window)\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
     "  help\n"
     "\n"
+    "Commands that open or make cookies also use the stored key ring, after the keys given\n"
+    "for the run (--no-ring: only those); seal, sign and convert take --with NAME.\n"
     "Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)\n"
     "are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,\n"
     "--key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.\n"
@@ -60,7 +65,8 @@ int main(int argc, char *argv[])
 {
     sessionlens::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("sessionlens-cli"));
+    // The same organisation and application as the window: the same settings and key ring.
+    sessionlens::StoredKeyRing::setApplicationNames();
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QTranslator translator;

@@ -28,6 +28,7 @@ struct Run
 Run cli(const QStringList &arguments, const QByteArray &input = {})
 {
     QProcess process;
+    process.setProcessEnvironment(test::isolatedCliEnvironment());
     process.start(test::cliPath(), arguments);
     if (!process.waitForStarted())
         return {};

@@ -1,5 +1,10 @@
 #include "TestData.h"
 
+#include "AppSettings.h"
+#include "FileKeyStore.h"
+
+#include <QTemporaryDir>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QTest>
@@ -44,6 +49,29 @@ QString pythonInterpreter()
 QString cliPath()
 {
     return QStringLiteral(SESSIONLENS_CLI_PATH);
+}
+
+QString isolatedSettingsFile()
+{
+    static QTemporaryDir folder;
+    static const QString settings = [] {
+        const QString file = folder.filePath(QStringLiteral("settings.ini"));
+        AppSettings written(file);
+        written.setValue(AppSettings::Key::KeyStoreBackend, QStringLiteral("file"));
+        written.sync();
+        // An empty, existing file store: a ring with no keys, and no warning about a missing one.
+        FileKeyStore store(folder.path());
+        (void)store.remove(QStringLiteral("nothing"));
+        return file;
+    }();
+    return settings;
+}
+
+QProcessEnvironment isolatedCliEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SESSIONLENS_SETTINGS"), isolatedSettingsFile());
+    return environment;
 }
 
 } // namespace sessionlens::test

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace sessionlens::test {
@@ -19,5 +20,10 @@ QString pythonInterpreter();
 QString cliPath();
 /// Path of a file below tests/.
 QString testSourcePath(const QString &relative);
+/// An environment for running the CLI with its own, empty key ring (a file store in a
+/// folder of this test process), so that no test sees the user's ring or a keychain.
+QProcessEnvironment isolatedCliEnvironment();
+/// The settings file that environment names (SESSIONLENS_SETTINGS).
+QString isolatedSettingsFile();
 
 } // namespace sessionlens::test

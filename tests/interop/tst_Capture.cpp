@@ -300,6 +300,7 @@ void TestCapture::timelineDiffsPerOrigin()
 void TestCapture::cliCaptureJsonl()
 {
     QProcess cli;
+    cli.setProcessEnvironment(test::isolatedCliEnvironment());
     cli.start(test::cliPath(), {QStringLiteral("capture"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--secret"),
                                 QString::fromLatin1(kSecret), QStringLiteral("--method"), QStringLiteral("POST"), QStringLiteral("-H"),
                                 QStringLiteral("Content-Type: application/x-www-form-urlencoded"), QStringLiteral("--data"),
@@ -318,6 +319,7 @@ void TestCapture::cliCaptureJsonl()
     }
     // A 4xx is still a response: exit 0. A refused connection is exit 10.
     QProcess forbidden;
+    forbidden.setProcessEnvironment(test::isolatedCliEnvironment());
     forbidden.start(test::cliPath(), {QStringLiteral("capture"), url(m_signed, QStringLiteral("/admin")).toString()});
     QVERIFY(forbidden.waitForFinished(60000));
     QCOMPARE(forbidden.exitCode(), 0);
@@ -433,6 +435,7 @@ void TestCapture::proxyRefusesOversizedHeads()
 void TestCapture::cliProxyRunsUntilInterrupted()
 {
     QProcess cli;
+    cli.setProcessEnvironment(test::isolatedCliEnvironment());
     cli.start(test::cliPath(), {QStringLiteral("proxy"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                 QStringLiteral("--upstream"), url(m_signed, QStringLiteral("/")).toString(),
                                 QStringLiteral("--secret"), QString::fromLatin1(kSecret), QStringLiteral("--format"),
