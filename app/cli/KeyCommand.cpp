@@ -114,7 +114,7 @@ int KeyCommand::list(const QStringList &arguments)
         const SessionKey &key = ring.at(i);
         // Never the secret itself: name, kind, size and fingerprint only.
         out << QStringLiteral("%1\t%2\t%3\t%4")
-                   .arg(key.name(), kindName(key.kind()), tr("%n byte(s)", nullptr, int(key.size())), key.fingerprint())
+                   .arg(key.name(), kindName(key.kind()), tr("%1 bytes").arg(key.size()), key.fingerprint())
             << Qt::endl;
     }
     return ExitOk;
