@@ -17,21 +17,30 @@ namespace sessionlens::cli {
 int CaptureCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Send a request and print the session cookies it sets, decoded."));
+    parser.setApplicationDescription(
+        tr("Send a request and print the session cookies it sets, decoded."));
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"), QStringLiteral("GET")});
-    parser.addOption({{QStringLiteral("H"), QStringLiteral("header")}, tr("Request header 'Name: value' (repeatable)."), tr("header")});
+    parser.addOption({QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"),
+                      QStringLiteral("GET")});
+    parser.addOption({{QStringLiteral("H"), QStringLiteral("header")},
+                      tr("Request header 'Name: value' (repeatable)."),
+                      tr("header")});
     parser.addOption({QStringLiteral("data"), tr("Request body."), tr("body")});
-    parser.addOption({QStringLiteral("data-file"), tr("Request body from a file ('-': standard input)."), tr("file")});
+    parser.addOption({QStringLiteral("data-file"),
+                      tr("Request body from a file ('-': standard input)."), tr("file")});
     parser.addOption({QStringLiteral("cookie"), tr("Session cookie value to send."), tr("value")});
-    parser.addOption({QStringLiteral("cookie-name"), tr("Name of the session cookie (default: session)."), tr("name"),
+    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
-    parser.addOption({QStringLiteral("max-redirects"), tr("Same-origin redirects to follow (default 10)."), tr("count"),
+    parser.addOption({QStringLiteral("max-redirects"),
+                      tr("Same-origin redirects to follow (default 10)."), tr("count"),
                       QString::number(HttpCapture::kDefaultMaxRedirects)});
-    parser.addOption({QStringLiteral("insecure-host"), tr("Accept certificate errors of this host (repeatable)."), tr("host")});
-    parser.addOption({QStringLiteral("timeout"), tr("Seconds to wait for each response (default 30)."), tr("seconds"),
+    parser.addOption({QStringLiteral("insecure-host"),
+                      tr("Accept certificate errors of this host (repeatable)."), tr("host")});
+    parser.addOption({QStringLiteral("timeout"),
+                      tr("Seconds to wait for each response (default 30)."), tr("seconds"),
                       QStringLiteral("30")});
     parser.addOption({QStringLiteral("body"), tr("Print the final response body.")});
     parser.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."));
@@ -41,7 +50,8 @@ int CaptureCommand::run(const QStringList &arguments)
         return m_io.usage(tr("capture takes one URL"));
     const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl").arg(parser.value(QStringLiteral("format"))));
+        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
+                              .arg(parser.value(QStringLiteral("format"))));
 
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());
@@ -51,7 +61,8 @@ int CaptureCommand::run(const QStringList &arguments)
     bool ok = false;
     request.maxRedirects = parser.value(QStringLiteral("max-redirects")).toInt(&ok);
     if (!ok || request.maxRedirects < 0 || request.maxRedirects > HttpCapture::kMaxRedirectsLimit)
-        return m_io.usage(tr("--max-redirects takes a count from 0 to %1").arg(HttpCapture::kMaxRedirectsLimit));
+        return m_io.usage(
+            tr("--max-redirects takes a count from 0 to %1").arg(HttpCapture::kMaxRedirectsLimit));
     const int timeout = parser.value(QStringLiteral("timeout")).toInt(&ok);
     if (!ok || timeout < 1 || timeout > 3600)
         return m_io.usage(tr("--timeout takes seconds from 1 to 3600"));
@@ -62,14 +73,16 @@ int CaptureCommand::run(const QStringList &arguments)
         const qsizetype colon = header.indexOf(u':');
         if (colon <= 0)
             return m_io.usage(tr("a header is 'Name: value', not '%1'").arg(header));
-        request.headers.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+        request.headers.append(
+            {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
     if (parser.isSet(QStringLiteral("data")) && parser.isSet(QStringLiteral("data-file")))
         return m_io.usage(tr("give --data or --data-file, not both"));
     if (parser.isSet(QStringLiteral("data")))
         request.body = parser.value(QStringLiteral("data")).toUtf8();
     if (parser.isSet(QStringLiteral("data-file"))) {
-        auto body = m_io.readAll(parser.value(QStringLiteral("data-file")), HttpCapture::kMaxBodyBytes);
+        auto body =
+            m_io.readAll(parser.value(QStringLiteral("data-file")), HttpCapture::kMaxBodyBytes);
         if (!body)
             return m_io.fail(body.error());
         request.body = body.value();
@@ -84,19 +97,23 @@ int CaptureCommand::run(const QStringList &arguments)
     HttpCapture capture(network);
     QEventLoop loop;
     HttpCapture::Outcome outcome;
-    QObject::connect(&capture, &HttpCapture::finished, &loop, [&](const HttpCapture::Outcome &result) {
-        outcome = result;
-        loop.quit();
-    });
+    QObject::connect(&capture, &HttpCapture::finished, &loop,
+                     [&](const HttpCapture::Outcome &result) {
+                         outcome = result;
+                         loop.quit();
+                     });
     capture.start(request);
     loop.exec();
 
     EntryPrinter printer(m_io, *format);
     for (const HttpCapture::Hop &hop : std::as_const(outcome.response.hops))
-        printer.notes() << QStringLiteral("%1 %2 %3").arg(QString::number(hop.status), QString::fromLatin1(hop.method), hop.url.toString())
+        printer.notes() << QStringLiteral("%1 %2 %3")
+                               .arg(QString::number(hop.status), QString::fromLatin1(hop.method),
+                                    hop.url.toString())
                         << Qt::endl;
     if (outcome.response.crossOriginRedirect)
-        printer.notes() << tr("not followed: a redirect to another origin, %1 (the session cookie stays with its origin)")
+        printer.notes() << tr("not followed: a redirect to another origin, %1 (the session cookie "
+                              "stays with its origin)")
                                .arg(outcome.response.crossOriginRedirect->toString())
                         << Qt::endl;
     Timeline timeline(ring, loaded->options);
@@ -104,20 +121,25 @@ int CaptureCommand::run(const QStringList &arguments)
         if (cookie.source == CapturedCookie::Source::Response)
             printer.print(timeline.add(cookie));
     }
-    if (!outcome.response.hops.isEmpty()
-        && std::none_of(outcome.response.captured.cbegin(), outcome.response.captured.cend(),
-                        [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; }))
-        printer.notes() << tr("no response set a %1 cookie").arg(QString::fromLatin1(request.cookieName)) << Qt::endl;
+    if (!outcome.response.hops.isEmpty() &&
+        std::none_of(
+            outcome.response.captured.cbegin(), outcome.response.captured.cend(),
+            [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; }))
+        printer.notes()
+            << tr("no response set a %1 cookie").arg(QString::fromLatin1(request.cookieName))
+            << Qt::endl;
     if (outcome.error)
         return m_io.fail(*outcome.error);
     if (parser.isSet(QStringLiteral("body"))) {
         m_io.out().flush();
-        std::fwrite(outcome.response.body.constData(), 1, std::size_t(outcome.response.body.size()), stdout);
+        std::fwrite(outcome.response.body.constData(), 1, std::size_t(outcome.response.body.size()),
+                    stdout);
         if (!outcome.response.body.endsWith('\n'))
             std::fputc('\n', stdout);
         std::fflush(stdout);
         if (outcome.response.bodyTruncated)
-            m_io.err() << tr("note: the body is longer than %1 bytes; only those are shown").arg(HttpCapture::kMaxBodyBytes)
+            m_io.err() << tr("note: the body is longer than %1 bytes; only those are shown")
+                              .arg(HttpCapture::kMaxBodyBytes)
                        << Qt::endl;
     }
     return ExitOk;

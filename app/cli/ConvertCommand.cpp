@@ -50,8 +50,9 @@ int ConvertCommand::run(const QStringList &arguments)
     const auto sourceFormat = FormatDetector::detect(cookie->value);
     const bool toEncrypted = to == QLatin1String("encrypted");
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
-    auto target = StoredKeys::choose(parser, ring, toEncrypted ? SessionKey::Kind::AesKey : SessionKey::Kind::SigningSecret,
-                                     loaded->runKeys);
+    auto target = StoredKeys::choose(
+        parser, ring, toEncrypted ? SessionKey::Kind::AesKey : SessionKey::Kind::SigningSecret,
+        loaded->runKeys);
     if (!target)
         return m_io.fail(target.error());
     if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)

@@ -89,11 +89,13 @@ int DecodeCommand::run(const QStringList &arguments)
             m_io.err() << tr("note: the signature was not checked (give --secret to verify it)")
                        << Qt::endl;
         else
-            m_io.err() << tr("signature valid: %1").arg(StoredKeys::describe(ring.at(opened.keyIndex)))
-                       << Qt::endl;
+            m_io.err()
+                << tr("signature valid: %1").arg(StoredKeys::describe(ring.at(opened.keyIndex)))
+                << Qt::endl;
     } else if (aesKeys > 1) {
         const SessionKey &key = ring.at(opened.keyIndex);
-        m_io.err() << tr("opened with %1 (fingerprint %2)").arg(StoredKeys::describe(key), key.fingerprint())
+        m_io.err() << tr("opened with %1 (fingerprint %2)")
+                          .arg(StoredKeys::describe(key), key.fingerprint())
                    << Qt::endl;
     }
     switch (format) {

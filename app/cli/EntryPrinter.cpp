@@ -25,8 +25,10 @@ std::optional<EntryPrinter::Format> EntryPrinter::formatFromName(const QString &
 
 void EntryPrinter::addOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("format"), tr("Output: tree (default), json, python or jsonl (one JSON object per cookie)."),
-                      tr("format"), QStringLiteral("tree")});
+    parser.addOption(
+        {QStringLiteral("format"),
+         tr("Output: tree (default), json, python or jsonl (one JSON object per cookie)."),
+         tr("format"), QStringLiteral("tree")});
 }
 
 QTextStream &EntryPrinter::notes()
@@ -38,7 +40,8 @@ void EntryPrinter::print(const Timeline::Entry &entry)
 {
     if (m_format == Format::Jsonl) {
         m_io.out().flush();
-        const QByteArray line = QJsonDocument(Timeline::toJson(entry)).toJson(QJsonDocument::Compact) + '\n';
+        const QByteArray line =
+            QJsonDocument(Timeline::toJson(entry)).toJson(QJsonDocument::Compact) + '\n';
         std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
         std::fflush(stdout);
         return;
@@ -53,10 +56,12 @@ void EntryPrinter::print(const Timeline::Entry &entry)
     const bool isSigned = entry.opened.format == FormatDetector::Format::FlaskSigned;
     QString what = isSigned ? tr("signed") : tr("encrypted");
     if (!entry.openedWith.isEmpty())
-        what += QStringLiteral(", ") + (isSigned ? tr("verified with %1") : tr("opened with %1")).arg(entry.openedWith);
+        what += QStringLiteral(", ") +
+                (isSigned ? tr("verified with %1") : tr("opened with %1")).arg(entry.openedWith);
     else if (isSigned && entry.readable())
         what += QStringLiteral(", ") + tr("signature not verified");
-    out << QStringLiteral("# %1 %2=%3… (%4)").arg(where, QString::fromLatin1(c.name), QString::fromLatin1(c.value.left(12)), what)
+    out << QStringLiteral("# %1 %2=%3… (%4)")
+               .arg(where, QString::fromLatin1(c.name), QString::fromLatin1(c.value.left(12)), what)
         << Qt::endl;
     if (!entry.readable()) {
         out << tr("# error in the %1 step: %2")
@@ -69,7 +74,8 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         if (entry.changes.changes.isEmpty())
             out << tr("# no change since the previous session of this origin") << Qt::endl;
         for (const SessionDiff::Change &change : entry.changes.changes.mid(0, 10))
-            out << QStringLiteral("# %1 %2").arg(change.path, change.after.isEmpty() ? tr("removed") : change.after.left(80))
+            out << QStringLiteral("# %1 %2").arg(
+                       change.path, change.after.isEmpty() ? tr("removed") : change.after.left(80))
                 << Qt::endl;
         const qsizetype more = entry.changes.changes.size() - 10 + entry.changes.omitted;
         if (more > 0)
@@ -85,7 +91,8 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         break;
     }
     default: {
-        auto written = TreeText::writeIndented(entry.opened.session(), [&out](const QString &chunk) { out << chunk; });
+        auto written = TreeText::writeIndented(entry.opened.session(),
+                                               [&out](const QString &chunk) { out << chunk; });
         if (!written)
             out << tr("# %1").arg(written.error().message) << Qt::endl;
         break;

@@ -25,11 +25,14 @@ void addCommonOptions(QCommandLineParser &parser)
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("host"), QCoreApplication::translate("ImportCommand", "Only cookies of this host."),
+    parser.addOption({QStringLiteral("host"),
+                      QCoreApplication::translate("ImportCommand", "Only cookies of this host."),
                       QCoreApplication::translate("ImportCommand", "host")});
     parser.addOption({QStringLiteral("cookie-name"),
-                      QCoreApplication::translate("ImportCommand", "Name of the session cookie (default: session)."),
-                      QCoreApplication::translate("ImportCommand", "name"), QStringLiteral("session")});
+                      QCoreApplication::translate("ImportCommand",
+                                                  "Name of the session cookie (default: session)."),
+                      QCoreApplication::translate("ImportCommand", "name"),
+                      QStringLiteral("session")});
 }
 
 // A profile folder stands for the cookie database inside it.
@@ -50,22 +53,29 @@ QString databaseIn(const QString &path)
 int ImportCommand::runImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Session cookies from HAR, cookies.txt, cookie lists and browser cookie databases."));
+    parser.setApplicationDescription(
+        tr("Session cookies from HAR, cookies.txt, cookie lists and browser cookie databases."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("profiles"), tr("List the browser profiles found in the usual places, and stop.")});
-    parser.addPositionalArgument(QStringLiteral("files"), tr("Files, profile folders or '-' for standard input."));
+    parser.addOption({QStringLiteral("profiles"),
+                      tr("List the browser profiles found in the usual places, and stop.")});
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 tr("Files, profile folders or '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     if (parser.isSet(QStringLiteral("profiles"))) {
-        for (const BrowserCookieStore::Profile &profile : BrowserCookieStore::findProfiles(QDir::homePath()))
-            m_io.out() << QStringLiteral("%1\t%2\t%3").arg(profile.browser, profile.name, profile.database) << Qt::endl;
+        for (const BrowserCookieStore::Profile &profile :
+             BrowserCookieStore::findProfiles(QDir::homePath()))
+            m_io.out()
+                << QStringLiteral("%1\t%2\t%3").arg(profile.browser, profile.name, profile.database)
+                << Qt::endl;
         return ExitOk;
     }
     if (parser.positionalArguments().isEmpty())
         return m_io.usage(tr("import takes at least one file"));
     const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl").arg(parser.value(QStringLiteral("format"))));
+        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
+                              .arg(parser.value(QStringLiteral("format"))));
     KeyRing ring;
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
@@ -113,18 +123,22 @@ int ImportCommand::runImport(const QStringList &arguments)
 int ImportCommand::runWatch(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Print each new session cookie a browser stores, until interrupted."));
+    parser.setApplicationDescription(
+        tr("Print each new session cookie a browser stores, until interrupted."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("interval"), tr("Seconds between looks at the database (default 1)."), tr("seconds"),
+    parser.addOption({QStringLiteral("interval"),
+                      tr("Seconds between looks at the database (default 1)."), tr("seconds"),
                       QStringLiteral("1")});
-    parser.addPositionalArgument(QStringLiteral("database"), tr("Browser profile folder or cookie database."));
+    parser.addPositionalArgument(QStringLiteral("database"),
+                                 tr("Browser profile folder or cookie database."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("watch takes one profile or database"));
     const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl").arg(parser.value(QStringLiteral("format"))));
+        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
+                              .arg(parser.value(QStringLiteral("format"))));
     bool ok = false;
     const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
     if (!ok || interval < 0.05 || interval > 3600)

@@ -93,8 +93,9 @@ namespace {
 
 QString kindName(SessionKey::Kind kind)
 {
-    return kind == SessionKey::Kind::AesKey ? QCoreApplication::translate("KeyCommand", "AES key")
-                                            : QCoreApplication::translate("KeyCommand", "Flask secret");
+    return kind == SessionKey::Kind::AesKey
+               ? QCoreApplication::translate("KeyCommand", "AES key")
+               : QCoreApplication::translate("KeyCommand", "Flask secret");
 }
 
 } // namespace
@@ -114,7 +115,8 @@ int KeyCommand::list(const QStringList &arguments)
         const SessionKey &key = ring.at(i);
         // Never the secret itself: name, kind, size and fingerprint only.
         out << QStringLiteral("%1\t%2\t%3\t%4")
-                   .arg(key.name(), kindName(key.kind()), tr("%1 bytes").arg(key.size()), key.fingerprint())
+                   .arg(key.name(), kindName(key.kind()), tr("%1 bytes").arg(key.size()),
+                        key.fingerprint())
             << Qt::endl;
     }
     return ExitOk;
@@ -124,8 +126,10 @@ int KeyCommand::add(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("name"), tr("Name of the key in the ring."), tr("name")});
-    parser.addOption({QStringLiteral("key-file"), tr("File holding an AES key ('-': standard input)."), tr("file")});
-    parser.addOption({QStringLiteral("secret-file"), tr("File holding a Flask SECRET_KEY ('-': standard input)."), tr("file")});
+    parser.addOption({QStringLiteral("key-file"),
+                      tr("File holding an AES key ('-': standard input)."), tr("file")});
+    parser.addOption({QStringLiteral("secret-file"),
+                      tr("File holding a Flask SECRET_KEY ('-': standard input)."), tr("file")});
     parser.addPositionalArgument(QStringLiteral("-"), tr("Read an AES key from standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
@@ -135,15 +139,17 @@ int KeyCommand::add(const QStringList &arguments)
     if (name.startsWith(QLatin1String("--")))
         return m_io.usage(tr("a stored key's name does not start with --"));
     const bool stdinKey = parser.positionalArguments() == QStringList{QStringLiteral("-")};
-    const int sources = int(parser.isSet(QStringLiteral("key-file"))) + int(parser.isSet(QStringLiteral("secret-file")))
-                        + int(stdinKey);
+    const int sources = int(parser.isSet(QStringLiteral("key-file"))) +
+                        int(parser.isSet(QStringLiteral("secret-file"))) + int(stdinKey);
     if (sources != 1 || (!parser.positionalArguments().isEmpty() && !stdinKey))
-        return m_io.usage(tr("key add takes one of --key-file F, --secret-file F or - (never the key itself)"));
+        return m_io.usage(
+            tr("key add takes one of --key-file F, --secret-file F or - (never the key itself)"));
     RunKeyLoader::Sources loaderSources;
     if (parser.isSet(QStringLiteral("secret-file")))
         loaderSources.secretFiles = {parser.value(QStringLiteral("secret-file"))};
     else
-        loaderSources.keyFiles = {stdinKey ? QStringLiteral("-") : parser.value(QStringLiteral("key-file"))};
+        loaderSources.keyFiles = {stdinKey ? QStringLiteral("-")
+                                           : parser.value(QStringLiteral("key-file"))};
     auto loaded = RunKeyLoader::load(loaderSources);
     if (!loaded)
         return m_io.fail(loaded.error());
@@ -155,7 +161,8 @@ int KeyCommand::add(const QStringList &arguments)
     if (!added)
         return m_io.fail(added.error());
     m_io.err() << tr("added %1 \"%2\" (%3) to %4")
-                      .arg(kindName(read.kind()), name, read.fingerprint(), stored.keys->store().label())
+                      .arg(kindName(read.kind()), name, read.fingerprint(),
+                           stored.keys->store().label())
                << Qt::endl;
     return ExitOk;
 }
@@ -171,7 +178,8 @@ int KeyCommand::remove(const QStringList &arguments)
         return m_io.fail(Error::make(ErrorCategory::Io, tr("no key store can be reached")));
     const QString name = parser.positionalArguments().constFirst();
     if (stored.keys->ring().indexOf(name) < 0)
-        return m_io.fail(Error::make(ErrorCategory::Key, tr("no stored key is named \"%1\"").arg(name)));
+        return m_io.fail(
+            Error::make(ErrorCategory::Key, tr("no stored key is named \"%1\"").arg(name)));
     auto removed = stored.keys->remove(name);
     if (!removed)
         return m_io.fail(removed.error());
@@ -190,7 +198,8 @@ int KeyCommand::rename(const QStringList &arguments)
         return m_io.fail(Error::make(ErrorCategory::Io, tr("no key store can be reached")));
     const QStringList names = parser.positionalArguments();
     if (stored.keys->ring().indexOf(names[0]) < 0)
-        return m_io.fail(Error::make(ErrorCategory::Key, tr("no stored key is named \"%1\"").arg(names[0])));
+        return m_io.fail(
+            Error::make(ErrorCategory::Key, tr("no stored key is named \"%1\"").arg(names[0])));
     auto renamed = stored.keys->rename(names[0], names[1]);
     if (!renamed)
         return m_io.fail(renamed.error());
@@ -206,7 +215,8 @@ int KeyCommand::exportKey(const QStringList &arguments)
         return m_io.usage(tr("key export takes one name"));
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;
     if (terminal && !parser.isSet(QStringLiteral("reveal"))) {
-        m_io.err() << tr("not printed: standard output is a terminal, where the secret would stay on screen and in "
+        m_io.err() << tr("not printed: standard output is a terminal, where the secret would stay "
+                         "on screen and in "
                          "scrollback. Redirect it (key export NAME > file) or add --reveal.")
                    << Qt::endl;
         return ExitUsage;
@@ -216,11 +226,14 @@ int KeyCommand::exportKey(const QStringList &arguments)
         return m_io.fail(Error::make(ErrorCategory::Io, tr("no key store can be reached")));
     const SessionKey *key = stored.keys->ring().find(parser.positionalArguments().constFirst());
     if (!key)
-        return m_io.fail(Error::make(ErrorCategory::Key,
-                                     tr("no stored key is named \"%1\"").arg(parser.positionalArguments().constFirst())));
-    m_io.err() << tr("exporting the secret of \"%1\" (%2)").arg(key->name(), key->fingerprint()) << Qt::endl;
+        return m_io.fail(Error::make(
+            ErrorCategory::Key,
+            tr("no stored key is named \"%1\"").arg(parser.positionalArguments().constFirst())));
+    m_io.err() << tr("exporting the secret of \"%1\" (%2)").arg(key->name(), key->fingerprint())
+               << Qt::endl;
     // AES keys as the Python literal people paste; Flask secrets as their bytes.
-    QByteArray text = key->kind() == SessionKey::Kind::AesKey ? key->toPythonLiteral().toUtf8() : key->bytes().exposeCopy();
+    QByteArray text = key->kind() == SessionKey::Kind::AesKey ? key->toPythonLiteral().toUtf8()
+                                                              : key->bytes().exposeCopy();
     m_io.out().flush();
     std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
     std::fputc('\n', stdout);

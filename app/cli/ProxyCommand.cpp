@@ -17,15 +17,20 @@ namespace sessionlens::cli {
 int ProxyCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Forward a browser's requests to the app and print each session cookie, until interrupted."));
+    parser.setApplicationDescription(tr("Forward a browser's requests to the app and print each "
+                                        "session cookie, until interrupted."));
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("listen"), tr("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
+    parser.addOption({QStringLiteral("listen"),
+                      tr("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
                       tr("host:port"), QStringLiteral("127.0.0.1:8080")});
-    parser.addOption({QStringLiteral("upstream"), tr("The app's base URL, e.g. http://127.0.0.1:5000."), tr("url")});
-    parser.addOption({QStringLiteral("cookie"), tr("Pin: send this session cookie with every request."), tr("value")});
-    parser.addOption({QStringLiteral("cookie-name"), tr("Name of the session cookie (default: session)."), tr("name"),
+    parser.addOption({QStringLiteral("upstream"),
+                      tr("The app's base URL, e.g. http://127.0.0.1:5000."), tr("url")});
+    parser.addOption({QStringLiteral("cookie"),
+                      tr("Pin: send this session cookie with every request."), tr("value")});
+    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
@@ -35,7 +40,8 @@ int ProxyCommand::run(const QStringList &arguments)
         return m_io.usage(tr("proxy needs --upstream URL"));
     const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl").arg(parser.value(QStringLiteral("format"))));
+        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
+                              .arg(parser.value(QStringLiteral("format"))));
     const QString listen = parser.value(QStringLiteral("listen"));
     const qsizetype colon = listen.lastIndexOf(u':');
     bool portOk = false;
@@ -43,11 +49,13 @@ int ProxyCommand::run(const QStringList &arguments)
     QString host = colon > 0 ? listen.left(colon) : QString();
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host);
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
+                                                                  : host);
     if (!portOk || port > 65535 || address.isNull())
         return m_io.usage(tr("--listen takes HOST:PORT, not '%1'").arg(listen));
     if (!address.isLoopback())
-        m_io.err() << tr("warning: listening on %1, not loopback: other machines can reach the proxy and the app behind it")
+        m_io.err() << tr("warning: listening on %1, not loopback: other machines can reach the "
+                         "proxy and the app behind it")
                           .arg(address.toString())
                    << Qt::endl;
 
@@ -59,12 +67,14 @@ int ProxyCommand::run(const QStringList &arguments)
     QNetworkAccessManager network;
     ReverseProxy proxy(network);
     const QByteArray cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
-    auto started = proxy.start(address, quint16(port), QUrl(parser.value(QStringLiteral("upstream"))), cookieName);
+    auto started = proxy.start(address, quint16(port),
+                               QUrl(parser.value(QStringLiteral("upstream"))), cookieName);
     if (!started)
         return m_io.fail(started.error());
     if (parser.isSet(QStringLiteral("cookie")))
         proxy.pin(parser.value(QStringLiteral("cookie")).toUtf8());
-    m_io.err() << tr("listening on %1, forwarding to %2").arg(proxy.address().toString(), parser.value(QStringLiteral("upstream")))
+    m_io.err() << tr("listening on %1, forwarding to %2")
+                      .arg(proxy.address().toString(), parser.value(QStringLiteral("upstream")))
                << Qt::endl;
 
     Timeline timeline(ring, loaded->options);

@@ -2,8 +2,8 @@
 
 #include "SizeWarnings.h"
 #include "StoredKeys.h"
-#include "keys/KeyRing.h"
 #include "document/SessionSealer.h"
+#include "keys/KeyRing.h"
 
 #include "SignerArguments.h"
 #include "json/PythonJsonReader.h"

@@ -6,13 +6,16 @@ namespace sessionlens::cli {
 
 void StoredKeys::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("no-ring"), tr("Do not use the stored key ring, only the keys given here.")});
+    parser.addOption({QStringLiteral("no-ring"),
+                      tr("Do not use the stored key ring, only the keys given here.")});
 }
 
 StoredKeyRing::Opened StoredKeys::open(CliIo &io, bool createFileStore)
 {
-    const int timeout = ::isatty(STDIN_FILENO) ? KeychainKeyStore::kDefaultTimeoutMs : kQuietKeychainTimeoutMs;
-    StoredKeyRing::Opened opened = StoredKeyRing::open(StoredKeyRing::location(), timeout, createFileStore);
+    const int timeout =
+        ::isatty(STDIN_FILENO) ? KeychainKeyStore::kDefaultTimeoutMs : kQuietKeychainTimeoutMs;
+    StoredKeyRing::Opened opened =
+        StoredKeyRing::open(StoredKeyRing::location(), timeout, createFileStore);
     if (!opened.warning.isEmpty())
         io.err() << tr("warning: %1").arg(opened.warning) << Qt::endl;
     if (!opened.missing.isEmpty())
@@ -39,11 +42,12 @@ void StoredKeys::appendTo(const QCommandLineParser &parser, CliIo &io, KeyRing &
 
 void StoredKeys::addWithOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("with"), tr("Seal or sign with this stored key or secret."), tr("name")});
+    parser.addOption(
+        {QStringLiteral("with"), tr("Seal or sign with this stored key or secret."), tr("name")});
 }
 
-Result<SessionKey> StoredKeys::choose(const QCommandLineParser &parser, const KeyRing &ring, SessionKey::Kind kind,
-                                      qsizetype runEntries)
+Result<SessionKey> StoredKeys::choose(const QCommandLineParser &parser, const KeyRing &ring,
+                                      SessionKey::Kind kind, qsizetype runEntries)
 {
     const QString wanted = kind == SessionKey::Kind::AesKey ? tr("AES key") : tr("Flask secret");
     if (parser.isSet(QStringLiteral("with"))) {
@@ -65,14 +69,17 @@ Result<SessionKey> StoredKeys::choose(const QCommandLineParser &parser, const Ke
     if (given.isEmpty() && stored.size() == 1)
         return ring.at(stored.first());
     if (given.size() > 1)
-        return Error::make(ErrorCategory::Key, tr("several keys were given: give one %1 for this").arg(wanted));
+        return Error::make(ErrorCategory::Key,
+                           tr("several keys were given: give one %1 for this").arg(wanted));
     if (stored.isEmpty())
-        return Error::make(ErrorCategory::Key, tr("no %1 was given and the stored ring has none").arg(wanted));
+        return Error::make(ErrorCategory::Key,
+                           tr("no %1 was given and the stored ring has none").arg(wanted));
     QStringList names;
     for (const qsizetype i : stored)
         names.append(ring.at(i).name());
-    return Error::make(ErrorCategory::Key, tr("the stored ring has several: pick one with --with NAME (%1)")
-                                               .arg(names.join(QStringLiteral(", "))));
+    return Error::make(ErrorCategory::Key,
+                       tr("the stored ring has several: pick one with --with NAME (%1)")
+                           .arg(names.join(QStringLiteral(", "))));
 }
 
 QString StoredKeys::describe(const SessionKey &key)

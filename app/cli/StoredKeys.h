@@ -26,8 +26,9 @@ public:
     static void appendTo(const QCommandLineParser &parser, CliIo &io, KeyRing &ring);
     /// The key to seal or sign with: `--with NAME` from the ring, else the one key of `kind`
     /// given for the run, else the ring's only key of that kind; a `key` error says what to pick.
-    [[nodiscard]] static Result<SessionKey> choose(const QCommandLineParser &parser, const KeyRing &ring,
-                                                   SessionKey::Kind kind, qsizetype runEntries);
+    [[nodiscard]] static Result<SessionKey> choose(const QCommandLineParser &parser,
+                                                   const KeyRing &ring, SessionKey::Kind kind,
+                                                   qsizetype runEntries);
     static void addWithOption(QCommandLineParser &parser);
     /// "--key #1", or `stored key "production"` for a key of the stored ring.
     [[nodiscard]] static QString describe(const SessionKey &key);

@@ -1,11 +1,12 @@
+#include "AuditCommand.h"
 #include "CaptureCommand.h"
 #include "CliIo.h"
-#include "ImportCommand.h"
-#include "ProxyCommand.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
+#include "ImportCommand.h"
 #include "KeyCommand.h"
+#include "ProxyCommand.h"
 #include "SealCommand.h"
 #include "SignCommand.h"
 #include "StatsCommand.h"
@@ -32,14 +33,22 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  convert --to encrypted --key K [--secret S] COOKIE\n"
     "  convert --to signed --secret S [--key K] COOKIE\n"
     "  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE\n"
-    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie VALUE]\n"
+    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie "
+    "VALUE]\n"
     "          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]\n"
     "          [--format tree|json|python|jsonl] URL\n"
-    "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)\n"
+    "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, "
+    "cookies.txt, list, browser DB)\n"
     "  import --profiles\n"
-    "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]\n"
-    "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE\n"
-    "  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename OLD NEW\n"
+    "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] "
+    "[--format ...]\n"
+    "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] "
+    "PROFILE_OR_DATABASE\n"
+    "  audit [KEYS] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over "
+    "BYTES]\n"
+    "        [--baseline REPORT.json] FILE...|-\n"
+    "  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename OLD "
+    "NEW\n"
     "  key export NAME [--reveal]          (the stored ring, shared with the window)\n"
     "  key inspect KEY\n"
     "  key generate [--format python|hex|base64] [--size 16|24|32]\n"
@@ -117,6 +126,8 @@ int runCommand(sessionlens::cli::CliIo &io, const QString &command, const QStrin
         return ImportCommand(io).runWatch(rest);
     if (command == QLatin1String("proxy"))
         return ProxyCommand(io).run(rest);
+    if (command == QLatin1String("audit"))
+        return AuditCommand(io).run(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") ||
         command == QLatin1String("-h")) {
         io.out() << QCoreApplication::translate("CliMain", kUsage);

@@ -9,42 +9,47 @@
 
 namespace sessionlens::gui {
 
-CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStore &keys, InspectorController &inspector,
-                                     AppSettings &settings, QObject *parent)
-    : QObject(parent), m_network(network), m_keys(keys), m_inspector(inspector), m_settings(settings),
-      m_timeline(keys.ring(), inspector.signerOptions()), m_model(m_timeline), m_capture(network), m_proxy(network)
+CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStore &keys,
+                                     InspectorController &inspector, AppSettings &settings,
+                                     QObject *parent)
+    : QObject(parent), m_network(network), m_keys(keys), m_inspector(inspector),
+      m_settings(settings), m_timeline(keys.ring(), inspector.signerOptions()), m_model(m_timeline),
+      m_capture(network), m_proxy(network)
 {
     connect(&m_capture, &HttpCapture::progress, this, &CaptureController::progress);
     connect(&m_capture, &HttpCapture::finished, this, [this](const HttpCapture::Outcome &outcome) {
         addOutcome(outcome);
         Q_EMIT busyChanged(isBusy());
     });
-    connect(&m_proxy, &ReverseProxy::cookieSeen, this, [this](const CapturedCookie &cookie) { (void)m_model.add(cookie); });
+    connect(&m_proxy, &ReverseProxy::cookieSeen, this,
+            [this](const CapturedCookie &cookie) { (void)m_model.add(cookie); });
     // A pinned proxy follows the edits: each new seal is what the app gets next.
     connect(&m_inspector, &InspectorController::refreshed, this, &CaptureController::updatePin);
-    connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this, [this] {
-        const QList<Result<CookieImporter::Imported>> results = m_import.result();
-        qsizetype cookies = 0;
-        QStringList problems;
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            const QString name = m_importPaths.value(i);
-            if (!results[i]) {
-                problems.append(tr("%1: %2").arg(name, ErrorText::describe(results[i].error())));
-                continue;
-            }
-            for (const QString &warning : results[i]->warnings)
-                problems.append(tr("%1: %2").arg(name, warning));
-            for (const CapturedCookie &cookie : results[i]->cookies) {
-                (void)m_model.add(cookie);
-                ++cookies;
-            }
-        }
-        QString text = tr("Imported %n session cookie(s).", nullptr, int(cookies));
-        if (!problems.isEmpty())
-            text += u' ' + problems.join(QStringLiteral(" · "));
-        Q_EMIT message(text);
-        Q_EMIT busyChanged(isBusy());
-    });
+    connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this,
+            [this] {
+                const QList<Result<CookieImporter::Imported>> results = m_import.result();
+                qsizetype cookies = 0;
+                QStringList problems;
+                for (qsizetype i = 0; i < results.size(); ++i) {
+                    const QString name = m_importPaths.value(i);
+                    if (!results[i]) {
+                        problems.append(
+                            tr("%1: %2").arg(name, ErrorText::describe(results[i].error())));
+                        continue;
+                    }
+                    for (const QString &warning : results[i]->warnings)
+                        problems.append(tr("%1: %2").arg(name, warning));
+                    for (const CapturedCookie &cookie : results[i]->cookies) {
+                        (void)m_model.add(cookie);
+                        ++cookies;
+                    }
+                }
+                QString text = tr("Imported %n session cookie(s).", nullptr, int(cookies));
+                if (!problems.isEmpty())
+                    text += u' ' + problems.join(QStringLiteral(" · "));
+                Q_EMIT message(text);
+                Q_EMIT busyChanged(isBusy());
+            });
 }
 
 CaptureController::~CaptureController()
@@ -74,7 +79,8 @@ void CaptureController::rememberRequest(const HttpCapture::Request &request)
     const QString line = QString::fromLatin1(request.method) + u' ' + request.url.toString();
     recent.removeAll(line);
     recent.prepend(line);
-    m_settings.setValue(AppSettings::Key::RecentRequests, QStringList(recent.mid(0, kRecentRequests)));
+    m_settings.setValue(AppSettings::Key::RecentRequests,
+                        QStringList(recent.mid(0, kRecentRequests)));
 }
 
 void CaptureController::send(const HttpCapture::Request &request)
@@ -87,7 +93,8 @@ void CaptureController::send(const HttpCapture::Request &request)
 void CaptureController::replayEdited(const QUrl &url, const QByteArray &method)
 {
     if (m_inspector.sealedCookie().isEmpty()) {
-        Q_EMIT message(tr("There is no re-sealed cookie to replay yet: open a cookie and choose a key to seal with."));
+        Q_EMIT message(tr("There is no re-sealed cookie to replay yet: open a cookie and choose a "
+                          "key to seal with."));
         return;
     }
     HttpCapture::Request request;
@@ -118,8 +125,9 @@ void CaptureController::addOutcome(const HttpCapture::Outcome &outcome)
                    .arg(last.status);
     }
     if (outcome.response.crossOriginRedirect)
-        text += u' ' + tr("A redirect to %1 was not followed: the session cookie stays with its origin.")
-                          .arg(outcome.response.crossOriginRedirect->toString());
+        text += u' ' +
+                tr("A redirect to %1 was not followed: the session cookie stays with its origin.")
+                    .arg(outcome.response.crossOriginRedirect->toString());
     if (outcome.error)
         text += u' ' + ErrorText::describe(*outcome.error);
     Q_EMIT message(text.trimmed());

@@ -34,8 +34,9 @@ public:
     /// Recent requests kept in the settings ("METHOD URL", newest first).
     static constexpr int kRecentRequests = 15;
 
-    CaptureController(QNetworkAccessManager &network, KeyRingStore &keys, InspectorController &inspector,
-                      AppSettings &settings, QObject *parent = nullptr);
+    CaptureController(QNetworkAccessManager &network, KeyRingStore &keys,
+                      InspectorController &inspector, AppSettings &settings,
+                      QObject *parent = nullptr);
     ~CaptureController() override;
 
     [[nodiscard]] TimelineModel &model() { return m_model; }

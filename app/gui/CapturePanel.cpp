@@ -24,14 +24,15 @@
 
 namespace sessionlens::gui {
 
-CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent) : QWidget(parent), m_controller(controller)
+CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
+    : QWidget(parent), m_controller(controller)
 {
     // Request editor.
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("captureMethod"));
     m_method->setEditable(true);
-    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
-                        QStringLiteral("DELETE"), QStringLiteral("HEAD")});
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD")});
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("captureUrl"));
     m_url->setPlaceholderText(tr("http://127.0.0.1:5000/login"));
@@ -43,14 +44,16 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent) : QWi
     m_url->setCompleter(completer);
     m_headers = new QPlainTextEdit(this);
     m_headers->setObjectName(QStringLiteral("captureHeaders"));
-    m_headers->setPlaceholderText(tr("One header per line: Content-Type: application/x-www-form-urlencoded"));
+    m_headers->setPlaceholderText(
+        tr("One header per line: Content-Type: application/x-www-form-urlencoded"));
     m_headers->setMaximumHeight(44);
     m_body = new QPlainTextEdit(this);
     m_body->setObjectName(QStringLiteral("captureBody"));
     m_body->setPlaceholderText(tr("Request body, e.g. username=alice&password=..."));
     m_body->setMaximumHeight(44);
     m_send = new QPushButton(tr("&Send"), this);
-    m_send->setToolTip(tr("Send the request (Ctrl+Return); session cookies the responses set join the timeline."));
+    m_send->setToolTip(
+        tr("Send the request (Ctrl+Return); session cookies the responses set join the timeline."));
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_replay = new QPushButton(tr("&Replay with Edited Cookie"), this);
     m_replay->setToolTip(tr("Send the same request with the re-sealed cookie of the inspector."));
@@ -159,15 +162,18 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent) : QWi
     });
     connect(m_timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_controller.open(current.row()); });
-    connect(&m_controller.model(), &QAbstractItemModel::rowsInserted, m_timeline, &QTableView::scrollToBottom);
+    connect(&m_controller.model(), &QAbstractItemModel::rowsInserted, m_timeline,
+            &QTableView::scrollToBottom);
     refreshProfiles();
 }
 
 void CapturePanel::refreshProfiles()
 {
     m_profiles->clear();
-    for (const BrowserCookieStore::Profile &profile : BrowserCookieStore::findProfiles(QDir::homePath()))
-        m_profiles->addItem(QStringLiteral("%1 — %2").arg(profile.browser, profile.name), profile.database);
+    for (const BrowserCookieStore::Profile &profile :
+         BrowserCookieStore::findProfiles(QDir::homePath()))
+        m_profiles->addItem(QStringLiteral("%1 — %2").arg(profile.browser, profile.name),
+                            profile.database);
     if (m_profiles->count() == 0)
         m_profiles->addItem(tr("(no browser profile found)"));
 }
@@ -196,7 +202,8 @@ void CapturePanel::sendRequest()
             m_status->setText(tr("A header is 'Name: value', not '%1'.").arg(header));
             return;
         }
-        request.headers.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+        request.headers.append(
+            {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
     m_controller.send(request);
 }
@@ -215,7 +222,8 @@ void CapturePanel::toggleProxy()
         m_proxyAddress->clear();
         return;
     }
-    auto started = m_controller.startProxy(quint16(m_port->value()), QUrl::fromUserInput(m_upstream->text().trimmed()));
+    auto started = m_controller.startProxy(quint16(m_port->value()),
+                                           QUrl::fromUserInput(m_upstream->text().trimmed()));
     if (!started) {
         m_status->setText(ErrorText::describe(started.error()));
         return;
@@ -223,7 +231,9 @@ void CapturePanel::toggleProxy()
     const QString address = m_controller.proxy().address().toString();
     m_proxyAddress->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(address.toHtmlEscaped()));
     m_proxyButton->setText(tr("Stop &Proxy"));
-    m_status->setText(tr("Open %1 in any browser and use the app; each session cookie joins the timeline.").arg(address));
+    m_status->setText(
+        tr("Open %1 in any browser and use the app; each session cookie joins the timeline.")
+            .arg(address));
 }
 
 void CapturePanel::readBrowser()

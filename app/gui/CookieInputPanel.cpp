@@ -152,7 +152,8 @@ void CookieInputPanel::dropEvent(QDropEvent *event)
             continue;
         QFile file(url.toLocalFile());
         // Told apart by content: a HAR, a cookies.txt or a database goes to the capture timeline.
-        if (file.open(QIODevice::ReadOnly) && CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List)
+        if (file.open(QIODevice::ReadOnly) &&
+            CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List)
             captures.append(url.toLocalFile());
     }
     if (!captures.isEmpty())

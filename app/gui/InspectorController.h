@@ -24,7 +24,6 @@ class KeyRingStore;
 
 namespace sessionlens::gui {
 
-
 /**
  * The inspector's state without any widget: the opened cookie, the document
  * with its undo stack and tree model, the new cookie (re-sealed or re-signed)

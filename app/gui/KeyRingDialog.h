@@ -11,7 +11,6 @@ class KeyRingStore;
 
 namespace sessionlens::gui {
 
-
 /// Manage stored keys: add, generate, rename, delete, reveal and copy (the last two after
 /// confirmation).
 class KeyRingDialog : public QDialog

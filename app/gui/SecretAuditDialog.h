@@ -21,7 +21,6 @@ class KeyRingStore;
 
 namespace sessionlens::gui {
 
-
 /**
  * Weak-secret audit of a signed cookie, in the background: a wordlist and the
  * built-in list on all cores, with progress, an ETA and cancel. A found secret

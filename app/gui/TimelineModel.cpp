@@ -7,7 +7,10 @@
 
 namespace sessionlens::gui {
 
-TimelineModel::TimelineModel(Timeline &timeline, QObject *parent) : QAbstractTableModel(parent), m_timeline(timeline) {}
+TimelineModel::TimelineModel(Timeline &timeline, QObject *parent)
+    : QAbstractTableModel(parent), m_timeline(timeline)
+{
+}
 
 int TimelineModel::rowCount(const QModelIndex &parent) const
 {
@@ -36,7 +39,8 @@ QString TimelineModel::changeText(const Timeline::Entry &entry)
     QStringList paths;
     for (const SessionDiff::Change &change : entry.changes.changes.mid(0, 3))
         paths.append(change.path);
-    return tr("%n change(s): %1", nullptr, int(count)).arg(paths.join(QStringLiteral(", ")) + (count > 3 ? QStringLiteral(", …") : QString()));
+    return tr("%n change(s): %1", nullptr, int(count))
+        .arg(paths.join(QStringLiteral(", ")) + (count > 3 ? QStringLiteral(", …") : QString()));
 }
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
@@ -48,7 +52,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case TimeColumn:
-            return c.time ? QLocale().toString(c.time->toLocalTime(), QStringLiteral("HH:mm:ss.zzz")) : QString();
+            return c.time
+                       ? QLocale().toString(c.time->toLocalTime(), QStringLiteral("HH:mm:ss.zzz"))
+                       : QString();
         case SourceColumn:
             switch (c.source) {
             case CapturedCookie::Source::Request:
@@ -75,7 +81,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && !e->readable())
         return QColor(0xa0, 0x00, 0x00);
-    if (role == Qt::TextAlignmentRole && (index.column() == StatusColumn || index.column() == SizeColumn))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == StatusColumn || index.column() == SizeColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

@@ -12,14 +12,24 @@ class TimelineModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TimeColumn, SourceColumn, UrlColumn, StatusColumn, SizeColumn, ChangeColumn, ColumnCount };
+    enum Column
+    {
+        TimeColumn,
+        SourceColumn,
+        UrlColumn,
+        StatusColumn,
+        SizeColumn,
+        ChangeColumn,
+        ColumnCount
+    };
 
     explicit TimelineModel(Timeline &timeline, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role) const override;
 
     /// Adds to the timeline and shows the new row.
     const Timeline::Entry &add(const CapturedCookie &cookie);

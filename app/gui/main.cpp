@@ -1,10 +1,10 @@
 #include "AppSettings.h"
 #include "CookieInputPanel.h"
 #include "KeyRingStore.h"
-#include "StoredKeyRing.h"
 #include "KeychainKeyStore.h"
 #include "MainWindow.h"
 #include "RecoveryStore.h"
+#include "StoredKeyRing.h"
 #include "crypto/ProcessHardening.h"
 #include "keys/RunKeyLoader.h"
 
@@ -79,8 +79,10 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     // The same ring, settings and data folder as the CLI's (StoredKeyRing).
-    const StoredKeyRing::Location location = StoredKeyRing::location(parser.value(QStringLiteral("settings")));
-    StoredKeyRing::Opened stored = StoredKeyRing::open(location, KeychainKeyStore::kDefaultTimeoutMs, true);
+    const StoredKeyRing::Location location =
+        StoredKeyRing::location(parser.value(QStringLiteral("settings")));
+    StoredKeyRing::Opened stored =
+        StoredKeyRing::open(location, KeychainKeyStore::kDefaultTimeoutMs, true);
     AppSettings &settings = *stored.settings;
     KeyRingStore &keys = *stored.keys;
     installTranslators(app, settings.string(AppSettings::Key::Language));

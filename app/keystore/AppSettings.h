@@ -36,9 +36,9 @@ public:
         HistoryEnabled,        ///< keep opened cookies (sealed) in File ▸ History
         ClipboardClearSeconds, ///< a copied cookie or key leaves the clipboard after this long (0:
                                ///< never)
-        RecentRequests,      ///< capture requests, "METHOD URL", newest first
-        ProxyUpstream,       ///< the app the capture proxy forwards to
-        ProxyPort,           ///< where the capture proxy listens (loopback)
+        RecentRequests,        ///< capture requests, "METHOD URL", newest first
+        ProxyUpstream,         ///< the app the capture proxy forwards to
+        ProxyPort,             ///< where the capture proxy listens (loopback)
         WindowGeometry,
         WindowState,
     };

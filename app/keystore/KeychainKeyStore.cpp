@@ -33,7 +33,10 @@ QString entryKey(const QString &name)
 
 } // namespace
 
-KeychainKeyStore::KeychainKeyStore(QString service, int timeoutMs) : m_service(std::move(service)), m_timeoutMs(timeoutMs) {}
+KeychainKeyStore::KeychainKeyStore(QString service, int timeoutMs)
+    : m_service(std::move(service)), m_timeoutMs(timeoutMs)
+{
+}
 
 bool KeychainKeyStore::isAvailable()
 {

@@ -12,8 +12,10 @@ class KeychainKeyStore : public KeyStore
     Q_DECLARE_TR_FUNCTIONS(KeychainKeyStore)
 
 public:
-    /// Keychain calls wait at most `timeoutMs` (the CLI waits less when nobody can answer a prompt).
-    explicit KeychainKeyStore(QString service = QStringLiteral("SessionLens"), int timeoutMs = kDefaultTimeoutMs);
+    /// Keychain calls wait at most `timeoutMs` (the CLI waits less when nobody can answer a
+    /// prompt).
+    explicit KeychainKeyStore(QString service = QStringLiteral("SessionLens"),
+                              int timeoutMs = kDefaultTimeoutMs);
     static constexpr int kDefaultTimeoutMs = 10'000;
 
     /// True when a keychain service answers (a missing entry counts as an answer).

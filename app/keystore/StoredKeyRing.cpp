@@ -19,26 +19,32 @@ void StoredKeyRing::setApplicationNames()
 StoredKeyRing::Location StoredKeyRing::location(const QString &settingsOverride)
 {
     Location location;
-    location.settingsFile = settingsOverride.isEmpty() ? qEnvironmentVariable("SESSIONLENS_SETTINGS") : settingsOverride;
+    location.settingsFile = settingsOverride.isEmpty()
+                                ? qEnvironmentVariable("SESSIONLENS_SETTINGS")
+                                : settingsOverride;
     location.dataFolder = location.settingsFile.isEmpty()
                               ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                               : QFileInfo(location.settingsFile).absolutePath();
     return location;
 }
 
-StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychainTimeoutMs, bool createFileStore)
+StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychainTimeoutMs,
+                                          bool createFileStore)
 {
     Opened opened;
-    opened.settings = location.settingsFile.isEmpty() ? std::make_unique<AppSettings>()
-                                                      : std::make_unique<AppSettings>(location.settingsFile);
+    opened.settings = location.settingsFile.isEmpty()
+                          ? std::make_unique<AppSettings>()
+                          : std::make_unique<AppSettings>(location.settingsFile);
     std::unique_ptr<KeyStore> store;
     QString keychainProblem;
     if (opened.settings->string(AppSettings::Key::KeyStoreBackend) != QLatin1String("file")) {
-        auto keychain = std::make_unique<KeychainKeyStore>(QStringLiteral("SessionLens"), keychainTimeoutMs);
+        auto keychain =
+            std::make_unique<KeychainKeyStore>(QStringLiteral("SessionLens"), keychainTimeoutMs);
         if (keychain->isAvailable())
             store = std::move(keychain);
         else
-            keychainProblem = QStringLiteral("the desktop keychain did not answer (locked or not running)");
+            keychainProblem =
+                QStringLiteral("the desktop keychain did not answer (locked or not running)");
     }
     if (!store) {
         auto file = std::make_unique<FileKeyStore>(location.dataFolder);
@@ -46,9 +52,13 @@ StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychain
             store = std::move(file);
     }
     if (!store) {
-        opened.warning = QStringLiteral("%1, and there is no file store in %2: only keys given for this run are used")
-                             .arg(keychainProblem.isEmpty() ? QStringLiteral("the settings ask for the file store") : keychainProblem,
-                                  location.dataFolder);
+        opened.warning =
+            QStringLiteral(
+                "%1, and there is no file store in %2: only keys given for this run are used")
+                .arg(keychainProblem.isEmpty()
+                         ? QStringLiteral("the settings ask for the file store")
+                         : keychainProblem,
+                     location.dataFolder);
         return opened;
     }
     opened.keys = std::make_unique<KeyRingStore>(*opened.settings, std::move(store));

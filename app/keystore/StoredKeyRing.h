@@ -44,7 +44,8 @@ public:
     /// else the file store. `createFileStore`: use a file store that does not exist yet
     /// (the window, `key add`); without it, a missing keychain and no file store leave
     /// `keys` null with a `warning`.
-    [[nodiscard]] static Opened open(const Location &location, int keychainTimeoutMs, bool createFileStore);
+    [[nodiscard]] static Opened open(const Location &location, int keychainTimeoutMs,
+                                     bool createFileStore);
 };
 
 } // namespace sessionlens

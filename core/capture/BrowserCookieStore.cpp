@@ -39,27 +39,34 @@ Error storeError(const QString &message, const QString &path = {})
 Result<SecureBytes> deriveKey(const SecureBytes &password)
 {
     SecureBytes key(kChromiumKeyBytes);
-    if (PKCS5_PBKDF2_HMAC_SHA1(reinterpret_cast<const char *>(password.data()), int(password.size()),
-                               reinterpret_cast<const unsigned char *>(kChromiumSalt), int(sizeof(kChromiumSalt) - 1), 1,
-                               kChromiumKeyBytes, key.data())
-        != 1)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL could not derive the Chromium key"));
+    if (PKCS5_PBKDF2_HMAC_SHA1(
+            reinterpret_cast<const char *>(password.data()), int(password.size()),
+            reinterpret_cast<const unsigned char *>(kChromiumSalt), int(sizeof(kChromiumSalt) - 1),
+            1, kChromiumKeyBytes, key.data()) != 1)
+        return Error::make(ErrorCategory::Key,
+                           QStringLiteral("OpenSSL could not derive the Chromium key"));
     return key;
 }
 
 Result<QByteArray> cbc(bool encrypt, const SecureBytes &key, QByteArrayView in)
 {
     EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-    const unsigned char iv[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-    if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_128_cbc(), nullptr, key.data(), iv, encrypt ? 1 : 0) != 1)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL could not set up AES-128-CBC"));
+    const unsigned char iv[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+                                  ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_128_cbc(), nullptr, key.data(), iv,
+                                  encrypt ? 1 : 0) != 1)
+        return Error::make(ErrorCategory::Key,
+                           QStringLiteral("OpenSSL could not set up AES-128-CBC"));
     QByteArray out(in.size() + 16, Qt::Uninitialized);
     int written = 0, final = 0;
     auto *outBytes = reinterpret_cast<unsigned char *>(out.data());
-    if (EVP_CipherUpdate(ctx.get(), outBytes, &written, reinterpret_cast<const unsigned char *>(in.data()), int(in.size())) != 1
-        || EVP_CipherFinal_ex(ctx.get(), outBytes + written, &final) != 1)
-        return Error::make(ErrorCategory::Authentication,
-                           QStringLiteral("the value does not decrypt with this key (wrong password, or damaged)"));
+    if (EVP_CipherUpdate(ctx.get(), outBytes, &written,
+                         reinterpret_cast<const unsigned char *>(in.data()), int(in.size())) != 1 ||
+        EVP_CipherFinal_ex(ctx.get(), outBytes + written, &final) != 1)
+        return Error::make(
+            ErrorCategory::Authentication,
+            QStringLiteral(
+                "the value does not decrypt with this key (wrong password, or damaged)"));
     out.resize(written + final);
     return out;
 }
@@ -67,8 +74,8 @@ Result<QByteArray> cbc(bool encrypt, const SecureBytes &key, QByteArrayView in)
 QByteArray sha256(QByteArrayView data)
 {
     QByteArray digest(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
-    EVP_Digest(data.data(), std::size_t(data.size()), reinterpret_cast<unsigned char *>(digest.data()), nullptr, EVP_sha256(),
-               nullptr);
+    EVP_Digest(data.data(), std::size_t(data.size()),
+               reinterpret_cast<unsigned char *>(digest.data()), nullptr, EVP_sha256(), nullptr);
     return digest;
 }
 
@@ -81,10 +88,13 @@ Result<QString> snapshot(const QString &path, const QTemporaryDir &folder)
     for (const char *suffix : {"-wal", "-shm"}) {
         const QString side = path + QLatin1String(suffix);
         if (QFile::exists(side) && !QFile::copy(side, copy + QLatin1String(suffix)))
-            return storeError(QStringLiteral("cannot copy the database's %1 file").arg(QLatin1String(suffix)), side);
+            return storeError(
+                QStringLiteral("cannot copy the database's %1 file").arg(QLatin1String(suffix)),
+                side);
     }
     for (const QString &file : QDir(folder.path()).entryList(QDir::Files))
-        QFile::setPermissions(folder.filePath(file), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile::setPermissions(folder.filePath(file),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return copy;
 }
 
@@ -92,20 +102,24 @@ QString urlOf(QString host, const QString &path, bool secure)
 {
     if (host.startsWith(u'.'))
         host.remove(0, 1);
-    return QStringLiteral("%1://%2%3").arg(secure ? QStringLiteral("https") : QStringLiteral("http"), host,
-                                          path.isEmpty() ? QStringLiteral("/") : path);
+    return QStringLiteral("%1://%2%3")
+        .arg(secure ? QStringLiteral("https") : QStringLiteral("http"), host,
+             path.isEmpty() ? QStringLiteral("/") : path);
 }
 
-Result<CookieImporter::Imported> readFirefox(QSqlDatabase &db, const CookieImporter::Options &options)
+Result<CookieImporter::Imported> readFirefox(QSqlDatabase &db,
+                                             const CookieImporter::Options &options)
 {
     CookieImporter::Imported imported;
     imported.kind = CookieImporter::Kind::FirefoxDatabase;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT host, path, value, isSecure, lastAccessed FROM moz_cookies WHERE name = ? "
-                                 "ORDER BY lastAccessed"));
+    query.prepare(QStringLiteral(
+        "SELECT host, path, value, isSecure, lastAccessed FROM moz_cookies WHERE name = ? "
+        "ORDER BY lastAccessed"));
     query.addBindValue(QString::fromLatin1(options.cookieName));
     if (!query.exec())
-        return storeError(QStringLiteral("cannot read moz_cookies: %1").arg(query.lastError().text()));
+        return storeError(
+            QStringLiteral("cannot read moz_cookies: %1").arg(query.lastError().text()));
     while (query.next()) {
         const QString host = query.value(0).toString();
         if (!CookieImporter::hostMatches(host, options.host))
@@ -123,7 +137,8 @@ Result<CookieImporter::Imported> readFirefox(QSqlDatabase &db, const CookieImpor
     return imported;
 }
 
-Result<CookieImporter::Imported> readChromium(QSqlDatabase &db, const CookieImporter::Options &options,
+Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
+                                              const CookieImporter::Options &options,
                                               const BrowserCookieStore::V11PasswordProvider &v11)
 {
     CookieImporter::Imported imported;
@@ -134,11 +149,13 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db, const CookieImpo
         version = meta.value(0).toInt();
     const bool hostPrefix = version >= 24;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT host_key, path, value, encrypted_value, is_secure, creation_utc FROM cookies "
-                                 "WHERE name = ? ORDER BY creation_utc"));
+    query.prepare(QStringLiteral(
+        "SELECT host_key, path, value, encrypted_value, is_secure, creation_utc FROM cookies "
+        "WHERE name = ? ORDER BY creation_utc"));
     query.addBindValue(QString::fromLatin1(options.cookieName));
     if (!query.exec())
-        return storeError(QStringLiteral("cannot read the cookies table: %1").arg(query.lastError().text()));
+        return storeError(
+            QStringLiteral("cannot read the cookies table: %1").arg(query.lastError().text()));
     std::optional<SecureBytes> v11Password;
     std::optional<Error> v11Problem;
     bool v11Asked = false;
@@ -150,15 +167,19 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db, const CookieImpo
         QByteArray value = query.value(2).toString().toLatin1();
         const QByteArray encrypted = query.value(3).toByteArray();
         if (value.isEmpty() && !encrypted.isEmpty()) {
-            Result<QByteArray> decrypted = Error::make(ErrorCategory::Format, QStringLiteral("unknown encryption"));
+            Result<QByteArray> decrypted =
+                Error::make(ErrorCategory::Format, QStringLiteral("unknown encryption"));
             if (encrypted.startsWith("v10")) {
-                decrypted = BrowserCookieStore::decryptChromium(encrypted, BrowserCookieStore::v10Password(), hostPrefix,
-                                                                host.toUtf8());
+                decrypted = BrowserCookieStore::decryptChromium(
+                    encrypted, BrowserCookieStore::v10Password(), hostPrefix, host.toUtf8());
             } else if (encrypted.startsWith("v11")) {
                 if (!v11Asked) {
                     v11Asked = true;
-                    for (const QString &application : {QStringLiteral("chromium"), QStringLiteral("chrome")}) {
-                        auto password = v11 ? v11(application) : Result<std::optional<SecureBytes>>(std::optional<SecureBytes>());
+                    for (const QString &application :
+                         {QStringLiteral("chromium"), QStringLiteral("chrome")}) {
+                        auto password =
+                            v11 ? v11(application)
+                                : Result<std::optional<SecureBytes>>(std::optional<SecureBytes>());
                         if (!password) {
                             v11Problem = password.error();
                             break;
@@ -169,20 +190,25 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db, const CookieImpo
                         }
                     }
                     if (!v11Password && !v11Problem)
-                        v11Problem = Error::make(ErrorCategory::Key,
-                                                 QStringLiteral("the value is encrypted with Chromium's v11 key, and the "
-                                                                "Secret Service holds no Chromium password"));
+                        v11Problem = Error::make(
+                            ErrorCategory::Key,
+                            QStringLiteral(
+                                "the value is encrypted with Chromium's v11 key, and the "
+                                "Secret Service holds no Chromium password"));
                 }
-                decrypted = v11Password ? BrowserCookieStore::decryptChromium(encrypted, *v11Password, hostPrefix, host.toUtf8())
+                decrypted = v11Password ? BrowserCookieStore::decryptChromium(
+                                              encrypted, *v11Password, hostPrefix, host.toUtf8())
                                         : Result<QByteArray>(*v11Problem);
             } else {
                 decrypted = Error::make(ErrorCategory::Format,
-                                        QStringLiteral("an encrypted value of an unknown kind (%1)").arg(QString::fromLatin1(encrypted.left(3).toHex())));
+                                        QStringLiteral("an encrypted value of an unknown kind (%1)")
+                                            .arg(QString::fromLatin1(encrypted.left(3).toHex())));
             }
             if (!decrypted) {
                 if (!firstFailure)
                     firstFailure = decrypted.error();
-                imported.warnings.append(QStringLiteral("%1: %2").arg(host, decrypted.error().message));
+                imported.warnings.append(
+                    QStringLiteral("%1: %2").arg(host, decrypted.error().message));
                 continue;
             }
             value = decrypted.value();
@@ -194,7 +220,8 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db, const CookieImpo
         cookie.value = value;
         const qint64 created = query.value(5).toLongLong();
         if (created > kWindowsEpochOffsetUs)
-            cookie.time = QDateTime::fromMSecsSinceEpoch((created - kWindowsEpochOffsetUs) / 1000, QTimeZone::utc());
+            cookie.time = QDateTime::fromMSecsSinceEpoch((created - kWindowsEpochOffsetUs) / 1000,
+                                                         QTimeZone::utc());
         imported.cookies.append(cookie);
     }
     if (imported.cookies.isEmpty() && firstFailure)
@@ -209,11 +236,13 @@ SecureBytes BrowserCookieStore::v10Password()
     return SecureBytes("peanuts", 7);
 }
 
-Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted, const SecureBytes &password, bool hostPrefix,
+Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted,
+                                                       const SecureBytes &password, bool hostPrefix,
                                                        QByteArrayView host)
 {
     if (encrypted.size() < 3 + 16)
-        return Error::make(ErrorCategory::Format, QStringLiteral("the encrypted value is too short"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the encrypted value is too short"));
     auto key = deriveKey(password);
     if (!key)
         return key.error();
@@ -222,15 +251,18 @@ Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted,
         return plain;
     if (hostPrefix) {
         if (plain->size() < kHostHashBytes || plain->first(kHostHashBytes) != sha256(host))
-            return Error::make(ErrorCategory::Authentication,
-                               QStringLiteral("the value does not start with the hash of its host"));
+            return Error::make(
+                ErrorCategory::Authentication,
+                QStringLiteral("the value does not start with the hash of its host"));
         plain->remove(0, kHostHashBytes);
     }
     return plain;
 }
 
-Result<QByteArray> BrowserCookieStore::encryptChromium(QByteArrayView value, const SecureBytes &password,
-                                                       QByteArrayView versionTag, bool hostPrefix, QByteArrayView host)
+Result<QByteArray> BrowserCookieStore::encryptChromium(QByteArrayView value,
+                                                       const SecureBytes &password,
+                                                       QByteArrayView versionTag, bool hostPrefix,
+                                                       QByteArrayView host)
 {
     auto key = deriveKey(password);
     if (!key)
@@ -242,7 +274,8 @@ Result<QByteArray> BrowserCookieStore::encryptChromium(QByteArrayView value, con
     return versionTag.toByteArray() + encrypted.value();
 }
 
-Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path, const CookieImporter::Options &options,
+Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path,
+                                                          const CookieImporter::Options &options,
                                                           const V11PasswordProvider &v11)
 {
     QTemporaryDir folder;
@@ -251,13 +284,15 @@ Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path, c
     auto copy = snapshot(path, folder);
     if (!copy)
         return copy.error();
-    const QString connection = QStringLiteral("sessionlens-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    const QString connection =
+        QStringLiteral("sessionlens-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
     Result<CookieImporter::Imported> result = storeError(QStringLiteral("not read"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(copy.value());
         if (!db.open()) {
-            result = storeError(QStringLiteral("cannot open the database: %1").arg(db.lastError().text()), path);
+            result = storeError(
+                QStringLiteral("cannot open the database: %1").arg(db.lastError().text()), path);
         } else {
             const QStringList tables = db.tables();
             if (tables.contains(QStringLiteral("moz_cookies")))
@@ -265,7 +300,9 @@ Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path, c
             else if (tables.contains(QStringLiteral("cookies")))
                 result = readChromium(db, options, v11);
             else
-                result = Error::make(ErrorCategory::Format, QStringLiteral("not a Firefox or Chromium cookie database"), path);
+                result =
+                    Error::make(ErrorCategory::Format,
+                                QStringLiteral("not a Firefox or Chromium cookie database"), path);
             db.close();
         }
     }
@@ -317,7 +354,8 @@ QList<BrowserCookieStore::Profile> BrowserCookieStore::findProfiles(const QStrin
     return profiles;
 }
 
-Result<std::optional<SecureBytes>> BrowserCookieStore::secretServicePassword(const QString &application)
+Result<std::optional<SecureBytes>>
+BrowserCookieStore::secretServicePassword(const QString &application)
 {
     // Chromium's own schema; it matches items by attribute whatever their schema name.
     static const SecretSchema schema = [] {
@@ -329,14 +367,17 @@ Result<std::optional<SecureBytes>> BrowserCookieStore::secretServicePassword(con
     }();
     GError *error = nullptr;
     const QByteArray app = application.toUtf8();
-    gchar *password = secret_password_lookup_sync(&schema, nullptr, &error, "application", app.constData(), nullptr);
+    gchar *password = secret_password_lookup_sync(&schema, nullptr, &error, "application",
+                                                  app.constData(), nullptr);
     if (error) {
         const QString message = QString::fromUtf8(error->message);
         g_error_free(error);
-        return Error::make(ErrorCategory::Key,
-                           QStringLiteral("the Secret Service cannot be asked for Chromium's v11 password (locked or not "
-                                          "running): %1")
-                               .arg(message));
+        return Error::make(
+            ErrorCategory::Key,
+            QStringLiteral(
+                "the Secret Service cannot be asked for Chromium's v11 password (locked or not "
+                "running): %1")
+                .arg(message));
     }
     if (!password)
         return std::optional<SecureBytes>();

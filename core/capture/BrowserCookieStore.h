@@ -35,23 +35,29 @@ public:
 
     /// Looks up Chromium's v11 password ("chromium" or "chrome" application); nullopt
     /// when the Secret Service has none, an error when it cannot be asked (locked, absent).
-    using V11PasswordProvider = std::function<Result<std::optional<SecureBytes>>(const QString &application)>;
+    using V11PasswordProvider =
+        std::function<Result<std::optional<SecureBytes>>(const QString &application)>;
 
     /// Reads the session cookies of `path` (Firefox or Chromium, told apart by the schema).
-    [[nodiscard]] static Result<CookieImporter::Imported> read(const QString &path, const CookieImporter::Options &options,
-                                                               const V11PasswordProvider &v11 = secretServicePassword);
+    [[nodiscard]] static Result<CookieImporter::Imported>
+    read(const QString &path, const CookieImporter::Options &options,
+         const V11PasswordProvider &v11 = secretServicePassword);
 
     /// The usual install locations under `home` (native, snap, flatpak), those that exist.
     [[nodiscard]] static QList<Profile> findProfiles(const QString &home);
 
     /// Chromium's v11 password from the Secret Service through libsecret.
-    [[nodiscard]] static Result<std::optional<SecureBytes>> secretServicePassword(const QString &application);
+    [[nodiscard]] static Result<std::optional<SecureBytes>>
+    secretServicePassword(const QString &application);
 
     /// Decrypts one Chromium `encrypted_value` (tests build databases with encrypt()).
-    [[nodiscard]] static Result<QByteArray> decryptChromium(QByteArrayView encrypted, const SecureBytes &password,
+    [[nodiscard]] static Result<QByteArray> decryptChromium(QByteArrayView encrypted,
+                                                            const SecureBytes &password,
                                                             bool hostPrefix, QByteArrayView host);
-    [[nodiscard]] static Result<QByteArray> encryptChromium(QByteArrayView value, const SecureBytes &password,
-                                                            QByteArrayView versionTag, bool hostPrefix, QByteArrayView host);
+    [[nodiscard]] static Result<QByteArray> encryptChromium(QByteArrayView value,
+                                                            const SecureBytes &password,
+                                                            QByteArrayView versionTag,
+                                                            bool hostPrefix, QByteArrayView host);
     /// The fixed password of "v10" values on Linux.
     [[nodiscard]] static SecureBytes v10Password();
 };

@@ -12,7 +12,9 @@ QString CapturedCookie::origin() const
     if (!parsed.isValid() || parsed.host().isEmpty())
         return {};
     const int defaultPort = parsed.scheme() == QLatin1String("https") ? 443 : 80;
-    return QStringLiteral("%1://%2:%3").arg(parsed.scheme(), parsed.host()).arg(parsed.port(defaultPort));
+    return QStringLiteral("%1://%2:%3")
+        .arg(parsed.scheme(), parsed.host())
+        .arg(parsed.port(defaultPort));
 }
 
 QString CapturedCookie::sourceName(Source source)

@@ -11,7 +11,13 @@ namespace sessionlens {
 /// A session cookie seen somewhere: sent or set over HTTP, kept by a browser, or in a file.
 struct CapturedCookie
 {
-    enum class Source { Request, Response, Store, File };
+    enum class Source
+    {
+        Request,
+        Response,
+        Store,
+        File
+    };
 
     Source source = Source::File;
     std::optional<QDateTime> time; ///< when it was sent, set or stored, when known
@@ -19,7 +25,7 @@ struct CapturedCookie
     int status = -1;               ///< the response status, -1 when not a response
     QByteArray name = "session";
     QByteArray value;
-    QString origin() const;        ///< scheme://host:port of `url`, empty without one
+    QString origin() const; ///< scheme://host:port of `url`, empty without one
 
     [[nodiscard]] static QString sourceName(Source source);
 };

@@ -38,8 +38,9 @@ private:
 
 Error tooMany()
 {
-    return Error::make(ErrorCategory::Limit,
-                       QStringLiteral("more than %1 records in one file").arg(CookieImporter::kMaxRecords));
+    return Error::make(
+        ErrorCategory::Limit,
+        QStringLiteral("more than %1 records in one file").arg(CookieImporter::kMaxRecords));
 }
 
 QList<QByteArrayView> lines(const QByteArray &data)
@@ -115,14 +116,17 @@ CookieImporter::Kind CookieImporter::detect(QByteArrayView head)
     return Kind::List;
 }
 
-Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path, const Options &options)
+Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path,
+                                                            const Options &options)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorCategory::Io, file.errorString(), path);
     if (file.size() > kMaxFileBytes)
         return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the file has %1 bytes, more than the %2 an import reads").arg(file.size()).arg(kMaxFileBytes),
+                           QStringLiteral("the file has %1 bytes, more than the %2 an import reads")
+                               .arg(file.size())
+                               .arg(kMaxFileBytes),
                            path);
     const QByteArray head = file.peek(4096);
     if (detect(head) == Kind::ChromiumDatabase) {
@@ -134,14 +138,17 @@ Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path,
     }
     const QByteArray data = file.read(kMaxFileBytes + 1);
     if (data.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit, QStringLiteral("the file grew past the import limit while read"), path);
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("the file grew past the import limit while read"), path);
     return importData(data, options);
 }
 
-Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &data, const Options &options)
+Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &data,
+                                                            const Options &options)
 {
     if (data.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit, QStringLiteral("more than %1 bytes to import").arg(kMaxFileBytes));
+        return Error::make(ErrorCategory::Limit,
+                           QStringLiteral("more than %1 bytes to import").arg(kMaxFileBytes));
     switch (detect(data.left(4096))) {
     case Kind::Har:
         return importHar(data, options);
@@ -149,24 +156,30 @@ Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &da
         return importCookiesTxt(data, options);
     case Kind::FirefoxDatabase:
     case Kind::ChromiumDatabase:
-        return Error::make(ErrorCategory::Format, QStringLiteral("a cookie database is read from its file, not from text"));
+        return Error::make(
+            ErrorCategory::Format,
+            QStringLiteral("a cookie database is read from its file, not from text"));
     case Kind::List:
         break;
     }
     return importList(data, options);
 }
 
-Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &data, const Options &options)
+Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &data,
+                                                           const Options &options)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error::make(ErrorCategory::Json,
-                           QStringLiteral("the HAR is not valid JSON: %1").arg(parseError.errorString()), {}, -1,
-                           parseError.offset);
-    const QJsonValue entriesValue = document.object().value(QStringLiteral("log")).toObject().value(QStringLiteral("entries"));
+        return Error::make(
+            ErrorCategory::Json,
+            QStringLiteral("the HAR is not valid JSON: %1").arg(parseError.errorString()), {}, -1,
+            parseError.offset);
+    const QJsonValue entriesValue =
+        document.object().value(QStringLiteral("log")).toObject().value(QStringLiteral("entries"));
     if (!entriesValue.isArray())
-        return Error::make(ErrorCategory::Format, QStringLiteral("not a HAR: there is no log.entries list"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("not a HAR: there is no log.entries list"));
     const QJsonArray entries = entriesValue.toArray();
     if (entries.size() > kMaxRecords)
         return tooMany();
@@ -188,9 +201,11 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         }
         if (!hostMatches(hostOf(url), options.host))
             continue;
-        const QDateTime started = QDateTime::fromString(entry.value(QStringLiteral("startedDateTime")).toString(), Qt::ISODateWithMs);
+        const QDateTime started = QDateTime::fromString(
+            entry.value(QStringLiteral("startedDateTime")).toString(), Qt::ISODateWithMs);
         const int status = response.value(QStringLiteral("status")).toInt(-1);
-        QList<QByteArray> seen[2]; // request, response: a value in both the cookies list and a header counts once
+        QList<QByteArray>
+            seen[2]; // request, response: a value in both the cookies list and a header counts once
         const auto take = [&](CapturedCookie::Source source, const QByteArray &value) {
             QList<QByteArray> &already = seen[source == CapturedCookie::Source::Request ? 0 : 1];
             if (value.isEmpty() || already.contains(value))
@@ -218,18 +233,22 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
             for (const QJsonValue cookie : cookies) {
                 anyCookieData = true;
                 if (cookie.toObject().value(QStringLiteral("name")).toString() == name)
-                    take(side.source, cookie.toObject().value(QStringLiteral("value")).toString().toLatin1());
+                    take(side.source,
+                         cookie.toObject().value(QStringLiteral("value")).toString().toLatin1());
             }
-            for (const QJsonValue header : side.message.value(QStringLiteral("headers")).toArray()) {
+            for (const QJsonValue header :
+                 side.message.value(QStringLiteral("headers")).toArray()) {
                 const QJsonObject h = header.toObject();
-                if (h.value(QStringLiteral("name")).toString().toLower() != QLatin1String(side.header))
+                if (h.value(QStringLiteral("name")).toString().toLower() !=
+                    QLatin1String(side.header))
                     continue;
                 anyCookieData = true;
                 const QByteArray value = h.value(QStringLiteral("value")).toString().toLatin1();
                 if (side.source == CapturedCookie::Source::Request) {
                     auto pairs = SetCookieParser::parseCookieHeader(value);
                     if (!pairs) {
-                        warnings.add(QStringLiteral("entry %1: %2").arg(index).arg(pairs.error().message));
+                        warnings.add(
+                            QStringLiteral("entry %1: %2").arg(index).arg(pairs.error().message));
                         continue;
                     }
                     for (const auto &[cookieName, cookieValue] : pairs.value())
@@ -239,7 +258,8 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
                     // Some exports join several Set-Cookie headers with newlines.
                     for (const QByteArray &line : value.split('\n')) {
                         auto parsed = SetCookieParser::parseSetCookie(line);
-                        if (parsed && parsed->name == options.cookieName && !parsed->deletes(QDateTime::currentDateTimeUtc()))
+                        if (parsed && parsed->name == options.cookieName &&
+                            !parsed->deletes(QDateTime::currentDateTimeUtc()))
                             take(side.source, parsed->value);
                     }
                 }
@@ -247,13 +267,15 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         }
     }
     if (!entries.isEmpty() && !anyCookieData)
-        warnings.add(QStringLiteral("this HAR holds no cookies at all, in no request and no response: it was "
-                                    "probably exported sanitized. Export it again with sensitive data "
-                                    "(Chrome: \"Export HAR (with sensitive data)\")"));
+        warnings.add(QStringLiteral(
+            "this HAR holds no cookies at all, in no request and no response: it was "
+            "probably exported sanitized. Export it again with sensitive data "
+            "(Chrome: \"Export HAR (with sensitive data)\")"));
     return imported;
 }
 
-Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArray &data, const Options &options)
+Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArray &data,
+                                                                  const Options &options)
 {
     Imported imported;
     imported.kind = Kind::CookiesTxt;
@@ -271,7 +293,9 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
         }
         const QList<QByteArray> fields = line.toByteArray().split('\t');
         if (fields.size() != 7) {
-            warnings.add(QStringLiteral("line %1: %2 fields, a cookies.txt line has 7").arg(i + 1).arg(fields.size()));
+            warnings.add(QStringLiteral("line %1: %2 fields, a cookies.txt line has 7")
+                             .arg(i + 1)
+                             .arg(fields.size()));
             continue;
         }
         if (fields[5] != options.cookieName || fields[6].isEmpty())
@@ -285,8 +309,9 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
         QString host = domain;
         if (host.startsWith(u'.'))
             host.remove(0, 1);
-        cookie.url = QStringLiteral("%1://%2%3").arg(secure ? QStringLiteral("https") : QStringLiteral("http"), host,
-                                                    QString::fromLatin1(fields[2]));
+        cookie.url = QStringLiteral("%1://%2%3")
+                         .arg(secure ? QStringLiteral("https") : QStringLiteral("http"), host,
+                              QString::fromLatin1(fields[2]));
         cookie.name = fields[5];
         cookie.value = fields[6];
         imported.cookies.append(cookie);
@@ -294,7 +319,8 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
     return imported;
 }
 
-Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &data, const Options &options)
+Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &data,
+                                                            const Options &options)
 {
     Imported imported;
     imported.kind = Kind::List;
@@ -315,7 +341,8 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
         if (!extracted->name.isEmpty() && extracted->name != name)
             continue;
         if (extracted->value.isEmpty()) {
-            warnings.add(QStringLiteral("line %1: the %2 cookie has no value").arg(i + 1).arg(name));
+            warnings.add(
+                QStringLiteral("line %1: the %2 cookie has no value").arg(i + 1).arg(name));
             continue;
         }
         CapturedCookie cookie;

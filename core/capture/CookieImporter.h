@@ -25,7 +25,14 @@ public:
     /// Warnings kept per file; the rest are counted in a last one.
     static constexpr qsizetype kMaxWarnings = 100;
 
-    enum class Kind { Har, CookiesTxt, List, FirefoxDatabase, ChromiumDatabase };
+    enum class Kind
+    {
+        Har,
+        CookiesTxt,
+        List,
+        FirefoxDatabase,
+        ChromiumDatabase
+    };
 
     struct Options
     {
@@ -42,7 +49,8 @@ public:
 
     [[nodiscard]] static Result<Imported> importFile(const QString &path, const Options &options);
     /// Text formats only (HAR, cookies.txt, list); databases need a file.
-    [[nodiscard]] static Result<Imported> importData(const QByteArray &data, const Options &options);
+    [[nodiscard]] static Result<Imported> importData(const QByteArray &data,
+                                                     const Options &options);
     [[nodiscard]] static Kind detect(QByteArrayView head);
     [[nodiscard]] static QString kindName(Kind kind);
     /// Whether `cookieHost` (a cookie's domain, maybe with a leading dot) belongs to `host`.

@@ -6,7 +6,10 @@
 
 namespace sessionlens {
 
-HttpCapture::HttpCapture(QNetworkAccessManager &network, QObject *parent) : QObject(parent), m_network(network) {}
+HttpCapture::HttpCapture(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent), m_network(network)
+{
+}
 
 HttpCapture::~HttpCapture()
 {
@@ -19,9 +22,11 @@ HttpCapture::~HttpCapture()
 
 bool HttpCapture::sameOrigin(const QUrl &a, const QUrl &b)
 {
-    const auto defaultPort = [](const QUrl &u) { return u.scheme() == QLatin1String("https") ? 443 : 80; };
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(defaultPort(a)) == b.port(defaultPort(b));
+    const auto defaultPort = [](const QUrl &u) {
+        return u.scheme() == QLatin1String("https") ? 443 : 80;
+    };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(defaultPort(a)) == b.port(defaultPort(b));
 }
 
 void HttpCapture::start(Request request)
@@ -36,13 +41,15 @@ void HttpCapture::start(Request request)
     m_redirects = 0;
     m_response = Response{};
     m_clock.start();
-    if (!m_url.isValid() || (m_url.scheme() != QLatin1String("http") && m_url.scheme() != QLatin1String("https"))
-        || m_url.host().isEmpty()) {
+    if (!m_url.isValid() ||
+        (m_url.scheme() != QLatin1String("http") && m_url.scheme() != QLatin1String("https")) ||
+        m_url.host().isEmpty()) {
         // Reported from the event loop, as every other outcome is.
         QMetaObject::invokeMethod(
             this,
             [this] {
-                finish(Error::make(ErrorCategory::Network, QStringLiteral("not an http or https URL"),
+                finish(Error::make(ErrorCategory::Network,
+                                   QStringLiteral("not an http or https URL"),
                                    m_request.url.toString()));
             },
             Qt::QueuedConnection);
@@ -69,7 +76,8 @@ void HttpCapture::sendHop()
     // session cookie goes only where this class decides.
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_request.timeoutMs);
     for (const auto &[name, value] : std::as_const(m_request.headers)) {
         if (name.compare("cookie", Qt::CaseInsensitive) == 0 && !m_cookie.isEmpty())
@@ -102,7 +110,8 @@ void HttpCapture::sendHop()
     connect(m_reply, &QNetworkReply::finished, this, &HttpCapture::onHopFinished);
 }
 
-Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString &detail, bool timedOut)
+Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString &detail,
+                                bool timedOut)
 {
     QString what;
     if (timedOut) {
@@ -143,12 +152,14 @@ void HttpCapture::onHopFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
-                              && m_clock.elapsed() - m_hopStart >= m_request.timeoutMs - 50;
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError &&
+                              m_clock.elapsed() - m_hopStart >= m_request.timeoutMs - 50;
         QString detail = reply->errorString();
         if (!m_sslProblem.isEmpty()) {
-            detail = QStringLiteral("%1 (allow the host explicitly to accept it)").arg(m_sslProblem);
-            finish(Error::make(ErrorCategory::Network, QStringLiteral("TLS: the certificate is not trusted"), detail));
+            detail =
+                QStringLiteral("%1 (allow the host explicitly to accept it)").arg(m_sslProblem);
+            finish(Error::make(ErrorCategory::Network,
+                               QStringLiteral("TLS: the certificate is not trusted"), detail));
             return;
         }
         finish(networkError(reply->error(), detail, timedOut));
@@ -162,8 +173,9 @@ void HttpCapture::onHopFinished()
     hop.elapsedMs = m_clock.elapsed() - m_hopStart;
     const auto &pairs = reply->rawHeaderPairs();
     if (pairs.size() > kMaxHeaders) {
-        finish(Error::make(ErrorCategory::Limit,
-                           QStringLiteral("a response with more than %1 headers").arg(kMaxHeaders)));
+        finish(
+            Error::make(ErrorCategory::Limit,
+                        QStringLiteral("a response with more than %1 headers").arg(kMaxHeaders)));
         return;
     }
     hop.headers = pairs;
@@ -175,7 +187,8 @@ void HttpCapture::onHopFinished()
             auto parsed = SetCookieParser::parseSetCookie(line);
             if (!parsed || parsed->name != m_request.cookieName)
                 continue;
-            const bool deleted = parsed->deletes(QDateTime::currentDateTimeUtc()) || parsed->value.isEmpty();
+            const bool deleted =
+                parsed->deletes(QDateTime::currentDateTimeUtc()) || parsed->value.isEmpty();
             m_cookie = deleted ? QByteArray() : parsed->value;
             hop.sessionCookies.append(parsed.value());
             if (!deleted) {
@@ -193,7 +206,8 @@ void HttpCapture::onHopFinished()
     m_response.hops.append(hop);
     m_response.sessionCookie = m_cookie;
 
-    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    const bool redirect =
+        status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     const QByteArray location = reply->rawHeader("Location");
     if (redirect && !location.isEmpty()) {
         const QUrl target = m_url.resolved(QUrl::fromEncoded(location));
@@ -201,7 +215,8 @@ void HttpCapture::onHopFinished()
             m_response.crossOriginRedirect = target;
         } else if (m_redirects >= m_request.maxRedirects) {
             finish(Error::make(ErrorCategory::Limit,
-                               QStringLiteral("more than %1 redirects").arg(m_request.maxRedirects), target.toString()));
+                               QStringLiteral("more than %1 redirects").arg(m_request.maxRedirects),
+                               target.toString()));
             return;
         } else {
             ++m_redirects;

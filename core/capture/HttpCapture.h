@@ -67,11 +67,11 @@ public:
     struct Response
     {
         QList<Hop> hops;
-        QByteArray body;            ///< of the last hop
+        QByteArray body; ///< of the last hop
         bool bodyTruncated = false;
         std::optional<QUrl> crossOriginRedirect; ///< where a redirect wanted to go, not followed
-        QByteArray sessionCookie;   ///< the newest session cookie value after all hops
-        QList<CapturedCookie> captured; ///< sent and set session cookies, in order
+        QByteArray sessionCookie;                ///< the newest session cookie value after all hops
+        QList<CapturedCookie> captured;          ///< sent and set session cookies, in order
     };
 
     struct Outcome
@@ -97,7 +97,8 @@ private:
     void sendHop();
     void onHopFinished();
     void finish(std::optional<Error> error);
-    [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &detail, bool timedOut);
+    [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &detail,
+                                            bool timedOut);
 
     QNetworkAccessManager &m_network;
     Request m_request;

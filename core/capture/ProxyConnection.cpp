@@ -15,8 +15,9 @@ namespace {
 
 bool isHopByHop(QByteArrayView name)
 {
-    for (const char *header : {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-                               "transfer-encoding", "upgrade", "proxy-connection"}) {
+    for (const char *header :
+         {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+          "transfer-encoding", "upgrade", "proxy-connection"}) {
         if (name.compare(header, Qt::CaseInsensitive) == 0)
             return true;
     }
@@ -36,9 +37,10 @@ struct ProxyConnection::Parser
     http_parser_settings settings{};
 };
 
-ProxyConnection::ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network, std::shared_ptr<const Settings> settings,
-                                 QObject *parent)
-    : QObject(parent), m_parser(std::make_unique<Parser>()), m_socket(socket), m_network(network), m_settings(std::move(settings))
+ProxyConnection::ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network,
+                                 std::shared_ptr<const Settings> settings, QObject *parent)
+    : QObject(parent), m_parser(std::make_unique<Parser>()), m_socket(socket), m_network(network),
+      m_settings(std::move(settings))
 {
     socket->setParent(this);
     http_parser_init(&m_parser->parser, HTTP_REQUEST);
@@ -46,8 +48,12 @@ ProxyConnection::ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &netw
     http_parser_settings &s = m_parser->settings;
     s.on_message_begin = [](http_parser *p) { return self(p)->onMessageBegin(); };
     s.on_url = [](http_parser *p, const char *at, size_t n) { return self(p)->onUrl(at, n); };
-    s.on_header_field = [](http_parser *p, const char *at, size_t n) { return self(p)->onHeaderField(at, n); };
-    s.on_header_value = [](http_parser *p, const char *at, size_t n) { return self(p)->onHeaderValue(at, n); };
+    s.on_header_field = [](http_parser *p, const char *at, size_t n) {
+        return self(p)->onHeaderField(at, n);
+    };
+    s.on_header_value = [](http_parser *p, const char *at, size_t n) {
+        return self(p)->onHeaderValue(at, n);
+    };
     s.on_headers_complete = [](http_parser *p) { return self(p)->onHeadersComplete(); };
     s.on_body = [](http_parser *p, const char *at, size_t n) { return self(p)->onBody(at, n); };
     s.on_message_complete = [](http_parser *p) { return self(p)->onMessageComplete(); };
@@ -149,8 +155,8 @@ void ProxyConnection::readFromClient()
 void ProxyConnection::parse()
 {
     while (!m_pending.isEmpty() && !m_reply && !m_requestComplete) {
-        const size_t parsed =
-            http_parser_execute(&m_parser->parser, &m_parser->settings, m_pending.constData(), size_t(m_pending.size()));
+        const size_t parsed = http_parser_execute(&m_parser->parser, &m_parser->settings,
+                                                  m_pending.constData(), size_t(m_pending.size()));
         m_pending.remove(0, qsizetype(parsed));
         const http_errno error = HTTP_PARSER_ERRNO(&m_parser->parser);
         if (error == HPE_PAUSED) {
@@ -158,9 +164,12 @@ void ProxyConnection::parse()
         } else if (error != HPE_OK) {
             m_keepAlive = false;
             if (m_refusal == 431)
-                answer(431, "Request Header Fields Too Large", "request head over the proxy's limit\n");
+                answer(431, "Request Header Fields Too Large",
+                       "request head over the proxy's limit\n");
             else
-                answer(400, "Bad Request", QByteArray("cannot parse the request: ") + http_errno_description(error) + '\n');
+                answer(400, "Bad Request",
+                       QByteArray("cannot parse the request: ") + http_errno_description(error) +
+                           '\n');
             closeAfterResponse();
             return;
         }
@@ -190,10 +199,12 @@ void ProxyConnection::forward()
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     bool sawCookie = false;
     for (const auto &[name, value] : std::as_const(m_headers)) {
-        if (isHopByHop(name) || name.compare("host", Qt::CaseInsensitive) == 0 || name.compare("content-length", Qt::CaseInsensitive) == 0)
+        if (isHopByHop(name) || name.compare("host", Qt::CaseInsensitive) == 0 ||
+            name.compare("content-length", Qt::CaseInsensitive) == 0)
             continue;
         if (name.compare("cookie", Qt::CaseInsensitive) != 0) {
             request.setRawHeader(name, value);
@@ -202,7 +213,8 @@ void ProxyConnection::forward()
         sawCookie = true;
         auto pairs = SetCookieParser::parseCookieHeader(value);
         QByteArray rewritten;
-        for (const auto &[cookieName, cookieValue] : pairs ? pairs.value() : QList<std::pair<QByteArray, QByteArray>>{}) {
+        for (const auto &[cookieName, cookieValue] :
+             pairs ? pairs.value() : QList<std::pair<QByteArray, QByteArray>>{}) {
             QByteArray sent = cookieValue;
             if (cookieName == m_settings->cookieName) {
                 CapturedCookie seen;
@@ -229,7 +241,8 @@ void ProxyConnection::forward()
     m_noBody = m_method == "HEAD";
     m_reply = m_network.sendCustomRequest(request, m_method, m_body);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        if (m_reply && !m_headSent && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        if (m_reply && !m_headSent &&
+            m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
             sendResponseHead(m_reply);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, [this] {
@@ -243,8 +256,10 @@ void ProxyConnection::forward()
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
-        if (!m_headSent && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0) {
-            answer(502, "Bad Gateway", "the upstream did not answer: " + reply->errorString().toUtf8() + '\n');
+        if (!m_headSent &&
+            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0) {
+            answer(502, "Bad Gateway",
+                   "the upstream did not answer: " + reply->errorString().toUtf8() + '\n');
             finishResponse();
             return;
         }
@@ -261,7 +276,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
 {
     m_headSent = true;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    const QByteArray reason =
+        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_noBody = m_noBody || status == 204 || status == 304 || (status >= 100 && status < 200);
     // QNetworkAccessManager may have decoded the body, so it is re-framed as chunks and the
     // upstream's Content-Length does not apply.
@@ -280,8 +296,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
             // An absolute redirect to the upstream comes back through the proxy; a relative one is
             // already right.
             QUrl target = QUrl::fromEncoded(value);
-            if (target.isRelative() == false && target.host() == upstream.host()
-                && target.port(80) == upstream.port(80) && target.scheme() == upstream.scheme()) {
+            if (target.isRelative() == false && target.host() == upstream.host() &&
+                target.port(80) == upstream.port(80) && target.scheme() == upstream.scheme()) {
                 target.setScheme(m_settings->publicBase.scheme());
                 target.setHost(m_settings->publicBase.host());
                 target.setPort(m_settings->publicBase.port());
@@ -291,8 +307,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
         } else if (name.compare("set-cookie", Qt::CaseInsensitive) == 0) {
             for (const QByteArray &line : value.split('\n')) {
                 auto parsed = SetCookieParser::parseSetCookie(line);
-                if (parsed && parsed->name == m_settings->cookieName && !parsed->value.isEmpty()
-                    && !parsed->deletes(QDateTime::currentDateTimeUtc())) {
+                if (parsed && parsed->name == m_settings->cookieName && !parsed->value.isEmpty() &&
+                    !parsed->deletes(QDateTime::currentDateTimeUtc())) {
                     CapturedCookie seen;
                     seen.source = CapturedCookie::Source::Response;
                     seen.time = QDateTime::currentDateTimeUtc();
@@ -326,8 +342,10 @@ void ProxyConnection::sendChunk(const QByteArray &data)
 
 void ProxyConnection::answer(int status, const QByteArray &reason, const QByteArray &body)
 {
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + (m_keepAlive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + body);
+    m_socket->write(
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+        "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) +
+        (m_keepAlive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + body);
 }
 
 void ProxyConnection::finishResponse()

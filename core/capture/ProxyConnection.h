@@ -28,10 +28,10 @@ class ProxyConnection : public QObject
 public:
     struct Settings
     {
-        QUrl upstream;             ///< scheme://host:port[/base]
-        QUrl publicBase;           ///< how the browser reaches the proxy (Location rewrites)
+        QUrl upstream;   ///< scheme://host:port[/base]
+        QUrl publicBase; ///< how the browser reaches the proxy (Location rewrites)
         QByteArray cookieName = "session";
-        QByteArray pinnedCookie;   ///< replaces the session cookie of every request when set
+        QByteArray pinnedCookie; ///< replaces the session cookie of every request when set
     };
 
     /// Request head (line and headers) larger than this is answered 431.
@@ -41,8 +41,8 @@ public:
     /// Request bodies are kept in memory up to this, then answered 413.
     static constexpr qsizetype kMaxRequestBody = 16 * 1024 * 1024;
 
-    ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network, std::shared_ptr<const Settings> settings,
-                    QObject *parent = nullptr);
+    ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network,
+                    std::shared_ptr<const Settings> settings, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
     // http-parser callbacks (plain functions forward here).

@@ -4,19 +4,26 @@
 
 namespace sessionlens {
 
-ReverseProxy::ReverseProxy(QNetworkAccessManager &network, QObject *parent) : QObject(parent), m_network(network)
+ReverseProxy::ReverseProxy(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent), m_network(network)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &ReverseProxy::accept);
 }
 
-Result<Done> ReverseProxy::start(const QHostAddress &address, quint16 port, const QUrl &upstream, const QByteArray &cookieName)
+Result<Done> ReverseProxy::start(const QHostAddress &address, quint16 port, const QUrl &upstream,
+                                 const QByteArray &cookieName)
 {
     stop();
-    if (!upstream.isValid() || (upstream.scheme() != QLatin1String("http") && upstream.scheme() != QLatin1String("https"))
-        || upstream.host().isEmpty())
-        return Error::make(ErrorCategory::Network, QStringLiteral("the upstream is not an http or https URL"), upstream.toString());
+    if (!upstream.isValid() ||
+        (upstream.scheme() != QLatin1String("http") &&
+         upstream.scheme() != QLatin1String("https")) ||
+        upstream.host().isEmpty())
+        return Error::make(ErrorCategory::Network,
+                           QStringLiteral("the upstream is not an http or https URL"),
+                           upstream.toString());
     if (!m_server.listen(address, port))
-        return Error::make(ErrorCategory::Network, QStringLiteral("cannot listen: %1").arg(m_server.errorString()),
+        return Error::make(ErrorCategory::Network,
+                           QStringLiteral("cannot listen: %1").arg(m_server.errorString()),
                            QStringLiteral("%1:%2").arg(address.toString()).arg(port));
     auto settings = std::make_shared<ProxyConnection::Settings>();
     settings->upstream = upstream;
@@ -59,7 +66,8 @@ void ReverseProxy::accept()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         if (m_connections >= kMaxConnections) {
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: "
+                          "close\r\n\r\n");
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             continue;

@@ -34,7 +34,8 @@ public:
     ReverseProxy(QNetworkAccessManager &network, QObject *parent = nullptr);
 
     /// `upstream`: http(s)://host:port[/base]. A `network` error when the port is taken.
-    [[nodiscard]] Result<Done> start(const QHostAddress &address, quint16 port, const QUrl &upstream,
+    [[nodiscard]] Result<Done> start(const QHostAddress &address, quint16 port,
+                                     const QUrl &upstream,
                                      const QByteArray &cookieName = "session");
     void stop();
     [[nodiscard]] bool isListening() const { return m_server.isListening(); }
@@ -42,7 +43,10 @@ public:
     [[nodiscard]] QUrl address() const;
     /// Pins the session cookie of every later request to `value` (empty: stop pinning).
     void pin(const QByteArray &value);
-    [[nodiscard]] QByteArray pinned() const { return m_settings ? m_settings->pinnedCookie : QByteArray(); }
+    [[nodiscard]] QByteArray pinned() const
+    {
+        return m_settings ? m_settings->pinnedCookie : QByteArray();
+    }
     [[nodiscard]] int connections() const { return m_connections; }
 
 Q_SIGNALS:

@@ -20,9 +20,10 @@ QByteArray unquoted(QByteArrayView value)
 
 Error tooLong(qsizetype size)
 {
-    return Error::make(ErrorCategory::Limit, QStringLiteral("a cookie header of %1 bytes is over the %2-byte limit")
-                                                 .arg(size)
-                                                 .arg(SetCookieParser::kMaxHeaderBytes));
+    return Error::make(ErrorCategory::Limit,
+                       QStringLiteral("a cookie header of %1 bytes is over the %2-byte limit")
+                           .arg(size)
+                           .arg(SetCookieParser::kMaxHeaderBytes));
 }
 
 int monthIndex(QByteArrayView token)
@@ -43,8 +44,8 @@ bool isDelimiter(char c)
 {
     // RFC 6265 5.1.1 delimiter: %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E
     const auto u = static_cast<unsigned char>(c);
-    return u == 0x09 || (u >= 0x20 && u <= 0x2f) || (u >= 0x3b && u <= 0x40) || (u >= 0x5b && u <= 0x60)
-           || (u >= 0x7b && u <= 0x7e);
+    return u == 0x09 || (u >= 0x20 && u <= 0x2f) || (u >= 0x3b && u <= 0x40) ||
+           (u >= 0x5b && u <= 0x60) || (u >= 0x7b && u <= 0x7e);
 }
 
 } // namespace
@@ -74,8 +75,10 @@ std::optional<QDateTime> SetCookieParser::parseCookieDate(QByteArrayView text)
             const QList<QByteArray> parts = token.toByteArray().split(':');
             bool ok1 = false, ok2 = false, ok3 = false;
             if (parts.size() == 3) {
-                const int h = parts[0].toInt(&ok1), m = parts[1].toInt(&ok2), s = parts[2].toInt(&ok3);
-                if (ok1 && ok2 && ok3 && parts[0].size() <= 2 && parts[1].size() <= 2 && parts[2].size() <= 2) {
+                const int h = parts[0].toInt(&ok1), m = parts[1].toInt(&ok2),
+                          s = parts[2].toInt(&ok3);
+                if (ok1 && ok2 && ok3 && parts[0].size() <= 2 && parts[1].size() <= 2 &&
+                    parts[2].size() <= 2) {
                     hour = h;
                     minute = m;
                     second = s;
@@ -102,8 +105,8 @@ std::optional<QDateTime> SetCookieParser::parseCookieDate(QByteArrayView text)
         year += 1900;
     else if (year >= 0 && year <= 69)
         year += 2000;
-    if (day < 1 || day > 31 || month < 1 || year < 1601 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59)
+    if (day < 1 || day > 31 || month < 1 || year < 1601 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59 || second < 0 || second > 59)
         return std::nullopt;
     const QDate date(year, month, day);
     if (!date.isValid())
@@ -119,19 +122,22 @@ Result<SetCookieParser::SetCookie> SetCookieParser::parseSetCookie(QByteArrayVie
     const QByteArrayView pair = semicolon < 0 ? header : header.first(semicolon);
     const qsizetype equals = pair.indexOf('=');
     if (equals < 0)
-        return Error::make(ErrorCategory::Format, QStringLiteral("the Set-Cookie value has no name=value pair"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the Set-Cookie value has no name=value pair"));
     SetCookie cookie;
     cookie.name = trimmed(pair.first(equals)).toByteArray();
     cookie.value = unquoted(trimmed(pair.sliced(equals + 1)));
     if (cookie.name.isEmpty())
-        return Error::make(ErrorCategory::Format, QStringLiteral("the Set-Cookie value has an empty name"));
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the Set-Cookie value has an empty name"));
     QByteArrayView rest = semicolon < 0 ? QByteArrayView() : header.sliced(semicolon + 1);
     while (!rest.isEmpty()) {
         const qsizetype next = rest.indexOf(';');
         const QByteArrayView attribute = next < 0 ? rest : rest.first(next);
         rest = next < 0 ? QByteArrayView() : rest.sliced(next + 1);
         const qsizetype eq = attribute.indexOf('=');
-        const QByteArray name = trimmed(eq < 0 ? attribute : attribute.first(eq)).toByteArray().toLower();
+        const QByteArray name =
+            trimmed(eq < 0 ? attribute : attribute.first(eq)).toByteArray().toLower();
         const QByteArrayView value = trimmed(eq < 0 ? QByteArrayView() : attribute.sliced(eq + 1));
         if (name == "expires") {
             if (auto date = parseCookieDate(value))
@@ -139,7 +145,8 @@ Result<SetCookieParser::SetCookie> SetCookieParser::parseSetCookie(QByteArrayVie
         } else if (name == "max-age") {
             bool ok = false;
             const qint64 seconds = value.toByteArray().toLongLong(&ok);
-            if (ok && !value.isEmpty() && (value.front() == '-' || (value.front() >= '0' && value.front() <= '9')))
+            if (ok && !value.isEmpty() &&
+                (value.front() == '-' || (value.front() >= '0' && value.front() <= '9')))
                 cookie.maxAge = seconds;
         } else if (name == "domain") {
             QByteArrayView domain = value;
@@ -163,7 +170,8 @@ Result<SetCookieParser::SetCookie> SetCookieParser::parseSetCookie(QByteArrayVie
     return cookie;
 }
 
-Result<QList<std::pair<QByteArray, QByteArray>>> SetCookieParser::parseCookieHeader(QByteArrayView header)
+Result<QList<std::pair<QByteArray, QByteArray>>>
+SetCookieParser::parseCookieHeader(QByteArrayView header)
 {
     if (header.size() > kMaxHeaderBytes)
         return tooLong(header.size());
@@ -177,12 +185,15 @@ Result<QList<std::pair<QByteArray, QByteArray>>> SetCookieParser::parseCookieHea
             continue;
         if (pairs.size() == kMaxCookiesPerHeader)
             return Error::make(ErrorCategory::Limit,
-                               QStringLiteral("more than %1 cookies in one Cookie header").arg(kMaxCookiesPerHeader));
+                               QStringLiteral("more than %1 cookies in one Cookie header")
+                                   .arg(kMaxCookiesPerHeader));
         const qsizetype eq = item.indexOf('=');
         if (eq < 0)
-            pairs.append({QByteArray(), item.toByteArray()}); // a nameless cookie, as browsers keep it
+            pairs.append(
+                {QByteArray(), item.toByteArray()}); // a nameless cookie, as browsers keep it
         else
-            pairs.append({trimmed(item.first(eq)).toByteArray(), unquoted(trimmed(item.sliced(eq + 1)))});
+            pairs.append(
+                {trimmed(item.first(eq)).toByteArray(), unquoted(trimmed(item.sliced(eq + 1)))});
     }
     return pairs;
 }

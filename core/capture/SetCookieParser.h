@@ -25,14 +25,20 @@ public:
     /// Cookies in one `Cookie:` header; more is a `limit` error.
     static constexpr qsizetype kMaxCookiesPerHeader = 1000;
 
-    enum class SameSite { Unset, Strict, Lax, None };
+    enum class SameSite
+    {
+        Unset,
+        Strict,
+        Lax,
+        None
+    };
 
     struct SetCookie
     {
         QByteArray name;
         QByteArray value; ///< as sent (quotes removed)
         QString path;
-        QString domain;   ///< without a leading dot
+        QString domain; ///< without a leading dot
         std::optional<QDateTime> expires;
         std::optional<qint64> maxAge; ///< seconds; 0 or less deletes the cookie
         bool secure = false;
@@ -45,7 +51,8 @@ public:
     /// The value of one `Set-Cookie` header (without the `Set-Cookie:` name).
     [[nodiscard]] static Result<SetCookie> parseSetCookie(QByteArrayView header);
     /// The pairs of a `Cookie` header value, in order.
-    [[nodiscard]] static Result<QList<std::pair<QByteArray, QByteArray>>> parseCookieHeader(QByteArrayView header);
+    [[nodiscard]] static Result<QList<std::pair<QByteArray, QByteArray>>>
+    parseCookieHeader(QByteArrayView header);
     /// An HTTP date as cookies use it (RFC 6265 5.1.1: lenient, as browsers parse it).
     [[nodiscard]] static std::optional<QDateTime> parseCookieDate(QByteArrayView text);
 };

@@ -4,13 +4,16 @@ namespace sessionlens {
 
 bool Timeline::Entry::readable() const
 {
-    return opened.ok()
-           || (opened.format == FormatDetector::Format::FlaskSigned
-               && opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid
-               && opened.signedCookie.session.type() == SessionValue::Type::Dict);
+    return opened.ok() ||
+           (opened.format == FormatDetector::Format::FlaskSigned &&
+            opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid &&
+            opened.signedCookie.session.type() == SessionValue::Type::Dict);
 }
 
-Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options) : m_ring(ring), m_options(std::move(options)) {}
+Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options)
+    : m_ring(ring), m_options(std::move(options))
+{
+}
 
 const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
 {
@@ -48,23 +51,29 @@ QJsonObject Timeline::toJson(const Entry &entry)
     const CapturedCookie &c = entry.cookie;
     const bool isSigned = entry.opened.format == FormatDetector::Format::FlaskSigned;
     QJsonValue verified = QJsonValue::Null;
-    if (isSigned && entry.opened.signedCookie.verification != FlaskSignedCodec::Verification::NotChecked)
+    if (isSigned &&
+        entry.opened.signedCookie.verification != FlaskSignedCodec::Verification::NotChecked)
         verified = entry.opened.signedCookie.verification == FlaskSignedCodec::Verification::Valid;
     QJsonValue error = QJsonValue::Null;
     if (entry.opened.error)
-        error = QJsonObject{{QStringLiteral("step"), Error::categoryName(entry.opened.error->category)},
-                            {QStringLiteral("message"), entry.opened.error->message}};
+        error =
+            QJsonObject{{QStringLiteral("step"), Error::categoryName(entry.opened.error->category)},
+                        {QStringLiteral("message"), entry.opened.error->message}};
     return QJsonObject{
         {QStringLiteral("source"), CapturedCookie::sourceName(c.source)},
-        {QStringLiteral("time"), c.time ? QJsonValue(c.time->toUTC().toString(Qt::ISODateWithMs)) : QJsonValue::Null},
+        {QStringLiteral("time"),
+         c.time ? QJsonValue(c.time->toUTC().toString(Qt::ISODateWithMs)) : QJsonValue::Null},
         {QStringLiteral("url"), c.url.isEmpty() ? QJsonValue::Null : QJsonValue(c.url)},
         {QStringLiteral("status"), c.status >= 0 ? QJsonValue(c.status) : QJsonValue::Null},
         {QStringLiteral("name"), QString::fromLatin1(c.name)},
         {QStringLiteral("value"), QString::fromLatin1(c.value)},
-        {QStringLiteral("format"), isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")},
-        {QStringLiteral("opened_with"), entry.openedWith.isEmpty() ? QJsonValue::Null : QJsonValue(entry.openedWith)},
+        {QStringLiteral("format"),
+         isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")},
+        {QStringLiteral("opened_with"),
+         entry.openedWith.isEmpty() ? QJsonValue::Null : QJsonValue(entry.openedWith)},
         {QStringLiteral("verified"), verified},
-        {QStringLiteral("plaintext"), entry.readable() ? QJsonValue(QString::fromUtf8(entry.opened.json())) : QJsonValue::Null},
+        {QStringLiteral("plaintext"),
+         entry.readable() ? QJsonValue(QString::fromUtf8(entry.opened.json())) : QJsonValue::Null},
         {QStringLiteral("error"), error},
     };
 }

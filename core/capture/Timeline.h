@@ -2,8 +2,8 @@
 
 #include "capture/CapturedCookie.h"
 #include "formats/CookieOpener.h"
-#include "json/SessionDiff.h"
 #include "keys/KeyRing.h"
+#include "json/SessionDiff.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -26,10 +26,11 @@ public:
     {
         CapturedCookie cookie;
         CookieOpener::Opened opened;
-        QString openedWith;           ///< name of the key or secret, empty when none
-        bool hasPrevious = false;     ///< an earlier session of the same origin exists
-        SessionDiff::Result changes;  ///< against it
-        [[nodiscard]] bool readable() const; ///< a session came out (a signed one may be unverified)
+        QString openedWith;          ///< name of the key or secret, empty when none
+        bool hasPrevious = false;    ///< an earlier session of the same origin exists
+        SessionDiff::Result changes; ///< against it
+        [[nodiscard]] bool
+        readable() const; ///< a session came out (a signed one may be unverified)
     };
 
     Timeline(KeyRing &ring, FlaskSignedCodec::Options options);

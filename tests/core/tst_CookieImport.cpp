@@ -67,22 +67,30 @@ private:
 };
 
 const char *const kChromiumSchema =
-    "CREATE TABLE cookies(creation_utc INTEGER NOT NULL,host_key TEXT NOT NULL,top_frame_site_key TEXT NOT NULL,"
-    "name TEXT NOT NULL,value TEXT NOT NULL,encrypted_value BLOB NOT NULL,path TEXT NOT NULL,expires_utc INTEGER NOT NULL,"
-    "is_secure INTEGER NOT NULL,is_httponly INTEGER NOT NULL,last_access_utc INTEGER NOT NULL,has_expires INTEGER NOT NULL,"
-    "is_persistent INTEGER NOT NULL,priority INTEGER NOT NULL,samesite INTEGER NOT NULL,source_scheme INTEGER NOT NULL,"
+    "CREATE TABLE cookies(creation_utc INTEGER NOT NULL,host_key TEXT NOT NULL,top_frame_site_key "
+    "TEXT NOT NULL,"
+    "name TEXT NOT NULL,value TEXT NOT NULL,encrypted_value BLOB NOT NULL,path TEXT NOT "
+    "NULL,expires_utc INTEGER NOT NULL,"
+    "is_secure INTEGER NOT NULL,is_httponly INTEGER NOT NULL,last_access_utc INTEGER NOT "
+    "NULL,has_expires INTEGER NOT NULL,"
+    "is_persistent INTEGER NOT NULL,priority INTEGER NOT NULL,samesite INTEGER NOT "
+    "NULL,source_scheme INTEGER NOT NULL,"
     "source_port INTEGER NOT NULL,last_update_utc INTEGER NOT NULL,source_type INTEGER NOT NULL,"
     "has_cross_site_ancestor INTEGER NOT NULL)";
 const char *const kFirefoxSchema =
-    "CREATE TABLE moz_cookies (id INTEGER PRIMARY KEY, originAttributes TEXT NOT NULL DEFAULT '', name TEXT, value TEXT, "
-    "host TEXT, path TEXT, expiry INTEGER, lastAccessed INTEGER, creationTime INTEGER, isSecure INTEGER, isHttpOnly INTEGER, "
-    "inBrowserElement INTEGER DEFAULT 0, sameSite INTEGER DEFAULT 0, rawSameSite INTEGER DEFAULT 0, schemeMap INTEGER DEFAULT 0, "
+    "CREATE TABLE moz_cookies (id INTEGER PRIMARY KEY, originAttributes TEXT NOT NULL DEFAULT '', "
+    "name TEXT, value TEXT, "
+    "host TEXT, path TEXT, expiry INTEGER, lastAccessed INTEGER, creationTime INTEGER, isSecure "
+    "INTEGER, isHttpOnly INTEGER, "
+    "inBrowserElement INTEGER DEFAULT 0, sameSite INTEGER DEFAULT 0, rawSameSite INTEGER DEFAULT "
+    "0, schemeMap INTEGER DEFAULT 0, "
     "CONSTRAINT moz_uniqueid UNIQUE (name, host, path, originAttributes))";
 
-bool addChromiumCookie(TestDatabase &db, const QString &host, const QByteArray &name, const QByteArray &encrypted,
-                       qint64 creation = 13380000000000000)
+bool addChromiumCookie(TestDatabase &db, const QString &host, const QByteArray &name,
+                       const QByteArray &encrypted, qint64 creation = 13380000000000000)
 {
-    return db.exec(QStringLiteral("INSERT INTO cookies VALUES (?, ?, '', ?, '', ?, '/', 0, 0, 1, ?, 0, 0, 1, 1, 1, 80, ?, 0, 0)"),
+    return db.exec(QStringLiteral("INSERT INTO cookies VALUES (?, ?, '', ?, '', ?, '/', 0, 0, 1, "
+                                  "?, 0, 0, 1, 1, 1, 80, ?, 0, 0)"),
                    {creation, host, QString::fromLatin1(name), encrypted, creation, creation});
 }
 
@@ -117,7 +125,8 @@ void TestCookieImport::detectsByContent_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("kind");
     QTest::newRow("chrome HAR") << QStringLiteral("chrome.har") << int(CookieImporter::Kind::Har);
-    QTest::newRow("cookies.txt") << QStringLiteral("cookies.txt") << int(CookieImporter::Kind::CookiesTxt);
+    QTest::newRow("cookies.txt") << QStringLiteral("cookies.txt")
+                                 << int(CookieImporter::Kind::CookiesTxt);
     QTest::newRow("list") << QStringLiteral("cookies.list") << int(CookieImporter::Kind::List);
 }
 
@@ -148,11 +157,14 @@ void TestCookieImport::chromeHar()
     QCOMPARE(first.source, CapturedCookie::Source::Response);
     QCOMPARE(first.status, 302);
     QCOMPARE(first.url, QStringLiteral("http://app.test/login"));
-    QCOMPARE(first.value, vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login")));
-    QCOMPARE(*first.time, QDateTime::fromString(QStringLiteral("2026-11-20T10:00:00.000Z"), Qt::ISODateWithMs));
+    QCOMPARE(first.value,
+             vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login")));
+    QCOMPARE(*first.time,
+             QDateTime::fromString(QStringLiteral("2026-11-20T10:00:00.000Z"), Qt::ISODateWithMs));
     QCOMPARE(imported->cookies[1].source, CapturedCookie::Source::Request);
     QCOMPARE(imported->cookies[2].source, CapturedCookie::Source::Response);
-    QCOMPARE(imported->cookies[2].value, vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash")));
+    QCOMPARE(imported->cookies[2].value,
+             vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash")));
     QCOMPARE(imported->cookies[3].url, QStringLiteral("http://other.test/"));
 }
 
@@ -174,7 +186,8 @@ void TestCookieImport::sanitizedHarWarns()
     QVERIFY(imported.ok());
     QVERIFY(imported->cookies.isEmpty());
     QCOMPARE(imported->warnings.size(), 1);
-    QVERIFY2(imported->warnings[0].contains(QStringLiteral("sanitized")), qPrintable(imported->warnings[0]));
+    QVERIFY2(imported->warnings[0].contains(QStringLiteral("sanitized")),
+             qPrintable(imported->warnings[0]));
 }
 
 void TestCookieImport::brokenFilesGiveClearErrors_data()
@@ -187,8 +200,10 @@ void TestCookieImport::brokenFilesGiveClearErrors_data()
     QFile notHar(fixture(QStringLiteral("not-a-har.json")));
     QVERIFY(notHar.open(QIODevice::ReadOnly));
     QTest::newRow("no entries") << notHar.readAll() << int(ErrorCategory::Format);
-    QTest::newRow("HAR of garbage") << QByteArray("{\"log\": [1, 2, \x01\xff") << int(ErrorCategory::Json);
-    QTest::newRow("entries not a list") << QByteArray(R"({"log": {"entries": 5}})") << int(ErrorCategory::Format);
+    QTest::newRow("HAR of garbage")
+        << QByteArray("{\"log\": [1, 2, \x01\xff") << int(ErrorCategory::Json);
+    QTest::newRow("entries not a list")
+        << QByteArray(R"({"log": {"entries": 5}})") << int(ErrorCategory::Format);
 }
 
 void TestCookieImport::brokenFilesGiveClearErrors()
@@ -213,7 +228,8 @@ void TestCookieImport::cookiesTxt()
     QVERIFY(imported.ok());
     QCOMPARE(imported->cookies.size(), 2); // the #HttpOnly_ line and the secure subdomain one
     QCOMPARE(imported->cookies[0].url, QStringLiteral("http://app.test/"));
-    QCOMPARE(imported->cookies[0].value, vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login")));
+    QCOMPARE(imported->cookies[0].value,
+             vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login")));
     QCOMPARE(imported->cookies[1].url, QStringLiteral("https://other.test/"));
     QCOMPARE(imported->warnings.size(), 1);
     QVERIFY(imported->warnings[0].startsWith(QStringLiteral("line 7:")));
@@ -224,9 +240,11 @@ void TestCookieImport::cookieList()
     auto imported = CookieImporter::importFile(fixture(QStringLiteral("cookies.list")), {});
     QVERIFY(imported.ok());
     QCOMPARE(imported->cookies.size(), 4);
-    QCOMPARE(imported->cookies[1].value, vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash")));
+    QCOMPARE(imported->cookies[1].value,
+             vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash")));
     QCOMPARE(imported->warnings.size(), 1);
-    QVERIFY2(imported->warnings[0].startsWith(QStringLiteral("line 6:")), qPrintable(imported->warnings[0]));
+    QVERIFY2(imported->warnings[0].startsWith(QStringLiteral("line 6:")),
+             qPrintable(imported->warnings[0]));
     // A line whose session cookie is empty gives a warning, never an empty cookie (a fuzz find).
     auto empty = CookieImporter::importData("\"\"\n", {});
     QVERIFY(empty.ok());
@@ -234,11 +252,13 @@ void TestCookieImport::cookieList()
     QCOMPARE(empty->warnings.size(), 1);
     // Each one opens: two with the vectors' key, two without any (signed).
     KeyRing ring;
-    const QByteArray raw = QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
+    const QByteArray raw =
+        QByteArray::fromHex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd");
     QVERIFY(ring.add(SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))).ok());
     for (const CapturedCookie &cookie : std::as_const(imported->cookies)) {
         const auto opened = CookieOpener::open(cookie.value, ring, {});
-        QVERIFY(opened.ok() || opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked);
+        QVERIFY(opened.ok() ||
+                opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked);
     }
 }
 
@@ -250,8 +270,10 @@ void TestCookieImport::hostFilter()
     QCOMPARE(har->cookies.size(), 1);
     auto txt = CookieImporter::importFile(fixture(QStringLiteral("cookies.txt")), options);
     QCOMPARE(txt->cookies.size(), 1);
-    QVERIFY(CookieImporter::hostMatches(QStringLiteral(".example.com"), QStringLiteral("www.example.com")));
-    QVERIFY(!CookieImporter::hostMatches(QStringLiteral("evil-example.com"), QStringLiteral("example.com")));
+    QVERIFY(CookieImporter::hostMatches(QStringLiteral(".example.com"),
+                                        QStringLiteral("www.example.com")));
+    QVERIFY(!CookieImporter::hostMatches(QStringLiteral("evil-example.com"),
+                                         QStringLiteral("example.com")));
 }
 
 void TestCookieImport::importFileSizeLimit()
@@ -279,15 +301,18 @@ void TestCookieImport::chromiumV10()
     QFETCH(int, metaVersion);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("Cookies"));
-    const QByteArray value = vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+    const QByteArray value =
+        vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login"));
     {
         TestDatabase db(path);
         QVERIFY(db.ok());
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)")));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO meta VALUES ('version', ?)"), {QString::number(metaVersion)}));
+        QVERIFY(db.exec(QStringLiteral(
+            "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)")));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO meta VALUES ('version', ?)"),
+                        {QString::number(metaVersion)}));
         QVERIFY(db.exec(QLatin1String(kChromiumSchema)));
-        auto encrypted = BrowserCookieStore::encryptChromium(value, BrowserCookieStore::v10Password(), "v10", metaVersion >= 24,
-                                                             "app.test");
+        auto encrypted = BrowserCookieStore::encryptChromium(
+            value, BrowserCookieStore::v10Password(), "v10", metaVersion >= 24, "app.test");
         QVERIFY(encrypted.ok());
         QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "session", encrypted.value()));
         QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "theme", encrypted.value()));
@@ -300,7 +325,8 @@ void TestCookieImport::chromiumV10()
     QCOMPARE(imported->cookies[0].source, CapturedCookie::Source::Store);
     QCOMPARE(imported->cookies[0].url, QStringLiteral("http://app.test/"));
     // 13380000000000000 µs after 1601-01-01 is 1735526400 s after 1970.
-    QCOMPARE(*imported->cookies[0].time, QDateTime::fromSecsSinceEpoch(1735526400, QTimeZone::utc()));
+    QCOMPARE(*imported->cookies[0].time,
+             QDateTime::fromSecsSinceEpoch(1735526400, QTimeZone::utc()));
 }
 
 void TestCookieImport::chromiumV11WithGivenPassword()
@@ -308,21 +334,25 @@ void TestCookieImport::chromiumV11WithGivenPassword()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("Cookies"));
     const QByteArray password = "v11-password-from-keyring";
-    const QByteArray value = vectorCookie(QStringLiteral("flask_default"), QStringLiteral("d-tagged"));
+    const QByteArray value =
+        vectorCookie(QStringLiteral("flask_default"), QStringLiteral("d-tagged"));
     {
         TestDatabase db(path);
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)")));
         QVERIFY(db.exec(QStringLiteral("INSERT INTO meta VALUES ('version', '24')")));
         QVERIFY(db.exec(QLatin1String(kChromiumSchema)));
-        auto encrypted = BrowserCookieStore::encryptChromium(value, SecureBytes(password.constData(), std::size_t(password.size())),
-                                                             "v11", true, ".app.test");
+        auto encrypted = BrowserCookieStore::encryptChromium(
+            value, SecureBytes(password.constData(), std::size_t(password.size())), "v11", true,
+            ".app.test");
         QVERIFY(addChromiumCookie(db, QStringLiteral(".app.test"), "session", encrypted.value()));
     }
     QStringList asked;
     const auto provider = [&](const QString &application) -> Result<std::optional<SecureBytes>> {
         asked.append(application);
         if (application == QLatin1String("chromium"))
-            return std::optional<SecureBytes>(SecureBytes(password.constData(), std::size_t(password.size())));
+            return std::optional<SecureBytes>(
+                SecureBytes(password.constData(), std::size_t(password.size())));
         return std::optional<SecureBytes>();
     };
     auto imported = BrowserCookieStore::read(path, {}, provider);
@@ -346,7 +376,8 @@ void TestCookieImport::chromiumV11WithoutSecretService()
     {
         TestDatabase db(path);
         QVERIFY(db.exec(QLatin1String(kChromiumSchema)));
-        QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "session", QByteArray("v11") + QByteArray(32, 'x')));
+        QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "session",
+                                  QByteArray("v11") + QByteArray(32, 'x')));
     }
     const auto locked = [](const QString &) -> Result<std::optional<SecureBytes>> {
         return Error::make(ErrorCategory::Key, QStringLiteral("the Secret Service is locked"));
@@ -355,33 +386,42 @@ void TestCookieImport::chromiumV11WithoutSecretService()
     QVERIFY(!imported.ok());
     QCOMPARE(imported.error().category, ErrorCategory::Key);
     QVERIFY(imported.error().message.contains(QStringLiteral("locked")));
-    const auto empty = [](const QString &) -> Result<std::optional<SecureBytes>> { return std::optional<SecureBytes>(); };
+    const auto empty = [](const QString &) -> Result<std::optional<SecureBytes>> {
+        return std::optional<SecureBytes>();
+    };
     auto none = BrowserCookieStore::read(path, {}, empty);
     QVERIFY(!none.ok());
-    QVERIFY2(none.error().message.contains(QStringLiteral("holds no Chromium password")), qPrintable(none.error().message));
+    QVERIFY2(none.error().message.contains(QStringLiteral("holds no Chromium password")),
+             qPrintable(none.error().message));
 }
 
 void TestCookieImport::firefoxWalWhileTheBrowserHoldsIt()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cookies.sqlite"));
-    const QByteArray older = vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login"));
-    const QByteArray newest = vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash"));
+    const QByteArray older =
+        vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+    const QByteArray newest =
+        vectorCookie(QStringLiteral("encrypted_session"), QStringLiteral("flash"));
     TestDatabase browser(path); // stays open, as a running Firefox does
     QVERIFY(browser.ok());
     QVERIFY(browser.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
     QVERIFY(browser.exec(QLatin1String(kFirefoxSchema)));
-    QVERIFY(browser.exec(QStringLiteral("INSERT INTO moz_cookies (name, value, host, path, expiry, lastAccessed, creationTime, "
-                                        "isSecure, isHttpOnly) VALUES ('session', ?, 'app.test', '/', 0, 1700000000000000, "
-                                        "1700000000000000, 0, 1)"),
-                         {QString::fromLatin1(older)}));
+    QVERIFY(browser.exec(
+        QStringLiteral(
+            "INSERT INTO moz_cookies (name, value, host, path, expiry, lastAccessed, creationTime, "
+            "isSecure, isHttpOnly) VALUES ('session', ?, 'app.test', '/', 0, 1700000000000000, "
+            "1700000000000000, 0, 1)"),
+        {QString::fromLatin1(older)}));
     QVERIFY(browser.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     // Firefox's exclusive mode, and the newest row only in the WAL.
     QVERIFY(browser.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
-    QVERIFY(browser.exec(QStringLiteral("INSERT INTO moz_cookies (name, value, host, path, expiry, lastAccessed, creationTime, "
-                                        "isSecure, isHttpOnly) VALUES ('session', ?, '.shop.test', '/', 0, 1700000100000000, "
-                                        "1700000100000000, 1, 1)"),
-                         {QString::fromLatin1(newest)}));
+    QVERIFY(browser.exec(
+        QStringLiteral(
+            "INSERT INTO moz_cookies (name, value, host, path, expiry, lastAccessed, creationTime, "
+            "isSecure, isHttpOnly) VALUES ('session', ?, '.shop.test', '/', 0, 1700000100000000, "
+            "1700000100000000, 1, 1)"),
+        {QString::fromLatin1(newest)}));
     QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
     const QByteArray before = [&] {
         QFile f(path);
@@ -398,7 +438,8 @@ void TestCookieImport::firefoxWalWhileTheBrowserHoldsIt()
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), before);
     // And the browser can still write.
-    QVERIFY(browser.exec(QStringLiteral("UPDATE moz_cookies SET value = 'x' WHERE host = 'app.test'")));
+    QVERIFY(
+        browser.exec(QStringLiteral("UPDATE moz_cookies SET value = 'x' WHERE host = 'app.test'")));
 }
 
 void TestCookieImport::findsProfiles()
@@ -406,13 +447,16 @@ void TestCookieImport::findsProfiles()
     QTemporaryDir home;
     QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".config/chromium/Default/Network"))));
     QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".mozilla/firefox/abcd.default-release"))));
-    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("snap/chromium/common/chromium/Profile 1"))));
-    for (const char *file : {".config/chromium/Default/Network/Cookies", ".mozilla/firefox/abcd.default-release/cookies.sqlite",
+    QVERIFY(
+        QDir().mkpath(home.filePath(QStringLiteral("snap/chromium/common/chromium/Profile 1"))));
+    for (const char *file : {".config/chromium/Default/Network/Cookies",
+                             ".mozilla/firefox/abcd.default-release/cookies.sqlite",
                              "snap/chromium/common/chromium/Profile 1/Cookies"}) {
         QFile f(home.filePath(QLatin1String(file)));
         QVERIFY(f.open(QIODevice::WriteOnly));
     }
-    const QList<BrowserCookieStore::Profile> profiles = BrowserCookieStore::findProfiles(home.path());
+    const QList<BrowserCookieStore::Profile> profiles =
+        BrowserCookieStore::findProfiles(home.path());
     QCOMPARE(profiles.size(), 3);
     QCOMPARE(profiles[0].browser, QStringLiteral("Chromium"));
     QCOMPARE(profiles[0].name, QStringLiteral("Default"));

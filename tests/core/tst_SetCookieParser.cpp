@@ -30,21 +30,28 @@ void TestSetCookieParser::attributes_data()
     QTest::addColumn<bool>("httpOnly");
     QTest::addColumn<int>("sameSite");
     QTest::addColumn<qint64>("maxAge"); // -999: absent
-    QTest::newRow("flask") << QByteArray("session=u.a.b.c; HttpOnly; Path=/") << QByteArray("session") << QByteArray("u.a.b.c")
-                           << QStringLiteral("/") << QString() << false << true << 0 << qint64(-999);
-    QTest::newRow("every attribute, any case") << QByteArray("session=.eJx.Zx.sig; Domain=.Example.COM; path=/app; SECURE; httponly; SameSite=Lax; Max-Age=60")
-                                               << QByteArray("session") << QByteArray(".eJx.Zx.sig") << QStringLiteral("/app")
-                                               << QStringLiteral("example.com") << true << true << 2 << qint64(60);
-    QTest::newRow("quoted value") << QByteArray("session=\"u.a.b.c\"") << QByteArray("session") << QByteArray("u.a.b.c")
+    QTest::newRow("flask") << QByteArray("session=u.a.b.c; HttpOnly; Path=/")
+                           << QByteArray("session") << QByteArray("u.a.b.c") << QStringLiteral("/")
+                           << QString() << false << true << 0 << qint64(-999);
+    QTest::newRow("every attribute, any case")
+        << QByteArray("session=.eJx.Zx.sig; Domain=.Example.COM; path=/app; SECURE; httponly; "
+                      "SameSite=Lax; Max-Age=60")
+        << QByteArray("session") << QByteArray(".eJx.Zx.sig") << QStringLiteral("/app")
+        << QStringLiteral("example.com") << true << true << 2 << qint64(60);
+    QTest::newRow("quoted value") << QByteArray("session=\"u.a.b.c\"") << QByteArray("session")
+                                  << QByteArray("u.a.b.c") << QString() << QString() << false
+                                  << false << 0 << qint64(-999);
+    QTest::newRow("spaces and unknown")
+        << QByteArray("  s  =  v ; Foo=bar; SameSite=None;Secure") << QByteArray("s")
+        << QByteArray("v") << QString() << QString() << true << false << 3 << qint64(-999);
+    QTest::newRow("last attribute wins")
+        << QByteArray("s=v; Max-Age=5; Max-Age=0; Path=/a; Path=relative") << QByteArray("s")
+        << QByteArray("v") << QString() << QString() << false << false << 0 << qint64(0);
+    QTest::newRow("value with =") << QByteArray("s=a=b=c") << QByteArray("s") << QByteArray("a=b=c")
                                   << QString() << QString() << false << false << 0 << qint64(-999);
-    QTest::newRow("spaces and unknown") << QByteArray("  s  =  v ; Foo=bar; SameSite=None;Secure") << QByteArray("s") << QByteArray("v")
-                                        << QString() << QString() << true << false << 3 << qint64(-999);
-    QTest::newRow("last attribute wins") << QByteArray("s=v; Max-Age=5; Max-Age=0; Path=/a; Path=relative") << QByteArray("s")
-                                         << QByteArray("v") << QString() << QString() << false << false << 0 << qint64(0);
-    QTest::newRow("value with =") << QByteArray("s=a=b=c") << QByteArray("s") << QByteArray("a=b=c") << QString() << QString()
-                                  << false << false << 0 << qint64(-999);
-    QTest::newRow("bad max-age ignored") << QByteArray("s=v; Max-Age=soon") << QByteArray("s") << QByteArray("v") << QString()
-                                         << QString() << false << false << 0 << qint64(-999);
+    QTest::newRow("bad max-age ignored")
+        << QByteArray("s=v; Max-Age=soon") << QByteArray("s") << QByteArray("v") << QString()
+        << QString() << false << false << 0 << qint64(-999);
 }
 
 void TestSetCookieParser::attributes()
@@ -72,8 +79,9 @@ void TestSetCookieParser::dates_data()
                              << QDateTime(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc());
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994")
                              << QDateTime(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc());
-    QTest::newRow("two-digit year") << QByteArray("Wed, 09 Jun 21 10:18:14 GMT")
-                                    << QDateTime(QDate(2021, 6, 9), QTime(10, 18, 14), QTimeZone::utc());
+    QTest::newRow("two-digit year")
+        << QByteArray("Wed, 09 Jun 21 10:18:14 GMT")
+        << QDateTime(QDate(2021, 6, 9), QTime(10, 18, 14), QTimeZone::utc());
     QTest::newRow("garbage") << QByteArray("tomorrow at noon") << QDateTime();
     QTest::newRow("bad day") << QByteArray("Mon, 31 Feb 2025 10:00:00 GMT") << QDateTime();
 }
@@ -93,10 +101,13 @@ void TestSetCookieParser::cookieHeader_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<QList<QByteArray>>("names");
     QTest::addColumn<QList<QByteArray>>("values");
-    QTest::newRow("several") << QByteArray("theme=dark; session=u.a.b.c; lang=en") << QList<QByteArray>{"theme", "session", "lang"}
+    QTest::newRow("several") << QByteArray("theme=dark; session=u.a.b.c; lang=en")
+                             << QList<QByteArray>{"theme", "session", "lang"}
                              << QList<QByteArray>{"dark", "u.a.b.c", "en"};
-    QTest::newRow("empty parts") << QByteArray(";; a=1 ;;b=\"2\";") << QList<QByteArray>{"a", "b"} << QList<QByteArray>{"1", "2"};
-    QTest::newRow("nameless") << QByteArray("justvalue; a=1") << QList<QByteArray>{"", "a"} << QList<QByteArray>{"justvalue", "1"};
+    QTest::newRow("empty parts") << QByteArray(";; a=1 ;;b=\"2\";") << QList<QByteArray>{"a", "b"}
+                                 << QList<QByteArray>{"1", "2"};
+    QTest::newRow("nameless") << QByteArray("justvalue; a=1") << QList<QByteArray>{"", "a"}
+                              << QList<QByteArray>{"justvalue", "1"};
 }
 
 void TestSetCookieParser::cookieHeader()
@@ -123,7 +134,8 @@ void TestSetCookieParser::limits()
     for (qsizetype i = 0; i <= SetCookieParser::kMaxCookiesPerHeader; ++i)
         many.append("c=1;");
     QCOMPARE(SetCookieParser::parseCookieHeader(many).error().category, ErrorCategory::Limit);
-    QVERIFY(SetCookieParser::parseCookieHeader(many.left(4 * SetCookieParser::kMaxCookiesPerHeader)).ok());
+    QVERIFY(SetCookieParser::parseCookieHeader(many.left(4 * SetCookieParser::kMaxCookiesPerHeader))
+                .ok());
 }
 
 QTEST_GUILESS_MAIN(TestSetCookieParser)

@@ -29,8 +29,8 @@ struct GuiTestFixture
         window.reset();
         keys.reset();
         settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
-        keys = std::make_unique<KeyRingStore>(*settings,
-                                                   std::make_unique<FileKeyStore>(dir.path()));
+        keys =
+            std::make_unique<KeyRingStore>(*settings, std::make_unique<FileKeyStore>(dir.path()));
         (void)keys->load();
         recovery = std::make_unique<gui::RecoveryStore>(
             dir.path(), [this] { return keys->store().recoveryKey(); });

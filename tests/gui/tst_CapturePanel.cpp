@@ -43,7 +43,8 @@ private:
 void TestCapturePanel::initTestCase()
 {
     QString error;
-    QVERIFY2(m_app.start(QStringLiteral("interop/encrypted_session_app.py"), {QString::fromLatin1(kKeyHex)}, &error),
+    QVERIFY2(m_app.start(QStringLiteral("interop/encrypted_session_app.py"),
+                         {QString::fromLatin1(kKeyHex)}, &error),
              qPrintable(error));
 }
 
@@ -63,12 +64,15 @@ void TestCapturePanel::requestReplayAndProxy()
     // Type the login as a user would and press Send.
     panel->methodBox()->setCurrentText(QStringLiteral("POST"));
     panel->urlEdit()->setText(base + QStringLiteral("/login"));
-    panel->headersEdit()->setPlainText(QStringLiteral("Content-Type: application/x-www-form-urlencoded"));
+    panel->headersEdit()->setPlainText(
+        QStringLiteral("Content-Type: application/x-www-form-urlencoded"));
     panel->bodyEdit()->setPlainText(QStringLiteral("username=carol&password=letmein"));
-    QTest::mouseClick(panel->findChild<QPushButton *>(), Qt::LeftButton); // the first button is Send
+    QTest::mouseClick(panel->findChild<QPushButton *>(),
+                      Qt::LeftButton); // the first button is Send
     waitIdle(capture);
     QVERIFY(capture.model().rowCount() >= 2);
-    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("200")), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("200")),
+             qPrintable(panel->statusLabel()->text()));
 
     // Selecting the last entry opens it in the inspector, with the stored key.
     QTableView *timeline = panel->timeline();
@@ -76,12 +80,14 @@ void TestCapturePanel::requestReplayAndProxy()
     InspectorController &inspector = f.window->controller();
     QVERIFY(inspector.lastOpen().ok());
     QCOMPARE(inspector.lastOpen().keyName, QStringLiteral("app"));
-    QCOMPARE(inspector.document().root().value(QStringLiteral("user"))->stringValue(), QStringLiteral("carol"));
+    QCOMPARE(inspector.document().root().value(QStringLiteral("user"))->stringValue(),
+             QStringLiteral("carol"));
 
     // Edit role to admin in the tree, then replay against /admin.
     SessionTreeModel &model = inspector.model();
-    const QModelIndex role = model.indexForPath({inspector.document().root().indexOfKey(QStringLiteral("role"))},
-                                                SessionTreeModel::ValueColumn);
+    const QModelIndex role =
+        model.indexForPath({inspector.document().root().indexOfKey(QStringLiteral("role"))},
+                           SessionTreeModel::ValueColumn);
     QVERIFY(model.setData(role, QStringLiteral("admin")));
     QTRY_VERIFY(!inspector.sealedCookie().isEmpty() && !inspector.isRefreshing());
     panel->methodBox()->setCurrentText(QStringLiteral("GET"));
@@ -89,14 +95,17 @@ void TestCapturePanel::requestReplayAndProxy()
     const int before = capture.model().rowCount();
     panel->replayEdited();
     waitIdle(capture);
-    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("answered 200")), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("answered 200")),
+             qPrintable(panel->statusLabel()->text()));
     QVERIFY(capture.model().rowCount() > before); // the sent cookie is on the timeline
 
     // Start the proxy from the panel, pin, and let a "browser" without the cookie in.
     panel->findChild<QLineEdit *>(QStringLiteral("proxyUpstream"))->setText(base + u'/');
     panel->toggleProxy();
     QVERIFY(capture.proxy().isListening());
-    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("proxyAddress"))->text().contains(capture.proxy().address().toString()));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("proxyAddress"))
+                ->text()
+                .contains(capture.proxy().address().toString()));
     panel->findChild<QCheckBox *>(QStringLiteral("proxyPin"))->setChecked(true);
     QNetworkAccessManager browser;
     HttpCapture client(browser);
@@ -117,7 +126,8 @@ void TestCapturePanel::importFromFile()
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
     CaptureController &capture = f.window->capture();
-    capture.importFiles({test::dataPath(QStringLiteral("capture/chrome.har")), test::dataPath(QStringLiteral("capture/sanitized.har"))});
+    capture.importFiles({test::dataPath(QStringLiteral("capture/chrome.har")),
+                         test::dataPath(QStringLiteral("capture/sanitized.har"))});
     QVERIFY(capture.isBusy());
     waitIdle(capture);
     QCOMPARE(capture.model().rowCount(), 4);

@@ -20,15 +20,18 @@ bool LoopbackHttpServer::useTls(QString *error)
     QTemporaryDir dir;
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"),
-                   QStringLiteral("1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
                    QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
     if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
-        *error = QStringLiteral("openssl could not make a certificate: %1").arg(QString::fromUtf8(openssl.readAllStandardError()));
+        *error = QStringLiteral("openssl could not make a certificate: %1")
+                     .arg(QString::fromUtf8(openssl.readAllStandardError()));
         return false;
     }
-    QFile certificate(dir.filePath(QStringLiteral("cert.pem"))), key(dir.filePath(QStringLiteral("key.pem")));
+    QFile certificate(dir.filePath(QStringLiteral("cert.pem"))),
+        key(dir.filePath(QStringLiteral("key.pem")));
     if (!certificate.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read the certificate");
         return false;

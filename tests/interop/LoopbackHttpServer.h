@@ -17,7 +17,11 @@ class LoopbackHttpServer : public QTcpServer
     Q_OBJECT
 
 public:
-    enum class Mode { Silent, Answer };
+    enum class Mode
+    {
+        Silent,
+        Answer
+    };
 
     explicit LoopbackHttpServer(Mode mode, QObject *parent = nullptr);
     /// Serves TLS with a fresh self-signed certificate for 127.0.0.1 (made with openssl).

@@ -81,11 +81,14 @@ private:
 void TestCapture::initTestCase()
 {
     QString error;
-    QVERIFY2(m_encrypted.start(QStringLiteral("interop/encrypted_session_app.py"), {QString::fromLatin1(kKeyHex)}, &error),
+    QVERIFY2(m_encrypted.start(QStringLiteral("interop/encrypted_session_app.py"),
+                               {QString::fromLatin1(kKeyHex)}, &error),
              qPrintable(error));
-    QVERIFY2(m_signed.start(QStringLiteral("interop/flask_default_app.py"), {QString::fromLatin1(kSecret)}, &error),
+    QVERIFY2(m_signed.start(QStringLiteral("interop/flask_default_app.py"),
+                            {QString::fromLatin1(kSecret)}, &error),
              qPrintable(error));
-    QVERIFY2(m_other.start(QStringLiteral("interop/encrypted_session_app.py"), {QString::fromLatin1(kKeyHex)}, &error),
+    QVERIFY2(m_other.start(QStringLiteral("interop/encrypted_session_app.py"),
+                           {QString::fromLatin1(kKeyHex)}, &error),
              qPrintable(error));
 }
 
@@ -129,10 +132,14 @@ void TestCapture::loginEditReplay()
 
     KeyRing ring;
     QVERIFY(ring.add(SessionKey(QStringLiteral("aes"), aesKey())).ok());
-    QVERIFY(ring.add(SessionKey(QStringLiteral("secret"), signingSecret(), SessionKey::Kind::SigningSecret)).ok());
-    const CookieOpener::Opened opened = CookieOpener::open(loggedIn.response.sessionCookie, ring, {});
+    QVERIFY(ring.add(SessionKey(QStringLiteral("secret"), signingSecret(),
+                                SessionKey::Kind::SigningSecret))
+                .ok());
+    const CookieOpener::Opened opened =
+        CookieOpener::open(loggedIn.response.sessionCookie, ring, {});
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error->toString()));
-    QCOMPARE(opened.format, signedFormat ? FormatDetector::Format::FlaskSigned : FormatDetector::Format::EncryptedSession);
+    QCOMPARE(opened.format, signedFormat ? FormatDetector::Format::FlaskSigned
+                                         : FormatDetector::Format::EncryptedSession);
     QCOMPARE(opened.session().value(QStringLiteral("role"))->stringValue(), QStringLiteral("user"));
 
     // As the developer: the admin page refuses, then the edited session gets in.
@@ -145,7 +152,8 @@ void TestCapture::loginEditReplay()
     edited.setValue(QStringLiteral("role"), SessionValue::makeString(QStringLiteral("admin")));
     SessionSealer::Options options;
     options.format = opened.format;
-    const SessionSealer::Sealed resealed = SessionSealer::seal(edited, signedFormat ? signingSecret() : aesKey(), options);
+    const SessionSealer::Sealed resealed =
+        SessionSealer::seal(edited, signedFormat ? signingSecret() : aesKey(), options);
     QVERIFY(resealed.ok());
     admin.cookieValue = resealed.cookie;
     const HttpCapture::Outcome replayed = run(admin);
@@ -176,7 +184,8 @@ void TestCapture::crossOriginRedirectIsNotFollowed()
     const QUrl elsewhere = url(m_other, QStringLiteral("/account"));
     HttpCapture::Request away;
     away.url = url(m_encrypted, QStringLiteral("/away"));
-    away.url.setQuery(QStringLiteral("to=") + QString::fromLatin1(QUrl::toPercentEncoding(elsewhere.toString())));
+    away.url.setQuery(QStringLiteral("to=") +
+                      QString::fromLatin1(QUrl::toPercentEncoding(elsewhere.toString())));
     away.cookieValue = loggedIn.response.sessionCookie;
     const HttpCapture::Outcome outcome = run(away);
     QVERIFY(!outcome.error);
@@ -213,7 +222,8 @@ void TestCapture::refusedConnection()
     const HttpCapture::Outcome outcome = run(request);
     QVERIFY(outcome.error);
     QCOMPARE(outcome.error->category, ErrorCategory::Network);
-    QVERIFY2(outcome.error->message.contains(QStringLiteral("connection refused")), qPrintable(outcome.error->message));
+    QVERIFY2(outcome.error->message.contains(QStringLiteral("connection refused")),
+             qPrintable(outcome.error->message));
 }
 
 void TestCapture::timeout()
@@ -226,7 +236,8 @@ void TestCapture::timeout()
     const HttpCapture::Outcome outcome = run(request);
     QVERIFY(outcome.error);
     QCOMPARE(outcome.error->category, ErrorCategory::Network);
-    QVERIFY2(outcome.error->message.startsWith(QStringLiteral("timeout")), qPrintable(outcome.error->message));
+    QVERIFY2(outcome.error->message.startsWith(QStringLiteral("timeout")),
+             qPrintable(outcome.error->message));
 }
 
 void TestCapture::untrustedCertificate()
@@ -234,7 +245,8 @@ void TestCapture::untrustedCertificate()
     test::LoopbackHttpServer tls(test::LoopbackHttpServer::Mode::Answer);
     QString error;
     QVERIFY2(tls.useTls(&error), qPrintable(error));
-    tls.setResponse("HTTP/1.1 200 OK\r\nSet-Cookie: session=u.abc.def.ghi; HttpOnly; Path=/\r\nContent-Length: 2\r\n"
+    tls.setResponse("HTTP/1.1 200 OK\r\nSet-Cookie: session=u.abc.def.ghi; HttpOnly; "
+                    "Path=/\r\nContent-Length: 2\r\n"
                     "Connection: close\r\n\r\nok");
     QVERIFY(tls.listenLoopback());
     HttpCapture::Request request;
@@ -242,7 +254,8 @@ void TestCapture::untrustedCertificate()
     const HttpCapture::Outcome refused = run(request);
     QVERIFY(refused.error);
     QCOMPARE(refused.error->category, ErrorCategory::Network);
-    QVERIFY2(refused.error->message.startsWith(QStringLiteral("TLS")), qPrintable(refused.error->message));
+    QVERIFY2(refused.error->message.startsWith(QStringLiteral("TLS")),
+             qPrintable(refused.error->message));
     QCOMPARE(tls.requestsSeen(), 0);
     // Allowed explicitly for this host, the same server answers.
     request.insecureHosts = {QStringLiteral("127.0.0.1")};
@@ -301,10 +314,13 @@ void TestCapture::cliCaptureJsonl()
 {
     QProcess cli;
     cli.setProcessEnvironment(test::isolatedCliEnvironment());
-    cli.start(test::cliPath(), {QStringLiteral("capture"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--secret"),
-                                QString::fromLatin1(kSecret), QStringLiteral("--method"), QStringLiteral("POST"), QStringLiteral("-H"),
-                                QStringLiteral("Content-Type: application/x-www-form-urlencoded"), QStringLiteral("--data"),
-                                QStringLiteral("username=bob&password=letmein"), url(m_signed, QStringLiteral("/login")).toString()});
+    cli.start(test::cliPath(),
+              {QStringLiteral("capture"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+               QStringLiteral("--secret"), QString::fromLatin1(kSecret), QStringLiteral("--method"),
+               QStringLiteral("POST"), QStringLiteral("-H"),
+               QStringLiteral("Content-Type: application/x-www-form-urlencoded"),
+               QStringLiteral("--data"), QStringLiteral("username=bob&password=letmein"),
+               url(m_signed, QStringLiteral("/login")).toString()});
     QVERIFY(cli.waitForFinished(60000));
     QCOMPARE(cli.exitCode(), 0);
     const QList<QByteArray> lines = cli.readAllStandardOutput().trimmed().split('\n');
@@ -314,13 +330,16 @@ void TestCapture::cliCaptureJsonl()
         QCOMPARE(entry[QStringLiteral("format")].toString(), QStringLiteral("signed"));
         QCOMPARE(entry[QStringLiteral("verified")].toBool(), true);
         QCOMPARE(entry[QStringLiteral("name")].toString(), QStringLiteral("session"));
-        QVERIFY(entry[QStringLiteral("plaintext")].toString().contains(QStringLiteral("\"user\":\"bob\"")));
-        QVERIFY(QDateTime::fromString(entry[QStringLiteral("time")].toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(entry[QStringLiteral("plaintext")].toString().contains(
+            QStringLiteral("\"user\":\"bob\"")));
+        QVERIFY(QDateTime::fromString(entry[QStringLiteral("time")].toString(), Qt::ISODateWithMs)
+                    .isValid());
     }
     // A 4xx is still a response: exit 0. A refused connection is exit 10.
     QProcess forbidden;
     forbidden.setProcessEnvironment(test::isolatedCliEnvironment());
-    forbidden.start(test::cliPath(), {QStringLiteral("capture"), url(m_signed, QStringLiteral("/admin")).toString()});
+    forbidden.start(test::cliPath(), {QStringLiteral("capture"),
+                                      url(m_signed, QStringLiteral("/admin")).toString()});
     QVERIFY(forbidden.waitForFinished(60000));
     QCOMPARE(forbidden.exitCode(), 0);
     QVERIFY(forbidden.readAllStandardOutput().startsWith("403 GET"));
@@ -331,7 +350,8 @@ void TestCapture::proxyReportsCookiesAndPins()
     ReverseProxy proxy(m_network);
     QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
     QList<CapturedCookie> seen;
-    connect(&proxy, &ReverseProxy::cookieSeen, this, [&seen](const CapturedCookie &cookie) { seen.append(cookie); });
+    connect(&proxy, &ReverseProxy::cookieSeen, this,
+            [&seen](const CapturedCookie &cookie) { seen.append(cookie); });
     const QUrl base = proxy.address();
 
     // The browser's side: log in through the proxy. The login's relative redirect stays on it.
@@ -343,9 +363,12 @@ void TestCapture::proxyReportsCookiesAndPins()
     QCOMPARE(loggedIn.response.hops[1].url.port(), base.port());
     QCOMPARE(loggedIn.response.hops[1].status, 200);
     // Both the cookie the app set and the one the client sent back came by.
-    QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; }));
-    const auto firstSet = std::find_if(seen.cbegin(), seen.cend(),
-                                       [](const CapturedCookie &c) { return c.source == CapturedCookie::Source::Response; });
+    QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Response;
+    }));
+    const auto firstSet = std::find_if(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Response;
+    });
     QVERIFY(firstSet != seen.cend());
     QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [&](const CapturedCookie &c) {
         return c.source == CapturedCookie::Source::Request && c.value == firstSet->value;
@@ -400,10 +423,13 @@ void TestCapture::proxyServesManyConnections()
     for (int i = 0; i < kClients; ++i) {
         managers.push_back(std::make_unique<QNetworkAccessManager>());
         captures.push_back(std::make_unique<HttpCapture>(*managers.back()));
-        connect(captures.back().get(), &HttpCapture::finished, this, [&](const HttpCapture::Outcome &outcome) {
-            ++done;
-            ok += (!outcome.error && outcome.response.hops.last().status == 401) ? 1 : 0; // /account without a session
-        });
+        connect(captures.back().get(), &HttpCapture::finished, this,
+                [&](const HttpCapture::Outcome &outcome) {
+                    ++done;
+                    ok += (!outcome.error && outcome.response.hops.last().status == 401)
+                              ? 1
+                              : 0; // /account without a session
+                });
         HttpCapture::Request request;
         request.url = proxy.address().resolved(QUrl(QStringLiteral("/account")));
         captures.back()->start(request);
@@ -419,11 +445,16 @@ void TestCapture::proxyRefusesOversizedHeads()
     // The proxy runs on this thread: wait through the event loop, never by blocking.
     QTcpSocket first, second;
     QByteArray tooBig, bad;
-    const QByteArray bigRequest = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(ProxyConnection::kMaxHeadBytes, 'a') + "\r\n\r\n";
+    const QByteArray bigRequest =
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(ProxyConnection::kMaxHeadBytes, 'a') +
+        "\r\n\r\n";
     const QByteArray badRequest = "NOT HTTP AT ALL\r\n\r\n";
-    for (auto [socket, answer, request] : {std::tuple{&first, &tooBig, &bigRequest}, std::tuple{&second, &bad, &badRequest}}) {
-        connect(socket, &QTcpSocket::readyRead, this, [answer, socket] { *answer += socket->readAll(); });
-        connect(socket, &QTcpSocket::connected, this, [request, socket] { socket->write(*request); });
+    for (auto [socket, answer, request] :
+         {std::tuple{&first, &tooBig, &bigRequest}, std::tuple{&second, &bad, &badRequest}}) {
+        connect(socket, &QTcpSocket::readyRead, this,
+                [answer, socket] { *answer += socket->readAll(); });
+        connect(socket, &QTcpSocket::connected, this,
+                [request, socket] { socket->write(*request); });
         socket->connectToHost(QHostAddress::LocalHost, quint16(proxy.address().port()));
     }
     QTRY_VERIFY_WITH_TIMEOUT(tooBig.contains("\r\n\r\n") && bad.contains("\r\n\r\n"), 30000);
@@ -436,10 +467,11 @@ void TestCapture::cliProxyRunsUntilInterrupted()
 {
     QProcess cli;
     cli.setProcessEnvironment(test::isolatedCliEnvironment());
-    cli.start(test::cliPath(), {QStringLiteral("proxy"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                QStringLiteral("--upstream"), url(m_signed, QStringLiteral("/")).toString(),
-                                QStringLiteral("--secret"), QString::fromLatin1(kSecret), QStringLiteral("--format"),
-                                QStringLiteral("jsonl")});
+    cli.start(test::cliPath(),
+              {QStringLiteral("proxy"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+               QStringLiteral("--upstream"), url(m_signed, QStringLiteral("/")).toString(),
+               QStringLiteral("--secret"), QString::fromLatin1(kSecret), QStringLiteral("--format"),
+               QStringLiteral("jsonl")});
     QVERIFY(cli.waitForStarted());
     QByteArray banner;
     cli.setReadChannel(QProcess::StandardError);
@@ -447,7 +479,8 @@ void TestCapture::cliProxyRunsUntilInterrupted()
         banner += cli.readAllStandardError();
     cli.setReadChannel(QProcess::StandardOutput);
     const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("listening on (http://\\S+)")).match(QString::fromUtf8(banner));
+        QRegularExpression(QStringLiteral("listening on (http://\\S+)"))
+            .match(QString::fromUtf8(banner));
     QVERIFY2(match.hasMatch(), banner.constData());
     const QUrl address(match.captured(1));
 

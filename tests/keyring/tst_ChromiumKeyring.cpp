@@ -21,7 +21,8 @@ private Q_SLOTS:
 
 void TestChromiumKeyring::v11PasswordFromTheSecretService()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run inside dbus-run-session");
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+             "run inside dbus-run-session");
     // Nothing stored yet: no password, and no error.
     auto before = BrowserCookieStore::secretServicePassword(QStringLiteral("chromium"));
     QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().toString()));
@@ -31,8 +32,8 @@ void TestChromiumKeyring::v11PasswordFromTheSecretService()
     const QByteArray password = "Xq3v9kLm2Pz8RtYw";
     QProcess store;
     store.start(QStringLiteral("secret-tool"),
-                {QStringLiteral("store"), QStringLiteral("--label=Chromium Safe Storage"), QStringLiteral("application"),
-                 QStringLiteral("chromium")});
+                {QStringLiteral("store"), QStringLiteral("--label=Chromium Safe Storage"),
+                 QStringLiteral("application"), QStringLiteral("chromium")});
     QVERIFY(store.waitForStarted());
     store.write(password);
     store.closeWriteChannel();
@@ -50,18 +51,22 @@ void TestChromiumKeyring::v11PasswordFromTheSecretService()
     for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
         cookie = v[QStringLiteral("cookie")].toString().toLatin1();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('version', '24')")));
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE cookies(creation_utc INTEGER, host_key TEXT, name TEXT, value TEXT, "
-                                      "encrypted_value BLOB, path TEXT, is_secure INTEGER)")));
-        auto encrypted = BrowserCookieStore::encryptChromium(cookie, SecureBytes(password.constData(), std::size_t(password.size())),
-                                                             "v11", true, "app.test");
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE cookies(creation_utc INTEGER, host_key TEXT, name TEXT, value TEXT, "
+            "encrypted_value BLOB, path TEXT, is_secure INTEGER)")));
+        auto encrypted = BrowserCookieStore::encryptChromium(
+            cookie, SecureBytes(password.constData(), std::size_t(password.size())), "v11", true,
+            "app.test");
         QVERIFY(encrypted.ok());
-        QVERIFY(q.prepare(QStringLiteral("INSERT INTO cookies VALUES (13380000000000000, 'app.test', 'session', '', ?, '/', 0)")));
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO cookies VALUES (13380000000000000, "
+                                         "'app.test', 'session', '', ?, '/', 0)")));
         q.addBindValue(encrypted.value());
         QVERIFY(q.exec());
         db.close();

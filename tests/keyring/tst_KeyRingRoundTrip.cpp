@@ -53,7 +53,8 @@ private Q_SLOTS:
 
 void TestKeyRingRoundTrip::cliAndWindowShareTheRing()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run inside dbus-run-session");
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+             "run inside dbus-run-session");
     QTemporaryDir dir;
     const QString settings = dir.filePath(QStringLiteral("settings.ini"));
     const QString keyFile = dir.filePath(QStringLiteral("app.key"));
@@ -63,31 +64,38 @@ void TestKeyRingRoundTrip::cliAndWindowShareTheRing()
     file.close();
 
     // The CLI adds a key: it goes to the desktop keychain, not to a file.
-    const Run added = cli(settings, {QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--name"),
-                                     QStringLiteral("from-cli"), QStringLiteral("--key-file"), keyFile});
+    const Run added =
+        cli(settings, {QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--name"),
+                       QStringLiteral("from-cli"), QStringLiteral("--key-file"), keyFile});
     QCOMPARE(added.exitCode, 0);
     QVERIFY2(added.err.contains("Desktop keychain"), added.err.constData());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("keyring.dat"))));
 
     // The window's side opens the same ring, and the key opens a cookie in its controller.
-    StoredKeyRing::Opened window = StoredKeyRing::open(StoredKeyRing::location(settings), KeychainKeyStore::kDefaultTimeoutMs, true);
+    StoredKeyRing::Opened window = StoredKeyRing::open(StoredKeyRing::location(settings),
+                                                       KeychainKeyStore::kDefaultTimeoutMs, true);
     QVERIFY(window.keys);
     QVERIFY(window.missing.isEmpty());
     QVERIFY(window.keys->store().label().contains(QStringLiteral("keychain")));
     gui::InspectorController controller(*window.settings, *window.keys);
-    const auto &opened = controller.openText(vector(QStringLiteral("encrypted_session"))[QStringLiteral("cookie")].toString());
+    const auto &opened = controller.openText(
+        vector(QStringLiteral("encrypted_session"))[QStringLiteral("cookie")].toString());
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error->toString()));
     QCOMPARE(opened.keyName, QStringLiteral("from-cli"));
 
     // The window adds a Flask secret; the CLI verifies a cookie with it.
     const QJsonObject signedVector = vector(QStringLiteral("flask_default"));
     const QByteArray secret = signedVector[QStringLiteral("secret")].toString().toUtf8();
-    QVERIFY(window.keys->add(SessionKey(QStringLiteral("from-window"), SecureBytes(secret.constData(), std::size_t(secret.size())),
-                                        SessionKey::Kind::SigningSecret))
+    QVERIFY(window.keys
+                ->add(SessionKey(QStringLiteral("from-window"),
+                                 SecureBytes(secret.constData(), std::size_t(secret.size())),
+                                 SessionKey::Kind::SigningSecret))
                 .ok());
-    const Run verified = cli(settings, {QStringLiteral("decode"), signedVector[QStringLiteral("cookie")].toString()});
+    const Run verified = cli(
+        settings, {QStringLiteral("decode"), signedVector[QStringLiteral("cookie")].toString()});
     QCOMPARE(verified.exitCode, 0);
-    QVERIFY2(verified.err.contains("signature valid: stored key \"from-window\""), verified.err.constData());
+    QVERIFY2(verified.err.contains("signature valid: stored key \"from-window\""),
+             verified.err.constData());
 
     // key list names them and never shows a secret.
     const Run list = cli(settings, {QStringLiteral("key"), QStringLiteral("list")});
@@ -98,10 +106,13 @@ void TestKeyRingRoundTrip::cliAndWindowShareTheRing()
         QVERIFY2(!list.out.contains(form) && !list.err.contains(form), form.constData());
 
     // A key given for one run stays out of the keychain.
-    const Run runOnly = cli(settings, {QStringLiteral("decode"), QStringLiteral("--key"), QString(64, u'2'),
-                                       vector(QStringLiteral("encrypted_session"))[QStringLiteral("cookie")].toString()});
+    const Run runOnly =
+        cli(settings,
+            {QStringLiteral("decode"), QStringLiteral("--key"), QString(64, u'2'),
+             vector(QStringLiteral("encrypted_session"))[QStringLiteral("cookie")].toString()});
     QCOMPARE(runOnly.exitCode, 0);
-    StoredKeyRing::Opened again = StoredKeyRing::open(StoredKeyRing::location(settings), KeychainKeyStore::kDefaultTimeoutMs, false);
+    StoredKeyRing::Opened again = StoredKeyRing::open(StoredKeyRing::location(settings),
+                                                      KeychainKeyStore::kDefaultTimeoutMs, false);
     QCOMPARE(again.keys->ring().size(), 2);
     QCOMPARE(again.keys->ring().indexOf(QStringLiteral("--key #1")), qsizetype(-1));
 }

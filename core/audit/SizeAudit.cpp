@@ -1,0 +1,443 @@
+#include "audit/SizeAudit.h"
+
+#include "formats/CookieOpener.h"
+#include "formats/CookieText.h"
+#include "keys/KeyRing.h"
+#include "report/SizeReport.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+namespace sessionlens {
+
+namespace {
+
+// `NAME=VALUE; HttpOnly; Path=/`: what Flask writes by default (the figure `stats` prints).
+constexpr qsizetype kFlaskAttributes = sizeof("; HttpOnly; Path=/") - 1;
+
+qsizetype skipSpace(QByteArrayView s, qsizetype i)
+{
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        ++i;
+    return i;
+}
+
+// End of the JSON string starting at the quote at i (index after the closing quote), or -1.
+qsizetype skipString(QByteArrayView s, qsizetype i)
+{
+    for (++i; i < s.size(); ++i) {
+        if (s[i] == '\\')
+            ++i;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return -1;
+}
+
+// End of the JSON value at i, for valid JSON (the reader checked it), or -1.
+qsizetype skipValue(QByteArrayView s, qsizetype i)
+{
+    int depth = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '"') {
+            i = skipString(s, i);
+            if (i < 0)
+                return -1;
+            if (depth == 0)
+                return i;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                return i;
+            if (--depth == 0)
+                return i + 1;
+        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+            return i;
+        }
+        ++i;
+    }
+    return depth == 0 ? i : -1;
+}
+
+class Worker
+{
+public:
+    explicit Worker(const SizeAudit::Options &options) : m_options(options)
+    {
+        for (const SessionKey &key : options.keys)
+            (void)m_ring.add(key);
+    }
+
+    void process(QByteArrayView block, qint64 firstLine, bool wantRows)
+    {
+        m_report = SizeAudit::Report{};
+        m_rows.clear();
+        qint64 line = firstLine;
+        qsizetype start = 0;
+        while (start < block.size()) {
+            qsizetype end = block.indexOf('\n', start);
+            if (end < 0)
+                end = block.size();
+            QByteArrayView text = block.sliced(start, end - start);
+            if (text.endsWith('\r'))
+                text.chop(1);
+            one(text, line, wantRows);
+            start = end + 1;
+            ++line;
+        }
+    }
+
+    void one(QByteArrayView text, qint64 line, bool wantRows)
+    {
+        text = text.trimmed();
+        if (text.isEmpty())
+            return;
+        SizeAudit::Row row;
+        row.line = line;
+        ++m_report.cookies;
+        const auto fail = [&](const QString &step) {
+            m_report.failed[step] += 1;
+            row.step = step;
+            if (wantRows)
+                m_rows.append(row);
+        };
+        if (text.size() > CookieText::kMaxInputSize)
+            return fail(QStringLiteral("limit"));
+        QByteArray value;
+        QByteArray name = m_options.cookieName;
+        if (text.startsWith("Cookie:") || text.startsWith("cookie:") || text.startsWith("Set-Cookie:")
+            || text.startsWith("set-cookie:") || text.startsWith("COOKIE:") || text.startsWith("SET-COOKIE:")) {
+            auto extracted = CookieText::extract(QString::fromLatin1(text), QString::fromLatin1(m_options.cookieName));
+            if (!extracted)
+                return fail(Error::categoryName(extracted.error().category));
+            value = extracted->value;
+            if (!extracted->name.isEmpty())
+                name = extracted->name.toLatin1();
+        } else {
+            value = text.toByteArray();
+        }
+        row.cookieBytes = value.size();
+        m_report.cookieBytes.add(value.size());
+        const qsizetype setCookie = name.size() + 1 + value.size() + kFlaskAttributes;
+        if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
+            ++m_report.over4093;
+        if (name.size() + value.size() > SizeReport::kBrowserMaxCookieSize)
+            ++m_report.over4096;
+
+        const CookieOpener::Opened opened = CookieOpener::open(value, m_ring, m_options.signer);
+        const bool isSigned = opened.format == FormatDetector::Format::FlaskSigned;
+        row.format = isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted");
+        if (isSigned)
+            ++m_report.signedCookies;
+        else
+            ++m_report.encrypted;
+        if (opened.error)
+            return fail(Error::categoryName(opened.error->category));
+        ++m_report.opened;
+        m_report.largestSetCookie = std::max(m_report.largestSetCookie, setCookie);
+        const QByteArray &json = opened.json();
+        row.plaintextBytes = json.size();
+        row.compressed = isSigned ? opened.signedCookie.parts.compressed : opened.encrypted.fields.compressed;
+        m_report.plaintextBytes.add(json.size());
+        if (row.compressed)
+            ++m_report.compressed;
+        for (const auto &[key, bytes] : SizeAudit::memberSizes(json)) {
+            auto it = m_report.keys.find(key);
+            if (it == m_report.keys.end()) {
+                it = m_report.keys.insert(key, {});
+            }
+            it->cookies += 1;
+            it->jsonBytes += quint64(bytes);
+        }
+        row.step = QStringLiteral("ok");
+        if (wantRows)
+            m_rows.append(row);
+    }
+
+    SizeAudit::Report m_report;
+    QList<SizeAudit::Row> m_rows;
+
+private:
+    const SizeAudit::Options &m_options;
+    KeyRing m_ring;
+};
+
+} // namespace
+
+void SizeAudit::Distribution::add(qsizetype size)
+{
+    if (qsizetype(counts.size()) <= size)
+        counts.resize(std::size_t(size) + 1, 0);
+    ++counts[std::size_t(size)];
+    ++total;
+    sum += quint64(size);
+}
+
+void SizeAudit::Distribution::merge(const Distribution &other)
+{
+    if (counts.size() < other.counts.size())
+        counts.resize(other.counts.size(), 0);
+    for (std::size_t i = 0; i < other.counts.size(); ++i)
+        counts[i] += other.counts[i];
+    total += other.total;
+    sum += other.sum;
+}
+
+qsizetype SizeAudit::Distribution::min() const
+{
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i])
+            return qsizetype(i);
+    return 0;
+}
+
+qsizetype SizeAudit::Distribution::max() const
+{
+    for (std::size_t i = counts.size(); i > 0; --i)
+        if (counts[i - 1])
+            return qsizetype(i - 1);
+    return 0;
+}
+
+qsizetype SizeAudit::Distribution::percentile(double p) const
+{
+    if (total == 0)
+        return 0;
+    // Nearest rank: the ceil(p * N / 100)-th smallest, at least the first.
+    const quint64 rank = std::max<quint64>(1, quint64(std::ceil(p * double(total) / 100.0 - 1e-9)));
+    quint64 seen = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        seen += counts[i];
+        if (seen >= rank)
+            return qsizetype(i);
+    }
+    return max();
+}
+
+double SizeAudit::Distribution::mean() const
+{
+    return total ? double(sum) / double(total) : 0.0;
+}
+
+QJsonObject SizeAudit::Distribution::toJson() const
+{
+    return QJsonObject{{QStringLiteral("min"), min()},
+                       {QStringLiteral("p50"), percentile(50)},
+                       {QStringLiteral("p95"), percentile(95)},
+                       {QStringLiteral("p99"), percentile(99)},
+                       {QStringLiteral("max"), max()},
+                       {QStringLiteral("mean"), std::round(mean() * 100.0) / 100.0}};
+}
+
+void SizeAudit::Report::merge(const Report &other)
+{
+    cookies += other.cookies;
+    opened += other.opened;
+    for (auto it = other.failed.cbegin(); it != other.failed.cend(); ++it)
+        failed[it.key()] += it.value();
+    encrypted += other.encrypted;
+    signedCookies += other.signedCookies;
+    compressed += other.compressed;
+    cookieBytes.merge(other.cookieBytes);
+    plaintextBytes.merge(other.plaintextBytes);
+    over4093 += other.over4093;
+    over4096 += other.over4096;
+    untrackedKeyMembers += other.untrackedKeyMembers;
+    largestSetCookie = std::max(largestSetCookie, other.largestSetCookie);
+    // Keys merge in the order they come, so one thread and many give the same map.
+    for (auto it = other.keys.cbegin(); it != other.keys.cend(); ++it) {
+        auto mine = keys.find(it.key());
+        if (mine == keys.end()) {
+            if (keys.size() >= kMaxTrackedKeys) {
+                untrackedKeyMembers += it->cookies;
+                continue;
+            }
+            mine = keys.insert(it.key(), {});
+        }
+        mine->cookies += it->cookies;
+        mine->jsonBytes += it->jsonBytes;
+    }
+}
+
+QJsonObject SizeAudit::Report::toJson(int topKeys) const
+{
+    QJsonObject failures;
+    QStringList steps = failed.keys();
+    steps.sort();
+    for (const QString &step : steps)
+        failures.insert(step, qint64(failed.value(step)));
+    QList<std::pair<QString, KeyCost>> sorted;
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        sorted.append({it.key(), it.value()});
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes : a.first < b.first;
+    });
+    QJsonArray top;
+    for (qsizetype i = 0; i < std::min<qsizetype>(topKeys, sorted.size()); ++i)
+        top.append(QJsonObject{{QStringLiteral("key"), sorted[i].first},
+                               {QStringLiteral("cookies"), qint64(sorted[i].second.cookies)},
+                               {QStringLiteral("json_bytes"), qint64(sorted[i].second.jsonBytes)}});
+    QJsonArray histogram;
+    const auto &counts = cookieBytes.counts;
+    for (std::size_t from = 0; from < counts.size(); from += std::size_t(kHistogramBucket)) {
+        quint64 n = 0;
+        for (std::size_t i = from; i < std::min(counts.size(), from + std::size_t(kHistogramBucket)); ++i)
+            n += counts[i];
+        if (n)
+            histogram.append(QJsonObject{{QStringLiteral("from"), qint64(from)},
+                                         {QStringLiteral("to"), qint64(from) + kHistogramBucket - 1},
+                                         {QStringLiteral("count"), qint64(n)}});
+    }
+    return QJsonObject{
+        {QStringLiteral("cookies"), qint64(cookies)},
+        {QStringLiteral("opened"), qint64(opened)},
+        {QStringLiteral("failed"), failures},
+        {QStringLiteral("formats"), QJsonObject{{QStringLiteral("encrypted"), qint64(encrypted)},
+                                                {QStringLiteral("signed"), qint64(signedCookies)}}},
+        {QStringLiteral("compressed"), qint64(compressed)},
+        {QStringLiteral("cookie_bytes"), cookieBytes.toJson()},
+        {QStringLiteral("plaintext_bytes"), plaintextBytes.toJson()},
+        {QStringLiteral("over_4093"), qint64(over4093)},
+        {QStringLiteral("over_4096"), qint64(over4096)},
+        {QStringLiteral("top_keys"), top},
+        {QStringLiteral("top_keys_exact"), untrackedKeyMembers == 0},
+        {QStringLiteral("histogram"), histogram},
+    };
+}
+
+QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
+{
+    QList<std::pair<QString, qsizetype>> members;
+    qsizetype i = skipSpace(json, 0);
+    if (i >= json.size() || json[i] != '{')
+        return members;
+    i = skipSpace(json, i + 1);
+    while (i < json.size() && json[i] == '"') {
+        const qsizetype keyStart = i;
+        const qsizetype keyEnd = skipString(json, i);
+        if (keyEnd < 0)
+            break;
+        i = skipSpace(json, keyEnd);
+        if (i >= json.size() || json[i] != ':')
+            break;
+        i = skipSpace(json, i + 1);
+        const qsizetype valueEnd = skipValue(json, i);
+        if (valueEnd < 0)
+            break;
+        // The key as written between its quotes (escapes kept), and the member's bytes.
+        members.append({QString::fromLatin1(json.sliced(keyStart + 1, keyEnd - keyStart - 2)), valueEnd - keyStart});
+        i = skipSpace(json, valueEnd);
+        if (i < json.size() && json[i] == ',')
+            i = skipSpace(json, i + 1);
+        else
+            break;
+    }
+    return members;
+}
+
+Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &options, Report &report, const RowSink &rows,
+                            const ProgressSink &progress, const std::atomic<bool> *cancel)
+{
+    const int threads = std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (int t = 0; t < threads; ++t)
+        workers.push_back(std::make_unique<Worker>(options));
+    std::vector<QByteArray> blocks{std::size_t(threads)};
+    std::vector<qint64> firstLines(std::size_t(threads), 0);
+    QByteArray carry;
+    qint64 line = 1;
+    qint64 done = 0;
+    bool atEnd = false;
+    while (!atEnd) {
+        if (cancel && cancel->load())
+            return Error::make(ErrorCategory::Io, QStringLiteral("cancelled"));
+        // Fill one block per worker, each cut at a line end; the rest waits for the next round.
+        int filled = 0;
+        for (; filled < threads && !atEnd; ++filled) {
+            QByteArray &block = blocks[std::size_t(filled)];
+            block = carry;
+            carry.clear();
+            const qsizetype have = block.size();
+            block.resize(have + kBlockBytes);
+            qint64 got = 0;
+            while (got < kBlockBytes) {
+                const qint64 n = input.read(block.data() + have + got, kBlockBytes - got);
+                if (n < 0)
+                    return Error::make(ErrorCategory::Io, input.errorString());
+                if (n == 0) {
+                    if (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1))
+                        break;
+                    continue;
+                }
+                got += n;
+            }
+            block.resize(have + got);
+            done += got;
+            atEnd = got < kBlockBytes;
+            if (!atEnd) {
+                const qsizetype cut = block.lastIndexOf('\n');
+                if (cut >= 0) {
+                    carry = block.mid(cut + 1);
+                    block.truncate(cut + 1);
+                } else {
+                    // A whole block without a line end: one line longer than any cookie. It is
+                    // counted as a limit failure and skipped to its end, never kept in memory.
+                    ++report.cookies;
+                    report.failed[QStringLiteral("limit")] += 1;
+                    if (rows)
+                        rows({Row{line, QString(), QStringLiteral("limit"), 0, 0, false}});
+                    QByteArray rest;
+                    qsizetype newline = -1;
+                    while (newline < 0) {
+                        rest = input.read(kBlockBytes);
+                        if (rest.isEmpty() && (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
+                            break;
+                        done += rest.size();
+                        newline = rest.indexOf('\n');
+                    }
+                    carry = newline >= 0 ? rest.mid(newline + 1) : QByteArray();
+                    atEnd = newline < 0;
+                    block.clear();
+                    ++line;
+                }
+            }
+            firstLines[std::size_t(filled)] = line;
+            line += block.count('\n');
+        }
+        std::vector<std::thread> pool;
+        for (int t = 1; t < filled; ++t)
+            pool.emplace_back([&, t] { workers[std::size_t(t)]->process(blocks[std::size_t(t)], firstLines[std::size_t(t)], bool(rows)); });
+        if (filled > 0)
+            workers[0]->process(blocks[0], firstLines[0], bool(rows));
+        for (std::thread &thread : pool)
+            thread.join();
+        for (int t = 0; t < filled; ++t) {
+            report.merge(workers[std::size_t(t)]->m_report);
+            if (rows && !workers[std::size_t(t)]->m_rows.isEmpty())
+                rows(workers[std::size_t(t)]->m_rows);
+        }
+        if (progress)
+            progress({done, totalBytes, report.cookies});
+    }
+    return Done{};
+}
+
+void SizeAudit::addValues(const QList<QByteArray> &values, const Options &options, Report &report)
+{
+    Worker worker(options);
+    worker.m_report = Report{};
+    qint64 line = 1;
+    for (const QByteArray &value : values)
+        worker.one(value, line++, false);
+    report.merge(worker.m_report);
+}
+
+} // namespace sessionlens

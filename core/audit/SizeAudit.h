@@ -1,0 +1,121 @@
+#pragma once
+
+#include "Result.h"
+#include "formats/FlaskSignedCodec.h"
+#include "keys/SessionKey.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+class QIODevice;
+
+namespace sessionlens {
+
+/**
+ * What session cookies cost across real traffic: many cookies in, one report out.
+ *
+ * Streams input in large blocks (no per-cookie system call), opens each cookie with the
+ * key ring (both formats) on all cores, and keeps no per-cookie storage: sizes go into
+ * counting histograms (exact nearest-rank percentiles), keys into a map of at most
+ * kMaxTrackedKeys names. Reports from one thread and from many are identical.
+ */
+class SizeAudit
+{
+public:
+    /// Input is read in blocks of this size, cut at a line end.
+    static constexpr qsizetype kBlockBytes = 4 * 1024 * 1024;
+    /// Distinct top-level keys counted exactly; past this, new names are counted together.
+    static constexpr qsizetype kMaxTrackedKeys = 100'000;
+    /// Width of a bucket of the cookie-size histogram.
+    static constexpr qsizetype kHistogramBucket = 256;
+
+    struct Options
+    {
+        QList<SessionKey> keys;              ///< AES keys and Flask secrets, in order
+        FlaskSignedCodec::Options signer;
+        QByteArray cookieName = "session";
+        int threads = 0;                     ///< 0: one per core
+    };
+
+    /// Exact nearest-rank statistics of a counting histogram.
+    struct Distribution
+    {
+        std::vector<quint64> counts; ///< counts[size]
+        quint64 total = 0;
+        quint64 sum = 0;
+        void add(qsizetype size);
+        void merge(const Distribution &other);
+        [[nodiscard]] qsizetype min() const;
+        [[nodiscard]] qsizetype max() const;
+        /// The ceil(p * N / 100)-th smallest value (p in 0..100); 0 when empty.
+        [[nodiscard]] qsizetype percentile(double p) const;
+        [[nodiscard]] double mean() const;
+        [[nodiscard]] QJsonObject toJson() const;
+    };
+
+    struct KeyCost
+    {
+        quint64 cookies = 0;
+        quint64 jsonBytes = 0;
+    };
+
+    struct Report
+    {
+        quint64 cookies = 0; ///< lines with a cookie
+        quint64 opened = 0;
+        QHash<QString, quint64> failed; ///< by step name
+        quint64 encrypted = 0;
+        quint64 signedCookies = 0;
+        quint64 compressed = 0;
+        Distribution cookieBytes;
+        Distribution plaintextBytes;
+        quint64 over4093 = 0;
+        quint64 over4096 = 0;
+        QHash<QString, KeyCost> keys;
+        quint64 untrackedKeyMembers = 0; ///< members of keys past kMaxTrackedKeys
+        qsizetype largestSetCookie = 0;  ///< longest Set-Cookie value of an opened cookie
+
+        void merge(const Report &other);
+        [[nodiscard]] QJsonObject toJson(int topKeys = 50) const;
+    };
+
+    /// One cookie's line, for streamed CSV output (in input order).
+    struct Row
+    {
+        qint64 line = 0;
+        QString format;   ///< "encrypted", "signed" or "" when not a cookie format
+        QString step;     ///< "ok" or the failing step
+        qsizetype cookieBytes = 0;
+        qsizetype plaintextBytes = 0;
+        bool compressed = false;
+    };
+
+    struct Progress
+    {
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = -1; ///< -1 for a stream
+        quint64 cookies = 0;
+    };
+
+    using RowSink = std::function<void(const QList<Row> &rows)>;
+    using ProgressSink = std::function<void(const Progress &)>;
+
+    /// Audits one input (a file or standard input), adding to `report`. `rows` (optional)
+    /// receives the rows of each block in order; `cancel` stops between blocks.
+    [[nodiscard]] static Result<Done> run(QIODevice &input, qint64 totalBytes, const Options &options, Report &report,
+                                          const RowSink &rows = {}, const ProgressSink &progress = {},
+                                          const std::atomic<bool> *cancel = nullptr);
+    /// Audits cookies already in memory (importers' results), one per entry.
+    static void addValues(const QList<QByteArray> &values, const Options &options, Report &report);
+    /// The spans of the top-level members of a JSON object text: (key token, member bytes).
+    [[nodiscard]] static QList<std::pair<QString, qsizetype>> memberSizes(QByteArrayView json);
+};
+
+} // namespace sessionlens
