@@ -1,0 +1,346 @@
+// The batch audit: figures of generated mixed inputs checked against figures computed
+// here independently, percentiles at small N, thread counts that agree, the CLI's
+// --fail-over and --baseline, and a 2 GB stream through a pipe in bounded memory.
+#include "TestData.h"
+#include "audit/SizeAudit.h"
+#include "document/SessionSealer.h"
+#include "formats/FlaskSignedCodec.h"
+#include "json/PythonJsonWriter.h"
+
+#include <numeric>
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+using namespace sessionlens;
+
+namespace {
+
+const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+const QByteArray kSecret = "audit-secret";
+
+SessionKey aesKey()
+{
+    const QByteArray raw = QByteArray::fromHex(kKeyHex);
+    return SessionKey(QStringLiteral("aes"), SecureBytes(raw.constData(), 32));
+}
+
+qsizetype nearestRank(QList<qsizetype> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    const auto rank = qsizetype(std::ceil(p * double(values.size()) / 100.0));
+    return values[std::max<qsizetype>(1, rank) - 1];
+}
+
+struct Generated
+{
+    QByteArray text;
+    qint64 cookies = 0, opened = 0, encrypted = 0, signedCount = 0, compressed = 0, over4093 = 0,
+           over4096 = 0;
+    QHash<QString, qint64> failed;
+    QList<qsizetype> cookieBytes, plaintextBytes;
+    QHash<QString, qint64> keyBytes;
+};
+
+// Both formats, header lines, a wrong key, garbage, empty lines, CRLF, no final newline.
+Generated generate(int count, quint32 seed)
+{
+    Generated g;
+    QRandomGenerator random(seed);
+    const QByteArray otherRaw(32, '\x42');
+    const SecureBytes otherKey(otherRaw.constData(), 32);
+    for (int i = 0; i < count; ++i) {
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("user"),
+                         SessionValue::makeString(QStringLiteral("u%1").arg(i)));
+        session.setValue(QStringLiteral("pad"),
+                         SessionValue::makeString(QString(int(random.bounded(3000)), u'x')));
+        const int kind = int(random.bounded(7));
+        SessionSealer::Options options;
+        QByteArray cookie;
+        bool opens = true;
+        if (kind <= 2) {
+            cookie = SessionSealer::seal(session, aesKey().bytes(), options).cookie;
+        } else if (kind == 3) {
+            options.format = FormatDetector::Format::FlaskSigned;
+            options.timestamp = QDateTime::currentSecsSinceEpoch();
+            cookie =
+                SessionSealer::seal(
+                    session, SecureBytes(kSecret.constData(), std::size_t(kSecret.size())), options)
+                    .cookie;
+        } else if (kind == 4) {
+            cookie =
+                SessionSealer::seal(session, otherKey, options).cookie; // no key of ours opens it
+            opens = false;
+            g.failed[QStringLiteral("authentication")] += 1;
+        } else if (kind == 5) {
+            g.text.append(i % 2 ? "\r\n" : "\n"); // an empty line: not a cookie
+            continue;
+        } else {
+            cookie = "not-a-cookie";
+            opens = false;
+            g.failed[QStringLiteral("format")] += 1;
+        }
+        const bool header = random.bounded(3) == 0;
+        g.text.append(header ? "Cookie: theme=dark; session=" + cookie : cookie);
+        g.text.append(random.bounded(2) ? "\r\n" : "\n");
+        ++g.cookies;
+        g.cookieBytes.append(cookie.size());
+        const bool isSigned = kind == 3;
+        (isSigned ? g.signedCount : g.encrypted) += 1;
+        if (7 + 1 + cookie.size() + 18 > 4093)
+            ++g.over4093;
+        if (7 + cookie.size() > 4096)
+            ++g.over4096;
+        if (opens) {
+            ++g.opened;
+            const QByteArray json =
+                isSigned ? PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)
+                         : PythonJsonWriter::write(session);
+            g.plaintextBytes.append(json.size());
+            g.compressed +=
+                isSigned ? (cookie.startsWith('.') ? 1 : 0) : (cookie.startsWith('z') ? 1 : 0);
+            for (const auto &[key, bytes] : SizeAudit::memberSizes(json))
+                g.keyBytes[key] += bytes;
+        }
+    }
+    if (g.text.endsWith('\n'))
+        g.text.chop(g.text.endsWith("\r\n") ? 2 : 1); // no final newline
+    return g;
+}
+
+SizeAudit::Options options(int threads)
+{
+    SizeAudit::Options o;
+    o.keys = {aesKey(), SessionKey(QStringLiteral("secret"),
+                                   SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
+                                   SessionKey::Kind::SigningSecret)};
+    o.threads = threads;
+    return o;
+}
+
+QJsonObject audit(const QByteArray &text, int threads)
+{
+    QBuffer buffer;
+    buffer.setData(text);
+    buffer.open(QIODevice::ReadOnly);
+    SizeAudit::Report report;
+    if (!SizeAudit::run(buffer, text.size(), options(threads), report).ok())
+        return {};
+    return report.toJson();
+}
+
+} // namespace
+
+class TestSizeAudit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesIndependentFigures();
+    void threadsAgree();
+    void smallPercentiles_data();
+    void smallPercentiles();
+    void memberSizes();
+    void cliFailOverAndBaseline();
+    void twoGigabytesThroughAPipe();
+};
+
+void TestSizeAudit::matchesIndependentFigures()
+{
+    const Generated g = generate(600, 7);
+    const QJsonObject r = audit(g.text, 2);
+    QCOMPARE(r[QStringLiteral("cookies")].toInteger(), g.cookies);
+    QCOMPARE(r[QStringLiteral("opened")].toInteger(), g.opened);
+    const QJsonObject failed = r[QStringLiteral("failed")].toObject();
+    QCOMPARE(failed.size(), g.failed.size());
+    for (auto it = g.failed.cbegin(); it != g.failed.cend(); ++it)
+        QCOMPARE(failed[it.key()].toInteger(), it.value());
+    QCOMPARE(r[QStringLiteral("formats")][QStringLiteral("encrypted")].toInteger(), g.encrypted);
+    QCOMPARE(r[QStringLiteral("formats")][QStringLiteral("signed")].toInteger(), g.signedCount);
+    QCOMPARE(r[QStringLiteral("compressed")].toInteger(), g.compressed);
+    QCOMPARE(r[QStringLiteral("over_4093")].toInteger(), g.over4093);
+    QCOMPARE(r[QStringLiteral("over_4096")].toInteger(), g.over4096);
+    for (const auto &[field, values] : {std::pair{"cookie_bytes", g.cookieBytes},
+                                        std::pair{"plaintext_bytes", g.plaintextBytes}}) {
+        const QJsonObject d = r[QLatin1String(field)].toObject();
+        QCOMPARE(d[QStringLiteral("min")].toInteger(),
+                 *std::min_element(values.begin(), values.end()));
+        QCOMPARE(d[QStringLiteral("max")].toInteger(),
+                 *std::max_element(values.begin(), values.end()));
+        for (const double p : {50.0, 95.0, 99.0})
+            QCOMPARE(d[QStringLiteral("p%1").arg(int(p))].toInteger(), nearestRank(values, p));
+        const double mean = double(std::accumulate(values.begin(), values.end(), qint64(0))) /
+                            double(values.size());
+        QVERIFY(std::abs(d[QStringLiteral("mean")].toDouble() - mean) < 0.01);
+    }
+    const QJsonArray top = r[QStringLiteral("top_keys")].toArray();
+    QCOMPARE(top.size(), g.keyBytes.size());
+    for (const QJsonValue k : top)
+        QCOMPARE(k[QStringLiteral("json_bytes")].toInteger(),
+                 g.keyBytes.value(k[QStringLiteral("key")].toString()));
+    QCOMPARE(top[0][QStringLiteral("key")].toString(),
+             QStringLiteral("pad")); // sorted, largest first
+    qint64 histogram = 0;
+    for (const QJsonValue bucket : r[QStringLiteral("histogram")].toArray())
+        histogram += bucket[QStringLiteral("count")].toInteger();
+    QCOMPARE(histogram, g.cookies);
+}
+
+void TestSizeAudit::threadsAgree()
+{
+    // Large enough for several blocks per thread.
+    const Generated g = generate(9000, 11);
+    QByteArray big;
+    while (big.size() < 3 * SizeAudit::kBlockBytes)
+        big.append(g.text).append('\n');
+    const QJsonObject one = audit(big, 1);
+    QVERIFY(!one.isEmpty());
+    QCOMPARE(audit(big, 2), one);
+    QCOMPARE(audit(big, 5), one);
+}
+
+void TestSizeAudit::smallPercentiles_data()
+{
+    QTest::addColumn<QList<qsizetype>>("sizes");
+    QTest::newRow("1") << QList<qsizetype>{40};
+    QTest::newRow("2") << QList<qsizetype>{40, 90};
+    QList<qsizetype> hundred;
+    for (qsizetype i = 1; i <= 100; ++i)
+        hundred.append(i * 10);
+    QTest::newRow("100") << hundred;
+}
+
+void TestSizeAudit::smallPercentiles()
+{
+    QFETCH(QList<qsizetype>, sizes);
+    SizeAudit::Distribution d;
+    for (const qsizetype size : sizes)
+        d.add(size);
+    for (const double p : {0.0, 1.0, 50.0, 95.0, 99.0, 100.0})
+        QCOMPARE(d.percentile(p), nearestRank(sizes, p));
+    if (sizes.size() == 2) { // ceil(0.5 * 2) = 1: the smaller; ceil(0.95 * 2) = 2: the larger
+        QCOMPARE(d.percentile(50), qsizetype(40));
+        QCOMPARE(d.percentile(95), qsizetype(90));
+    }
+    if (sizes.size() == 100) {
+        QCOMPARE(d.percentile(95), qsizetype(950));
+        QCOMPARE(d.percentile(99), qsizetype(990));
+    }
+}
+
+void TestSizeAudit::memberSizes()
+{
+    const auto members =
+        SizeAudit::memberSizes(R"({"a": 1, "b": {"x": [1, "]}"]}, "c\"d": "s", "e": [])");
+    QCOMPARE(members.size(), 4);
+    QCOMPARE(members[0], (std::pair<QString, qsizetype>{QStringLiteral("a"), 6}));
+    QCOMPARE(members[1].second, qsizetype(QByteArray(R"("b": {"x": [1, "]}"]})").size()));
+    QCOMPARE(members[2].first, QStringLiteral("c\\\"d"));
+    QCOMPARE(members[3].second, qsizetype(7));
+    const auto compact = SizeAudit::memberSizes(R"({"a":1,"b":[2]})");
+    QCOMPARE(compact.size(), 2);
+    QCOMPARE(compact[1].second, qsizetype(7));
+}
+
+void TestSizeAudit::cliFailOverAndBaseline()
+{
+    QTemporaryDir dir;
+    const Generated small = generate(200, 3);
+    const QString input = dir.filePath(QStringLiteral("cookies.txt"));
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(small.text);
+    file.close();
+    const auto run = [&](const QStringList &extra, QByteArray *out = nullptr) {
+        QProcess cli;
+        cli.setProcessEnvironment(test::isolatedCliEnvironment());
+        cli.start(test::cliPath(),
+                  QStringList{QStringLiteral("audit"), QStringLiteral("--key"),
+                              QString::fromLatin1(kKeyHex), QStringLiteral("--secret"),
+                              QString::fromLatin1(kSecret)} +
+                      extra + QStringList{input});
+        cli.waitForFinished(120000);
+        if (out)
+            *out = cli.readAllStandardOutput();
+        return cli.exitCode();
+    };
+    QByteArray json;
+    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("json")}, &json), 0);
+    const QJsonObject report = QJsonDocument::fromJson(json).object();
+    QCOMPARE(report[QStringLiteral("cookies")].toInteger(), small.cookies);
+    const QString baseline = dir.filePath(QStringLiteral("baseline.json"));
+    QFile b(baseline);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(json);
+    b.close();
+
+    // Gate on size: the largest Set-Cookie value of an opened cookie decides.
+    const qint64 largest =
+        report[QStringLiteral("cookie_bytes")][QStringLiteral("max")].toInteger();
+    QCOMPARE(run({QStringLiteral("--fail-over"), QStringLiteral("100000")}), 0);
+    QCOMPARE(run({QStringLiteral("--fail-over"), QStringLiteral("50")}), 1);
+    Q_UNUSED(largest);
+
+    // Against itself: every change is zero.
+    QByteArray compared;
+    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--baseline"),
+                  baseline},
+                 &compared),
+             0);
+    const QJsonObject changes =
+        QJsonDocument::fromJson(compared).object()[QStringLiteral("baseline_changes")].toObject();
+    QCOMPARE(changes[QStringLiteral("cookie_bytes")][QStringLiteral("p95")].toInteger(), 0);
+    QCOMPARE(changes[QStringLiteral("top_keys")][QStringLiteral("pad")].toInteger(), 0);
+    // Against a baseline where "pad" was smaller, it grew by the difference.
+    QJsonObject older = report;
+    QJsonArray top = older[QStringLiteral("top_keys")].toArray();
+    QJsonObject pad = top[0].toObject();
+    pad[QStringLiteral("json_bytes")] = pad[QStringLiteral("json_bytes")].toInteger() - 1000;
+    top[0] = pad;
+    older[QStringLiteral("top_keys")] = top;
+    QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    b.write(QJsonDocument(older).toJson());
+    b.close();
+    QByteArray text;
+    QCOMPARE(run({QStringLiteral("--baseline"), baseline}, &text), 0);
+    QVERIFY2(text.contains("key pad:") && text.contains("(+1000)"), text.constData());
+
+    QByteArray csv;
+    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("csv")}, &csv), 0);
+    QCOMPARE(csv.count('\n'), small.cookies + 1);
+    QVERIFY(csv.startsWith("line,format,step,cookie_bytes,plaintext_bytes,compressed\n"));
+}
+
+void TestSizeAudit::twoGigabytesThroughAPipe()
+{
+    // 2 GB of 1000-byte lines from a pipe: the audit must stream it, not hold it.
+    const QString command =
+        QStringLiteral("yes \"$(printf %0999d 0 | tr 0 A)\" | head -c 2000000000 | \"") +
+        test::cliPath() + QStringLiteral("\" audit --no-ring --format json -");
+    QProcess shell;
+    shell.setProcessEnvironment(test::isolatedCliEnvironment());
+    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    QVERIFY(shell.waitForFinished(600000));
+    QCOMPARE(shell.exitCode(), 0);
+    const QJsonObject report = QJsonDocument::fromJson(shell.readAllStandardOutput()).object();
+    QCOMPARE(report[QStringLiteral("cookies")].toInteger(), qint64(2000000));
+    QCOMPARE(report[QStringLiteral("failed")][QStringLiteral("format")].toInteger(),
+             qint64(2000000));
+    // The largest resident set of any finished child of this test (the CLI among them).
+    rusage usage{};
+    QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+    QVERIFY2(usage.ru_maxrss < 256 * 1024,
+             qPrintable(QStringLiteral("peak RSS %1 KiB").arg(usage.ru_maxrss)));
+}
+
+QTEST_GUILESS_MAIN(TestSizeAudit)
+#include "tst_SizeAudit.moc"
