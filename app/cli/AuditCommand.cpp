@@ -7,9 +7,9 @@
 #include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -23,20 +23,27 @@ int AuditCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("What the session cookies of whole captures cost."));
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."), tr("count"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("format"), tr("text (default), json or csv (one row per cookie)."), tr("format"),
+    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
+                      tr("count"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("format"),
+                      tr("text (default), json or csv (one row per cookie)."), tr("format"),
                       QStringLiteral("text")});
-    parser.addOption({QStringLiteral("cookie-name"), tr("Name of the session cookie (default: session)."), tr("name"),
+    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
-    parser.addOption({QStringLiteral("fail-over"), tr("Exit 1 when an opened cookie's Set-Cookie value is longer."),
+    parser.addOption({QStringLiteral("fail-over"),
+                      tr("Exit 1 when an opened cookie's Set-Cookie value is longer."),
                       tr("bytes")});
-    parser.addOption({QStringLiteral("baseline"), tr("An earlier JSON report to compare with."), tr("file")});
-    parser.addPositionalArgument(QStringLiteral("files"), tr("Files with one cookie or header line per line, HAR, "
-                                                             "cookies.txt or browser databases; '-' for standard input."));
+    parser.addOption(
+        {QStringLiteral("baseline"), tr("An earlier JSON report to compare with."), tr("file")});
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 tr("Files with one cookie or header line per line, HAR, "
+                                    "cookies.txt or browser databases; '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("csv"))
+    if (format != QLatin1String("text") && format != QLatin1String("json") &&
+        format != QLatin1String("csv"))
         return m_io.usage(tr("unknown format '%1': use text, json or csv").arg(format));
     bool ok = false;
     const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
@@ -55,8 +62,10 @@ int AuditCommand::run(const QStringList &arguments)
             return m_io.fail(text.error());
         QJsonParseError error;
         baseline = QJsonDocument::fromJson(text.value(), &error).object();
-        if (error.error != QJsonParseError::NoError || !baseline.contains(QStringLiteral("cookie_bytes")))
-            return m_io.fail(Error::make(ErrorCategory::Json, tr("the baseline is not an audit report"),
+        if (error.error != QJsonParseError::NoError ||
+            !baseline.contains(QStringLiteral("cookie_bytes")))
+            return m_io.fail(Error::make(ErrorCategory::Json,
+                                         tr("the baseline is not an audit report"),
                                          parser.value(QStringLiteral("baseline"))));
     }
     QStringList files = parser.positionalArguments();
@@ -86,9 +95,17 @@ int AuditCommand::run(const QStringList &arguments)
         csvBuffer.append("line,format,step,cookie_bytes,plaintext_bytes,compressed\n");
     const SizeAudit::RowSink rowSink = [&](const QList<SizeAudit::Row> &rows) {
         for (const SizeAudit::Row &row : rows) {
-            csvBuffer.append(QByteArray::number(row.line)).append(',').append(row.format.toLatin1()).append(',')
-                .append(row.step.toLatin1()).append(',').append(QByteArray::number(row.cookieBytes)).append(',')
-                .append(QByteArray::number(row.plaintextBytes)).append(',').append(row.compressed ? "true" : "false")
+            csvBuffer.append(QByteArray::number(row.line))
+                .append(',')
+                .append(row.format.toLatin1())
+                .append(',')
+                .append(row.step.toLatin1())
+                .append(',')
+                .append(QByteArray::number(row.cookieBytes))
+                .append(',')
+                .append(QByteArray::number(row.plaintextBytes))
+                .append(',')
+                .append(row.compressed ? "true" : "false")
                 .append('\n');
         }
         if (csvBuffer.size() > 1024 * 1024)
@@ -100,9 +117,11 @@ int AuditCommand::run(const QStringList &arguments)
     for (const QString &path : std::as_const(files)) {
         QFile file;
         const bool standardInput = path == QLatin1String("-");
-        if (standardInput ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly)))
+        if (standardInput ? !file.open(stdin, QIODevice::ReadOnly)
+                          : (file.setFileName(path), !file.open(QIODevice::ReadOnly)))
             return m_io.fail(Error::make(ErrorCategory::Io, file.errorString(), path));
-        const CookieImporter::Kind kind = standardInput ? CookieImporter::Kind::List : CookieImporter::detect(file.peek(4096));
+        const CookieImporter::Kind kind =
+            standardInput ? CookieImporter::Kind::List : CookieImporter::detect(file.peek(4096));
         if (kind != CookieImporter::Kind::List) {
             // Captures of other kinds come through their importers, then are audited the same way.
             file.close();
@@ -120,18 +139,23 @@ int AuditCommand::run(const QStringList &arguments)
             continue;
         }
         const qint64 total = standardInput ? -1 : file.size();
-        auto audited = SizeAudit::run(file, total, options, report, csv ? rowSink : SizeAudit::RowSink{},
-                                      [&](const SizeAudit::Progress &p) {
-                                          if (!interactive)
-                                              return;
-                                          const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
-                                          QString line = tr("%1 cookies, %2/s").arg(p.cookies).arg(double(p.cookies) / seconds, 0, 'f', 0);
-                                          if (p.bytesTotal > 0 && p.bytesDone > 0)
-                                              line += tr(", about %1 s left")
-                                                          .arg(seconds * double(p.bytesTotal - p.bytesDone) / double(p.bytesDone), 0, 'f', 0);
-                                          m_io.err() << '\r' << line << "   ";
-                                          m_io.err().flush();
-                                      });
+        auto audited = SizeAudit::run(
+            file, total, options, report, csv ? rowSink : SizeAudit::RowSink{},
+            [&](const SizeAudit::Progress &p) {
+                if (!interactive)
+                    return;
+                const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
+                QString line = tr("%1 cookies, %2/s")
+                                   .arg(p.cookies)
+                                   .arg(double(p.cookies) / seconds, 0, 'f', 0);
+                if (p.bytesTotal > 0 && p.bytesDone > 0)
+                    line +=
+                        tr(", about %1 s left")
+                            .arg(seconds * double(p.bytesTotal - p.bytesDone) / double(p.bytesDone),
+                                 0, 'f', 0);
+                m_io.err() << '\r' << line << "   ";
+                m_io.err().flush();
+            });
         if (!audited)
             return m_io.fail(audited.error());
     }
@@ -172,7 +196,8 @@ void AuditCommand::printText(const QJsonObject &r)
         << tr("opened:     %1").arg(r[QStringLiteral("opened")].toInteger()) << Qt::endl;
     const QJsonObject failed = r[QStringLiteral("failed")].toObject();
     for (auto it = failed.begin(); it != failed.end(); ++it)
-        out << tr("failed:     %1 in the %2 step").arg(it.value().toInteger()).arg(it.key()) << Qt::endl;
+        out << tr("failed:     %1 in the %2 step").arg(it.value().toInteger()).arg(it.key())
+            << Qt::endl;
     const QJsonObject formats = r[QStringLiteral("formats")].toObject();
     out << tr("formats:    %1 encrypted, %2 signed; %3 compressed")
                .arg(formats[QStringLiteral("encrypted")].toInteger())
@@ -219,7 +244,8 @@ void AuditCommand::printText(const QJsonObject &r)
     }
 }
 
-void AuditCommand::printBaseline(const QJsonObject &report, const QJsonObject &baseline, QJsonObject *changes)
+void AuditCommand::printBaseline(const QJsonObject &report, const QJsonObject &baseline,
+                                 QJsonObject *changes)
 {
     QTextStream &out = m_io.out();
     if (!changes)
@@ -244,7 +270,8 @@ void AuditCommand::printBaseline(const QJsonObject &report, const QJsonObject &b
     }
     QHash<QString, qint64> before;
     for (const QJsonValue k : baseline[QStringLiteral("top_keys")].toArray())
-        before.insert(k[QStringLiteral("key")].toString(), k[QStringLiteral("json_bytes")].toInteger());
+        before.insert(k[QStringLiteral("key")].toString(),
+                      k[QStringLiteral("json_bytes")].toInteger());
     QJsonObject growth;
     for (const QJsonValue k : report[QStringLiteral("top_keys")].toArray()) {
         const QString key = k[QStringLiteral("key")].toString();

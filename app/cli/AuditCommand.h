@@ -4,7 +4,6 @@
 
 #include <QJsonObject>
 
-
 namespace sessionlens::cli {
 
 /// `audit`: what the session cookies of whole captures cost, as a table, JSON or CSV.
@@ -18,7 +17,8 @@ public:
 
 private:
     void printText(const QJsonObject &report);
-    void printBaseline(const QJsonObject &report, const QJsonObject &baseline, QJsonObject *changes);
+    void printBaseline(const QJsonObject &report, const QJsonObject &baseline,
+                       QJsonObject *changes);
 
     CliIo &m_io;
 };

@@ -113,9 +113,11 @@ public:
             return fail(QStringLiteral("limit"));
         QByteArray value;
         QByteArray name = m_options.cookieName;
-        if (text.startsWith("Cookie:") || text.startsWith("cookie:") || text.startsWith("Set-Cookie:")
-            || text.startsWith("set-cookie:") || text.startsWith("COOKIE:") || text.startsWith("SET-COOKIE:")) {
-            auto extracted = CookieText::extract(QString::fromLatin1(text), QString::fromLatin1(m_options.cookieName));
+        if (text.startsWith("Cookie:") || text.startsWith("cookie:") ||
+            text.startsWith("Set-Cookie:") || text.startsWith("set-cookie:") ||
+            text.startsWith("COOKIE:") || text.startsWith("SET-COOKIE:")) {
+            auto extracted = CookieText::extract(QString::fromLatin1(text),
+                                                 QString::fromLatin1(m_options.cookieName));
             if (!extracted)
                 return fail(Error::categoryName(extracted.error().category));
             value = extracted->value;
@@ -145,7 +147,8 @@ public:
         m_report.largestSetCookie = std::max(m_report.largestSetCookie, setCookie);
         const QByteArray &json = opened.json();
         row.plaintextBytes = json.size();
-        row.compressed = isSigned ? opened.signedCookie.parts.compressed : opened.encrypted.fields.compressed;
+        row.compressed =
+            isSigned ? opened.signedCookie.parts.compressed : opened.encrypted.fields.compressed;
         m_report.plaintextBytes.add(json.size());
         if (row.compressed)
             ++m_report.compressed;
@@ -278,7 +281,8 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
     for (auto it = keys.cbegin(); it != keys.cend(); ++it)
         sorted.append({it.key(), it.value()});
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes : a.first < b.first;
+        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes
+                                                        : a.first < b.first;
     });
     QJsonArray top;
     for (qsizetype i = 0; i < std::min<qsizetype>(topKeys, sorted.size()); ++i)
@@ -289,12 +293,14 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
     const auto &counts = cookieBytes.counts;
     for (std::size_t from = 0; from < counts.size(); from += std::size_t(kHistogramBucket)) {
         quint64 n = 0;
-        for (std::size_t i = from; i < std::min(counts.size(), from + std::size_t(kHistogramBucket)); ++i)
+        for (std::size_t i = from;
+             i < std::min(counts.size(), from + std::size_t(kHistogramBucket)); ++i)
             n += counts[i];
         if (n)
-            histogram.append(QJsonObject{{QStringLiteral("from"), qint64(from)},
-                                         {QStringLiteral("to"), qint64(from) + kHistogramBucket - 1},
-                                         {QStringLiteral("count"), qint64(n)}});
+            histogram.append(
+                QJsonObject{{QStringLiteral("from"), qint64(from)},
+                            {QStringLiteral("to"), qint64(from) + kHistogramBucket - 1},
+                            {QStringLiteral("count"), qint64(n)}});
     }
     return QJsonObject{
         {QStringLiteral("cookies"), qint64(cookies)},
@@ -333,7 +339,8 @@ QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
         if (valueEnd < 0)
             break;
         // The key as written between its quotes (escapes kept), and the member's bytes.
-        members.append({QString::fromLatin1(json.sliced(keyStart + 1, keyEnd - keyStart - 2)), valueEnd - keyStart});
+        members.append({QString::fromLatin1(json.sliced(keyStart + 1, keyEnd - keyStart - 2)),
+                        valueEnd - keyStart});
         i = skipSpace(json, valueEnd);
         if (i < json.size() && json[i] == ',')
             i = skipSpace(json, i + 1);
@@ -343,10 +350,12 @@ QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
     return members;
 }
 
-Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &options, Report &report, const RowSink &rows,
-                            const ProgressSink &progress, const std::atomic<bool> *cancel)
+Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &options,
+                            Report &report, const RowSink &rows, const ProgressSink &progress,
+                            const std::atomic<bool> *cancel)
 {
-    const int threads = std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
+    const int threads = std::clamp(
+        options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
     std::vector<std::unique_ptr<Worker>> workers;
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options));
@@ -398,7 +407,8 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                     qsizetype newline = -1;
                     while (newline < 0) {
                         rest = input.read(kBlockBytes);
-                        if (rest.isEmpty() && (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
+                        if (rest.isEmpty() &&
+                            (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
                             break;
                         done += rest.size();
                         newline = rest.indexOf('\n');
@@ -414,7 +424,10 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
         }
         std::vector<std::thread> pool;
         for (int t = 1; t < filled; ++t)
-            pool.emplace_back([&, t] { workers[std::size_t(t)]->process(blocks[std::size_t(t)], firstLines[std::size_t(t)], bool(rows)); });
+            pool.emplace_back([&, t] {
+                workers[std::size_t(t)]->process(blocks[std::size_t(t)], firstLines[std::size_t(t)],
+                                                 bool(rows));
+            });
         if (filled > 0)
             workers[0]->process(blocks[0], firstLines[0], bool(rows));
         for (std::thread &thread : pool)

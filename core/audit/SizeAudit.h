@@ -38,10 +38,10 @@ public:
 
     struct Options
     {
-        QList<SessionKey> keys;              ///< AES keys and Flask secrets, in order
+        QList<SessionKey> keys; ///< AES keys and Flask secrets, in order
         FlaskSignedCodec::Options signer;
         QByteArray cookieName = "session";
-        int threads = 0;                     ///< 0: one per core
+        int threads = 0; ///< 0: one per core
     };
 
     /// Exact nearest-rank statistics of a counting histogram.
@@ -90,8 +90,8 @@ public:
     struct Row
     {
         qint64 line = 0;
-        QString format;   ///< "encrypted", "signed" or "" when not a cookie format
-        QString step;     ///< "ok" or the failing step
+        QString format; ///< "encrypted", "signed" or "" when not a cookie format
+        QString step;   ///< "ok" or the failing step
         qsizetype cookieBytes = 0;
         qsizetype plaintextBytes = 0;
         bool compressed = false;
@@ -109,8 +109,10 @@ public:
 
     /// Audits one input (a file or standard input), adding to `report`. `rows` (optional)
     /// receives the rows of each block in order; `cancel` stops between blocks.
-    [[nodiscard]] static Result<Done> run(QIODevice &input, qint64 totalBytes, const Options &options, Report &report,
-                                          const RowSink &rows = {}, const ProgressSink &progress = {},
+    [[nodiscard]] static Result<Done> run(QIODevice &input, qint64 totalBytes,
+                                          const Options &options, Report &report,
+                                          const RowSink &rows = {},
+                                          const ProgressSink &progress = {},
                                           const std::atomic<bool> *cancel = nullptr);
     /// Audits cookies already in memory (importers' results), one per entry.
     static void addValues(const QList<QByteArray> &values, const Options &options, Report &report);
