@@ -8,9 +8,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace sessionlens;
 
@@ -86,6 +90,7 @@ private Q_SLOTS:
     void sealWarnsAndRefusesOversizedCookies();
     void statsSizesSignedCookies();
     void storedRingWithTheFileStore();
+    void watchPrintsNewBrowserCookies();
     void everyCommandExitsWithADocumentedCode_data();
     void everyCommandExitsWithADocumentedCode();
 };
@@ -778,6 +783,61 @@ void TestCli::storedRingWithTheFileStore()
                  environment)
                  .exitCode,
              9);
+}
+
+void TestCli::watchPrintsNewBrowserCookies()
+{
+    // A Firefox database that a "browser" (this test) keeps writing to while watch runs.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cookies.sqlite"));
+    const QString connection = QStringLiteral("watch-writer");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        QVERIFY(QSqlQuery(db).exec(
+            QStringLiteral("CREATE TABLE moz_cookies (id INTEGER PRIMARY KEY, originAttributes "
+                           "TEXT NOT NULL DEFAULT '', name TEXT, "
+                           "value TEXT, host TEXT, path TEXT, expiry INTEGER, lastAccessed "
+                           "INTEGER, creationTime INTEGER, isSecure INTEGER, "
+                           "isHttpOnly INTEGER)")));
+    }
+    const auto insert = [&](const QString &value, qint64 when) {
+        QSqlQuery query(QSqlDatabase::database(connection));
+        query.prepare(QStringLiteral(
+            "INSERT INTO moz_cookies (name, value, host, path, lastAccessed, isSecure) "
+            "VALUES ('session', ?, 'app.test', '/', ?, 0)"));
+        query.addBindValue(value);
+        query.addBindValue(when);
+        return query.exec();
+    };
+    const QJsonArray vectors = test::cookieVectors(QStringLiteral("flask_default"));
+    QVERIFY(insert(vectors[0][QStringLiteral("cookie")].toString(), 1700000000000000));
+    QProcess watch;
+    watch.setProcessEnvironment(test::isolatedCliEnvironment());
+    watch.start(test::cliPath(),
+                {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("0.1"),
+                 QStringLiteral("--format"), QStringLiteral("jsonl"), dir.path()});
+    QVERIFY(watch.waitForStarted());
+    QByteArray lines;
+    while (lines.count('\n') < 1 && watch.waitForReadyRead(30000))
+        lines += watch.readAllStandardOutput();
+    QVERIFY(insert(vectors[1][QStringLiteral("cookie")].toString(), 1700000100000000));
+    while (lines.count('\n') < 2 && watch.waitForReadyRead(30000))
+        lines += watch.readAllStandardOutput();
+    const QList<QByteArray> entries = lines.trimmed().split('\n');
+    QCOMPARE(entries.size(), 2);
+    const QJsonObject second = QJsonDocument::fromJson(entries[1]).object();
+    QCOMPARE(second[QStringLiteral("source")].toString(), QStringLiteral("store"));
+    QCOMPARE(second[QStringLiteral("value")].toString(),
+             vectors[1][QStringLiteral("cookie")].toString());
+    QCOMPARE(second[QStringLiteral("url")].toString(), QStringLiteral("http://app.test/"));
+    ::kill(pid_t(watch.processId()), SIGINT);
+    QVERIFY(watch.waitForFinished(30000));
+    QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(watch.exitCode(), 0);
+    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestCli::everyCommandExitsWithADocumentedCode_data()
