@@ -1,5 +1,6 @@
 #include "capture/ProxyConnection.h"
 
+#include "capture/ProxyBodyPipe.h"
 #include "capture/SetCookieParser.h"
 
 #include <QNetworkAccessManager>
@@ -8,6 +9,8 @@
 #include <QTcpSocket>
 
 #include <http_parser.h>
+
+#include <climits>
 
 namespace sessionlens {
 
@@ -123,11 +126,24 @@ int ProxyConnection::onHeadersComplete()
 {
     m_method = http_method_str(static_cast<http_method>(m_parser->parser.method));
     m_keepAlive = http_should_keep_alive(&m_parser->parser) != 0;
+    // A body of announced length is streamed upstream as it arrives; a chunked one (no length
+    // to announce) is gathered first, within kMaxRequestBody.
+    const bool chunked = (m_parser->parser.flags & F_CHUNKED) != 0;
+    const quint64 length = m_parser->parser.content_length;
+    if (!chunked && length > 0 && length != ULLONG_MAX) {
+        m_pipe = new ProxyBodyPipe(this);
+        m_bodyLength = qint64(length);
+        forward();
+    }
     return 0;
 }
 
 int ProxyConnection::onBody(const char *at, size_t length)
 {
+    if (m_pipe) {
+        m_pipe->append(QByteArrayView(at, qsizetype(length)));
+        return 0;
+    }
     if (m_body.size() + qsizetype(length) > kMaxRequestBody) {
         m_tooLarge = true;
         return 0; // keep reading to the end of the message, drop the rest
@@ -140,6 +156,8 @@ int ProxyConnection::onMessageComplete()
 {
     m_keepAlive = http_should_keep_alive(&m_parser->parser) != 0;
     m_requestComplete = true;
+    if (m_pipe)
+        m_pipe->finish();
     // One request at a time: later pipelined bytes wait until this response is out.
     http_parser_pause(&m_parser->parser, 1);
     return 0;
@@ -148,13 +166,13 @@ int ProxyConnection::onMessageComplete()
 void ProxyConnection::readFromClient()
 {
     m_pending.append(m_socket->readAll());
-    if (!m_reply && !m_requestComplete)
+    if (!m_requestComplete)
         parse();
 }
 
 void ProxyConnection::parse()
 {
-    while (!m_pending.isEmpty() && !m_reply && !m_requestComplete) {
+    while (!m_pending.isEmpty() && !m_requestComplete) {
         const size_t parsed = http_parser_execute(&m_parser->parser, &m_parser->settings,
                                                   m_pending.constData(), size_t(m_pending.size()));
         m_pending.remove(0, qsizetype(parsed));
@@ -174,7 +192,8 @@ void ProxyConnection::parse()
             return;
         }
         if (m_requestComplete) {
-            forward();
+            if (!m_forwarded)
+                forward();
             return;
         }
         if (parsed == 0)
@@ -184,6 +203,7 @@ void ProxyConnection::parse()
 
 void ProxyConnection::forward()
 {
+    m_forwarded = true;
     if (m_tooLarge) {
         answer(413, "Payload Too Large", "request body over the proxy's limit\n");
         finishResponse();
@@ -205,7 +225,7 @@ void ProxyConnection::forward()
     for (const auto &[name, value] : std::as_const(m_headers)) {
         if (isHopByHop(name) || name.compare("host", Qt::CaseInsensitive) == 0 ||
             name.compare("content-length", Qt::CaseInsensitive) == 0)
-            continue;
+            continue; // the manager sets Host and the length itself
         if (name.compare("cookie", Qt::CaseInsensitive) != 0) {
             request.setRawHeader(name, value);
             continue;
@@ -239,7 +259,12 @@ void ProxyConnection::forward()
         request.setRawHeader("Cookie", m_settings->cookieName + '=' + m_settings->pinnedCookie);
     m_headSent = false;
     m_noBody = m_method == "HEAD";
-    m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+    if (m_pipe) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_bodyLength);
+        m_reply = m_network.sendCustomRequest(request, m_method, m_pipe);
+    } else {
+        m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+    }
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         if (m_reply && !m_headSent &&
             m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
@@ -350,8 +375,17 @@ void ProxyConnection::answer(int status, const QByteArray &reason, const QByteAr
 
 void ProxyConnection::finishResponse()
 {
+    // An answer that came before the whole request body (a streamed upload the app refused
+    // early) ends the connection: the rest of that body must not be read as a new request.
+    const bool requestDone = m_requestComplete;
     m_requestComplete = false;
-    if (!m_keepAlive) {
+    m_forwarded = false;
+    if (m_pipe) {
+        m_pipe->deleteLater();
+        m_pipe = nullptr;
+    }
+    if (!requestDone || !m_keepAlive) {
+        m_keepAlive = false;
         closeAfterResponse();
         return;
     }

@@ -88,6 +88,9 @@ private:
     bool m_headSent = false;
     bool m_chunked = false;
     bool m_noBody = false;
+    bool m_forwarded = false;
+    class ProxyBodyPipe *m_pipe = nullptr; ///< the streamed body of the request in flight
+    qint64 m_bodyLength = 0;
 };
 
 } // namespace sessionlens

@@ -10,6 +10,7 @@ redirects within and out of the origin.
   GET  /bounce    302 to this origin's /account as an absolute URL
   GET  /loop      302 to itself, for the redirect limit
   GET  /logout    clears the session (the cookie is deleted)
+  POST /upload    the number of body bytes received (for streamed uploads)
 """
 from flask import jsonify, redirect, request, session, url_for
 
@@ -55,6 +56,16 @@ def add_routes(app):
     @app.get("/loop")
     def loop():
         return redirect("/loop", code=302)
+
+    @app.post("/upload")
+    def upload():
+        received = 0
+        while True:
+            chunk = request.stream.read(1 << 16)
+            if not chunk:
+                break
+            received += len(chunk)
+        return str(received)
 
     @app.get("/logout")
     def logout():

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void proxyReportsCookiesAndPins();
     void proxyRewritesAbsoluteRedirects();
     void proxyServesManyConnections();
+    void proxyStreamsUploads();
     void proxyRefusesOversizedHeads();
     void cliProxyRunsUntilInterrupted();
 
@@ -436,6 +437,27 @@ void TestCapture::proxyServesManyConnections()
     }
     QTRY_COMPARE_WITH_TIMEOUT(done, kClients, 60000);
     QCOMPARE(ok, kClients);
+}
+
+void TestCapture::proxyStreamsUploads()
+{
+    ReverseProxy proxy(m_network);
+    QVERIFY(proxy.start(QHostAddress::LocalHost, 0, url(m_encrypted, QStringLiteral("/"))).ok());
+    // Larger than the proxy ever holds in memory: with its length announced, it is streamed.
+    const qsizetype size = ProxyConnection::kMaxRequestBody + 8 * 1024 * 1024;
+    HttpCapture::Request upload;
+    upload.method = "POST";
+    upload.url = proxy.address().resolved(QUrl(QStringLiteral("/upload")));
+    upload.headers = {{"Content-Type", "application/octet-stream"}};
+    upload.body = QByteArray(size, 'u');
+    const HttpCapture::Outcome outcome = run(upload);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.response.hops.last().status, 200);
+    QCOMPARE(outcome.response.body, QByteArray::number(size));
+    // And the connection still serves the next request.
+    HttpCapture::Request account;
+    account.url = proxy.address().resolved(QUrl(QStringLiteral("/account")));
+    QCOMPARE(run(account).response.hops.last().status, 401);
 }
 
 void TestCapture::proxyRefusesOversizedHeads()
