@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditCommand</name>
+    <message>
+        <source>What the session cookies of whole captures cost.</source>
+        <translation>Was die Session-Cookies ganzer Mitschnitte kosten.</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: one per core).</source>
+        <translation>Arbeits-Threads (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>text (default), json or csv (one row per cookie).</source>
+        <translation>text (Standard), json oder csv (eine Zeile pro Cookie).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Exit 1 when an opened cookie&apos;s Set-Cookie value is longer.</source>
+        <translation>Mit 1 enden, wenn der Set-Cookie-Wert eines geöffneten Cookies länger ist.</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>An earlier JSON report to compare with.</source>
+        <translation>Ein früherer JSON-Bericht zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Files with one cookie or header line per line, HAR, cookies.txt or browser databases; &apos;-&apos; for standard input.</source>
+        <translation>Dateien mit einem Cookie oder einer Header-Zeile pro Zeile, HAR, cookies.txt oder Browser-Datenbanken; &apos;-&apos; für die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use text, json or csv</source>
+        <translation>unbekanntes Format &apos;%1&apos;: text, json oder csv verwenden</translation>
+    </message>
+    <message>
+        <source>--threads takes a count from 0 (one per core) to 256</source>
+        <translation>--threads erwartet eine Anzahl von 0 (einer pro Kern) bis 256</translation>
+    </message>
+    <message>
+        <source>--fail-over takes a number of bytes</source>
+        <translation>--fail-over erwartet eine Anzahl Bytes</translation>
+    </message>
+    <message>
+        <source>the baseline is not an audit report</source>
+        <translation>die Vergleichsbasis ist kein Prüfbericht</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>Warnung: %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cookies, %2/s</source>
+        <translation>%1 Cookies, %2/s</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>an opened cookie&apos;s Set-Cookie value is %1 bytes, over --fail-over %2</source>
+        <translation>der Set-Cookie-Wert eines geöffneten Cookies hat %1 Bytes, mehr als --fail-over %2</translation>
+    </message>
+    <message>
+        <source>cookies:    %1</source>
+        <translation>Cookies:    %1</translation>
+    </message>
+    <message>
+        <source>opened:     %1</source>
+        <translation>geöffnet:   %1</translation>
+    </message>
+    <message>
+        <source>failed:     %1 in the %2 step</source>
+        <translation>gescheitert: %1 im Schritt %2</translation>
+    </message>
+    <message>
+        <source>formats:    %1 encrypted, %2 signed; %3 compressed</source>
+        <translation>Formate:    %1 verschlüsselt, %2 signiert; %3 komprimiert</translation>
+    </message>
+    <message>
+        <source>over 4093:  %1 (Werkzeug warns)   over 4096: %2 (browsers drop them)</source>
+        <translation>über 4093:  %1 (Werkzeug warnt)   über 4096: %2 (Browser verwerfen sie)</translation>
+    </message>
+    <message>
+        <source>top keys (bytes of &quot;key&quot;: value in the plaintext)</source>
+        <translation>größte Schlüssel (Bytes von &quot;Schlüssel&quot;: Wert im Klartext)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>in %1 cookies</source>
+        <translation>in %1 Cookies</translation>
+    </message>
+    <message>
+        <source>compared with the baseline:</source>
+        <translation>im Vergleich zur Basis:</translation>
+    </message>
+    <message>
+        <source>, new</source>
+        <translation>, neu</translation>
+    </message>
+</context>
+<context>
     <name>CaptureCommand</name>
     <message>
         <source>Send a request and print the session cookies it sets, decoded.</source>
@@ -219,10 +342,16 @@ Commands:
   import --profiles
   proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]
   watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE
+  audit [KEYS] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
+        [--baseline REPORT.json] FILE...|-
+  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename OLD NEW
+  key export NAME [--reveal]          (the stored ring, shared with the window)
   key inspect KEY
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
+Commands that open or make cookies also use the stored key ring, after the keys given
+for the run (--no-ring: only those); seal, sign and convert take --with NAME.
 Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
 are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
@@ -246,10 +375,16 @@ Befehle:
   import --profiles
   proxy [SCHLÜSSEL] --upstream URL [--listen HOST:PORT] [--cookie WERT] [--cookie-name NAME] [--format ...]
   watch [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFIL_ODER_DATENBANK
+  audit [SCHLÜSSEL] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
+        [--baseline BERICHT.json] DATEI...|-
+  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename ALT NEU
+  key export NAME [--reveal]          (der gespeicherte Schlüsselbund, geteilt mit dem Fenster)
   key inspect SCHLÜSSEL
   key generate [--format python|hex|base64] [--size 16|24|32]
   help
 
+Befehle, die Cookies öffnen oder erzeugen, nutzen auch den gespeicherten Schlüsselbund, nach den
+für den Lauf angegebenen Schlüsseln (--no-ring: nur diese); seal, sign und convert nehmen --with NAME.
 Schlüssel dürfen Python-Bytes-Literale (b&apos;...&apos;), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
 werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
@@ -287,14 +422,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>convert takes one cookie argument</source>
         <translation>convert erwartet genau ein Cookie</translation>
-    </message>
-    <message>
-        <source>--to encrypted needs exactly one --key or --key-file</source>
-        <translation>--to encrypted braucht genau ein --key oder --key-file</translation>
-    </message>
-    <message>
-        <source>--to signed needs --secret or --secret-file</source>
-        <translation>--to signed braucht --secret oder --secret-file</translation>
     </message>
     <message>
         <source>opening an EncryptedSession cookie needs --key or --key-file</source>
@@ -692,10 +819,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>KeyCommand</name>
     <message>
-        <source>key needs &apos;inspect KEY&apos; or &apos;generate&apos;</source>
-        <translation>key braucht &apos;inspect SCHLÜSSEL&apos; oder &apos;generate&apos;</translation>
-    </message>
-    <message>
         <source>Key text, &apos;-&apos; for standard input.</source>
         <translation>Schlüsseltext, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
@@ -754,6 +877,114 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>unknown key format &apos;%1&apos;: use python, hex or base64</source>
         <translation>unbekanntes Schlüsselformat &apos;%1&apos;: python, hex oder base64 verwenden</translation>
+    </message>
+    <message>
+        <source>key needs list, add, remove, rename, export, inspect or generate</source>
+        <translation>key braucht list, add, remove, rename, export, inspect oder generate</translation>
+    </message>
+    <message>
+        <source>AES key</source>
+        <translation>AES-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Flask secret</source>
+        <translation>Flask-Secret</translation>
+    </message>
+    <message>
+        <source>store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Name of the key in the ring.</source>
+        <translation>Name des Schlüssels im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>File holding an AES key (&apos;-&apos;: standard input).</source>
+        <translation>Datei mit einem AES-Schlüssel (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>File holding a Flask SECRET_KEY (&apos;-&apos;: standard input).</source>
+        <translation>Datei mit einem Flask-SECRET_KEY (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Read an AES key from standard input.</source>
+        <translation>Einen AES-Schlüssel von der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>key add needs --name NAME</source>
+        <translation>key add braucht --name NAME</translation>
+    </message>
+    <message>
+        <source>a stored key&apos;s name does not start with --</source>
+        <translation>der Name eines gespeicherten Schlüssels beginnt nicht mit --</translation>
+    </message>
+    <message>
+        <source>key add takes one of --key-file F, --secret-file F or - (never the key itself)</source>
+        <translation>key add nimmt genau eines von --key-file F, --secret-file F oder - (nie den Schlüssel selbst)</translation>
+    </message>
+    <message>
+        <source>no key store can be reached</source>
+        <translation>kein Schlüsselspeicher erreichbar</translation>
+    </message>
+    <message>
+        <source>added %1 &quot;%2&quot; (%3) to %4</source>
+        <translation>%1 &quot;%2&quot; (%3) zu %4 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The key to remove.</source>
+        <translation>Der zu entfernende Schlüssel.</translation>
+    </message>
+    <message>
+        <source>key remove takes one name</source>
+        <translation>key remove erwartet genau einen Namen</translation>
+    </message>
+    <message>
+        <source>no stored key is named &quot;%1&quot;</source>
+        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The key&apos;s name.</source>
+        <translation>Der Name des Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Its new name.</source>
+        <translation>Sein neuer Name.</translation>
+    </message>
+    <message>
+        <source>key rename takes OLD NEW</source>
+        <translation>key rename erwartet ALT NEU</translation>
+    </message>
+    <message>
+        <source>Print the secret even on a terminal.</source>
+        <translation>Das Geheimnis auch auf einem Terminal ausgeben.</translation>
+    </message>
+    <message>
+        <source>The key to export.</source>
+        <translation>Der zu exportierende Schlüssel.</translation>
+    </message>
+    <message>
+        <source>key export takes one name</source>
+        <translation>key export erwartet genau einen Namen</translation>
+    </message>
+    <message>
+        <source>not printed: standard output is a terminal, where the secret would stay on screen and in scrollback. Redirect it (key export NAME &gt; file) or add --reveal.</source>
+        <translation>nicht ausgegeben: die Standardausgabe ist ein Terminal, wo das Geheimnis auf dem Bildschirm und im Verlauf bliebe. Leiten Sie sie um (key export NAME &gt; datei) oder geben Sie --reveal an.</translation>
+    </message>
+    <message>
+        <source>exporting the secret of &quot;%1&quot; (%2)</source>
+        <translation>das Geheimnis von &quot;%1&quot; (%2) wird exportiert</translation>
     </message>
 </context>
 <context>
@@ -861,10 +1092,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>seal erwartet genau eine Eingabedatei</translation>
     </message>
     <message>
-        <source>seal needs exactly one --key or --key-file</source>
-        <translation>seal braucht genau ein --key oder --key-file</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -886,10 +1113,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>sign takes one input file</source>
         <translation>sign erwartet genau eine Eingabedatei</translation>
-    </message>
-    <message>
-        <source>sign needs --secret or --secret-file</source>
-        <translation>sign braucht --secret oder --secret-file</translation>
     </message>
     <message>
         <source>--timestamp takes UNIX seconds</source>
@@ -1094,6 +1317,61 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>StoredKeys</name>
+    <message>
+        <source>Do not use the stored key ring, only the keys given here.</source>
+        <translation>Den gespeicherten Schlüsselbund nicht nutzen, nur die hier angegebenen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>warning: the key store did not return these stored keys: %1</source>
+        <translation>Warnung: der Schlüsselspeicher hat diese gespeicherten Schlüssel nicht geliefert: %1</translation>
+    </message>
+    <message>
+        <source>Seal or sign with this stored key or secret.</source>
+        <translation>Mit diesem gespeicherten Schlüssel oder Secret versiegeln oder signieren.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>AES key</source>
+        <translation>AES-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Flask secret</source>
+        <translation>Flask-Secret</translation>
+    </message>
+    <message>
+        <source>no stored key is named &quot;%1&quot;</source>
+        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an %2</source>
+        <translation>&quot;%1&quot; ist kein %2</translation>
+    </message>
+    <message>
+        <source>several keys were given: give one %1 for this</source>
+        <translation>mehrere Schlüssel angegeben: dafür genau einen %1 angeben</translation>
+    </message>
+    <message>
+        <source>no %1 was given and the stored ring has none</source>
+        <translation>kein %1 angegeben, und der gespeicherte Schlüsselbund hat keinen</translation>
+    </message>
+    <message>
+        <source>the stored ring has several: pick one with --with NAME (%1)</source>
+        <translation>der gespeicherte Schlüsselbund hat mehrere: einen mit --with NAME wählen (%1)</translation>
+    </message>
+    <message>
+        <source>stored key &quot;%1&quot;</source>
+        <translation>gespeicherter Schlüssel &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Inspector for Flask session cookies</source>
@@ -1150,6 +1428,13 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>A key or secret was given on the command line, where other users of this computer can read it (for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.</source>
         <translation>Ein Schlüssel oder Secret wurde auf der Kommandozeile übergeben, wo andere Benutzer dieses Rechners ihn lesen können (etwa mit ps), solange SessionLens läuft. Verwenden Sie stattdessen --key-file oder --secret-file.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::KeyRingStore</name>
+    <message>
+        <source>no key named &quot;%1&quot;</source>
+        <translation>kein Schlüssel namens „%1“</translation>
     </message>
 </context>
 <context>
@@ -1684,13 +1969,6 @@ Python: %2</translation>
     </message>
 </context>
 <context>
-    <name>sessionlens::KeyRingStore</name>
-    <message>
-        <source>no key named &quot;%1&quot;</source>
-        <translation>kein Schlüssel namens „%1“</translation>
-    </message>
-</context>
-<context>
     <name>sessionlens::gui::MainWindow</name>
     <message>
         <source>&amp;JSON</source>
@@ -1857,10 +2135,6 @@ Python: %2</translation>
         <translation>Über SessionLens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies (EncryptedSession, AES-EAX) and shows what they cost.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies (EncryptedSession, AES-EAX) neu und zeigt, was sie kosten.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Unsaved Edits</source>
         <translation>Ungesicherte Änderungen</translation>
     </message>
@@ -1906,6 +2180,25 @@ Python: %2</translation>
     <message>
         <source>Captures (*.har *.txt *.sqlite Cookies *.list);;All files (*)</source>
         <translation>Mitschnitte (*.har *.txt *.sqlite Cookies *.list);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask&apos;s default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies beider Formate neu: EncryptedSession (AES-EAX, mit Schlüssel) und Flasks signiertes Standard-Cookie (itsdangerous, ohne Schlüssel lesbar). Schneidet sie aus der App, dem Browser und HAR-Dateien mit und zeigt, was sie kosten.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib-Lizenz), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) und http-parser (MIT).&lt;/p&gt;&lt;p&gt;Das Handbuch: Hilfe ▸ Handbuch (F1).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::ManualDialog</name>
+    <message>
+        <source>SessionLens Manual</source>
+        <translation>SessionLens-Handbuch</translation>
+    </message>
+    <message>
+        <source>The manual is missing.</source>
+        <translation>Das Handbuch fehlt.</translation>
     </message>
 </context>
 <context>

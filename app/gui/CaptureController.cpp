@@ -27,6 +27,11 @@ CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStor
     connect(&m_inspector, &InspectorController::refreshed, this, &CaptureController::updatePin);
     connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this,
             [this] {
+                m_importing = false;
+                if (std::exchange(m_importCancelled, false)) {
+                    Q_EMIT busyChanged(isBusy());
+                    return;
+                }
                 const QList<Result<CookieImporter::Imported>> results = m_import.result();
                 qsizetype cookies = 0;
                 QStringList problems;
@@ -108,7 +113,8 @@ void CaptureController::replayEdited(const QUrl &url, const QByteArray &method)
 void CaptureController::cancel()
 {
     m_capture.cancel();
-    m_import.cancel();
+    // A running import cannot be stopped midway; its result is dropped when it arrives.
+    m_importCancelled = m_importing;
     Q_EMIT message(tr("Cancelled."));
     Q_EMIT busyChanged(isBusy());
 }
@@ -163,9 +169,10 @@ void CaptureController::updatePin()
 
 void CaptureController::importFiles(const QStringList &paths, const QString &host)
 {
-    if (m_import.isRunning())
+    if (m_importing)
         return;
     m_importPaths = paths;
+    m_importing = true;
     CookieImporter::Options options;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
     options.host = host;

@@ -41,7 +41,8 @@ public:
 
     [[nodiscard]] TimelineModel &model() { return m_model; }
     [[nodiscard]] ReverseProxy &proxy() { return m_proxy; }
-    [[nodiscard]] bool isBusy() const { return m_capture.isRunning() || m_import.isRunning(); }
+    /// A request or an import is under way (an import until its cookies are on the timeline).
+    [[nodiscard]] bool isBusy() const { return m_capture.isRunning() || m_importing; }
     [[nodiscard]] QStringList recentRequests() const;
     [[nodiscard]] QString savedUpstream() const;
     [[nodiscard]] int savedPort() const;
@@ -80,6 +81,8 @@ private:
     bool m_pinned = false;
     QFutureWatcher<QList<Result<CookieImporter::Imported>>> m_import;
     QStringList m_importPaths;
+    bool m_importing = false;
+    bool m_importCancelled = false;
 };
 
 } // namespace sessionlens::gui

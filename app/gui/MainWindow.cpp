@@ -8,6 +8,7 @@
 #include "JsonEditorPanel.h"
 #include "KeyRingDialog.h"
 #include "KeyRingStore.h"
+#include "ManualDialog.h"
 #include "PreferencesDialog.h"
 #include "PythonViewPanel.h"
 #include "ResealPanel.h"
@@ -15,6 +16,8 @@
 #include "SessionEditCommand.h"
 #include "SessionTreePanel.h"
 #include "SizePanel.h"
+#include "crypto/OpenSslInfo.h"
+#include "formats/ZlibCodec.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
@@ -180,6 +183,8 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Manual"), this, [this] { showManual(QStringLiteral("The window")); })
+        ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About SessionLens"), this, &MainWindow::showAbout);
 }
 
@@ -404,12 +409,34 @@ void MainWindow::importCaptures()
         m_capture->importFiles(paths);
 }
 
+void MainWindow::showManual(const QString &section)
+{
+    auto *manual = new ManualDialog(this);
+    manual->setAttribute(Qt::WA_DeleteOnClose);
+    manual->show();
+    manual->showSection(section);
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About SessionLens"),
-                       tr("<b>SessionLens %1</b><p>Opens, edits and re-seals Flask session cookies "
-                          "(EncryptedSession, AES-EAX) and shows what they cost.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(this, tr("About SessionLens"), aboutText());
+}
+
+QString MainWindow::aboutText()
+{
+    return tr("<b>SessionLens %1</b><p>Opens, edits and re-seals Flask session cookies of both "
+              "formats: "
+              "EncryptedSession (AES-EAX, with a key) and Flask's default signed cookie "
+              "(itsdangerous, "
+              "readable without a key). Captures them from the app, the browser and HAR files, and "
+              "shows "
+              "what they cost.</p>"
+              "<p>Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), "
+              "QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).</p>"
+              "<p>The manual: Help ▸ Manual (F1).</p>")
+        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+             QString::fromLatin1(OpenSslInfo::version()),
+             QString::fromLatin1(ZlibCodec::version()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

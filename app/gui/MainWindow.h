@@ -55,6 +55,8 @@ public:
     void autosaveNow();
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
+    /// The About box's text: version, both formats, the libraries and their licenses.
+    [[nodiscard]] static QString aboutText();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +73,7 @@ private:
     void openSession();
     void openCookieFile();
     void showAbout();
+    void showManual(const QString &section);
     void importCaptures();
 
     AppSettings &m_settings;

@@ -138,4 +138,9 @@ QByteArray ZlibCodec::deflate(QByteArrayView data, int level)
     return out;
 }
 
+const char *ZlibCodec::version()
+{
+    return zlibVersion();
+}
+
 } // namespace sessionlens

@@ -29,6 +29,8 @@ public:
     [[nodiscard]] static Result<Inflated> inflate(QByteArrayView compressed,
                                                   qsizetype maxOutput = kDefaultMaxInflatedSize);
 
+    /// The zlib version in use (for About boxes and bug reports).
+    [[nodiscard]] static const char *version();
     /// `zlib.compress(data, level)`: byte-identical with the same zlib version.
     [[nodiscard]] static QByteArray deflate(QByteArrayView data, int level = 6);
 };

@@ -2,6 +2,7 @@
 // copies, the edit depth limit, capped warnings, and large sessions sealed off the GUI thread.
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
+#include "ManualDialog.h"
 #include "ResealPanel.h"
 #include "SecretClipboard.h"
 #include "SessionTreePanel.h"
@@ -19,6 +20,8 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace sessionlens;
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void typeChangeBeyondTheDepthLimitIsRefused();
     void warningsAreCappedInTheLabel();
     void largeSessionIsSealedOffTheGuiThread();
+    void manualAndAbout();
 };
 
 void TestWindowHardening::historyAndAutosaveAreSealed()
@@ -187,6 +191,19 @@ void TestWindowHardening::largeSessionIsSealedOffTheGuiThread()
     const auto opened = codec->decode(c.sealedCookie());
     QVERIFY(opened.ok());
     QVERIFY(opened.session == session);
+}
+
+void TestWindowHardening::manualAndAbout()
+{
+    ManualDialog manual;
+    QVERIFY(manual.showSection(QStringLiteral("The window")));
+    QVERIFY(manual.browser()->textCursor().block().text().contains(QStringLiteral("The window")));
+    QVERIFY(manual.browser()->toPlainText().contains(QStringLiteral("Key ring")));
+    QVERIFY(!manual.showSection(QStringLiteral("No such section")));
+    const QString about = MainWindow::aboutText();
+    for (const char *expected : {"EncryptedSession", "signed", "OpenSSL", "zlib", "Qt ", "LGPL"})
+        QVERIFY2(about.contains(QLatin1String(expected)), expected);
+    QVERIFY(about.contains(QCoreApplication::applicationVersion()));
 }
 
 QTEST_MAIN(TestWindowHardening)
