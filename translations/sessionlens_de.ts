@@ -498,6 +498,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>--threads takes a count from 0 (one per core) to %1</source>
         <translation>--threads erwartet eine Anzahl von 0 (einer pro Kern) bis %1</translation>
     </message>
+    <message>
+        <source>signed with a known secret: %1</source>
+        <translation>mit einem bekannten Secret signiert: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

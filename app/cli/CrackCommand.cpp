@@ -3,8 +3,10 @@
 #include "Limits.h"
 
 #include "SignerArguments.h"
+#include "StoredKeys.h"
 #include "audit/SecretAudit.h"
 #include "formats/CookieText.h"
+#include "keys/KeyRing.h"
 #include "json/PythonRepr.h"
 
 #include <QCommandLineParser>
@@ -31,6 +33,7 @@ int CrackCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     SignerArguments::addOptions(parser);
+    StoredKeys::addOptions(parser);
     parser.addOption(
         {QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")});
     parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
@@ -57,6 +60,18 @@ int CrackCommand::run(const QStringList &arguments)
             tr("--threads takes a count from 0 (one per core) to %1").arg(limits::kMaxThreads));
     options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
     options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
+
+    // The secrets of the stored ring (and any given for the run) are tried first: the audit
+    // answers "is it one of ours?" before "is it a weak one?".
+    KeyRing ring;
+    auto given = SignerArguments::addSecretsTo(parser, m_io, ring);
+    if (!given)
+        return m_io.fail(given.error());
+    StoredKeys::appendTo(parser, m_io, ring);
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        if (ring.at(i).kind() == SessionKey::Kind::SigningSecret)
+            options.known.append({StoredKeys::describe(ring.at(i)), ring.at(i).bytes()});
+    }
 
     auto cookie = m_io.readCookie(parser.positionalArguments().constFirst());
     if (!cookie)
@@ -94,8 +109,10 @@ int CrackCommand::run(const QStringList &arguments)
     const auto &found = *outcome->found;
     if (found.line > 0)
         m_io.err() << tr("found at line %1 of %2").arg(found.line).arg(found.source) << Qt::endl;
-    else
+    else if (found.source == QLatin1String("built-in"))
         m_io.err() << tr("found in the built-in list of well-known secrets") << Qt::endl;
+    else
+        m_io.err() << tr("signed with a known secret: %1").arg(found.source) << Qt::endl;
     QByteArray secret = found.secret.exposeCopy();
     m_io.out() << secretText(secret) << Qt::endl;
     wipeByteArray(secret);

@@ -256,6 +256,21 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
     Outcome outcome;
 
     // The built-in list first: cheap, and the most likely hit.
+    if (!options.known.isEmpty()) {
+        auto signer = ItsdangerousSigner::create(options.codec.signer);
+        if (!signer)
+            return signer.error();
+        for (const auto &[name, secret] : options.known) {
+            ++outcome.tried;
+            const QByteArrayView candidate(reinterpret_cast<const char *>(secret.data()),
+                                           qsizetype(secret.size()));
+            if (signer->verify(candidate, parts->signedValue, parts->signature)) {
+                outcome.found = Found{secret, 0, name};
+                outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
+                return outcome;
+            }
+        }
+    }
     if (options.builtIn) {
         auto signer = ItsdangerousSigner::create(options.codec.signer);
         if (!signer)

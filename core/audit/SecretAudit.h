@@ -25,8 +25,11 @@ public:
     struct Options
     {
         FlaskSignedCodec::Options codec;
-        int threads = 0;             ///< 0: one per core
-        bool builtIn = true;         ///< try the built-in list first
+        int threads = 0;     ///< 0: one per core
+        bool builtIn = true; ///< try the built-in list first
+        /// Secrets tried before everything else (the user's stored ring), with their names as
+        /// the Found source.
+        QList<std::pair<QString, SecureBytes>> known;
         bool pythonLiterals = false; ///< read lines such as b'\x8e...' as Python bytes literals
     };
 
