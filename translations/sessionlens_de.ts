@@ -215,10 +215,6 @@
         <translation>capture erwartet genau eine URL</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
-        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
-    </message>
-    <message>
         <source>--max-redirects takes a count from 0 to %1</source>
         <translation>--max-redirects erwartet eine Anzahl von 0 bis %1</translation>
     </message>
@@ -612,6 +608,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source># %1</source>
         <translation># %1</translation>
     </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -760,10 +760,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>import takes at least one file</source>
         <translation>import erwartet mindestens eine Datei</translation>
-    </message>
-    <message>
-        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
-        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2, %n session cookie(s)</source>
@@ -1055,10 +1051,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>proxy needs --upstream URL</source>
         <translation>proxy braucht --upstream URL</translation>
-    </message>
-    <message>
-        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
-        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
     </message>
     <message>
         <source>--listen takes HOST:PORT, not &apos;%1&apos;</source>

@@ -48,10 +48,9 @@ int CaptureCommand::run(const QStringList &arguments)
         return m_io.usage(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("capture takes one URL"));
-    const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
+    const auto format = EntryPrinter::formatFrom(parser, m_io);
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
-                              .arg(parser.value(QStringLiteral("format"))));
+        return ExitUsage;
 
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());

@@ -31,6 +31,16 @@ void EntryPrinter::addOption(QCommandLineParser &parser)
          tr("format"), QStringLiteral("tree")});
 }
 
+std::optional<EntryPrinter::Format> EntryPrinter::formatFrom(const QCommandLineParser &parser,
+                                                             CliIo &io)
+{
+    const QString name = parser.value(QStringLiteral("format"));
+    const auto format = formatFromName(name);
+    if (!format)
+        (void)io.usage(tr("unknown format '%1': use tree, json, python or jsonl").arg(name));
+    return format;
+}
+
 QTextStream &EntryPrinter::notes()
 {
     return m_format == Format::Jsonl ? m_io.err() : m_io.out();

@@ -25,6 +25,9 @@ public:
     /// "tree", "json", "python" or "jsonl"; nullopt for anything else.
     [[nodiscard]] static std::optional<Format> formatFromName(const QString &name);
     static void addOption(QCommandLineParser &parser);
+    /// The --format of a parser with addOption(); an unknown name is reported as a usage error.
+    [[nodiscard]] static std::optional<Format> formatFrom(const QCommandLineParser &parser,
+                                                          CliIo &io);
 
     EntryPrinter(CliIo &io, Format format) : m_io(io), m_format(format) {}
     void print(const Timeline::Entry &entry);

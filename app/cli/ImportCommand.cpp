@@ -72,10 +72,9 @@ int ImportCommand::runImport(const QStringList &arguments)
     }
     if (parser.positionalArguments().isEmpty())
         return m_io.usage(tr("import takes at least one file"));
-    const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
+    const auto format = EntryPrinter::formatFrom(parser, m_io);
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
-                              .arg(parser.value(QStringLiteral("format"))));
+        return ExitUsage;
     KeyRing ring;
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
@@ -135,10 +134,9 @@ int ImportCommand::runWatch(const QStringList &arguments)
         return m_io.usage(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("watch takes one profile or database"));
-    const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
+    const auto format = EntryPrinter::formatFrom(parser, m_io);
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
-                              .arg(parser.value(QStringLiteral("format"))));
+        return ExitUsage;
     bool ok = false;
     const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
     if (!ok || interval < 0.05 || interval > 3600)

@@ -38,10 +38,9 @@ int ProxyCommand::run(const QStringList &arguments)
         return m_io.usage(tr("proxy takes no positional arguments"));
     if (!parser.isSet(QStringLiteral("upstream")))
         return m_io.usage(tr("proxy needs --upstream URL"));
-    const auto format = EntryPrinter::formatFromName(parser.value(QStringLiteral("format")));
+    const auto format = EntryPrinter::formatFrom(parser, m_io);
     if (!format)
-        return m_io.usage(tr("unknown format '%1': use tree, json, python or jsonl")
-                              .arg(parser.value(QStringLiteral("format"))));
+        return ExitUsage;
     const QString listen = parser.value(QStringLiteral("listen"));
     const qsizetype colon = listen.lastIndexOf(u':');
     bool portOk = false;
