@@ -22,6 +22,10 @@ FormatDetector::Format FormatDetector::detect(QByteArrayView value)
         return Format::FlaskSigned;
     if (dots == 3 && firstDot > 0 && firstDot <= 2)
         return Format::EncryptedSession;
+    // A cut or damaged signed cookie still shows its shape: a JSON payload ("eyJ" is '{"') or a
+    // zlib one (".eJ"), so its own format's step can say what is missing.
+    if (urlSafeOnly && (value.startsWith("eyJ") || value.startsWith(".eJ")))
+        return Format::FlaskSigned;
     return Format::Unknown;
 }
 

@@ -137,6 +137,7 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
     }
     opened.decoded.fields = std::move(fields).value();
     const qsizetype count = size();
+    qsizetype aesKeys = 0; // the ring also holds Flask secrets: only AES keys were tried
     for (qsizetype attempt = 0; attempt < count; ++attempt) {
         // Start at the last key that fitted, then go round in ring order.
         const qsizetype first = m_lastHit >= 0 && m_lastHit < count ? m_lastHit : 0;
@@ -144,6 +145,7 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
         EncryptedSessionCodec *c = codec(i);
         if (!c)
             continue;
+        ++aesKeys;
         c->decodeFields(opened.decoded);
         if (opened.decoded.error &&
             opened.decoded.error->category == ErrorCategory::Authentication) {
@@ -157,9 +159,10 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
     }
     opened.decoded.error = Error::make(
         ErrorCategory::Authentication,
-        count == 1 ? QStringLiteral("the tag does not match: wrong key or altered cookie")
-                   : QStringLiteral("none of the %1 keys opens this cookie (or it was altered)")
-                         .arg(count),
+        aesKeys == 1
+            ? QStringLiteral("the tag does not match: wrong key or altered cookie")
+            : QStringLiteral("none of the %1 AES keys opens this cookie (or it was altered)")
+                  .arg(aesKeys),
         {}, int(EncryptedSessionCodec::Field::Tag));
     return opened;
 }

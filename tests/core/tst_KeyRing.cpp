@@ -59,7 +59,7 @@ void TestKeyRing::noKeyOpens()
     QCOMPARE(opened.keyIndex, -1);
     QVERIFY(!opened.decoded.ok());
     QCOMPARE(opened.decoded.error->category, ErrorCategory::Authentication);
-    QVERIFY(opened.decoded.error->message.contains(QStringLiteral("2 keys")));
+    QVERIFY(opened.decoded.error->message.contains(QStringLiteral("2 AES keys")));
     QVERIFY(opened.decoded.plaintext.isEmpty());
 }
 
