@@ -2755,20 +2755,12 @@ Python: %2</translation>
         <translation>4096 Browser</translation>
     </message>
     <message>
-        <source>Every request to the cookie&apos;s path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Headroom: %2 bytes to Werkzeug&apos;s %3-byte warning, %4 bytes to the browsers&apos; %5-byte limit.</source>
-        <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Spielraum: %2 Bytes bis zu Werkzeugs Warnung bei %3 Bytes, %4 Bytes bis zur Browsergrenze von %5 Bytes.</translation>
-    </message>
-    <message>
         <source>Too large: browsers drop cookies over %1 bytes, so this session would be lost.</source>
         <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
     </message>
     <message>
         <source>Over Werkzeug&apos;s %1-byte limit: Flask will warn when it sets this cookie.</source>
         <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
-    </message>
-    <message>
-        <source>Close to the limit: %1 bytes left.</source>
-        <translation>Nahe an der Grenze: noch %1 Bytes.</translation>
     </message>
     <message>
         <source>Within the limits.</source>
@@ -2781,6 +2773,22 @@ Python: %2</translation>
     <message>
         <source>Measuring a large session in the background…</source>
         <translation>Eine große Session wird im Hintergrund vermessen …</translation>
+    </message>
+    <message>
+        <source>%1 bytes over</source>
+        <translation>%1 Bytes zu viel</translation>
+    </message>
+    <message>
+        <source>%1 bytes left</source>
+        <translation>%1 Bytes frei</translation>
+    </message>
+    <message>
+        <source>Every request to the cookie&apos;s path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Werkzeug&apos;s %2-byte warning: %3. The browsers&apos; %4-byte limit: %5.</source>
+        <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Werkzeugs Warnung bei %2 Bytes: %3. Die Grenze der Browser von %4 Bytes: %5.</translation>
+    </message>
+    <message>
+        <source>Close to the limit: %1.</source>
+        <translation>Nahe an der Grenze: %1.</translation>
     </message>
 </context>
 <context>

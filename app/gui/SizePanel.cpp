@@ -1,5 +1,7 @@
 #include "SizePanel.h"
 
+#include <QLocale>
+
 #include "SizeChart.h"
 
 #include <QLabel>
@@ -45,6 +47,13 @@ QString SizePanel::warningText() const
     return m_warning->text();
 }
 
+QString SizePanel::headroomText(qsizetype headroom)
+{
+    // "89,797 bytes over", never "-89797 bytes", with the locale's digit grouping.
+    return headroom < 0 ? tr("%1 bytes over").arg(QLocale().toString(-headroom))
+                        : tr("%1 bytes left").arg(QLocale().toString(headroom));
+}
+
 QString SizePanel::summaryText() const
 {
     return m_summary->text();
@@ -79,15 +88,15 @@ void SizePanel::showResult()
         keyBars.append({share.key, share.cookieSaving, QColor(0x7e, 0x57, 0xc2)});
     m_keys->setData(keyBars, {});
 
+    const QLocale locale;
     m_summary->setText(
         tr("Every request to the cookie's path carries %1 bytes of it (<i>session=…</i>). "
-           "Headroom: %2 bytes to Werkzeug's %3-byte warning, %4 bytes to the browsers' %5-byte "
-           "limit.")
-            .arg(r.nameValueBytes)
-            .arg(r.werkzeugHeadroom)
-            .arg(SizeReport::kWerkzeugMaxCookieSize)
-            .arg(r.browserHeadroom)
-            .arg(SizeReport::kBrowserMaxCookieSize));
+           "Werkzeug's %2-byte warning: %3. The browsers' %4-byte limit: %5.")
+            .arg(locale.toString(r.nameValueBytes),
+                 locale.toString(SizeReport::kWerkzeugMaxCookieSize),
+                 headroomText(r.werkzeugHeadroom),
+                 locale.toString(SizeReport::kBrowserMaxCookieSize),
+                 headroomText(r.browserHeadroom)));
     if (r.browserHeadroom < 0) {
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
         m_warning->setText(
@@ -100,7 +109,7 @@ void SizePanel::showResult()
                 .arg(SizeReport::kWerkzeugMaxCookieSize));
     } else if (r.werkzeugHeadroom < kNearLimitHeadroom) {
         m_warning->setStyleSheet(QStringLiteral("color:#ef6c00;font-weight:bold"));
-        m_warning->setText(tr("Close to the limit: %1 bytes left.").arg(r.werkzeugHeadroom));
+        m_warning->setText(tr("Close to the limit: %1.").arg(headroomText(r.werkzeugHeadroom)));
     } else {
         m_warning->setStyleSheet(QString());
         m_warning->setText(tr("Within the limits."));

@@ -22,6 +22,8 @@ public:
     [[nodiscard]] SizeChart *keyChart() const { return m_keys; }
     [[nodiscard]] QString warningText() const;
     [[nodiscard]] QString summaryText() const;
+    /// Headroom as people read it: "1,234 bytes left" or "89,797 bytes over".
+    [[nodiscard]] static QString headroomText(qsizetype headroom);
 
 private:
     void showResult();

@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -226,7 +227,7 @@ void TestMainWindow::sizePanelShowsCoreFigures()
              vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString().size());
     QCOMPARE(f.window->sizePanel()->keyChart()->bars().size(), expected.keys.size());
     QVERIFY(
-        f.window->sizePanel()->summaryText().contains(QString::number(expected.nameValueBytes)));
+        f.window->sizePanel()->summaryText().contains(QLocale().toString(expected.nameValueBytes)));
     QCOMPARE(f.window->sizePanel()->warningText(), QStringLiteral("Within the limits."));
 
     // Push it over the limit: the warning says so.

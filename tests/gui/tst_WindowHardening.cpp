@@ -6,6 +6,7 @@
 #include "ResealPanel.h"
 #include "SecretClipboard.h"
 #include "SessionTreePanel.h"
+#include "SizePanel.h"
 #include "document/SessionDocument.h"
 #include "formats/Base64.h"
 #include "formats/CookieSnippet.h"
@@ -17,7 +18,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLocale>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void warningsAreCappedInTheLabel();
     void largeSessionIsSealedOffTheGuiThread();
     void manualAndAbout();
+    void headroomReadsAsPeopleSayIt();
 };
 
 void TestWindowHardening::historyAndAutosaveAreSealed()
@@ -204,6 +208,32 @@ void TestWindowHardening::manualAndAbout()
     for (const char *expected : {"EncryptedSession", "signed", "OpenSSL", "zlib", "Qt ", "LGPL"})
         QVERIFY2(about.contains(QLatin1String(expected)), expected);
     QVERIFY(about.contains(QCoreApplication::applicationVersion()));
+}
+
+void TestWindowHardening::headroomReadsAsPeopleSayIt()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(SizePanel::headroomText(-89797), QStringLiteral("89,797 bytes over"));
+    QCOMPARE(SizePanel::headroomText(1234), QStringLiteral("1,234 bytes left"));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(SizePanel::headroomText(-89797).startsWith(QStringLiteral("89.797")));
+    // In the window, a session far over the limit says how far, with no minus sign.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
+    SessionValue session = SessionValue::makeDict();
+    QString noise;
+    QRandomGenerator random(42); // random letters: zlib cannot fold them below the limit
+    for (int i = 0; i < 12000; ++i)
+        noise.append(QChar(char16_t(u'a' + random.bounded(26))));
+    session.setValue(QStringLiteral("blob"), SessionValue::makeString(noise));
+    f.window->cookieInput()->setText(sealedCookie(session));
+    const QString summary = f.window->sizePanel()->summaryText();
+    QVERIFY2(summary.contains(QStringLiteral("6,004 bytes over")) &&
+                 !summary.contains(QStringLiteral(": -")),
+             qPrintable(summary));
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestWindowHardening)
