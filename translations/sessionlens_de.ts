@@ -1503,6 +1503,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>text (UTF-8)</source>
         <translation>Text (UTF-8)</translation>
     </message>
+    <message>
+        <source>the SECRET_KEY as text, or as b&apos;...&apos; when it is bytes</source>
+        <translation>der SECRET_KEY als Text, oder als b&apos;...&apos;, wenn er aus Bytes besteht</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::CaptureController</name>
@@ -2494,6 +2498,14 @@ Python: %2</translation>
     <message>
         <source>found secret</source>
         <translation>gefundenes Geheimnis</translation>
+    </message>
+    <message>
+        <source>the secret, once found</source>
+        <translation>das Secret, sobald es gefunden ist</translation>
+    </message>
+    <message>
+        <source>Found secret:</source>
+        <translation>Gefundenes Secret:</translation>
     </message>
 </context>
 <context>

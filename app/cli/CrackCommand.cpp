@@ -17,16 +17,6 @@ namespace sessionlens::cli {
 
 namespace {
 
-// Printable UTF-8 secrets print as they are; anything else as a Python bytes literal.
-QString secretText(const QByteArray &bytes)
-{
-    const QString text = QString::fromUtf8(bytes);
-    const bool printable =
-        text.toUtf8() == bytes &&
-        std::all_of(text.begin(), text.end(), [](QChar c) { return c.isPrint(); });
-    return printable ? text : PythonRepr::bytesRepr(bytes);
-}
-
 } // namespace
 
 int CrackCommand::run(const QStringList &arguments)
@@ -114,7 +104,7 @@ int CrackCommand::run(const QStringList &arguments)
     else
         m_io.err() << tr("signed with a known secret: %1").arg(found.source) << Qt::endl;
     QByteArray secret = found.secret.exposeCopy();
-    m_io.out() << secretText(secret) << Qt::endl;
+    m_io.out() << PythonRepr::textOrBytesLiteral(secret) << Qt::endl;
     wipeByteArray(secret);
     return ExitOk;
 }

@@ -92,6 +92,10 @@ void AddKeyDialog::setKind(SessionKey::Kind kind)
 void AddKeyDialog::validate()
 {
     m_key.clear();
+    // Each kind says what it takes: an AES key's forms, or a Flask secret's.
+    m_text->setPlaceholderText(kind() == SessionKey::Kind::SigningSecret
+                                   ? tr("the SECRET_KEY as text, or as b'...' when it is bytes")
+                                   : tr("b'\\x8e;\\xa9=...', hex or base64"));
     QString problem;
     if (name().isEmpty())
         problem = tr("Give the key a name.");

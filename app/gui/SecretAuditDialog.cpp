@@ -1,5 +1,7 @@
 #include "SecretAuditDialog.h"
 
+#include "json/PythonRepr.h"
+
 #include "ErrorText.h"
 #include "KeyRingStore.h"
 
@@ -49,7 +51,15 @@ SecretAuditDialog::SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWid
     fileRow->addWidget(m_wordlist, 1);
     fileRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Wordlist:"), fileRow);
+    // A label with a buddy: a layout cannot take the mnemonic, and "&" would show.
+    auto *wordlistLabel = new QLabel(tr("&Wordlist:"), this);
+    wordlistLabel->setBuddy(m_wordlist);
+    form->addRow(wordlistLabel, fileRow);
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName(QStringLiteral("foundSecret"));
+    m_secret->setReadOnly(true);
+    m_secret->setPlaceholderText(tr("the secret, once found"));
+    form->addRow(tr("Found secret:"), m_secret);
     form->addRow(tr("&Threads:"), m_threads);
     form->addRow(QString(), m_builtIn);
     auto *buttons = new QHBoxLayout;
@@ -99,6 +109,8 @@ void SecretAuditDialog::start()
     if (m_worker && m_worker->joinable())
         m_worker->join();
     m_found.clear();
+    if (m_secret)
+        m_secret->clear();
     m_stop = false;
     m_running = true;
     m_start->setEnabled(false);
@@ -162,6 +174,9 @@ void SecretAuditDialog::showOutcome(const Result<SecretAudit::Outcome> &outcome)
         m_status->setText(ErrorText::describe(outcome.error()));
     } else if (outcome->found) {
         m_found = outcome->found->secret;
+        QByteArray shown = m_found.exposeCopy();
+        m_secret->setText(PythonRepr::textOrBytesLiteral(shown));
+        wipeByteArray(shown);
         m_progress->setValue(m_progress->maximum());
         m_add->setEnabled(true);
         m_status->setText(outcome->found->line > 0

@@ -57,6 +57,7 @@ private:
     QCheckBox *m_builtIn = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QLineEdit *m_secret = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_add = nullptr;

@@ -5,6 +5,8 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 namespace sessionlens {
 
 namespace {
@@ -112,6 +114,15 @@ QString PythonRepr::bytesRepr(const QByteArray &bytes)
     }
     out.append(QLatin1Char(quote));
     return out;
+}
+
+QString PythonRepr::textOrBytesLiteral(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    const bool printable =
+        text.toUtf8() == bytes &&
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c.isPrint(); });
+    return printable ? text : bytesRepr(bytes);
 }
 
 QString PythonRepr::repr(const SessionValue &value)

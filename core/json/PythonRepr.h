@@ -19,6 +19,8 @@ public:
     static void append(const SessionValue &value, QString &out);
     [[nodiscard]] static QString stringRepr(const QString &text);
     [[nodiscard]] static QString bytesRepr(const QByteArray &bytes);
+    /// Printable UTF-8 as it is, anything else as a bytes literal (found or exported secrets).
+    [[nodiscard]] static QString textOrBytesLiteral(const QByteArray &bytes);
     /// Python's str.isprintable() for one code point.
     [[nodiscard]] static bool isPrintable(char32_t codePoint);
 

@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
@@ -532,6 +533,17 @@ void TestMainWindow::secretAuditRunsInTheBackground()
     QCOMPARE(dialog.foundSecret().exposeCopy(), secret);
     QVERIFY2(dialog.resultText().contains(QStringLiteral("line 17777")),
              qPrintable(dialog.resultText()));
+    // The dialog shows what it found; "&Wordlist:" has a buddy, so its '&' is a mnemonic, not text.
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("foundSecret"))->text(),
+             QString::fromUtf8(secret));
+    bool wordlistLabel = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().contains(u'&')) {
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+            wordlistLabel = wordlistLabel || label->text() == QStringLiteral("&Wordlist:");
+        }
+    }
+    QVERIFY(wordlistLabel);
 }
 
 void TestMainWindow::signedSessionKeepsItsDialogEverywhere()

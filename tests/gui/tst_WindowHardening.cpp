@@ -1,5 +1,6 @@
 // The window under hostile or sensitive input: sealed recovery files, secret clipboard
 // copies, the edit depth limit, capped warnings, and large sessions sealed off the GUI thread.
+#include "AddKeyDialog.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
 #include "ManualDialog.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMimeData>
 #include <QRandomGenerator>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void largeSessionIsSealedOffTheGuiThread();
     void manualAndAbout();
     void headroomReadsAsPeopleSayIt();
+    void addKeyHintFollowsTheKind();
 };
 
 void TestWindowHardening::historyAndAutosaveAreSealed()
@@ -234,6 +237,19 @@ void TestWindowHardening::headroomReadsAsPeopleSayIt()
                  !summary.contains(QStringLiteral(": -")),
              qPrintable(summary));
     QLocale::setDefault(before);
+}
+
+void TestWindowHardening::addKeyHintFollowsTheKind()
+{
+    AddKeyDialog dialog({});
+    auto *text = dialog.findChild<QLineEdit *>(QStringLiteral("keyText"));
+    QVERIFY(text->placeholderText().contains(QStringLiteral("hex or base64")));
+    dialog.setKind(SessionKey::Kind::SigningSecret);
+    QVERIFY2(text->placeholderText().contains(QStringLiteral("SECRET_KEY")),
+             qPrintable(text->placeholderText()));
+    QVERIFY(!text->placeholderText().contains(QStringLiteral("hex or base64")));
+    dialog.setKind(SessionKey::Kind::AesKey);
+    QVERIFY(text->placeholderText().contains(QStringLiteral("hex or base64")));
 }
 
 QTEST_MAIN(TestWindowHardening)
