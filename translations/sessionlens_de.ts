@@ -1796,10 +1796,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signatur nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann diese Session lesen; nur das Geheimnis beweist, wer sie erstellt hat.</translation>
     </message>
     <message>
-        <source>Expired: older than the session lifetime (or signed in the future); Flask rejects it.</source>
-        <translation>Abgelaufen: älter als die Lebensdauer der Session (oder in der Zukunft signiert); Flask weist es ab.</translation>
-    </message>
-    <message>
         <source>after the year 9999</source>
         <translation>nach dem Jahr 9999</translation>
     </message>
@@ -1813,6 +1809,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
             <numerusform>… und %n weitere Warnung; zum Anzeigen hierher zeigen.</numerusform>
             <numerusform>… und %n weitere Warnungen; zum Anzeigen hierher zeigen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Expired: the timestamp lies after the year 9999; itsdangerous rejects it.</source>
+        <translation>Abgelaufen: der Zeitstempel liegt nach dem Jahr 9999; itsdangerous lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>Expired: signed %1; itsdangerous rejects it.</source>
+        <translation>Abgelaufen: signiert %1; itsdangerous lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.</source>
+        <translation>Abgelaufen: vor %1 signiert, und die Lebensdauer der Session ist %2; Flask lehnt es ab.</translation>
     </message>
 </context>
 <context>

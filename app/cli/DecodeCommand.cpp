@@ -85,6 +85,8 @@ int DecodeCommand::run(const QStringList &arguments)
                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                               .arg(signedCookie.ageSeconds)
                        << Qt::endl;
+        if (!signedCookie.expiryNote.isEmpty())
+            m_io.err() << tr("warning: %1").arg(signedCookie.expiryNote) << Qt::endl;
         if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
             m_io.err() << tr("note: the signature was not checked (give --secret to verify it)")
                        << Qt::endl;

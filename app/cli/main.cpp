@@ -80,7 +80,8 @@ int main(int argc, char *argv[])
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("sessionlens"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/sessionlens_en.qm")))
         QCoreApplication::installTranslator(&translator);
 
     using namespace sessionlens::cli;

@@ -212,9 +212,19 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                         "only the secret proves who made it.");
             break;
         }
-        if (signedCookie.expired)
-            status += u'\n' + tr("Expired: older than the session lifetime (or signed in the "
-                                 "future); Flask rejects it.");
+        // One line, in days rather than seconds.
+        if (signedCookie.parts.timestampOutOfRange)
+            status +=
+                u'\n' +
+                tr("Expired: the timestamp lies after the year 9999; itsdangerous rejects it.");
+        else if (signedCookie.ageSeconds < 0)
+            status += u'\n' + tr("Expired: signed %1; itsdangerous rejects it.")
+                                  .arg(ageText(signedCookie.ageSeconds));
+        else if (signedCookie.expired)
+            status +=
+                u'\n' +
+                tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
+                    .arg(ageText(signedCookie.ageSeconds), ageText(signedCookie.lifetimeSeconds));
         if (!result.hasSession())
             status = ErrorText::describe(*result.error);
         // Valid implies a decoded session; every other state is shown as a problem.

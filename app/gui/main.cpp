@@ -31,8 +31,10 @@ void installTranslators(QApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
+    // English (and the C locale) get the English catalogue, which holds the plural forms.
     if (ours->load(locale, QStringLiteral("sessionlens"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
+                   QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral(":/i18n/sessionlens_en.qm")))
         QApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -114,17 +114,19 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         now = QDateTime::currentSecsSinceEpoch();
     decoded.ageSeconds = now - decoded.parts.timestamp;
     decoded.expired = decoded.ageSeconds > options.lifetimeSeconds || decoded.ageSeconds < 0;
+    // One fact, said once: front ends phrase it for people (the window in days, the CLI as is).
     if (decoded.parts.timestampOutOfRange)
-        decoded.warnings.append(
+        decoded.expiryNote =
             QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
-                           "rejects it as signed in the future"));
+                           "rejects it as signed in the future");
     else if (decoded.ageSeconds < 0)
-        decoded.warnings.append(QStringLiteral("signed %1 s in the future: itsdangerous rejects it")
-                                    .arg(-decoded.ageSeconds));
+        decoded.expiryNote = QStringLiteral("signed %1 s in the future: itsdangerous rejects it")
+                                 .arg(-decoded.ageSeconds);
     else if (decoded.expired)
-        decoded.warnings.append(
+        decoded.expiryNote =
             QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
-                .arg(options.lifetimeSeconds));
+                .arg(options.lifetimeSeconds);
+    decoded.lifetimeSeconds = options.lifetimeSeconds;
 
     if (decoded.parts.compressed) {
         auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);

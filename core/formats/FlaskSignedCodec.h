@@ -80,6 +80,9 @@ public:
         qsizetype secretIndex = -1; ///< which secret verified it
         qint64 ageSeconds = 0;
         bool expired = false; ///< older than the lifetime, or signed in the future
+        /// Why the server rejects it by time, empty when it does not (kept out of `warnings`).
+        QString expiryNote;
+        qint64 lifetimeSeconds = 0; ///< the lifetime `expired` was judged by
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
 

@@ -265,7 +265,7 @@ void TestHardening::timestampsPastTheRange()
     QVERIFY(decoded.parts.timestampOutOfRange);
     QCOMPARE(decoded.parts.timestamp, FlaskSignedCodec::kMaxTimestamp);
     QVERIFY(decoded.expired);
-    QVERIFY(decoded.warnings.join(u' ').contains(QStringLiteral("out of range")));
+    QVERIFY(decoded.expiryNote.contains(QStringLiteral("out of range")));
     // The last representable second is still in range.
     const qint64 last =
         FlaskSignedCodec::kMaxTimestamp - (legacy ? FlaskSignedCodec::kLegacyEpoch : 0);

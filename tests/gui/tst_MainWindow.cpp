@@ -25,6 +25,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -581,6 +582,10 @@ void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
 
 void TestMainWindow::lifetimePreferenceFlagsExpiry()
 {
+    // As the program does for English: the catalogue with the plural forms.
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral(":/i18n/sessionlens_en.qm")));
+    QCoreApplication::installTranslator(&english);
     test::GuiTestFixture f;
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("a"), SessionValue::makeInteger(1));
@@ -592,8 +597,14 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
     QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
     f.settings->setValue(AppSettings::Key::SessionLifetimeDays, 2);
     f.window->cookieInput()->setText(QString::fromLatin1(cookie) + u' ');
-    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")),
-             qPrintable(f.window->cookieInput()->statusText()));
+    const QString expired = f.window->cookieInput()->statusText();
+    QVERIFY2(expired.contains(
+                 QStringLiteral("Expired: signed 3 days ago, and the session lifetime is 2 days")),
+             qPrintable(expired));
+    // Said once, in days: not again as a warning in seconds.
+    QCOMPARE(expired.count(QStringLiteral("lifetime")), 1);
+    QVERIFY(!expired.contains(QStringLiteral("172800")));
+    QCoreApplication::removeTranslator(&english);
 
     // The signer's salt and digest follow the preferences too.
     FlaskSignedCodec::Options custom;

@@ -14,6 +14,7 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void germanLoadsAndTranslates();
     void germanIsComplete();
+    void englishHasItsPluralForms();
 };
 
 void TestTranslations::germanLoadsAndTranslates()
@@ -70,6 +71,31 @@ void TestTranslations::germanIsComplete()
     QCOMPARE(unfinished, 0);
     QCOMPARE(empty, 0);
     QCOMPARE(placeholderMismatch, 0);
+}
+
+void TestTranslations::englishHasItsPluralForms()
+{
+    // English is the source language: its catalogue only turns "%n day(s)" into "1 day" and
+    // "3 days", and it must have both forms of every plural message.
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral(":/i18n/sessionlens_en.qm")));
+    QCOMPARE(english.translate("sessionlens::gui::TimelineModel", "%n change(s): %1", nullptr, 1),
+             QStringLiteral("%n change: %1"));
+    QCOMPARE(english.translate("sessionlens::gui::TimelineModel", "%n change(s): %1", nullptr, 3),
+             QStringLiteral("%n changes: %1"));
+    QFile file(
+        sessionlens::test::testSourcePath(QStringLiteral("../translations/sessionlens_en.ts")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    int plurals = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("translation")) {
+            QVERIFY(xml.attributes().value(QLatin1String("type")).isEmpty());
+            ++plurals;
+        }
+    }
+    QVERIFY(plurals >= 15);
 }
 
 QTEST_MAIN(TestTranslations)
