@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 #include <QTranslator>
 
@@ -134,5 +135,8 @@ int main(int argc, char *argv[])
     }
     if (!window.offerRecovery(true) && !parser.positionalArguments().isEmpty())
         window.cookieInput()->setText(parser.positionalArguments().constFirst());
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // Let background sealing and imports end before the program does.
+    QThreadPool::globalInstance()->waitForDone();
+    return code;
 }

@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -31,6 +32,7 @@ class TestCapturePanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanupTestCase();
     void initTestCase();
     void requestReplayAndProxy();
     void importFromFile();
@@ -137,6 +139,13 @@ void TestCapturePanel::importFromFile()
     // The second entry changed the session of the same origin: the table says what.
     const QString change = capture.model().index(2, TimelineModel::ChangeColumn).data().toString();
     QVERIFY2(change.contains(QStringLiteral("change")), qPrintable(change));
+}
+
+void TestCapturePanel::cleanupTestCase()
+{
+    // Background work (sealing, imports) runs on the global pool: its threads end here, so
+    // OpenSSL's per-thread state goes with them instead of outliving the test.
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 QTEST_MAIN(TestCapturePanel)

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QThreadPool>
 #include <QTreeView>
 
 using namespace sessionlens;
@@ -56,6 +57,7 @@ class TestWindowHardening : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanupTestCase();
     void historyAndAutosaveAreSealed();
     void historyCanBeTurnedOff();
     void copiedCookieIsMarkedSecret();
@@ -250,6 +252,13 @@ void TestWindowHardening::addKeyHintFollowsTheKind()
     QVERIFY(!text->placeholderText().contains(QStringLiteral("hex or base64")));
     dialog.setKind(SessionKey::Kind::AesKey);
     QVERIFY(text->placeholderText().contains(QStringLiteral("hex or base64")));
+}
+
+void TestWindowHardening::cleanupTestCase()
+{
+    // Background work (sealing, imports) runs on the global pool: its threads end here, so
+    // OpenSSL's per-thread state goes with them instead of outliving the test.
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 QTEST_MAIN(TestWindowHardening)
