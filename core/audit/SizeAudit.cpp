@@ -16,9 +16,6 @@ namespace sessionlens {
 
 namespace {
 
-// `NAME=VALUE; HttpOnly; Path=/`: what Flask writes by default (the figure `stats` prints).
-constexpr qsizetype kFlaskAttributes = sizeof("; HttpOnly; Path=/") - 1;
-
 qsizetype skipSpace(QByteArrayView s, qsizetype i)
 {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
@@ -128,7 +125,8 @@ public:
         }
         row.cookieBytes = value.size();
         m_report.cookieBytes.add(value.size());
-        const qsizetype setCookie = name.size() + 1 + value.size() + kFlaskAttributes;
+        // The figure `stats` prints: one rule, SizeReport's.
+        const qsizetype setCookie = SizeReport::setCookieValueSize(name.size(), value.size());
         if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
             ++m_report.over4093;
         if (name.size() + value.size() > SizeReport::kBrowserMaxCookieSize)

@@ -54,7 +54,7 @@ void fillHeaders(SizeReport &r, const QString &cookieName)
 {
     const qsizetype nameBytes = cookieName.toUtf8().size();
     r.nameValueBytes = nameBytes + 1 + r.cookieValueBytes;
-    r.setCookieBytes = r.nameValueBytes + kFlaskAttributesSize;
+    r.setCookieBytes = SizeReport::setCookieValueSize(nameBytes, r.cookieValueBytes);
     r.setCookieLineBytes = r.setCookieBytes + qsizetype(sizeof("Set-Cookie: ") - 1);
     r.werkzeugHeadroom = SizeReport::kWerkzeugMaxCookieSize - r.setCookieBytes;
     r.browserHeadroom = SizeReport::kBrowserMaxCookieSize - r.nameValueBytes;
@@ -219,6 +219,11 @@ SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray 
         });
     }
     return r;
+}
+
+qsizetype SizeReport::setCookieValueSize(qsizetype nameBytes, qsizetype valueBytes)
+{
+    return nameBytes + 1 + valueBytes + kFlaskAttributesSize;
 }
 
 QJsonObject SizeReport::toJson() const

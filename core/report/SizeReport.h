@@ -88,6 +88,9 @@ public:
                                                    EncryptedSessionCodec::Compression compression,
                                                    qsizetype *compressedSize = nullptr);
 
+    /// Flask's Set-Cookie value for a cookie: `NAME=VALUE; HttpOnly; Path=/` (Werkzeug's order).
+    [[nodiscard]] static qsizetype setCookieValueSize(qsizetype nameBytes, qsizetype valueBytes);
+
     [[nodiscard]] QJsonObject toJson() const;
 };
 
