@@ -15,9 +15,7 @@ bool InspectorController::OpenResult::hasSession() const
 
 bool InspectorController::OpenResult::readableButUnverified() const
 {
-    return isSigned() &&
-           opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid &&
-           opened.signedCookie.session.type() == SessionValue::Type::Dict;
+    return isSigned() && !ok() && opened.readable();
 }
 
 InspectorController::InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent)

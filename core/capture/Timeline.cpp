@@ -4,10 +4,7 @@ namespace sessionlens {
 
 bool Timeline::Entry::readable() const
 {
-    return opened.ok() ||
-           (opened.format == FormatDetector::Format::FlaskSigned &&
-            opened.signedCookie.verification == FlaskSignedCodec::Verification::Invalid &&
-            opened.signedCookie.session.type() == SessionValue::Type::Dict);
+    return opened.readable();
 }
 
 Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options)

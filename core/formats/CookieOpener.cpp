@@ -7,6 +7,13 @@ const SessionValue &CookieOpener::Opened::session() const
     return format == FormatDetector::Format::FlaskSigned ? signedCookie.session : encrypted.session;
 }
 
+bool CookieOpener::Opened::readable() const
+{
+    return ok() || (format == FormatDetector::Format::FlaskSigned &&
+                    signedCookie.verification == FlaskSignedCodec::Verification::Invalid &&
+                    signedCookie.session.type() == SessionValue::Type::Dict);
+}
+
 const QByteArray &CookieOpener::Opened::json() const
 {
     return format == FormatDetector::Format::FlaskSigned ? signedCookie.json : encrypted.plaintext;

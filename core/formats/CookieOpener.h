@@ -26,6 +26,9 @@ public:
         EncryptedSessionCodec::Decoded encrypted; ///< when format is EncryptedSession
         FlaskSignedCodec::Decoded signedCookie;   ///< when format is FlaskSigned
         [[nodiscard]] bool ok() const { return !error.has_value(); }
+        /// A session came out of it: opened, or a signed cookie read whose signature no given
+        /// secret matched (its content is anyone's to read, only its origin is unproven).
+        [[nodiscard]] bool readable() const;
         [[nodiscard]] const SessionValue &session() const;
         /// The JSON text inside (plaintext or payload).
         [[nodiscard]] const QByteArray &json() const;
