@@ -112,13 +112,11 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
 const Timeline::Entry &TimelineModel::add(const CapturedCookie &cookie)
 {
     const qsizetype before = m_timeline.entries().size();
-    const qsizetype dropped = m_timeline.droppedEntries();
     // The timeline drops its oldest entry when full: the model resets then, rare as it is.
     if (before == Timeline::kMaxEntries) {
         beginResetModel();
         const Timeline::Entry &added = m_timeline.add(cookie);
         endResetModel();
-        (void)dropped;
         return added;
     }
     beginInsertRows({}, int(before), int(before));
