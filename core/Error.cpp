@@ -1,22 +1,34 @@
 #include "Error.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <utility>
 
 namespace sessionlens {
 
 namespace {
-constexpr std::array<std::pair<ErrorCategory, const char *>, 10> kNames{{
-    {ErrorCategory::Format, "format"},
-    {ErrorCategory::Base64, "base64"},
-    {ErrorCategory::Authentication, "authentication"},
-    {ErrorCategory::Decompression, "decompression"},
-    {ErrorCategory::Encoding, "encoding"},
-    {ErrorCategory::Json, "json"},
-    {ErrorCategory::Limit, "limit"},
-    {ErrorCategory::Key, "key"},
-    {ErrorCategory::Io, "io"},
-    {ErrorCategory::Network, "network"},
+struct CategoryNames
+{
+    ErrorCategory category;
+    const char *id;   ///< stable, for JSON reports and logs
+    const char *step; ///< the step as a person reads it, translated by stepName()
+};
+
+// lupdate reads these markers, so the CLI and the window share one translation of each step.
+constexpr std::array<CategoryNames, 10> kNames{{
+    {ErrorCategory::Format, "format", QT_TRANSLATE_NOOP("sessionlens::Error", "format")},
+    {ErrorCategory::Base64, "base64", QT_TRANSLATE_NOOP("sessionlens::Error", "base64")},
+    {ErrorCategory::Authentication, "authentication",
+     QT_TRANSLATE_NOOP("sessionlens::Error", "authentication")},
+    {ErrorCategory::Decompression, "decompression",
+     QT_TRANSLATE_NOOP("sessionlens::Error", "decompression")},
+    {ErrorCategory::Encoding, "encoding", QT_TRANSLATE_NOOP("sessionlens::Error", "encoding")},
+    {ErrorCategory::Json, "json", QT_TRANSLATE_NOOP("sessionlens::Error", "JSON")},
+    {ErrorCategory::Limit, "limit", QT_TRANSLATE_NOOP("sessionlens::Error", "limit")},
+    {ErrorCategory::Key, "key", QT_TRANSLATE_NOOP("sessionlens::Error", "key")},
+    {ErrorCategory::Io, "io", QT_TRANSLATE_NOOP("sessionlens::Error", "input/output")},
+    {ErrorCategory::Network, "network", QT_TRANSLATE_NOOP("sessionlens::Error", "network")},
 }};
 } // namespace
 
@@ -28,22 +40,20 @@ Error Error::make(ErrorCategory category, QString message, QString detail, int f
 
 QString Error::categoryName(ErrorCategory category)
 {
-    for (const auto &[value, name] : kNames) {
-        if (value == category)
-            return QString::fromLatin1(name);
+    for (const CategoryNames &names : kNames) {
+        if (names.category == category)
+            return QString::fromLatin1(names.id);
     }
     return QStringLiteral("unknown");
 }
 
-bool Error::categoryFromName(const QString &name, ErrorCategory *out)
+QString Error::stepName(ErrorCategory category)
 {
-    for (const auto &[value, text] : kNames) {
-        if (name == QLatin1String(text)) {
-            *out = value;
-            return true;
-        }
+    for (const CategoryNames &names : kNames) {
+        if (names.category == category)
+            return QCoreApplication::translate("sessionlens::Error", names.step);
     }
-    return false;
+    return categoryName(category);
 }
 
 QString Error::toString() const

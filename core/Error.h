@@ -41,8 +41,9 @@ struct Error
                                     int field = -1, qsizetype position = -1);
     /// Stable lower-case identifier of a category ("format", "base64", ...).
     [[nodiscard]] static QString categoryName(ErrorCategory category);
-    /// Inverse of categoryName(); false when the name is unknown.
-    [[nodiscard]] static bool categoryFromName(const QString &name, ErrorCategory *out);
+    /// The step's name in the user's language ("format", "Authentifizierung", ...): one table
+    /// for the command line and the window.
+    [[nodiscard]] static QString stepName(ErrorCategory category);
     /// `<category>: <message>[ (<detail>)]`, for logs and the command line.
     [[nodiscard]] QString toString() const;
 };

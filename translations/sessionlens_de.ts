@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditCommand</name>
@@ -32,7 +31,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Exit 1 when an opened cookie&apos;s Set-Cookie value is longer.</source>
+        <source>Exit 1 when an opened cookie's Set-Cookie value is longer.</source>
         <translation>Mit 1 enden, wenn der Set-Cookie-Wert eines geöffneten Cookies länger ist.</translation>
     </message>
     <message>
@@ -48,12 +47,12 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Files with one cookie or header line per line, HAR, cookies.txt or browser databases; &apos;-&apos; for standard input.</source>
-        <translation>Dateien mit einem Cookie oder einer Header-Zeile pro Zeile, HAR, cookies.txt oder Browser-Datenbanken; &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Files with one cookie or header line per line, HAR, cookies.txt or browser databases; '-' for standard input.</source>
+        <translation>Dateien mit einem Cookie oder einer Header-Zeile pro Zeile, HAR, cookies.txt oder Browser-Datenbanken; '-' für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;: use text, json or csv</source>
-        <translation>unbekanntes Format &apos;%1&apos;: text, json oder csv verwenden</translation>
+        <source>unknown format '%1': use text, json or csv</source>
+        <translation>unbekanntes Format '%1': text, json oder csv verwenden</translation>
     </message>
     <message>
         <source>--threads takes a count from 0 (one per core) to 256</source>
@@ -80,7 +79,7 @@
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <source>an opened cookie&apos;s Set-Cookie value is %1 bytes, over --fail-over %2</source>
+        <source>an opened cookie's Set-Cookie value is %1 bytes, over --fail-over %2</source>
         <translation>der Set-Cookie-Wert eines geöffneten Cookies hat %1 Bytes, mehr als --fail-over %2</translation>
     </message>
     <message>
@@ -104,8 +103,8 @@
         <translation>über 4093:  %1 (Werkzeug warnt)   über 4096: %2 (Browser verwerfen sie)</translation>
     </message>
     <message>
-        <source>top keys (bytes of &quot;key&quot;: value in the plaintext)</source>
-        <translation>größte Schlüssel (Bytes von &quot;Schlüssel&quot;: Wert im Klartext)</translation>
+        <source>top keys (bytes of "key": value in the plaintext)</source>
+        <translation>größte Schlüssel (Bytes von "Schlüssel": Wert im Klartext)</translation>
     </message>
     <message>
         <source>%1 bytes</source>
@@ -139,8 +138,8 @@
         <translation>Methode</translation>
     </message>
     <message>
-        <source>Request header &apos;Name: value&apos; (repeatable).</source>
-        <translation>Anfrage-Header &apos;Name: Wert&apos; (wiederholbar).</translation>
+        <source>Request header 'Name: value' (repeatable).</source>
+        <translation>Anfrage-Header 'Name: Wert' (wiederholbar).</translation>
     </message>
     <message>
         <source>header</source>
@@ -155,8 +154,8 @@
         <translation>Inhalt</translation>
     </message>
     <message>
-        <source>Request body from a file (&apos;-&apos;: standard input).</source>
-        <translation>Anfrageinhalt aus einer Datei (&apos;-&apos;: Standardeingabe).</translation>
+        <source>Request body from a file ('-': standard input).</source>
+        <translation>Anfrageinhalt aus einer Datei ('-': Standardeingabe).</translation>
     </message>
     <message>
         <source>file</source>
@@ -223,8 +222,8 @@
         <translation>--timeout erwartet Sekunden von 1 bis 3600</translation>
     </message>
     <message>
-        <source>a header is &apos;Name: value&apos;, not &apos;%1&apos;</source>
-        <translation>ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;</translation>
+        <source>a header is 'Name: value', not '%1'</source>
+        <translation>ein Header ist 'Name: Wert', nicht '%1'</translation>
     </message>
     <message>
         <source>give --data or --data-file, not both</source>
@@ -258,46 +257,6 @@
         <translation>die Eingabe ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <source>format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>base64</source>
-        <translation>Base64</translation>
-    </message>
-    <message>
-        <source>authentication</source>
-        <translation>Authentifizierung</translation>
-    </message>
-    <message>
-        <source>decompression</source>
-        <translation>Dekomprimierung</translation>
-    </message>
-    <message>
-        <source>encoding</source>
-        <translation>Kodierung</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>limit</source>
-        <translation>Grenzwert</translation>
-    </message>
-    <message>
-        <source>key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>input/output</source>
-        <translation>Ein-/Ausgabe</translation>
-    </message>
-    <message>
-        <source>network</source>
-        <translation>Netzwerk</translation>
-    </message>
-    <message>
         <source>sessionlens-cli: %1 step failed: %2</source>
         <translation>sessionlens-cli: Schritt %1 fehlgeschlagen: %2</translation>
     </message>
@@ -306,8 +265,8 @@
         <translation>sessionlens-cli: %1</translation>
     </message>
     <message>
-        <source>Try &apos;sessionlens-cli help&apos;.</source>
-        <translation>Siehe &apos;sessionlens-cli help&apos;.</translation>
+        <source>Try 'sessionlens-cli help'.</source>
+        <translation>Siehe 'sessionlens-cli help'.</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -317,8 +276,8 @@
 <context>
     <name>CliMain</name>
     <message>
-        <source>unknown command &apos;%1&apos;</source>
-        <translation>unbekannter Befehl &apos;%1&apos;</translation>
+        <source>unknown command '%1'</source>
+        <translation>unbekannter Befehl '%1'</translation>
     </message>
     <message>
         <source>Usage: sessionlens-cli COMMAND [OPTIONS]
@@ -331,7 +290,7 @@ Commands:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
-  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F] [--cookie VALUE]
+  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie VALUE]
           [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
           [--format tree|json|python|jsonl] URL
   import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
@@ -348,7 +307,7 @@ Commands:
 
 Commands that open or make cookies also use the stored key ring, after the keys given
 for the run (--no-ring: only those); seal, sign and convert take --with NAME.
-Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
+Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)
 are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
 Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
@@ -364,7 +323,7 @@ Befehle:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
-  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F] [--cookie WERT]
+  capture [SCHLÜSSEL] [--method M] [-H 'Name: Wert']... [--data INHALT | --data-file F] [--cookie WERT]
           [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
           [--format tree|json|python|jsonl] URL
   import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
@@ -381,7 +340,7 @@ Befehle:
 
 Befehle, die Cookies öffnen oder erzeugen, nutzen auch den gespeicherten Schlüsselbund, nach den
 für den Lauf angegebenen Schlüsseln (--no-ring: nur diese); seal, sign und convert nehmen --with NAME.
-Schlüssel dürfen Python-Bytes-Literale (b&apos;...&apos;), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
+Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
 werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
 Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
@@ -408,8 +367,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Cookie value or header line, '-' for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>convert needs --to encrypted or --to signed</source>
@@ -432,8 +391,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Hinweis: %1: %2</translation>
     </message>
     <message>
-        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
+        <source>unknown compression mode '%1': use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
     </message>
 </context>
 <context>
@@ -459,12 +418,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
     </message>
     <message>
-        <source>Read lines such as b&apos;\x8e...&apos; as Python bytes literals.</source>
-        <translation>Zeilen wie b&apos;\x8e...&apos; als Python-Bytes-Literale lesen.</translation>
+        <source>Read lines such as b'\x8e...' as Python bytes literals.</source>
+        <translation>Zeilen wie b'\x8e...' als Python-Bytes-Literale lesen.</translation>
     </message>
     <message>
-        <source>Signed cookie value or header line, &apos;-&apos; for standard input.</source>
-        <translation>Wert oder Header-Zeile eines signierten Cookies, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Signed cookie value or header line, '-' for standard input.</source>
+        <translation>Wert oder Header-Zeile eines signierten Cookies, '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>crack takes one cookie argument</source>
@@ -514,12 +473,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Liest ein Cookie pro Zeile und schreibt eine Ergebniszeile pro Cookie.</translation>
     </message>
     <message>
-        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Cookie value or header line, '-' for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;: use tree, json or python</source>
-        <translation>unbekanntes Format &apos;%1&apos;: tree, json oder python verwenden</translation>
+        <source>unknown format '%1': use tree, json or python</source>
+        <translation>unbekanntes Format '%1': tree, json oder python verwenden</translation>
     </message>
     <message>
         <source>decode takes one cookie argument</source>
@@ -542,10 +501,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>decode braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
     </message>
     <message>
-        <source>Flask signed cookie, signed %1 UTC (%2 s ago)</source>
-        <translation>Signiertes Flask-Cookie, signiert %1 UTC (vor %2 s)</translation>
-    </message>
-    <message>
         <source>note: the signature was not checked (give --secret to verify it)</source>
         <translation>Hinweis: die Signatur wurde nicht geprüft (mit --secret prüfen)</translation>
     </message>
@@ -556,6 +511,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Flask signed cookie, timestamp out of range (after the year 9999)</source>
         <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
+    </message>
+    <message>
+        <source>Flask signed cookie, signed %1 (%2 ago)</source>
+        <translation>Flask-signiertes Cookie, signiert %1 (vor %2)</translation>
     </message>
 </context>
 <context>
@@ -609,52 +568,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation># %1</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
-        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
+        <source>unknown format '%1': use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format '%1': tree, json, python oder jsonl verwenden</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Base64</source>
-        <translation>Base64</translation>
-    </message>
-    <message>
-        <source>Authentication</source>
-        <translation>Authentifizierung</translation>
-    </message>
-    <message>
-        <source>Decompression</source>
-        <translation>Dekomprimierung</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>Kodierung</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>Grenzwert</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Netzwerk</translation>
-    </message>
     <message>
         <source>The cookie does not have the expected shape.</source>
         <translation>Das Cookie hat nicht die erwartete Form.</translation>
@@ -696,14 +615,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die Netzwerkanfrage ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>%1 step failed. %2</source>
-        <translation>Schritt „%1“ fehlgeschlagen. %2</translation>
+        <source>The %1 step failed. %2</source>
+        <translation>Der Schritt „%1“ ist fehlgeschlagen. %2</translation>
     </message>
 </context>
 <context>
     <name>FileKeyStore</name>
     <message>
-        <source>the key store&apos;s wrapping key is damaged</source>
+        <source>the key store's wrapping key is damaged</source>
         <translation>der Hüllschlüssel des Schlüsselspeichers ist beschädigt</translation>
     </message>
     <message>
@@ -715,7 +634,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der Schlüsselspeicher lässt sich mit seinem Hüllschlüssel nicht öffnen</translation>
     </message>
     <message>
-        <source>no secret stored for &quot;%1&quot;</source>
+        <source>no secret stored for "%1"</source>
         <translation>für „%1“ ist kein Geheimnis gespeichert</translation>
     </message>
     <message>
@@ -723,7 +642,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Dateispeicher (nicht der Schlüsselbund des Desktops): %1, nur für Sie lesbar. Sein Verpackungsschlüssel liegt im selben Ordner: Er hält Schlüssel aus Backups und von beiläufigem Lesen fern, nicht aber von jemandem, der Ihre Dateien lesen kann.</translation>
     </message>
     <message>
-        <source>the key store&apos;s wrapping key is missing</source>
+        <source>the key store's wrapping key is missing</source>
         <translation>der Verpackungsschlüssel des Schlüsselspeichers fehlt</translation>
     </message>
 </context>
@@ -754,8 +673,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die an den üblichen Orten gefundenen Browserprofile auflisten und enden.</translation>
     </message>
     <message>
-        <source>Files, profile folders or &apos;-&apos; for standard input.</source>
-        <translation>Dateien, Profilordner oder &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Files, profile folders or '-' for standard input.</source>
+        <translation>Dateien, Profilordner oder '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>import takes at least one file</source>
@@ -819,8 +738,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>KeyCommand</name>
     <message>
-        <source>Key text, &apos;-&apos; for standard input.</source>
-        <translation>Schlüsseltext, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Key text, '-' for standard input.</source>
+        <translation>Schlüsseltext, '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>key inspect takes one key</source>
@@ -875,8 +794,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>die Schlüsselgröße muss 16, 24 oder 32 sein</translation>
     </message>
     <message>
-        <source>unknown key format &apos;%1&apos;: use python, hex or base64</source>
-        <translation>unbekanntes Schlüsselformat &apos;%1&apos;: python, hex oder base64 verwenden</translation>
+        <source>unknown key format '%1': use python, hex or base64</source>
+        <translation>unbekanntes Schlüsselformat '%1': python, hex oder base64 verwenden</translation>
     </message>
     <message>
         <source>key needs list, add, remove, rename, export, inspect or generate</source>
@@ -907,16 +826,16 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Name</translation>
     </message>
     <message>
-        <source>File holding an AES key (&apos;-&apos;: standard input).</source>
-        <translation>Datei mit einem AES-Schlüssel (&apos;-&apos;: Standardeingabe).</translation>
+        <source>File holding an AES key ('-': standard input).</source>
+        <translation>Datei mit einem AES-Schlüssel ('-': Standardeingabe).</translation>
     </message>
     <message>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <source>File holding a Flask SECRET_KEY (&apos;-&apos;: standard input).</source>
-        <translation>Datei mit einem Flask-SECRET_KEY (&apos;-&apos;: Standardeingabe).</translation>
+        <source>File holding a Flask SECRET_KEY ('-': standard input).</source>
+        <translation>Datei mit einem Flask-SECRET_KEY ('-': Standardeingabe).</translation>
     </message>
     <message>
         <source>Read an AES key from standard input.</source>
@@ -927,7 +846,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>key add braucht --name NAME</translation>
     </message>
     <message>
-        <source>a stored key&apos;s name does not start with --</source>
+        <source>a stored key's name does not start with --</source>
         <translation>der Name eines gespeicherten Schlüssels beginnt nicht mit --</translation>
     </message>
     <message>
@@ -939,8 +858,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>kein Schlüsselspeicher erreichbar</translation>
     </message>
     <message>
-        <source>added %1 &quot;%2&quot; (%3) to %4</source>
-        <translation>%1 &quot;%2&quot; (%3) zu %4 hinzugefügt</translation>
+        <source>added %1 "%2" (%3) to %4</source>
+        <translation>%1 "%2" (%3) zu %4 hinzugefügt</translation>
     </message>
     <message>
         <source>The key to remove.</source>
@@ -951,11 +870,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>key remove erwartet genau einen Namen</translation>
     </message>
     <message>
-        <source>no stored key is named &quot;%1&quot;</source>
-        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
+        <source>no stored key is named "%1"</source>
+        <translation>kein gespeicherter Schlüssel heißt "%1"</translation>
     </message>
     <message>
-        <source>The key&apos;s name.</source>
+        <source>The key's name.</source>
         <translation>Der Name des Schlüssels.</translation>
     </message>
     <message>
@@ -983,33 +902,33 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>nicht ausgegeben: die Standardausgabe ist ein Terminal, wo das Geheimnis auf dem Bildschirm und im Verlauf bliebe. Leiten Sie sie um (key export NAME &gt; datei) oder geben Sie --reveal an.</translation>
     </message>
     <message>
-        <source>exporting the secret of &quot;%1&quot; (%2)</source>
-        <translation>das Geheimnis von &quot;%1&quot; (%2) wird exportiert</translation>
+        <source>exporting the secret of "%1" (%2)</source>
+        <translation>das Geheimnis von "%1" (%2) wird exportiert</translation>
     </message>
 </context>
 <context>
     <name>KeychainKeyStore</name>
     <message>
-        <source>Desktop keychain (service &quot;%1&quot;)</source>
+        <source>Desktop keychain (service "%1")</source>
         <translation>Schlüsselbund des Desktops (Dienst „%1“)</translation>
     </message>
     <message>
-        <source>the keychain did not return &quot;%1&quot;: %2</source>
+        <source>the keychain did not return "%1": %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht geliefert: %2</translation>
     </message>
     <message>
-        <source>the keychain did not store &quot;%1&quot;: %2</source>
+        <source>the keychain did not store "%1": %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gespeichert: %2</translation>
     </message>
     <message>
-        <source>the keychain did not delete &quot;%1&quot;: %2</source>
+        <source>the keychain did not delete "%1": %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
     </message>
 </context>
 <context>
     <name>ProxyCommand</name>
     <message>
-        <source>Forward a browser&apos;s requests to the app and print each session cookie, until interrupted.</source>
+        <source>Forward a browser's requests to the app and print each session cookie, until interrupted.</source>
         <translation>Leitet die Anfragen eines Browsers an die App weiter und gibt jedes Session-Cookie aus, bis zum Abbruch.</translation>
     </message>
     <message>
@@ -1021,7 +940,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>host:port</translation>
     </message>
     <message>
-        <source>The app&apos;s base URL, e.g. http://127.0.0.1:5000.</source>
+        <source>The app's base URL, e.g. http://127.0.0.1:5000.</source>
         <translation>Basis-URL der App, z. B. http://127.0.0.1:5000.</translation>
     </message>
     <message>
@@ -1053,8 +972,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>proxy braucht --upstream URL</translation>
     </message>
     <message>
-        <source>--listen takes HOST:PORT, not &apos;%1&apos;</source>
-        <translation>--listen erwartet HOST:PORT, nicht &apos;%1&apos;</translation>
+        <source>--listen takes HOST:PORT, not '%1'</source>
+        <translation>--listen erwartet HOST:PORT, nicht '%1'</translation>
     </message>
     <message>
         <source>warning: listening on %1, not loopback: other machines can reach the proxy and the app behind it</source>
@@ -1076,12 +995,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Session JSON file, &apos;-&apos; for standard input.</source>
-        <translation>Session-JSON-Datei, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Session JSON file, '-' for standard input.</source>
+        <translation>Session-JSON-Datei, '-' für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
+        <source>unknown compression mode '%1': use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
     </message>
     <message>
         <source>seal takes one input file</source>
@@ -1090,6 +1009,125 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditCommand</name>
+    <message>
+        <source>Apply the JSON text</source>
+        <translation>JSON-Text übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Applying the JSON Text</source>
+        <translation>Übernahme des JSON-Textes &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Applying the JSON Text</source>
+        <translation>JSON-Text erneut &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Restore autosaved edits</source>
+        <translation>Automatisch gesicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Restoring Autosaved Edits</source>
+        <translation>Wiederherstellung der gesicherten Änderungen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Restoring Autosaved Edits</source>
+        <translation>Gesicherte Änderungen erneut &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Edit of %1</source>
+        <translation>Bearbeitung von %1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Edit of %1</source>
+        <translation>%1 erneut &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change type of %1</source>
+        <translation>Typ von %1 ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Type Change of %1</source>
+        <translation>Typänderung von %1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Type Change of %1</source>
+        <translation>Typ von %1 erneut &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Element hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Adding an Item</source>
+        <translation>Hinzufügen des Elements &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Adding an Item</source>
+        <translation>Element erneut &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add key "%1"</source>
+        <translation>Schlüssel „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Adding Key "%1"</source>
+        <translation>Hinzufügen von Schlüssel „%1“ &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Adding Key "%1"</source>
+        <translation>Schlüssel „%1“ erneut &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Deleting %1</source>
+        <translation>Löschen von %1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Deleting %1</source>
+        <translation>%1 erneut &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Rename "%1" to "%2"</source>
+        <translation>„%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Renaming "%1" to "%2"</source>
+        <translation>Umbenennen von „%1“ in „%2“ &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Renaming "%1" to "%2"</source>
+        <translation>„%1“ erneut in „%2“ &amp;umbenennen</translation>
+    </message>
+    <message>
+        <source>Move item</source>
+        <translation>Element verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Moving an Item</source>
+        <translation>Verschieben des Elements &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Moving an Item</source>
+        <translation>Element erneut &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1103,8 +1141,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Sekunden</translation>
     </message>
     <message>
-        <source>Tagged JSON payload, &apos;-&apos; for standard input.</source>
-        <translation>Getaggte JSON-Nutzlast, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Tagged JSON payload, '-' for standard input.</source>
+        <translation>Getaggte JSON-Nutzlast, '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>sign takes one input file</source>
@@ -1170,12 +1208,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Sekunden</translation>
     </message>
     <message>
-        <source>unknown digest &apos;%1&apos;: use sha1, sha256 or sha512</source>
-        <translation>unbekanntes Hashverfahren &apos;%1&apos;: sha1, sha256 oder sha512 verwenden</translation>
+        <source>unknown digest '%1': use sha1, sha256 or sha512</source>
+        <translation>unbekanntes Hashverfahren '%1': sha1, sha256 oder sha512 verwenden</translation>
     </message>
     <message>
-        <source>unknown key derivation &apos;%1&apos;: use hmac, concat, django-concat or none</source>
-        <translation>unbekannte Schlüsselableitung &apos;%1&apos;: hmac, concat, django-concat oder none verwenden</translation>
+        <source>unknown key derivation '%1': use hmac, concat, django-concat or none</source>
+        <translation>unbekannte Schlüsselableitung '%1': hmac, concat, django-concat oder none verwenden</translation>
     </message>
     <message>
         <source>--max-age takes a number of seconds</source>
@@ -1185,11 +1223,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>SizeWarnings</name>
     <message>
-        <source>warning: the cookie is %1 bytes over the browsers&apos; %2-byte limit: browsers drop it</source>
+        <source>warning: the cookie is %1 bytes over the browsers' %2-byte limit: browsers drop it</source>
         <translation>Warnung: Das Cookie liegt %1 Bytes über der Browser-Grenze von %2 Bytes: Browser verwerfen es</translation>
     </message>
     <message>
-        <source>warning: the Set-Cookie header is %1 bytes over Werkzeug&apos;s %2-byte limit: the server warns</source>
+        <source>warning: the Set-Cookie header is %1 bytes over Werkzeug's %2-byte limit: the server warns</source>
         <translation>Warnung: Der Set-Cookie-Header liegt %1 Bytes über Werkzeugs Grenze von %2 Bytes: der Server warnt</translation>
     </message>
 </context>
@@ -1200,8 +1238,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Gibt den Bericht als JSON aus.</translation>
     </message>
     <message>
-        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
+        <source>Cookie value or header line, '-' for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
     </message>
     <message>
         <source>stats takes one cookie argument</source>
@@ -1256,7 +1294,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Wert des Set-Cookie-Headers</translation>
     </message>
     <message>
-        <source>headroom to Werkzeug&apos;s %1</source>
+        <source>headroom to Werkzeug's %1</source>
         <translation>Abstand zu Werkzeugs %1</translation>
     </message>
     <message>
@@ -1264,7 +1302,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>DARÜBER: Werkzeug warnt</translation>
     </message>
     <message>
-        <source>headroom to browsers&apos; %1</source>
+        <source>headroom to browsers' %1</source>
         <translation>Abstand zur Browsergrenze %1</translation>
     </message>
     <message>
@@ -1308,7 +1346,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signatur, Base64</translation>
     </message>
     <message>
-        <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
+        <source>~ estimated from the key's share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
         <translation>~ geschätzt aus dem Anteil des Schlüssels am JSON: nur die %1 größten Schlüssel werden gemessen, indem die Session ohne sie komprimiert wird.</translation>
     </message>
 </context>
@@ -1343,12 +1381,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Flask-Secret</translation>
     </message>
     <message>
-        <source>no stored key is named &quot;%1&quot;</source>
-        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
+        <source>no stored key is named "%1"</source>
+        <translation>kein gespeicherter Schlüssel heißt "%1"</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an %2</source>
-        <translation>&quot;%1&quot; ist kein %2</translation>
+        <source>"%1" is not an %2</source>
+        <translation>"%1" ist kein %2</translation>
     </message>
     <message>
         <source>several keys were given: give one %1 for this</source>
@@ -1363,8 +1401,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der gespeicherte Schlüsselbund hat mehrere: einen mit --with NAME wählen (%1)</translation>
     </message>
     <message>
-        <source>stored key &quot;%1&quot;</source>
-        <translation>gespeicherter Schlüssel &quot;%1&quot;</translation>
+        <source>stored key "%1"</source>
+        <translation>gespeicherter Schlüssel "%1"</translation>
     </message>
 </context>
 <context>
@@ -1427,10 +1465,143 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::Error</name>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>decompression</source>
+        <translation>Dekomprimierung</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>Grenzwert</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>input/output</source>
+        <translation>Ein-/Ausgabe</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::KeyRingStore</name>
     <message>
-        <source>no key named &quot;%1&quot;</source>
+        <source>no key named "%1"</source>
         <translation>kein Schlüssel namens „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::SessionValue</name>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>bool</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>int</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>str</source>
+        <translation>str</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>dict</source>
+        <translation>dict</translation>
+    </message>
+    <message>
+        <source>tuple</source>
+        <translation>tuple</translation>
+    </message>
+    <message>
+        <source>Markup</source>
+        <translation>Markup</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>datetime</source>
+        <translation>datetime</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::TimeText</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the future by %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>after the year 9999</source>
+        <translation>nach dem Jahr 9999</translation>
     </message>
 </context>
 <context>
@@ -1444,8 +1615,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>z. B. staging</translation>
     </message>
     <message>
-        <source>b&apos;\x8e;\xa9=...&apos;, hex or base64</source>
-        <translation>b&apos;\x8e;\xa9=...&apos;, Hex oder Base64</translation>
+        <source>b'\x8e;\xa9=...', hex or base64</source>
+        <translation>b'\x8e;\xa9=...', Hex oder Base64</translation>
     </message>
     <message>
         <source>Show key text</source>
@@ -1464,7 +1635,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Geben Sie dem Schlüssel einen Namen.</translation>
     </message>
     <message>
-        <source>A key named &quot;%1&quot; exists already.</source>
+        <source>A key named "%1" exists already.</source>
         <translation>Ein Schlüssel namens „%1“ existiert bereits.</translation>
     </message>
     <message>
@@ -1504,8 +1675,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Text (UTF-8)</translation>
     </message>
     <message>
-        <source>the SECRET_KEY as text, or as b&apos;...&apos; when it is bytes</source>
-        <translation>der SECRET_KEY als Text, oder als b&apos;...&apos;, wenn er aus Bytes besteht</translation>
+        <source>the SECRET_KEY as text, or as b'...' when it is bytes</source>
+        <translation>der SECRET_KEY als Text, oder als b'...', wenn er aus Bytes besteht</translation>
     </message>
 </context>
 <context>
@@ -1636,8 +1807,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Arbeitet …</translation>
     </message>
     <message>
-        <source>A header is &apos;Name: value&apos;, not &apos;%1&apos;.</source>
-        <translation>Ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;.</translation>
+        <source>A header is 'Name: value', not '%1'.</source>
+        <translation>Ein Header ist 'Name: Wert', nicht '%1'.</translation>
     </message>
     <message>
         <source>Stop &amp;Proxy</source>
@@ -1736,55 +1907,19 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>u (nicht komprimiert)</translation>
     </message>
     <message>
-        <source>Opened with key &quot;%1&quot; (%2).</source>
+        <source>Opened with key "%1" (%2).</source>
         <translation>Geöffnet mit Schlüssel „%1“ (%2).</translation>
     </message>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n Sekunde</numerusform>
-            <numerusform>%n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>in the future by %1</source>
-        <translation>in der Zukunft um %1</translation>
-    </message>
-    <message>
-        <source>Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · signature %5 bytes</source>
-        <translation>Signiertes Flask-Cookie: Nutzlast %1 Bytes%2 · signiert %3 UTC, Alter %4 · Signatur %5 Bytes</translation>
-    </message>
     <message>
         <source> (zlib)</source>
         <translation> (zlib)</translation>
     </message>
     <message>
-        <source>Signature verified with secret &quot;%1&quot;.</source>
+        <source>Signature verified with secret "%1".</source>
         <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
     </message>
     <message>
@@ -1794,10 +1929,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Signature not checked: no Flask secret in the key ring. Anyone can read this session; only the secret proves who made it.</source>
         <translation>Signatur nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann diese Session lesen; nur das Geheimnis beweist, wer sie erstellt hat.</translation>
-    </message>
-    <message>
-        <source>after the year 9999</source>
-        <translation>nach dem Jahr 9999</translation>
     </message>
     <message>
         <source>an unknown time</source>
@@ -1820,7 +1951,22 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.</source>
-        <translation>Abgelaufen: vor %1 signiert, und die Lebensdauer der Session ist %2; Flask lehnt es ab.</translation>
+        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; Flask lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>Session opened from a JSON file: no cookie was opened.</source>
+        <translation>Sitzung aus einer JSON-Datei geöffnet: Es wurde kein Cookie geöffnet.</translation>
+    </message>
+    <message>
+        <source>Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
+        <translation>Flask-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::DocumentPersistence</name>
+    <message>
+        <source>Not kept in the history: %1</source>
+        <translation>Nicht im Verlauf gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1851,10 +1997,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The session changed in the tree; Apply would replace those changes.</source>
         <translation>Die Session wurde im Baum geändert; Übernehmen würde diese Änderungen ersetzen.</translation>
-    </message>
-    <message>
-        <source>a session is a JSON object { ... }</source>
-        <translation>eine Session ist ein JSON-Objekt { ... }</translation>
     </message>
     <message>
         <source>Line %1, column %2: %3</source>
@@ -1928,7 +2070,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Schlüssel löschen</translation>
     </message>
     <message>
-        <source>Delete the key &quot;%1&quot;? Cookies sealed with it can no longer be opened here.</source>
+        <source>Delete the key "%1"? Cookies sealed with it can no longer be opened here.</source>
         <translation>Den Schlüssel „%1“ löschen? Damit versiegelte Cookies lassen sich hier dann nicht mehr öffnen.</translation>
     </message>
     <message>
@@ -1936,11 +2078,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Schlüssel anzeigen</translation>
     </message>
     <message>
-        <source>Show the key &quot;%1&quot; on screen? Anyone who sees it can read and forge this app&apos;s sessions.</source>
+        <source>Show the key "%1" on screen? Anyone who sees it can read and forge this app's sessions.</source>
         <translation>Den Schlüssel „%1“ auf dem Bildschirm zeigen? Wer ihn sieht, kann die Sessions dieser App lesen und fälschen.</translation>
     </message>
     <message>
-        <source>Key &quot;%1&quot;</source>
+        <source>Key "%1"</source>
         <translation>Schlüssel „%1“</translation>
     </message>
     <message>
@@ -1960,7 +2102,7 @@ Base64: %3</translation>
         <translation>Schlüssel kopieren</translation>
     </message>
     <message>
-        <source>Copy the key &quot;%1&quot; to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
+        <source>Copy the key "%1" to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
         <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
     <message>
@@ -2031,14 +2173,6 @@ Python: %2</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
@@ -2067,7 +2201,7 @@ Python: %2</translation>
         <translation>SessionLens</translation>
     </message>
     <message>
-        <source>SessionLens — key &quot;%1&quot;</source>
+        <source>SessionLens — key "%1"</source>
         <translation>SessionLens — Schlüssel „%1“</translation>
     </message>
     <message>
@@ -2075,7 +2209,7 @@ Python: %2</translation>
         <translation>(leer)</translation>
     </message>
     <message>
-        <source>%1 — %2 bytes of JSON, key &quot;%3&quot;</source>
+        <source>%1 — %2 bytes of JSON, key "%3"</source>
         <translation>%1 — %2 Bytes JSON, Schlüssel „%3“</translation>
     </message>
     <message>
@@ -2089,10 +2223,6 @@ Python: %2</translation>
     <message>
         <source>SessionLens was closed with unsaved edits (%1). Restore them?</source>
         <translation>SessionLens wurde mit ungesicherten Änderungen beendet (%1). Wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>The autosaved session could not be read.</source>
-        <translation>Die automatisch gesicherte Session ließ sich nicht lesen.</translation>
     </message>
     <message>
         <source>Restored the autosaved session.</source>
@@ -2109,10 +2239,6 @@ Python: %2</translation>
     <message>
         <source>Open Session</source>
         <translation>Session öffnen</translation>
-    </message>
-    <message>
-        <source>a session is a JSON object { ... }</source>
-        <translation>eine Session ist ein JSON-Objekt { ... }</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -2170,10 +2296,6 @@ Python: %2</translation>
         <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
     </message>
     <message>
-        <source>Not kept in the history: %1</source>
-        <translation>Nicht im Verlauf gespeichert: %1</translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation>Mitschnitt</translation>
     </message>
@@ -2194,8 +2316,20 @@ Python: %2</translation>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask&apos;s default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
+        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask's default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
         <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies beider Formate neu: EncryptedSession (AES-EAX, mit Schlüssel) und Flasks signiertes Standard-Cookie (itsdangerous, ohne Schlüssel lesbar). Schneidet sie aus der App, dem Browser und HAR-Dateien mit und zeigt, was sie kosten.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib-Lizenz), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) und http-parser (MIT).&lt;/p&gt;&lt;p&gt;Das Handbuch: Hilfe ▸ Handbuch (F1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The text above did not open, so this is still the last session that did; it is greyed out until a cookie opens. Your edits to it are kept.</source>
+        <translation>Der Text oben ließ sich nicht öffnen; dies ist noch die zuletzt geöffnete Sitzung. Sie bleibt ausgegraut, bis ein Cookie geöffnet wird. Ihre Änderungen daran bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The session has edits that are not saved. Save them as JSON before opening another session?</source>
+        <translation>Die Sitzung hat ungespeicherte Änderungen. Vor dem Öffnen einer anderen Sitzung als JSON speichern?</translation>
+    </message>
+    <message>
+        <source>The autosaved session could not be read: %1</source>
+        <translation>Die automatisch gesicherte Sitzung konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2296,7 +2430,7 @@ Python: %2</translation>
         <translation>&amp;Schlüsselableitung:</translation>
     </message>
     <message>
-        <source>Keep opened cookies in File ▸ History (sealed with the key store&apos;s key)</source>
+        <source>Keep opened cookies in File ▸ History (sealed with the key store's key)</source>
         <translation>Geöffnete Cookies unter Datei ▸ Verlauf behalten (versiegelt mit dem Schlüssel des Schlüsselspeichers)</translation>
     </message>
     <message>
@@ -2386,7 +2520,7 @@ Python: %2</translation>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <source>Keep the cookie&apos;s timestamp</source>
+        <source>Keep the cookie's timestamp</source>
         <translation>Zeitstempel des Cookies beibehalten</translation>
     </message>
     <message>
@@ -2394,15 +2528,15 @@ Python: %2</translation>
         <translation>Zeitstempel:</translation>
     </message>
     <message>
-        <source>The original cookie was not verified by any stored secret: this cookie is signed with &quot;%1&quot;, and the server accepts it only if that is its SECRET_KEY.</source>
+        <source>The original cookie was not verified by any stored secret: this cookie is signed with "%1", and the server accepts it only if that is its SECRET_KEY.</source>
         <translation>Das ursprüngliche Cookie wurde von keinem gespeicherten Geheimnis bestätigt: dieses Cookie ist mit „%1“ signiert, und der Server nimmt es nur an, wenn das sein SECRET_KEY ist.</translation>
     </message>
     <message>
-        <source>Signed with &quot;%1&quot;, not with &quot;%2&quot; that verified the original cookie.</source>
+        <source>Signed with "%1", not with "%2" that verified the original cookie.</source>
         <translation>Signiert mit „%1“, nicht mit „%2“, das das ursprüngliche Cookie bestätigt hat.</translation>
     </message>
     <message>
-        <source>%1 bytes, %2, signed with &quot;%3&quot;. Anyone can read it; only the secret can make it.</source>
+        <source>%1 bytes, %2, signed with "%3". Anyone can read it; only the secret can make it.</source>
         <translation>%1 Bytes, %2, signiert mit „%3“. Jeder kann es lesen; nur das Geheimnis kann es erzeugen.</translation>
     </message>
     <message>
@@ -2436,7 +2570,7 @@ Python: %2</translation>
         <translation>Auch Geheimnisse aus Tutorials und Vorlagen probieren</translation>
     </message>
     <message>
-        <source>Tries candidate secrets against the cookie&apos;s signature. Only audit cookies of apps you are allowed to test.</source>
+        <source>Tries candidate secrets against the cookie's signature. Only audit cookies of apps you are allowed to test.</source>
         <translation>Probiert Kandidaten gegen die Signatur des Cookies. Prüfen Sie nur Cookies von Apps, die Sie testen dürfen.</translation>
     </message>
     <message>
@@ -2518,66 +2652,6 @@ Python: %2</translation>
 </context>
 <context>
     <name>sessionlens::gui::SessionTreeModel</name>
-    <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Change type of %1</source>
-        <translation>Typ von %1 ändern</translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation>Element hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add key &quot;%1&quot;</source>
-        <translation>Schlüssel „%1“ hinzufügen</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>%1 löschen</translation>
-    </message>
-    <message>
-        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
-        <translation>„%1“ in „%2“ umbenennen</translation>
-    </message>
-    <message>
-        <source>Move item</source>
-        <translation>Element verschieben</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>bool</source>
-        <translation>bool</translation>
-    </message>
-    <message>
-        <source>int</source>
-        <translation>int</translation>
-    </message>
-    <message>
-        <source>float</source>
-        <translation>float</translation>
-    </message>
-    <message>
-        <source>str</source>
-        <translation>str</translation>
-    </message>
-    <message>
-        <source>bytes</source>
-        <translation>bytes</translation>
-    </message>
-    <message>
-        <source>list</source>
-        <translation>list</translation>
-    </message>
-    <message>
-        <source>dict</source>
-        <translation>dict</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
@@ -2602,28 +2676,12 @@ Python: %2</translation>
         <translation>Bytes</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; exists already in this dict.</source>
+        <source>The key "%1" exists already in this dict.</source>
         <translation>Der Schlüssel „%1“ existiert in diesem Dict bereits.</translation>
     </message>
     <message>
         <source>Not a valid %1: %2</source>
         <translation>Kein gültiger Wert vom Typ %1: %2</translation>
-    </message>
-    <message>
-        <source>tuple</source>
-        <translation>tuple</translation>
-    </message>
-    <message>
-        <source>Markup</source>
-        <translation>Markup</translation>
-    </message>
-    <message>
-        <source>UUID</source>
-        <translation>UUID</translation>
-    </message>
-    <message>
-        <source>datetime</source>
-        <translation>datetime</translation>
     </message>
 </context>
 <context>
@@ -2665,38 +2723,6 @@ Python: %2</translation>
         <translation>&amp;Typ ändern</translation>
     </message>
     <message>
-        <source>str</source>
-        <translation>str</translation>
-    </message>
-    <message>
-        <source>int</source>
-        <translation>int</translation>
-    </message>
-    <message>
-        <source>float</source>
-        <translation>float</translation>
-    </message>
-    <message>
-        <source>bool</source>
-        <translation>bool</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>bytes</source>
-        <translation>bytes</translation>
-    </message>
-    <message>
-        <source>list</source>
-        <translation>list</translation>
-    </message>
-    <message>
-        <source>dict</source>
-        <translation>dict</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
@@ -2705,24 +2731,12 @@ Python: %2</translation>
         <translation>Wert von %1 kopiert</translation>
     </message>
     <message>
-        <source>tuple (Flask)</source>
-        <translation>tuple (Flask)</translation>
-    </message>
-    <message>
-        <source>Markup (Flask)</source>
-        <translation>Markup (Flask)</translation>
-    </message>
-    <message>
-        <source>UUID (Flask)</source>
-        <translation>UUID (Flask)</translation>
-    </message>
-    <message>
-        <source>datetime (Flask)</source>
-        <translation>datetime (Flask)</translation>
-    </message>
-    <message>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 (Flask)</source>
+        <translation>%1 (Flask)</translation>
     </message>
 </context>
 <context>
@@ -2779,7 +2793,7 @@ Python: %2</translation>
         <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
     </message>
     <message>
-        <source>Over Werkzeug&apos;s %1-byte limit: Flask will warn when it sets this cookie.</source>
+        <source>Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.</source>
         <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
     </message>
     <message>
@@ -2803,7 +2817,7 @@ Python: %2</translation>
         <translation>%1 Bytes frei</translation>
     </message>
     <message>
-        <source>Every request to the cookie&apos;s path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Werkzeug&apos;s %2-byte warning: %3. The browsers&apos; %4-byte limit: %5.</source>
+        <source>Every request to the cookie's path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Werkzeug's %2-byte warning: %3. The browsers' %4-byte limit: %5.</source>
         <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Werkzeugs Warnung bei %2 Bytes: %3. Die Grenze der Browser von %4 Bytes: %5.</translation>
     </message>
     <message>

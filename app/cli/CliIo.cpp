@@ -57,38 +57,11 @@ Result<CookieText::Extracted> CliIo::readCookie(const QString &argument)
     return CookieText::extract(QString::fromUtf8(input.value()));
 }
 
-QString CliIo::stepName(ErrorCategory category)
-{
-    switch (category) {
-    case ErrorCategory::Format:
-        return tr("format");
-    case ErrorCategory::Base64:
-        return tr("base64");
-    case ErrorCategory::Authentication:
-        return tr("authentication");
-    case ErrorCategory::Decompression:
-        return tr("decompression");
-    case ErrorCategory::Encoding:
-        return tr("encoding");
-    case ErrorCategory::Json:
-        return tr("JSON");
-    case ErrorCategory::Limit:
-        return tr("limit");
-    case ErrorCategory::Key:
-        return tr("key");
-    case ErrorCategory::Io:
-        return tr("input/output");
-    case ErrorCategory::Network:
-        return tr("network");
-    }
-    return {};
-}
-
 int CliIo::fail(const Error &error)
 {
     m_out.flush();
-    QString line =
-        tr("sessionlens-cli: %1 step failed: %2").arg(stepName(error.category), error.message);
+    QString line = tr("sessionlens-cli: %1 step failed: %2")
+                       .arg(Error::stepName(error.category), error.message);
     if (!error.detail.isEmpty())
         line += QStringLiteral(" (%1)").arg(error.detail);
     m_err << line << Qt::endl;

@@ -49,7 +49,6 @@ public:
 
     [[nodiscard]] static int exitCodeFor(ErrorCategory category);
     /// Translated name of the pipeline step, for messages.
-    [[nodiscard]] static QString stepName(ErrorCategory category);
 
 private:
     QTextStream m_out;

@@ -7,7 +7,7 @@
 #include "KeyArguments.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "formats/SessionConverter.h"
 

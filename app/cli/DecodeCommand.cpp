@@ -4,9 +4,11 @@
 #include "Limits.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 #include "formats/CookieText.h"
+#include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
+#include "report/TimeText.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
 #include "json/TreeText.h"
@@ -79,11 +81,9 @@ int DecodeCommand::run(const QStringList &arguments)
             m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
                        << Qt::endl;
         else
-            m_io.err() << tr("Flask signed cookie, signed %1 UTC (%2 s ago)")
-                              .arg(QDateTime::fromSecsSinceEpoch(signedCookie.parts.timestamp,
-                                                                 QTimeZone::utc())
-                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                              .arg(signedCookie.ageSeconds)
+            m_io.err() << tr("Flask signed cookie, signed %1 (%2 ago)")
+                              .arg(TimeText::signedAt(signedCookie.parts),
+                                   TimeText::duration(signedCookie.ageSeconds))
                        << Qt::endl;
         if (!signedCookie.expiryNote.isEmpty())
             m_io.err() << tr("warning: %1").arg(signedCookie.expiryNote) << Qt::endl;
@@ -168,10 +168,8 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 const QByteArray &json = result.json();
                 // One line per cookie: JSON with line breaks in its white space is rewritten.
                 if (json.contains('\n') || json.contains('\r'))
-                    out.append(PythonJsonWriter::write(
-                        result.session(), result.format == FormatDetector::Format::FlaskSigned
-                                              ? PythonJsonWriter::Style::FlaskTagged
-                                              : PythonJsonWriter::Style::EncryptedSession));
+                    out.append(PythonJsonWriter::write(result.session(),
+                                                       SessionDialect::writerStyle(result.format)));
                 else
                     out.append(json);
             } else {

@@ -75,7 +75,7 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         << Qt::endl;
     if (!entry.readable()) {
         out << tr("# error in the %1 step: %2")
-                   .arg(CliIo::stepName(entry.opened.error->category), entry.opened.error->message)
+                   .arg(Error::stepName(entry.opened.error->category), entry.opened.error->message)
             << Qt::endl;
         out.flush();
         return;

@@ -5,6 +5,7 @@
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 
 #include <QCommandLineParser>
@@ -48,7 +49,8 @@ int SealCommand::run(const QStringList &arguments)
         return m_io.fail(input.error());
 
     QStringList warnings;
-    auto session = PythonJsonReader::read(input.value(), PythonJsonReader::Options{}, &warnings);
+    auto session = SessionDialect::readSession(input.value(),
+                                               FormatDetector::Format::EncryptedSession, &warnings);
     for (const QString &warning : std::as_const(warnings))
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (!session)

@@ -6,6 +6,7 @@
 #include "keys/KeyRing.h"
 
 #include "SignerArguments.h"
+#include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 
 #include <QCommandLineParser>
@@ -51,9 +52,7 @@ int SignCommand::run(const QStringList &arguments)
                               ZlibCodec::kDefaultMaxInflatedSize);
     if (!input)
         return m_io.fail(input.error());
-    PythonJsonReader::Options readOptions;
-    readOptions.dialect = PythonJsonReader::Dialect::FlaskTagged;
-    auto session = PythonJsonReader::read(input.value(), readOptions);
+    auto session = SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned);
     if (!session)
         return m_io.fail(session.error());
     SessionSealer::Options sealOptions;

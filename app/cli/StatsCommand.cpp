@@ -3,8 +3,8 @@
 #include "KeyArguments.h"
 #include "Limits.h"
 #include "SignerArguments.h"
+#include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
-#include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "report/SizeReport.h"
 

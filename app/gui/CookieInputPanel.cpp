@@ -4,6 +4,7 @@
 
 #include "ErrorText.h"
 #include "KeyRingStore.h"
+#include "report/TimeText.h"
 
 #include <QDateTime>
 #include <QDragEnterEvent>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -30,21 +32,6 @@ QString elided(const QByteArray &text, int keep = 24)
     return (QString::fromLatin1(text.left(keep)) + QChar(0x2026) +
             QString::fromLatin1(text.right(keep)))
         .toHtmlEscaped();
-}
-
-QString ageText(qint64 seconds)
-{
-    const qint64 magnitude = seconds < 0 ? -seconds : seconds;
-    QString text;
-    if (magnitude < 120)
-        text = CookieInputPanel::tr("%n second(s)", nullptr, int(magnitude));
-    else if (magnitude < 7200)
-        text = CookieInputPanel::tr("%n minute(s)", nullptr, int(magnitude / 60));
-    else if (magnitude < 172800)
-        text = CookieInputPanel::tr("%n hour(s)", nullptr, int(magnitude / 3600));
-    else
-        text = CookieInputPanel::tr("%n day(s)", nullptr, int(magnitude / 86400));
-    return seconds < 0 ? CookieInputPanel::tr("in the future by %1").arg(text) : text;
 }
 
 QString span(const QString &text, const char *color, bool failing)
@@ -94,12 +81,34 @@ CookieInputPanel::CookieInputPanel(InspectorController &controller, QWidget *par
         }
         m_controller.openText(text);
     });
-    connect(&m_controller, &InspectorController::opened, this, &CookieInputPanel::showResult);
+    connect(&m_controller, &InspectorController::opened, this,
+            [this](const InspectorController::OpenResult &result) {
+                // Opened from elsewhere (history, capture, recovery): the field shows it too.
+                if (result.sourceText != m_input->toPlainText())
+                    showInputText(result.sourceText);
+                showResult(result);
+            });
+    // Unsaved edits were kept: the field goes back to the text of the session still shown.
+    connect(&m_controller, &InspectorController::openCancelled, this,
+            [this] { showInputText(m_controller.documentSourceText()); });
+    connect(&m_controller, &InspectorController::documentReplaced, this, [this] {
+        if (!m_controller.documentSourceText().isEmpty())
+            return;
+        showInputText(QString());
+        m_fields->clear();
+        m_status->setText(tr("Session opened from a JSON file: no cookie was opened."));
+    });
     m_status->setText(tr("No cookie yet."));
 }
 
 void CookieInputPanel::setText(const QString &text)
 {
+    m_input->setPlainText(text);
+}
+
+void CookieInputPanel::showInputText(const QString &text)
+{
+    const QSignalBlocker blocker(m_input);
     m_input->setPlainText(text);
 }
 
@@ -181,16 +190,13 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                 span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3 UTC, %4 ago · "
+                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
                        "signature %5 bytes")
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())
-                        .arg(p.timestampOutOfRange
-                                 ? tr("after the year 9999")
-                                 : QDateTime::fromSecsSinceEpoch(p.timestamp, QTimeZone::utc())
-                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                        .arg(TimeText::signedAt(p))
                         .arg(p.timestampOutOfRange ? tr("an unknown time")
-                                                   : ageText(signedCookie.ageSeconds))
+                                                   : TimeText::duration(signedCookie.ageSeconds))
                         .arg(p.signature.size()) +
                     QStringLiteral("</small>");
             m_fields->setText(html);
@@ -219,12 +225,13 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                 tr("Expired: the timestamp lies after the year 9999; itsdangerous rejects it.");
         else if (signedCookie.ageSeconds < 0)
             status += u'\n' + tr("Expired: signed %1; itsdangerous rejects it.")
-                                  .arg(ageText(signedCookie.ageSeconds));
+                                  .arg(TimeText::duration(signedCookie.ageSeconds));
         else if (signedCookie.expired)
             status +=
                 u'\n' +
                 tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
-                    .arg(ageText(signedCookie.ageSeconds), ageText(signedCookie.lifetimeSeconds));
+                    .arg(TimeText::duration(signedCookie.ageSeconds),
+                         TimeText::duration(signedCookie.lifetimeSeconds));
         if (!result.hasSession())
             status = ErrorText::describe(*result.error);
         // Valid implies a decoded session; every other state is shown as a problem.

@@ -37,6 +37,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    /// Shows `text` in the field without opening it again.
+    void showInputText(const QString &text);
     void showResult(const InspectorController::OpenResult &result);
 
     InspectorController &m_controller;

@@ -2,33 +2,6 @@
 
 namespace sessionlens::gui {
 
-QString ErrorText::stepName(ErrorCategory category)
-{
-    switch (category) {
-    case ErrorCategory::Format:
-        return tr("Format");
-    case ErrorCategory::Base64:
-        return tr("Base64");
-    case ErrorCategory::Authentication:
-        return tr("Authentication");
-    case ErrorCategory::Decompression:
-        return tr("Decompression");
-    case ErrorCategory::Encoding:
-        return tr("Encoding");
-    case ErrorCategory::Json:
-        return tr("JSON");
-    case ErrorCategory::Limit:
-        return tr("Limit");
-    case ErrorCategory::Key:
-        return tr("Key");
-    case ErrorCategory::Io:
-        return tr("File");
-    case ErrorCategory::Network:
-        return tr("Network");
-    }
-    return {};
-}
-
 QString ErrorText::describe(const Error &error)
 {
     QString sentence;
@@ -64,7 +37,7 @@ QString ErrorText::describe(const Error &error)
         sentence = tr("The network request failed.");
         break;
     }
-    QString text = tr("%1 step failed. %2").arg(stepName(error.category), sentence);
+    QString text = tr("The %1 step failed. %2").arg(Error::stepName(error.category), sentence);
     if (!error.message.isEmpty())
         text += QStringLiteral(" (") + error.message +
                 (error.detail.isEmpty() ? QString() : QStringLiteral("; ") + error.detail) + u')';

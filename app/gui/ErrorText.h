@@ -13,7 +13,6 @@ class ErrorText
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 
 public:
-    [[nodiscard]] static QString stepName(ErrorCategory category);
     [[nodiscard]] static QString describe(const Error &error);
 };
 

@@ -1,6 +1,7 @@
 #include "InspectorController.h"
 
 #include "KeyRingStore.h"
+#include "formats/SessionDialect.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -22,10 +23,7 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
     : QObject(parent), m_settings(settings), m_keys(keys), m_model(m_document, m_undoStack)
 {
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
-    m_model.setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) ==
-                                 QLatin1String("base64")
-                             ? ValueText::BytesForm::Base64
-                             : ValueText::BytesForm::Hex);
+    m_model.setBytesForm(m_settings.bytesForm());
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
     connect(&m_keys, &KeyRingStore::changed, this, &InspectorController::refresh);
 }
@@ -38,16 +36,12 @@ EncryptedSessionCodec::Compression InspectorController::compressionFromName(cons
 
 PythonJsonWriter::Style InspectorController::jsonStyle() const
 {
-    return isSigned() ? PythonJsonWriter::Style::FlaskTagged
-                      : PythonJsonWriter::Style::EncryptedSession;
+    return SessionDialect::writerStyle(m_format);
 }
 
 PythonJsonReader::Options InspectorController::jsonReadOptions() const
 {
-    PythonJsonReader::Options options;
-    options.dialect = isSigned() ? PythonJsonReader::Dialect::FlaskTagged
-                                 : PythonJsonReader::Dialect::EncryptedSession;
-    return options;
+    return SessionDialect::readerOptions(m_format);
 }
 
 FlaskSignedCodec::Options InspectorController::signerOptions() const
@@ -66,9 +60,15 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
     return options;
 }
 
+bool InspectorController::mayReplaceDocument() const
+{
+    return m_undoStack.isClean() || !m_replaceGuard || m_replaceGuard();
+}
+
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
     OpenResult result;
+    result.sourceText = text;
     auto extracted = CookieText::extract(text, m_settings.string(AppSettings::Key::CookieName));
     if (!extracted) {
         result.error = extracted.error();
@@ -81,6 +81,10 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     result.error = result.opened.error;
     if (result.opened.keyIndex >= 0)
         result.keyName = m_keys.ring().at(result.opened.keyIndex).name();
+    if (result.hasSession() && !mayReplaceDocument()) {
+        Q_EMIT openCancelled();
+        return m_lastOpen;
+    }
     m_lastOpen = std::move(result);
     if (m_lastOpen.hasSession()) {
         m_format = m_lastOpen.format();
@@ -91,6 +95,8 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         if (!m_lastOpen.keyName.isEmpty())
             m_sealKeyName = m_lastOpen.keyName;
         m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);
+        m_hasDocument = true;
+        m_documentSource = text;
         m_undoStack.clear();
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
@@ -99,15 +105,25 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     return m_lastOpen;
 }
 
-void InspectorController::loadSession(SessionValue session, const QString &keyName,
+bool InspectorController::loadSession(SessionValue session, const QString &keyName,
                                       QByteArray originalCookie)
 {
+    if (!mayReplaceDocument()) {
+        Q_EMIT openCancelled();
+        return false;
+    }
+    m_hasDocument = true;
+    m_documentSource = QString::fromLatin1(originalCookie);
+    // The session did not come from the text last given: an earlier failure no longer applies.
+    m_lastOpen = OpenResult();
+    m_lastOpen.opened.format = m_format;
     if (!keyName.isEmpty())
         m_sealKeyName = keyName;
     m_document.reset(std::move(session), std::move(originalCookie), keyName);
     m_undoStack.clear();
     m_model.resetFromDocument();
     Q_EMIT documentReplaced();
+    return true;
 }
 
 void InspectorController::setFormat(FormatDetector::Format format)

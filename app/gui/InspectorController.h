@@ -2,9 +2,9 @@
 
 #include "AppSettings.h"
 #include "SessionTreeModel.h"
+#include "document/CookieOpener.h"
 #include "document/SessionDocument.h"
 #include "document/SessionSealer.h"
-#include "formats/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 namespace sessionlens {
@@ -36,6 +37,7 @@ class InspectorController : public QObject
 public:
     struct OpenResult
     {
+        QString sourceText; ///< what was pasted, dropped or loaded
         CookieText::Extracted cookie;
         CookieOpener::Opened opened;
         std::optional<Error> error; ///< also set when the text holds no cookie at all
@@ -66,12 +68,26 @@ public:
     [[nodiscard]] QUndoStack &undoStack() { return m_undoStack; }
     [[nodiscard]] KeyRingStore &keys() { return m_keys; }
 
-    /// Detects the format and opens the cookie with the stored keys and secrets.
+    /// Detects the format and opens the cookie with the stored keys and secrets. When it holds a
+    /// session and the current one has unsaved edits, the replace guard is asked first; a
+    /// refusal keeps the edits, leaves lastOpen() as it was and emits openCancelled().
     const OpenResult &openText(const QString &text);
+    /// Asked before unsaved edits would be replaced (by a cookie or a session file).
+    void setReplaceGuard(std::function<bool()> guard) { m_replaceGuard = std::move(guard); }
+    /// A session is loaded (from a cookie, a file or an autosave).
+    [[nodiscard]] bool hasDocument() const { return m_hasDocument; }
+    /// The last text given did not open, so the document still shows the session before it.
+    [[nodiscard]] bool isShowingPrevious() const
+    {
+        return m_hasDocument && !m_lastOpen.hasSession();
+    }
+    /// The text the current document was opened from (empty for a session file).
+    [[nodiscard]] const QString &documentSourceText() const { return m_documentSource; }
     [[nodiscard]] const OpenResult &lastOpen() const { return m_lastOpen; }
     /// Starts a document from a session (File > Open, autosave restore), keeping format and seal
     /// key.
-    void loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie = {});
+    /// Returns false when the replace guard kept unsaved edits.
+    bool loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie = {});
 
     /// The format new cookies are made in (that of the last opened cookie).
     [[nodiscard]] FormatDetector::Format format() const { return m_format; }
@@ -110,12 +126,15 @@ public:
 
 Q_SIGNALS:
     void opened(const sessionlens::gui::InspectorController::OpenResult &result);
+    /// An open was refused to keep unsaved edits; the document and lastOpen() are unchanged.
+    void openCancelled();
     void documentReplaced();
     /// The new cookie and the size report are current.
     void refreshed();
 
 private:
     void apply(SessionSealer::Sealed sealed, bool noKey);
+    [[nodiscard]] bool mayReplaceDocument() const;
 
     AppSettings &m_settings;
     KeyRingStore &m_keys;
@@ -134,6 +153,9 @@ private:
     SizeReport m_sizeReport;
     quint64 m_generation = 0;
     bool m_refreshing = false;
+    bool m_hasDocument = false;
+    QString m_documentSource;
+    std::function<bool()> m_replaceGuard;
 };
 
 } // namespace sessionlens::gui

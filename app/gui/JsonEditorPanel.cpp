@@ -3,6 +3,7 @@
 #include "ErrorText.h"
 #include "JsonHighlighter.h"
 #include "SessionEditCommand.h"
+#include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
@@ -119,9 +120,7 @@ bool JsonEditorPanel::apply()
 {
     const QByteArray text = m_editor->toPlainText().toUtf8();
     QStringList warnings;
-    auto parsed = PythonJsonReader::read(text, m_controller.jsonReadOptions(), &warnings);
-    if (parsed && parsed->type() != SessionValue::Type::Dict)
-        parsed = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
+    auto parsed = SessionDialect::readSession(text, m_controller.format(), &warnings);
     if (!parsed) {
         const Error &error = parsed.error();
         int line = 1, column = 1;
@@ -139,7 +138,8 @@ bool JsonEditorPanel::apply()
     SessionValue before = m_controller.document().root();
     m_dirty = false; // the command's change notification must refresh the text
     m_controller.undoStack().push(SessionEditCommand::replace(
-        m_controller.model(), {}, std::move(before), std::move(parsed).value()));
+        m_controller.model(), {}, std::move(before), std::move(parsed).value(),
+        SessionEditCommand::Origin::JsonText));
     setDirty(false);
     if (!warnings.isEmpty())
         m_message->setText(warnings.join(QLatin1Char('\n')));

@@ -18,18 +18,16 @@
 #include "SizePanel.h"
 #include "crypto/OpenSslInfo.h"
 #include "formats/ZlibCodec.h"
-#include "json/PythonJsonReader.h"
-#include "json/PythonJsonWriter.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -40,8 +38,6 @@
 namespace sessionlens::gui {
 
 namespace {
-// Autosave shortly after typing stops, so a crash loses at most this much.
-constexpr int kAutosaveDelayMs = 800;
 constexpr int kStatusTimeoutMs = 5000;
 } // namespace
 
@@ -68,26 +64,37 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    m_workArea = splitter;
+    // Said over the greyed-out session when the last text given did not open: the window never
+    // shows an old session under a new error as if they belonged together.
+    m_staleBanner = new QLabel(this);
+    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->setStyleSheet(
+        QStringLiteral("QLabel { background:#fff3cd; color:#5c4400; padding:6px; "
+                       "border:1px solid #e0c36a; }"));
+    m_staleBanner->hide();
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_input);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_reseal = new ResealPanel(*m_controller, m_settings, this);
-    auto *resealDock = new QDockWidget(tr("New Cookie"), this);
-    resealDock->setObjectName(QStringLiteral("resealDock"));
-    resealDock->setWidget(m_reseal);
-    addDockWidget(Qt::RightDockWidgetArea, resealDock);
+    m_resealDock = new QDockWidget(tr("New Cookie"), this);
+    m_resealDock->setObjectName(QStringLiteral("resealDock"));
+    m_resealDock->setWidget(m_reseal);
+    addDockWidget(Qt::RightDockWidgetArea, m_resealDock);
     m_sizes = new SizePanel(*m_controller, this);
     auto *sizeScroll = new QScrollArea(this);
     sizeScroll->setWidgetResizable(true);
     sizeScroll->setFrameShape(QFrame::NoFrame);
     sizeScroll->setWidget(m_sizes);
-    auto *sizeDock = new QDockWidget(tr("Sizes"), this);
-    sizeDock->setObjectName(QStringLiteral("sizeDock"));
-    sizeDock->setWidget(sizeScroll);
-    addDockWidget(Qt::RightDockWidgetArea, sizeDock);
+    m_sizeDock = new QDockWidget(tr("Sizes"), this);
+    m_sizeDock->setObjectName(QStringLiteral("sizeDock"));
+    m_sizeDock->setWidget(sizeScroll);
+    addDockWidget(Qt::RightDockWidgetArea, m_sizeDock);
 
     // One network access manager for the window, shared by every capture.
     m_network = new QNetworkAccessManager(this);
@@ -99,29 +106,22 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     addDockWidget(Qt::BottomDockWidgetArea, captureDock);
     connect(m_input, &CookieInputPanel::captureFilesDropped, m_capture,
             [this](const QStringList &paths) { m_capture->importFiles(paths); });
-    connect(m_capture, &CaptureController::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_capture, &CaptureController::message, this, &MainWindow::showStatus);
+
+    m_persistence = new DocumentPersistence(*m_controller, m_recovery, m_settings, this);
+    connect(m_persistence, &DocumentPersistence::message, this, &MainWindow::showStatus);
+    m_controller->setReplaceGuard([this] { return confirmReplacingEdits(); });
 
     createMenus();
     connect(m_controller, &InspectorController::opened, this, &MainWindow::onOpened);
     connect(&m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(&m_controller->model(), &SessionTreeModel::editRejected, this,
-            [this](const QString &reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
-    connect(m_tree, &SessionTreePanel::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
-    connect(m_reseal, &ResealPanel::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
-
-    m_autosaveTimer.setSingleShot(true);
-    m_autosaveTimer.setInterval(kAutosaveDelayMs);
-    connect(&m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    connect(&m_controller->model(), &SessionTreeModel::sessionChanged, this, [this] {
-        updateTitle();
-        if (!m_controller->undoStack().isClean())
-            m_autosaveTimer.start();
-    });
+    connect(m_controller, &InspectorController::documentReplaced, this,
+            &MainWindow::updateStaleState);
+    connect(&m_controller->model(), &SessionTreeModel::editRejected, this, &MainWindow::showStatus);
+    connect(m_tree, &SessionTreePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_reseal, &ResealPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(&m_controller->model(), &SessionTreeModel::sessionChanged, this,
+            &MainWindow::updateTitle);
 
     resize(1360, 860);
     restoreGeometry(m_settings.bytes(AppSettings::Key::WindowGeometry));
@@ -135,7 +135,8 @@ MainWindow::~MainWindow()
 {
     // The controller is a child and dies after this body; its undo stack emits while it
     // is cleared. Nothing of it may reach this half-destroyed window.
-    m_autosaveTimer.stop();
+    m_controller->setReplaceGuard({});
+    disconnect(m_persistence, nullptr, this, nullptr);
     disconnect(&m_controller->undoStack(), nullptr, this, nullptr);
     disconnect(&m_controller->model(), nullptr, this, nullptr);
     disconnect(m_controller, nullptr, this, nullptr);
@@ -160,10 +161,24 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_controller->undoStack().createUndoAction(this, tr("&Undo"));
+    // Own actions rather than the stack's, so each item reads as one translated phrase.
+    QUndoStack &stack = m_controller->undoStack();
+    QAction *undo = new QAction(SessionEditCommand::undoActionText(stack), this);
+    undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_controller->undoStack().createRedoAction(this, tr("&Redo"));
+    undo->setEnabled(false);
+    connect(undo, &QAction::triggered, &stack, &QUndoStack::undo);
+    QAction *redo = new QAction(SessionEditCommand::redoActionText(stack), this);
+    redo->setObjectName(QStringLiteral("redoAction"));
     redo->setShortcut(QKeySequence::Redo);
+    redo->setEnabled(false);
+    connect(redo, &QAction::triggered, &stack, &QUndoStack::redo);
+    connect(&stack, &QUndoStack::indexChanged, this, [undo, redo, &stack] {
+        undo->setText(SessionEditCommand::undoActionText(stack));
+        undo->setEnabled(stack.canUndo());
+        redo->setText(SessionEditCommand::redoActionText(stack));
+        redo->setEnabled(stack.canRedo());
+    });
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -198,33 +213,59 @@ void MainWindow::updateTitle()
 
 void MainWindow::onOpened(const InspectorController::OpenResult &result)
 {
+    updateStaleState();
     if (!result.hasSession()) {
         statusBar()->showMessage(ErrorText::describe(*result.error));
         return;
     }
-    m_recovery.clearAutosave();
-    if (m_settings.value(AppSettings::Key::HistoryEnabled).toBool()) {
-        const auto remembered =
-            m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value,
-                                     result.keyName, result.opened.json().size()});
-        if (!remembered) {
-            statusBar()->showMessage(
-                tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())),
-                kStatusTimeoutMs);
-            updateTitle();
-            return;
-        }
-    }
-    statusBar()->showMessage(
-        tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())),
-        kStatusTimeoutMs);
+    showStatus(tr("Opened: %n top-level key(s)", nullptr, int(result.opened.session().size())));
     updateTitle();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, kStatusTimeoutMs);
+}
+
+QString MainWindow::previousSessionBanner() const
+{
+    return m_staleBanner->isVisible() ? m_staleBanner->text() : QString();
+}
+
+void MainWindow::updateStaleState()
+{
+    const bool stale = m_controller->isShowingPrevious();
+    m_staleBanner->setText(
+        stale ? tr("The text above did not open, so this is still the last session that did; "
+                   "it is greyed out until a cookie opens. Your edits to it are kept.")
+              : QString());
+    m_staleBanner->setVisible(stale);
+    m_workArea->setEnabled(!stale);
+    m_resealDock->widget()->setEnabled(!stale);
+    m_sizeDock->widget()->setEnabled(!stale);
+    updateTitle();
+}
+
+bool MainWindow::confirmReplacingEdits()
+{
+    const auto choice = QMessageBox::question(
+        this, tr("Unsaved Edits"),
+        tr("The session has edits that are not saved. Save them as JSON before opening another "
+           "session?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (choice == QMessageBox::Cancel)
+        return false;
+    if (choice == QMessageBox::Save) {
+        saveSession();
+        return m_controller->undoStack().isClean();
+    }
+    return true;
 }
 
 void MainWindow::rebuildHistoryMenu()
 {
     m_historyMenu->clear();
-    const auto entries = m_recovery.history();
+    const auto entries = m_persistence->history();
     if (entries.isEmpty())
         m_historyMenu->addAction(tr("(empty)"))->setEnabled(false);
     for (const auto &entry : entries) {
@@ -237,27 +278,12 @@ void MainWindow::rebuildHistoryMenu()
                                  [this, cookie] { m_input->setText(QString::fromLatin1(cookie)); });
     }
     m_historyMenu->addSeparator();
-    m_historyMenu->addAction(tr("Clear History"), this, [this] { m_recovery.clearHistory(); });
-}
-
-void MainWindow::autosaveNow()
-{
-    m_autosaveTimer.stop();
-    if (m_controller->undoStack().isClean()) {
-        m_recovery.clearAutosave();
-        return;
-    }
-    const auto written = m_recovery.writeAutosave(
-        {m_controller->document().originalCookie(), m_controller->sealKeyName(),
-         PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()),
-         QDateTime::currentDateTime(), m_controller->isSigned()});
-    if (!written)
-        statusBar()->showMessage(ErrorText::describe(written.error()), kStatusTimeoutMs);
+    m_historyMenu->addAction(tr("Clear History"), this, [this] { m_persistence->clearHistory(); });
 }
 
 bool MainWindow::offerRecovery(bool ask)
 {
-    const auto autosave = m_recovery.readAutosave();
+    const auto autosave = m_persistence->pendingAutosave();
     if (!autosave)
         return false;
     if (ask && QMessageBox::question(
@@ -265,76 +291,35 @@ bool MainWindow::offerRecovery(bool ask)
                    tr("SessionLens was closed with unsaved edits (%1). Restore them?")
                        .arg(QLocale().toString(autosave->savedAt, QLocale::ShortFormat))) !=
                    QMessageBox::Yes) {
-        m_recovery.clearAutosave();
+        m_persistence->discardAutosave();
         return false;
     }
-    PythonJsonReader::Options dialect;
-    dialect.dialect = autosave->flaskSigned ? PythonJsonReader::Dialect::FlaskTagged
-                                            : PythonJsonReader::Dialect::EncryptedSession;
-    auto original = PythonJsonReader::read(autosave->sessionJson, dialect);
-    if (!original || original->type() != SessionValue::Type::Dict) {
-        statusBar()->showMessage(tr("The autosaved session could not be read."), kStatusTimeoutMs);
+    if (auto restored = m_persistence->restore(*autosave); !restored) {
+        showStatus(tr("The autosaved session could not be read: %1")
+                       .arg(ErrorText::describe(restored.error())));
         return false;
     }
-    // Start from the cookie's own session when it still opens, so Compare shows the edits.
-    if (!autosave->originalCookie.isEmpty() &&
-        m_controller->openText(QString::fromLatin1(autosave->originalCookie)).ok()) {
-        SessionValue before = m_controller->document().root();
-        m_controller->undoStack().push(SessionEditCommand::replace(
-            m_controller->model(), {}, std::move(before), std::move(original).value()));
-    } else {
-        m_controller->setFormat(autosave->flaskSigned ? FormatDetector::Format::FlaskSigned
-                                                      : FormatDetector::Format::EncryptedSession);
-        m_controller->loadSession(std::move(original).value(), autosave->keyName,
-                                  autosave->originalCookie);
-        m_controller->undoStack().resetClean();
-    }
-    statusBar()->showMessage(tr("Restored the autosaved session."), kStatusTimeoutMs);
+    showStatus(tr("Restored the autosaved session."));
     return true;
 }
 
 bool MainWindow::saveSessionTo(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(
-            this, tr("Save Session"),
-            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+    if (auto saved = m_persistence->saveTo(path); !saved) {
+        QMessageBox::warning(this, tr("Save Session"), ErrorText::describe(saved.error()));
         return false;
     }
-    file.write(PythonJsonWriter::write(m_controller->document().root(), m_controller->jsonStyle()));
-    file.write("\n");
-    if (!file.commit()) {
-        QMessageBox::warning(
-            this, tr("Save Session"),
-            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
-        return false;
-    }
-    m_controller->undoStack().setClean();
-    m_recovery.clearAutosave();
-    statusBar()->showMessage(tr("Saved %1").arg(path), kStatusTimeoutMs);
+    showStatus(tr("Saved %1").arg(path));
     return true;
 }
 
 bool MainWindow::openSessionFrom(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(
-            this, tr("Open Session"),
-            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+    if (auto opened = m_persistence->openFrom(path); !opened) {
+        QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(opened.error()));
         return false;
     }
-    auto session = PythonJsonReader::read(file.read(ZlibCodec::kDefaultMaxInflatedSize),
-                                          m_controller->jsonReadOptions());
-    if (session && session->type() != SessionValue::Type::Dict)
-        session = Error::make(ErrorCategory::Json, tr("a session is a JSON object { ... }"));
-    if (!session) {
-        QMessageBox::warning(this, tr("Open Session"), ErrorText::describe(session.error()));
-        return false;
-    }
-    m_controller->loadSession(std::move(session).value(), m_controller->sealKeyName());
-    statusBar()->showMessage(tr("Opened %1").arg(path), kStatusTimeoutMs);
+    showStatus(tr("Opened %1").arg(path));
     return true;
 }
 
@@ -392,10 +377,7 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_controller->model().setBytesForm(m_settings.string(AppSettings::Key::BytesDisplay) ==
-                                               QLatin1String("base64")
-                                           ? ValueText::BytesForm::Base64
-                                           : ValueText::BytesForm::Hex);
+    m_controller->model().setBytesForm(m_settings.bytesForm());
     m_controller->setCompression(
         InspectorController::compressionFromName(m_settings.string(AppSettings::Key::Compression)));
 }
@@ -457,7 +439,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
         }
     }
-    m_recovery.clearAutosave();
+    m_persistence->discardAutosave();
     m_settings.setValue(AppSettings::Key::WindowGeometry, saveGeometry());
     m_settings.setValue(AppSettings::Key::WindowState, saveState());
     m_settings.sync();

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "AppSettings.h"
+#include "DocumentPersistence.h"
 #include "InspectorController.h"
-#include "RecoveryStore.h"
+#include "document/RecoveryStore.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
+class QDockWidget;
+class QLabel;
 class QTabWidget;
 
 class QNetworkAccessManager;
@@ -49,12 +52,13 @@ public:
     [[nodiscard]] CaptureController &capture() { return *m_capture; }
     [[nodiscard]] CapturePanel *capturePanel() const { return m_capturePanel; }
 
+    [[nodiscard]] DocumentPersistence &persistence() { return *m_persistence; }
     /// Offers back an autosaved session; with `ask` false it restores without asking.
     bool offerRecovery(bool ask);
-    /// Writes the autosave now (normally a short while after the last edit).
-    void autosaveNow();
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
+    /// The banner over the tree when the last text given did not open (empty when hidden).
+    [[nodiscard]] QString previousSessionBanner() const;
     /// The About box's text: version, both formats, the libraries and their licenses.
     [[nodiscard]] static QString aboutText();
 
@@ -64,6 +68,10 @@ protected:
 private:
     void createMenus();
     void updateTitle();
+    void updateStaleState();
+    /// Save / Discard / Cancel before unsaved edits are replaced; true to go on.
+    bool confirmReplacingEdits();
+    void showStatus(const QString &text);
     void rebuildHistoryMenu();
     void onOpened(const InspectorController::OpenResult &result);
     void showKeyRing();
@@ -92,7 +100,11 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     CaptureController *m_capture = nullptr;
     CapturePanel *m_capturePanel = nullptr;
-    QTimer m_autosaveTimer;
+    DocumentPersistence *m_persistence = nullptr;
+    QLabel *m_staleBanner = nullptr;
+    QWidget *m_workArea = nullptr;
+    QDockWidget *m_resealDock = nullptr;
+    QDockWidget *m_sizeDock = nullptr;
 };
 
 } // namespace sessionlens::gui

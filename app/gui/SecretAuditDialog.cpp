@@ -18,6 +18,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <thread>
 
 namespace sessionlens::gui {
 
@@ -25,6 +28,8 @@ SecretAuditDialog::SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWid
     : QDialog(parent), m_cookie(std::move(cookie)), m_keys(keys)
 {
     setWindowTitle(tr("Audit Signing Secret"));
+    connect(&m_watcher, &QFutureWatcherBase::finished, this,
+            [this] { showOutcome(m_watcher.result()); });
     resize(560, 240);
     m_wordlist = new QLineEdit(this);
     m_wordlist->setPlaceholderText(tr("optional: a wordlist, one candidate per line"));
@@ -87,9 +92,9 @@ SecretAuditDialog::SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWid
 
 SecretAuditDialog::~SecretAuditDialog()
 {
-    m_stop = true;
-    if (m_worker && m_worker->joinable())
-        m_worker->join();
+    *m_stop = true;
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
 }
 
 void SecretAuditDialog::setWordlist(const QString &path)
@@ -106,12 +111,10 @@ void SecretAuditDialog::start()
 {
     if (m_running)
         return;
-    if (m_worker && m_worker->joinable())
-        m_worker->join();
     m_found.clear();
     if (m_secret)
         m_secret->clear();
-    m_stop = false;
+    m_stop = std::make_shared<std::atomic<bool>>(false);
     m_running = true;
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -123,31 +126,27 @@ void SecretAuditDialog::start()
     options.threads = m_threads->value();
     options.builtIn = m_builtIn->isChecked();
     const QString path = m_wordlist->text().trimmed();
+    // The worker gets copies and the stop flag, never `this`; progress comes back as queued
+    // calls that Qt drops once the dialog is gone.
     QPointer<SecretAuditDialog> self(this);
-    m_worker = std::make_unique<std::thread>([this, self, options, path] {
-        auto outcome = SecretAudit::run(m_cookie, path, options, &m_stop,
-                                        [self](const SecretAudit::Progress &p) {
-                                            QMetaObject::invokeMethod(
-                                                self,
-                                                [self, p] {
-                                                    if (self)
-                                                        self->showProgress(p);
-                                                },
-                                                Qt::QueuedConnection);
-                                        });
-        QMetaObject::invokeMethod(
-            self,
-            [self, outcome = std::move(outcome)] {
-                if (self)
-                    self->showOutcome(outcome);
-            },
-            Qt::QueuedConnection);
-    });
+    m_watcher.setFuture(QtConcurrent::run(
+        [cookie = m_cookie, path, options, stop = m_stop, self]() -> Result<SecretAudit::Outcome> {
+            return SecretAudit::run(cookie, path, options, stop.get(),
+                                    [self](const SecretAudit::Progress &p) {
+                                        QMetaObject::invokeMethod(
+                                            self.data(),
+                                            [self, p] {
+                                                if (self)
+                                                    self->showProgress(p);
+                                            },
+                                            Qt::QueuedConnection);
+                                    });
+        }));
 }
 
 void SecretAuditDialog::cancel()
 {
-    m_stop = true;
+    *m_stop = true;
     m_status->setText(tr("Stopping..."));
 }
 
@@ -165,8 +164,6 @@ void SecretAuditDialog::showProgress(const SecretAudit::Progress &p)
 
 void SecretAuditDialog::showOutcome(const Result<SecretAudit::Outcome> &outcome)
 {
-    if (m_worker && m_worker->joinable())
-        m_worker->join();
     m_running = false;
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);

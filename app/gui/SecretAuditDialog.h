@@ -3,10 +3,10 @@
 #include "audit/SecretAudit.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 #include <atomic>
 #include <memory>
-#include <thread>
 
 class QCheckBox;
 class QLabel;
@@ -61,8 +61,10 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_add = nullptr;
-    std::atomic<bool> m_stop{false};
-    std::unique_ptr<std::thread> m_worker;
+    // Shared with the worker, which may outlive a cancelled run's dialog state but never the
+    // dialog: the destructor stops it and waits.
+    std::shared_ptr<std::atomic<bool>> m_stop = std::make_shared<std::atomic<bool>>(false);
+    QFutureWatcher<Result<SecretAudit::Outcome>> m_watcher;
     bool m_running = false;
     SecureBytes m_found;
 };

@@ -2,6 +2,7 @@
 
 #include "SessionEditCommand.h"
 #include "json/PythonJsonWriter.h"
+#include "json/PythonRepr.h"
 #include "json/TreeText.h"
 
 #include <QFont>
@@ -11,37 +12,6 @@
 namespace sessionlens::gui {
 
 namespace {
-
-QString typeLabel(SessionValue::Type type)
-{
-    switch (type) {
-    case SessionValue::Type::Null:
-        return SessionTreeModel::tr("None");
-    case SessionValue::Type::Bool:
-        return SessionTreeModel::tr("bool");
-    case SessionValue::Type::Integer:
-        return SessionTreeModel::tr("int");
-    case SessionValue::Type::Float:
-        return SessionTreeModel::tr("float");
-    case SessionValue::Type::String:
-        return SessionTreeModel::tr("str");
-    case SessionValue::Type::Bytes:
-        return SessionTreeModel::tr("bytes");
-    case SessionValue::Type::List:
-        return SessionTreeModel::tr("list");
-    case SessionValue::Type::Dict:
-        return SessionTreeModel::tr("dict");
-    case SessionValue::Type::Tuple:
-        return SessionTreeModel::tr("tuple");
-    case SessionValue::Type::Markup:
-        return SessionTreeModel::tr("Markup");
-    case SessionValue::Type::Uuid:
-        return SessionTreeModel::tr("UUID");
-    case SessionValue::Type::DateTime:
-        return SessionTreeModel::tr("datetime");
-    }
-    return {};
-}
 
 // One line for the value column: control characters shown as escapes.
 QString singleLine(const QString &text)
@@ -145,7 +115,7 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
             // stays tied to the item, not to its row.
             return inList ? QString() : singleLine(n->key());
         case TypeColumn:
-            return typeLabel(n->type());
+            return SessionValue::typeLabel(n->type());
         case ValueColumn:
             if (n->isContainer())
                 return tr("%n item(s)", nullptr, int(n->size()));
@@ -167,7 +137,7 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
             return ValueText::editText(*n, m_bytesForm);
         break;
     case Qt::ToolTipRole:
-        return SessionDocument::displayPath(n);
+        return PythonRepr::path(n);
     case Qt::TextAlignmentRole:
         if (index.column() == BytesColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -183,7 +153,7 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
     case ListIndexRole:
         return inList ? QVariant(index.row()) : QVariant();
     case DisplayPathRole:
-        return SessionDocument::displayPath(n);
+        return PythonRepr::path(n);
     }
     return {};
 }
@@ -238,13 +208,14 @@ bool SessionTreeModel::setData(const QModelIndex &index, const QVariant &value, 
     }
     auto parsed = ValueText::parse(n->type(), value.toString(), m_bytesForm);
     if (!parsed) {
-        Q_EMIT editRejected(
-            tr("Not a valid %1: %2").arg(typeLabel(n->type()), parsed.error().message));
+        Q_EMIT editRejected(tr("Not a valid %1: %2")
+                                .arg(SessionValue::typeLabel(n->type()), parsed.error().message));
         return false;
     }
     if (parsed.value() == *n && parsed->type() != SessionValue::Type::Float)
         return true;
-    m_undoStack.push(SessionEditCommand::replace(*this, path, *n, std::move(parsed).value()));
+    m_undoStack.push(SessionEditCommand::replace(*this, path, *n, std::move(parsed).value(),
+                                                 SessionEditCommand::Origin::CellTyping));
     return true;
 }
 

@@ -79,24 +79,18 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
     m_copyValueAction = makeAction(tr("Copy &Value"), QKeySequence::Copy, [this] { copyValue(); });
 
     m_typeMenu = new QMenu(tr("Change &Type"), this);
-    const std::pair<SessionValue::Type, QString> types[] = {
-        {SessionValue::Type::String, tr("str")},
-        {SessionValue::Type::Integer, tr("int")},
-        {SessionValue::Type::Float, tr("float")},
-        {SessionValue::Type::Bool, tr("bool")},
-        {SessionValue::Type::Null, tr("None")},
-        {SessionValue::Type::Bytes, tr("bytes")},
-        {SessionValue::Type::List, tr("list")},
-        {SessionValue::Type::Dict, tr("dict")},
-        {SessionValue::Type::Tuple, tr("tuple (Flask)")},
-        {SessionValue::Type::Markup, tr("Markup (Flask)")},
-        {SessionValue::Type::Uuid, tr("UUID (Flask)")},
-        {SessionValue::Type::DateTime, tr("datetime (Flask)")},
+    using Type = SessionValue::Type;
+    // The last four exist only in Flask's tagged JSON: the menu says so.
+    const std::pair<Type, bool> types[] = {
+        {Type::String, false}, {Type::Integer, false}, {Type::Float, false}, {Type::Bool, false},
+        {Type::Null, false},   {Type::Bytes, false},   {Type::List, false},  {Type::Dict, false},
+        {Type::Tuple, true},   {Type::Markup, true},   {Type::Uuid, true},   {Type::DateTime, true},
     };
-    for (const auto &[type, label] : types) {
-        QAction *action = m_typeMenu->addAction(label);
+    for (const auto &[type, flaskOnly] : types) {
+        const QString label = SessionValue::typeLabel(type);
+        QAction *action = m_typeMenu->addAction(flaskOnly ? tr("%1 (Flask)").arg(label) : label);
         connect(action, &QAction::triggered, this,
-                [this, type = type] { changeCurrentType(int(type)); });
+                [this, type = type] { changeCurrentType(type); });
     }
 
     auto *filterAction = new QAction(this);
@@ -223,13 +217,12 @@ void SessionTreePanel::moveCurrent(int delta)
     setCurrentSourceIndex(m_model.indexForPath(moved));
 }
 
-void SessionTreePanel::changeCurrentType(int type)
+void SessionTreePanel::changeCurrentType(SessionValue::Type newType)
 {
     const QModelIndex current = currentSourceIndex();
     if (!current.isValid())
         return;
     const SessionValue *node = m_model.node(current);
-    const auto newType = static_cast<SessionValue::Type>(type);
     if (node->type() == newType)
         return;
     const SessionPath path = SessionDocument::pathOf(node);
@@ -246,7 +239,7 @@ void SessionTreePanel::copyPath()
     const QModelIndex current = currentSourceIndex();
     if (!current.isValid())
         return;
-    const QString path = SessionDocument::displayPath(m_model.node(current));
+    const QString path = PythonRepr::path(m_model.node(current));
     QApplication::clipboard()->setText(path);
     Q_EMIT statusMessage(tr("Copied %1").arg(path));
 }
@@ -259,7 +252,7 @@ void SessionTreePanel::copyValue()
     const SessionValue *node = m_model.node(current);
     QApplication::clipboard()->setText(
         node->type() == SessionValue::Type::String ? node->stringValue() : PythonRepr::repr(*node));
-    Q_EMIT statusMessage(tr("Copied the value of %1").arg(SessionDocument::displayPath(node)));
+    Q_EMIT statusMessage(tr("Copied the value of %1").arg(PythonRepr::path(node)));
 }
 
 } // namespace sessionlens::gui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "json/SessionValue.h"
+
 #include <QWidget>
 
 class QLineEdit;
@@ -32,7 +34,7 @@ public:
     void deleteCurrent();
     void renameCurrent();
     void moveCurrent(int delta);
-    void changeCurrentType(int type);
+    void changeCurrentType(SessionValue::Type newType);
     void copyPath();
     void copyValue();
 

@@ -3,9 +3,9 @@
 #include "KeyRingStore.h"
 #include "KeychainKeyStore.h"
 #include "MainWindow.h"
-#include "RecoveryStore.h"
 #include "StoredKeyRing.h"
 #include "crypto/ProcessHardening.h"
+#include "document/RecoveryStore.h"
 #include "keys/RunKeyLoader.h"
 
 #include <QApplication>

@@ -80,4 +80,10 @@ QString AppSettings::fileName() const
     return m_settings->fileName();
 }
 
+ValueText::BytesForm AppSettings::bytesForm() const
+{
+    return string(Key::BytesDisplay) == QLatin1String("base64") ? ValueText::BytesForm::Base64
+                                                                : ValueText::BytesForm::Hex;
+}
+
 } // namespace sessionlens

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "json/ValueText.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
@@ -53,6 +55,8 @@ public:
 
     [[nodiscard]] QString string(Key key) const { return value(key).toString(); }
     [[nodiscard]] int integer(Key key) const { return value(key).toInt(); }
+    /// How bytes values are shown and typed (the BytesDisplay setting), for every view.
+    [[nodiscard]] ValueText::BytesForm bytesForm() const;
     [[nodiscard]] QStringList stringList(Key key) const { return value(key).toStringList(); }
     [[nodiscard]] QByteArray bytes(Key key) const { return value(key).toByteArray(); }
 

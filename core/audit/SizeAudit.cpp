@@ -1,6 +1,6 @@
 #include "audit/SizeAudit.h"
 
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "keys/KeyRing.h"
 #include "report/SizeReport.h"

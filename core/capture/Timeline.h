@@ -1,7 +1,7 @@
 #pragma once
 
 #include "capture/CapturedCookie.h"
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 #include "keys/KeyRing.h"
 #include "json/SessionDiff.h"
 

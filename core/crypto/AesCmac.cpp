@@ -1,6 +1,7 @@
 #include "crypto/AesCmac.h"
 
 #include <openssl/core_names.h>
+#include <openssl/evp.h>
 #include <openssl/params.h>
 
 namespace sessionlens {

@@ -1,6 +1,7 @@
 #include "crypto/EaxCipher.h"
 
 #include <climits>
+#include <openssl/evp.h>
 
 namespace sessionlens {
 

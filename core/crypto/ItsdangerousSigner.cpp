@@ -3,6 +3,7 @@
 #include "crypto/SecureBytes.h"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include <array>
 #include <cstring>

@@ -57,7 +57,7 @@ public:
     [[nodiscard]] static bool derivationFromName(const QString &name, KeyDerivation *out);
 
 private:
-    ItsdangerousSigner(Options options, const EVP_MD *md, EvpMdCtxPtr ctx);
+    ItsdangerousSigner(Options options, const evp_md_st *md, EvpMdCtxPtr ctx);
 
     bool hash(QByteArrayView a, QByteArrayView b, QByteArrayView c, unsigned char *out);
     bool hmac(QByteArrayView key, QByteArrayView message, unsigned char *out);
@@ -65,7 +65,7 @@ private:
     bool signInto(QByteArrayView secret, QByteArrayView value, unsigned char *out);
 
     Options m_options;
-    const EVP_MD *m_md = nullptr;
+    const evp_md_st *m_md = nullptr;
     EvpMdCtxPtr m_ctx;
     int m_digestSize = 0;
     int m_blockSize = 0;

@@ -1,22 +1,35 @@
 #pragma once
 
-#include <openssl/evp.h>
-
 #include <memory>
+
+// OpenSSL's own typedefs name these structs (EVP_MAC is `struct evp_mac_st`, ...). Declaring
+// them here keeps <openssl/*.h> and its API-level macros out of every header that holds a
+// handle: only the core's sources see OpenSSL.
+struct evp_mac_st;
+struct evp_mac_ctx_st;
+struct evp_cipher_st;
+struct evp_cipher_ctx_st;
+struct evp_md_st;
+struct evp_md_ctx_st;
 
 namespace sessionlens {
 
-// RAII owners for OpenSSL objects: every handle is freed by its own free function.
-template <auto FreeFunction> struct OpenSslDeleter
+/// Frees each OpenSSL object with its own free function (defined where OpenSSL is included).
+struct OpenSslFree
 {
-    template <typename T> void operator()(T *handle) const noexcept { FreeFunction(handle); }
+    void operator()(evp_mac_st *handle) const noexcept;
+    void operator()(evp_mac_ctx_st *handle) const noexcept;
+    void operator()(evp_cipher_st *handle) const noexcept;
+    void operator()(evp_cipher_ctx_st *handle) const noexcept;
+    void operator()(evp_md_st *handle) const noexcept;
+    void operator()(evp_md_ctx_st *handle) const noexcept;
 };
 
-using EvpMacPtr = std::unique_ptr<EVP_MAC, OpenSslDeleter<&EVP_MAC_free>>;
-using EvpMacCtxPtr = std::unique_ptr<EVP_MAC_CTX, OpenSslDeleter<&EVP_MAC_CTX_free>>;
-using EvpCipherPtr = std::unique_ptr<EVP_CIPHER, OpenSslDeleter<&EVP_CIPHER_free>>;
-using EvpCipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, OpenSslDeleter<&EVP_CIPHER_CTX_free>>;
-using EvpMdPtr = std::unique_ptr<EVP_MD, OpenSslDeleter<&EVP_MD_free>>;
-using EvpMdCtxPtr = std::unique_ptr<EVP_MD_CTX, OpenSslDeleter<&EVP_MD_CTX_free>>;
+using EvpMacPtr = std::unique_ptr<evp_mac_st, OpenSslFree>;
+using EvpMacCtxPtr = std::unique_ptr<evp_mac_ctx_st, OpenSslFree>;
+using EvpCipherPtr = std::unique_ptr<evp_cipher_st, OpenSslFree>;
+using EvpCipherCtxPtr = std::unique_ptr<evp_cipher_ctx_st, OpenSslFree>;
+using EvpMdPtr = std::unique_ptr<evp_md_st, OpenSslFree>;
+using EvpMdCtxPtr = std::unique_ptr<evp_md_ctx_st, OpenSslFree>;
 
 } // namespace sessionlens

@@ -48,19 +48,6 @@ const SessionValue *SessionDocument::nodeAt(const SessionPath &path) const
     return const_cast<SessionDocument *>(this)->nodeAt(path);
 }
 
-QString SessionDocument::displayPath(const SessionValue *node)
-{
-    QStringList parts;
-    while (node && node->parent()) {
-        if (node->parent()->isSequence())
-            parts.prepend(QStringLiteral("[%1]").arg(node->indexInParent()));
-        else
-            parts.prepend(QStringLiteral("[%1]").arg(PythonRepr::stringRepr(node->key())));
-        node = node->parent();
-    }
-    return QStringLiteral("session") + parts.join(QString());
-}
-
 namespace {
 
 // Levels of containers in a subtree: 0 for a scalar. Iterative, so a subtree of any

@@ -32,9 +32,6 @@ public:
     [[nodiscard]] const SessionValue &original() const { return m_original; }
     [[nodiscard]] const QByteArray &originalCookie() const { return m_originalCookie; }
     [[nodiscard]] const QString &keyName() const { return m_keyName; }
-    void setKeyName(QString name) { m_keyName = std::move(name); }
-
-    [[nodiscard]] bool isModified() const { return m_root != m_original; }
 
     /// Edits may not nest deeper than the reader accepts: every recursive stage (writer,
     /// repr, diff, copy) can then trust the depth.
@@ -47,8 +44,6 @@ public:
     [[nodiscard]] static SessionPath pathOf(const SessionValue *node);
     [[nodiscard]] SessionValue *nodeAt(const SessionPath &path);
     [[nodiscard]] const SessionValue *nodeAt(const SessionPath &path) const;
-    /// Readable path such as `cart[2]['qty']`, for status messages and "copy path".
-    [[nodiscard]] static QString displayPath(const SessionValue *node);
 
 private:
     SessionValue m_root;

@@ -2,6 +2,7 @@
 
 #include "crypto/ItsdangerousSigner.h"
 #include "formats/CookieText.h"
+#include "formats/SessionDialect.h"
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonWriter.h"
 
@@ -66,12 +67,8 @@ void sealSigned(const SessionValue &session, const SecureBytes &secret,
     out.report = SizeReport::fromSigned(
         session, out.json, payload, ItsdangerousSigner::digestSize(options.signer.signer.digest),
         options.cookieName);
-    if (session.type() != SessionValue::Type::Dict) {
-        out.error =
-            Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
-                                                 .arg(SessionValue::typeName(session.type())));
+    if ((out.error = SessionDialect::checkIsSession(session)))
         return;
-    }
     if ((out.error = overInputLimit(out.report.cookieValueBytes)))
         return;
     if (secret.isEmpty()) {

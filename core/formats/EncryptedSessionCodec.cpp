@@ -1,9 +1,10 @@
 #include "formats/EncryptedSessionCodec.h"
 
 #include "crypto/SecureRandom.h"
-#include "document/SessionDocument.h"
 #include "formats/Base64.h"
+#include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
+#include "json/PythonRepr.h"
 
 namespace sessionlens {
 
@@ -169,12 +170,8 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
         decoded.error = session.error();
         return;
     }
-    if (session->type() != SessionValue::Type::Dict) {
-        decoded.error = Error::make(ErrorCategory::Json,
-                                    QStringLiteral("the session must be a JSON object, found %1")
-                                        .arg(SessionValue::typeName(session->type())));
+    if ((decoded.error = SessionDialect::checkIsSession(*session)))
         return;
-    }
     decoded.session = std::move(session).value();
 }
 
@@ -197,14 +194,13 @@ const SessionValue *firstUnencodable(const SessionValue &node)
 
 std::optional<Error> EncryptedSessionCodec::checkSealable(const SessionValue &session)
 {
-    if (session.type() != SessionValue::Type::Dict)
-        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
-                                                    .arg(SessionValue::typeName(session.type())));
+    if (auto notSession = SessionDialect::checkIsSession(session))
+        return notSession;
     if (const SessionValue *node = firstUnencodable(session))
         return Error::make(ErrorCategory::Json,
                            QStringLiteral("EncryptedSession's JSON encoder cannot write a %1 value")
                                .arg(SessionValue::typeName(node->type())),
-                           SessionDocument::displayPath(node));
+                           PythonRepr::path(node));
     return std::nullopt;
 }
 

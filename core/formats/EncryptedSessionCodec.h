@@ -96,6 +96,8 @@ public:
     [[nodiscard]] bool authenticates(const Fields &fields);
 
     [[nodiscard]] Decoded decode(QByteArrayView cookie);
+    /// The inflate and reader bounds of later decodes (the key schedule is kept).
+    void setLimits(const Limits &limits) { m_limits = limits; }
     /// Decrypts already split fields and continues the pipeline.
     void decodeFields(Decoded &decoded);
 

@@ -1,6 +1,7 @@
 #include "formats/FlaskSignedCodec.h"
 
 #include "formats/Base64.h"
+#include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QDateTime>
@@ -148,11 +149,9 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         decoded.error->field = int(Part::Payload);
         return decoded;
     }
-    if (session->type() != SessionValue::Type::Dict) {
-        decoded.error = Error::make(ErrorCategory::Json,
-                                    QStringLiteral("the session must be a JSON object, found %1")
-                                        .arg(SessionValue::typeName(session->type())),
-                                    {}, int(Part::Payload));
+    if (auto notSession = SessionDialect::checkIsSession(*session)) {
+        decoded.error = std::move(notSession);
+        decoded.error->field = int(Part::Payload);
         return decoded;
     }
     decoded.session = std::move(session).value();
@@ -199,9 +198,8 @@ QByteArray FlaskSignedCodec::timestampField(qint64 timestamp, bool legacyEpoch)
 Result<QByteArray> FlaskSignedCodec::sign(const SessionValue &session, const SecureBytes &secret,
                                           qint64 timestamp, const Options &options)
 {
-    if (session.type() != SessionValue::Type::Dict)
-        return Error::make(ErrorCategory::Json, QStringLiteral("a session is a dict, not %1")
-                                                    .arg(SessionValue::typeName(session.type())));
+    if (auto notSession = SessionDialect::checkIsSession(session))
+        return *notSession;
     return signPayload(
         payloadField(PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)),
         secret, timestamp, options);

@@ -1,7 +1,7 @@
 #include "formats/SessionConverter.h"
 
-#include "document/SessionDocument.h"
 #include "json/FlaskTags.h"
+#include "json/PythonRepr.h"
 
 namespace sessionlens {
 
@@ -11,22 +11,22 @@ void toEncrypted(SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     switch (node.type()) {
     case SessionValue::Type::Tuple:
-        notes.append({SessionDocument::displayPath(&node),
-                      QStringLiteral("tuple becomes list (JSON has no tuples)")});
+        notes.append(
+            {PythonRepr::path(&node), QStringLiteral("tuple becomes list (JSON has no tuples)")});
         node.setListFromTuple();
         break;
     case SessionValue::Type::Markup:
-        notes.append({SessionDocument::displayPath(&node),
+        notes.append({PythonRepr::path(&node),
                       QStringLiteral("Markup becomes str (the safe-HTML marker is lost)")});
         node.setString(node.stringValue());
         break;
     case SessionValue::Type::Uuid:
-        notes.append({SessionDocument::displayPath(&node),
+        notes.append({PythonRepr::path(&node),
                       QStringLiteral("UUID cannot be carried; written as its text")});
         node.setString(FlaskTags::uuidText(node.uuidBytes()));
         break;
     case SessionValue::Type::DateTime:
-        notes.append({SessionDocument::displayPath(&node),
+        notes.append({PythonRepr::path(&node),
                       QStringLiteral("datetime cannot be carried; written as its HTTP date")});
         node.setString(QString::fromLatin1(FlaskTags::httpDate(node.dateTimeSeconds())));
         break;
@@ -49,7 +49,7 @@ bool sortedKeys(const SessionValue &node)
 void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     if (node.type() == SessionValue::Type::Dict && !sortedKeys(node))
-        notes.append({SessionDocument::displayPath(&node),
+        notes.append({PythonRepr::path(&node),
                       QStringLiteral("keys are written in sorted order (Flask sorts them)")});
     for (qsizetype i = 0; i < node.size(); ++i)
         toSigned(*node.child(i), notes);

@@ -4,6 +4,7 @@
 #include "json/PythonFloat.h"
 
 #include <QChar>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -40,6 +41,19 @@ bool PythonRepr::isPrintable(char32_t codePoint)
     default:
         return true;
     }
+}
+
+QString PythonRepr::path(const SessionValue *node)
+{
+    QStringList parts;
+    while (node && node->parent()) {
+        if (node->parent()->isSequence())
+            parts.prepend(QStringLiteral("[%1]").arg(node->indexInParent()));
+        else
+            parts.prepend(QStringLiteral("[%1]").arg(stringRepr(node->key())));
+        node = node->parent();
+    }
+    return QStringLiteral("session") + parts.join(QString());
 }
 
 QString PythonRepr::stringRepr(const QString &text)

@@ -18,6 +18,9 @@ public:
                                                      qsizetype maxChars = limits::kMaxOutputChars);
     static void append(const SessionValue &value, QString &out);
     [[nodiscard]] static QString stringRepr(const QString &text);
+    /// Where a node stands, as Python would index it: `session['cart'][2]`. For messages and
+    /// "copy path".
+    [[nodiscard]] static QString path(const SessionValue *node);
     [[nodiscard]] static QString bytesRepr(const QByteArray &bytes);
     /// Printable UTF-8 as it is, anything else as a bytes literal (found or exported secrets).
     [[nodiscard]] static QString textOrBytesLiteral(const QByteArray &bytes);

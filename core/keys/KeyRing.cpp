@@ -91,22 +91,13 @@ QStringList KeyRing::names() const
     return out;
 }
 
-void KeyRing::setLimits(const EncryptedSessionCodec::Limits &limits)
-{
-    if (limits.maxInflatedSize == m_limits.maxInflatedSize && limits.maxDepth == m_limits.maxDepth)
-        return;
-    m_limits = limits;
-    for (auto &entry : m_entries)
-        entry->codec.reset();
-}
-
 EncryptedSessionCodec *KeyRing::codec(qsizetype index)
 {
     Entry &entry = *m_entries[static_cast<std::size_t>(index)];
     if (entry.key.kind() != SessionKey::Kind::AesKey)
         return nullptr;
     if (!entry.codec) {
-        auto codec = EncryptedSessionCodec::create(entry.key.bytes(), m_limits);
+        auto codec = EncryptedSessionCodec::create(entry.key.bytes());
         if (!codec)
             return nullptr;
         entry.codec.emplace(std::move(codec).value());
@@ -127,7 +118,7 @@ Result<qsizetype> KeyRing::findOpeningKey(QByteArrayView cookie)
     return qsizetype(-1);
 }
 
-KeyRing::Opened KeyRing::open(QByteArrayView cookie)
+KeyRing::Opened KeyRing::open(QByteArrayView cookie, const EncryptedSessionCodec::Limits &limits)
 {
     Opened opened;
     auto fields = EncryptedSessionCodec::split(cookie);
@@ -146,6 +137,7 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie)
         if (!c)
             continue;
         ++aesKeys;
+        c->setLimits(limits);
         c->decodeFields(opened.decoded);
         if (opened.decoded.error &&
             opened.decoded.error->category == ErrorCategory::Authentication) {

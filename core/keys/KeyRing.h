@@ -53,12 +53,9 @@ public:
      * Decodes an EncryptedSession cookie with whichever key fits. The key that
      * fitted last time is tried first, which makes batches of one app's
      * cookies cost one tag check each. With no fitting key the result carries
-     * an `authentication` error and the split fields.
+     * an `authentication` error and the split fields. `limits` bound the inflate and the reader.
      */
-    [[nodiscard]] Opened open(QByteArrayView cookie);
-
-    /// Limits for every codec of the ring (drops cached key schedules when they change).
-    void setLimits(const EncryptedSessionCodec::Limits &limits);
+    [[nodiscard]] Opened open(QByteArrayView cookie, const EncryptedSessionCodec::Limits &limits);
 
     /// The codec (key schedule) of an AES key, built on first use; nullptr for other kinds.
     [[nodiscard]] EncryptedSessionCodec *codec(qsizetype index);
@@ -67,7 +64,6 @@ private:
     struct Entry;
     std::vector<std::unique_ptr<Entry>> m_entries;
     qsizetype m_lastHit = -1;
-    EncryptedSessionCodec::Limits m_limits;
 };
 
 } // namespace sessionlens

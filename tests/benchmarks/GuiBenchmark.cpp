@@ -8,8 +8,8 @@
 #include "JsonEditorPanel.h"
 #include "KeyRingStore.h"
 #include "MainWindow.h"
-#include "RecoveryStore.h"
 #include "SessionTreePanel.h"
+#include "document/RecoveryStore.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/PythonJsonWriter.h"
 

@@ -4,7 +4,7 @@
 #include "TestData.h"
 #include "capture/BrowserCookieStore.h"
 #include "capture/CookieImporter.h"
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 
 #include <QDir>
 #include <QFile>

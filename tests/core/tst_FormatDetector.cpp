@@ -1,5 +1,5 @@
 #include "TestData.h"
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 #include "formats/FormatDetector.h"
 
 #include <QTest>

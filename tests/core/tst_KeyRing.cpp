@@ -37,7 +37,7 @@ void TestKeyRing::saysWhichKeyOpens()
         auto index = ring.findOpeningKey(cookie);
         QVERIFY(index.ok());
         QCOMPARE(index.value(), 2);
-        const KeyRing::Opened opened = ring.open(cookie);
+        const KeyRing::Opened opened = ring.open(cookie, {});
         QVERIFY(opened.decoded.ok());
         QCOMPARE(opened.keyIndex, 2);
         QCOMPARE(ring.at(opened.keyIndex).name(), QStringLiteral("production"));
@@ -55,7 +55,7 @@ void TestKeyRing::noKeyOpens()
                                   .toString()
                                   .toLatin1();
     QCOMPARE(ring.findOpeningKey(cookie).value(), -1);
-    const KeyRing::Opened opened = ring.open(cookie);
+    const KeyRing::Opened opened = ring.open(cookie, {});
     QCOMPARE(opened.keyIndex, -1);
     QVERIFY(!opened.decoded.ok());
     QCOMPARE(opened.decoded.error->category, ErrorCategory::Authentication);
@@ -86,7 +86,7 @@ void TestKeyRing::formatErrorsComeFirst()
 {
     KeyRing ring;
     QVERIFY(ring.add(keyFromHex(QStringLiteral("dev"), kVectorKey)).ok());
-    const KeyRing::Opened opened = ring.open("u.abc");
+    const KeyRing::Opened opened = ring.open("u.abc", {});
     QCOMPARE(opened.decoded.error->category, ErrorCategory::Format);
     QVERIFY(!ring.findOpeningKey("u.abc").ok());
 }

@@ -4,7 +4,7 @@
 #include "FileKeyStore.h"
 #include "KeyRingStore.h"
 #include "MainWindow.h"
-#include "RecoveryStore.h"
+#include "document/RecoveryStore.h"
 
 #include <QTemporaryDir>
 
@@ -18,7 +18,7 @@ struct GuiTestFixture
     QTemporaryDir dir;
     std::unique_ptr<AppSettings> settings;
     std::unique_ptr<KeyRingStore> keys;
-    std::unique_ptr<gui::RecoveryStore> recovery;
+    std::unique_ptr<RecoveryStore> recovery;
     std::unique_ptr<gui::MainWindow> window;
 
     GuiTestFixture() { open(); }
@@ -32,8 +32,8 @@ struct GuiTestFixture
         keys =
             std::make_unique<KeyRingStore>(*settings, std::make_unique<FileKeyStore>(dir.path()));
         (void)keys->load();
-        recovery = std::make_unique<gui::RecoveryStore>(
-            dir.path(), [this] { return keys->store().recoveryKey(); });
+        recovery = std::make_unique<RecoveryStore>(dir.path(),
+                                                   [this] { return keys->store().recoveryKey(); });
         window = std::make_unique<gui::MainWindow>(*settings, *keys, *recovery);
     }
 

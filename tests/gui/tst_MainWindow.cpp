@@ -14,6 +14,8 @@
 #include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -21,13 +23,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -52,6 +57,19 @@ EncryptedSessionCodec vectorCodec()
 
 } // namespace
 
+// Answers the next message box with `button` once it is shown (the box is modal: the test's
+// own code is blocked inside exec() until then).
+void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked)
+{
+    QTimer::singleShot(0, qApp, [button, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *asked = true;
+        box->button(button)->click();
+    });
+}
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -75,6 +93,13 @@ private Q_SLOTS:
     void secretAuditRunsInTheBackground();
     void signedSessionKeepsItsDialogEverywhere();
     void lifetimePreferenceFlagsExpiry();
+    void pastingOverEditsAsksFirst_data();
+    void pastingOverEditsAsksFirst();
+    void firstEditIsAutosaved();
+    void recoveryShowsItsCookieInTheField();
+    void failedOpenGreysOutThePreviousSession();
+    void typingInOneCellIsOneUndoStep();
+    void undoItemsAreWholePhrases();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -135,7 +160,7 @@ void TestMainWindow::wrongKeyAndTamperedCookie()
     f.window->cookieInput()->setText(cookie);
     QVERIFY(!f.window->controller().lastOpen().ok());
     QVERIFY2(f.window->cookieInput()->statusText().contains(
-                 QStringLiteral("Authentication step failed")),
+                 QStringLiteral("authentication step failed")),
              qPrintable(f.window->cookieInput()->statusText()));
     // The tag field is marked as the failing one.
     QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("background:#f8d0d0")));
@@ -201,7 +226,7 @@ void TestMainWindow::editUndoRedoAndReseal()
 
     // Type change and key add through the panel's actions.
     f.window->treePanel()->setCurrentSourceIndex(c.model().index(0, 0));
-    f.window->treePanel()->changeCurrentType(int(SessionValue::Type::String));
+    f.window->treePanel()->changeCurrentType(SessionValue::Type::String);
     QCOMPARE(c.document().root().child(0)->stringValue(), QStringLiteral("42"));
     f.window->treePanel()->addEntry();
     QCOMPARE(c.document().root().child(1)->key(), QStringLiteral("new_key"));
@@ -316,7 +341,7 @@ void TestMainWindow::autosaveSurvivesACrash()
         f.window->treePanel()->view()->model()->index(1, SessionTreeModel::ValueColumn),
         QStringLiteral("False")));
     const QByteArray edited = PythonJsonWriter::write(f.window->controller().document().root());
-    f.window->autosaveNow();
+    f.window->persistence().autosaveNow();
     QVERIFY(QFile::exists(f.recovery->autosaveFile()));
     QCOMPARE(QFile::permissions(f.recovery->autosaveFile()) &
                  (QFileDevice::ReadOther | QFileDevice::ReadGroup),
@@ -570,7 +595,7 @@ void TestMainWindow::signedSessionKeepsItsDialogEverywhere()
     QAbstractItemModel *view = f.window->treePanel()->view()->model();
     QVERIFY(view->setData(view->index(2, SessionTreeModel::ValueColumn),
                           QStringLiteral("<i>changed</i>")));
-    f.window->autosaveNow();
+    f.window->persistence().autosaveNow();
     f.open();
     QVERIFY(f.window->offerRecovery(false));
     const SessionValue &root = f.window->controller().document().root();
@@ -631,3 +656,148 @@ void TestMainWindow::lifetimePreferenceFlagsExpiry()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_MainWindow.moc"
+
+void TestMainWindow::pastingOverEditsAsksFirst_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("editsKept");
+    QTest::newRow("cancel keeps the edits") << int(QMessageBox::Cancel) << true;
+    QTest::newRow("discard opens the new cookie") << int(QMessageBox::Discard) << false;
+}
+
+void TestMainWindow::pastingOverEditsAsksFirst()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, editsKept);
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QString first = vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString();
+    f.window->cookieInput()->setText(first);
+    QAbstractItemModel *model = f.window->treePanel()->view()->model();
+    QVERIFY(
+        model->setData(model->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+    const QByteArray edited = PythonJsonWriter::write(f.window->controller().document().root());
+
+    bool asked = false;
+    answerNextMessageBox(QMessageBox::StandardButton(answer), &asked);
+    const QString second = vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString();
+    QVERIFY(!second.isEmpty());
+    f.window->cookieInput()->setText(second);
+    QVERIFY(asked);
+    const QByteArray now = PythonJsonWriter::write(f.window->controller().document().root());
+    if (editsKept) {
+        QCOMPARE(now, edited);
+        QVERIFY(!f.window->controller().undoStack().isClean());
+        // The field shows the cookie whose session is still on screen.
+        QCOMPARE(f.window->cookieInput()->text(), first);
+    } else {
+        QCOMPARE(
+            now,
+            vector(QStringLiteral("unicode"))[QStringLiteral("plaintext")].toString().toUtf8());
+        QVERIFY(f.window->controller().undoStack().isClean());
+    }
+}
+
+void TestMainWindow::firstEditIsAutosaved()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
+    QVERIFY(!f.window->persistence().autosavePending());
+    QAbstractItemModel *model = f.window->treePanel()->view()->model();
+    QVERIFY(
+        model->setData(model->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+    // One edit, nothing else: the autosave is due and gets written on its own timer.
+    QVERIFY(f.window->persistence().autosavePending());
+    QTRY_VERIFY(QFile::exists(f.recovery->autosaveFile()));
+    QVERIFY(f.recovery->readAutosave().has_value());
+}
+
+void TestMainWindow::recoveryShowsItsCookieInTheField()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QString cookie = vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString();
+    f.window->cookieInput()->setText(cookie);
+    QAbstractItemModel *model = f.window->treePanel()->view()->model();
+    QVERIFY(
+        model->setData(model->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+    f.window->persistence().autosaveNow();
+
+    f.open();
+    QVERIFY(f.window->offerRecovery(false));
+    // The field and the field breakdown describe the same cookie as the tree.
+    QCOMPARE(f.window->cookieInput()->text(), cookie);
+    QVERIFY(!f.window->cookieInput()->fieldsHtml().isEmpty());
+    QVERIFY(!f.window->controller().undoStack().isClean());
+}
+
+void TestMainWindow::failedOpenGreysOutThePreviousSession()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show();
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
+    QVERIFY(f.window->previousSessionBanner().isEmpty());
+    QVERIFY(f.window->treePanel()->isEnabled());
+
+    f.window->cookieInput()->setText(QStringLiteral("u.abc$$.def.ghi"));
+    QVERIFY(f.window->controller().isShowingPrevious());
+    QVERIFY(!f.window->previousSessionBanner().isEmpty());
+    QVERIFY(!f.window->treePanel()->isEnabled());
+    QVERIFY(!f.window->resealPanel()->isEnabled());
+    QVERIFY(!f.window->sizePanel()->isEnabled());
+
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString());
+    QVERIFY(f.window->previousSessionBanner().isEmpty());
+    QVERIFY(f.window->treePanel()->isEnabled());
+    QVERIFY(f.window->resealPanel()->isEnabled());
+}
+
+void TestMainWindow::typingInOneCellIsOneUndoStep()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    const QByteArray original = PythonJsonWriter::write(f.window->controller().document().root());
+    QAbstractItemModel *model = f.window->treePanel()->view()->model();
+    QUndoStack &stack = f.window->controller().undoStack();
+    // The login vector's second key is a string: three edits of the same cell in a row.
+    const QModelIndex cell = model->index(1, SessionTreeModel::ValueColumn);
+    QVERIFY(model->setData(cell, QStringLiteral("a")));
+    QVERIFY(model->setData(cell, QStringLiteral("ab")));
+    QVERIFY(model->setData(cell, QStringLiteral("abc")));
+    QCOMPARE(stack.count(), 1);
+    // Another cell starts a step of its own.
+    QVERIFY(model->setData(model->index(0, SessionTreeModel::ValueColumn), QStringLiteral("7")));
+    QCOMPARE(stack.count(), 2);
+    stack.undo();
+    stack.undo();
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()), original);
+}
+
+void TestMainWindow::undoItemsAreWholePhrases()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QApplication::installTranslator(&translator));
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("flash"))[QStringLiteral("cookie")].toString());
+    QAbstractItemModel *model = f.window->treePanel()->view()->model();
+    QVERIFY(
+        model->setData(model->index(1, SessionTreeModel::ValueColumn), QStringLiteral("False")));
+    auto *undo = f.window->findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().startsWith(QStringLiteral("Bearbeitung von session[")),
+             qPrintable(undo->text()));
+    QVERIFY2(undo->text().endsWith(QStringLiteral("&rückgängig machen")), qPrintable(undo->text()));
+    QApplication::removeTranslator(&translator);
+}

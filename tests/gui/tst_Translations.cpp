@@ -1,4 +1,7 @@
+#include "Error.h"
 #include "TestData.h"
+#include "report/TimeText.h"
+#include "json/SessionValue.h"
 
 #include <QApplication>
 #include <QFile>
@@ -6,6 +9,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+using namespace sessionlens;
 
 class TestTranslations : public QObject
 {
@@ -25,8 +30,10 @@ void TestTranslations::germanLoadsAndTranslates()
     QVERIFY(QApplication::installTranslator(&translator));
     QCOMPARE(QApplication::translate("sessionlens::gui::MainWindow", "&File"),
              QStringLiteral("&Datei"));
-    QCOMPARE(QApplication::translate("ErrorText", "Authentication"),
-             QStringLiteral("Authentifizierung"));
+    // The core's shared tables are translated through the same catalogue.
+    QCOMPARE(Error::stepName(ErrorCategory::Authentication), QStringLiteral("Authentifizierung"));
+    QCOMPARE(TimeText::duration(3 * 86400), QStringLiteral("3 Tagen"));
+    QCOMPARE(SessionValue::typeLabel(SessionValue::Type::Null), QStringLiteral("None"));
     QApplication::removeTranslator(&translator);
 }
 

@@ -82,7 +82,7 @@ void TestWindowHardening::historyAndAutosaveAreSealed()
     QVERIFY(f.window->treePanel()->view()->model()->setData(
         f.window->treePanel()->view()->model()->index(0, SessionTreeModel::ValueColumn),
         QStringLiteral("mallory")));
-    f.window->autosaveNow();
+    f.window->persistence().autosaveNow();
 
     for (const QString &path : {f.recovery->historyFile(), f.recovery->autosaveFile()}) {
         const QByteArray raw = fileContent(path);
@@ -146,12 +146,12 @@ void TestWindowHardening::typeChangeBeyondTheDepthLimitIsRefused()
     f.window->treePanel()->setCurrentSourceIndex(model.indexForPath(path));
     QSignalSpy rejected(&model, &SessionTreeModel::editRejected);
     const int undoBefore = f.window->controller().undoStack().count();
-    f.window->treePanel()->changeCurrentType(int(SessionValue::Type::List));
+    f.window->treePanel()->changeCurrentType(SessionValue::Type::List);
     QCOMPARE(rejected.count(), 1);
     QCOMPARE(f.window->controller().undoStack().count(), undoBefore);
     QCOMPARE(f.window->controller().document().nodeAt(path)->type(), SessionValue::Type::String);
     // One level up there is room: the string's parent list may hold a list.
-    f.window->treePanel()->changeCurrentType(int(SessionValue::Type::Integer));
+    f.window->treePanel()->changeCurrentType(SessionValue::Type::Integer);
     QCOMPARE(f.window->controller().document().nodeAt(path)->type(), SessionValue::Type::Integer);
 }
 

@@ -6,8 +6,8 @@
 #include "capture/HttpCapture.h"
 #include "capture/ReverseProxy.h"
 #include "capture/Timeline.h"
+#include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
-#include "formats/CookieOpener.h"
 #include "keys/KeyRing.h"
 
 #include <QJsonDocument>

@@ -7,8 +7,8 @@
 //   1: the rest is plaintext JSON, sealed without compression
 //   2: the rest is a zlib stream, sealed with the "z" flag (inflate, then JSON)
 #include "FuzzSupport.h"
+#include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
-#include "formats/CookieOpener.h"
 #include "keys/KeyRing.h"
 #include "json/PythonRepr.h"
 #include "json/SessionDiff.h"

@@ -1,4 +1,4 @@
-#include "formats/CookieOpener.h"
+#include "document/CookieOpener.h"
 
 namespace sessionlens {
 
@@ -51,8 +51,7 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
     EncryptedSessionCodec::Limits limits;
     limits.maxInflatedSize = options.maxInflatedSize;
     limits.maxDepth = options.maxDepth;
-    ring.setLimits(limits);
-    KeyRing::Opened result = ring.open(cookie);
+    KeyRing::Opened result = ring.open(cookie, limits);
     opened.format = FormatDetector::Format::EncryptedSession;
     opened.encrypted = std::move(result.decoded);
     opened.error = opened.encrypted.error;

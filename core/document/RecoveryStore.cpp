@@ -1,4 +1,4 @@
-#include "RecoveryStore.h"
+#include "document/RecoveryStore.h"
 
 #include "keys/PrivateFiles.h"
 
@@ -9,7 +9,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 namespace {
 
@@ -157,4 +157,4 @@ void RecoveryStore::clearAutosave()
     QFile::remove(autosaveFile());
 }
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

@@ -11,7 +11,7 @@
 #include <functional>
 #include <optional>
 
-namespace sessionlens::gui {
+namespace sessionlens {
 
 /**
  * Files that keep work from being lost, in the app data folder (0600):
@@ -70,4 +70,4 @@ private:
     mutable std::optional<SecureBytes> m_key;
 };
 
-} // namespace sessionlens::gui
+} // namespace sessionlens

@@ -1,0 +1,122 @@
+#include "DocumentPersistence.h"
+
+#include "ErrorText.h"
+#include "SessionEditCommand.h"
+#include "document/SessionFile.h"
+#include "formats/SessionDialect.h"
+#include "json/PythonJsonWriter.h"
+
+namespace sessionlens::gui {
+
+DocumentPersistence::DocumentPersistence(InspectorController &controller, RecoveryStore &recovery,
+                                         AppSettings &settings, QObject *parent)
+    : QObject(parent), m_controller(controller), m_recovery(recovery), m_settings(settings)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(kAutosaveDelayMs);
+    connect(&m_timer, &QTimer::timeout, this, &DocumentPersistence::autosaveNow);
+    // The stack's index moves after a command is pushed (or undone): by then isClean() tells the
+    // truth, which the model's change signal, emitted inside redo(), does not for the first edit.
+    connect(&m_controller.undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (m_controller.undoStack().isClean())
+            m_timer.start(0);
+        else
+            m_timer.start();
+    });
+    connect(&m_controller, &InspectorController::opened, this, &DocumentPersistence::remember);
+}
+
+void DocumentPersistence::autosaveNow()
+{
+    m_timer.stop();
+    if (m_controller.undoStack().isClean()) {
+        m_recovery.clearAutosave();
+        return;
+    }
+    const auto written = m_recovery.writeAutosave(
+        {m_controller.document().originalCookie(), m_controller.sealKeyName(),
+         PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle()),
+         QDateTime::currentDateTime(), m_controller.isSigned()});
+    if (!written)
+        Q_EMIT message(ErrorText::describe(written.error()));
+}
+
+std::optional<RecoveryStore::Autosave> DocumentPersistence::pendingAutosave() const
+{
+    return m_recovery.readAutosave();
+}
+
+Result<Done> DocumentPersistence::restore(const RecoveryStore::Autosave &autosave)
+{
+    const auto format = autosave.flaskSigned ? FormatDetector::Format::FlaskSigned
+                                             : FormatDetector::Format::EncryptedSession;
+    auto edited = SessionDialect::readSession(autosave.sessionJson, format);
+    if (!edited)
+        return edited.error();
+    if (!autosave.originalCookie.isEmpty() &&
+        m_controller.openText(QString::fromLatin1(autosave.originalCookie)).hasSession()) {
+        SessionValue before = m_controller.document().root();
+        m_controller.undoStack().push(SessionEditCommand::replace(
+            m_controller.model(), {}, std::move(before), std::move(edited).value(),
+            SessionEditCommand::Origin::Recovery));
+    } else {
+        m_controller.setFormat(format);
+        m_controller.loadSession(std::move(edited).value(), autosave.keyName,
+                                 autosave.originalCookie);
+        // Nothing of it is saved anywhere but the autosave: it stays unsaved work.
+        m_controller.undoStack().resetClean();
+    }
+    return Done{};
+}
+
+void DocumentPersistence::discardAutosave()
+{
+    m_timer.stop();
+    m_recovery.clearAutosave();
+}
+
+Result<Done> DocumentPersistence::saveTo(const QString &path)
+{
+    auto written = SessionFile::write(path, m_controller.document().root(), m_controller.format());
+    if (!written)
+        return written;
+    m_controller.undoStack().setClean();
+    discardAutosave();
+    return Done{};
+}
+
+Result<Done> DocumentPersistence::openFrom(const QString &path)
+{
+    auto session = SessionFile::read(path, m_controller.format());
+    if (!session)
+        return session.error();
+    m_controller.loadSession(std::move(session).value(), m_controller.sealKeyName());
+    return Done{};
+}
+
+QList<RecoveryStore::HistoryEntry> DocumentPersistence::history() const
+{
+    return m_recovery.history();
+}
+
+void DocumentPersistence::clearHistory()
+{
+    m_recovery.clearHistory();
+}
+
+void DocumentPersistence::remember(const InspectorController::OpenResult &result)
+{
+    if (!result.hasSession())
+        return;
+    discardAutosave();
+    if (!m_settings.value(AppSettings::Key::HistoryEnabled).toBool())
+        return;
+    const auto remembered =
+        m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value, result.keyName,
+                                 result.opened.json().size()});
+    if (!remembered)
+        Q_EMIT message(
+            tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())));
+}
+
+} // namespace sessionlens::gui

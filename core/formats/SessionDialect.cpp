@@ -1,0 +1,41 @@
+#include "formats/SessionDialect.h"
+
+namespace sessionlens {
+
+PythonJsonWriter::Style SessionDialect::writerStyle(FormatDetector::Format format)
+{
+    return format == FormatDetector::Format::FlaskSigned
+               ? PythonJsonWriter::Style::FlaskTagged
+               : PythonJsonWriter::Style::EncryptedSession;
+}
+
+PythonJsonReader::Options SessionDialect::readerOptions(FormatDetector::Format format)
+{
+    PythonJsonReader::Options options;
+    options.dialect = format == FormatDetector::Format::FlaskSigned
+                          ? PythonJsonReader::Dialect::FlaskTagged
+                          : PythonJsonReader::Dialect::EncryptedSession;
+    return options;
+}
+
+std::optional<Error> SessionDialect::checkIsSession(const SessionValue &value)
+{
+    if (value.type() == SessionValue::Type::Dict)
+        return std::nullopt;
+    return Error::make(ErrorCategory::Json,
+                       QStringLiteral("a session is a JSON object { ... }, not %1")
+                           .arg(SessionValue::typeName(value.type())));
+}
+
+Result<SessionValue> SessionDialect::readSession(QByteArrayView json, FormatDetector::Format format,
+                                                 QStringList *warnings)
+{
+    auto session = PythonJsonReader::read(json, readerOptions(format), warnings);
+    if (!session)
+        return session.error();
+    if (auto error = checkIsSession(*session))
+        return *error;
+    return session;
+}
+
+} // namespace sessionlens

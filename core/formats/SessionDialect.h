@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Result.h"
+#include "formats/FormatDetector.h"
+#include "json/PythonJsonReader.h"
+#include "json/PythonJsonWriter.h"
+#include "json/SessionValue.h"
+
+#include <QByteArrayView>
+
+#include <optional>
+
+namespace sessionlens {
+
+/**
+ * The JSON a cookie format carries: Flask's signed cookie writes tagged JSON
+ * (`{" b": ...}`), EncryptedSession its own bytes tag. One place decides which
+ * dialect a format reads and writes, and what counts as a session at all, for
+ * the codecs, the sealer, the CLI and the window alike.
+ */
+class SessionDialect
+{
+public:
+    [[nodiscard]] static PythonJsonWriter::Style writerStyle(FormatDetector::Format format);
+    [[nodiscard]] static PythonJsonReader::Options readerOptions(FormatDetector::Format format);
+
+    /// A session is a dict: the servers keep the session as one. A `json` error otherwise.
+    [[nodiscard]] static std::optional<Error> checkIsSession(const SessionValue &value);
+
+    /// Reads JSON text of the format's dialect that must hold a session (a saved session, the
+    /// JSON tab, an autosave). Errors are `json` or `limit`, as the reader's.
+    [[nodiscard]] static Result<SessionValue> readSession(QByteArrayView json,
+                                                          FormatDetector::Format format,
+                                                          QStringList *warnings = nullptr);
+};
+
+} // namespace sessionlens
