@@ -32,5 +32,13 @@ inline constexpr qsizetype kMaxLineBytes = 1024 * 1024;
 inline constexpr int kMaxThreads = 256;
 /// Chunk of standard input read at a time (reads continue to EOF or the input limit).
 inline constexpr qsizetype kReadChunkBytes = 64 * 1024;
+/// A cookie value either codec accepts: far above any browser's 4 KiB, far below memory trouble.
+inline constexpr qsizetype kMaxCookieBytes = 1024 * 1024;
+/// A JSON report read back (the audit's --baseline).
+inline constexpr qsizetype kMaxReportBytes = 64 * 1024 * 1024;
+/// Output gathered before one write to standard output, so a batch makes few system calls.
+inline constexpr qsizetype kOutputBufferBytes = 1024 * 1024;
+/// Key text read from standard input (`key inspect -`), as a key file.
+inline constexpr qsizetype kMaxKeyTextBytes = 64 * 1024;
 
 } // namespace sessionlens::limits

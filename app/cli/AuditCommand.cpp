@@ -1,6 +1,7 @@
 #include "AuditCommand.h"
 
 #include "KeyArguments.h"
+#include "Limits.h"
 #include "SignerArguments.h"
 #include "audit/SizeAudit.h"
 #include "capture/CookieImporter.h"
@@ -57,7 +58,7 @@ int AuditCommand::run(const QStringList &arguments)
     }
     QJsonObject baseline;
     if (parser.isSet(QStringLiteral("baseline"))) {
-        auto text = m_io.readAll(parser.value(QStringLiteral("baseline")), 64 * 1024 * 1024);
+        auto text = m_io.readAll(parser.value(QStringLiteral("baseline")), limits::kMaxReportBytes);
         if (!text)
             return m_io.fail(text.error());
         QJsonParseError error;
@@ -108,7 +109,7 @@ int AuditCommand::run(const QStringList &arguments)
                 .append(row.compressed ? "true" : "false")
                 .append('\n');
         }
-        if (csvBuffer.size() > 1024 * 1024)
+        if (csvBuffer.size() > limits::kOutputBufferBytes)
             flushCsv();
     };
     QElapsedTimer clock;

@@ -1,5 +1,6 @@
 #include "KeyCommand.h"
 
+#include "Limits.h"
 #include "StoredKeys.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
@@ -42,7 +43,7 @@ int KeyCommand::inspect(const QStringList &arguments)
         return m_io.usage(tr("key inspect takes one key"));
     QString text = parser.positionalArguments().constFirst();
     if (text == QLatin1String("-")) {
-        auto input = m_io.readAll(text, 64 * 1024);
+        auto input = m_io.readAll(text, limits::kMaxKeyTextBytes);
         if (!input)
             return m_io.fail(input.error());
         text = QString::fromUtf8(input.value());

@@ -9,6 +9,10 @@
 
 namespace sessionlens::gui {
 
+namespace {
+constexpr qsizetype kBytesPerMiB = 1024 * 1024; // the setting is in MiB
+} // namespace
+
 bool InspectorController::OpenResult::hasSession() const
 {
     return ok() || readableButUnverified();
@@ -48,7 +52,7 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
 {
     FlaskSignedCodec::Options options;
     options.maxInflatedSize =
-        qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * 1024 * 1024;
+        qsizetype(m_settings.integer(AppSettings::Key::MaxInflatedMiB)) * kBytesPerMiB;
     options.lifetimeSeconds =
         qint64(m_settings.integer(AppSettings::Key::SessionLifetimeDays)) * 24 * 3600;
     options.signer.salt = m_settings.string(AppSettings::Key::SignerSalt).toUtf8();

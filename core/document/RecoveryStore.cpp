@@ -1,5 +1,6 @@
 #include "document/RecoveryStore.h"
 
+#include "Limits.h"
 #include "keys/PrivateFiles.h"
 
 #include <QDir>
@@ -15,7 +16,8 @@ namespace {
 
 constexpr char kHistoryContext[] = "sessionlens-history";
 constexpr char kAutosaveContext[] = "sessionlens-autosave";
-constexpr qsizetype kMaxFileBytes = 64 * 1024 * 1024;
+// History of 50 cookies and one autosaved session: a file larger than this is not ours.
+constexpr qsizetype kMaxFileBytes = limits::kMaxReportBytes;
 
 QJsonObject objectOf(const QByteArray &json)
 {

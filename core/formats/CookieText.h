@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -15,7 +16,7 @@ namespace sessionlens {
 class CookieText
 {
 public:
-    static constexpr qsizetype kMaxInputSize = 1024 * 1024;
+    static constexpr qsizetype kMaxInputSize = limits::kMaxCookieBytes;
 
     struct Extracted
     {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "Result.h"
 #include "crypto/EaxCipher.h"
 #include "crypto/SecureBytes.h"
@@ -30,7 +31,7 @@ public:
     /// The server draws nonces of this size.
     static constexpr qsizetype kNonceSize = 16;
     /// Longest cookie value accepted for decoding.
-    static constexpr qsizetype kMaxCookieSize = 1024 * 1024;
+    static constexpr qsizetype kMaxCookieSize = limits::kMaxCookieBytes;
 
     enum class Compression
     {

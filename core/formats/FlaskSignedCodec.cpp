@@ -1,5 +1,6 @@
 #include "formats/FlaskSignedCodec.h"
 
+#include "Limits.h"
 #include "formats/Base64.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
@@ -24,7 +25,7 @@ QString FlaskSignedCodec::partName(Part part)
 Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
                                                         const Options &options)
 {
-    if (cookie.size() > 1024 * 1024)
+    if (cookie.size() > limits::kMaxCookieBytes)
         return Error::make(
             ErrorCategory::Limit,
             QStringLiteral("cookie of %1 bytes exceeds the input limit").arg(cookie.size()));
