@@ -58,10 +58,10 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     };
     for (const auto &[kind, label] : forms)
         connect(menu->addAction(label), &QAction::triggered, this,
-                [this, kind = kind] { copyAs(int(kind)); });
+                [this, kind = kind] { copyAs(kind); });
     m_copy->setMenu(menu);
     connect(m_copy, &QToolButton::clicked, this,
-            [this] { copyAs(int(CookieSnippet::Kind::Value)); });
+            [this] { copyAs(CookieSnippet::Kind::Value); });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Seal with:"), m_key);
@@ -170,12 +170,12 @@ void ResealPanel::showResult()
                             .arg(r.compressed ? tr("compressed") : tr("not compressed")));
 }
 
-void ResealPanel::copyAs(int kind)
+void ResealPanel::copyAs(CookieSnippet::Kind kind)
 {
     if (m_controller.sealedCookie().isEmpty())
         return;
     const QString text =
-        CookieSnippet::make(static_cast<CookieSnippet::Kind>(kind), m_controller.sealedCookie(),
+        CookieSnippet::make(kind, m_controller.sealedCookie(),
                             m_settings.string(AppSettings::Key::CookieName),
                             m_settings.string(AppSettings::Key::ReplayUrl));
     const int clearAfter = m_settings.integer(AppSettings::Key::ClipboardClearSeconds);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "InspectorController.h"
+#include "formats/CookieSnippet.h"
 
 #include <QWidget>
 
@@ -21,7 +22,7 @@ public:
 
     [[nodiscard]] QString cookieText() const;
     /// Copies the cookie in one of the CookieSnippet forms (an int of CookieSnippet::Kind).
-    void copyAs(int kind);
+    void copyAs(CookieSnippet::Kind kind);
     void reloadKeys();
 
 Q_SIGNALS:

@@ -322,12 +322,12 @@ void TestMainWindow::copyForms()
         vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     const QString cookie = QString::fromLatin1(f.window->controller().sealedCookie());
     QCOMPARE(f.window->resealPanel()->cookieText(), cookie);
-    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::CookieHeader));
+    f.window->resealPanel()->copyAs(CookieSnippet::Kind::CookieHeader);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Cookie: session=") + cookie);
-    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::Curl));
+    f.window->resealPanel()->copyAs(CookieSnippet::Kind::Curl);
     QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("curl --cookie 'session=") +
                                                          cookie));
-    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::PythonRequests));
+    f.window->resealPanel()->copyAs(CookieSnippet::Kind::PythonRequests);
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("requests.get(")));
 }
 

@@ -120,7 +120,7 @@ void TestWindowHardening::copiedCookieIsMarkedSecret()
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("n"), SessionValue::makeInteger(1));
     f.window->cookieInput()->setText(sealedCookie(session));
-    f.window->resealPanel()->copyAs(int(CookieSnippet::Kind::Value));
+    f.window->resealPanel()->copyAs(CookieSnippet::Kind::Value);
     const QMimeData *mime = QApplication::clipboard()->mimeData();
     QVERIFY(mime);
     QCOMPARE(mime->text(), QString::fromLatin1(f.window->controller().sealedCookie()));
