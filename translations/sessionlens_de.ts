@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditCommand</name>
@@ -31,7 +32,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Exit 1 when an opened cookie's Set-Cookie value is longer.</source>
+        <source>Exit 1 when an opened cookie&apos;s Set-Cookie value is longer.</source>
         <translation>Mit 1 enden, wenn der Set-Cookie-Wert eines geöffneten Cookies länger ist.</translation>
     </message>
     <message>
@@ -47,12 +48,12 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Files with one cookie or header line per line, HAR, cookies.txt or browser databases; '-' for standard input.</source>
-        <translation>Dateien mit einem Cookie oder einer Header-Zeile pro Zeile, HAR, cookies.txt oder Browser-Datenbanken; '-' für die Standardeingabe.</translation>
+        <source>Files with one cookie or header line per line, HAR, cookies.txt or browser databases; &apos;-&apos; for standard input.</source>
+        <translation>Dateien mit einem Cookie oder einer Header-Zeile pro Zeile, HAR, cookies.txt oder Browser-Datenbanken; &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown format '%1': use text, json or csv</source>
-        <translation>unbekanntes Format '%1': text, json oder csv verwenden</translation>
+        <source>unknown format &apos;%1&apos;: use text, json or csv</source>
+        <translation>unbekanntes Format &apos;%1&apos;: text, json oder csv verwenden</translation>
     </message>
     <message>
         <source>--threads takes a count from 0 (one per core) to 256</source>
@@ -79,7 +80,7 @@
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <source>an opened cookie's Set-Cookie value is %1 bytes, over --fail-over %2</source>
+        <source>an opened cookie&apos;s Set-Cookie value is %1 bytes, over --fail-over %2</source>
         <translation>der Set-Cookie-Wert eines geöffneten Cookies hat %1 Bytes, mehr als --fail-over %2</translation>
     </message>
     <message>
@@ -103,8 +104,8 @@
         <translation>über 4093:  %1 (Werkzeug warnt)   über 4096: %2 (Browser verwerfen sie)</translation>
     </message>
     <message>
-        <source>top keys (bytes of "key": value in the plaintext)</source>
-        <translation>größte Schlüssel (Bytes von "Schlüssel": Wert im Klartext)</translation>
+        <source>top keys (bytes of &quot;key&quot;: value in the plaintext)</source>
+        <translation>größte Schlüssel (Bytes von &quot;Schlüssel&quot;: Wert im Klartext)</translation>
     </message>
     <message>
         <source>%1 bytes</source>
@@ -138,8 +139,8 @@
         <translation>Methode</translation>
     </message>
     <message>
-        <source>Request header 'Name: value' (repeatable).</source>
-        <translation>Anfrage-Header 'Name: Wert' (wiederholbar).</translation>
+        <source>Request header &apos;Name: value&apos; (repeatable).</source>
+        <translation>Anfrage-Header &apos;Name: Wert&apos; (wiederholbar).</translation>
     </message>
     <message>
         <source>header</source>
@@ -154,8 +155,8 @@
         <translation>Inhalt</translation>
     </message>
     <message>
-        <source>Request body from a file ('-': standard input).</source>
-        <translation>Anfrageinhalt aus einer Datei ('-': Standardeingabe).</translation>
+        <source>Request body from a file (&apos;-&apos;: standard input).</source>
+        <translation>Anfrageinhalt aus einer Datei (&apos;-&apos;: Standardeingabe).</translation>
     </message>
     <message>
         <source>file</source>
@@ -222,8 +223,8 @@
         <translation>--timeout erwartet Sekunden von 1 bis 3600</translation>
     </message>
     <message>
-        <source>a header is 'Name: value', not '%1'</source>
-        <translation>ein Header ist 'Name: Wert', nicht '%1'</translation>
+        <source>a header is &apos;Name: value&apos;, not &apos;%1&apos;</source>
+        <translation>ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>give --data or --data-file, not both</source>
@@ -265,8 +266,8 @@
         <translation>sessionlens-cli: %1</translation>
     </message>
     <message>
-        <source>Try 'sessionlens-cli help'.</source>
-        <translation>Siehe 'sessionlens-cli help'.</translation>
+        <source>Try &apos;sessionlens-cli help&apos;.</source>
+        <translation>Siehe &apos;sessionlens-cli help&apos;.</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -276,8 +277,8 @@
 <context>
     <name>CliMain</name>
     <message>
-        <source>unknown command '%1'</source>
-        <translation>unbekannter Befehl '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Usage: sessionlens-cli COMMAND [OPTIONS]
@@ -290,7 +291,7 @@ Commands:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
-  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie VALUE]
+  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F] [--cookie VALUE]
           [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
           [--format tree|json|python|jsonl] URL
   import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
@@ -307,7 +308,7 @@ Commands:
 
 Commands that open or make cookies also use the stored key ring, after the keys given
 for the run (--no-ring: only those); seal, sign and convert take --with NAME.
-Keys may be Python bytes literals (b'...'), hex or base64. Secrets (Flask SECRET_KEY)
+Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
 are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
 Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
@@ -323,7 +324,7 @@ Befehle:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
-  capture [SCHLÜSSEL] [--method M] [-H 'Name: Wert']... [--data INHALT | --data-file F] [--cookie WERT]
+  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F] [--cookie WERT]
           [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
           [--format tree|json|python|jsonl] URL
   import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
@@ -340,7 +341,7 @@ Befehle:
 
 Befehle, die Cookies öffnen oder erzeugen, nutzen auch den gespeicherten Schlüsselbund, nach den
 für den Lauf angegebenen Schlüsseln (--no-ring: nur diese); seal, sign und convert nehmen --with NAME.
-Schlüssel dürfen Python-Bytes-Literale (b'...'), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
+Schlüssel dürfen Python-Bytes-Literale (b&apos;...&apos;), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
 werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
 --key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
 Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
@@ -367,8 +368,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Cookie value or header line, '-' for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>convert needs --to encrypted or --to signed</source>
@@ -391,8 +392,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Hinweis: %1: %2</translation>
     </message>
     <message>
-        <source>unknown compression mode '%1': use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
+        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
 </context>
 <context>
@@ -418,12 +419,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
     </message>
     <message>
-        <source>Read lines such as b'\x8e...' as Python bytes literals.</source>
-        <translation>Zeilen wie b'\x8e...' als Python-Bytes-Literale lesen.</translation>
+        <source>Read lines such as b&apos;\x8e...&apos; as Python bytes literals.</source>
+        <translation>Zeilen wie b&apos;\x8e...&apos; als Python-Bytes-Literale lesen.</translation>
     </message>
     <message>
-        <source>Signed cookie value or header line, '-' for standard input.</source>
-        <translation>Wert oder Header-Zeile eines signierten Cookies, '-' für die Standardeingabe.</translation>
+        <source>Signed cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Wert oder Header-Zeile eines signierten Cookies, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>crack takes one cookie argument</source>
@@ -473,12 +474,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Liest ein Cookie pro Zeile und schreibt eine Ergebniszeile pro Cookie.</translation>
     </message>
     <message>
-        <source>Cookie value or header line, '-' for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown format '%1': use tree, json or python</source>
-        <translation>unbekanntes Format '%1': tree, json oder python verwenden</translation>
+        <source>unknown format &apos;%1&apos;: use tree, json or python</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json oder python verwenden</translation>
     </message>
     <message>
         <source>decode takes one cookie argument</source>
@@ -568,8 +569,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation># %1</translation>
     </message>
     <message>
-        <source>unknown format '%1': use tree, json, python or jsonl</source>
-        <translation>unbekanntes Format '%1': tree, json, python oder jsonl verwenden</translation>
+        <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
+        <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
     </message>
 </context>
 <context>
@@ -622,7 +623,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>FileKeyStore</name>
     <message>
-        <source>the key store's wrapping key is damaged</source>
+        <source>the key store&apos;s wrapping key is damaged</source>
         <translation>der Hüllschlüssel des Schlüsselspeichers ist beschädigt</translation>
     </message>
     <message>
@@ -634,7 +635,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der Schlüsselspeicher lässt sich mit seinem Hüllschlüssel nicht öffnen</translation>
     </message>
     <message>
-        <source>no secret stored for "%1"</source>
+        <source>no secret stored for &quot;%1&quot;</source>
         <translation>für „%1“ ist kein Geheimnis gespeichert</translation>
     </message>
     <message>
@@ -642,7 +643,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Dateispeicher (nicht der Schlüsselbund des Desktops): %1, nur für Sie lesbar. Sein Verpackungsschlüssel liegt im selben Ordner: Er hält Schlüssel aus Backups und von beiläufigem Lesen fern, nicht aber von jemandem, der Ihre Dateien lesen kann.</translation>
     </message>
     <message>
-        <source>the key store's wrapping key is missing</source>
+        <source>the key store&apos;s wrapping key is missing</source>
         <translation>der Verpackungsschlüssel des Schlüsselspeichers fehlt</translation>
     </message>
 </context>
@@ -673,8 +674,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die an den üblichen Orten gefundenen Browserprofile auflisten und enden.</translation>
     </message>
     <message>
-        <source>Files, profile folders or '-' for standard input.</source>
-        <translation>Dateien, Profilordner oder '-' für die Standardeingabe.</translation>
+        <source>Files, profile folders or &apos;-&apos; for standard input.</source>
+        <translation>Dateien, Profilordner oder &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>import takes at least one file</source>
@@ -738,8 +739,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>KeyCommand</name>
     <message>
-        <source>Key text, '-' for standard input.</source>
-        <translation>Schlüsseltext, '-' für die Standardeingabe.</translation>
+        <source>Key text, &apos;-&apos; for standard input.</source>
+        <translation>Schlüsseltext, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>key inspect takes one key</source>
@@ -787,15 +788,15 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>bytes</source>
-        <translation>bytes</translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <source>key size must be 16, 24 or 32</source>
         <translation>die Schlüsselgröße muss 16, 24 oder 32 sein</translation>
     </message>
     <message>
-        <source>unknown key format '%1': use python, hex or base64</source>
-        <translation>unbekanntes Schlüsselformat '%1': python, hex oder base64 verwenden</translation>
+        <source>unknown key format &apos;%1&apos;: use python, hex or base64</source>
+        <translation>unbekanntes Schlüsselformat &apos;%1&apos;: python, hex oder base64 verwenden</translation>
     </message>
     <message>
         <source>key needs list, add, remove, rename, export, inspect or generate</source>
@@ -807,7 +808,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>Flask secret</source>
-        <translation>Flask-Secret</translation>
+        <translation>Flask-Geheimnis</translation>
     </message>
     <message>
         <source>store: %1</source>
@@ -826,16 +827,16 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Name</translation>
     </message>
     <message>
-        <source>File holding an AES key ('-': standard input).</source>
-        <translation>Datei mit einem AES-Schlüssel ('-': Standardeingabe).</translation>
+        <source>File holding an AES key (&apos;-&apos;: standard input).</source>
+        <translation>Datei mit einem AES-Schlüssel (&apos;-&apos;: Standardeingabe).</translation>
     </message>
     <message>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <source>File holding a Flask SECRET_KEY ('-': standard input).</source>
-        <translation>Datei mit einem Flask-SECRET_KEY ('-': Standardeingabe).</translation>
+        <source>File holding a Flask SECRET_KEY (&apos;-&apos;: standard input).</source>
+        <translation>Datei mit einem Flask-SECRET_KEY (&apos;-&apos;: Standardeingabe).</translation>
     </message>
     <message>
         <source>Read an AES key from standard input.</source>
@@ -846,7 +847,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>key add braucht --name NAME</translation>
     </message>
     <message>
-        <source>a stored key's name does not start with --</source>
+        <source>a stored key&apos;s name does not start with --</source>
         <translation>der Name eines gespeicherten Schlüssels beginnt nicht mit --</translation>
     </message>
     <message>
@@ -858,8 +859,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>kein Schlüsselspeicher erreichbar</translation>
     </message>
     <message>
-        <source>added %1 "%2" (%3) to %4</source>
-        <translation>%1 "%2" (%3) zu %4 hinzugefügt</translation>
+        <source>added %1 &quot;%2&quot; (%3) to %4</source>
+        <translation>%1 &quot;%2&quot; (%3) zu %4 hinzugefügt</translation>
     </message>
     <message>
         <source>The key to remove.</source>
@@ -870,11 +871,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>key remove erwartet genau einen Namen</translation>
     </message>
     <message>
-        <source>no stored key is named "%1"</source>
-        <translation>kein gespeicherter Schlüssel heißt "%1"</translation>
+        <source>no stored key is named &quot;%1&quot;</source>
+        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>The key's name.</source>
+        <source>The key&apos;s name.</source>
         <translation>Der Name des Schlüssels.</translation>
     </message>
     <message>
@@ -902,33 +903,33 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>nicht ausgegeben: die Standardausgabe ist ein Terminal, wo das Geheimnis auf dem Bildschirm und im Verlauf bliebe. Leiten Sie sie um (key export NAME &gt; datei) oder geben Sie --reveal an.</translation>
     </message>
     <message>
-        <source>exporting the secret of "%1" (%2)</source>
-        <translation>das Geheimnis von "%1" (%2) wird exportiert</translation>
+        <source>exporting the secret of &quot;%1&quot; (%2)</source>
+        <translation>das Geheimnis von &quot;%1&quot; (%2) wird exportiert</translation>
     </message>
 </context>
 <context>
     <name>KeychainKeyStore</name>
     <message>
-        <source>Desktop keychain (service "%1")</source>
+        <source>Desktop keychain (service &quot;%1&quot;)</source>
         <translation>Schlüsselbund des Desktops (Dienst „%1“)</translation>
     </message>
     <message>
-        <source>the keychain did not return "%1": %2</source>
+        <source>the keychain did not return &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht geliefert: %2</translation>
     </message>
     <message>
-        <source>the keychain did not store "%1": %2</source>
+        <source>the keychain did not store &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gespeichert: %2</translation>
     </message>
     <message>
-        <source>the keychain did not delete "%1": %2</source>
+        <source>the keychain did not delete &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
     </message>
 </context>
 <context>
     <name>ProxyCommand</name>
     <message>
-        <source>Forward a browser's requests to the app and print each session cookie, until interrupted.</source>
+        <source>Forward a browser&apos;s requests to the app and print each session cookie, until interrupted.</source>
         <translation>Leitet die Anfragen eines Browsers an die App weiter und gibt jedes Session-Cookie aus, bis zum Abbruch.</translation>
     </message>
     <message>
@@ -940,7 +941,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>host:port</translation>
     </message>
     <message>
-        <source>The app's base URL, e.g. http://127.0.0.1:5000.</source>
+        <source>The app&apos;s base URL, e.g. http://127.0.0.1:5000.</source>
         <translation>Basis-URL der App, z. B. http://127.0.0.1:5000.</translation>
     </message>
     <message>
@@ -972,8 +973,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>proxy braucht --upstream URL</translation>
     </message>
     <message>
-        <source>--listen takes HOST:PORT, not '%1'</source>
-        <translation>--listen erwartet HOST:PORT, nicht '%1'</translation>
+        <source>--listen takes HOST:PORT, not &apos;%1&apos;</source>
+        <translation>--listen erwartet HOST:PORT, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>warning: listening on %1, not loopback: other machines can reach the proxy and the app behind it</source>
@@ -995,12 +996,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Session JSON file, '-' for standard input.</source>
-        <translation>Session-JSON-Datei, '-' für die Standardeingabe.</translation>
+        <source>Session JSON file, &apos;-&apos; for standard input.</source>
+        <translation>Session-JSON-Datei, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
-        <source>unknown compression mode '%1': use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus '%1': auto, always oder never verwenden</translation>
+        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
     <message>
         <source>seal takes one input file</source>
@@ -1074,15 +1075,15 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Element erneut &amp;hinzufügen</translation>
     </message>
     <message>
-        <source>Add key "%1"</source>
+        <source>Add key &quot;%1&quot;</source>
         <translation>Schlüssel „%1“ hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Undo Adding Key "%1"</source>
+        <source>&amp;Undo Adding Key &quot;%1&quot;</source>
         <translation>Hinzufügen von Schlüssel „%1“ &amp;rückgängig machen</translation>
     </message>
     <message>
-        <source>&amp;Redo Adding Key "%1"</source>
+        <source>&amp;Redo Adding Key &quot;%1&quot;</source>
         <translation>Schlüssel „%1“ erneut &amp;hinzufügen</translation>
     </message>
     <message>
@@ -1098,15 +1099,15 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>%1 erneut &amp;löschen</translation>
     </message>
     <message>
-        <source>Rename "%1" to "%2"</source>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
         <translation>„%1“ in „%2“ umbenennen</translation>
     </message>
     <message>
-        <source>&amp;Undo Renaming "%1" to "%2"</source>
+        <source>&amp;Undo Renaming &quot;%1&quot; to &quot;%2&quot;</source>
         <translation>Umbenennen von „%1“ in „%2“ &amp;rückgängig machen</translation>
     </message>
     <message>
-        <source>&amp;Redo Renaming "%1" to "%2"</source>
+        <source>&amp;Redo Renaming &quot;%1&quot; to &quot;%2&quot;</source>
         <translation>„%1“ erneut in „%2“ &amp;umbenennen</translation>
     </message>
     <message>
@@ -1141,8 +1142,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Sekunden</translation>
     </message>
     <message>
-        <source>Tagged JSON payload, '-' for standard input.</source>
-        <translation>Getaggte JSON-Nutzlast, '-' für die Standardeingabe.</translation>
+        <source>Tagged JSON payload, &apos;-&apos; for standard input.</source>
+        <translation>Getaggte JSON-Nutzlast, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>sign takes one input file</source>
@@ -1208,12 +1209,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Sekunden</translation>
     </message>
     <message>
-        <source>unknown digest '%1': use sha1, sha256 or sha512</source>
-        <translation>unbekanntes Hashverfahren '%1': sha1, sha256 oder sha512 verwenden</translation>
+        <source>unknown digest &apos;%1&apos;: use sha1, sha256 or sha512</source>
+        <translation>unbekanntes Hashverfahren &apos;%1&apos;: sha1, sha256 oder sha512 verwenden</translation>
     </message>
     <message>
-        <source>unknown key derivation '%1': use hmac, concat, django-concat or none</source>
-        <translation>unbekannte Schlüsselableitung '%1': hmac, concat, django-concat oder none verwenden</translation>
+        <source>unknown key derivation &apos;%1&apos;: use hmac, concat, django-concat or none</source>
+        <translation>unbekannte Schlüsselableitung &apos;%1&apos;: hmac, concat, django-concat oder none verwenden</translation>
     </message>
     <message>
         <source>--max-age takes a number of seconds</source>
@@ -1223,11 +1224,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>SizeWarnings</name>
     <message>
-        <source>warning: the cookie is %1 bytes over the browsers' %2-byte limit: browsers drop it</source>
+        <source>warning: the cookie is %1 bytes over the browsers&apos; %2-byte limit: browsers drop it</source>
         <translation>Warnung: Das Cookie liegt %1 Bytes über der Browser-Grenze von %2 Bytes: Browser verwerfen es</translation>
     </message>
     <message>
-        <source>warning: the Set-Cookie header is %1 bytes over Werkzeug's %2-byte limit: the server warns</source>
+        <source>warning: the Set-Cookie header is %1 bytes over Werkzeug&apos;s %2-byte limit: the server warns</source>
         <translation>Warnung: Der Set-Cookie-Header liegt %1 Bytes über Werkzeugs Grenze von %2 Bytes: der Server warnt</translation>
     </message>
 </context>
@@ -1238,8 +1239,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Gibt den Bericht als JSON aus.</translation>
     </message>
     <message>
-        <source>Cookie value or header line, '-' for standard input.</source>
-        <translation>Cookie-Wert oder Header-Zeile, '-' für die Standardeingabe.</translation>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
     <message>
         <source>stats takes one cookie argument</source>
@@ -1294,7 +1295,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Wert des Set-Cookie-Headers</translation>
     </message>
     <message>
-        <source>headroom to Werkzeug's %1</source>
+        <source>headroom to Werkzeug&apos;s %1</source>
         <translation>Abstand zu Werkzeugs %1</translation>
     </message>
     <message>
@@ -1302,7 +1303,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>DARÜBER: Werkzeug warnt</translation>
     </message>
     <message>
-        <source>headroom to browsers' %1</source>
+        <source>headroom to browsers&apos; %1</source>
         <translation>Abstand zur Browsergrenze %1</translation>
     </message>
     <message>
@@ -1346,7 +1347,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signatur, Base64</translation>
     </message>
     <message>
-        <source>~ estimated from the key's share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
+        <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
         <translation>~ geschätzt aus dem Anteil des Schlüssels am JSON: nur die %1 größten Schlüssel werden gemessen, indem die Session ohne sie komprimiert wird.</translation>
     </message>
 </context>
@@ -1378,15 +1379,15 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>Flask secret</source>
-        <translation>Flask-Secret</translation>
+        <translation>Flask-Geheimnis</translation>
     </message>
     <message>
-        <source>no stored key is named "%1"</source>
-        <translation>kein gespeicherter Schlüssel heißt "%1"</translation>
+        <source>no stored key is named &quot;%1&quot;</source>
+        <translation>kein gespeicherter Schlüssel heißt &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>"%1" is not an %2</source>
-        <translation>"%1" ist kein %2</translation>
+        <source>&quot;%1&quot; is not an %2</source>
+        <translation>&quot;%1&quot; ist kein %2</translation>
     </message>
     <message>
         <source>several keys were given: give one %1 for this</source>
@@ -1401,8 +1402,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der gespeicherte Schlüsselbund hat mehrere: einen mit --with NAME wählen (%1)</translation>
     </message>
     <message>
-        <source>stored key "%1"</source>
-        <translation>gespeicherter Schlüssel "%1"</translation>
+        <source>stored key &quot;%1&quot;</source>
+        <translation>gespeicherter Schlüssel &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -1510,7 +1511,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>sessionlens::KeyRingStore</name>
     <message>
-        <source>no key named "%1"</source>
+        <source>no key named &quot;%1&quot;</source>
         <translation>kein Schlüssel namens „%1“</translation>
     </message>
 </context>
@@ -1615,8 +1616,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>z. B. staging</translation>
     </message>
     <message>
-        <source>b'\x8e;\xa9=...', hex or base64</source>
-        <translation>b'\x8e;\xa9=...', Hex oder Base64</translation>
+        <source>b&apos;\x8e;\xa9=...&apos;, hex or base64</source>
+        <translation>b&apos;\x8e;\xa9=...&apos;, Hex oder Base64</translation>
     </message>
     <message>
         <source>Show key text</source>
@@ -1635,7 +1636,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Geben Sie dem Schlüssel einen Namen.</translation>
     </message>
     <message>
-        <source>A key named "%1" exists already.</source>
+        <source>A key named &quot;%1&quot; exists already.</source>
         <translation>Ein Schlüssel namens „%1“ existiert bereits.</translation>
     </message>
     <message>
@@ -1675,8 +1676,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Text (UTF-8)</translation>
     </message>
     <message>
-        <source>the SECRET_KEY as text, or as b'...' when it is bytes</source>
-        <translation>der SECRET_KEY als Text, oder als b'...', wenn er aus Bytes besteht</translation>
+        <source>the SECRET_KEY as text, or as b&apos;...&apos; when it is bytes</source>
+        <translation>der SECRET_KEY als Text, oder als b&apos;...&apos;, wenn er aus Bytes besteht</translation>
     </message>
 </context>
 <context>
@@ -1807,8 +1808,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Arbeitet …</translation>
     </message>
     <message>
-        <source>A header is 'Name: value', not '%1'.</source>
-        <translation>Ein Header ist 'Name: Wert', nicht '%1'.</translation>
+        <source>A header is &apos;Name: value&apos;, not &apos;%1&apos;.</source>
+        <translation>Ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Stop &amp;Proxy</source>
@@ -1907,7 +1908,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>u (nicht komprimiert)</translation>
     </message>
     <message>
-        <source>Opened with key "%1" (%2).</source>
+        <source>Opened with key &quot;%1&quot; (%2).</source>
         <translation>Geöffnet mit Schlüssel „%1“ (%2).</translation>
     </message>
     <message>
@@ -1919,7 +1920,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation> (zlib)</translation>
     </message>
     <message>
-        <source>Signature verified with secret "%1".</source>
+        <source>Signature verified with secret &quot;%1&quot;.</source>
         <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
     </message>
     <message>
@@ -2070,7 +2071,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Schlüssel löschen</translation>
     </message>
     <message>
-        <source>Delete the key "%1"? Cookies sealed with it can no longer be opened here.</source>
+        <source>Delete the key &quot;%1&quot;? Cookies sealed with it can no longer be opened here.</source>
         <translation>Den Schlüssel „%1“ löschen? Damit versiegelte Cookies lassen sich hier dann nicht mehr öffnen.</translation>
     </message>
     <message>
@@ -2078,11 +2079,11 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Schlüssel anzeigen</translation>
     </message>
     <message>
-        <source>Show the key "%1" on screen? Anyone who sees it can read and forge this app's sessions.</source>
+        <source>Show the key &quot;%1&quot; on screen? Anyone who sees it can read and forge this app&apos;s sessions.</source>
         <translation>Den Schlüssel „%1“ auf dem Bildschirm zeigen? Wer ihn sieht, kann die Sessions dieser App lesen und fälschen.</translation>
     </message>
     <message>
-        <source>Key "%1"</source>
+        <source>Key &quot;%1&quot;</source>
         <translation>Schlüssel „%1“</translation>
     </message>
     <message>
@@ -2102,7 +2103,7 @@ Base64: %3</translation>
         <translation>Schlüssel kopieren</translation>
     </message>
     <message>
-        <source>Copy the key "%1" to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
+        <source>Copy the key &quot;%1&quot; to the clipboard as a Python bytes literal? It is cleared from the clipboard after 45 seconds.</source>
         <translation>Den Schlüssel „%1“ als Python-Bytes-Literal in die Zwischenablage kopieren? Er wird nach 45 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
     <message>
@@ -2201,7 +2202,7 @@ Python: %2</translation>
         <translation>SessionLens</translation>
     </message>
     <message>
-        <source>SessionLens — key "%1"</source>
+        <source>SessionLens — key &quot;%1&quot;</source>
         <translation>SessionLens — Schlüssel „%1“</translation>
     </message>
     <message>
@@ -2209,7 +2210,7 @@ Python: %2</translation>
         <translation>(leer)</translation>
     </message>
     <message>
-        <source>%1 — %2 bytes of JSON, key "%3"</source>
+        <source>%1 — %2 bytes of JSON, key &quot;%3&quot;</source>
         <translation>%1 — %2 Bytes JSON, Schlüssel „%3“</translation>
     </message>
     <message>
@@ -2316,7 +2317,7 @@ Python: %2</translation>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask's default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
+        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask&apos;s default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
         <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies beider Formate neu: EncryptedSession (AES-EAX, mit Schlüssel) und Flasks signiertes Standard-Cookie (itsdangerous, ohne Schlüssel lesbar). Schneidet sie aus der App, dem Browser und HAR-Dateien mit und zeigt, was sie kosten.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib-Lizenz), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) und http-parser (MIT).&lt;/p&gt;&lt;p&gt;Das Handbuch: Hilfe ▸ Handbuch (F1).&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2430,7 +2431,7 @@ Python: %2</translation>
         <translation>&amp;Schlüsselableitung:</translation>
     </message>
     <message>
-        <source>Keep opened cookies in File ▸ History (sealed with the key store's key)</source>
+        <source>Keep opened cookies in File ▸ History (sealed with the key store&apos;s key)</source>
         <translation>Geöffnete Cookies unter Datei ▸ Verlauf behalten (versiegelt mit dem Schlüssel des Schlüsselspeichers)</translation>
     </message>
     <message>
@@ -2520,7 +2521,7 @@ Python: %2</translation>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <source>Keep the cookie's timestamp</source>
+        <source>Keep the cookie&apos;s timestamp</source>
         <translation>Zeitstempel des Cookies beibehalten</translation>
     </message>
     <message>
@@ -2528,15 +2529,15 @@ Python: %2</translation>
         <translation>Zeitstempel:</translation>
     </message>
     <message>
-        <source>The original cookie was not verified by any stored secret: this cookie is signed with "%1", and the server accepts it only if that is its SECRET_KEY.</source>
+        <source>The original cookie was not verified by any stored secret: this cookie is signed with &quot;%1&quot;, and the server accepts it only if that is its SECRET_KEY.</source>
         <translation>Das ursprüngliche Cookie wurde von keinem gespeicherten Geheimnis bestätigt: dieses Cookie ist mit „%1“ signiert, und der Server nimmt es nur an, wenn das sein SECRET_KEY ist.</translation>
     </message>
     <message>
-        <source>Signed with "%1", not with "%2" that verified the original cookie.</source>
+        <source>Signed with &quot;%1&quot;, not with &quot;%2&quot; that verified the original cookie.</source>
         <translation>Signiert mit „%1“, nicht mit „%2“, das das ursprüngliche Cookie bestätigt hat.</translation>
     </message>
     <message>
-        <source>%1 bytes, %2, signed with "%3". Anyone can read it; only the secret can make it.</source>
+        <source>%1 bytes, %2, signed with &quot;%3&quot;. Anyone can read it; only the secret can make it.</source>
         <translation>%1 Bytes, %2, signiert mit „%3“. Jeder kann es lesen; nur das Geheimnis kann es erzeugen.</translation>
     </message>
     <message>
@@ -2570,7 +2571,7 @@ Python: %2</translation>
         <translation>Auch Geheimnisse aus Tutorials und Vorlagen probieren</translation>
     </message>
     <message>
-        <source>Tries candidate secrets against the cookie's signature. Only audit cookies of apps you are allowed to test.</source>
+        <source>Tries candidate secrets against the cookie&apos;s signature. Only audit cookies of apps you are allowed to test.</source>
         <translation>Probiert Kandidaten gegen die Signatur des Cookies. Prüfen Sie nur Cookies von Apps, die Sie testen dürfen.</translation>
     </message>
     <message>
@@ -2676,7 +2677,7 @@ Python: %2</translation>
         <translation>Bytes</translation>
     </message>
     <message>
-        <source>The key "%1" exists already in this dict.</source>
+        <source>The key &quot;%1&quot; exists already in this dict.</source>
         <translation>Der Schlüssel „%1“ existiert in diesem Dict bereits.</translation>
     </message>
     <message>
@@ -2793,7 +2794,7 @@ Python: %2</translation>
         <translation>Zu groß: Browser verwerfen Cookies über %1 Bytes, diese Session ginge verloren.</translation>
     </message>
     <message>
-        <source>Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.</source>
+        <source>Over Werkzeug&apos;s %1-byte limit: Flask will warn when it sets this cookie.</source>
         <translation>Über Werkzeugs Grenze von %1 Bytes: Flask warnt, wenn es dieses Cookie setzt.</translation>
     </message>
     <message>
@@ -2817,7 +2818,7 @@ Python: %2</translation>
         <translation>%1 Bytes frei</translation>
     </message>
     <message>
-        <source>Every request to the cookie's path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Werkzeug's %2-byte warning: %3. The browsers' %4-byte limit: %5.</source>
+        <source>Every request to the cookie&apos;s path carries %1 bytes of it (&lt;i&gt;session=…&lt;/i&gt;). Werkzeug&apos;s %2-byte warning: %3. The browsers&apos; %4-byte limit: %5.</source>
         <translation>Jede Anfrage an den Pfad des Cookies trägt %1 Bytes davon (&lt;i&gt;session=…&lt;/i&gt;). Werkzeugs Warnung bei %2 Bytes: %3. Die Grenze der Browser von %4 Bytes: %5.</translation>
     </message>
     <message>
