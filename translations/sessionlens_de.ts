@@ -1514,6 +1514,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>no key named &quot;%1&quot;</source>
         <translation>kein Schlüssel namens „%1“</translation>
     </message>
+    <message>
+        <source>a key named &quot;%1&quot; exists already</source>
+        <translation>ein Schlüssel namens „%1“ existiert bereits</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>
@@ -2118,6 +2122,18 @@ Python: %2</source>
 
 Python: %2</translation>
     </message>
+    <message>
+        <source>%1, this run only</source>
+        <translation>%1, nur für diesen Lauf</translation>
+    </message>
+    <message>
+        <source>Given on the command line for this run; not kept in the key store.</source>
+        <translation>Auf der Befehlszeile für diesen Lauf angegeben; nicht im Schlüsselspeicher abgelegt.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to answer (it may ask you to unlock it)...</source>
+        <translation>Warte auf Antwort von %1 (eventuell müssen Sie ihn entsperren)...</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::MainWindow</name>
@@ -2331,6 +2347,10 @@ Python: %2</translation>
     <message>
         <source>The autosaved session could not be read: %1</source>
         <translation>Die automatisch gesicherte Sitzung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1...</source>
+        <translation>Warte auf %1...</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2669,14 @@ Python: %2</translation>
     <message>
         <source>Found secret:</source>
         <translation>Gefundenes Secret:</translation>
+    </message>
+    <message>
+        <source>Waiting for %1...</source>
+        <translation>Warte auf %1...</translation>
+    </message>
+    <message>
+        <source>The secret is in the key ring.</source>
+        <translation>Das Geheimnis ist im Schlüsselbund.</translation>
     </message>
 </context>
 <context>

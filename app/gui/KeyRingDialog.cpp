@@ -38,6 +38,10 @@ KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(pare
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_storeLabel = new QLabel(this);
     m_storeLabel->setWordWrap(true);
+    m_waitLabel = new QLabel(this);
+    m_waitLabel->setObjectName(QStringLiteral("keyRingWaiting"));
+    m_waitLabel->setWordWrap(true);
+    m_waitLabel->hide();
 
     auto *buttons = new QVBoxLayout;
     const std::pair<QString, void (KeyRingDialog::*)()> actions[] = {
@@ -52,6 +56,7 @@ KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(pare
         auto *button = new QPushButton(label, this);
         connect(button, &QPushButton::clicked, this, slot);
         buttons->addWidget(button);
+        m_buttons.append(button);
     }
     buttons->addStretch(1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -63,9 +68,12 @@ KeyRingDialog::KeyRingDialog(KeyRingStore &keys, QWidget *parent) : QDialog(pare
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_storeLabel);
+    layout->addWidget(m_waitLabel);
     layout->addWidget(close);
     connect(&m_keys, &KeyRingStore::changed, this, &KeyRingDialog::reload);
+    connect(&m_keys, &KeyRingStore::loadingChanged, this, &KeyRingDialog::setWaiting);
     reload();
+    setWaiting(m_keys.isLoading());
 }
 
 void KeyRingDialog::reload()
@@ -75,10 +83,16 @@ void KeyRingDialog::reload()
     for (int i = 0; i < ring.size(); ++i) {
         const SessionKey &key = ring.at(i);
         m_table->setItem(i, 0, new QTableWidgetItem(key.name()));
-        m_table->setItem(i, 1,
-                         new QTableWidgetItem(key.kind() == SessionKey::Kind::SigningSecret
-                                                  ? tr("Flask secret")
-                                                  : key.aesVariant()));
+        QString kind =
+            key.kind() == SessionKey::Kind::SigningSecret ? tr("Flask secret") : key.aesVariant();
+        // A --key/--secret of this run looks like any other key but is gone at the next start.
+        if (m_keys.isTemporary(key.name()))
+            kind = tr("%1, this run only").arg(kind);
+        auto *kindItem = new QTableWidgetItem(kind);
+        if (m_keys.isTemporary(key.name()))
+            kindItem->setToolTip(
+                tr("Given on the command line for this run; not kept in the key store."));
+        m_table->setItem(i, 1, kindItem);
         m_table->setItem(i, 2, new QTableWidgetItem(key.fingerprint()));
     }
     m_storeLabel->setText(tr("Secrets are kept in: %1").arg(m_keys.store().label()));
@@ -95,13 +109,32 @@ void KeyRingDialog::report(const QString &message)
     QMessageBox::warning(this, tr("Key Ring"), message);
 }
 
+void KeyRingDialog::setWaiting(bool waiting)
+{
+    for (QPushButton *button : std::as_const(m_buttons))
+        button->setEnabled(!waiting);
+    m_waitLabel->setText(waiting ? tr("Waiting for %1 to answer (it may ask you to unlock it)...")
+                                       .arg(m_keys.store().label())
+                                 : QString());
+    m_waitLabel->setVisible(waiting);
+}
+
+KeyStore::Written KeyRingDialog::whenDone()
+{
+    setWaiting(true);
+    return [this](Result<Done> outcome) {
+        setWaiting(m_keys.isLoading());
+        if (!outcome)
+            report(ErrorText::describe(outcome.error()));
+    };
+}
+
 void KeyRingDialog::addKey()
 {
     AddKeyDialog dialog(m_keys.ring().names(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto added = m_keys.add(SessionKey(dialog.name(), dialog.key(), dialog.kind())); !added)
-        report(ErrorText::describe(added.error()));
+    m_keys.addLater(SessionKey(dialog.name(), dialog.key(), dialog.kind()), this, whenDone());
 }
 
 void KeyRingDialog::generateKey()
@@ -117,8 +150,7 @@ void KeyRingDialog::generateKey()
         report(ErrorText::describe(key.error()));
         return;
     }
-    if (auto added = m_keys.add(std::move(key).value()); !added)
-        report(ErrorText::describe(added.error()));
+    m_keys.addLater(std::move(key).value(), this, whenDone());
 }
 
 void KeyRingDialog::renameKey()
@@ -131,8 +163,7 @@ void KeyRingDialog::renameKey()
                                              QLineEdit::Normal, from, &ok);
     if (!ok)
         return;
-    if (auto renamed = m_keys.rename(from, to.trimmed()); !renamed)
-        report(ErrorText::describe(renamed.error()));
+    m_keys.renameLater(from, to.trimmed(), this, whenDone());
 }
 
 void KeyRingDialog::deleteKey()
@@ -145,8 +176,7 @@ void KeyRingDialog::deleteKey()
             tr("Delete the key \"%1\"? Cookies sealed with it can no longer be opened here.")
                 .arg(name)) != QMessageBox::Yes)
         return;
-    if (auto removed = m_keys.remove(name); !removed)
-        report(ErrorText::describe(removed.error()));
+    m_keys.removeLater(name, this, whenDone());
 }
 
 void KeyRingDialog::revealKey()

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "KeyStore.h"
+
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace sessionlens {
@@ -32,10 +35,16 @@ private:
     void reload();
     [[nodiscard]] QString currentName() const;
     void report(const QString &message);
+    /// Greys the buttons out under "Waiting for ..." until the store answers.
+    void setWaiting(bool waiting);
+    /// The outcome of a store operation that answered later.
+    [[nodiscard]] KeyStore::Written whenDone();
 
     KeyRingStore &m_keys;
     QTableWidget *m_table = nullptr;
     QLabel *m_storeLabel = nullptr;
+    QLabel *m_waitLabel = nullptr;
+    QList<QPushButton *> m_buttons;
 };
 
 } // namespace sessionlens::gui

@@ -111,6 +111,21 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     m_persistence = new DocumentPersistence(*m_controller, m_recovery, m_settings, this);
     connect(m_persistence, &DocumentPersistence::message, this, &MainWindow::showStatus);
     m_controller->setReplaceGuard([this] { return confirmReplacingEdits(); });
+    // The key store answers when it can (a keychain may first ask to be unlocked): the window
+    // says it waits, and a cookie that failed meanwhile is tried again with the keys.
+    m_keyWait = new QLabel(this);
+    m_keyWait->setObjectName(QStringLiteral("keyWait"));
+    statusBar()->addPermanentWidget(m_keyWait);
+    m_keyWait->hide();
+    connect(&m_keys, &KeyRingStore::loadingChanged, this, [this](bool loading) {
+        m_keyWait->setText(loading ? tr("Waiting for %1...").arg(m_keys.store().label())
+                                   : QString());
+        m_keyWait->setVisible(loading);
+    });
+    connect(&m_keys, &KeyRingStore::loadFinished, this, [this] {
+        if (!m_controller->lastOpen().hasSession() && !m_input->text().trimmed().isEmpty())
+            m_controller->openText(m_input->text());
+    });
 
     createMenus();
     connect(m_controller, &InspectorController::opened, this, &MainWindow::onOpened);

@@ -102,6 +102,7 @@ private:
     CapturePanel *m_capturePanel = nullptr;
     DocumentPersistence *m_persistence = nullptr;
     QLabel *m_staleBanner = nullptr;
+    QLabel *m_keyWait = nullptr;
     QWidget *m_workArea = nullptr;
     QDockWidget *m_resealDock = nullptr;
     QDockWidget *m_sizeDock = nullptr;

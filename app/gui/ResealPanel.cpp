@@ -60,8 +60,7 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
         connect(menu->addAction(label), &QAction::triggered, this,
                 [this, kind = kind] { copyAs(kind); });
     m_copy->setMenu(menu);
-    connect(m_copy, &QToolButton::clicked, this,
-            [this] { copyAs(CookieSnippet::Kind::Value); });
+    connect(m_copy, &QToolButton::clicked, this, [this] { copyAs(CookieSnippet::Kind::Value); });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Seal with:"), m_key);
@@ -174,10 +173,9 @@ void ResealPanel::copyAs(CookieSnippet::Kind kind)
 {
     if (m_controller.sealedCookie().isEmpty())
         return;
-    const QString text =
-        CookieSnippet::make(kind, m_controller.sealedCookie(),
-                            m_settings.string(AppSettings::Key::CookieName),
-                            m_settings.string(AppSettings::Key::ReplayUrl));
+    const QString text = CookieSnippet::make(kind, m_controller.sealedCookie(),
+                                             m_settings.string(AppSettings::Key::CookieName),
+                                             m_settings.string(AppSettings::Key::ReplayUrl));
     const int clearAfter = m_settings.integer(AppSettings::Key::ClipboardClearSeconds);
     SecretClipboard::copy(text, clearAfter);
     Q_EMIT statusMessage(

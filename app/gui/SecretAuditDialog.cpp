@@ -202,10 +202,18 @@ void SecretAuditDialog::addToKeyRing()
                               QLineEdit::Normal, tr("found secret"), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    if (auto added =
-            m_keys.add(SessionKey(name.trimmed(), m_found, SessionKey::Kind::SigningSecret));
-        !added)
-        QMessageBox::warning(this, tr("Add to Key Ring"), ErrorText::describe(added.error()));
+    m_add->setEnabled(false);
+    m_status->setText(tr("Waiting for %1...").arg(m_keys.store().label()));
+    m_keys.addLater(SessionKey(name.trimmed(), m_found, SessionKey::Kind::SigningSecret), this,
+                    [this](Result<Done> added) {
+                        if (!added) {
+                            m_add->setEnabled(true);
+                            QMessageBox::warning(this, tr("Add to Key Ring"),
+                                                 ErrorText::describe(added.error()));
+                            return;
+                        }
+                        m_status->setText(tr("The secret is in the key ring."));
+                    });
 }
 
 } // namespace sessionlens::gui

@@ -1,7 +1,6 @@
 #include "AppSettings.h"
 #include "CookieInputPanel.h"
 #include "KeyRingStore.h"
-#include "KeychainKeyStore.h"
 #include "MainWindow.h"
 #include "StoredKeyRing.h"
 #include "crypto/ProcessHardening.h"
@@ -19,6 +18,9 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
+#include <optional>
 
 #include <cstdio>
 
@@ -84,14 +86,21 @@ int main(int argc, char *argv[])
     // The same ring, settings and data folder as the CLI's (StoredKeyRing).
     const StoredKeyRing::Location location =
         StoredKeyRing::location(parser.value(QStringLiteral("settings")));
-    StoredKeyRing::Opened stored =
-        StoredKeyRing::open(location, KeychainKeyStore::kDefaultTimeoutMs, true);
+    // Nothing is asked of the keychain yet: the window shows first, then waits for it visibly.
+    StoredKeyRing::Opened stored = StoredKeyRing::openForWindow(location);
     AppSettings &settings = *stored.settings;
     KeyRingStore &keys = *stored.keys;
     installTranslators(app, settings.string(AppSettings::Key::Language));
     const QString dataFolder = location.dataFolder;
-    const QStringList missing = stored.missing;
-    RecoveryStore recovery(dataFolder, [&keys] { return keys.store().recoveryKey(); });
+    // History and autosave are sealed with a key from the store; until it has answered, they
+    // wait (a write fails with this error, which the window shows).
+    std::optional<Result<SecureBytes>> recoveryKey;
+    RecoveryStore recovery(dataFolder, [&recoveryKey]() -> Result<SecureBytes> {
+        if (!recoveryKey)
+            return Error::make(ErrorCategory::Key,
+                               QStringLiteral("the key store has not answered yet"));
+        return *recoveryKey;
+    });
 
     // The same loader as the CLI's: files are read whole into wiped memory, and a file
     // over the limit is an error, never a silent cut.
@@ -115,11 +124,13 @@ int main(int argc, char *argv[])
 
     MainWindow window(settings, keys, recovery);
     window.show();
-    if (!missing.isEmpty())
-        QMessageBox::warning(
-            &window, QApplication::translate("main", "Key Ring"),
-            QApplication::translate("main", "These keys could not be loaded from %1: %2")
-                .arg(keys.store().label(), missing.join(QStringLiteral(", "))));
+    QObject::connect(&keys, &KeyRingStore::loadFinished, &window, [&](const QStringList &missing) {
+        if (!missing.isEmpty())
+            QMessageBox::warning(
+                &window, QApplication::translate("main", "Key Ring"),
+                QApplication::translate("main", "These keys could not be loaded from %1: %2")
+                    .arg(keys.store().label(), missing.join(QStringLiteral(", "))));
+    });
     if (!keyErrors.isEmpty())
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"),
                              QApplication::translate("main", "These keys could not be read: %1")
@@ -133,8 +144,19 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "sessionlens: %s\n", qPrintable(text));
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"), text);
     }
-    if (!window.offerRecovery(true) && !parser.positionalArguments().isEmpty())
-        window.cookieInput()->setText(parser.positionalArguments().constFirst());
+    // Keys first, then the recovery key, then the autosave or the cookie given: each needs the
+    // one before it, and none of them blocks the window while the store takes its time.
+    const QString cookieArgument = parser.positionalArguments().value(0);
+    auto startup = std::make_shared<QMetaObject::Connection>();
+    *startup = QObject::connect(&keys, &KeyRingStore::loadFinished, &window, [&, startup] {
+        QObject::disconnect(*startup);
+        keys.store().recoveryKeyLater(&window, [&](Result<SecureBytes> key) {
+            recoveryKey = std::move(key);
+            if (!window.offerRecovery(true) && !cookieArgument.isEmpty())
+                window.cookieInput()->setText(cookieArgument);
+        });
+    });
+    keys.loadLater();
     const int code = QApplication::exec();
     // Let background sealing and imports end before the program does.
     QThreadPool::globalInstance()->waitForDone();

@@ -1,6 +1,35 @@
 #include "KeyRingStore.h"
 
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
 namespace sessionlens {
+
+namespace {
+
+struct StoredEntry
+{
+    QString name;
+    SessionKey::Kind kind;
+};
+
+// Entries are "aes:<name>" or "secret:<name>" (a bare name is an AES key).
+QList<StoredEntry> storedEntries(const AppSettings &settings)
+{
+    QList<StoredEntry> out;
+    for (const QString &entry : settings.stringList(AppSettings::Key::KeyNames)) {
+        const bool isSecret = entry.startsWith(QLatin1String("secret:"));
+        out.append({isSecret                                  ? entry.mid(7)
+                    : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4)
+                                                              : entry,
+                    isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey});
+    }
+    return out;
+}
+
+} // namespace
 
 KeyRingStore::KeyRingStore(AppSettings &settings, std::unique_ptr<KeyStore> store, QObject *parent)
     : QObject(parent), m_settings(settings), m_store(std::move(store))
@@ -13,17 +42,11 @@ QStringList KeyRingStore::load()
 {
     QStringList missing;
     m_ring = KeyRing();
-    // Entries are "aes:<name>" or "secret:<name>" (a bare name is an AES key).
-    const QStringList entries = m_settings.stringList(AppSettings::Key::KeyNames);
-    for (const QString &entry : entries) {
-        const bool isSecret = entry.startsWith(QLatin1String("secret:"));
-        const QString name = isSecret                                  ? entry.mid(7)
-                             : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4)
-                                                                       : entry;
-        auto secret = m_store->load(name);
-        const auto kind = isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
-        if (!secret || !m_ring.add(SessionKey(name, std::move(secret).value(), kind)).ok())
-            missing.append(name);
+    for (const StoredEntry &entry : storedEntries(m_settings)) {
+        auto secret = m_store->load(entry.name);
+        if (!secret ||
+            !m_ring.add(SessionKey(entry.name, std::move(secret).value(), entry.kind)).ok())
+            missing.append(entry.name);
     }
     Q_EMIT changed();
     return missing;
@@ -115,6 +138,129 @@ Result<Done> KeyRingStore::rename(const QString &from, const QString &to)
     saveNames();
     Q_EMIT changed();
     return Done{};
+}
+
+void KeyRingStore::loadLater()
+{
+    const QList<StoredEntry> entries = storedEntries(m_settings);
+    const quint64 generation = ++m_loadGeneration;
+    struct Progress
+    {
+        QList<std::optional<SecureBytes>> secrets;
+        int pending = 0;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->secrets.resize(entries.size());
+    progress->pending = int(entries.size());
+    const bool wasLoading = isLoading();
+    m_pendingLoads = std::max(1, progress->pending);
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
+
+    auto finish = [this, entries, progress, generation] {
+        if (generation != m_loadGeneration)
+            return; // a newer load replaced this one
+        // Stored keys in the user's order, then the keys given for this run.
+        KeyRing ring;
+        QStringList missing;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const auto &secret = progress->secrets[i];
+            if (!secret || !ring.add(SessionKey(entries[i].name, *secret, entries[i].kind)).ok())
+                missing.append(entries[i].name);
+        }
+        for (const QString &name : std::as_const(m_temporary))
+            if (const SessionKey *key = m_ring.find(name))
+                (void)ring.add(*key);
+        m_ring = std::move(ring);
+        m_pendingLoads = 0;
+        Q_EMIT changed();
+        Q_EMIT loadingChanged(false);
+        Q_EMIT loadFinished(missing);
+    };
+    if (entries.isEmpty()) {
+        finish();
+        return;
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        m_store->loadLater(entries[i].name, this,
+                           [progress, i, finish](Result<SecureBytes> secret) {
+                               if (secret)
+                                   progress->secrets[i] = std::move(secret).value();
+                               if (--progress->pending == 0)
+                                   finish();
+                           });
+    }
+}
+
+void KeyRingStore::addLater(SessionKey key, QObject *context, KeyStore::Written done)
+{
+    if (m_ring.find(key.name())) {
+        done(Error::make(ErrorCategory::Key,
+                         tr("a key named \"%1\" exists already").arg(key.name())));
+        return;
+    }
+    const QString name = key.name();
+    const SecureBytes secret = key.bytes();
+    QPointer<QObject> alive(context);
+    m_store->storeLater(
+        name, secret, this,
+        [this, key = std::move(key), alive, done = std::move(done)](Result<Done> stored) mutable {
+            if (stored) {
+                const QString added = key.name();
+                stored = m_ring.add(std::move(key));
+                if (stored) {
+                    saveNames();
+                    Q_EMIT changed();
+                } else {
+                    m_store->removeLater(added, this, [](Result<Done>) {});
+                }
+            }
+            if (alive)
+                done(std::move(stored));
+        });
+}
+
+void KeyRingStore::removeLater(const QString &name, QObject *context, KeyStore::Written done)
+{
+    if (m_temporary.contains(name) || !m_ring.find(name)) {
+        done(remove(name)); // nothing stored to wait for
+        return;
+    }
+    QPointer<QObject> alive(context);
+    m_store->removeLater(name, this,
+                         [this, name, alive, done = std::move(done)](Result<Done> removed) {
+                             if (removed) {
+                                 m_ring.remove(name);
+                                 saveNames();
+                                 Q_EMIT changed();
+                             }
+                             if (alive)
+                                 done(std::move(removed));
+                         });
+}
+
+void KeyRingStore::renameLater(const QString &from, const QString &to, QObject *context,
+                               KeyStore::Written done)
+{
+    const SessionKey *key = m_ring.find(from);
+    if (!key || from == to || m_temporary.contains(from) || m_ring.find(to)) {
+        done(rename(from, to)); // errors, no-ops and keys for this run need no store
+        return;
+    }
+    QPointer<QObject> alive(context);
+    m_store->storeLater(to, key->bytes(), this,
+                        [this, from, to, alive, done = std::move(done)](Result<Done> stored) {
+                            if (stored) {
+                                stored = m_ring.rename(from, to);
+                                if (stored) {
+                                    m_store->removeLater(from, this, [](Result<Done>) {});
+                                    saveNames();
+                                    Q_EMIT changed();
+                                }
+                            }
+                            if (alive)
+                                done(std::move(stored));
+                        });
 }
 
 } // namespace sessionlens

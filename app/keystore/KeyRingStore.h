@@ -26,6 +26,10 @@ public:
 
     /// Reads every named key from the store; names whose secret is missing are reported.
     QStringList load();
+    /// load() without waiting (the window): loadingChanged(true) now, and once every secret
+    /// has answered, the ring is rebuilt (keys for this run kept), then loadFinished(missing).
+    void loadLater();
+    [[nodiscard]] bool isLoading() const { return m_pendingLoads > 0; }
 
     [[nodiscard]] KeyRing &ring() { return m_ring; }
     [[nodiscard]] const KeyRing &ring() const { return m_ring; }
@@ -37,8 +41,19 @@ public:
     [[nodiscard]] Result<Done> remove(const QString &name);
     [[nodiscard]] Result<Done> rename(const QString &from, const QString &to);
 
+    /// add(), remove() and rename() without waiting: the ring changes once the store agrees;
+    /// `done` gets the outcome (not called when `context` is gone).
+    void addLater(SessionKey key, QObject *context, KeyStore::Written done);
+    void removeLater(const QString &name, QObject *context, KeyStore::Written done);
+    void renameLater(const QString &from, const QString &to, QObject *context,
+                     KeyStore::Written done);
+    /// Keys given for this run only (never stored).
+    [[nodiscard]] bool isTemporary(const QString &name) const { return m_temporary.contains(name); }
+
 Q_SIGNALS:
     void changed();
+    void loadingChanged(bool loading);
+    void loadFinished(const QStringList &missing);
 
 private:
     void saveNames();
@@ -47,6 +62,8 @@ private:
     std::unique_ptr<KeyStore> m_store;
     KeyRing m_ring;
     QStringList m_temporary;
+    int m_pendingLoads = 0;
+    quint64 m_loadGeneration = 0;
 };
 
 } // namespace sessionlens

@@ -3,9 +3,12 @@
 #include "Result.h"
 #include "crypto/SecureBytes.h"
 
+#include <QPointer>
 #include <QString>
 
 #include <functional>
+
+class QObject;
 
 namespace sessionlens {
 
@@ -25,6 +28,20 @@ public:
     static QString recoveryKeyName() { return QStringLiteral("sessionlens-recovery-key"); }
     /// The key that seals history and autosave, made and stored on first use.
     [[nodiscard]] Result<SecureBytes> recoveryKey();
+
+    using Loaded = std::function<void(Result<SecureBytes>)>;
+    using Written = std::function<void(Result<Done>)>;
+
+    /// The same operations without waiting, for the window. The callback runs later from the
+    /// event loop the caller already runs (at once for a store that never waits); nothing spins
+    /// a loop of its own and nothing times out: a keychain that asks the user to unlock it may
+    /// take as long as the user does. A callback whose `context` is gone is dropped.
+    virtual void loadLater(const QString &name, QObject *context, Loaded done);
+    virtual void storeLater(const QString &name, const SecureBytes &secret, QObject *context,
+                            Written done);
+    virtual void removeLater(const QString &name, QObject *context, Written done);
+    /// recoveryKey() without waiting.
+    void recoveryKeyLater(QObject *context, Loaded done);
 };
 
 } // namespace sessionlens

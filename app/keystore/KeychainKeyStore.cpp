@@ -9,8 +9,9 @@ namespace sessionlens {
 
 namespace {
 
-// QtKeychain jobs are asynchronous; key-ring operations are rare and small, so
-// they wait in a local event loop, with a guard against a service that never answers.
+// The command line's blocking forms: the CLI runs no event loop of its own, so a local one
+// waits for the job, with a guard against a service that never answers. The window never
+// comes here: it uses the *Later() forms.
 bool runJob(QKeychain::Job &job, int timeoutMs)
 {
     QEventLoop loop;
@@ -92,6 +93,57 @@ Result<Done> KeychainKeyStore::remove(const QString &name)
             ErrorCategory::Key,
             tr("the keychain did not delete \"%1\": %2").arg(name, job.errorString()));
     return Done{};
+}
+
+void KeychainKeyStore::loadLater(const QString &name, QObject *context, Loaded done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
+    job->setKey(entryKey(name));
+    QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError) {
+            done(Error::make(
+                ErrorCategory::Key,
+                tr("the keychain did not return \"%1\": %2").arg(name, job->errorString())));
+            return;
+        }
+        QByteArray data = job->binaryData();
+        done(SecureBytes::fromByteArray(data, true));
+    });
+    job->start(); // deletes itself once finished
+}
+
+void KeychainKeyStore::storeLater(const QString &name, const SecureBytes &secret, QObject *context,
+                                  Written done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setKey(entryKey(name));
+    QByteArray data = secret.exposeCopy();
+    job->setBinaryData(data);
+    wipeByteArray(data);
+    QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError)
+            done(Error::make(
+                ErrorCategory::Key,
+                tr("the keychain did not store \"%1\": %2").arg(name, job->errorString())));
+        else
+            done(Done{});
+    });
+    job->start();
+}
+
+void KeychainKeyStore::removeLater(const QString &name, QObject *context, Written done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setKey(entryKey(name));
+    QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+            done(Error::make(
+                ErrorCategory::Key,
+                tr("the keychain did not delete \"%1\": %2").arg(name, job->errorString())));
+        else
+            done(Done{});
+    });
+    job->start();
 }
 
 } // namespace sessionlens

@@ -66,4 +66,19 @@ StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychain
     return opened;
 }
 
+StoredKeyRing::Opened StoredKeyRing::openForWindow(const Location &location)
+{
+    Opened opened;
+    opened.settings = location.settingsFile.isEmpty()
+                          ? std::make_unique<AppSettings>()
+                          : std::make_unique<AppSettings>(location.settingsFile);
+    std::unique_ptr<KeyStore> store;
+    if (opened.settings->string(AppSettings::Key::KeyStoreBackend) == QLatin1String("file"))
+        store = std::make_unique<FileKeyStore>(location.dataFolder);
+    else
+        store = std::make_unique<KeychainKeyStore>(QStringLiteral("SessionLens"));
+    opened.keys = std::make_unique<KeyRingStore>(*opened.settings, std::move(store));
+    return opened;
+}
+
 } // namespace sessionlens

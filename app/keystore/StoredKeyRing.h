@@ -46,6 +46,10 @@ public:
     /// `keys` null with a `warning`.
     [[nodiscard]] static Opened open(const Location &location, int keychainTimeoutMs,
                                      bool createFileStore);
+    /// The window's form: picks the store the settings name without asking it anything (a
+    /// keychain may wait for the user to unlock it) and loads nothing; the window calls
+    /// KeyRingStore::loadLater() and shows that it waits.
+    [[nodiscard]] static Opened openForWindow(const Location &location);
 };
 
 } // namespace sessionlens

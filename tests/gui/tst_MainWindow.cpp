@@ -2,6 +2,7 @@
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
 #include "JsonEditorPanel.h"
+#include "KeyRingDialog.h"
 #include "ResealPanel.h"
 #include "SecretAuditDialog.h"
 #include "SessionTreePanel.h"
@@ -20,11 +21,14 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -70,6 +74,18 @@ void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked)
     });
 }
 
+// A file store whose answers arrive on a later turn of the event loop, as a keychain's do.
+class LaterFileKeyStore : public FileKeyStore
+{
+public:
+    using FileKeyStore::FileKeyStore;
+    void storeLater(const QString &name, const SecureBytes &secret, QObject *context,
+                    Written done) override
+    {
+        QTimer::singleShot(0, context, [this, name, secret, done] { done(store(name, secret)); });
+    }
+};
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -100,6 +116,7 @@ private Q_SLOTS:
     void failedOpenGreysOutThePreviousSession();
     void typingInOneCellIsOneUndoStep();
     void undoItemsAreWholePhrases();
+    void keyRingMarksRunOnlyKeysAndWaitsVisibly();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -800,4 +817,39 @@ void TestMainWindow::undoItemsAreWholePhrases()
              qPrintable(undo->text()));
     QVERIFY2(undo->text().endsWith(QStringLiteral("&rückgängig machen")), qPrintable(undo->text()));
     QApplication::removeTranslator(&translator);
+}
+
+void TestMainWindow::keyRingMarksRunOnlyKeysAndWaitsVisibly()
+{
+    test::GuiTestFixture f;
+    KeyRingStore keys(*f.settings, std::make_unique<LaterFileKeyStore>(f.dir.path()));
+    (void)keys.load();
+    QVERIFY(keys.addTemporary(SessionKey(QStringLiteral("--key #1"),
+                                         SecureBytes(QByteArray(32, 'k').constData(), 32)))
+                .ok());
+    KeyRingDialog dialog(keys);
+    QCOMPARE(dialog.table()->rowCount(), 1);
+    QVERIFY2(dialog.table()->item(0, 1)->text().contains(QStringLiteral("this run only")),
+             qPrintable(dialog.table()->item(0, 1)->text()));
+
+    // Adding waits for the store: the buttons are greyed out under a line that says so.
+    auto *waiting = dialog.findChild<QLabel *>(QStringLiteral("keyRingWaiting"));
+    QVERIFY(waiting);
+    QVERIFY(waiting->isHidden());
+    QTimer::singleShot(0, qApp, [] {
+        auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(input);
+        input->setTextValue(QStringLiteral("generated"));
+        input->accept();
+    });
+    dialog.generateKey();
+    QVERIFY(!waiting->isHidden());
+    QVERIFY(waiting->text().contains(keys.store().label()));
+    QVERIFY(!keys.ring().find(QStringLiteral("generated"))); // not before the store agreed
+    for (QPushButton *button : dialog.findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("&Generate..."))
+            QVERIFY(!button->isEnabled());
+    QTRY_VERIFY(waiting->isHidden());
+    QVERIFY(keys.ring().find(QStringLiteral("generated")));
+    QCOMPARE(dialog.table()->rowCount(), 2);
 }

@@ -8,8 +8,11 @@
 #include <QApplication>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace sessionlens;
 
@@ -71,12 +74,17 @@ void TestKeyRingRoundTrip::cliAndWindowShareTheRing()
     QVERIFY2(added.err.contains("Desktop keychain"), added.err.constData());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("keyring.dat"))));
 
-    // The window's side opens the same ring, and the key opens a cookie in its controller.
-    StoredKeyRing::Opened window = StoredKeyRing::open(StoredKeyRing::location(settings),
-                                                       KeychainKeyStore::kDefaultTimeoutMs, true);
+    // The window's side opens the same ring without waiting: the keys arrive through its event
+    // loop (no nested loop, no timeout), and the key opens a cookie in its controller.
+    StoredKeyRing::Opened window = StoredKeyRing::openForWindow(StoredKeyRing::location(settings));
     QVERIFY(window.keys);
-    QVERIFY(window.missing.isEmpty());
     QVERIFY(window.keys->store().label().contains(QStringLiteral("keychain")));
+    QSignalSpy loaded(window.keys.get(), &KeyRingStore::loadFinished);
+    window.keys->loadLater();
+    QVERIFY(window.keys->isLoading());
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(!window.keys->isLoading());
+    QCOMPARE(loaded.first().first().toStringList(), QStringList());
     gui::InspectorController controller(*window.settings, *window.keys);
     const auto &opened = controller.openText(
         vector(QStringLiteral("encrypted_session"))[QStringLiteral("cookie")].toString());
@@ -86,11 +94,14 @@ void TestKeyRingRoundTrip::cliAndWindowShareTheRing()
     // The window adds a Flask secret; the CLI verifies a cookie with it.
     const QJsonObject signedVector = vector(QStringLiteral("flask_default"));
     const QByteArray secret = signedVector[QStringLiteral("secret")].toString().toUtf8();
-    QVERIFY(window.keys
-                ->add(SessionKey(QStringLiteral("from-window"),
-                                 SecureBytes(secret.constData(), std::size_t(secret.size())),
-                                 SessionKey::Kind::SigningSecret))
-                .ok());
+    std::optional<Result<Done>> stored;
+    window.keys->addLater(SessionKey(QStringLiteral("from-window"),
+                                     SecureBytes(secret.constData(), std::size_t(secret.size())),
+                                     SessionKey::Kind::SigningSecret),
+                          window.keys.get(), [&](Result<Done> outcome) { stored = outcome; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30'000);
+    QVERIFY(stored->ok());
+    QVERIFY(window.keys->ring().find(QStringLiteral("from-window")));
     const Run verified = cli(
         settings, {QStringLiteral("decode"), signedVector[QStringLiteral("cookie")].toString()});
     QCOMPARE(verified.exitCode, 0);
