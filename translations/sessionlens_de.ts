@@ -1884,10 +1884,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>sessionlens::gui::CookieInputPanel</name>
     <message>
-        <source>Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here</source>
-        <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Zeile einfügen oder eine Textdatei hierher ziehen</translation>
-    </message>
-    <message>
         <source>No cookie yet.</source>
         <translation>Noch kein Cookie.</translation>
     </message>
@@ -1965,6 +1961,22 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
         <translation>Flask-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
+    </message>
+    <message>
+        <source>Paste a cookie value, a Cookie: or Set-Cookie: header, a &quot;Copy as cURL&quot; command, request headers or a developer tools cookie row, or drop a file here</source>
+        <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Header, einen „Als cURL kopieren“-Befehl, Request-Header oder eine Cookie-Zeile der Entwicklerwerkzeuge einfügen oder eine Datei hierher ziehen</translation>
+    </message>
+    <message>
+        <source>The cookie &quot;%1&quot; was taken from the curl command.</source>
+        <translation>Das Cookie „%1“ wurde aus dem curl-Befehl übernommen.</translation>
+    </message>
+    <message>
+        <source>The cookie &quot;%1&quot; was taken from the headers.</source>
+        <translation>Das Cookie „%1“ wurde aus den Headern übernommen.</translation>
+    </message>
+    <message>
+        <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
+        <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
     </message>
 </context>
 <context>

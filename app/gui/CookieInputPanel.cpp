@@ -53,7 +53,8 @@ CookieInputPanel::CookieInputPanel(InspectorController &controller, QWidget *par
     m_input = new QPlainTextEdit(this);
     m_input->setObjectName(QStringLiteral("cookieInput"));
     m_input->setPlaceholderText(
-        tr("Paste a cookie value, a Cookie: or Set-Cookie: header line, or drop a text file here"));
+        tr("Paste a cookie value, a Cookie: or Set-Cookie: header, a \"Copy as cURL\" command, "
+           "request headers or a developer tools cookie row, or drop a file here"));
     m_input->setMaximumHeight(80);
     m_input->setTabChangesFocus(true);
     m_input->setAcceptDrops(false);
@@ -275,6 +276,22 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
             status += QStringLiteral("\n") + tr("… and %n more warning(s); hover here to see them.",
                                                 nullptr, int(warnings.size() - kWarningLines));
         m_status->setToolTip(warnings.join(u'\n'));
+    }
+    switch (result.cookie.source) {
+    case CookieText::Source::Text:
+        break;
+    case CookieText::Source::CurlCommand:
+        status += u'\n' +
+                  tr("The cookie \"%1\" was taken from the curl command.").arg(result.cookie.name);
+        break;
+    case CookieText::Source::Headers:
+        status +=
+            u'\n' + tr("The cookie \"%1\" was taken from the headers.").arg(result.cookie.name);
+        break;
+    case CookieText::Source::CookieTable:
+        status += u'\n' +
+                  tr("The cookie \"%1\" was taken from the cookie table.").arg(result.cookie.name);
+        break;
     }
     m_status->setText(status);
 }

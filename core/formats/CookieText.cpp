@@ -16,6 +16,125 @@ QString unquote(QString value)
     return value;
 }
 
+// Words of a POSIX shell command line as a browser's "Copy as cURL" writes it: '...', "..."
+// with backslash escapes, $'...' with C escapes, and backslash-newline continuations.
+QStringList shellWords(const QString &command)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    const qsizetype n = command.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = command.at(i);
+        if (c == u'\\' && i + 1 < n) {
+            if (command.at(i + 1) != u'\n') {
+                word.append(command.at(i + 1));
+                inWord = true;
+            }
+            ++i;
+        } else if (c == u'\'') {
+            const qsizetype end = command.indexOf(u'\'', i + 1);
+            word.append(command.mid(i + 1, (end < 0 ? n : end) - i - 1));
+            i = end < 0 ? n : end;
+            inWord = true;
+        } else if (c == u'$' && i + 1 < n && command.at(i + 1) == u'\'') {
+            for (i += 2; i < n && command.at(i) != u'\''; ++i) {
+                if (command.at(i) == u'\\' && i + 1 < n) {
+                    const QChar e = command.at(++i);
+                    word.append(e == u'n' ? QChar(u'\n') : e == u't' ? QChar(u'\t') : e);
+                } else {
+                    word.append(command.at(i));
+                }
+            }
+            inWord = true;
+        } else if (c == u'"') {
+            for (++i; i < n && command.at(i) != u'"'; ++i) {
+                if (command.at(i) == u'\\' && i + 1 < n &&
+                    QStringView(u"\"\\$`").contains(command.at(i + 1)))
+                    ++i;
+                word.append(command.at(i));
+            }
+            inWord = true;
+        } else if (c.isSpace()) {
+            if (inWord)
+                words.append(word);
+            word.clear();
+            inWord = false;
+        } else {
+            word.append(c);
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+// The cookie text of a curl command: `-b`/`--cookie` values and `Cookie:` headers, joined.
+QString cookiesOfCurl(const QString &command)
+{
+    const QStringList words = shellWords(command);
+    QStringList found;
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        const QString &w = words.at(i);
+        QString value;
+        if ((w == QLatin1String("-b") || w == QLatin1String("--cookie")) && i + 1 < words.size())
+            value = words.at(++i);
+        else if (w.startsWith(QLatin1String("--cookie=")))
+            value = w.mid(9);
+        else if ((w == QLatin1String("-H") || w == QLatin1String("--header")) &&
+                 i + 1 < words.size() &&
+                 words.at(i + 1).startsWith(QLatin1String("cookie:"), Qt::CaseInsensitive))
+            value = words.at(++i).mid(7);
+        if (!value.trimmed().isEmpty())
+            found.append(value.trimmed());
+    }
+    return found.join(QStringLiteral("; "));
+}
+
+struct Rewritten
+{
+    QString text;
+    CookieText::Source source = CookieText::Source::Text;
+};
+
+// Turns what a browser copies into one header-like line; plain text comes back as it is.
+Rewritten normalise(const QString &text, const QString &cookieName)
+{
+    if (text.startsWith(QLatin1String("curl "))) {
+        const QString cookies = cookiesOfCurl(text);
+        return {cookies, CookieText::Source::CurlCommand};
+    }
+    if (!text.contains(u'\n') && !text.contains(u'\t'))
+        return {text, CookieText::Source::Text};
+    const QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+    // Request or response headers: the Cookie and Set-Cookie lines, the configured name first.
+    QStringList headers;
+    for (const QString &raw : lines) {
+        const QString l = raw.trimmed();
+        if (l.startsWith(QLatin1String("cookie:"), Qt::CaseInsensitive) ||
+            l.startsWith(QLatin1String("set-cookie:"), Qt::CaseInsensitive))
+            headers.append(l);
+    }
+    if (!headers.isEmpty()) {
+        const QString named = cookieName + u'=';
+        for (const QString &h : std::as_const(headers))
+            if (h.contains(named))
+                return {h, CookieText::Source::Headers};
+        return {headers.first(), CookieText::Source::Headers};
+    }
+    // A developer tools table: name, value, domain, ... separated by tabs, one row a line.
+    QStringList pairs;
+    for (const QString &raw : lines) {
+        const QStringList cells = raw.split(u'\t');
+        if (cells.size() >= 2 && !cells.at(0).trimmed().isEmpty())
+            pairs.append(cells.at(0).trimmed() + u'=' + cells.at(1).trimmed());
+    }
+    if (!pairs.isEmpty())
+        return {pairs.join(QStringLiteral("; ")), CookieText::Source::CookieTable};
+    return {text, CookieText::Source::Text};
+}
+
 } // namespace
 
 Result<CookieText::Extracted> CookieText::extract(const QString &text, const QString &cookieName)
@@ -25,6 +144,20 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
                            QStringLiteral("input of %1 characters is larger than %2")
                                .arg(text.size())
                                .arg(kMaxInputSize));
+    const Rewritten rewritten = normalise(text.trimmed(), cookieName);
+    if (rewritten.text.isEmpty() && rewritten.source == Source::CurlCommand)
+        return Error::make(ErrorCategory::Format,
+                           QStringLiteral("the curl command carries no cookie (no -b/--cookie "
+                                          "option and no Cookie header)"));
+    auto found = extractLine(rewritten.text, cookieName);
+    if (found)
+        found->source = rewritten.source;
+    return found;
+}
+
+Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
+                                                      const QString &cookieName)
+{
     QString line = text.trimmed();
     if (line.isEmpty())
         return Error::make(ErrorCategory::Format, QStringLiteral("no cookie text"));
@@ -54,7 +187,7 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
         if (!looksNamed)
             continue;
         ++pairCount;
-        Extracted found{name, unquote(pair.mid(eq + 1)).toLatin1()};
+        Extracted found{name, unquote(pair.mid(eq + 1)).toLatin1(), Source::Text};
         if (name == cookieName)
             return found;
         if (pairCount == 1)
@@ -70,7 +203,7 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
     if (bare.contains(u' ') || bare.contains(u';'))
         return Error::make(ErrorCategory::Format,
                            QStringLiteral("a cookie value holds no spaces or ';'"));
-    return Extracted{QString(), bare.toLatin1()};
+    return Extracted{QString(), bare.toLatin1(), Source::Text};
 }
 
 } // namespace sessionlens

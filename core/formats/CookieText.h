@@ -11,21 +11,40 @@ namespace sessionlens {
 /**
  * Finds the session cookie value in what a user pastes: a bare value, a
  * `name=value` pair, a `Cookie:` request header or a `Set-Cookie:` response
- * header line, possibly quoted or surrounded by white space.
+ * header line, possibly quoted or surrounded by white space; and what browsers
+ * copy: a "Copy as cURL" command (`-b`/`--cookie`, or `-H 'Cookie: ...'`), raw
+ * request or response headers, or rows of a developer tools cookie table
+ * (tab-separated: name, value, domain, ...). With several cookies, the one named
+ * `cookieName` is taken.
  */
 class CookieText
 {
 public:
     static constexpr qsizetype kMaxInputSize = limits::kMaxCookieBytes;
 
+    /// Where a value was found, beyond a plain value or header line.
+    enum class Source
+    {
+        Text,
+        CurlCommand,
+        Headers,
+        CookieTable
+    };
+
     struct Extracted
     {
         QString name;     ///< cookie name, empty for a bare value
         QByteArray value; ///< the cookie value, unquoted
+        Source source = Source::Text;
     };
 
     [[nodiscard]] static Result<Extracted>
     extract(const QString &text, const QString &cookieName = QStringLiteral("session"));
+
+private:
+    /// One value, pair list or header line.
+    [[nodiscard]] static Result<Extracted> extractLine(const QString &text,
+                                                       const QString &cookieName);
 };
 
 } // namespace sessionlens

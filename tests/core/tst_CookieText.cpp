@@ -38,6 +38,42 @@ void TestCookieText::extracts_data()
     QTest::newRow("signed") << QStringLiteral("eyJhIjoxfQ.awhTcw.htKjZWWd3_WT4e898Hpk9aSp0Fc")
                             << QString()
                             << QByteArray("eyJhIjoxfQ.awhTcw.htKjZWWd3_WT4e898Hpk9aSp0Fc");
+
+    // What browsers copy.
+    QTest::newRow("chrome copy as cURL, -b")
+        << (QStringLiteral("curl 'http://127.0.0.1:5000/cart' \\\n  -H 'Accept: text/html' \\\n"
+                           "  -b 'theme=dark; session=") +
+            v + QStringLiteral("' \\\n  --compressed"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("firefox copy as cURL, -H Cookie")
+        << (QStringLiteral(
+                "curl 'http://127.0.0.1:5000/' -H 'User-Agent: x y' -H 'Cookie: session=") +
+            v + QStringLiteral("; lang=de'"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("curl with double quotes and --cookie=")
+        << (QStringLiteral("curl \"http://h/\" --cookie=\"session=") + v + QStringLiteral("\""))
+        << QStringLiteral("session") << b;
+    QTest::newRow("curl with $'...' quoting")
+        << (QStringLiteral("curl $'http://h/' -b $'session=") + v + QStringLiteral("'"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("raw request headers")
+        << (QStringLiteral("GET /cart HTTP/1.1\r\nHost: 127.0.0.1:5000\r\nAccept: */*\r\n"
+                           "Cookie: theme=dark; session=") +
+            v + QStringLiteral("\r\nUser-Agent: curl/8\r\n"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("response headers, the session's Set-Cookie")
+        << (QStringLiteral(
+                "HTTP/1.1 200 OK\nSet-Cookie: theme=dark; Path=/\nSet-Cookie: session=") +
+            v + QStringLiteral("; HttpOnly; Path=/\n"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("devtools cookie row")
+        << (QStringLiteral("session\t") + v +
+            QStringLiteral("\t127.0.0.1\t/\tSession\t92\t✓\t\t\tMedium"))
+        << QStringLiteral("session") << b;
+    QTest::newRow("devtools rows, several cookies")
+        << (QStringLiteral("theme\tdark\t127.0.0.1\t/\nsession\t") + v +
+            QStringLiteral("\t127.0.0.1\t/\n"))
+        << QStringLiteral("session") << b;
 }
 
 void TestCookieText::extracts()
@@ -56,6 +92,10 @@ void TestCookieText::refuses()
     QCOMPARE(CookieText::extract(QStringLiteral("   ")).error().category, ErrorCategory::Format);
     QCOMPARE(CookieText::extract(QStringLiteral("Cookie: a=1; b=2")).error().category,
              ErrorCategory::Format);
+    // A curl command without any cookie names what is missing instead of guessing.
+    QCOMPARE(
+        CookieText::extract(QStringLiteral("curl 'http://h/' -H 'Accept: */*'")).error().category,
+        ErrorCategory::Format);
     QCOMPARE(CookieText::extract(QString(2 * 1024 * 1024, u'a')).error().category,
              ErrorCategory::Limit);
 }

@@ -28,9 +28,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -117,6 +117,8 @@ private Q_SLOTS:
     void typingInOneCellIsOneUndoStep();
     void undoItemsAreWholePhrases();
     void keyRingMarksRunOnlyKeysAndWaitsVisibly();
+    void pastesWhatTheBrowserCopies_data();
+    void pastesWhatTheBrowserCopies();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -852,4 +854,38 @@ void TestMainWindow::keyRingMarksRunOnlyKeysAndWaitsVisibly()
     QTRY_VERIFY(waiting->isHidden());
     QVERIFY(keys.ring().find(QStringLiteral("generated")));
     QCOMPARE(dialog.table()->rowCount(), 2);
+}
+
+void TestMainWindow::pastesWhatTheBrowserCopies_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("from");
+    QTest::newRow("copy as cURL") << QStringLiteral(
+                                         "curl 'http://127.0.0.1:5000/' -b 'x=1; session=")
+                                  << QStringLiteral("' --compressed")
+                                  << QStringLiteral("curl command");
+    QTest::newRow("request headers")
+        << QStringLiteral("GET / HTTP/1.1\nHost: 127.0.0.1\nCookie: session=")
+        << QStringLiteral("\nAccept: */*") << QStringLiteral("headers");
+    QTest::newRow("devtools row") << QStringLiteral("session\t")
+                                  << QStringLiteral("\t127.0.0.1\t/\tSession\t120")
+                                  << QStringLiteral("cookie table");
+}
+
+void TestMainWindow::pastesWhatTheBrowserCopies()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(QString, from);
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QJsonObject v = vector(QStringLiteral("login"));
+    f.window->cookieInput()->setText(before + v[QStringLiteral("cookie")].toString() + after);
+    QVERIFY2(f.window->controller().lastOpen().ok(),
+             qPrintable(f.window->cookieInput()->statusText()));
+    QCOMPARE(PythonJsonWriter::write(f.window->controller().document().root()),
+             v[QStringLiteral("plaintext")].toString().toUtf8());
+    QVERIFY2(f.window->cookieInput()->statusText().contains(from),
+             qPrintable(f.window->cookieInput()->statusText()));
 }
