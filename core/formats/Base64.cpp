@@ -43,11 +43,17 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
     const DecodeTable &table = alphabet == Alphabet::Standard ? kStandard : kUrlSafe;
     qsizetype length = text.size();
     if (alphabet == Alphabet::Standard) {
-        if (length % 4 != 0)
+        if (length % 4 != 0) {
+            // A character that is not base64 explains more than the length it leads to.
+            for (qsizetype k = 0; k < length; ++k) {
+                if (table[static_cast<unsigned char>(text[k])] < 0 && text[k] != '=')
+                    return badCharacter(text, k);
+            }
             return Error::make(
                 ErrorCategory::Base64,
                 QStringLiteral("length %1 is not a multiple of 4 (padding missing)").arg(length),
                 {}, -1, length);
+        }
         int padding = 0;
         while (padding < 2 && length > 0 && text[length - 1] == '=') {
             --length;

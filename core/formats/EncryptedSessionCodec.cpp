@@ -49,7 +49,8 @@ bool EncryptedSessionCodec::shouldCompress(qsizetype jsonSize, Compression compr
     return jsonSize > kCompressionThreshold;
 }
 
-Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayView cookie)
+Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayView cookie,
+                                                                   Fields *partial)
 {
     if (cookie.size() > kMaxCookieSize)
         return Error::make(ErrorCategory::Limit,
@@ -84,6 +85,8 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
     fields.ciphertextText = parts[1].toByteArray();
     fields.tagText = parts[2].toByteArray();
     fields.nonceText = parts[3].toByteArray();
+    if (partial)
+        *partial = fields; // the field texts, so a later base64 error can point into them
 
     const struct
     {

@@ -92,7 +92,8 @@ public:
     }
 
     /// Splits and base64-decodes the four fields (format and base64 steps only).
-    [[nodiscard]] static Result<Fields> split(QByteArrayView cookie);
+    /// On a base64 error, `partial` (when given) still receives the four field texts.
+    [[nodiscard]] static Result<Fields> split(QByteArrayView cookie, Fields *partial = nullptr);
     /// Only the authentication step: does this key's tag match? (no decryption output kept)
     [[nodiscard]] bool authenticates(const Fields &fields);
 

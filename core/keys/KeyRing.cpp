@@ -121,7 +121,7 @@ Result<qsizetype> KeyRing::findOpeningKey(QByteArrayView cookie)
 KeyRing::Opened KeyRing::open(QByteArrayView cookie, const EncryptedSessionCodec::Limits &limits)
 {
     Opened opened;
-    auto fields = EncryptedSessionCodec::split(cookie);
+    auto fields = EncryptedSessionCodec::split(cookie, &opened.decoded.fields);
     if (!fields) {
         opened.decoded.error = fields.error();
         return opened;

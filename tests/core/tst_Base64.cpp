@@ -45,6 +45,8 @@ void TestBase64::rejects_data()
     QTest::newRow("padding inside") << QByteArray("a=bc") << qsizetype(1);
     QTest::newRow("three pads") << QByteArray("a===") << qsizetype(1);
     QTest::newRow("space") << QByteArray("ab d") << qsizetype(2);
+    // A bad character is named even when the length is also wrong.
+    QTest::newRow("bad char, bad length") << QByteArray("abc$$") << qsizetype(3);
 }
 
 void TestBase64::rejects()

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void keyRingMarksRunOnlyKeysAndWaitsVisibly();
     void pastesWhatTheBrowserCopies_data();
     void pastesWhatTheBrowserCopies();
+    void base64ErrorMarksItsFieldAndCharacter();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -888,4 +889,19 @@ void TestMainWindow::pastesWhatTheBrowserCopies()
              v[QStringLiteral("plaintext")].toString().toUtf8());
     QVERIFY2(f.window->cookieInput()->statusText().contains(from),
              qPrintable(f.window->cookieInput()->statusText()));
+}
+
+void TestMainWindow::base64ErrorMarksItsFieldAndCharacter()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(QStringLiteral("u.abc$$.def.ghi"));
+    const QString status = f.window->cookieInput()->statusText();
+    QVERIFY2(status.contains(QStringLiteral("'$' at offset 3")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("ciphertext")), qPrintable(status));
+    // Only the ciphertext is marked; the flag, tag and nonce are shown as they are.
+    const QString html = f.window->cookieInput()->fieldsHtml();
+    const QString marked = QStringLiteral("text-decoration:underline\">");
+    QCOMPARE(html.count(marked), 1);
+    QVERIFY2(html.contains(marked + QStringLiteral("abc$$")), qPrintable(html));
 }
