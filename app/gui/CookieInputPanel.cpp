@@ -90,6 +90,7 @@ CookieInputPanel::CookieInputPanel(InspectorController &controller, QWidget *par
                 showResult(result);
             });
     // Unsaved edits were kept: the field goes back to the text of the session still shown.
+    connect(&m_controller, &InspectorController::ageChanged, this, &CookieInputPanel::showResult);
     connect(&m_controller, &InspectorController::openCancelled, this,
             [this] { showInputText(m_controller.documentSourceText()); });
     connect(&m_controller, &InspectorController::documentReplaced, this, [this] {

@@ -29,6 +29,8 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
     m_model.setBytesForm(m_settings.bytesForm());
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
+    m_ageTimer.setInterval(1000);
+    connect(&m_ageTimer, &QTimer::timeout, this, [this] { refreshAge(); });
     connect(&m_keys, &KeyRingStore::changed, this, &InspectorController::refresh);
 }
 
@@ -77,6 +79,7 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     if (!extracted) {
         result.error = extracted.error();
         m_lastOpen = result;
+        m_ageTimer.stop();
         Q_EMIT opened(m_lastOpen);
         return m_lastOpen;
     }
@@ -105,8 +108,21 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
     }
+    if (m_lastOpen.isSigned() && !m_lastOpen.opened.signedCookie.parts.signatureText.isEmpty())
+        m_ageTimer.start();
+    else
+        m_ageTimer.stop();
     Q_EMIT opened(m_lastOpen);
     return m_lastOpen;
+}
+
+void InspectorController::refreshAge(qint64 now)
+{
+    if (!m_lastOpen.isSigned())
+        return;
+    FlaskSignedCodec::judgeAge(m_lastOpen.opened.signedCookie, signerOptions().lifetimeSeconds,
+                               now);
+    Q_EMIT ageChanged(m_lastOpen);
 }
 
 bool InspectorController::loadSession(SessionValue session, const QString &keyName,
@@ -119,6 +135,7 @@ bool InspectorController::loadSession(SessionValue session, const QString &keyNa
     m_hasDocument = true;
     m_documentSource = QString::fromLatin1(originalCookie);
     // The session did not come from the text last given: an earlier failure no longer applies.
+    m_ageTimer.stop();
     m_lastOpen = OpenResult();
     m_lastOpen.opened.format = m_format;
     if (!keyName.isEmpty())

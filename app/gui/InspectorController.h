@@ -14,6 +14,7 @@
 #include "json/PythonJsonWriter.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
@@ -118,6 +119,12 @@ public:
     [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
     [[nodiscard]] SessionSealer::Options sealerOptions() const;
 
+    /// Recomputes the signed cookie's age and expiry as of `now` (UNIX seconds; negative: the
+    /// clock) and emits ageChanged(). A timer does this every second while a signed cookie is
+    /// open, so the age shown never goes stale.
+    void refreshAge(qint64 now = -1);
+    [[nodiscard]] bool isAgeTicking() const { return m_ageTimer.isActive(); }
+
     /// Sessions this large are sealed and sized off the GUI thread.
     static constexpr qsizetype kBackgroundNodes = 50'000;
 
@@ -131,6 +138,8 @@ Q_SIGNALS:
     void documentReplaced();
     /// The new cookie and the size report are current.
     void refreshed();
+    /// lastOpen()'s age (and with it, expiry) moved on.
+    void ageChanged(const sessionlens::gui::InspectorController::OpenResult &result);
 
 private:
     void apply(SessionSealer::Sealed sealed, bool noKey);
@@ -156,6 +165,7 @@ private:
     bool m_hasDocument = false;
     QString m_documentSource;
     std::function<bool()> m_replaceGuard;
+    QTimer m_ageTimer;
 };
 
 } // namespace sessionlens::gui

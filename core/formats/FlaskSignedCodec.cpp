@@ -102,21 +102,15 @@ Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<Secur
     return qsizetype(-1);
 }
 
-FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
-                                                   const QList<SecureBytes> &secrets, qint64 now)
+void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now)
 {
-    Decoded decoded;
-    auto parts = split(cookie, options);
-    if (!parts) {
-        decoded.error = parts.error();
-        return decoded;
-    }
-    decoded.parts = std::move(parts).value();
     if (now < 0)
         now = QDateTime::currentSecsSinceEpoch();
     decoded.ageSeconds = now - decoded.parts.timestamp;
-    decoded.expired = decoded.ageSeconds > options.lifetimeSeconds || decoded.ageSeconds < 0;
+    decoded.expired = decoded.ageSeconds > lifetimeSeconds || decoded.ageSeconds < 0;
+    decoded.lifetimeSeconds = lifetimeSeconds;
     // One fact, said once: front ends phrase it for people (the window in days, the CLI as is).
+    decoded.expiryNote.clear();
     if (decoded.parts.timestampOutOfRange)
         decoded.expiryNote =
             QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
@@ -127,8 +121,20 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     else if (decoded.expired)
         decoded.expiryNote =
             QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
-                .arg(options.lifetimeSeconds);
-    decoded.lifetimeSeconds = options.lifetimeSeconds;
+                .arg(lifetimeSeconds);
+}
+
+FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
+                                                   const QList<SecureBytes> &secrets, qint64 now)
+{
+    Decoded decoded;
+    auto parts = split(cookie, options);
+    if (!parts) {
+        decoded.error = parts.error();
+        return decoded;
+    }
+    decoded.parts = std::move(parts).value();
+    judgeAge(decoded, options.lifetimeSeconds, now);
 
     if (decoded.parts.compressed) {
         auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);

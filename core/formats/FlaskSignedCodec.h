@@ -92,6 +92,10 @@ public:
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
     /// Index of the first secret whose signature matches, -1 when none does.
+    /// Age, expiry and its note as of `now` (UNIX seconds; negative: the clock). decode() calls
+    /// it; a window that stays open calls it again so that the age it shows stays true.
+    static void judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now = -1);
+
     [[nodiscard]] static Result<qsizetype>
     verify(const Parts &parts, const QList<SecureBytes> &secrets, const Options &options);
 

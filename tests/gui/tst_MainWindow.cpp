@@ -120,6 +120,7 @@ private Q_SLOTS:
     void pastesWhatTheBrowserCopies_data();
     void pastesWhatTheBrowserCopies();
     void base64ErrorMarksItsFieldAndCharacter();
+    void signedAgeStaysCurrent();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -904,4 +905,28 @@ void TestMainWindow::base64ErrorMarksItsFieldAndCharacter()
     const QString marked = QStringLiteral("text-decoration:underline\">");
     QCOMPARE(html.count(marked), 1);
     QVERIFY2(html.contains(marked + QStringLiteral("abc$$")), qPrintable(html));
+}
+
+void TestMainWindow::signedAgeStaysCurrent()
+{
+    test::GuiTestFixture f;
+    const QJsonObject v = test::cookieVectors(QStringLiteral("flask_default")).first().toObject();
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().isSigned());
+    QVERIFY(c.isAgeTicking());
+    const qint64 signedAt = c.lastOpen().opened.signedCookie.parts.timestamp;
+
+    c.refreshAge(signedAt + 10);
+    QVERIFY2(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("10 second")),
+             qPrintable(f.window->cookieInput()->fieldsHtml()));
+    QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
+    // The window stayed open for 40 days: the age moves on and the cookie is now expired.
+    c.refreshAge(signedAt + 40 * 86400);
+    QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("40 day")));
+    QVERIFY2(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")),
+             qPrintable(f.window->cookieInput()->statusText()));
+
+    f.window->cookieInput()->setText(QStringLiteral("not a cookie"));
+    QVERIFY(!c.isAgeTicking());
 }
