@@ -2019,6 +2019,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
+    <message>
+        <source>&amp;Pretty-print</source>
+        <translation>&amp;Eingerückt anzeigen</translation>
+    </message>
+    <message>
+        <source>Lay the JSON out on indented lines for reading; the session is the same either way</source>
+        <translation>Das JSON zum Lesen eingerückt auf Zeilen verteilen; die Sitzung bleibt in beiden Formen dieselbe</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::KeyRingDialog</name>

@@ -71,6 +71,14 @@ bool InspectorController::mayReplaceDocument() const
     return m_undoStack.isClean() || !m_replaceGuard || m_replaceGuard();
 }
 
+QByteArray InspectorController::sessionJsonText() const
+{
+    if (m_undoStack.isClean() && m_lastOpen.hasSession() && !m_lastOpen.opened.json().isEmpty() &&
+        m_document.originalCookie() == m_lastOpen.cookie.value)
+        return m_lastOpen.opened.json();
+    return PythonJsonWriter::write(m_document.root(), jsonStyle());
+}
+
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
     OpenResult result;

@@ -97,6 +97,9 @@ public:
     /// The JSON dialect of the current format: how the session is written and read back as text.
     [[nodiscard]] PythonJsonWriter::Style jsonStyle() const;
     [[nodiscard]] PythonJsonReader::Options jsonReadOptions() const;
+    /// The session as JSON text: the exact text inside the opened cookie while it is unedited
+    /// (whatever its server's spacing and key order), else the text the new cookie will hold.
+    [[nodiscard]] QByteArray sessionJsonText() const;
 
     void setSealKeyName(const QString &name);
     [[nodiscard]] QString sealKeyName() const { return m_sealKeyName; }

@@ -1,5 +1,7 @@
 #include "JsonEditorPanel.h"
 
+#include "json/JsonIndenter.h"
+
 #include "ErrorText.h"
 #include "JsonHighlighter.h"
 #include "SessionEditCommand.h"
@@ -7,6 +9,7 @@
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -36,9 +39,19 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     m_apply = new QPushButton(tr("&Apply JSON"), this);
     m_apply->setToolTip(tr("Replace the session with this text (Ctrl+Return)"));
     m_discard = new QPushButton(tr("&Discard Changes"), this);
+    // The exact text is the default: it is what the cookie holds, byte for byte.
+    m_pretty = new QCheckBox(tr("&Pretty-print"), this);
+    m_pretty->setObjectName(QStringLiteral("prettyPrint"));
+    m_pretty->setToolTip(tr("Lay the JSON out on indented lines for reading; the session is the "
+                            "same either way"));
+    connect(m_pretty, &QCheckBox::toggled, this, [this] {
+        m_stale = true;
+        syncFromSession();
+    });
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
+    buttons->addWidget(m_pretty);
     buttons->addWidget(m_discard);
     buttons->addWidget(m_apply);
     auto *layout = new QVBoxLayout(this);
@@ -93,8 +106,8 @@ void JsonEditorPanel::syncFromSession()
     if (!m_stale)
         return;
     m_syncTimer->stop();
-    const QByteArray json =
-        PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle());
+    const QByteArray exact = m_controller.sessionJsonText();
+    const QByteArray json = m_pretty->isChecked() ? JsonIndenter::indent(exact) : exact;
     m_updating = true;
     m_highlighter->setDocument(json.size() > kHighlightLimit ? nullptr : m_editor->document());
     m_editor->setPlainText(QString::fromUtf8(json));

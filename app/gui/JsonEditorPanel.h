@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -46,6 +47,7 @@ private:
     InspectorController &m_controller;
     QPlainTextEdit *m_editor = nullptr;
     QLabel *m_message = nullptr;
+    QCheckBox *m_pretty = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_discard = nullptr;
     QTimer *m_syncTimer = nullptr;

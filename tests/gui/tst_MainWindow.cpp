@@ -18,6 +18,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDateTime>
 #include <QFile>
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void pastesWhatTheBrowserCopies();
     void base64ErrorMarksItsFieldAndCharacter();
     void signedAgeStaysCurrent();
+    void jsonTabShowsTheExactText_data();
+    void jsonTabShowsTheExactText();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -929,4 +932,48 @@ void TestMainWindow::signedAgeStaysCurrent()
 
     f.window->cookieInput()->setText(QStringLiteral("not a cookie"));
     QVERIFY(!c.isAgeTicking());
+}
+
+void TestMainWindow::jsonTabShowsTheExactText_data()
+{
+    QTest::addColumn<bool>("signedFormat");
+    QTest::newRow("signed, keys not sorted") << true;
+    QTest::newRow("encrypted, compact") << false;
+}
+
+void TestMainWindow::jsonTabShowsTheExactText()
+{
+    QFETCH(bool, signedFormat);
+    test::GuiTestFixture f;
+    // Text no writer of ours would produce: the tab must show it as the cookie holds it.
+    const QByteArray exact = R"({"b":1,"a":[2,3]})";
+    QByteArray cookie;
+    if (signedFormat) {
+        QVERIFY(f.keys
+                    ->add(SessionKey(QStringLiteral("dev"), SecureBytes("dev", 3),
+                                     SessionKey::Kind::SigningSecret))
+                    .ok());
+        cookie = FlaskSignedCodec::signPayload(
+                     FlaskSignedCodec::payloadField(exact), SecureBytes("dev", 3),
+                     QDateTime::currentSecsSinceEpoch(), FlaskSignedCodec::Options{})
+                     .value();
+    } else {
+        QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+        cookie = vectorCodec().sealPlaintext(exact).value().cookie;
+    }
+    f.window->cookieInput()->setText(QString::fromLatin1(cookie));
+    QVERIFY(f.window->controller().lastOpen().ok());
+    f.window->textTabs()->setCurrentWidget(f.window->jsonPanel());
+    f.window->show();
+    QPlainTextEdit *editor = f.window->jsonPanel()->editor();
+    QTRY_COMPARE(editor->toPlainText(), QString::fromLatin1(exact));
+
+    auto *pretty = f.window->jsonPanel()->findChild<QCheckBox *>(QStringLiteral("prettyPrint"));
+    QVERIFY(pretty);
+    QVERIFY(!pretty->isChecked());
+    pretty->setChecked(true);
+    QCOMPARE(editor->toPlainText(),
+             QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    2,\n    3\n  ]\n}"));
+    pretty->setChecked(false);
+    QCOMPARE(editor->toPlainText(), QString::fromLatin1(exact));
 }
