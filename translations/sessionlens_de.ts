@@ -2372,6 +2372,10 @@ Python: %2</translation>
         <source>Waiting for %1...</source>
         <translation>Warte auf %1...</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ManualDialog</name>
@@ -2786,6 +2790,21 @@ Python: %2</translation>
     <message>
         <source>%1 (Flask)</source>
         <translation>%1 (Flask)</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
     </message>
 </context>
 <context>

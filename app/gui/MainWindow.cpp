@@ -15,6 +15,7 @@
 #include "SecretAuditDialog.h"
 #include "SessionEditCommand.h"
 #include "SessionTreePanel.h"
+#include "ShortcutsDialog.h"
 #include "SizePanel.h"
 #include "crypto/OpenSslInfo.h"
 #include "formats/ZlibCodec.h"
@@ -215,6 +216,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Manual"), this, [this] { showManual(QStringLiteral("The window")); })
         ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addAction(tr("&About SessionLens"), this, &MainWindow::showAbout);
 }
 
@@ -412,6 +415,13 @@ void MainWindow::showManual(const QString &section)
     manual->setAttribute(Qt::WA_DeleteOnClose);
     manual->show();
     manual->showSection(section);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(*menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::showAbout()

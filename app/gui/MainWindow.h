@@ -81,6 +81,7 @@ private:
     void openSession();
     void openCookieFile();
     void showAbout();
+    void showShortcuts();
     void showManual(const QString &section);
     void importCaptures();
 

@@ -6,6 +6,7 @@
 #include "ResealPanel.h"
 #include "SecretAuditDialog.h"
 #include "SessionTreePanel.h"
+#include "ShortcutsDialog.h"
 #include "SizeChart.h"
 #include "SizePanel.h"
 #include "TestData.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void signedAgeStaysCurrent();
     void jsonTabShowsTheExactText_data();
     void jsonTabShowsTheExactText();
+    void keyboardShortcutsListsTheMenus();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -976,4 +979,24 @@ void TestMainWindow::jsonTabShowsTheExactText()
              QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    2,\n    3\n  ]\n}"));
     pretty->setChecked(false);
     QCOMPARE(editor->toPlainText(), QString::fromLatin1(exact));
+}
+
+void TestMainWindow::keyboardShortcutsListsTheMenus()
+{
+    test::GuiTestFixture f;
+    ShortcutsDialog dialog(*f.window->menuBar());
+    QStringList rows;
+    for (int i = 0; i < dialog.table()->rowCount(); ++i)
+        rows.append(dialog.table()->item(i, 0)->text() + u'=' + dialog.table()->item(i, 1)->text());
+    const auto has = [&](const QString &command, const QKeySequence &keys) {
+        return rows.contains(command + u'=' + keys.toString(QKeySequence::NativeText));
+    };
+    QVERIFY2(has(QStringLiteral("File ▸ Open Cookie File..."), QKeySequence::Open),
+             qPrintable(rows.join(u'\n')));
+    QVERIFY(has(QStringLiteral("Keys ▸ Key Ring..."), QKeySequence(Qt::CTRL | Qt::Key_K)));
+    QVERIFY(
+        has(QStringLiteral("Help ▸ Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash)));
+    // Commands without a shortcut are not listed.
+    for (const QString &row : rows)
+        QVERIFY(!row.endsWith(u'='));
 }
