@@ -89,7 +89,9 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     addDockWidget(Qt::RightDockWidgetArea, m_resealDock);
     m_sizes = new SizePanel(*m_controller, this);
     auto *sizeScroll = new QScrollArea(this);
+    sizeScroll->setObjectName(QStringLiteral("sizeScroll"));
     sizeScroll->setWidgetResizable(true);
+    sizeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     sizeScroll->setFrameShape(QFrame::NoFrame);
     sizeScroll->setWidget(m_sizes);
     m_sizeDock = new QDockWidget(tr("Sizes"), this);
@@ -103,7 +105,12 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     m_capturePanel = new CapturePanel(*m_capture, this);
     auto *captureDock = new QDockWidget(tr("Capture"), this);
     captureDock->setObjectName(QStringLiteral("captureDock"));
-    captureDock->setWidget(m_capturePanel);
+    // Scrollable, so the dock can be a strip under the inspector without squeezing its forms.
+    auto *captureScroll = new QScrollArea(this);
+    captureScroll->setWidgetResizable(true);
+    captureScroll->setFrameShape(QFrame::NoFrame);
+    captureScroll->setWidget(m_capturePanel);
+    captureDock->setWidget(captureScroll);
     addDockWidget(Qt::BottomDockWidgetArea, captureDock);
     connect(m_input, &CookieInputPanel::captureFilesDropped, m_capture,
             [this](const QStringList &paths) { m_capture->importFiles(paths); });
@@ -140,6 +147,8 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
             &MainWindow::updateTitle);
 
     resize(1360, 860);
+    // The inspector comes first: capture starts as a strip the user can pull up.
+    resizeDocks({captureDock}, {260}, Qt::Vertical);
     restoreGeometry(m_settings.bytes(AppSettings::Key::WindowGeometry));
     restoreState(m_settings.bytes(AppSettings::Key::WindowState));
     m_controller->refresh();

@@ -29,10 +29,15 @@ SizePanel::SizePanel(InspectorController &controller, QWidget *parent)
     m_warning->setObjectName(QStringLiteral("sizeWarning"));
     m_warning->setWordWrap(true);
 
+    // Every text wraps and the charts elide: the dock fits its width in any language, never
+    // scrolling sideways.
     auto *keysTitle = new QLabel(
         tr("<b>Cost of each top-level key</b> (bytes the cookie would shrink without it)"), this);
+    keysTitle->setWordWrap(true);
+    auto *pipelineTitle = new QLabel(tr("<b>Pipeline</b>"), this);
+    pipelineTitle->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<b>Pipeline</b>"), this));
+    layout->addWidget(pipelineTitle);
     layout->addWidget(m_pipeline);
     layout->addWidget(m_warning);
     layout->addWidget(m_summary);

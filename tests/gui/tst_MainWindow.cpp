@@ -32,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void jsonTabShowsTheExactText_data();
     void jsonTabShowsTheExactText();
     void keyboardShortcutsListsTheMenus();
+    void sizesFitTheirDockInGerman();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -999,4 +1001,30 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
     // Commands without a shortcut are not listed.
     for (const QString &row : rows)
         QVERIFY(!row.endsWith(u'='));
+}
+
+void TestMainWindow::sizesFitTheirDockInGerman()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QApplication::installTranslator(&translator));
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show(); // the default size
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
+    QVERIFY(f.window->controller().lastOpen().ok());
+    // The panel sits in a scroll area's viewport.
+    auto *scroll =
+        qobject_cast<QScrollArea *>(f.window->sizePanel()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    QTRY_VERIFY(scroll->viewport()->width() > 0);
+    // Nothing needs more width than the dock gives: no sideways scrolling, no cut-off labels.
+    QVERIFY2(f.window->sizePanel()->minimumSizeHint().width() <= scroll->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2")
+                            .arg(f.window->sizePanel()->minimumSizeHint().width())
+                            .arg(scroll->viewport()->width())));
+    QCOMPARE(f.window->sizePanel()->width(), scroll->viewport()->width());
+    QApplication::removeTranslator(&translator);
 }
