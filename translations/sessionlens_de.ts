@@ -2376,6 +2376,37 @@ Python: %2</translation>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Convert to a Flask &amp;Signed Cookie</source>
+        <translation>In ein Flask-&amp;signiertes Cookie umwandeln</translation>
+    </message>
+    <message>
+        <source>Convert to an &amp;EncryptedSession Cookie</source>
+        <translation>In ein &amp;EncryptedSession-Cookie umwandeln</translation>
+    </message>
+    <message>
+        <source>a Flask signed cookie</source>
+        <translation>ein Flask-signiertes Cookie</translation>
+    </message>
+    <message>
+        <source>an EncryptedSession cookie</source>
+        <translation>ein EncryptedSession-Cookie</translation>
+    </message>
+    <message>
+        <source>Converted to %1: every value carries over as it is.</source>
+        <translation>Umgewandelt in %1: Jeder Wert wird unverändert übernommen.</translation>
+    </message>
+    <message>
+        <source>Convert Session</source>
+        <translation>Sitzung umwandeln</translation>
+    </message>
+    <message numerus="yes">
+        <source>Converted to %1. %n value(s) could not be carried as they were (Undo takes the change back):</source>
+        <translation>
+            <numerusform>Umgewandelt in %1. %n Wert konnte nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
+            <numerusform>Umgewandelt in %1. %n Werte konnten nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ManualDialog</name>

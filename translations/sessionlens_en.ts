@@ -14,19 +14,31 @@
     <name>sessionlens::TimeText</name>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation><numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -81,6 +93,10 @@
             <numerusform>Opened: %n top-level key</numerusform>
             <numerusform>Opened: %n top-level keys</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Converted to %1. %n value(s) could not be carried as they were (Undo takes the change back):</source>
+        <translation><numerusform>Converted to %1. %n value could not be carried as it was (Undo takes the change back):</numerusform><numerusform>Converted to %1. %n values could not be carried as they were (Undo takes the change back):</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "InspectorController.h"
 
 #include "KeyRingStore.h"
+#include "SessionEditCommand.h"
 #include "formats/SessionDialect.h"
 
 #include <QDateTime>
@@ -73,7 +74,8 @@ bool InspectorController::mayReplaceDocument() const
 
 QByteArray InspectorController::sessionJsonText() const
 {
-    if (m_undoStack.isClean() && m_lastOpen.hasSession() && !m_lastOpen.opened.json().isEmpty() &&
+    if (m_undoStack.isClean() && m_lastOpen.hasSession() && m_format == m_lastOpen.format() &&
+        !m_lastOpen.opened.json().isEmpty() &&
         m_document.originalCookie() == m_lastOpen.cookie.value)
         return m_lastOpen.opened.json();
     return PythonJsonWriter::write(m_document.root(), jsonStyle());
@@ -160,6 +162,32 @@ void InspectorController::setFormat(FormatDetector::Format format)
     m_format = format;
     m_model.setJsonStyle(jsonStyle());
     refresh();
+}
+
+QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::Format target)
+{
+    auto converted = SessionConverter::convert(m_document.root(),
+                                               target == FormatDetector::Format::FlaskSigned
+                                                   ? SessionConverter::Target::FlaskSigned
+                                                   : SessionConverter::Target::EncryptedSession);
+    if (!(converted.session == m_document.root()))
+        m_undoStack.push(SessionEditCommand::replace(m_model, {}, m_document.root(),
+                                                     std::move(converted.session)));
+    // The key that sealed the old format cannot make the new one: pick the first that can.
+    const SessionKey::Kind wanted = target == FormatDetector::Format::FlaskSigned
+                                        ? SessionKey::Kind::SigningSecret
+                                        : SessionKey::Kind::AesKey;
+    const SessionKey *current = m_keys.ring().find(m_sealKeyName);
+    if (!current || current->kind() != wanted) {
+        for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {
+            if (m_keys.ring().at(i).kind() == wanted) {
+                m_sealKeyName = m_keys.ring().at(i).name();
+                break;
+            }
+        }
+    }
+    setFormat(target);
+    return converted.notes;
 }
 
 void InspectorController::setSealKeyName(const QString &name)

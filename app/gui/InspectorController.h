@@ -9,6 +9,7 @@
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
+#include "formats/SessionConverter.h"
 #include "report/SizeReport.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
@@ -93,6 +94,10 @@ public:
     /// The format new cookies are made in (that of the last opened cookie).
     [[nodiscard]] FormatDetector::Format format() const { return m_format; }
     void setFormat(FormatDetector::Format format);
+    /// Moves the session to the other format, as the CLI's `convert` does: values the target
+    /// cannot carry are changed (one undoable step) and each change is returned as a note;
+    /// new cookies are made in `target` from then on.
+    QList<SessionConverter::Note> convertTo(FormatDetector::Format target);
     [[nodiscard]] bool isSigned() const { return m_format == FormatDetector::Format::FlaskSigned; }
     /// The JSON dialect of the current format: how the session is written and read back as text.
     [[nodiscard]] PythonJsonWriter::Style jsonStyle() const;

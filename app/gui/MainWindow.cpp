@@ -210,6 +210,17 @@ void MainWindow::createMenus()
     for (QAction *action : m_tree->editActions())
         edit->addAction(action);
     edit->addSeparator();
+    QAction *toSigned = edit->addAction(tr("Convert to a Flask &Signed Cookie"), this, [this] {
+        convertSession(FormatDetector::Format::FlaskSigned);
+    });
+    QAction *toEncrypted =
+        edit->addAction(tr("Convert to an &EncryptedSession Cookie"), this,
+                        [this] { convertSession(FormatDetector::Format::EncryptedSession); });
+    connect(edit, &QMenu::aboutToShow, this, [this, toSigned, toEncrypted] {
+        toSigned->setEnabled(m_controller->hasDocument() && !m_controller->isSigned());
+        toEncrypted->setEnabled(m_controller->hasDocument() && m_controller->isSigned());
+    });
+    edit->addSeparator();
     edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences)
         ->setShortcut(QKeySequence::Preferences);
 
@@ -424,6 +435,35 @@ void MainWindow::showManual(const QString &section)
     manual->setAttribute(Qt::WA_DeleteOnClose);
     manual->show();
     manual->showSection(section);
+}
+
+QList<SessionConverter::Note> MainWindow::convertSession(FormatDetector::Format target)
+{
+    const QList<SessionConverter::Note> notes = m_controller->convertTo(target);
+    const QString name = target == FormatDetector::Format::FlaskSigned
+                             ? tr("a Flask signed cookie")
+                             : tr("an EncryptedSession cookie");
+    updateTitle();
+    if (notes.isEmpty()) {
+        showStatus(tr("Converted to %1: every value carries over as it is.").arg(name));
+        return notes;
+    }
+    // Said, never done silently: what the target format could not carry.
+    QStringList lines;
+    for (const SessionConverter::Note &note : notes)
+        lines.append(QStringLiteral("%1: %2").arg(note.path, note.message));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Convert Session"),
+                                tr("Converted to %1. %n value(s) could not be carried as they were "
+                                   "(Undo takes the change back):",
+                                   nullptr, int(notes.size()))
+                                    .arg(name),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("conversionNotes"));
+    box->setDetailedText(lines.join(u'\n'));
+    box->setInformativeText(lines.mid(0, 5).join(u'\n'));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+    return notes;
 }
 
 void MainWindow::showShortcuts()

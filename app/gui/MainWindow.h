@@ -57,6 +57,8 @@ public:
     bool offerRecovery(bool ask);
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
+    /// Edit > Convert: the session in the other format, with a note for each value changed.
+    QList<SessionConverter::Note> convertSession(FormatDetector::Format target);
     /// The banner over the tree when the last text given did not open (empty when hidden).
     [[nodiscard]] QString previousSessionBanner() const;
     /// The About box's text: version, both formats, the libraries and their licenses.

@@ -5,11 +5,13 @@
 #include "KeyRingDialog.h"
 #include "ResealPanel.h"
 #include "SecretAuditDialog.h"
+#include "SessionEditCommand.h"
 #include "SessionTreePanel.h"
 #include "ShortcutsDialog.h"
 #include "SizeChart.h"
 #include "SizePanel.h"
 #include "TestData.h"
+#include "document/CookieOpener.h"
 #include "formats/Base64.h"
 #include "formats/CookieSnippet.h"
 #include "formats/EncryptedSessionCodec.h"
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void jsonTabShowsTheExactText();
     void keyboardShortcutsListsTheMenus();
     void sizesFitTheirDockInGerman();
+    void convertsBetweenTheFormats();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -1027,4 +1030,59 @@ void TestMainWindow::sizesFitTheirDockInGerman()
                             .arg(scroll->viewport()->width())));
     QCOMPARE(f.window->sizePanel()->width(), scroll->viewport()->width());
     QApplication::removeTranslator(&translator);
+}
+
+void TestMainWindow::convertsBetweenTheFormats()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    QVERIFY(f.keys
+                ->add(SessionKey(QStringLiteral("dev"), SecureBytes("dev", 3),
+                                 SessionKey::Kind::SigningSecret))
+                .ok());
+    const QJsonObject v = vector(QStringLiteral("login"));
+    f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
+    InspectorController &c = f.window->controller();
+    QVERIFY(!c.isSigned());
+
+    // EncryptedSession to signed: the values carry over (Flask only sorts the keys, and the
+    // window says so), and the new cookie is signed with the ring's Flask secret.
+    const auto sorted = f.window->convertSession(FormatDetector::Format::FlaskSigned);
+    QCOMPARE(sorted.size(), qsizetype(1));
+    QCOMPARE(sorted.first().path, QStringLiteral("session"));
+    QVERIFY(sorted.first().message.contains(QStringLiteral("sorted")));
+    QVERIFY(c.isSigned());
+    QTRY_VERIFY(!c.sealedCookie().isEmpty());
+    QCOMPARE(FormatDetector::detect(c.sealedCookie()), FormatDetector::Format::FlaskSigned);
+    KeyRing ring;
+    QVERIFY(ring.add(SessionKey(QStringLiteral("dev"), SecureBytes("dev", 3),
+                                SessionKey::Kind::SigningSecret))
+                .ok());
+    FlaskSignedCodec::Options options;
+    const auto reopened = CookieOpener::open(c.sealedCookie(), ring, options);
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened.session().value(QStringLiteral("username"))->stringValue(),
+             QStringLiteral("alice"));
+
+    // A tuple cannot go into EncryptedSession: it becomes a list, and the window says so.
+    SessionValue tuple = SessionValue::makeList();
+    tuple.append(SessionValue::makeInteger(1));
+    tuple.setTupleFromList();
+    SessionValue root = c.document().root();
+    root.setValue(QStringLiteral("pair"), tuple);
+    c.undoStack().push(SessionEditCommand::replace(c.model(), {}, c.document().root(), root));
+    const auto notes = f.window->convertSession(FormatDetector::Format::EncryptedSession);
+    QCOMPARE(notes.size(), qsizetype(1));
+    QCOMPARE(notes.first().path, QStringLiteral("session['pair']"));
+    QVERIFY(!c.isSigned());
+    QCOMPARE(c.document().root().value(QStringLiteral("pair"))->type(), SessionValue::Type::List);
+    QMessageBox *box = nullptr;
+    for (auto *candidate : f.window->findChildren<QMessageBox *>(QStringLiteral("conversionNotes")))
+        if (candidate->detailedText().contains(QStringLiteral("pair")))
+            box = candidate;
+    QVERIFY(box);
+    QVERIFY(box->detailedText().contains(QStringLiteral("session['pair']")));
+    // Undo takes the value change back.
+    c.undoStack().undo();
+    QCOMPARE(c.document().root().value(QStringLiteral("pair"))->type(), SessionValue::Type::Tuple);
 }
