@@ -16,10 +16,13 @@ ComparePanel::ComparePanel(InspectorController &controller, QWidget *parent)
     m_table->setObjectName(QStringLiteral("compareTable"));
     m_table->setRootIsDecorated(false);
     m_table->setHeaderLabels({tr("Change"), tr("Path"), tr("Original"), tr("Edited")});
-    m_table->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(0, 90);
-    m_table->setColumnWidth(1, 220);
-    m_table->setColumnWidth(2, 260);
+    // The columns share the panel's width; long paths and values elide in the middle and show
+    // whole in their tooltips.
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    for (int column = 1; column < 4; ++column)
+        m_table->header()->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_summary = new QLabel(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,6 +70,7 @@ void ComparePanel::refresh()
             break;
         }
         auto *item = new QTreeWidgetItem(m_table, {kind, change.path, change.before, change.after});
+        item->setToolTip(1, change.path);
         item->setToolTip(2, change.before.left(1000));
         item->setToolTip(3, change.after.left(1000));
         for (int column = 0; column < 4; ++column)

@@ -5,6 +5,7 @@
 #include "json/PythonRepr.h"
 #include "json/TreeText.h"
 
+#include <QColor>
 #include <QFont>
 #include <QFontDatabase>
 #include <QUndoStack>
@@ -101,6 +102,67 @@ qsizetype SessionTreeModel::serializedSize(const SessionValue *n) const
     return out.size();
 }
 
+void SessionTreeModel::invalidateCaches()
+{
+    m_sizeCache.clear();
+    m_edits.clear();
+    m_editsStale = true;
+}
+
+namespace {
+
+// Marks `node` 2 when it differs from `original` (or has none), and every container on the way
+// down 1 when something inside it does. Returns whether anything in `node` differs.
+bool markEdits(const SessionValue &node, const SessionValue *original,
+               QHash<const SessionValue *, int> &edits)
+{
+    if (!original || original->type() != node.type()) {
+        edits.insert(&node, 2);
+        return true;
+    }
+    if (!node.isContainer()) {
+        if (node == *original)
+            return false;
+        edits.insert(&node, 2);
+        return true;
+    }
+    bool inside = false;
+    if (node.isSequence()) {
+        for (qsizetype i = 0; i < node.size(); ++i)
+            inside |= markEdits(*node.child(i), i < original->size() ? original->child(i) : nullptr,
+                                edits);
+    } else {
+        QHash<QString, const SessionValue *> byKey;
+        byKey.reserve(original->size());
+        for (qsizetype i = 0; i < original->size(); ++i)
+            byKey.insert(original->child(i)->key(), original->child(i));
+        for (qsizetype i = 0; i < node.size(); ++i)
+            inside |= markEdits(*node.child(i), byKey.value(node.child(i)->key()), edits);
+    }
+    // A removed entry leaves no node to mark: its container says it changed.
+    if (!inside && node.size() != original->size())
+        inside = true;
+    if (inside)
+        edits.insert(&node, 1);
+    return inside;
+}
+
+} // namespace
+
+void SessionTreeModel::findEdits() const
+{
+    m_edits.clear();
+    markEdits(m_document.root(), &m_document.original(), m_edits);
+    m_editsStale = false;
+}
+
+int SessionTreeModel::editState(const SessionValue *node) const
+{
+    if (m_editsStale)
+        findEdits();
+    return m_edits.value(node, 0);
+}
+
 QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -143,9 +205,19 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::FontRole:
-        if (index.column() == ValueColumn || index.column() == KeyColumn)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        if (index.column() == ValueColumn || index.column() == KeyColumn) {
+            QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            // The way down to an edit is bold; the edit itself is also shaded.
+            font.setBold(editState(n) > 0);
+            return font;
+        }
         break;
+    case Qt::BackgroundRole:
+        if (editState(n) == 2)
+            return QColor(0xff, 0xf3, 0xc4);
+        break;
+    case EditedRole:
+        return editState(n);
     case PathRole:
         return QVariant::fromValue(SessionDocument::pathOf(n));
     case TypeRole:
@@ -248,13 +320,13 @@ void SessionTreeModel::setBytesForm(ValueText::BytesForm form)
 void SessionTreeModel::setJsonStyle(PythonJsonWriter::Style style)
 {
     m_jsonStyle = style;
-    m_sizeCache.clear();
+    invalidateCaches();
 }
 
 void SessionTreeModel::resetFromDocument()
 {
     beginResetModel();
-    m_sizeCache.clear();
+    invalidateCaches();
     endResetModel();
     Q_EMIT sessionChanged();
 }
@@ -269,7 +341,7 @@ void SessionTreeModel::touchAncestors(const SessionValue *n)
 
 void SessionTreeModel::changed()
 {
-    m_sizeCache.clear();
+    invalidateCaches();
     Q_EMIT sessionChanged();
 }
 
@@ -291,7 +363,7 @@ void SessionTreeModel::replaceNode(const SessionPath &path, SessionValue value)
     n->assign(std::move(value));
     if (incoming > 0)
         endInsertRows();
-    m_sizeCache.clear();
+    invalidateCaches();
     touchAncestors(n);
     changed();
 }
@@ -308,7 +380,7 @@ void SessionTreeModel::insertNode(const SessionPath &parentPath, qsizetype row, 
     else
         container->insert(row, std::move(value));
     endInsertRows();
-    m_sizeCache.clear();
+    invalidateCaches();
     touchAncestors(container);
     // List rows after the insertion show new indices.
     if (container->isSequence() && row + 1 < container->size())
@@ -325,7 +397,7 @@ SessionValue SessionTreeModel::removeNode(const SessionPath &parentPath, qsizety
     beginRemoveRows(indexForNode(container), int(row), int(row));
     SessionValue removed = container->take(row);
     endRemoveRows();
-    m_sizeCache.clear();
+    invalidateCaches();
     touchAncestors(container);
     if (container->isSequence() && row < container->size())
         Q_EMIT dataChanged(indexForNode(container->child(row)),
@@ -341,7 +413,7 @@ void SessionTreeModel::renameNode(const SessionPath &path, const QString &key)
         return;
     if (!n->parent()->renameChild(n->indexInParent(), key))
         return;
-    m_sizeCache.clear();
+    invalidateCaches();
     touchAncestors(n);
     changed();
 }
@@ -359,7 +431,7 @@ void SessionTreeModel::moveNode(const SessionPath &parentPath, qsizetype from, q
         return;
     container->move(from, to);
     endMoveRows();
-    m_sizeCache.clear();
+    invalidateCaches();
     touchAncestors(container);
     if (container->isSequence())
         Q_EMIT dataChanged(indexForNode(container->child(std::min(from, to))),

@@ -35,7 +35,10 @@ public:
         PathRole = Qt::UserRole + 1,
         TypeRole,
         DisplayPathRole,
-        ListIndexRole
+        ListIndexRole,
+        /// 2 for a node edited since the cookie was opened (changed or added), 1 for a container
+        /// holding such an edit, 0 otherwise.
+        EditedRole
     };
 
     SessionTreeModel(SessionDocument &document, QUndoStack &undoStack, QObject *parent = nullptr);
@@ -89,6 +92,12 @@ private:
     ValueText::BytesForm m_bytesForm = ValueText::BytesForm::Hex;
     PythonJsonWriter::Style m_jsonStyle = PythonJsonWriter::Style::EncryptedSession;
     mutable QHash<const SessionValue *, qsizetype> m_sizeCache;
+    // Which nodes differ from the opened session; found in one walk, again after each change.
+    void invalidateCaches();
+    void findEdits() const;
+    [[nodiscard]] int editState(const SessionValue *node) const;
+    mutable QHash<const SessionValue *, int> m_edits;
+    mutable bool m_editsStale = true;
 };
 
 } // namespace sessionlens::gui

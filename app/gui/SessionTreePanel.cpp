@@ -32,8 +32,15 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
     m_proxy->setRecursiveFilteringEnabled(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        // What is left are the matches and the containers on the way to them: open them all, so
+        // every match is in sight. Without a filter, the tree goes back to its first level.
+        if (text.isEmpty())
+            m_view->expandToDepth(0);
+        else
+            m_view->expandAll();
+    });
 
     m_view = new QTreeView(this);
     m_view->setModel(m_proxy);
@@ -103,6 +110,9 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SessionTreePanel::updateActions);
+    // An edit changes the marks of the containers above it too.
+    connect(&m_model, &SessionTreeModel::sessionChanged, m_view->viewport(),
+            qOverload<>(&QWidget::update));
     connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->expandToDepth(0);
         updateActions();

@@ -25,6 +25,8 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QFile>
+#include <QFont>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -132,6 +134,9 @@ private Q_SLOTS:
     void keyboardShortcutsListsTheMenus();
     void sizesFitTheirDockInGerman();
     void convertsBetweenTheFormats();
+    void editedRowsAreMarked();
+    void filterOpensTheWayToEachMatch();
+    void compareColumnsFitAndElide();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -1085,4 +1090,77 @@ void TestMainWindow::convertsBetweenTheFormats()
     // Undo takes the value change back.
     c.undoStack().undo();
     QCOMPARE(c.document().root().value(QStringLiteral("pair"))->type(), SessionValue::Type::Tuple);
+}
+
+void TestMainWindow::editedRowsAreMarked()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
+    SessionTreeModel &model = f.window->controller().model();
+    const QModelIndex items = model.index(0, 0); // session['items'], a list of dicts
+    const QModelIndex firstItem = model.index(0, 0, items);
+    const QModelIndex qty = model.index(1, SessionTreeModel::ValueColumn, firstItem);
+    QCOMPARE(model.data(qty, SessionTreeModel::EditedRole).toInt(), 0);
+    QVERIFY(model.setData(qty, QStringLiteral("99")));
+    const QModelIndex qtyNow =
+        model.index(1, SessionTreeModel::ValueColumn, model.index(0, 0, model.index(0, 0)));
+    QCOMPARE(model.data(qtyNow, SessionTreeModel::EditedRole).toInt(), 2);
+    QVERIFY(model.data(qtyNow, Qt::BackgroundRole).isValid());
+    // The containers on the way are marked, their neighbours are not.
+    QCOMPARE(model.data(model.index(0, 0), SessionTreeModel::EditedRole).toInt(), 1);
+    QVERIFY(model.data(model.index(0, SessionTreeModel::KeyColumn), Qt::FontRole)
+                .value<QFont>()
+                .bold());
+    QCOMPARE(model.data(model.index(1, 0, model.index(0, 0)), SessionTreeModel::EditedRole).toInt(),
+             0);
+    // Undone, nothing is marked.
+    f.window->controller().undoStack().undo();
+    QCOMPARE(model.data(model.index(0, 0), SessionTreeModel::EditedRole).toInt(), 0);
+}
+
+void TestMainWindow::filterOpensTheWayToEachMatch()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("compressed-cart"))[QStringLiteral("cookie")].toString());
+    QTreeView *view = f.window->treePanel()->view();
+    f.window->treePanel()->filterEdit()->setText(QStringLiteral("SKU-00003"));
+    // The match lies three levels down (items > [3] > sku): every level on the way is open.
+    QAbstractItemModel *shown = view->model();
+    QModelIndex index = shown->index(0, 0);
+    int depth = 0;
+    while (shown->rowCount(index) > 0) {
+        QVERIFY2(view->isExpanded(index), qPrintable(index.data().toString()));
+        index = shown->index(0, 0, index);
+        ++depth;
+    }
+    QVERIFY(depth >= 2);
+    QCOMPARE(
+        shown->index(index.row(), SessionTreeModel::ValueColumn, index.parent()).data().toString(),
+        QStringLiteral("SKU-00003"));
+    f.window->treePanel()->filterEdit()->clear();
+    QVERIFY(!view->isExpanded(shown->index(0, 0, shown->index(0, 0))));
+}
+
+void TestMainWindow::compareColumnsFitAndElide()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->show();
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    SessionTreeModel &model = f.window->controller().model();
+    QVERIFY(model.setData(model.index(1, SessionTreeModel::ValueColumn), QString(3000, u'x')));
+    f.window->textTabs()->setCurrentWidget(f.window->comparePanel());
+    auto *table =
+        f.window->comparePanel()->findChild<QTreeWidget *>(QStringLiteral("compareTable"));
+    QVERIFY(table);
+    QTRY_COMPARE(table->topLevelItemCount(), 1);
+    QTRY_VERIFY(table->header()->length() <= table->viewport()->width());
+    QTreeWidgetItem *row = table->topLevelItem(0);
+    QCOMPARE(row->toolTip(1), QStringLiteral("session['username']"));
+    QVERIFY(row->toolTip(3).startsWith(QStringLiteral("'xxxx")));
 }
