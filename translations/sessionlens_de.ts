@@ -1987,6 +1987,94 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bytes, key &quot;%3&quot;</source>
+        <translation>%1 — %2 Bytes, Schlüssel „%3“</translation>
+    </message>
+    <message>
+        <source>Select an entry to see it; select two to compare them.</source>
+        <translation>Einen Eintrag auswählen, um ihn zu sehen; zwei auswählen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Älter</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Neuer</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, cookie %2 bytes</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Cookie %2 Bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… %n weiterer</numerusform>
+            <numerusform>… %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON %1 bytes</source>
+        <translation>JSON %1 Bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n top-level key(s): %1</source>
+        <translation>
+            <numerusform>%n Schlüssel auf oberster Ebene: %1</numerusform>
+            <numerusform>%n Schlüssel auf oberster Ebene: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both entries must open to be compared.</source>
+        <translation>Beide Einträge müssen sich öffnen lassen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>The two sessions are the same.</source>
+        <translation>Die beiden Sitzungen sind gleich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the older to the newer entry.</source>
+        <translation>
+            <numerusform>%n Änderung vom älteren zum neueren Eintrag.</numerusform>
+            <numerusform>%n Änderungen vom älteren zum neueren Eintrag.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::InspectorController</name>
     <message>
         <source>choose an AES key to seal with</source>
@@ -2406,6 +2494,10 @@ Python: %2</translation>
             <numerusform>Umgewandelt in %1. %n Wert konnte nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
             <numerusform>Umgewandelt in %1. %n Werte konnten nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Browse and Compare...</source>
+        <translation>&amp;Durchsuchen und vergleichen...</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,21 @@
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::HistoryDialog</name>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation><numerusform>… %n more</numerusform><numerusform>… %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n top-level key(s): %1</source>
+        <translation><numerusform>%n top-level key: %1</numerusform><numerusform>%n top-level keys: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the older to the newer entry.</source>
+        <translation><numerusform>%n change from the older to the newer entry.</numerusform><numerusform>%n changes from the older to the newer entry.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::MainWindow</name>
     <message numerus="yes">
         <source>Opened: %n top-level key(s)</source>
@@ -96,7 +111,10 @@
     </message>
     <message numerus="yes">
         <source>Converted to %1. %n value(s) could not be carried as they were (Undo takes the change back):</source>
-        <translation><numerusform>Converted to %1. %n value could not be carried as it was (Undo takes the change back):</numerusform><numerusform>Converted to %1. %n values could not be carried as they were (Undo takes the change back):</numerusform></translation>
+        <translation>
+            <numerusform>Converted to %1. %n value could not be carried as it was (Undo takes the change back):</numerusform>
+            <numerusform>Converted to %1. %n values could not be carried as they were (Undo takes the change back):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ComparePanel.h"
 #include "CookieInputPanel.h"
 #include "ErrorText.h"
+#include "HistoryDialog.h"
 #include "JsonEditorPanel.h"
 #include "KeyRingDialog.h"
 #include "KeyRingStore.h"
@@ -316,7 +317,20 @@ void MainWindow::rebuildHistoryMenu()
                                  [this, cookie] { m_input->setText(QString::fromLatin1(cookie)); });
     }
     m_historyMenu->addSeparator();
+    m_historyMenu->addAction(tr("&Browse and Compare..."), this, &MainWindow::browseHistory)
+        ->setEnabled(!entries.isEmpty());
     m_historyMenu->addAction(tr("Clear History"), this, [this] { m_persistence->clearHistory(); });
+}
+
+HistoryDialog *MainWindow::browseHistory()
+{
+    auto *dialog = new HistoryDialog(m_persistence->history(), m_keys.ring(),
+                                     m_controller->signerOptions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HistoryDialog::openRequested, this,
+            [this](const QByteArray &cookie) { m_input->setText(QString::fromLatin1(cookie)); });
+    dialog->show();
+    return dialog;
 }
 
 bool MainWindow::offerRecovery(bool ask)

@@ -21,6 +21,7 @@ class KeyRingStore;
 namespace sessionlens::gui {
 
 class ComparePanel;
+class HistoryDialog;
 class CookieInputPanel;
 class JsonEditorPanel;
 class PythonViewPanel;
@@ -57,6 +58,8 @@ public:
     bool offerRecovery(bool ask);
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
+    /// File > History > Browse and Compare: a preview of each entry, the diff of two.
+    HistoryDialog *browseHistory();
     /// Edit > Convert: the session in the other format, with a note for each value changed.
     QList<SessionConverter::Note> convertSession(FormatDetector::Format target);
     /// The banner over the tree when the last text given did not open (empty when hidden).

@@ -1,6 +1,7 @@
 #include "ComparePanel.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
+#include "HistoryDialog.h"
 #include "JsonEditorPanel.h"
 #include "KeyRingDialog.h"
 #include "ResealPanel.h"
@@ -30,6 +31,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -137,6 +139,7 @@ private Q_SLOTS:
     void editedRowsAreMarked();
     void filterOpensTheWayToEachMatch();
     void compareColumnsFitAndElide();
+    void historyPreviewsAndCompares();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -1163,4 +1166,41 @@ void TestMainWindow::compareColumnsFitAndElide()
     QTreeWidgetItem *row = table->topLevelItem(0);
     QCOMPARE(row->toolTip(1), QStringLiteral("session['username']"));
     QVERIFY(row->toolTip(3).startsWith(QStringLiteral("'xxxx")));
+}
+
+void TestMainWindow::historyPreviewsAndCompares()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("csrf"))[QStringLiteral("cookie")].toString());
+    HistoryDialog *dialog = f.window->browseHistory();
+    QCOMPARE(dialog->list()->count(), 2);
+    // Newest first: the csrf cookie.
+    dialog->list()->item(0)->setSelected(true);
+    QVERIFY2(dialog->previewText().contains(QStringLiteral("csrf_token")),
+             qPrintable(dialog->previewText()));
+    QVERIFY(dialog->previewText().contains(QStringLiteral("EncryptedSession")));
+    // Two entries: what changed from the login cookie to the csrf one.
+    dialog->list()->item(1)->setSelected(true);
+    QTreeWidget *diff = dialog->diffTable();
+    QStringList rows;
+    for (int i = 0; i < diff->topLevelItemCount(); ++i)
+        rows.append(diff->topLevelItem(i)->text(0) + u' ' + diff->topLevelItem(i)->text(1));
+    QVERIFY2(rows.contains(QStringLiteral("removed session['username']")),
+             qPrintable(rows.join(u',')));
+    QVERIFY(rows.contains(QStringLiteral("added session['csrf_token']")));
+    // Open puts the selected entry back into the inspector.
+    dialog->list()->clearSelection();
+    dialog->list()->item(1)->setSelected(true);
+    QPushButton *open = nullptr;
+    for (QPushButton *button : dialog->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("&Open"))
+            open = button;
+    QVERIFY(open && open->isEnabled());
+    open->click();
+    QCOMPARE(f.window->cookieInput()->text(),
+             vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
 }
