@@ -1507,6 +1507,554 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
+    <message>
+        <source>wordlist line %1 is longer than %2 bytes</source>
+        <translation>Zeile %1 der Wortliste ist länger als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set up the signer</source>
+        <translation>OpenSSL konnte den Signierer nicht einrichten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not derive the Chromium key</source>
+        <translation>OpenSSL konnte den Chromium-Schlüssel nicht ableiten</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set up AES-128-CBC</source>
+        <translation>OpenSSL konnte AES-128-CBC nicht einrichten</translation>
+    </message>
+    <message>
+        <source>the value does not decrypt with this key (wrong password, or damaged)</source>
+        <translation>der Wert lässt sich mit diesem Schlüssel nicht entschlüsseln (falsches Passwort oder beschädigt)</translation>
+    </message>
+    <message>
+        <source>cannot copy the cookie database</source>
+        <translation>die Cookie-Datenbank kann nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>cannot copy the database&apos;s %1 file</source>
+        <translation>die %1-Datei der Datenbank kann nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>cannot read moz_cookies: %1</source>
+        <translation>moz_cookies kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the cookies table: %1</source>
+        <translation>die Tabelle cookies kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown encryption</source>
+        <translation>unbekannte Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>the value is encrypted with Chromium&apos;s v11 key, and the Secret Service holds no Chromium password</source>
+        <translation>der Wert ist mit Chromiums v11-Schlüssel verschlüsselt, und der Secret Service enthält kein Chromium-Passwort</translation>
+    </message>
+    <message>
+        <source>an encrypted value of an unknown kind (%1)</source>
+        <translation>ein verschlüsselter Wert unbekannter Art (%1)</translation>
+    </message>
+    <message>
+        <source>the encrypted value is too short</source>
+        <translation>der verschlüsselte Wert ist zu kurz</translation>
+    </message>
+    <message>
+        <source>the value does not start with the hash of its host</source>
+        <translation>der Wert beginnt nicht mit dem Hash seines Hosts</translation>
+    </message>
+    <message>
+        <source>cannot make a private folder for the snapshot</source>
+        <translation>für die Momentaufnahme kann kein privater Ordner angelegt werden</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>die Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>not a Firefox or Chromium cookie database</source>
+        <translation>keine Cookie-Datenbank von Firefox oder Chromium</translation>
+    </message>
+    <message>
+        <source>the Secret Service cannot be asked for Chromium&apos;s v11 password (locked or not running): %1</source>
+        <translation>der Secret Service kann nicht nach Chromiums v11-Passwort gefragt werden (gesperrt oder nicht aktiv): %1</translation>
+    </message>
+    <message>
+        <source>more than %1 records in one file</source>
+        <translation>mehr als %1 Einträge in einer Datei</translation>
+    </message>
+    <message>
+        <source>the file has %1 bytes, more than the %2 an import reads</source>
+        <translation>die Datei hat %1 Bytes, mehr als die %2, die ein Import liest</translation>
+    </message>
+    <message>
+        <source>the file grew past the import limit while read</source>
+        <translation>die Datei ist beim Lesen über die Importgrenze gewachsen</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes to import</source>
+        <translation>mehr als %1 Bytes zu importieren</translation>
+    </message>
+    <message>
+        <source>a cookie database is read from its file, not from text</source>
+        <translation>eine Cookie-Datenbank wird aus ihrer Datei gelesen, nicht aus Text</translation>
+    </message>
+    <message>
+        <source>the HAR is not valid JSON: %1</source>
+        <translation>die HAR-Datei ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a HAR: there is no log.entries list</source>
+        <translation>keine HAR-Datei: es gibt keine Liste log.entries</translation>
+    </message>
+    <message>
+        <source>not an http or https URL</source>
+        <translation>keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>timeout: no complete answer in time</source>
+        <translation>Zeitüberschreitung: keine vollständige Antwort rechtzeitig</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>DNS: host not found</source>
+        <translation>DNS: Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake failed</source>
+        <translation>TLS: der Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the request failed</source>
+        <translation>die Anfrage ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (allow the host explicitly to accept it)</source>
+        <translation>%1 (den Host ausdrücklich erlauben, um es zu akzeptieren)</translation>
+    </message>
+    <message>
+        <source>TLS: the certificate is not trusted</source>
+        <translation>TLS: dem Zertifikat wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>a response with more than %1 headers</source>
+        <translation>eine Antwort mit mehr als %1 Headern</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation>mehr als %1 Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>the upstream is not an http or https URL</source>
+        <translation>das Ziel ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>cannot listen: %1</source>
+        <translation>kann nicht lauschen: %1</translation>
+    </message>
+    <message>
+        <source>a cookie header of %1 bytes is over the %2-byte limit</source>
+        <translation>ein Cookie-Header von %1 Bytes liegt über der Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the Set-Cookie value has no name=value pair</source>
+        <translation>der Set-Cookie-Wert hat kein Paar name=wert</translation>
+    </message>
+    <message>
+        <source>the Set-Cookie value has an empty name</source>
+        <translation>der Set-Cookie-Wert hat einen leeren Namen</translation>
+    </message>
+    <message>
+        <source>more than %1 cookies in one Cookie header</source>
+        <translation>mehr als %1 Cookies in einem Cookie-Header</translation>
+    </message>
+    <message>
+        <source>AES keys are 16, 24 or 32 bytes, this one has %1</source>
+        <translation>AES-Schlüssel haben 16, 24 oder 32 Bytes, dieser hat %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL offers no CMAC</source>
+        <translation>OpenSSL bietet kein CMAC</translation>
+    </message>
+    <message>
+        <source>cannot allocate a CMAC context</source>
+        <translation>es kann kein CMAC-Kontext angelegt werden</translation>
+    </message>
+    <message>
+        <source>OpenSSL rejected the CMAC key</source>
+        <translation>OpenSSL hat den CMAC-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>OpenSSL failed during %1</source>
+        <translation>OpenSSL ist bei %1 gescheitert</translation>
+    </message>
+    <message>
+        <source>cannot set up AES-CTR</source>
+        <translation>AES-CTR kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>the tag must be 16 bytes, found %1</source>
+        <translation>das Tag muss 16 Bytes haben, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the tag does not match: wrong key or altered cookie</source>
+        <translation>das Tag passt nicht: falscher Schlüssel oder verändertes Cookie</translation>
+    </message>
+    <message>
+        <source>OpenSSL offers no %1</source>
+        <translation>OpenSSL bietet kein %1</translation>
+    </message>
+    <message>
+        <source>the random generator failed to produce %1 bytes</source>
+        <translation>der Zufallsgenerator konnte keine %1 Bytes erzeugen</translation>
+    </message>
+    <message>
+        <source>no AES key is available to open this EncryptedSession cookie</source>
+        <translation>kein AES-Schlüssel vorhanden, um dieses EncryptedSession-Cookie zu öffnen</translation>
+    </message>
+    <message>
+        <source>no key store to seal history and autosave</source>
+        <translation>kein Schlüsselspeicher, um Verlauf und automatische Sicherung zu versiegeln</translation>
+    </message>
+    <message>
+        <source>the session would nest %1 levels deep; at most %2 are allowed</source>
+        <translation>die Sitzung wäre %1 Ebenen tief verschachtelt; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes</source>
+        <translation>die Datei ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the cookie would be %1 bytes, more than the %2 bytes SessionLens opens</source>
+        <translation>das Cookie hätte %1 Bytes, mehr als die %2 Bytes, die SessionLens öffnet</translation>
+    </message>
+    <message>
+        <source>no AES key to seal with</source>
+        <translation>kein AES-Schlüssel zum Versiegeln</translation>
+    </message>
+    <message>
+        <source>no Flask secret to sign with</source>
+        <translation>kein Flask-Geheimnis zum Signieren</translation>
+    </message>
+    <message>
+        <source>character %1 at offset %2 is not base64</source>
+        <translation>das Zeichen %1 an Position %2 ist kein Base64</translation>
+    </message>
+    <message>
+        <source>length %1 is not a multiple of 4 (padding missing)</source>
+        <translation>die Länge %1 ist kein Vielfaches von 4 (Auffüllung fehlt)</translation>
+    </message>
+    <message>
+        <source>%1 characters cannot be base64</source>
+        <translation>%1 Zeichen können kein Base64 sein</translation>
+    </message>
+    <message>
+        <source>input of %1 characters is larger than %2</source>
+        <translation>eine Eingabe von %1 Zeichen ist größer als %2</translation>
+    </message>
+    <message>
+        <source>the curl command carries no cookie (no -b/--cookie option and no Cookie header)</source>
+        <translation>der curl-Befehl enthält kein Cookie (keine Option -b/--cookie und kein Cookie-Header)</translation>
+    </message>
+    <message>
+        <source>no cookie text</source>
+        <translation>kein Cookie-Text</translation>
+    </message>
+    <message>
+        <source>%1 cookies and none named &quot;%2&quot;</source>
+        <translation>%1 Cookies und keines namens „%2“</translation>
+    </message>
+    <message>
+        <source>a cookie value holds no spaces or &apos;;&apos;</source>
+        <translation>ein Cookie-Wert enthält keine Leerzeichen oder &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>cookie of %1 bytes exceeds the %2-byte input limit</source>
+        <translation>ein Cookie von %1 Bytes überschreitet die Eingabegrenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>expected 4 fields separated by &apos;.&apos;, found %1</source>
+        <translation>erwartet: 4 durch &apos;.&apos; getrennte Felder, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the flag field is empty</source>
+        <translation>das Flag-Feld ist leer</translation>
+    </message>
+    <message>
+        <source>in the %1 field</source>
+        <translation>im Feld %1</translation>
+    </message>
+    <message>
+        <source>the tag is %1 bytes, EAX tags are 16</source>
+        <translation>das Tag hat %1 Bytes, EAX-Tags haben 16</translation>
+    </message>
+    <message>
+        <source>EncryptedSession&apos;s JSON encoder cannot write a %1 value</source>
+        <translation>der JSON-Encoder von EncryptedSession kann keinen %1-Wert schreiben</translation>
+    </message>
+    <message>
+        <source>zlib could not compress</source>
+        <translation>zlib konnte nicht komprimieren</translation>
+    </message>
+    <message>
+        <source>cookie of %1 bytes exceeds the input limit</source>
+        <translation>ein Cookie von %1 Bytes überschreitet die Eingabegrenze</translation>
+    </message>
+    <message>
+        <source>expected [.]&lt;payload&gt;.&lt;timestamp&gt;.&lt;signature&gt;</source>
+        <translation>erwartet: [.]&lt;Nutzdaten&gt;.&lt;Zeitstempel&gt;.&lt;Signatur&gt;</translation>
+    </message>
+    <message>
+        <source>a part of the cookie is empty</source>
+        <translation>ein Teil des Cookies ist leer</translation>
+    </message>
+    <message>
+        <source>in the %1</source>
+        <translation>im Teil %1</translation>
+    </message>
+    <message>
+        <source>the timestamp has %1 bytes</source>
+        <translation>der Zeitstempel hat %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the signature does not match the secret</source>
+        <translation>die Signatur passt nicht zum Geheimnis</translation>
+    </message>
+    <message>
+        <source>the signature matches none of the %1 secrets</source>
+        <translation>die Signatur passt zu keinem der %1 Geheimnisse</translation>
+    </message>
+    <message>
+        <source>the timestamp is before the signer&apos;s epoch</source>
+        <translation>der Zeitstempel liegt vor der Epoche des Signierers</translation>
+    </message>
+    <message>
+        <source>the timestamp is after the year 9999</source>
+        <translation>der Zeitstempel liegt nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>OpenSSL failed to sign</source>
+        <translation>OpenSSL konnte nicht signieren</translation>
+    </message>
+    <message>
+        <source>a session is a JSON object { ... }, not %1</source>
+        <translation>eine Sitzung ist ein JSON-Objekt { ... }, kein %1</translation>
+    </message>
+    <message>
+        <source>cannot start zlib</source>
+        <translation>zlib kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>compressed input too large</source>
+        <translation>komprimierte Eingabe zu groß</translation>
+    </message>
+    <message>
+        <source>inflates to more than %1 bytes</source>
+        <translation>entpackt zu mehr als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>incomplete or truncated stream</source>
+        <translation>unvollständiger oder abgeschnittener Datenstrom</translation>
+    </message>
+    <message>
+        <source>Unexpected UTF-8 BOM (decode using utf-8-sig)</source>
+        <translation>Unerwartete UTF-8-BOM (mit utf-8-sig dekodieren)</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>Zusätzliche Daten</translation>
+    </message>
+    <message>
+        <source>more than %1 values in the session</source>
+        <translation>mehr als %1 Werte in der Sitzung</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>integer of %1 digits exceeds Python&apos;s %2-digit conversion limit</source>
+        <translation>eine Ganzzahl mit %1 Ziffern überschreitet Pythons Umwandlungsgrenze von %2 Ziffern</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>Nicht abgeschlossene Zeichenkette ab</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>Ungültiges Steuerzeichen bei</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>Ungültiges \escape</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>Ungültiges \uXXXX-Escape</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>Trennzeichen &apos;,&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>Eigenschaftsname in doppelten Anführungszeichen erwartet</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>Trennzeichen &apos;:&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte %1</source>
+        <translation>ungültiges UTF-8 bei Byte %1</translation>
+    </message>
+    <message>
+        <source>the Python view exceeds the output limit of %1 characters</source>
+        <translation>die Python-Ansicht überschreitet die Ausgabegrenze von %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>the rendered session exceeds the output limit of %1 characters</source>
+        <translation>die dargestellte Sitzung überschreitet die Ausgabegrenze von %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>erwartet: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 digits: Python refuses to convert it</source>
+        <translation>mehr als %1 Ziffern: Python verweigert die Umwandlung</translation>
+    </message>
+    <message>
+        <source>a key needs a name</source>
+        <translation>ein Schlüssel braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>a key named &quot;%1&quot; exists already</source>
+        <translation>ein Schlüssel namens „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>the secret is empty</source>
+        <translation>das Geheimnis ist leer</translation>
+    </message>
+    <message>
+        <source>no key named &quot;%1&quot;</source>
+        <translation>kein Schlüssel namens „%1“</translation>
+    </message>
+    <message>
+        <source>none of the %1 AES keys opens this cookie (or it was altered)</source>
+        <translation>keiner der %1 AES-Schlüssel öffnet dieses Cookie (oder es wurde verändert)</translation>
+    </message>
+    <message>
+        <source>not hex</source>
+        <translation>kein Hex</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits</source>
+        <translation>ungerade Anzahl von Hex-Ziffern</translation>
+    </message>
+    <message>
+        <source>not base64</source>
+        <translation>kein Base64</translation>
+    </message>
+    <message>
+        <source>bytes literals hold only ASCII characters</source>
+        <translation>Bytes-Literale enthalten nur ASCII-Zeichen</translation>
+    </message>
+    <message>
+        <source>the literal ends inside an escape</source>
+        <translation>das Literal endet mitten in einem Escape</translation>
+    </message>
+    <message>
+        <source>invalid \x escape</source>
+        <translation>ungültiges \x-Escape</translation>
+    </message>
+    <message>
+        <source>the key is empty</source>
+        <translation>der Schlüssel ist leer</translation>
+    </message>
+    <message>
+        <source>the key text is empty</source>
+        <translation>der Schlüsseltext ist leer</translation>
+    </message>
+    <message>
+        <source>the bytes literal has no closing quote</source>
+        <translation>dem Bytes-Literal fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>cannot read the key text: %1</source>
+        <translation>der Schlüsseltext kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>read %1 bytes as %2; AES keys are 16, 24 or 32 bytes</source>
+        <translation>%1 Bytes als %2 gelesen; AES-Schlüssel haben 16, 24 oder 32 Bytes</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot make the folder private (0700)</source>
+        <translation>der Ordner kann nicht privat gemacht werden (0700)</translation>
+    </message>
+    <message>
+        <source>cannot inspect the file</source>
+        <translation>die Datei kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>refused: it is a symbolic link</source>
+        <translation>abgelehnt: es ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>refused: another user owns it</source>
+        <translation>abgelehnt: sie gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>refused: other users may read or write it (mode %1); make it 0600 or 0700</source>
+        <translation>abgelehnt: andere Benutzer dürfen sie lesen oder schreiben (Modus %1); auf 0600 oder 0700 setzen</translation>
+    </message>
+    <message>
+        <source>cannot make the file private (0600)</source>
+        <translation>die Datei kann nicht privat gemacht werden (0600)</translation>
+    </message>
+    <message>
+        <source>not a sealed SessionLens file</source>
+        <translation>keine versiegelte SessionLens-Datei</translation>
+    </message>
+    <message>
+        <source>the file does not open with its key</source>
+        <translation>die Datei öffnet sich nicht mit ihrem Schlüssel</translation>
+    </message>
+    <message>
+        <source>cannot open the key file: %1</source>
+        <translation>die Schlüsseldatei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the key file: %1</source>
+        <translation>die Schlüsseldatei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the key file is larger than %1 bytes</source>
+        <translation>die Schlüsseldatei ist größer als %1 Bytes</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>

@@ -9,6 +9,7 @@
 
 #include <openssl/crypto.h>
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
@@ -330,11 +331,13 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
                 static_cast<const char *>(std::memchr(start, '\n', std::size_t(end - start)));
             const char *stop = newline ? newline : end;
             if (stop - start > limits::kMaxLineBytes)
-                return Error::make(ErrorCategory::Limit,
-                                   QStringLiteral("wordlist line %1 is longer than %2 bytes")
-                                       .arg(lineNumber)
-                                       .arg(limits::kMaxLineBytes),
-                                   wordlistPath);
+                return Error::make(
+                    ErrorCategory::Limit,
+                    QCoreApplication::translate("sessionlens::Error",
+                                                "wordlist line %1 is longer than %2 bytes")
+                        .arg(lineNumber)
+                        .arg(limits::kMaxLineBytes),
+                    wordlistPath);
             start = stop + 1;
         }
         const int used =
@@ -371,7 +374,8 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
             thread.join();
         if (shared.failed)
             return Error::make(ErrorCategory::Key,
-                               QStringLiteral("OpenSSL could not set up the signer"));
+                               QCoreApplication::translate("sessionlens::Error",
+                                                           "OpenSSL could not set up the signer"));
         if (shared.hitOffset >= 0) {
             const qint64 line = linesBefore + 1 + std::count(data, data + shared.hitOffset, '\n');
             outcome.found = Found{std::move(shared.hitSecret), line, wordlistPath};

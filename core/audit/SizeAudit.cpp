@@ -8,6 +8,7 @@
 #include <QIODevice>
 #include <QJsonArray>
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <thread>
@@ -365,7 +366,8 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     bool atEnd = false;
     while (!atEnd) {
         if (cancel && cancel->load())
-            return Error::make(ErrorCategory::Io, QStringLiteral("cancelled"));
+            return Error::make(ErrorCategory::Io,
+                               QCoreApplication::translate("sessionlens::Error", "cancelled"));
         // Fill one block per worker, each cut at a line end; the rest waits for the next round.
         int filled = 0;
         for (; filled < threads && !atEnd; ++filled) {

@@ -19,6 +19,7 @@
 
 #include <cstring>
 
+#include <QCoreApplication>
 #include <libsecret/secret.h>
 
 namespace sessionlens {
@@ -44,7 +45,8 @@ Result<SecureBytes> deriveKey(const SecureBytes &password)
             reinterpret_cast<const unsigned char *>(kChromiumSalt), int(sizeof(kChromiumSalt) - 1),
             1, kChromiumKeyBytes, key.data()) != 1)
         return Error::make(ErrorCategory::Key,
-                           QStringLiteral("OpenSSL could not derive the Chromium key"));
+                           QCoreApplication::translate(
+                               "sessionlens::Error", "OpenSSL could not derive the Chromium key"));
     return key;
 }
 
@@ -56,7 +58,8 @@ Result<QByteArray> cbc(bool encrypt, const SecureBytes &key, QByteArrayView in)
     if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_128_cbc(), nullptr, key.data(), iv,
                                   encrypt ? 1 : 0) != 1)
         return Error::make(ErrorCategory::Key,
-                           QStringLiteral("OpenSSL could not set up AES-128-CBC"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "OpenSSL could not set up AES-128-CBC"));
     QByteArray out(in.size() + 16, Qt::Uninitialized);
     int written = 0, final = 0;
     auto *outBytes = reinterpret_cast<unsigned char *>(out.data());
@@ -65,7 +68,8 @@ Result<QByteArray> cbc(bool encrypt, const SecureBytes &key, QByteArrayView in)
         EVP_CipherFinal_ex(ctx.get(), outBytes + written, &final) != 1)
         return Error::make(
             ErrorCategory::Authentication,
-            QStringLiteral(
+            QCoreApplication::translate(
+                "sessionlens::Error",
                 "the value does not decrypt with this key (wrong password, or damaged)"));
     out.resize(written + final);
     return out;
@@ -84,13 +88,16 @@ Result<QString> snapshot(const QString &path, const QTemporaryDir &folder)
 {
     const QString copy = folder.filePath(QStringLiteral("cookies.db"));
     if (!QFile::copy(path, copy))
-        return storeError(QStringLiteral("cannot copy the cookie database"), path);
+        return storeError(
+            QCoreApplication::translate("sessionlens::Error", "cannot copy the cookie database"),
+            path);
     for (const char *suffix : {"-wal", "-shm"}) {
         const QString side = path + QLatin1String(suffix);
         if (QFile::exists(side) && !QFile::copy(side, copy + QLatin1String(suffix)))
-            return storeError(
-                QStringLiteral("cannot copy the database's %1 file").arg(QLatin1String(suffix)),
-                side);
+            return storeError(QCoreApplication::translate("sessionlens::Error",
+                                                          "cannot copy the database's %1 file")
+                                  .arg(QLatin1String(suffix)),
+                              side);
     }
     for (const QString &file : QDir(folder.path()).entryList(QDir::Files))
         QFile::setPermissions(folder.filePath(file),
@@ -119,7 +126,8 @@ Result<CookieImporter::Imported> readFirefox(QSqlDatabase &db,
     query.addBindValue(QString::fromLatin1(options.cookieName));
     if (!query.exec())
         return storeError(
-            QStringLiteral("cannot read moz_cookies: %1").arg(query.lastError().text()));
+            QCoreApplication::translate("sessionlens::Error", "cannot read moz_cookies: %1")
+                .arg(query.lastError().text()));
     while (query.next()) {
         const QString host = query.value(0).toString();
         if (!CookieImporter::hostMatches(host, options.host))
@@ -155,7 +163,8 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
     query.addBindValue(QString::fromLatin1(options.cookieName));
     if (!query.exec())
         return storeError(
-            QStringLiteral("cannot read the cookies table: %1").arg(query.lastError().text()));
+            QCoreApplication::translate("sessionlens::Error", "cannot read the cookies table: %1")
+                .arg(query.lastError().text()));
     std::optional<SecureBytes> v11Password;
     std::optional<Error> v11Problem;
     bool v11Asked = false;
@@ -167,8 +176,9 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
         QByteArray value = query.value(2).toString().toLatin1();
         const QByteArray encrypted = query.value(3).toByteArray();
         if (value.isEmpty() && !encrypted.isEmpty()) {
-            Result<QByteArray> decrypted =
-                Error::make(ErrorCategory::Format, QStringLiteral("unknown encryption"));
+            Result<QByteArray> decrypted = Error::make(
+                ErrorCategory::Format,
+                QCoreApplication::translate("sessionlens::Error", "unknown encryption"));
             if (encrypted.startsWith("v10")) {
                 decrypted = BrowserCookieStore::decryptChromium(
                     encrypted, BrowserCookieStore::v10Password(), hostPrefix, host.toUtf8());
@@ -192,7 +202,8 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
                     if (!v11Password && !v11Problem)
                         v11Problem = Error::make(
                             ErrorCategory::Key,
-                            QStringLiteral(
+                            QCoreApplication::translate(
+                                "sessionlens::Error",
                                 "the value is encrypted with Chromium's v11 key, and the "
                                 "Secret Service holds no Chromium password"));
                 }
@@ -200,9 +211,11 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
                                               encrypted, *v11Password, hostPrefix, host.toUtf8())
                                         : Result<QByteArray>(*v11Problem);
             } else {
-                decrypted = Error::make(ErrorCategory::Format,
-                                        QStringLiteral("an encrypted value of an unknown kind (%1)")
-                                            .arg(QString::fromLatin1(encrypted.left(3).toHex())));
+                decrypted = Error::make(
+                    ErrorCategory::Format,
+                    QCoreApplication::translate("sessionlens::Error",
+                                                "an encrypted value of an unknown kind (%1)")
+                        .arg(QString::fromLatin1(encrypted.left(3).toHex())));
             }
             if (!decrypted) {
                 if (!firstFailure)
@@ -241,8 +254,9 @@ Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted,
                                                        QByteArrayView host)
 {
     if (encrypted.size() < 3 + 16)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the encrypted value is too short"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error", "the encrypted value is too short"));
     auto key = deriveKey(password);
     if (!key)
         return key.error();
@@ -253,7 +267,8 @@ Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted,
         if (plain->size() < kHostHashBytes || plain->first(kHostHashBytes) != sha256(host))
             return Error::make(
                 ErrorCategory::Authentication,
-                QStringLiteral("the value does not start with the hash of its host"));
+                QCoreApplication::translate("sessionlens::Error",
+                                            "the value does not start with the hash of its host"));
         plain->remove(0, kHostHashBytes);
     }
     return plain;
@@ -280,19 +295,23 @@ Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path,
 {
     QTemporaryDir folder;
     if (!folder.isValid())
-        return storeError(QStringLiteral("cannot make a private folder for the snapshot"));
+        return storeError(QCoreApplication::translate(
+            "sessionlens::Error", "cannot make a private folder for the snapshot"));
     auto copy = snapshot(path, folder);
     if (!copy)
         return copy.error();
     const QString connection =
         QStringLiteral("sessionlens-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
-    Result<CookieImporter::Imported> result = storeError(QStringLiteral("not read"));
+    Result<CookieImporter::Imported> result =
+        storeError(QCoreApplication::translate("sessionlens::Error", "not read"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(copy.value());
         if (!db.open()) {
             result = storeError(
-                QStringLiteral("cannot open the database: %1").arg(db.lastError().text()), path);
+                QCoreApplication::translate("sessionlens::Error", "cannot open the database: %1")
+                    .arg(db.lastError().text()),
+                path);
         } else {
             const QStringList tables = db.tables();
             if (tables.contains(QStringLiteral("moz_cookies")))
@@ -300,9 +319,11 @@ Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path,
             else if (tables.contains(QStringLiteral("cookies")))
                 result = readChromium(db, options, v11);
             else
-                result =
-                    Error::make(ErrorCategory::Format,
-                                QStringLiteral("not a Firefox or Chromium cookie database"), path);
+                result = Error::make(
+                    ErrorCategory::Format,
+                    QCoreApplication::translate("sessionlens::Error",
+                                                "not a Firefox or Chromium cookie database"),
+                    path);
             db.close();
         }
     }
@@ -374,7 +395,8 @@ BrowserCookieStore::secretServicePassword(const QString &application)
         g_error_free(error);
         return Error::make(
             ErrorCategory::Key,
-            QStringLiteral(
+            QCoreApplication::translate(
+                "sessionlens::Error",
                 "the Secret Service cannot be asked for Chromium's v11 password (locked or not "
                 "running): %1")
                 .arg(message));

@@ -4,6 +4,7 @@
 #include "capture/SetCookieParser.h"
 #include "formats/CookieText.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,7 +41,8 @@ Error tooMany()
 {
     return Error::make(
         ErrorCategory::Limit,
-        QStringLiteral("more than %1 records in one file").arg(CookieImporter::kMaxRecords));
+        QCoreApplication::translate("sessionlens::Error", "more than %1 records in one file")
+            .arg(CookieImporter::kMaxRecords));
 }
 
 QList<QByteArrayView> lines(const QByteArray &data)
@@ -123,11 +125,13 @@ Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path,
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorCategory::Io, file.errorString(), path);
     if (file.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the file has %1 bytes, more than the %2 an import reads")
-                               .arg(file.size())
-                               .arg(kMaxFileBytes),
-                           path);
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the file has %1 bytes, more than the %2 an import reads")
+                .arg(file.size())
+                .arg(kMaxFileBytes),
+            path);
     const QByteArray head = file.peek(4096);
     if (detect(head) == Kind::ChromiumDatabase) {
         file.close();
@@ -138,8 +142,11 @@ Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path,
     }
     const QByteArray data = file.read(kMaxFileBytes + 1);
     if (data.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the file grew past the import limit while read"), path);
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the file grew past the import limit while read"),
+            path);
     return importData(data, options);
 }
 
@@ -147,8 +154,10 @@ Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &da
                                                             const Options &options)
 {
     if (data.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("more than %1 bytes to import").arg(kMaxFileBytes));
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error", "more than %1 bytes to import")
+                .arg(kMaxFileBytes));
     switch (detect(data.left(4096))) {
     case Kind::Har:
         return importHar(data, options);
@@ -158,7 +167,8 @@ Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &da
     case Kind::ChromiumDatabase:
         return Error::make(
             ErrorCategory::Format,
-            QStringLiteral("a cookie database is read from its file, not from text"));
+            QCoreApplication::translate("sessionlens::Error",
+                                        "a cookie database is read from its file, not from text"));
     case Kind::List:
         break;
     }
@@ -173,13 +183,15 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
     if (parseError.error != QJsonParseError::NoError)
         return Error::make(
             ErrorCategory::Json,
-            QStringLiteral("the HAR is not valid JSON: %1").arg(parseError.errorString()), {}, -1,
-            parseError.offset);
+            QCoreApplication::translate("sessionlens::Error", "the HAR is not valid JSON: %1")
+                .arg(parseError.errorString()),
+            {}, -1, parseError.offset);
     const QJsonValue entriesValue =
         document.object().value(QStringLiteral("log")).toObject().value(QStringLiteral("entries"));
     if (!entriesValue.isArray())
         return Error::make(ErrorCategory::Format,
-                           QStringLiteral("not a HAR: there is no log.entries list"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "not a HAR: there is no log.entries list"));
     const QJsonArray entries = entriesValue.toArray();
     if (entries.size() > kMaxRecords)
         return tooMany();

@@ -1,5 +1,6 @@
 #include "capture/HttpCapture.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QSslError>
@@ -48,9 +49,10 @@ void HttpCapture::start(Request request)
         QMetaObject::invokeMethod(
             this,
             [this] {
-                finish(Error::make(ErrorCategory::Network,
-                                   QStringLiteral("not an http or https URL"),
-                                   m_request.url.toString()));
+                finish(Error::make(
+                    ErrorCategory::Network,
+                    QCoreApplication::translate("sessionlens::Error", "not an http or https URL"),
+                    m_request.url.toString()));
             },
             Qt::QueuedConnection);
         return;
@@ -115,27 +117,30 @@ Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString 
 {
     QString what;
     if (timedOut) {
-        what = QStringLiteral("timeout: no complete answer in time");
+        what = QCoreApplication::translate("sessionlens::Error",
+                                           "timeout: no complete answer in time");
     } else {
         switch (code) {
         case QNetworkReply::ConnectionRefusedError:
-            what = QStringLiteral("connection refused");
+            what = QCoreApplication::translate("sessionlens::Error", "connection refused");
             break;
         case QNetworkReply::HostNotFoundError:
-            what = QStringLiteral("DNS: host not found");
+            what = QCoreApplication::translate("sessionlens::Error", "DNS: host not found");
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
-            what = QStringLiteral("timeout: no complete answer in time");
+            what = QCoreApplication::translate("sessionlens::Error",
+                                               "timeout: no complete answer in time");
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            what = QStringLiteral("TLS: the handshake failed");
+            what = QCoreApplication::translate("sessionlens::Error", "TLS: the handshake failed");
             break;
         case QNetworkReply::RemoteHostClosedError:
-            what = QStringLiteral("the server closed the connection");
+            what = QCoreApplication::translate("sessionlens::Error",
+                                               "the server closed the connection");
             break;
         default:
-            what = QStringLiteral("the request failed");
+            what = QCoreApplication::translate("sessionlens::Error", "the request failed");
             break;
         }
     }
@@ -156,10 +161,13 @@ void HttpCapture::onHopFinished()
                               m_clock.elapsed() - m_hopStart >= m_request.timeoutMs - 50;
         QString detail = reply->errorString();
         if (!m_sslProblem.isEmpty()) {
-            detail =
-                QStringLiteral("%1 (allow the host explicitly to accept it)").arg(m_sslProblem);
+            detail = QCoreApplication::translate("sessionlens::Error",
+                                                 "%1 (allow the host explicitly to accept it)")
+                         .arg(m_sslProblem);
             finish(Error::make(ErrorCategory::Network,
-                               QStringLiteral("TLS: the certificate is not trusted"), detail));
+                               QCoreApplication::translate("sessionlens::Error",
+                                                           "TLS: the certificate is not trusted"),
+                               detail));
             return;
         }
         finish(networkError(reply->error(), detail, timedOut));
@@ -173,9 +181,10 @@ void HttpCapture::onHopFinished()
     hop.elapsedMs = m_clock.elapsed() - m_hopStart;
     const auto &pairs = reply->rawHeaderPairs();
     if (pairs.size() > kMaxHeaders) {
-        finish(
-            Error::make(ErrorCategory::Limit,
-                        QStringLiteral("a response with more than %1 headers").arg(kMaxHeaders)));
+        finish(Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "a response with more than %1 headers")
+                               .arg(kMaxHeaders)));
         return;
     }
     hop.headers = pairs;
@@ -214,9 +223,11 @@ void HttpCapture::onHopFinished()
         if (!sameOrigin(target, m_request.url)) {
             m_response.crossOriginRedirect = target;
         } else if (m_redirects >= m_request.maxRedirects) {
-            finish(Error::make(ErrorCategory::Limit,
-                               QStringLiteral("more than %1 redirects").arg(m_request.maxRedirects),
-                               target.toString()));
+            finish(Error::make(
+                ErrorCategory::Limit,
+                QCoreApplication::translate("sessionlens::Error", "more than %1 redirects")
+                    .arg(m_request.maxRedirects),
+                target.toString()));
             return;
         } else {
             ++m_redirects;

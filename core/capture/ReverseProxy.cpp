@@ -1,5 +1,6 @@
 #include "capture/ReverseProxy.h"
 
+#include <QCoreApplication>
 #include <QTcpSocket>
 
 namespace sessionlens {
@@ -19,11 +20,13 @@ Result<Done> ReverseProxy::start(const QHostAddress &address, quint16 port, cons
          upstream.scheme() != QLatin1String("https")) ||
         upstream.host().isEmpty())
         return Error::make(ErrorCategory::Network,
-                           QStringLiteral("the upstream is not an http or https URL"),
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the upstream is not an http or https URL"),
                            upstream.toString());
     if (!m_server.listen(address, port))
         return Error::make(ErrorCategory::Network,
-                           QStringLiteral("cannot listen: %1").arg(m_server.errorString()),
+                           QCoreApplication::translate("sessionlens::Error", "cannot listen: %1")
+                               .arg(m_server.errorString()),
                            QStringLiteral("%1:%2").arg(address.toString()).arg(port));
     auto settings = std::make_shared<ProxyConnection::Settings>();
     settings->upstream = upstream;

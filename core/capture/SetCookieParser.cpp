@@ -1,5 +1,6 @@
 #include "capture/SetCookieParser.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace sessionlens {
@@ -20,10 +21,12 @@ QByteArray unquoted(QByteArrayView value)
 
 Error tooLong(qsizetype size)
 {
-    return Error::make(ErrorCategory::Limit,
-                       QStringLiteral("a cookie header of %1 bytes is over the %2-byte limit")
-                           .arg(size)
-                           .arg(SetCookieParser::kMaxHeaderBytes));
+    return Error::make(
+        ErrorCategory::Limit,
+        QCoreApplication::translate("sessionlens::Error",
+                                    "a cookie header of %1 bytes is over the %2-byte limit")
+            .arg(size)
+            .arg(SetCookieParser::kMaxHeaderBytes));
 }
 
 int monthIndex(QByteArrayView token)
@@ -122,14 +125,17 @@ Result<SetCookieParser::SetCookie> SetCookieParser::parseSetCookie(QByteArrayVie
     const QByteArrayView pair = semicolon < 0 ? header : header.first(semicolon);
     const qsizetype equals = pair.indexOf('=');
     if (equals < 0)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the Set-Cookie value has no name=value pair"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the Set-Cookie value has no name=value pair"));
     SetCookie cookie;
     cookie.name = trimmed(pair.first(equals)).toByteArray();
     cookie.value = unquoted(trimmed(pair.sliced(equals + 1)));
     if (cookie.name.isEmpty())
         return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the Set-Cookie value has an empty name"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the Set-Cookie value has an empty name"));
     QByteArrayView rest = semicolon < 0 ? QByteArrayView() : header.sliced(semicolon + 1);
     while (!rest.isEmpty()) {
         const qsizetype next = rest.indexOf(';');
@@ -184,9 +190,11 @@ SetCookieParser::parseCookieHeader(QByteArrayView header)
         if (item.isEmpty())
             continue;
         if (pairs.size() == kMaxCookiesPerHeader)
-            return Error::make(ErrorCategory::Limit,
-                               QStringLiteral("more than %1 cookies in one Cookie header")
-                                   .arg(kMaxCookiesPerHeader));
+            return Error::make(
+                ErrorCategory::Limit,
+                QCoreApplication::translate("sessionlens::Error",
+                                            "more than %1 cookies in one Cookie header")
+                    .arg(kMaxCookiesPerHeader));
         const qsizetype eq = item.indexOf('=');
         if (eq < 0)
             pairs.append(

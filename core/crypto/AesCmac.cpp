@@ -1,5 +1,6 @@
 #include "crypto/AesCmac.h"
 
+#include <QCoreApplication>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
@@ -39,19 +40,26 @@ Result<AesCmac> AesCmac::create(const SecureBytes &key)
     if (!cipherName)
         return Error::make(
             ErrorCategory::Key,
-            QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1").arg(key.size()));
+            QCoreApplication::translate("sessionlens::Error",
+                                        "AES keys are 16, 24 or 32 bytes, this one has %1")
+                .arg(key.size()));
     EVP_MAC *mac = cmacAlgorithm();
     if (!mac)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL offers no CMAC"));
+        return Error::make(ErrorCategory::Key, QCoreApplication::translate(
+                                                   "sessionlens::Error", "OpenSSL offers no CMAC"));
     EvpMacCtxPtr context(EVP_MAC_CTX_new(mac));
     if (!context)
-        return Error::make(ErrorCategory::Key, QStringLiteral("cannot allocate a CMAC context"));
+        return Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "cannot allocate a CMAC context"));
     OSSL_PARAM params[] = {
         OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, const_cast<char *>(cipherName), 0),
         OSSL_PARAM_construct_end(),
     };
     if (EVP_MAC_init(context.get(), key.data(), key.size(), params) != 1)
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL rejected the CMAC key"));
+        return Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "OpenSSL rejected the CMAC key"));
     return AesCmac(std::move(context));
 }
 

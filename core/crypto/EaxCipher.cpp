@@ -1,5 +1,6 @@
 #include "crypto/EaxCipher.h"
 
+#include <QCoreApplication>
 #include <climits>
 #include <openssl/evp.h>
 
@@ -28,7 +29,8 @@ EVP_CIPHER *ctrCipher(std::size_t keySize)
 Error internalFailure(const char *what)
 {
     return Error::make(ErrorCategory::Authentication,
-                       QStringLiteral("OpenSSL failed during %1").arg(QLatin1String(what)));
+                       QCoreApplication::translate("sessionlens::Error", "OpenSSL failed during %1")
+                           .arg(QLatin1String(what)));
 }
 
 } // namespace
@@ -47,7 +49,8 @@ Result<EaxCipher> EaxCipher::create(const SecureBytes &key)
     EvpCipherCtxPtr ctr(EVP_CIPHER_CTX_new());
     if (!cipher || !ctr ||
         EVP_EncryptInit_ex2(ctr.get(), cipher, key.data(), nullptr, nullptr) != 1)
-        return Error::make(ErrorCategory::Key, QStringLiteral("cannot set up AES-CTR"));
+        return Error::make(ErrorCategory::Key, QCoreApplication::translate(
+                                                   "sessionlens::Error", "cannot set up AES-CTR"));
     return EaxCipher(std::move(cmac).value(), std::move(ctr));
 }
 
@@ -114,8 +117,10 @@ Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView heade
                                       QByteArrayView ciphertext, QByteArrayView tag)
 {
     if (tag.size() != kTagSize)
-        return Error::make(ErrorCategory::Authentication,
-                           QStringLiteral("the tag must be 16 bytes, found %1").arg(tag.size()));
+        return Error::make(
+            ErrorCategory::Authentication,
+            QCoreApplication::translate("sessionlens::Error", "the tag must be 16 bytes, found %1")
+                .arg(tag.size()));
     AesCmac::Tag nonceMac{}, headerTag{}, cipherMac{};
     if (!omac(0, nonce, &nonceMac) || !headerMac(header, &headerTag) ||
         !omac(2, ciphertext, &cipherMac))
@@ -125,8 +130,10 @@ Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView heade
         expected[i] = nonceMac[i] ^ headerTag[i] ^ cipherMac[i];
     if (!constantTimeEquals(expected.data(), expected.size(), tag.data(),
                             static_cast<std::size_t>(tag.size())))
-        return Error::make(ErrorCategory::Authentication,
-                           QStringLiteral("the tag does not match: wrong key or altered cookie"));
+        return Error::make(
+            ErrorCategory::Authentication,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the tag does not match: wrong key or altered cookie"));
     QByteArray plaintext(ciphertext.size(), Qt::Uninitialized);
     if (!ctrTransform(nonceMac, ciphertext, plaintext.data()))
         return internalFailure("EAX decryption");

@@ -5,6 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <QCoreApplication>
 #include <array>
 #include <cstring>
 
@@ -45,7 +46,8 @@ Result<ItsdangerousSigner> ItsdangerousSigner::create(const Options &options)
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     if (!md || !ctx)
         return Error::make(ErrorCategory::Key,
-                           QStringLiteral("OpenSSL offers no %1").arg(digestName(options.digest)));
+                           QCoreApplication::translate("sessionlens::Error", "OpenSSL offers no %1")
+                               .arg(digestName(options.digest)));
     return ItsdangerousSigner(options, md, std::move(ctx));
 }
 

@@ -1,5 +1,6 @@
 #include "crypto/SecureRandom.h"
 
+#include <QCoreApplication>
 #include <openssl/rand.h>
 
 namespace sessionlens {
@@ -11,7 +12,9 @@ Result<QByteArray> SecureRandom::bytes(qsizetype count)
         RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(count)) != 1)
         return Error::make(
             ErrorCategory::Key,
-            QStringLiteral("the random generator failed to produce %1 bytes").arg(count));
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the random generator failed to produce %1 bytes")
+                .arg(count));
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "document/CookieOpener.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -62,8 +63,9 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
         for (qsizetype i = 0; i < ring.size(); ++i)
             hasAesKey = hasAesKey || ring.at(i).kind() == SessionKey::Kind::AesKey;
         if (!hasAesKey)
-            opened.error->message =
-                QStringLiteral("no AES key is available to open this EncryptedSession cookie");
+            opened.error->message = QCoreApplication::translate(
+                "sessionlens::Error",
+                "no AES key is available to open this EncryptedSession cookie");
     }
     return opened;
 }

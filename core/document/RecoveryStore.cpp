@@ -3,6 +3,7 @@
 #include "Limits.h"
 #include "keys/PrivateFiles.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -35,8 +36,10 @@ Result<SecureBytes> RecoveryStore::key() const
 {
     if (!m_key) {
         if (!m_keyProvider)
-            return Error::make(ErrorCategory::Key,
-                               QStringLiteral("no key store to seal history and autosave"));
+            return Error::make(
+                ErrorCategory::Key,
+                QCoreApplication::translate("sessionlens::Error",
+                                            "no key store to seal history and autosave"));
         auto fetched = m_keyProvider();
         if (!fetched)
             return fetched.error();

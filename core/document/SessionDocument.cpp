@@ -4,6 +4,7 @@
 
 #include "json/PythonRepr.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace sessionlens {
@@ -76,11 +77,12 @@ Result<Done> SessionDocument::checkPlacement(const SessionPath &path, const Sess
     // The root container is level 1, so a container at path length L is at level L + 1.
     const qsizetype levels = path.size() + containerDepth(value);
     if (levels > kMaxDepth)
-        return Error::make(
-            ErrorCategory::Limit,
-            QStringLiteral("the session would nest %1 levels deep; at most %2 are allowed")
-                .arg(levels)
-                .arg(kMaxDepth));
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate(
+                               "sessionlens::Error",
+                               "the session would nest %1 levels deep; at most %2 are allowed")
+                               .arg(levels)
+                               .arg(kMaxDepth));
     return Done{};
 }
 

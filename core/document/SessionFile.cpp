@@ -3,6 +3,7 @@
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -28,9 +29,11 @@ Result<SessionValue> SessionFile::read(const QString &path, FormatDetector::Form
         return Error::make(ErrorCategory::Io, file.errorString(), path);
     const QByteArray text = file.read(kMaxFileBytes + 1);
     if (text.size() > kMaxFileBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the file is larger than %1 bytes").arg(kMaxFileBytes),
-                           path);
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error", "the file is larger than %1 bytes")
+                .arg(kMaxFileBytes),
+            path);
     auto session = SessionDialect::readSession(text, format);
     if (!session) {
         Error error = session.error();

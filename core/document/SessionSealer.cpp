@@ -6,6 +6,7 @@
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace sessionlens {
@@ -16,11 +17,12 @@ std::optional<Error> overInputLimit(qsizetype cookieBytes)
 {
     if (cookieBytes <= CookieText::kMaxInputSize)
         return std::nullopt;
-    return Error::make(
-        ErrorCategory::Limit,
-        QStringLiteral("the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
-            .arg(cookieBytes)
-            .arg(CookieText::kMaxInputSize));
+    return Error::make(ErrorCategory::Limit,
+                       QCoreApplication::translate(
+                           "sessionlens::Error",
+                           "the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
+                           .arg(cookieBytes)
+                           .arg(CookieText::kMaxInputSize));
 }
 
 void sealEncrypted(const SessionValue &session, const SecureBytes &key,
@@ -43,7 +45,9 @@ void sealEncrypted(const SessionValue &session, const SecureBytes &key,
     if ((out.error = overInputLimit(out.report.cookieValueBytes)))
         return;
     if (key.isEmpty()) {
-        out.error = Error::make(ErrorCategory::Key, QStringLiteral("no AES key to seal with"));
+        out.error =
+            Error::make(ErrorCategory::Key, QCoreApplication::translate("sessionlens::Error",
+                                                                        "no AES key to seal with"));
         return;
     }
     auto codec = EncryptedSessionCodec::create(key);
@@ -72,7 +76,9 @@ void sealSigned(const SessionValue &session, const SecureBytes &secret,
     if ((out.error = overInputLimit(out.report.cookieValueBytes)))
         return;
     if (secret.isEmpty()) {
-        out.error = Error::make(ErrorCategory::Key, QStringLiteral("no Flask secret to sign with"));
+        out.error = Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "no Flask secret to sign with"));
         return;
     }
     const qint64 timestamp =

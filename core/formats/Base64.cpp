@@ -1,5 +1,6 @@
 #include "formats/Base64.h"
 
+#include <QCoreApplication>
 #include <array>
 
 namespace sessionlens {
@@ -32,8 +33,10 @@ Error badCharacter(QByteArrayView text, qsizetype position)
                               : QStringLiteral("0x%1").arg(c, 2, 16, QChar(u'0'));
     return Error::make(
         ErrorCategory::Base64,
-        QStringLiteral("character %1 at offset %2 is not base64").arg(shown).arg(position), {}, -1,
-        position);
+        QCoreApplication::translate("sessionlens::Error", "character %1 at offset %2 is not base64")
+            .arg(shown)
+            .arg(position),
+        {}, -1, position);
 }
 
 } // namespace
@@ -51,7 +54,9 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
             }
             return Error::make(
                 ErrorCategory::Base64,
-                QStringLiteral("length %1 is not a multiple of 4 (padding missing)").arg(length),
+                QCoreApplication::translate("sessionlens::Error",
+                                            "length %1 is not a multiple of 4 (padding missing)")
+                    .arg(length),
                 {}, -1, length);
         }
         int padding = 0;
@@ -61,9 +66,11 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
         }
     }
     if (length % 4 == 1)
-        return Error::make(ErrorCategory::Base64,
-                           QStringLiteral("%1 characters cannot be base64").arg(length), {}, -1,
-                           length);
+        return Error::make(
+            ErrorCategory::Base64,
+            QCoreApplication::translate("sessionlens::Error", "%1 characters cannot be base64")
+                .arg(length),
+            {}, -1, length);
 
     QByteArray out((length / 4) * 3 + (length % 4 ? length % 4 - 1 : 0), Qt::Uninitialized);
     auto *target = reinterpret_cast<unsigned char *>(out.data());

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace sessionlens {
@@ -141,14 +142,17 @@ Result<CookieText::Extracted> CookieText::extract(const QString &text, const QSt
 {
     if (text.size() > kMaxInputSize)
         return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("input of %1 characters is larger than %2")
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "input of %1 characters is larger than %2")
                                .arg(text.size())
                                .arg(kMaxInputSize));
     const Rewritten rewritten = normalise(text.trimmed(), cookieName);
     if (rewritten.text.isEmpty() && rewritten.source == Source::CurlCommand)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the curl command carries no cookie (no -b/--cookie "
-                                          "option and no Cookie header)"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the curl command carries no cookie (no -b/--cookie "
+                                        "option and no Cookie header)"));
     auto found = extractLine(rewritten.text, cookieName);
     if (found)
         found->source = rewritten.source;
@@ -160,7 +164,8 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
 {
     QString line = text.trimmed();
     if (line.isEmpty())
-        return Error::make(ErrorCategory::Format, QStringLiteral("no cookie text"));
+        return Error::make(ErrorCategory::Format,
+                           QCoreApplication::translate("sessionlens::Error", "no cookie text"));
 
     bool isSetCookie = false;
     if (line.startsWith(QLatin1String("set-cookie:"), Qt::CaseInsensitive)) {
@@ -198,11 +203,14 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
     if (pairCount > 1)
         return Error::make(
             ErrorCategory::Format,
-            QStringLiteral("%1 cookies and none named \"%2\"").arg(pairCount).arg(cookieName));
+            QCoreApplication::translate("sessionlens::Error", "%1 cookies and none named \"%2\"")
+                .arg(pairCount)
+                .arg(cookieName));
     const QString bare = unquote(line);
     if (bare.contains(u' ') || bare.contains(u';'))
         return Error::make(ErrorCategory::Format,
-                           QStringLiteral("a cookie value holds no spaces or ';'"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "a cookie value holds no spaces or ';'"));
     return Extracted{QString(), bare.toLatin1(), Source::Text};
 }
 

@@ -5,6 +5,7 @@
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -53,10 +54,12 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
                                                                    Fields *partial)
 {
     if (cookie.size() > kMaxCookieSize)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("cookie of %1 bytes exceeds the %2-byte input limit")
-                               .arg(cookie.size())
-                               .arg(kMaxCookieSize));
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "cookie of %1 bytes exceeds the %2-byte input limit")
+                .arg(cookie.size())
+                .arg(kMaxCookieSize));
     QByteArrayView parts[4];
     int count = 0;
     qsizetype start = 0;
@@ -71,15 +74,18 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
         start = dot + 1;
     }
     if (count != 4)
-        return Error::make(
-            ErrorCategory::Format,
-            QStringLiteral("expected 4 fields separated by '.', found %1").arg(count));
+        return Error::make(ErrorCategory::Format,
+                           QCoreApplication::translate(
+                               "sessionlens::Error", "expected 4 fields separated by '.', found %1")
+                               .arg(count));
 
     Fields fields;
     fields.flag = parts[0].toByteArray();
     if (fields.flag.isEmpty())
-        return Error::make(ErrorCategory::Format, QStringLiteral("the flag field is empty"), {},
-                           int(Field::Flag));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error", "the flag field is empty"), {},
+            int(Field::Flag));
     fields.compressed = fields.flag == "z";
     fields.unknownFlag = fields.flag != "z" && fields.flag != "u";
     fields.ciphertextText = parts[1].toByteArray();
@@ -101,16 +107,18 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
         if (!bytes) {
             Error error = bytes.error();
             error.field = int(item.field);
-            error.detail = QStringLiteral("in the %1 field").arg(fieldName(item.field));
+            error.detail = QCoreApplication::translate("sessionlens::Error", "in the %1 field")
+                               .arg(fieldName(item.field));
             return error;
         }
         item.out = std::move(bytes).value();
     }
     if (fields.tag.size() != EaxCipher::kTagSize)
-        return Error::make(
-            ErrorCategory::Authentication,
-            QStringLiteral("the tag is %1 bytes, EAX tags are 16").arg(fields.tag.size()), {},
-            int(Field::Tag));
+        return Error::make(ErrorCategory::Authentication,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the tag is %1 bytes, EAX tags are 16")
+                               .arg(fields.tag.size()),
+                           {}, int(Field::Tag));
     return fields;
 }
 
@@ -200,10 +208,12 @@ std::optional<Error> EncryptedSessionCodec::checkSealable(const SessionValue &se
     if (auto notSession = SessionDialect::checkIsSession(session))
         return notSession;
     if (const SessionValue *node = firstUnencodable(session))
-        return Error::make(ErrorCategory::Json,
-                           QStringLiteral("EncryptedSession's JSON encoder cannot write a %1 value")
-                               .arg(SessionValue::typeName(node->type())),
-                           PythonRepr::path(node));
+        return Error::make(
+            ErrorCategory::Json,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "EncryptedSession's JSON encoder cannot write a %1 value")
+                .arg(SessionValue::typeName(node->type())),
+            PythonRepr::path(node));
     return std::nullopt;
 }
 
@@ -224,7 +234,9 @@ EncryptedSessionCodec::sealPlaintext(const QByteArray &plaintext, Compression co
         return sealPayload(plaintext, plaintext, false, nonce);
     const QByteArray payload = ZlibCodec::deflate(plaintext);
     if (payload.isEmpty())
-        return Error::make(ErrorCategory::Decompression, QStringLiteral("zlib could not compress"));
+        return Error::make(
+            ErrorCategory::Decompression,
+            QCoreApplication::translate("sessionlens::Error", "zlib could not compress"));
     return sealPayload(plaintext, payload, true, nonce);
 }
 

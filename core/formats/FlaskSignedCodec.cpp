@@ -5,6 +5,7 @@
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace sessionlens {
@@ -26,14 +27,17 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
                                                         const Options &options)
 {
     if (cookie.size() > limits::kMaxCookieBytes)
-        return Error::make(
-            ErrorCategory::Limit,
-            QStringLiteral("cookie of %1 bytes exceeds the input limit").arg(cookie.size()));
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "cookie of %1 bytes exceeds the input limit")
+                               .arg(cookie.size()));
     const qsizetype lastDot = cookie.lastIndexOf('.');
     const qsizetype timestampDot = lastDot > 0 ? cookie.first(lastDot).lastIndexOf('.') : -1;
     if (lastDot < 0 || timestampDot < 0)
-        return Error::make(ErrorCategory::Format,
-                           QStringLiteral("expected [.]<payload>.<timestamp>.<signature>"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "expected [.]<payload>.<timestamp>.<signature>"));
     Parts parts;
     parts.signedValue = cookie.first(lastDot).toByteArray();
     parts.signatureText = cookie.sliced(lastDot + 1).toByteArray();
@@ -45,7 +49,9 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
     parts.payloadText = payload.toByteArray();
     if (parts.payloadText.isEmpty() || parts.timestampText.isEmpty() ||
         parts.signatureText.isEmpty())
-        return Error::make(ErrorCategory::Format, QStringLiteral("a part of the cookie is empty"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error", "a part of the cookie is empty"));
 
     const struct
     {
@@ -60,7 +66,8 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
         if (!bytes) {
             Error error = bytes.error();
             error.field = int(item.part);
-            error.detail = QStringLiteral("in the %1").arg(partName(item.part));
+            error.detail = QCoreApplication::translate("sessionlens::Error", "in the %1")
+                               .arg(partName(item.part));
             return error;
         }
         if (item.out) {
@@ -68,9 +75,11 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
             continue;
         }
         if (bytes->size() > 8)
-            return Error::make(ErrorCategory::Format,
-                               QStringLiteral("the timestamp has %1 bytes").arg(bytes->size()), {},
-                               int(Part::Timestamp));
+            return Error::make(
+                ErrorCategory::Format,
+                QCoreApplication::translate("sessionlens::Error", "the timestamp has %1 bytes")
+                    .arg(bytes->size()),
+                {}, int(Part::Timestamp));
         quint64 value = 0;
         for (const char c : bytes.value())
             value = (value << 8) | static_cast<unsigned char>(c);
@@ -174,9 +183,12 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         if (index.value() < 0)
             decoded.error = Error::make(
                 ErrorCategory::Authentication,
-                secrets.size() == 1 ? QStringLiteral("the signature does not match the secret")
-                                    : QStringLiteral("the signature matches none of the %1 secrets")
-                                          .arg(secrets.size()),
+                secrets.size() == 1
+                    ? QCoreApplication::translate("sessionlens::Error",
+                                                  "the signature does not match the secret")
+                    : QCoreApplication::translate("sessionlens::Error",
+                                                  "the signature matches none of the %1 secrets")
+                          .arg(secrets.size()),
                 {}, int(Part::Signature));
     }
     return decoded;
@@ -218,10 +230,12 @@ Result<QByteArray> FlaskSignedCodec::signPayload(const QByteArray &payload,
 {
     if (timestamp < (options.legacyEpoch ? kLegacyEpoch : 0))
         return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the timestamp is before the signer's epoch"));
+                           QCoreApplication::translate(
+                               "sessionlens::Error", "the timestamp is before the signer's epoch"));
     if (timestamp > kMaxTimestamp)
         return Error::make(ErrorCategory::Format,
-                           QStringLiteral("the timestamp is after the year 9999"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the timestamp is after the year 9999"));
     auto signer = ItsdangerousSigner::create(options.signer);
     if (!signer)
         return signer.error();
@@ -230,7 +244,8 @@ Result<QByteArray> FlaskSignedCodec::signPayload(const QByteArray &payload,
     if (!signer->sign(
             QByteArrayView(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size())),
             value, &signature))
-        return Error::make(ErrorCategory::Key, QStringLiteral("OpenSSL failed to sign"));
+        return Error::make(ErrorCategory::Key, QCoreApplication::translate(
+                                                   "sessionlens::Error", "OpenSSL failed to sign"));
     return value + '.' + Base64::encode(signature, Base64::Alphabet::UrlSafe);
 }
 

@@ -1,4 +1,5 @@
 #include "formats/SessionDialect.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -23,7 +24,8 @@ std::optional<Error> SessionDialect::checkIsSession(const SessionValue &value)
     if (value.type() == SessionValue::Type::Dict)
         return std::nullopt;
     return Error::make(ErrorCategory::Json,
-                       QStringLiteral("a session is a JSON object { ... }, not %1")
+                       QCoreApplication::translate("sessionlens::Error",
+                                                   "a session is a JSON object { ... }, not %1")
                            .arg(SessionValue::typeName(value.type())));
 }
 

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <memory>
 
@@ -66,12 +67,15 @@ Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizet
 {
     StreamLease lease;
     if (!lease.ok())
-        return Error::make(ErrorCategory::Decompression, QStringLiteral("cannot start zlib"));
+        return Error::make(ErrorCategory::Decompression,
+                           QCoreApplication::translate("sessionlens::Error", "cannot start zlib"));
     z_stream &zs = lease.stream();
 
     // Inputs are small; the whole stream is handed over at once (uInt is ample for cookies).
     if (compressed.size() > static_cast<qsizetype>(UINT_MAX / 2))
-        return Error::make(ErrorCategory::Limit, QStringLiteral("compressed input too large"));
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error", "compressed input too large"));
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
     zs.avail_in = static_cast<uInt>(compressed.size());
 
@@ -89,16 +93,18 @@ Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizet
                 zs.avail_out = 1;
                 const int code = ::inflate(&zs, Z_NO_FLUSH);
                 if (zs.avail_out == 0)
-                    return Error::make(
-                        ErrorCategory::Limit,
-                        QStringLiteral("inflates to more than %1 bytes").arg(maxOutput));
+                    return Error::make(ErrorCategory::Limit,
+                                       QCoreApplication::translate("sessionlens::Error",
+                                                                   "inflates to more than %1 bytes")
+                                           .arg(maxOutput));
                 if (code == Z_STREAM_END)
                     break;
-                return zs.avail_in == 0
-                           ? Error::make(ErrorCategory::Decompression,
-                                         QStringLiteral("incomplete or truncated stream"), {}, -1,
-                                         compressed.size())
-                           : zlibError(code, zs);
+                return zs.avail_in == 0 ? Error::make(ErrorCategory::Decompression,
+                                                      QCoreApplication::translate(
+                                                          "sessionlens::Error",
+                                                          "incomplete or truncated stream"),
+                                                      {}, -1, compressed.size())
+                                        : zlibError(code, zs);
             }
             out.resize(std::min<qsizetype>(maxOutput, out.size() * 2));
         }
@@ -113,9 +119,10 @@ Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizet
         if (code == Z_BUF_ERROR && zs.avail_out == 0)
             continue; // needs more room, not more input
         if (code == Z_BUF_ERROR || (code == Z_OK && zs.avail_in == 0))
-            return Error::make(ErrorCategory::Decompression,
-                               QStringLiteral("incomplete or truncated stream"), {}, -1,
-                               compressed.size());
+            return Error::make(
+                ErrorCategory::Decompression,
+                QCoreApplication::translate("sessionlens::Error", "incomplete or truncated stream"),
+                {}, -1, compressed.size());
         return zlibError(code, zs);
     }
     out.resize(static_cast<qsizetype>(zs.total_out));

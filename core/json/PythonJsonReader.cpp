@@ -5,6 +5,7 @@
 
 #include <QHash>
 
+#include <QCoreApplication>
 #include <array>
 #include <cstring>
 #include <optional>
@@ -42,13 +43,14 @@ public:
     {
         SessionValue root;
         if (m_end - m_p >= 3 && std::memcmp(m_p, "\xef\xbb\xbf", 3) == 0)
-            return fail(QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
+            return fail(QCoreApplication::translate(
+                "sessionlens::Error", "Unexpected UTF-8 BOM (decode using utf-8-sig)"));
         skipSpace();
         if (!parseValue(root, 0))
             return *m_error;
         skipSpace();
         if (m_p != m_end)
-            return fail(QStringLiteral("Extra data"));
+            return fail(QCoreApplication::translate("sessionlens::Error", "Extra data"));
         if (m_warnings && m_droppedWarnings > 0)
             m_warnings->append(QStringLiteral("%1 more warnings not shown (at most %2 are kept)")
                                    .arg(m_droppedWarnings)
@@ -91,12 +93,14 @@ private:
     bool parseValue(SessionValue &out, int depth)
     {
         if (++m_nodes > m_options.maxNodes) {
-            fail(QStringLiteral("more than %1 values in the session").arg(m_options.maxNodes),
+            fail(QCoreApplication::translate("sessionlens::Error",
+                                             "more than %1 values in the session")
+                     .arg(m_options.maxNodes),
                  ErrorCategory::Limit);
             return false;
         }
         if (m_p >= m_end) {
-            fail(QStringLiteral("Expecting value"));
+            fail(QCoreApplication::translate("sessionlens::Error", "Expecting value"));
             return false;
         }
         switch (*m_p) {
@@ -158,7 +162,7 @@ private:
                 return parseNumber(out);
             break;
         }
-        fail(QStringLiteral("Expecting value"));
+        fail(QCoreApplication::translate("sessionlens::Error", "Expecting value"));
         return false;
     }
 
@@ -170,7 +174,7 @@ private:
         if (*p == '-')
             ++p;
         if (p >= m_end || *p < '0' || *p > '9') {
-            fail(QStringLiteral("Expecting value"));
+            fail(QCoreApplication::translate("sessionlens::Error", "Expecting value"));
             return false;
         }
         if (*p == '0')
@@ -201,7 +205,8 @@ private:
         if (!isFloat) {
             const qsizetype digits = integerEnd - start - (*start == '-' ? 1 : 0);
             if (digits > PythonJsonReader::kMaxIntegerDigits) {
-                fail(QStringLiteral(
+                fail(QCoreApplication::translate(
+                         "sessionlens::Error",
                          "integer of %1 digits exceeds Python's %2-digit conversion limit")
                          .arg(digits)
                          .arg(PythonJsonReader::kMaxIntegerDigits),
@@ -212,7 +217,7 @@ private:
         } else {
             const std::optional<double> value = PythonFloat::parse(lexeme);
             if (!value) {
-                fail(QStringLiteral("Expecting value"));
+                fail(QCoreApplication::translate("sessionlens::Error", "Expecting value"));
                 return false;
             }
             out.setFloat(*value, lexeme.toByteArray());
@@ -241,7 +246,9 @@ private:
         QString text = QString::fromUtf8(segment, m_p - segment);
         while (true) {
             if (m_p >= m_end) {
-                failAt(QStringLiteral("Unterminated string starting at"), open - m_begin);
+                failAt(QCoreApplication::translate("sessionlens::Error",
+                                                   "Unterminated string starting at"),
+                       open - m_begin);
                 return false;
             }
             const auto c = static_cast<unsigned char>(*m_p);
@@ -250,7 +257,8 @@ private:
                 break;
             }
             if (c < 0x20) {
-                fail(QStringLiteral("Invalid control character at"));
+                fail(QCoreApplication::translate("sessionlens::Error",
+                                                 "Invalid control character at"));
                 return false;
             }
             if (c != '\\') {
@@ -263,7 +271,9 @@ private:
             }
             const char *escape = m_p;
             if (m_p + 1 >= m_end) {
-                failAt(QStringLiteral("Unterminated string starting at"), open - m_begin);
+                failAt(QCoreApplication::translate("sessionlens::Error",
+                                                   "Unterminated string starting at"),
+                       open - m_begin);
                 return false;
             }
             const char kind = m_p[1];
@@ -303,7 +313,8 @@ private:
                 break;
             }
             default:
-                failAt(QStringLiteral("Invalid \\escape"), escape - m_begin);
+                failAt(QCoreApplication::translate("sessionlens::Error", "Invalid \\escape"),
+                       escape - m_begin);
                 return false;
             }
         }
@@ -342,14 +353,16 @@ private:
     bool readHex4(const char *escape, int *unit)
     {
         if (m_end - m_p < 4) {
-            failAt(QStringLiteral("Invalid \\uXXXX escape"), escape - m_begin);
+            failAt(QCoreApplication::translate("sessionlens::Error", "Invalid \\uXXXX escape"),
+                   escape - m_begin);
             return false;
         }
         int value = 0;
         for (int i = 0; i < 4; ++i) {
             const int digit = hexDigit(m_p[i]);
             if (digit < 0) {
-                failAt(QStringLiteral("Invalid \\uXXXX escape"), escape - m_begin);
+                failAt(QCoreApplication::translate("sessionlens::Error", "Invalid \\uXXXX escape"),
+                       escape - m_begin);
                 return false;
             }
             value = value * 16 + digit;
@@ -362,7 +375,8 @@ private:
     bool enter(int depth)
     {
         if (depth > m_options.maxDepth) {
-            fail(QStringLiteral("nesting deeper than %1 levels").arg(m_options.maxDepth),
+            fail(QCoreApplication::translate("sessionlens::Error", "nesting deeper than %1 levels")
+                     .arg(m_options.maxDepth),
                  ErrorCategory::Limit);
             return false;
         }
@@ -393,7 +407,7 @@ private:
                 ++m_p;
                 return true;
             }
-            fail(QStringLiteral("Expecting ',' delimiter"));
+            fail(QCoreApplication::translate("sessionlens::Error", "Expecting ',' delimiter"));
             return false;
         }
     }
@@ -413,7 +427,8 @@ private:
         std::optional<QHash<QString, qsizetype>> index; // built only for large objects
         while (true) {
             if (m_p >= m_end || *m_p != '"') {
-                fail(QStringLiteral("Expecting property name enclosed in double quotes"));
+                fail(QCoreApplication::translate(
+                    "sessionlens::Error", "Expecting property name enclosed in double quotes"));
                 return false;
             }
             QString ownKey;
@@ -423,7 +438,7 @@ private:
             const QString &key = *keyRef;
             skipSpace();
             if (m_p >= m_end || *m_p != ':') {
-                fail(QStringLiteral("Expecting ':' delimiter"));
+                fail(QCoreApplication::translate("sessionlens::Error", "Expecting ':' delimiter"));
                 return false;
             }
             ++m_p;
@@ -467,7 +482,7 @@ private:
                 ++m_p;
                 break;
             }
-            fail(QStringLiteral("Expecting ',' delimiter"));
+            fail(QCoreApplication::translate("sessionlens::Error", "Expecting ',' delimiter"));
             return false;
         }
         QStringList tagWarnings;
@@ -523,8 +538,10 @@ Result<SessionValue> PythonJsonReader::read(QByteArrayView utf8, const Options &
 {
     const qsizetype bad = firstInvalidUtf8(utf8);
     if (bad >= 0)
-        return Error::make(ErrorCategory::Encoding,
-                           QStringLiteral("invalid UTF-8 at byte %1").arg(bad), {}, -1, bad);
+        return Error::make(
+            ErrorCategory::Encoding,
+            QCoreApplication::translate("sessionlens::Error", "invalid UTF-8 at byte %1").arg(bad),
+            {}, -1, bad);
     Parser parser(utf8, options, warnings);
     return parser.run();
 }

@@ -6,6 +6,7 @@
 #include <QChar>
 #include <QStringList>
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace sessionlens {
@@ -152,7 +153,8 @@ Result<QString> PythonRepr::reprBounded(const SessionValue &value, qsizetype max
     if (!appendBounded(value, out, maxChars))
         return Error::make(
             ErrorCategory::Limit,
-            QStringLiteral("the Python view exceeds the output limit of %1 characters")
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the Python view exceeds the output limit of %1 characters")
                 .arg(maxChars));
     return out;
 }

@@ -1,6 +1,7 @@
 #include "json/TreeText.h"
 
 #include "json/PythonRepr.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -12,7 +13,8 @@ Error outputLimit(qsizetype limit)
 {
     return Error::make(
         ErrorCategory::Limit,
-        QStringLiteral("the rendered session exceeds the output limit of %1 characters")
+        QCoreApplication::translate(
+            "sessionlens::Error", "the rendered session exceeds the output limit of %1 characters")
             .arg(limit));
 }
 

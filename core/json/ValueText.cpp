@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <QCoreApplication>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -19,7 +20,8 @@ namespace {
 
 Error expected(const QString &what)
 {
-    return Error::make(ErrorCategory::Json, QStringLiteral("expected %1").arg(what));
+    return Error::make(ErrorCategory::Json,
+                       QCoreApplication::translate("sessionlens::Error", "expected %1").arg(what));
 }
 
 Result<SessionValue> parseInteger(const QString &text)
@@ -33,9 +35,11 @@ Result<SessionValue> parseInteger(const QString &text)
             return expected(QStringLiteral("an integer (digits, optional leading '-')"));
     }
     if (t.size() - digitsStart > PythonJsonReader::kMaxIntegerDigits)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("more than %1 digits: Python refuses to convert it")
-                               .arg(PythonJsonReader::kMaxIntegerDigits));
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "more than %1 digits: Python refuses to convert it")
+                .arg(PythonJsonReader::kMaxIntegerDigits));
     return SessionValue::makeInteger(t.toLatin1());
 }
 

@@ -2,6 +2,7 @@
 
 #include "formats/EncryptedSessionCodec.h"
 
+#include <QCoreApplication>
 #include <optional>
 
 namespace sessionlens {
@@ -20,16 +21,22 @@ KeyRing &KeyRing::operator=(KeyRing &&) noexcept = default;
 Result<Done> KeyRing::add(SessionKey key)
 {
     if (key.name().trimmed().isEmpty())
-        return Error::make(ErrorCategory::Key, QStringLiteral("a key needs a name"));
-    if (find(key.name()))
         return Error::make(ErrorCategory::Key,
-                           QStringLiteral("a key named \"%1\" exists already").arg(key.name()));
+                           QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
+    if (find(key.name()))
+        return Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "a key named \"%1\" exists already")
+                .arg(key.name()));
     if (key.kind() == SessionKey::Kind::AesKey && key.aesVariant().isEmpty())
         return Error::make(
             ErrorCategory::Key,
-            QStringLiteral("AES keys are 16, 24 or 32 bytes, this one has %1").arg(key.size()));
+            QCoreApplication::translate("sessionlens::Error",
+                                        "AES keys are 16, 24 or 32 bytes, this one has %1")
+                .arg(key.size()));
     if (key.bytes().isEmpty())
-        return Error::make(ErrorCategory::Key, QStringLiteral("the secret is empty"));
+        return Error::make(ErrorCategory::Key, QCoreApplication::translate("sessionlens::Error",
+                                                                           "the secret is empty"));
     auto entry = std::make_unique<Entry>();
     entry->key = std::move(key);
     m_entries.push_back(std::move(entry));
@@ -50,17 +57,22 @@ bool KeyRing::remove(const QString &name)
 Result<Done> KeyRing::rename(const QString &from, const QString &to)
 {
     if (to.trimmed().isEmpty())
-        return Error::make(ErrorCategory::Key, QStringLiteral("a key needs a name"));
-    if (from != to && find(to))
         return Error::make(ErrorCategory::Key,
-                           QStringLiteral("a key named \"%1\" exists already").arg(to));
+                           QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
+    if (from != to && find(to))
+        return Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "a key named \"%1\" exists already")
+                .arg(to));
     for (auto &entry : m_entries) {
         if (entry->key.name() == from) {
             entry->key.setName(to);
             return Done{};
         }
     }
-    return Error::make(ErrorCategory::Key, QStringLiteral("no key named \"%1\"").arg(from));
+    return Error::make(
+        ErrorCategory::Key,
+        QCoreApplication::translate("sessionlens::Error", "no key named \"%1\"").arg(from));
 }
 
 qsizetype KeyRing::indexOf(const QString &name) const
@@ -152,8 +164,11 @@ KeyRing::Opened KeyRing::open(QByteArrayView cookie, const EncryptedSessionCodec
     opened.decoded.error = Error::make(
         ErrorCategory::Authentication,
         aesKeys == 1
-            ? QStringLiteral("the tag does not match: wrong key or altered cookie")
-            : QStringLiteral("none of the %1 AES keys opens this cookie (or it was altered)")
+            ? QCoreApplication::translate("sessionlens::Error",
+                                          "the tag does not match: wrong key or altered cookie")
+            : QCoreApplication::translate(
+                  "sessionlens::Error",
+                  "none of the %1 AES keys opens this cookie (or it was altered)")
                   .arg(aesKeys),
         {}, int(EncryptedSessionCodec::Field::Tag));
     return opened;

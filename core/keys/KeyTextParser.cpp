@@ -1,6 +1,7 @@
 #include "keys/KeyTextParser.h"
 
 #include "formats/Base64.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -51,7 +52,7 @@ Result<SecureBytes> decodeHex(QByteArrayView text)
             continue;
         const int v = hexValue(c);
         if (v < 0)
-            return keyError(QStringLiteral("not hex"));
+            return keyError(QCoreApplication::translate("sessionlens::Error", "not hex"));
         if (pending < 0) {
             pending = v;
         } else {
@@ -60,7 +61,8 @@ Result<SecureBytes> decodeHex(QByteArrayView text)
         }
     }
     if (pending >= 0)
-        return keyError(QStringLiteral("odd number of hex digits"));
+        return keyError(
+            QCoreApplication::translate("sessionlens::Error", "odd number of hex digits"));
     return SecureBytes(scratch.data(), count);
 }
 
@@ -84,7 +86,7 @@ Result<SecureBytes> decodeBase64Any(QByteArrayView text)
         Base64::decode(compact, urlSafe ? Base64::Alphabet::UrlSafe : Base64::Alphabet::Standard);
     wipeByteArray(compact);
     if (!decoded)
-        return keyError(QStringLiteral("not base64"));
+        return keyError(QCoreApplication::translate("sessionlens::Error", "not base64"));
     return SecureBytes::fromByteArray(decoded.value(), true);
 }
 
@@ -110,13 +112,15 @@ Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
     for (qsizetype i = 0; i < body.size(); ++i) {
         const auto c = static_cast<unsigned char>(body[i]);
         if (c >= 0x80)
-            return keyError(QStringLiteral("bytes literals hold only ASCII characters"));
+            return keyError(QCoreApplication::translate(
+                "sessionlens::Error", "bytes literals hold only ASCII characters"));
         if (c != '\\') {
             scratch.data()[count++] = c;
             continue;
         }
         if (++i >= body.size())
-            return keyError(QStringLiteral("the literal ends inside an escape"));
+            return keyError(QCoreApplication::translate("sessionlens::Error",
+                                                        "the literal ends inside an escape"));
         const char e = body[i];
         switch (e) {
         case '\\':
@@ -155,7 +159,8 @@ Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
             const int hi = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
             const int lo = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
             if (hi < 0 || lo < 0)
-                return keyError(QStringLiteral("invalid \\x escape"));
+                return keyError(
+                    QCoreApplication::translate("sessionlens::Error", "invalid \\x escape"));
             scratch.data()[count++] = static_cast<std::uint8_t>(hi * 16 + lo);
             i += 2;
             break;
@@ -196,12 +201,14 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseBytesUtf8(QByteArrayView text)
         if (!bytes)
             return bytes.error();
         if (bytes->isEmpty())
-            return keyError(QStringLiteral("the key is empty"));
+            return keyError(QCoreApplication::translate("sessionlens::Error", "the key is empty"));
         return Parsed{std::move(bytes).value(), form};
     };
 
     if (utf8.isEmpty())
-        return finish(keyError(QStringLiteral("the key text is empty")), Form::Hex);
+        return finish(
+            keyError(QCoreApplication::translate("sessionlens::Error", "the key text is empty")),
+            Form::Hex);
 
     const qsizetype literal = findBytesLiteral(utf8);
     if (literal >= 0) {
@@ -218,7 +225,8 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseBytesUtf8(QByteArrayView text)
             }
         }
         if (close < 0)
-            return finish(keyError(QStringLiteral("the bytes literal has no closing quote")),
+            return finish(keyError(QCoreApplication::translate(
+                              "sessionlens::Error", "the bytes literal has no closing quote")),
                           Form::PythonLiteral);
         const QByteArrayView body(utf8.data() + literal + 2, close - literal - 2);
         return finish(decodePythonBytesBody(body), Form::PythonLiteral);
@@ -256,14 +264,18 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseAesKeyUtf8(QByteArrayView utf8
     auto parsed = parseBytesUtf8(utf8);
     if (!parsed) {
         Error error = parsed.error();
-        error.message = QStringLiteral("cannot read the key text: %1").arg(error.message);
+        error.message =
+            QCoreApplication::translate("sessionlens::Error", "cannot read the key text: %1")
+                .arg(error.message);
         return error;
     }
     const std::size_t size = parsed->bytes.size();
     if (size != 16 && size != 24 && size != 32)
-        return keyError(QStringLiteral("read %1 bytes as %2; AES keys are 16, 24 or 32 bytes")
-                            .arg(size)
-                            .arg(formName(parsed->form)));
+        return keyError(
+            QCoreApplication::translate("sessionlens::Error",
+                                        "read %1 bytes as %2; AES keys are 16, 24 or 32 bytes")
+                .arg(size)
+                .arg(formName(parsed->form)));
     return parsed;
 }
 

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <QCoreApplication>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,9 +30,12 @@ Error ioError(const QString &message, const QString &path)
 Result<Done> PrivateFiles::ensureFolder(const QString &folder)
 {
     if (!QDir().mkpath(folder))
-        return ioError(QStringLiteral("cannot create the folder"), folder);
+        return ioError(
+            QCoreApplication::translate("sessionlens::Error", "cannot create the folder"), folder);
     if (::chmod(QFile::encodeName(folder).constData(), 0700) != 0)
-        return ioError(QStringLiteral("cannot make the folder private (0700)"), folder);
+        return ioError(QCoreApplication::translate("sessionlens::Error",
+                                                   "cannot make the folder private (0700)"),
+                       folder);
     return checkTrusted(folder);
 }
 
@@ -41,14 +45,20 @@ Result<Done> PrivateFiles::checkTrusted(const QString &path)
     {
     };
     if (::lstat(QFile::encodeName(path).constData(), &status) != 0)
-        return ioError(QStringLiteral("cannot inspect the file"), path);
+        return ioError(QCoreApplication::translate("sessionlens::Error", "cannot inspect the file"),
+                       path);
     if (S_ISLNK(status.st_mode))
-        return ioError(QStringLiteral("refused: it is a symbolic link"), path);
+        return ioError(
+            QCoreApplication::translate("sessionlens::Error", "refused: it is a symbolic link"),
+            path);
     if (status.st_uid != ::geteuid())
-        return ioError(QStringLiteral("refused: another user owns it"), path);
+        return ioError(
+            QCoreApplication::translate("sessionlens::Error", "refused: another user owns it"),
+            path);
     if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0)
         return ioError(
-            QStringLiteral(
+            QCoreApplication::translate(
+                "sessionlens::Error",
                 "refused: other users may read or write it (mode %1); make it 0600 or 0700")
                 .arg(status.st_mode & 0777, 4, 8, QLatin1Char('0')),
             path);
@@ -64,7 +74,9 @@ Result<Done> PrivateFiles::write(const QString &path, QByteArrayView content)
         return ioError(file.errorString(), path);
     if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         file.cancelWriting();
-        return ioError(QStringLiteral("cannot make the file private (0600)"), path);
+        return ioError(QCoreApplication::translate("sessionlens::Error",
+                                                   "cannot make the file private (0600)"),
+                       path);
     }
     if (file.write(content.data(), content.size()) != content.size()) {
         file.cancelWriting();
@@ -84,8 +96,11 @@ Result<QByteArray> PrivateFiles::read(const QString &path, qsizetype maxBytes)
         return ioError(file.errorString(), path);
     QByteArray content = file.read(maxBytes + 1);
     if (content.size() > maxBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the file is larger than %1 bytes").arg(maxBytes), path);
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error", "the file is larger than %1 bytes")
+                .arg(maxBytes),
+            path);
     return content;
 }
 
@@ -113,7 +128,9 @@ Result<SecureBytes> PrivateFiles::unseal(const SecureBytes &key, QByteArrayView 
                                          QByteArrayView sealed)
 {
     if (!isSealed(sealed) || sealed.size() < kMagicSize + kNonceSize + EaxCipher::kTagSize)
-        return Error::make(ErrorCategory::Format, QStringLiteral("not a sealed SessionLens file"));
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error", "not a sealed SessionLens file"));
     auto cipher = EaxCipher::create(key);
     if (!cipher)
         return cipher.error();
@@ -123,7 +140,8 @@ Result<SecureBytes> PrivateFiles::unseal(const SecureBytes &key, QByteArrayView 
                                  body.sliced(kNonceSize, EaxCipher::kTagSize));
     if (!plain)
         return Error::make(ErrorCategory::Authentication,
-                           QStringLiteral("the file does not open with its key"));
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the file does not open with its key"));
     return SecureBytes::fromByteArray(plain.value(), true);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QFile>
 
+#include <QCoreApplication>
 #include <cstdio>
 
 namespace sessionlens {
@@ -15,9 +16,11 @@ Result<SecureBytes> RunKeyLoader::readSecretFile(const QString &path, qsizetype 
     const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return Error::make(ErrorCategory::Io,
-                           QStringLiteral("cannot open the key file: %1").arg(file.errorString()),
-                           path);
+        return Error::make(
+            ErrorCategory::Io,
+            QCoreApplication::translate("sessionlens::Error", "cannot open the key file: %1")
+                .arg(file.errorString()),
+            path);
     // One buffer of the limit's size plus one byte, read into in place: no growing copies.
     SecureBytes buffer(std::size_t(maxBytes) + 1);
     qsizetype filled = 0;
@@ -27,14 +30,18 @@ Result<SecureBytes> RunKeyLoader::readSecretFile(const QString &path, qsizetype 
         if (got < 0)
             return Error::make(
                 ErrorCategory::Io,
-                QStringLiteral("cannot read the key file: %1").arg(file.errorString()), path);
+                QCoreApplication::translate("sessionlens::Error", "cannot read the key file: %1")
+                    .arg(file.errorString()),
+                path);
         if (got == 0)
             break;
         filled += qsizetype(got);
     }
     if (filled > maxBytes)
         return Error::make(ErrorCategory::Limit,
-                           QStringLiteral("the key file is larger than %1 bytes").arg(maxBytes),
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "the key file is larger than %1 bytes")
+                               .arg(maxBytes),
                            path);
     return SecureBytes(buffer.data(), std::size_t(filled));
 }

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void filterOpensTheWayToEachMatch();
     void compareColumnsFitAndElide();
     void historyPreviewsAndCompares();
+    void errorDetailsSpeakGerman();
 };
 
 void TestMainWindow::pasteOpensEveryVector_data()
@@ -1203,4 +1204,31 @@ void TestMainWindow::historyPreviewsAndCompares()
     open->click();
     QCOMPARE(f.window->cookieInput()->text(),
              vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+}
+
+void TestMainWindow::errorDetailsSpeakGerman()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QApplication::installTranslator(&translator));
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    f.window->cookieInput()->setText(QStringLiteral("u.abc$$.def.ghi"));
+    const QString status = f.window->cookieInput()->statusText();
+    // The sentence, the step, the detail and its place: all German.
+    QVERIFY2(status.contains(QStringLiteral("Der Schritt „Base64“ ist fehlgeschlagen")),
+             qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("das Zeichen '$' an Position 3 ist kein Base64")),
+             qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("im Feld ciphertext")), qPrintable(status));
+    QVERIFY(!status.contains(QStringLiteral("is not base64")));
+    // The same for an error the JSON tab reports.
+    f.window->cookieInput()->setText(
+        vector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    f.window->jsonPanel()->editor()->setPlainText(QStringLiteral("{\"a\": }"));
+    QVERIFY(!f.window->jsonPanel()->apply());
+    QVERIFY2(f.window->jsonPanel()->errorText().contains(QStringLiteral("Wert erwartet")),
+             qPrintable(f.window->jsonPanel()->errorText()));
+    QApplication::removeTranslator(&translator);
 }
