@@ -3047,6 +3047,10 @@ Python: %2</translation>
         <source>&amp;Browse and Compare...</source>
         <translation>&amp;Durchsuchen und vergleichen...</translation>
     </message>
+    <message>
+        <source>%1 (last text did not open)</source>
+        <translation>%1 (letzter Text ließ sich nicht öffnen)</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ManualDialog</name>

@@ -245,8 +245,11 @@ void MainWindow::createMenus()
 void MainWindow::updateTitle()
 {
     const QString key = m_controller->document().keyName();
-    setWindowTitle((key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key)) +
-                   QStringLiteral("[*]"));
+    QString title = key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key);
+    // The title belongs to the greyed-out session too: it says that the last text did not open.
+    if (m_controller->isShowingPrevious())
+        title = tr("%1 (last text did not open)").arg(title);
+    setWindowTitle(title + QStringLiteral("[*]"));
     setWindowModified(!m_controller->undoStack().isClean());
 }
 

@@ -790,6 +790,8 @@ void TestMainWindow::failedOpenGreysOutThePreviousSession()
     QVERIFY(!f.window->treePanel()->isEnabled());
     QVERIFY(!f.window->resealPanel()->isEnabled());
     QVERIFY(!f.window->sizePanel()->isEnabled());
+    QVERIFY2(f.window->windowTitle().contains(QStringLiteral("did not open")),
+             qPrintable(f.window->windowTitle()));
 
     f.window->cookieInput()->setText(
         vector(QStringLiteral("unicode"))[QStringLiteral("cookie")].toString());
