@@ -2233,6 +2233,103 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::AuditController</name>
+    <message>
+        <source>no example was recorded</source>
+        <translation>es wurde kein Beispiel festgehalten</translation>
+    </message>
+    <message>
+        <source>the example line is too long</source>
+        <translation>die Beispielzeile ist zu lang</translation>
+    </message>
+    <message>
+        <source>the file changed since the audit</source>
+        <translation>die Datei hat sich seit der Prüfung geändert</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::AuditDialog</name>
+    <message>
+        <source>Audit Cookie Sizes</source>
+        <translation>Cookie-Größen prüfen</translation>
+    </message>
+    <message>
+        <source>Drop capture files here, or choose them with File ▸ Audit Files.</source>
+        <translation>Mitschnittdateien hierher ziehen oder mit Datei ▸ Dateien prüfen wählen.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Click a bar to open a cookie of that size</source>
+        <translation>Einen Balken anklicken, um ein Cookie dieser Größe zu öffnen</translation>
+    </message>
+    <message>
+        <source>Click a bar to open a cookie with that key</source>
+        <translation>Einen Balken anklicken, um ein Cookie mit diesem Schlüssel zu öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cookie sizes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cookie-Größen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Costliest top-level keys&lt;/b&gt; (bytes of JSON across all cookies)</source>
+        <translation>&lt;b&gt;Teuerste Schlüssel auf oberster Ebene&lt;/b&gt; (JSON-Bytes über alle Cookies)</translation>
+    </message>
+    <message>
+        <source>%1 cookies</source>
+        <translation>%1 Cookies</translation>
+    </message>
+    <message>
+        <source>Auditing %1</source>
+        <translation>Prüfe %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. </source>
+        <translation>Abgebrochen. </translation>
+    </message>
+    <message>
+        <source>%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 compressed).</source>
+        <translation>%1 Cookies, %2 geöffnet (%3 EncryptedSession, %4 Flask-signiert, %5 komprimiert).</translation>
+    </message>
+    <message>
+        <source>Cookie bytes: median %1, p95 %2, p99 %3, largest %4. Over 4093 (Werkzeug): %5; over 4096 (browsers): %6.</source>
+        <translation>Cookie-Bytes: Median %1, p95 %2, p99 %3, größtes %4. Über 4093 (Werkzeug): %5; über 4096 (Browser): %6.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failures by step:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;Fehler nach Schritt:&lt;/b&gt; keine</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failures by step:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fehler nach Schritt:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::AuditHistogram</name>
+    <message>
+        <source>0 B</source>
+        <translation>0 B</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>4093 Werkzeug</source>
+        <translation>4093 Werkzeug</translation>
+    </message>
+    <message>
+        <source>4096 browsers</source>
+        <translation>4096 Browser</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CaptureController</name>
     <message>
         <source>%1: %2</source>
@@ -3050,6 +3147,18 @@ Python: %2</translation>
     <message>
         <source>%1 (last text did not open)</source>
         <translation>%1 (letzter Text ließ sich nicht öffnen)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Files...</source>
+        <translation>Dateien &amp;prüfen...</translation>
+    </message>
+    <message>
+        <source>Audit Files</source>
+        <translation>Dateien prüfen</translation>
+    </message>
+    <message>
+        <source>Captures (*.txt *.log *.har *.list);;All files (*)</source>
+        <translation>Mitschnitte (*.txt *.log *.har *.list);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AuditDialog.h"
 #include "CaptureController.h"
 #include "CapturePanel.h"
 #include "ComparePanel.h"
@@ -181,6 +182,15 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence::Save);
     file->addAction(tr("&Import Captured Cookies..."), this, &MainWindow::importCaptures)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("&Audit Files..."), this,
+                    [this] {
+                        const QStringList paths = QFileDialog::getOpenFileNames(
+                            this, tr("Audit Files"), QString(),
+                            tr("Captures (*.txt *.log *.har *.list);;All files (*)"));
+                        if (!paths.isEmpty())
+                            auditFiles(paths);
+                    })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_historyMenu = file->addMenu(tr("&History"));
     connect(m_historyMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildHistoryMenu);
     file->addSeparator();
@@ -323,6 +333,25 @@ void MainWindow::rebuildHistoryMenu()
     m_historyMenu->addAction(tr("&Browse and Compare..."), this, &MainWindow::browseHistory)
         ->setEnabled(!entries.isEmpty());
     m_historyMenu->addAction(tr("Clear History"), this, [this] { m_persistence->clearHistory(); });
+}
+
+AuditDialog *MainWindow::auditFiles(const QStringList &paths)
+{
+    SizeAudit::Options options;
+    for (qsizetype i = 0; i < m_keys.ring().size(); ++i)
+        options.keys.append(m_keys.ring().at(i));
+    options.signer = m_controller->signerOptions();
+    options.cookieName = m_settings.string(AppSettings::Key::CookieName).toLatin1();
+    auto *dialog = new AuditDialog(options, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AuditDialog::openCookie, this, [this](const QString &text) {
+        m_input->setText(text);
+        raise();
+        activateWindow();
+    });
+    dialog->show();
+    dialog->start(paths);
+    return dialog;
 }
 
 HistoryDialog *MainWindow::browseHistory()

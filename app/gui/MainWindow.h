@@ -20,6 +20,7 @@ class KeyRingStore;
 
 namespace sessionlens::gui {
 
+class AuditDialog;
 class ComparePanel;
 class HistoryDialog;
 class CookieInputPanel;
@@ -58,6 +59,8 @@ public:
     bool offerRecovery(bool ask);
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
+    /// File > Audit Files: the sizes of every cookie in the files, in the background.
+    AuditDialog *auditFiles(const QStringList &paths);
     /// File > History > Browse and Compare: a preview of each entry, the diff of two.
     HistoryDialog *browseHistory();
     /// Edit > Convert: the session in the other format, with a note for each value changed.

@@ -1,5 +1,6 @@
 #include "SizeChart.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -26,6 +27,19 @@ void SizeChart::setData(QList<Bar> bars, QList<Limit> limits)
     m_limits = std::move(limits);
     updateGeometry();
     update();
+}
+
+int SizeChart::barAt(const QPoint &point) const
+{
+    const int row = (point.y() - topMargin(!m_limits.isEmpty())) / kRowHeight;
+    return point.y() >= topMargin(!m_limits.isEmpty()) && row < m_bars.size() ? row : -1;
+}
+
+void SizeChart::mousePressEvent(QMouseEvent *event)
+{
+    if (const int bar = barAt(event->position().toPoint()); bar >= 0)
+        Q_EMIT barClicked(bar);
+    QWidget::mousePressEvent(event);
 }
 
 QSize SizeChart::sizeHint() const

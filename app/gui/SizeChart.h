@@ -4,6 +4,8 @@
 #include <QList>
 #include <QWidget>
 
+class QMouseEvent;
+
 namespace sessionlens::gui {
 
 /// Horizontal bars with labelled limit lines; used for the pipeline stages and the per-key costs.
@@ -28,12 +30,19 @@ public:
     explicit SizeChart(QWidget *parent = nullptr);
 
     void setData(QList<Bar> bars, QList<Limit> limits);
+    /// The bar at a point of the widget, -1 for none.
+    [[nodiscard]] int barAt(const QPoint &point) const;
+
     [[nodiscard]] const QList<Bar> &bars() const { return m_bars; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    void barClicked(int index);
+
 protected:
+    void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:

@@ -126,6 +126,11 @@ public:
         }
         row.cookieBytes = value.size();
         m_report.cookieBytes.add(value.size());
+        if (auto bucket = m_report.bucketFirstLine.find(value.size() / SizeAudit::kHistogramBucket);
+            bucket == m_report.bucketFirstLine.end())
+            m_report.bucketFirstLine.insert(value.size() / SizeAudit::kHistogramBucket, line);
+        else
+            *bucket = std::min(*bucket, line);
         // The figure `stats` prints: one rule, SizeReport's.
         const qsizetype setCookie = SizeReport::setCookieValueSize(name.size(), value.size());
         if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
@@ -158,6 +163,8 @@ public:
             }
             it->cookies += 1;
             it->jsonBytes += quint64(bytes);
+            if (it->firstLine < 0 || line < it->firstLine)
+                it->firstLine = line;
         }
         row.step = QStringLiteral("ok");
         if (wantRows)
@@ -254,6 +261,13 @@ void SizeAudit::Report::merge(const Report &other)
     over4096 += other.over4096;
     untrackedKeyMembers += other.untrackedKeyMembers;
     largestSetCookie = std::max(largestSetCookie, other.largestSetCookie);
+    for (auto it = other.bucketFirstLine.cbegin(); it != other.bucketFirstLine.cend(); ++it) {
+        auto mine = bucketFirstLine.find(it.key());
+        if (mine == bucketFirstLine.end())
+            bucketFirstLine.insert(it.key(), it.value());
+        else
+            *mine = std::min(*mine, it.value());
+    }
     // Keys merge in the order they come, so one thread and many give the same map.
     for (auto it = other.keys.cbegin(); it != other.keys.cend(); ++it) {
         auto mine = keys.find(it.key());
@@ -266,6 +280,8 @@ void SizeAudit::Report::merge(const Report &other)
         }
         mine->cookies += it->cookies;
         mine->jsonBytes += it->jsonBytes;
+        if (it->firstLine >= 0 && (mine->firstLine < 0 || it->firstLine < mine->firstLine))
+            mine->firstLine = it->firstLine;
     }
 }
 

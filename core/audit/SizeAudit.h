@@ -64,6 +64,7 @@ public:
     {
         quint64 cookies = 0;
         quint64 jsonBytes = 0;
+        qint64 firstLine = -1; ///< the first input line with a cookie that has the key
     };
 
     struct Report
@@ -81,6 +82,10 @@ public:
         QHash<QString, KeyCost> keys;
         quint64 untrackedKeyMembers = 0; ///< members of keys past kMaxTrackedKeys
         qsizetype largestSetCookie = 0;  ///< longest Set-Cookie value of an opened cookie
+        /// For each histogram bucket (cookie bytes / kHistogramBucket), the first input line of a
+        /// cookie in it: an example to open without keeping any cookie (at most one entry a
+        /// bucket, and buckets end at the input limit).
+        QHash<qsizetype, qint64> bucketFirstLine;
 
         void merge(const Report &other);
         [[nodiscard]] QJsonObject toJson(int topKeys = 50) const;

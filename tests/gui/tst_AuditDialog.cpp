@@ -1,0 +1,123 @@
+#include "AuditDialog.h"
+#include "AuditHistogram.h"
+#include "CookieInputPanel.h"
+#include "GuiTestFixture.h"
+#include "SizeChart.h"
+#include "TestData.h"
+#include "audit/SizeAudit.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sessionlens;
+using namespace sessionlens::gui;
+
+namespace {
+
+const QByteArray kKey = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+
+QString cookieOf(const QString &name)
+{
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
+        if (v[QStringLiteral("name")].toString() == name)
+            return v[QStringLiteral("cookie")].toString();
+    return {};
+}
+
+} // namespace
+
+class TestAuditDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void auditsFilesAndOpensExamples();
+    void cancelStopsALongAudit();
+};
+
+void TestAuditDialog::auditsFilesAndOpensExamples()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QString login = cookieOf(QStringLiteral("login"));
+    const QString cart = cookieOf(QStringLiteral("compressed-cart"));
+    const QString csrf = cookieOf(QStringLiteral("csrf"));
+    QString tampered = login;
+    tampered[tampered.indexOf(u'.') + 3] =
+        tampered[tampered.indexOf(u'.') + 3] == u'A' ? u'B' : u'A';
+    const QStringList lines = {login,     QStringLiteral("Cookie: theme=dark; session=") + csrf,
+                               QString(), QStringLiteral("not-a-cookie!!"),
+                               tampered,  cart};
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capture.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(lines.join(QStringLiteral("\r\n")).toLatin1()); // CRLF, no final newline
+    file.close();
+
+    AuditDialog *dialog = f.window->auditFiles({path});
+    QSignalSpy finished(&dialog->controller(), &AuditController::finished);
+    QVERIFY(finished.wait(60'000));
+    // Five lines hold a cookie; three open; one fails at authentication, one at its format.
+    const SizeAudit::Report &report = dialog->controller().outcome().report;
+    QCOMPARE(report.cookies, quint64(5));
+    QCOMPARE(report.opened, quint64(3));
+    QCOMPARE(report.failed.value(QStringLiteral("authentication")), quint64(1));
+    QVERIFY2(dialog->summaryText().contains(QStringLiteral("5 cookies, 3 opened")),
+             qPrintable(dialog->summaryText()));
+    QVERIFY2(dialog->failuresText().contains(QStringLiteral("authentication: 1")),
+             qPrintable(dialog->failuresText()));
+
+    // A click on the bar of the cart cookie's size opens that very cookie in the inspector.
+    dialog->show();
+    const int bucket = int(cart.size() / SizeAudit::kHistogramBucket);
+    QTRY_VERIFY(dialog->histogram()->barRect(bucket).isValid());
+    QTest::mouseClick(dialog->histogram(), Qt::LeftButton, {},
+                      dialog->histogram()->barRect(bucket).center());
+    QCOMPARE(f.window->cookieInput()->text(), cart);
+    QVERIFY(f.window->controller().lastOpen().ok());
+
+    // The costliest key is the cart's "items"; its bar opens the cart cookie as well.
+    QVERIFY(!dialog->shownKeys().isEmpty());
+    QCOMPARE(dialog->shownKeys().first(), QStringLiteral("items"));
+    QTest::mouseClick(dialog->keyChart(), Qt::LeftButton, {},
+                      QPoint(dialog->keyChart()->width() / 2, 6 + 11));
+    QCOMPARE(f.window->cookieInput()->text(), cart);
+    // The key that the first line has first: the example is the first line, as it stands.
+    const int userId = int(dialog->shownKeys().indexOf(QStringLiteral("user_id")));
+    QVERIFY(userId >= 0);
+    QTest::mouseClick(dialog->keyChart(), Qt::LeftButton, {},
+                      QPoint(dialog->keyChart()->width() / 2, 6 + 22 * userId + 11));
+    QCOMPARE(f.window->cookieInput()->text(), login);
+}
+
+void TestAuditDialog::cancelStopsALongAudit()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray line = cookieOf(QStringLiteral("login")).toLatin1() + '\n';
+    QByteArray block;
+    for (int i = 0; i < 10'000; ++i)
+        block += line;
+    for (int i = 0; i < 100; ++i) // a million cookies
+        file.write(block);
+    file.close();
+
+    AuditDialog dialog{SizeAudit::Options{}};
+    QSignalSpy finished(&dialog.controller(), &AuditController::finished);
+    dialog.start({path});
+    QVERIFY(dialog.controller().isRunning());
+    dialog.controller().cancel();
+    QVERIFY(finished.wait(60'000));
+    QVERIFY(dialog.controller().outcome().cancelled);
+    QVERIFY(dialog.controller().outcome().report.cookies < 1'000'000);
+    QVERIFY(dialog.summaryText().startsWith(QStringLiteral("Cancelled.")));
+}
+
+QTEST_MAIN(TestAuditDialog)
+#include "tst_AuditDialog.moc"
