@@ -136,13 +136,16 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
         return m_io.fail(opened.error());
     int exitCode = ExitOk;
     QByteArray out;
+    out.reserve(2 * limits::kReadChunkBytes);
+    // One line buffer for the whole run: QIODevice::readLine(maxSize) would allocate (and so
+    // mmap and munmap) the full limit for every line.
+    QByteArray buffer(CookieText::kMaxInputSize + 2, Qt::Uninitialized);
     while (true) {
         // Bounded reads keep memory constant whatever the input holds.
-        QByteArray line = file.readLine(CookieText::kMaxInputSize + 2);
-        if (line.isEmpty() && file.atEnd())
+        const qint64 read = file.readLine(buffer.data(), buffer.size());
+        if (read <= 0 && (file.atEnd() || file.error() != QFileDevice::NoError))
             break;
-        if (line.isEmpty() && !file.atEnd() && file.error() != QFileDevice::NoError)
-            break;
+        QByteArrayView line(buffer.constData(), std::max<qint64>(read, 0));
         const bool complete = line.endsWith('\n');
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
@@ -150,7 +153,6 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             // Over-long line: skip the rest of it and report a limit error for it.
             while (!file.atEnd() && !file.readLine(limits::kReadChunkBytes).endsWith('\n')) {
             }
-            line.clear();
             out.append("error limit: line longer than the input limit\n");
             if (exitCode == ExitOk)
                 exitCode = ExitLimit;
@@ -195,7 +197,7 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
         }
         if (out.size() > limits::kReadChunkBytes) {
             std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
-            out.clear();
+            out.resize(0); // keeps the capacity
         }
     }
     std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
