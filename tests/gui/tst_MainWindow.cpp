@@ -71,6 +71,20 @@ EncryptedSessionCodec vectorCodec()
 
 } // namespace
 
+// The German catalogue for the length of a test: installed here, removed when it ends.
+struct GermanCatalogue
+{
+    QTranslator translator;
+    bool installed = false;
+    GermanCatalogue()
+    {
+        installed = translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                                    QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+                    QApplication::installTranslator(&translator);
+    }
+    ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
+};
+
 // Answers the next message box with `button` once it is shown (the box is modal: the test's
 // own code is blocked inside exec() until then).
 void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked)
@@ -825,10 +839,8 @@ void TestMainWindow::typingInOneCellIsOneUndoStep()
 
 void TestMainWindow::undoItemsAreWholePhrases()
 {
-    QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
-                            QStringLiteral("_"), QStringLiteral(":/i18n")));
-    QVERIFY(QApplication::installTranslator(&translator));
+    const GermanCatalogue german;
+    QVERIFY(german.installed);
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
     f.window->cookieInput()->setText(
@@ -842,7 +854,6 @@ void TestMainWindow::undoItemsAreWholePhrases()
     QVERIFY2(undo->text().startsWith(QStringLiteral("Bearbeitung von session[")),
              qPrintable(undo->text()));
     QVERIFY2(undo->text().endsWith(QStringLiteral("&rückgängig machen")), qPrintable(undo->text()));
-    QApplication::removeTranslator(&translator);
 }
 
 void TestMainWindow::keyRingMarksRunOnlyKeysAndWaitsVisibly()
@@ -1019,10 +1030,8 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
 
 void TestMainWindow::sizesFitTheirDockInGerman()
 {
-    QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
-                            QStringLiteral("_"), QStringLiteral(":/i18n")));
-    QVERIFY(QApplication::installTranslator(&translator));
+    const GermanCatalogue german;
+    QVERIFY(german.installed);
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
     f.window->show(); // the default size
@@ -1040,7 +1049,6 @@ void TestMainWindow::sizesFitTheirDockInGerman()
                             .arg(f.window->sizePanel()->minimumSizeHint().width())
                             .arg(scroll->viewport()->width())));
     QCOMPARE(f.window->sizePanel()->width(), scroll->viewport()->width());
-    QApplication::removeTranslator(&translator);
 }
 
 void TestMainWindow::convertsBetweenTheFormats()
@@ -1210,10 +1218,8 @@ void TestMainWindow::historyPreviewsAndCompares()
 
 void TestMainWindow::errorDetailsSpeakGerman()
 {
-    QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
-                            QStringLiteral("_"), QStringLiteral(":/i18n")));
-    QVERIFY(QApplication::installTranslator(&translator));
+    const GermanCatalogue german;
+    QVERIFY(german.installed);
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
     f.window->cookieInput()->setText(QStringLiteral("u.abc$$.def.ghi"));
@@ -1232,5 +1238,4 @@ void TestMainWindow::errorDetailsSpeakGerman()
     QVERIFY(!f.window->jsonPanel()->apply());
     QVERIFY2(f.window->jsonPanel()->errorText().contains(QStringLiteral("Wert erwartet")),
              qPrintable(f.window->jsonPanel()->errorText()));
-    QApplication::removeTranslator(&translator);
 }
