@@ -2068,6 +2068,49 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::Note</name>
+    <message>
+        <source>unknown flag &quot;%1&quot;: the server treats it as uncompressed</source>
+        <translation>unbekanntes Flag „%1“: der Server behandelt es als unkomprimiert</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the zlib stream are ignored</source>
+        <translation>%1 Bytes nach dem zlib-Datenstrom werden ignoriert</translation>
+    </message>
+    <message>
+        <source>tuple becomes list (JSON has no tuples)</source>
+        <translation>Tupel wird zur Liste (JSON kennt keine Tupel)</translation>
+    </message>
+    <message>
+        <source>Markup becomes str (the safe-HTML marker is lost)</source>
+        <translation>Markup wird zu str (die Kennzeichnung als sicheres HTML geht verloren)</translation>
+    </message>
+    <message>
+        <source>UUID cannot be carried; written as its text</source>
+        <translation>UUID kann nicht übernommen werden; als Text geschrieben</translation>
+    </message>
+    <message>
+        <source>datetime cannot be carried; written as its HTTP date</source>
+        <translation>datetime kann nicht übernommen werden; als HTTP-Datum geschrieben</translation>
+    </message>
+    <message>
+        <source>keys are written in sorted order (Flask sorts them)</source>
+        <translation>Schlüssel werden sortiert geschrieben (Flask sortiert sie)</translation>
+    </message>
+    <message>
+        <source>%1 more warnings not shown (at most %2 are kept)</source>
+        <translation>%1 weitere Warnungen nicht angezeigt (höchstens %2 werden behalten)</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot;: Python keeps the last value</source>
+        <translation>doppelter Schlüssel „%1“: Python behält den letzten Wert</translation>
+    </message>
+    <message>
+        <source>bytes object has extra keys that Python drops</source>
+        <translation>das bytes-Objekt hat zusätzliche Schlüssel, die Python verwirft</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::SessionValue</name>
     <message>
         <source>None</source>

@@ -145,7 +145,8 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     const Fields &fields = decoded.fields;
     if (fields.unknownFlag)
         decoded.warnings.append(
-            QStringLiteral("unknown flag \"%1\": the server treats it as uncompressed")
+            QCoreApplication::translate("sessionlens::Note",
+                                        "unknown flag \"%1\": the server treats it as uncompressed")
                 .arg(QString::fromLatin1(fields.flag)));
 
     auto payload = m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag);
@@ -164,8 +165,10 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
             return;
         }
         if (inflated->trailingBytes > 0)
-            decoded.warnings.append(QStringLiteral("%1 bytes after the zlib stream are ignored")
-                                        .arg(inflated->trailingBytes));
+            decoded.warnings.append(
+                QCoreApplication::translate("sessionlens::Note",
+                                            "%1 bytes after the zlib stream are ignored")
+                    .arg(inflated->trailingBytes));
         decoded.plaintext = std::move(inflated->data);
     } else {
         decoded.plaintext = decoded.payload;

@@ -2,6 +2,7 @@
 
 #include "json/FlaskTags.h"
 #include "json/PythonRepr.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -11,23 +12,29 @@ void toEncrypted(SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     switch (node.type()) {
     case SessionValue::Type::Tuple:
-        notes.append(
-            {PythonRepr::path(&node), QStringLiteral("tuple becomes list (JSON has no tuples)")});
+        notes.append({PythonRepr::path(&node),
+                      QCoreApplication::translate("sessionlens::Note",
+                                                  "tuple becomes list (JSON has no tuples)")});
         node.setListFromTuple();
         break;
     case SessionValue::Type::Markup:
-        notes.append({PythonRepr::path(&node),
-                      QStringLiteral("Markup becomes str (the safe-HTML marker is lost)")});
+        notes.append(
+            {PythonRepr::path(&node),
+             QCoreApplication::translate("sessionlens::Note",
+                                         "Markup becomes str (the safe-HTML marker is lost)")});
         node.setString(node.stringValue());
         break;
     case SessionValue::Type::Uuid:
         notes.append({PythonRepr::path(&node),
-                      QStringLiteral("UUID cannot be carried; written as its text")});
+                      QCoreApplication::translate("sessionlens::Note",
+                                                  "UUID cannot be carried; written as its text")});
         node.setString(FlaskTags::uuidText(node.uuidBytes()));
         break;
     case SessionValue::Type::DateTime:
-        notes.append({PythonRepr::path(&node),
-                      QStringLiteral("datetime cannot be carried; written as its HTTP date")});
+        notes.append(
+            {PythonRepr::path(&node),
+             QCoreApplication::translate("sessionlens::Note",
+                                         "datetime cannot be carried; written as its HTTP date")});
         node.setString(QString::fromLatin1(FlaskTags::httpDate(node.dateTimeSeconds())));
         break;
     default:
@@ -49,8 +56,10 @@ bool sortedKeys(const SessionValue &node)
 void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 {
     if (node.type() == SessionValue::Type::Dict && !sortedKeys(node))
-        notes.append({PythonRepr::path(&node),
-                      QStringLiteral("keys are written in sorted order (Flask sorts them)")});
+        notes.append(
+            {PythonRepr::path(&node),
+             QCoreApplication::translate("sessionlens::Note",
+                                         "keys are written in sorted order (Flask sorts them)")});
     for (qsizetype i = 0; i < node.size(); ++i)
         toSigned(*node.child(i), notes);
 }

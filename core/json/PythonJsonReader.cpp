@@ -52,9 +52,11 @@ public:
         if (m_p != m_end)
             return fail(QCoreApplication::translate("sessionlens::Error", "Extra data"));
         if (m_warnings && m_droppedWarnings > 0)
-            m_warnings->append(QStringLiteral("%1 more warnings not shown (at most %2 are kept)")
-                                   .arg(m_droppedWarnings)
-                                   .arg(limits::kMaxWarnings));
+            m_warnings->append(
+                QCoreApplication::translate("sessionlens::Note",
+                                            "%1 more warnings not shown (at most %2 are kept)")
+                    .arg(m_droppedWarnings)
+                    .arg(limits::kMaxWarnings));
         return root;
     }
 
@@ -462,7 +464,9 @@ private:
                 if (!parseValue(value, depth))
                     return false;
                 warn([&duplicate] {
-                    return QStringLiteral("duplicate key \"%1\": Python keeps the last value")
+                    return QCoreApplication::translate(
+                               "sessionlens::Note",
+                               "duplicate key \"%1\": Python keeps the last value")
                         .arg(duplicate);
                 });
                 out.child(existing)->assign(std::move(value));

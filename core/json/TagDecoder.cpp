@@ -2,6 +2,7 @@
 
 #include "formats/Base64.h"
 #include "json/FlaskTags.h"
+#include <QCoreApplication>
 
 namespace sessionlens {
 
@@ -39,7 +40,8 @@ std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringLi
     if (!decoded || payload->stringValue().size() != text.size())
         return QStringLiteral("bytes object holds invalid base64");
     if (object.size() > 2 && warnings)
-        warnings->append(QStringLiteral("bytes object has extra keys that Python drops"));
+        warnings->append(QCoreApplication::translate(
+            "sessionlens::Note", "bytes object has extra keys that Python drops"));
     object.setBytes(decoded.value());
     return std::nullopt;
 }

@@ -1238,4 +1238,10 @@ void TestMainWindow::errorDetailsSpeakGerman()
     QVERIFY(!f.window->jsonPanel()->apply());
     QVERIFY2(f.window->jsonPanel()->errorText().contains(QStringLiteral("Wert erwartet")),
              qPrintable(f.window->jsonPanel()->errorText()));
+    // And the notes of a conversion.
+    InspectorController &c = f.window->controller();
+    const auto sorted = c.convertTo(FormatDetector::Format::FlaskSigned);
+    QVERIFY(!sorted.isEmpty());
+    QVERIFY2(sorted.first().message.contains(QStringLiteral("sortiert")),
+             qPrintable(sorted.first().message));
 }
