@@ -1,5 +1,6 @@
 #include "AuditController.h"
 
+#include "capture/CookieImporter.h"
 #include "formats/CookieText.h"
 
 #include <QFile>
@@ -46,6 +47,37 @@ void AuditController::start(QStringList paths, SizeAudit::Options options)
                 continue;
             }
             SizeAudit::Report report;
+            if (CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List) {
+                // A HAR, cookies.txt or browser database: its importer finds the cookies, which
+                // are then audited as the CLI does; examples are the cookies themselves.
+                file.close();
+                CookieImporter::Options importOptions;
+                importOptions.cookieName = options.cookieName;
+                auto imported = CookieImporter::importFile(paths[i], importOptions);
+                if (!imported) {
+                    outcome.errors.append(
+                        QStringLiteral("%1: %2").arg(paths[i], imported.error().message));
+                    continue;
+                }
+                QList<QByteArray> values;
+                for (const CapturedCookie &cookie : std::as_const(imported->cookies))
+                    values.append(cookie.value);
+                SizeAudit::addValues(values, options, report);
+                const auto exampleOf = [&](qint64 line) {
+                    return Place{i, line, values.value(line - 1)};
+                };
+                for (auto it = report.bucketFirstLine.cbegin(); it != report.bucketFirstLine.cend();
+                     ++it)
+                    if (!outcome.bucketExamples.contains(it.key()))
+                        outcome.bucketExamples.insert(it.key(), exampleOf(it.value()));
+                for (auto it = report.keys.cbegin(); it != report.keys.cend(); ++it)
+                    if (it->firstLine >= 0 && !outcome.keyExamples.contains(it.key()))
+                        outcome.keyExamples.insert(it.key(), exampleOf(it->firstLine));
+                before += QFileInfo(paths[i]).size();
+                cookiesBefore += report.cookies;
+                outcome.report.merge(report);
+                continue;
+            }
             const auto progress = [&](const SizeAudit::Progress &p) {
                 QMetaObject::invokeMethod(
                     self.data(),
@@ -64,10 +96,10 @@ void AuditController::start(QStringList paths, SizeAudit::Options options)
             for (auto it = report.bucketFirstLine.cbegin(); it != report.bucketFirstLine.cend();
                  ++it)
                 if (!outcome.bucketExamples.contains(it.key()))
-                    outcome.bucketExamples.insert(it.key(), {i, it.value()});
+                    outcome.bucketExamples.insert(it.key(), {i, it.value(), {}});
             for (auto it = report.keys.cbegin(); it != report.keys.cend(); ++it)
                 if (it->firstLine >= 0 && !outcome.keyExamples.contains(it.key()))
-                    outcome.keyExamples.insert(it.key(), {i, it->firstLine});
+                    outcome.keyExamples.insert(it.key(), {i, it->firstLine, {}});
             before += file.size();
             cookiesBefore += report.cookies;
             outcome.report.merge(report);
@@ -85,6 +117,8 @@ void AuditController::cancel()
 
 Result<QString> AuditController::exampleText(const Place &place) const
 {
+    if (!place.cookie.isEmpty())
+        return QString::fromLatin1(place.cookie);
     if (place.file < 0 || place.file >= m_paths.size())
         return Error::make(ErrorCategory::Io, tr("no example was recorded"));
     QFile file(m_paths[place.file]);

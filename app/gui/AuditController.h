@@ -27,6 +27,8 @@ public:
     {
         int file = -1;
         qint64 line = -1;
+        /// For a HAR, cookies.txt or browser file (whose cookies have no line): the cookie.
+        QByteArray cookie;
     };
     struct Outcome
     {

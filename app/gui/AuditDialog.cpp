@@ -4,7 +4,6 @@
 #include "ErrorText.h"
 #include "SizeChart.h"
 
-#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -21,6 +20,20 @@
 #include <algorithm>
 
 namespace sessionlens::gui {
+
+namespace {
+
+// The report names steps by their ids ("json", "io"); people read the step's own name.
+QString stepName(const QString &id)
+{
+    for (int c = int(ErrorCategory::Format); c <= int(ErrorCategory::Network); ++c) {
+        if (Error::categoryName(ErrorCategory(c)) == id)
+            return Error::stepName(ErrorCategory(c));
+    }
+    return id;
+}
+
+} // namespace
 
 AuditDialog::AuditDialog(SizeAudit::Options options, QWidget *parent)
     : QDialog(parent), m_options(std::move(options))
@@ -171,10 +184,7 @@ void AuditDialog::showOutcome()
     std::sort(steps.begin(), steps.end());
     QStringList lines;
     for (const QString &step : steps)
-        // The report names steps by their ids, which are also the step names' source texts.
-        lines.append(tr("%1: %2").arg(
-            QCoreApplication::translate("sessionlens::Error", step.toUtf8().constData()),
-            locale.toString(r.failed.value(step))));
+        lines.append(tr("%1: %2").arg(stepName(step), locale.toString(r.failed.value(step))));
     m_failures->setText(
         lines.isEmpty() ? tr("<b>Failures by step:</b> none")
                         : tr("<b>Failures by step:</b> %1").arg(lines.join(QStringLiteral(", "))));

@@ -36,6 +36,7 @@ class TestAuditDialog : public QObject
 private Q_SLOTS:
     void auditsFilesAndOpensExamples();
     void cancelStopsALongAudit();
+    void auditsAHarThroughItsImporter();
 };
 
 void TestAuditDialog::auditsFilesAndOpensExamples()
@@ -117,6 +118,30 @@ void TestAuditDialog::cancelStopsALongAudit()
     QVERIFY(dialog.controller().outcome().cancelled);
     QVERIFY(dialog.controller().outcome().report.cookies < 1'000'000);
     QVERIFY(dialog.summaryText().startsWith(QStringLiteral("Cancelled.")));
+}
+
+void TestAuditDialog::auditsAHarThroughItsImporter()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    // The Chrome HAR fixture carries four session cookies of the vector set, the first the
+    // login cookie.
+    AuditDialog *dialog =
+        f.window->auditFiles({test::dataPath(QStringLiteral("capture/chrome.har"))});
+    QSignalSpy finished(&dialog->controller(), &AuditController::finished);
+    QVERIFY(finished.wait(60'000));
+    const SizeAudit::Report &report = dialog->controller().outcome().report;
+    QCOMPARE(report.cookies, quint64(4));
+    QCOMPARE(report.opened, quint64(4));
+    QVERIFY(dialog->controller().outcome().errors.isEmpty());
+    // An example of a HAR has no line: the cookie itself is opened.
+    dialog->show();
+    const int userId = int(dialog->shownKeys().indexOf(QStringLiteral("user_id")));
+    QVERIFY(userId >= 0);
+    QTest::mouseClick(dialog->keyChart(), Qt::LeftButton, {},
+                      QPoint(dialog->keyChart()->width() / 2, 6 + 22 * userId + 11));
+    QCOMPARE(f.window->cookieInput()->text(), cookieOf(QStringLiteral("login")));
+    QVERIFY(f.window->controller().lastOpen().ok());
 }
 
 QTEST_MAIN(TestAuditDialog)
