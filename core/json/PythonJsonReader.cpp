@@ -2,10 +2,12 @@
 
 #include "json/PythonFloat.h"
 #include "json/TagDecoder.h"
+#include "json/Utf8Validator.h"
 
 #include <QHash>
 
 #include <QCoreApplication>
+
 #include <array>
 #include <cstring>
 #include <optional>
@@ -540,7 +542,7 @@ private:
 Result<SessionValue> PythonJsonReader::read(QByteArrayView utf8, const Options &options,
                                             QStringList *warnings)
 {
-    const qsizetype bad = firstInvalidUtf8(utf8);
+    const qsizetype bad = Utf8Validator::firstInvalid(utf8);
     if (bad >= 0)
         return Error::make(
             ErrorCategory::Encoding,
@@ -564,58 +566,6 @@ void PythonJsonReader::lineAndColumn(QByteArrayView text, qsizetype position, in
     }
     *line = l;
     *column = static_cast<int>(position - lineStart + 1);
-}
-
-qsizetype PythonJsonReader::firstInvalidUtf8(QByteArrayView bytes)
-{
-    const auto *s = reinterpret_cast<const unsigned char *>(bytes.data());
-    const qsizetype n = bytes.size();
-    qsizetype i = 0;
-    while (i < n) {
-        // Eight ASCII bytes at a time.
-        if (i + 8 <= n) {
-            std::uint64_t chunk;
-            std::memcpy(&chunk, s + i, 8);
-            if ((chunk & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int length = 0;
-        unsigned char low = 0x80, high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0)
-                low = 0xA0;
-            if (c == 0xED)
-                high = 0x9F; // no encoded surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0)
-                low = 0x90;
-            if (c == 0xF4)
-                high = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + length > n)
-            return i;
-        if (s[i + 1] < low || s[i + 1] > high)
-            return i;
-        for (int k = 2; k < length; ++k) {
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-                return i;
-        }
-        i += length;
-    }
-    return -1;
 }
 
 } // namespace sessionlens

@@ -59,9 +59,6 @@ public:
 
     /// 1-based line and column of a byte offset, for error messages.
     static void lineAndColumn(QByteArrayView text, qsizetype position, int *line, int *column);
-
-    /// Offset of the first byte that is not strict UTF-8 (as Python decodes it), or -1.
-    [[nodiscard]] static qsizetype firstInvalidUtf8(QByteArrayView bytes);
 };
 
 } // namespace sessionlens
