@@ -152,29 +152,12 @@ void AuditDialog::showOutcome()
         summary += u'\n' + error;
     m_summary->setText(summary);
 
-    // Exact sizes, gathered into the histogram's buckets.
-    std::vector<quint64> buckets;
-    const auto &counts = r.cookieBytes.counts;
-    for (std::size_t size = 0; size < counts.size(); ++size) {
-        if (!counts[size])
-            continue;
-        const std::size_t bucket = size / std::size_t(SizeAudit::kHistogramBucket);
-        if (buckets.size() <= bucket)
-            buckets.resize(bucket + 1);
-        buckets[bucket] += counts[size];
-    }
-    m_histogram->setData(std::move(buckets), SizeAudit::kHistogramBucket);
+    m_histogram->setData(r.cookieBytes.buckets(SizeAudit::kHistogramBucket),
+                         SizeAudit::kHistogramBucket);
 
-    QList<std::pair<QString, SizeAudit::KeyCost>> keys;
-    for (auto it = r.keys.cbegin(); it != r.keys.cend(); ++it)
-        keys.append({it.key(), it.value()});
-    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
-        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes
-                                                        : a.first < b.first;
-    });
     QList<SizeChart::Bar> bars;
     m_shownKeys.clear();
-    for (const auto &[key, cost] : keys.mid(0, kShownKeys)) {
+    for (const auto &[key, cost] : r.keysByCost().mid(0, kShownKeys)) {
         bars.append({key, qint64(cost.jsonBytes), QColor(0x2e, 0x7d, 0x32)});
         m_shownKeys.append(key);
     }

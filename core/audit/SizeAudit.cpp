@@ -200,6 +200,26 @@ void SizeAudit::Distribution::merge(const Distribution &other)
     sum += other.sum;
 }
 
+std::vector<quint64> SizeAudit::Distribution::buckets(qsizetype width) const
+{
+    std::vector<quint64> out((counts.size() + std::size_t(width) - 1) / std::size_t(width), 0);
+    for (std::size_t size = 0; size < counts.size(); ++size)
+        out[size / std::size_t(width)] += counts[size];
+    return out;
+}
+
+QList<std::pair<QString, SizeAudit::KeyCost>> SizeAudit::Report::keysByCost() const
+{
+    QList<std::pair<QString, KeyCost>> sorted;
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        sorted.append({it.key(), it.value()});
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes
+                                                        : a.first < b.first;
+    });
+    return sorted;
+}
+
 qsizetype SizeAudit::Distribution::min() const
 {
     for (std::size_t i = 0; i < counts.size(); ++i)
@@ -292,30 +312,20 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
     steps.sort();
     for (const QString &step : steps)
         failures.insert(step, qint64(failed.value(step)));
-    QList<std::pair<QString, KeyCost>> sorted;
-    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
-        sorted.append({it.key(), it.value()});
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-        return a.second.jsonBytes != b.second.jsonBytes ? a.second.jsonBytes > b.second.jsonBytes
-                                                        : a.first < b.first;
-    });
+    const QList<std::pair<QString, KeyCost>> sorted = keysByCost();
     QJsonArray top;
     for (qsizetype i = 0; i < std::min<qsizetype>(topKeys, sorted.size()); ++i)
         top.append(QJsonObject{{QStringLiteral("key"), sorted[i].first},
                                {QStringLiteral("cookies"), qint64(sorted[i].second.cookies)},
                                {QStringLiteral("json_bytes"), qint64(sorted[i].second.jsonBytes)}});
     QJsonArray histogram;
-    const auto &counts = cookieBytes.counts;
-    for (std::size_t from = 0; from < counts.size(); from += std::size_t(kHistogramBucket)) {
-        quint64 n = 0;
-        for (std::size_t i = from;
-             i < std::min(counts.size(), from + std::size_t(kHistogramBucket)); ++i)
-            n += counts[i];
-        if (n)
-            histogram.append(
-                QJsonObject{{QStringLiteral("from"), qint64(from)},
-                            {QStringLiteral("to"), qint64(from) + kHistogramBucket - 1},
-                            {QStringLiteral("count"), qint64(n)}});
+    const std::vector<quint64> buckets = cookieBytes.buckets(kHistogramBucket);
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+        const qint64 from = qint64(b) * kHistogramBucket;
+        if (buckets[b])
+            histogram.append(QJsonObject{{QStringLiteral("from"), from},
+                                         {QStringLiteral("to"), from + kHistogramBucket - 1},
+                                         {QStringLiteral("count"), qint64(buckets[b])}});
     }
     return QJsonObject{
         {QStringLiteral("cookies"), qint64(cookies)},

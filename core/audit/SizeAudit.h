@@ -52,6 +52,9 @@ public:
         quint64 sum = 0;
         void add(qsizetype size);
         void merge(const Distribution &other);
+        /// Counts gathered into buckets of `width` bytes: [i] counts sizes i*width to
+        /// (i+1)*width - 1 (the report's histogram and the window's plot).
+        [[nodiscard]] std::vector<quint64> buckets(qsizetype width) const;
         [[nodiscard]] qsizetype min() const;
         [[nodiscard]] qsizetype max() const;
         /// The ceil(p * N / 100)-th smallest value (p in 0..100); 0 when empty.
@@ -88,6 +91,8 @@ public:
         QHash<qsizetype, qint64> bucketFirstLine;
 
         void merge(const Report &other);
+        /// Keys by JSON bytes, largest first (ties by name): the report's top_keys order.
+        [[nodiscard]] QList<std::pair<QString, KeyCost>> keysByCost() const;
         [[nodiscard]] QJsonObject toJson(int topKeys = 50) const;
     };
 
