@@ -47,60 +47,52 @@ void AuditController::start(QStringList paths, SizeAudit::Options options)
                 continue;
             }
             SizeAudit::Report report;
+            // Cookies of a HAR, cookies.txt or browser database, found by its importer and
+            // audited as the CLI does; empty for a file of cookie lines.
+            QList<QByteArray> imported;
             if (CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List) {
-                // A HAR, cookies.txt or browser database: its importer finds the cookies, which
-                // are then audited as the CLI does; examples are the cookies themselves.
                 file.close();
                 CookieImporter::Options importOptions;
                 importOptions.cookieName = options.cookieName;
-                auto imported = CookieImporter::importFile(paths[i], importOptions);
-                if (!imported) {
+                auto found = CookieImporter::importFile(paths[i], importOptions);
+                if (!found) {
                     outcome.errors.append(
-                        QStringLiteral("%1: %2").arg(paths[i], imported.error().message));
+                        QStringLiteral("%1: %2").arg(paths[i], found.error().message));
                     continue;
                 }
-                QList<QByteArray> values;
-                for (const CapturedCookie &cookie : std::as_const(imported->cookies))
-                    values.append(cookie.value);
-                SizeAudit::addValues(values, options, report);
-                const auto exampleOf = [&](qint64 line) {
-                    return Place{i, line, values.value(line - 1)};
+                for (const CapturedCookie &cookie : std::as_const(found->cookies))
+                    imported.append(cookie.value);
+                SizeAudit::addValues(imported, options, report);
+            } else {
+                const auto progress = [&](const SizeAudit::Progress &p) {
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, done = before + p.bytesDone, total,
+                         cookies = cookiesBefore + p.cookies] {
+                            if (self)
+                                Q_EMIT self->progress(done, total, cookies);
+                        },
+                        Qt::QueuedConnection);
                 };
-                for (auto it = report.bucketFirstLine.cbegin(); it != report.bucketFirstLine.cend();
-                     ++it)
-                    if (!outcome.bucketExamples.contains(it.key()))
-                        outcome.bucketExamples.insert(it.key(), exampleOf(it.value()));
-                for (auto it = report.keys.cbegin(); it != report.keys.cend(); ++it)
-                    if (it->firstLine >= 0 && !outcome.keyExamples.contains(it.key()))
-                        outcome.keyExamples.insert(it.key(), exampleOf(it->firstLine));
-                before += QFileInfo(paths[i]).size();
-                cookiesBefore += report.cookies;
-                outcome.report.merge(report);
-                continue;
+                auto ran =
+                    SizeAudit::run(file, file.size(), options, report, {}, progress, cancel.get());
+                if (!ran)
+                    outcome.errors.append(
+                        QStringLiteral("%1: %2").arg(paths[i], ran.error().message));
             }
-            const auto progress = [&](const SizeAudit::Progress &p) {
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, done = before + p.bytesDone, total,
-                     cookies = cookiesBefore + p.cookies] {
-                        if (self)
-                            Q_EMIT self->progress(done, total, cookies);
-                    },
-                    Qt::QueuedConnection);
-            };
-            auto ran =
-                SizeAudit::run(file, file.size(), options, report, {}, progress, cancel.get());
-            if (!ran)
-                outcome.errors.append(QStringLiteral("%1: %2").arg(paths[i], ran.error().message));
             // Examples: the first place a bucket or a key turns up, files in the order given.
+            // An imported cookie has no line to go back to: its example is the cookie itself.
+            const auto placeOf = [&](qint64 line) {
+                return Place{i, line, imported.value(line - 1)};
+            };
             for (auto it = report.bucketFirstLine.cbegin(); it != report.bucketFirstLine.cend();
                  ++it)
                 if (!outcome.bucketExamples.contains(it.key()))
-                    outcome.bucketExamples.insert(it.key(), {i, it.value(), {}});
+                    outcome.bucketExamples.insert(it.key(), placeOf(it.value()));
             for (auto it = report.keys.cbegin(); it != report.keys.cend(); ++it)
                 if (it->firstLine >= 0 && !outcome.keyExamples.contains(it.key()))
-                    outcome.keyExamples.insert(it.key(), {i, it->firstLine, {}});
-            before += file.size();
+                    outcome.keyExamples.insert(it.key(), placeOf(it->firstLine));
+            before += QFileInfo(paths[i]).size();
             cookiesBefore += report.cookies;
             outcome.report.merge(report);
         }

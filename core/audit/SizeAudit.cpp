@@ -126,11 +126,12 @@ public:
         }
         row.cookieBytes = value.size();
         m_report.cookieBytes.add(value.size());
-        if (auto bucket = m_report.bucketFirstLine.find(value.size() / SizeAudit::kHistogramBucket);
-            bucket == m_report.bucketFirstLine.end())
-            m_report.bucketFirstLine.insert(value.size() / SizeAudit::kHistogramBucket, line);
+        const qsizetype bucket = value.size() / SizeAudit::kHistogramBucket;
+        if (auto first = m_report.bucketFirstLine.find(bucket);
+            first == m_report.bucketFirstLine.end())
+            m_report.bucketFirstLine.insert(bucket, line);
         else
-            *bucket = std::min(*bucket, line);
+            *first = std::min(*first, line);
         // The figure `stats` prints: one rule, SizeReport's.
         const qsizetype setCookie = SizeReport::setCookieValueSize(name.size(), value.size());
         if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
