@@ -2517,7 +2517,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
-    <name>sessionlens::gui::ComparePanel</name>
+    <name>sessionlens::gui::ChangeTable</name>
     <message>
         <source>Change</source>
         <translation>Änderung</translation>
@@ -2525,14 +2525,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Path</source>
         <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Original</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>added</source>
@@ -2549,6 +2541,17 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>moved</source>
         <translation>verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::ComparePanel</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>No changes since the cookie was opened.</source>
@@ -2689,14 +2692,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Einen Eintrag auswählen, um ihn zu sehen; zwei auswählen, um sie zu vergleichen.</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
         <source>Older</source>
         <translation>Älter</translation>
     </message>
@@ -2733,22 +2728,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Both entries must open to be compared.</source>
         <translation>Beide Einträge müssen sich öffnen lassen, um sie zu vergleichen.</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>entfernt</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>verschoben</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>geändert</translation>
     </message>
     <message>
         <source>The two sessions are the same.</source>

@@ -5,9 +5,10 @@
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
 
 namespace sessionlens::gui {
+
+class ChangeTable;
 
 /// The session as opened beside the session as edited, one row per difference.
 class ComparePanel : public QWidget
@@ -16,7 +17,7 @@ class ComparePanel : public QWidget
 
 public:
     explicit ComparePanel(InspectorController &controller, QWidget *parent = nullptr);
-    [[nodiscard]] QTreeWidget *table() const { return m_table; }
+    [[nodiscard]] ChangeTable *table() const { return m_table; }
     void refresh();
 
 protected:
@@ -24,7 +25,7 @@ protected:
 
 private:
     InspectorController &m_controller;
-    QTreeWidget *m_table = nullptr;
+    ChangeTable *m_table = nullptr;
     QLabel *m_summary = nullptr;
     bool m_stale = true;
 };

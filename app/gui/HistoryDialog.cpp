@@ -1,16 +1,15 @@
 #include "HistoryDialog.h"
 
+#include "ChangeTable.h"
 #include "ErrorText.h"
 #include "json/SessionDiff.h"
 
 #include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace sessionlens::gui {
@@ -35,14 +34,7 @@ HistoryDialog::HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, KeyRing
     m_preview = new QLabel(tr("Select an entry to see it; select two to compare them."), this);
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_diff = new QTreeWidget(this);
-    m_diff->setRootIsDecorated(false);
-    m_diff->setHeaderLabels({tr("Change"), tr("Path"), tr("Older"), tr("Newer")});
-    m_diff->header()->setStretchLastSection(false);
-    m_diff->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    for (int column = 1; column < 4; ++column)
-        m_diff->header()->setSectionResizeMode(column, QHeaderView::Stretch);
-    m_diff->setTextElideMode(Qt::ElideMiddle);
+    m_diff = new ChangeTable(tr("Older"), tr("Newer"), this);
     m_diff->hide();
 
     auto *right = new QWidget(this);
@@ -133,15 +125,7 @@ void HistoryDialog::showSelection()
         return;
     }
     const SessionDiff::Result diff = SessionDiff::compare(older.session(), newer.session());
-    for (const SessionDiff::Change &change : diff.changes) {
-        const QString kind = change.kind == SessionDiff::Kind::Added     ? tr("added")
-                             : change.kind == SessionDiff::Kind::Removed ? tr("removed")
-                             : change.kind == SessionDiff::Kind::Moved   ? tr("moved")
-                                                                         : tr("changed");
-        auto *item = new QTreeWidgetItem(m_diff, {kind, change.path, change.before, change.after});
-        for (int column = 1; column < 4; ++column)
-            item->setToolTip(column, item->text(column).left(1000));
-    }
+    m_diff->showChanges(diff.changes);
     m_preview->setText(diff.changes.isEmpty()
                            ? tr("The two sessions are the same.")
                            : tr("%n change(s) from the older to the newer entry.", nullptr,

@@ -8,9 +8,10 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QTreeWidget;
 
 namespace sessionlens::gui {
+
+class ChangeTable;
 
 /**
  * File ▸ History ▸ Browse: the cookies opened before, each with a preview
@@ -28,7 +29,7 @@ public:
 
     [[nodiscard]] QListWidget *list() const { return m_list; }
     [[nodiscard]] QString previewText() const;
-    [[nodiscard]] QTreeWidget *diffTable() const { return m_diff; }
+    [[nodiscard]] ChangeTable *diffTable() const { return m_diff; }
 
 Q_SIGNALS:
     void openRequested(const QByteArray &cookie);
@@ -43,7 +44,7 @@ private:
     FlaskSignedCodec::Options m_options;
     QListWidget *m_list = nullptr;
     QLabel *m_preview = nullptr;
-    QTreeWidget *m_diff = nullptr;
+    ChangeTable *m_diff = nullptr;
     QPushButton *m_open = nullptr;
 };
 

@@ -1,3 +1,4 @@
+#include "ChangeTable.h"
 #include "ComparePanel.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
