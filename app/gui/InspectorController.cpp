@@ -164,6 +164,12 @@ void InspectorController::setFormat(FormatDetector::Format format)
     refresh();
 }
 
+SessionKey::Kind InspectorController::keyKindFor(FormatDetector::Format format)
+{
+    return format == FormatDetector::Format::FlaskSigned ? SessionKey::Kind::SigningSecret
+                                                         : SessionKey::Kind::AesKey;
+}
+
 QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::Format target)
 {
     auto converted = SessionConverter::convert(m_document.root(),
@@ -174,9 +180,7 @@ QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::For
         m_undoStack.push(SessionEditCommand::replace(m_model, {}, m_document.root(),
                                                      std::move(converted.session)));
     // The key that sealed the old format cannot make the new one: pick the first that can.
-    const SessionKey::Kind wanted = target == FormatDetector::Format::FlaskSigned
-                                        ? SessionKey::Kind::SigningSecret
-                                        : SessionKey::Kind::AesKey;
+    const SessionKey::Kind wanted = keyKindFor(target);
     const SessionKey *current = m_keys.ring().find(m_sealKeyName);
     if (!current || current->kind() != wanted) {
         for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {
@@ -225,8 +229,7 @@ void InspectorController::refresh()
 {
     const quint64 generation = ++m_generation;
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
-    const SessionKey::Kind wanted =
-        isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const SessionKey::Kind wanted = keyKindFor(m_format);
     const SecureBytes sealKey = key && key->kind() == wanted ? key->bytes() : SecureBytes();
     const SessionSealer::Options options = sealerOptions();
     if (m_document.root().nodeCount() < kBackgroundNodes) {

@@ -106,6 +106,8 @@ public:
     /// (whatever its server's spacing and key order), else the text the new cookie will hold.
     [[nodiscard]] QByteArray sessionJsonText() const;
 
+    /// The kind of key that makes a cookie of `format`: AES keys seal, Flask secrets sign.
+    [[nodiscard]] static SessionKey::Kind keyKindFor(FormatDetector::Format format);
     void setSealKeyName(const QString &name);
     [[nodiscard]] QString sealKeyName() const { return m_sealKeyName; }
     /// The secret that verified the opened signed cookie (empty when none did).

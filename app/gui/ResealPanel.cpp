@@ -100,8 +100,7 @@ void ResealPanel::reloadKeys()
     const QSignalBlocker blocker(m_key);
     m_key->clear();
     // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
-    const auto wanted =
-        m_controller.isSigned() ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey;
+    const auto wanted = InspectorController::keyKindFor(m_controller.format());
     const KeyRing &ring = m_controller.keys().ring();
     for (qsizetype i = 0; i < ring.size(); ++i) {
         if (ring.at(i).kind() == wanted)
