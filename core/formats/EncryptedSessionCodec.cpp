@@ -175,8 +175,8 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     }
 
     QStringList warnings;
-    PythonJsonReader::Options options;
-    options.dialect = PythonJsonReader::Dialect::EncryptedSession;
+    PythonJsonReader::Options options =
+        SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
     options.maxDepth = m_limits.maxDepth;
     auto session = PythonJsonReader::read(decoded.plaintext, options, &warnings);
     decoded.warnings.append(warnings);

@@ -156,8 +156,8 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     } else {
         decoded.json = decoded.parts.payload;
     }
-    PythonJsonReader::Options readOptions;
-    readOptions.dialect = PythonJsonReader::Dialect::FlaskTagged;
+    PythonJsonReader::Options readOptions =
+        SessionDialect::readerOptions(FormatDetector::Format::FlaskSigned);
     readOptions.maxDepth = options.maxDepth;
     auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
     if (!session) {
