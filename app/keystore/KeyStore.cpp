@@ -6,16 +6,35 @@
 
 namespace sessionlens {
 
+namespace {
+
+// An AES-256 key seals history and autosave.
+constexpr qsizetype kRecoveryKeyBytes = 32;
+
+bool usable(const Result<SecureBytes> &stored)
+{
+    return stored && qsizetype(stored->size()) == kRecoveryKeyBytes;
+}
+
+Result<SecureBytes> newRecoveryKey()
+{
+    auto random = SecureRandom::bytes(kRecoveryKeyBytes);
+    if (!random)
+        return random.error();
+    return SecureBytes::fromByteArray(random.value(), true);
+}
+
+} // namespace
+
 Result<SecureBytes> KeyStore::recoveryKey()
 {
     auto existing = load(recoveryKeyName());
-    if (existing && existing->size() == 32)
+    if (usable(existing))
         return existing;
-    auto random = SecureRandom::bytes(32);
-    if (!random)
-        return random.error();
-    SecureBytes key = SecureBytes::fromByteArray(random.value(), true);
-    if (auto stored = store(recoveryKeyName(), key); !stored)
+    auto key = newRecoveryKey();
+    if (!key)
+        return key;
+    if (auto stored = store(recoveryKeyName(), *key); !stored)
         return stored.error();
     return key;
 }
@@ -49,22 +68,22 @@ void KeyStore::recoveryKeyLater(QObject *context, Loaded done)
 {
     loadLater(recoveryKeyName(), context,
               [this, context, done = std::move(done)](Result<SecureBytes> existing) {
-                  if (existing && existing->size() == 32) {
+                  if (usable(existing)) {
                       done(std::move(existing));
                       return;
                   }
-                  auto random = SecureRandom::bytes(32);
-                  if (!random) {
-                      done(random.error());
+                  auto key = newRecoveryKey();
+                  if (!key) {
+                      done(std::move(key));
                       return;
                   }
-                  SecureBytes key = SecureBytes::fromByteArray(random.value(), true);
-                  storeLater(recoveryKeyName(), key, context, [key, done](Result<Done> stored) {
-                      if (!stored)
-                          done(stored.error());
-                      else
-                          done(key);
-                  });
+                  storeLater(recoveryKeyName(), *key, context,
+                             [key = *key, done](Result<Done> stored) {
+                                 if (!stored)
+                                     done(stored.error());
+                                 else
+                                     done(key);
+                             });
               });
 }
 
