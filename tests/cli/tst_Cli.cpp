@@ -46,14 +46,6 @@ Run cli(const QStringList &arguments, const QByteArray &input = {},
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-QJsonObject vector(const QString &section, const QString &name)
-{
-    for (const QJsonValue v : test::cookieVectors(section))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v.toObject();
-    return {};
-}
-
 } // namespace
 
 class TestCli : public QObject
@@ -126,8 +118,8 @@ void TestCli::decodeFormats()
 void TestCli::decodeTree()
 {
     const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
-                         vector(QStringLiteral("encrypted_session"),
-                                QStringLiteral("types"))[QStringLiteral("cookie")]
+                         test::cookieVector(QStringLiteral("encrypted_session"),
+                                            QStringLiteral("types"))[QStringLiteral("cookie")]
                              .toString()});
     QCOMPARE(run.exitCode, 0);
     const QString out = QString::fromUtf8(run.out);
@@ -140,8 +132,8 @@ void TestCli::decodeTree()
 
 void TestCli::severalKeysSayWhichOpened()
 {
-    const QString cookie = vector(QStringLiteral("encrypted_session"),
-                                  QStringLiteral("login"))[QStringLiteral("cookie")]
+    const QString cookie = test::cookieVector(QStringLiteral("encrypted_session"),
+                                              QStringLiteral("login"))[QStringLiteral("cookie")]
                                .toString();
     const Run run =
         cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, QStringLiteral("--key"),
@@ -167,8 +159,8 @@ void TestCli::keyFileAndPythonLiteral()
     file.close();
     const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key-file"), file.fileName(),
                          QStringLiteral("--format"), QStringLiteral("json"),
-                         vector(QStringLiteral("encrypted_session"),
-                                QStringLiteral("login"))[QStringLiteral("cookie")]
+                         test::cookieVector(QStringLiteral("encrypted_session"),
+                                            QStringLiteral("login"))[QStringLiteral("cookie")]
                              .toString()});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith("{\"user_id\": 42"));
@@ -301,9 +293,10 @@ void TestCli::statsJson()
 
 void TestCli::statsTable()
 {
-    const QString cookie = vector(QStringLiteral("encrypted_session"),
-                                  QStringLiteral("compressed-cart"))[QStringLiteral("cookie")]
-                               .toString();
+    const QString cookie =
+        test::cookieVector(QStringLiteral("encrypted_session"),
+                           QStringLiteral("compressed-cart"))[QStringLiteral("cookie")]
+            .toString();
     const Run run = cli({QStringLiteral("stats"), QStringLiteral("--key"), kKey, cookie});
     QCOMPARE(run.exitCode, 0);
     const QString out = QString::fromUtf8(run.out);
@@ -377,8 +370,8 @@ void TestCli::linesStreamsOneLinePerCookie()
 
 void TestCli::headerInputOnStdin()
 {
-    const QByteArray cookie = vector(QStringLiteral("encrypted_session"),
-                                     QStringLiteral("login"))[QStringLiteral("cookie")]
+    const QByteArray cookie = test::cookieVector(QStringLiteral("encrypted_session"),
+                                                 QStringLiteral("login"))[QStringLiteral("cookie")]
                                   .toString()
                                   .toLatin1();
     const Run run = cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey,
@@ -525,8 +518,8 @@ void TestCli::convertBothWays()
             R"({"id": "12345678-1234-5678-1234-567812345678", "raw": {"__type__": "bytes", "b": "AAFiaW5hcnk="}, "safe": "<b>hi</b>", "tup": [1, 2, "x"], "when": "Fri, 17 May 2024 12:30:45 GMT"})") +
             '\n');
 
-    const QString login = vector(QStringLiteral("encrypted_session"),
-                                 QStringLiteral("login"))[QStringLiteral("cookie")]
+    const QString login = test::cookieVector(QStringLiteral("encrypted_session"),
+                                             QStringLiteral("login"))[QStringLiteral("cookie")]
                               .toString();
     const Run toSigned = cli({QStringLiteral("convert"), QStringLiteral("--to"),
                               QStringLiteral("signed"), QStringLiteral("--secret"),
@@ -688,8 +681,8 @@ void TestCli::storedRingWithTheFileStore()
     file.close();
 
     // Nothing stored yet: a warning, and the keys of the run still work.
-    const QString cookie = vector(QStringLiteral("encrypted_session"),
-                                  QStringLiteral("login"))[QStringLiteral("cookie")]
+    const QString cookie = test::cookieVector(QStringLiteral("encrypted_session"),
+                                              QStringLiteral("login"))[QStringLiteral("cookie")]
                                .toString();
     const Run before =
         cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, cookie}, {}, environment);

@@ -41,6 +41,14 @@ QJsonArray cookieVectors(const QString &section)
     return loadJsonObject(QStringLiteral("session_cookies.json")).value(section).toArray();
 }
 
+QJsonObject cookieVector(const QString &section, const QString &name)
+{
+    for (const QJsonValue v : cookieVectors(section))
+        if (v[QStringLiteral("name")].toString() == name)
+            return v.toObject();
+    return {};
+}
+
 QString pythonInterpreter()
 {
     return QStringLiteral(SESSIONLENS_PYTHON);

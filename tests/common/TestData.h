@@ -14,6 +14,8 @@ QString dataPath(const QString &name);
 QJsonObject loadJsonObject(const QString &name);
 /// The `encrypted_session`, `encrypted_session_invalid` or `flask_default` list.
 QJsonArray cookieVectors(const QString &section);
+/// The vector named `name` in `section` (empty when there is none).
+QJsonObject cookieVector(const QString &section, const QString &name);
 /// Path of the Python interpreter that imports flask and Cryptodome (empty when none).
 QString pythonInterpreter();
 /// Path of the built sessionlens-cli.

@@ -26,10 +26,7 @@ QString fixture(const QString &name)
 
 QByteArray vectorCookie(const QString &section, const QString &name)
 {
-    for (const QJsonValue v : test::cookieVectors(section))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v[QStringLiteral("cookie")].toString().toLatin1();
-    return {};
+    return test::cookieVector(section, name)[QStringLiteral("cookie")].toString().toLatin1();
 }
 
 // A connection for writing a test database; removed when the test is done.

@@ -21,10 +21,8 @@ const QByteArray kKey = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6
 
 QString cookieOf(const QString &name)
 {
-    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v[QStringLiteral("cookie")].toString();
-    return {};
+    return test::cookieVector(QStringLiteral("encrypted_session"), name)[QStringLiteral("cookie")]
+        .toString();
 }
 
 } // namespace

@@ -19,14 +19,6 @@ using namespace sessionlens::gui;
 
 namespace {
 
-QJsonObject vector(const QString &section, const QString &name)
-{
-    for (const QJsonValue v : test::cookieVectors(section))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v.toObject();
-    return {};
-}
-
 // The controller, its persistence and a file key store over a temporary folder; no widget.
 struct Inspector
 {
@@ -41,7 +33,7 @@ struct Inspector
     {
         (void)keys.load();
         const QJsonObject login =
-            vector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+            test::cookieVector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
         QByteArray raw =
             QByteArray::fromHex(login[QStringLiteral("key_hex")].toString().toLatin1());
         (void)keys.add(SessionKey(QStringLiteral("app"), SecureBytes::fromByteArray(raw, true)));
@@ -84,7 +76,7 @@ void TestInspectorController::openEditAndResealWithoutAWindow()
     QFETCH(bool, signedFormat);
     Inspector inspector;
     InspectorController &c = inspector.controller;
-    const QJsonObject v = vector(section, name);
+    const QJsonObject v = test::cookieVector(section, name);
     QSignalSpy refreshed(&c, &InspectorController::refreshed);
     QVERIFY(c.openText(v[QStringLiteral("cookie")].toString()).hasSession());
     QCOMPARE(c.isSigned(), signedFormat);
@@ -130,7 +122,8 @@ void TestInspectorController::replaceGuardKeepsUnsavedEdits()
         ++asked;
         return allow;
     });
-    const QJsonObject login = vector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+    const QJsonObject login =
+        test::cookieVector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
     QVERIFY(c.openText(login[QStringLiteral("cookie")].toString()).ok());
     QCOMPARE(asked, 0); // nothing unsaved yet
     QVERIFY(
@@ -139,7 +132,7 @@ void TestInspectorController::replaceGuardKeepsUnsavedEdits()
 
     QSignalSpy cancelled(&c, &InspectorController::openCancelled);
     const QJsonObject other =
-        vector(QStringLiteral("encrypted_session"), QStringLiteral("empty-ish"));
+        test::cookieVector(QStringLiteral("encrypted_session"), QStringLiteral("empty-ish"));
     c.openText(other[QStringLiteral("cookie")].toString());
     QCOMPARE(asked, 1);
     QCOMPARE(cancelled.count(), allow ? 0 : 1);
@@ -160,8 +153,8 @@ void TestInspectorController::failedOpenKeepsThePreviousSessionMarked()
     QVERIFY(!c.isShowingPrevious()); // nothing open, nothing stale
     c.openText(QStringLiteral("garbage"));
     QVERIFY(!c.isShowingPrevious());
-    QVERIFY(c.openText(vector(QStringLiteral("encrypted_session"),
-                              QStringLiteral("login"))[QStringLiteral("cookie")]
+    QVERIFY(c.openText(test::cookieVector(QStringLiteral("encrypted_session"),
+                                          QStringLiteral("login"))[QStringLiteral("cookie")]
                            .toString())
                 .ok());
     const QByteArray shown = PythonJsonWriter::write(c.document().root());
@@ -175,8 +168,8 @@ void TestInspectorController::autosaveFollowsTheUndoStack()
 {
     Inspector inspector;
     InspectorController &c = inspector.controller;
-    QVERIFY(c.openText(vector(QStringLiteral("encrypted_session"),
-                              QStringLiteral("login"))[QStringLiteral("cookie")]
+    QVERIFY(c.openText(test::cookieVector(QStringLiteral("encrypted_session"),
+                                          QStringLiteral("login"))[QStringLiteral("cookie")]
                            .toString())
                 .ok());
     QVERIFY(!inspector.persistence.autosavePending());

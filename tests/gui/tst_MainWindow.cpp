@@ -58,10 +58,7 @@ const QByteArray kKey = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6
 
 QJsonObject vector(const QString &name)
 {
-    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v.toObject();
-    return {};
+    return test::cookieVector(QStringLiteral("encrypted_session"), name);
 }
 
 EncryptedSessionCodec vectorCodec()
@@ -498,10 +495,7 @@ namespace {
 
 QJsonObject signedVector(const QString &name)
 {
-    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
-        if (v[QStringLiteral("name")].toString() == name)
-            return v.toObject();
-    return {};
+    return test::cookieVector(QStringLiteral("flask_default"), name);
 }
 
 bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &secret)
