@@ -28,8 +28,67 @@ QByteArray FlaskTags::httpDate(qint64 secondsSinceEpoch)
     return QLocale::c().toString(time, kHttpDateFormat).toLatin1();
 }
 
+namespace {
+
+int twoDigits(QByteArrayView s, qsizetype at)
+{
+    const auto digit = [&](qsizetype i) { return s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1; };
+    const int tens = digit(at);
+    const int ones = digit(at + 1);
+    return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+qint64 daysFromCivil(qint64 year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const qint64 era = (year >= 0 ? year : year - 399) / 400;
+    const qint64 yearOfEra = year - era * 400;
+    const qint64 dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
+}
+
+// The exact form http_date writes, read without QDateTimeParser: that one calls mktime(), which
+// stats /etc/localtime on every call, a system call per cookie in a batch audit.
+std::optional<qint64> parseFixdate(QByteArrayView s)
+{
+    static constexpr char kDays[] = "ThuFriSatSunMonTueWed"; // 1970-01-01 was a Thursday
+    static constexpr char kMonths[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    if (s.size() != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
+        s[16] != ' ' || s[19] != ':' || s[22] != ':' || s[25] != ' ' || s.sliced(26) != "GMT")
+        return std::nullopt;
+    int month = 0;
+    while (month < 12 && QByteArrayView(kMonths + 3 * month, 3) != s.sliced(8, 3))
+        ++month;
+    const int day = twoDigits(s, 5);
+    const int century = twoDigits(s, 12);
+    const int yearInCentury = twoDigits(s, 14);
+    const int hour = twoDigits(s, 17);
+    const int minute = twoDigits(s, 20);
+    const int second = twoDigits(s, 23);
+    if (month == 12 || day < 1 || century < 0 || yearInCentury < 0 || hour < 0 || hour > 23 ||
+        minute < 0 || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    const int year = century * 100 + yearInCentury;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > kMonthDays[month] + (month == 1 && leap ? 1 : 0))
+        return std::nullopt;
+    const qint64 days = daysFromCivil(year, month + 1, day);
+    const qint64 weekday = ((days % 7) + 7) % 7;
+    if (QByteArrayView(kDays + 3 * weekday, 3) != s.first(3))
+        return std::nullopt;
+    return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+} // namespace
+
 std::optional<qint64> FlaskTags::parseHttpDate(QByteArrayView text)
 {
+    if (const auto fast = parseFixdate(text))
+        return fast;
+    // Anything else (a wrong weekday, one-digit fields, ...) is judged as before, by Qt.
     QDateTime time =
         QLocale::c().toDateTime(QString::fromLatin1(text.data(), text.size()), kHttpDateFormat);
     if (!time.isValid())

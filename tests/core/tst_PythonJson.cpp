@@ -1,8 +1,13 @@
+#include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QDateTime>
+#include <QLocale>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 #include <limits>
@@ -27,6 +32,9 @@ private Q_SLOTS:
     void duplicateKeysWarn();
     void plainDialectKeepsTagObjects();
     void bigInputStaysLinear();
+    void httpDateReadsWhatItWrites();
+    void httpDateAgreesWithQtParser_data();
+    void httpDateAgreesWithQtParser();
 };
 
 void TestPythonJson::roundTripsPythonOutput_data()
@@ -282,6 +290,62 @@ void TestPythonJson::bigInputStaysLinear()
     QVERIFY(value.ok());
     QCOMPARE(value->size(), 200000);
     QCOMPARE(PythonJsonWriter::write(value.value()), big);
+}
+
+namespace {
+// What the reader accepted before it read the fixed form itself: Qt's parser, kept as the judge.
+std::optional<qint64> qtHttpDate(const QByteArray &text)
+{
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(text),
+                                             QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!time.isValid())
+        return std::nullopt;
+    time.setTimeZone(QTimeZone::utc());
+    return time.toSecsSinceEpoch();
+}
+} // namespace
+
+void TestPythonJson::httpDateReadsWhatItWrites()
+{
+    // Every day from 1900 to 2100 at a random second, plus the edges of the four-digit years.
+    QRandomGenerator random(20261127);
+    QList<qint64> times = {0, -1, 951782400 /* 2000-02-29 */, -62135596800 /* 0001-01-01 */,
+                           253402300799 /* 9999-12-31 23:59:59 */};
+    for (qint64 day = -25567; day < 47482; ++day)
+        times.append(day * 86400 + random.bounded(86400));
+    for (const qint64 t : times) {
+        const QByteArray text = FlaskTags::httpDate(t);
+        const auto back = FlaskTags::parseHttpDate(text);
+        QVERIFY2(back.has_value(), text.constData());
+        QCOMPARE(*back, t);
+        if (t % 997 == 0) // the slow judge on a sample: same answer
+            QCOMPARE(qtHttpDate(text), back);
+    }
+}
+
+void TestPythonJson::httpDateAgreesWithQtParser_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("canonical") << QByteArray("Fri, 17 May 2024 12:30:45 GMT");
+    QTest::newRow("leap day") << QByteArray("Thu, 29 Feb 2024 00:00:00 GMT");
+    QTest::newRow("no leap day") << QByteArray("Sun, 29 Feb 2023 00:00:00 GMT");
+    QTest::newRow("1900 not leap") << QByteArray("Thu, 29 Feb 1900 00:00:00 GMT");
+    QTest::newRow("31 April") << QByteArray("Wed, 31 Apr 2024 00:00:00 GMT");
+    QTest::newRow("hour 24") << QByteArray("Fri, 17 May 2024 24:00:00 GMT");
+    QTest::newRow("minute 60") << QByteArray("Fri, 17 May 2024 12:60:00 GMT");
+    QTest::newRow("day 00") << QByteArray("Fri, 00 May 2024 12:30:45 GMT");
+    QTest::newRow("bad month") << QByteArray("Fri, 17 Mai 2024 12:30:45 GMT");
+    QTest::newRow("lower-case month") << QByteArray("Fri, 17 may 2024 12:30:45 GMT");
+    QTest::newRow("UTC not GMT") << QByteArray("Fri, 17 May 2024 12:30:45 UTC");
+    QTest::newRow("signs in digits") << QByteArray("Fri, 17 May 2024 1+:30:45 GMT");
+    QTest::newRow("short") << QByteArray("Fri, 17 May 2024 12:30:45");
+    QTest::newRow("empty") << QByteArray();
+}
+
+void TestPythonJson::httpDateAgreesWithQtParser()
+{
+    QFETCH(QByteArray, text);
+    QCOMPARE(FlaskTags::parseHttpDate(text), qtHttpDate(text));
 }
 
 QTEST_GUILESS_MAIN(TestPythonJson)
