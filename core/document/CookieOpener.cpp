@@ -52,6 +52,7 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
     EncryptedSessionCodec::Limits limits;
     limits.maxInflatedSize = options.maxInflatedSize;
     limits.maxDepth = options.maxDepth;
+    limits.buildSession = options.buildSession;
     KeyRing::Opened result = ring.open(cookie, limits);
     opened.format = FormatDetector::Format::EncryptedSession;
     opened.encrypted = std::move(result.decoded);

@@ -178,6 +178,11 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     PythonJsonReader::Options options =
         SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
     options.maxDepth = m_limits.maxDepth;
+    if (!m_limits.buildSession) {
+        decoded.error = SessionDialect::checkSession(decoded.plaintext, options, &warnings);
+        decoded.warnings.append(warnings);
+        return;
+    }
     auto session = PythonJsonReader::read(decoded.plaintext, options, &warnings);
     decoded.warnings.append(warnings);
     if (!session) {

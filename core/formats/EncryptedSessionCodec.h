@@ -52,6 +52,9 @@ public:
     {
         qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
         int maxDepth = PythonJsonReader::kDefaultMaxDepth;
+        /// false: only check that the JSON reads as a session, leaving `session` empty (the
+        /// batch audit keeps sizes, never a tree). Errors are the same either way.
+        bool buildSession = true;
     };
 
     /// The cookie split into its fields, before any key is involved.

@@ -159,6 +159,14 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     PythonJsonReader::Options readOptions =
         SessionDialect::readerOptions(FormatDetector::Format::FlaskSigned);
     readOptions.maxDepth = options.maxDepth;
+    if (!options.buildSession) {
+        if ((decoded.error = SessionDialect::checkSession(decoded.json, readOptions))) {
+            decoded.error->field = int(Part::Payload);
+            return decoded;
+        }
+        verifyInto(decoded, secrets, options);
+        return decoded;
+    }
     auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
     if (!session) {
         decoded.error = session.error();
@@ -171,27 +179,32 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         return decoded;
     }
     decoded.session = std::move(session).value();
-
-    if (!secrets.isEmpty()) {
-        auto index = verify(decoded.parts, secrets, options);
-        if (!index) {
-            decoded.error = index.error();
-            return decoded;
-        }
-        decoded.secretIndex = index.value();
-        decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
-        if (index.value() < 0)
-            decoded.error = Error::make(
-                ErrorCategory::Authentication,
-                secrets.size() == 1
-                    ? QCoreApplication::translate("sessionlens::Error",
-                                                  "the signature does not match the secret")
-                    : QCoreApplication::translate("sessionlens::Error",
-                                                  "the signature matches none of the %1 secrets")
-                          .arg(secrets.size()),
-                {}, int(Part::Signature));
-    }
+    verifyInto(decoded, secrets, options);
     return decoded;
+}
+
+void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+                                  const Options &options)
+{
+    if (secrets.isEmpty())
+        return;
+    auto index = verify(decoded.parts, secrets, options);
+    if (!index) {
+        decoded.error = index.error();
+        return;
+    }
+    decoded.secretIndex = index.value();
+    decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
+    if (index.value() < 0)
+        decoded.error = Error::make(
+            ErrorCategory::Authentication,
+            secrets.size() == 1
+                ? QCoreApplication::translate("sessionlens::Error",
+                                              "the signature does not match the secret")
+                : QCoreApplication::translate("sessionlens::Error",
+                                              "the signature matches none of the %1 secrets")
+                      .arg(secrets.size()),
+            {}, int(Part::Signature));
 }
 
 QByteArray FlaskSignedCodec::payloadField(const QByteArray &json)

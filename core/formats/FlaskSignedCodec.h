@@ -52,6 +52,9 @@ public:
         qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
         qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
         int maxDepth = PythonJsonReader::kDefaultMaxDepth;
+        /// false: only check that the JSON reads as a session, leaving `session` empty (the
+        /// batch audit keeps sizes, never a tree). Errors are the same either way.
+        bool buildSession = true;
     };
 
     struct Parts
@@ -112,6 +115,11 @@ public:
     /// itsdangerous' int_to_bytes in URL-safe base64.
     [[nodiscard]] static QByteArray timestampField(qint64 timestamp, bool legacyEpoch);
     [[nodiscard]] static QString partName(Part part);
+
+private:
+    /// The signature step, after the JSON: its verdict goes into `decoded`.
+    static void verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+                           const Options &options);
 };
 
 } // namespace sessionlens

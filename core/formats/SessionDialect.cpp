@@ -1,4 +1,6 @@
 #include "formats/SessionDialect.h"
+#include "json/PythonJsonValidator.h"
+
 #include <QCoreApplication>
 
 namespace sessionlens {
@@ -27,6 +29,18 @@ std::optional<Error> SessionDialect::checkIsSession(const SessionValue &value)
                        QCoreApplication::translate("sessionlens::Error",
                                                    "a session is a JSON object { ... }, not %1")
                            .arg(SessionValue::typeName(value.type())));
+}
+
+std::optional<Error> SessionDialect::checkSession(QByteArrayView json,
+                                                  const PythonJsonReader::Options &options,
+                                                  QStringList *warnings)
+{
+    if (PythonJsonValidator::readsAsSession(json, options))
+        return std::nullopt;
+    auto session = PythonJsonReader::read(json, options, warnings);
+    if (!session)
+        return session.error();
+    return checkIsSession(*session);
 }
 
 Result<SessionValue> SessionDialect::readSession(QByteArrayView json, FormatDetector::Format format,

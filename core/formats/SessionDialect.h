@@ -29,6 +29,14 @@ public:
 
     /// Reads JSON text of the format's dialect that must hold a session (a saved session, the
     /// JSON tab, an autosave). Errors are `json` or `limit`, as the reader's.
+    /// Would `json` (with these reader options) read as a session? The same error as reading
+    /// it, or nullopt; without building the tree when PythonJsonValidator can vouch for it (the
+    /// batch audit, which keeps sizes only). The reader's notes go to `warnings` only when the
+    /// reader runs.
+    [[nodiscard]] static std::optional<Error> checkSession(QByteArrayView json,
+                                                           const PythonJsonReader::Options &options,
+                                                           QStringList *warnings = nullptr);
+
     [[nodiscard]] static Result<SessionValue> readSession(QByteArrayView json,
                                                           FormatDetector::Format format,
                                                           QStringList *warnings = nullptr);

@@ -8,6 +8,7 @@
 #include "formats/FlaskSignedCodec.h"
 #include "keys/KeyTextParser.h"
 #include "json/PythonJsonReader.h"
+#include "json/PythonJsonValidator.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QRandomGenerator>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void signedCookies();
     void jsonTexts();
     void keyTextAndHeaderLines();
+    void sizesOnlyDecodeFailsAlike();
 };
 
 void TestMalformedInput::encryptedCookies()
@@ -164,7 +166,16 @@ void TestMalformedInput::jsonTexts()
         options.dialect = dialect;
         for (const QByteArray &seed : seeds) {
             for (int i = 0; i < kMutationsPerInput; ++i) {
-                auto value = PythonJsonReader::read(mutate(seed, random), options);
+                const QByteArray text = mutate(seed, random);
+                // Small limits now and then, so that the validator meets them too.
+                options.maxDepth = random.bounded(4) ? PythonJsonReader::kDefaultMaxDepth : 2;
+                options.maxNodes = random.bounded(4) ? limits::kMaxNodes : 6;
+                auto value = PythonJsonReader::read(text, options);
+                // What the validator vouches for, the reader reads as a session.
+                if (PythonJsonValidator::readsAsSession(text, options)) {
+                    QVERIFY2(value.ok(), text.constData());
+                    QCOMPARE(value->type(), SessionValue::Type::Dict);
+                }
                 if (!value) {
                     QVERIFY(isStepCategory(value.error().category));
                     continue;
@@ -203,6 +214,58 @@ void TestMalformedInput::keyTextAndHeaderLines()
             if (!cookie)
                 QVERIFY(cookie.error().category == ErrorCategory::Format ||
                         cookie.error().category == ErrorCategory::Limit);
+        }
+    }
+}
+
+void TestMalformedInput::sizesOnlyDecodeFailsAlike()
+{
+    // The audit decodes without a tree (buildSession = false): the same cookies must fail at
+    // the same step with the same words, and open to the same JSON text.
+    QRandomGenerator random(6);
+    const QByteArray raw(32, '\x07');
+    auto tree = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32));
+    EncryptedSessionCodec::Limits sizesOnly;
+    sizesOnly.buildSession = false;
+    auto sizes = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32), sizesOnly);
+    QVERIFY(tree.ok() && sizes.ok());
+    const auto sameOutcome = [](const std::optional<Error> &a, const std::optional<Error> &b) {
+        if (a.has_value() != b.has_value())
+            return false;
+        return !a || (a->category == b->category && a->message == b->message &&
+                      a->field == b->field && a->position == b->position);
+    };
+    int fast = 0;
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session"))) {
+        const QByteArray plaintext = v[QStringLiteral("plaintext")].toString().toUtf8();
+        for (int i = 0; i < kMutationsPerInput; ++i) {
+            const QByteArray text = i == 0 ? plaintext : mutate(plaintext, random);
+            auto sealed = tree->sealPlaintext(text);
+            QVERIFY(sealed.ok());
+            const auto full = tree->decode(sealed->cookie);
+            const auto light = sizes->decode(sealed->cookie);
+            QVERIFY2(sameOutcome(full.error, light.error), text.constData());
+            QCOMPARE(light.plaintext, full.plaintext);
+            QVERIFY(light.session.type() != SessionValue::Type::Dict || light.session.size() == 0);
+            fast += full.ok() ? 1 : 0;
+        }
+    }
+    QVERIFY(fast > 0);
+    FlaskSignedCodec::Options treeOptions, sizesOptions;
+    sizesOptions.buildSession = false;
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default"))) {
+        const QByteArray cookie = v[QStringLiteral("cookie")].toString().toLatin1();
+        const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8();
+        const QList<SecureBytes> secrets = {
+            SecureBytes(secret.constData(), std::size_t(secret.size()))};
+        for (int i = 0; i < kMutationsPerInput; ++i) {
+            const QByteArray text = i == 0 ? cookie : mutate(cookie, random);
+            const auto full = FlaskSignedCodec::decode(text, treeOptions, secrets, 0);
+            const auto light = FlaskSignedCodec::decode(text, sizesOptions, secrets, 0);
+            QVERIFY2(sameOutcome(full.error, light.error), text.constData());
+            QCOMPARE(light.json, full.json);
+            QCOMPARE(light.verification, full.verification);
+            QCOMPARE(light.secretIndex, full.secretIndex);
         }
     }
 }

@@ -1,7 +1,9 @@
 // The reader accepts or refuses; what it accepts, the writer writes, and writing what
-// the reader makes of that text gives the same text again (both dialects).
+// the reader makes of that text gives the same text again (both dialects). What the
+// audit's validator vouches for, the reader reads as a session (small limits included).
 #include "FuzzSupport.h"
 #include "json/PythonJsonReader.h"
+#include "json/PythonJsonValidator.h"
 #include "json/PythonJsonWriter.h"
 
 using namespace sessionlens;
@@ -17,9 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             : PythonJsonReader::Dialect::EncryptedSession;
     const auto style =
         flask ? PythonJsonWriter::Style::FlaskTagged : PythonJsonWriter::Style::EncryptedSession;
+    if (data[0] & 2)
+        options.maxDepth = 3;
+    if (data[0] & 4)
+        options.maxNodes = 12;
     QStringList warnings;
     auto first = PythonJsonReader::read(text, options, &warnings);
     FUZZ_CHECK(warnings.size() <= limits::kMaxWarnings + 1);
+    if (PythonJsonValidator::readsAsSession(text, options))
+        FUZZ_CHECK(first.ok() && first->type() == SessionValue::Type::Dict);
     if (!first)
         return 0;
     const QByteArray written = PythonJsonWriter::write(first.value(), style);
