@@ -11,7 +11,11 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace sessionlens {
 
@@ -27,11 +31,20 @@ qsizetype skipSpace(QByteArrayView s, qsizetype i)
 // End of the JSON string starting at the quote at i (index after the closing quote), or -1.
 qsizetype skipString(QByteArrayView s, qsizetype i)
 {
-    for (++i; i < s.size(); ++i) {
-        if (s[i] == '\\')
-            ++i;
-        else if (s[i] == '"')
-            return i + 1;
+    const char *begin = s.data();
+    const char *end = begin + s.size();
+    const char *p = begin + i + 1;
+    while (p < end) {
+        const auto *quote = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
+        if (!quote)
+            return -1;
+        // Escaped when an odd run of backslashes stands before it.
+        const char *back = quote;
+        while (back > p && back[-1] == '\\')
+            --back;
+        if ((quote - back) % 2 == 0)
+            return quote - begin + 1;
+        p = quote + 1;
     }
     return -1;
 }
@@ -65,11 +78,54 @@ qsizetype skipValue(QByteArrayView s, qsizetype i)
     return depth == 0 ? i : -1;
 }
 
+// Calls visit(key as written between its quotes, member bytes) for each top-level member of a
+// JSON object text that the reader (or its validator) has accepted.
+template <typename Visit> void visitMembers(QByteArrayView json, Visit visit)
+{
+    qsizetype i = skipSpace(json, 0);
+    if (i >= json.size() || json[i] != '{')
+        return;
+    i = skipSpace(json, i + 1);
+    while (i < json.size() && json[i] == '"') {
+        const qsizetype keyStart = i;
+        const qsizetype keyEnd = skipString(json, i);
+        if (keyEnd < 0)
+            break;
+        i = skipSpace(json, keyEnd);
+        if (i >= json.size() || json[i] != ':')
+            break;
+        i = skipSpace(json, i + 1);
+        const qsizetype valueEnd = skipValue(json, i);
+        if (valueEnd < 0)
+            break;
+        visit(json.sliced(keyStart + 1, keyEnd - keyStart - 2), valueEnd - keyStart);
+        i = skipSpace(json, valueEnd);
+        if (i < json.size() && json[i] == ',')
+            i = skipSpace(json, i + 1);
+        else
+            break;
+    }
+}
+
+// The worker's own key table: looked up by the bytes in the plaintext, with no string made
+// per member (a QString a member was a tenth of the audit's time).
+struct KeyBytesHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept
+    {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+using KeyTable = std::unordered_map<std::string, SizeAudit::KeyCost, KeyBytesHash, std::equal_to<>>;
+
 class Worker
 {
 public:
     explicit Worker(const SizeAudit::Options &options) : m_options(options)
     {
+        // Sizes only: the JSON is checked as decode checks it, but no tree is built.
+        m_options.signer.buildSession = false;
         for (const SessionKey &key : options.keys)
             (void)m_ring.add(key);
     }
@@ -91,6 +147,7 @@ public:
             start = end + 1;
             ++line;
         }
+        finishKeys();
     }
 
     void one(QByteArrayView text, qint64 line, bool wantRows)
@@ -157,27 +214,36 @@ public:
         m_report.plaintextBytes.add(json.size());
         if (row.compressed)
             ++m_report.compressed;
-        for (const auto &[key, bytes] : SizeAudit::memberSizes(json)) {
-            auto it = m_report.keys.find(key);
-            if (it == m_report.keys.end()) {
-                it = m_report.keys.insert(key, {});
-            }
-            it->cookies += 1;
-            it->jsonBytes += quint64(bytes);
-            if (it->firstLine < 0 || line < it->firstLine)
-                it->firstLine = line;
-        }
+        visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
+            const std::string_view keyBytes(key.data(), std::size_t(key.size()));
+            auto it = m_keys.find(keyBytes);
+            if (it == m_keys.end())
+                it = m_keys.emplace(std::string(keyBytes), SizeAudit::KeyCost{}).first;
+            it->second.cookies += 1;
+            it->second.jsonBytes += quint64(bytes);
+            if (it->second.firstLine < 0 || line < it->second.firstLine)
+                it->second.firstLine = line;
+        });
         row.step = QStringLiteral("ok");
         if (wantRows)
             m_rows.append(row);
+    }
+
+    /// Moves the key table into the report (names as text, once per key and block).
+    void finishKeys()
+    {
+        for (auto &[name, cost] : m_keys)
+            m_report.keys.insert(QString::fromUtf8(name.data(), qsizetype(name.size())), cost);
+        m_keys.clear();
     }
 
     SizeAudit::Report m_report;
     QList<SizeAudit::Row> m_rows;
 
 private:
-    const SizeAudit::Options &m_options;
+    SizeAudit::Options m_options;
     KeyRing m_ring;
+    KeyTable m_keys;
 };
 
 } // namespace
@@ -348,31 +414,9 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
 QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
 {
     QList<std::pair<QString, qsizetype>> members;
-    qsizetype i = skipSpace(json, 0);
-    if (i >= json.size() || json[i] != '{')
-        return members;
-    i = skipSpace(json, i + 1);
-    while (i < json.size() && json[i] == '"') {
-        const qsizetype keyStart = i;
-        const qsizetype keyEnd = skipString(json, i);
-        if (keyEnd < 0)
-            break;
-        i = skipSpace(json, keyEnd);
-        if (i >= json.size() || json[i] != ':')
-            break;
-        i = skipSpace(json, i + 1);
-        const qsizetype valueEnd = skipValue(json, i);
-        if (valueEnd < 0)
-            break;
-        // The key as written between its quotes (escapes kept), and the member's bytes.
-        members.append({QString::fromLatin1(json.sliced(keyStart + 1, keyEnd - keyStart - 2)),
-                        valueEnd - keyStart});
-        i = skipSpace(json, valueEnd);
-        if (i < json.size() && json[i] == ',')
-            i = skipSpace(json, i + 1);
-        else
-            break;
-    }
+    visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
+        members.append({QString::fromUtf8(key), bytes});
+    });
     return members;
 }
 
@@ -477,6 +521,7 @@ void SizeAudit::addValues(const QList<QByteArray> &values, const Options &option
     qint64 line = 1;
     for (const QByteArray &value : values)
         worker.one(value, line++, false);
+    worker.finishKeys();
     report.merge(worker.m_report);
 }
 

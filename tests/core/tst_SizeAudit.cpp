@@ -108,8 +108,16 @@ Generated generate(int count, quint32 seed)
             g.plaintextBytes.append(json.size());
             g.compressed +=
                 isSigned ? (cookie.startsWith('.') ? 1 : 0) : (cookie.startsWith('z') ? 1 : 0);
-            for (const auto &[key, bytes] : SizeAudit::memberSizes(json))
-                g.keyBytes[key] += bytes;
+            // A member's bytes, as the Python reference measures them: the key alone in a dict,
+            // written, less its braces.
+            const auto style = isSigned ? PythonJsonWriter::Style::FlaskTagged
+                                        : PythonJsonWriter::Style::EncryptedSession;
+            for (qsizetype k = 0; k < session.size(); ++k) {
+                SessionValue alone = SessionValue::makeDict();
+                alone.setValue(session.child(k)->key(), *session.child(k));
+                g.keyBytes[session.child(k)->key()] +=
+                    PythonJsonWriter::write(alone, style).size() - 2;
+            }
         }
     }
     if (g.text.endsWith('\n'))
@@ -249,6 +257,15 @@ void TestSizeAudit::memberSizes()
     const auto compact = SizeAudit::memberSizes(R"({"a":1,"b":[2]})");
     QCOMPARE(compact.size(), 2);
     QCOMPARE(compact[1].second, qsizetype(7));
+    // Runs of backslashes before a quote: even runs end the string, odd ones escape it.
+    const auto backslashes = SizeAudit::memberSizes(R"({"k\\": "v\\\"\\", "n": 1, "caf)"
+                                                    "\xc3\xa9"
+                                                    R"(": 2})");
+    QCOMPARE(backslashes.size(), 3);
+    QCOMPARE(backslashes[0].first, QStringLiteral("k\\\\"));
+    QCOMPARE(backslashes[0].second, qsizetype(QByteArray(R"("k\\": "v\\\"\\")").size()));
+    QCOMPARE(backslashes[1].first, QStringLiteral("n"));
+    QCOMPARE(backslashes[2].first, QStringLiteral("caf\u00e9")); // UTF-8, not Latin-1
 }
 
 void TestSizeAudit::cliFailOverAndBaseline()
