@@ -130,11 +130,13 @@ public:
             (void)m_ring.add(key);
     }
 
-    void process(QByteArrayView block, qint64 firstLine, bool wantRows)
+    // Line numbers start at 0 in the block; finishBlock() moves them to the input's, once the
+    // lines of the blocks before are known (counting them first was a second pass over the input).
+    void process(QByteArrayView block, bool wantRows)
     {
         m_report = SizeAudit::Report{};
         m_rows.clear();
-        qint64 line = firstLine;
+        qint64 line = 0;
         qsizetype start = 0;
         while (start < block.size()) {
             qsizetype end = block.indexOf('\n', start);
@@ -147,7 +149,7 @@ public:
             start = end + 1;
             ++line;
         }
-        finishKeys();
+        m_lines = line;
     }
 
     void one(QByteArrayView text, qint64 line, bool wantRows)
@@ -229,16 +231,25 @@ public:
             m_rows.append(row);
     }
 
-    /// Moves the key table into the report (names as text, once per key and block).
-    void finishKeys()
+    /// Moves the key table into the report (names as text, once per key and block) and adds
+    /// `firstLine` to every line number kept.
+    void finishBlock(qint64 firstLine)
     {
-        for (auto &[name, cost] : m_keys)
+        for (auto &[name, cost] : m_keys) {
+            if (cost.firstLine >= 0)
+                cost.firstLine += firstLine;
             m_report.keys.insert(QString::fromUtf8(name.data(), qsizetype(name.size())), cost);
+        }
         m_keys.clear();
+        for (qint64 &first : m_report.bucketFirstLine)
+            first += firstLine;
+        for (SizeAudit::Row &row : m_rows)
+            row.line += firstLine;
     }
 
     SizeAudit::Report m_report;
     QList<SizeAudit::Row> m_rows;
+    qint64 m_lines = 0; ///< lines of the last block
 
 private:
     SizeAudit::Options m_options;
@@ -430,7 +441,8 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options));
     std::vector<QByteArray> blocks{std::size_t(threads)};
-    std::vector<qint64> firstLines(std::size_t(threads), 0);
+    // A block that is one line longer than any cookie: counted as a limit failure in its turn.
+    std::vector<char> oversized(std::size_t(threads), 0);
     QByteArray carry;
     qint64 line = 1;
     qint64 done = 0;
@@ -443,6 +455,7 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
         int filled = 0;
         for (; filled < threads && !atEnd; ++filled) {
             QByteArray &block = blocks[std::size_t(filled)];
+            oversized[std::size_t(filled)] = 0;
             block = carry;
             carry.clear();
             const qsizetype have = block.size();
@@ -462,51 +475,53 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
             block.resize(have + got);
             done += got;
             atEnd = got < kBlockBytes;
-            if (!atEnd) {
-                const qsizetype cut = block.lastIndexOf('\n');
-                if (cut >= 0) {
-                    carry = block.mid(cut + 1);
-                    block.truncate(cut + 1);
-                } else {
-                    // A whole block without a line end: one line longer than any cookie. It is
-                    // counted as a limit failure and skipped to its end, never kept in memory.
-                    ++report.cookies;
-                    report.failed[QStringLiteral("limit")] += 1;
-                    if (rows)
-                        rows({Row{line, QString(), QStringLiteral("limit"), 0, 0, false}});
-                    QByteArray rest;
-                    qsizetype newline = -1;
-                    while (newline < 0) {
-                        rest = input.read(kBlockBytes);
-                        if (rest.isEmpty() &&
-                            (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
-                            break;
-                        done += rest.size();
-                        newline = rest.indexOf('\n');
-                    }
-                    carry = newline >= 0 ? rest.mid(newline + 1) : QByteArray();
-                    atEnd = newline < 0;
-                    block.clear();
-                    ++line;
-                }
+            if (atEnd)
+                continue;
+            const qsizetype cut = block.lastIndexOf('\n');
+            if (cut >= 0) {
+                carry = block.mid(cut + 1);
+                block.truncate(cut + 1);
+                continue;
             }
-            firstLines[std::size_t(filled)] = line;
-            line += block.count('\n');
+            // A whole block without a line end: skipped to its end, never kept in memory.
+            oversized[std::size_t(filled)] = 1;
+            QByteArray rest;
+            qsizetype newline = -1;
+            while (newline < 0) {
+                rest = input.read(kBlockBytes);
+                if (rest.isEmpty() &&
+                    (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
+                    break;
+                done += rest.size();
+                newline = rest.indexOf('\n');
+            }
+            carry = newline >= 0 ? rest.mid(newline + 1) : QByteArray();
+            atEnd = newline < 0;
+            block.clear();
         }
         std::vector<std::thread> pool;
         for (int t = 1; t < filled; ++t)
-            pool.emplace_back([&, t] {
-                workers[std::size_t(t)]->process(blocks[std::size_t(t)], firstLines[std::size_t(t)],
-                                                 bool(rows));
-            });
+            pool.emplace_back(
+                [&, t] { workers[std::size_t(t)]->process(blocks[std::size_t(t)], bool(rows)); });
         if (filled > 0)
-            workers[0]->process(blocks[0], firstLines[0], bool(rows));
+            workers[0]->process(blocks[0], bool(rows));
         for (std::thread &thread : pool)
             thread.join();
+        // In input order: each block's line numbers follow the lines of the blocks before it.
         for (int t = 0; t < filled; ++t) {
-            report.merge(workers[std::size_t(t)]->m_report);
-            if (rows && !workers[std::size_t(t)]->m_rows.isEmpty())
-                rows(workers[std::size_t(t)]->m_rows);
+            Worker &worker = *workers[std::size_t(t)];
+            if (oversized[std::size_t(t)]) {
+                ++report.cookies;
+                report.failed[QStringLiteral("limit")] += 1;
+                if (rows)
+                    rows({Row{line, QString(), QStringLiteral("limit"), 0, 0, false}});
+                ++line;
+            }
+            worker.finishBlock(line);
+            line += worker.m_lines;
+            report.merge(worker.m_report);
+            if (rows && !worker.m_rows.isEmpty())
+                rows(worker.m_rows);
         }
         if (progress)
             progress({done, totalBytes, report.cookies});
@@ -521,7 +536,7 @@ void SizeAudit::addValues(const QList<QByteArray> &values, const Options &option
     qint64 line = 1;
     for (const QByteArray &value : values)
         worker.one(value, line++, false);
-    worker.finishKeys();
+    worker.finishBlock(0);
     report.merge(worker.m_report);
 }
 

@@ -155,6 +155,7 @@ class TestSizeAudit : public QObject
 private Q_SLOTS:
     void matchesIndependentFigures();
     void threadsAgree();
+    void lineNumbersAcrossBlocks();
     void smallPercentiles_data();
     void smallPercentiles();
     void memberSizes();
@@ -214,6 +215,72 @@ void TestSizeAudit::threadsAgree()
     QVERIFY(!one.isEmpty());
     QCOMPARE(audit(big, 2), one);
     QCOMPARE(audit(big, 5), one);
+}
+
+void TestSizeAudit::lineNumbersAcrossBlocks()
+{
+    // Rows and examples carry input line numbers: blocks are read ahead and numbered after, so
+    // this spans several blocks, empty lines and one line longer than a block.
+    const SessionKey key = aesKey();
+    SessionValue small = SessionValue::makeDict();
+    small.setValue(QStringLiteral("a"), SessionValue::makeString(QStringLiteral("x")));
+    SessionValue large = SessionValue::makeDict();
+    large.setValue(QStringLiteral("b"), SessionValue::makeString(QString(600, u'y')));
+    SessionSealer::Options sealing;
+    sealing.compression = EncryptedSessionCodec::Compression::Never;
+    const QByteArray smallCookie = SessionSealer::seal(small, key.bytes(), sealing).cookie;
+    const QByteArray largeCookie = SessionSealer::seal(large, key.bytes(), sealing).cookie;
+    QVERIFY(!smallCookie.isEmpty() && !largeCookie.isEmpty());
+
+    QByteArray text;
+    QList<qint64> expectedLines;
+    QList<QString> expectedSteps;
+    qint64 firstLarge = -1, firstSmall = -1;
+    const qint64 lines = 3 * SizeAudit::kBlockBytes / smallCookie.size();
+    for (qint64 line = 1; line <= lines; ++line) {
+        if (line % 97 == 0) { // not a cookie
+            text.append('\n');
+            continue;
+        }
+        if (line == lines / 3) { // longer than a block, without a line end in it
+            text.append(QByteArray(2 * SizeAudit::kBlockBytes + 5, 'x')).append('\n');
+            expectedLines.append(line);
+            expectedSteps.append(QStringLiteral("limit"));
+            continue;
+        }
+        const bool isLarge = line % 1009 == 0 && line > lines / 2;
+        text.append(isLarge ? largeCookie : smallCookie).append('\n');
+        expectedLines.append(line);
+        expectedSteps.append(QStringLiteral("ok"));
+        if (isLarge && firstLarge < 0)
+            firstLarge = line;
+        if (!isLarge && firstSmall < 0)
+            firstSmall = line;
+    }
+    QVERIFY(firstLarge > 0);
+    for (const int threads : {1, 3}) {
+        QBuffer buffer(&text);
+        buffer.open(QIODevice::ReadOnly);
+        SizeAudit::Options o = options(threads);
+        SizeAudit::Report report;
+        QList<qint64> gotLines;
+        QList<QString> gotSteps;
+        const auto collect = [&](const QList<SizeAudit::Row> &rows) {
+            for (const SizeAudit::Row &row : rows) {
+                gotLines.append(row.line);
+                gotSteps.append(row.step);
+            }
+        };
+        QVERIFY(SizeAudit::run(buffer, text.size(), o, report, collect).ok());
+        QCOMPARE(gotLines, expectedLines);
+        QCOMPARE(gotSteps, expectedSteps);
+        QCOMPARE(report.keys.value(QStringLiteral("a")).firstLine, firstSmall);
+        QCOMPARE(report.keys.value(QStringLiteral("b")).firstLine, firstLarge);
+        QCOMPARE(report.bucketFirstLine.value(largeCookie.size() / SizeAudit::kHistogramBucket),
+                 firstLarge);
+        QCOMPARE(report.bucketFirstLine.value(smallCookie.size() / SizeAudit::kHistogramBucket),
+                 firstSmall);
+    }
 }
 
 void TestSizeAudit::smallPercentiles_data()
