@@ -32,6 +32,7 @@ private Q_SLOTS:
     void duplicateKeysWarn();
     void plainDialectKeepsTagObjects();
     void bigInputStaysLinear();
+    void keepsByteOrderMarks();
     void httpDateReadsWhatItWrites();
     void httpDateAgreesWithQtParser_data();
     void httpDateAgreesWithQtParser();
@@ -290,6 +291,28 @@ void TestPythonJson::bigInputStaysLinear()
     QVERIFY(value.ok());
     QCOMPARE(value->size(), 200000);
     QCOMPARE(PythonJsonWriter::write(value.value()), big);
+}
+
+void TestPythonJson::keepsByteOrderMarks()
+{
+    // U+FEFF inside a string is a character Python keeps, at a string's start too; a key that
+    // starts with it is no tag (found by fuzz_json_roundtrip: it read as the tag " t").
+    PythonJsonReader::Options options;
+    options.dialect = PythonJsonReader::Dialect::FlaskTagged;
+    const auto read =
+        PythonJsonReader::read("{\"\xef\xbb\xbf t\": 0, \"v\": \"\xef\xbb\xbf\xef\xbb\xbfx\", "
+                               "\"e\": \"\\n\xef\xbb\xbfy\"}",
+                               options);
+    QVERIFY(read.ok());
+    QCOMPARE(read->size(), 3);
+    QCOMPARE(read->child(0)->key(), QStringLiteral("\ufeff t"));
+    QCOMPARE(read->child(0)->type(), SessionValue::Type::Integer);
+    QCOMPARE(read->value(QStringLiteral("v"))->stringValue(), QStringLiteral("\ufeff\ufeffx"));
+    QCOMPARE(read->value(QStringLiteral("e"))->stringValue(), QStringLiteral("\n\ufeffy"));
+    // A key seen twice comes from the reader's key cache the second time: still whole.
+    const auto twice = PythonJsonReader::read("[{\"\xef\xbb\xbfk\": 1}, {\"\xef\xbb\xbfk\": 2}]");
+    QVERIFY(twice.ok());
+    QCOMPARE(twice->child(1)->child(0)->key(), QStringLiteral("\ufeffk"));
 }
 
 namespace {
