@@ -4,6 +4,7 @@
 #include "formats/CookieText.h"
 #include "keys/KeyRing.h"
 #include "report/SizeReport.h"
+#include "json/Utf8Validator.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -238,7 +239,8 @@ public:
         for (auto &[name, cost] : m_keys) {
             if (cost.firstLine >= 0)
                 cost.firstLine += firstLine;
-            m_report.keys.insert(QString::fromUtf8(name.data(), qsizetype(name.size())), cost);
+            m_report.keys.insert(
+                Utf8Validator::decode(QByteArrayView(name.data(), qsizetype(name.size()))), cost);
         }
         m_keys.clear();
         for (qint64 &first : m_report.bucketFirstLine)
@@ -426,7 +428,7 @@ QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
 {
     QList<std::pair<QString, qsizetype>> members;
     visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
-        members.append({QString::fromUtf8(key), bytes});
+        members.append({Utf8Validator::decode(key), bytes});
     });
     return members;
 }

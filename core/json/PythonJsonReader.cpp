@@ -32,23 +32,6 @@ int hexDigit(char c)
     return -1;
 }
 
-// QString::fromUtf8 drops a byte order mark at the start of what it converts; in JSON that
-// is a character of the string (Python keeps it), and dropping it from a key could even
-// make a tag of it ("\ufeff t" read as " t"). Leading marks are kept by hand.
-QString textOf(const char *utf8, qsizetype size)
-{
-    QString text;
-    while (size >= 3 && std::memcmp(utf8, "\xef\xbb\xbf", 3) == 0) {
-        text.append(QChar(0xfeff));
-        utf8 += 3;
-        size -= 3;
-    }
-    if (text.isEmpty())
-        return QString::fromUtf8(utf8, size);
-    text.append(QString::fromUtf8(utf8, size));
-    return text;
-}
-
 class Parser
 {
 public:
@@ -256,7 +239,7 @@ private:
         while (m_p < m_end) {
             const auto c = static_cast<unsigned char>(*m_p);
             if (c == '"') {
-                *out = textOf(segment, m_p - segment);
+                *out = Utf8Validator::decode(QByteArrayView(segment, m_p - segment));
                 ++m_p;
                 return true;
             }
@@ -264,7 +247,7 @@ private:
                 break;
             ++m_p;
         }
-        QString text = textOf(segment, m_p - segment);
+        QString text = Utf8Validator::decode(QByteArrayView(segment, m_p - segment));
         while (true) {
             if (m_p >= m_end) {
                 failAt(QCoreApplication::translate("sessionlens::Error",
@@ -287,7 +270,7 @@ private:
                 while (m_p < m_end && *m_p != '"' && *m_p != '\\' &&
                        static_cast<unsigned char>(*m_p) >= 0x20)
                     ++m_p;
-                text.append(textOf(segment, m_p - segment));
+                text.append(Utf8Validator::decode(QByteArrayView(segment, m_p - segment)));
                 continue;
             }
             const char *escape = m_p;
@@ -364,7 +347,7 @@ private:
             }
         }
         KeyCacheEntry &slot = m_keyCache[m_nextCacheSlot];
-        slot = KeyCacheEntry{start, length, textOf(start, length)};
+        slot = KeyCacheEntry{start, length, Utf8Validator::decode(QByteArrayView(start, length))};
         *key = &slot.key;
         m_nextCacheSlot = (m_nextCacheSlot + 1) % kKeyCacheSize;
         m_p = p + 1;

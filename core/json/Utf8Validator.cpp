@@ -57,4 +57,17 @@ qsizetype Utf8Validator::firstInvalid(QByteArrayView bytes)
     return -1;
 }
 
+QString Utf8Validator::decode(QByteArrayView bytes)
+{
+    QString text;
+    while (bytes.startsWith("\xef\xbb\xbf")) {
+        text.append(QChar(0xfeff));
+        bytes = bytes.sliced(3);
+    }
+    if (text.isEmpty())
+        return QString::fromUtf8(bytes);
+    text.append(QString::fromUtf8(bytes));
+    return text;
+}
+
 } // namespace sessionlens

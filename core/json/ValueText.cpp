@@ -1,5 +1,7 @@
 #include "json/ValueText.h"
 
+#include "json/Utf8Validator.h"
+
 #include "formats/Base64.h"
 #include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
@@ -223,11 +225,11 @@ SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type ty
         return SessionValue::makeFloat(0.0);
     case SessionValue::Type::String:
         if (value.type() == SessionValue::Type::Bytes)
-            return SessionValue::makeString(QString::fromUtf8(value.bytesValue()));
+            return SessionValue::makeString(Utf8Validator::decode(value.bytesValue()));
         return SessionValue::makeString(text);
     case SessionValue::Type::Markup:
         return SessionValue::makeMarkup(value.type() == SessionValue::Type::Bytes
-                                            ? QString::fromUtf8(value.bytesValue())
+                                            ? Utf8Validator::decode(value.bytesValue())
                                             : text);
     case SessionValue::Type::Uuid:
         if (const auto uuid = FlaskTags::parseUuid(text.trimmed().toLatin1()))

@@ -93,6 +93,9 @@ void TestValueText::convertKeepsWhatCanBeKept_data()
                                            << int(Type::Integer) << QStringLiteral("0");
     QTest::newRow("str to bytes") << SessionValue::makeString(QStringLiteral("hi"))
                                   << int(Type::Bytes) << QStringLiteral("68 69");
+    QTest::newRow("bytes to str keeps a leading U+FEFF")
+        << SessionValue::makeBytes(QByteArray("\xef\xbb\xbfhi")) << int(Type::String)
+        << QStringLiteral("\ufeffhi");
     QTest::newRow("scalar into list")
         << SessionValue::makeInteger(7) << int(Type::List) << QStringLiteral("[7]");
     QTest::newRow("float to int truncates")
