@@ -1,8 +1,11 @@
 #include "json/PythonJsonValidator.h"
 
+#include "formats/Base64.h"
+#include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
 #include "json/Utf8Validator.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -178,21 +181,6 @@ private:
         return false;
     }
 
-    // Could the reader's tag decoding touch an object with this key? Escaped keys are not
-    // decoded here, so they count as possible tags too.
-    bool mayBeTag(QByteArrayView key, bool escaped) const
-    {
-        switch (m_options.dialect) {
-        case PythonJsonReader::Dialect::FlaskTagged:
-            return escaped || key.startsWith(' ');
-        case PythonJsonReader::Dialect::EncryptedSession:
-            return escaped || key == "__type__";
-        case PythonJsonReader::Dialect::Plain:
-            break;
-        }
-        return false;
-    }
-
     bool array(int depth)
     {
         if (depth > m_options.maxDepth)
@@ -220,6 +208,78 @@ private:
         }
     }
 
+    // What the tag rules need to know of one member: its key as written, and its value's span.
+    struct Member
+    {
+        QByteArrayView key;
+        bool keyEscaped = false;
+        QByteArrayView value; ///< as written, quotes included for a string
+    };
+
+    static bool isPlainString(QByteArrayView value)
+    {
+        return value.size() >= 2 && value.front() == '"' && !value.contains('\\');
+    }
+    static QByteArrayView stringBody(QByteArrayView value)
+    {
+        return value.sliced(1, value.size() - 2);
+    }
+
+    // Would TagDecoder accept this object (and leave a session at the top)? `members` are the
+    // object's members as written. Checked only as far as it is sure; unsure is false.
+    bool tagsAreSound(const std::array<Member, 2> &members, qsizetype count, bool spaceLedKey,
+                      qsizetype typeKeys, qsizetype bKeys, int depth) const
+    {
+        switch (m_options.dialect) {
+        case PythonJsonReader::Dialect::Plain:
+            return true;
+        case PythonJsonReader::Dialect::FlaskTagged: {
+            if (!spaceLedKey)
+                return true;
+            if (count > 1) // duplicates could leave one tag key: the reader's call
+                return false;
+            const Member &m = members[0];
+            const QByteArrayView tag = m.key;
+            if (tag != " t" && tag != " b" && tag != " m" && tag != " u" && tag != " d" &&
+                tag != " di")
+                return true; // a key like " x" is no tag: the object stays a dict
+            if (depth == 1)  // a tag at the top is no session (or, for " di", rare): ask
+                return false;
+            if (tag == " t")
+                return m.value.front() == '[';
+            if (tag == " m")
+                return m.value.front() == '"';
+            if (!isPlainString(m.value))
+                return false;
+            const QByteArrayView body = stringBody(m.value);
+            if (tag == " b")
+                return Base64::decode(body, Base64::Alphabet::Standard).ok();
+            if (tag == " u")
+                return FlaskTags::parseUuid(body).has_value();
+            if (tag == " d")
+                return FlaskTags::parseHttpDate(body).has_value();
+            return false; // " di"
+        }
+        case PythonJsonReader::Dialect::EncryptedSession: {
+            if (typeKeys == 0)
+                return true;
+            if (typeKeys > 1 || bKeys > 1)
+                return false;
+            const Member &type = members[0];
+            if (type.value.front() != '"')
+                return true; // not the bytes tag: the reader only moves "__type__" to the end
+            if (!isPlainString(type.value))
+                return false;
+            if (stringBody(type.value) != "bytes")
+                return true;
+            if (depth == 1 || bKeys != 1 || !isPlainString(members[1].value))
+                return false;
+            return Base64::decode(stringBody(members[1].value), Base64::Alphabet::Standard).ok();
+        }
+        }
+        return false;
+    }
+
     bool object(int depth)
     {
         if (depth > m_options.maxDepth)
@@ -230,21 +290,42 @@ private:
             ++m_p;
             return true;
         }
+        // Flask's dialect keeps the first member (a tag is an object of one); EncryptedSession's
+        // keeps "__type__" in [0] and "b" in [1].
+        std::array<Member, 2> kept;
+        qsizetype count = 0, typeKeys = 0, bKeys = 0;
+        bool spaceLedKey = false;
         while (true) {
             if (m_p >= m_end || *m_p != '"')
                 return false;
             const char *keyStart = m_p + 1;
-            bool escaped = false;
-            if (!string(&escaped) ||
-                mayBeTag(QByteArrayView(keyStart, m_p - 1 - keyStart), escaped))
+            Member member;
+            if (!string(&member.keyEscaped))
+                return false;
+            member.key = QByteArrayView(keyStart, m_p - 1 - keyStart);
+            // An escaped key could spell a tag; this check does not decode keys.
+            if (member.keyEscaped && m_options.dialect != PythonJsonReader::Dialect::Plain)
                 return false;
             skipSpace();
             if (m_p >= m_end || *m_p != ':')
                 return false;
             ++m_p;
             skipSpace();
+            const char *valueStart = m_p;
             if (!value(depth))
                 return false;
+            member.value = QByteArrayView(valueStart, m_p - valueStart);
+            if (count == 0)
+                kept[0] = member;
+            spaceLedKey = spaceLedKey || member.key.startsWith(' ');
+            if (member.key == "__type__") {
+                ++typeKeys;
+                kept[0] = member;
+            } else if (member.key == "b") {
+                ++bKeys;
+                kept[1] = member;
+            }
+            ++count;
             skipSpace();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -253,7 +334,7 @@ private:
             }
             if (m_p < m_end && *m_p == '}') {
                 ++m_p;
-                return true;
+                return tagsAreSound(kept, count, spaceLedKey, typeKeys, bKeys, depth);
             }
             return false;
         }
