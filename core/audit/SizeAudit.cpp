@@ -169,8 +169,10 @@ public:
         };
         if (text.size() > CookieText::kMaxInputSize)
             return fail(QStringLiteral("limit"));
-        QByteArray value;
-        QByteArray name = m_options.cookieName;
+        // A bare value is read where it lies in the block; only a header line makes a copy.
+        QByteArrayView value = text;
+        QByteArray headerValue;
+        qsizetype nameSize = m_options.cookieName.size();
         if (text.startsWith("Cookie:") || text.startsWith("cookie:") ||
             text.startsWith("Set-Cookie:") || text.startsWith("set-cookie:") ||
             text.startsWith("COOKIE:") || text.startsWith("SET-COOKIE:")) {
@@ -178,11 +180,10 @@ public:
                                                  QString::fromLatin1(m_options.cookieName));
             if (!extracted)
                 return fail(Error::categoryName(extracted.error().category));
-            value = extracted->value;
+            headerValue = extracted->value;
+            value = headerValue;
             if (!extracted->name.isEmpty())
-                name = extracted->name.toLatin1();
-        } else {
-            value = text.toByteArray();
+                nameSize = extracted->name.toLatin1().size();
         }
         row.cookieBytes = value.size();
         m_report.cookieBytes.add(value.size());
@@ -193,10 +194,10 @@ public:
         else
             *first = std::min(*first, line);
         // The figure `stats` prints: one rule, SizeReport's.
-        const qsizetype setCookie = SizeReport::setCookieValueSize(name.size(), value.size());
+        const qsizetype setCookie = SizeReport::setCookieValueSize(nameSize, value.size());
         if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
             ++m_report.over4093;
-        if (name.size() + value.size() > SizeReport::kBrowserMaxCookieSize)
+        if (nameSize + value.size() > SizeReport::kBrowserMaxCookieSize)
             ++m_report.over4096;
 
         const CookieOpener::Opened opened = CookieOpener::open(value, m_ring, m_options.signer);

@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sessionlens {
 
 namespace {
@@ -28,16 +32,75 @@ constexpr std::array<unsigned char, 256> makeClasses()
 
 constexpr std::array<unsigned char, 256> kClasses = makeClasses();
 
+struct Scan
+{
+    qsizetype dots = 0;
+    unsigned char seen = 0; ///< CharClass bits of any character
+};
+
+void scanBytes(const unsigned char *p, const unsigned char *end, Scan &scan)
+{
+    for (; p < end; ++p) {
+        scan.seen |= kClasses[*p];
+        scan.dots += *p == '.';
+    }
+}
+
+#if defined(__SSE2__)
+// Sixteen characters a step: detect() reads every byte of every cookie in a batch, and the
+// byte loop was a twentieth of the audit's time. Classes as in kClasses, with range tests.
+void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
+{
+    const auto below = [](__m128i offsetValue, char limit) {
+        // unsigned (v - base) < limit, as a signed compare of values shifted by 0x80
+        return _mm_cmplt_epi8(_mm_xor_si128(offsetValue, _mm_set1_epi8(char(0x80))),
+                              _mm_set1_epi8(char(0x80 + limit)));
+    };
+    __m128i bad = _mm_setzero_si128();
+    __m128i standard = _mm_setzero_si128();
+    while (end - p >= 16) {
+        __m128i dotCount = _mm_setzero_si128();
+        // At most 255 steps a round, so the byte counters of dots cannot wrap.
+        for (int round = 0; round < 255 && end - p >= 16; ++round, p += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const __m128i digit = below(_mm_sub_epi8(v, _mm_set1_epi8('0')), 10);
+            const __m128i letter =
+                below(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 26);
+            const __m128i dot = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
+            const __m128i urlSafe = _mm_or_si128(
+                _mm_or_si128(digit, letter),
+                _mm_or_si128(dot, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('_')))));
+            bad = _mm_or_si128(bad, _mm_andnot_si128(urlSafe, _mm_set1_epi8(char(0xff))));
+            standard = _mm_or_si128(
+                standard, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('=')))));
+            dotCount = _mm_sub_epi8(dotCount, dot); // a match is -1
+        }
+        const __m128i sums = _mm_sad_epu8(dotCount, _mm_setzero_si128());
+        scan.dots += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
+    }
+    if (_mm_movemask_epi8(bad))
+        scan.seen |= NotUrlSafe;
+    if (_mm_movemask_epi8(standard))
+        scan.seen |= StandardOnly;
+}
+#endif
+
 } // namespace
 
 FormatDetector::Format FormatDetector::detect(QByteArrayView value)
 {
-    qsizetype dots = 0;
-    unsigned char seen = 0;
-    for (const char c : value) {
-        seen |= kClasses[static_cast<unsigned char>(c)];
-        dots += c == '.';
-    }
+    Scan scan;
+    const auto *p = reinterpret_cast<const unsigned char *>(value.data());
+    const auto *end = p + value.size();
+#if defined(__SSE2__)
+    scanWide(p, end, scan);
+#endif
+    scanBytes(p, end, scan);
+    const qsizetype dots = scan.dots;
+    const unsigned char seen = scan.seen;
     const bool urlSafeOnly = !(seen & NotUrlSafe);
     const bool standardChars = seen & StandardOnly;
     const qsizetype firstDot = value.indexOf('.');

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void vectors();
     void cutSignedCookieGetsItsOwnMessage();
     void keyCountNamesOnlyAesKeys();
+    void everyLengthAndCharacter();
 };
 
 void TestFormatDetector::shapes_data()
@@ -91,6 +92,62 @@ void TestFormatDetector::keyCountNamesOnlyAesKeys()
     const CookieOpener::Opened two = CookieOpener::open(cookie, ring, {});
     QVERIFY2(two.error->message.contains(QStringLiteral("none of the 2 AES keys")),
              qPrintable(two.error->message));
+}
+
+namespace {
+// The rules of detect(), spelled out one character at a time: the oracle for its wide scan.
+FormatDetector::Format slowDetect(const QByteArray &value)
+{
+    qsizetype dots = 0;
+    bool urlSafeOnly = true, standardChars = false;
+    for (const char c : value) {
+        const bool urlSafe = c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
+                             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        urlSafeOnly = urlSafeOnly && urlSafe;
+        standardChars = standardChars || c == '+' || c == '/' || c == '=';
+        dots += c == '.';
+    }
+    const qsizetype firstDot = value.indexOf('.');
+    using F = FormatDetector::Format;
+    if (dots == 3 && firstDot > 0 && firstDot <= 2 && (standardChars || value.endsWith("==")))
+        return F::EncryptedSession;
+    if (urlSafeOnly && ((dots == 2 && firstDot > 0) || (dots == 3 && value.startsWith('.'))))
+        return F::FlaskSigned;
+    if (dots == 3 && firstDot > 0 && firstDot <= 2)
+        return F::EncryptedSession;
+    if (urlSafeOnly && (value.startsWith("eyJ") || value.startsWith(".eJ")))
+        return F::FlaskSigned;
+    return F::Unknown;
+}
+} // namespace
+
+void TestFormatDetector::everyLengthAndCharacter()
+{
+    // Every byte value at every position of short and block-crossing lengths (the scan takes
+    // sixteen bytes a step, then the rest one by one), and thousands of dots (its counters).
+    QByteArray base =
+        "u.YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo.ZGVmZ2hpamtsbW5vcA==.Z2hpamtsbW5vcHFy==";
+    for (qsizetype length = 0; length <= base.size(); ++length) {
+        const QByteArray cut = base.first(length);
+        QCOMPARE(FormatDetector::detect(cut), slowDetect(cut));
+        for (qsizetype at = 0; at < length; at += 7) {
+            for (int c = 0; c < 256; ++c) {
+                QByteArray changed = cut;
+                changed[at] = char(c);
+                QCOMPARE(FormatDetector::detect(changed), slowDetect(changed));
+            }
+        }
+    }
+    const QByteArray signedCookie =
+        "eyJhIjoxfQ." + QByteArray(5000, 'a') + "." + QByteArray(3, 'b');
+    QCOMPARE(FormatDetector::detect(signedCookie), FormatDetector::Format::FlaskSigned);
+    const QByteArray manyDots(4097, '.');
+    QCOMPARE(FormatDetector::detect(manyDots), slowDetect(manyDots));
+    QByteArray dotsThenThree(4096 * 2, 'a');
+    for (qsizetype i = 0; i < 3; ++i)
+        dotsThenThree[1 + i * 3000] = '.';
+    QCOMPARE(FormatDetector::detect(dotsThenThree), FormatDetector::Format::EncryptedSession);
+    QCOMPARE(slowDetect(dotsThenThree), FormatDetector::Format::EncryptedSession);
 }
 
 QTEST_GUILESS_MAIN(TestFormatDetector)
