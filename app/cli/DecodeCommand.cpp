@@ -140,6 +140,10 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
     // One line buffer for the whole run: QIODevice::readLine(maxSize) would allocate (and so
     // mmap and munmap) the full limit for every line.
     QByteArray buffer(CookieText::kMaxInputSize + 2, Qt::Uninitialized);
+    // JSON lines print the text inside as it is: the session is checked as decode checks it,
+    // but a tree is built only for the rare text that must be rewritten onto one line.
+    FlaskSignedCodec::Options options = m_options;
+    options.buildSession = format != OutputFormat::Json;
     while (true) {
         // Bounded reads keep memory constant whatever the input holds.
         const qint64 read = file.readLine(buffer.data(), buffer.size());
@@ -163,17 +167,22 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
         if (!cookie) {
             error = cookie.error();
         } else {
-            const CookieOpener::Opened result = CookieOpener::open(cookie->value, ring, m_options);
+            const CookieOpener::Opened result = CookieOpener::open(cookie->value, ring, options);
             if (result.error) {
                 error = result.error;
             } else if (format == OutputFormat::Json) {
                 const QByteArray &json = result.json();
                 // One line per cookie: JSON with line breaks in its white space is rewritten.
-                if (json.contains('\n') || json.contains('\r'))
-                    out.append(PythonJsonWriter::write(result.session(),
-                                                       SessionDialect::writerStyle(result.format)));
-                else
+                if (json.contains('\n') || json.contains('\r')) {
+                    auto session = SessionDialect::readSession(json, result.format);
+                    if (session)
+                        out.append(PythonJsonWriter::write(
+                            session.value(), SessionDialect::writerStyle(result.format)));
+                    else
+                        error = session.error();
+                } else {
                     out.append(json);
+                }
             } else {
                 auto text = format == OutputFormat::Python
                                 ? PythonRepr::reprBounded(result.session())

@@ -1,6 +1,7 @@
 #include "Limits.h"
 #include "TestData.h"
 #include "formats/Base64.h"
+#include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonRepr.h"
@@ -366,6 +367,21 @@ void TestCli::linesStreamsOneLinePerCookie()
                 .toLatin1());
     QCOMPARE(tree.exitCode, 0);
     QCOMPARE(tree.out, QByteArray("{'a': int 1}\n"));
+
+    // JSON with line breaks is rewritten onto one line; broken JSON still says its step.
+    const QByteArray raw = QByteArray::fromHex(kKey.toLatin1());
+    auto codec =
+        EncryptedSessionCodec::create(SecureBytes(raw.constData(), std::size_t(raw.size())));
+    QVERIFY(codec.ok());
+    const QByteArray multiLine = codec->sealPlaintext("{\n  \"a\": [1,\r\n 2]\n}")->cookie;
+    const QByteArray broken = codec->sealPlaintext("{\n  \"a\": [1,\n 2}")->cookie;
+    const Run rewritten =
+        cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, QStringLiteral("--lines"),
+             QStringLiteral("--format"), QStringLiteral("json")},
+            multiLine + '\n' + broken + '\n');
+    QCOMPARE(rewritten.out.split('\n').value(0), QByteArray(R"({"a": [1, 2]})"));
+    QVERIFY2(rewritten.out.split('\n').value(1).startsWith("error json: "),
+             rewritten.out.constData());
 }
 
 void TestCli::headerInputOnStdin()
