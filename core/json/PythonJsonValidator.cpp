@@ -317,13 +317,16 @@ private:
             member.value = QByteArrayView(valueStart, m_p - valueStart);
             if (count == 0)
                 kept[0] = member;
-            spaceLedKey = spaceLedKey || member.key.startsWith(' ');
-            if (member.key == "__type__") {
-                ++typeKeys;
-                kept[0] = member;
-            } else if (member.key == "b") {
+            // Only keys of these sizes can matter to a tag: most members skip the comparisons.
+            const qsizetype keySize = member.key.size();
+            if (keySize == 1 && member.key.front() == 'b') {
                 ++bKeys;
                 kept[1] = member;
+            } else if (keySize == 8 && member.key == "__type__") {
+                ++typeKeys;
+                kept[0] = member;
+            } else if (keySize > 0 && member.key.front() == ' ') {
+                spaceLedKey = true;
             }
             ++count;
             skipSpace();
