@@ -2055,6 +2055,86 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the key file is larger than %1 bytes</source>
         <translation>die Schlüsseldatei ist größer als %1 Bytes</translation>
     </message>
+    <message>
+        <source>zlib error %1</source>
+        <translation>zlib-Fehler %1</translation>
+    </message>
+    <message>
+        <source>bytes object without a &quot;b&quot; string</source>
+        <translation>Bytes-Objekt ohne „b“-Zeichenkette</translation>
+    </message>
+    <message>
+        <source>bytes object holds invalid base64</source>
+        <translation>Bytes-Objekt enthält ungültiges Base64</translation>
+    </message>
+    <message>
+        <source>tag &quot;%1&quot; holds %2</source>
+        <translation>Tag „%1“ enthält %2</translation>
+    </message>
+    <message>
+        <source>no list</source>
+        <translation>keine Liste</translation>
+    </message>
+    <message>
+        <source>no string</source>
+        <translation>keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>invalid base64</source>
+        <translation>ungültiges Base64</translation>
+    </message>
+    <message>
+        <source>no UUID</source>
+        <translation>keine UUID</translation>
+    </message>
+    <message>
+        <source>no HTTP date</source>
+        <translation>kein HTTP-Datum</translation>
+    </message>
+    <message>
+        <source>no one-key object</source>
+        <translation>kein Objekt mit genau einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>an integer (digits, optional leading &apos;-&apos;)</source>
+        <translation>eine Ganzzahl (Ziffern, optional mit führendem „-“)</translation>
+    </message>
+    <message>
+        <source>a number such as 3.25, 1e-05, nan or inf</source>
+        <translation>eine Zahl wie 3.25, 1e-05, nan oder inf</translation>
+    </message>
+    <message>
+        <source>True or False</source>
+        <translation>True oder False</translation>
+    </message>
+    <message>
+        <source>an even number of hex digits</source>
+        <translation>eine gerade Anzahl Hex-Ziffern</translation>
+    </message>
+    <message>
+        <source>hex digits</source>
+        <translation>Hex-Ziffern</translation>
+    </message>
+    <message>
+        <source>standard base64 with padding</source>
+        <translation>Standard-Base64 mit Auffüllung</translation>
+    </message>
+    <message>
+        <source>a UUID such as 12345678-1234-5678-1234-567812345678</source>
+        <translation>eine UUID wie 12345678-1234-5678-1234-567812345678</translation>
+    </message>
+    <message>
+        <source>a UTC time such as 2024-05-17T12:30:45Z or an HTTP date</source>
+        <translation>eine UTC-Zeit wie 2024-05-17T12:30:45Z oder ein HTTP-Datum</translation>
+    </message>
+    <message>
+        <source>a scalar type</source>
+        <translation>ein skalarer Typ</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2108,6 +2188,74 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>bytes object has extra keys that Python drops</source>
         <translation>das bytes-Objekt hat zusätzliche Schlüssel, die Python verwirft</translation>
+    </message>
+    <message>
+        <source>%1 more warnings not shown</source>
+        <translation>%1 weitere Warnungen nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Firefox cookie database</source>
+        <translation>Firefox-Cookie-Datenbank</translation>
+    </message>
+    <message>
+        <source>Chromium cookie database</source>
+        <translation>Chromium-Cookie-Datenbank</translation>
+    </message>
+    <message>
+        <source>entry %1 has no request URL</source>
+        <translation>Eintrag %1 hat keine Anfrage-URL</translation>
+    </message>
+    <message>
+        <source>entry %1: %2</source>
+        <translation>Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>this HAR holds no cookies at all, in no request and no response: it was probably exported sanitized. Export it again with sensitive data (Chrome: &quot;Export HAR (with sensitive data)&quot;)</source>
+        <translation>diese HAR-Datei enthält überhaupt keine Cookies, in keiner Anfrage und keiner Antwort: Sie wurde wohl bereinigt exportiert. Exportieren Sie sie erneut mit sensiblen Daten (Chrome: „Export HAR (with sensitive data)“)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields, a cookies.txt line has 7</source>
+        <translation>Zeile %1: %2 Felder, eine cookies.txt-Zeile hat 7</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: the %2 cookie has no value</source>
+        <translation>Zeile %1: das Cookie %2 hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>the timestamp is out of range (after the year 9999): itsdangerous rejects it as signed in the future</source>
+        <translation>der Zeitstempel liegt außerhalb des Bereichs (nach dem Jahr 9999): itsdangerous weist ihn als in der Zukunft signiert zurück</translation>
+    </message>
+    <message>
+        <source>signed %1 s in the future: itsdangerous rejects it</source>
+        <translation>%1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
+    </message>
+    <message>
+        <source>older than the session lifetime (%1 s): Flask rejects it</source>
+        <translation>älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+    </message>
+    <message>
+        <source>Flask signed session</source>
+        <translation>signierte Flask-Sitzung</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>… (%1 more characters)</source>
+        <translation>… (%1 weitere Zeichen)</translation>
+    </message>
+    <message>
+        <source>… (more than %1 characters)</source>
+        <translation>… (mehr als %1 Zeichen)</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,9 @@ public:
     ~WarningList()
     {
         if (m_dropped > 0)
-            m_out.append(QStringLiteral("%1 more warnings not shown").arg(m_dropped));
+            m_out.append(
+                QCoreApplication::translate("sessionlens::Note", "%1 more warnings not shown")
+                    .arg(m_dropped));
     }
     void add(const QString &warning)
     {
@@ -88,11 +90,11 @@ QString CookieImporter::kindName(Kind kind)
     case Kind::CookiesTxt:
         return QStringLiteral("cookies.txt");
     case Kind::List:
-        return QStringLiteral("list");
+        return QCoreApplication::translate("sessionlens::Note", "list");
     case Kind::FirefoxDatabase:
-        return QStringLiteral("Firefox cookie database");
+        return QCoreApplication::translate("sessionlens::Note", "Firefox cookie database");
     case Kind::ChromiumDatabase:
-        return QStringLiteral("Chromium cookie database");
+        return QCoreApplication::translate("sessionlens::Note", "Chromium cookie database");
     }
     return {};
 }
@@ -208,7 +210,9 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         const QJsonObject response = entry.value(QStringLiteral("response")).toObject();
         const QString url = request.value(QStringLiteral("url")).toString();
         if (url.isEmpty()) {
-            warnings.add(QStringLiteral("entry %1 has no request URL").arg(index));
+            warnings.add(
+                QCoreApplication::translate("sessionlens::Note", "entry %1 has no request URL")
+                    .arg(index));
             continue;
         }
         if (!hostMatches(hostOf(url), options.host))
@@ -260,7 +264,9 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
                     auto pairs = SetCookieParser::parseCookieHeader(value);
                     if (!pairs) {
                         warnings.add(
-                            QStringLiteral("entry %1: %2").arg(index).arg(pairs.error().message));
+                            QCoreApplication::translate("sessionlens::Note", "entry %1: %2")
+                                .arg(index)
+                                .arg(pairs.error().message));
                         continue;
                     }
                     for (const auto &[cookieName, cookieValue] : pairs.value())
@@ -279,7 +285,8 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         }
     }
     if (!entries.isEmpty() && !anyCookieData)
-        warnings.add(QStringLiteral(
+        warnings.add(QCoreApplication::translate(
+            "sessionlens::Note",
             "this HAR holds no cookies at all, in no request and no response: it was "
             "probably exported sanitized. Export it again with sensitive data "
             "(Chrome: \"Export HAR (with sensitive data)\")"));
@@ -305,7 +312,8 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
         }
         const QList<QByteArray> fields = line.toByteArray().split('\t');
         if (fields.size() != 7) {
-            warnings.add(QStringLiteral("line %1: %2 fields, a cookies.txt line has 7")
+            warnings.add(QCoreApplication::translate("sessionlens::Note",
+                                                     "line %1: %2 fields, a cookies.txt line has 7")
                              .arg(i + 1)
                              .arg(fields.size()));
             continue;
@@ -347,14 +355,18 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
             continue;
         auto extracted = CookieText::extract(QString::fromUtf8(line), name);
         if (!extracted) {
-            warnings.add(QStringLiteral("line %1: %2").arg(i + 1).arg(extracted.error().message));
+            warnings.add(QCoreApplication::translate("sessionlens::Note", "line %1: %2")
+                             .arg(i + 1)
+                             .arg(extracted.error().message));
             continue;
         }
         if (!extracted->name.isEmpty() && extracted->name != name)
             continue;
         if (extracted->value.isEmpty()) {
-            warnings.add(
-                QStringLiteral("line %1: the %2 cookie has no value").arg(i + 1).arg(name));
+            warnings.add(QCoreApplication::translate("sessionlens::Note",
+                                                     "line %1: the %2 cookie has no value")
+                             .arg(i + 1)
+                             .arg(name));
             continue;
         }
         CapturedCookie cookie;

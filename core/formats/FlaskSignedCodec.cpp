@@ -121,15 +121,18 @@ void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64
     // One fact, said once: front ends phrase it for people (the window in days, the CLI as is).
     decoded.expiryNote.clear();
     if (decoded.parts.timestampOutOfRange)
-        decoded.expiryNote =
-            QStringLiteral("the timestamp is out of range (after the year 9999): itsdangerous "
-                           "rejects it as signed in the future");
+        decoded.expiryNote = QCoreApplication::translate(
+            "sessionlens::Note", "the timestamp is out of range (after the year 9999): "
+                                 "itsdangerous rejects it as signed in the future");
     else if (decoded.ageSeconds < 0)
-        decoded.expiryNote = QStringLiteral("signed %1 s in the future: itsdangerous rejects it")
-                                 .arg(-decoded.ageSeconds);
+        decoded.expiryNote =
+            QCoreApplication::translate("sessionlens::Note",
+                                        "signed %1 s in the future: itsdangerous rejects it")
+                .arg(-decoded.ageSeconds);
     else if (decoded.expired)
         decoded.expiryNote =
-            QStringLiteral("older than the session lifetime (%1 s): Flask rejects it")
+            QCoreApplication::translate("sessionlens::Note",
+                                        "older than the session lifetime (%1 s): Flask rejects it")
                 .arg(lifetimeSeconds);
 }
 

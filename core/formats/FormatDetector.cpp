@@ -1,5 +1,6 @@
 #include "formats/FormatDetector.h"
 
+#include <QCoreApplication>
 #include <array>
 
 #if defined(__SSE2__)
@@ -124,11 +125,11 @@ QString FormatDetector::name(Format format)
     case Format::EncryptedSession:
         return QStringLiteral("EncryptedSession");
     case Format::FlaskSigned:
-        return QStringLiteral("Flask signed session");
+        return QCoreApplication::translate("sessionlens::Note", "Flask signed session");
     case Format::Unknown:
         break;
     }
-    return QStringLiteral("unknown");
+    return QCoreApplication::translate("sessionlens::Note", "unknown");
 }
 
 } // namespace sessionlens

@@ -56,7 +56,8 @@ private:
 Error zlibError(int code, const z_stream &stream)
 {
     const QString reason =
-        stream.msg ? QString::fromLatin1(stream.msg) : QStringLiteral("zlib error %1").arg(code);
+        stream.msg ? QString::fromLatin1(stream.msg)
+                   : QCoreApplication::translate("sessionlens::Error", "zlib error %1").arg(code);
     return Error::make(ErrorCategory::Decompression, reason, {}, -1,
                        static_cast<qsizetype>(stream.total_in));
 }

@@ -2,6 +2,7 @@
 
 #include "json/PythonRepr.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <vector>
@@ -105,8 +106,11 @@ private:
         const qsizetype total = whole ? whole->size() : -1;
         QString shown = whole ? whole->left(m_options.maxValueChars) : QString();
         if (total >= 0)
-            return shown + QStringLiteral("… (%1 more characters)").arg(total - shown.size());
-        return QStringLiteral("… (more than %1 characters)").arg(limits::kMaxOutputChars);
+            return shown +
+                   QCoreApplication::translate("sessionlens::Note", "… (%1 more characters)")
+                       .arg(total - shown.size());
+        return QCoreApplication::translate("sessionlens::Note", "… (more than %1 characters)")
+            .arg(limits::kMaxOutputChars);
     }
 
     void record(SessionDiff::Kind kind, const SessionValue *before, const SessionValue *after)

@@ -31,10 +31,11 @@ Result<SessionValue> parseInteger(const QString &text)
     const QString t = text.trimmed();
     const qsizetype digitsStart = t.startsWith(u'-') ? 1 : 0;
     if (t.size() == digitsStart)
-        return expected(QStringLiteral("an integer"));
+        return expected(QCoreApplication::translate("sessionlens::Error", "an integer"));
     for (qsizetype i = digitsStart; i < t.size(); ++i) {
         if (t[i] < u'0' || t[i] > u'9')
-            return expected(QStringLiteral("an integer (digits, optional leading '-')"));
+            return expected(QCoreApplication::translate(
+                "sessionlens::Error", "an integer (digits, optional leading '-')"));
     }
     if (t.size() - digitsStart > PythonJsonReader::kMaxIntegerDigits)
         return Error::make(
@@ -65,7 +66,8 @@ Result<SessionValue> parseFloat(const QString &text)
     if (latin.isEmpty() || end != latin.constData() + latin.size() ||
         (ec != std::errc() && ec != std::errc::result_out_of_range) || latin.contains('n') ||
         latin.contains('i'))
-        return expected(QStringLiteral("a number such as 3.25, 1e-05, nan or inf"));
+        return expected(QCoreApplication::translate("sessionlens::Error",
+                                                    "a number such as 3.25, 1e-05, nan or inf"));
     if (ec == std::errc::result_out_of_range) {
         const auto python = PythonFloat::parse(latin);
         value = python ? *python : value;
@@ -80,7 +82,7 @@ Result<SessionValue> parseBool(const QString &text)
         return SessionValue::makeBool(true);
     if (t == QLatin1String("false") || t == QLatin1String("0"))
         return SessionValue::makeBool(false);
-    return expected(QStringLiteral("True or False"));
+    return expected(QCoreApplication::translate("sessionlens::Error", "True or False"));
 }
 
 Result<SessionValue> parseBytes(const QString &text, ValueText::BytesForm form)
@@ -92,16 +94,18 @@ Result<SessionValue> parseBytes(const QString &text, ValueText::BytesForm form)
     }
     if (form == ValueText::BytesForm::Hex) {
         if (compact.size() % 2)
-            return expected(QStringLiteral("an even number of hex digits"));
+            return expected(
+                QCoreApplication::translate("sessionlens::Error", "an even number of hex digits"));
         for (const char c : compact) {
             if (!std::isxdigit(static_cast<unsigned char>(c)))
-                return expected(QStringLiteral("hex digits"));
+                return expected(QCoreApplication::translate("sessionlens::Error", "hex digits"));
         }
         return SessionValue::makeBytes(QByteArray::fromHex(compact));
     }
     auto decoded = Base64::decode(compact, Base64::Alphabet::Standard);
     if (!decoded)
-        return expected(QStringLiteral("standard base64 with padding"));
+        return expected(
+            QCoreApplication::translate("sessionlens::Error", "standard base64 with padding"));
     return SessionValue::makeBytes(decoded.value());
 }
 
@@ -176,17 +180,19 @@ Result<SessionValue> ValueText::parse(SessionValue::Type type, const QString &te
     case SessionValue::Type::Uuid:
         if (const auto uuid = FlaskTags::parseUuid(text.trimmed().toLatin1()))
             return SessionValue::makeUuid(*uuid);
-        return expected(QStringLiteral("a UUID such as 12345678-1234-5678-1234-567812345678"));
+        return expected(QCoreApplication::translate(
+            "sessionlens::Error", "a UUID such as 12345678-1234-5678-1234-567812345678"));
     case SessionValue::Type::DateTime:
         if (const auto seconds = parseDateTime(text))
             return SessionValue::makeDateTime(*seconds);
-        return expected(QStringLiteral("a UTC time such as 2024-05-17T12:30:45Z or an HTTP date"));
+        return expected(QCoreApplication::translate(
+            "sessionlens::Error", "a UTC time such as 2024-05-17T12:30:45Z or an HTTP date"));
     case SessionValue::Type::List:
     case SessionValue::Type::Dict:
     case SessionValue::Type::Tuple:
         break;
     }
-    return expected(QStringLiteral("a scalar type"));
+    return expected(QCoreApplication::translate("sessionlens::Error", "a scalar type"));
 }
 
 SessionValue ValueText::convert(const SessionValue &value, SessionValue::Type type)
