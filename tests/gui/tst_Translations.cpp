@@ -1,7 +1,9 @@
 #include "Error.h"
 #include "TestData.h"
+#include "formats/FlaskSignedCodec.h"
 #include "report/TimeText.h"
 #include "json/SessionValue.h"
+#include "json/ValueText.h"
 
 #include <QApplication>
 #include <QFile>
@@ -34,6 +36,17 @@ void TestTranslations::germanLoadsAndTranslates()
     QCOMPARE(Error::stepName(ErrorCategory::Authentication), QStringLiteral("Authentifizierung"));
     QCOMPARE(TimeText::duration(3 * 86400), QStringLiteral("3 Tagen"));
     QCOMPARE(SessionValue::typeLabel(SessionValue::Type::Null), QStringLiteral("None"));
+    // Hints and notes built in the core reach people in their language too.
+    const auto integer = ValueText::parse(SessionValue::Type::Integer, QStringLiteral("x"),
+                                          ValueText::BytesForm::Hex);
+    QVERIFY(!integer.ok());
+    QVERIFY2(integer.error().message.startsWith(QStringLiteral("erwartet: eine Ganzzahl")),
+             qPrintable(integer.error().message));
+    FlaskSignedCodec::Decoded future;
+    future.parts.timestamp = 1000;
+    FlaskSignedCodec::judgeAge(future, 3600, 900);
+    QCOMPARE(future.expiryNote,
+             QStringLiteral("100 s in der Zukunft signiert: itsdangerous weist es zurück"));
     QApplication::removeTranslator(&translator);
 }
 
