@@ -96,10 +96,6 @@
         <translation>gescheitert: %1 im Schritt %2</translation>
     </message>
     <message>
-        <source>formats:    %1 encrypted, %2 signed; %3 compressed</source>
-        <translation>Formate:    %1 verschlüsselt, %2 signiert; %3 komprimiert</translation>
-    </message>
-    <message>
         <source>over 4093:  %1 (Werkzeug warns)   over 4096: %2 (browsers drop them)</source>
         <translation>über 4093:  %1 (Werkzeug warnt)   über 4096: %2 (Browser verwerfen sie)</translation>
     </message>
@@ -122,6 +118,10 @@
     <message>
         <source>, new</source>
         <translation>, neu</translation>
+    </message>
+    <message>
+        <source>formats:    %1 encrypted, %2 signed, %3 of neither shape; %4 compressed</source>
+        <translation>Formate:    %1 verschlüsselt, %2 signiert, %3 in keiner der beiden Formen; %4 komprimiert</translation>
     </message>
 </context>
 <context>
@@ -2481,10 +2481,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Abgebrochen. </translation>
     </message>
     <message>
-        <source>%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 compressed).</source>
-        <translation>%1 Cookies, %2 geöffnet (%3 EncryptedSession, %4 Flask-signiert, %5 komprimiert).</translation>
-    </message>
-    <message>
         <source>Cookie bytes: median %1, p95 %2, p99 %3, largest %4. Over 4093 (Werkzeug): %5; over 4096 (browsers): %6.</source>
         <translation>Cookie-Bytes: Median %1, p95 %2, p99 %3, größtes %4. Über 4093 (Werkzeug): %5; über 4096 (Browser): %6.</translation>
     </message>
@@ -2499,6 +2495,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>&lt;b&gt;Failures by step:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Fehler nach Schritt:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 of neither shape, %6 compressed).</source>
+        <translation>%1 Cookies, %2 geöffnet (%3 EncryptedSession, %4 Flask-signiert, %5 in keiner der beiden Formen, %6 komprimiert).</translation>
     </message>
 </context>
 <context>

@@ -200,9 +200,10 @@ void AuditCommand::printText(const QJsonObject &r)
         out << tr("failed:     %1 in the %2 step").arg(it.value().toInteger()).arg(it.key())
             << Qt::endl;
     const QJsonObject formats = r[QStringLiteral("formats")].toObject();
-    out << tr("formats:    %1 encrypted, %2 signed; %3 compressed")
+    out << tr("formats:    %1 encrypted, %2 signed, %3 of neither shape; %4 compressed")
                .arg(formats[QStringLiteral("encrypted")].toInteger())
                .arg(formats[QStringLiteral("signed")].toInteger())
+               .arg(formats[QStringLiteral("unknown")].toInteger())
                .arg(r[QStringLiteral("compressed")].toInteger())
         << Qt::endl
         << tr("over 4093:  %1 (Werkzeug warns)   over 4096: %2 (browsers drop them)")

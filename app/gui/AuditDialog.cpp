@@ -136,10 +136,11 @@ void AuditDialog::showOutcome()
     const QLocale locale;
     QString summary =
         (outcome.cancelled ? tr("Cancelled. ") : QString()) +
-        tr("%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 compressed).")
+        tr("%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 of neither shape, "
+           "%6 compressed).")
             .arg(locale.toString(r.cookies), locale.toString(r.opened),
                  locale.toString(r.encrypted), locale.toString(r.signedCookies),
-                 locale.toString(r.compressed));
+                 locale.toString(r.unknownShape), locale.toString(r.compressed));
     if (r.cookieBytes.total > 0)
         summary += u'\n' + tr("Cookie bytes: median %1, p95 %2, p99 %3, largest %4. Over 4093 "
                               "(Werkzeug): %5; over 4096 (browsers): %6.")

@@ -202,11 +202,19 @@ public:
 
         const CookieOpener::Opened opened = CookieOpener::open(value, m_ring, m_options.signer);
         const bool isSigned = opened.format == FormatDetector::Format::FlaskSigned;
-        row.format = isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted");
-        if (isSigned)
+        switch (opened.detected) {
+        case FormatDetector::Format::FlaskSigned:
+            row.format = QStringLiteral("signed");
             ++m_report.signedCookies;
-        else
+            break;
+        case FormatDetector::Format::EncryptedSession:
+            row.format = QStringLiteral("encrypted");
             ++m_report.encrypted;
+            break;
+        case FormatDetector::Format::Unknown:
+            ++m_report.unknownShape;
+            break;
+        }
         if (opened.error)
             return fail(Error::categoryName(opened.error->category));
         ++m_report.opened;
@@ -355,6 +363,7 @@ void SizeAudit::Report::merge(const Report &other)
         failed[it.key()] += it.value();
     encrypted += other.encrypted;
     signedCookies += other.signedCookies;
+    unknownShape += other.unknownShape;
     compressed += other.compressed;
     cookieBytes.merge(other.cookieBytes);
     plaintextBytes.merge(other.plaintextBytes);
@@ -413,7 +422,8 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
         {QStringLiteral("opened"), qint64(opened)},
         {QStringLiteral("failed"), failures},
         {QStringLiteral("formats"), QJsonObject{{QStringLiteral("encrypted"), qint64(encrypted)},
-                                                {QStringLiteral("signed"), qint64(signedCookies)}}},
+                                                {QStringLiteral("signed"), qint64(signedCookies)},
+                                                {QStringLiteral("unknown"), qint64(unknownShape)}}},
         {QStringLiteral("compressed"), qint64(compressed)},
         {QStringLiteral("cookie_bytes"), cookieBytes.toJson()},
         {QStringLiteral("plaintext_bytes"), plaintextBytes.toJson()},

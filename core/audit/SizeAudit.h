@@ -77,6 +77,7 @@ public:
         QHash<QString, quint64> failed; ///< by step name
         quint64 encrypted = 0;
         quint64 signedCookies = 0;
+        quint64 unknownShape = 0; ///< lines of neither cookie's shape
         quint64 compressed = 0;
         Distribution cookieBytes;
         Distribution plaintextBytes;
@@ -100,7 +101,7 @@ public:
     struct Row
     {
         qint64 line = 0;
-        QString format; ///< "encrypted", "signed" or "" when not a cookie format
+        QString format; ///< "encrypted", "signed" or "" when of neither shape
         QString step;   ///< "ok" or the failing step
         qsizetype cookieBytes = 0;
         qsizetype plaintextBytes = 0;

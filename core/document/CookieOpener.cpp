@@ -38,6 +38,7 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
 {
     Opened opened;
     opened.format = FormatDetector::detect(cookie);
+    opened.detected = opened.format;
     if (opened.format == FormatDetector::Format::FlaskSigned) {
         QList<qsizetype> indices;
         const QList<SecureBytes> secrets = signingSecrets(ring, &indices);

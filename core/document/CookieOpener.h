@@ -20,6 +20,9 @@ public:
     struct Opened
     {
         FormatDetector::Format format = FormatDetector::Format::Unknown;
+        /// The shape the text has. `format` is the path it took: a text of no known shape
+        /// goes the EncryptedSession way, whose format step says what is wrong.
+        FormatDetector::Format detected = FormatDetector::Format::Unknown;
         std::optional<Error> error;
         QStringList warnings;
         qsizetype keyIndex = -1; ///< ring index of the key or secret that opened or verified it

@@ -43,8 +43,8 @@ qsizetype nearestRank(QList<qsizetype> values, double p)
 struct Generated
 {
     QByteArray text;
-    qint64 cookies = 0, opened = 0, encrypted = 0, signedCount = 0, compressed = 0, over4093 = 0,
-           over4096 = 0;
+    qint64 cookies = 0, opened = 0, encrypted = 0, signedCount = 0, unknown = 0, compressed = 0,
+           over4093 = 0, over4096 = 0;
     QHash<QString, qint64> failed;
     QList<qsizetype> cookieBytes, plaintextBytes;
     QHash<QString, qint64> keyBytes;
@@ -95,7 +95,7 @@ Generated generate(int count, quint32 seed)
         ++g.cookies;
         g.cookieBytes.append(cookie.size());
         const bool isSigned = kind == 3;
-        (isSigned ? g.signedCount : g.encrypted) += 1;
+        (isSigned ? g.signedCount : kind == 6 ? g.unknown : g.encrypted) += 1;
         if (7 + 1 + cookie.size() + 18 > 4093)
             ++g.over4093;
         if (7 + cookie.size() > 4096)
@@ -175,6 +175,8 @@ void TestSizeAudit::matchesIndependentFigures()
         QCOMPARE(failed[it.key()].toInteger(), it.value());
     QCOMPARE(r[QStringLiteral("formats")][QStringLiteral("encrypted")].toInteger(), g.encrypted);
     QCOMPARE(r[QStringLiteral("formats")][QStringLiteral("signed")].toInteger(), g.signedCount);
+    QCOMPARE(r[QStringLiteral("formats")][QStringLiteral("unknown")].toInteger(), g.unknown);
+    QVERIFY(g.unknown > 0);
     QCOMPARE(r[QStringLiteral("compressed")].toInteger(), g.compressed);
     QCOMPARE(r[QStringLiteral("over_4093")].toInteger(), g.over4093);
     QCOMPARE(r[QStringLiteral("over_4096")].toInteger(), g.over4096);
