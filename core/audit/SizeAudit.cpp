@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <barrier>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -268,6 +269,49 @@ private:
     KeyTable m_keys;
 };
 
+// Threads that live for one run and take a block each per round; the caller's thread takes
+// block 0. Stops (and joins) when it goes out of scope, whichever way the run ends.
+class WorkerPool
+{
+public:
+    WorkerPool(int threads, std::function<void(int)> work)
+        : m_work(std::move(work)), m_start(threads), m_done(threads)
+    {
+        for (int t = 1; t < threads; ++t)
+            m_threads.emplace_back([this, t] {
+                while (true) {
+                    m_start.arrive_and_wait();
+                    if (m_stop)
+                        return;
+                    m_work(t);
+                    m_done.arrive_and_wait();
+                }
+            });
+    }
+    ~WorkerPool()
+    {
+        m_stop = true;
+        m_start.arrive_and_wait();
+        for (std::thread &thread : m_threads)
+            thread.join();
+    }
+    WorkerPool(const WorkerPool &) = delete;
+    WorkerPool &operator=(const WorkerPool &) = delete;
+
+    void runRound()
+    {
+        m_start.arrive_and_wait();
+        m_work(0);
+        m_done.arrive_and_wait();
+    }
+
+private:
+    std::function<void(int)> m_work;
+    std::barrier<> m_start, m_done;
+    std::atomic<bool> m_stop = false;
+    std::vector<std::thread> m_threads;
+};
+
 } // namespace
 
 void SizeAudit::Distribution::add(qsizetype size)
@@ -454,6 +498,11 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options));
     std::vector<QByteArray> blocks{std::size_t(threads)};
+    // The same threads for the whole run: a thread a block made glibc hand out arenas anew,
+    // and the peak memory crept up with the input.
+    WorkerPool pool(threads, [&](int t) {
+        workers[std::size_t(t)]->process(blocks[std::size_t(t)], bool(rows));
+    });
     // A block that is one line longer than any cookie: counted as a limit failure in its turn.
     std::vector<char> oversized(std::size_t(threads), 0);
     QByteArray carry;
@@ -512,14 +561,9 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
             atEnd = newline < 0;
             block.clear();
         }
-        std::vector<std::thread> pool;
-        for (int t = 1; t < filled; ++t)
-            pool.emplace_back(
-                [&, t] { workers[std::size_t(t)]->process(blocks[std::size_t(t)], bool(rows)); });
-        if (filled > 0)
-            workers[0]->process(blocks[0], bool(rows));
-        for (std::thread &thread : pool)
-            thread.join();
+        for (int t = filled; t < threads; ++t)
+            blocks[std::size_t(t)].clear(); // idle this round
+        pool.runRound();
         // In input order: each block's line numbers follow the lines of the blocks before it.
         for (int t = 0; t < filled; ++t) {
             Worker &worker = *workers[std::size_t(t)];

@@ -1,9 +1,16 @@
 // Audit throughput in process, against the bare cost of the same cookies (base64, AES-EAX
 // and inflate, no JSON), on one core. Writes the cookie file that audit_benchmark.py then
 // feeds to the CLI and to the Python reference. Prints figures only.
+//
+// usage: audit_benchmark COUNT PATH [vectors|generated]
+//   vectors:   the valid cookies of the vector files, in turn
+//   generated: 4,000 sessions as applications keep them (a user, a CSRF token, flashed
+//              messages, a cart of varying length, some bytes), 70% EncryptedSession and 30%
+//              Flask signed, sizes from about 150 bytes to past 4 KiB, in turn
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "crypto/EaxCipher.h"
+#include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/ZlibCodec.h"
@@ -12,10 +19,100 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 
 #include <cstdio>
 
 using namespace sessionlens;
+
+namespace {
+
+const QByteArray kSecret = "benchmark-secret";
+
+// Every valid cookie of both formats in the vector files.
+QList<QByteArray> vectorMix()
+{
+    QList<QByteArray> mix;
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
+        mix.append(v[QStringLiteral("cookie")].toString().toLatin1());
+    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
+        mix.append(v[QStringLiteral("cookie")].toString().toLatin1());
+    return mix;
+}
+
+QList<QByteArray> generatedMix(const QByteArray &aesKey)
+{
+    QRandomGenerator random(20261127);
+    QList<QByteArray> mix;
+    const QStringList products = {QStringLiteral("tea"), QStringLiteral("coffee beans"),
+                                  QStringLiteral("mug"), QStringLiteral("gift card")};
+    for (int i = 0; i < 4000; ++i) {
+        const bool isSigned = random.bounded(10) < 3;
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("_user_id"),
+                         SessionValue::makeString(QString::number(random.bounded(1000000))));
+        session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(random.bounded(2)));
+        session.setValue(QStringLiteral("csrf_token"),
+                         SessionValue::makeString(QString::fromLatin1(
+                             QByteArray::number(random.generate64(), 16).repeated(2))));
+        if (random.bounded(3) == 0) {
+            SessionValue flashes = SessionValue::makeList();
+            for (int f = 0, n = 1 + int(random.bounded(3)); f < n; ++f) {
+                SessionValue *message = flashes.appendChild();
+                *message = SessionValue::makeTuple();
+                *message->appendChild() = SessionValue::makeString(QStringLiteral("message"));
+                *message->appendChild() =
+                    SessionValue::makeString(QStringLiteral("Saved item %1.").arg(f));
+            }
+            session.setValue(QStringLiteral("_flashes"), flashes);
+        }
+        // Carts from empty to large: the tail past the browsers' limit.
+        const int items = random.bounded(4) == 0 ? int(random.bounded(80)) : int(random.bounded(6));
+        SessionValue cart = SessionValue::makeList();
+        for (int c = 0; c < items; ++c) {
+            SessionValue *item = cart.appendChild();
+            *item = SessionValue::makeDict();
+            item->setValue(
+                QStringLiteral("sku"),
+                SessionValue::makeString(QStringLiteral("SKU-%1").arg(random.bounded(99999))));
+            item->setValue(
+                QStringLiteral("name"),
+                SessionValue::makeString(products[random.bounded(int(products.size()))]));
+            item->setValue(QStringLiteral("qty"), SessionValue::makeInteger(1 + random.bounded(5)));
+        }
+        session.setValue(QStringLiteral("cart"), cart);
+        if (random.bounded(20) == 0) { // recently viewed pages: hard to compress, the big tail
+            SessionValue viewed = SessionValue::makeList();
+            for (int v = 0, n = 30 + int(random.bounded(150)); v < n; ++v)
+                *viewed.appendChild() = SessionValue::makeString(
+                    QString::fromLatin1(QByteArray::number(random.generate64(), 36) +
+                                        QByteArray::number(random.generate64(), 36)));
+            session.setValue(QStringLiteral("recently_viewed"), viewed);
+        }
+        if (!isSigned && random.bounded(5) == 0) {
+            QByteArray blob(16 + int(random.bounded(64)), Qt::Uninitialized);
+            for (char &b : blob)
+                b = char(random.bounded(256));
+            session.setValue(QStringLiteral("device"), SessionValue::makeBytes(blob));
+        }
+        SessionSealer::Options options;
+        if (isSigned) {
+            options.format = FormatDetector::Format::FlaskSigned;
+            options.timestamp = 1790000000 + random.bounded(1000000);
+        }
+        const auto sealed =
+            isSigned
+                ? SessionSealer::seal(session,
+                                      SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
+                                      options)
+                : SessionSealer::seal(session, SecureBytes(aesKey.constData(), 32), options);
+        if (!sealed.cookie.isEmpty())
+            mix.append(sealed.cookie);
+    }
+    return mix;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -26,12 +123,8 @@ int main(int argc, char *argv[])
     const QByteArray keyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
     const QByteArray raw = QByteArray::fromHex(keyHex);
 
-    // The vector mix: every valid cookie of both formats, in turn.
-    QList<QByteArray> mix;
-    for (const QJsonValue v : test::cookieVectors(QStringLiteral("encrypted_session")))
-        mix.append(v[QStringLiteral("cookie")].toString().toLatin1());
-    for (const QJsonValue v : test::cookieVectors(QStringLiteral("flask_default")))
-        mix.append(v[QStringLiteral("cookie")].toString().toLatin1());
+    const bool generated = argc > 3 && QByteArray(argv[3]) == "generated";
+    const QList<QByteArray> mix = generated ? generatedMix(raw) : vectorMix();
     QByteArray text;
     text.reserve(count * 300);
     for (qint64 i = 0; i < count; ++i)
@@ -43,6 +136,10 @@ int main(int argc, char *argv[])
 
     SizeAudit::Options options;
     options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
+    if (generated) // its signed cookies are verified, as a real audit would
+        options.keys.append(SessionKey(
+            QStringLiteral("secret"), SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
+            SessionKey::Kind::SigningSecret));
     options.threads = 1;
     QBuffer buffer(&text);
     buffer.open(QIODevice::ReadOnly);
@@ -82,8 +179,9 @@ int main(int argc, char *argv[])
         }
     }
     const double bareSeconds = double(clock.nsecsElapsed()) / 1e9;
-    std::printf("cookies: %lld (the %lld-cookie vector mix, both formats), file %s (%lld bytes)\n",
-                static_cast<long long>(count), static_cast<long long>(mix.size()), qPrintable(path),
+    std::printf("cookies: %lld (the %lld-cookie %s mix, both formats), file %s (%lld bytes)\n",
+                static_cast<long long>(count), static_cast<long long>(mix.size()),
+                generated ? "generated" : "vector", qPrintable(path),
                 static_cast<long long>(text.size()));
     std::printf("in-process audit, 1 thread: %.0f cookies/s (%.2f us each), %llu opened\n",
                 double(count) / auditSeconds, 1e6 * auditSeconds / double(count),

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """The audit as users run it: the CLI on a file, against a Python reference audit
 (pycryptodome + json, with per-key sizes) on the same cookies, in the same run; scaling
-over threads; peak RSS at 100,000 and 1,000,000 cookies. Prints figures only.
+over threads; peak RSS at 100,000 and 1,000,000 cookies. Twice: on the vector mix, and on
+generated sessions as applications keep them. Prints figures only.
 
 usage: audit_benchmark.py BUILD_DIR [COOKIES]
 """
 import base64
+import hashlib
+import hmac
 import json
 import os
 import subprocess
@@ -16,6 +19,7 @@ import zlib
 
 from Cryptodome.Cipher import AES
 
+SECRET = b"benchmark-secret"  # the generated file's Flask secret (AuditBenchmark.cpp)
 KEY = bytes.fromhex("7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd")
 
 
@@ -29,8 +33,18 @@ def hook(obj):
     return obj
 
 
-def python_audit(path, limit):
-    """What a team would write: open each cookie, size it, sum each key's JSON bytes."""
+def signed_value_matches(cookie, secret):
+    """itsdangerous as Flask configures it: HMAC-SHA1 key derivation with the salt
+    "cookie-session", then HMAC-SHA1 over payload.timestamp, base64url without padding."""
+    value, _, signature = cookie.rpartition(".")
+    key = hmac.new(secret, b"cookie-session", hashlib.sha1).digest()
+    expected = base64.urlsafe_b64encode(hmac.new(key, value.encode(), hashlib.sha1).digest())
+    return hmac.compare_digest(expected.rstrip(b"="), signature.encode())
+
+
+def python_audit(path, limit, secret=None):
+    """What a team would write: open each cookie (checking the signature when a secret is
+    given), size it, sum each key's JSON bytes."""
     sizes, keys, opened, count = [], {}, 0, 0
     with open(path, "rb") as f:
         for line in f:
@@ -54,6 +68,8 @@ def python_audit(path, limit):
                         data = zlib.decompress(data)
                 text = data.decode("utf-8")
                 session = json.loads(text, object_hook=hook)
+                if cookie[0] not in "uz" and secret and not signed_value_matches(cookie, secret):
+                    continue
                 opened += 1
                 for key, value in session.items():
                     keys[key] = keys.get(key, 0) + len(json.dumps({key: value}, default=repr)) - 2
@@ -70,23 +86,20 @@ def timed_cli(cli, args, env):
     return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
 
 
-def main():
-    build = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-    cli = os.path.join(build, "app/cli/sessionlens-cli")
-    folder = tempfile.mkdtemp()
-    env = dict(os.environ, SESSIONLENS_SETTINGS=os.path.join(folder, "settings.ini"))
-    big = os.path.join(folder, "cookies.txt")
-    print(subprocess.run([os.path.join(build, "tests/benchmarks/audit_benchmark"), str(count), big],
+def run_dataset(build, cli, env, folder, kind, count, secret):
+    """Figures for one cookie file: in process, the CLI, decode --lines, the Python reference."""
+    big = os.path.join(folder, f"{kind}.txt")
+    print(f"--- {kind} ---")
+    print(subprocess.run([os.path.join(build, "tests/benchmarks/audit_benchmark"), str(count), big, kind],
                          capture_output=True, text=True, check=True).stdout, end="")
-    small = os.path.join(folder, "cookies-100k.txt")
+    small = os.path.join(folder, f"{kind}-100k.txt")
     with open(big, "rb") as src, open(small, "wb") as dst:
         for i, line in enumerate(src):
             if i == 100_000:
                 break
             dst.write(line)
 
-    key = ["--no-ring", "--key", KEY.hex()]
+    key = ["--no-ring", "--key", KEY.hex()] + (["--secret", secret.decode()] if secret else [])
     seconds, _, code = timed_cli(cli, ["audit", "--threads", "1", "--format", "json"] + key + [big], env)
     cli_rate = count / seconds
     print(f"CLI audit, 1 thread, {count} cookies from a file: {cli_rate:,.0f} cookies/s (exit {code})")
@@ -95,12 +108,28 @@ def main():
 
     reference = min(count, 100_000)
     start = time.perf_counter()
-    python_audit(big, reference)
+    _, python_opened = python_audit(small, reference, secret)
     python_rate = reference / (time.perf_counter() - start)
-    print(f"Python reference audit (pycryptodome + json + per-key sizes), {reference} cookies: {python_rate:,.0f} cookies/s")
+    report = json.loads(subprocess.run([cli, "audit", "--format", "json"] + key + [small], env=env,
+                                       capture_output=True, check=True).stdout)
+    agree = "the same" if report["opened"] == python_opened else "DIFFERENT"
+    print(f"Python reference audit (pycryptodome + json + per-key sizes), {reference} cookies: "
+          f"{python_rate:,.0f} cookies/s; opened {python_opened}, the CLI {report['opened']} ({agree})")
     print(f"ratio, CLI audit / Python: {cli_rate / python_rate:.1f}x;  decode --lines / Python: "
           f"{count / lines_seconds / python_rate:.1f}x")
+    return big, small, key
 
+
+def main():
+    build = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    cli = os.path.join(build, "app/cli/sessionlens-cli")
+    folder = tempfile.mkdtemp()
+    env = dict(os.environ, SESSIONLENS_SETTINGS=os.path.join(folder, "settings.ini"))
+    run_dataset(build, cli, env, folder, "vectors", count, None)
+    big, small, key = run_dataset(build, cli, env, folder, "generated", count, SECRET)
+
+    print("--- generated, all cores ---")
     for threads in range(1, (os.cpu_count() or 1) + 1):
         seconds, _, _ = timed_cli(cli, ["audit", "--threads", str(threads), "--format", "json"] + key + [big], env)
         print(f"scaling: {threads} thread(s): {count / seconds:,.0f} cookies/s")
