@@ -238,10 +238,11 @@ void AuditCommand::printText(const QJsonObject &r)
     out << Qt::endl << tr("top keys (bytes of \"key\": value in the plaintext)") << Qt::endl;
     for (qsizetype i = 0; i < std::min<qsizetype>(top.size(), 20); ++i) {
         const QJsonObject k = top[i].toObject();
-        out << QStringLiteral("  %1%2%3")
+        // Numbers padded inside their phrases, so that the columns line up in any language.
+        out << QStringLiteral("  %1%2  %3")
                    .arg(k[QStringLiteral("key")].toString().left(30), -32)
-                   .arg(tr("%1 bytes").arg(k[QStringLiteral("json_bytes")].toInteger()), 16)
-                   .arg(tr("in %1 cookies").arg(k[QStringLiteral("cookies")].toInteger()), 18)
+                   .arg(tr("%1 bytes").arg(k[QStringLiteral("json_bytes")].toInteger(), 12))
+                   .arg(tr("in %1 cookies").arg(k[QStringLiteral("cookies")].toInteger(), 9))
             << Qt::endl;
     }
 }
