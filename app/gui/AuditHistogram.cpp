@@ -2,6 +2,7 @@
 
 #include "report/SizeReport.h"
 
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -96,7 +97,7 @@ void AuditHistogram::paintEvent(QPaintEvent *)
     painter.drawLine(kMargin, bottom, width() - kMargin, bottom);
     painter.drawText(QRect(kMargin, bottom + 2, width() / 2, kAxis - 2), Qt::AlignLeft, tr("0 B"));
     painter.drawText(QRect(width() / 2, bottom + 2, width() / 2 - kMargin, kAxis - 2),
-                     Qt::AlignRight, tr("%1 B").arg(scaleBytes()));
+                     Qt::AlignRight, tr("%1 B").arg(QLocale().toString(scaleBytes())));
     // The two limits, labelled on their own rows so that they never overlap.
     const struct
     {

@@ -97,16 +97,23 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
 
 void ResealPanel::reloadKeys()
 {
-    const QSignalBlocker blocker(m_key);
-    m_key->clear();
-    // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
-    const auto wanted = InspectorController::keyKindFor(m_controller.format());
-    const KeyRing &ring = m_controller.keys().ring();
-    for (qsizetype i = 0; i < ring.size(); ++i) {
-        if (ring.at(i).kind() == wanted)
-            m_key->addItem(ring.at(i).name());
+    {
+        const QSignalBlocker blocker(m_key);
+        m_key->clear();
+        // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
+        const auto wanted = InspectorController::keyKindFor(m_controller.format());
+        const KeyRing &ring = m_controller.keys().ring();
+        for (qsizetype i = 0; i < ring.size(); ++i) {
+            if (ring.at(i).kind() == wanted)
+                m_key->addItem(ring.at(i).name());
+        }
+        m_key->setCurrentText(m_controller.sealKeyName());
     }
-    m_key->setCurrentText(m_controller.sealKeyName());
+    // The box shows a key whenever it holds one: when the controller has none of them (no
+    // cookie opened yet, or its key was removed), the one shown is the one used, instead of
+    // showing a key while saying "choose a key".
+    if (m_key->count() > 0 && m_key->findText(m_controller.sealKeyName()) < 0)
+        m_controller.setSealKeyName(m_key->currentText());
     const bool isSigned = m_controller.isSigned();
     m_compression->setVisible(!isSigned);
     m_compressionLabel->setVisible(!isSigned);

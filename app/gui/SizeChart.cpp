@@ -1,6 +1,7 @@
 #include "SizeChart.h"
 
 #include <QMouseEvent>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -62,7 +63,16 @@ void SizeChart::paintEvent(QPaintEvent *)
     for (const Bar &bar : m_bars)
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(bar.label));
     labelWidth = std::min(labelWidth + 12, width() / 3);
-    const int valueWidth = metrics.horizontalAdvance(QStringLiteral("000000 B")) + 8;
+    // Values in the reader's number format (an audit's key bars reach eight digits); the
+    // widest one decides how much room the bars leave.
+    const QLocale locale;
+    const auto valueText = [this, &locale](qint64 value) {
+        return tr("%1 B").arg(locale.toString(value));
+    };
+    int valueWidth = metrics.horizontalAdvance(valueText(999999));
+    for (const Bar &bar : m_bars)
+        valueWidth = std::max(valueWidth, metrics.horizontalAdvance(valueText(bar.value)));
+    valueWidth += 8;
     const int chartLeft = labelWidth;
     const int chartWidth = std::max(10, width() - chartLeft - valueWidth);
 
@@ -86,7 +96,7 @@ void SizeChart::paintEvent(QPaintEvent *)
                          kRowHeight - 8);
         painter.fillRect(rect, bar.color);
         painter.drawText(QRect(rect.right() + 4, y, valueWidth + chartWidth, kRowHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, tr("%1 B").arg(bar.value));
+                         Qt::AlignLeft | Qt::AlignVCenter, valueText(bar.value));
     }
     // Limits close together (4093 and 4096) get their labels on separate rows, right-aligned
     // to the line for the first, left-aligned for the second.

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFont>
@@ -113,6 +114,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void newCookieSealsWithTheKeyItShows();
     void pasteOpensEveryVector_data();
     void pasteOpensEveryVector();
     void headerLinesAndWhichKey();
@@ -154,6 +156,22 @@ private Q_SLOTS:
     void historyPreviewsAndCompares();
     void errorDetailsSpeakGerman();
 };
+
+void TestMainWindow::newCookieSealsWithTheKeyItShows()
+{
+    // Before any cookie is opened, the New Cookie panel showed the first key in its box while
+    // saying "choose an AES key": the key shown must be the key used.
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    auto *box = f.window->resealPanel()->findChild<QComboBox *>(QStringLiteral("sealKey"));
+    QVERIFY(box);
+    QCOMPARE(box->currentText(), QStringLiteral("vectors"));
+    QCOMPARE(f.window->controller().sealKeyName(), QStringLiteral("vectors"));
+    QTRY_VERIFY(!f.window->controller().sealedCookie().isEmpty());
+    QVERIFY(!f.window->controller().sealError());
+    QCOMPARE(FormatDetector::detect(f.window->controller().sealedCookie()),
+             FormatDetector::Format::EncryptedSession);
+}
 
 void TestMainWindow::pasteOpensEveryVector_data()
 {
