@@ -1464,6 +1464,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>A key or secret was given on the command line, where other users of this computer can read it (for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.</source>
         <translation>Ein Schlüssel oder Secret wurde auf der Kommandozeile übergeben, wo andere Benutzer dieses Rechners ihn lesen können (etwa mit ps), solange SessionLens läuft. Verwenden Sie stattdessen --key-file oder --secret-file.</translation>
     </message>
+    <message>
+        <source>the key store has not answered yet</source>
+        <translation>der Schlüsselspeicher hat noch nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr frei</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::Error</name>
@@ -2256,6 +2264,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>… (more than %1 characters)</source>
         <translation>… (mehr als %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>the desktop keychain did not answer (locked or not running)</source>
+        <translation>der Schlüsselbund des Desktops hat nicht geantwortet (gesperrt oder nicht gestartet)</translation>
+    </message>
+    <message>
+        <source>%1, and there is no file store in %2: only keys given for this run are used</source>
+        <translation>%1, und in %2 gibt es keinen Dateispeicher: nur die für diesen Lauf angegebenen Schlüssel werden verwendet</translation>
+    </message>
+    <message>
+        <source>the settings ask for the file store</source>
+        <translation>die Einstellungen verlangen den Dateispeicher</translation>
     </message>
 </context>
 <context>

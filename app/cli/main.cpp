@@ -95,8 +95,9 @@ int main(int argc, char *argv[])
     } catch (const std::bad_alloc &) {
         // Every input is bounded, so this should not happen; if it does, say so and exit
         // with the limit code rather than abort with a signal.
-        return io.fail(sessionlens::Error::make(sessionlens::ErrorCategory::Limit,
-                                                QStringLiteral("out of memory")));
+        return io.fail(
+            sessionlens::Error::make(sessionlens::ErrorCategory::Limit,
+                                     QCoreApplication::translate("main", "out of memory")));
     }
 }
 

@@ -97,8 +97,9 @@ int main(int argc, char *argv[])
     std::optional<Result<SecureBytes>> recoveryKey;
     RecoveryStore recovery(dataFolder, [&recoveryKey]() -> Result<SecureBytes> {
         if (!recoveryKey)
-            return Error::make(ErrorCategory::Key,
-                               QStringLiteral("the key store has not answered yet"));
+            return Error::make(
+                ErrorCategory::Key,
+                QApplication::translate("main", "the key store has not answered yet"));
         return *recoveryKey;
     });
 

@@ -43,8 +43,8 @@ StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychain
         if (keychain->isAvailable())
             store = std::move(keychain);
         else
-            keychainProblem =
-                QStringLiteral("the desktop keychain did not answer (locked or not running)");
+            keychainProblem = QCoreApplication::translate(
+                "sessionlens::Note", "the desktop keychain did not answer (locked or not running)");
     }
     if (!store) {
         auto file = std::make_unique<FileKeyStore>(location.dataFolder);
@@ -53,10 +53,12 @@ StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychain
     }
     if (!store) {
         opened.warning =
-            QStringLiteral(
+            QCoreApplication::translate(
+                "sessionlens::Note",
                 "%1, and there is no file store in %2: only keys given for this run are used")
                 .arg(keychainProblem.isEmpty()
-                         ? QStringLiteral("the settings ask for the file store")
+                         ? QCoreApplication::translate("sessionlens::Note",
+                                                       "the settings ask for the file store")
                          : keychainProblem,
                      location.dataFolder);
         return opened;
