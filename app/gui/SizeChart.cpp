@@ -1,7 +1,7 @@
 #include "SizeChart.h"
 
-#include <QMouseEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 #include "json/PythonJsonReader.h"
 
+#include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"
 #include "json/TagDecoder.h"
 #include "json/Utf8Validator.h"
@@ -170,44 +171,18 @@ private:
         return false;
     }
 
-    // CPython's NUMBER_RE: (-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?
     bool parseNumber(SessionValue &out)
     {
         const char *start = m_p;
-        const char *p = m_p;
-        if (*p == '-')
-            ++p;
-        if (p >= m_end || *p < '0' || *p > '9') {
+        const JsonNumberLexer::Lexeme number = JsonNumberLexer::lex(m_p, m_end);
+        if (!number.end) {
             fail(QCoreApplication::translate("sessionlens::Error", "Expecting value"));
             return false;
         }
-        if (*p == '0')
-            ++p;
-        else
-            while (p < m_end && *p >= '0' && *p <= '9')
-                ++p;
-        const char *integerEnd = p;
-        bool isFloat = false;
-        if (p + 1 < m_end && *p == '.' && p[1] >= '0' && p[1] <= '9') {
-            isFloat = true;
-            p += 2;
-            while (p < m_end && *p >= '0' && *p <= '9')
-                ++p;
-        }
-        if (p < m_end && (*p == 'e' || *p == 'E')) {
-            const char *q = p + 1;
-            if (q < m_end && (*q == '+' || *q == '-'))
-                ++q;
-            if (q < m_end && *q >= '0' && *q <= '9') {
-                isFloat = true;
-                while (q < m_end && *q >= '0' && *q <= '9')
-                    ++q;
-                p = q;
-            }
-        }
+        const char *p = number.end;
         const QByteArrayView lexeme(start, p - start);
-        if (!isFloat) {
-            const qsizetype digits = integerEnd - start - (*start == '-' ? 1 : 0);
+        if (!number.isFloat) {
+            const qsizetype digits = qsizetype(number.integerDigits);
             if (digits > PythonJsonReader::kMaxIntegerDigits) {
                 fail(QCoreApplication::translate(
                          "sessionlens::Error",

@@ -2,6 +2,7 @@
 
 #include "formats/Base64.h"
 #include "json/FlaskTags.h"
+#include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"
 #include "json/Utf8Validator.h"
 
@@ -83,47 +84,15 @@ private:
         }
     }
 
-    // CPython's NUMBER_RE: (-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?
     bool number()
     {
-        const char *start = m_p;
-        const char *p = m_p;
-        if (*p == '-')
-            ++p;
-        if (p >= m_end || !isDigit(*p))
+        const JsonNumberLexer::Lexeme lexeme = JsonNumberLexer::lex(m_p, m_end);
+        if (!lexeme.end)
             return false;
-        if (*p == '0')
-            ++p;
-        else
-            while (p < m_end && isDigit(*p))
-                ++p;
-        const char *integerEnd = p;
-        bool isFloat = false;
-        if (p + 1 < m_end && *p == '.' && isDigit(p[1])) {
-            isFloat = true;
-            p += 2;
-            while (p < m_end && isDigit(*p))
-                ++p;
-        }
-        if (p < m_end && (*p == 'e' || *p == 'E')) {
-            const char *q = p + 1;
-            if (q < m_end && (*q == '+' || *q == '-'))
-                ++q;
-            if (q < m_end && isDigit(*q)) {
-                isFloat = true;
-                while (q < m_end && isDigit(*q))
-                    ++q;
-                p = q;
-            }
-        }
-        if (isFloat) {
-            if (!PythonFloat::parse(QByteArrayView(start, p - start)))
-                return false;
-        } else if (integerEnd - start - (*start == '-' ? 1 : 0) >
-                   PythonJsonReader::kMaxIntegerDigits) {
+        if (lexeme.isFloat ? !PythonFloat::parse(QByteArrayView(m_p, lexeme.end - m_p))
+                           : lexeme.integerDigits > PythonJsonReader::kMaxIntegerDigits)
             return false;
-        }
-        m_p = p;
+        m_p = lexeme.end;
         return true;
     }
 

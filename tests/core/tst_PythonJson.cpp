@@ -1,4 +1,5 @@
 #include "json/FlaskTags.h"
+#include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void plainDialectKeepsTagObjects();
     void bigInputStaysLinear();
     void keepsByteOrderMarks();
+    void numberLexer_data();
+    void numberLexer();
     void httpDateReadsWhatItWrites();
     void httpDateAgreesWithQtParser_data();
     void httpDateAgreesWithQtParser();
@@ -291,6 +294,41 @@ void TestPythonJson::bigInputStaysLinear()
     QVERIFY(value.ok());
     QCOMPARE(value->size(), 200000);
     QCOMPARE(PythonJsonWriter::write(value.value()), big);
+}
+
+void TestPythonJson::numberLexer_data()
+{
+    // Where a number ends is decided once for the reader and its validator.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("length"); // -1: no number
+    QTest::addColumn<int>("integerDigits");
+    QTest::addColumn<bool>("isFloat");
+    QTest::newRow("zero") << QByteArray("0") << 1 << 1 << false;
+    QTest::newRow("negative zero") << QByteArray("-0,") << 2 << 1 << false;
+    QTest::newRow("leading zero stops") << QByteArray("012") << 1 << 1 << false;
+    QTest::newRow("fraction and exponent") << QByteArray("-12.50e+3x") << 9 << 2 << true;
+    QTest::newRow("exponent only") << QByteArray("7E9") << 3 << 1 << true;
+    QTest::newRow("dot without digits") << QByteArray("1.") << 1 << 1 << false;
+    QTest::newRow("e without digits") << QByteArray("1e+") << 1 << 1 << false;
+    QTest::newRow("bare minus") << QByteArray("-") << -1 << 0 << false;
+    QTest::newRow("minus letter") << QByteArray("-a") << -1 << 0 << false;
+}
+
+void TestPythonJson::numberLexer()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, length);
+    QFETCH(int, integerDigits);
+    QFETCH(bool, isFloat);
+    const auto lexeme = JsonNumberLexer::lex(text.constData(), text.constData() + text.size());
+    if (length < 0) {
+        QVERIFY(!lexeme.end);
+        return;
+    }
+    QVERIFY(lexeme.end);
+    QCOMPARE(int(lexeme.end - text.constData()), length);
+    QCOMPARE(int(lexeme.integerDigits), integerDigits);
+    QCOMPARE(lexeme.isFloat, isFloat);
 }
 
 void TestPythonJson::keepsByteOrderMarks()
