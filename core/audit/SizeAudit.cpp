@@ -230,8 +230,14 @@ public:
         visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
             const std::string_view keyBytes(key.data(), std::size_t(key.size()));
             auto it = m_keys.find(keyBytes);
-            if (it == m_keys.end())
+            if (it == m_keys.end()) {
+                // Bounded here too: one block of compressed cookies can name millions of keys.
+                if (qsizetype(m_keys.size()) >= SizeAudit::kMaxTrackedKeys) {
+                    ++m_report.untrackedKeyMembers;
+                    return;
+                }
                 it = m_keys.emplace(std::string(keyBytes), SizeAudit::KeyCost{}).first;
+            }
             it->second.cookies += 1;
             it->second.jsonBytes += quint64(bytes);
             if (it->second.firstLine < 0 || line < it->second.firstLine)

@@ -156,6 +156,7 @@ private Q_SLOTS:
     void matchesIndependentFigures();
     void threadsAgree();
     void lineNumbersAcrossBlocks();
+    void keyTableStaysBounded();
     void smallPercentiles_data();
     void smallPercentiles();
     void memberSizes();
@@ -282,6 +283,40 @@ void TestSizeAudit::lineNumbersAcrossBlocks()
                  firstLarge);
         QCOMPARE(report.bucketFirstLine.value(smallCookie.size() / SizeAudit::kHistogramBucket),
                  firstSmall);
+    }
+}
+
+void TestSizeAudit::keyTableStaysBounded()
+{
+    // Compressed cookies can each name thousands of keys: 25 of 5,000 distinct keys in one
+    // block pass the bound of tracked keys, and the rest are counted, not kept.
+    QByteArray text;
+    SessionSealer::Options sealing;
+    sealing.compression = EncryptedSessionCodec::Compression::Always;
+    for (int c = 0; c < 25; ++c) {
+        SessionValue session = SessionValue::makeDict();
+        for (int k = 0; k < 5000; ++k)
+            session.setValue(QStringLiteral("k%1_%2").arg(c).arg(k), SessionValue::makeInteger(1));
+        const QByteArray cookie = SessionSealer::seal(session, aesKey().bytes(), sealing).cookie;
+        QVERIFY(!cookie.isEmpty());
+        text.append(cookie).append('\n');
+    }
+    QVERIFY(text.size() < SizeAudit::kBlockBytes); // one block: the worker's own table is bounded
+    QJsonObject first;
+    for (const int threads : {1, 2}) {
+        QBuffer buffer(&text);
+        buffer.open(QIODevice::ReadOnly);
+        SizeAudit::Report report;
+        QVERIFY(SizeAudit::run(buffer, text.size(), options(threads), report).ok());
+        QCOMPARE(report.opened, quint64(25));
+        QCOMPARE(report.keys.size(), SizeAudit::kMaxTrackedKeys);
+        QCOMPARE(report.untrackedKeyMembers, quint64(25 * 5000 - SizeAudit::kMaxTrackedKeys));
+        const QJsonObject json = report.toJson();
+        QCOMPARE(json[QStringLiteral("top_keys_exact")].toBool(), false);
+        if (first.isEmpty())
+            first = json;
+        else
+            QCOMPARE(json, first);
     }
 }
 
