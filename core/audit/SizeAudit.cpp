@@ -320,30 +320,50 @@ private:
 
 } // namespace
 
-void SizeAudit::Distribution::add(qsizetype size)
+void SizeAudit::Distribution::add(qsizetype size, quint64 times)
 {
-    if (qsizetype(counts.size()) <= size)
-        counts.resize(std::size_t(size) + 1, 0);
-    ++counts[std::size_t(size)];
-    ++total;
-    sum += quint64(size);
+    total += times;
+    sum += quint64(size) * times;
+    if (size < kDenseSizes || size < qsizetype(counts.size())) {
+        if (qsizetype(counts.size()) <= size)
+            counts.resize(std::size_t(size) + 1, 0);
+        counts[std::size_t(size)] += times;
+        return;
+    }
+    large[size] += times;
+    if (large.size() <= kMaxSparseSizes)
+        return;
+    counts.resize(std::size_t(large.rbegin()->first) + 1, 0);
+    for (const auto &[value, count] : large)
+        counts[std::size_t(value)] += count;
+    large.clear();
 }
 
 void SizeAudit::Distribution::merge(const Distribution &other)
 {
-    if (counts.size() < other.counts.size())
-        counts.resize(other.counts.size(), 0);
-    for (std::size_t i = 0; i < other.counts.size(); ++i)
+    const std::size_t dense = std::min(counts.size(), other.counts.size());
+    for (std::size_t i = 0; i < dense; ++i)
         counts[i] += other.counts[i];
-    total += other.total;
-    sum += other.sum;
+    // The rest of the other's array and its large sizes go through add(), which keeps both
+    // forms bounded; total and sum are added there, so they are taken back out first.
+    const quint64 total0 = total + other.total, sum0 = sum + other.sum;
+    for (std::size_t i = dense; i < other.counts.size(); ++i)
+        if (other.counts[i])
+            add(qsizetype(i), other.counts[i]);
+    for (const auto &[value, count] : other.large)
+        add(value, count);
+    total = total0;
+    sum = sum0;
 }
 
 std::vector<quint64> SizeAudit::Distribution::buckets(qsizetype width) const
 {
-    std::vector<quint64> out((counts.size() + std::size_t(width) - 1) / std::size_t(width), 0);
+    const std::size_t top = large.empty() ? counts.size() : std::size_t(large.rbegin()->first) + 1;
+    std::vector<quint64> out((top + std::size_t(width) - 1) / std::size_t(width), 0);
     for (std::size_t size = 0; size < counts.size(); ++size)
         out[size / std::size_t(width)] += counts[size];
+    for (const auto &[value, count] : large)
+        out[std::size_t(value) / std::size_t(width)] += count;
     return out;
 }
 
@@ -364,11 +384,13 @@ qsizetype SizeAudit::Distribution::min() const
     for (std::size_t i = 0; i < counts.size(); ++i)
         if (counts[i])
             return qsizetype(i);
-    return 0;
+    return large.empty() ? 0 : large.begin()->first;
 }
 
 qsizetype SizeAudit::Distribution::max() const
 {
+    if (!large.empty())
+        return large.rbegin()->first;
     for (std::size_t i = counts.size(); i > 0; --i)
         if (counts[i - 1])
             return qsizetype(i - 1);
@@ -386,6 +408,11 @@ qsizetype SizeAudit::Distribution::percentile(double p) const
         seen += counts[i];
         if (seen >= rank)
             return qsizetype(i);
+    }
+    for (const auto &[value, count] : large) {
+        seen += count;
+        if (seen >= rank)
+            return value;
     }
     return max();
 }

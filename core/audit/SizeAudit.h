@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <vector>
 
 class QIODevice;
@@ -47,10 +48,18 @@ public:
     /// Exact nearest-rank statistics of a counting histogram.
     struct Distribution
     {
-        std::vector<quint64> counts; ///< counts[size]
+        /// Sizes below this are counted in a dense array (512 KiB at most).
+        static constexpr qsizetype kDenseSizes = 64 * 1024;
+        /// Larger sizes, rare but up to the inflate limit, are counted by value while there
+        /// are at most this many distinct ones; past that they fold into the array, which then
+        /// reaches their largest (so one hostile 8 MiB plaintext costs an entry, not 64 MiB).
+        static constexpr std::size_t kMaxSparseSizes = 64 * 1024;
+
+        std::vector<quint64> counts;        ///< counts[size]
+        std::map<qsizetype, quint64> large; ///< size -> count; every key >= counts.size()
         quint64 total = 0;
         quint64 sum = 0;
-        void add(qsizetype size);
+        void add(qsizetype size, quint64 times = 1);
         void merge(const Distribution &other);
         /// Counts gathered into buckets of `width` bytes: [i] counts sizes i*width to
         /// (i+1)*width - 1 (the report's histogram and the window's plot).

@@ -157,6 +157,7 @@ private Q_SLOTS:
     void threadsAgree();
     void lineNumbersAcrossBlocks();
     void keyTableStaysBounded();
+    void distributionKeepsLargeSizesSmall();
     void smallPercentiles_data();
     void smallPercentiles();
     void memberSizes();
@@ -318,6 +319,52 @@ void TestSizeAudit::keyTableStaysBounded()
         else
             QCOMPARE(json, first);
     }
+}
+
+void TestSizeAudit::distributionKeepsLargeSizesSmall()
+{
+    // One inflated 8 MiB plaintext must cost an entry, not a 64 MiB array; and whichever
+    // form the counts take (array, sizes by value, or folded), the statistics stay exact.
+    QRandomGenerator random(42);
+    QList<qsizetype> all;
+    SizeAudit::Distribution whole, left, right;
+    const auto add = [&](qsizetype size, bool toLeft) {
+        all.append(size);
+        whole.add(size);
+        (toLeft ? left : right).add(size);
+    };
+    add(10, true);
+    add(8 * 1024 * 1024, false);
+    add(70'000, true);
+    add(10, false);
+    QVERIFY(qsizetype(whole.counts.size()) <= SizeAudit::Distribution::kDenseSizes);
+    QCOMPARE(whole.large.size(), std::size_t(2));
+    QCOMPARE(whole.percentile(75), qsizetype(70'000));
+    QCOMPARE(whole.max(), qsizetype(8 * 1024 * 1024));
+    // Enough distinct large sizes to fold them into the array, with small ones between.
+    for (std::size_t i = 0; i < SizeAudit::Distribution::kMaxSparseSizes + 10; ++i) {
+        add(SizeAudit::Distribution::kDenseSizes + qsizetype(i) * 61 + random.bounded(61),
+            random.bounded(2));
+        add(qsizetype(random.bounded(5000)), random.bounded(2));
+    }
+    QVERIFY(whole.large.size() <= SizeAudit::Distribution::kMaxSparseSizes);
+    QVERIFY(qsizetype(whole.counts.size()) > SizeAudit::Distribution::kDenseSizes); // folded
+    SizeAudit::Distribution merged = left;
+    merged.merge(right);
+    for (const SizeAudit::Distribution *d : {&whole, &merged}) {
+        QCOMPARE(d->total, quint64(all.size()));
+        QCOMPARE(d->min(), *std::min_element(all.begin(), all.end()));
+        QCOMPARE(d->max(), *std::max_element(all.begin(), all.end()));
+        for (const double p : {1.0, 50.0, 95.0, 99.0, 100.0})
+            QCOMPARE(d->percentile(p), nearestRank(all, p));
+    }
+    QCOMPARE(merged.toJson(), whole.toJson());
+    QCOMPARE(merged.buckets(SizeAudit::kHistogramBucket),
+             whole.buckets(SizeAudit::kHistogramBucket));
+    quint64 counted = 0;
+    for (const quint64 c : whole.buckets(SizeAudit::kHistogramBucket))
+        counted += c;
+    QCOMPARE(counted, quint64(all.size()));
 }
 
 void TestSizeAudit::smallPercentiles_data()
