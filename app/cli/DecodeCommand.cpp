@@ -163,11 +163,19 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             continue;
         }
         std::optional<Error> error;
-        auto cookie = CookieText::extract(QString::fromUtf8(line));
-        if (!cookie) {
-            error = cookie.error();
-        } else {
-            const CookieOpener::Opened result = CookieOpener::open(cookie->value, ring, options);
+        // Most lines are bare values, read where they lie; anything else is extract()'s.
+        std::optional<QByteArrayView> value = CookieText::bareValue(line);
+        QByteArray extracted;
+        if (!value) {
+            if (auto cookie = CookieText::extract(QString::fromUtf8(line))) {
+                extracted = cookie->value;
+                value = extracted;
+            } else {
+                error = cookie.error();
+            }
+        }
+        if (value) {
+            const CookieOpener::Opened result = CookieOpener::open(*value, ring, options);
             if (result.error) {
                 error = result.error;
             } else if (format == OutputFormat::Json) {

@@ -170,13 +170,12 @@ public:
         };
         if (text.size() > CookieText::kMaxInputSize)
             return fail(QStringLiteral("limit"));
-        // A bare value is read where it lies in the block; only a header line makes a copy.
+        // A bare value is read where it lies in the block; any other line (a header, a
+        // name=value pair, ...) is found as the window and decode find it, in a copy.
         QByteArrayView value = text;
         QByteArray headerValue;
         qsizetype nameSize = m_options.cookieName.size();
-        if (text.startsWith("Cookie:") || text.startsWith("cookie:") ||
-            text.startsWith("Set-Cookie:") || text.startsWith("set-cookie:") ||
-            text.startsWith("COOKIE:") || text.startsWith("SET-COOKIE:")) {
+        if (!CookieText::bareValue(text)) {
             auto extracted = CookieText::extract(QString::fromLatin1(text),
                                                  QString::fromLatin1(m_options.cookieName));
             if (!extracted)

@@ -214,4 +214,20 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
     return Extracted{QString(), bare.toLatin1(), Source::Text};
 }
 
+std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
+{
+    if (line.isEmpty() || line.size() > kMaxInputSize)
+        return std::nullopt;
+    bool dotSeen = false;
+    for (const char c : line) {
+        const bool base64 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+' || c == '/';
+        if (c == '.')
+            dotSeen = true;
+        else if (c == '=' ? !dotSeen : !base64)
+            return std::nullopt; // a possible `name=`, white space, quotes, ';', ':' ...
+    }
+    return line;
+}
+
 } // namespace sessionlens

@@ -1,5 +1,6 @@
 #include "formats/CookieText.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace sessionlens;
@@ -9,6 +10,7 @@ class TestCookieText : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void bareValueAgreesWithExtract();
     void extracts_data();
     void extracts();
     void refuses();
@@ -98,6 +100,37 @@ void TestCookieText::refuses()
         ErrorCategory::Format);
     QCOMPARE(CookieText::extract(QString(2 * 1024 * 1024, u'a')).error().category,
              ErrorCategory::Limit);
+}
+
+void TestCookieText::bareValueAgreesWithExtract()
+{
+    // The shortcut answers only where extract() would return the line itself as the value.
+    const QByteArray cookies[] = {"u.YWJj.ZGVm+/==.Z2hpamtsbW5vcHFyc3R1dg==", "z.YWJj.ZGVm.Z2hp==",
+                                  "eyJhIjoxfQ.ZmFrZQ.c2lnbmF0dXJl",
+                                  ".eJyrVkosLVayUqpWKkktLlGqBQA.Zm.c2ln"};
+    for (const QByteArray &cookie : cookies) {
+        QCOMPARE(CookieText::bareValue(cookie), std::optional<QByteArrayView>(cookie));
+        QCOMPARE(CookieText::extract(QString::fromLatin1(cookie))->value, cookie);
+    }
+    for (const char *other : {"session=abc", "a b", "Cookie:x", "\"u.a.b.c\"", "a;b", "", "abc=.d"})
+        QVERIFY2(!CookieText::bareValue(other), other);
+    QRandomGenerator random(7);
+    const QByteArray alphabet = "aZ09-_+/.=;: \t\"'\nxyz";
+    int answered = 0;
+    for (int i = 0; i < 200000; ++i) {
+        QByteArray line;
+        for (int n = int(random.bounded(24)); n > 0; --n)
+            line.append(alphabet[random.bounded(int(alphabet.size()))]);
+        const auto bare = CookieText::bareValue(line);
+        if (!bare)
+            continue;
+        ++answered;
+        const auto extracted = CookieText::extract(QString::fromLatin1(line));
+        QVERIFY2(extracted.ok(), line.constData());
+        QVERIFY2(extracted->name.isEmpty(), line.constData());
+        QCOMPARE(extracted->value, line);
+    }
+    QVERIFY(answered > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestCookieText)
