@@ -50,7 +50,8 @@ struct Generated
     QHash<QString, qint64> keyBytes;
 };
 
-// Both formats, header lines, a wrong key, garbage, empty lines, CRLF, no final newline.
+// Both formats, header lines, name=value pairs, a wrong key, garbage, empty lines, CRLF, no
+// final newline.
 Generated generate(int count, quint32 seed)
 {
     Generated g;
@@ -89,8 +90,11 @@ Generated generate(int count, quint32 seed)
             opens = false;
             g.failed[QStringLiteral("format")] += 1;
         }
-        const bool header = random.bounded(3) == 0;
-        g.text.append(header ? "Cookie: theme=dark; session=" + cookie : cookie);
+        // A bare value, a request header or a name=value pair: all read as decode reads them.
+        const int form = int(random.bounded(4));
+        g.text.append(form == 0   ? "Cookie: theme=dark; session=" + cookie
+                      : form == 1 ? "session=" + cookie
+                                  : cookie);
         g.text.append(random.bounded(2) ? "\r\n" : "\n");
         ++g.cookies;
         g.cookieBytes.append(cookie.size());
