@@ -2150,10 +2150,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>no key named &quot;%1&quot;</source>
         <translation>kein Schlüssel namens „%1“</translation>
     </message>
-    <message>
-        <source>a key named &quot;%1&quot; exists already</source>
-        <translation>ein Schlüssel namens „%1“ existiert bereits</translation>
-    </message>
 </context>
 <context>
     <name>sessionlens::Note</name>

@@ -74,7 +74,7 @@ Result<Done> KeyRingStore::add(SessionKey key)
     auto added = m_ring.add(std::move(key));
     if (!added)
         return added;
-    auto stored = m_store->store(name, secret);
+    auto stored = m_store->store(name, secret); // the ring took it: now the store keeps it
     if (!stored) {
         m_ring.remove(name);
         return stored;
@@ -194,9 +194,9 @@ void KeyRingStore::loadLater()
 
 void KeyRingStore::addLater(SessionKey key, QObject *context, KeyStore::Written done)
 {
-    if (m_ring.find(key.name())) {
-        done(Error::make(ErrorCategory::Key,
-                         tr("a key named \"%1\" exists already").arg(key.name())));
+    // Asked before anything reaches the keychain: a key the ring would refuse is never stored.
+    if (auto allowed = m_ring.canAdd(key); !allowed) {
+        done(std::move(allowed));
         return;
     }
     const QString name = key.name();

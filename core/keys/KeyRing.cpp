@@ -20,6 +20,16 @@ KeyRing &KeyRing::operator=(KeyRing &&) noexcept = default;
 
 Result<Done> KeyRing::add(SessionKey key)
 {
+    if (auto allowed = canAdd(key); !allowed)
+        return allowed;
+    auto entry = std::make_unique<Entry>();
+    entry->key = std::move(key);
+    m_entries.push_back(std::move(entry));
+    return Done{};
+}
+
+Result<Done> KeyRing::canAdd(const SessionKey &key) const
+{
     if (key.name().trimmed().isEmpty())
         return Error::make(ErrorCategory::Key,
                            QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
@@ -37,9 +47,6 @@ Result<Done> KeyRing::add(SessionKey key)
     if (key.bytes().isEmpty())
         return Error::make(ErrorCategory::Key, QCoreApplication::translate("sessionlens::Error",
                                                                            "the secret is empty"));
-    auto entry = std::make_unique<Entry>();
-    entry->key = std::move(key);
-    m_entries.push_back(std::move(entry));
     return Done{};
 }
 

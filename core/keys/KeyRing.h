@@ -27,6 +27,9 @@ public:
 
     /// Fails when the name is taken or (for AES keys) the length is wrong.
     [[nodiscard]] Result<Done> add(SessionKey key);
+    /// Would add() take this key? (A name, not taken; an AES key of 16, 24 or 32 bytes; a
+    /// secret that is not empty.) For stores that must ask before they keep it anywhere.
+    [[nodiscard]] Result<Done> canAdd(const SessionKey &key) const;
     bool remove(const QString &name);
     [[nodiscard]] Result<Done> rename(const QString &from, const QString &to);
     [[nodiscard]] const SessionKey *find(const QString &name) const;

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void noKeyOpens();
     void namesAreUnique();
     void formatErrorsComeFirst();
+    void canAddSaysWhatAddWould_data();
+    void canAddSaysWhatAddWould();
 };
 
 void TestKeyRing::saysWhichKeyOpens()
@@ -89,6 +91,41 @@ void TestKeyRing::formatErrorsComeFirst()
     const KeyRing::Opened opened = ring.open("u.abc", {});
     QCOMPARE(opened.decoded.error->category, ErrorCategory::Format);
     QVERIFY(!ring.findOpeningKey("u.abc").ok());
+}
+
+void TestKeyRing::canAddSaysWhatAddWould_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("bytes");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("allowed");
+    const int aes = int(SessionKey::Kind::AesKey);
+    const int secret = int(SessionKey::Kind::SigningSecret);
+    QTest::newRow("AES-256") << QStringLiteral("new") << 32 << aes << true;
+    QTest::newRow("AES of 20 bytes") << QStringLiteral("new") << 20 << aes << false;
+    QTest::newRow("secret of any length") << QStringLiteral("new") << 7 << secret << true;
+    QTest::newRow("empty secret") << QStringLiteral("new") << 0 << secret << false;
+    QTest::newRow("no name") << QStringLiteral("  ") << 32 << aes << false;
+    QTest::newRow("name taken") << QStringLiteral("taken") << 32 << aes << false;
+}
+
+void TestKeyRing::canAddSaysWhatAddWould()
+{
+    QFETCH(QString, name);
+    QFETCH(int, bytes);
+    QFETCH(int, kind);
+    QFETCH(bool, allowed);
+    KeyRing ring;
+    QVERIFY(ring.add(keyFromHex(QStringLiteral("taken"), kVectorKey)).ok());
+    const QByteArray raw(bytes, '\x11');
+    const SessionKey key(name, SecureBytes(raw.constData(), std::size_t(raw.size())),
+                         SessionKey::Kind(kind));
+    const auto answer = ring.canAdd(key);
+    QCOMPARE(answer.ok(), allowed);
+    if (!allowed)
+        QCOMPARE(answer.error().category, ErrorCategory::Key);
+    QCOMPARE(ring.add(key).ok(), allowed); // the same verdict
+    QCOMPARE(ring.size(), allowed ? 2 : 1);
 }
 
 QTEST_GUILESS_MAIN(TestKeyRing)

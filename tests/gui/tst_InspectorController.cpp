@@ -40,6 +40,19 @@ struct Inspector
     }
 };
 
+// A file store that counts what reaches it.
+class CountingFileStore : public FileKeyStore
+{
+public:
+    using FileKeyStore::FileKeyStore;
+    Result<Done> store(const QString &name, const SecureBytes &secret) override
+    {
+        ++stores;
+        return FileKeyStore::store(name, secret);
+    }
+    int stores = 0;
+};
+
 } // namespace
 
 class TestInspectorController : public QObject
@@ -47,6 +60,7 @@ class TestInspectorController : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void keyRingAsksBeforeStoring();
     void openEditAndResealWithoutAWindow_data();
     void openEditAndResealWithoutAWindow();
     void replaceGuardKeepsUnsavedEdits_data();
@@ -180,6 +194,36 @@ void TestInspectorController::autosaveFollowsTheUndoStack()
     // Undone back to the opened session: nothing unsaved, the autosave goes.
     c.undoStack().undo();
     QTRY_VERIFY(!inspector.recovery.readAutosave().has_value());
+}
+
+void TestInspectorController::keyRingAsksBeforeStoring()
+{
+    // A key the ring refuses never reaches the store (it used to be stored, then removed).
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    auto counting = std::make_unique<CountingFileStore>(dir.path());
+    CountingFileStore *store = counting.get();
+    KeyRingStore keys(settings, std::move(counting));
+    (void)keys.load();
+    QObject context;
+    const QByteArray shortKey(20, '\x11');
+    std::optional<Result<Done>> answer;
+    keys.addLater(SessionKey(QStringLiteral("short"), SecureBytes(shortKey.constData(), 20)),
+                  &context, [&answer](Result<Done> result) { answer = std::move(result); });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY(!answer->ok());
+    QCOMPARE(answer->error().category, ErrorCategory::Key);
+    QCOMPARE(store->stores, 0);
+    QVERIFY(!keys.ring().find(QStringLiteral("short")));
+
+    const QByteArray goodKey(32, '\x22');
+    answer.reset();
+    keys.addLater(SessionKey(QStringLiteral("good"), SecureBytes(goodKey.constData(), 32)),
+                  &context, [&answer](Result<Done> result) { answer = std::move(result); });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY(answer->ok());
+    QCOMPARE(store->stores, 1);
+    QVERIFY(keys.ring().find(QStringLiteral("good")));
 }
 
 QTEST_MAIN(TestInspectorController)
