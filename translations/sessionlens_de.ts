@@ -3346,6 +3346,10 @@ Python: %2</translation>
         <source>Captures (*.txt *.log *.har *.list);;All files (*)</source>
         <translation>Mitschnitte (*.txt *.log *.har *.list);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Waiting for %1 before opening any cookie...</source>
+        <translation>Warte auf %1, bevor ein Cookie geöffnet wird...</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ManualDialog</name>

@@ -101,6 +101,11 @@ AuditDialog::AuditDialog(SizeAudit::Options options, QWidget *parent)
     });
 }
 
+void AuditDialog::showWaiting(const QString &text)
+{
+    m_files->setText(text);
+}
+
 void AuditDialog::start(const QStringList &paths)
 {
     if (paths.isEmpty() || m_controller.isRunning())

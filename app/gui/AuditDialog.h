@@ -28,6 +28,10 @@ public:
     AuditDialog(SizeAudit::Options options, QWidget *parent = nullptr);
 
     void start(const QStringList &paths);
+    /// The keys to open cookies with, for the next start().
+    void setOptions(SizeAudit::Options options) { m_options = std::move(options); }
+    /// Says what the audit waits for before it starts (the key store, say).
+    void showWaiting(const QString &text);
     [[nodiscard]] AuditController &controller() { return m_controller; }
     [[nodiscard]] AuditHistogram *histogram() const { return m_histogram; }
     [[nodiscard]] SizeChart *keyChart() const { return m_keys; }

@@ -335,14 +335,19 @@ void MainWindow::rebuildHistoryMenu()
     m_historyMenu->addAction(tr("Clear History"), this, [this] { m_persistence->clearHistory(); });
 }
 
-AuditDialog *MainWindow::auditFiles(const QStringList &paths)
+SizeAudit::Options MainWindow::auditOptions() const
 {
     SizeAudit::Options options;
     for (qsizetype i = 0; i < m_keys.ring().size(); ++i)
         options.keys.append(m_keys.ring().at(i));
     options.signer = m_controller->signerOptions();
     options.cookieName = m_settings.string(AppSettings::Key::CookieName).toLatin1();
-    auto *dialog = new AuditDialog(options, this);
+    return options;
+}
+
+AuditDialog *MainWindow::auditFiles(const QStringList &paths)
+{
+    auto *dialog = new AuditDialog(auditOptions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AuditDialog::openCookie, this, [this](const QString &text) {
         m_input->setText(text);
@@ -350,7 +355,21 @@ AuditDialog *MainWindow::auditFiles(const QStringList &paths)
         activateWindow();
     });
     dialog->show();
-    dialog->start(paths);
+    if (m_keys.isLoading()) {
+        // Started with half the ring, the audit would count every cookie of the other keys as
+        // failed: it waits for the store, and says so.
+        dialog->showWaiting(
+            tr("Waiting for %1 before opening any cookie...").arg(m_keys.store().label()));
+        connect(
+            &m_keys, &KeyRingStore::loadFinished, dialog,
+            [this, dialog, paths] {
+                dialog->setOptions(auditOptions());
+                dialog->start(paths);
+            },
+            Qt::SingleShotConnection);
+    } else {
+        dialog->start(paths);
+    }
     return dialog;
 }
 

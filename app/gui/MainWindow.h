@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "DocumentPersistence.h"
 #include "InspectorController.h"
+#include "audit/SizeAudit.h"
 #include "document/RecoveryStore.h"
 
 #include <QMainWindow>
@@ -59,7 +60,8 @@ public:
     bool offerRecovery(bool ask);
     bool saveSessionTo(const QString &path);
     bool openSessionFrom(const QString &path);
-    /// File > Audit Files: the sizes of every cookie in the files, in the background.
+    /// File > Audit Files: the sizes of every cookie in the files, in the background (after
+    /// the key store has answered, when it is still loading).
     AuditDialog *auditFiles(const QStringList &paths);
     /// File > History > Browse and Compare: a preview of each entry, the diff of two.
     HistoryDialog *browseHistory();
@@ -74,6 +76,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    [[nodiscard]] SizeAudit::Options auditOptions() const;
     void createMenus();
     void updateTitle();
     void updateStaleState();

@@ -1,7 +1,9 @@
 #include "AuditDialog.h"
 #include "AuditHistogram.h"
 #include "CookieInputPanel.h"
+#include "FileKeyStore.h"
 #include "GuiTestFixture.h"
+#include "KeyRingStore.h"
 #include "SizeChart.h"
 #include "TestData.h"
 #include "audit/SizeAudit.h"
@@ -11,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -25,6 +28,21 @@ QString cookieOf(const QString &name)
         .toString();
 }
 
+// A file store that answers reads from the event loop, as a desktop keychain does.
+class AnswersLaterFileStore : public FileKeyStore
+{
+public:
+    using FileKeyStore::FileKeyStore;
+    void loadLater(const QString &name, QObject *context, Loaded done) override
+    {
+        QPointer<QObject> alive(context);
+        QTimer::singleShot(0, [this, name, alive, done = std::move(done)] {
+            if (alive)
+                done(load(name));
+        });
+    }
+};
+
 } // namespace
 
 class TestAuditDialog : public QObject
@@ -35,6 +53,7 @@ private Q_SLOTS:
     void auditsFilesAndOpensExamples();
     void cancelStopsALongAudit();
     void auditsAHarThroughItsImporter();
+    void waitsForTheKeyStore();
 };
 
 void TestAuditDialog::auditsFilesAndOpensExamples()
@@ -140,6 +159,39 @@ void TestAuditDialog::auditsAHarThroughItsImporter()
                       QPoint(dialog->keyChart()->width() / 2, 6 + 22 * userId + 11));
     QCOMPARE(f.window->cookieInput()->text(), cookieOf(QStringLiteral("login")));
     QVERIFY(f.window->controller().lastOpen().ok());
+}
+
+void TestAuditDialog::waitsForTheKeyStore()
+{
+    // An audit asked for while the key store still answers waits for it: started at once,
+    // it would have had no key and counted every cookie as failed.
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    {
+        KeyRingStore first(settings, std::make_unique<FileKeyStore>(dir.path()));
+        (void)first.load();
+        const QByteArray raw = QByteArray::fromHex(kKey);
+        QVERIFY(first.add(SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32)))
+                    .ok());
+    }
+    KeyRingStore keys(settings, std::make_unique<AnswersLaterFileStore>(dir.path()));
+    RecoveryStore recovery(dir.path(), [&keys] { return keys.store().recoveryKey(); });
+    MainWindow window(settings, keys, recovery);
+    keys.loadLater();
+    QVERIFY(keys.isLoading());
+    QVERIFY(keys.ring().size() == 0);
+
+    const QString path = dir.filePath(QStringLiteral("capture.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        (cookieOf(QStringLiteral("login")) + u'\n' + cookieOf(QStringLiteral("csrf"))).toLatin1());
+    file.close();
+    AuditDialog *dialog = window.auditFiles({path});
+    QVERIFY(!dialog->controller().isRunning());
+    QSignalSpy finished(&dialog->controller(), &AuditController::finished);
+    QVERIFY(finished.wait(60'000));
+    QCOMPARE(dialog->controller().outcome().report.opened, quint64(2));
 }
 
 QTEST_MAIN(TestAuditDialog)
