@@ -1,5 +1,7 @@
 #include "formats/CookieText.h"
 
+#include "formats/FormatDetector.h"
+
 #include <QStringList>
 
 #include <QCoreApplication>
@@ -216,17 +218,13 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
 
 std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
 {
-    if (line.isEmpty() || line.size() > kMaxInputSize)
+    if (line.isEmpty() || line.size() > kMaxInputSize ||
+        !FormatDetector::characters(line).cookieCharsOnly)
+        return std::nullopt; // white space, quotes, ';', ':' ...: extract()'s to read
+    // An '=' before any dot could end a cookie name ("session=..."): also extract()'s.
+    const qsizetype firstEquals = line.indexOf('=');
+    if (firstEquals >= 0 && !line.first(firstEquals).contains('.'))
         return std::nullopt;
-    bool dotSeen = false;
-    for (const char c : line) {
-        const bool base64 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+' || c == '/';
-        if (c == '.')
-            dotSeen = true;
-        else if (c == '=' ? !dotSeen : !base64)
-            return std::nullopt; // a possible `name=`, white space, quotes, ';', ':' ...
-    }
     return line;
 }
 

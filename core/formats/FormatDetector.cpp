@@ -15,8 +15,9 @@ namespace {
 // in a batch, where the branchy loop cost as much as a tenth of the audit.
 enum CharClass : unsigned char
 {
-    NotUrlSafe = 1,   ///< outside [-_.0-9a-zA-Z]
-    StandardOnly = 2, ///< '+', '/' or '=': standard base64
+    NotUrlSafe = 1,    ///< outside [-_.0-9a-zA-Z]
+    StandardOnly = 2,  ///< '+', '/' or '=': standard base64
+    NotCookieChar = 4, ///< in neither set
 };
 
 constexpr std::array<unsigned char, 256> makeClasses()
@@ -25,8 +26,10 @@ constexpr std::array<unsigned char, 256> makeClasses()
     for (int c = 0; c < 256; ++c) {
         const bool urlSafe = c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
                              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        classes[std::size_t(c)] = static_cast<unsigned char>(
-            (urlSafe ? 0 : NotUrlSafe) | ((c == '+' || c == '/' || c == '=') ? StandardOnly : 0));
+        const bool standard = c == '+' || c == '/' || c == '=';
+        classes[std::size_t(c)] =
+            static_cast<unsigned char>((urlSafe ? 0 : NotUrlSafe) | (standard ? StandardOnly : 0) |
+                                       (urlSafe || standard ? 0 : NotCookieChar));
     }
     return classes;
 }
@@ -59,6 +62,7 @@ void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
     };
     __m128i bad = _mm_setzero_si128();
     __m128i standard = _mm_setzero_si128();
+    __m128i foreign = _mm_setzero_si128(); // in neither set
     while (end - p >= 16) {
         __m128i dotCount = _mm_setzero_si128();
         // At most 255 steps a round, so the byte counters of dots cannot wrap.
@@ -73,10 +77,13 @@ void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
                 _mm_or_si128(dot, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
                                                _mm_cmpeq_epi8(v, _mm_set1_epi8('_')))));
             bad = _mm_or_si128(bad, _mm_andnot_si128(urlSafe, _mm_set1_epi8(char(0xff))));
-            standard = _mm_or_si128(
-                standard, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('=')))));
+            const __m128i standardHere =
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('='))));
+            standard = _mm_or_si128(standard, standardHere);
+            foreign = _mm_or_si128(foreign, _mm_andnot_si128(_mm_or_si128(urlSafe, standardHere),
+                                                             _mm_set1_epi8(char(0xff))));
             dotCount = _mm_sub_epi8(dotCount, dot); // a match is -1
         }
         const __m128i sums = _mm_sad_epu8(dotCount, _mm_setzero_si128());
@@ -86,12 +93,14 @@ void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
         scan.seen |= NotUrlSafe;
     if (_mm_movemask_epi8(standard))
         scan.seen |= StandardOnly;
+    if (_mm_movemask_epi8(foreign))
+        scan.seen |= NotCookieChar;
 }
 #endif
 
 } // namespace
 
-FormatDetector::Format FormatDetector::detect(QByteArrayView value)
+FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
 {
     Scan scan;
     const auto *p = reinterpret_cast<const unsigned char *>(value.data());
@@ -100,10 +109,20 @@ FormatDetector::Format FormatDetector::detect(QByteArrayView value)
     scanWide(p, end, scan);
 #endif
     scanBytes(p, end, scan);
-    const qsizetype dots = scan.dots;
-    const unsigned char seen = scan.seen;
-    const bool urlSafeOnly = !(seen & NotUrlSafe);
-    const bool standardChars = seen & StandardOnly;
+    Characters found;
+    found.dots = scan.dots;
+    found.urlSafeOnly = !(scan.seen & NotUrlSafe);
+    found.standardChars = scan.seen & StandardOnly;
+    found.cookieCharsOnly = !(scan.seen & NotCookieChar);
+    return found;
+}
+
+FormatDetector::Format FormatDetector::detect(QByteArrayView value)
+{
+    const Characters found = characters(value);
+    const qsizetype dots = found.dots;
+    const bool urlSafeOnly = found.urlSafeOnly;
+    const bool standardChars = found.standardChars;
     const qsizetype firstDot = value.indexOf('.');
     // EncryptedSession: a short flag, then three standard-base64 fields (tag and nonce padded).
     if (dots == 3 && firstDot > 0 && firstDot <= 2 && (standardChars || value.endsWith("==")))

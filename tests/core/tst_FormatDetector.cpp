@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace sessionlens;
 
 class TestFormatDetector : public QObject
@@ -119,6 +121,14 @@ FormatDetector::Format slowDetect(const QByteArray &value)
         return F::FlaskSigned;
     return F::Unknown;
 }
+// Only base64 characters of either alphabet and dots, spelled out.
+bool slowCookieCharsOnly(const QByteArray &value)
+{
+    return std::all_of(value.begin(), value.end(), [](char c) {
+        return c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' ||
+               (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+}
 } // namespace
 
 void TestFormatDetector::everyLengthAndCharacter()
@@ -135,6 +145,8 @@ void TestFormatDetector::everyLengthAndCharacter()
                 QByteArray changed = cut;
                 changed[at] = char(c);
                 QCOMPARE(FormatDetector::detect(changed), slowDetect(changed));
+                QCOMPARE(FormatDetector::characters(changed).cookieCharsOnly,
+                         slowCookieCharsOnly(changed));
             }
         }
     }
