@@ -2535,6 +2535,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>4096 browsers</source>
         <translation>4096 Browser</translation>
     </message>
+    <message>
+        <source>%1 B, then all larger</source>
+        <translation>%1 B, dann alle größeren</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::CaptureController</name>

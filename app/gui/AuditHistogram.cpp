@@ -24,9 +24,24 @@ AuditHistogram::AuditHistogram(QWidget *parent) : QWidget(parent)
 
 void AuditHistogram::setData(std::vector<quint64> counts, qsizetype bucketBytes)
 {
-    m_counts = std::move(counts);
+    m_original = std::move(counts);
     m_bucketBytes = std::max<qsizetype>(1, bucketBytes);
+    m_counts = m_original;
+    const auto cut = std::size_t(kShownBytes / m_bucketBytes);
+    if (m_counts.size() > cut + 1) {
+        quint64 rest = 0;
+        for (std::size_t i = cut; i < m_counts.size(); ++i)
+            rest += m_counts[i];
+        m_counts.resize(cut + 1);
+        m_counts[cut] = rest;
+    }
     update();
+}
+
+int AuditHistogram::sharedBar() const
+{
+    const auto cut = std::size_t(kShownBytes / m_bucketBytes);
+    return m_original.size() > cut + 1 ? int(cut) : -1;
 }
 
 QSize AuditHistogram::sizeHint() const
@@ -54,6 +69,8 @@ int AuditHistogram::xFor(qint64 bytes) const
 
 QRect AuditHistogram::barRect(int bucket) const
 {
+    if (const int shared = sharedBar(); shared >= 0 && bucket > shared)
+        bucket = shared;
     if (bucket < 0 || std::size_t(bucket) >= m_counts.size() || m_counts[std::size_t(bucket)] == 0)
         return {};
     const quint64 peak = *std::max_element(m_counts.begin(), m_counts.end());
@@ -69,9 +86,14 @@ int AuditHistogram::bucketAt(const QPoint &point) const
 {
     for (int i = 0; std::size_t(i) < m_counts.size(); ++i) {
         const QRect bar = barRect(i);
-        if (bar.isValid() && point.x() >= bar.left() && point.x() <= bar.right() &&
-            point.y() >= kTop && point.y() <= bar.bottom())
-            return i;
+        if (!bar.isValid() || point.x() < bar.left() || point.x() > bar.right() ||
+            point.y() < kTop || point.y() > bar.bottom())
+            continue;
+        if (i == sharedBar()) // the shared bar stands for its first bucket with a cookie
+            for (std::size_t b = std::size_t(i); b < m_original.size(); ++b)
+                if (m_original[b])
+                    return int(b);
+        return i;
     }
     return -1;
 }
@@ -96,8 +118,10 @@ void AuditHistogram::paintEvent(QPaintEvent *)
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawLine(kMargin, bottom, width() - kMargin, bottom);
     painter.drawText(QRect(kMargin, bottom + 2, width() / 2, kAxis - 2), Qt::AlignLeft, tr("0 B"));
-    painter.drawText(QRect(width() / 2, bottom + 2, width() / 2 - kMargin, kAxis - 2),
-                     Qt::AlignRight, tr("%1 B").arg(QLocale().toString(scaleBytes())));
+    const QString scale = QLocale().toString(sharedBar() >= 0 ? kShownBytes : scaleBytes());
+    painter.drawText(
+        QRect(width() / 2, bottom + 2, width() / 2 - kMargin, kAxis - 2), Qt::AlignRight,
+        sharedBar() >= 0 ? tr("%1 B, then all larger").arg(scale) : tr("%1 B").arg(scale));
     // The two limits, labelled on their own rows so that they never overlap.
     const struct
     {

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cancelStopsALongAudit();
     void auditsAHarThroughItsImporter();
     void waitsForTheKeyStore();
+    void hugeCookiesShareTheLastBar();
 };
 
 void TestAuditDialog::auditsFilesAndOpensExamples()
@@ -192,6 +193,32 @@ void TestAuditDialog::waitsForTheKeyStore()
     QSignalSpy finished(&dialog->controller(), &AuditController::finished);
     QVERIFY(finished.wait(60'000));
     QCOMPARE(dialog->controller().outcome().report.opened, quint64(2));
+}
+
+void TestAuditDialog::hugeCookiesShareTheLastBar()
+{
+    // One cookie near the 1 MiB line limit must not squeeze the 4 KiB limits into a sliver:
+    // sizes past 16 KiB share the last bar, and a click on it asks for its first example.
+    AuditHistogram histogram;
+    histogram.resize(560, 220);
+    std::vector<quint64> counts(5001, 0);
+    counts[1] = 5;    // 256 to 511 bytes
+    counts[16] = 3;   // about 4 KiB
+    counts[4000] = 2; // about 1 MB
+    counts[5000] = 1;
+    histogram.setData(counts, 256);
+    const int shared = int(AuditHistogram::kShownBytes / 256);
+    QVERIFY(histogram.barRect(shared).isValid());
+    QCOMPARE(histogram.barRect(4000), histogram.barRect(shared));
+    QCOMPARE(histogram.barRect(5000), histogram.barRect(shared));
+    QVERIFY2(histogram.barRect(1).width() >= 5, "a small cookie's bar is visible");
+    QVERIFY(histogram.barRect(16).right() < histogram.barRect(shared).left());
+    QSignalSpy clicked(&histogram, &AuditHistogram::bucketClicked);
+    QTest::mouseClick(&histogram, Qt::LeftButton, {}, histogram.barRect(shared).center());
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().first().toInt(), 4000);
+    QTest::mouseClick(&histogram, Qt::LeftButton, {}, histogram.barRect(1).center());
+    QCOMPARE(clicked.last().first().toInt(), 1);
 }
 
 QTEST_MAIN(TestAuditDialog)
