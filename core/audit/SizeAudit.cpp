@@ -4,6 +4,7 @@
 #include "formats/CookieText.h"
 #include "keys/KeyRing.h"
 #include "report/SizeReport.h"
+#include "json/JsonMemberSpans.h"
 #include "json/Utf8Validator.h"
 
 #include <QIODevice>
@@ -12,8 +13,6 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <barrier>
-#include <cmath>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -22,92 +21,6 @@
 namespace sessionlens {
 
 namespace {
-
-qsizetype skipSpace(QByteArrayView s, qsizetype i)
-{
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-        ++i;
-    return i;
-}
-
-// End of the JSON string starting at the quote at i (index after the closing quote), or -1.
-qsizetype skipString(QByteArrayView s, qsizetype i)
-{
-    const char *begin = s.data();
-    const char *end = begin + s.size();
-    const char *p = begin + i + 1;
-    while (p < end) {
-        const auto *quote = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
-        if (!quote)
-            return -1;
-        // Escaped when an odd run of backslashes stands before it.
-        const char *back = quote;
-        while (back > p && back[-1] == '\\')
-            --back;
-        if ((quote - back) % 2 == 0)
-            return quote - begin + 1;
-        p = quote + 1;
-    }
-    return -1;
-}
-
-// End of the JSON value at i, for valid JSON (the reader checked it), or -1.
-qsizetype skipValue(QByteArrayView s, qsizetype i)
-{
-    int depth = 0;
-    while (i < s.size()) {
-        const char c = s[i];
-        if (c == '"') {
-            i = skipString(s, i);
-            if (i < 0)
-                return -1;
-            if (depth == 0)
-                return i;
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0)
-                return i;
-            if (--depth == 0)
-                return i + 1;
-        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
-            return i;
-        }
-        ++i;
-    }
-    return depth == 0 ? i : -1;
-}
-
-// Calls visit(key as written between its quotes, member bytes) for each top-level member of a
-// JSON object text that the reader (or its validator) has accepted.
-template <typename Visit> void visitMembers(QByteArrayView json, Visit visit)
-{
-    qsizetype i = skipSpace(json, 0);
-    if (i >= json.size() || json[i] != '{')
-        return;
-    i = skipSpace(json, i + 1);
-    while (i < json.size() && json[i] == '"') {
-        const qsizetype keyStart = i;
-        const qsizetype keyEnd = skipString(json, i);
-        if (keyEnd < 0)
-            break;
-        i = skipSpace(json, keyEnd);
-        if (i >= json.size() || json[i] != ':')
-            break;
-        i = skipSpace(json, i + 1);
-        const qsizetype valueEnd = skipValue(json, i);
-        if (valueEnd < 0)
-            break;
-        visit(json.sliced(keyStart + 1, keyEnd - keyStart - 2), valueEnd - keyStart);
-        i = skipSpace(json, valueEnd);
-        if (i < json.size() && json[i] == ',')
-            i = skipSpace(json, i + 1);
-        else
-            break;
-    }
-}
 
 // The worker's own key table: looked up by the bytes in the plaintext, with no string made
 // per member (a QString a member was a tenth of the audit's time).
@@ -226,7 +139,7 @@ public:
         m_report.plaintextBytes.add(json.size());
         if (row.compressed)
             ++m_report.compressed;
-        visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
+        JsonMemberSpans::forEach(json, [&](QByteArrayView key, qsizetype bytes) {
             const std::string_view keyBytes(key.data(), std::size_t(key.size()));
             auto it = m_keys.find(keyBytes);
             if (it == m_keys.end()) {
@@ -319,53 +232,6 @@ private:
 
 } // namespace
 
-void SizeAudit::Distribution::add(qsizetype size, quint64 times)
-{
-    total += times;
-    sum += quint64(size) * times;
-    if (size < kDenseSizes || size < qsizetype(counts.size())) {
-        if (qsizetype(counts.size()) <= size)
-            counts.resize(std::size_t(size) + 1, 0);
-        counts[std::size_t(size)] += times;
-        return;
-    }
-    large[size] += times;
-    if (large.size() <= kMaxSparseSizes)
-        return;
-    counts.resize(std::size_t(large.rbegin()->first) + 1, 0);
-    for (const auto &[value, count] : large)
-        counts[std::size_t(value)] += count;
-    large.clear();
-}
-
-void SizeAudit::Distribution::merge(const Distribution &other)
-{
-    const std::size_t dense = std::min(counts.size(), other.counts.size());
-    for (std::size_t i = 0; i < dense; ++i)
-        counts[i] += other.counts[i];
-    // The rest of the other's array and its large sizes go through add(), which keeps both
-    // forms bounded; total and sum are added there, so they are taken back out first.
-    const quint64 total0 = total + other.total, sum0 = sum + other.sum;
-    for (std::size_t i = dense; i < other.counts.size(); ++i)
-        if (other.counts[i])
-            add(qsizetype(i), other.counts[i]);
-    for (const auto &[value, count] : other.large)
-        add(value, count);
-    total = total0;
-    sum = sum0;
-}
-
-std::vector<quint64> SizeAudit::Distribution::buckets(qsizetype width) const
-{
-    const std::size_t top = large.empty() ? counts.size() : std::size_t(large.rbegin()->first) + 1;
-    std::vector<quint64> out((top + std::size_t(width) - 1) / std::size_t(width), 0);
-    for (std::size_t size = 0; size < counts.size(); ++size)
-        out[size / std::size_t(width)] += counts[size];
-    for (const auto &[value, count] : large)
-        out[std::size_t(value) / std::size_t(width)] += count;
-    return out;
-}
-
 QList<std::pair<QString, SizeAudit::KeyCost>> SizeAudit::Report::keysByCost() const
 {
     QList<std::pair<QString, KeyCost>> sorted;
@@ -376,59 +242,6 @@ QList<std::pair<QString, SizeAudit::KeyCost>> SizeAudit::Report::keysByCost() co
                                                         : a.first < b.first;
     });
     return sorted;
-}
-
-qsizetype SizeAudit::Distribution::min() const
-{
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        if (counts[i])
-            return qsizetype(i);
-    return large.empty() ? 0 : large.begin()->first;
-}
-
-qsizetype SizeAudit::Distribution::max() const
-{
-    if (!large.empty())
-        return large.rbegin()->first;
-    for (std::size_t i = counts.size(); i > 0; --i)
-        if (counts[i - 1])
-            return qsizetype(i - 1);
-    return 0;
-}
-
-qsizetype SizeAudit::Distribution::percentile(double p) const
-{
-    if (total == 0)
-        return 0;
-    // Nearest rank: the ceil(p * N / 100)-th smallest, at least the first.
-    const quint64 rank = std::max<quint64>(1, quint64(std::ceil(p * double(total) / 100.0 - 1e-9)));
-    quint64 seen = 0;
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        seen += counts[i];
-        if (seen >= rank)
-            return qsizetype(i);
-    }
-    for (const auto &[value, count] : large) {
-        seen += count;
-        if (seen >= rank)
-            return value;
-    }
-    return max();
-}
-
-double SizeAudit::Distribution::mean() const
-{
-    return total ? double(sum) / double(total) : 0.0;
-}
-
-QJsonObject SizeAudit::Distribution::toJson() const
-{
-    return QJsonObject{{QStringLiteral("min"), min()},
-                       {QStringLiteral("p50"), percentile(50)},
-                       {QStringLiteral("p95"), percentile(95)},
-                       {QStringLiteral("p99"), percentile(99)},
-                       {QStringLiteral("max"), max()},
-                       {QStringLiteral("mean"), std::round(mean() * 100.0) / 100.0}};
 }
 
 void SizeAudit::Report::merge(const Report &other)
@@ -514,7 +327,7 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
 QList<std::pair<QString, qsizetype>> SizeAudit::memberSizes(QByteArrayView json)
 {
     QList<std::pair<QString, qsizetype>> members;
-    visitMembers(json, [&](QByteArrayView key, qsizetype bytes) {
+    JsonMemberSpans::forEach(json, [&](QByteArrayView key, qsizetype bytes) {
         members.append({Utf8Validator::decode(key), bytes});
     });
     return members;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "audit/SizeDistribution.h"
 #include "formats/FlaskSignedCodec.h"
 #include "keys/SessionKey.h"
 
@@ -12,7 +13,6 @@
 
 #include <atomic>
 #include <functional>
-#include <map>
 #include <vector>
 
 class QIODevice;
@@ -45,32 +45,8 @@ public:
         int threads = 0; ///< 0: one per core
     };
 
-    /// Exact nearest-rank statistics of a counting histogram.
-    struct Distribution
-    {
-        /// Sizes below this are counted in a dense array (512 KiB at most).
-        static constexpr qsizetype kDenseSizes = 64 * 1024;
-        /// Larger sizes, rare but up to the inflate limit, are counted by value while there
-        /// are at most this many distinct ones; past that they fold into the array, which then
-        /// reaches their largest (so one hostile 8 MiB plaintext costs an entry, not 64 MiB).
-        static constexpr std::size_t kMaxSparseSizes = 64 * 1024;
-
-        std::vector<quint64> counts;        ///< counts[size]
-        std::map<qsizetype, quint64> large; ///< size -> count; every key >= counts.size()
-        quint64 total = 0;
-        quint64 sum = 0;
-        void add(qsizetype size, quint64 times = 1);
-        void merge(const Distribution &other);
-        /// Counts gathered into buckets of `width` bytes: [i] counts sizes i*width to
-        /// (i+1)*width - 1 (the report's histogram and the window's plot).
-        [[nodiscard]] std::vector<quint64> buckets(qsizetype width) const;
-        [[nodiscard]] qsizetype min() const;
-        [[nodiscard]] qsizetype max() const;
-        /// The ceil(p * N / 100)-th smallest value (p in 0..100); 0 when empty.
-        [[nodiscard]] qsizetype percentile(double p) const;
-        [[nodiscard]] double mean() const;
-        [[nodiscard]] QJsonObject toJson() const;
-    };
+    /// Exact nearest-rank statistics of cookie and plaintext sizes.
+    using Distribution = SizeDistribution;
 
     struct KeyCost
     {
