@@ -100,12 +100,10 @@ public:
         }
         row.cookieBytes = value.size();
         m_report.cookieBytes.add(value.size());
+        // Lines only grow within a block: the first seen is the example.
         const qsizetype bucket = value.size() / SizeAudit::kHistogramBucket;
-        if (auto first = m_report.bucketFirstLine.find(bucket);
-            first == m_report.bucketFirstLine.end())
+        if (!m_report.bucketFirstLine.contains(bucket))
             m_report.bucketFirstLine.insert(bucket, line);
-        else
-            *first = std::min(*first, line);
         // The figure `stats` prints: one rule, SizeReport's.
         const qsizetype setCookie = SizeReport::setCookieValueSize(nameSize, value.size());
         if (setCookie > SizeReport::kWerkzeugMaxCookieSize)
@@ -148,12 +146,10 @@ public:
                     ++m_report.untrackedKeyMembers;
                     return;
                 }
-                it = m_keys.emplace(std::string(keyBytes), SizeAudit::KeyCost{}).first;
+                it = m_keys.emplace(std::string(keyBytes), SizeAudit::KeyCost{0, 0, line}).first;
             }
             it->second.cookies += 1;
             it->second.jsonBytes += quint64(bytes);
-            if (it->second.firstLine < 0 || line < it->second.firstLine)
-                it->second.firstLine = line;
         });
         row.step = QStringLiteral("ok");
         if (wantRows)
@@ -165,8 +161,7 @@ public:
     void finishBlock(qint64 firstLine)
     {
         for (auto &[name, cost] : m_keys) {
-            if (cost.firstLine >= 0)
-                cost.firstLine += firstLine;
+            cost.firstLine += firstLine;
             m_report.keys.insert(
                 Utf8Validator::decode(QByteArrayView(name.data(), qsizetype(name.size()))), cost);
         }
