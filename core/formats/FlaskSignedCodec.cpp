@@ -163,7 +163,8 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
         SessionDialect::readerOptions(FormatDetector::Format::FlaskSigned);
     readOptions.maxDepth = options.maxDepth;
     if (!options.buildSession) {
-        if ((decoded.error = SessionDialect::checkSession(decoded.json, readOptions))) {
+        if ((decoded.error =
+                 SessionDialect::checkSession(decoded.json, readOptions, &decoded.warnings))) {
             decoded.error->field = int(Part::Payload);
             return decoded;
         }
