@@ -1,6 +1,7 @@
 // The batch audit: figures of generated mixed inputs checked against figures computed
-// here independently, percentiles at small N, thread counts that agree, the CLI's
-// --fail-over and --baseline, and a 2 GB stream through a pipe in bounded memory.
+// here independently, percentiles at small N and thread counts that agree. The CLI's side of
+// the audit is tests/cli/tst_AuditCli.cpp.
+#include "AuditInput.h"
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "document/SessionSealer.h"
@@ -12,26 +13,16 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 using namespace sessionlens;
 
 namespace {
 
-const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
-const QByteArray kSecret = "audit-secret";
-
-SessionKey aesKey()
-{
-    const QByteArray raw = QByteArray::fromHex(kKeyHex);
-    return SessionKey(QStringLiteral("aes"), SecureBytes(raw.constData(), 32));
-}
+using test::auditAesKey;
+using test::AuditInput;
+using test::kAuditSecret;
 
 qsizetype nearestRank(QList<qsizetype> values, double p)
 {
@@ -40,101 +31,13 @@ qsizetype nearestRank(QList<qsizetype> values, double p)
     return values[std::max<qsizetype>(1, rank) - 1];
 }
 
-struct Generated
-{
-    QByteArray text;
-    qint64 cookies = 0, opened = 0, encrypted = 0, signedCount = 0, unknown = 0, compressed = 0,
-           over4093 = 0, over4096 = 0;
-    QHash<QString, qint64> failed;
-    QList<qsizetype> cookieBytes, plaintextBytes;
-    QHash<QString, qint64> keyBytes;
-};
-
-// Both formats, header lines, name=value pairs, a wrong key, garbage, empty lines, CRLF, no
-// final newline.
-Generated generate(int count, quint32 seed)
-{
-    Generated g;
-    QRandomGenerator random(seed);
-    const QByteArray otherRaw(32, '\x42');
-    const SecureBytes otherKey(otherRaw.constData(), 32);
-    for (int i = 0; i < count; ++i) {
-        SessionValue session = SessionValue::makeDict();
-        session.setValue(QStringLiteral("user"),
-                         SessionValue::makeString(QStringLiteral("u%1").arg(i)));
-        session.setValue(QStringLiteral("pad"),
-                         SessionValue::makeString(QString(int(random.bounded(3000)), u'x')));
-        const int kind = int(random.bounded(7));
-        SessionSealer::Options options;
-        QByteArray cookie;
-        bool opens = true;
-        if (kind <= 2) {
-            cookie = SessionSealer::seal(session, aesKey().bytes(), options).cookie;
-        } else if (kind == 3) {
-            options.format = FormatDetector::Format::FlaskSigned;
-            options.timestamp = QDateTime::currentSecsSinceEpoch();
-            cookie =
-                SessionSealer::seal(
-                    session, SecureBytes(kSecret.constData(), std::size_t(kSecret.size())), options)
-                    .cookie;
-        } else if (kind == 4) {
-            cookie =
-                SessionSealer::seal(session, otherKey, options).cookie; // no key of ours opens it
-            opens = false;
-            g.failed[QStringLiteral("authentication")] += 1;
-        } else if (kind == 5) {
-            g.text.append(i % 2 ? "\r\n" : "\n"); // an empty line: not a cookie
-            continue;
-        } else {
-            cookie = "not-a-cookie";
-            opens = false;
-            g.failed[QStringLiteral("format")] += 1;
-        }
-        // A bare value, a request header or a name=value pair: all read as decode reads them.
-        const int form = int(random.bounded(4));
-        g.text.append(form == 0   ? "Cookie: theme=dark; session=" + cookie
-                      : form == 1 ? "session=" + cookie
-                                  : cookie);
-        g.text.append(random.bounded(2) ? "\r\n" : "\n");
-        ++g.cookies;
-        g.cookieBytes.append(cookie.size());
-        const bool isSigned = kind == 3;
-        (isSigned ? g.signedCount : kind == 6 ? g.unknown : g.encrypted) += 1;
-        if (7 + 1 + cookie.size() + 18 > 4093)
-            ++g.over4093;
-        if (7 + cookie.size() > 4096)
-            ++g.over4096;
-        if (opens) {
-            ++g.opened;
-            const QByteArray json =
-                isSigned ? PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged)
-                         : PythonJsonWriter::write(session);
-            g.plaintextBytes.append(json.size());
-            g.compressed +=
-                isSigned ? (cookie.startsWith('.') ? 1 : 0) : (cookie.startsWith('z') ? 1 : 0);
-            // A member's bytes, as the Python reference measures them: the key alone in a dict,
-            // written, less its braces.
-            const auto style = isSigned ? PythonJsonWriter::Style::FlaskTagged
-                                        : PythonJsonWriter::Style::EncryptedSession;
-            for (qsizetype k = 0; k < session.size(); ++k) {
-                SessionValue alone = SessionValue::makeDict();
-                alone.setValue(session.child(k)->key(), *session.child(k));
-                g.keyBytes[session.child(k)->key()] +=
-                    PythonJsonWriter::write(alone, style).size() - 2;
-            }
-        }
-    }
-    if (g.text.endsWith('\n'))
-        g.text.chop(g.text.endsWith("\r\n") ? 2 : 1); // no final newline
-    return g;
-}
-
 SizeAudit::Options options(int threads)
 {
     SizeAudit::Options o;
-    o.keys = {aesKey(), SessionKey(QStringLiteral("secret"),
-                                   SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
-                                   SessionKey::Kind::SigningSecret)};
+    o.keys = {auditAesKey(),
+              SessionKey(QStringLiteral("secret"),
+                         SecureBytes(kAuditSecret.constData(), std::size_t(kAuditSecret.size())),
+                         SessionKey::Kind::SigningSecret)};
     o.threads = threads;
     return o;
 }
@@ -165,13 +68,11 @@ private Q_SLOTS:
     void smallPercentiles_data();
     void smallPercentiles();
     void memberSizes();
-    void cliFailOverAndBaseline();
-    void twoGigabytesThroughAPipe();
 };
 
 void TestSizeAudit::matchesIndependentFigures()
 {
-    const Generated g = generate(600, 7);
+    const AuditInput g = test::generateAuditInput(600, 7);
     const QJsonObject r = audit(g.text, 2);
     QCOMPARE(r[QStringLiteral("cookies")].toInteger(), g.cookies);
     QCOMPARE(r[QStringLiteral("opened")].toInteger(), g.opened);
@@ -215,7 +116,7 @@ void TestSizeAudit::matchesIndependentFigures()
 void TestSizeAudit::threadsAgree()
 {
     // Large enough for several blocks per thread.
-    const Generated g = generate(9000, 11);
+    const AuditInput g = test::generateAuditInput(9000, 11);
     QByteArray big;
     while (big.size() < 3 * SizeAudit::kBlockBytes)
         big.append(g.text).append('\n');
@@ -229,7 +130,7 @@ void TestSizeAudit::lineNumbersAcrossBlocks()
 {
     // Rows and examples carry input line numbers: blocks are read ahead and numbered after, so
     // this spans several blocks, empty lines and one line longer than a block.
-    const SessionKey key = aesKey();
+    const SessionKey key = auditAesKey();
     SessionValue small = SessionValue::makeDict();
     small.setValue(QStringLiteral("a"), SessionValue::makeString(QStringLiteral("x")));
     SessionValue large = SessionValue::makeDict();
@@ -302,7 +203,8 @@ void TestSizeAudit::keyTableStaysBounded()
         SessionValue session = SessionValue::makeDict();
         for (int k = 0; k < 5000; ++k)
             session.setValue(QStringLiteral("k%1_%2").arg(c).arg(k), SessionValue::makeInteger(1));
-        const QByteArray cookie = SessionSealer::seal(session, aesKey().bytes(), sealing).cookie;
+        const QByteArray cookie =
+            SessionSealer::seal(session, auditAesKey().bytes(), sealing).cookie;
         QVERIFY(!cookie.isEmpty());
         text.append(cookie).append('\n');
     }
@@ -421,102 +323,6 @@ void TestSizeAudit::memberSizes()
     QCOMPARE(backslashes[0].second, qsizetype(QByteArray(R"("k\\": "v\\\"\\")").size()));
     QCOMPARE(backslashes[1].first, QStringLiteral("n"));
     QCOMPARE(backslashes[2].first, QStringLiteral("caf\u00e9")); // UTF-8, not Latin-1
-}
-
-void TestSizeAudit::cliFailOverAndBaseline()
-{
-    QTemporaryDir dir;
-    const Generated small = generate(200, 3);
-    const QString input = dir.filePath(QStringLiteral("cookies.txt"));
-    QFile file(input);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(small.text);
-    file.close();
-    const auto run = [&](const QStringList &extra, QByteArray *out = nullptr) {
-        QProcess cli;
-        cli.setProcessEnvironment(test::isolatedCliEnvironment());
-        cli.start(test::cliPath(),
-                  QStringList{QStringLiteral("audit"), QStringLiteral("--key"),
-                              QString::fromLatin1(kKeyHex), QStringLiteral("--secret"),
-                              QString::fromLatin1(kSecret)} +
-                      extra + QStringList{input});
-        cli.waitForFinished(120000);
-        if (out)
-            *out = cli.readAllStandardOutput();
-        return cli.exitCode();
-    };
-    QByteArray json;
-    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("json")}, &json), 0);
-    const QJsonObject report = QJsonDocument::fromJson(json).object();
-    QCOMPARE(report[QStringLiteral("cookies")].toInteger(), small.cookies);
-    const QString baseline = dir.filePath(QStringLiteral("baseline.json"));
-    QFile b(baseline);
-    QVERIFY(b.open(QIODevice::WriteOnly));
-    b.write(json);
-    b.close();
-
-    // Gate on size: the largest Set-Cookie value of an opened cookie decides.
-    const qint64 largest =
-        report[QStringLiteral("cookie_bytes")][QStringLiteral("max")].toInteger();
-    QCOMPARE(run({QStringLiteral("--fail-over"), QStringLiteral("100000")}), 0);
-    QCOMPARE(run({QStringLiteral("--fail-over"), QStringLiteral("50")}), 1);
-    Q_UNUSED(largest);
-
-    // Against itself: every change is zero.
-    QByteArray compared;
-    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--baseline"),
-                  baseline},
-                 &compared),
-             0);
-    const QJsonObject changes =
-        QJsonDocument::fromJson(compared).object()[QStringLiteral("baseline_changes")].toObject();
-    QCOMPARE(changes[QStringLiteral("cookie_bytes")][QStringLiteral("p95")].toInteger(), 0);
-    QCOMPARE(changes[QStringLiteral("top_keys")][QStringLiteral("pad")].toInteger(), 0);
-    // Against a baseline where "pad" was smaller, it grew by the difference.
-    QJsonObject older = report;
-    QJsonArray top = older[QStringLiteral("top_keys")].toArray();
-    QJsonObject pad = top[0].toObject();
-    pad[QStringLiteral("json_bytes")] = pad[QStringLiteral("json_bytes")].toInteger() - 1000;
-    top[0] = pad;
-    older[QStringLiteral("top_keys")] = top;
-    QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    b.write(QJsonDocument(older).toJson());
-    b.close();
-    QByteArray text;
-    QCOMPARE(run({QStringLiteral("--baseline"), baseline}, &text), 0);
-    QVERIFY2(text.contains("key pad:") && text.contains("(+1000)"), text.constData());
-
-    QByteArray csv;
-    QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("csv")}, &csv), 0);
-    QCOMPARE(csv.count('\n'), small.cookies + 1);
-    QVERIFY(csv.startsWith("line,format,step,cookie_bytes,plaintext_bytes,compressed\n"));
-}
-
-void TestSizeAudit::twoGigabytesThroughAPipe()
-{
-    // 2 GB of 1000-byte lines from a pipe: the audit must stream it, not hold it.
-    const QString command =
-        QStringLiteral("yes \"$(printf %0999d 0 | tr 0 A)\" | head -c 2000000000 | \"") +
-        test::cliPath() + QStringLiteral("\" audit --no-ring --format json -");
-    QProcess shell;
-    shell.setProcessEnvironment(test::isolatedCliEnvironment());
-    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
-    QVERIFY(shell.waitForFinished(600000));
-    QCOMPARE(shell.exitCode(), 0);
-    const QJsonObject report = QJsonDocument::fromJson(shell.readAllStandardOutput()).object();
-    QCOMPARE(report[QStringLiteral("cookies")].toInteger(), qint64(2000000));
-    QCOMPARE(report[QStringLiteral("failed")][QStringLiteral("format")].toInteger(),
-             qint64(2000000));
-#if defined(__SANITIZE_ADDRESS__)
-    // AddressSanitizer keeps freed memory in quarantine (256 MiB) and adds shadow memory, so
-    // resident size says nothing there; the normal build checks the bound.
-    return;
-#endif
-    // The largest resident set of any finished child of this test (the CLI among them).
-    rusage usage{};
-    QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
-    QVERIFY2(usage.ru_maxrss < 256 * 1024,
-             qPrintable(QStringLiteral("peak RSS %1 KiB").arg(usage.ru_maxrss)));
 }
 
 QTEST_GUILESS_MAIN(TestSizeAudit)
