@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "capture/CapturedCookie.h"
+#include "capture/ImportWarnings.h"
 
 #include <QList>
 #include <QString>
@@ -23,7 +24,7 @@ public:
     /// Lines or entries looked at in one file; more is a `limit` error.
     static constexpr qsizetype kMaxRecords = 1'000'000;
     /// Warnings kept per file; the rest are counted in a last one.
-    static constexpr qsizetype kMaxWarnings = 100;
+    static constexpr qsizetype kMaxWarnings = ImportWarnings::kMaxKept;
 
     enum class Kind
     {
