@@ -21,7 +21,8 @@ class CookieImporter
 public:
     /// A larger file is a `limit` error (a HAR of a long session is tens of MiB).
     static constexpr qsizetype kMaxFileBytes = 256 * 1024 * 1024;
-    /// Lines or entries looked at in one file; more is a `limit` error.
+    /// Lines, HAR entries, cookies and header lines looked at in one file; more is a `limit`
+    /// error.
     static constexpr qsizetype kMaxRecords = 1'000'000;
     /// Warnings kept per file; the rest are counted in a last one.
     static constexpr qsizetype kMaxWarnings = ImportWarnings::kMaxKept;

@@ -1,6 +1,8 @@
 // Importers and browser stores: HAR as Chrome and Firefox write it, sanitized and broken
 // HARs, cookies.txt, lists, and Chromium and Firefox databases built here with each
-// browser's schema and encryption.
+// browser's schema and encryption; and hostile files: FIFOs and devices, a HAR entry of
+// 80,000 cookies, files of newlines or tabs alone (tst_BrowserCookieStore has the hostile
+// databases).
 #include "CookieDatabases.h"
 #include "TestData.h"
 #include "capture/BrowserCookieStore.h"
@@ -9,12 +11,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-#include <QUuid>
 
 #include <sys/stat.h>
 
