@@ -2211,6 +2211,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>not a regular file (%1)</source>
         <translation>keine reguläre Datei (%1)</translation>
     </message>
+    <message>
+        <source>the HAR holds more than %1 JSON objects and lists; none are read</source>
+        <translation>die HAR-Datei enthält mehr als %1 JSON-Objekte und -Listen; keine werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>

@@ -71,6 +71,27 @@ bool tooLong(QByteArrayView line, qsizetype number, ImportWarnings &warnings)
     return true;
 }
 
+// Objects and lists of a JSON text, counted without parsing it, up to one more than `limit`.
+qsizetype jsonContainers(QByteArrayView text, qsizetype limit)
+{
+    qsizetype count = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size() && count <= limit; ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character, a quote maybe
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++count;
+        }
+    }
+    return count;
+}
+
 QString hostOf(const QString &url)
 {
     return QUrl(url).host();
@@ -179,6 +200,12 @@ Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &da
 Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &data,
                                                            const Options &options)
 {
+    if (jsonContainers(data, kMaxHarContainers) > kMaxHarContainers)
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate(
+                               "sessionlens::Error",
+                               "the HAR holds more than %1 JSON objects and lists; none are read")
+                               .arg(kMaxHarContainers));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)

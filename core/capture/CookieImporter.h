@@ -24,6 +24,10 @@ public:
     /// Lines, HAR entries, cookies and header lines looked at in one file; more is a `limit`
     /// error.
     static constexpr qsizetype kMaxRecords = 1'000'000;
+    /// JSON objects and lists in one HAR, counted before it is parsed; more is a `limit`
+    /// error. The parsed document keeps some 400 bytes per small object (a HAR of tiny
+    /// cookies took 13 times its size), so this bounds its memory to some hundreds of MiB.
+    static constexpr qsizetype kMaxHarContainers = 1'000'000;
     /// Warnings kept per file; the rest are counted in a last one.
     static constexpr qsizetype kMaxWarnings = ImportWarnings::kMaxKept;
 

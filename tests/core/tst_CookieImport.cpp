@@ -58,6 +58,7 @@ private Q_SLOTS:
     void findsProfiles();
     void harDeduplicatesManyCookiesInOneEntry();
     void harHeaderLinesAreCounted();
+    void harObjectsAreCountedBeforeParsing();
     void textWarningsKeepTheirCount();
     void linesAreReadOneAtATime();
     void cookiesTxtLinesAreBoundedBeforeSplit();
@@ -446,6 +447,34 @@ void TestCookieImport::harHeaderLinesAreCounted()
     QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
     if (ChildRun::measuresMemory())
         QVERIFY2(run.growthKiB < 256 * 1024, qPrintable(describe(run)));
+}
+
+void TestCookieImport::harObjectsAreCountedBeforeParsing()
+{
+    // One object more than the limit, as tiny cookies (30 MB of text): refused before the
+    // document is built, which took some 400 bytes per cookie. Braces inside strings do not
+    // count: the same number of them in one value is read.
+    const qsizetype objects = CookieImporter::kMaxHarContainers + 1;
+    QByteArray har = R"({"log": {"entries": [{"request": {"url": "http://app.test/", "cookies": [)";
+    for (qsizetype i = 0; i < objects - 6; ++i) // the document's, log's, entries, ... are six
+        har += (i ? "," : "") + QByteArray(R"({"name": "s", "value": ")") + QByteArray::number(i) +
+               R"("})";
+    QCOMPARE(har.count('{') + har.count('['), objects);
+    har += "]}}]}}";
+    const ChildRun run = ChildRun::run([&] {
+        return refusedWith(CookieImporter::importData(har, {}), ErrorCategory::Limit,
+                           QStringLiteral("JSON objects"));
+    });
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
+    if (ChildRun::measuresMemory())
+        QVERIFY2(run.growthKiB < 64 * 1024, qPrintable(describe(run)));
+    const QByteArray braces =
+        R"({"log": {"entries": [{"request": {"url": "http://app.test/", "cookies": [)"
+        R"({"name": "session", "value": ")" +
+        QByteArray(objects, '{') + R"(\"["}]}}]}})";
+    auto read = CookieImporter::importData(braces, {});
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().toString()));
+    QCOMPARE(read->cookies.size(), 1);
 }
 
 void TestCookieImport::textWarningsKeepTheirCount()
