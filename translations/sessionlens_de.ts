@@ -1540,24 +1540,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der Wert lässt sich mit diesem Schlüssel nicht entschlüsseln (falsches Passwort oder beschädigt)</translation>
     </message>
     <message>
-        <source>cannot copy the cookie database</source>
-        <translation>die Cookie-Datenbank kann nicht kopiert werden</translation>
-    </message>
-    <message>
-        <source>cannot copy the database&apos;s %1 file</source>
-        <translation>die %1-Datei der Datenbank kann nicht kopiert werden</translation>
-    </message>
-    <message>
         <source>cannot read moz_cookies: %1</source>
         <translation>moz_cookies kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>cannot read the cookies table: %1</source>
         <translation>die Tabelle cookies kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>unknown encryption</source>
-        <translation>unbekannte Verschlüsselung</translation>
     </message>
     <message>
         <source>the value is encrypted with Chromium&apos;s v11 key, and the Secret Service holds no Chromium password</source>
@@ -2143,6 +2131,90 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>a scalar type</source>
         <translation>ein skalarer Typ</translation>
     </message>
+    <message>
+        <source>%1: the %2 has %3 characters, more than the %4 read</source>
+        <translation>%1: %2 hat %3 Zeichen, mehr als die %4, die gelesen werden</translation>
+    </message>
+    <message>
+        <source>more than %1 cookies of this name in the database; none are read</source>
+        <translation>mehr als %1 Cookies dieses Namens in der Datenbank; keines wird gelesen</translation>
+    </message>
+    <message>
+        <source>cannot read the meta table: %1</source>
+        <translation>die meta-Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the database&apos;s schema: %1</source>
+        <translation>das Schema der Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a view, which SQLite computes while reading; a browser&apos;s cookie database has a table there</source>
+        <translation>%1 ist eine Sicht, die SQLite beim Lesen berechnet; die Cookie-Datenbank eines Browsers hat dort eine Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 is a virtual table, whose values a module computes while reading; a browser&apos;s cookie database has a plain table there</source>
+        <translation>%1 ist eine virtuelle Tabelle, deren Werte ein Modul beim Lesen berechnet; die Cookie-Datenbank eines Browsers hat dort eine gewöhnliche Tabelle</translation>
+    </message>
+    <message>
+        <source>the column %1 of %2 is generated or hidden: SQLite would compute its values while reading, so the database is not read</source>
+        <translation>die Spalte %1 von %2 ist generiert oder verborgen: SQLite würde ihre Werte beim Lesen berechnen, deshalb wird die Datenbank nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the database has a trigger (%1); a browser&apos;s cookie database has none</source>
+        <translation>die Datenbank hat einen Trigger (%1); die Cookie-Datenbank eines Browsers hat keinen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>a header name is a token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or colons</source>
+        <translation>ein Header-Name ist ein Token: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, keine Leerzeichen oder Doppelpunkte</translation>
+    </message>
+    <message>
+        <source>a header value holds no line break, NUL or other control character</source>
+        <translation>ein Header-Wert enthält keinen Zeilenumbruch, kein NUL und kein anderes Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>a cookie name is a token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces, &apos;=&apos; or &apos;;&apos;</source>
+        <translation>ein Cookie-Name ist ein Token: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, keine Leerzeichen, &apos;=&apos; oder &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>a cookie value holds no space, line break, control character, &apos;&quot;&apos;, &apos;,&apos;, &apos;;&apos; or &apos;\&apos;</source>
+        <translation>ein Cookie-Wert enthält kein Leerzeichen, keinen Zeilenumbruch, kein Steuerzeichen, kein &apos;&quot;&apos;, &apos;,&apos;, &apos;;&apos; oder &apos;\&apos;</translation>
+    </message>
+    <message>
+        <source>a FIFO or pipe; give piped data on standard input as &apos;-&apos;</source>
+        <translation>ein FIFO oder eine Pipe; geben Sie Daten aus einer Pipe als &apos;-&apos; über die Standardeingabe</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>of an unknown kind</source>
+        <translation>unbekannter Art</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>not a regular file (%1)</source>
+        <translation>keine reguläre Datei (%1)</translation>
+    </message>
+    <message>
+        <source>the HAR holds more than %1 JSON objects and lists; none are read</source>
+        <translation>die HAR-Datei enthält mehr als %1 JSON-Objekte und -Listen; keine werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2272,6 +2344,26 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the settings ask for the file store</source>
         <translation>die Einstellungen verlangen den Dateispeicher</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>encrypted value</source>
+        <translation>verschlüsselter Wert</translation>
+    </message>
+    <message>
+        <source>line %1 has %2 bytes, more than the %3 read</source>
+        <translation>Zeile %1 hat %2 Bytes, mehr als die %3, die gelesen werden</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CookieInputPanel.h"
 
 #include "capture/CookieImporter.h"
+#include "capture/RegularFile.h"
 
 #include "ErrorText.h"
 #include "KeyRingStore.h"
@@ -16,6 +17,8 @@
 #include <QSignalBlocker>
 #include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace sessionlens::gui {
 
@@ -131,20 +134,22 @@ QString CookieInputPanel::fieldsHtml() const
 
 bool CookieInputPanel::loadFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        m_status->setText(
-            ErrorText::describe(Error::make(ErrorCategory::Io, file.errorString(), path)));
+    // A FIFO or a device would block or never end on the GUI thread: regular files only. The
+    // size is checked below, with this panel's own words.
+    QFile file;
+    if (auto opened = RegularFile::open(file, path, std::numeric_limits<qint64>::max()); !opened) {
+        m_status->setText(ErrorText::describe(opened.error()));
         return false;
     }
-    const QByteArray content = file.read(CookieText::kMaxInputSize + 1);
+    QByteArray content = file.read(CookieText::kMaxInputSize + 1);
     if (content.size() > CookieText::kMaxInputSize) {
         m_status->setText(ErrorText::describe(Error::make(
             ErrorCategory::Limit,
             tr("the file is larger than %1 bytes").arg(CookieText::kMaxInputSize), path)));
         return false;
     }
-    setText(QString::fromUtf8(content));
+    // As QIODevice::Text reads it: Windows line ends become '\n'.
+    setText(QString::fromUtf8(content.replace("\r\n", "\n")));
     return true;
 }
 
@@ -161,9 +166,11 @@ void CookieInputPanel::dropEvent(QDropEvent *event)
     for (const QUrl &url : mime->urls()) {
         if (!url.isLocalFile())
             continue;
-        QFile file(url.toLocalFile());
         // Told apart by content: a HAR, a cookies.txt or a database goes to the capture timeline.
-        if (file.open(QIODevice::ReadOnly) &&
+        // What is not a regular file is not sniffed here (opening a FIFO would block the
+        // window); loadFile() says why it is refused.
+        QFile file;
+        if (RegularFile::open(file, url.toLocalFile(), CookieImporter::kMaxFileBytes) &&
             CookieImporter::detect(file.peek(4096)) != CookieImporter::Kind::List)
             captures.append(url.toLocalFile());
     }

@@ -1,7 +1,9 @@
 #include "capture/BrowserCookieStore.h"
 
+#include "capture/CookieDatabaseSchema.h"
+#include "capture/ImportWarnings.h"
+#include "capture/RegularFile.h"
 #include "crypto/OpenSslHandles.h"
-#include "keys/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,22 +89,93 @@ QByteArray sha256(QByteArrayView data)
 Result<QString> snapshot(const QString &path, const QTemporaryDir &folder)
 {
     const QString copy = folder.filePath(QStringLiteral("cookies.db"));
-    if (!QFile::copy(path, copy))
-        return storeError(
-            QCoreApplication::translate("sessionlens::Error", "cannot copy the cookie database"),
-            path);
+    if (auto copied = RegularFile::copy(path, copy, BrowserCookieStore::kMaxDatabaseBytes); !copied)
+        return copied.error();
     for (const char *suffix : {"-wal", "-shm"}) {
         const QString side = path + QLatin1String(suffix);
-        if (QFile::exists(side) && !QFile::copy(side, copy + QLatin1String(suffix)))
-            return storeError(QCoreApplication::translate("sessionlens::Error",
-                                                          "cannot copy the database's %1 file")
-                                  .arg(QLatin1String(suffix)),
-                              side);
+        if (!QFileInfo::exists(side))
+            continue;
+        if (auto copied = RegularFile::copy(side, copy + QLatin1String(suffix),
+                                            BrowserCookieStore::kMaxDatabaseBytes);
+            !copied)
+            return copied.error();
     }
-    for (const QString &file : QDir(folder.path()).entryList(QDir::Files))
-        QFile::setPermissions(folder.filePath(file),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return copy;
+}
+
+// Text columns are selected through substr() and length(): a value over its limit is
+// reported, never handed over whole (the file limit bounds what is stored, not what one
+// row may hold).
+QString bounded(const char *column, qsizetype limit)
+{
+    return QStringLiteral("substr(%1, 1, %2), length(%1)").arg(QLatin1String(column)).arg(limit);
+}
+
+// The value at `index` (with its length at index + 1), or a limit error naming the field.
+Result<QVariant> boundedValue(const QSqlQuery &query, int index, qsizetype limit,
+                              const QString &field, const QString &host)
+{
+    const qint64 length = query.value(index + 1).toLongLong();
+    if (length > limit)
+        return Error::make(
+            ErrorCategory::Limit,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "%1: the %2 has %3 characters, more than the %4 read")
+                .arg(host.isEmpty() ? QStringLiteral("?") : host, field)
+                .arg(length)
+                .arg(limit));
+    return query.value(index);
+}
+
+Error tooManyRows()
+{
+    return Error::make(ErrorCategory::Limit,
+                       QCoreApplication::translate(
+                           "sessionlens::Error",
+                           "more than %1 cookies of this name in the database; none are read")
+                           .arg(BrowserCookieStore::kMaxCookies));
+}
+
+// The rows of one query with the bounded host and path first: their limit errors become
+// warnings (as does any error `row` returns), and the first one is the result when no
+// cookie came out.
+template <typename Row>
+Result<CookieImporter::Imported> readRows(QSqlQuery &query, CookieImporter::Kind kind,
+                                          const CookieImporter::Options &options, Row &&row)
+{
+    CookieImporter::Imported imported;
+    imported.kind = kind;
+    ImportWarnings warnings;
+    std::optional<Error> firstFailure;
+    qsizetype rows = 0;
+    while (query.next()) {
+        if (++rows > BrowserCookieStore::kMaxCookies)
+            return tooManyRows();
+        auto host = boundedValue(query, 0, BrowserCookieStore::kMaxLocationChars,
+                                 QCoreApplication::translate("sessionlens::Note", "host"), {});
+        const QString hostText = host ? host->toString() : QString();
+        if (host && !CookieImporter::hostMatches(hostText, options.host))
+            continue;
+        auto path =
+            boundedValue(query, 2, BrowserCookieStore::kMaxLocationChars,
+                         QCoreApplication::translate("sessionlens::Note", "path"), hostText);
+        Result<CapturedCookie> cookie = !host   ? Result<CapturedCookie>(host.error())
+                                        : !path ? Result<CapturedCookie>(path.error())
+                                                : row(hostText, path->toString());
+        if (!cookie) {
+            if (!firstFailure)
+                firstFailure = cookie.error();
+            warnings.add(cookie.error().message);
+            continue;
+        }
+        cookie->source = CapturedCookie::Source::Store;
+        cookie->name = options.cookieName;
+        imported.cookies.append(std::move(cookie.value()));
+    }
+    imported.warnings = warnings.take();
+    if (imported.cookies.isEmpty() && firstFailure)
+        return *firstFailure;
+    return imported;
 }
 
 QString urlOf(QString host, const QString &path, bool secure)
@@ -117,129 +190,167 @@ QString urlOf(QString host, const QString &path, bool secure)
 Result<CookieImporter::Imported> readFirefox(QSqlDatabase &db,
                                              const CookieImporter::Options &options)
 {
-    CookieImporter::Imported imported;
-    imported.kind = CookieImporter::Kind::FirefoxDatabase;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "SELECT host, path, value, isSecure, lastAccessed FROM moz_cookies WHERE name = ? "
-        "ORDER BY lastAccessed"));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, %2, %3, isSecure, lastAccessed FROM moz_cookies "
+                                 "WHERE name = ? ORDER BY lastAccessed LIMIT ?")
+                      .arg(bounded("host", BrowserCookieStore::kMaxLocationChars),
+                           bounded("path", BrowserCookieStore::kMaxLocationChars),
+                           bounded("value", BrowserCookieStore::kMaxValueBytes)));
     query.addBindValue(QString::fromLatin1(options.cookieName));
+    query.addBindValue(BrowserCookieStore::kMaxCookies + 1);
     if (!query.exec())
         return storeError(
             QCoreApplication::translate("sessionlens::Error", "cannot read moz_cookies: %1")
                 .arg(query.lastError().text()));
-    while (query.next()) {
-        const QString host = query.value(0).toString();
-        if (!CookieImporter::hostMatches(host, options.host))
-            continue;
-        CapturedCookie cookie;
-        cookie.source = CapturedCookie::Source::Store;
-        cookie.url = urlOf(host, query.value(1).toString(), query.value(3).toInt() != 0);
-        cookie.name = options.cookieName;
-        cookie.value = query.value(2).toString().toLatin1();
-        const qint64 accessedUs = query.value(4).toLongLong();
-        if (accessedUs > 0)
-            cookie.time = QDateTime::fromMSecsSinceEpoch(accessedUs / 1000, QTimeZone::utc());
-        imported.cookies.append(cookie);
+    return readRows(query, CookieImporter::Kind::FirefoxDatabase, options,
+                    [&](const QString &host, const QString &path) -> Result<CapturedCookie> {
+                        auto value = boundedValue(
+                            query, 4, BrowserCookieStore::kMaxValueBytes,
+                            QCoreApplication::translate("sessionlens::Note", "value"), host);
+                        if (!value)
+                            return value.error();
+                        CapturedCookie cookie;
+                        cookie.url = urlOf(host, path, query.value(6).toInt() != 0);
+                        cookie.value = value->toString().toLatin1();
+                        const qint64 accessedUs = query.value(7).toLongLong();
+                        if (accessedUs > 0)
+                            cookie.time =
+                                QDateTime::fromMSecsSinceEpoch(accessedUs / 1000, QTimeZone::utc());
+                        return cookie;
+                    });
+}
+
+// Chromium's v11 password, asked for once per database.
+class V11Password
+{
+public:
+    explicit V11Password(const BrowserCookieStore::V11PasswordProvider &provider)
+        : m_provider(provider)
+    {
     }
-    return imported;
+    Result<QByteArray> decrypt(QByteArrayView encrypted, bool hostPrefix, QByteArrayView host)
+    {
+        if (!m_asked) {
+            m_asked = true;
+            ask();
+        }
+        if (!m_password)
+            return *m_problem;
+        return BrowserCookieStore::decryptChromium(encrypted, *m_password, hostPrefix, host);
+    }
+
+private:
+    void ask()
+    {
+        for (const QString &application : {QStringLiteral("chromium"), QStringLiteral("chrome")}) {
+            auto password = m_provider ? m_provider(application)
+                                       : Result<std::optional<SecureBytes>>(std::nullopt);
+            if (!password) {
+                m_problem = password.error();
+                return;
+            }
+            if (password.value()) {
+                m_password = std::move(password.value());
+                return;
+            }
+        }
+        m_problem = Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the value is encrypted with Chromium's v11 key, and the "
+                                        "Secret Service holds no Chromium password"));
+    }
+
+    const BrowserCookieStore::V11PasswordProvider &m_provider;
+    bool m_asked = false;
+    std::optional<SecureBytes> m_password;
+    std::optional<Error> m_problem;
+};
+
+Result<int> chromiumVersion(QSqlDatabase &db)
+{
+    if (!CookieDatabaseSchema::has(db, QStringLiteral("meta")))
+        return 0;
+    QSqlQuery meta(db);
+    // The version is a short number: 16 characters are plenty, and nothing longer is read.
+    if (!meta.exec(
+            QStringLiteral("SELECT substr(value, 1, 16) FROM meta WHERE key = 'version' LIMIT 1")))
+        return storeError(
+            QCoreApplication::translate("sessionlens::Error", "cannot read the meta table: %1")
+                .arg(meta.lastError().text()));
+    return meta.next() ? meta.value(0).toInt() : 0;
 }
 
 Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
                                               const CookieImporter::Options &options,
                                               const BrowserCookieStore::V11PasswordProvider &v11)
 {
-    CookieImporter::Imported imported;
-    imported.kind = CookieImporter::Kind::ChromiumDatabase;
-    QSqlQuery meta(db);
-    int version = 0;
-    if (meta.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'version'")) && meta.next())
-        version = meta.value(0).toInt();
-    const bool hostPrefix = version >= 24;
+    auto version = chromiumVersion(db);
+    if (!version)
+        return version.error();
+    const bool hostPrefix = version.value() >= 24;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "SELECT host_key, path, value, encrypted_value, is_secure, creation_utc FROM cookies "
-        "WHERE name = ? ORDER BY creation_utc"));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1, %2, %3, %4, is_secure, creation_utc FROM cookies WHERE name = "
+                       "? ORDER BY creation_utc LIMIT ?")
+            .arg(bounded("host_key", BrowserCookieStore::kMaxLocationChars),
+                 bounded("path", BrowserCookieStore::kMaxLocationChars),
+                 bounded("value", BrowserCookieStore::kMaxValueBytes),
+                 bounded("encrypted_value", BrowserCookieStore::kMaxValueBytes)));
     query.addBindValue(QString::fromLatin1(options.cookieName));
+    query.addBindValue(BrowserCookieStore::kMaxCookies + 1);
     if (!query.exec())
         return storeError(
             QCoreApplication::translate("sessionlens::Error", "cannot read the cookies table: %1")
                 .arg(query.lastError().text()));
-    std::optional<SecureBytes> v11Password;
-    std::optional<Error> v11Problem;
-    bool v11Asked = false;
-    std::optional<Error> firstFailure;
-    while (query.next()) {
-        const QString host = query.value(0).toString();
-        if (!CookieImporter::hostMatches(host, options.host))
-            continue;
-        QByteArray value = query.value(2).toString().toLatin1();
-        const QByteArray encrypted = query.value(3).toByteArray();
-        if (value.isEmpty() && !encrypted.isEmpty()) {
-            Result<QByteArray> decrypted = Error::make(
-                ErrorCategory::Format,
-                QCoreApplication::translate("sessionlens::Error", "unknown encryption"));
-            if (encrypted.startsWith("v10")) {
-                decrypted = BrowserCookieStore::decryptChromium(
-                    encrypted, BrowserCookieStore::v10Password(), hostPrefix, host.toUtf8());
-            } else if (encrypted.startsWith("v11")) {
-                if (!v11Asked) {
-                    v11Asked = true;
-                    for (const QString &application :
-                         {QStringLiteral("chromium"), QStringLiteral("chrome")}) {
-                        auto password =
-                            v11 ? v11(application)
-                                : Result<std::optional<SecureBytes>>(std::optional<SecureBytes>());
-                        if (!password) {
-                            v11Problem = password.error();
-                            break;
-                        }
-                        if (password.value()) {
-                            v11Password = std::move(password.value());
-                            break;
-                        }
-                    }
-                    if (!v11Password && !v11Problem)
-                        v11Problem = Error::make(
-                            ErrorCategory::Key,
-                            QCoreApplication::translate(
-                                "sessionlens::Error",
-                                "the value is encrypted with Chromium's v11 key, and the "
-                                "Secret Service holds no Chromium password"));
+    V11Password password(v11);
+    const QString valueField = QCoreApplication::translate("sessionlens::Note", "value");
+    const QString encryptedField =
+        QCoreApplication::translate("sessionlens::Note", "encrypted value");
+    return readRows(
+        query, CookieImporter::Kind::ChromiumDatabase, options,
+        [&](const QString &host, const QString &path) -> Result<CapturedCookie> {
+            auto plain =
+                boundedValue(query, 4, BrowserCookieStore::kMaxValueBytes, valueField, host);
+            if (!plain)
+                return plain.error();
+            auto encrypted =
+                boundedValue(query, 6, BrowserCookieStore::kMaxValueBytes, encryptedField, host);
+            if (!encrypted)
+                return encrypted.error();
+            QByteArray value = plain->toString().toLatin1();
+            const QByteArray sealed = encrypted->toByteArray();
+            if (value.isEmpty() && !sealed.isEmpty()) {
+                Result<QByteArray> decrypted =
+                    sealed.startsWith("v10")
+                        ? BrowserCookieStore::decryptChromium(
+                              sealed, BrowserCookieStore::v10Password(), hostPrefix, host.toUtf8())
+                    : sealed.startsWith("v11")
+                        ? password.decrypt(sealed, hostPrefix, host.toUtf8())
+                        : Result<QByteArray>(
+                              Error::make(ErrorCategory::Format,
+                                          QCoreApplication::translate(
+                                              "sessionlens::Error",
+                                              "an encrypted value of an unknown kind (%1)")
+                                              .arg(QString::fromLatin1(sealed.left(3).toHex()))));
+                if (!decrypted) {
+                    Error error = decrypted.error();
+                    error.message = QStringLiteral("%1: %2").arg(host, error.message);
+                    return error;
                 }
-                decrypted = v11Password ? BrowserCookieStore::decryptChromium(
-                                              encrypted, *v11Password, hostPrefix, host.toUtf8())
-                                        : Result<QByteArray>(*v11Problem);
-            } else {
-                decrypted = Error::make(
-                    ErrorCategory::Format,
-                    QCoreApplication::translate("sessionlens::Error",
-                                                "an encrypted value of an unknown kind (%1)")
-                        .arg(QString::fromLatin1(encrypted.left(3).toHex())));
+                value = decrypted.value();
             }
-            if (!decrypted) {
-                if (!firstFailure)
-                    firstFailure = decrypted.error();
-                imported.warnings.append(
-                    QStringLiteral("%1: %2").arg(host, decrypted.error().message));
-                continue;
-            }
-            value = decrypted.value();
-        }
-        CapturedCookie cookie;
-        cookie.source = CapturedCookie::Source::Store;
-        cookie.url = urlOf(host, query.value(1).toString(), query.value(4).toInt() != 0);
-        cookie.name = options.cookieName;
-        cookie.value = value;
-        const qint64 created = query.value(5).toLongLong();
-        if (created > kWindowsEpochOffsetUs)
-            cookie.time = QDateTime::fromMSecsSinceEpoch((created - kWindowsEpochOffsetUs) / 1000,
-                                                         QTimeZone::utc());
-        imported.cookies.append(cookie);
-    }
-    if (imported.cookies.isEmpty() && firstFailure)
-        return *firstFailure;
-    return imported;
+            CapturedCookie cookie;
+            cookie.url = urlOf(host, path, query.value(8).toInt() != 0);
+            cookie.value = value;
+            const qint64 created = query.value(9).toLongLong();
+            if (created > kWindowsEpochOffsetUs)
+                cookie.time = QDateTime::fromMSecsSinceEpoch(
+                    (created - kWindowsEpochOffsetUs) / 1000, QTimeZone::utc());
+            return cookie;
+        });
 }
 
 } // namespace
@@ -307,23 +418,30 @@ Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path,
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(copy.value());
+        // Read-only, and not "immutable=1": an immutable database is read without its WAL,
+        // which holds a running Firefox's newest rows. The copy is private, so nobody else
+        // changes it meanwhile.
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
             result = storeError(
                 QCoreApplication::translate("sessionlens::Error", "cannot open the database: %1")
                     .arg(db.lastError().text()),
                 path);
         } else {
-            const QStringList tables = db.tables();
-            if (tables.contains(QStringLiteral("moz_cookies")))
+            // No writes, and no function in the schema that is not harmless.
+            QSqlQuery pragmas(db);
+            (void)pragmas.exec(QStringLiteral("PRAGMA query_only = ON"));
+            (void)pragmas.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
+            const auto browser = CookieDatabaseSchema::inspect(db);
+            if (!browser) {
+                Error error = browser.error();
+                error.detail = path;
+                result = error;
+            } else if (browser.value() == CookieDatabaseSchema::Browser::Firefox) {
                 result = readFirefox(db, options);
-            else if (tables.contains(QStringLiteral("cookies")))
+            } else {
                 result = readChromium(db, options, v11);
-            else
-                result = Error::make(
-                    ErrorCategory::Format,
-                    QCoreApplication::translate("sessionlens::Error",
-                                                "not a Firefox or Chromium cookie database"),
-                    path);
+            }
             db.close();
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "Result.h"
 #include "capture/CookieImporter.h"
 #include "crypto/SecureBytes.h"
@@ -26,6 +27,16 @@ namespace sessionlens {
 class BrowserCookieStore
 {
 public:
+    /// The database and its WAL are each copied up to this size; larger is a `limit` error.
+    static constexpr qint64 kMaxDatabaseBytes = CookieImporter::kMaxFileBytes;
+    /// Rows of the wanted cookie name read from one database; more is a `limit` error (a
+    /// browser keeps one per host and path: thousands at most).
+    static constexpr qsizetype kMaxCookies = 100'000;
+    /// Longest value or encrypted value read; a longer one is a `limit` warning for its row.
+    static constexpr qsizetype kMaxValueBytes = limits::kMaxCookieBytes;
+    /// Longest host or path read, in characters, the same way.
+    static constexpr qsizetype kMaxLocationChars = 8 * 1024;
+
     struct Profile
     {
         QString browser;  ///< "Chromium", "Google Chrome", "Firefox", ...

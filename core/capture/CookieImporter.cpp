@@ -1,6 +1,9 @@
 #include "capture/CookieImporter.h"
 
+#include "Limits.h"
 #include "capture/BrowserCookieStore.h"
+#include "capture/ImportWarnings.h"
+#include "capture/RegularFile.h"
 #include "capture/SetCookieParser.h"
 #include "formats/CookieText.h"
 
@@ -9,35 +12,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
 
 namespace sessionlens {
 
 namespace {
-
-class WarningList
-{
-public:
-    explicit WarningList(QStringList &out) : m_out(out) {}
-    ~WarningList()
-    {
-        if (m_dropped > 0)
-            m_out.append(
-                QCoreApplication::translate("sessionlens::Note", "%1 more warnings not shown")
-                    .arg(m_dropped));
-    }
-    void add(const QString &warning)
-    {
-        if (m_out.size() < CookieImporter::kMaxWarnings)
-            m_out.append(warning);
-        else
-            ++m_dropped;
-    }
-
-private:
-    QStringList &m_out;
-    qsizetype m_dropped = 0;
-};
 
 Error tooMany()
 {
@@ -47,21 +27,69 @@ Error tooMany()
             .arg(CookieImporter::kMaxRecords));
 }
 
-QList<QByteArrayView> lines(const QByteArray &data)
+// Lines one at a time, counted against kMaxRecords: a file of newlines alone must not turn
+// into a list of hundreds of millions of views before its count is looked at.
+class LineReader
 {
-    QList<QByteArrayView> out;
-    qsizetype start = 0;
-    while (start < data.size()) {
-        qsizetype end = data.indexOf('\n', start);
+public:
+    explicit LineReader(QByteArrayView data) : m_data(data) {}
+    /// The next line without its end; nullopt at the end of the data.
+    std::optional<QByteArrayView> next()
+    {
+        if (m_start >= m_data.size())
+            return std::nullopt;
+        qsizetype end = m_data.indexOf('\n', m_start);
         if (end < 0)
-            end = data.size();
-        QByteArrayView line(data.constData() + start, end - start);
+            end = m_data.size();
+        QByteArrayView line = m_data.sliced(m_start, end - m_start);
         if (line.endsWith('\r'))
             line.chop(1);
-        out.append(line);
-        start = end + 1;
+        m_start = end + 1;
+        ++m_number;
+        return line;
     }
-    return out;
+    /// 1 for the first line.
+    [[nodiscard]] qsizetype number() const { return m_number; }
+    [[nodiscard]] bool overLimit() const { return m_number > CookieImporter::kMaxRecords; }
+
+private:
+    QByteArrayView m_data;
+    qsizetype m_start = 0;
+    qsizetype m_number = 0;
+};
+
+// A line longer than a cookie could be is reported, and not split or decoded.
+bool tooLong(QByteArrayView line, qsizetype number, ImportWarnings &warnings)
+{
+    if (line.size() <= limits::kMaxLineBytes)
+        return false;
+    warnings.add(QCoreApplication::translate("sessionlens::Note",
+                                             "line %1 has %2 bytes, more than the %3 read")
+                     .arg(number)
+                     .arg(line.size())
+                     .arg(limits::kMaxLineBytes));
+    return true;
+}
+
+// Objects and lists of a JSON text, counted without parsing it, up to one more than `limit`.
+qsizetype jsonContainers(QByteArrayView text, qsizetype limit)
+{
+    qsizetype count = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size() && count <= limit; ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character, a quote maybe
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++count;
+        }
+    }
+    return count;
 }
 
 QString hostOf(const QString &url)
@@ -123,17 +151,9 @@ CookieImporter::Kind CookieImporter::detect(QByteArrayView head)
 Result<CookieImporter::Imported> CookieImporter::importFile(const QString &path,
                                                             const Options &options)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCategory::Io, file.errorString(), path);
-    if (file.size() > kMaxFileBytes)
-        return Error::make(
-            ErrorCategory::Limit,
-            QCoreApplication::translate("sessionlens::Error",
-                                        "the file has %1 bytes, more than the %2 an import reads")
-                .arg(file.size())
-                .arg(kMaxFileBytes),
-            path);
+    QFile file;
+    if (auto opened = RegularFile::open(file, path, kMaxFileBytes); !opened)
+        return opened.error();
     const QByteArray head = file.peek(4096);
     if (detect(head) == Kind::ChromiumDatabase) {
         file.close();
@@ -180,6 +200,12 @@ Result<CookieImporter::Imported> CookieImporter::importData(const QByteArray &da
 Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &data,
                                                            const Options &options)
 {
+    if (jsonContainers(data, kMaxHarContainers) > kMaxHarContainers)
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate(
+                               "sessionlens::Error",
+                               "the HAR holds more than %1 JSON objects and lists; none are read")
+                               .arg(kMaxHarContainers));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -199,12 +225,16 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         return tooMany();
     Imported imported;
     imported.kind = Kind::Har;
-    WarningList warnings(imported.warnings);
+    ImportWarnings warnings;
     bool anyCookieData = false;
     const QString name = QString::fromLatin1(options.cookieName);
     qsizetype index = 0;
+    // Entries, cookies and header lines looked at: one entry may hold any number of cookies.
+    qsizetype records = 0;
     for (const QJsonValue entryValue : entries) {
         ++index;
+        if (++records > kMaxRecords)
+            return tooMany();
         const QJsonObject entry = entryValue.toObject();
         const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
         const QJsonObject response = entry.value(QStringLiteral("response")).toObject();
@@ -220,13 +250,14 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         const QDateTime started = QDateTime::fromString(
             entry.value(QStringLiteral("startedDateTime")).toString(), Qt::ISODateWithMs);
         const int status = response.value(QStringLiteral("status")).toInt(-1);
-        QList<QByteArray>
-            seen[2]; // request, response: a value in both the cookies list and a header counts once
+        // Request, response: a value in both the cookies list and a header counts once. A set,
+        // so that an entry of many cookies costs linear time.
+        QSet<QByteArray> seen[2];
         const auto take = [&](CapturedCookie::Source source, const QByteArray &value) {
-            QList<QByteArray> &already = seen[source == CapturedCookie::Source::Request ? 0 : 1];
+            QSet<QByteArray> &already = seen[source == CapturedCookie::Source::Request ? 0 : 1];
             if (value.isEmpty() || already.contains(value))
                 return;
-            already.append(value);
+            already.insert(value);
             CapturedCookie cookie;
             cookie.source = source;
             if (started.isValid())
@@ -248,6 +279,8 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
             const QJsonArray cookies = side.message.value(QStringLiteral("cookies")).toArray();
             for (const QJsonValue cookie : cookies) {
                 anyCookieData = true;
+                if (++records > kMaxRecords)
+                    return tooMany();
                 if (cookie.toObject().value(QStringLiteral("name")).toString() == name)
                     take(side.source,
                          cookie.toObject().value(QStringLiteral("value")).toString().toLatin1());
@@ -259,6 +292,8 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
                     QLatin1String(side.header))
                     continue;
                 anyCookieData = true;
+                if (++records > kMaxRecords)
+                    return tooMany();
                 const QByteArray value = h.value(QStringLiteral("value")).toString().toLatin1();
                 if (side.source == CapturedCookie::Source::Request) {
                     auto pairs = SetCookieParser::parseCookieHeader(value);
@@ -274,8 +309,11 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
                             take(side.source, cookieValue);
                 } else {
                     // Some exports join several Set-Cookie headers with newlines.
-                    for (const QByteArray &line : value.split('\n')) {
-                        auto parsed = SetCookieParser::parseSetCookie(line);
+                    LineReader lines(value);
+                    while (const auto line = lines.next()) {
+                        if (lines.number() > 1 && ++records > kMaxRecords)
+                            return tooMany();
+                        auto parsed = SetCookieParser::parseSetCookie(*line);
                         if (parsed && parsed->name == options.cookieName &&
                             !parsed->deletes(QDateTime::currentDateTimeUtc()))
                             take(side.source, parsed->value);
@@ -290,6 +328,7 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
             "this HAR holds no cookies at all, in no request and no response: it was "
             "probably exported sanitized. Export it again with sensitive data "
             "(Chrome: \"Export HAR (with sensitive data)\")"));
+    imported.warnings = warnings.take();
     return imported;
 }
 
@@ -298,26 +337,30 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
 {
     Imported imported;
     imported.kind = Kind::CookiesTxt;
-    WarningList warnings(imported.warnings);
-    const QList<QByteArrayView> all = lines(data);
-    if (all.size() > kMaxRecords)
-        return tooMany();
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        QByteArrayView line = all[i];
+    ImportWarnings warnings;
+    LineReader lines(data);
+    while (auto next = lines.next()) {
+        if (lines.overLimit())
+            return tooMany();
+        QByteArrayView line = *next;
+        if (tooLong(line, lines.number(), warnings))
+            continue;
         // curl marks HttpOnly cookies by this prefix on the domain; otherwise '#' starts a comment.
         if (line.startsWith("#HttpOnly_")) {
             line = line.sliced(10);
         } else if (line.startsWith('#') || line.trimmed().isEmpty()) {
             continue;
         }
-        const QList<QByteArray> fields = line.toByteArray().split('\t');
-        if (fields.size() != 7) {
+        // Counted before split: a line of tabs alone would otherwise become a list as long.
+        const qsizetype fieldCount = line.count('\t') + 1;
+        if (fieldCount != 7) {
             warnings.add(QCoreApplication::translate("sessionlens::Note",
                                                      "line %1: %2 fields, a cookies.txt line has 7")
-                             .arg(i + 1)
-                             .arg(fields.size()));
+                             .arg(lines.number())
+                             .arg(fieldCount));
             continue;
         }
+        const QList<QByteArray> fields = line.toByteArray().split('\t');
         if (fields[5] != options.cookieName || fields[6].isEmpty())
             continue;
         const QString domain = QString::fromLatin1(fields[0]);
@@ -336,6 +379,7 @@ Result<CookieImporter::Imported> CookieImporter::importCookiesTxt(const QByteArr
         cookie.value = fields[6];
         imported.cookies.append(cookie);
     }
+    imported.warnings = warnings.take();
     return imported;
 }
 
@@ -344,19 +388,20 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
 {
     Imported imported;
     imported.kind = Kind::List;
-    WarningList warnings(imported.warnings);
-    const QList<QByteArrayView> all = lines(data);
-    if (all.size() > kMaxRecords)
-        return tooMany();
+    ImportWarnings warnings;
     const QString name = QString::fromLatin1(options.cookieName);
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        const QByteArrayView line = all[i].trimmed();
-        if (line.isEmpty() || line.startsWith('#'))
+    LineReader lines(data);
+    while (auto next = lines.next()) {
+        if (lines.overLimit())
+            return tooMany();
+        const QByteArrayView line = next->trimmed();
+        const qsizetype number = lines.number();
+        if (line.isEmpty() || line.startsWith('#') || tooLong(line, number, warnings))
             continue;
         auto extracted = CookieText::extract(QString::fromUtf8(line), name);
         if (!extracted) {
             warnings.add(QCoreApplication::translate("sessionlens::Note", "line %1: %2")
-                             .arg(i + 1)
+                             .arg(number)
                              .arg(extracted.error().message));
             continue;
         }
@@ -365,7 +410,7 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
         if (extracted->value.isEmpty()) {
             warnings.add(QCoreApplication::translate("sessionlens::Note",
                                                      "line %1: the %2 cookie has no value")
-                             .arg(i + 1)
+                             .arg(number)
                              .arg(name));
             continue;
         }
@@ -375,6 +420,7 @@ Result<CookieImporter::Imported> CookieImporter::importList(const QByteArray &da
         cookie.value = extracted->value;
         imported.cookies.append(cookie);
     }
+    imported.warnings = warnings.take();
     return imported;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "capture/CapturedCookie.h"
+#include "capture/ImportWarnings.h"
 
 #include <QList>
 #include <QString>
@@ -20,10 +21,15 @@ class CookieImporter
 public:
     /// A larger file is a `limit` error (a HAR of a long session is tens of MiB).
     static constexpr qsizetype kMaxFileBytes = 256 * 1024 * 1024;
-    /// Lines or entries looked at in one file; more is a `limit` error.
+    /// Lines, HAR entries, cookies and header lines looked at in one file; more is a `limit`
+    /// error.
     static constexpr qsizetype kMaxRecords = 1'000'000;
+    /// JSON objects and lists in one HAR, counted before it is parsed; more is a `limit`
+    /// error. The parsed document keeps some 400 bytes per small object (a HAR of tiny
+    /// cookies took 13 times its size), so this bounds its memory to some hundreds of MiB.
+    static constexpr qsizetype kMaxHarContainers = 1'000'000;
     /// Warnings kept per file; the rest are counted in a last one.
-    static constexpr qsizetype kMaxWarnings = 100;
+    static constexpr qsizetype kMaxWarnings = ImportWarnings::kMaxKept;
 
     enum class Kind
     {

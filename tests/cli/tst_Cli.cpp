@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace sessionlens;
 
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void statsSizesSignedCookies();
     void storedRingWithTheFileStore();
     void watchPrintsNewBrowserCookies();
+    void importRefusesAFifo();
     void everyCommandExitsWithADocumentedCode_data();
     void everyCommandExitsWithADocumentedCode();
 };
@@ -847,6 +849,41 @@ void TestCli::watchPrintsNewBrowserCookies()
     QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
     QCOMPARE(watch.exitCode(), 0);
     QSqlDatabase::removeDatabase(connection);
+}
+
+void TestCli::importRefusesAFifo()
+{
+    // A FIFO nobody writes to blocked `import` for ever: it is refused at once as an io error,
+    // and the files after it are still read.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("export.har"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString list = dir.filePath(QStringLiteral("cookies.list"));
+    {
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::cookieVectors(QStringLiteral("flask_default"))[0]
+                       .toObject()[QStringLiteral("cookie")]
+                       .toString()
+                       .toLatin1());
+    }
+    QProcess import;
+    import.setProcessEnvironment(test::isolatedCliEnvironment());
+    import.start(test::cliPath(), {QStringLiteral("import"), QStringLiteral("--format"),
+                                   QStringLiteral("jsonl"), fifo, list});
+    QVERIFY(import.waitForStarted());
+    // A deadline for a process that would otherwise never end, not a measure of speed.
+    if (!import.waitForFinished(60000)) {
+        import.kill();
+        import.waitForFinished();
+        QFAIL("import of a FIFO did not end");
+    }
+    QCOMPARE(import.exitStatus(), QProcess::NormalExit);
+    const QByteArray err = import.readAllStandardError();
+    QVERIFY2(err.contains("input/output step failed") && err.contains("not a regular file"),
+             err.constData());
+    QCOMPARE(import.exitCode(), 10);
+    QCOMPARE(import.readAllStandardOutput().count('\n'), 1);
 }
 
 void TestCli::everyCommandExitsWithADocumentedCode_data()

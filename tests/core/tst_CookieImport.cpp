@@ -1,6 +1,9 @@
 // Importers and browser stores: HAR as Chrome and Firefox write it, sanitized and broken
 // HARs, cookies.txt, lists, and Chromium and Firefox databases built here with each
-// browser's schema and encryption.
+// browser's schema and encryption; and hostile files: FIFOs and devices, a HAR entry of
+// 80,000 cookies, files of newlines or tabs alone (tst_BrowserCookieStore has the hostile
+// databases).
+#include "CookieDatabases.h"
 #include "TestData.h"
 #include "capture/BrowserCookieStore.h"
 #include "capture/CookieImporter.h"
@@ -8,14 +11,14 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-#include <QUuid>
+
+#include <sys/stat.h>
 
 using namespace sessionlens;
+using namespace sessionlens::test;
 
 namespace {
 
@@ -27,68 +30,6 @@ QString fixture(const QString &name)
 QByteArray vectorCookie(const QString &section, const QString &name)
 {
     return test::cookieVector(section, name)[QStringLiteral("cookie")].toString().toLatin1();
-}
-
-// A connection for writing a test database; removed when the test is done.
-class TestDatabase
-{
-public:
-    explicit TestDatabase(const QString &path) : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-    }
-    ~TestDatabase()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool ok() const { return m_ok; }
-    bool exec(const QString &sql, const QVariantList &values = {})
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        if (!query.prepare(sql))
-            return false;
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        return query.exec();
-    }
-
-private:
-    QString m_name;
-    bool m_ok = false;
-};
-
-const char *const kChromiumSchema =
-    "CREATE TABLE cookies(creation_utc INTEGER NOT NULL,host_key TEXT NOT NULL,top_frame_site_key "
-    "TEXT NOT NULL,"
-    "name TEXT NOT NULL,value TEXT NOT NULL,encrypted_value BLOB NOT NULL,path TEXT NOT "
-    "NULL,expires_utc INTEGER NOT NULL,"
-    "is_secure INTEGER NOT NULL,is_httponly INTEGER NOT NULL,last_access_utc INTEGER NOT "
-    "NULL,has_expires INTEGER NOT NULL,"
-    "is_persistent INTEGER NOT NULL,priority INTEGER NOT NULL,samesite INTEGER NOT "
-    "NULL,source_scheme INTEGER NOT NULL,"
-    "source_port INTEGER NOT NULL,last_update_utc INTEGER NOT NULL,source_type INTEGER NOT NULL,"
-    "has_cross_site_ancestor INTEGER NOT NULL)";
-const char *const kFirefoxSchema =
-    "CREATE TABLE moz_cookies (id INTEGER PRIMARY KEY, originAttributes TEXT NOT NULL DEFAULT '', "
-    "name TEXT, value TEXT, "
-    "host TEXT, path TEXT, expiry INTEGER, lastAccessed INTEGER, creationTime INTEGER, isSecure "
-    "INTEGER, isHttpOnly INTEGER, "
-    "inBrowserElement INTEGER DEFAULT 0, sameSite INTEGER DEFAULT 0, rawSameSite INTEGER DEFAULT "
-    "0, schemeMap INTEGER DEFAULT 0, "
-    "CONSTRAINT moz_uniqueid UNIQUE (name, host, path, originAttributes))";
-
-bool addChromiumCookie(TestDatabase &db, const QString &host, const QByteArray &name,
-                       const QByteArray &encrypted, qint64 creation = 13380000000000000)
-{
-    return db.exec(QStringLiteral("INSERT INTO cookies VALUES (?, ?, '', ?, '', ?, '/', 0, 0, 1, "
-                                  "?, 0, 0, 1, 1, 1, 80, ?, 0, 0)"),
-                   {creation, host, QString::fromLatin1(name), encrypted, creation, creation});
 }
 
 } // namespace
@@ -115,6 +56,13 @@ private Q_SLOTS:
     void chromiumV11WithoutSecretService();
     void firefoxWalWhileTheBrowserHoldsIt();
     void findsProfiles();
+    void harDeduplicatesManyCookiesInOneEntry();
+    void harHeaderLinesAreCounted();
+    void harObjectsAreCountedBeforeParsing();
+    void textWarningsKeepTheirCount();
+    void linesAreReadOneAtATime();
+    void cookiesTxtLinesAreBoundedBeforeSplit();
+    void onlyRegularFilesAreRead();
 };
 
 void TestCookieImport::detectsByContent_data()
@@ -459,6 +407,151 @@ void TestCookieImport::findsProfiles()
     QCOMPARE(profiles[0].name, QStringLiteral("Default"));
     QCOMPARE(profiles[1].browser, QStringLiteral("Chromium (snap)"));
     QCOMPARE(profiles[2].browser, QStringLiteral("Firefox"));
+}
+
+void TestCookieImport::harDeduplicatesManyCookiesInOneEntry()
+{
+    // One entry of 80,000 cookies, 60,000 of them distinct (every fourth repeats an earlier
+    // one), and a Cookie header that repeats the first: counted once each, in linear time
+    // (the fuzz target's time bound catches a quadratic path).
+    constexpr int kCookies = 80'000;
+    QByteArray har = R"({"log": {"entries": [{"request": {"url": "http://app.test/", )"
+                     R"("headers": [{"name": "Cookie", "value": "session=value-0"}], "cookies": [)";
+    int distinct = 0;
+    for (int i = 0; i < kCookies; ++i) {
+        const int value = i % 4 == 3 ? i / 2 : distinct++;
+        har += (i ? "," : "") + QByteArray(R"({"name": "session", "value": "value-)") +
+               QByteArray::number(value) + R"("})";
+    }
+    har += "]}}]}}";
+    QCOMPARE(distinct, 60'000);
+    auto imported = CookieImporter::importData(har, {});
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    QCOMPARE(imported->cookies.size(), qsizetype(distinct));
+    QCOMPARE(imported->cookies.first().value, QByteArray("value-0"));
+    QCOMPARE(imported->cookies.last().value, QByteArray("value-59999"));
+}
+
+void TestCookieImport::harHeaderLinesAreCounted()
+{
+    // A Set-Cookie header of sixteen million newlines: counted against the record limit one
+    // line at a time, never split into a list of sixteen million.
+    const QByteArray har = R"({"log": {"entries": [{"request": {"url": "http://app.test/"}, )"
+                           R"("response": {"status": 200, "headers": [{"name": "Set-Cookie", )"
+                           R"("value": ")" +
+                           QByteArray(16 * 1024 * 1024, 'x').replace('x', "\\n") + R"("}]}}]}})";
+    const ChildRun run = ChildRun::run([&] {
+        return refusedWith(CookieImporter::importData(har, {}), ErrorCategory::Limit,
+                           QStringLiteral("records"));
+    });
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
+    if (ChildRun::measuresMemory())
+        QVERIFY2(run.growthKiB < 256 * 1024, qPrintable(describe(run)));
+}
+
+void TestCookieImport::harObjectsAreCountedBeforeParsing()
+{
+    // One object more than the limit, as tiny cookies (30 MB of text): refused before the
+    // document is built, which took some 400 bytes per cookie. Braces inside strings do not
+    // count: the same number of them in one value is read.
+    const qsizetype objects = CookieImporter::kMaxHarContainers + 1;
+    QByteArray har = R"({"log": {"entries": [{"request": {"url": "http://app.test/", "cookies": [)";
+    for (qsizetype i = 0; i < objects - 6; ++i) // the document's, log's, entries, ... are six
+        har += (i ? "," : "") + QByteArray(R"({"name": "s", "value": ")") + QByteArray::number(i) +
+               R"("})";
+    QCOMPARE(har.count('{') + har.count('['), objects);
+    har += "]}}]}}";
+    const ChildRun run = ChildRun::run([&] {
+        return refusedWith(CookieImporter::importData(har, {}), ErrorCategory::Limit,
+                           QStringLiteral("JSON objects"));
+    });
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
+    if (ChildRun::measuresMemory())
+        QVERIFY2(run.growthKiB < 64 * 1024, qPrintable(describe(run)));
+    const QByteArray braces =
+        R"({"log": {"entries": [{"request": {"url": "http://app.test/", "cookies": [)"
+        R"({"name": "session", "value": ")" +
+        QByteArray(objects, '{') + R"(\"["}]}}]}})";
+    auto read = CookieImporter::importData(braces, {});
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().toString()));
+    QCOMPARE(read->cookies.size(), 1);
+}
+
+void TestCookieImport::textWarningsKeepTheirCount()
+{
+    // The line that counts the warnings not kept reaches the caller (it was appended after the
+    // result had been moved out, and lost).
+    QByteArray list;
+    for (int i = 0; i < 150; ++i)
+        list += "not a cookie\n";
+    auto imported = CookieImporter::importData(list, {});
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->warnings.size(), CookieImporter::kMaxWarnings + 1);
+    QCOMPARE(imported->warnings.last(), QStringLiteral("50 more warnings not shown"));
+}
+
+void TestCookieImport::linesAreReadOneAtATime()
+{
+    // 32 MiB of newlines alone: the record limit, found without a list of 32 million lines.
+    const QByteArray newlines(32 * 1024 * 1024, '\n');
+    const ChildRun run = ChildRun::run([&] {
+        return refusedWith(CookieImporter::importData(newlines, {}), ErrorCategory::Limit,
+                           QStringLiteral("records"));
+    });
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
+    if (ChildRun::measuresMemory())
+        QVERIFY2(run.growthKiB < 64 * 1024, qPrintable(describe(run)));
+}
+
+void TestCookieImport::cookiesTxtLinesAreBoundedBeforeSplit()
+{
+    // A cookies.txt line of 16 million tabs is reported, not split into 16 million fields, and
+    // a shorter line of too many fields says how many it has.
+    const QByteArray cookiesTxt =
+        "# Netscape HTTP Cookie File\n" + QByteArray(16 * 1024 * 1024, '\t') + "\n" + 'x' +
+        QByteArray(500'000, '\t') + "\napp.test\tFALSE\t/\tFALSE\t0\tsession\tvalue\n";
+    const ChildRun run = ChildRun::run([&] {
+        auto imported = CookieImporter::importData(cookiesTxt, {});
+        if (!imported.ok() || imported->cookies.size() != 1 || imported->warnings.size() != 2 ||
+            !imported->warnings[0].startsWith(QStringLiteral("line 2 has 16777216 bytes")) ||
+            imported->warnings[1] != QStringLiteral("line 3: 500001 fields, a cookies.txt line "
+                                                    "has 7")) {
+            qWarning("unexpected: %s", qPrintable(imported.ok() ? imported->warnings.join(u'|')
+                                                                : imported.error().toString()));
+            return 1;
+        }
+        return 0;
+    });
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
+    if (ChildRun::measuresMemory())
+        QVERIFY2(run.growthKiB < 64 * 1024, qPrintable(describe(run)));
+}
+
+void TestCookieImport::onlyRegularFilesAreRead()
+{
+    // A FIFO nobody writes to would block the import for ever; a device never ends; a folder
+    // has nothing to read. Each is an io error at once.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("capture.har"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString database = dir.filePath(QStringLiteral("cookies.sqlite"));
+    QVERIFY(makeDatabase(database, {QLatin1String(kFirefoxSchema)}));
+    // A browser's WAL beside it that is a FIFO.
+    QCOMPARE(::mkfifo(QFile::encodeName(database + QStringLiteral("-wal")).constData(), 0600), 0);
+    const ChildRun run = ChildRun::run(
+        [&] {
+            const QString reason = QStringLiteral("not a regular file");
+            for (const auto &imported :
+                 {CookieImporter::importFile(fifo, {}), BrowserCookieStore::read(fifo, {}),
+                  CookieImporter::importFile(database, {}),
+                  CookieImporter::importFile(dir.path(), {}),
+                  CookieImporter::importFile(QStringLiteral("/dev/zero"), {})})
+                if (const int code = refusedWith(imported, ErrorCategory::Io, reason))
+                    return code;
+            return 0;
+        },
+        60);
+    QVERIFY2(run.exited && run.code == 0, qPrintable(describe(run)));
 }
 
 QTEST_GUILESS_MAIN(TestCookieImport)

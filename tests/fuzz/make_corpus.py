@@ -42,6 +42,9 @@ for key in (b"b'\\x8e;\\xa9=\\x11\\xf7\\r\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x0
 for fixture in sorted((here.parent / "data" / "capture").glob("*")):
     if fixture.suffix != ".py":
         put("import", fixture.read_bytes())
+# fuzz_import's HAR recipes (first byte 0x01): cookie count, repeats, value stems.
+put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
+put("import", b"\x01\x10\x00\x03session\nother\n")
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")

@@ -3,6 +3,7 @@
 // started from the panel with its pin, and an import.
 #include "CaptureController.h"
 #include "CapturePanel.h"
+#include "CookieInputPanel.h"
 #include "FlaskServer.h"
 #include "GuiTestFixture.h"
 #include "TestData.h"
@@ -10,15 +11,21 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+
+#include <sys/stat.h>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -36,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void requestReplayAndProxy();
     void importFromFile();
+    void droppedFifoIsRefusedWithoutBlocking();
 
 private:
     static void waitIdle(CaptureController &capture);
@@ -139,6 +147,30 @@ void TestCapturePanel::importFromFile()
     // The second entry changed the session of the same origin: the table says what.
     const QString change = capture.model().index(2, TimelineModel::ChangeColumn).data().toString();
     QVERIFY2(change.contains(QStringLiteral("change")), qPrintable(change));
+}
+
+void TestCapturePanel::droppedFifoIsRefusedWithoutBlocking()
+{
+    // A FIFO dropped on the cookie field was opened on the GUI thread to tell its kind, and the
+    // window waited for a writer for ever. Now it is refused, and the status says why.
+    test::GuiTestFixture f;
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("export.har"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto *input = f.window->findChild<CookieInputPanel *>();
+    QVERIFY(input);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(fifo)});
+    // As a drag does it: enter (which makes the panel the drop target), then drop.
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(input, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(input, &drop);
+    const QString status = input->findChild<QLabel *>(QStringLiteral("openStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("not a regular file")), qPrintable(status));
+    QVERIFY(!f.window->capture().isBusy());
+    QCOMPARE(f.window->capture().model().rowCount(), 0);
 }
 
 void TestCapturePanel::cleanupTestCase()
