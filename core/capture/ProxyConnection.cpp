@@ -256,8 +256,16 @@ void ProxyConnection::forward(const QByteArray &body)
     } else {
         m_reply = m_network.sendCustomRequest(request, m_outgoing.method, body);
     }
+    // The manager's HTTP thread takes the buffer size only once it holds the request, and a
+    // size given before is lost: it is given again at each step until the answer starts.
     m_reply->setReadBufferSize(kReplyReadBuffer);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReplyReadBuffer);
+    });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReplyReadBuffer);
         if (m_reply && !m_headSent &&
             m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
             sendResponseHead(m_reply);
