@@ -259,9 +259,11 @@ ProxyForwardRules::Decision ProxyForwardRules::decide(const ProxyRequestHead &he
         }
         acceptEncoding =
             acceptEncoding || name.compare("accept-encoding", Qt::CaseInsensitive) == 0;
-        auto same = std::find_if(out.headers.begin(), out.headers.end(), [&](const auto &kept) {
-            return kept.first.compare(name, Qt::CaseInsensitive) == 0;
-        });
+        const QByteArray &field = name; // a structured binding cannot be captured in C++20
+        auto same =
+            std::find_if(out.headers.begin(), out.headers.end(), [&field](const auto &kept) {
+                return kept.first.compare(field, Qt::CaseInsensitive) == 0;
+            });
         if (same == out.headers.end())
             out.headers.append({name, value});
         else
@@ -288,6 +290,10 @@ ProxyForwardRules::Decision ProxyForwardRules::decide(const ProxyRequestHead &he
         rewritten += name.isEmpty() ? value : name + '=' + value;
     };
     for (const auto &[name, value] : pairs.value()) {
+        // "=session=x" is a nameless cookie here, but an app may read it as session=x: it
+        // would pass beside the pin.
+        if (name.isEmpty() && value.contains('='))
+            return refuse(400, "Bad Request", "a nameless cookie holds '='");
         if (name == policy.cookieName) {
             out.sessionCookiesSeen.append(value);
             if (pinning) {

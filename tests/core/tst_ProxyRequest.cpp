@@ -123,6 +123,9 @@ private Q_SLOTS:
         QTest::newRow("CONNECT") << QByteArray(
                                         "CONNECT a:1 HTTP/1.1\r\nHost: localhost:8001\r\n\r\n")
                                  << 405;
+        QTest::newRow("nameless cookie hiding a session")
+            << QByteArray("GET / HTTP/1.1\r\nHost: localhost:8001\r\nCookie:= session=x\r\n\r\n")
+            << 400;
         QTest::newRow("OPTIONS *")
             << QByteArray("OPTIONS * HTTP/1.1\r\nHost: localhost:8001\r\n\r\n") << 501;
     }
