@@ -15,17 +15,6 @@ namespace {
 /// Response bytes taken from the upstream reply at a time.
 constexpr qint64 kResponseStep = 64 * 1024;
 
-bool isHopByHop(QByteArrayView name)
-{
-    for (const char *header :
-         {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-          "transfer-encoding", "upgrade", "proxy-connection"}) {
-        if (name.compare(header, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 ProxyConnection::ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network,
@@ -334,7 +323,7 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
     const QUrl upstream = m_settings->policy.upstream;
     bool hasLength = false;
     for (const auto &[name, value] : reply->rawHeaderPairs()) {
-        if (isHopByHop(name))
+        if (ProxyForwardRules::isHopByHop(name))
             continue;
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             hasLength = true;

@@ -7,17 +7,6 @@ namespace sessionlens {
 
 namespace {
 
-bool isHopByHop(QByteArrayView name)
-{
-    for (const char *header :
-         {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-          "transfer-encoding", "upgrade", "proxy-connection"}) {
-        if (name.compare(header, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 /// Never from the client: the network manager sets Host and frames the body itself, and the
 /// proxy reads the whole request before it forwards, so a 100-continue has nothing to wait for.
 bool isSetByProxy(QByteArrayView name)
@@ -111,6 +100,17 @@ QByteArray lowerTrimmed(QByteArrayView value)
 }
 
 } // namespace
+
+bool ProxyForwardRules::isHopByHop(QByteArrayView name)
+{
+    for (const char *header :
+         {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+          "transfer-encoding", "upgrade", "proxy-connection"}) {
+        if (name.compare(header, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
 
 std::optional<QByteArray> ProxyForwardRules::buildTarget(QByteArrayView basePath,
                                                          QByteArrayView target)

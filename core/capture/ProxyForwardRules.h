@@ -58,6 +58,10 @@ public:
         Outgoing outgoing;
     };
 
+    /// RFC 9110 7.6.1 hop-by-hop fields (and Proxy-Connection): for one connection only,
+    /// never passed on in either direction.
+    [[nodiscard]] static bool isHopByHop(QByteArrayView name);
+
     [[nodiscard]] static Decision decide(const ProxyRequestHead &head, const Policy &policy);
 
     /// The origin-form target under `basePath` (percent-encoded, without a trailing slash),

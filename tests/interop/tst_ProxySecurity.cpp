@@ -37,8 +37,8 @@ public:
     /// Waits through the event loop: the proxy on this thread has to accept.
     bool connected()
     {
-        return QTest::qWaitFor(
-            [this] { return socket.state() == QAbstractSocket::ConnectedState; }, kWait);
+        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; },
+                               kWait);
     }
     /// A whole response is in (Content-Length or chunked framing), or the proxy closed.
     [[nodiscard]] bool hasAnswer() const
@@ -89,6 +89,22 @@ QByteArray cookieSeenUpstream(const LenientUpstream &upstream)
 {
     return upstream.requests().isEmpty() ? QByteArray()
                                          : upstream.requests().last().values("cookie").join("\n");
+}
+
+/// Writes `total` bytes of `fill` to `socket` as it takes them, never queueing more than 4 MiB.
+/// Returns how many were queued so far.
+std::shared_ptr<qint64> writeWithoutEnd(QTcpSocket &socket, qint64 total, char fill)
+{
+    auto queued = std::make_shared<qint64>(0);
+    auto topUp = [&socket, queued, total, fill] {
+        while (*queued < total && socket.bytesToWrite() < 4 * kMiB) {
+            socket.write(QByteArray(qsizetype(kMiB), fill));
+            *queued += kMiB;
+        }
+    };
+    QObject::connect(&socket, &QTcpSocket::bytesWritten, &socket, topUp);
+    topUp();
+    return queued;
 }
 
 } // namespace
@@ -339,21 +355,14 @@ void TestProxySecurity::floodWhileInFlightIsHeldBack()
     QVERIFY(client.connected());
     // A request, then, while its answer is pending, a pipelined upload without end.
     constexpr qint64 kFlood = 64 * kMiB;
-    qint64 queued = 0;
-    auto topUp = [&] {
-        while (queued < kFlood && client.socket.bytesToWrite() < 4 * kMiB) {
-            client.socket.write(QByteArray(qsizetype(kMiB), 'A'));
-            queued += kMiB;
-        }
-    };
-    QObject::connect(&client.socket, &QTcpSocket::bytesWritten, &client.socket, topUp);
     client.socket.write(get({}, "/held") + "POST /sink HTTP/1.1\r\nHost: " + own() +
                         "\r\nContent-Length: " + QByteArray::number(kFlood) + "\r\n\r\n");
-    topUp();
+    const auto queued = writeWithoutEnd(client.socket, kFlood, 'A');
     QTRY_VERIFY_WITH_TIMEOUT(held, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(m_proxy->holdingBack() == 1, kWait);
     QVERIFY2(m_proxy->bufferedBytes() < 4 * kMiB, QByteArray::number(m_proxy->bufferedBytes()));
-    QCOMPARE(m_upstream->requests().size(), 1); // the upload waits its turn
+    QCOMPARE(m_upstream->requests().size(), 1);               // the upload waits its turn
+    QVERIFY(*queued - client.socket.bytesToWrite() < kFlood); // the client is made to wait
     held->write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nheld");
     // Both answers come, and the whole upload went through.
     QTRY_VERIFY2_WITH_TIMEOUT(client.received.count("HTTP/1.1 200") == 2,
@@ -370,19 +379,12 @@ void TestProxySecurity::uploadToSlowUpstreamIsHeldBack()
     constexpr qint64 kUpload = 64 * kMiB;
     RawClient client(port());
     QVERIFY(client.connected());
-    qint64 queued = 0;
-    auto topUp = [&] {
-        while (queued < kUpload && client.socket.bytesToWrite() < 4 * kMiB) {
-            client.socket.write(QByteArray(qsizetype(kMiB), 'u'));
-            queued += kMiB;
-        }
-    };
-    QObject::connect(&client.socket, &QTcpSocket::bytesWritten, &client.socket, topUp);
     client.socket.write("POST /upload HTTP/1.1\r\nHost: " + own() +
                         "\r\nContent-Length: " + QByteArray::number(kUpload) + "\r\n\r\n");
-    topUp();
+    const auto queued = writeWithoutEnd(client.socket, kUpload, 'u');
     QTRY_VERIFY_WITH_TIMEOUT(m_proxy->holdingBack() == 1, kWait);
     QVERIFY2(m_proxy->bufferedBytes() < 4 * kMiB, QByteArray::number(m_proxy->bufferedBytes()));
+    QVERIFY(*queued - client.socket.bytesToWrite() < kUpload); // the client is made to wait
     m_upstream->setReading(true);
     QTRY_VERIFY_WITH_TIMEOUT(client.hasAnswer(), 120000);
     QCOMPARE(client.status(), 200);
