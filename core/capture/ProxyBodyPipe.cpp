@@ -40,7 +40,10 @@ qint64 ProxyBodyPipe::readData(char *data, qint64 maxSize)
     if (n == 0)
         return m_finished ? -1 : 0;
     std::memcpy(data, m_buffer.constData(), std::size_t(n));
+    const bool wasFull = m_buffer.size() >= kHighWater / 2;
     m_buffer.remove(0, qsizetype(n));
+    if (wasFull && m_buffer.size() < kHighWater / 2)
+        Q_EMIT drained();
     return n;
 }
 

@@ -8,67 +8,37 @@
 #include <QNetworkRequest>
 #include <QTcpSocket>
 
-#include <http_parser.h>
-
-#include <climits>
-
 namespace sessionlens {
 
 namespace {
 
-bool isHopByHop(QByteArrayView name)
-{
-    for (const char *header :
-         {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-          "transfer-encoding", "upgrade", "proxy-connection"}) {
-        if (name.compare(header, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-ProxyConnection *self(http_parser *parser)
-{
-    return static_cast<ProxyConnection *>(parser->data);
-}
+/// Response bytes taken from the upstream reply at a time.
+constexpr qint64 kResponseStep = 64 * 1024;
 
 } // namespace
 
-struct ProxyConnection::Parser
-{
-    http_parser parser{};
-    http_parser_settings settings{};
-};
-
 ProxyConnection::ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network,
                                  std::shared_ptr<const Settings> settings, QObject *parent)
-    : QObject(parent), m_parser(std::make_unique<Parser>()), m_socket(socket), m_network(network),
-      m_settings(std::move(settings))
+    : QObject(parent), m_socket(socket), m_network(network), m_settings(std::move(settings)),
+      m_peer(socket->peerAddress())
 {
     socket->setParent(this);
-    http_parser_init(&m_parser->parser, HTTP_REQUEST);
-    m_parser->parser.data = this;
-    http_parser_settings &s = m_parser->settings;
-    s.on_message_begin = [](http_parser *p) { return self(p)->onMessageBegin(); };
-    s.on_url = [](http_parser *p, const char *at, size_t n) { return self(p)->onUrl(at, n); };
-    s.on_header_field = [](http_parser *p, const char *at, size_t n) {
-        return self(p)->onHeaderField(at, n);
-    };
-    s.on_header_value = [](http_parser *p, const char *at, size_t n) {
-        return self(p)->onHeaderValue(at, n);
-    };
-    s.on_headers_complete = [](http_parser *p) { return self(p)->onHeadersComplete(); };
-    s.on_body = [](http_parser *p, const char *at, size_t n) { return self(p)->onBody(at, n); };
-    s.on_message_complete = [](http_parser *p) { return self(p)->onMessageComplete(); };
-    connect(socket, &QTcpSocket::readyRead, this, &ProxyConnection::readFromClient);
-    connect(socket, &QTcpSocket::disconnected, this, [this] {
+    // Unread bytes stay in the kernel, so a client sending faster than the upstream takes
+    // them is slowed by TCP instead of growing this process.
+    socket->setReadBufferSize(kPendingHighWater);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ProxyConnection::timedOut);
+    connect(socket, &QTcpSocket::readyRead, this, &ProxyConnection::pumpRequest);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_wait == Wait::Write)
+            arm(Wait::Write); // the client is reading: the stall timer starts again
         if (m_reply)
-            m_reply->abort();
-        Q_EMIT closed();
-        deleteLater();
+            pumpResponse();
     });
+    connect(socket, &QTcpSocket::disconnected, this, &ProxyConnection::teardown);
+    arm(Wait::Head);
     if (socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &ProxyConnection::readFromClient, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &ProxyConnection::pumpRequest, Qt::QueuedConnection);
 }
 
 ProxyConnection::~ProxyConnection()
@@ -80,221 +50,262 @@ ProxyConnection::~ProxyConnection()
     }
 }
 
-int ProxyConnection::onMessageBegin()
+bool ProxyConnection::isIdle() const
 {
-    m_method.clear();
-    m_target.clear();
-    m_headers.clear();
-    m_body.clear();
-    m_lastWasValue = false;
-    m_headBytes = 0;
-    m_tooLarge = false;
-    m_refusal = 0;
-    return 0;
+    return !m_inFlight && !m_closing;
 }
 
-int ProxyConnection::onUrl(const char *at, size_t length)
+qint64 ProxyConnection::bufferedBytes() const
 {
-    m_target.append(at, qsizetype(length));
-    m_headBytes += qsizetype(length);
-    return m_headBytes > kMaxHeadBytes ? (m_refusal = 431, 1) : 0;
+    return m_pending.size() + m_body.size() + (m_pipe ? m_pipe->buffered() : 0) +
+           m_socket->bytesAvailable() + m_socket->bytesToWrite() +
+           (m_reply ? m_reply->bytesAvailable() : 0);
 }
 
-int ProxyConnection::onHeaderField(const char *at, size_t length)
+bool ProxyConnection::isHoldingBack() const
 {
-    if (m_lastWasValue || m_headers.isEmpty()) {
-        if (m_headers.size() == kMaxHeaders)
-            return m_refusal = 431, 1;
-        m_headers.append({QByteArray(), QByteArray()});
+    return m_pending.size() >= kPendingHighWater ||
+           (m_pipe && m_pipe->buffered() >= ProxyBodyPipe::kHighWater) ||
+           (m_reply && m_socket->bytesToWrite() >= kClientWriteHighWater);
+}
+
+void ProxyConnection::evict()
+{
+    m_socket->abort();
+    teardown();
+}
+
+void ProxyConnection::teardown()
+{
+    if (m_torndown)
+        return;
+    m_torndown = true;
+    m_timer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
     }
-    m_lastWasValue = false;
-    m_headers.last().first.append(at, qsizetype(length));
-    m_headBytes += qsizetype(length);
-    return m_headBytes > kMaxHeadBytes ? (m_refusal = 431, 1) : 0;
+    Q_EMIT closed();
+    deleteLater();
 }
 
-int ProxyConnection::onHeaderValue(const char *at, size_t length)
+void ProxyConnection::arm(Wait wait)
 {
-    m_lastWasValue = true;
-    if (!m_headers.isEmpty())
-        m_headers.last().second.append(at, qsizetype(length));
-    m_headBytes += qsizetype(length);
-    return m_headBytes > kMaxHeadBytes ? (m_refusal = 431, 1) : 0;
+    m_wait = wait;
+    switch (wait) {
+    case Wait::None:
+        m_timer.stop();
+        break;
+    case Wait::Head:
+        m_timer.start(m_settings->headTimeout);
+        break;
+    case Wait::Idle:
+    case Wait::Write:
+        m_timer.start(m_settings->idleTimeout);
+        break;
+    }
 }
 
-int ProxyConnection::onHeadersComplete()
+void ProxyConnection::timedOut()
 {
-    m_method = http_method_str(static_cast<http_method>(m_parser->parser.method));
-    m_keepAlive = http_should_keep_alive(&m_parser->parser) != 0;
+    if (m_closing || m_wait == Wait::Write || m_inFlight) {
+        // A client that reads nothing, or stopped sending the body of a forwarded request.
+        m_socket->abort();
+        teardown();
+        return;
+    }
+    if (m_wait == Wait::Head && m_reader.headStarted()) {
+        m_keepAlive = false;
+        answer({408, "Request Timeout", "the request head did not come in time\n"});
+    }
+    closeAfterResponse();
+}
+
+void ProxyConnection::pumpRequest()
+{
+    if (m_pumping || m_closing || m_torndown)
+        return;
+    m_pumping = true;
+    for (;;) {
+        if (m_pending.size() < kPendingHighWater && m_socket->bytesAvailable() > 0)
+            m_pending += m_socket->read(kPendingHighWater - m_pending.size());
+        if (!parseStep())
+            break;
+    }
+    m_pumping = false;
+}
+
+bool ProxyConnection::parseStep()
+{
+    using Stage = ProxyRequestReader::Stage;
+    if (m_closing || m_reader.stage() == Stage::Complete || m_pending.isEmpty())
+        return false;
+    if (m_pipe && m_pipe->buffered() >= ProxyBodyPipe::kHighWater) {
+        // The upstream is behind: it is us who keep the client waiting, not the client.
+        if (m_wait == Wait::Head)
+            arm(Wait::None);
+        return false;
+    }
+    const bool wasIdle = !m_reader.headStarted();
+    const qsizetype used = m_reader.feed(m_pending);
+    m_pending.remove(0, used);
+    if (wasIdle && m_reader.headStarted() && m_wait == Wait::Idle)
+        arm(Wait::Head);
+    if (m_reader.stage() == Stage::Refused) {
+        m_keepAlive = false;
+        answer(m_reader.refusal());
+        closeAfterResponse();
+        return false;
+    }
+    if (m_reader.takeHeadReady()) {
+        startRequest();
+        if (m_closing)
+            return false;
+    }
+    const QByteArray body = m_reader.takeBody();
+    if (!body.isEmpty()) {
+        if (m_pipe)
+            m_pipe->append(body);
+        else if (m_body.size() + body.size() > kMaxRequestBody)
+            m_tooLarge = true; // read to the end of the message, drop the rest
+        else
+            m_body += body;
+        arm(Wait::Head); // a body that stops coming ends the connection
+    }
+    if (m_reader.stage() == Stage::Complete && !m_requestComplete) {
+        m_requestComplete = true;
+        arm(Wait::None);
+        if (m_pipe)
+            m_pipe->finish();
+        else
+            forward(std::exchange(m_body, QByteArray()));
+    }
+    return used > 0;
+}
+
+void ProxyConnection::startRequest()
+{
+    const ProxyRequestHead &head = m_reader.head();
+    m_keepAlive = head.keepAlive;
+    ProxyForwardRules::Decision decision = ProxyForwardRules::decide(head, m_settings->policy);
+    if (decision.refusal) {
+        m_keepAlive = false; // a body may follow that must not be read as a request
+        answer(*decision.refusal);
+        closeAfterResponse();
+        return;
+    }
+    m_inFlight = true;
+    m_requestComplete = false;
+    m_tooLarge = false;
+    m_body.clear();
+    m_outgoing = std::move(decision.outgoing);
+    const QString url = ProxyForwardRules::upstreamUrl(m_settings->policy, m_outgoing).toString();
+    for (const QByteArray &value : std::as_const(m_outgoing.sessionCookiesSeen)) {
+        CapturedCookie seen;
+        seen.source = CapturedCookie::Source::Request;
+        seen.time = QDateTime::currentDateTimeUtc();
+        seen.url = url;
+        seen.name = m_settings->policy.cookieName;
+        seen.value = value;
+        Q_EMIT cookieSeen(seen);
+    }
+    arm(m_reader.stage() == ProxyRequestReader::Stage::Body ? Wait::Head : Wait::None);
     // A body of announced length is streamed upstream as it arrives; a chunked one (no length
     // to announce) is gathered first, within kMaxRequestBody.
-    const bool chunked = (m_parser->parser.flags & F_CHUNKED) != 0;
-    const quint64 length = m_parser->parser.content_length;
-    if (!chunked && length > 0 && length != ULLONG_MAX) {
+    if (!head.chunked && head.contentLength > 0) {
         m_pipe = new ProxyBodyPipe(this);
-        m_bodyLength = qint64(length);
-        forward();
-    }
-    return 0;
-}
-
-int ProxyConnection::onBody(const char *at, size_t length)
-{
-    if (m_pipe) {
-        m_pipe->append(QByteArrayView(at, qsizetype(length)));
-        return 0;
-    }
-    if (m_body.size() + qsizetype(length) > kMaxRequestBody) {
-        m_tooLarge = true;
-        return 0; // keep reading to the end of the message, drop the rest
-    }
-    m_body.append(at, qsizetype(length));
-    return 0;
-}
-
-int ProxyConnection::onMessageComplete()
-{
-    m_keepAlive = http_should_keep_alive(&m_parser->parser) != 0;
-    m_requestComplete = true;
-    if (m_pipe)
-        m_pipe->finish();
-    // One request at a time: later pipelined bytes wait until this response is out.
-    http_parser_pause(&m_parser->parser, 1);
-    return 0;
-}
-
-void ProxyConnection::readFromClient()
-{
-    m_pending.append(m_socket->readAll());
-    if (!m_requestComplete)
-        parse();
-}
-
-void ProxyConnection::parse()
-{
-    while (!m_pending.isEmpty() && !m_requestComplete) {
-        const size_t parsed = http_parser_execute(&m_parser->parser, &m_parser->settings,
-                                                  m_pending.constData(), size_t(m_pending.size()));
-        m_pending.remove(0, qsizetype(parsed));
-        const http_errno error = HTTP_PARSER_ERRNO(&m_parser->parser);
-        if (error == HPE_PAUSED) {
-            http_parser_pause(&m_parser->parser, 0);
-        } else if (error != HPE_OK) {
-            m_keepAlive = false;
-            if (m_refusal == 431)
-                answer(431, "Request Header Fields Too Large",
-                       "request head over the proxy's limit\n");
-            else
-                answer(400, "Bad Request",
-                       QByteArray("cannot parse the request: ") + http_errno_description(error) +
-                           '\n');
-            closeAfterResponse();
-            return;
-        }
-        if (m_requestComplete) {
-            if (!m_forwarded)
-                forward();
-            return;
-        }
-        if (parsed == 0)
-            return;
+        connect(m_pipe, &ProxyBodyPipe::drained, this, &ProxyConnection::pumpRequest,
+                Qt::QueuedConnection);
+        forward({});
     }
 }
 
-void ProxyConnection::forward()
+void ProxyConnection::forward(const QByteArray &body)
 {
-    m_forwarded = true;
     if (m_tooLarge) {
-        answer(413, "Payload Too Large", "request body over the proxy's limit\n");
+        answer({413, "Payload Too Large", "request body over the proxy's limit\n"});
         finishResponse();
         return;
     }
-    QUrl url = m_settings->upstream;
-    const QUrl relative = QUrl::fromEncoded(m_target);
-    QString basePath = url.path();
-    if (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + relative.path(QUrl::FullyEncoded), QUrl::StrictMode);
-    url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    QNetworkRequest request(url);
+    QNetworkRequest request(ProxyForwardRules::upstreamUrl(m_settings->policy, m_outgoing));
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    bool sawCookie = false;
-    for (const auto &[name, value] : std::as_const(m_headers)) {
-        if (isHopByHop(name) || name.compare("host", Qt::CaseInsensitive) == 0 ||
-            name.compare("content-length", Qt::CaseInsensitive) == 0)
-            continue; // the manager sets Host and the length itself
-        if (name.compare("cookie", Qt::CaseInsensitive) != 0) {
-            request.setRawHeader(name, value);
-            continue;
-        }
-        sawCookie = true;
-        auto pairs = SetCookieParser::parseCookieHeader(value);
-        QByteArray rewritten;
-        for (const auto &[cookieName, cookieValue] :
-             pairs ? pairs.value() : QList<std::pair<QByteArray, QByteArray>>{}) {
-            QByteArray sent = cookieValue;
-            if (cookieName == m_settings->cookieName) {
-                CapturedCookie seen;
-                seen.source = CapturedCookie::Source::Request;
-                seen.time = QDateTime::currentDateTimeUtc();
-                seen.url = url.toString();
-                seen.name = cookieName;
-                seen.value = cookieValue;
-                Q_EMIT cookieSeen(seen);
-                if (!m_settings->pinnedCookie.isEmpty())
-                    sent = m_settings->pinnedCookie;
-            }
-            if (!rewritten.isEmpty())
-                rewritten.append("; ");
-            rewritten.append(cookieName.isEmpty() ? sent : cookieName + '=' + sent);
-        }
-        if (!pairs)
-            rewritten = value; // not ours to judge: pass it on unchanged
-        request.setRawHeader("Cookie", rewritten);
-    }
-    if (!sawCookie && !m_settings->pinnedCookie.isEmpty())
-        request.setRawHeader("Cookie", m_settings->cookieName + '=' + m_settings->pinnedCookie);
+    // The pipe is the only copy of an upload: the manager must not keep its own.
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    for (const auto &[name, value] : std::as_const(m_outgoing.headers))
+        request.setRawHeader(name, value);
     m_headSent = false;
-    m_noBody = m_method == "HEAD";
+    m_replyFinished = false;
+    m_noBody = m_outgoing.method == "HEAD";
     if (m_pipe) {
-        request.setHeader(QNetworkRequest::ContentLengthHeader, m_bodyLength);
-        m_reply = m_network.sendCustomRequest(request, m_method, m_pipe);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_reader.head().contentLength);
+        m_reply = m_network.sendCustomRequest(request, m_outgoing.method, m_pipe);
     } else {
-        m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+        m_reply = m_network.sendCustomRequest(request, m_outgoing.method, body);
     }
+    // The manager's HTTP thread takes the buffer size only once it holds the request, and a
+    // size given before is lost: it is given again at each step until the answer starts.
+    m_reply->setReadBufferSize(kReplyReadBuffer);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReplyReadBuffer);
+    });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReplyReadBuffer);
         if (m_reply && !m_headSent &&
             m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
             sendResponseHead(m_reply);
     });
-    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
-        if (!m_reply)
-            return;
-        if (!m_headSent)
-            sendResponseHead(m_reply);
-        sendChunk(m_reply->readAll());
-    });
+    connect(m_reply, &QNetworkReply::readyRead, this, &ProxyConnection::pumpResponse);
     connect(m_reply, &QNetworkReply::finished, this, [this] {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->deleteLater();
-        if (!m_headSent &&
-            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0) {
-            answer(502, "Bad Gateway",
-                   "the upstream did not answer: " + reply->errorString().toUtf8() + '\n');
+        m_replyFinished = true;
+        pumpResponse();
+    });
+}
+
+void ProxyConnection::pumpResponse()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    if (!m_headSent) {
+        if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+            if (!m_replyFinished)
+                return;
+            m_reply = nullptr;
+            reply->deleteLater();
+            answer({502, "Bad Gateway",
+                    "the upstream did not answer: " + reply->errorString().toUtf8() + '\n'});
             finishResponse();
             return;
         }
-        if (!m_headSent)
-            sendResponseHead(reply);
-        sendChunk(reply->readAll());
-        if (m_chunked)
-            m_socket->write("0\r\n\r\n");
-        finishResponse();
-    });
+        sendResponseHead(reply);
+    }
+    while (m_socket->bytesToWrite() < kClientWriteHighWater) {
+        const QByteArray data = reply->read(kResponseStep);
+        if (data.isEmpty())
+            break;
+        sendChunk(data);
+    }
+    if (m_socket->bytesToWrite() >= kClientWriteHighWater) {
+        // The client is behind: the reply's own small buffer stops the upstream.
+        if (m_wait != Wait::Write)
+            arm(Wait::Write);
+        return;
+    }
+    if (m_wait == Wait::Write)
+        arm(Wait::None);
+    if (!m_replyFinished || reply->bytesAvailable() > 0)
+        return;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (m_chunked)
+        m_socket->write("0\r\n\r\n");
+    finishResponse();
 }
 
 void ProxyConnection::sendResponseHead(QNetworkReply *reply)
@@ -304,14 +315,15 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
     const QByteArray reason =
         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_noBody = m_noBody || status == 204 || status == 304 || (status >= 100 && status < 200);
-    // QNetworkAccessManager may have decoded the body, so it is re-framed as chunks and the
-    // upstream's Content-Length does not apply.
+    // The body is re-framed as chunks, so the upstream's Content-Length does not apply.
+    // Accept-Encoding is always sent (ProxyForwardRules), so the manager passes the body on
+    // exactly as the app encoded it and its Content-Encoding stays true.
     m_chunked = !m_noBody;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    const QUrl upstream = m_settings->upstream;
+    const QUrl upstream = m_settings->policy.upstream;
     bool hasLength = false;
     for (const auto &[name, value] : reply->rawHeaderPairs()) {
-        if (isHopByHop(name))
+        if (ProxyForwardRules::isHopByHop(name))
             continue;
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             hasLength = true;
@@ -332,8 +344,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
         } else if (name.compare("set-cookie", Qt::CaseInsensitive) == 0) {
             for (const QByteArray &line : value.split('\n')) {
                 auto parsed = SetCookieParser::parseSetCookie(line);
-                if (parsed && parsed->name == m_settings->cookieName && !parsed->value.isEmpty() &&
-                    !parsed->deletes(QDateTime::currentDateTimeUtc())) {
+                if (parsed && parsed->name == m_settings->policy.cookieName &&
+                    !parsed->value.isEmpty() && !parsed->deletes(QDateTime::currentDateTimeUtc())) {
                     CapturedCookie seen;
                     seen.source = CapturedCookie::Source::Response;
                     seen.time = QDateTime::currentDateTimeUtc();
@@ -365,12 +377,12 @@ void ProxyConnection::sendChunk(const QByteArray &data)
     m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
 }
 
-void ProxyConnection::answer(int status, const QByteArray &reason, const QByteArray &body)
+void ProxyConnection::answer(const ProxyRefusal &refusal)
 {
-    m_socket->write(
-        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-        "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) +
-        (m_keepAlive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + body);
+    m_socket->write("HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + refusal.reason +
+                    "\r\nContent-Type: text/plain\r\nContent-Length: " +
+                    QByteArray::number(refusal.message.size()) +
+                    (m_keepAlive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + refusal.message);
 }
 
 void ProxyConnection::finishResponse()
@@ -378,9 +390,13 @@ void ProxyConnection::finishResponse()
     // An answer that came before the whole request body (a streamed upload the app refused
     // early) ends the connection: the rest of that body must not be read as a new request.
     const bool requestDone = m_requestComplete;
+    m_inFlight = false;
     m_requestComplete = false;
-    m_forwarded = false;
+    m_tooLarge = false;
+    m_replyFinished = false;
+    m_outgoing = {};
     if (m_pipe) {
+        m_pipe->disconnect(this);
         m_pipe->deleteLater();
         m_pipe = nullptr;
     }
@@ -389,14 +405,18 @@ void ProxyConnection::finishResponse()
         closeAfterResponse();
         return;
     }
-    if (!m_pending.isEmpty())
-        QMetaObject::invokeMethod(this, &ProxyConnection::parse, Qt::QueuedConnection);
+    m_reader.next();
+    arm(m_pending.isEmpty() && m_socket->bytesAvailable() == 0 ? Wait::Idle : Wait::Head);
+    QMetaObject::invokeMethod(this, &ProxyConnection::pumpRequest, Qt::QueuedConnection);
 }
 
 void ProxyConnection::closeAfterResponse()
 {
-    m_socket->flush();
+    m_closing = true;
     m_socket->disconnectFromHost();
+    // A client that never reads the last answer would hold the close open for ever.
+    if (!m_torndown && m_socket->state() != QAbstractSocket::UnconnectedState)
+        arm(Wait::Write);
 }
 
 } // namespace sessionlens

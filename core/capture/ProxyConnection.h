@@ -1,13 +1,18 @@
 #pragma once
 
 #include "capture/CapturedCookie.h"
+#include "capture/ProxyForwardRules.h"
+#include "capture/ProxyRequestReader.h"
 
 #include <QByteArray>
-#include <QList>
+#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -16,10 +21,18 @@ class QTcpSocket;
 
 namespace sessionlens {
 
+class ProxyBodyPipe;
+
 /**
- * One browser connection to the reverse proxy: requests are read with http-parser
- * (HTTP/1.1, keep-alive, pipelining one at a time), sent upstream through the shared
- * network access manager, and the responses streamed back as they arrive.
+ * One browser connection to the reverse proxy: requests are read by ProxyRequestReader
+ * (HTTP/1.1, keep-alive, pipelining one at a time), judged by ProxyForwardRules, sent
+ * upstream through the shared network access manager, and the responses streamed back as
+ * they arrive.
+ *
+ * Every side is bounded: a head must be complete within Settings::headTimeout, a kept-alive
+ * connection is closed after Settings::idleTimeout without a request, and a side whose other
+ * side is behind is not read (client bytes beyond kPendingHighWater, an upload pipe at its
+ * high-water mark, a response while the client has kClientWriteHighWater unread).
  */
 class ProxyConnection : public QObject
 {
@@ -28,69 +41,93 @@ class ProxyConnection : public QObject
 public:
     struct Settings
     {
-        QUrl upstream;   ///< scheme://host:port[/base]
+        ProxyForwardRules::Policy policy;
         QUrl publicBase; ///< how the browser reaches the proxy (Location rewrites)
-        QByteArray cookieName = "session";
-        QByteArray pinnedCookie; ///< replaces the session cookie of every request when set
+        /// From the connection's start, or the first byte after a response, to a whole head.
+        std::chrono::milliseconds headTimeout{10'000};
+        /// A kept-alive connection without a request, or a client that reads nothing of
+        /// its response, for this long is closed.
+        std::chrono::milliseconds idleTimeout{15'000};
     };
 
-    /// Request head (line and headers) larger than this is answered 431.
-    static constexpr qsizetype kMaxHeadBytes = 64 * 1024;
-    /// Request headers; more is answered 431.
-    static constexpr qsizetype kMaxHeaders = 200;
-    /// Request bodies are kept in memory up to this, then answered 413.
+    /// Request bodies sent chunked (no length to announce upstream) are kept in memory up to
+    /// this, then answered 413; bodies of announced length are streamed whatever their size.
     static constexpr qsizetype kMaxRequestBody = 16 * 1024 * 1024;
+    /// Client bytes read ahead of the parser; the rest waits in the kernel (TCP backpressure).
+    static constexpr qsizetype kPendingHighWater = 256 * 1024;
+    /// Response bytes queued for the client before the proxy stops reading the upstream.
+    static constexpr qsizetype kClientWriteHighWater = 512 * 1024;
+    /// The upstream reply's own buffer, so the network manager stops reading too.
+    static constexpr qint64 kReplyReadBuffer = 256 * 1024;
+    /// Kept for callers that name the head limit here.
+    static constexpr qsizetype kMaxHeadBytes = ProxyRequestReader::kMaxHeadBytes;
 
     ProxyConnection(QTcpSocket *socket, QNetworkAccessManager &network,
                     std::shared_ptr<const Settings> settings, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
-    // http-parser callbacks (plain functions forward here).
-    int onMessageBegin();
-    int onUrl(const char *at, size_t length);
-    int onHeaderField(const char *at, size_t length);
-    int onHeaderValue(const char *at, size_t length);
-    int onHeadersComplete();
-    int onBody(const char *at, size_t length);
-    int onMessageComplete();
+    /// No request is being served: waiting for one, or for the rest of its head.
+    [[nodiscard]] bool isIdle() const;
+    [[nodiscard]] QHostAddress peer() const { return m_peer; }
+    /// Bytes this connection holds in memory: unparsed client bytes, the upload pipe, the
+    /// answer queued for the client and the upstream reply's buffer.
+    [[nodiscard]] qint64 bufferedBytes() const;
+    /// A side is not being read because the other is behind.
+    [[nodiscard]] bool isHoldingBack() const;
+    /// Closes at once (the server needs the slot).
+    void evict();
 
 Q_SIGNALS:
     void cookieSeen(const sessionlens::CapturedCookie &cookie);
     void closed();
 
 private:
-    void readFromClient();
-    void parse();
-    void forward();
+    enum class Wait
+    {
+        None,
+        Head,
+        Idle,
+        Write
+    };
+
+    void pumpRequest();
+    bool parseStep();
+    void startRequest();
+    void forward(const QByteArray &body);
+    void pumpResponse();
     void sendResponseHead(QNetworkReply *reply);
     void sendChunk(const QByteArray &data);
     void finishResponse();
-    void answer(int status, const QByteArray &reason, const QByteArray &body);
+    void answer(const ProxyRefusal &refusal);
     void closeAfterResponse();
+    void arm(Wait wait);
+    void timedOut();
+    void teardown();
 
-    struct Parser;
-    std::unique_ptr<Parser> m_parser;
     QTcpSocket *m_socket;
     QNetworkAccessManager &m_network;
     std::shared_ptr<const Settings> m_settings;
+    QHostAddress m_peer;
+    ProxyRequestReader m_reader;
     QByteArray m_pending; ///< received, not yet parsed
-    QByteArray m_method;
-    QByteArray m_target;
-    QList<std::pair<QByteArray, QByteArray>> m_headers;
-    bool m_lastWasValue = false;
-    qsizetype m_headBytes = 0;
-    QByteArray m_body;
+    QTimer m_timer;
+    Wait m_wait = Wait::None;
+    bool m_pumping = false;
+    bool m_closing = false;
+    bool m_torndown = false;
+    // The request in flight.
+    bool m_inFlight = false;
     bool m_requestComplete = false;
     bool m_keepAlive = true;
     bool m_tooLarge = false;
-    int m_refusal = 0;
+    ProxyForwardRules::Outgoing m_outgoing;
+    QByteArray m_body; ///< a chunked body, gathered
+    ProxyBodyPipe *m_pipe = nullptr;
     QPointer<QNetworkReply> m_reply;
+    bool m_replyFinished = false;
     bool m_headSent = false;
     bool m_chunked = false;
     bool m_noBody = false;
-    bool m_forwarded = false;
-    class ProxyBodyPipe *m_pipe = nullptr; ///< the streamed body of the request in flight
-    qint64 m_bodyLength = 0;
 };
 
 } // namespace sessionlens

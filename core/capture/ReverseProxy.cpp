@@ -1,9 +1,47 @@
 #include "capture/ReverseProxy.h"
 
 #include <QCoreApplication>
+#include <QNetworkInterface>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace sessionlens {
+
+namespace {
+
+QByteArray hostForm(QHostAddress address)
+{
+    address.setScopeId(QString());
+    const QByteArray text = address.toString().toLower().toLatin1();
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? '[' + text + ']' : text;
+}
+
+/// What a browser may put in Host to reach the proxy listening on `address`:port; nothing
+/// else, so a name an attacker controls (rebound to 127.0.0.1 or not) is never served.
+QList<QByteArray> ownAuthorities(const QHostAddress &address, quint16 port)
+{
+    QList<QByteArray> hosts = {"127.0.0.1", "localhost", "[::1]"};
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+        address == QHostAddress::AnyIPv6) {
+        // Listening on every interface is asking to be reached by the machine's addresses.
+        for (const QHostAddress &local : QNetworkInterface::allAddresses())
+            hosts.append(hostForm(local));
+    } else {
+        hosts.append(hostForm(address));
+    }
+    QList<QByteArray> authorities;
+    for (const QByteArray &host : std::as_const(hosts)) {
+        if (authorities.contains(host + ':' + QByteArray::number(port)))
+            continue;
+        authorities.append(host + ':' + QByteArray::number(port));
+        if (port == 80)
+            authorities.append(host);
+    }
+    return authorities;
+}
+
+} // namespace
 
 ReverseProxy::ReverseProxy(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent), m_network(network)
@@ -29,9 +67,12 @@ Result<Done> ReverseProxy::start(const QHostAddress &address, quint16 port, cons
                                .arg(m_server.errorString()),
                            QStringLiteral("%1:%2").arg(address.toString()).arg(port));
     auto settings = std::make_shared<ProxyConnection::Settings>();
-    settings->upstream = upstream;
-    settings->cookieName = cookieName;
+    settings->policy.upstream = upstream;
+    settings->policy.cookieName = cookieName;
+    settings->policy.authorities = ownAuthorities(address, m_server.serverPort());
     settings->publicBase = this->address();
+    settings->headTimeout = m_limits.headTimeout;
+    settings->idleTimeout = m_limits.idleTimeout;
     m_settings = settings;
     return Done{};
 }
@@ -62,13 +103,13 @@ void ReverseProxy::pin(const QByteArray &value)
         return;
     // Connections share these settings and read them per request (all on one thread), so a
     // kept-alive browser connection gets the new pin with its next request.
-    m_settings->pinnedCookie = value;
+    m_settings->policy.pin = value;
 }
 
 void ReverseProxy::accept()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        if (m_connections >= kMaxConnections) {
+        if (!makeRoom(socket->peerAddress())) {
             socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: "
                           "close\r\n\r\n");
             socket->disconnectFromHost();
@@ -77,9 +118,54 @@ void ReverseProxy::accept()
         }
         ++m_connections;
         auto *connection = new ProxyConnection(socket, m_network, m_settings, this);
+        m_open.append(connection);
         connect(connection, &ProxyConnection::cookieSeen, this, &ReverseProxy::cookieSeen);
-        connect(connection, &ProxyConnection::closed, this, [this] { --m_connections; });
+        connect(connection, &ProxyConnection::closed, this, [this, connection] {
+            --m_connections;
+            m_open.removeIf([connection](const QPointer<ProxyConnection> &open) {
+                return open.isNull() || open == connection;
+            });
+        });
     }
+}
+
+qint64 ReverseProxy::bufferedBytes() const
+{
+    qint64 total = 0;
+    for (const QPointer<ProxyConnection> &connection : m_open)
+        total += connection ? connection->bufferedBytes() : 0;
+    return total;
+}
+
+int ReverseProxy::holdingBack() const
+{
+    return int(
+        std::count_if(m_open.cbegin(), m_open.cend(),
+                      [](const QPointer<ProxyConnection> &c) { return c && c->isHoldingBack(); }));
+}
+
+bool ReverseProxy::makeRoom(const QHostAddress &peer)
+{
+    auto evictOldestIdle = [this](auto belongs) {
+        const auto oldest =
+            std::find_if(m_open.cbegin(), m_open.cend(), [&](const QPointer<ProxyConnection> &c) {
+                return c && c->isIdle() && belongs(*c);
+            });
+        if (oldest == m_open.cend())
+            return false;
+        (*oldest)->evict(); // its closed() takes it off m_open
+        return true;
+    };
+    const auto fromPeer =
+        std::count_if(m_open.cbegin(), m_open.cend(),
+                      [&](const QPointer<ProxyConnection> &c) { return c && c->peer() == peer; });
+    if (fromPeer >= m_limits.maxPerPeer &&
+        !evictOldestIdle([&](const ProxyConnection &c) { return c.peer() == peer; }))
+        return false;
+    if (m_connections >= m_limits.maxConnections &&
+        !evictOldestIdle([](const ProxyConnection &) { return true; }))
+        return false;
+    return true;
 }
 
 } // namespace sessionlens
