@@ -32,6 +32,16 @@ test::CliRun runCli(const QStringList &arguments, int timeoutMs = 120'000)
     return test::runCli(arguments, {}, test::isolatedCliEnvironment(), timeoutMs);
 }
 
+/// A cookie file as an editor leaves it (one line); empty when it could not be written.
+QString writeCookieFile(const QTemporaryDir &dir, const QByteArray &cookie)
+{
+    const QString path = dir.filePath(QStringLiteral("cookie"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(cookie + '\n') != cookie.size() + 1)
+        return {};
+    return path;
+}
+
 QByteArray procCmdline(qint64 pid)
 {
     QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
@@ -150,11 +160,8 @@ void TestCaptureSafety::cliRefusesValuesThatWouldAddAHeader()
     test::StreamingHttpServer server;
     QVERIFY(server.listenLoopback());
     QTemporaryDir dir;
-    const QString cookieFile = dir.filePath(QStringLiteral("cookie"));
-    QFile file(cookieFile);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(kInjection + '\n');
-    file.close();
+    const QString cookieFile = writeCookieFile(dir, kInjection);
+    QVERIFY(!cookieFile.isEmpty());
     arguments.replaceInStrings(QStringLiteral("COOKIE_FILE"), cookieFile);
 
     const test::CliRun capture =
@@ -276,11 +283,8 @@ void TestCaptureSafety::proxySecretsLeaveTheCommandLine()
     test::StreamingHttpServer upstream;
     QVERIFY(upstream.listenLoopback());
     QTemporaryDir dir;
-    const QString cookieFile = dir.filePath(QStringLiteral("cookie"));
-    QFile file(cookieFile);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(pin + '\n');
-    file.close();
+    const QString cookieFile = writeCookieFile(dir, pin);
+    QVERIFY(!cookieFile.isEmpty());
 
     QProcess cli;
     cli.setProcessEnvironment(test::isolatedCliEnvironment());
