@@ -167,18 +167,6 @@
         <translation>Zu sendender Wert des Session-Cookies.</translation>
     </message>
     <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Name of the session cookie (default: session).</source>
-        <translation>Name des Session-Cookies (Standard: session).</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <source>Same-origin redirects to follow (default 10).</source>
         <translation>Weiterleitungen innerhalb des Ursprungs, denen gefolgt wird (Standard 10).</translation>
     </message>
@@ -193,10 +181,6 @@
     <message>
         <source>host</source>
         <translation>Host</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for each response (default 30).</source>
-        <translation>Sekunden Wartezeit je Antwort (Standard 30).</translation>
     </message>
     <message>
         <source>seconds</source>
@@ -239,8 +223,16 @@
         <translation>keine Antwort hat ein %1-Cookie gesetzt</translation>
     </message>
     <message>
-        <source>note: the body is longer than %1 bytes; only those are shown</source>
-        <translation>Hinweis: der Inhalt ist länger als %1 Bytes; nur diese werden gezeigt</translation>
+        <source>Seconds the transfer may stay idle (default 30).</source>
+        <translation>Sekunden, die die Übertragung untätig sein darf (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Seconds the whole request may take, redirects included (default %1).</source>
+        <translation>Sekunden, die die ganze Anfrage samt Weiterleitungen dauern darf (Standard %1).</translation>
+    </message>
+    <message>
+        <source>--max-time takes seconds from 0.001 to %1</source>
+        <translation>--max-time erwartet Sekunden von 0,001 bis %1</translation>
     </message>
 </context>
 <context>
@@ -291,12 +283,14 @@ Commands:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
-  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F] [--cookie VALUE]
-          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
+  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F]
+          [--cookie VALUE | --cookie-file F] [--cookie-name NAME] [--max-redirects N]
+          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
           [--format tree|json|python|jsonl] URL
   import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
   import --profiles
-  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] [--format ...]
+  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE | --cookie-file F]
+        [--cookie-name NAME] [--format ...]
   watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE
   audit [KEYS] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
         [--baseline REPORT.json] FILE...|-
@@ -324,12 +318,14 @@ Befehle:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
-  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F] [--cookie WERT]
-          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]
+  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F]
+          [--cookie WERT | --cookie-file F] [--cookie-name NAME] [--max-redirects N]
+          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
           [--format tree|json|python|jsonl] URL
   import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
   import --profiles
-  proxy [SCHLÜSSEL] --upstream URL [--listen HOST:PORT] [--cookie WERT] [--cookie-name NAME] [--format ...]
+  proxy [SCHLÜSSEL] --upstream URL [--listen HOST:PORT] [--cookie WERT | --cookie-file F]
+        [--cookie-name NAME] [--format ...]
   watch [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFIL_ODER_DATENBANK
   audit [SCHLÜSSEL] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
         [--baseline BERICHT.json] DATEI...|-
@@ -394,6 +390,37 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
         <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>CookieArguments</name>
+    <message>
+        <source>%1 Visible to other users in ps: prefer --cookie-file.</source>
+        <translation>%1 Für andere Benutzer in ps sichtbar: besser --cookie-file verwenden.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The same, read from a file (&apos;-&apos;: standard input).</source>
+        <translation>Dasselbe, aus einer Datei gelesen (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>give --cookie or --cookie-file, not both</source>
+        <translation>--cookie oder --cookie-file angeben, nicht beides</translation>
     </message>
 </context>
 <context>
@@ -906,6 +933,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>exporting the secret of &quot;%1&quot; (%2)</source>
         <translation>das Geheimnis von &quot;%1&quot; (%2) wird exportiert</translation>
     </message>
+    <message>
+        <source>the key store did not return these stored keys: %1</source>
+        <translation>der Schlüsselspeicher hat diese gespeicherten Schlüssel nicht geliefert: %1</translation>
+    </message>
 </context>
 <context>
     <name>KeychainKeyStore</name>
@@ -951,18 +982,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Pin: send this session cookie with every request.</source>
         <translation>Anheften: dieses Session-Cookie mit jeder Anfrage senden.</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Name of the session cookie (default: session).</source>
-        <translation>Name des Session-Cookies (Standard: session).</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>Name</translation>
     </message>
     <message>
         <source>proxy takes no positional arguments</source>
@@ -1405,6 +1424,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>stored key &quot;%1&quot;</source>
         <translation>gespeicherter Schlüssel &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>warning: the key store cannot be used: %1</source>
+        <translation>Warnung: der Schlüsselspeicher ist nicht nutzbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1461,16 +1484,16 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Datei mit einem Flask-SECRET_KEY nur für diesen Lauf (wiederholbar).</translation>
     </message>
     <message>
-        <source>A key or secret was given on the command line, where other users of this computer can read it (for example with ps) while SessionLens runs. Use --key-file or --secret-file instead.</source>
-        <translation>Ein Schlüssel oder Secret wurde auf der Kommandozeile übergeben, wo andere Benutzer dieses Rechners ihn lesen können (etwa mit ps), solange SessionLens läuft. Verwenden Sie stattdessen --key-file oder --secret-file.</translation>
-    </message>
-    <message>
         <source>the key store has not answered yet</source>
         <translation>der Schlüsselspeicher hat noch nicht geantwortet</translation>
     </message>
     <message>
         <source>out of memory</source>
         <translation>kein Speicher mehr frei</translation>
+    </message>
+    <message>
+        <source>A key or secret was given on the command line, where other users of this computer could read it (for example with ps) while SessionLens started. Use --key-file or --secret-file instead.</source>
+        <translation>Ein Schlüssel oder Geheimnis wurde auf der Befehlszeile angegeben, wo andere Benutzer dieses Computers es lesen konnten (etwa mit ps), während SessionLens startete. Verwenden Sie stattdessen --key-file oder --secret-file.</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2187,45 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>die Datenbank hat einen Trigger (%1); die Cookie-Datenbank eines Browsers hat keinen</translation>
     </message>
     <message>
+        <source>method</source>
+        <translation>Methode</translation>
+
+    </message>
+    <message>
+        <source>%1: a method is a token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or line breaks</source>
+        <translation>%1: eine Methode ist ein Token: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, keine Leerzeichen oder Zeilenumbrüche</translation>
+
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+
+    </message>
+    <message>
+        <source>cookie name</source>
+        <translation>Cookie-Name</translation>
+
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>Cookie</translation>
+
+    </message>
+    <message>
+        <source>the response body is longer than %1 bytes: reading stopped there</source>
+        <translation>der Inhalt der Antwort ist länger als %1 Bytes: dort wurde das Lesen beendet</translation>
+
+    </message>
+    <message>
+        <source>timeout: the whole exchange took longer than %1 s</source>
+        <translation>Zeitüberschreitung: der ganze Austausch dauerte länger als %1 s</translation>
+
+    </message>
+    <message>
+        <source>the cookie the server set</source>
+        <translation>das vom Server gesetzte Cookie</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2663,6 +2725,34 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>A redirect to %1 was not followed: the session cookie stays with its origin.</source>
         <translation>Einer Weiterleitung zu %1 wurde nicht gefolgt: das Session-Cookie bleibt bei seinem Ursprung.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Cookie name (Edit ▸ Preferences)</source>
+        <translation>Cookie-Name (Bearbeiten ▸ Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Not pinned: %1</source>
+        <translation>Nicht angeheftet: %1</translation>
     </message>
 </context>
 <context>

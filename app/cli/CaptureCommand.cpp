@@ -1,5 +1,6 @@
 #include "CaptureCommand.h"
 
+#include "CookieArguments.h"
 #include "EntryPrinter.h"
 #include "KeyArguments.h"
 #include "SignerArguments.h"
@@ -30,18 +31,19 @@ int CaptureCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("data"), tr("Request body."), tr("body")});
     parser.addOption({QStringLiteral("data-file"),
                       tr("Request body from a file ('-': standard input)."), tr("file")});
-    parser.addOption({QStringLiteral("cookie"), tr("Session cookie value to send."), tr("value")});
-    parser.addOption({QStringLiteral("cookie-name"),
-                      tr("Name of the session cookie (default: session)."), tr("name"),
-                      QStringLiteral("session")});
+    CookieArguments::addOptions(parser, tr("Session cookie value to send."));
     parser.addOption({QStringLiteral("max-redirects"),
                       tr("Same-origin redirects to follow (default 10)."), tr("count"),
                       QString::number(HttpCapture::kDefaultMaxRedirects)});
     parser.addOption({QStringLiteral("insecure-host"),
                       tr("Accept certificate errors of this host (repeatable)."), tr("host")});
     parser.addOption({QStringLiteral("timeout"),
-                      tr("Seconds to wait for each response (default 30)."), tr("seconds"),
+                      tr("Seconds the transfer may stay idle (default 30)."), tr("seconds"),
                       QStringLiteral("30")});
+    parser.addOption({QStringLiteral("max-time"),
+                      tr("Seconds the whole request may take, redirects included (default %1).")
+                          .arg(HttpCapture::kDefaultMaxTimeMs / 1000),
+                      tr("seconds"), QString::number(HttpCapture::kDefaultMaxTimeMs / 1000)});
     parser.addOption({QStringLiteral("body"), tr("Print the final response body.")});
     parser.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."));
     if (!parser.parse(arguments))
@@ -55,8 +57,11 @@ int CaptureCommand::run(const QStringList &arguments)
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());
     request.method = parser.value(QStringLiteral("method")).toUtf8();
-    request.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
-    request.cookieValue = parser.value(QStringLiteral("cookie")).toUtf8();
+    auto given = CookieArguments::read(parser, m_io);
+    if (!given)
+        return m_io.fail(given.error());
+    request.cookieName = given->name;
+    request.cookieValue = given->value;
     bool ok = false;
     request.maxRedirects = parser.value(QStringLiteral("max-redirects")).toInt(&ok);
     if (!ok || request.maxRedirects < 0 || request.maxRedirects > HttpCapture::kMaxRedirectsLimit)
@@ -66,6 +71,12 @@ int CaptureCommand::run(const QStringList &arguments)
     if (!ok || timeout < 1 || timeout > 3600)
         return m_io.usage(tr("--timeout takes seconds from 1 to 3600"));
     request.timeoutMs = timeout * 1000;
+    const double maxTime = parser.value(QStringLiteral("max-time")).toDouble(&ok);
+    // Written so that NaN fails too.
+    if (!ok || !(maxTime * 1000 >= 1 && maxTime * 1000 <= HttpCapture::kMaxTimeLimitMs))
+        return m_io.usage(tr("--max-time takes seconds from 0.001 to %1")
+                              .arg(HttpCapture::kMaxTimeLimitMs / 1000));
+    request.maxTimeMs = int(maxTime * 1000);
     for (const QString &host : parser.values(QStringLiteral("insecure-host")))
         request.insecureHosts.insert(host.toLower());
     for (const QString &header : parser.values(QStringLiteral("header"))) {
@@ -86,6 +97,12 @@ int CaptureCommand::run(const QStringList &arguments)
             return m_io.fail(body.error());
         request.body = body.value();
     }
+    // Refused here, in the words of the options, before anything is sent.
+    if (auto valid = HttpCapture::check(request, {QStringLiteral("--method"), QStringLiteral("-H"),
+                                                  QStringLiteral("--cookie-name"),
+                                                  QStringLiteral("--cookie")});
+        !valid)
+        return m_io.fail(valid.error());
 
     KeyRing ring;
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
@@ -136,10 +153,6 @@ int CaptureCommand::run(const QStringList &arguments)
         if (!outcome.response.body.endsWith('\n'))
             std::fputc('\n', stdout);
         std::fflush(stdout);
-        if (outcome.response.bodyTruncated)
-            m_io.err() << tr("note: the body is longer than %1 bytes; only those are shown")
-                              .arg(HttpCapture::kMaxBodyBytes)
-                       << Qt::endl;
     }
     return ExitOk;
 }

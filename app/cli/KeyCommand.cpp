@@ -107,8 +107,11 @@ int KeyCommand::list(const QStringList &arguments)
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     const StoredKeyRing::Opened stored = StoredKeys::open(m_io);
+    // A ring that cannot be read is no empty ring: a script must not take it for one.
     if (!stored.keys)
-        return ExitOk; // the warning said why; there is nothing to list
+        return m_io.fail(Error::make(ErrorCategory::Io, tr("no key store can be reached")));
+    if (stored.problem)
+        return m_io.fail(*stored.problem);
     QTextStream &out = m_io.out();
     out << tr("store: %1").arg(stored.keys->store().label()) << Qt::endl;
     const KeyRing &ring = stored.keys->ring();
@@ -120,6 +123,10 @@ int KeyCommand::list(const QStringList &arguments)
                         key.fingerprint())
             << Qt::endl;
     }
+    if (!stored.missing.isEmpty())
+        return m_io.fail(
+            Error::make(ErrorCategory::Key, tr("the key store did not return these stored keys: %1")
+                                                .arg(stored.missing.join(QStringLiteral(", ")))));
     return ExitOk;
 }
 

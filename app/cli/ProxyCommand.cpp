@@ -1,5 +1,6 @@
 #include "ProxyCommand.h"
 
+#include "CookieArguments.h"
 #include "EntryPrinter.h"
 #include "KeyArguments.h"
 #include "SignalWaiter.h"
@@ -27,11 +28,7 @@ int ProxyCommand::run(const QStringList &arguments)
                       tr("host:port"), QStringLiteral("127.0.0.1:8080")});
     parser.addOption({QStringLiteral("upstream"),
                       tr("The app's base URL, e.g. http://127.0.0.1:5000."), tr("url")});
-    parser.addOption({QStringLiteral("cookie"),
-                      tr("Pin: send this session cookie with every request."), tr("value")});
-    parser.addOption({QStringLiteral("cookie-name"),
-                      tr("Name of the session cookie (default: session)."), tr("name"),
-                      QStringLiteral("session")});
+    CookieArguments::addOptions(parser, tr("Pin: send this session cookie with every request."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -58,6 +55,11 @@ int ProxyCommand::run(const QStringList &arguments)
                           .arg(address.toString())
                    << Qt::endl;
 
+    // Checked before the proxy listens: the pin goes into every forwarded request.
+    auto pin = CookieArguments::read(parser, m_io);
+    if (!pin)
+        return m_io.fail(pin.error());
+
     KeyRing ring;
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
@@ -65,13 +67,12 @@ int ProxyCommand::run(const QStringList &arguments)
 
     QNetworkAccessManager network;
     ReverseProxy proxy(network);
-    const QByteArray cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
     auto started = proxy.start(address, quint16(port),
-                               QUrl(parser.value(QStringLiteral("upstream"))), cookieName);
+                               QUrl(parser.value(QStringLiteral("upstream"))), pin->name);
     if (!started)
         return m_io.fail(started.error());
-    if (parser.isSet(QStringLiteral("cookie")))
-        proxy.pin(parser.value(QStringLiteral("cookie")).toUtf8());
+    if (!pin->value.isEmpty())
+        proxy.pin(pin->value);
     m_io.err() << tr("listening on %1, forwarding to %2")
                       .arg(proxy.address().toString(), parser.value(QStringLiteral("upstream")))
                << Qt::endl;

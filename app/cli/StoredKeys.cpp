@@ -18,6 +18,9 @@ StoredKeyRing::Opened StoredKeys::open(CliIo &io, bool createFileStore)
         StoredKeyRing::open(StoredKeyRing::location(), timeout, createFileStore);
     if (!opened.warning.isEmpty())
         io.err() << tr("warning: %1").arg(opened.warning) << Qt::endl;
+    if (opened.problem)
+        io.err() << tr("warning: the key store cannot be used: %1").arg(opened.problem->toString())
+                 << Qt::endl;
     if (!opened.missing.isEmpty())
         io.err() << tr("warning: the key store did not return these stored keys: %1")
                         .arg(opened.missing.join(QStringLiteral(", ")))

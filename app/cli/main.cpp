@@ -33,15 +33,15 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  convert --to encrypted --key K [--secret S] COOKIE\n"
     "  convert --to signed --secret S [--key K] COOKIE\n"
     "  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE\n"
-    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F] [--cookie "
-    "VALUE]\n"
-    "          [--cookie-name NAME] [--max-redirects N] [--insecure-host HOST] [--body]\n"
+    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F]\n"
+    "          [--cookie VALUE | --cookie-file F] [--cookie-name NAME] [--max-redirects N]\n"
+    "          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]\n"
     "          [--format tree|json|python|jsonl] URL\n"
     "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, "
     "cookies.txt, list, browser DB)\n"
     "  import --profiles\n"
-    "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE] [--cookie-name NAME] "
-    "[--format ...]\n"
+    "  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE | --cookie-file F]\n"
+    "        [--cookie-name NAME] [--format ...]\n"
     "  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] "
     "PROFILE_OR_DATABASE\n"
     "  audit [KEYS] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over "
@@ -87,6 +87,11 @@ int main(int argc, char *argv[])
     using namespace sessionlens::cli;
     CliIo io;
     const QStringList arguments = QCoreApplication::arguments();
+    // Keys, secrets and cookies given on the command line leave the process's arguments now
+    // that they are copied: other users would read them in ps for the whole run (a proxy
+    // runs for hours). --key-file, --secret-file and --cookie-file avoid even this moment.
+    sessionlens::ProcessHardening::scrubArguments(argc, argv,
+                                                  {"--key", "-k", "--secret", "-s", "--cookie"});
     const QString command = arguments.value(1);
     const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
 

@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "InspectorController.h"
 #include "KeyRingStore.h"
+#include "capture/HttpFieldRules.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -81,15 +82,27 @@ int CaptureController::savedPort() const
 void CaptureController::rememberRequest(const HttpCapture::Request &request)
 {
     QStringList recent = recentRequests();
-    const QString line = QString::fromLatin1(request.method) + u' ' + request.url.toString();
+    // A URL may carry user:password; the settings are no place for a password.
+    const QString line =
+        QString::fromLatin1(request.method) + u' ' + request.url.toString(QUrl::RemoveUserInfo);
     recent.removeAll(line);
     recent.prepend(line);
     m_settings.setValue(AppSettings::Key::RecentRequests,
                         QStringList(recent.mid(0, kRecentRequests)));
 }
 
+HttpCapture::FieldNames CaptureController::fieldNames()
+{
+    return {tr("Method"), tr("Headers"), tr("Cookie name (Edit ▸ Preferences)"), tr("Cookie")};
+}
+
 void CaptureController::send(const HttpCapture::Request &request)
 {
+    // Refused before anything is sent, in the words of the dock (the core checks again).
+    if (auto valid = HttpCapture::check(request, fieldNames()); !valid) {
+        Q_EMIT message(tr("Not sent: %1").arg(valid.error().message));
+        return;
+    }
     rememberRequest(request);
     m_capture.start(request);
     Q_EMIT busyChanged(true);
@@ -141,10 +154,14 @@ void CaptureController::addOutcome(const HttpCapture::Outcome &outcome)
 
 Result<Done> CaptureController::startProxy(quint16 port, const QUrl &upstream)
 {
-    auto started = m_proxy.start(QHostAddress::LocalHost, port, upstream,
-                                 m_settings.string(AppSettings::Key::CookieName).toUtf8());
+    // The proxy writes this name into every request it pins.
+    const QByteArray cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
+    if (!HttpFieldRules::isCookieName(cookieName))
+        return HttpFieldRules::checkCookie(cookieName, {}, fieldNames().cookieName);
+    auto started = m_proxy.start(QHostAddress::LocalHost, port, upstream, cookieName);
     if (started) {
-        m_settings.setValue(AppSettings::Key::ProxyUpstream, upstream.toString());
+        m_settings.setValue(AppSettings::Key::ProxyUpstream,
+                            upstream.toString(QUrl::RemoveUserInfo));
         m_settings.setValue(AppSettings::Key::ProxyPort, int(port));
         updatePin();
     }
@@ -164,7 +181,15 @@ void CaptureController::setPinned(bool on)
 
 void CaptureController::updatePin()
 {
-    m_proxy.pin(m_pinned ? m_inspector.sealedCookie() : QByteArray());
+    const QByteArray pin = m_pinned ? m_inspector.sealedCookie() : QByteArray();
+    const QByteArray cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
+    if (auto valid = HttpFieldRules::checkCookie(cookieName, pin, tr("Pin")); !valid) {
+        // Never a pin that could add a header or a cookie: none at all, and why.
+        m_proxy.pin({});
+        Q_EMIT message(tr("Not pinned: %1").arg(valid.error().message));
+        return;
+    }
+    m_proxy.pin(pin);
 }
 
 void CaptureController::importFiles(const QStringList &paths, const QString &host)

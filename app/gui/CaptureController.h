@@ -66,6 +66,8 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    /// The dock's names for a request's fields, for the refusals of HttpCapture::check().
+    [[nodiscard]] static HttpCapture::FieldNames fieldNames();
     void addOutcome(const HttpCapture::Outcome &outcome);
     void rememberRequest(const HttpCapture::Request &request);
     void updatePin();

@@ -122,6 +122,8 @@ int main(int argc, char *argv[])
         }
     }
     const bool secretsInArguments = !sources.keyTexts.isEmpty() || !sources.secretTexts.isEmpty();
+    // Read: out of the process's arguments, where other users see them in ps.
+    ProcessHardening::scrubArguments(argc, argv, {"--key", "--secret"});
 
     MainWindow window(settings, keys, recovery);
     window.show();
@@ -139,9 +141,9 @@ int main(int argc, char *argv[])
     if (secretsInArguments) {
         const QString text =
             QApplication::translate("main", "A key or secret was given on the command line, where "
-                                            "other users of this computer can read it "
-                                            "(for example with ps) while SessionLens runs. Use "
-                                            "--key-file or --secret-file instead.");
+                                            "other users of this computer could read it "
+                                            "(for example with ps) while SessionLens started. "
+                                            "Use --key-file or --secret-file instead.");
         std::fprintf(stderr, "sessionlens: %s\n", qPrintable(text));
         QMessageBox::warning(&window, QApplication::translate("main", "Key Ring"), text);
     }

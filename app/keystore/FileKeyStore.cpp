@@ -213,6 +213,14 @@ Result<Done> FileKeyStore::store(const QString &name, const SecureBytes &secret)
     return writeAll(secrets.value());
 }
 
+Result<Done> FileKeyStore::check()
+{
+    auto secrets = readAll();
+    if (!secrets)
+        return secrets.error();
+    return Done{};
+}
+
 Result<Done> FileKeyStore::remove(const QString &name)
 {
     auto secrets = readAll();

@@ -25,6 +25,7 @@ public:
     [[nodiscard]] Result<SecureBytes> load(const QString &name) override;
     [[nodiscard]] Result<Done> store(const QString &name, const SecureBytes &secret) override;
     [[nodiscard]] Result<Done> remove(const QString &name) override;
+    [[nodiscard]] Result<Done> check() override;
 
     [[nodiscard]] QString dataFile() const;
     [[nodiscard]] QString wrapKeyFile() const;

@@ -23,6 +23,9 @@ public:
     [[nodiscard]] virtual Result<SecureBytes> load(const QString &name) = 0;
     [[nodiscard]] virtual Result<Done> store(const QString &name, const SecureBytes &secret) = 0;
     [[nodiscard]] virtual Result<Done> remove(const QString &name) = 0;
+    /// Whether the store can be read as it is (a file store whose files another user could
+    /// read is refused), so that a command can say why before it lists nothing.
+    [[nodiscard]] virtual Result<Done> check() { return Done{}; }
 
     /// Name of the store's own item that seals history and autosave; never a ring entry.
     static QString recoveryKeyName() { return QStringLiteral("sessionlens-recovery-key"); }

@@ -22,9 +22,23 @@ StoredKeyRing::Location StoredKeyRing::location(const QString &settingsOverride)
     location.settingsFile = settingsOverride.isEmpty()
                                 ? qEnvironmentVariable("SESSIONLENS_SETTINGS")
                                 : settingsOverride;
-    location.dataFolder = location.settingsFile.isEmpty()
-                              ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                              : QFileInfo(location.settingsFile).absolutePath();
+    if (location.settingsFile.isEmpty()) {
+        location.dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        return location;
+    }
+    // A folder of its own beside the settings file, which SessionLens creates private: the
+    // settings file's folder is the user's (a project, a home, /tmp), and neither the key
+    // store nor history belong in it, nor may its mode be changed.
+    const QFileInfo settings(location.settingsFile);
+    location.dataFolder =
+        QDir(settings.absolutePath())
+            .filePath(settings.completeBaseName() + QStringLiteral(".sessionlens"));
+    // A store an earlier version kept beside the settings file is used where it lies (its
+    // files are checked as before), until the user moves it.
+    const QString legacy = settings.absolutePath();
+    if (!QFileInfo::exists(location.dataFolder) &&
+        QFileInfo::exists(FileKeyStore(legacy).dataFile()))
+        location.dataFolder = legacy;
     return location;
 }
 
@@ -65,6 +79,8 @@ StoredKeyRing::Opened StoredKeyRing::open(const Location &location, int keychain
     }
     opened.keys = std::make_unique<KeyRingStore>(*opened.settings, std::move(store));
     opened.missing = opened.keys->load();
+    if (auto checked = opened.keys->store().check(); !checked)
+        opened.problem = checked.error();
     return opened;
 }
 

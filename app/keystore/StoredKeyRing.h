@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace sessionlens {
 
@@ -17,7 +18,7 @@ namespace sessionlens {
  *
  * The places are the platform's (QStandardPaths for organisation and application
  * "SessionLens"), or an INI file named by `--settings` (window) or SESSIONLENS_SETTINGS
- * (both), with the data folder next to it.
+ * (both), with the data folder `NAME.sessionlens` beside it (for `NAME.ini`), created 0700.
  */
 class StoredKeyRing
 {
@@ -34,6 +35,7 @@ public:
         std::unique_ptr<KeyRingStore> keys; ///< null when no store can be reached
         QStringList missing;                ///< names whose secret the store did not return
         QString warning;                    ///< why the ring is not there, for the user
+        std::optional<Error> problem;       ///< the store is there but refused or damaged
     };
 
     /// Sets the organisation and application names both programs share.

@@ -1,5 +1,7 @@
 #include "capture/HttpCapture.h"
 
+#include "capture/HttpFieldRules.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -10,6 +12,8 @@ namespace sessionlens {
 HttpCapture::HttpCapture(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent), m_network(network)
 {
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &HttpCapture::onDeadline);
 }
 
 HttpCapture::~HttpCapture()
@@ -30,11 +34,51 @@ bool HttpCapture::sameOrigin(const QUrl &a, const QUrl &b)
            a.port(defaultPort(a)) == b.port(defaultPort(b));
 }
 
+Result<Done> HttpCapture::check(const Request &request, const FieldNames &names)
+{
+    const auto named = [](const QString &given, const char *generic) {
+        return given.isEmpty() ? QCoreApplication::translate("sessionlens::Error", generic) : given;
+    };
+    const QString method = named(names.method, QT_TRANSLATE_NOOP("sessionlens::Error", "method"));
+    if (!HttpFieldRules::isToken(request.method))
+        return Error::make(ErrorCategory::Format,
+                           QCoreApplication::translate(
+                               "sessionlens::Error",
+                               "%1: a method is a token: letters, digits and !#$%&'*+-.^_`|~, no "
+                               "spaces or line breaks")
+                               .arg(method),
+                           method);
+    const QString header = named(names.header, QT_TRANSLATE_NOOP("sessionlens::Error", "header"));
+    for (const auto &[name, value] : request.headers) {
+        // The header's name helps find it among several, when it can be shown as it is.
+        const QString field = HttpFieldRules::isToken(name)
+                                  ? QStringLiteral("%1 %2").arg(header, QString::fromLatin1(name))
+                                  : header;
+        if (auto valid = HttpFieldRules::checkHeader(name, value, field); !valid)
+            return valid;
+    }
+    const QString cookieName =
+        named(names.cookieName, QT_TRANSLATE_NOOP("sessionlens::Error", "cookie name"));
+    if (!HttpFieldRules::isCookieName(request.cookieName))
+        return HttpFieldRules::checkCookie(request.cookieName, {}, cookieName);
+    const QString cookieValue =
+        named(names.cookieValue, QT_TRANSLATE_NOOP("sessionlens::Error", "cookie"));
+    return HttpFieldRules::checkCookie(request.cookieName, request.cookieValue, cookieValue);
+}
+
+void HttpCapture::finishLater(Error error)
+{
+    // Reported from the event loop, as every other outcome is.
+    QMetaObject::invokeMethod(
+        this, [this, error = std::move(error)] { finish(error); }, Qt::QueuedConnection);
+}
+
 void HttpCapture::start(Request request)
 {
     cancel();
     m_request = std::move(request);
     m_request.maxRedirects = std::clamp(m_request.maxRedirects, 0, kMaxRedirectsLimit);
+    m_request.maxTimeMs = std::clamp(m_request.maxTimeMs, 1, kMaxTimeLimitMs);
     m_url = m_request.url;
     m_method = m_request.method.toUpper();
     m_body = m_request.body;
@@ -45,23 +89,24 @@ void HttpCapture::start(Request request)
     if (!m_url.isValid() ||
         (m_url.scheme() != QLatin1String("http") && m_url.scheme() != QLatin1String("https")) ||
         m_url.host().isEmpty()) {
-        // Reported from the event loop, as every other outcome is.
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                finish(Error::make(
-                    ErrorCategory::Network,
-                    QCoreApplication::translate("sessionlens::Error", "not an http or https URL"),
-                    m_request.url.toString()));
-            },
-            Qt::QueuedConnection);
+        finishLater(Error::make(
+            ErrorCategory::Network,
+            QCoreApplication::translate("sessionlens::Error", "not an http or https URL"),
+            m_request.url.toString(QUrl::RemoveUserInfo)));
         return;
     }
+    // Nothing reaches the wire unchecked, whoever built the request.
+    if (auto valid = check(m_request); !valid) {
+        finishLater(valid.error());
+        return;
+    }
+    m_deadline.start(m_request.maxTimeMs);
     sendHop();
 }
 
 void HttpCapture::cancel()
 {
+    m_deadline.stop();
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -91,14 +136,24 @@ void HttpCapture::sendHop()
         CapturedCookie sent;
         sent.source = CapturedCookie::Source::Request;
         sent.time = QDateTime::currentDateTimeUtc();
-        sent.url = m_url.toString();
+        sent.url = m_url.toString(QUrl::RemoveUserInfo);
         sent.name = m_request.cookieName;
         sent.value = m_cookie;
         m_response.captured.append(sent);
     }
     m_hopStart = m_clock.elapsed();
     m_sslProblem.clear();
+    m_hopBody.clear();
     m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+    // The body is taken as it comes, so that no more than the limit is ever held. The size is
+    // set again once the head is in: Qt's HTTP thread may not have its reply yet when it is
+    // set here, and then reads on unthrottled (measured: 24 MB ahead of us instead of ~1 MB).
+    m_reply->setReadBufferSize(kReadBufferBytes);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReadBufferBytes);
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpCapture::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpCapture::progress);
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;
@@ -147,6 +202,104 @@ Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString 
     return Error::make(ErrorCategory::Network, what, detail);
 }
 
+bool HttpCapture::takeBody(QNetworkReply &reply)
+{
+    // One byte past the limit is enough to know the body is longer.
+    const qint64 room = kMaxBodyBytes + 1 - m_hopBody.size();
+    m_hopBody.append(reply.read(std::min(room, reply.bytesAvailable())));
+    return m_hopBody.size() > kMaxBodyBytes;
+}
+
+void HttpCapture::onReadyRead()
+{
+    if (!m_reply || !takeBody(*m_reply))
+        return;
+    // Stop reading here: the rest of the answer is never taken in.
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    std::optional<Error> error = recordHop(*reply, status);
+    reply->abort();
+    reply->deleteLater();
+    finishAtLimit(std::move(error));
+}
+
+void HttpCapture::finishAtLimit(std::optional<Error> error)
+{
+    m_hopBody.truncate(kMaxBodyBytes);
+    m_response.body = std::exchange(m_hopBody, {});
+    m_response.bodyTruncated = true;
+    if (!error)
+        error = Error::make(ErrorCategory::Limit,
+                            QCoreApplication::translate("sessionlens::Error",
+                                                        "the response body is longer than %1 "
+                                                        "bytes: reading stopped there")
+                                .arg(kMaxBodyBytes),
+                            m_url.toString(QUrl::RemoveUserInfo));
+    finish(std::move(error));
+}
+
+void HttpCapture::onDeadline()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    finish(Error::make(ErrorCategory::Network,
+                       QCoreApplication::translate("sessionlens::Error",
+                                                   "timeout: the whole exchange took longer "
+                                                   "than %1 s")
+                           .arg(double(m_request.maxTimeMs) / 1000.0),
+                       m_url.toString(QUrl::RemoveUserInfo)));
+}
+
+std::optional<Error> HttpCapture::recordHop(QNetworkReply &reply, int status)
+{
+    Hop hop;
+    hop.url = m_url;
+    hop.method = m_method;
+    hop.status = status;
+    hop.elapsedMs = m_clock.elapsed() - m_hopStart;
+    const auto &pairs = reply.rawHeaderPairs();
+    if (pairs.size() > kMaxHeaders)
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "a response with more than %1 headers")
+                               .arg(kMaxHeaders));
+    hop.headers = pairs;
+    for (const auto &[name, value] : pairs) {
+        if (name.compare("set-cookie", Qt::CaseInsensitive) != 0)
+            continue;
+        // Qt joins repeated Set-Cookie headers with newlines.
+        for (const QByteArray &line : value.split('\n')) {
+            auto parsed = SetCookieParser::parseSetCookie(line);
+            if (!parsed || parsed->name != m_request.cookieName)
+                continue;
+            const bool deleted =
+                parsed->deletes(QDateTime::currentDateTimeUtc()) || parsed->value.isEmpty();
+            m_cookie = deleted ? QByteArray() : parsed->value;
+            hop.sessionCookies.append(parsed.value());
+            if (!deleted) {
+                CapturedCookie set;
+                set.source = CapturedCookie::Source::Response;
+                set.time = QDateTime::currentDateTimeUtc();
+                set.url = m_url.toString(QUrl::RemoveUserInfo);
+                set.status = status;
+                set.name = parsed->name;
+                set.value = parsed->value;
+                m_response.captured.append(set);
+            }
+        }
+    }
+    m_response.hops.append(hop);
+    m_response.sessionCookie = m_cookie;
+    return std::nullopt;
+}
+
 void HttpCapture::onHopFinished()
 {
     QNetworkReply *reply = m_reply;
@@ -174,46 +327,10 @@ void HttpCapture::onHopFinished()
         return;
     }
 
-    Hop hop;
-    hop.url = m_url;
-    hop.method = m_method;
-    hop.status = status;
-    hop.elapsedMs = m_clock.elapsed() - m_hopStart;
-    const auto &pairs = reply->rawHeaderPairs();
-    if (pairs.size() > kMaxHeaders) {
-        finish(Error::make(ErrorCategory::Limit,
-                           QCoreApplication::translate("sessionlens::Error",
-                                                       "a response with more than %1 headers")
-                               .arg(kMaxHeaders)));
+    if (auto error = recordHop(*reply, status)) {
+        finish(std::move(error));
         return;
     }
-    hop.headers = pairs;
-    for (const auto &[name, value] : pairs) {
-        if (name.compare("set-cookie", Qt::CaseInsensitive) != 0)
-            continue;
-        // Qt joins repeated Set-Cookie headers with newlines.
-        for (const QByteArray &line : value.split('\n')) {
-            auto parsed = SetCookieParser::parseSetCookie(line);
-            if (!parsed || parsed->name != m_request.cookieName)
-                continue;
-            const bool deleted =
-                parsed->deletes(QDateTime::currentDateTimeUtc()) || parsed->value.isEmpty();
-            m_cookie = deleted ? QByteArray() : parsed->value;
-            hop.sessionCookies.append(parsed.value());
-            if (!deleted) {
-                CapturedCookie set;
-                set.source = CapturedCookie::Source::Response;
-                set.time = QDateTime::currentDateTimeUtc();
-                set.url = m_url.toString();
-                set.status = status;
-                set.name = parsed->name;
-                set.value = parsed->value;
-                m_response.captured.append(set);
-            }
-        }
-    }
-    m_response.hops.append(hop);
-    m_response.sessionCookie = m_cookie;
 
     const bool redirect =
         status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -227,7 +344,15 @@ void HttpCapture::onHopFinished()
                 ErrorCategory::Limit,
                 QCoreApplication::translate("sessionlens::Error", "more than %1 redirects")
                     .arg(m_request.maxRedirects),
-                target.toString()));
+                target.toString(QUrl::RemoveUserInfo)));
+            return;
+        } else if (auto sendable = HttpFieldRules::checkCookie(
+                       m_request.cookieName, m_cookie,
+                       QCoreApplication::translate("sessionlens::Error",
+                                                   "the cookie the server set"));
+                   !sendable) {
+            // A value the server set goes back on the next hop: it is checked as ours are.
+            finish(sendable.error());
             return;
         } else {
             ++m_redirects;
@@ -241,14 +366,17 @@ void HttpCapture::onHopFinished()
             return;
         }
     }
-    const QByteArray body = reply->read(kMaxBodyBytes + 1);
-    m_response.bodyTruncated = body.size() > kMaxBodyBytes;
-    m_response.body = body.left(kMaxBodyBytes);
+    if (takeBody(*reply)) { // what arrived with the end
+        finishAtLimit(std::nullopt);
+        return;
+    }
+    m_response.body = std::exchange(m_hopBody, {});
     finish(std::nullopt);
 }
 
 void HttpCapture::finish(std::optional<Error> error)
 {
+    m_deadline.stop();
     Outcome outcome;
     outcome.error = std::move(error);
     outcome.response = std::move(m_response);

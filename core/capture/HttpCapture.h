@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "Result.h"
 #include "capture/CapturedCookie.h"
 #include "capture/SetCookieParser.h"
 
@@ -10,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 
 #include <optional>
@@ -35,9 +37,17 @@ class HttpCapture : public QObject
 public:
     static constexpr int kDefaultMaxRedirects = 10;
     static constexpr int kMaxRedirectsLimit = 100;
+    /// How long the transfer may be idle (nothing sent or received).
     static constexpr int kDefaultTimeoutMs = 30'000;
-    /// Response bodies kept; a longer one is cut and said so (Response::bodyTruncated).
+    /// How long the whole exchange, every hop included, may take: a server that trickles a
+    /// byte at a time is never idle, so the idle timeout alone would not end it.
+    static constexpr int kDefaultMaxTimeMs = 300'000;
+    static constexpr int kMaxTimeLimitMs = 86'400'000;
+    /// Response bodies kept. A longer one is not read on: the reply is aborted at the limit
+    /// with a `limit` error (the first kMaxBodyBytes stay in Response::body).
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    /// What the network stack may buffer ahead of us, so that memory stays near the limit.
+    static constexpr qint64 kReadBufferBytes = 64 * 1024;
     /// Response headers looked at per hop; more is a `limit` error.
     static constexpr qsizetype kMaxHeaders = 1000;
 
@@ -50,8 +60,18 @@ public:
         QByteArray cookieValue; ///< session cookie to send, empty for none
         QByteArray cookieName = "session";
         int maxRedirects = kDefaultMaxRedirects;
-        QSet<QString> insecureHosts; ///< hosts whose certificate errors are accepted
-        int timeoutMs = kDefaultTimeoutMs;
+        QSet<QString> insecureHosts;       ///< hosts whose certificate errors are accepted
+        int timeoutMs = kDefaultTimeoutMs; ///< idle time allowed
+        int maxTimeMs = kDefaultMaxTimeMs; ///< total time allowed, all hops
+    };
+
+    /// What the user calls each field of a Request (a flag, a label), for check()'s messages.
+    struct FieldNames
+    {
+        QString method;
+        QString header;
+        QString cookieName;
+        QString cookieValue;
     };
 
     struct Hop
@@ -88,6 +108,11 @@ public:
     [[nodiscard]] bool isRunning() const { return !m_reply.isNull(); }
 
     [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
+    /// Whether everything the user gave could go onto the wire as it is: the method and
+    /// header names are tokens, header values hold no CR, LF, NUL or other control, and the
+    /// cookie is an RFC 6265 name and value. A `format` error naming the field (by `names`,
+    /// or by generic names) when not. start() checks every request this way.
+    [[nodiscard]] static Result<Done> check(const Request &request, const FieldNames &names = {});
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
@@ -95,7 +120,17 @@ Q_SIGNALS:
 
 private:
     void sendHop();
+    void onReadyRead();
+    /// Reads what `reply` has into the hop's body, up to one byte past the limit; true when
+    /// the body is longer than the limit.
+    [[nodiscard]] bool takeBody(QNetworkReply &reply);
+    void finishAtLimit(std::optional<Error> error);
     void onHopFinished();
+    void onDeadline();
+    /// Adds the hop of `reply` (status, headers, session cookies) to the response; an error
+    /// when the response has too many headers.
+    [[nodiscard]] std::optional<Error> recordHop(QNetworkReply &reply, int status);
+    void finishLater(Error error);
     void finish(std::optional<Error> error);
     [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &detail,
                                             bool timedOut);
@@ -108,6 +143,8 @@ private:
     QByteArray m_cookie;
     int m_redirects = 0;
     QPointer<QNetworkReply> m_reply;
+    QByteArray m_hopBody;
+    QTimer m_deadline;
     QElapsedTimer m_clock;
     qint64 m_hopStart = 0;
     QString m_sslProblem;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <initializer_list>
+#include <string_view>
+
 namespace sessionlens {
 
 /**
@@ -18,6 +21,17 @@ public:
 
     /// Safe to call more than once.
     static Outcome apply();
+
+    /**
+     * Overwrites, in the process's own argument strings, the values of the options named in
+     * `secretOptions` ("--key", "-k"; as `--key VALUE`, `--key=VALUE`, `-k VALUE` or
+     * `-kVALUE`, as QCommandLineParser reads them, up to a `--`), so that other users no
+     * longer see them in ps or /proc/PID/cmdline. The bytes become NULs; their count stays.
+     * QCoreApplication::arguments() reads these strings again on every call: take the
+     * arguments first. Returns how many values were wiped.
+     */
+    static int scrubArguments(int argc, char **argv,
+                              std::initializer_list<std::string_view> secretOptions);
 };
 
 } // namespace sessionlens

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <QCoreApplication>
+#include <cerrno>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,13 +30,28 @@ Error ioError(const QString &message, const QString &path)
 
 Result<Done> PrivateFiles::ensureFolder(const QString &folder)
 {
-    if (!QDir().mkpath(folder))
-        return ioError(
-            QCoreApplication::translate("sessionlens::Error", "cannot create the folder"), folder);
-    if (::chmod(QFile::encodeName(folder).constData(), 0700) != 0)
-        return ioError(QCoreApplication::translate("sessionlens::Error",
-                                                   "cannot make the folder private (0700)"),
-                       folder);
+    const QByteArray path = QFile::encodeName(folder);
+    struct stat status
+    {
+    };
+    if (::lstat(path.constData(), &status) != 0) {
+        if (!QDir().mkpath(QFileInfo(folder).absolutePath()))
+            return ioError(
+                QCoreApplication::translate("sessionlens::Error", "cannot create the folder"),
+                folder);
+        // Only a folder made here is given its mode: one that was there already may be the
+        // user's own (a settings file's folder, a home), and is checked, never changed.
+        if (::mkdir(path.constData(), 0700) == 0) {
+            if (::chmod(path.constData(), 0700) != 0)
+                return ioError(QCoreApplication::translate("sessionlens::Error",
+                                                           "cannot make the folder private (0700)"),
+                               folder);
+        } else if (errno != EEXIST) {
+            return ioError(
+                QCoreApplication::translate("sessionlens::Error", "cannot create the folder"),
+                folder);
+        }
+    }
     return checkTrusted(folder);
 }
 

@@ -17,7 +17,8 @@ namespace sessionlens {
 class PrivateFiles
 {
 public:
-    /// Creates `folder` (and its parents) and makes it 0700; fails when that cannot be done.
+    /// Creates `folder` (and its parents) 0700 when it is missing; an existing folder must
+    /// already be private (checkTrusted), and its mode is never changed.
     [[nodiscard]] static Result<Done> ensureFolder(const QString &folder);
     /// The file (or folder) is owned by this user and gives no access to group or others.
     [[nodiscard]] static Result<Done> checkTrusted(const QString &path);

@@ -9,7 +9,7 @@ _sessionlens_cli()
         return
     fi
     case $prev in
-        --key-file|--secret-file|--wordlist|--data-file|--baseline)
+        --key-file|--secret-file|--cookie-file|--wordlist|--data-file|--baseline)
             _filedir
             return ;;
         --format)
@@ -30,7 +30,15 @@ _sessionlens_cli()
         return
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--key --key-file --secret --secret-file --no-ring --with --format --help" -- "$cur"))
+        local options="--key --key-file --secret --secret-file --no-ring --with --format --help"
+        case ${words[1]} in
+            capture)
+                options+=" --method --header --data --data-file --cookie --cookie-file --cookie-name"
+                options+=" --max-redirects --insecure-host --timeout --max-time --body" ;;
+            proxy)
+                options+=" --listen --upstream --cookie --cookie-file --cookie-name" ;;
+        esac
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return
     fi
     _filedir

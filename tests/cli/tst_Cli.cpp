@@ -83,7 +83,6 @@ private Q_SLOTS:
     void outOfRangeTimestampIsNamed();
     void sealWarnsAndRefusesOversizedCookies();
     void statsSizesSignedCookies();
-    void storedRingWithTheFileStore();
     void watchPrintsNewBrowserCookies();
     void importRefusesAFifo();
     void everyCommandExitsWithADocumentedCode_data();
@@ -680,120 +679,6 @@ void TestCli::statsSizesSignedCookies()
     const Run table = cli({QStringLiteral("stats"), v[QStringLiteral("cookie")].toString()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("signature, base64"));
-}
-
-void TestCli::storedRingWithTheFileStore()
-{
-    // No D-Bus session: the keychain cannot answer, so the ring lives in the file store.
-    QTemporaryDir dir;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-    const QString data = dir.filePath(QStringLiteral("data"));
-    QVERIFY(QDir().mkpath(data));
-    environment.insert(QStringLiteral("SESSIONLENS_SETTINGS"),
-                       data + QStringLiteral("/settings.ini"));
-    const QString keyFile = dir.filePath(QStringLiteral("app.key"));
-    QFile file(keyFile);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(kKey.toLatin1() + '\n');
-    file.close();
-
-    // Nothing stored yet: a warning, and the keys of the run still work.
-    const QString cookie = test::cookieVector(QStringLiteral("encrypted_session"),
-                                              QStringLiteral("login"))[QStringLiteral("cookie")]
-                               .toString();
-    const Run before =
-        cli({QStringLiteral("decode"), QStringLiteral("--key"), kKey, cookie}, {}, environment);
-    QCOMPARE(before.exitCode, 0);
-    QVERIFY2(before.err.contains("only keys given for this run are used"), before.err.constData());
-
-    const Run added = cli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--name"),
-                           QStringLiteral("production"), QStringLiteral("--key-file"), keyFile},
-                          {}, environment);
-    QCOMPARE(added.exitCode, 0);
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
-                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
-    for (const char *name : {"keyring.dat", "keyring.wrap"}) {
-        const QFileDevice::Permissions mode = QFile::permissions(data + u'/' + QLatin1String(name));
-        QVERIFY(mode & QFileDevice::ReadOwner); // 0600
-        QCOMPARE(mode & (others | QFileDevice::ExeOwner), QFileDevice::Permissions());
-    }
-    QCOMPARE(QFileInfo(data).permissions() & others, QFileDevice::Permissions()); // 0700
-    const Run secret =
-        cli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--name"),
-             QStringLiteral("flask"), QStringLiteral("--secret-file"), QStringLiteral("-")},
-            {}, environment);
-    QCOMPARE(secret.exitCode, 9); // an empty standard input is no secret
-    const Run secretIn =
-        cli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--name"),
-             QStringLiteral("flask"), QStringLiteral("--secret-file"), QStringLiteral("-")},
-            "s3cret\n", environment);
-    QCOMPARE(secretIn.exitCode, 0);
-
-    // Listed by name, kind, size and fingerprint: never the secret.
-    const Run list = cli({QStringLiteral("key"), QStringLiteral("list")}, {}, environment);
-    QCOMPARE(list.exitCode, 0);
-    QVERIFY(list.out.contains("production\tAES key\t32 bytes"));
-    QVERIFY(list.out.contains("flask\tFlask secret\t6 bytes"));
-    QVERIFY(list.out.contains("File store"));
-    for (const QByteArray &form : {kKey.toLatin1(), QByteArray::fromHex(kKey.toLatin1()).toBase64(),
-                                   QByteArray("s3cret"), QByteArray("\\x79q\\x08")})
-        QVERIFY2(!list.out.contains(form) && !list.err.contains(form), form.constData());
-
-    // Commands use the stored ring by default, and say so as the window does.
-    const Run opened = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, cookie},
-                           {}, environment);
-    QCOMPARE(opened.exitCode, 0);
-    QVERIFY2(opened.err.contains("opened with stored key \"production\""), opened.err.constData());
-    const Run noRing = cli({QStringLiteral("decode"), QStringLiteral("--no-ring"),
-                            QStringLiteral("--key"), kOtherKey, cookie},
-                           {}, environment);
-    QCOMPARE(noRing.exitCode, 4);
-    const Run sealed =
-        cli({QStringLiteral("seal"), QStringLiteral("--with"), QStringLiteral("production")},
-            "{\"a\": 1}", environment);
-    QCOMPARE(sealed.exitCode, 0);
-    const Run signedCookie =
-        cli({QStringLiteral("sign")}, "{\"a\":1}", environment); // the ring's only secret
-    QCOMPARE(signedCookie.exitCode, 0);
-    const Run verified =
-        cli({QStringLiteral("decode"), QString::fromLatin1(signedCookie.out.trimmed())}, {},
-            environment);
-    QVERIFY2(verified.err.contains("signature valid: stored key \"flask\""),
-             verified.err.constData());
-
-    // A key given for one run never reaches the store.
-    const Run runOnly = cli({QStringLiteral("decode"), QStringLiteral("--key"), kOtherKey, cookie},
-                            {}, environment);
-    QCOMPARE(runOnly.exitCode, 0);
-    const Run listAgain = cli({QStringLiteral("key"), QStringLiteral("list")}, {}, environment);
-    QCOMPARE(listAgain.out.count('\n'), 3); // the store line and two keys
-    QVERIFY(!listAgain.out.contains("--key"));
-
-    // Export only into a pipe (this test's stdout is one), then rename and remove.
-    const Run exported =
-        cli({QStringLiteral("key"), QStringLiteral("export"), QStringLiteral("production")}, {},
-            environment);
-    QCOMPARE(exported.exitCode, 0);
-    QVERIFY(exported.out.startsWith("b'"));
-    QVERIFY(exported.err.contains("exporting the secret"));
-    QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("rename"), QStringLiteral("production"),
-                  QStringLiteral("prod")},
-                 {}, environment)
-                 .exitCode,
-             0);
-    QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("remove"), QStringLiteral("flask")}, {},
-                 environment)
-                 .exitCode,
-             0);
-    const Run finalList = cli({QStringLiteral("key"), QStringLiteral("list")}, {}, environment);
-    QVERIFY(finalList.out.contains("prod\tAES key"));
-    QVERIFY(!finalList.out.contains("flask"));
-    QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("remove"), QStringLiteral("flask")}, {},
-                 environment)
-                 .exitCode,
-             9);
 }
 
 void TestCli::watchPrintsNewBrowserCookies()

@@ -2,7 +2,10 @@
 
 #include "AppSettings.h"
 #include "FileKeyStore.h"
+#include "StoredKeyRing.h"
 
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <QFile>
@@ -68,7 +71,7 @@ QString isolatedSettingsFile()
         written.setValue(AppSettings::Key::KeyStoreBackend, QStringLiteral("file"));
         written.sync();
         // An empty, existing file store: a ring with no keys, and no warning about a missing one.
-        FileKeyStore store(folder.path());
+        FileKeyStore store(StoredKeyRing::location(file).dataFolder);
         (void)store.remove(QStringLiteral("nothing"));
         return file;
     }();
@@ -80,6 +83,26 @@ QProcessEnvironment isolatedCliEnvironment()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("SESSIONLENS_SETTINGS"), isolatedSettingsFile());
     return environment;
+}
+
+CliRun runCli(const QStringList &arguments, const QByteArray &input,
+              const QProcessEnvironment &environment, int timeoutMs)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environment);
+    QSignalSpy finished(&cli, &QProcess::finished);
+    cli.start(cliPath(), arguments);
+    if (!cli.waitForStarted())
+        return {};
+    cli.write(input);
+    cli.closeWriteChannel();
+    if (!finished.wait(timeoutMs)) {
+        cli.kill();
+        cli.waitForFinished(30'000);
+        return {-1, cli.readAllStandardOutput(), cli.readAllStandardError()};
+    }
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1,
+            cli.readAllStandardOutput(), cli.readAllStandardError()};
 }
 
 } // namespace sessionlens::test

@@ -28,4 +28,16 @@ QProcessEnvironment isolatedCliEnvironment();
 /// The settings file that environment names (SESSIONLENS_SETTINGS).
 QString isolatedSettingsFile();
 
+struct CliRun
+{
+    int exitCode = -1; ///< -1 when it crashed or did not end in time
+    QByteArray out;
+    QByteArray err;
+};
+/// Runs the built CLI to its end with `input` on its standard input. The calling thread's
+/// event loop runs meanwhile, so servers the test runs on it keep serving.
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+              const QProcessEnvironment &environment = isolatedCliEnvironment(),
+              int timeoutMs = 120'000);
+
 } // namespace sessionlens::test

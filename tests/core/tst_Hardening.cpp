@@ -86,6 +86,7 @@ private Q_SLOTS:
     void inputLimits();
     void keyFileLimit();
     void privateFilesAreChecked();
+    void secretArgumentsAreScrubbed();
     void sealedFilesOpenOnlyWithTheirKeyAndContext();
     void processIsHardened();
     void wordlistLineLimit();
@@ -405,12 +406,44 @@ void TestHardening::privateFilesAreChecked()
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(QStringLiteral("other users")),
              qPrintable(refused.error().message));
-    // A folder others can enter is tightened by ensureFolder().
+    // A folder that was there already is never changed: one others can enter is refused.
     QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                               QFileDevice::ExeOwner | QFileDevice::ReadGroup |
                                               QFileDevice::ExeGroup));
-    QVERIFY(PrivateFiles::ensureFolder(folder).ok());
-    QCOMPARE(mode(folder), 0700);
+    const auto existing = PrivateFiles::ensureFolder(folder);
+    QVERIFY(!existing.ok());
+    QVERIFY2(existing.error().message.contains(QStringLiteral("other users")),
+             qPrintable(existing.error().message));
+    QCOMPARE(mode(folder), 0750);
+}
+
+void TestHardening::secretArgumentsAreScrubbed()
+{
+    QList<QByteArray> given = {
+        "sessionlens-cli", "proxy",     "--key",      "k-one",    "--secret=s-two",
+        "-kk-three",       "-s",        "s-four",     "--cookie", "c-five",
+        "--cookie-name",   "session",   "--upstream", "http://x", "--",
+        "--key",           "positional"};
+    std::vector<char *> argv;
+    for (QByteArray &argument : given)
+        argv.push_back(argument.data()); // QByteArray::data() detaches: these are our bytes
+    const int wiped = ProcessHardening::scrubArguments(
+        int(argv.size()), argv.data(), {"--key", "-k", "--secret", "-s", "--cookie"});
+    QCOMPARE(wiped, 5);
+    QCOMPARE(QByteArray(argv[3]), QByteArray());
+    QCOMPARE(QByteArray(argv[4]), QByteArray("--secret="));
+    QCOMPARE(QByteArray(argv[5]), QByteArray("-k"));
+    QCOMPARE(QByteArray(argv[7]), QByteArray());
+    QCOMPARE(QByteArray(argv[9]), QByteArray());
+    // The bytes are gone, not only cut short: what /proc/PID/cmdline would show.
+    for (const QByteArray &argument : given)
+        for (const char *secret : {"k-one", "s-two", "k-three", "s-four", "c-five"})
+            QVERIFY2(!argument.contains(secret), argument.constData());
+    QCOMPARE(given[4].size(), qsizetype(strlen("--secret=s-two")));
+    // Not secrets, and what follows "--" is positional.
+    QCOMPARE(QByteArray(argv[11]), QByteArray("session"));
+    QCOMPARE(QByteArray(argv[13]), QByteArray("http://x"));
+    QCOMPARE(QByteArray(argv[16]), QByteArray("positional"));
 }
 
 void TestHardening::sealedFilesOpenOnlyWithTheirKeyAndContext()

@@ -6,10 +6,13 @@
 #include "CookieInputPanel.h"
 #include "FlaskServer.h"
 #include "GuiTestFixture.h"
+#include "StreamingHttpServer.h"
 #include "TestData.h"
 #include "capture/HttpCapture.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
@@ -32,6 +35,23 @@ using namespace sessionlens::gui;
 
 namespace {
 const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+
+QPushButton *button(QWidget *parent, const QString &text)
+{
+    for (QPushButton *candidate : parent->findChildren<QPushButton *>())
+        if (candidate->text() == text)
+            return candidate;
+    return nullptr;
+}
+
+/// Replaces a line edit's text as a person does: select all, then type.
+void retype(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
 } // namespace
 
 class TestCapturePanel : public QObject
@@ -44,6 +64,10 @@ private Q_SLOTS:
     void requestReplayAndProxy();
     void importFromFile();
     void droppedFifoIsRefusedWithoutBlocking();
+    void typedValuesThatWouldAddAHeaderAreRefused_data();
+    void typedValuesThatWouldAddAHeaderAreRefused();
+    void recentUrlsKeepNoPassword();
+    void proxyRefusesACookieNameThatWouldAddACookie();
 
 private:
     static void waitIdle(CaptureController &capture);
@@ -171,6 +195,104 @@ void TestCapturePanel::droppedFifoIsRefusedWithoutBlocking()
     QVERIFY2(status.contains(QStringLiteral("not a regular file")), qPrintable(status));
     QVERIFY(!f.window->capture().isBusy());
     QCOMPARE(f.window->capture().model().rowCount(), 0);
+}
+
+void TestCapturePanel::typedValuesThatWouldAddAHeaderAreRefused_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("typedHeader");
+    QTest::addColumn<QString>("pastedHeader");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("method with a space")
+        << QStringLiteral("GET /admin") << QString() << QString() << QStringLiteral("Method:");
+    QTest::newRow("header name with a space") << QString() << QStringLiteral("X Injected: yes")
+                                              << QString() << QStringLiteral("Headers:");
+    QTest::newRow("pasted header value with a control character")
+        << QString() << QString() << QStringLiteral("X-Note: a\x0bX-Injected: yes")
+        << QStringLiteral("Headers X-Note:");
+}
+
+void TestCapturePanel::typedValuesThatWouldAddAHeaderAreRefused()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, typedHeader);
+    QFETCH(QString, pastedHeader);
+    QFETCH(QString, field);
+    test::StreamingHttpServer server;
+    QVERIFY(server.listenLoopback());
+    test::GuiTestFixture f;
+    CapturePanel *panel = f.window->capturePanel();
+    CaptureController &capture = f.window->capture();
+    QPushButton *send = button(panel, QStringLiteral("&Send"));
+    QVERIFY(send);
+
+    retype(panel->urlEdit(), server.url(QStringLiteral("/form")));
+    if (!method.isEmpty())
+        retype(panel->methodBox()->lineEdit(), method);
+    panel->headersEdit()->setFocus();
+    if (!typedHeader.isEmpty())
+        QTest::keyClicks(panel->headersEdit(), typedHeader);
+    if (!pastedHeader.isEmpty()) {
+        QApplication::clipboard()->setText(pastedHeader);
+        QTest::keyClick(panel->headersEdit(), Qt::Key_V, Qt::ControlModifier);
+    }
+    QTest::mouseClick(send, Qt::LeftButton);
+    const QString status = panel->statusLabel()->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Not sent: ") + field), qPrintable(status));
+    QVERIFY(!capture.isBusy());
+
+    // Mended, the same dock sends: the server would have seen the refused request first.
+    retype(panel->methodBox()->lineEdit(), QStringLiteral("GET"));
+    panel->headersEdit()->setFocus();
+    QTest::keyClick(panel->headersEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(panel->headersEdit(), Qt::Key_Delete);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QVERIFY(capture.isBusy());
+    waitIdle(capture);
+    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("answered 200")),
+             qPrintable(panel->statusLabel()->text()));
+    QCOMPARE(server.heads().size(), 1);
+    QVERIFY2(!server.heads().first().contains("X-Injected"), server.heads().first().constData());
+}
+
+void TestCapturePanel::recentUrlsKeepNoPassword()
+{
+    test::StreamingHttpServer server;
+    QVERIFY(server.listenLoopback());
+    test::GuiTestFixture f;
+    CapturePanel *panel = f.window->capturePanel();
+    const QString url =
+        QStringLiteral("http://alice:hunter2@127.0.0.1:%1/login").arg(server.serverPort());
+    retype(panel->urlEdit(), url);
+    QTest::mouseClick(button(panel, QStringLiteral("&Send")), Qt::LeftButton);
+    waitIdle(f.window->capture());
+    QCOMPARE(server.heads().size(), 1);
+    const QStringList recent = f.window->capture().recentRequests();
+    QCOMPARE(recent.value(0),
+             QStringLiteral("GET http://127.0.0.1:%1/login").arg(server.serverPort()));
+    f.settings->sync();
+    QFile file(f.settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("127.0.0.1"));
+    QVERIFY2(!stored.contains("hunter2") && !stored.contains("alice"), stored.constData());
+}
+
+void TestCapturePanel::proxyRefusesACookieNameThatWouldAddACookie()
+{
+    test::GuiTestFixture f;
+    // A name as the Preferences field takes it; the proxy would write it into every request.
+    f.settings->setValue(AppSettings::Key::CookieName, QStringLiteral("session; role=admin"));
+    CapturePanel *panel = f.window->capturePanel();
+    CaptureController &capture = f.window->capture();
+    retype(panel->findChild<QLineEdit *>(QStringLiteral("proxyUpstream")),
+           QStringLiteral("http://127.0.0.1:%1/").arg(m_app.port()));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("proxyButton")),
+                      Qt::LeftButton);
+    QVERIFY(!capture.proxy().isListening());
+    const QString status = panel->statusLabel()->text();
+    QVERIFY2(status.contains(QStringLiteral("Cookie name (Edit ▸ Preferences): a cookie name")),
+             qPrintable(status));
 }
 
 void TestCapturePanel::cleanupTestCase()
