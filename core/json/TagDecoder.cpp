@@ -24,7 +24,7 @@ QString shortRepr(const SessionValue &value)
                                       : text.value();
 }
 
-QString tr(const char *text)
+QString errorText(const char *text)
 {
     return QCoreApplication::translate("sessionlens::Error", text);
 }
@@ -137,7 +137,8 @@ std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringLi
     }
     const SessionValue *payload = object.value(QStringLiteral("b"));
     if (!payload || payload->type() != SessionValue::Type::String)
-        return tr(QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object without a \"b\" string"));
+        return errorText(
+            QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object without a \"b\" string"));
     // The seed decodes base64.b64decode(bytes(obj["b"], "utf-8")): characters outside the
     // alphabet are skipped, a lone surrogate cannot be encoded.
     const QString &text = payload->stringValue();
@@ -145,14 +146,15 @@ std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringLi
         const bool pair =
             text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
         if (!pair && text.at(i).isSurrogate())
-            return tr(QT_TRANSLATE_NOOP("sessionlens::Error",
-                                        "bytes object holds a lone surrogate, which UTF-8 cannot "
-                                        "encode"));
+            return errorText(QT_TRANSLATE_NOOP(
+                "sessionlens::Error", "bytes object holds a lone surrogate, which UTF-8 cannot "
+                                      "encode"));
         i += pair ? 1 : 0;
     }
     auto decoded = Base64::decodeLenient(text.toUtf8());
     if (!decoded)
-        return tr(QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object holds invalid base64")) +
+        return errorText(
+                   QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object holds invalid base64")) +
                QStringLiteral(": ") + decoded.error().message;
     if (object.size() > 2 && warnings)
         warnings->append(QCoreApplication::translate(
