@@ -1,5 +1,7 @@
 #include "json/FlaskTags.h"
 
+#include "json/RfcDateParser.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QTimeZone>
@@ -38,17 +40,6 @@ int twoDigits(QByteArrayView s, qsizetype at)
     return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
 }
 
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-qint64 daysFromCivil(qint64 year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const qint64 era = (year >= 0 ? year : year - 399) / 400;
-    const qint64 yearOfEra = year - era * 400;
-    const qint64 dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146097 + dayOfEra - 719468;
-}
-
 // The exact form http_date writes, read without QDateTimeParser: that one calls mktime(), which
 // stats /etc/localtime on every call, a system call per cookie in a batch audit.
 std::optional<qint64> parseFixdate(QByteArrayView s)
@@ -75,7 +66,7 @@ std::optional<qint64> parseFixdate(QByteArrayView s)
     static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (day > kMonthDays[month] + (month == 1 && leap ? 1 : 0))
         return std::nullopt;
-    const qint64 days = daysFromCivil(year, month + 1, day);
+    const qint64 days = RfcDateParser::daysFromCivil(year, month + 1, day);
     const qint64 weekday = ((days % 7) + 7) % 7;
     if (QByteArrayView(kDays + 3 * weekday, 3) != s.first(3))
         return std::nullopt;

@@ -31,6 +31,8 @@ public:
     /// str.split() with no argument: runs of Python white space separate, none are kept.
     [[nodiscard]] static QList<QStringView> pythonSplit(QStringView text);
     [[nodiscard]] static bool isPythonSpace(char32_t c);
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
+    [[nodiscard]] static qint64 daysFromCivil(qint64 year, int month, int day);
 };
 
 } // namespace sessionlens

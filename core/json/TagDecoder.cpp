@@ -154,8 +154,7 @@ std::optional<QString> TagDecoder::applyBytesTag(SessionValue &object, QStringLi
     auto decoded = Base64::decodeLenient(text.toUtf8());
     if (!decoded)
         return errorText(
-                   QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object holds invalid base64")) +
-               QStringLiteral(": ") + decoded.error().message;
+            QT_TRANSLATE_NOOP("sessionlens::Error", "bytes object holds invalid base64"));
     if (object.size() > 2 && warnings)
         warnings->append(QCoreApplication::translate(
             "sessionlens::Note", "bytes object has extra keys that Python drops"));
