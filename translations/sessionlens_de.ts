@@ -1169,6 +1169,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
         <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignerArguments</name>

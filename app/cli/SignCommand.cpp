@@ -67,7 +67,12 @@ int SignCommand::run(const QStringList &arguments)
                               ZlibCodec::kDefaultMaxInflatedSize);
     if (!input)
         return m_io.fail(input.error());
-    auto session = SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned);
+    // Crafted tags Flask reads but never writes so are signed as Flask writes them: say so.
+    QStringList warnings;
+    auto session =
+        SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (!session)
         return m_io.fail(session.error());
     SessionSealer::Options sealOptions;

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void bytesSecretOnTheCommandLine();
     void resealOfTheServersPlaintextIsByteExact();
     void futureAndOutOfRangeTimesAreWorded();
+    void signOfCraftedTagsSaysHowFlaskWritesThem();
 
 private:
     QString signRaw(const QString &secret, qint64 timestamp, const QString &payload = kPayload,
@@ -316,6 +317,25 @@ void TestInteropCliFidelity::futureAndOutOfRangeTimesAreWorded()
     QVERIFY(sign.exitCode != 0);
     QVERIFY2(sign.err.contains("out of range"), sign.err.constData());
     QVERIFY2(!sign.err.contains("takes UNIX seconds"), sign.err.constData());
+}
+
+// A crafted tag Flask reads (" t" of a str) is signed as Flask writes that value, with a warning;
+// Flask reads the same session from both cookies.
+void TestInteropCliFidelity::signOfCraftedTagsSaysHowFlaskWritesThem()
+{
+    const QString payload = arg(R"({"t":{" t":"ab"}})");
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QString theirs = signRaw(kSecret, now, payload);
+    const QJsonObject flask =
+        m_probe.ask(request("open_flask", {{"secret", kSecret}, {"cookie", theirs}}));
+    QCOMPARE(text(flask, "repr"), arg("{'t': ('a', 'b')}"));
+    const test::CliRun sign =
+        test::runCli({arg("sign"), arg("--secret"), kSecret, arg("-")}, payload.toUtf8());
+    QVERIFY2(sign.exitCode == 0, sign.err.constData());
+    QVERIFY2(sign.err.contains("session['t']"), sign.err.constData());
+    const QJsonObject ours = m_probe.ask(request(
+        "open_flask", {{"secret", kSecret}, {"cookie", QString::fromLatin1(sign.out.trimmed())}}));
+    QCOMPARE(text(ours, "repr"), text(flask, "repr"));
 }
 
 QTEST_GUILESS_MAIN(TestInteropCliFidelity)
