@@ -184,11 +184,14 @@ std::optional<QString> TagDecoder::applyFlaskTag(SessionValue &object, QStringLi
     const bool text = kind == SessionValue::Type::String || kind == SessionValue::Type::Markup;
     // Whether Flask's own dumps would give this tag object back: only then is it silent.
     bool asFlaskWrites = true;
-    const QString shownPayload = warnings ? shortRepr(payload) : QString();
+    // The payload as written, for the warning; made only for a tag Flask never writes so.
+    QString shownPayload;
     if (tag == QLatin1String(" t")) {
         // tuple(value): any iterable; a str gives its characters, a dict its keys, bytes ints.
         SessionValue tuple = SessionValue::makeTuple();
         if (payload.isSequence()) {
+            if (kind == SessionValue::Type::Tuple && warnings)
+                shownPayload = shortRepr(payload);
             payload.setTupleFromList();
             tuple = std::move(payload);
         } else if (text) {
@@ -259,10 +262,15 @@ std::optional<QString> TagDecoder::applyFlaskTag(SessionValue &object, QStringLi
         const QString key = withoutLastTwo(written);
         asFlaskWrites = payload.size() == 1 && written.endsWith(QLatin1String("__")) &&
                         FlaskTags::isTagKey(key);
+        if (!asFlaskWrites && warnings)
+            shownPayload = shortRepr(payload);
         SessionValue value = payload.take(0);
         object.setDict();
         object.appendEntryUnchecked(key, std::move(value));
     }
+    // The branches that consume `payload` (" di", " t" of a sequence) made the text above.
+    if (!asFlaskWrites && warnings && shownPayload.isEmpty())
+        shownPayload = shortRepr(payload);
     if (!asFlaskWrites && warnings)
         warnings->append(QCoreApplication::translate(
                              "sessionlens::Note",
