@@ -446,10 +446,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Die eingebaute Liste bekannter Geheimnisse auslassen.</translation>
     </message>
     <message>
-        <source>Read lines such as b&apos;\x8e...&apos; as Python bytes literals.</source>
-        <translation>Zeilen wie b&apos;\x8e...&apos; als Python-Bytes-Literale lesen.</translation>
-    </message>
-    <message>
         <source>Signed cookie value or header line, &apos;-&apos; for standard input.</source>
         <translation>Wert oder Header-Zeile eines signierten Cookies, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
@@ -484,6 +480,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>signed with a known secret: %1</source>
         <translation>mit einem bekannten Secret signiert: %1</translation>
+    </message>
+    <message>
+        <source>Read lines holding Python string or bytes literals (&apos;x&apos;, b&apos;\x8e...&apos;, as flask-unsign&apos;s wordlists) as their values.</source>
+        <translation>Zeilen mit Python-String- oder -Bytes-Literalen (&apos;x&apos;, b&apos;\x8e...&apos;, wie in den Wortlisten von flask-unsign) als deren Werte lesen.</translation>
+    </message>
+    <message>
+        <source>Strip white space around each line first, as flask-unsign does.</source>
+        <translation>Leerraum um jede Zeile zuerst entfernen, wie flask-unsign es tut.</translation>
     </message>
 </context>
 <context>
@@ -541,8 +545,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
     </message>
     <message>
-        <source>Flask signed cookie, signed %1 (%2 ago)</source>
-        <translation>Flask-signiertes Cookie, signiert %1 (vor %2)</translation>
+        <source>Flask signed cookie, signed %1 (%2)</source>
+        <translation>Flask-signiertes Cookie, signiert %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the empty secret</source>
+        <translation>das leere Geheimnis</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1179,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>--timestamp takes UNIX seconds</source>
         <translation>--timestamp erwartet UNIX-Sekunden</translation>
+    </message>
+    <message>
+        <source>the secret is empty: Flask never signs with an empty SECRET_KEY (it keeps no session then), so no server would have made this cookie</source>
+        <translation>das Geheimnis ist leer: Flask signiert nie mit einem leeren SECRET_KEY (es führt dann keine Sitzung), also hätte kein Server dieses Cookie erzeugt</translation>
+    </message>
+    <message>
+        <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
+        <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -2091,10 +2111,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Tag „%1“ enthält %2</translation>
     </message>
     <message>
-        <source>no list</source>
-        <translation>keine Liste</translation>
-    </message>
-    <message>
         <source>no string</source>
         <translation>keine Zeichenkette</translation>
     </message>
@@ -2109,10 +2125,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>no HTTP date</source>
         <translation>kein HTTP-Datum</translation>
-    </message>
-    <message>
-        <source>no one-key object</source>
-        <translation>kein Objekt mit genau einem Schlüssel</translation>
     </message>
     <message>
         <source>an integer</source>
@@ -2277,6 +2289,60 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the HAR holds more than %1 JSON objects and lists; none are read</source>
         <translation>die HAR-Datei enthält mehr als %1 JSON-Objekte und -Listen; keine werden gelesen</translation>
     </message>
+    <message>
+        <source>number of data characters (%1) cannot be 1 more than a multiple of 4</source>
+        <translation>die Zahl der Datenzeichen (%1) kann nicht 1 mehr als ein Vielfaches von 4 sein</translation>
+
+    </message>
+    <message>
+        <source>incorrect padding</source>
+        <translation>falsches Padding</translation>
+
+    </message>
+    <message>
+        <source>the signature is %1 bytes: try --digest %2 (%3 signs with %4 bytes)</source>
+        <translation>die Signatur hat %1 Bytes: --digest %2 versuchen (%3 signiert mit %4 Bytes)</translation>
+
+    </message>
+    <message>
+        <source>a bare number, not a session cookie (a Flask session has three parts joined by &apos;.&apos;, an EncryptedSession cookie four)</source>
+        <translation>eine bloße Zahl, kein Session-Cookie (eine Flask-Sitzung hat drei durch &apos;.&apos; verbundene Teile, ein EncryptedSession-Cookie vier)</translation>
+
+    </message>
+    <message>
+        <source>one value with no &apos;.&apos;, not a session cookie (a Flask session has three parts joined by &apos;.&apos;, an EncryptedSession cookie four)</source>
+        <translation>ein einzelner Wert ohne &apos;.&apos;, kein Session-Cookie (eine Flask-Sitzung hat drei durch &apos;.&apos; verbundene Teile, ein EncryptedSession-Cookie vier)</translation>
+
+    </message>
+    <message>
+        <source>signed with no timestamp: an itsdangerous Serializer token, not a Flask session</source>
+        <translation>ohne Zeitstempel signiert: ein Token des itsdangerous-Serializers, keine Flask-Sitzung</translation>
+
+    </message>
+    <message>
+        <source>%1: a dict shaped like EncryptedSession&apos;s bytes marker that its server cannot load (%2): it would drop the whole session</source>
+        <translation>%1: ein dict in der Form der bytes-Markierung von EncryptedSession, das dessen Server nicht laden kann (%2): er würde die ganze Sitzung verwerfen</translation>
+
+    </message>
+    <message>
+        <source>bytes object holds a lone surrogate, which UTF-8 cannot encode</source>
+        <translation>das bytes-Objekt enthält ein einzelnes Surrogat, das UTF-8 nicht kodieren kann</translation>
+
+    </message>
+    <message>
+        <source>nothing tuple() can iterate</source>
+        <translation>nichts, worüber tuple() iterieren kann</translation>
+
+    </message>
+    <message>
+        <source>a string with non-ASCII characters</source>
+        <translation>einen String mit Nicht-ASCII-Zeichen</translation>
+
+    </message>
+    <message>
+        <source>no object with a key</source>
+        <translation>kein Objekt mit einem Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2427,6 +2493,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>line %1 has %2 bytes, more than the %3 read</source>
         <translation>Zeile %1 hat %2 Bytes, mehr als die %3, die gelesen werden</translation>
     </message>
+    <message>
+        <source>the signature matches the empty secret: the app&apos;s secret is empty (itsdangerous verifies with it; Flask never signs with it)</source>
+        <translation>die Signatur passt zum leeren Geheimnis: das Geheimnis der App ist leer (itsdangerous prüft damit; Flask signiert nie damit)</translation>
+
+    </message>
+    <message>
+        <source>a dict shaped like EncryptedSession&apos;s bytes marker: its server reads it as bytes %1</source>
+        <translation>ein dict in der Form der bytes-Markierung von EncryptedSession: dessen Server liest es als bytes %1</translation>
+
+    </message>
+    <message>
+        <source>EncryptedSession&apos;s server moves &quot;__type__&quot; to the end of this dict when it reads it</source>
+        <translation>der Server von EncryptedSession verschiebt &quot;__type__&quot; beim Lesen an das Ende dieses dict</translation>
+
+    </message>
+    <message>
+        <source>%1: the bytes object&apos;s base64 %2 is not what the server writes; it reads it leniently as %3</source>
+        <translation>%1: das Base64 %2 des bytes-Objekts ist nicht, was der Server schreibt; er liest es nachsichtig als %3</translation>
+
+    </message>
+    <message>
+        <source>%1: Flask never writes the tag {&quot;%2&quot;: %3}, but reads it as %4</source>
+        <translation>%1: Flask schreibt das Tag {&quot;%2&quot;: %3} nie, liest es aber als %4</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>
@@ -2516,6 +2606,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>after the year 9999</source>
         <translation>nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ int ConvertCommand::run(const QStringList &arguments)
                                       : SessionConverter::Target::FlaskSigned);
     for (const SessionConverter::Note &note : converted.notes)
         m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
+    if (converted.error)
+        return m_io.fail(*converted.error);
 
     SessionSealer::Options sealOptions;
     sealOptions.signer = options;

@@ -31,7 +31,10 @@ int CrackCommand::run(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("no-builtin"), tr("Skip the built-in list of well-known secrets.")});
     parser.addOption({QStringLiteral("python-literals"),
-                      tr("Read lines such as b'\\x8e...' as Python bytes literals.")});
+                      tr("Read lines holding Python string or bytes literals ('x', b'\\x8e...', "
+                         "as flask-unsign's wordlists) as their values.")});
+    parser.addOption({QStringLiteral("strip"),
+                      tr("Strip white space around each line first, as flask-unsign does.")});
     parser.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Signed cookie value or header line, '-' for standard input."));
     if (!parser.parse(arguments))
@@ -50,6 +53,7 @@ int CrackCommand::run(const QStringList &arguments)
             tr("--threads takes a count from 0 (one per core) to %1").arg(limits::kMaxThreads));
     options.builtIn = !parser.isSet(QStringLiteral("no-builtin"));
     options.pythonLiterals = parser.isSet(QStringLiteral("python-literals"));
+    options.strip = parser.isSet(QStringLiteral("strip"));
 
     // The secrets of the stored ring (and any given for the run) are tried first: the audit
     // answers "is it one of ours?" before "is it a weak one?".

@@ -65,6 +65,9 @@ int DecodeCommand::run(const QStringList &arguments)
     auto cookie = m_io.readCookie(source);
     if (!cookie)
         return m_io.fail(cookie.error());
+    // What is no session cookie at all is named by its shape first.
+    if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
+        return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
     if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned &&
         aesKeys == 0)
         return m_io.usage(
@@ -81,9 +84,9 @@ int DecodeCommand::run(const QStringList &arguments)
             m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
                        << Qt::endl;
         else
-            m_io.err() << tr("Flask signed cookie, signed %1 (%2 ago)")
+            m_io.err() << tr("Flask signed cookie, signed %1 (%2)")
                               .arg(TimeText::signedAt(signedCookie.parts),
-                                   TimeText::duration(signedCookie.ageSeconds))
+                                   TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;
         if (!signedCookie.expiryNote.isEmpty())
             m_io.err() << tr("warning: %1").arg(signedCookie.expiryNote) << Qt::endl;
@@ -91,9 +94,11 @@ int DecodeCommand::run(const QStringList &arguments)
             m_io.err() << tr("note: the signature was not checked (give --secret to verify it)")
                        << Qt::endl;
         else
-            m_io.err()
-                << tr("signature valid: %1").arg(StoredKeys::describe(ring.at(opened.keyIndex)))
-                << Qt::endl;
+            m_io.err() << tr("signature valid: %1")
+                              .arg(opened.keyIndex >= 0
+                                       ? StoredKeys::describe(ring.at(opened.keyIndex))
+                                       : tr("the empty secret"))
+                       << Qt::endl;
     } else if (aesKeys > 1) {
         const SessionKey &key = ring.at(opened.keyIndex);
         m_io.err() << tr("opened with %1 (fingerprint %2)")

@@ -49,12 +49,18 @@ int SealCommand::run(const QStringList &arguments)
         return m_io.fail(input.error());
 
     QStringList warnings;
-    auto session = SessionDialect::readSession(input.value(),
-                                               FormatDetector::Format::EncryptedSession, &warnings);
+    // The text's own member order is kept: the server's plaintext, sealed again unchanged, is
+    // the same bytes. Where the server will reorder on reading, a warning says so.
+    PythonJsonReader::Options readOptions =
+        SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
+    readOptions.moveTypeKey = false;
+    auto session = PythonJsonReader::read(input.value(), readOptions, &warnings);
     for (const QString &warning : std::as_const(warnings))
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (!session)
         return m_io.fail(session.error());
+    if (auto notSession = SessionDialect::checkIsSession(session.value()))
+        return m_io.fail(*notSession);
 
     SessionSealer::Options options;
     options.compression = *compression;

@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace sessionlens::cli {
 
@@ -31,6 +32,11 @@ int SignCommand::run(const QStringList &arguments)
     auto options = SignerArguments::options(parser);
     if (!options)
         return m_io.fail(options.error());
+    if (SignerArguments::emptySecretGiven(parser))
+        return m_io.fail(Error::make(
+            ErrorCategory::Key,
+            tr("the secret is empty: Flask never signs with an empty SECRET_KEY (it keeps no "
+               "session then), so no server would have made this cookie")));
     KeyRing ring;
     auto given = SignerArguments::addSecretsTo(parser, m_io, ring);
     if (!given)
@@ -43,16 +49,30 @@ int SignCommand::run(const QStringList &arguments)
     const SecureBytes signingSecret = secret->bytes();
     qint64 timestamp = QDateTime::currentSecsSinceEpoch();
     if (parser.isSet(QStringLiteral("timestamp"))) {
-        bool ok = false;
-        timestamp = parser.value(QStringLiteral("timestamp")).toLongLong(&ok);
-        if (!ok)
+        const QString text = parser.value(QStringLiteral("timestamp"));
+        static const QRegularExpression decimal(QStringLiteral("^[+-]?[0-9]+$"));
+        if (!decimal.match(text).hasMatch())
             return m_io.usage(tr("--timestamp takes UNIX seconds"));
+        // A number past 64 bits is a time past any date, not a malformed one.
+        bool ok = false;
+        timestamp = text.toLongLong(&ok);
+        if (!ok || timestamp > FlaskSignedCodec::kMaxTimestamp)
+            return m_io.usage(
+                tr("--timestamp %1 is out of range: the last second a date can show is %2 "
+                   "(9999-12-31 23:59:59 UTC)")
+                    .arg(text)
+                    .arg(FlaskSignedCodec::kMaxTimestamp));
     }
     auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
                               ZlibCodec::kDefaultMaxInflatedSize);
     if (!input)
         return m_io.fail(input.error());
-    auto session = SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned);
+    // Crafted tags Flask reads but never writes so are signed as Flask writes them: say so.
+    QStringList warnings;
+    auto session =
+        SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (!session)
         return m_io.fail(session.error());
     SessionSealer::Options sealOptions;

@@ -2,9 +2,36 @@
 
 #include "KeyArguments.h"
 #include "StoredKeys.h"
+#include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 
+#include <algorithm>
+
 namespace sessionlens::cli {
+
+namespace {
+
+// A --secret text as key bytes: a Python bytes literal (a bytes SECRET_KEY, as Flask's
+// quickstart makes one) stands for its value; any other text for its UTF-8.
+SecureBytes secretBytes(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    auto literal = KeyTextParser::decodePythonLiteral(QByteArrayView(utf8).trimmed());
+    if (literal && literal->isBytes) {
+        wipeByteArray(utf8);
+        return std::move(literal->bytes);
+    }
+    return SecureBytes::fromByteArray(utf8, true);
+}
+
+} // namespace
+
+bool SignerArguments::emptySecretGiven(const QCommandLineParser &parser)
+{
+    const QStringList texts = parser.values(QStringLiteral("secret"));
+    return std::any_of(texts.begin(), texts.end(),
+                       [](const QString &text) { return secretBytes(text).isEmpty(); });
+}
 
 void SignerArguments::addOptions(QCommandLineParser &parser)
 {
@@ -42,6 +69,7 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
             tr("unknown key derivation '%1': use hmac, concat, django-concat or none")
                 .arg(parser.value(QStringLiteral("key-derivation"))));
     options.legacyEpoch = parser.isSet(QStringLiteral("legacy-timestamps"));
+    options.verifyEmptySecret = emptySecretGiven(parser);
     if (parser.isSet(QStringLiteral("max-age"))) {
         bool ok = false;
         options.lifetimeSeconds = parser.value(QStringLiteral("max-age")).toLongLong(&ok);
@@ -53,10 +81,22 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
 
 Result<QList<SessionKey>> SignerArguments::secretKeys(const QCommandLineParser &parser)
 {
+    QList<SessionKey> keys;
+    int index = 0;
+    for (const QString &text : parser.values(QStringLiteral("secret"))) {
+        const QString name = QStringLiteral("--secret #%1").arg(++index);
+        SecureBytes bytes = secretBytes(text);
+        // A ring holds no empty secret: the codec tries it (Options::verifyEmptySecret).
+        if (!bytes.isEmpty())
+            keys.append(SessionKey(name, std::move(bytes), SessionKey::Kind::SigningSecret));
+    }
     RunKeyLoader::Sources sources;
-    sources.secretTexts = parser.values(QStringLiteral("secret"));
     sources.secretFiles = parser.values(QStringLiteral("secret-file"));
-    return RunKeyLoader::load(sources);
+    auto files = RunKeyLoader::load(sources);
+    if (!files)
+        return files.error();
+    keys.append(std::move(files).value());
+    return keys;
 }
 
 Result<QList<SecureBytes>> SignerArguments::secrets(const QCommandLineParser &parser, CliIo &)

@@ -16,10 +16,14 @@ class SignerArguments
 
 public:
     static void addOptions(QCommandLineParser &parser);
+    /// A --secret that is empty (or b''): itsdangerous verifies with it, Flask never signs with
+    /// it. options() sets FlaskSignedCodec::Options::verifyEmptySecret from it.
+    [[nodiscard]] static bool emptySecretGiven(const QCommandLineParser &parser);
     [[nodiscard]] static Result<FlaskSignedCodec::Options>
     options(const QCommandLineParser &parser);
-    /// --secret values as UTF-8 bytes and --secret-file contents (one trailing newline dropped), in
-    /// that order.
+    /// --secret values and --secret-file contents (one trailing newline dropped), in that order.
+    /// A --secret written as a Python bytes literal (b'...') is its value, any other its UTF-8;
+    /// an empty one is left out (see emptySecretGiven()).
     [[nodiscard]] static Result<QList<SecureBytes>> secrets(const QCommandLineParser &parser,
                                                             CliIo &io);
     /// Everything a command that opens cookies of both formats needs from its arguments.

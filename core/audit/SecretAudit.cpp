@@ -59,22 +59,32 @@ struct Shared
     }
 };
 
-// Decodes a candidate line; false when it is to be skipped (a malformed literal).
-bool candidateBytes(QByteArrayView line, bool pythonLiterals, SecureBytes *storage,
+bool isLineSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || (c >= 0x1c && c <= 0x1f);
+}
+
+// A candidate line as the secret it stands for. With pythonLiterals, a line holding Python
+// str or bytes literals is their value (flask-unsign's wordlists); any other line is itself.
+// With strip, surrounding white space goes first, as flask-unsign strips each line.
+void candidateBytes(QByteArrayView line, const SecretAudit::Options &options, SecureBytes *storage,
                     QByteArrayView *out)
 {
-    if (pythonLiterals && line.size() >= 3 && (line.startsWith("b'") || line.startsWith("b\"")) &&
-        line.back() == line[1]) {
-        auto decoded = KeyTextParser::decodePythonBytesBody(line.sliced(2, line.size() - 3));
-        if (!decoded)
-            return false;
-        *storage = std::move(decoded).value();
-        *out = QByteArrayView(reinterpret_cast<const char *>(storage->data()),
-                              qsizetype(storage->size()));
-        return true;
+    if (options.strip) {
+        while (!line.isEmpty() && isLineSpace(line.front()))
+            line = line.sliced(1);
+        while (!line.isEmpty() && isLineSpace(line.back()))
+            line.chop(1);
+    }
+    if (options.pythonLiterals) {
+        if (auto literal = KeyTextParser::decodePythonLiteral(line)) {
+            *storage = std::move(literal->bytes);
+            *out = QByteArrayView(reinterpret_cast<const char *>(storage->data()),
+                                  qsizetype(storage->size()));
+            return;
+        }
     }
     *out = line;
-    return true;
 }
 
 void worker(Shared &shared, const char *begin, const char *end, const char *fileStart)
@@ -97,9 +107,9 @@ void worker(Shared &shared, const char *begin, const char *end, const char *file
             if (contentEnd > lineStart && contentEnd[-1] == '\r')
                 --contentEnd;
             QByteArrayView candidate;
-            if (candidateBytes(QByteArrayView(lineStart, contentEnd - lineStart),
-                               shared.options->pythonLiterals, &storage, &candidate) &&
-                signer->verify(candidate, value, signature)) {
+            candidateBytes(QByteArrayView(lineStart, contentEnd - lineStart), *shared.options,
+                           &storage, &candidate);
+            if (signer->verify(candidate, value, signature)) {
                 std::lock_guard lock(shared.mutex);
                 if (shared.hitOffset < 0 || lineStart - fileStart < shared.hitOffset) {
                     shared.hitOffset = lineStart - fileStart;

@@ -30,7 +30,11 @@ public:
         /// Secrets tried before everything else (the user's stored ring), with their names as
         /// the Found source.
         QList<std::pair<QString, SecureBytes>> known;
-        bool pythonLiterals = false; ///< read lines such as b'\x8e...' as Python bytes literals
+        /// Read lines holding Python str or bytes literals ('x', b'\x8e...', r"..."), as
+        /// flask-unsign writes its wordlists, as their values; other lines are themselves.
+        bool pythonLiterals = false;
+        /// Strip each line's surrounding white space first, as flask-unsign does.
+        bool strip = false;
     };
 
     struct Progress

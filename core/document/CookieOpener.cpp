@@ -39,13 +39,19 @@ CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, KeyRing &ring,
     Opened opened;
     opened.format = FormatDetector::detect(cookie);
     opened.detected = opened.format;
+    if (auto foreign = FormatDetector::diagnoseForeign(cookie)) {
+        opened.error = Error::make(ErrorCategory::Format, *foreign);
+        return opened;
+    }
     if (opened.format == FormatDetector::Format::FlaskSigned) {
         QList<qsizetype> indices;
         const QList<SecureBytes> secrets = signingSecrets(ring, &indices);
         opened.signedCookie = FlaskSignedCodec::decode(cookie, options, secrets);
         opened.error = opened.signedCookie.error;
         opened.warnings = opened.signedCookie.warnings;
-        if (opened.signedCookie.secretIndex >= 0)
+        // The empty secret (Options::verifyEmptySecret) comes after the ring's: no ring entry.
+        if (opened.signedCookie.secretIndex >= 0 &&
+            opened.signedCookie.secretIndex < indices.size())
             opened.keyIndex = indices[opened.signedCookie.secretIndex];
         return opened;
     }

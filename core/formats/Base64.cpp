@@ -107,6 +107,56 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
     return out;
 }
 
+Result<QByteArray> Base64::decodeLenient(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size() / 4 * 3 + 3);
+    int quadPosition = 0;
+    int pads = 0;
+    unsigned char left = 0;
+    // Step by step as CPython's binascii.a2b_base64 (strict_mode=False).
+    for (const char c : text) {
+        if (c == '=') {
+            if (quadPosition >= 2 && quadPosition + ++pads >= 4)
+                return out;
+            continue;
+        }
+        const signed char value = kStandard[static_cast<unsigned char>(c)];
+        if (value < 0)
+            continue;
+        const auto bits = static_cast<unsigned char>(value);
+        pads = 0;
+        switch (quadPosition) {
+        case 0:
+            left = bits;
+            break;
+        case 1:
+            out.append(static_cast<char>((left << 2) | (bits >> 4)));
+            left = bits & 0x0f;
+            break;
+        case 2:
+            out.append(static_cast<char>((left << 4) | (bits >> 2)));
+            left = bits & 0x03;
+            break;
+        default:
+            out.append(static_cast<char>((left << 6) | bits));
+            left = 0;
+            break;
+        }
+        quadPosition = (quadPosition + 1) % 4;
+    }
+    if (quadPosition == 1)
+        return Error::make(ErrorCategory::Base64,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "number of data characters (%1) cannot be "
+                                                       "1 more than a multiple of 4")
+                               .arg(out.size() / 3 * 4 + 1));
+    if (quadPosition != 0)
+        return Error::make(ErrorCategory::Base64,
+                           QCoreApplication::translate("sessionlens::Error", "incorrect padding"));
+    return out;
+}
+
 QByteArray Base64::encode(QByteArrayView data, Alphabet alphabet)
 {
     const QByteArray raw = QByteArray::fromRawData(data.data(), data.size());

@@ -22,6 +22,10 @@ public:
     };
 
     [[nodiscard]] static Result<QByteArray> decode(QByteArrayView text, Alphabet alphabet);
+    /// Python's base64.b64decode without validate=True (binascii's non-strict mode), which the
+    /// servers' bytes tags call: characters outside the standard alphabet are skipped, and
+    /// enough '=' after two or three characters of a group ends the data, whatever follows.
+    [[nodiscard]] static Result<QByteArray> decodeLenient(QByteArrayView text);
     [[nodiscard]] static QByteArray encode(QByteArrayView data, Alphabet alphabet);
     /// Length of the encoding of `byteCount` bytes.
     [[nodiscard]] static qsizetype encodedSize(qsizetype byteCount, Alphabet alphabet);

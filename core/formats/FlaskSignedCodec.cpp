@@ -47,8 +47,9 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
     if (parts.compressed)
         payload = payload.sliced(1);
     parts.payloadText = payload.toByteArray();
-    if (parts.payloadText.isEmpty() || parts.timestampText.isEmpty() ||
-        parts.signatureText.isEmpty())
+    // An empty timestamp is UNIX time 0: itsdangerous writes 0 as no bytes at all, and reads
+    // the empty part back as 0.
+    if (parts.payloadText.isEmpty() || parts.signatureText.isEmpty())
         return Error::make(
             ErrorCategory::Format,
             QCoreApplication::translate("sessionlens::Error", "a part of the cookie is empty"));
@@ -187,9 +188,15 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     return decoded;
 }
 
-void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &givenSecrets,
                                   const Options &options)
 {
+    QList<SecureBytes> withEmpty;
+    if (options.verifyEmptySecret) {
+        withEmpty = givenSecrets;
+        withEmpty.append(SecureBytes());
+    }
+    const QList<SecureBytes> &secrets = options.verifyEmptySecret ? withEmpty : givenSecrets;
     if (secrets.isEmpty())
         return;
     auto index = verify(decoded.parts, secrets, options);
@@ -199,7 +206,32 @@ void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &se
     }
     decoded.secretIndex = index.value();
     decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
-    if (index.value() < 0)
+    if (index.value() >= 0 && secrets.at(index.value()).isEmpty())
+        decoded.warnings.append(QCoreApplication::translate(
+            "sessionlens::Note",
+            "the signature matches the empty secret: the app's secret is "
+            "empty (itsdangerous verifies with it; Flask never signs with it)"));
+    const int expected = ItsdangerousSigner::digestSize(options.signer.digest);
+    const qsizetype got = decoded.parts.signature.size();
+    std::optional<ItsdangerousSigner::Digest> other;
+    for (const auto digest : {ItsdangerousSigner::Digest::Sha1, ItsdangerousSigner::Digest::Sha256,
+                              ItsdangerousSigner::Digest::Sha512}) {
+        if (got != expected && got == ItsdangerousSigner::digestSize(digest))
+            other = digest;
+    }
+    if (index.value() < 0 && other)
+        // No secret can match a signature of another digest's size: say which digest made it.
+        decoded.error = Error::make(
+            ErrorCategory::Authentication,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "the signature is %1 bytes: try --digest %2 (%3 signs "
+                                        "with %4 bytes)")
+                .arg(got)
+                .arg(ItsdangerousSigner::digestName(*other),
+                     ItsdangerousSigner::digestName(options.signer.digest))
+                .arg(expected),
+            {}, int(Part::Signature));
+    else if (index.value() < 0)
         decoded.error = Error::make(
             ErrorCategory::Authentication,
             secrets.size() == 1

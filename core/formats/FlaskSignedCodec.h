@@ -55,6 +55,10 @@ public:
         /// false: only check that the JSON reads as a session, leaving `session` empty (the
         /// batch audit keeps sizes, never a tree). Errors are the same either way.
         bool buildSession = true;
+        /// Verify with the empty secret too, after the secrets given: itsdangerous accepts
+        /// it (a key ring holds no empty secret). A match is Valid, with secretIndex equal to
+        /// the number of secrets given, and a warning that the app's secret is empty.
+        bool verifyEmptySecret = false;
     };
 
     struct Parts

@@ -1,6 +1,9 @@
 #include "formats/FormatDetector.h"
 
+#include "formats/Base64.h"
+
 #include <QCoreApplication>
+#include <algorithm>
 #include <array>
 
 #if defined(__SSE2__)
@@ -136,6 +139,40 @@ FormatDetector::Format FormatDetector::detect(QByteArrayView value)
     if (urlSafeOnly && (value.startsWith("eyJ") || value.startsWith(".eJ")))
         return Format::FlaskSigned;
     return Format::Unknown;
+}
+
+std::optional<QString> FormatDetector::diagnoseForeign(QByteArrayView value)
+{
+    // Session cookies end in short parts: their last two dots are found near the end, so this
+    // costs little on the batch paths, which call it for every cookie.
+    const qsizetype lastDot = value.lastIndexOf('.');
+    if (lastDot > 0 && value.first(lastDot).lastIndexOf('.') >= 0)
+        return std::nullopt;
+    if (lastDot < 0) {
+        const bool number = !value.isEmpty() && std::all_of(value.begin(), value.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
+        return number ? QCoreApplication::translate(
+                            "sessionlens::Error",
+                            "a bare number, not a session cookie (a Flask session has three parts "
+                            "joined by '.', an EncryptedSession cookie four)")
+                      : QCoreApplication::translate(
+                            "sessionlens::Error",
+                            "one value with no '.', not a session cookie (a Flask session has "
+                            "three parts joined by '.', an EncryptedSession cookie four)");
+    }
+    // payload.signature: itsdangerous' Serializer (and Signer) write no timestamp. The signature
+    // has a digest's size, which a cut Flask cookie's timestamp part never has.
+    const qsizetype dot = lastDot;
+    if (dot > 0 && characters(value).urlSafeOnly) {
+        const auto signature = Base64::decode(value.sliced(dot + 1), Base64::Alphabet::UrlSafe);
+        if (signature &&
+            (signature->size() == 20 || signature->size() == 32 || signature->size() == 64))
+            return QCoreApplication::translate(
+                "sessionlens::Error",
+                "signed with no timestamp: an itsdangerous Serializer token, not a Flask session");
+    }
+    return std::nullopt;
 }
 
 QString FormatDetector::name(Format format)

@@ -3,6 +3,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace sessionlens {
 
 /// Tells the cookie formats apart by shape alone (no key needed).
@@ -29,6 +31,11 @@ public:
 
     [[nodiscard]] static Format detect(QByteArrayView value);
     [[nodiscard]] static QString name(Format format);
+    /// What a value that is no session cookie at all is, by its shape, before any format's
+    /// step tries it: an itsdangerous Serializer token (payload.signature, no timestamp), or a
+    /// value with no '.' (a bare number, say). nullopt for anything shaped like a session
+    /// cookie, whole or damaged.
+    [[nodiscard]] static std::optional<QString> diagnoseForeign(QByteArrayView value);
 };
 
 } // namespace sessionlens

@@ -1,15 +1,62 @@
 #include "formats/SessionConverter.h"
 
 #include "json/FlaskTags.h"
+#include "json/PythonJsonReader.h"
 #include "json/PythonRepr.h"
+#include "json/TagDecoder.h"
 #include <QCoreApplication>
 
 namespace sessionlens {
 
 namespace {
 
-void toEncrypted(SessionValue &node, QList<SessionConverter::Note> &notes)
+// What the seed's object hook makes of a dict holding "__type__": the dict is replaced by
+// what the hook returns, with a note, or the error that drops the whole session.
+void applySeedHook(SessionValue &node, SessionConverter::Converted &out)
 {
+    const qsizetype typeIndex = node.indexOfKey(QStringLiteral("__type__"));
+    if (typeIndex < 0)
+        return;
+    const SessionValue *type = node.child(typeIndex);
+    const bool bytesMarker =
+        type->type() == SessionValue::Type::String && type->stringValue() == QLatin1String("bytes");
+    if (!bytesMarker) {
+        if (typeIndex == node.size() - 1)
+            return;
+        out.notes.append({PythonRepr::path(&node), TagDecoder::typeKeyMovedNote()});
+        node.move(typeIndex, node.size() - 1);
+        return;
+    }
+    const QString path = PythonRepr::path(&node);
+    QString problem;
+    if (auto refused =
+            TagDecoder::apply(node, PythonJsonReader::Dialect::EncryptedSession, nullptr)) {
+        problem = *refused;
+    }
+    if (!problem.isEmpty()) {
+        if (!out.error)
+            out.error = Error::make(
+                ErrorCategory::Format,
+                QCoreApplication::translate("sessionlens::Error",
+                                            "%1: a dict shaped like EncryptedSession's bytes "
+                                            "marker that its server cannot load (%2): it would "
+                                            "drop the whole session")
+                    .arg(path, problem));
+        return;
+    }
+    out.notes.append({path, QCoreApplication::translate(
+                                "sessionlens::Note",
+                                "a dict shaped like EncryptedSession's bytes marker: its server "
+                                "reads it as bytes %1")
+                                .arg(PythonRepr::bytesRepr(node.bytesValue()))});
+}
+
+void toEncrypted(SessionValue &node, SessionConverter::Converted &out)
+{
+    // Children first, as the server's object hook runs innermost first.
+    for (qsizetype i = 0; i < node.size(); ++i)
+        toEncrypted(*node.child(i), out);
+    QList<SessionConverter::Note> &notes = out.notes;
     switch (node.type()) {
     case SessionValue::Type::Tuple:
         notes.append({PythonRepr::path(&node),
@@ -37,11 +84,12 @@ void toEncrypted(SessionValue &node, QList<SessionConverter::Note> &notes)
                                          "datetime cannot be carried; written as its HTTP date")});
         node.setString(QString::fromLatin1(FlaskTags::httpDate(node.dateTimeSeconds())));
         break;
+    case SessionValue::Type::Dict:
+        applySeedHook(node, out);
+        break;
     default:
         break;
     }
-    for (qsizetype i = 0; i < node.size(); ++i)
-        toEncrypted(*node.child(i), notes);
 }
 
 bool sortedKeys(const SessionValue &node)
@@ -68,9 +116,9 @@ void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 
 SessionConverter::Converted SessionConverter::convert(const SessionValue &session, Target target)
 {
-    Converted out{session, {}};
+    Converted out{session, {}, std::nullopt};
     if (target == Target::EncryptedSession)
-        toEncrypted(out.session, out.notes);
+        toEncrypted(out.session, out);
     else
         toSigned(out.session, out.notes);
     return out;

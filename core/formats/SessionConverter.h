@@ -1,9 +1,12 @@
 #pragma once
 
+#include "Error.h"
 #include "json/SessionValue.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace sessionlens {
 
@@ -16,6 +19,12 @@ namespace sessionlens {
  * UUID and datetime values, which it cannot write at all, become their text.
  * Flask's tagged JSON carries everything EncryptedSession has, but writes
  * keys in sorted order.
+ *
+ * The converted tree is what the target's server reads back: a dict shaped
+ * like EncryptedSession's bytes marker becomes the bytes the seed loads, and a
+ * non-bytes "__type__" key moves to the end as the seed's hook moves it, each
+ * with a note. A marker the seed cannot load at all (its hook raises, and the
+ * server drops the whole session) is an `error`.
  */
 class SessionConverter
 {
@@ -36,6 +45,8 @@ public:
     {
         SessionValue session;
         QList<Note> notes;
+        /// The target's server could not load the session at all; `session` is not to be sealed.
+        std::optional<Error> error;
     };
 
     [[nodiscard]] static Converted convert(const SessionValue &session, Target target);

@@ -1,5 +1,7 @@
 #include "json/FlaskTags.h"
 
+#include "json/RfcDateParser.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QTimeZone>
@@ -38,17 +40,6 @@ int twoDigits(QByteArrayView s, qsizetype at)
     return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
 }
 
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-qint64 daysFromCivil(qint64 year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const qint64 era = (year >= 0 ? year : year - 399) / 400;
-    const qint64 yearOfEra = year - era * 400;
-    const qint64 dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146097 + dayOfEra - 719468;
-}
-
 // The exact form http_date writes, read without QDateTimeParser: that one calls mktime(), which
 // stats /etc/localtime on every call, a system call per cookie in a batch audit.
 std::optional<qint64> parseFixdate(QByteArrayView s)
@@ -75,7 +66,7 @@ std::optional<qint64> parseFixdate(QByteArrayView s)
     static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (day > kMonthDays[month] + (month == 1 && leap ? 1 : 0))
         return std::nullopt;
-    const qint64 days = daysFromCivil(year, month + 1, day);
+    const qint64 days = RfcDateParser::daysFromCivil(year, month + 1, day);
     const qint64 weekday = ((days % 7) + 7) % 7;
     if (QByteArrayView(kDays + 3 * weekday, 3) != s.first(3))
         return std::nullopt;
@@ -111,25 +102,99 @@ QString FlaskTags::uuidText(const QByteArray &bytes)
 
 std::optional<QByteArray> FlaskTags::parseUuid(QByteArrayView text)
 {
-    QByteArray hex;
-    QByteArrayView body = text;
-    if (body.startsWith("urn:uuid:"))
-        body = body.sliced(9);
-    for (const char c : body) {
-        if (c == '-' || c == '{' || c == '}')
-            continue;
-        if (!std::isxdigit(static_cast<unsigned char>(c)))
-            return std::nullopt;
-        hex.append(c);
-    }
-    if (hex.size() != 32)
-        return std::nullopt;
-    return QByteArray::fromHex(hex);
+    return parseUuidText(QString::fromUtf8(text));
 }
 
-QString FlaskTags::dateTimeRepr(qint64 secondsSinceEpoch)
+std::optional<QByteArray> FlaskTags::parseUuidText(const QString &text)
 {
-    const QDateTime time = QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, QTimeZone::utc());
+    // uuid.UUID.__init__: hex.replace('urn:', '').replace('uuid:', ''), strip('{}'),
+    // replace('-', ''), len 32, int(hex, 16) in [0, 2**128).
+    QString hex = text;
+    hex.replace(QLatin1String("urn:"), QString()).replace(QLatin1String("uuid:"), QString());
+    qsizetype begin = 0, end = hex.size();
+    while (begin < end && (hex.at(begin) == u'{' || hex.at(begin) == u'}'))
+        ++begin;
+    while (end > begin && (hex.at(end - 1) == u'{' || hex.at(end - 1) == u'}'))
+        --end;
+    hex = hex.mid(begin, end - begin);
+    hex.remove(u'-');
+    if (hex.size() != 32 || hex.toUcs4().size() != 32)
+        return std::nullopt;
+    // int(hex, 16): white space around, one sign, an optional 0x, single underscores between
+    // digits (and one right after the prefix).
+    qsizetype i = 0, stop = hex.size();
+    while (i < stop && hex.at(i).isSpace())
+        ++i;
+    while (stop > i && hex.at(stop - 1).isSpace())
+        --stop;
+    bool negative = false;
+    if (i < stop && (hex.at(i) == u'+' || hex.at(i) == u'-'))
+        negative = hex.at(i++) == u'-';
+    bool digitBefore = false;
+    if (stop - i >= 2 && hex.at(i) == u'0' && (hex.at(i + 1) == u'x' || hex.at(i + 1) == u'X')) {
+        i += 2;
+        digitBefore = true; // int('0x_1', 16) is 1
+    }
+    QByteArray digits;
+    for (; i < stop; ++i) {
+        const QChar c = hex.at(i);
+        if (c == u'_') {
+            if (!digitBefore || i + 1 == stop || hex.at(i + 1) == u'_')
+                return std::nullopt;
+            digitBefore = false;
+            continue;
+        }
+        int value = -1;
+        if (c.isDigit())
+            value = c.digitValue();
+        else if (c >= u'a' && c <= u'f')
+            value = c.unicode() - u'a' + 10;
+        else if (c >= u'A' && c <= u'F')
+            value = c.unicode() - u'A' + 10;
+        if (value < 0)
+            return std::nullopt;
+        digits.append("0123456789abcdef"[value]);
+        digitBefore = true;
+    }
+    if (digits.isEmpty() || !digitBefore)
+        return std::nullopt;
+    while (digits.size() > 1 && digits.startsWith('0'))
+        digits.remove(0, 1);
+    if (negative && digits != "0")
+        return std::nullopt;
+    if (digits.size() > 32)
+        return std::nullopt;
+    return QByteArray::fromHex(QByteArray(32 - digits.size(), '0') + digits);
+}
+
+namespace {
+
+QString utcOffsetText(qint32 offset)
+{
+    const qint32 magnitude = offset < 0 ? -offset : offset;
+    QString out = QStringLiteral("%1%2:%3")
+                      .arg(QChar(offset < 0 ? u'-' : u'+'))
+                      .arg(magnitude / 3600, 2, 10, QChar(u'0'))
+                      .arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
+    if (magnitude % 60)
+        out += QStringLiteral(":%1").arg(magnitude % 60, 2, 10, QChar(u'0'));
+    return out;
+}
+
+} // namespace
+
+QString FlaskTags::dateTimeStr(qint64 secondsSinceEpoch, qint32 utcOffset)
+{
+    const QDateTime time =
+        QDateTime::fromSecsSinceEpoch(secondsSinceEpoch + utcOffset, QTimeZone::utc());
+    return QLocale::c().toString(time, QStringLiteral("yyyy-MM-dd hh:mm:ss")) +
+           utcOffsetText(utcOffset);
+}
+
+QString FlaskTags::dateTimeRepr(qint64 secondsSinceEpoch, qint32 utcOffset)
+{
+    const QDateTime time =
+        QDateTime::fromSecsSinceEpoch(secondsSinceEpoch + utcOffset, QTimeZone::utc());
     const QDate d = time.date();
     const QTime t = time.time();
     QString out = QStringLiteral("datetime.datetime(%1, %2, %3, %4, %5")
@@ -140,7 +205,14 @@ QString FlaskTags::dateTimeRepr(qint64 secondsSinceEpoch)
                       .arg(t.minute());
     if (t.second() != 0)
         out += QStringLiteral(", %1").arg(t.second());
-    return out + QStringLiteral(", tzinfo=datetime.timezone.utc)");
+    if (utcOffset == 0)
+        return out + QStringLiteral(", tzinfo=datetime.timezone.utc)");
+    // repr(timedelta) normalises a negative offset to days=-1 and positive seconds.
+    const QString delta =
+        utcOffset > 0
+            ? QStringLiteral("datetime.timedelta(seconds=%1)").arg(utcOffset)
+            : QStringLiteral("datetime.timedelta(days=-1, seconds=%1)").arg(86400 + utcOffset);
+    return out + QStringLiteral(", tzinfo=datetime.timezone(%1))").arg(delta);
 }
 
 bool FlaskTags::isTagKey(const QString &key)

@@ -20,11 +20,15 @@ public:
     [[nodiscard]] static QByteArray uuidHex(const QByteArray &bytes);
     /// 8-4-4-4-12 form, as str(UUID).
     [[nodiscard]] static QString uuidText(const QByteArray &bytes);
-    /// Accepts what uuid.UUID(...) accepts for hex input: 32 hex digits, dashes and braces ignored,
-    /// an optional urn:uuid: prefix.
+    /// Accepts what uuid.UUID(hex) accepts: every "urn:" and "uuid:" removed, braces stripped
+    /// from the ends, dashes removed, then 32 characters that int(..., 16) reads (so also a
+    /// sign, a 0x prefix, underscores between digits, surrounding white space).
     [[nodiscard]] static std::optional<QByteArray> parseUuid(QByteArrayView text);
-    /// Python's repr of an aware UTC datetime.
-    [[nodiscard]] static QString dateTimeRepr(qint64 secondsSinceEpoch);
+    [[nodiscard]] static std::optional<QByteArray> parseUuidText(const QString &text);
+    /// Python's repr of an aware datetime (`utcOffset` seconds east of UTC; 0 is timezone.utc).
+    [[nodiscard]] static QString dateTimeRepr(qint64 secondsSinceEpoch, qint32 utcOffset = 0);
+    /// Python's str() of that datetime: `1994-11-06 08:49:37+00:00`.
+    [[nodiscard]] static QString dateTimeStr(qint64 secondsSinceEpoch, qint32 utcOffset = 0);
     /// True for the keys Flask's serializer treats as tags (" t", " b", ...).
     [[nodiscard]] static bool isTagKey(const QString &key);
     /// Orders strings by code point, as Python's sort does (UTF-16 order differs above U+FFFF).

@@ -468,7 +468,8 @@ private:
         }
         QStringList tagWarnings;
         if (auto problem =
-                TagDecoder::apply(out, m_options.dialect, m_warnings ? &tagWarnings : nullptr)) {
+                TagDecoder::apply(out, m_options.dialect, m_warnings ? &tagWarnings : nullptr,
+                                  m_options.moveTypeKey)) {
             failAt(*problem, objectStart);
             return false;
         }

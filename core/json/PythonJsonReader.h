@@ -42,6 +42,10 @@ public:
         int maxDepth = kDefaultMaxDepth;
         /// Values (nodes) the session may hold; more is a `limit` error.
         qsizetype maxNodes = limits::kMaxNodes;
+        /// EncryptedSession: move a non-bytes "__type__" key to the end of its dict, as the
+        /// server's hook does when it loads. false keeps the text's order (a plaintext about to
+        /// be sealed again) and notes where the server will move it.
+        bool moveTypeKey = true;
     };
 
     /**

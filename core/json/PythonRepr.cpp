@@ -240,7 +240,7 @@ void PythonRepr::append(const SessionValue &value, QString &out)
         out.append(QLatin1String("')"));
         return;
     case SessionValue::Type::DateTime:
-        out.append(FlaskTags::dateTimeRepr(value.dateTimeSeconds()));
+        out.append(FlaskTags::dateTimeRepr(value.dateTimeSeconds(), value.dateTimeUtcOffset()));
         return;
     case SessionValue::Type::Dict:
         out.append(u'{');

@@ -9,8 +9,9 @@
 namespace sessionlens {
 
 SessionValue::SessionValue(const SessionValue &other)
-    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float), m_string(other.m_string),
-      m_raw(other.m_raw), m_int(other.m_int), m_key(other.m_key)
+    : m_type(other.m_type), m_bool(other.m_bool), m_utcOffset(other.m_utcOffset),
+      m_float(other.m_float), m_string(other.m_string), m_raw(other.m_raw), m_int(other.m_int),
+      m_key(other.m_key)
 {
     m_children.reserve(other.m_children.size());
     for (const auto &child : other.m_children) {
@@ -30,9 +31,9 @@ SessionValue &SessionValue::operator=(const SessionValue &other)
 }
 
 SessionValue::SessionValue(SessionValue &&other) noexcept
-    : m_type(other.m_type), m_bool(other.m_bool), m_float(other.m_float),
-      m_string(std::move(other.m_string)), m_raw(std::move(other.m_raw)), m_int(other.m_int),
-      m_key(std::move(other.m_key)), m_children(std::move(other.m_children))
+    : m_type(other.m_type), m_bool(other.m_bool), m_utcOffset(other.m_utcOffset),
+      m_float(other.m_float), m_string(std::move(other.m_string)), m_raw(std::move(other.m_raw)),
+      m_int(other.m_int), m_key(std::move(other.m_key)), m_children(std::move(other.m_children))
 {
     adoptChildren();
 }
@@ -42,6 +43,7 @@ SessionValue &SessionValue::operator=(SessionValue &&other) noexcept
     if (this != &other) {
         m_type = other.m_type;
         m_bool = other.m_bool;
+        m_utcOffset = other.m_utcOffset;
         m_float = other.m_float;
         m_string = std::move(other.m_string);
         m_raw = std::move(other.m_raw);
@@ -71,6 +73,7 @@ void SessionValue::reset(Type type)
 {
     m_type = type;
     m_bool = false;
+    m_utcOffset = 0;
     m_float = 0.0;
     m_int = 0;
     if (!m_string.isNull())
@@ -190,10 +193,11 @@ void SessionValue::setUuid(QByteArray bytes)
     m_raw = std::move(bytes);
 }
 
-void SessionValue::setDateTime(qint64 secondsSinceEpoch)
+void SessionValue::setDateTime(qint64 secondsSinceEpoch, qint32 utcOffsetSeconds)
 {
     reset(Type::DateTime);
     m_int = secondsSinceEpoch;
+    m_utcOffset = utcOffsetSeconds;
 }
 
 SessionValue SessionValue::makeTuple()
@@ -511,7 +515,7 @@ bool SessionValue::operator==(const SessionValue &other) const
             return false;
         break;
     case Type::DateTime:
-        if (m_int != other.m_int)
+        if (m_int != other.m_int || m_utcOffset != other.m_utcOffset)
             return false;
         break;
     case Type::Float:

@@ -93,6 +93,9 @@ public:
     /// The 16 bytes of a Uuid node.
     [[nodiscard]] const QByteArray &uuidBytes() const { return m_raw; }
     [[nodiscard]] qint64 dateTimeSeconds() const { return m_int; }
+    /// The datetime's tzinfo as seconds east of UTC: 0 for UTC, which is all Flask writes; a
+    /// crafted " d" date may carry another (parse_date keeps it, http_date writes UTC).
+    [[nodiscard]] qint32 dateTimeUtcOffset() const { return m_utcOffset; }
     [[nodiscard]] const QByteArray &bytesValue() const { return m_raw; }
 
     // Children of List and Dict nodes.
@@ -135,7 +138,7 @@ public:
     void setListFromTuple();
     void setMarkup(QString html);
     void setUuid(QByteArray bytes);
-    void setDateTime(qint64 secondsSinceEpoch);
+    void setDateTime(qint64 secondsSinceEpoch, qint32 utcOffsetSeconds = 0);
 
     // Mutation. Index arguments must be in range; Dict keys must be unique.
     SessionValue *append(SessionValue value);
@@ -167,6 +170,7 @@ private:
 
     Type m_type = Type::Null;
     bool m_bool = false;
+    qint32 m_utcOffset = 0; // DateTime only; fits in the padding before m_float
     double m_float = 0.0;
     QString m_string;
     QByteArray m_raw; // big-integer digits, float lexeme, or bytes

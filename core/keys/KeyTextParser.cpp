@@ -280,3 +280,166 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseAesKeyUtf8(QByteArrayView utf8
 }
 
 } // namespace sessionlens
+
+namespace sessionlens {
+
+namespace {
+
+void appendUtf8(SecureBytes &out, std::size_t &count, char32_t cp)
+{
+    auto *d = out.data();
+    if (cp < 0x80) {
+        d[count++] = static_cast<std::uint8_t>(cp);
+    } else if (cp < 0x800) {
+        d[count++] = static_cast<std::uint8_t>(0xc0 | (cp >> 6));
+        d[count++] = static_cast<std::uint8_t>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        d[count++] = static_cast<std::uint8_t>(0xe0 | (cp >> 12));
+        d[count++] = static_cast<std::uint8_t>(0x80 | ((cp >> 6) & 0x3f));
+        d[count++] = static_cast<std::uint8_t>(0x80 | (cp & 0x3f));
+    } else {
+        d[count++] = static_cast<std::uint8_t>(0xf0 | (cp >> 18));
+        d[count++] = static_cast<std::uint8_t>(0x80 | ((cp >> 12) & 0x3f));
+        d[count++] = static_cast<std::uint8_t>(0x80 | ((cp >> 6) & 0x3f));
+        d[count++] = static_cast<std::uint8_t>(0x80 | (cp & 0x3f));
+    }
+}
+
+// n hex digits at body[at]; -1 when they are not all there.
+qint64 hexDigits(QByteArrayView body, qsizetype at, int n)
+{
+    if (at + n > body.size())
+        return -1;
+    qint64 value = 0;
+    for (int k = 0; k < n; ++k) {
+        const int digit = hexValue(body[at + k]);
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+// One literal's body, escapes decoded, appended to `out` (sized for it: no escape is shorter
+// than what it stands for). False where Python raises or this reader gives up.
+bool decodeLiteralBody(QByteArrayView body, bool raw, bool isBytes, SecureBytes &out,
+                       std::size_t &count)
+{
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const auto c = static_cast<unsigned char>(body[i]);
+        if (isBytes && c >= 0x80)
+            return false; // bytes can only contain ASCII literal characters
+        if (c != '\\' || raw) {
+            out.data()[count++] = c;
+            continue;
+        }
+        const char e = ++i < body.size() ? body[i] : '\\';
+        static constexpr char kSimple[] = "\\\\''\"\"a\ab\bf\fn\nr\rt\tv\v";
+        const char *simple = nullptr;
+        for (const char *p = kSimple; *p; p += 2) {
+            if (*p == e)
+                simple = p + 1;
+        }
+        if (simple) {
+            out.data()[count++] = static_cast<std::uint8_t>(*simple);
+        } else if (e >= '0' && e <= '7') {
+            int value = 0;
+            int digits = 0;
+            while (digits < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') {
+                value = value * 8 + (body[i++] - '0');
+                ++digits;
+            }
+            --i;
+            if (isBytes)
+                out.data()[count++] = static_cast<std::uint8_t>(value & 0xff);
+            else
+                appendUtf8(out, count, char32_t(value));
+        } else if (e == 'x' || (!isBytes && (e == 'u' || e == 'U'))) {
+            const int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+            const qint64 value = hexDigits(body, i + 1, n);
+            if (value < 0 || value > 0x10ffff || (!isBytes && value >= 0xd800 && value < 0xe000))
+                return false;
+            if (isBytes)
+                out.data()[count++] = static_cast<std::uint8_t>(value);
+            else
+                appendUtf8(out, count, char32_t(value));
+            i += n;
+        } else if (e == 'N' && !isBytes) {
+            return false; // named characters need Unicode's name table
+        } else {
+            // Python keeps unknown escapes verbatim, backslash included.
+            out.data()[count++] = '\\';
+            out.data()[count++] = static_cast<std::uint8_t>(e);
+        }
+    }
+    return true;
+}
+
+bool isInlineSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\v';
+}
+
+} // namespace
+
+std::optional<KeyTextParser::Literal> KeyTextParser::decodePythonLiteral(QByteArrayView text)
+{
+    Literal literal;
+    SecureBytes out(std::size_t(text.size()) + 1);
+    std::size_t count = 0;
+    int literals = 0;
+    qsizetype i = 0;
+    while (true) {
+        while (i < text.size() && isInlineSpace(text[i]))
+            ++i;
+        if (i == text.size() || text[i] == '#')
+            break; // a comment ends the line
+        bool raw = false, isBytes = false, unicode = false;
+        while (i < text.size() && text[i] != '\'' && text[i] != '"') {
+            const char p = static_cast<char>(text[i] | 0x20);
+            if (p == 'r' && !raw && !unicode)
+                raw = true;
+            else if (p == 'b' && !isBytes && !unicode)
+                isBytes = true;
+            else if (p == 'u' && !raw && !isBytes && !unicode)
+                unicode = true;
+            else
+                return std::nullopt; // f-strings and names are no literals
+            ++i;
+        }
+        if (i == text.size())
+            return std::nullopt;
+        if (literals > 0 && isBytes != literal.isBytes)
+            return std::nullopt; // cannot mix bytes and nonbytes literals
+        literal.isBytes = isBytes;
+        const char quote = text[i];
+        const bool triple = i + 2 < text.size() && text[i + 1] == quote && text[i + 2] == quote;
+        const qsizetype open = i + (triple ? 3 : 1);
+        qsizetype close = -1;
+        for (qsizetype j = open; j < text.size(); ++j) {
+            if (text[j] == '\\') {
+                ++j; // even a raw literal's backslash keeps the quote after it
+                continue;
+            }
+            if (!triple && text[j] == '\n')
+                return std::nullopt;
+            if (text[j] == quote && (!triple || (j + 2 < text.size() && text[j + 1] == quote &&
+                                                 text[j + 2] == quote))) {
+                close = j;
+                break;
+            }
+        }
+        if (close < 0)
+            return std::nullopt;
+        if (!decodeLiteralBody(text.sliced(open, close - open), raw, isBytes, out, count))
+            return std::nullopt;
+        ++literals;
+        i = close + (triple ? 3 : 1);
+    }
+    if (literals == 0)
+        return std::nullopt;
+    literal.bytes = SecureBytes(out.data(), count);
+    return literal;
+}
+
+} // namespace sessionlens

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace sessionlens {
 
 /**
@@ -41,6 +43,19 @@ public:
     /// Decodes the body of a Python bytes literal (between the quotes).
     [[nodiscard]] static Result<SecureBytes> decodePythonBytesBody(QByteArrayView body);
     [[nodiscard]] static QString formName(Form form);
+
+    struct Literal
+    {
+        SecureBytes bytes;    ///< a str's value as UTF-8, as itsdangerous encodes a str key
+        bool isBytes = false; ///< b'...' rather than '...'
+    };
+    /// What ast.literal_eval makes of text holding Python string or bytes literals, as
+    /// flask-unsign's wordlists are written: any quotes (triple too), the prefixes r, u, b, br
+    /// and rb in any case, every escape, adjacent literals joined, white space and a comment
+    /// around them. nullopt when the text is no such literal (flask-unsign then takes the line
+    /// itself), and for the rare literal this reader does not decode: \N{name} escapes, and a
+    /// str holding a lone surrogate, which has no UTF-8.
+    [[nodiscard]] static std::optional<Literal> decodePythonLiteral(QByteArrayView text);
 };
 
 } // namespace sessionlens

@@ -39,6 +39,13 @@ QString TimeText::duration(qint64 seconds)
                : text;
 }
 
+QString TimeText::age(qint64 seconds)
+{
+    if (seconds < 0)
+        return duration(seconds);
+    return translated(QT_TRANSLATE_NOOP("sessionlens::TimeText", "%1 ago")).arg(duration(seconds));
+}
+
 QString TimeText::signedAt(const FlaskSignedCodec::Parts &parts)
 {
     if (parts.timestampOutOfRange)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace sessionlens::test {
+
+/**
+ * fidelity_probe.py, started once for a test: asks Debian's Flask, itsdangerous,
+ * base64 and the seed what they make of a case, one JSON line each way, so that
+ * a test compares SessionLens with the real library on the same input.
+ */
+class PythonProbe
+{
+public:
+    PythonProbe() = default;
+    ~PythonProbe();
+    PythonProbe(const PythonProbe &) = delete;
+    PythonProbe &operator=(const PythonProbe &) = delete;
+
+    [[nodiscard]] bool start(QString *error);
+    /// The probe's answer; {"ok": false, "error": ...} also when the probe does not answer.
+    QJsonObject ask(const QJsonObject &request);
+
+private:
+    QProcess m_process;
+};
+
+/// One run of sessionlens-cli with its own empty key ring.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {});
+
+} // namespace sessionlens::test
