@@ -118,9 +118,13 @@ int AuditCommand::run(const QStringList &arguments)
     for (const QString &path : std::as_const(files)) {
         QFile file;
         const bool standardInput = path == QLatin1String("-");
-        if (standardInput ? !file.open(stdin, QIODevice::ReadOnly)
-                          : (file.setFileName(path), !file.open(QIODevice::ReadOnly)))
+        if (standardInput) {
+            // On the descriptor, unbuffered: the audit reads blocks of megabytes itself.
+            if (auto opened = m_io.openInput(file, path); !opened)
+                return m_io.fail(opened.error());
+        } else if (file.setFileName(path), !file.open(QIODevice::ReadOnly)) {
             return m_io.fail(Error::make(ErrorCategory::Io, file.errorString(), path));
+        }
         const CookieImporter::Kind kind =
             standardInput ? CookieImporter::Kind::List : CookieImporter::detect(file.peek(4096));
         if (kind != CookieImporter::Kind::List) {

@@ -13,13 +13,24 @@ CliIo::CliIo() : m_out(stdout), m_err(stderr) {}
 Result<Done> CliIo::openInput(QFile &file, const QString &path)
 {
     const bool standardInput = path.isEmpty() || path == QLatin1String("-");
-    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
-                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    // Unbuffered, on the descriptor: callers read large blocks themselves, and a QFile on
+    // stdio's FILE asked the stream's position (an lseek) for every read.
+    const QIODevice::OpenMode mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
+    const bool opened = standardInput ? file.open(fileno(stdin), mode, QFileDevice::DontCloseHandle)
+                                      : (file.setFileName(path), file.open(mode));
     if (!opened)
         return Error::make(ErrorCategory::Io, tr("cannot open %1: %2")
                                                   .arg(standardInput ? tr("standard input") : path,
                                                        file.errorString()));
     return Done{};
+}
+
+Error CliIo::readFailed(const QString &path, const QString &reason)
+{
+    const bool standardInput = path.isEmpty() || path == QLatin1String("-");
+    return Error::make(
+        ErrorCategory::Io,
+        tr("cannot read %1: %2").arg(standardInput ? tr("standard input") : path, reason));
 }
 
 Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
@@ -35,8 +46,7 @@ Result<QByteArray> CliIo::readAll(const QString &path, qsizetype limit)
         const QByteArray chunk = file.read(want);
         if (chunk.isEmpty()) { // end of file, or an error
             if (file.error() != QFileDevice::NoError)
-                return Error::make(ErrorCategory::Io,
-                                   tr("cannot read %1: %2").arg(path, file.errorString()));
+                return readFailed(path, file.errorString());
             break;
         }
         data.append(chunk);

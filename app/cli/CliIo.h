@@ -38,6 +38,8 @@ public:
 
     /// Opens a file, or standard input for "-" or an empty path.
     [[nodiscard]] Result<Done> openInput(QFile &file, const QString &path);
+    /// "cannot read <file or standard input>: <reason>", an io error.
+    [[nodiscard]] static Error readFailed(const QString &path, const QString &reason);
     /// Whole content of a file, or of standard input for "-" or an empty path.
     [[nodiscard]] Result<QByteArray> readAll(const QString &path, qsizetype limit);
     /// The cookie in a command-line argument, or on standard input for "-".

@@ -2,6 +2,7 @@
 
 #include "KeyArguments.h"
 #include "Limits.h"
+#include "LineReader.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
 #include "document/CookieOpener.h"
@@ -141,32 +142,32 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
         return m_io.fail(opened.error());
     int exitCode = ExitOk;
     QByteArray out;
-    out.reserve(2 * limits::kReadChunkBytes);
-    // One line buffer for the whole run: QIODevice::readLine(maxSize) would allocate (and so
-    // mmap and munmap) the full limit for every line.
-    QByteArray buffer(CookieText::kMaxInputSize + 2, Qt::Uninitialized);
+    out.reserve(limits::kOutputBufferBytes + limits::kReadChunkBytes);
+    // Lines are read in blocks where they lie: no system call per cookie from a file, a
+    // redirect or a pipe, and memory stays at one block and one line.
+    LineReader reader(file, CookieText::kMaxInputSize);
     // JSON lines print the text inside as it is: the session is checked as decode checks it,
     // but a tree is built only for the rare text that must be rewritten onto one line.
     FlaskSignedCodec::Options options = m_options;
     options.buildSession = format != OutputFormat::Json;
     while (true) {
-        // Bounded reads keep memory constant whatever the input holds.
-        const qint64 read = file.readLine(buffer.data(), buffer.size());
-        if (read <= 0 && (file.atEnd() || file.error() != QFileDevice::NoError))
+        const LineReader::Next next = reader.next();
+        if (next.status == LineReader::Status::End)
             break;
-        QByteArrayView line(buffer.constData(), std::max<qint64>(read, 0));
-        const bool complete = line.endsWith('\n');
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        if (!complete && !file.atEnd()) {
-            // Over-long line: skip the rest of it and report a limit error for it.
-            while (!file.atEnd() && !file.readLine(limits::kReadChunkBytes).endsWith('\n')) {
-            }
+        if (next.status == LineReader::Status::Error) {
+            std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
+            std::fflush(stdout);
+            return m_io.fail(m_io.readFailed(path, reader.errorString()));
+        }
+        if (next.status == LineReader::Status::TooLong) {
             out.append("error limit: line longer than the input limit\n");
             if (exitCode == ExitOk)
                 exitCode = ExitLimit;
             continue;
         }
+        QByteArrayView line = next.line;
+        while (line.endsWith('\r'))
+            line.chop(1);
         std::optional<Error> error;
         // Most lines are bare values, read where they lie; anything else is extract()'s.
         std::optional<QByteArrayView> value = CookieText::bareValue(line);
@@ -217,7 +218,7 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             if (exitCode == ExitOk)
                 exitCode = CliIo::exitCodeFor(error->category);
         }
-        if (out.size() > limits::kReadChunkBytes) {
+        if (out.size() > limits::kOutputBufferBytes) {
             std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
             out.resize(0); // keeps the capacity
         }

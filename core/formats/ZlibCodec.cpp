@@ -1,10 +1,12 @@
 #include "formats/ZlibCodec.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <QCoreApplication>
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace sessionlens {
 
@@ -62,9 +64,74 @@ Error zlibError(int code, const z_stream &stream)
                        static_cast<qsizetype>(stream.total_in));
 }
 
+// One decompressor and one output buffer per thread. libdeflate needs room for the whole
+// output up front; the buffer grows fourfold up to the caller's limit when a stream needs more,
+// and a buffer grown past kKeptScratchBytes is given back after the call, so a bomb never pins
+// its limit's worth of memory in a thread.
+struct WholeBufferInflater
+{
+    static constexpr qsizetype kFirstScratchBytes = 64 * 1024;
+    static constexpr qsizetype kKeptScratchBytes = 1024 * 1024;
+
+    struct FreeDecompressor
+    {
+        void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
+    };
+    std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor{
+        libdeflate_alloc_decompressor()};
+    std::unique_ptr<char[]> scratch;
+    qsizetype scratchSize = 0;
+
+    /// The inflated stream, or nothing when libdeflate refuses it or it needs more than
+    /// `maxOutput` bytes: then zlib gives the verdict.
+    std::optional<ZlibCodec::Inflated> inflate(QByteArrayView compressed, qsizetype maxOutput)
+    {
+        if (!decompressor)
+            return std::nullopt;
+        std::optional<ZlibCodec::Inflated> result;
+        qsizetype room = std::min(maxOutput, std::max(scratchSize, kFirstScratchBytes));
+        while (true) {
+            if (scratchSize < room) {
+                scratch = std::make_unique_for_overwrite<char[]>(std::size_t(room));
+                scratchSize = room;
+            }
+            std::size_t in = 0;
+            std::size_t out = 0;
+            const libdeflate_result code = libdeflate_zlib_decompress_ex(
+                decompressor.get(), compressed.data(), std::size_t(compressed.size()),
+                scratch.get(), std::size_t(room), &in, &out);
+            if (code == LIBDEFLATE_SUCCESS) {
+                result.emplace();
+                result->data = QByteArray(scratch.get(), qsizetype(out));
+                result->trailingBytes = compressed.size() - qsizetype(in);
+                break;
+            }
+            if (code != LIBDEFLATE_INSUFFICIENT_SPACE || room >= maxOutput)
+                break;
+            room = std::min(maxOutput, room * 4);
+        }
+        if (scratchSize > kKeptScratchBytes) {
+            scratch.reset();
+            scratchSize = 0;
+        }
+        return result;
+    }
+};
+
 } // namespace
 
 Result<ZlibCodec::Inflated> ZlibCodec::inflate(QByteArrayView compressed, qsizetype maxOutput)
+{
+    thread_local WholeBufferInflater inflater;
+    if (maxOutput > 0) {
+        if (auto inflated = inflater.inflate(compressed, maxOutput))
+            return std::move(*inflated);
+    }
+    return inflateWithZlib(compressed, maxOutput);
+}
+
+Result<ZlibCodec::Inflated> ZlibCodec::inflateWithZlib(QByteArrayView compressed,
+                                                       qsizetype maxOutput)
 {
     StreamLease lease;
     if (!lease.ok())
@@ -149,6 +216,11 @@ QByteArray ZlibCodec::deflate(QByteArrayView data, int level)
 const char *ZlibCodec::version()
 {
     return zlibVersion();
+}
+
+const char *ZlibCodec::libdeflateVersion()
+{
+    return LIBDEFLATE_VERSION_STRING;
 }
 
 } // namespace sessionlens
