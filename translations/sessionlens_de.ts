@@ -3261,7 +3261,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Import Captured Cookies...</source>
-        <translation>Mitgeschnittene Cookies &amp;importieren ...</translation>
+        <translation>Mitgeschnittene Cookies &amp;importieren...</translation>
     </message>
     <message>
         <source>Import Captured Cookies</source>
