@@ -34,6 +34,7 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
     m_model.setBytesForm(m_settings.bytesForm());
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
+    m_measurePool.setMaxThreadCount(1);
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] { refreshAge(); });
     connect(&m_keys, &KeyRingStore::changed, this, &InspectorController::refresh);
@@ -286,7 +287,12 @@ void InspectorController::measureKeys(quint64 generation,
                                       std::shared_ptr<const SessionValue> session,
                                       const SessionSealer::Options &options)
 {
-    auto future = QtConcurrent::run([session, options] {
+    // One measurement at a time, on a pool of its own: a stale one still running never holds up
+    // the next seal in the shared pool, and those that have not started yet are dropped.
+    m_measurePool.clear();
+    if (m_measureWatcher)
+        m_measureWatcher->deleteLater();
+    auto future = QtConcurrent::run(&m_measurePool, [session, options] {
         if (options.format == FormatDetector::Format::FlaskSigned)
             return SizeReport::computeSigned(
                 *session, ItsdangerousSigner::digestSize(options.signer.signer.digest),
@@ -297,8 +303,11 @@ void InspectorController::measureKeys(quint64 generation,
         return SizeReport::compute(*session, reportOptions);
     });
     auto *watcher = new QFutureWatcher<SizeReport>(this);
+    m_measureWatcher = watcher;
     connect(watcher, &QFutureWatcher<SizeReport>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        if (m_measureWatcher == watcher)
+            m_measureWatcher = nullptr;
         if (generation != m_generation)
             return;
         // Only the keys' costs: the stages are those of the cookie already made.

@@ -15,6 +15,7 @@
 #include "json/PythonJsonWriter.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -196,6 +197,8 @@ private:
     QString m_documentSource;
     std::function<bool()> m_replaceGuard;
     QTimer m_ageTimer;
+    QThreadPool m_measurePool; // the keys' exact costs of a large session, one at a time
+    QObject *m_measureWatcher = nullptr;
 };
 
 } // namespace sessionlens::gui

@@ -88,6 +88,10 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
         else if (isVisible())
             m_syncTimer->start();
     });
+    connect(&m_controller, &InspectorController::refreshed, this, [this] {
+        if (m_stale && !m_dirty && isVisible() && !m_controller.isRefreshing())
+            m_syncTimer->start();
+    });
     // Another format writes the same values as other text (Convert, its Undo).
     connect(&m_controller, &InspectorController::formatChanged, this, [this] {
         m_stale = true;
@@ -123,7 +127,9 @@ void JsonEditorPanel::syncFromSession()
                 tr("The session changed in the tree; Apply would replace those changes."));
         return;
     }
-    if (!m_stale)
+    // A large session's text waits for its background seal: laying out a megabyte of text
+    // holds the window up, and the new cookie and its sizes come first.
+    if (!m_stale || m_controller.isRefreshing())
         return;
     m_syncTimer->stop();
     const QByteArray exact = m_controller.sessionJsonText();

@@ -39,7 +39,6 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
-#include <QTranslator>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -139,6 +138,20 @@ void undoFromTheTree(MainWindow &window)
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
 }
 
+// The usual start: the vectors' key in the ring, the window active, the login cookie pasted.
+bool openLogin(test::GuiTestFixture &f)
+{
+    if (!f.addKeyHex(QStringLiteral("vectors"), kKey))
+        return false;
+    f.window->show();
+    f.window->activateWindow();
+    if (!QTest::qWaitForWindowActive(f.window.get()))
+        return false;
+    paste(cookieField(*f.window),
+          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    return f.window->controller().lastOpen().ok();
+}
+
 QString cellText(QTreeView *view, int row, int column)
 {
     return view->model()->index(row, column).data().toString();
@@ -150,20 +163,6 @@ QLineEdit *openEditor(SessionTreePanel *panel)
     auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
 }
-
-// The German catalogue for the length of a test.
-struct GermanCatalogue
-{
-    QTranslator translator;
-    bool installed = false;
-    GermanCatalogue()
-    {
-        installed = translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
-                                    QStringLiteral("_"), QStringLiteral(":/i18n")) &&
-                    QApplication::installTranslator(&translator);
-    }
-    ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
-};
 
 } // namespace
 
@@ -446,10 +445,7 @@ void TestWindowLoop::layoutAt1024x768ShowsTheValues()
 void TestWindowLoop::jsonErrorHasItsOwnRow()
 {
     test::GuiTestFixture f;
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    showAndActivate(*f.window);
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    QVERIFY(openLogin(f));
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     json->setFocus();
@@ -474,7 +470,7 @@ void TestWindowLoop::jsonErrorHasItsOwnRow()
 
 void TestWindowLoop::germanPayloadLabelIsWhole()
 {
-    const GermanCatalogue german;
+    const test::GermanCatalogue german;
     QVERIFY(german.installed);
     test::GuiTestFixture f;
     showAndActivate(*f.window); // the default size
@@ -501,10 +497,7 @@ void TestWindowLoop::longStatusIsWholeInItsTooltip()
 void TestWindowLoop::greyedOutJsonIsGreyToo()
 {
     test::GuiTestFixture f;
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    showAndActivate(*f.window);
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
+    QVERIFY(openLogin(f));
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     QTRY_VERIFY(!json->document()->firstBlock().layout()->formats().isEmpty()); // coloured
@@ -661,7 +654,7 @@ void TestWindowLoop::newCookieSizeHasDigitGrouping()
 
 void TestWindowLoop::germanMenusHaveNoStraySpace()
 {
-    const GermanCatalogue german;
+    const test::GermanCatalogue german;
     QVERIFY(german.installed);
     test::GuiTestFixture f;
     QStringList texts;
