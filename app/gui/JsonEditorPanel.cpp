@@ -55,13 +55,15 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
 
     // The message (a parse error with its line and column, or the reader's warnings) gets a row
     // of the panel's whole width, not the room the buttons leave.
+    // Pretty-print sits above the text, so the row under it holds two buttons and the panel
+    // stays narrow enough for the tree beside it (German labels are long).
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_pretty);
     buttons->addStretch(1);
     buttons->addWidget(m_discard);
     buttons->addWidget(m_apply);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pretty);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
