@@ -329,11 +329,8 @@ void TestWindowLoop::historyRecordsOpenedCookiesNotKeystrokes()
 void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 {
     test::GuiTestFixture f;
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    showAndActivate(*f.window);
+    QVERIFY(openLogin(f));
     InspectorController &c = f.window->controller();
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     QVERIFY(c.lastOpen().ok());
     SizeChart *pipeline = f.window->sizePanel()->pipelineChart();
     const qint64 smallJson = pipeline->bars().first().value;
@@ -366,11 +363,8 @@ void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 void TestWindowLoop::valuesAreEditedFromTheKeyboard()
 {
     test::GuiTestFixture f;
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
-    showAndActivate(*f.window);
+    QVERIFY(openLogin(f));
     InspectorController &c = f.window->controller();
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = panel->view();
     // Into the tree with the keyboard: Tab from the field, then down to "username".
