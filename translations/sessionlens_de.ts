@@ -391,6 +391,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
         <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
+    <message>
+        <source>Convert to a Flask signed cookie</source>
+        <translation>In ein signiertes Flask-Cookie umwandeln</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Converting to a Flask Signed Cookie</source>
+        <translation>Umwandlung in ein signiertes Flask-Cookie &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Converting to a Flask Signed Cookie</source>
+        <translation>Umwandlung in ein signiertes Flask-Cookie &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Convert to an EncryptedSession cookie</source>
+        <translation>In ein EncryptedSession-Cookie umwandeln</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Converting to an EncryptedSession Cookie</source>
+        <translation>Umwandlung in ein EncryptedSession-Cookie &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Converting to an EncryptedSession Cookie</source>
+        <translation>Umwandlung in ein EncryptedSession-Cookie &amp;wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>CookieArguments</name>
@@ -2686,6 +2710,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the SECRET_KEY as text, or as b&apos;...&apos; when it is bytes</source>
         <translation>der SECRET_KEY als Text, oder als b&apos;...&apos;, wenn er aus Bytes besteht</translation>
     </message>
+    <message>
+        <source>Type or paste the app&apos;s SECRET_KEY as text, or as a Python bytes literal (b&apos;...&apos;) when it is bytes.</source>
+        <translation>Geben Sie den SECRET_KEY der App als Text ein oder fügen Sie ihn ein, als Python-Bytes-Literal (b&apos;...&apos;), wenn er aus Bytes besteht.</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::AuditController</name>
@@ -2763,6 +2791,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 of neither shape, %6 compressed).</source>
         <translation>%1 Cookies, %2 geöffnet (%3 EncryptedSession, %4 Flask-signiert, %5 in keiner der beiden Formen, %6 komprimiert).</translation>
+    </message>
+    <message>
+        <source>Audit of %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+    <message>
+        <source>Audit of %1, cancelled</source>
+        <translation>Prüfung von %1, abgebrochen</translation>
+    </message>
+    <message>
+        <source>Audited %1</source>
+        <translation>Geprüft: %1</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3266,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Lay the JSON out on indented lines for reading; the session is the same either way</source>
         <translation>Das JSON zum Lesen eingerückt auf Zeilen verteilen; die Sitzung bleibt in beiden Formen dieselbe</translation>
     </message>
+    <message>
+        <source>Apply JSON</source>
+        <translation>JSON übernehmen</translation>
+    </message>
+    <message>
+        <source>JSON tab</source>
+        <translation>JSON-Reiter</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::KeyRingDialog</name>
@@ -3537,7 +3585,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Import Captured Cookies...</source>
-        <translation>Mitgeschnittene Cookies &amp;importieren ...</translation>
+        <translation>Mitgeschnittene Cookies &amp;importieren...</translation>
     </message>
     <message>
         <source>Import Captured Cookies</source>
@@ -3629,6 +3677,10 @@ Python: %2</translation>
     <message>
         <source>Waiting for %1 before opening any cookie...</source>
         <translation>Warte auf %1, bevor ein Cookie geöffnet wird...</translation>
+    </message>
+    <message>
+        <source>The text above did not open, so this is still the last session that did; it is greyed out until a cookie opens.</source>
+        <translation>Der Text oben ließ sich nicht öffnen, daher ist dies noch die letzte Session, die sich öffnen ließ; sie bleibt ausgegraut, bis sich ein Cookie öffnet.</translation>
     </message>
 </context>
 <context>
@@ -3849,6 +3901,10 @@ Python: %2</translation>
             <numerusform>Das neue Cookie wurde kopiert (%n Zeichen); die Zwischenablage vergisst es in %1 s</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open a cookie above: its session, edited or not, is sealed here.</source>
+        <translation>Öffnen Sie oben ein Cookie: Seine Session wird hier versiegelt, bearbeitet oder nicht.</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::SecretAuditDialog</name>
@@ -4045,6 +4101,14 @@ Python: %2</translation>
         <source>%1 (Flask)</source>
         <translation>%1 (Flask)</translation>
     </message>
+    <message>
+        <source>Filter Keys and Values</source>
+        <translation>Schlüssel und Werte filtern</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ShortcutsDialog</name>
@@ -4145,6 +4209,10 @@ Python: %2</translation>
     <message>
         <source>Close to the limit: %1.</source>
         <translation>Nahe an der Grenze: %1.</translation>
+    </message>
+    <message>
+        <source>The keys&apos; costs below are estimates from their share of the JSON until each is measured…</source>
+        <translation>Die Kosten der Schlüssel unten sind Schätzungen nach ihrem Anteil am JSON, bis jeder gemessen ist …</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ AddKeyDialog::AddKeyDialog(const QStringList &takenNames, QWidget *parent)
     m_text->setPlaceholderText(tr("b'\\x8e;\\xa9=...', hex or base64"));
     m_show = new QCheckBox(tr("Show key text"), this);
     m_feedback = new QLabel(this);
+    m_feedback->setObjectName(QStringLiteral("keyFeedback"));
     m_feedback->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
@@ -136,6 +137,9 @@ void AddKeyDialog::validate()
         } else {
             m_feedback->setText(ErrorText::describe(parsed.error()));
         }
+    } else if (kind() == SessionKey::Kind::SigningSecret) {
+        m_feedback->setText(tr("Type or paste the app's SECRET_KEY as text, or as a Python bytes "
+                               "literal (b'...') when it is bytes."));
     } else {
         m_feedback->setText(tr("Paste the key as Python prints it, or as hex or base64."));
     }

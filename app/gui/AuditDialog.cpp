@@ -43,6 +43,7 @@ AuditDialog::AuditDialog(SizeAudit::Options options, QWidget *parent)
     resize(760, 640);
     m_files =
         new QLabel(tr("Drop capture files here, or choose them with File ▸ Audit Files."), this);
+    m_files->setObjectName(QStringLiteral("auditHeading"));
     m_files->setWordWrap(true);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -113,7 +114,10 @@ void AuditDialog::start(const QStringList &paths)
     QStringList names;
     for (const QString &path : paths)
         names.append(QFileInfo(path).fileName());
-    m_files->setText(tr("Auditing %1").arg(names.join(QStringLiteral(", "))));
+    m_names = names.join(QStringLiteral(", "));
+    m_files->setText(tr("Auditing %1").arg(m_names));
+    // Several audits may be open at once: each window says which files it holds.
+    setWindowTitle(tr("Audit of %1").arg(m_names));
     m_progress->setValue(0);
     m_progress->setFormat(tr("%1 cookies").arg(0));
     m_cancel->setEnabled(true);
@@ -127,6 +131,11 @@ QString AuditDialog::summaryText() const
     return m_summary->text();
 }
 
+QString AuditDialog::headingText() const
+{
+    return m_files->text();
+}
+
 QString AuditDialog::failuresText() const
 {
     return m_failures->text();
@@ -136,6 +145,8 @@ void AuditDialog::showOutcome()
 {
     m_cancel->setEnabled(false);
     const AuditController::Outcome &outcome = m_controller.outcome();
+    m_files->setText(outcome.cancelled ? tr("Audit of %1, cancelled").arg(m_names)
+                                       : tr("Audited %1").arg(m_names));
     const SizeAudit::Report &r = outcome.report;
     m_progress->setValue(outcome.cancelled ? m_progress->value() : m_progress->maximum());
     const QLocale locale;

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] SizeChart *keyChart() const { return m_keys; }
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] QString failuresText() const;
+    /// The line over the progress: what is audited, and whether it is done.
+    [[nodiscard]] QString headingText() const;
     /// The keys in the bars, largest first.
     [[nodiscard]] const QStringList &shownKeys() const { return m_shownKeys; }
 
@@ -64,6 +66,7 @@ private:
     SizeChart *m_keys = nullptr;
     QLabel *m_failures = nullptr;
     QStringList m_shownKeys;
+    QString m_names; // the audited files' names, for the title and the heading
 };
 
 } // namespace sessionlens::gui

@@ -6,7 +6,26 @@
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
+#include <utility>
+
 namespace sessionlens::gui {
+
+namespace {
+
+// One keystroke (or two) apart: the texts share all but a short run at one place.
+bool keystrokeApart(const QString &a, const QString &b, qsizetype span)
+{
+    const qsizetype shorter = std::min(a.size(), b.size());
+    qsizetype prefix = 0;
+    while (prefix < shorter && a.at(prefix) == b.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shorter - prefix && a.at(a.size() - 1 - suffix) == b.at(b.size() - 1 - suffix))
+        ++suffix;
+    return a.size() - prefix - suffix <= span && b.size() - prefix - suffix <= span;
+}
+
+} // namespace
 
 DocumentPersistence::DocumentPersistence(InspectorController &controller, RecoveryStore &recovery,
                                          AppSettings &settings, QObject *parent)
@@ -18,12 +37,23 @@ DocumentPersistence::DocumentPersistence(InspectorController &controller, Recove
     // The stack's index moves after a command is pushed (or undone): by then isClean() tells the
     // truth, which the model's change signal, emitted inside redo(), does not for the first edit.
     connect(&m_controller.undoStack(), &QUndoStack::indexChanged, this, [this] {
+        // An edited session came from a cookie the user meant (a new cookie clears the stack).
+        if (m_controller.undoStack().count() > 0)
+            rememberNow();
         if (m_controller.undoStack().isClean())
             m_timer.start(0);
         else
             m_timer.start();
     });
     connect(&m_controller, &InspectorController::opened, this, &DocumentPersistence::remember);
+    m_historyTimer.setSingleShot(true);
+    m_historyTimer.setInterval(kHistoryDelayMs);
+    connect(&m_historyTimer, &QTimer::timeout, this, &DocumentPersistence::rememberNow);
+}
+
+DocumentPersistence::~DocumentPersistence()
+{
+    rememberNow();
 }
 
 void DocumentPersistence::autosaveNow()
@@ -94,26 +124,57 @@ Result<Done> DocumentPersistence::openFrom(const QString &path)
     return Done{};
 }
 
-QList<RecoveryStore::HistoryEntry> DocumentPersistence::history() const
+QList<RecoveryStore::HistoryEntry> DocumentPersistence::history()
 {
+    rememberNow();
     return m_recovery.history();
 }
 
 void DocumentPersistence::clearHistory()
 {
+    m_pendingHistory.reset();
+    m_historyTimer.stop();
     m_recovery.clearHistory();
 }
 
 void DocumentPersistence::remember(const InspectorController::OpenResult &result)
 {
-    if (!result.hasSession())
+    if (!result.hasSession()) {
+        // The next keystroke of a cookie being typed that does not open: what waited was not
+        // the cookie the user meant. Any other text leaves the cookie before it opened for real.
+        if (m_pendingHistory &&
+            keystrokeApart(m_pendingSource, result.sourceText, kKeystrokeSpan)) {
+            m_pendingHistory.reset();
+            m_historyTimer.stop();
+        } else {
+            rememberNow();
+        }
         return;
+    }
     discardAutosave();
     if (!m_settings.value(AppSettings::Key::HistoryEnabled).toBool())
         return;
-    const auto remembered =
-        m_recovery.addToHistory({QDateTime::currentDateTime(), result.cookie.value, result.keyName,
-                                 result.opened.json().size()});
+    // Another cookie, not the next keystroke of this one: the one before was opened for real.
+    if (m_pendingHistory && !keystrokeApart(m_pendingSource, result.sourceText, kKeystrokeSpan))
+        rememberNow();
+    m_pendingSource = result.sourceText;
+    m_pendingHistory =
+        RecoveryStore::HistoryEntry{QDateTime::currentDateTime(), result.cookie.value,
+                                    result.keyName, result.opened.json().size()};
+    m_historyTimer.start();
+}
+
+void DocumentPersistence::rememberNow()
+{
+    m_historyTimer.stop();
+    if (!m_pendingHistory)
+        return;
+    const RecoveryStore::HistoryEntry entry = *std::exchange(m_pendingHistory, std::nullopt);
+    // Once per distinct cookie: opening the newest entry again adds nothing.
+    const auto entries = m_recovery.history();
+    if (!entries.isEmpty() && entries.first().cookie == entry.cookie)
+        return;
+    const auto remembered = m_recovery.addToHistory(entry);
     if (!remembered)
         Q_EMIT message(
             tr("Not kept in the history: %1").arg(ErrorText::describe(remembered.error())));

@@ -40,8 +40,18 @@ public:
     [[nodiscard]] Result<Done> saveTo(const QString &path);
     [[nodiscard]] Result<Done> openFrom(const QString &path);
 
-    [[nodiscard]] QList<RecoveryStore::HistoryEntry> history() const;
+    /// The history, newest first, with the cookie that waits to join it written first.
+    [[nodiscard]] QList<RecoveryStore::HistoryEntry> history();
     void clearHistory();
+    /// A cookie joins the history once the field has held it this long, or when the session is
+    /// edited, or another cookie (not a keystroke away from it) opens: typing a cookie opens a
+    /// session on many keystrokes, and those are not cookies the user opened.
+    static constexpr int kHistoryDelayMs = 1500;
+    /// Texts that differ by at most this many characters in one place are one cookie being typed.
+    static constexpr qsizetype kKeystrokeSpan = 2;
+    /// Writes the cookie that waits to join the history now.
+    void rememberNow();
+    ~DocumentPersistence() override;
 
 Q_SIGNALS:
     /// Something worth a status-bar line (an autosave or history write that failed).
@@ -54,6 +64,9 @@ private:
     RecoveryStore &m_recovery;
     AppSettings &m_settings;
     QTimer m_timer;
+    QTimer m_historyTimer;
+    std::optional<RecoveryStore::HistoryEntry> m_pendingHistory;
+    QString m_pendingSource; // the text it was opened from
 };
 
 } // namespace sessionlens::gui

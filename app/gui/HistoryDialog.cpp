@@ -10,12 +10,16 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace sessionlens::gui {
 
 namespace {
 constexpr int kPreviewKeys = 12;
+constexpr int kListPadding = 12;
+constexpr int kMaxListWidth = 640;
+constexpr int kMinPreviewWidth = 360;
 } // namespace
 
 HistoryDialog::HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, KeyRing &ring,
@@ -46,6 +50,13 @@ HistoryDialog::HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, KeyRing
     splitter->addWidget(m_list);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 2);
+    // The list as wide as its longest entry (date, size and key name must all be readable),
+    // the preview gets the rest; the dialog grows when the two do not fit.
+    const int listWidth = m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() +
+                          m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + kListPadding;
+    m_list->setMinimumWidth(std::min(listWidth, kMaxListWidth));
+    resize(std::max(width(), m_list->minimumWidth() + kMinPreviewWidth), height());
+    splitter->setSizes({m_list->minimumWidth(), width() - m_list->minimumWidth()});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_open = buttons->addButton(tr("&Open"), QDialogButtonBox::AcceptRole);

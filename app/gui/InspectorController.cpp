@@ -1,12 +1,16 @@
 #include "InspectorController.h"
 
+#include "ConvertCommand.h"
 #include "KeyRingStore.h"
 #include "SessionEditCommand.h"
+#include "crypto/ItsdangerousSigner.h"
 #include "formats/SessionDialect.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
 
 namespace sessionlens::gui {
 
@@ -30,6 +34,7 @@ InspectorController::InspectorController(AppSettings &settings, KeyRingStore &ke
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
     m_model.setBytesForm(m_settings.bytesForm());
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
+    m_measurePool.setMaxThreadCount(1);
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] { refreshAge(); });
     connect(&m_keys, &KeyRingStore::changed, this, &InspectorController::refresh);
@@ -161,6 +166,7 @@ void InspectorController::setFormat(FormatDetector::Format format)
 {
     m_format = format;
     m_model.setJsonStyle(jsonStyle());
+    Q_EMIT formatChanged();
     refresh();
 }
 
@@ -172,26 +178,41 @@ SessionKey::Kind InspectorController::keyKindFor(FormatDetector::Format format)
 
 QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::Format target)
 {
+    if (target == m_format)
+        return {};
     auto converted = SessionConverter::convert(m_document.root(),
                                                target == FormatDetector::Format::FlaskSigned
                                                    ? SessionConverter::Target::FlaskSigned
                                                    : SessionConverter::Target::EncryptedSession);
-    if (!(converted.session == m_document.root()))
-        m_undoStack.push(SessionEditCommand::replace(m_model, {}, m_document.root(),
-                                                     std::move(converted.session)));
+    FormatState before{m_format, m_sealKeyName, m_document.root()};
+    FormatState after{target, m_sealKeyName, std::move(converted.session)};
     // The key that sealed the old format cannot make the new one: pick the first that can.
     const SessionKey::Kind wanted = keyKindFor(target);
     const SessionKey *current = m_keys.ring().find(m_sealKeyName);
     if (!current || current->kind() != wanted) {
         for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {
             if (m_keys.ring().at(i).kind() == wanted) {
-                m_sealKeyName = m_keys.ring().at(i).name();
+                after.sealKeyName = m_keys.ring().at(i).name();
                 break;
             }
         }
     }
-    setFormat(target);
+    m_undoStack.push(new ConvertCommand(*this, std::move(before), std::move(after)));
     return converted.notes;
+}
+
+void InspectorController::applyFormatState(const FormatState &state)
+{
+    // The format first: the values' change notification then measures, writes and seals them
+    // in the dialect they were converted for.
+    m_format = state.format;
+    m_sealKeyName = state.sealKeyName;
+    m_model.setJsonStyle(jsonStyle());
+    Q_EMIT formatChanged();
+    if (state.session == m_document.root())
+        refresh();
+    else
+        m_model.replaceNode({}, state.session);
 }
 
 void InspectorController::setSealKeyName(const QString &name)
@@ -231,27 +252,69 @@ void InspectorController::refresh()
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
     const SessionKey::Kind wanted = keyKindFor(m_format);
     const SecureBytes sealKey = key && key->kind() == wanted ? key->bytes() : SecureBytes();
-    const SessionSealer::Options options = sealerOptions();
+    SessionSealer::Options options = sealerOptions();
+    m_measuringKeys = false;
     if (m_document.root().nodeCount() < kBackgroundNodes) {
         apply(SessionSealer::seal(m_document.root(), sealKey, options), sealKey.isEmpty());
         return;
     }
     // A large session is written, deflated and sized on a worker, from a copy, so that the
     // window stays responsive; a newer edit makes an older result stale, and it is dropped.
+    // Its keys' costs come first as estimates (one deflate of the whole, not one per key), so
+    // the figures arrive at once; a second worker then measures the largest keys.
     m_refreshing = true;
     m_sealedCookie.clear();
     m_sealError.reset();
     Q_EMIT refreshed();
-    auto future = QtConcurrent::run([session = m_document.root(), sealKey, options] {
-        return SessionSealer::seal(session, sealKey, options);
-    });
+    options.exactKeyShares = 0;
+    auto session = std::make_shared<const SessionValue>(m_document.root());
+    auto future = QtConcurrent::run(
+        [session, sealKey, options] { return SessionSealer::seal(*session, sealKey, options); });
     auto *watcher = new QFutureWatcher<SessionSealer::Sealed>(this);
     connect(watcher, &QFutureWatcher<SessionSealer::Sealed>::finished, this,
-            [this, watcher, generation, sealKey] {
+            [this, watcher, generation, sealKey, session, options] {
                 watcher->deleteLater();
-                if (generation == m_generation)
-                    apply(watcher->result(), sealKey.isEmpty());
+                if (generation != m_generation)
+                    return;
+                m_measuringKeys = true;
+                apply(watcher->result(), sealKey.isEmpty());
+                measureKeys(generation, session, options);
             });
+    watcher->setFuture(future);
+}
+
+void InspectorController::measureKeys(quint64 generation,
+                                      std::shared_ptr<const SessionValue> session,
+                                      const SessionSealer::Options &options)
+{
+    // One measurement at a time, on a pool of its own: a stale one still running never holds up
+    // the next seal in the shared pool, and those that have not started yet are dropped.
+    m_measurePool.clear();
+    if (m_measureWatcher)
+        m_measureWatcher->deleteLater();
+    auto future = QtConcurrent::run(&m_measurePool, [session, options] {
+        if (options.format == FormatDetector::Format::FlaskSigned)
+            return SizeReport::computeSigned(
+                *session, ItsdangerousSigner::digestSize(options.signer.signer.digest),
+                options.cookieName);
+        SizeReport::Options reportOptions;
+        reportOptions.compression = options.compression;
+        reportOptions.cookieName = options.cookieName;
+        return SizeReport::compute(*session, reportOptions);
+    });
+    auto *watcher = new QFutureWatcher<SizeReport>(this);
+    m_measureWatcher = watcher;
+    connect(watcher, &QFutureWatcher<SizeReport>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (m_measureWatcher == watcher)
+            m_measureWatcher = nullptr;
+        if (generation != m_generation)
+            return;
+        // Only the keys' costs: the stages are those of the cookie already made.
+        m_sizeReport.keys = watcher->result().keys;
+        m_measuringKeys = false;
+        Q_EMIT refreshed();
+    });
     watcher->setFuture(future);
 }
 

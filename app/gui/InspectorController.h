@@ -15,10 +15,12 @@
 #include "json/PythonJsonWriter.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace sessionlens {
@@ -54,6 +56,14 @@ public:
         [[nodiscard]] bool readableButUnverified() const;
         /// A session came out of it (opened, or signed but unverified): the document shows it.
         [[nodiscard]] bool hasSession() const;
+    };
+
+    /// What Convert changes: the format, the key new cookies are made with, and the values.
+    struct FormatState
+    {
+        FormatDetector::Format format = FormatDetector::Format::EncryptedSession;
+        QString sealKeyName;
+        SessionValue session;
     };
 
     /// When re-signing a Flask cookie: keep its timestamp, or sign as of now.
@@ -98,6 +108,9 @@ public:
     /// cannot carry are changed (one undoable step) and each change is returned as a note;
     /// new cookies are made in `target` from then on.
     QList<SessionConverter::Note> convertTo(FormatDetector::Format target);
+    /// Puts one side of a Convert into effect (ConvertCommand's redo and undo): format, seal key
+    /// and values together, and formatChanged() so that every panel shows the format's controls.
+    void applyFormatState(const FormatState &state);
     [[nodiscard]] bool isSigned() const { return m_format == FormatDetector::Format::FlaskSigned; }
     /// The JSON dialect of the current format: how the session is written and read back as text.
     [[nodiscard]] PythonJsonWriter::Style jsonStyle() const;
@@ -127,6 +140,9 @@ public:
     /// when the work starts (isRefreshing() true, no cookie yet) and once with the result.
     void refresh();
     [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
+    /// The new cookie of a large session is in, and its keys' costs are estimates until a worker
+    /// has measured them (refreshed() is emitted again then).
+    [[nodiscard]] bool isMeasuringKeys() const { return m_measuringKeys; }
     [[nodiscard]] SessionSealer::Options sealerOptions() const;
 
     /// Recomputes the signed cookie's age and expiry as of `now` (UNIX seconds; negative: the
@@ -146,6 +162,8 @@ Q_SIGNALS:
     /// An open was refused to keep unsaved edits; the document and lastOpen() are unchanged.
     void openCancelled();
     void documentReplaced();
+    /// The format new cookies are made in changed (Convert, its Undo): panels show its controls.
+    void formatChanged();
     /// The new cookie and the size report are current.
     void refreshed();
     /// lastOpen()'s age (and with it, expiry) moved on.
@@ -153,6 +171,8 @@ Q_SIGNALS:
 
 private:
     void apply(SessionSealer::Sealed sealed, bool noKey);
+    void measureKeys(quint64 generation, std::shared_ptr<const SessionValue> session,
+                     const SessionSealer::Options &options);
     [[nodiscard]] bool mayReplaceDocument() const;
 
     AppSettings &m_settings;
@@ -172,10 +192,13 @@ private:
     SizeReport m_sizeReport;
     quint64 m_generation = 0;
     bool m_refreshing = false;
+    bool m_measuringKeys = false;
     bool m_hasDocument = false;
     QString m_documentSource;
     std::function<bool()> m_replaceGuard;
     QTimer m_ageTimer;
+    QThreadPool m_measurePool; // the keys' exact costs of a large session, one at a time
+    QObject *m_measureWatcher = nullptr;
 };
 
 } // namespace sessionlens::gui

@@ -5,17 +5,18 @@
 #include "ErrorText.h"
 #include "JsonHighlighter.h"
 #include "SessionEditCommand.h"
+#include "ShortcutsDialog.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -30,12 +31,15 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_highlighter = new JsonHighlighter(m_editor->document());
+    m_highlighter->followEnabledState(m_editor);
     m_syncTimer = new QTimer(this);
     m_syncTimer->setSingleShot(true);
     m_syncTimer->setInterval(kDeferredSyncMs);
     connect(m_syncTimer, &QTimer::timeout, this, &JsonEditorPanel::syncFromSession);
     m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("jsonMessage"));
     m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_apply = new QPushButton(tr("&Apply JSON"), this);
     m_apply->setToolTip(tr("Replace the session with this text (Ctrl+Return)"));
     m_discard = new QPushButton(tr("&Discard Changes"), this);
@@ -49,18 +53,28 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
         syncFromSession();
     });
 
+    // The message (a parse error with its line and column, or the reader's warnings) gets a row
+    // of the panel's whole width, not the room the buttons leave.
+    // Pretty-print sits above the text, so the row under it holds two buttons and the panel
+    // stays narrow enough for the tree beside it (German labels are long).
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_message, 1);
-    buttons->addWidget(m_pretty);
+    buttons->addStretch(1);
     buttons->addWidget(m_discard);
     buttons->addWidget(m_apply);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_editor);
+    layout->addWidget(m_pretty);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_message);
     layout->addLayout(buttons);
 
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
-    connect(shortcut, &QShortcut::activated, this, &JsonEditorPanel::apply);
+    // Where the focus is: the Capture dock's Send takes the same keys in its own panel.
+    auto *applyAction = new QAction(tr("Apply JSON"), this);
+    applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(applyAction, &QAction::triggered, this, &JsonEditorPanel::apply);
+    addAction(applyAction);
+    ShortcutsDialog::listIn(applyAction, tr("JSON tab"));
     connect(m_apply, &QPushButton::clicked, this, &JsonEditorPanel::apply);
     connect(m_discard, &QPushButton::clicked, this, &JsonEditorPanel::discard);
     // Modification, not textChanged: re-colouring by the highlighter is not an edit.
@@ -73,6 +87,18 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
         m_stale = true;
         if (m_dirty)
             syncFromSession(); // only says that Apply would overwrite the change
+        else if (isVisible())
+            m_syncTimer->start();
+    });
+    connect(&m_controller, &InspectorController::refreshed, this, [this] {
+        if (m_stale && !m_dirty && isVisible() && !m_controller.isRefreshing())
+            m_syncTimer->start();
+    });
+    // Another format writes the same values as other text (Convert, its Undo).
+    connect(&m_controller, &InspectorController::formatChanged, this, [this] {
+        m_stale = true;
+        if (m_dirty)
+            syncFromSession();
         else if (isVisible())
             m_syncTimer->start();
     });
@@ -103,7 +129,9 @@ void JsonEditorPanel::syncFromSession()
                 tr("The session changed in the tree; Apply would replace those changes."));
         return;
     }
-    if (!m_stale)
+    // A large session's text waits for its background seal: laying out a megabyte of text
+    // holds the window up, and the new cookie and its sizes come first.
+    if (!m_stale || m_controller.isRefreshing())
         return;
     m_syncTimer->stop();
     const QByteArray exact = m_controller.sessionJsonText();

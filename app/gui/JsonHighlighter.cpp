@@ -1,5 +1,8 @@
 #include "JsonHighlighter.h"
 
+#include <QEvent>
+#include <QWidget>
+
 namespace sessionlens::gui {
 
 JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
@@ -11,8 +14,28 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(d
     m_literal.setFontWeight(QFont::Bold);
 }
 
+void JsonHighlighter::followEnabledState(QWidget *view)
+{
+    m_view = view;
+    view->installEventFilter(this);
+    m_muted = !view->isEnabled();
+}
+
+bool JsonHighlighter::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::EnabledChange &&
+        m_muted != !m_view->isEnabled()) {
+        m_muted = !m_view->isEnabled();
+        if (document())
+            rehighlight();
+    }
+    return QSyntaxHighlighter::eventFilter(watched, event);
+}
+
 void JsonHighlighter::highlightBlock(const QString &text)
 {
+    if (m_muted)
+        return;
     // A hand-written scan: regular expressions are too slow for 200 KB single-line sessions.
     const qsizetype n = text.size();
     qsizetype i = 0;

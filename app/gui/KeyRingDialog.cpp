@@ -1,5 +1,7 @@
 #include "KeyRingDialog.h"
 
+#include "KeyLabel.h"
+
 #include "SecretClipboard.h"
 
 #include "AddKeyDialog.h"
@@ -82,7 +84,11 @@ void KeyRingDialog::reload()
     m_table->setRowCount(int(ring.size()));
     for (int i = 0; i < ring.size(); ++i) {
         const SessionKey &key = ring.at(i);
-        m_table->setItem(i, 0, new QTableWidgetItem(key.name()));
+        // The whole name stays in the item (rename and delete go by it) and its tooltip.
+        auto *nameItem = new QTableWidgetItem(KeyLabel::shortName(key.name()));
+        nameItem->setData(Qt::UserRole, key.name());
+        nameItem->setToolTip(key.name());
+        m_table->setItem(i, 0, nameItem);
         QString kind =
             key.kind() == SessionKey::Kind::SigningSecret ? tr("Flask secret") : key.aesVariant();
         // A --key/--secret of this run looks like any other key but is gone at the next start.
@@ -101,7 +107,8 @@ void KeyRingDialog::reload()
 QString KeyRingDialog::currentName() const
 {
     const int row = m_table->currentRow();
-    return row >= 0 && m_table->item(row, 0) ? m_table->item(row, 0)->text() : QString();
+    return row >= 0 && m_table->item(row, 0) ? m_table->item(row, 0)->data(Qt::UserRole).toString()
+                                             : QString();
 }
 
 void KeyRingDialog::report(const QString &message)

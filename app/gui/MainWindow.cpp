@@ -8,6 +8,7 @@
 #include "ErrorText.h"
 #include "HistoryDialog.h"
 #include "JsonEditorPanel.h"
+#include "KeyLabel.h"
 #include "KeyRingDialog.h"
 #include "KeyRingStore.h"
 #include "ManualDialog.h"
@@ -42,6 +43,10 @@ namespace sessionlens::gui {
 
 namespace {
 constexpr int kStatusTimeoutMs = 5000;
+// How far each new Audit window sits from the one before.
+constexpr int kCascadeStep = 36;
+constexpr int kTreeShare = 650;
+constexpr int kTextShare = 350;
 } // namespace
 
 MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore &recovery,
@@ -67,6 +72,9 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // Shares, not pixels: the splitter scales them to its width, so the tree keeps room for
+    // its values in a small window too.
+    splitter->setSizes({kTreeShare, kTextShare});
     m_workArea = splitter;
     // Said over the greyed-out session when the last text given did not open: the window never
     // shows an old session under a new error as if they belonged together.
@@ -147,6 +155,9 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     connect(m_reseal, &ResealPanel::statusMessage, this, &MainWindow::showStatus);
     connect(&m_controller->model(), &SessionTreeModel::sessionChanged, this,
             &MainWindow::updateTitle);
+
+    // A status line longer than the bar is cut at its edge: the whole text is its tooltip.
+    connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QWidget::setToolTip);
 
     resize(1360, 860);
     // The inspector comes first: capture starts as a strip the user can pull up.
@@ -254,7 +265,7 @@ void MainWindow::createMenus()
 
 void MainWindow::updateTitle()
 {
-    const QString key = m_controller->document().keyName();
+    const QString key = KeyLabel::shortName(m_controller->document().keyName());
     QString title = key.isEmpty() ? tr("SessionLens") : tr("SessionLens — key \"%1\"").arg(key);
     // The title belongs to the greyed-out session too: it says that the last text did not open.
     if (m_controller->isShowingPrevious())
@@ -287,10 +298,14 @@ QString MainWindow::previousSessionBanner() const
 void MainWindow::updateStaleState()
 {
     const bool stale = m_controller->isShowingPrevious();
+    // "Your edits are kept" only when there are edits to keep.
     m_staleBanner->setText(
-        stale ? tr("The text above did not open, so this is still the last session that did; "
-                   "it is greyed out until a cookie opens. Your edits to it are kept.")
-              : QString());
+        !stale ? QString()
+        : m_controller->undoStack().isClean()
+            ? tr("The text above did not open, so this is still the last session that did; it "
+                 "is greyed out until a cookie opens.")
+            : tr("The text above did not open, so this is still the last session that did; "
+                 "it is greyed out until a cookie opens. Your edits to it are kept."));
     m_staleBanner->setVisible(stale);
     m_workArea->setEnabled(!stale);
     m_resealDock->widget()->setEnabled(!stale);
@@ -347,6 +362,11 @@ SizeAudit::Options MainWindow::auditOptions() const
 
 AuditDialog *MainWindow::auditFiles(const QStringList &paths)
 {
+    // Each audit its own window, over the one before but not on top of it.
+    AuditDialog *previous = nullptr;
+    for (AuditDialog *open : findChildren<AuditDialog *>())
+        if (open->isVisible())
+            previous = open;
     auto *dialog = new AuditDialog(auditOptions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AuditDialog::openCookie, this, [this](const QString &text) {
@@ -355,6 +375,8 @@ AuditDialog *MainWindow::auditFiles(const QStringList &paths)
         activateWindow();
     });
     dialog->show();
+    if (previous)
+        dialog->move(previous->pos() + QPoint(kCascadeStep, kCascadeStep));
     if (m_keys.isLoading()) {
         // Started with half the ring, the audit would count every cookie of the other keys as
         // failed: it waits for the store, and says so.

@@ -13,7 +13,7 @@ PythonViewPanel::PythonViewPanel(InspectorController &controller, QWidget *paren
     setObjectName(QStringLiteral("pythonView"));
     setReadOnly(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(document());
+    (new JsonHighlighter(document()))->followEnabledState(this);
     connect(&m_controller.model(), &SessionTreeModel::sessionChanged, this, [this] {
         m_stale = true;
         if (isVisible())

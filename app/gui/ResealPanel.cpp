@@ -3,6 +3,7 @@
 #include "SecretClipboard.h"
 
 #include "ErrorText.h"
+#include "KeyLabel.h"
 #include "KeyRingStore.h"
 #include "formats/CookieSnippet.h"
 
@@ -12,6 +13,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QToolButton>
@@ -19,18 +21,27 @@
 
 namespace sessionlens::gui {
 
+namespace {
+constexpr int kKeyNameChars = 16;
+} // namespace
+
 ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_settings(settings)
 {
     m_key = new QComboBox(this);
     m_key->setObjectName(QStringLiteral("sealKey"));
+    // A long key name must not widen the dock (and squeeze the tree): it is elided instead.
+    m_key->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_key->setMinimumContentsLength(kKeyNameChars);
     m_compression = new QComboBox(this);
+    m_compression->setObjectName(QStringLiteral("compressionMode"));
     m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
     m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
     m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
     m_compression->setCurrentIndex(
         std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
     m_timestamp = new QComboBox(this);
+    m_timestamp->setObjectName(QStringLiteral("timestampMode"));
     m_timestamp->addItem(tr("Now"));
     m_timestamp->addItem(tr("Keep the cookie's timestamp"));
     m_warning = new QLabel(this);
@@ -42,6 +53,7 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     m_cookie->setReadOnly(true);
     m_cookie->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("resealInfo"));
     m_info->setWordWrap(true);
 
     m_copy = new QToolButton(this);
@@ -76,7 +88,9 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     layout->addWidget(m_info);
     layout->addWidget(m_copy, 0, Qt::AlignRight);
 
-    connect(m_key, &QComboBox::currentTextChanged, this, [this](const QString &name) {
+    // Items show a key's short name (a run-only key's file name); their data is the key's name.
+    connect(m_key, &QComboBox::currentIndexChanged, this, [this] {
+        const QString name = m_key->currentData().toString();
         if (!name.isEmpty() && name != m_controller.sealKeyName())
             m_controller.setSealKeyName(name);
     });
@@ -91,6 +105,7 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     });
     connect(&m_controller, &InspectorController::refreshed, this, &ResealPanel::showResult);
     connect(&m_controller, &InspectorController::documentReplaced, this, &ResealPanel::reloadKeys);
+    connect(&m_controller, &InspectorController::formatChanged, this, &ResealPanel::reloadKeys);
     connect(&m_controller.keys(), &KeyRingStore::changed, this, &ResealPanel::reloadKeys);
     reloadKeys();
 }
@@ -105,15 +120,15 @@ void ResealPanel::reloadKeys()
         const KeyRing &ring = m_controller.keys().ring();
         for (qsizetype i = 0; i < ring.size(); ++i) {
             if (ring.at(i).kind() == wanted)
-                m_key->addItem(ring.at(i).name());
+                m_key->addItem(KeyLabel::shortName(ring.at(i).name()), ring.at(i).name());
         }
-        m_key->setCurrentText(m_controller.sealKeyName());
+        m_key->setCurrentIndex(std::max(0, m_key->findData(m_controller.sealKeyName())));
     }
     // The box shows a key whenever it holds one: when the controller has none of them (no
     // cookie opened yet, or its key was removed), the one shown is the one used, instead of
     // showing a key while saying "choose a key".
-    if (m_key->count() > 0 && m_key->findText(m_controller.sealKeyName()) < 0)
-        m_controller.setSealKeyName(m_key->currentText());
+    if (m_key->count() > 0 && m_key->findData(m_controller.sealKeyName()) < 0)
+        m_controller.setSealKeyName(m_key->currentData().toString());
     const bool isSigned = m_controller.isSigned();
     m_compression->setVisible(!isSigned);
     m_compressionLabel->setVisible(!isSigned);
@@ -128,9 +143,9 @@ QString ResealPanel::cookieText() const
 
 void ResealPanel::showResult()
 {
-    if (m_key->currentText() != m_controller.sealKeyName()) {
+    if (m_key->currentData().toString() != m_controller.sealKeyName()) {
         const QSignalBlocker blocker(m_key);
-        m_key->setCurrentText(m_controller.sealKeyName());
+        m_key->setCurrentIndex(m_key->findData(m_controller.sealKeyName()));
     }
     if (m_controller.isRefreshing()) {
         m_copy->setEnabled(false);
@@ -155,6 +170,13 @@ void ResealPanel::showResult()
     else
         m_warning->clear();
     m_warning->setVisible(!m_warning->text().isEmpty());
+    if (!m_controller.hasDocument()) {
+        // Nothing has failed yet: there is simply no session to seal.
+        m_copy->setEnabled(false);
+        m_cookie->setPlainText(QString());
+        m_info->setText(tr("Open a cookie above: its session, edited or not, is sealed here."));
+        return;
+    }
     if (error) {
         m_cookie->setPlainText(QString());
         m_info->setText(ErrorText::describe(*error));
@@ -165,13 +187,13 @@ void ResealPanel::showResult()
     if (m_controller.isSigned())
         m_info->setText(
             tr("%1 bytes, %2, signed with \"%3\". Anyone can read it; only the secret can make it.")
-                .arg(m_controller.sealedCookie().size())
+                .arg(QLocale().toString(m_controller.sealedCookie().size()))
                 .arg(r.compressed ? tr("compressed") : tr("not compressed"),
                      m_controller.sealKeyName()));
     else
         m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text "
                            "changes even when the session does not.")
-                            .arg(m_controller.sealedCookie().size())
+                            .arg(QLocale().toString(m_controller.sealedCookie().size()))
                             .arg(r.compressed ? tr("compressed") : tr("not compressed")));
 }
 

@@ -160,6 +160,8 @@ void SessionEditCommand::redo()
     case Kind::Move:
         m_model.moveNode(m_path, m_row, m_to);
         break;
+    case Kind::Convert:
+        break; // ConvertCommand's own
     }
 }
 
@@ -181,6 +183,8 @@ void SessionEditCommand::undo()
     case Kind::Move:
         m_model.moveNode(m_path, m_to, m_row);
         break;
+    case Kind::Convert:
+        break; // ConvertCommand's own
     }
 }
 

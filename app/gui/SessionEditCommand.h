@@ -28,7 +28,8 @@ public:
         Insert,
         Remove,
         Rename,
-        Move
+        Move,
+        Convert
     };
 
     /// Where a replacement comes from: consecutive typing in one cell, or consecutive applies of
@@ -66,10 +67,11 @@ public:
     [[nodiscard]] static QString undoActionText(const QUndoStack &stack);
     [[nodiscard]] static QString redoActionText(const QUndoStack &stack);
 
-private:
+protected:
     SessionEditCommand(SessionTreeModel &model, Kind kind, SessionPath path);
     void setTexts(QString text, QString undoText, QString redoText);
 
+private:
     SessionTreeModel &m_model;
     Kind m_kind;
     SessionPath m_path; // the node, or for Insert/Remove/Move the container

@@ -319,8 +319,14 @@ void SessionTreeModel::setBytesForm(ValueText::BytesForm form)
 
 void SessionTreeModel::setJsonStyle(PythonJsonWriter::Style style)
 {
+    if (style == m_jsonStyle)
+        return;
     m_jsonStyle = style;
     invalidateCaches();
+    // Every node's serialized size is in the new dialect: the Bytes column says so at once.
+    // (A range over the top level repaints the whole view; deeper rows are read afresh.)
+    if (const int rows = rowCount(); rows > 0)
+        Q_EMIT dataChanged(index(0, BytesColumn), index(rows - 1, BytesColumn), {Qt::DisplayRole});
 }
 
 void SessionTreeModel::resetFromDocument()

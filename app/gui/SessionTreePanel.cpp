@@ -3,6 +3,7 @@
 #include "ErrorText.h"
 #include "SessionEditCommand.h"
 #include "SessionTreeModel.h"
+#include "ShortcutsDialog.h"
 #include "ValueDelegate.h"
 #include "json/PythonRepr.h"
 #include "json/ValueText.h"
@@ -11,12 +12,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sessionlens::gui {
 
@@ -52,11 +56,16 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(SessionTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(SessionTreeModel::KeyColumn, 200);
+    m_view->setColumnWidth(SessionTreeModel::KeyColumn, kMaxKeyWidth);
+    m_autoKeyWidth = kMaxKeyWidth;
     m_view->setColumnWidth(SessionTreeModel::TypeColumn, 70);
-    m_view->setColumnWidth(SessionTreeModel::BytesColumn, 70);
+    m_view->setColumnWidth(SessionTreeModel::BytesColumn, 60);
     connect(m_view, &QTreeView::customContextMenuRequested, this,
             &SessionTreePanel::showContextMenu);
+    // Qt's item views do not open an editor on Enter, and with whole rows selected the arrow
+    // keys never reach the Value column: without this, a value cannot be edited from the
+    // keyboard alone.
+    m_view->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -100,8 +109,9 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
                 [this, type = type] { changeCurrentType(type); });
     }
 
-    auto *filterAction = new QAction(this);
+    auto *filterAction = new QAction(tr("Filter Keys and Values"), this);
     filterAction->setShortcut(QKeySequence::Find);
+    ShortcutsDialog::listIn(filterAction, tr("Tree"));
     connect(filterAction, &QAction::triggered, m_filter, [this] {
         m_filter->setFocus();
         m_filter->selectAll();
@@ -115,9 +125,72 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
             qOverload<>(&QWidget::update));
     connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->expandToDepth(0);
+        fitKeyColumn();
         updateActions();
     });
     updateActions();
+}
+
+void SessionTreePanel::fitKeyColumn()
+{
+    // As wide as the keys shown (within bounds), so the values keep the rest; a width the
+    // user chose is left alone.
+    if (m_view->columnWidth(SessionTreeModel::KeyColumn) != m_autoKeyWidth)
+        return;
+    m_autoKeyWidth = std::clamp(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(
+                                    SessionTreeModel::KeyColumn) +
+                                    kKeyPadding,
+                                kMinKeyWidth, kMaxKeyWidth);
+    m_view->setColumnWidth(SessionTreeModel::KeyColumn, m_autoKeyWidth);
+}
+
+QModelIndex SessionTreePanel::editableValueIndex() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return {};
+    const QModelIndex value = current.siblingAtColumn(SessionTreeModel::ValueColumn);
+    return value.flags().testFlag(Qt::ItemIsEditable) ? value : QModelIndex();
+}
+
+bool SessionTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only keys meant for the view itself: while an editor is open it has the focus, and the
+    // keys it passes on (its own Enter) must not open another.
+    if (watched != m_view || !m_view->hasFocus() ||
+        (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const QModelIndex value = editableValueIndex();
+    if (!value.isValid())
+        return QWidget::eventFilter(watched, event);
+    const bool onKey = m_view->currentIndex().column() == SessionTreeModel::KeyColumn;
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    const bool f2 = key->key() == Qt::Key_F2 && modifiers == Qt::NoModifier;
+    if (event->type() == QEvent::ShortcutOverride) {
+        // F2 renames the key on the Key column; on the Value column it edits the value, as in
+        // any item view, so the Rename action must not take it there.
+        if (f2 && !onKey) {
+            event->accept();
+            return true;
+        }
+        return QWidget::eventFilter(watched, event);
+    }
+    const bool enter = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                       modifiers == Qt::NoModifier;
+    if (enter || (f2 && !onKey)) {
+        m_view->selectionModel()->setCurrentIndex(value, QItemSelectionModel::NoUpdate);
+        m_view->edit(value);
+        return true;
+    }
+    // Typing on a selected row starts the value's editor with that text (the view does that for
+    // its current cell, so the current cell becomes the Value cell first).
+    const QString text = key->text();
+    if (!text.isEmpty() && text.at(0).isPrint() &&
+        !(modifiers & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) &&
+        m_view->currentIndex().column() != SessionTreeModel::ValueColumn)
+        m_view->selectionModel()->setCurrentIndex(value, QItemSelectionModel::NoUpdate);
+    return QWidget::eventFilter(watched, event);
 }
 
 QModelIndex SessionTreePanel::currentSourceIndex() const

@@ -41,7 +41,17 @@ public:
 Q_SIGNALS:
     void statusMessage(const QString &message);
 
+protected:
+    /// Keyboard-only editing: Enter, F2 (on the Value column) and typing open the Value editor.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    static constexpr int kMinKeyWidth = 100;
+    static constexpr int kMaxKeyWidth = 200;
+    static constexpr int kKeyPadding = 16;
+    void fitKeyColumn();
+    /// The current row's Value cell (proxy index) when it can be edited, else invalid.
+    [[nodiscard]] QModelIndex editableValueIndex() const;
     void showContextMenu(const QPoint &position);
     void updateActions();
 
@@ -59,6 +69,7 @@ private:
     QAction *m_copyPathAction = nullptr;
     QAction *m_copyValueAction = nullptr;
     QList<QAction *> m_editActions;
+    int m_autoKeyWidth = 0; // the Key column's width as last fitted
 };
 
 } // namespace sessionlens::gui

@@ -32,6 +32,11 @@ void collect(const QMenu &menu, const QString &path, QList<QPair<QString, QStrin
 
 } // namespace
 
+void ShortcutsDialog::listIn(QAction *action, const QString &place)
+{
+    action->setProperty(kPlaceProperty, place);
+}
+
 ShortcutsDialog::ShortcutsDialog(const QMenuBar &menus, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
@@ -40,6 +45,18 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar &menus, QWidget *parent) : QDial
     for (QAction *top : menus.actions()) {
         if (top->menu())
             collect(*top->menu(), QString(top->text()).remove(u'&'), rows);
+    }
+    if (const QWidget *window = menus.parentWidget()) {
+        for (const QAction *action : window->findChildren<QAction *>()) {
+            const QString place = action->property(kPlaceProperty).toString();
+            if (place.isEmpty())
+                continue;
+            for (const QKeySequence &shortcut : action->shortcuts())
+                if (!shortcut.isEmpty())
+                    rows.append(
+                        {place + QStringLiteral(" ▸ ") + QString(action->text()).remove(u'&'),
+                         shortcut.toString(QKeySequence::NativeText)});
+        }
     }
     m_table = new QTableWidget(int(rows.size()), 2, this);
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Shortcut")});

@@ -45,12 +45,47 @@ void SizeChart::mousePressEvent(QMouseEvent *event)
 
 QSize SizeChart::sizeHint() const
 {
-    return {480, topMargin(!m_limits.isEmpty()) + int(m_bars.size()) * kRowHeight + 6};
+    // Wide enough for long labels and bars, narrow enough that the dock leaves the tree room
+    // in a 1024-pixel window.
+    return {kPreferredWidth, topMargin(!m_limits.isEmpty()) + int(m_bars.size()) * kRowHeight + 6};
 }
 
 QSize SizeChart::minimumSizeHint() const
 {
     return {240, sizeHint().height()};
+}
+
+int SizeChart::valueColumnWidth() const
+{
+    // Values in the reader's number format (an audit's key bars reach eight digits); the
+    // widest one decides how much room the bars leave.
+    const QFontMetrics metrics(font());
+    const QLocale locale;
+    int valueWidth = metrics.horizontalAdvance(tr("%1 B").arg(locale.toString(999999)));
+    for (const Bar &bar : m_bars)
+        valueWidth = std::max(
+            valueWidth, metrics.horizontalAdvance(tr("%1 B").arg(locale.toString(bar.value))));
+    return valueWidth + 8;
+}
+
+int SizeChart::labelColumnWidth() const
+{
+    const QFontMetrics metrics(font());
+    int labelWidth = 0;
+    for (const Bar &bar : m_bars)
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(bar.label));
+    // Labels whole as long as the bars keep some room ("Nutzlast (unverschlüsselt)" is long);
+    // only then are they elided.
+    return std::max(0, std::min(labelWidth + 12, width() - valueColumnWidth() - kMinBarWidth));
+}
+
+bool SizeChart::labelsFit() const
+{
+    const QFontMetrics metrics(font());
+    const int room = labelColumnWidth() - 6;
+    return std::all_of(m_bars.cbegin(), m_bars.cend(), [&](const Bar &bar) {
+        return metrics.horizontalAdvance(bar.label) <= room;
+    });
 }
 
 void SizeChart::paintEvent(QPaintEvent *)
@@ -59,20 +94,12 @@ void SizeChart::paintEvent(QPaintEvent *)
     const int kTop = topMargin(!m_limits.isEmpty());
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics(font());
-    int labelWidth = 0;
-    for (const Bar &bar : m_bars)
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(bar.label));
-    labelWidth = std::min(labelWidth + 12, width() / 3);
-    // Values in the reader's number format (an audit's key bars reach eight digits); the
-    // widest one decides how much room the bars leave.
+    const int labelWidth = labelColumnWidth();
     const QLocale locale;
     const auto valueText = [this, &locale](qint64 value) {
         return tr("%1 B").arg(locale.toString(value));
     };
-    int valueWidth = metrics.horizontalAdvance(valueText(999999));
-    for (const Bar &bar : m_bars)
-        valueWidth = std::max(valueWidth, metrics.horizontalAdvance(valueText(bar.value)));
-    valueWidth += 8;
+    const int valueWidth = valueColumnWidth();
     const int chartLeft = labelWidth;
     const int chartWidth = std::max(10, width() - chartLeft - valueWidth);
 

@@ -34,6 +34,11 @@ public:
     [[nodiscard]] int barAt(const QPoint &point) const;
 
     [[nodiscard]] const QList<Bar> &bars() const { return m_bars; }
+    /// Every bar's label is drawn whole at the current width (none elided).
+    [[nodiscard]] bool labelsFit() const;
+    /// The bars keep at least this much room; labels are elided only beyond it.
+    static constexpr int kMinBarWidth = 60;
+    static constexpr int kPreferredWidth = 320;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -46,6 +51,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    [[nodiscard]] int labelColumnWidth() const;
+    [[nodiscard]] int valueColumnWidth() const;
+
     QList<Bar> m_bars;
     QList<Limit> m_limits;
 };

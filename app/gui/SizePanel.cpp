@@ -67,6 +67,12 @@ QString SizePanel::summaryText() const
 void SizePanel::showResult()
 {
     if (m_controller.isRefreshing()) {
+        // The figures on screen belong to the session before: they go, never to be read as
+        // this one's while it is measured.
+        m_pipeline->setData({}, {});
+        m_keys->setData({}, {});
+        m_warning->setStyleSheet(QString());
+        m_warning->clear();
         m_summary->setText(tr("Measuring a large session in the background…"));
         return;
     }
@@ -101,7 +107,13 @@ void SizePanel::showResult()
                  locale.toString(SizeReport::kWerkzeugMaxCookieSize),
                  headroomText(r.werkzeugHeadroom),
                  locale.toString(SizeReport::kBrowserMaxCookieSize),
-                 headroomText(r.browserHeadroom)));
+                 headroomText(r.browserHeadroom)) +
+        (m_controller.isMeasuringKeys()
+             ? QStringLiteral("<br><i>") +
+                   tr("The keys' costs below are estimates from their share of the JSON until "
+                      "each is measured…") +
+                   QStringLiteral("</i>")
+             : QString()));
     if (r.browserHeadroom < 0) {
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
         m_warning->setText(

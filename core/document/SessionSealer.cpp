@@ -36,6 +36,7 @@ void sealEncrypted(const SessionValue &session, const SecureBytes &key,
     SizeReport::Options reportOptions;
     reportOptions.compression = options.compression;
     reportOptions.cookieName = options.cookieName;
+    reportOptions.exactKeyShares = options.exactKeyShares;
     out.report = SizeReport::fromEncrypted(session, out.json, entryEnds, payload.size(), compressed,
                                            reportOptions);
     if (auto problem = EncryptedSessionCodec::checkSealable(session)) {
@@ -70,7 +71,7 @@ void sealSigned(const SessionValue &session, const SecureBytes &secret,
     const QByteArray payload = FlaskSignedCodec::payloadField(out.json);
     out.report = SizeReport::fromSigned(
         session, out.json, payload, ItsdangerousSigner::digestSize(options.signer.signer.digest),
-        options.cookieName);
+        options.cookieName, options.exactKeyShares);
     if ((out.error = SessionDialect::checkIsSession(session)))
         return;
     if ((out.error = overInputLimit(out.report.cookieValueBytes)))

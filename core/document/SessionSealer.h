@@ -34,6 +34,8 @@ public:
         FlaskSignedCodec::Options signer;
         /// Flask signed cookies: UNIX time to sign as of; -1 for now.
         qint64 timestamp = -1;
+        /// The report's keys measured exactly (SizeReport::Options::exactKeyShares).
+        qsizetype exactKeyShares = limits::kMaxExactKeyShares;
     };
 
     struct Sealed

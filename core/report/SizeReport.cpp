@@ -118,7 +118,7 @@ SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArr
                 (last && i > 0 ? 2 : 0); // the separator before the last entry goes with it
             cuts[i] = entrySize + (last ? (i > 0 ? 2 : 0) : 2);
         }
-        const QList<bool> exact = largestEntries(entryEnds, offsets, limits::kMaxExactKeyShares);
+        const QList<bool> exact = largestEntries(entryEnds, offsets, options.exactKeyShares);
         r.keys.reserve(count);
         for (qsizetype i = 0; i < count; ++i) {
             const qsizetype entrySize = entryEnds[i] - offsets[i];
@@ -160,15 +160,16 @@ qsizetype signedValueSize(const QByteArray &payloadField, int digestSize, qsizet
 } // namespace
 
 SizeReport SizeReport::computeSigned(const SessionValue &session, int digestSize,
-                                     const QString &cookieName)
+                                     const QString &cookieName, qsizetype exactKeyShares)
 {
     const QByteArray json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
-    return fromSigned(session, json, FlaskSignedCodec::payloadField(json), digestSize, cookieName);
+    return fromSigned(session, json, FlaskSignedCodec::payloadField(json), digestSize, cookieName,
+                      exactKeyShares);
 }
 
 SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray &json,
                                   const QByteArray &payloadField, int digestSize,
-                                  const QString &cookieName)
+                                  const QString &cookieName, qsizetype exactKeyShares)
 {
     SizeReport r;
     r.encrypted = false;
@@ -194,7 +195,7 @@ SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray 
             one.setValue(session.child(i)->key(), *session.child(i));
             ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
         }
-        const QList<bool> exact = largestEntries(ends, starts, limits::kMaxExactKeyShares);
+        const QList<bool> exact = largestEntries(ends, starts, exactKeyShares);
         const qsizetype payloadBytes = r.ciphertextBase64;
         for (qsizetype i = 0; i < count; ++i) {
             KeyShare share{session.child(i)->key(), ends[i], 0, false};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/SessionValue.h"
 
@@ -39,6 +40,10 @@ public:
         EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
         QString cookieName = QStringLiteral("session");
         bool perKeyShares = true;
+        /// How many of the largest keys of a compressed cookie are measured (one deflate of the
+        /// rest each); the others are estimated from their JSON share. 0 estimates them all,
+        /// which is what a window shows first for a wide session, before it measures.
+        qsizetype exactKeyShares = limits::kMaxExactKeyShares;
     };
 
     /// false for a Flask signed cookie: then "ciphertext" is the plain payload, the tag
@@ -77,12 +82,14 @@ public:
     /// bytes).
     [[nodiscard]] static SizeReport
     computeSigned(const SessionValue &session, int digestSize,
-                  const QString &cookieName = QStringLiteral("session"));
+                  const QString &cookieName = QStringLiteral("session"),
+                  qsizetype exactKeyShares = limits::kMaxExactKeyShares);
     /// The same for Flask-tagged JSON already written and its payload field
     /// (FlaskSignedCodec::payloadField).
-    [[nodiscard]] static SizeReport fromSigned(const SessionValue &session, const QByteArray &json,
-                                               const QByteArray &payloadField, int digestSize,
-                                               const QString &cookieName);
+    [[nodiscard]] static SizeReport
+    fromSigned(const SessionValue &session, const QByteArray &json, const QByteArray &payloadField,
+               int digestSize, const QString &cookieName,
+               qsizetype exactKeyShares = limits::kMaxExactKeyShares);
     /// Length of the cookie value for a JSON text of this content.
     [[nodiscard]] static qsizetype cookieValueSize(const QByteArray &json,
                                                    EncryptedSessionCodec::Compression compression,

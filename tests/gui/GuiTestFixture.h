@@ -6,7 +6,10 @@
 #include "MainWindow.h"
 #include "document/RecoveryStore.h"
 
+#include <QApplication>
+#include <QLocale>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <memory>
 
@@ -43,6 +46,20 @@ struct GuiTestFixture
         return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size()))))
             .ok();
     }
+};
+
+// The German catalogue for the length of a test: installed here, removed when it ends.
+struct GermanCatalogue
+{
+    QTranslator translator;
+    bool installed = false;
+    GermanCatalogue()
+    {
+        installed = translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
+                                    QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+                    QApplication::installTranslator(&translator);
+    }
+    ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
 };
 
 } // namespace sessionlens::test

@@ -70,19 +70,7 @@ EncryptedSessionCodec vectorCodec()
 
 } // namespace
 
-// The German catalogue for the length of a test: installed here, removed when it ends.
-struct GermanCatalogue
-{
-    QTranslator translator;
-    bool installed = false;
-    GermanCatalogue()
-    {
-        installed = translator.load(QLocale(QLocale::German), QStringLiteral("sessionlens"),
-                                    QStringLiteral("_"), QStringLiteral(":/i18n")) &&
-                    QApplication::installTranslator(&translator);
-    }
-    ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
-};
+using test::GermanCatalogue;
 
 // Answers the next message box with `button` once it is shown (the box is modal: the test's
 // own code is blocked inside exec() until then).
