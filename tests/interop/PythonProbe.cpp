@@ -48,18 +48,4 @@ QJsonObject PythonProbe::ask(const QJsonObject &request)
     return QJsonDocument::fromJson(m_process.readLine()).object();
 }
 
-CliRun runCli(const QStringList &arguments, const QByteArray &input)
-{
-    QProcess process;
-    process.setProcessEnvironment(isolatedCliEnvironment());
-    process.start(cliPath(), arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
 } // namespace sessionlens::test

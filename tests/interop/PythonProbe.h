@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TestData.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -29,14 +31,5 @@ public:
 private:
     QProcess m_process;
 };
-
-/// One run of sessionlens-cli with its own empty key ring.
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-CliRun runCli(const QStringList &arguments, const QByteArray &input = {});
 
 } // namespace sessionlens::test
