@@ -2225,37 +2225,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>method</source>
         <translation>Methode</translation>
-
     </message>
     <message>
         <source>%1: a method is a token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or line breaks</source>
         <translation>%1: eine Methode ist ein Token: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, keine Leerzeichen oder Zeilenumbrüche</translation>
-
     </message>
     <message>
         <source>header</source>
         <translation>Header</translation>
-
     </message>
     <message>
         <source>cookie name</source>
         <translation>Cookie-Name</translation>
-
     </message>
     <message>
         <source>cookie</source>
         <translation>Cookie</translation>
-
     </message>
     <message>
         <source>the response body is longer than %1 bytes: reading stopped there</source>
         <translation>der Inhalt der Antwort ist länger als %1 Bytes: dort wurde das Lesen beendet</translation>
-
     </message>
     <message>
         <source>timeout: the whole exchange took longer than %1 s</source>
         <translation>Zeitüberschreitung: der ganze Austausch dauerte länger als %1 s</translation>
-
     </message>
     <message>
         <source>the cookie the server set</source>
@@ -2316,52 +2309,42 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>number of data characters (%1) cannot be 1 more than a multiple of 4</source>
         <translation>die Zahl der Datenzeichen (%1) kann nicht 1 mehr als ein Vielfaches von 4 sein</translation>
-
     </message>
     <message>
         <source>incorrect padding</source>
         <translation>falsches Padding</translation>
-
     </message>
     <message>
         <source>the signature is %1 bytes: try --digest %2 (%3 signs with %4 bytes)</source>
         <translation>die Signatur hat %1 Bytes: --digest %2 versuchen (%3 signiert mit %4 Bytes)</translation>
-
     </message>
     <message>
         <source>a bare number, not a session cookie (a Flask session has three parts joined by &apos;.&apos;, an EncryptedSession cookie four)</source>
         <translation>eine bloße Zahl, kein Session-Cookie (eine Flask-Sitzung hat drei durch &apos;.&apos; verbundene Teile, ein EncryptedSession-Cookie vier)</translation>
-
     </message>
     <message>
         <source>one value with no &apos;.&apos;, not a session cookie (a Flask session has three parts joined by &apos;.&apos;, an EncryptedSession cookie four)</source>
         <translation>ein einzelner Wert ohne &apos;.&apos;, kein Session-Cookie (eine Flask-Sitzung hat drei durch &apos;.&apos; verbundene Teile, ein EncryptedSession-Cookie vier)</translation>
-
     </message>
     <message>
         <source>signed with no timestamp: an itsdangerous Serializer token, not a Flask session</source>
         <translation>ohne Zeitstempel signiert: ein Token des itsdangerous-Serializers, keine Flask-Sitzung</translation>
-
     </message>
     <message>
         <source>%1: a dict shaped like EncryptedSession&apos;s bytes marker that its server cannot load (%2): it would drop the whole session</source>
         <translation>%1: ein dict in der Form der bytes-Markierung von EncryptedSession, das dessen Server nicht laden kann (%2): er würde die ganze Sitzung verwerfen</translation>
-
     </message>
     <message>
         <source>bytes object holds a lone surrogate, which UTF-8 cannot encode</source>
         <translation>das bytes-Objekt enthält ein einzelnes Surrogat, das UTF-8 nicht kodieren kann</translation>
-
     </message>
     <message>
         <source>nothing tuple() can iterate</source>
         <translation>nichts, worüber tuple() iterieren kann</translation>
-
     </message>
     <message>
         <source>a string with non-ASCII characters</source>
         <translation>einen String mit Nicht-ASCII-Zeichen</translation>
-
     </message>
     <message>
         <source>no object with a key</source>
@@ -2520,22 +2503,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the signature matches the empty secret: the app&apos;s secret is empty (itsdangerous verifies with it; Flask never signs with it)</source>
         <translation>die Signatur passt zum leeren Geheimnis: das Geheimnis der App ist leer (itsdangerous prüft damit; Flask signiert nie damit)</translation>
-
     </message>
     <message>
         <source>a dict shaped like EncryptedSession&apos;s bytes marker: its server reads it as bytes %1</source>
         <translation>ein dict in der Form der bytes-Markierung von EncryptedSession: dessen Server liest es als bytes %1</translation>
-
     </message>
     <message>
         <source>EncryptedSession&apos;s server moves &quot;__type__&quot; to the end of this dict when it reads it</source>
         <translation>der Server von EncryptedSession verschiebt &quot;__type__&quot; beim Lesen an das Ende dieses dict</translation>
-
     </message>
     <message>
         <source>%1: the bytes object&apos;s base64 %2 is not what the server writes; it reads it leniently as %3</source>
         <translation>%1: das Base64 %2 des bytes-Objekts ist nicht, was der Server schreibt; er liest es nachsichtig als %3</translation>
-
     </message>
     <message>
         <source>%1: Flask never writes the tag {&quot;%2&quot;: %3}, but reads it as %4</source>
