@@ -67,6 +67,12 @@ void LenientUpstream::streamAnswer(QTcpSocket *socket, qint64 size)
     pump();
 }
 
+LenientUpstream::~LenientUpstream()
+{
+    // Connections the proxy still holds open when the test ends.
+    qDeleteAll(m_connections);
+}
+
 void LenientUpstream::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);

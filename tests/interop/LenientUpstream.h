@@ -35,6 +35,7 @@ public:
     static constexpr qsizetype kKeptBody = 64 * 1024;
 
     explicit LenientUpstream(QObject *parent = nullptr);
+    ~LenientUpstream() override;
     [[nodiscard]] bool listenLoopback();
     [[nodiscard]] quint16 port() const { return serverPort(); }
     [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
