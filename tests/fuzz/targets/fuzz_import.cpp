@@ -3,9 +3,10 @@
 //
 // An input that starts with 0x01 is not a file but the recipe for a HAR, so that the fuzzer
 // reaches entries of tens of thousands of cookies, more than -max_len lets it write out:
-// bytes 1-2 give the number of cookies (up to 65,535), byte 3 how many times each value
-// repeats, and the rest the values' stems, one per line. A path that is quadratic in the
-// cookies of one entry then runs past libFuzzer's -timeout.
+// bytes 1-2 give the number of cookies (up to kMaxRecipeCookies), byte 3 how many times each
+// value repeats, and the rest the values' stems, one per line. A path that is quadratic in the
+// cookies of one entry then runs past libFuzzer's -timeout. The cap keeps recipes from taking
+// the whole run: at 65,535 cookies the target managed 4 inputs a second under ASan.
 #include "FuzzSupport.h"
 #include "capture/CookieImporter.h"
 
@@ -16,6 +17,7 @@ using namespace sessionlens;
 namespace {
 
 constexpr qsizetype kMaxStems = 64;
+constexpr int kMaxRecipeCookies = 20000;
 
 struct Recipe
 {
@@ -39,7 +41,9 @@ void appendJsonString(QByteArray &out, QByteArrayView bytes)
 
 Recipe harFrom(const QByteArray &bytes)
 {
-    const int count = (bytes.size() > 2) ? (quint8(bytes[1]) << 8 | quint8(bytes[2])) : 0;
+    const int count = (bytes.size() > 2)
+                          ? (quint8(bytes[1]) << 8 | quint8(bytes[2])) % (kMaxRecipeCookies + 1)
+                          : 0;
     const int repeats = 1 + (bytes.size() > 3 ? quint8(bytes[3]) : 0);
     QList<QByteArray> stems = bytes.size() > 4 ? bytes.sliced(4).split('\n') : QList<QByteArray>();
     stems = stems.mid(0, kMaxStems);
