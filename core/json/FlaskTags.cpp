@@ -1,6 +1,7 @@
 #include "json/FlaskTags.h"
 
 #include "json/RfcDateParser.h"
+#include "json/Utf8Validator.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -102,7 +103,9 @@ QString FlaskTags::uuidText(const QByteArray &bytes)
 
 std::optional<QByteArray> FlaskTags::parseUuid(QByteArrayView text)
 {
-    return parseUuidText(QString::fromUtf8(text));
+    // Not QString::fromUtf8, which drops a leading U+FEFF: Python keeps it, and int() then
+    // refuses the text, so the audit's validator must not vouch for it either.
+    return parseUuidText(Utf8Validator::decode(text));
 }
 
 std::optional<QByteArray> FlaskTags::parseUuidText(const QString &text)
