@@ -2,6 +2,7 @@
 
 #include "TimelineModel.h"
 #include "capture/CookieImporter.h"
+#include "capture/CookieJar.h"
 #include "capture/HttpCapture.h"
 #include "capture/ReverseProxy.h"
 #include "capture/Timeline.h"
@@ -23,7 +24,8 @@ class InspectorController;
 /**
  * The window's capture, without widgets: requests and replays, the reverse proxy with its
  * pin, imports and browser stores, all into one timeline whose entries open in the
- * inspector. Everything long runs off the GUI thread or asynchronously, and can be
+ * inspector. Requests share one cookie jar, as the requests of a browser tab do, until it
+ * is cleared. Everything long runs off the GUI thread or asynchronously, and can be
  * cancelled.
  */
 class CaptureController : public QObject
@@ -48,8 +50,12 @@ public:
     [[nodiscard]] int savedPort() const;
 
     void send(const HttpCapture::Request &request);
-    /// Sends the inspector's re-sealed cookie to `url` (the edited session reaches the app).
-    void replayEdited(const QUrl &url, const QByteArray &method = "GET");
+    /// Sends `request` with the inspector's re-sealed cookie as the session cookie, which
+    /// also replaces the session cookie in the jar (the edited session reaches the app, and
+    /// the requests after it go on with it).
+    void replayEdited(HttpCapture::Request request);
+    [[nodiscard]] const CookieJar &jar() const { return m_jar; }
+    void clearJar();
     void cancel();
     [[nodiscard]] Result<Done> startProxy(quint16 port, const QUrl &upstream);
     void stopProxy();
@@ -64,6 +70,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void progress(qint64 done, qint64 total);
     void message(const QString &text);
+    void jarChanged();
 
 private:
     /// The dock's names for a request's fields, for the refusals of HttpCapture::check().
@@ -76,6 +83,8 @@ private:
     KeyRingStore &m_keys;
     InspectorController &m_inspector;
     AppSettings &m_settings;
+    CookieJar m_jar;
+    QString m_replayNote; ///< said with the replay's outcome, which would cover it before
     Timeline m_timeline;
     TimelineModel m_model;
     HttpCapture m_capture;
