@@ -91,8 +91,8 @@ int main(int argc, char *argv[])
     // Keys, secrets and cookies given on the command line leave the process's arguments now
     // that they are copied: other users would read them in ps for the whole run (a proxy
     // runs for hours). --key-file, --secret-file and --cookie-file avoid even this moment.
-    sessionlens::ProcessHardening::scrubArguments(argc, argv,
-                                                  {"--key", "-k", "--secret", "-s", "--cookie"});
+    sessionlens::ProcessHardening::scrubArguments(
+        argc, argv, {"--key", "-k", "--secret", "-s", "--cookie", "-b"});
     const QString command = arguments.value(1);
     const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
 

@@ -9,6 +9,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void cookieStringSendsEveryPair();
     void sessionValueStillWorksAsBefore();
     void hostileCookieFileIsRefusedNamingTheLine();
+    void cookiesLeaveTheCommandLine();
 
 private:
     test::CliRun capture(const QStringList &arguments)
@@ -225,6 +229,32 @@ void TestCaptureCli::hostileCookieFileIsRefusedNamingTheLine()
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains("cookie file, line 3:"), run.err.constData());
     QVERIFY(server.requests().isEmpty());
+}
+
+void TestCaptureCli::cookiesLeaveTheCommandLine()
+{
+    // A server that takes the connection and never answers holds the run open meanwhile.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy connected(&silent, &QTcpServer::newConnection);
+    const QByteArray secret = "eyJzZWNyZXQiOnRydWV9.not-for-ps";
+    QProcess cli;
+    cli.setProcessEnvironment(test::isolatedCliEnvironment());
+    cli.start(test::cliPath(),
+              {QStringLiteral("capture"), QStringLiteral("-b"),
+               QStringLiteral("theme=dark; session=") + QString::fromLatin1(secret),
+               QStringLiteral("--max-time"), QStringLiteral("60"),
+               QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())});
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(connected.wait(60'000));
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(cli.processId()));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    const QByteArray arguments = cmdline.readAll();
+    QVERIFY2(arguments.contains("-b"), arguments.constData());
+    QVERIFY2(!arguments.contains(secret) && !arguments.contains("theme=dark"),
+             arguments.constData());
+    cli.kill();
+    QVERIFY(cli.waitForFinished(30'000));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)
