@@ -7,6 +7,7 @@
 #include "GuiTestFixture.h"
 #include "RecordingHttpServer.h"
 #include "TestData.h"
+#include "TypedInput.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -27,36 +28,8 @@ namespace {
 const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
 const QByteArray kForm = "application/x-www-form-urlencoded";
 
-QPushButton *button(QWidget *parent, const QString &text)
-{
-    for (QPushButton *candidate : parent->findChildren<QPushButton *>())
-        if (candidate->text() == text)
-            return candidate;
-    return nullptr;
-}
-
-/// Replaces a line edit's text as a person does: select all, then type.
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
-
-/// The same for a text field, line by line with Return between.
-void retype(QPlainTextEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(edit, Qt::Key_Delete);
-    const QStringList lines = text.split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (i > 0)
-            QTest::keyClick(edit, Qt::Key_Return);
-        QTest::keyClicks(edit, lines[i]);
-    }
-}
+using test::button;
+using test::retype;
 
 /// Types a whole request into the dock: method, URL, headers and body.
 void typeRequest(CapturePanel *panel, const QString &method, const QString &url,
@@ -68,11 +41,11 @@ void typeRequest(CapturePanel *panel, const QString &method, const QString &url,
     retype(panel->bodyEdit(), body);
 }
 
-bool clickAndWait(QPushButton *button, CaptureController &capture)
+bool clickAndWait(QPushButton *pushButton, CaptureController &capture)
 {
-    if (!button || !button->isEnabled())
+    if (!pushButton || !pushButton->isEnabled())
         return false;
-    QTest::mouseClick(button, Qt::LeftButton);
+    QTest::mouseClick(pushButton, Qt::LeftButton);
     return QTest::qWaitFor([&capture] { return !capture.isBusy(); }, 60000);
 }
 } // namespace
@@ -152,7 +125,8 @@ void TestCaptureLoop::jarKeepsTheSessionBetweenSendsUntilCleared()
     QVERIFY(server.listenLoopback());
     server.setAnswerHeaders("/login", "Set-Cookie: session=s1.abc; Path=/; HttpOnly\r\n"
                                       "Set-Cookie: theme=dark; Max-Age=3600\r\n"
-                                      "Set-Cookie: scoped=1; Path=/admin\r\n");
+                                      "Set-Cookie: scoped=1; Path=/admin\r\n"
+                                      "Set-Cookie: foreign=1; Domain=example.org\r\n");
     test::GuiTestFixture f;
     CapturePanel *panel = f.window->capturePanel();
     CaptureController &capture = f.window->capture();
@@ -168,6 +142,11 @@ void TestCaptureLoop::jarKeepsTheSessionBetweenSendsUntilCleared()
     QVERIFY(clickAndWait(send, capture));
     QCOMPARE(server.requests().size(), 1);
     QVERIFY(server.requests().first().header("Cookie").isEmpty());
+    // A cookie the jar refuses is named in the status, never dropped without a word.
+    QVERIFY2(panel->statusLabel()->text().contains(
+                 QStringLiteral("Not kept in the cookie jar: the cookie foreign names the domain "
+                                "example.org, which does not cover 127.0.0.1")),
+             qPrintable(panel->statusLabel()->text()));
 
     // The dock shows what it keeps: name, where it goes, a snippet of the value.
     QCOMPARE(jar->rowCount(), 3);
