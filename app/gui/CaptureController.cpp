@@ -123,10 +123,13 @@ void CaptureController::replayEdited(HttpCapture::Request request)
         Q_EMIT message(tr("Not sent: %1").arg(valid.error().message));
         return;
     }
-    // The jar holds the edited session from now on, as a browser would after the app set it.
-    if (auto kept = m_jar.setValue(request.cookieName, request.cookieValue, request.url); !kept)
-        m_replayNote = tr("Not kept in the cookie jar: %1").arg(kept.error().message);
-    Q_EMIT jarChanged();
+    // The jar holds the edited session from now on, as a browser would after the app set it
+    // (a URL without a host is refused by the capture, and gives the jar nothing).
+    if (!request.url.host().isEmpty()) {
+        if (auto kept = m_jar.setValue(request.cookieName, request.cookieValue, request.url); !kept)
+            m_replayNote = tr("Not kept in the cookie jar: %1").arg(kept.error().message);
+        Q_EMIT jarChanged();
+    }
     send(request);
 }
 

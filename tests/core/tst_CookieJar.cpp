@@ -1,5 +1,8 @@
 // The cookie jar by RFC 6265's storage and sending rules, its limits, and curl's cookie file.
 #include "capture/CookieJar.h"
+#include "capture/HttpFieldRules.h"
+
+#include <QRandomGenerator>
 
 #include <QTest>
 #include <QTimeZone>
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void hostileFiles_data();
     void hostileFiles();
     void expiredLinesAreLeftOut();
+    void generatedFilesAreReadOrRefusedWhole();
 };
 
 void TestCookieJar::domainRules_data()
@@ -455,6 +459,66 @@ void TestCookieJar::expiredLinesAreLeftOut()
     QVERIFY(read.ok());
     QCOMPARE(read->cookies().size(), 1);
     QCOMPARE(read->cookies().first().name, QByteArray("fresh"));
+}
+
+void TestCookieJar::generatedFilesAreReadOrRefusedWhole()
+{
+    // Files made of the pieces a cookie file has: lines of seven fields, each mostly sound
+    // and sometimes not, between comments, blank lines and loose bytes. Each file is either
+    // read whole, with only cookies that could be sent back, or refused with an error that
+    // names its line.
+    const QList<QByteArrayList> fields = {
+        {"h.example", ".h.example", "#HttpOnly_h.example", "127.0.0.1", "a b", ""},
+        {"TRUE", "FALSE", "false", "YES"},
+        {"/", "/a", "/a/b", "a", ""},
+        {"TRUE", "FALSE", "1"},
+        {"0", "4102444800", "1000", "-1", "x"},
+        {"n", "session", "a;b", "", "x y"},
+        {"v", "eyJ.x-y_z", "", "a\x01", "\"q\"", "a,b"}};
+    const QByteArrayList loose = {"# comment", "", "\t", "\r", "\t\t\t", "\xff\xfe", "#"};
+    QRandomGenerator random(20261203);
+    constexpr int kFiles = 3000;
+    int read = 0, refused = 0;
+    for (int i = 0; i < kFiles; ++i) {
+        QByteArray text;
+        const int lines = int(random.bounded(1, 8));
+        for (int l = 0; l < lines; ++l) {
+            if (random.bounded(5) == 0) {
+                text += loose[qsizetype(random.bounded(int(loose.size())))] + '\n';
+                continue;
+            }
+            QByteArrayList line;
+            for (const QByteArrayList &choices : fields) {
+                // The first choice is sound; the others come one time in eight.
+                const bool odd = random.bounded(8) == 0;
+                line.append(odd ? choices[qsizetype(random.bounded(int(choices.size())))]
+                                : choices.first());
+            }
+            line[5] += QByteArray::number(l); // distinct names, so that lines do not replace
+            text += line.join('\t') + (random.bounded(2) ? "\n" : "\r\n");
+        }
+        const Result<CookieJar> jar = CookieJar::fromNetscape(text, kNow);
+        if (!jar) {
+            ++refused;
+            QVERIFY2(jar.error().message.contains(QStringLiteral("cookie file, line ")),
+                     qPrintable(jar.error().message));
+            continue;
+        }
+        ++read;
+        for (const CookieJar::Cookie &c : jar->cookies()) {
+            QVERIFY(HttpFieldRules::isCookieName(c.name));
+            QVERIFY(HttpFieldRules::isCookieValue(c.value));
+            QVERIFY(c.path.startsWith(u'/'));
+            QVERIFY(!c.domain.isEmpty() && !c.domain.contains(u' '));
+        }
+        // What was read writes back to the same cookies.
+        const Result<CookieJar> again = CookieJar::fromNetscape(jar->toNetscape(), kNow);
+        QVERIFY(again.ok());
+        QCOMPARE(again->toNetscape(), jar->toNetscape());
+    }
+    QCOMPARE(read + refused, kFiles);
+    QVERIFY2(read > kFiles / 10 && refused > kFiles / 10,
+             qPrintable(QStringLiteral("%1 read, %2 refused").arg(read).arg(refused)));
 }
 
 QTEST_GUILESS_MAIN(TestCookieJar)
