@@ -219,10 +219,6 @@
         <translation>Hinweis: --cookie: keine Datei dieses Namens und kein Paar name=wert: der Text wird als Wert des Session-Cookies gesendet</translation>
     </message>
     <message>
-        <source>--cookie-file gives the session cookie: send the others with -H &apos;Cookie: ...&apos;, or all of them with -b</source>
-        <translation>--cookie-file gibt das Session-Cookie an: die übrigen mit -H &apos;Cookie: ...&apos; senden, oder alle mit -b</translation>
-    </message>
-    <message>
         <source>give one of --data, --data-file and --json</source>
         <translation>eines von --data, --data-file und --json angeben</translation>
     </message>
@@ -269,6 +265,10 @@
     <message>
         <source>not kept in the cookie jar: %1</source>
         <translation>nicht im Cookie-Speicher behalten: %1</translation>
+    </message>
+    <message>
+        <source>the session cookie is given twice: in --cookie and in --cookie-file</source>
+        <translation>das Session-Cookie ist doppelt angegeben: in --cookie und in --cookie-file</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ Result<Done> CaptureCommand::readCookies(const QCommandLineParser &parser,
     const CookieArgument kind =
         parser.isSet(QStringLiteral("cookie")) ? classify(argument) : CookieArgument::SessionValue;
     if (kind == CookieArgument::SessionValue) {
-        if (parser.isSet(QStringLiteral("cookie")) && !QFileInfo::exists(argument) &&
+        if (!argument.isEmpty() && !QFileInfo::exists(argument) &&
             FormatDetector::detect(argument.toLatin1()) == FormatDetector::Format::Unknown)
             m_io.err() << tr("note: --cookie: no file of that name and no name=value pair: the "
                              "text is sent as the session cookie's value")
@@ -72,10 +72,20 @@ Result<Done> CaptureCommand::readCookies(const QCommandLineParser &parser,
     request.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
     if (!HttpFieldRules::isCookieName(request.cookieName))
         return HttpFieldRules::checkCookie(request.cookieName, {}, QStringLiteral("--cookie-name"));
-    if (parser.isSet(QStringLiteral("cookie-file")))
-        return Error::make(ErrorCategory::Format,
-                           tr("--cookie-file gives the session cookie: send the others with "
-                              "-H 'Cookie: ...', or all of them with -b"));
+    // The session cookie the user gives wins over the jar's for its name (HttpCapture sends
+    // it so): -b jar --cookie-file edited.cookie replays an edited session with the others.
+    const bool sessionFromFile = parser.isSet(QStringLiteral("cookie-file"));
+    if (sessionFromFile) {
+        auto value =
+            CookieArguments::readValueFile(parser.value(QStringLiteral("cookie-file")), m_io);
+        if (!value)
+            return value.error();
+        request.cookieValue = std::move(value).value();
+        if (auto valid = HttpFieldRules::checkCookie(request.cookieName, request.cookieValue,
+                                                     QStringLiteral("--cookie-file"));
+            !valid)
+            return valid;
+    }
     if (kind == CookieArgument::File) {
         auto text = m_io.readAll(argument, CookieJar::kMaxFileBytes);
         if (!text)
@@ -97,6 +107,10 @@ Result<Done> CaptureCommand::readCookies(const QCommandLineParser &parser,
         if (auto valid = HttpFieldRules::checkCookie(name, value, QStringLiteral("--cookie"));
             !valid)
             return valid;
+        if (name == request.cookieName && sessionFromFile)
+            return Error::make(ErrorCategory::Format,
+                               tr("the session cookie is given twice: in --cookie and in "
+                                  "--cookie-file"));
         if (name == request.cookieName)
             request.cookieValue = value;
         else

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void sessionValueStillWorksAsBefore();
     void hostileCookieFileIsRefusedNamingTheLine();
     void cookiesLeaveTheCommandLine();
+    void givenSessionWinsOverTheJars();
 
 private:
     test::CliRun capture(const QStringList &arguments)
@@ -255,6 +256,40 @@ void TestCaptureCli::cookiesLeaveTheCommandLine()
              arguments.constData());
     cli.kill();
     QVERIFY(cli.waitForFinished(30'000));
+}
+
+void TestCaptureCli::givenSessionWinsOverTheJars()
+{
+    test::RecordingHttpServer server;
+    QVERIFY(server.listenLoopback());
+    QTemporaryDir dir;
+    const QString jar = dir.filePath(QStringLiteral("jar"));
+    const QString edited = dir.filePath(QStringLiteral("edited.cookie"));
+    QFile jarFile(jar);
+    QVERIFY(jarFile.open(QIODevice::WriteOnly));
+    jarFile.write("#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\tfrom-the-jar\n"
+                  "127.0.0.1\tFALSE\t/\tFALSE\t0\ttheme\tdark\n");
+    jarFile.close();
+    QFile editedFile(edited);
+    QVERIFY(editedFile.open(QIODevice::WriteOnly));
+    editedFile.write("edited.session\n");
+    editedFile.close();
+
+    // The replay of an edited session with the other cookies of the jar.
+    const test::CliRun run = capture({QStringLiteral("-b"), jar, QStringLiteral("--cookie-file"),
+                                      edited, server.url(QStringLiteral("/admin"))});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().header("Cookie"),
+             QByteArray("theme=dark; session=edited.session"));
+
+    // Given twice is refused, before anything is sent.
+    const test::CliRun twice =
+        capture({QStringLiteral("-b"), QStringLiteral("session=a"), QStringLiteral("--cookie-file"),
+                 edited, server.url(QStringLiteral("/admin"))});
+    QCOMPARE(twice.exitCode, 3);
+    QVERIFY2(twice.err.contains("given twice"), twice.err.constData());
+    QCOMPARE(server.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)
