@@ -43,6 +43,7 @@ private Q_SLOTS:
     void hostileCookieFileIsRefusedNamingTheLine();
     void cookiesLeaveTheCommandLine();
     void givenSessionWinsOverTheJars();
+    void jarCookiesFollowRedirectsWithinTheOrigin();
 
 private:
     test::CliRun capture(const QStringList &arguments)
@@ -290,6 +291,39 @@ void TestCaptureCli::givenSessionWinsOverTheJars()
     QCOMPARE(twice.exitCode, 3);
     QVERIFY2(twice.err.contains("given twice"), twice.err.constData());
     QCOMPARE(server.requests().size(), 1);
+}
+
+void TestCaptureCli::jarCookiesFollowRedirectsWithinTheOrigin()
+{
+    // A login that sets a cookie on its redirect, which the next hop must carry; an expired
+    // one deletes what the jar had, and a cookie for a path elsewhere stays home.
+    test::RecordingHttpServer server;
+    QVERIFY(server.listenLoopback());
+    server.setAnswerHeaders("/login",
+                            "Location: /account\r\n"
+                            "Set-Cookie: csrf=t0k3n; Path=/\r\n"
+                            "Set-Cookie: old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT\r\n"
+                            "Set-Cookie: api=1; Path=/api\r\n",
+                            "302 Found");
+    QTemporaryDir dir;
+    const QString jar = dir.filePath(QStringLiteral("jar"));
+    QFile jarFile(jar);
+    QVERIFY(jarFile.open(QIODevice::WriteOnly));
+    jarFile.write("127.0.0.1\tFALSE\t/\tFALSE\t0\told\t1\n");
+    jarFile.close();
+    const test::CliRun run =
+        capture({QStringLiteral("-b"), jar, QStringLiteral("-c"), jar, QStringLiteral("-d"),
+                 QStringLiteral("u=a"), server.url(QStringLiteral("/login"))});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(0).header("Cookie"), QByteArray("old=1"));
+    QCOMPARE(server.requests().at(1).path, QByteArray("/account"));
+    QCOMPARE(server.requests().at(1).method, QByteArray("GET"));
+    QCOMPARE(server.requests().at(1).header("Cookie"), QByteArray("csrf=t0k3n"));
+    const QByteArray written = readFile(jar);
+    QVERIFY2(written.contains("\tcsrf\tt0k3n\n") && written.contains("\t/api\t") &&
+                 !written.contains("\told\t"),
+             written.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)

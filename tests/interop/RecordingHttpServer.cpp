@@ -34,9 +34,11 @@ QString RecordingHttpServer::url(const QString &path) const
     return QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path);
 }
 
-void RecordingHttpServer::setAnswerHeaders(const QByteArray &path, const QByteArray &lines)
+void RecordingHttpServer::setAnswerHeaders(const QByteArray &path, const QByteArray &lines,
+                                           const QByteArray &status)
 {
     m_answerHeaders.insert(path, lines);
+    m_answerStatus.insert(path, status);
 }
 
 void RecordingHttpServer::incomingConnection(qintptr socketDescriptor)
@@ -65,10 +67,12 @@ void RecordingHttpServer::incomingConnection(qintptr socketDescriptor)
         if (received->size() - end - 4 < length)
             return; // the body is still on its way
         request.body = received->mid(end + 4, length);
-        const QByteArray extra = m_answerHeaders.value(request.path.split('?').constFirst());
+        const QByteArray path = request.path.split('?').constFirst();
+        const QByteArray extra = m_answerHeaders.value(path);
+        const QByteArray status = m_answerStatus.value(path, "200 OK");
         m_requests.append(request);
         received->clear();
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + extra +
+        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\n" + extra +
                       "Content-Length: 2\r\nConnection: close\r\n\r\nok");
         socket->disconnectFromHost();
     });

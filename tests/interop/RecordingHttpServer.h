@@ -30,8 +30,10 @@ public:
     explicit RecordingHttpServer(QObject *parent = nullptr);
     [[nodiscard]] bool listenLoopback();
     [[nodiscard]] QString url(const QString &path = QStringLiteral("/")) const;
-    /// Header lines ("Name: value\r\n" each) added to the answers for `path`.
-    void setAnswerHeaders(const QByteArray &path, const QByteArray &lines);
+    /// Header lines ("Name: value\r\n" each) added to the answers for `path`, and their
+    /// status line's code and reason ("302 Found" for a redirect with a Location line).
+    void setAnswerHeaders(const QByteArray &path, const QByteArray &lines,
+                          const QByteArray &status = "200 OK");
     [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
 
 protected:
@@ -39,6 +41,7 @@ protected:
 
 private:
     QMap<QByteArray, QByteArray> m_answerHeaders;
+    QMap<QByteArray, QByteArray> m_answerStatus;
     QList<Request> m_requests;
 };
 
