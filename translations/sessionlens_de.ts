@@ -3101,7 +3101,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>C&amp;lear Jar</source>
-        <translation>Speicher &amp;leeren</translation>
+        <translation>Speicher lee&amp;ren</translation>
     </message>
     <message>
         <source>Forget every cookie the responses set: the next request starts a fresh session.</source>
