@@ -21,6 +21,12 @@ namespace {
 const QByteArray kSecret = "loop-secret";
 const QByteArray kForm = "application/x-www-form-urlencoded";
 
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -222,11 +228,8 @@ void TestCaptureCli::hostileCookieFileIsRefusedNamingTheLine()
     QVERIFY(server.listenLoopback());
     QTemporaryDir dir;
     const QString jar = dir.filePath(QStringLiteral("jar"));
-    QFile file(jar);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\ta\t1\r\n"
-               "127.0.0.1\tFALSE\t/\tFALSE\t0\tb\t2\rX-Injected: yes\n");
-    file.close();
+    QVERIFY(writeFile(jar, "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\ta\t1\r\n"
+                           "127.0.0.1\tFALSE\t/\tFALSE\t0\tb\t2\rX-Injected: yes\n"));
     const test::CliRun run = capture({QStringLiteral("-b"), jar, server.url(QStringLiteral("/"))});
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains("cookie file, line 3:"), run.err.constData());
@@ -266,15 +269,9 @@ void TestCaptureCli::givenSessionWinsOverTheJars()
     QTemporaryDir dir;
     const QString jar = dir.filePath(QStringLiteral("jar"));
     const QString edited = dir.filePath(QStringLiteral("edited.cookie"));
-    QFile jarFile(jar);
-    QVERIFY(jarFile.open(QIODevice::WriteOnly));
-    jarFile.write("#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\tfrom-the-jar\n"
-                  "127.0.0.1\tFALSE\t/\tFALSE\t0\ttheme\tdark\n");
-    jarFile.close();
-    QFile editedFile(edited);
-    QVERIFY(editedFile.open(QIODevice::WriteOnly));
-    editedFile.write("edited.session\n");
-    editedFile.close();
+    QVERIFY(writeFile(jar, "#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\tfrom-the-jar\n"
+                           "127.0.0.1\tFALSE\t/\tFALSE\t0\ttheme\tdark\n"));
+    QVERIFY(writeFile(edited, "edited.session\n"));
 
     // The replay of an edited session with the other cookies of the jar.
     const test::CliRun run = capture({QStringLiteral("-b"), jar, QStringLiteral("--cookie-file"),
@@ -307,10 +304,7 @@ void TestCaptureCli::jarCookiesFollowRedirectsWithinTheOrigin()
                             "302 Found");
     QTemporaryDir dir;
     const QString jar = dir.filePath(QStringLiteral("jar"));
-    QFile jarFile(jar);
-    QVERIFY(jarFile.open(QIODevice::WriteOnly));
-    jarFile.write("127.0.0.1\tFALSE\t/\tFALSE\t0\told\t1\n");
-    jarFile.close();
+    QVERIFY(writeFile(jar, "127.0.0.1\tFALSE\t/\tFALSE\t0\told\t1\n"));
     const test::CliRun run =
         capture({QStringLiteral("-b"), jar, QStringLiteral("-c"), jar, QStringLiteral("-d"),
                  QStringLiteral("u=a"), server.url(QStringLiteral("/login"))});
