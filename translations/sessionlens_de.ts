@@ -3088,18 +3088,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Kein Browserprofil zum Lesen.</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Domain and path</source>
-        <translation>Domain und Pfad</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
         <source>C&amp;lear Jar</source>
         <translation>Speicher lee&amp;ren</translation>
     </message>
@@ -3110,13 +3098,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Cookie jar</source>
         <translation>Cookie-Speicher</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1… (%n bytes)</source>
-        <translation>
-            <numerusform>%1… (%n Byte)</numerusform>
-            <numerusform>%1… (%n Bytes)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3271,6 +3252,28 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CookieJarModel</name>
+    <message numerus="yes">
+        <source>%1… (%n bytes)</source>
+        <translation>
+            <numerusform>%1… (%n Byte)</numerusform>
+            <numerusform>%1… (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain and path</source>
+        <translation>Domain und Pfad</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>

@@ -14,14 +14,14 @@ CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStor
                                      InspectorController &inspector, AppSettings &settings,
                                      QObject *parent)
     : QObject(parent), m_network(network), m_keys(keys), m_inspector(inspector),
-      m_settings(settings), m_timeline(keys.ring(), inspector.signerOptions()), m_model(m_timeline),
-      m_capture(network), m_proxy(network)
+      m_settings(settings), m_jarModel(m_jar), m_timeline(keys.ring(), inspector.signerOptions()),
+      m_model(m_timeline), m_capture(network), m_proxy(network)
 {
     m_capture.setCookieJar(&m_jar);
     connect(&m_capture, &HttpCapture::progress, this, &CaptureController::progress);
     connect(&m_capture, &HttpCapture::finished, this, [this](const HttpCapture::Outcome &outcome) {
         addOutcome(outcome);
-        Q_EMIT jarChanged();
+        m_jarModel.refresh();
         Q_EMIT busyChanged(isBusy());
     });
     connect(&m_proxy, &ReverseProxy::cookieSeen, this,
@@ -128,7 +128,7 @@ void CaptureController::replayEdited(HttpCapture::Request request)
     if (!request.url.host().isEmpty()) {
         if (auto kept = m_jar.setValue(request.cookieName, request.cookieValue, request.url); !kept)
             m_replayNote = tr("Not kept in the cookie jar: %1").arg(kept.error().message);
-        Q_EMIT jarChanged();
+        m_jarModel.refresh();
     }
     send(request);
 }
@@ -136,7 +136,7 @@ void CaptureController::replayEdited(HttpCapture::Request request)
 void CaptureController::clearJar()
 {
     m_jar.clear();
-    Q_EMIT jarChanged();
+    m_jarModel.refresh();
     Q_EMIT message(tr("The cookie jar is empty: the next request starts without cookies."));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CookieJarModel.h"
 #include "TimelineModel.h"
 #include "capture/CookieImporter.h"
 #include "capture/CookieJar.h"
@@ -55,6 +56,7 @@ public:
     /// the requests after it go on with it).
     void replayEdited(HttpCapture::Request request);
     [[nodiscard]] const CookieJar &jar() const { return m_jar; }
+    [[nodiscard]] CookieJarModel &jarModel() { return m_jarModel; }
     void clearJar();
     void cancel();
     [[nodiscard]] Result<Done> startProxy(quint16 port, const QUrl &upstream);
@@ -70,7 +72,6 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void progress(qint64 done, qint64 total);
     void message(const QString &text);
-    void jarChanged();
 
 private:
     /// The dock's names for a request's fields, for the refusals of HttpCapture::check().
@@ -84,6 +85,7 @@ private:
     InspectorController &m_inspector;
     AppSettings &m_settings;
     CookieJar m_jar;
+    CookieJarModel m_jarModel;
     QString m_replayNote; ///< said with the replay's outcome, which would cover it before
     Timeline m_timeline;
     TimelineModel m_model;

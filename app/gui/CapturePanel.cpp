@@ -20,7 +20,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace sessionlens::gui {
@@ -83,10 +82,10 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     requestForm->addRow(buttons);
 
     // The cookies the requests share, as a browser tab keeps them for the app.
-    m_jar = new QTableWidget(0, 3, this);
+    m_jar = new QTableView(this);
     m_jar->setObjectName(QStringLiteral("cookieJar"));
-    m_jar->setHorizontalHeaderLabels({tr("Name"), tr("Domain and path"), tr("Value")});
-    m_jar->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_jar->setModel(&m_controller.jarModel());
+    m_jar->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_jar->verticalHeader()->hide();
     m_jar->horizontalHeader()->setStretchLastSection(true);
     m_jar->setWordWrap(false);
@@ -171,7 +170,6 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     connect(m_replay, &QPushButton::clicked, this, &CapturePanel::replayEdited);
     connect(m_cancel, &QPushButton::clicked, &m_controller, &CaptureController::cancel);
     connect(clearJar, &QPushButton::clicked, &m_controller, &CaptureController::clearJar);
-    connect(&m_controller, &CaptureController::jarChanged, this, &CapturePanel::refreshJar);
     connect(m_proxyButton, &QPushButton::clicked, this, &CapturePanel::toggleProxy);
     connect(m_pin, &QCheckBox::toggled, &m_controller, &CaptureController::setPinned);
     connect(readButton, &QPushButton::clicked, this, &CapturePanel::readBrowser);
@@ -241,26 +239,6 @@ void CapturePanel::replayEdited()
     // The request as Send would make it: only the session cookie differs.
     if (auto request = requestFromFields())
         m_controller.replayEdited(*request);
-}
-
-void CapturePanel::refreshJar()
-{
-    // A snippet is enough to tell cookies apart; the whole value opens from the timeline.
-    constexpr qsizetype kShownValueChars = 16;
-    const QList<CookieJar::Cookie> &cookies = m_controller.jar().cookies();
-    m_jar->setRowCount(int(cookies.size()));
-    for (int row = 0; row < int(cookies.size()); ++row) {
-        const CookieJar::Cookie &cookie = cookies[row];
-        const QString where =
-            (cookie.hostOnly ? QString() : QStringLiteral(".")) + cookie.domain + cookie.path;
-        QString value = QString::fromLatin1(cookie.value.left(kShownValueChars));
-        if (cookie.value.size() > kShownValueChars)
-            value = tr("%1… (%n bytes)", nullptr, int(cookie.value.size())).arg(value);
-        const QStringList texts{QString::fromLatin1(cookie.name), where, value};
-        for (int column = 0; column < 3; ++column)
-            m_jar->setItem(row, column, new QTableWidgetItem(texts[column]));
-    }
-    m_jar->resizeColumnToContents(0);
 }
 
 void CapturePanel::toggleProxy()

@@ -15,7 +15,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
-class QTableWidget;
 
 namespace sessionlens::gui {
 
@@ -39,7 +38,7 @@ public:
     [[nodiscard]] QPlainTextEdit *headersEdit() const { return m_headers; }
     [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
-    [[nodiscard]] QTableWidget *jarView() const { return m_jar; }
+    [[nodiscard]] QTableView *jarView() const { return m_jar; }
 
     void sendRequest();
     void replayEdited();
@@ -52,7 +51,6 @@ private:
     /// The request the fields describe, for Send and Replay alike; nullopt (and the status
     /// says why) when a header line is not 'Name: value'.
     [[nodiscard]] std::optional<HttpCapture::Request> requestFromFields();
-    void refreshJar();
 
     CaptureController &m_controller;
     QComboBox *m_method = nullptr;
@@ -72,7 +70,7 @@ private:
     QLineEdit *m_host = nullptr;
     QTableView *m_timeline = nullptr;
     QLabel *m_status = nullptr;
-    QTableWidget *m_jar = nullptr;
+    QTableView *m_jar = nullptr;
 };
 
 } // namespace sessionlens::gui

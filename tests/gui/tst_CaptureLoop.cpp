@@ -9,6 +9,7 @@
 #include "TestData.h"
 #include "TypedInput.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -17,7 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTest>
 #include <QThreadPool>
 
@@ -123,17 +124,24 @@ void TestCaptureLoop::jarKeepsTheSessionBetweenSendsUntilCleared()
 {
     test::RecordingHttpServer server;
     QVERIFY(server.listenLoopback());
-    server.setAnswerHeaders("/login", "Set-Cookie: session=s1.abc; Path=/; HttpOnly\r\n"
-                                      "Set-Cookie: theme=dark; Max-Age=3600\r\n"
-                                      "Set-Cookie: scoped=1; Path=/admin\r\n"
-                                      "Set-Cookie: foreign=1; Domain=example.org\r\n");
+    server.setAnswerHeaders("/login",
+                            "Set-Cookie: session=s1.abc; Path=/; HttpOnly\r\n"
+                            "Set-Cookie: theme=dark; Max-Age=3600\r\n"
+                            "Set-Cookie: scoped=1; Path=/admin\r\n"
+                            "Set-Cookie: long=0123456789abcdef0123456789abcdefSECRET!!\r\n"
+                            "Set-Cookie: foreign=1; Domain=example.org\r\n");
     test::GuiTestFixture f;
     CapturePanel *panel = f.window->capturePanel();
     CaptureController &capture = f.window->capture();
     QPushButton *send = button(panel, QStringLiteral("&Send"));
     QVERIFY(send);
-    QTableWidget *jar = panel->jarView();
-    QVERIFY(jar);
+    QTableView *view = panel->jarView();
+    QVERIFY(view);
+    QAbstractItemModel *jar = view->model();
+    QAbstractItemModelTester tester(jar, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto cell = [jar](int row, int column) {
+        return jar->index(row, column).data().toString();
+    };
     QCOMPARE(jar->rowCount(), 0);
 
     typeRequest(panel, QStringLiteral("POST"), server.url(QStringLiteral("/login")),
@@ -149,11 +157,14 @@ void TestCaptureLoop::jarKeepsTheSessionBetweenSendsUntilCleared()
              qPrintable(panel->statusLabel()->text()));
 
     // The dock shows what it keeps: name, where it goes, a snippet of the value.
-    QCOMPARE(jar->rowCount(), 3);
-    QCOMPARE(jar->item(0, 0)->text(), QStringLiteral("session"));
-    QCOMPARE(jar->item(0, 1)->text(), QStringLiteral("127.0.0.1/"));
-    QCOMPARE(jar->item(0, 2)->text(), QStringLiteral("s1.abc"));
-    QCOMPARE(jar->item(2, 1)->text(), QStringLiteral("127.0.0.1/admin"));
+    QCOMPARE(jar->rowCount(), 4);
+    QCOMPARE(cell(0, 0), QStringLiteral("session"));
+    QCOMPARE(cell(0, 1), QStringLiteral("127.0.0.1/"));
+    QCOMPARE(cell(0, 2), QStringLiteral("s1.abc"));
+    QCOMPARE(cell(2, 1), QStringLiteral("127.0.0.1/admin"));
+    // A long value shows its start and its size, not the whole credential.
+    QCOMPARE(cell(3, 0), QStringLiteral("long"));
+    QCOMPARE(cell(3, 2), QStringLiteral("0123456789abcdef… (40 bytes)"));
 
     // The next request carries the session, as a browser tab would; /admin's cookie stays home.
     typeRequest(panel, QStringLiteral("POST"), server.url(QStringLiteral("/cart")),
@@ -161,7 +172,9 @@ void TestCaptureLoop::jarKeepsTheSessionBetweenSendsUntilCleared()
                 QStringLiteral("item=mug"));
     QVERIFY(clickAndWait(send, capture));
     QCOMPARE(server.requests().size(), 2);
-    QCOMPARE(server.requests().last().header("Cookie"), QByteArray("session=s1.abc; theme=dark"));
+    QCOMPARE(
+        server.requests().last().header("Cookie"),
+        QByteArray("session=s1.abc; theme=dark; long=0123456789abcdef0123456789abcdefSECRET!!"));
     // A session cookie sent from the jar joins the timeline as sent.
     QVERIFY(capture.model().rowCount() >= 1);
 
