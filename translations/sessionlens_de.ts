@@ -263,12 +263,12 @@
         <translation>Die Cookies des Laufs (die -b aus einer Datei las und die die Antworten setzten) in diese Datei schreiben, im Format von curl, privat (0600).</translation>
     </message>
     <message>
-        <source>not kept in the cookie jar: %1</source>
-        <translation>nicht im Cookie-Speicher behalten: %1</translation>
-    </message>
-    <message>
         <source>the session cookie is given twice: in --cookie and in --cookie-file</source>
         <translation>das Session-Cookie ist doppelt angegeben: in --cookie und in --cookie-file</translation>
+    </message>
+    <message>
+        <source>cookie jar: %1</source>
+        <translation>Cookie-Speicher: %1</translation>
     </message>
 </context>
 <context>
@@ -2969,12 +2969,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Nicht angeheftet: %1</translation>
     </message>
     <message>
-        <source>Not kept in the cookie jar: %1</source>
-        <translation>Nicht im Cookie-Speicher behalten: %1</translation>
-    </message>
-    <message>
         <source>The cookie jar is empty: the next request starts without cookies.</source>
         <translation>Der Cookie-Speicher ist leer: die nächste Anfrage beginnt ohne Cookies.</translation>
+    </message>
+    <message>
+        <source>Cookie jar: %1</source>
+        <translation>Cookie-Speicher: %1</translation>
     </message>
 </context>
 <context>

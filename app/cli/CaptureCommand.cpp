@@ -303,7 +303,7 @@ int CaptureCommand::run(const QStringList &arguments)
             << tr("no response set a %1 cookie").arg(QString::fromLatin1(request.cookieName))
             << Qt::endl;
     for (const QString &note : std::as_const(outcome.response.cookieNotes))
-        printer.notes() << tr("not kept in the cookie jar: %1").arg(note) << Qt::endl;
+        printer.notes() << tr("cookie jar: %1").arg(note) << Qt::endl;
     if (parser.isSet(QStringLiteral("cookie-jar"))) {
         // Written also after a failed exchange, as curl does: the hops that did complete set
         // cookies too.

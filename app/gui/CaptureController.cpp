@@ -127,7 +127,7 @@ void CaptureController::replayEdited(HttpCapture::Request request)
     // (a URL without a host is refused by the capture, and gives the jar nothing).
     if (!request.url.host().isEmpty()) {
         if (auto kept = m_jar.setValue(request.cookieName, request.cookieValue, request.url); !kept)
-            m_replayNote = tr("Not kept in the cookie jar: %1").arg(kept.error().message);
+            m_replayNote = tr("Cookie jar: %1").arg(kept.error().message);
         m_jarModel.refresh();
     }
     send(request);
@@ -167,8 +167,8 @@ void CaptureController::addOutcome(const HttpCapture::Outcome &outcome)
     if (!m_replayNote.isEmpty())
         text += u' ' + std::exchange(m_replayNote, {});
     if (!outcome.response.cookieNotes.isEmpty())
-        text += u' ' + tr("Not kept in the cookie jar: %1")
-                           .arg(outcome.response.cookieNotes.join(QStringLiteral(" · ")));
+        text += u' ' +
+                tr("Cookie jar: %1").arg(outcome.response.cookieNotes.join(QStringLiteral(" · ")));
     if (outcome.error)
         text += u' ' + ErrorText::describe(*outcome.error);
     Q_EMIT message(text.trimmed());

@@ -87,6 +87,9 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     m_jar->setModel(&m_controller.jarModel());
     m_jar->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_jar->verticalHeader()->hide();
+    // One text line per cookie, so that several fit in the box.
+    m_jar->verticalHeader()->setDefaultSectionSize(m_jar->fontMetrics().height() + 6);
+    m_jar->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_jar->horizontalHeader()->setStretchLastSection(true);
     m_jar->setWordWrap(false);
     m_jar->setMaximumHeight(96);
