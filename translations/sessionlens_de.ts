@@ -131,10 +131,6 @@
         <translation>Sendet eine Anfrage und gibt die gesetzten Session-Cookies entschlüsselt aus.</translation>
     </message>
     <message>
-        <source>HTTP method (default GET).</source>
-        <translation>HTTP-Methode (Standard GET).</translation>
-    </message>
-    <message>
         <source>method</source>
         <translation>Methode</translation>
     </message>
@@ -147,24 +143,12 @@
         <translation>Header</translation>
     </message>
     <message>
-        <source>Request body.</source>
-        <translation>Anfrageinhalt.</translation>
-    </message>
-    <message>
         <source>body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <source>Request body from a file (&apos;-&apos;: standard input).</source>
-        <translation>Anfrageinhalt aus einer Datei (&apos;-&apos;: Standardeingabe).</translation>
-    </message>
-    <message>
         <source>file</source>
         <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Session cookie value to send.</source>
-        <translation>Zu sendender Wert des Session-Cookies.</translation>
     </message>
     <message>
         <source>Same-origin redirects to follow (default 10).</source>
@@ -211,10 +195,6 @@
         <translation>ein Header ist &apos;Name: Wert&apos;, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>give --data or --data-file, not both</source>
-        <translation>--data oder --data-file angeben, nicht beides</translation>
-    </message>
-    <message>
         <source>not followed: a redirect to another origin, %1 (the session cookie stays with its origin)</source>
         <translation>nicht gefolgt: eine Weiterleitung zu einem anderen Ursprung, %1 (das Session-Cookie bleibt bei seinem Ursprung)</translation>
     </message>
@@ -233,6 +213,62 @@
     <message>
         <source>--max-time takes seconds from 0.001 to %1</source>
         <translation>--max-time erwartet Sekunden von 0,001 bis %1</translation>
+    </message>
+    <message>
+        <source>note: --cookie: no file of that name and no name=value pair: the text is sent as the session cookie&apos;s value</source>
+        <translation>Hinweis: --cookie: keine Datei dieses Namens und kein Paar name=wert: der Text wird als Wert des Session-Cookies gesendet</translation>
+    </message>
+    <message>
+        <source>give one of --data, --data-file and --json</source>
+        <translation>eines von --data, --data-file und --json angeben</translation>
+    </message>
+    <message>
+        <source>HTTP method (default GET; POST with a body).</source>
+        <translation>HTTP-Methode (Standard GET; POST mit einem Inhalt).</translation>
+    </message>
+    <message>
+        <source>Request body, sent as a form (application/x-www-form-urlencoded) unless -H gives a Content-Type.</source>
+        <translation>Anfrageinhalt, als Formular gesendet (application/x-www-form-urlencoded), wenn -H keinen Content-Type angibt.</translation>
+    </message>
+    <message>
+        <source>Request body from a file (&apos;-&apos;: standard input), sent as --data is.</source>
+        <translation>Anfrageinhalt aus einer Datei (&apos;-&apos;: Standardeingabe), gesendet wie bei --data.</translation>
+    </message>
+    <message>
+        <source>JSON request body, sent with Content-Type and Accept application/json.</source>
+        <translation>JSON-Anfrageinhalt, gesendet mit Content-Type und Accept application/json.</translation>
+    </message>
+    <message>
+        <source>Cookies to send, as curl takes them: &apos;name=value; ...&apos;, or a cookie file as -c writes it. A session cookie value alone is sent as the session cookie. Visible to other users in ps: prefer a file.</source>
+        <translation>Zu sendende Cookies, wie curl sie nimmt: &apos;name=wert; ...&apos; oder eine Cookie-Datei, wie -c sie schreibt. Ein Session-Cookie-Wert allein wird als Session-Cookie gesendet. Für andere Benutzer in ps sichtbar: besser eine Datei.</translation>
+    </message>
+    <message>
+        <source>cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>The session cookie&apos;s value, read from a file (&apos;-&apos;: standard input).</source>
+        <translation>Der Wert des Session-Cookies, aus einer Datei gelesen (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Name of the session cookie (default: session).</source>
+        <translation>Name des Session-Cookies (Standard: session).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Write the cookies of the run (those -b read from a file and those the responses set) to this file, in curl&apos;s format, private (0600).</source>
+        <translation>Die Cookies des Laufs (die -b aus einer Datei las und die die Antworten setzten) in diese Datei schreiben, im Format von curl, privat (0600).</translation>
+    </message>
+    <message>
+        <source>the session cookie is given twice: in --cookie and in --cookie-file</source>
+        <translation>das Session-Cookie ist doppelt angegeben: in --cookie und in --cookie-file</translation>
+    </message>
+    <message>
+        <source>cookie jar: %1</source>
+        <translation>Cookie-Speicher: %1</translation>
     </message>
 </context>
 <context>
@@ -283,8 +319,9 @@ Commands:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
-  capture [KEYS] [--method M] [-H &apos;Name: value&apos;]... [--data BODY | --data-file F]
-          [--cookie VALUE | --cookie-file F] [--cookie-name NAME] [--max-redirects N]
+  capture [KEYS] [-X M] [-H &apos;Name: value&apos;]... [-d BODY | --data-file F | --json BODY]
+          [-b &apos;NAME=VALUE; ...&apos; | -b FILE | --cookie-file F] [-c FILE] [--cookie-name NAME]
+          [--max-redirects N]
           [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
           [--format tree|json|python|jsonl] URL
   import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
@@ -318,8 +355,9 @@ Befehle:
   convert --to encrypted --key K [--secret S] COOKIE
   convert --to signed --secret S [--key K] COOKIE
   crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
-  capture [SCHLÜSSEL] [--method M] [-H &apos;Name: Wert&apos;]... [--data INHALT | --data-file F]
-          [--cookie WERT | --cookie-file F] [--cookie-name NAME] [--max-redirects N]
+  capture [SCHLÜSSEL] [-X M] [-H &apos;Name: Wert&apos;]... [-d INHALT | --data-file F | --json INHALT]
+          [-b &apos;NAME=WERT; ...&apos; | -b DATEI | --cookie-file F] [-c DATEI] [--cookie-name NAME]
+          [--max-redirects N]
           [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
           [--format tree|json|python|jsonl] URL
   import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
@@ -2350,6 +2388,69 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>no object with a key</source>
         <translation>kein Objekt mit einem Schlüssel</translation>
     </message>
+    <message>
+        <source>cookie file, line %1: %2</source>
+        <translation>Cookie-Datei, Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>cookie jar</source>
+        <translation>Cookie-Speicher</translation>
+    </message>
+    <message>
+        <source>the cookie %1 has %2 bytes, over the %3 a browser keeps: not kept</source>
+        <translation>das Cookie %1 hat %2 Bytes, mehr als die %3, die ein Browser behält: nicht behalten</translation>
+    </message>
+    <message>
+        <source>the jar holds %1 cookies for %2 already: %3 not kept</source>
+        <translation>der Speicher enthält schon %1 Cookies für %2: %3 nicht behalten</translation>
+    </message>
+    <message>
+        <source>the jar holds %1 cookies already: %2 not kept</source>
+        <translation>der Speicher enthält schon %1 Cookies: %2 nicht behalten</translation>
+    </message>
+    <message>
+        <source>the cookie %1 names the domain %2, which does not cover %3: not kept</source>
+        <translation>das Cookie %1 nennt die Domain %2, die %3 nicht umfasst: nicht behalten</translation>
+    </message>
+    <message>
+        <source>a cookie file of %1 bytes is over the %2-byte limit</source>
+        <translation>eine Cookie-Datei mit %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>a cookie file of more than %1 lines</source>
+        <translation>eine Cookie-Datei mit mehr als %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 bytes, over the %2-byte limit</source>
+        <translation>%1 Bytes, über der Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 tab-separated fields, a cookie line has 7</source>
+        <translation>%1 durch Tabulatoren getrennte Felder, eine Cookie-Zeile hat 7</translation>
+    </message>
+    <message>
+        <source>the domain is not a host name</source>
+        <translation>die Domain ist kein Hostname</translation>
+    </message>
+    <message>
+        <source>the second and fourth fields are TRUE or FALSE</source>
+        <translation>das zweite und vierte Feld sind TRUE oder FALSE</translation>
+    </message>
+    <message>
+        <source>the path does not start with /</source>
+        <translation>der Pfad beginnt nicht mit /</translation>
+    </message>
+    <message>
+        <source>the expiry is not a count of seconds since 1970</source>
+        <translation>der Ablauf ist keine Anzahl Sekunden seit 1970</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more cookie(s) not kept in the jar</source>
+        <translation>
+            <numerusform>%n weiteres Cookie nicht im Speicher behalten</numerusform>
+            <numerusform>%n weitere Cookies nicht im Speicher behalten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2867,6 +2968,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Not pinned: %1</source>
         <translation>Nicht angeheftet: %1</translation>
     </message>
+    <message>
+        <source>The cookie jar is empty: the next request starts without cookies.</source>
+        <translation>Der Cookie-Speicher ist leer: die nächste Anfrage beginnt ohne Cookies.</translation>
+    </message>
+    <message>
+        <source>Cookie jar: %1</source>
+        <translation>Cookie-Speicher: %1</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::CapturePanel</name>
@@ -2977,6 +3086,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>No browser profile to read.</source>
         <translation>Kein Browserprofil zum Lesen.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Jar</source>
+        <translation>Speicher lee&amp;ren</translation>
+    </message>
+    <message>
+        <source>Forget every cookie the responses set: the next request starts a fresh session.</source>
+        <translation>Alle Cookies vergessen, die die Antworten setzten: die nächste Anfrage beginnt eine neue Sitzung.</translation>
+    </message>
+    <message>
+        <source>Cookie jar</source>
+        <translation>Cookie-Speicher</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3252,28 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CookieJarModel</name>
+    <message numerus="yes">
+        <source>%1… (%n bytes)</source>
+        <translation>
+            <numerusform>%1… (%n Byte)</numerusform>
+            <numerusform>%1… (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain and path</source>
+        <translation>Domain und Pfad</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>

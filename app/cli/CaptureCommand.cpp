@@ -4,16 +4,156 @@
 #include "EntryPrinter.h"
 #include "KeyArguments.h"
 #include "SignerArguments.h"
-#include "capture/HttpCapture.h"
+#include "capture/HttpFieldRules.h"
 #include "capture/Timeline.h"
+#include "formats/FormatDetector.h"
 #include "keys/KeyRing.h"
+#include "keys/PrivateFiles.h"
 #include "keys/RunKeyLoader.h"
 
-#include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <algorithm>
 
 namespace sessionlens::cli {
+
+namespace {
+
+bool hasHeader(const HttpCapture::Request &request, QByteArrayView name)
+{
+    return std::any_of(request.headers.cbegin(), request.headers.cend(), [name](const auto &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+/// A header as curl adds it for a body: only when the user gave none of that name.
+void addDefaultHeader(HttpCapture::Request &request, const QByteArray &name,
+                      const QByteArray &value)
+{
+    if (!hasHeader(request, name))
+        request.headers.append({name, value});
+}
+
+} // namespace
+
+CaptureCommand::CookieArgument CaptureCommand::classify(const QString &argument)
+{
+    // An EncryptedSession value holds '=' (base64 padding): it is recognised first, so that
+    // `--cookie VALUE` goes on meaning what it meant before -b joined it.
+    if (FormatDetector::detect(argument.toLatin1()) != FormatDetector::Format::Unknown)
+        return CookieArgument::SessionValue;
+    if (argument.contains(u'='))
+        return CookieArgument::Pairs;
+    if (argument == QLatin1String("-") || QFileInfo::exists(argument))
+        return CookieArgument::File;
+    return CookieArgument::SessionValue;
+}
+
+Result<Done> CaptureCommand::readCookies(const QCommandLineParser &parser,
+                                         HttpCapture::Request &request, CookieJar &jar)
+{
+    const QString argument = parser.value(QStringLiteral("cookie"));
+    const CookieArgument kind =
+        parser.isSet(QStringLiteral("cookie")) ? classify(argument) : CookieArgument::SessionValue;
+    if (kind == CookieArgument::SessionValue) {
+        if (!argument.isEmpty() && !QFileInfo::exists(argument) &&
+            FormatDetector::detect(argument.toLatin1()) == FormatDetector::Format::Unknown)
+            m_io.err() << tr("note: --cookie: no file of that name and no name=value pair: the "
+                             "text is sent as the session cookie's value")
+                       << Qt::endl;
+        auto given = CookieArguments::read(parser, m_io);
+        if (!given)
+            return given.error();
+        request.cookieName = given->name;
+        request.cookieValue = given->value;
+        return Done{};
+    }
+    request.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
+    if (!HttpFieldRules::isCookieName(request.cookieName))
+        return HttpFieldRules::checkCookie(request.cookieName, {}, QStringLiteral("--cookie-name"));
+    // The session cookie the user gives wins over the jar's for its name (HttpCapture sends
+    // it so): -b jar --cookie-file edited.cookie replays an edited session with the others.
+    const bool sessionFromFile = parser.isSet(QStringLiteral("cookie-file"));
+    if (sessionFromFile) {
+        auto value =
+            CookieArguments::readValueFile(parser.value(QStringLiteral("cookie-file")), m_io);
+        if (!value)
+            return value.error();
+        request.cookieValue = std::move(value).value();
+        if (auto valid = HttpFieldRules::checkCookie(request.cookieName, request.cookieValue,
+                                                     QStringLiteral("--cookie-file"));
+            !valid)
+            return valid;
+    }
+    if (kind == CookieArgument::File) {
+        auto text = m_io.readAll(argument, CookieJar::kMaxFileBytes);
+        if (!text)
+            return text.error();
+        auto read = CookieJar::fromNetscape(text.value(), QDateTime::currentDateTimeUtc());
+        if (!read) {
+            Error error = read.error();
+            error.detail = argument;
+            return error;
+        }
+        jar = std::move(read).value();
+        return Done{};
+    }
+    auto pairs = SetCookieParser::parseCookieHeader(argument.toUtf8());
+    if (!pairs)
+        return pairs.error();
+    QByteArrayList others;
+    for (const auto &[name, value] : std::as_const(pairs.value())) {
+        if (auto valid = HttpFieldRules::checkCookie(name, value, QStringLiteral("--cookie"));
+            !valid)
+            return valid;
+        if (name == request.cookieName && sessionFromFile)
+            return Error::make(ErrorCategory::Format,
+                               tr("the session cookie is given twice: in --cookie and in "
+                                  "--cookie-file"));
+        if (name == request.cookieName)
+            request.cookieValue = value;
+        else
+            others.append(name + '=' + value);
+    }
+    if (!others.isEmpty())
+        request.headers.append({"Cookie", others.join("; ")});
+    return Done{};
+}
+
+std::optional<int> CaptureCommand::readBody(const QCommandLineParser &parser,
+                                            HttpCapture::Request &request)
+{
+    const int bodies = int(parser.isSet(QStringLiteral("data"))) +
+                       int(parser.isSet(QStringLiteral("data-file"))) +
+                       int(parser.isSet(QStringLiteral("json")));
+    if (bodies > 1)
+        return m_io.usage(tr("give one of --data, --data-file and --json"));
+    if (bodies == 0)
+        return std::nullopt;
+    if (parser.isSet(QStringLiteral("data")))
+        request.body = parser.value(QStringLiteral("data")).toUtf8();
+    if (parser.isSet(QStringLiteral("json")))
+        request.body = parser.value(QStringLiteral("json")).toUtf8();
+    if (parser.isSet(QStringLiteral("data-file"))) {
+        auto body =
+            m_io.readAll(parser.value(QStringLiteral("data-file")), HttpCapture::kMaxBodyBytes);
+        if (!body)
+            return m_io.fail(body.error());
+        request.body = body.value();
+    }
+    // As curl: a body is a form unless said otherwise (Flask's request.form is empty without
+    // the type), --json is JSON both ways, and a body makes the request a POST.
+    if (parser.isSet(QStringLiteral("json"))) {
+        addDefaultHeader(request, "Content-Type", "application/json");
+        addDefaultHeader(request, "Accept", "application/json");
+    } else {
+        addDefaultHeader(request, "Content-Type", "application/x-www-form-urlencoded");
+    }
+    if (!parser.isSet(QStringLiteral("method")))
+        request.method = "POST";
+    return std::nullopt;
+}
 
 int CaptureCommand::run(const QStringList &arguments)
 {
@@ -23,15 +163,39 @@ int CaptureCommand::run(const QStringList &arguments)
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"),
+    parser.addOption({{QStringLiteral("X"), QStringLiteral("method")},
+                      tr("HTTP method (default GET; POST with a body)."),
+                      tr("method"),
                       QStringLiteral("GET")});
     parser.addOption({{QStringLiteral("H"), QStringLiteral("header")},
                       tr("Request header 'Name: value' (repeatable)."),
                       tr("header")});
-    parser.addOption({QStringLiteral("data"), tr("Request body."), tr("body")});
+    parser.addOption({{QStringLiteral("d"), QStringLiteral("data")},
+                      tr("Request body, sent as a form (application/x-www-form-urlencoded) "
+                         "unless -H gives a Content-Type."),
+                      tr("body")});
     parser.addOption({QStringLiteral("data-file"),
-                      tr("Request body from a file ('-': standard input)."), tr("file")});
-    CookieArguments::addOptions(parser, tr("Session cookie value to send."));
+                      tr("Request body from a file ('-': standard input), sent as --data is."),
+                      tr("file")});
+    parser.addOption({QStringLiteral("json"),
+                      tr("JSON request body, sent with Content-Type and Accept "
+                         "application/json."),
+                      tr("body")});
+    parser.addOption({{QStringLiteral("b"), QStringLiteral("cookie")},
+                      tr("Cookies to send, as curl takes them: 'name=value; ...', or a cookie "
+                         "file as -c writes it. A session cookie value alone is sent as the "
+                         "session cookie. Visible to other users in ps: prefer a file."),
+                      tr("cookies")});
+    parser.addOption({QStringLiteral("cookie-file"),
+                      tr("The session cookie's value, read from a file ('-': standard input)."),
+                      tr("file")});
+    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("Name of the session cookie (default: session)."), tr("name"),
+                      QStringLiteral("session")});
+    parser.addOption({{QStringLiteral("c"), QStringLiteral("cookie-jar")},
+                      tr("Write the cookies of the run (those -b read from a file and those the "
+                         "responses set) to this file, in curl's format, private (0600)."),
+                      tr("file")});
     parser.addOption({QStringLiteral("max-redirects"),
                       tr("Same-origin redirects to follow (default 10)."), tr("count"),
                       QString::number(HttpCapture::kDefaultMaxRedirects)});
@@ -57,11 +221,9 @@ int CaptureCommand::run(const QStringList &arguments)
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());
     request.method = parser.value(QStringLiteral("method")).toUtf8();
-    auto given = CookieArguments::read(parser, m_io);
-    if (!given)
-        return m_io.fail(given.error());
-    request.cookieName = given->name;
-    request.cookieValue = given->value;
+    CookieJar jar;
+    if (auto cookies = readCookies(parser, request, jar); !cookies)
+        return m_io.fail(cookies.error());
     bool ok = false;
     request.maxRedirects = parser.value(QStringLiteral("max-redirects")).toInt(&ok);
     if (!ok || request.maxRedirects < 0 || request.maxRedirects > HttpCapture::kMaxRedirectsLimit)
@@ -86,17 +248,8 @@ int CaptureCommand::run(const QStringList &arguments)
         request.headers.append(
             {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
-    if (parser.isSet(QStringLiteral("data")) && parser.isSet(QStringLiteral("data-file")))
-        return m_io.usage(tr("give --data or --data-file, not both"));
-    if (parser.isSet(QStringLiteral("data")))
-        request.body = parser.value(QStringLiteral("data")).toUtf8();
-    if (parser.isSet(QStringLiteral("data-file"))) {
-        auto body =
-            m_io.readAll(parser.value(QStringLiteral("data-file")), HttpCapture::kMaxBodyBytes);
-        if (!body)
-            return m_io.fail(body.error());
-        request.body = body.value();
-    }
+    if (const auto exit = readBody(parser, request))
+        return *exit;
     // Refused here, in the words of the options, before anything is sent.
     if (auto valid = HttpCapture::check(request, {QStringLiteral("--method"), QStringLiteral("-H"),
                                                   QStringLiteral("--cookie-name"),
@@ -111,6 +264,11 @@ int CaptureCommand::run(const QStringList &arguments)
 
     QNetworkAccessManager network;
     HttpCapture capture(network);
+    // As curl: the cookie engine runs when -b or -c asks for it.
+    const bool useJar =
+        parser.isSet(QStringLiteral("cookie")) || parser.isSet(QStringLiteral("cookie-jar"));
+    if (useJar)
+        capture.setCookieJar(&jar);
     QEventLoop loop;
     HttpCapture::Outcome outcome;
     QObject::connect(&capture, &HttpCapture::finished, &loop,
@@ -144,6 +302,17 @@ int CaptureCommand::run(const QStringList &arguments)
         printer.notes()
             << tr("no response set a %1 cookie").arg(QString::fromLatin1(request.cookieName))
             << Qt::endl;
+    for (const QString &note : std::as_const(outcome.response.cookieNotes))
+        printer.notes() << tr("cookie jar: %1").arg(note) << Qt::endl;
+    if (parser.isSet(QStringLiteral("cookie-jar"))) {
+        // Written also after a failed exchange, as curl does: the hops that did complete set
+        // cookies too.
+        jar.removeExpired(QDateTime::currentDateTimeUtc());
+        if (auto written =
+                PrivateFiles::write(parser.value(QStringLiteral("cookie-jar")), jar.toNetscape());
+            !written)
+            return m_io.fail(written.error());
+    }
     if (outcome.error)
         return m_io.fail(*outcome.error);
     if (parser.isSet(QStringLiteral("body"))) {

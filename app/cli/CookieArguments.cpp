@@ -33,18 +33,26 @@ Result<CookieArguments::Cookie> CookieArguments::read(const QCommandLineParser &
         cookie.value = parser.value(QStringLiteral("cookie")).toUtf8();
     } else if (file) {
         field = QStringLiteral("--cookie-file");
-        auto content =
-            io.readAll(parser.value(QStringLiteral("cookie-file")), limits::kMaxCookieBytes);
+        auto content = readValueFile(parser.value(QStringLiteral("cookie-file")), io);
         if (!content)
             return content.error();
         cookie.value = std::move(content).value();
-        // One line: the line end an editor or `echo` adds is not part of the value.
-        if (cookie.value.endsWith('\n'))
-            cookie.value.chop(cookie.value.endsWith("\r\n") ? 2 : 1);
     }
     if (auto valid = HttpFieldRules::checkCookie(cookie.name, cookie.value, field); !valid)
         return valid.error();
     return cookie;
+}
+
+Result<QByteArray> CookieArguments::readValueFile(const QString &path, CliIo &io)
+{
+    auto content = io.readAll(path, limits::kMaxCookieBytes);
+    if (!content)
+        return content.error();
+    QByteArray value = std::move(content).value();
+    // One line: the line end an editor or `echo` adds is not part of the value.
+    if (value.endsWith('\n'))
+        value.chop(value.endsWith("\r\n") ? 2 : 1);
+    return value;
 }
 
 } // namespace sessionlens::cli

@@ -28,6 +28,9 @@ public:
     /// The cookie given; a `format` error naming the option that holds what cannot be sent,
     /// `io` or `limit` when the file cannot be read.
     [[nodiscard]] static Result<Cookie> read(const QCommandLineParser &parser, CliIo &io);
+    /// The value in --cookie-file's `path` (one line: a final line end is not part of it),
+    /// not yet checked.
+    [[nodiscard]] static Result<QByteArray> readValueFile(const QString &path, CliIo &io);
 };
 
 } // namespace sessionlens::cli

@@ -33,8 +33,9 @@ const char *const kUsage = QT_TRANSLATE_NOOP(
     "  convert --to encrypted --key K [--secret S] COOKIE\n"
     "  convert --to signed --secret S [--key K] COOKIE\n"
     "  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE\n"
-    "  capture [KEYS] [--method M] [-H 'Name: value']... [--data BODY | --data-file F]\n"
-    "          [--cookie VALUE | --cookie-file F] [--cookie-name NAME] [--max-redirects N]\n"
+    "  capture [KEYS] [-X M] [-H 'Name: value']... [-d BODY | --data-file F | --json BODY]\n"
+    "          [-b 'NAME=VALUE; ...' | -b FILE | --cookie-file F] [-c FILE] [--cookie-name NAME]\n"
+    "          [--max-redirects N]\n"
     "          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]\n"
     "          [--format tree|json|python|jsonl] URL\n"
     "  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, "
@@ -90,8 +91,8 @@ int main(int argc, char *argv[])
     // Keys, secrets and cookies given on the command line leave the process's arguments now
     // that they are copied: other users would read them in ps for the whole run (a proxy
     // runs for hours). --key-file, --secret-file and --cookie-file avoid even this moment.
-    sessionlens::ProcessHardening::scrubArguments(argc, argv,
-                                                  {"--key", "-k", "--secret", "-s", "--cookie"});
+    sessionlens::ProcessHardening::scrubArguments(
+        argc, argv, {"--key", "-k", "--secret", "-s", "--cookie", "-b"});
     const QString command = arguments.value(1);
     const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
 

@@ -14,12 +14,14 @@ CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStor
                                      InspectorController &inspector, AppSettings &settings,
                                      QObject *parent)
     : QObject(parent), m_network(network), m_keys(keys), m_inspector(inspector),
-      m_settings(settings), m_timeline(keys.ring(), inspector.signerOptions()), m_model(m_timeline),
-      m_capture(network), m_proxy(network)
+      m_settings(settings), m_jarModel(m_jar), m_timeline(keys.ring(), inspector.signerOptions()),
+      m_model(m_timeline), m_capture(network), m_proxy(network)
 {
+    m_capture.setCookieJar(&m_jar);
     connect(&m_capture, &HttpCapture::progress, this, &CaptureController::progress);
     connect(&m_capture, &HttpCapture::finished, this, [this](const HttpCapture::Outcome &outcome) {
         addOutcome(outcome);
+        m_jarModel.refresh();
         Q_EMIT busyChanged(isBusy());
     });
     connect(&m_proxy, &ReverseProxy::cookieSeen, this,
@@ -108,19 +110,34 @@ void CaptureController::send(const HttpCapture::Request &request)
     Q_EMIT busyChanged(true);
 }
 
-void CaptureController::replayEdited(const QUrl &url, const QByteArray &method)
+void CaptureController::replayEdited(HttpCapture::Request request)
 {
     if (m_inspector.sealedCookie().isEmpty()) {
         Q_EMIT message(tr("There is no re-sealed cookie to replay yet: open a cookie and choose a "
                           "key to seal with."));
         return;
     }
-    HttpCapture::Request request;
-    request.url = url;
-    request.method = method;
     request.cookieValue = m_inspector.sealedCookie();
     request.cookieName = m_settings.string(AppSettings::Key::CookieName).toUtf8();
+    if (auto valid = HttpCapture::check(request, fieldNames()); !valid) {
+        Q_EMIT message(tr("Not sent: %1").arg(valid.error().message));
+        return;
+    }
+    // The jar holds the edited session from now on, as a browser would after the app set it
+    // (a URL without a host is refused by the capture, and gives the jar nothing).
+    if (!request.url.host().isEmpty()) {
+        if (auto kept = m_jar.setValue(request.cookieName, request.cookieValue, request.url); !kept)
+            m_replayNote = tr("Cookie jar: %1").arg(kept.error().message);
+        m_jarModel.refresh();
+    }
     send(request);
+}
+
+void CaptureController::clearJar()
+{
+    m_jar.clear();
+    m_jarModel.refresh();
+    Q_EMIT message(tr("The cookie jar is empty: the next request starts without cookies."));
 }
 
 void CaptureController::cancel()
@@ -147,6 +164,11 @@ void CaptureController::addOutcome(const HttpCapture::Outcome &outcome)
         text += u' ' +
                 tr("A redirect to %1 was not followed: the session cookie stays with its origin.")
                     .arg(outcome.response.crossOriginRedirect->toString());
+    if (!m_replayNote.isEmpty())
+        text += u' ' + std::exchange(m_replayNote, {});
+    if (!outcome.response.cookieNotes.isEmpty())
+        text += u' ' +
+                tr("Cookie jar: %1").arg(outcome.response.cookieNotes.join(QStringLiteral(" · ")));
     if (outcome.error)
         text += u' ' + ErrorText::describe(*outcome.error);
     Q_EMIT message(text.trimmed());

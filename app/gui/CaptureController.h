@@ -1,7 +1,9 @@
 #pragma once
 
+#include "CookieJarModel.h"
 #include "TimelineModel.h"
 #include "capture/CookieImporter.h"
+#include "capture/CookieJar.h"
 #include "capture/HttpCapture.h"
 #include "capture/ReverseProxy.h"
 #include "capture/Timeline.h"
@@ -23,7 +25,8 @@ class InspectorController;
 /**
  * The window's capture, without widgets: requests and replays, the reverse proxy with its
  * pin, imports and browser stores, all into one timeline whose entries open in the
- * inspector. Everything long runs off the GUI thread or asynchronously, and can be
+ * inspector. Requests share one cookie jar, as the requests of a browser tab do, until it
+ * is cleared. Everything long runs off the GUI thread or asynchronously, and can be
  * cancelled.
  */
 class CaptureController : public QObject
@@ -48,8 +51,13 @@ public:
     [[nodiscard]] int savedPort() const;
 
     void send(const HttpCapture::Request &request);
-    /// Sends the inspector's re-sealed cookie to `url` (the edited session reaches the app).
-    void replayEdited(const QUrl &url, const QByteArray &method = "GET");
+    /// Sends `request` with the inspector's re-sealed cookie as the session cookie, which
+    /// also replaces the session cookie in the jar (the edited session reaches the app, and
+    /// the requests after it go on with it).
+    void replayEdited(HttpCapture::Request request);
+    [[nodiscard]] const CookieJar &jar() const { return m_jar; }
+    [[nodiscard]] CookieJarModel &jarModel() { return m_jarModel; }
+    void clearJar();
     void cancel();
     [[nodiscard]] Result<Done> startProxy(quint16 port, const QUrl &upstream);
     void stopProxy();
@@ -76,6 +84,9 @@ private:
     KeyRingStore &m_keys;
     InspectorController &m_inspector;
     AppSettings &m_settings;
+    CookieJar m_jar;
+    CookieJarModel m_jarModel;
+    QString m_replayNote; ///< said with the replay's outcome, which would cover it before
     Timeline m_timeline;
     TimelineModel m_model;
     HttpCapture m_capture;

@@ -81,6 +81,27 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     buttons->addWidget(m_progress, 1);
     requestForm->addRow(buttons);
 
+    // The cookies the requests share, as a browser tab keeps them for the app.
+    m_jar = new QTableView(this);
+    m_jar->setObjectName(QStringLiteral("cookieJar"));
+    m_jar->setModel(&m_controller.jarModel());
+    m_jar->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jar->verticalHeader()->hide();
+    // One text line per cookie, so that several fit in the box.
+    m_jar->verticalHeader()->setDefaultSectionSize(m_jar->fontMetrics().height() + 6);
+    m_jar->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_jar->horizontalHeader()->setStretchLastSection(true);
+    m_jar->setWordWrap(false);
+    m_jar->setMaximumHeight(96);
+    auto *clearJar = new QPushButton(tr("C&lear Jar"), this);
+    clearJar->setObjectName(QStringLiteral("clearJar"));
+    clearJar->setToolTip(tr("Forget every cookie the responses set: the next request starts "
+                            "a fresh session."));
+    auto *jarBox = new QGroupBox(tr("Cookie jar"), this);
+    auto *jarLine = new QHBoxLayout(jarBox);
+    jarLine->addWidget(m_jar, 1);
+    jarLine->addWidget(clearJar, 0, Qt::AlignTop);
+
     // Reverse proxy.
     m_port = new QSpinBox(this);
     m_port->setRange(0, 65535);
@@ -136,6 +157,7 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     // Sources on the left, the timeline on the right, so the dock stays short.
     auto *sources = new QVBoxLayout;
     sources->addWidget(requestBox);
+    sources->addWidget(jarBox);
     sources->addWidget(proxyBox);
     sources->addWidget(browserBox);
     sources->addStretch(1);
@@ -150,6 +172,7 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &CapturePanel::sendRequest);
     connect(m_replay, &QPushButton::clicked, this, &CapturePanel::replayEdited);
     connect(m_cancel, &QPushButton::clicked, &m_controller, &CaptureController::cancel);
+    connect(clearJar, &QPushButton::clicked, &m_controller, &CaptureController::clearJar);
     connect(m_proxyButton, &QPushButton::clicked, this, &CapturePanel::toggleProxy);
     connect(m_pin, &QCheckBox::toggled, &m_controller, &CaptureController::setPinned);
     connect(readButton, &QPushButton::clicked, this, &CapturePanel::readBrowser);
@@ -190,7 +213,7 @@ void CapturePanel::showBusy(bool busy)
     }
 }
 
-void CapturePanel::sendRequest()
+std::optional<HttpCapture::Request> CapturePanel::requestFromFields()
 {
     HttpCapture::Request request;
     request.method = m_method->currentText().trimmed().toUpper().toLatin1();
@@ -200,18 +223,25 @@ void CapturePanel::sendRequest()
         const qsizetype colon = header.indexOf(u':');
         if (colon <= 0) {
             m_status->setText(tr("A header is 'Name: value', not '%1'.").arg(header));
-            return;
+            return std::nullopt;
         }
         request.headers.append(
             {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
-    m_controller.send(request);
+    return request;
+}
+
+void CapturePanel::sendRequest()
+{
+    if (auto request = requestFromFields())
+        m_controller.send(*request);
 }
 
 void CapturePanel::replayEdited()
 {
-    m_controller.replayEdited(QUrl::fromUserInput(m_url->text().trimmed()),
-                              m_method->currentText().trimmed().toUpper().toLatin1());
+    // The request as Send would make it: only the session cookie differs.
+    if (auto request = requestFromFields())
+        m_controller.replayEdited(*request);
 }
 
 void CapturePanel::toggleProxy()

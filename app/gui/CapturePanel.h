@@ -1,6 +1,10 @@
 #pragma once
 
+#include "capture/HttpCapture.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -34,6 +38,7 @@ public:
     [[nodiscard]] QPlainTextEdit *headersEdit() const { return m_headers; }
     [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QTableView *jarView() const { return m_jar; }
 
     void sendRequest();
     void replayEdited();
@@ -43,6 +48,9 @@ public:
 private:
     void showBusy(bool busy);
     void refreshProfiles();
+    /// The request the fields describe, for Send and Replay alike; nullopt (and the status
+    /// says why) when a header line is not 'Name: value'.
+    [[nodiscard]] std::optional<HttpCapture::Request> requestFromFields();
 
     CaptureController &m_controller;
     QComboBox *m_method = nullptr;
@@ -62,6 +70,7 @@ private:
     QLineEdit *m_host = nullptr;
     QTableView *m_timeline = nullptr;
     QLabel *m_status = nullptr;
+    QTableView *m_jar = nullptr;
 };
 
 } // namespace sessionlens::gui

@@ -84,6 +84,7 @@ void HttpCapture::start(Request request)
     m_body = m_request.body;
     m_cookie = m_request.cookieValue;
     m_redirects = 0;
+    m_notesLeftOut = 0;
     m_response = Response{};
     m_clock.start();
     if (!m_url.isValid() ||
@@ -127,20 +128,11 @@ void HttpCapture::sendHop()
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_request.timeoutMs);
     for (const auto &[name, value] : std::as_const(m_request.headers)) {
-        if (name.compare("cookie", Qt::CaseInsensitive) == 0 && !m_cookie.isEmpty())
-            continue; // the session cookie below replaces a pasted one
-        request.setRawHeader(name, value);
+        if (name.compare("cookie", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(name, value);
     }
-    if (!m_cookie.isEmpty()) {
-        request.setRawHeader("Cookie", m_request.cookieName + '=' + m_cookie);
-        CapturedCookie sent;
-        sent.source = CapturedCookie::Source::Request;
-        sent.time = QDateTime::currentDateTimeUtc();
-        sent.url = m_url.toString(QUrl::RemoveUserInfo);
-        sent.name = m_request.cookieName;
-        sent.value = m_cookie;
-        m_response.captured.append(sent);
-    }
+    if (const QByteArray cookies = cookieHeader(); !cookies.isEmpty())
+        request.setRawHeader("Cookie", cookies);
     m_hopStart = m_clock.elapsed();
     m_sslProblem.clear();
     m_hopBody.clear();
@@ -165,6 +157,64 @@ void HttpCapture::sendHop()
         }
     });
     connect(m_reply, &QNetworkReply::finished, this, &HttpCapture::onHopFinished);
+}
+
+QByteArray HttpCapture::cookieHeader()
+{
+    QList<std::pair<QByteArray, QByteArray>> pairs;
+    const auto put = [&pairs](const QByteArray &name, const QByteArray &value) {
+        pairs.removeIf([&name](const auto &pair) { return pair.first == name; });
+        pairs.append({name, value});
+    };
+    if (m_jar) {
+        for (const CookieJar::Cookie &c : m_jar->matching(m_url, QDateTime::currentDateTimeUtc()))
+            pairs.append({c.name, c.value});
+    }
+    for (const auto &[name, value] : std::as_const(m_request.headers)) {
+        if (name.compare("cookie", Qt::CaseInsensitive) != 0)
+            continue;
+        // Nothing to merge with: the header goes as it was typed.
+        if (pairs.isEmpty() && m_cookie.isEmpty())
+            return value;
+        auto typed = SetCookieParser::parseCookieHeader(value);
+        if (!typed) {
+            m_response.cookieNotes.append(typed.error().message);
+            continue;
+        }
+        for (const auto &[typedName, typedValue] : std::as_const(typed.value()))
+            put(typedName, typedValue);
+    }
+    if (!m_cookie.isEmpty())
+        put(m_request.cookieName, m_cookie);
+
+    QByteArrayList parts;
+    for (const auto &[name, value] : std::as_const(pairs)) {
+        parts.append(name.isEmpty() ? value : name + '=' + value);
+        if (name != m_request.cookieName)
+            continue;
+        CapturedCookie sent;
+        sent.source = CapturedCookie::Source::Request;
+        sent.time = QDateTime::currentDateTimeUtc();
+        sent.url = m_url.toString(QUrl::RemoveUserInfo);
+        sent.name = name;
+        sent.value = value;
+        m_response.captured.append(sent);
+    }
+    return parts.join("; ");
+}
+
+void HttpCapture::storeInJar(QByteArrayView line)
+{
+    auto parsed = SetCookieParser::parseSetCookie(line);
+    const Result<Done> kept =
+        parsed ? m_jar->store(parsed.value(), m_url, QDateTime::currentDateTimeUtc())
+               : Result<Done>(parsed.error());
+    if (kept)
+        return;
+    if (m_response.cookieNotes.size() < kMaxCookieNotes)
+        m_response.cookieNotes.append(kept.error().message);
+    else
+        ++m_notesLeftOut;
 }
 
 Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString &detail,
@@ -276,6 +326,8 @@ std::optional<Error> HttpCapture::recordHop(QNetworkReply &reply, int status)
             continue;
         // Qt joins repeated Set-Cookie headers with newlines.
         for (const QByteArray &line : value.split('\n')) {
+            if (m_jar)
+                storeInJar(line);
             auto parsed = SetCookieParser::parseSetCookie(line);
             if (!parsed || parsed->name != m_request.cookieName)
                 continue;
@@ -377,6 +429,9 @@ void HttpCapture::onHopFinished()
 void HttpCapture::finish(std::optional<Error> error)
 {
     m_deadline.stop();
+    if (const qsizetype more = std::exchange(m_notesLeftOut, 0))
+        m_response.cookieNotes.append(QCoreApplication::translate(
+            "sessionlens::Error", "%n more cookie(s) not kept in the jar", nullptr, int(more)));
     Outcome outcome;
     outcome.error = std::move(error);
     outcome.response = std::move(m_response);

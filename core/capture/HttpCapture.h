@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "Result.h"
 #include "capture/CapturedCookie.h"
+#include "capture/CookieJar.h"
 #include "capture/SetCookieParser.h"
 
 #include <QElapsedTimer>
@@ -27,6 +28,10 @@ namespace sessionlens {
  * followed, and the cookie never leaves its origin. HTTPS uses the system trust store; a
  * certificate error is accepted only for a host the caller names.
  *
+ * With a cookie jar, every hop sends the jar's cookies for its URL and every response's
+ * Set-Cookie fills the jar, as a browser tab does; the session cookie the caller gives
+ * still wins for its name.
+ *
  * Asynchronous: start() returns at once, finished() comes once. The network access
  * manager is the caller's (one per program, injected).
  */
@@ -50,6 +55,8 @@ public:
     static constexpr qint64 kReadBufferBytes = 64 * 1024;
     /// Response headers looked at per hop; more is a `limit` error.
     static constexpr qsizetype kMaxHeaders = 1000;
+    /// Notes kept on cookies the jar refused; the rest are counted in a last one.
+    static constexpr qsizetype kMaxCookieNotes = 100;
 
     struct Request
     {
@@ -92,6 +99,7 @@ public:
         std::optional<QUrl> crossOriginRedirect; ///< where a redirect wanted to go, not followed
         QByteArray sessionCookie;                ///< the newest session cookie value after all hops
         QList<CapturedCookie> captured;          ///< sent and set session cookies, in order
+        QStringList cookieNotes; ///< why a Set-Cookie was not kept in the jar, one per cookie
     };
 
     struct Outcome
@@ -103,6 +111,9 @@ public:
     explicit HttpCapture(QNetworkAccessManager &network, QObject *parent = nullptr);
     ~HttpCapture() override;
 
+    /// The jar requests send from and responses fill (not owned; it must outlive the
+    /// capture); nullptr: none, only the session cookie is sent.
+    void setCookieJar(CookieJar *jar) { m_jar = jar; }
     void start(Request request);
     void cancel();
     [[nodiscard]] bool isRunning() const { return !m_reply.isNull(); }
@@ -120,6 +131,12 @@ Q_SIGNALS:
 
 private:
     void sendHop();
+    /// The Cookie header of this hop: the jar's cookies, those of a Cookie header the caller
+    /// gave, and the session cookie, each later one winning for its name.
+    /// Records the session cookie it holds as sent.
+    [[nodiscard]] QByteArray cookieHeader();
+    /// Keeps one Set-Cookie line in the jar, or notes why not.
+    void storeInJar(QByteArrayView line);
     void onReadyRead();
     /// Reads what `reply` has into the hop's body, up to one byte past the limit; true when
     /// the body is longer than the limit.
@@ -149,6 +166,8 @@ private:
     qint64 m_hopStart = 0;
     QString m_sslProblem;
     Response m_response;
+    CookieJar *m_jar = nullptr;
+    qsizetype m_notesLeftOut = 0;
 };
 
 } // namespace sessionlens

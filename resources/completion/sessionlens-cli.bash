@@ -9,7 +9,7 @@ _sessionlens_cli()
         return
     fi
     case $prev in
-        --key-file|--secret-file|--cookie-file|--wordlist|--data-file|--baseline)
+        --key-file|--secret-file|--cookie-file|--cookie-jar|-c|-b|--wordlist|--data-file|--baseline)
             _filedir
             return ;;
         --format)
@@ -33,7 +33,8 @@ _sessionlens_cli()
         local options="--key --key-file --secret --secret-file --no-ring --with --format --help"
         case ${words[1]} in
             capture)
-                options+=" --method --header --data --data-file --cookie --cookie-file --cookie-name"
+                options+=" -X --method -H --header -d --data --data-file --json -b --cookie -c --cookie-jar"
+                options+=" --cookie-file --cookie-name"
                 options+=" --max-redirects --insecure-host --timeout --max-time --body" ;;
             proxy)
                 options+=" --listen --upstream --cookie --cookie-file --cookie-name" ;;

@@ -8,6 +8,7 @@
 #include "GuiTestFixture.h"
 #include "StreamingHttpServer.h"
 #include "TestData.h"
+#include "TypedInput.h"
 #include "capture/HttpCapture.h"
 
 #include <QApplication>
@@ -36,22 +37,8 @@ using namespace sessionlens::gui;
 namespace {
 const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
 
-QPushButton *button(QWidget *parent, const QString &text)
-{
-    for (QPushButton *candidate : parent->findChildren<QPushButton *>())
-        if (candidate->text() == text)
-            return candidate;
-    return nullptr;
-}
-
-/// Replaces a line edit's text as a person does: select all, then type.
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
+using test::button;
+using test::retype;
 } // namespace
 
 class TestCapturePanel : public QObject
