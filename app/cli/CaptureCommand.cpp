@@ -5,6 +5,7 @@
 #include "KeyArguments.h"
 #include "SignerArguments.h"
 #include "capture/HttpCapture.h"
+#include "capture/RequestText.h"
 #include "capture/Timeline.h"
 #include "keys/KeyRing.h"
 #include "keys/RunKeyLoader.h"
@@ -15,39 +16,49 @@
 
 namespace sessionlens::cli {
 
-int CaptureCommand::run(const QStringList &arguments)
+CommandSyntax CaptureCommand::syntax() const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Send a request and print the session cookies it sets, decoded."));
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"),
-                      QStringLiteral("GET")});
-    parser.addOption({{QStringLiteral("H"), QStringLiteral("header")},
+    CommandSyntax syntax(QStringLiteral("capture"),
+                         tr("Send a request and print the session cookies it sets, decoded."));
+    KeyArguments::addOptions(syntax);
+    SignerArguments::addOptions(syntax);
+    EntryPrinter::addOption(syntax);
+    syntax.addOption(
+        {QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"),
+         QStringLiteral("GET")},
+        CommandOption::Hints::oneOf({QStringLiteral("GET"), QStringLiteral("POST"),
+                                     QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                                     QStringLiteral("DELETE"), QStringLiteral("HEAD")}));
+    syntax.addOption({{QStringLiteral("H"), QStringLiteral("header")},
                       tr("Request header 'Name: value' (repeatable)."),
-                      tr("header")});
-    parser.addOption({QStringLiteral("data"), tr("Request body."), tr("body")});
-    parser.addOption({QStringLiteral("data-file"),
-                      tr("Request body from a file ('-': standard input)."), tr("file")});
-    CookieArguments::addOptions(parser, tr("Session cookie value to send."));
-    parser.addOption({QStringLiteral("max-redirects"),
+                      tr("header")},
+                     CommandOption::Hints::repeated());
+    syntax.addOption({QStringLiteral("data"), tr("Request body."), tr("body")});
+    syntax.addOption({QStringLiteral("data-file"),
+                      tr("Request body from a file ('-': standard input)."), tr("file")},
+                     CommandOption::Hints::path());
+    CookieArguments::addOptions(syntax, tr("Session cookie value to send."));
+    syntax.addOption({QStringLiteral("max-redirects"),
                       tr("Same-origin redirects to follow (default 10)."), tr("count"),
                       QString::number(HttpCapture::kDefaultMaxRedirects)});
-    parser.addOption({QStringLiteral("insecure-host"),
-                      tr("Accept certificate errors of this host (repeatable)."), tr("host")});
-    parser.addOption({QStringLiteral("timeout"),
+    syntax.addOption({QStringLiteral("insecure-host"),
+                      tr("Accept certificate errors of this host (repeatable)."), tr("host")},
+                     CommandOption::Hints::repeated());
+    syntax.addOption({QStringLiteral("timeout"),
                       tr("Seconds the transfer may stay idle (default 30)."), tr("seconds"),
                       QStringLiteral("30")});
-    parser.addOption({QStringLiteral("max-time"),
+    syntax.addOption({QStringLiteral("max-time"),
                       tr("Seconds the whole request may take, redirects included (default %1).")
                           .arg(HttpCapture::kDefaultMaxTimeMs / 1000),
                       tr("seconds"), QString::number(HttpCapture::kDefaultMaxTimeMs / 1000)});
-    parser.addOption({QStringLiteral("body"), tr("Print the final response body.")});
-    parser.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    syntax.addOption({QStringLiteral("body"), tr("Print the final response body.")});
+    syntax.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."),
+                                 QStringLiteral("URL"));
+    return syntax;
+}
+
+int CaptureCommand::execute(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("capture takes one URL"));
     const auto format = EntryPrinter::formatFrom(parser, m_io);
@@ -56,7 +67,7 @@ int CaptureCommand::run(const QStringList &arguments)
 
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());
-    request.method = parser.value(QStringLiteral("method")).toUtf8();
+    request.method = RequestText::method(parser.value(QStringLiteral("method")).toUtf8());
     auto given = CookieArguments::read(parser, m_io);
     if (!given)
         return m_io.fail(given.error());
@@ -79,12 +90,11 @@ int CaptureCommand::run(const QStringList &arguments)
     request.maxTimeMs = int(maxTime * 1000);
     for (const QString &host : parser.values(QStringLiteral("insecure-host")))
         request.insecureHosts.insert(host.toLower());
-    for (const QString &header : parser.values(QStringLiteral("header"))) {
-        const qsizetype colon = header.indexOf(u':');
-        if (colon <= 0)
-            return m_io.usage(tr("a header is 'Name: value', not '%1'").arg(header));
-        request.headers.append(
-            {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+    for (const QString &line : parser.values(QStringLiteral("header"))) {
+        const auto header = RequestText::header(line);
+        if (!header)
+            return m_io.usage(tr("a header is 'Name: value', not '%1'").arg(line));
+        request.headers.append({header->name, header->value});
     }
     if (parser.isSet(QStringLiteral("data")) && parser.isSet(QStringLiteral("data-file")))
         return m_io.usage(tr("give --data or --data-file, not both"));

@@ -1,20 +1,20 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 namespace sessionlens::cli {
 
 /// `capture`: send one request and print each session cookie the responses set, decoded.
-class CaptureCommand
+class CaptureCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(CaptureCommand)
 
 public:
-    explicit CaptureCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli
