@@ -18,16 +18,28 @@ struct CommandOption
         bool files = false;      ///< a path: complete file names
         QStringList words;       ///< one of these words (tree, json, ...)
         bool repeatable = false; ///< may be given more than once (--key, -H)
+        /// The value is a secret (a key, a cookie): main() wipes it from the process's
+        /// arguments, where other users could read it (ps, /proc/PID/cmdline).
+        bool secret = false;
 
         /// A path, given once.
-        [[nodiscard]] static Hints path() { return {true, {}, false}; }
+        [[nodiscard]] static Hints path() { return {true, {}, false, false}; }
         /// Paths, the option repeated.
-        [[nodiscard]] static Hints paths() { return {true, {}, true}; }
+        [[nodiscard]] static Hints paths() { return {true, {}, true, false}; }
         /// A value given more than once.
-        [[nodiscard]] static Hints repeated() { return {false, {}, true}; }
+        [[nodiscard]] static Hints repeated() { return {false, {}, true, false}; }
         [[nodiscard]] static Hints oneOf(QStringList words)
         {
-            return {false, std::move(words), false};
+            return {false, std::move(words), false, false};
+        }
+        /// A secret value, given once.
+        [[nodiscard]] static Hints secretValue() { return {false, {}, false, true}; }
+        /// These hints, the value a secret.
+        [[nodiscard]] Hints hidden() const
+        {
+            Hints hints = *this;
+            hints.secret = true;
+            return hints;
         }
     };
 

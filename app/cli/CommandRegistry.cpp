@@ -61,6 +61,27 @@ std::unique_ptr<Command> CommandRegistry::create(const QString &name, CliIo &io)
     return nullptr;
 }
 
+QStringList CommandRegistry::secretOptions() const
+{
+    QStringList out;
+    const auto collect = [&out](const CommandSyntax &syntax) {
+        for (const CommandOption &option : syntax.options()) {
+            if (!option.hints.secret)
+                continue;
+            for (const QString &name : option.spelled()) {
+                if (!out.contains(name))
+                    out.append(name);
+            }
+        }
+    };
+    for (const CommandSyntax &command : syntaxes()) {
+        collect(command);
+        for (const CommandSyntax &sub : command.subcommands())
+            collect(sub);
+    }
+    return out;
+}
+
 QString CommandRegistry::usageText() const
 {
     const QList<CommandSyntax> commands = syntaxes();

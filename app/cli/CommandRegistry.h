@@ -33,6 +33,9 @@ public:
     /// The command of this name, or nullptr.
     [[nodiscard]] std::unique_ptr<Command> create(const QString &name, CliIo &io) const;
 
+    /// Every spelling ("-k", "--key") of an option whose value is a secret, in any command.
+    [[nodiscard]] QStringList secretOptions() const;
+
     /// The text of `sessionlens-cli help`.
     [[nodiscard]] QString usageText() const;
     /// The help of `help COMMAND [SUBCOMMAND]`, or nullopt for an unknown command.

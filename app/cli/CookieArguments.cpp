@@ -9,7 +9,8 @@ void CookieArguments::addOptions(CommandSyntax &syntax, const QString &valueHelp
 {
     syntax.addOption({QStringLiteral("cookie"),
                       tr("%1 Visible to other users in ps: prefer --cookie-file.").arg(valueHelp),
-                      tr("value")});
+                      tr("value")},
+                     CommandOption::Hints::secretValue());
     syntax.addOption({QStringLiteral("cookie-file"),
                       tr("The same, read from a file ('-': standard input)."), tr("file")},
                      CommandOption::Hints::path());

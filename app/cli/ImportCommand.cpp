@@ -25,6 +25,14 @@ void ImportCommand::addSourceOptions(CommandSyntax &syntax)
                       QStringLiteral("session")});
 }
 
+CookieImporter::Options ImportCommand::importerOptions(const QCommandLineParser &parser)
+{
+    CookieImporter::Options options;
+    options.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
+    options.host = parser.value(QStringLiteral("host"));
+    return options;
+}
+
 QString ImportCommand::databaseIn(const QString &path)
 {
     if (!QFileInfo(path).isDir())
@@ -70,9 +78,7 @@ int ImportCommand::execute(const QCommandLineParser &parser)
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    CookieImporter::Options options;
-    options.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
-    options.host = parser.value(QStringLiteral("host"));
+    const CookieImporter::Options options = importerOptions(parser);
 
     Timeline timeline(ring, loaded->options);
     EntryPrinter printer(m_io, *format);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Command.h"
+#include "capture/CookieImporter.h"
 
 namespace sessionlens::cli {
 
@@ -16,6 +17,8 @@ public:
     /// The options of commands that read cookies from files and browsers (import, watch):
     /// keys, output format, --host and --cookie-name.
     static void addSourceOptions(CommandSyntax &syntax);
+    /// What those options ask of the importers (--cookie-name, --host).
+    [[nodiscard]] static CookieImporter::Options importerOptions(const QCommandLineParser &parser);
     /// A profile folder stands for the cookie database inside it.
     [[nodiscard]] static QString databaseIn(const QString &path);
 

@@ -11,7 +11,7 @@ void KeyArguments::addOptions(CommandSyntax &syntax)
     syntax.addOption({{QStringLiteral("k"), QStringLiteral("key")},
                       tr("AES key as a Python bytes literal, hex or base64 (repeatable)."),
                       tr("key")},
-                     CommandOption::Hints::repeated());
+                     CommandOption::Hints::repeated().hidden());
     syntax.addOption(
         {QStringLiteral("key-file"), tr("File holding key text (repeatable)."), tr("file")},
         CommandOption::Hints::paths());

@@ -39,7 +39,7 @@ void SignerArguments::addOptions(CommandSyntax &syntax)
                       tr("Flask SECRET_KEY (repeatable: the first signs, all verify, like "
                          "SECRET_KEY_FALLBACKS)."),
                       tr("secret")},
-                     CommandOption::Hints::repeated());
+                     CommandOption::Hints::repeated().hidden());
     syntax.addOption(
         {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")},
         CommandOption::Hints::paths());

@@ -45,9 +45,7 @@ int WatchCommand::execute(const QCommandLineParser &parser)
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    CookieImporter::Options options;
-    options.cookieName = parser.value(QStringLiteral("cookie-name")).toUtf8();
-    options.host = parser.value(QStringLiteral("host"));
+    const CookieImporter::Options options = ImportCommand::importerOptions(parser);
     const QString database = ImportCommand::databaseIn(parser.positionalArguments().constFirst());
 
     Timeline timeline(ring, loaded->options);

@@ -27,13 +27,21 @@ int main(int argc, char *argv[])
 
     using namespace sessionlens::cli;
     CliIo io;
+    const CommandRegistry registry = CommandRegistry::standard();
     // Keys, secrets and cookies given on the command line leave the process's arguments now
     // that they are copied: other users would read them in ps for the whole run (a proxy
     // runs for hours). --key-file, --secret-file and --cookie-file avoid even this moment.
-    sessionlens::ProcessHardening::scrubArguments(argc, argv,
-                                                  {"--key", "-k", "--secret", "-s", "--cookie"});
+    // Which options hold secrets, the commands' own definitions say.
+    const QStringList secretNames = registry.secretOptions();
+    std::vector<QByteArray> secretBytes;
+    std::vector<std::string_view> secretOptions;
+    for (const QString &name : secretNames)
+        secretBytes.push_back(name.toLatin1());
+    for (const QByteArray &name : secretBytes)
+        secretOptions.emplace_back(name.constData(), std::size_t(name.size()));
+    sessionlens::ProcessHardening::scrubArguments(argc, argv, secretOptions);
     try {
-        return CommandRegistry::standard().dispatch(io, arguments);
+        return registry.dispatch(io, arguments);
     } catch (const std::bad_alloc &) {
         // Every input is bounded, so this should not happen; if it does, say so and exit
         // with the limit code rather than abort with a signal.

@@ -31,6 +31,10 @@ public:
         syntax.addOption({QStringLiteral("frob-file"), QStringLiteral("Where the frobs are."),
                           QStringLiteral("file")},
                          CommandOption::Hints::path());
+        syntax.addOption({{QStringLiteral("t"), QStringLiteral("frob-token")},
+                          QStringLiteral("A secret token."),
+                          QStringLiteral("token")},
+                         CommandOption::Hints::secretValue());
         syntax.addPositionalArgument(QStringLiteral("thing"), QStringLiteral("The thing."),
                                      QStringLiteral("THING"));
         return syntax;
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void zshCompletionParses();
     void aRegisteredCommandAppearsEverywhere();
     void aRegisteredCommandRunsThroughDispatch();
+    void secretOptionsComeFromTheDefinitions();
 };
 
 void TestCliCommands::decodeHelpIsHelp()
@@ -293,6 +298,23 @@ void TestCliCommands::aRegisteredCommandRunsThroughDispatch()
     QCOMPARE(registry.dispatch(io, {program, name, QStringLiteral("--zap")}), 2);
     // A standard registry knows nothing of it.
     QCOMPARE(CommandRegistry::standard().dispatch(io, {program, name}), 2);
+}
+
+void TestCliCommands::secretOptionsComeFromTheDefinitions()
+{
+    // main() wipes the values of these from the process's arguments (tst_capturesafety reads
+    // /proc/PID/cmdline of a running proxy); a secret option a command adds joins them.
+    QStringList standard = CommandRegistry::standard().secretOptions();
+    standard.sort();
+    QCOMPARE(standard,
+             (QStringList{QStringLiteral("--cookie"), QStringLiteral("--key"),
+                          QStringLiteral("--secret"), QStringLiteral("-k"), QStringLiteral("-s")}));
+    CommandRegistry registry = CommandRegistry::standard();
+    registry.add<FrobCommand>();
+    const QStringList withFrob = registry.secretOptions();
+    QVERIFY(withFrob.contains(QStringLiteral("-t")));
+    QVERIFY(withFrob.contains(QStringLiteral("--frob-token")));
+    QVERIFY(!withFrob.contains(QStringLiteral("--zap-level")));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)
