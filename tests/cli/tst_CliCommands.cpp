@@ -92,6 +92,8 @@ private Q_SLOTS:
     void generatedFilesAreTheRegistrys();
     void completionsNameEveryCommandAndOption();
     void bashCompletionParses();
+    void bashCompletionOffersWhatTheCommandTakes_data();
+    void bashCompletionOffersWhatTheCommandTakes();
     void zshCompletionParses();
     void aRegisteredCommandAppearsEverywhere();
     void aRegisteredCommandRunsThroughDispatch();
@@ -239,6 +241,63 @@ void TestCliCommands::bashCompletionParses()
                                                    QStringLiteral("/sessionlens-cli.bash")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
+}
+
+void TestCliCommands::bashCompletionOffersWhatTheCommandTakes_data()
+{
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QString>("offered");
+    const auto row = [](const char *name, const QStringList &words, const char *offered) {
+        QTest::newRow(name) << (QStringList{QStringLiteral("sessionlens-cli")} + words)
+                            << QString::fromLatin1(offered);
+    };
+    row("command", {QStringLiteral("de")}, "decode");
+    row("long options", {QStringLiteral("decode"), QStringLiteral("--key-")},
+        "--key-derivation --key-file");
+    row("option words", {QStringLiteral("decode"), QStringLiteral("--format"), QString()},
+        "json python tree");
+    row("subcommand", {QStringLiteral("key"), QStringLiteral("ge")}, "generate");
+    row("subcommand option words",
+        {QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--size"), QString()},
+        "16 24 32");
+    row("short options", {QStringLiteral("capture"), QStringLiteral("-")},
+        "--body --cookie --cookie-file --cookie-name --data --data-file --digest --format "
+        "--header --help --insecure-host --key --key-derivation --key-file --legacy-timestamps "
+        "--max-age --max-redirects --max-time --method --no-ring --salt --secret --secret-file "
+        "--timeout -H -h -k -s");
+    row("help's commands", {QStringLiteral("help"), QStringLiteral("ke")}, "key");
+    row("a file option", {QStringLiteral("seal"), QStringLiteral("--key-file"), QString()},
+        "FILES");
+    row("a file argument", {QStringLiteral("seal"), QString()}, "FILES");
+    row("a secret's value", {QStringLiteral("decode"), QStringLiteral("--secret"), QString()}, "");
+}
+
+void TestCliCommands::bashCompletionOffersWhatTheCommandTakes()
+{
+    // The generated script, run by bash with bash-completion's two helpers stood in for:
+    // what it offers after the words typed so far.
+    QFETCH(QStringList, words);
+    QFETCH(QString, offered);
+    const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+    if (bash.isEmpty())
+        QSKIP("no bash");
+    const QString driver =
+        QStringLiteral("_init_completion() { words=(\"${COMP_WORDS[@]}\"); cword=$COMP_CWORD; "
+                       "cur=${words[cword]}; prev=${words[cword-1]}; }\n"
+                       "_filedir() { COMPREPLY=(FILES); }\n"
+                       "source \"$1\"\n"
+                       "shift\n"
+                       "COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=()\n"
+                       "_sessionlens_cli\n"
+                       "printf '%s\\n' \"${COMPREPLY[@]}\" | LC_ALL=C sort | tr '\\n' ' '\n");
+    QProcess process;
+    process.start(bash, QStringList{QStringLiteral("-c"), driver, QStringLiteral("driver"),
+                                    QStringLiteral(SESSIONLENS_CLI_GENERATED_DIR) +
+                                        QStringLiteral("/sessionlens-cli.bash")} +
+                            words);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()).trimmed(), offered);
 }
 
 void TestCliCommands::zshCompletionParses()
