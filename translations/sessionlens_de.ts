@@ -265,6 +265,10 @@
         <source>cannot read %1: %2</source>
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
+    <message>
+        <source>Try &apos;sessionlens-cli %1 --help&apos;.</source>
+        <translation>Siehe &apos;sessionlens-cli %1 --help&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>

@@ -8,6 +8,7 @@ int Command::run(const QStringList &arguments)
     const CommandSyntax *chosen = &command;
     QStringList rest = arguments;
     m_subcommand.clear();
+    m_io.setCommand(command.name());
     if (!command.subcommands().isEmpty()) {
         const QString name = arguments.value(1);
         if (name == QLatin1String("-h") || name == QLatin1String("--help")) {
@@ -24,6 +25,7 @@ int Command::run(const QStringList &arguments)
                 tr("%1 needs one of: %2").arg(command.name(), names.join(QStringLiteral(", "))));
         }
         m_subcommand = name;
+        m_io.setCommand(command.name() + u' ' + name);
         rest = QStringList{arguments.value(0)} + arguments.mid(2);
     }
     QCommandLineParser parser;

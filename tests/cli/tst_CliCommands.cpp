@@ -162,7 +162,16 @@ void TestCliCommands::helpOfNothingKnownIsAUsageError()
     QCOMPARE(test::runCli({QStringLiteral("help"), QStringLiteral("key"), QStringLiteral("nosuch")})
                  .exitCode,
              2);
-    QCOMPARE(test::runCli({QStringLiteral("decode"), QStringLiteral("--nosuch")}).exitCode, 2);
+    const test::CliRun unknownOption =
+        test::runCli({QStringLiteral("decode"), QStringLiteral("--nosuch")});
+    QCOMPARE(unknownOption.exitCode, 2);
+    // The way out is the command's own help.
+    QVERIFY2(unknownOption.err.contains("Try 'sessionlens-cli decode --help'."),
+             unknownOption.err.constData());
+    const test::CliRun keyAdd =
+        test::runCli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("--key-file")});
+    QCOMPARE(keyAdd.exitCode, 2);
+    QVERIFY2(keyAdd.err.contains("Try 'sessionlens-cli key add --help'."), keyAdd.err.constData());
     const test::CliRun key = test::runCli({QStringLiteral("key")});
     QCOMPARE(key.exitCode, 2);
     QVERIFY(key.err.contains("list, add, remove, rename, export, inspect, generate"));
