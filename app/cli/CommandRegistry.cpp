@@ -112,7 +112,7 @@ QString CommandRegistry::usageText() const
 
 std::optional<QString> CommandRegistry::helpText(const QStringList &path) const
 {
-    if (path.isEmpty())
+    if (path.isEmpty() || path == QStringList{QStringLiteral("help")})
         return usageText();
     for (const CommandSyntax &command : syntaxes()) {
         if (command.name() != path.constFirst())

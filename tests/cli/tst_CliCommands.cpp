@@ -178,7 +178,12 @@ void TestCliCommands::helpOfNothingKnownIsAUsageError()
     const test::CliRun keyHelp = test::runCli({QStringLiteral("key"), QStringLiteral("--help")});
     QCOMPARE(keyHelp.exitCode, 0);
     QVERIFY(keyHelp.out.contains("generate"));
-    QCOMPARE(test::runCli({QStringLiteral("help")}).exitCode, 0);
+    const test::CliRun help = test::runCli({QStringLiteral("help")});
+    QCOMPARE(help.exitCode, 0);
+    // The completion offers help after help: it is the usage again.
+    const test::CliRun helpHelp = test::runCli({QStringLiteral("help"), QStringLiteral("help")});
+    QCOMPARE(helpHelp.exitCode, 0);
+    QCOMPARE(helpHelp.out, help.out);
     QCOMPARE(test::runCli({QStringLiteral("--dump-completion"), QStringLiteral("fish")}).exitCode,
              2);
 }
