@@ -75,10 +75,13 @@ const CommandOption *CommandSyntax::option(const QString &name) const
 
 void CommandSyntax::addOption(const QCommandLineOption &option, const CommandOption::Hints &hints)
 {
-    CommandOption added{option, hints};
-    if (this->option(added.longName()))
-        return;
-    m_options.append(std::move(added));
+    // The same option from two shared sets is one option. One that only shares a name with
+    // another is kept, so that the clash shows (tst_clicommands) instead of vanishing.
+    for (const CommandOption &existing : std::as_const(m_options)) {
+        if (existing.option.names() == option.names())
+            return;
+    }
+    m_options.append({option, hints});
 }
 
 void CommandSyntax::addPositionalArgument(const QString &name, const QString &description,

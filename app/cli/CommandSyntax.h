@@ -42,7 +42,7 @@ public:
     /// The option with this long (or only) name, or nullptr.
     [[nodiscard]] const CommandOption *option(const QString &name) const;
 
-    /// Adds an option; one whose long name is already declared is left out, so that two
+    /// Adds an option; one with exactly the names of a declared one is left out, so that two
     /// shared option sets may both offer it (--no-ring) and it is listed once.
     void addOption(const QCommandLineOption &option, const CommandOption::Hints &hints = {});
     /// `syntax` is what the usage line shows; by default the name in capitals.

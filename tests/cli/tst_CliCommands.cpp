@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -137,6 +138,9 @@ void TestCliCommands::everyCommandHelpListsEveryOption()
 {
     QFETCH(QStringList, path);
     QFETCH(QStringList, options);
+    // Two options of one command never share a name (-c, say): the parser would keep only
+    // the first, and the second would do nothing.
+    QCOMPARE(QSet<QString>(options.cbegin(), options.cend()).size(), options.size());
     const test::CliRun viaOption = test::runCli(path + QStringList{QStringLiteral("--help")});
     const test::CliRun viaHelp = test::runCli(QStringList{QStringLiteral("help")} + path);
     QCOMPARE(viaOption.exitCode, 0);
