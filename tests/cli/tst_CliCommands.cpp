@@ -92,10 +92,10 @@ private Q_SLOTS:
     void helpOfNothingKnownIsAUsageError();
     void generatedFilesAreTheRegistrys();
     void completionsNameEveryCommandAndOption();
-    void bashCompletionParses();
+    void completionScriptsParse_data();
+    void completionScriptsParse();
     void bashCompletionOffersWhatTheCommandTakes_data();
     void bashCompletionOffersWhatTheCommandTakes();
-    void zshCompletionParses();
     void aRegisteredCommandAppearsEverywhere();
     void aRegisteredCommandRunsThroughDispatch();
     void secretOptionsComeFromTheDefinitions();
@@ -249,14 +249,24 @@ void TestCliCommands::completionsNameEveryCommandAndOption()
     }
 }
 
-void TestCliCommands::bashCompletionParses()
+void TestCliCommands::completionScriptsParse_data()
 {
-    const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
-    if (bash.isEmpty())
-        QSKIP("no bash");
+    QTest::addColumn<QString>("shell");
+    QTest::addColumn<QString>("script");
+    QTest::newRow("bash") << QStringLiteral("bash") << QStringLiteral("sessionlens-cli.bash");
+    QTest::newRow("zsh") << QStringLiteral("zsh") << QStringLiteral("_sessionlens-cli");
+}
+
+void TestCliCommands::completionScriptsParse()
+{
+    QFETCH(QString, shell);
+    QFETCH(QString, script);
+    const QString program = QStandardPaths::findExecutable(shell);
+    if (program.isEmpty())
+        QSKIP("this shell is not installed here to check the script's syntax");
     QProcess process;
-    process.start(bash, {QStringLiteral("-n"), QStringLiteral(SESSIONLENS_CLI_GENERATED_DIR) +
-                                                   QStringLiteral("/sessionlens-cli.bash")});
+    process.start(program, {QStringLiteral("-n"),
+                            QStringLiteral(SESSIONLENS_CLI_GENERATED_DIR) + u'/' + script});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
 }
@@ -316,18 +326,6 @@ void TestCliCommands::bashCompletionOffersWhatTheCommandTakes()
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()).trimmed(), offered);
-}
-
-void TestCliCommands::zshCompletionParses()
-{
-    const QString zsh = QStandardPaths::findExecutable(QStringLiteral("zsh"));
-    if (zsh.isEmpty())
-        QSKIP("no zsh here to check the script's syntax");
-    QProcess process;
-    process.start(zsh, {QStringLiteral("-n"), QStringLiteral(SESSIONLENS_CLI_GENERATED_DIR) +
-                                                  QStringLiteral("/_sessionlens-cli")});
-    QVERIFY(process.waitForFinished(30000));
-    QCOMPARE(process.exitCode(), 0);
 }
 
 void TestCliCommands::aRegisteredCommandAppearsEverywhere()
