@@ -1,6 +1,5 @@
 #include "AuditCommand.h"
 
-#include "KeyArguments.h"
 #include "Limits.h"
 #include "SignerArguments.h"
 #include "audit/SizeAudit.h"
@@ -22,8 +21,7 @@ CommandSyntax AuditCommand::syntax() const
 {
     CommandSyntax syntax(QStringLiteral("audit"),
                          tr("What the session cookies of whole captures cost."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     syntax.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
                       tr("count"), QStringLiteral("0")});
     syntax.addOption({QStringLiteral("format"),

@@ -20,8 +20,7 @@ CommandSyntax CaptureCommand::syntax() const
 {
     CommandSyntax syntax(QStringLiteral("capture"),
                          tr("Send a request and print the session cookies it sets, decoded."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     EntryPrinter::addOption(syntax);
     syntax.addOption(
         {QStringLiteral("method"), tr("HTTP method (default GET)."), tr("method"),

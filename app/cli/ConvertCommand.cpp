@@ -19,8 +19,7 @@ CommandSyntax ConvertCommand::syntax() const
     CommandSyntax syntax(
         QStringLiteral("convert"),
         tr("Move a session between the two formats; what the target cannot carry is listed."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     StoredKeys::addWithOption(syntax);
     syntax.addOption(
         {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")},

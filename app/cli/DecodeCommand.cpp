@@ -28,8 +28,7 @@ CommandSyntax DecodeCommand::syntax() const
     CommandSyntax syntax(
         QStringLiteral("decode"),
         tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     syntax.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
                       tr("format"), QStringLiteral("tree")},
                      CommandOption::Hints::oneOf({QStringLiteral("tree"), QStringLiteral("json"),

@@ -1,7 +1,6 @@
 #include "ImportCommand.h"
 
 #include "EntryPrinter.h"
-#include "KeyArguments.h"
 #include "SignerArguments.h"
 #include "capture/BrowserCookieStore.h"
 #include "capture/CookieImporter.h"
@@ -16,8 +15,7 @@ namespace sessionlens::cli {
 
 void ImportCommand::addSourceOptions(CommandSyntax &syntax)
 {
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     EntryPrinter::addOption(syntax);
     syntax.addOption({QStringLiteral("host"), tr("Only cookies of this host."), tr("host")});
     syntax.addOption({QStringLiteral("cookie-name"),

@@ -2,7 +2,6 @@
 
 #include "CookieArguments.h"
 #include "EntryPrinter.h"
-#include "KeyArguments.h"
 #include "SignalWaiter.h"
 #include "SignerArguments.h"
 #include "capture/ReverseProxy.h"
@@ -20,8 +19,7 @@ CommandSyntax ProxyCommand::syntax() const
     CommandSyntax syntax(QStringLiteral("proxy"),
                          tr("Forward a browser's requests to the app and print each "
                             "session cookie, until interrupted."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     EntryPrinter::addOption(syntax);
     syntax.addOption({QStringLiteral("listen"),
                       tr("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),

@@ -60,6 +60,12 @@ void SignerArguments::addOptions(CommandSyntax &syntax)
                       tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
 }
 
+void SignerArguments::addOpeningOptions(CommandSyntax &syntax)
+{
+    KeyArguments::addOptions(syntax);
+    addOptions(syntax);
+}
+
 Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLineParser &parser)
 {
     FlaskSignedCodec::Options options;

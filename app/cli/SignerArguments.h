@@ -18,6 +18,9 @@ class SignerArguments
 
 public:
     static void addOptions(CommandSyntax &syntax);
+    /// Everything a command that opens cookies of both formats takes, as loadAll() reads it:
+    /// the AES keys (KeyArguments), --no-ring, the secrets and the signer settings.
+    static void addOpeningOptions(CommandSyntax &syntax);
     /// A --secret that is empty (or b''): itsdangerous verifies with it, Flask never signs with
     /// it. options() sets FlaskSignedCodec::Options::verifyEmptySecret from it.
     [[nodiscard]] static bool emptySecretGiven(const QCommandLineParser &parser);

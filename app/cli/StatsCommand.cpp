@@ -17,8 +17,7 @@ CommandSyntax StatsCommand::syntax() const
 {
     CommandSyntax syntax(QStringLiteral("stats"),
                          tr("What a cookie costs, stage by stage and key by key."));
-    KeyArguments::addOptions(syntax);
-    SignerArguments::addOptions(syntax);
+    SignerArguments::addOpeningOptions(syntax);
     syntax.addOption({QStringLiteral("json"), tr("Print the report as JSON.")});
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
