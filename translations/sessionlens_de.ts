@@ -301,86 +301,98 @@
         <source>cannot read %1: %2</source>
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
+    <message>
+        <source>Try &apos;sessionlens-cli %1 --help&apos;.</source>
+        <translation>Siehe &apos;sessionlens-cli %1 --help&apos;.</translation>
+    </message>
 </context>
 <context>
-    <name>CliMain</name>
+    <name>Command</name>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 braucht eines von: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRegistry</name>
+    <message>
+        <source>Usage: sessionlens-cli COMMAND [OPTIONS]</source>
+        <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>This text, or a command&apos;s options: help COMMAND.</source>
+        <translation>Dieser Text, oder die Optionen eines Befehls: help BEFEHL.</translation>
+    </message>
+    <message>
+        <source>&apos;sessionlens-cli COMMAND --help&apos; or &apos;sessionlens-cli help COMMAND&apos; lists a command&apos;s options.
+Commands that open or make cookies also use the stored key ring, after the keys given
+for the run (--no-ring: only those); seal, sign and convert take --with NAME.
+Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
+are taken as text.
+Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
+6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.</source>
+        <translation>&apos;sessionlens-cli BEFEHL --help&apos; oder &apos;sessionlens-cli help BEFEHL&apos; listet die Optionen eines Befehls.
+Befehle, die Cookies öffnen oder erzeugen, verwenden nach den für den Lauf angegebenen
+Schlüsseln auch den gespeicherten Schlüsselbund (--no-ring: nur jene); seal, sign und
+convert nehmen --with NAME. Schlüssel können Python-Bytes-Literale (b&apos;...&apos;), Hex oder
+Base64 sein. Geheimnisse (Flasks SECRET_KEY) werden als Text genommen.
+Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompression,
+6 Kodierung, 7 JSON, 8 Grenze, 9 Schlüsseltext, 10 Ein-/Ausgabe.</translation>
+    </message>
+    <message>
+        <source>no help for &apos;%1&apos;: not a command</source>
+        <translation>keine Hilfe zu &apos;%1&apos;: kein Befehl</translation>
+    </message>
+    <message>
+        <source>--dump-completion takes bash or zsh</source>
+        <translation>--dump-completion erwartet bash oder zsh</translation>
+    </message>
+    <message>
+        <source>--dump-manpage-synopsis takes no arguments</source>
+        <translation>--dump-manpage-synopsis erwartet keine Argumente</translation>
+    </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
+</context>
+<context>
+    <name>CommandSyntax</name>
     <message>
-        <source>Usage: sessionlens-cli COMMAND [OPTIONS]
-
-Commands:
-  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
-  seal (--key K | --key-file F) [--compress auto|always|never] [FILE|-]
-  stats (--key K | --key-file F) [--json] [COOKIE|-]
-  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [FILE|-]
-  convert --to encrypted --key K [--secret S] COOKIE
-  convert --to signed --secret S [--key K] COOKIE
-  crack --wordlist FILE [--threads N] [--no-builtin] COOKIE
-  capture [KEYS] [-X M] [-H &apos;Name: value&apos;]... [-d BODY | --data-file F | --json BODY]
-          [-b &apos;NAME=VALUE; ...&apos; | -b FILE | --cookie-file F] [-c FILE] [--cookie-name NAME]
-          [--max-redirects N]
-          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
-          [--format tree|json|python|jsonl] URL
-  import [KEYS] [--host HOST] [--cookie-name NAME] [--format ...] FILE...   (HAR, cookies.txt, list, browser DB)
-  import --profiles
-  proxy [KEYS] --upstream URL [--listen HOST:PORT] [--cookie VALUE | --cookie-file F]
-        [--cookie-name NAME] [--format ...]
-  watch [KEYS] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFILE_OR_DATABASE
-  audit [KEYS] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
-        [--baseline REPORT.json] FILE...|-
-  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename OLD NEW
-  key export NAME [--reveal]          (the stored ring, shared with the window)
-  key inspect KEY
-  key generate [--format python|hex|base64] [--size 16|24|32]
-  help
-
-Commands that open or make cookies also use the stored key ring, after the keys given
-for the run (--no-ring: only those); seal, sign and convert take --with NAME.
-Keys may be Python bytes literals (b&apos;...&apos;), hex or base64. Secrets (Flask SECRET_KEY)
-are taken as text. Signed-cookie options: --salt, --digest sha1|sha256|sha512,
---key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SECONDS.
-Exit codes: 0 ok, 2 usage, 3 format or base64, 4 authentication, 5 decompression,
-6 encoding, 7 JSON, 8 limit, 9 key text, 10 input/output.
-</source>
-        <translation>Aufruf: sessionlens-cli BEFEHL [OPTIONEN]
-
-Befehle:
-  decode [--key K | --key-file F]... [--secret S]... [--format tree|json|python] [--lines] [COOKIE|-]
-  seal (--key K | --key-file F) [--compress auto|always|never] [DATEI|-]
-  stats (--key K | --key-file F) [--json] [COOKIE|-]
-  sign (--secret S | --secret-file F) [--timestamp UNIX] [--salt S] [--digest D] [DATEI|-]
-  convert --to encrypted --key K [--secret S] COOKIE
-  convert --to signed --secret S [--key K] COOKIE
-  crack --wordlist DATEI [--threads N] [--no-builtin] COOKIE
-  capture [SCHLÜSSEL] [-X M] [-H &apos;Name: Wert&apos;]... [-d INHALT | --data-file F | --json INHALT]
-          [-b &apos;NAME=WERT; ...&apos; | -b DATEI | --cookie-file F] [-c DATEI] [--cookie-name NAME]
-          [--max-redirects N]
-          [--insecure-host HOST] [--timeout S] [--max-time S] [--body]
-          [--format tree|json|python|jsonl] URL
-  import [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--format ...] DATEI...   (HAR, cookies.txt, Liste, Browser-DB)
-  import --profiles
-  proxy [SCHLÜSSEL] --upstream URL [--listen HOST:PORT] [--cookie WERT | --cookie-file F]
-        [--cookie-name NAME] [--format ...]
-  watch [SCHLÜSSEL] [--host HOST] [--cookie-name NAME] [--interval S] [--format ...] PROFIL_ODER_DATENBANK
-  audit [SCHLÜSSEL] [--threads N] [--format text|json|csv] [--cookie-name NAME] [--fail-over BYTES]
-        [--baseline BERICHT.json] DATEI...|-
-  key list | add --name NAME (--key-file F | --secret-file F | -) | remove NAME | rename ALT NEU
-  key export NAME [--reveal]          (der gespeicherte Schlüsselbund, geteilt mit dem Fenster)
-  key inspect SCHLÜSSEL
-  key generate [--format python|hex|base64] [--size 16|24|32]
-  help
-
-Befehle, die Cookies öffnen oder erzeugen, nutzen auch den gespeicherten Schlüsselbund, nach den
-für den Lauf angegebenen Schlüsseln (--no-ring: nur diese); seal, sign und convert nehmen --with NAME.
-Schlüssel dürfen Python-Bytes-Literale (b&apos;...&apos;), Hex oder Base64 sein. Geheimnisse (Flask SECRET_KEY)
-werden als Text gelesen. Optionen für signierte Cookies: --salt, --digest sha1|sha256|sha512,
---key-derivation hmac|concat|django-concat|none, --legacy-timestamps, --max-age SEKUNDEN.
-Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekomprimierung,
-6 Kodierung, 7 JSON, 8 Grenzwert, 9 Schlüsseltext, 10 Ein-/Ausgabe.
-</translation>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>SUBCOMMAND</source>
+        <translation>UNTERBEFEHL</translation>
+    </message>
+    <message>
+        <source>[OPTIONS]</source>
+        <translation>[OPTIONEN]</translation>
+    </message>
+    <message>
+        <source>Usage: sessionlens-cli %1</source>
+        <translation>Aufruf: sessionlens-cli %1</translation>
+    </message>
+    <message>
+        <source>Subcommands:</source>
+        <translation>Unterbefehle:</translation>
+    </message>
+    <message>
+        <source>&apos;sessionlens-cli %1 SUBCOMMAND --help&apos; lists a subcommand&apos;s options.</source>
+        <translation>&apos;sessionlens-cli %1 UNTERBEFEHL --help&apos; listet die Optionen eines Unterbefehls.</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
     </message>
 </context>
 <context>
@@ -412,10 +424,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>convert takes one cookie argument</source>
         <translation>convert erwartet genau ein Cookie</translation>
-    </message>
-    <message>
-        <source>opening an EncryptedSession cookie needs --key or --key-file</source>
-        <translation>ein EncryptedSession-Cookie zu öffnen braucht --key oder --key-file</translation>
     </message>
     <message>
         <source>note: the source signature was not checked</source>
@@ -452,6 +460,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>&amp;Redo Converting to an EncryptedSession Cookie</source>
         <translation>Umwandlung in ein EncryptedSession-Cookie &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Move a session between the two formats; what the target cannot carry is listed.</source>
+        <translation>Eine Sitzung zwischen den beiden Formaten umziehen; was das Ziel nicht tragen kann, wird aufgeführt.</translation>
     </message>
 </context>
 <context>
@@ -551,6 +563,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Strip white space around each line first, as flask-unsign does.</source>
         <translation>Leerraum um jede Zeile zuerst entfernen, wie flask-unsign es tut.</translation>
     </message>
+    <message>
+        <source>Audit a signed cookie&apos;s secret against wordlists (only of apps you may test).</source>
+        <translation>Das Geheimnis eines signierten Cookies gegen Wortlisten prüfen (nur bei Apps, die Sie testen dürfen).</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -589,10 +605,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
         <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
-    </message>
-    <message>
-        <source>decode needs at least one --key or --key-file for an EncryptedSession cookie</source>
-        <translation>decode braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
     </message>
     <message>
         <source>note: the signature was not checked (give --secret to verify it)</source>
@@ -789,30 +801,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
-    <message>
-        <source>Print each new session cookie a browser stores, until interrupted.</source>
-        <translation>Jedes neue Session-Cookie ausgeben, das ein Browser speichert, bis zum Abbruch.</translation>
-    </message>
-    <message>
-        <source>Seconds between looks at the database (default 1).</source>
-        <translation>Sekunden zwischen zwei Blicken in die Datenbank (Standard 1).</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
-    </message>
-    <message>
-        <source>Browser profile folder or cookie database.</source>
-        <translation>Profilordner eines Browsers oder Cookie-Datenbank.</translation>
-    </message>
-    <message>
-        <source>watch takes one profile or database</source>
-        <translation>watch erwartet genau ein Profil oder eine Datenbank</translation>
-    </message>
-    <message>
-        <source>--interval takes seconds from 0.05 to 3600</source>
-        <translation>--interval erwartet Sekunden von 0,05 bis 3600</translation>
-    </message>
 </context>
 <context>
     <name>KeyArguments</name>
@@ -831,6 +819,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>file</source>
         <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1: give --key or --key-file</source>
+        <translation>%1: geben Sie --key oder --key-file an</translation>
     </message>
 </context>
 <context>
@@ -894,18 +886,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>unknown key format &apos;%1&apos;: use python, hex or base64</source>
         <translation>unbekanntes Schlüsselformat &apos;%1&apos;: python, hex oder base64 verwenden</translation>
-    </message>
-    <message>
-        <source>key needs list, add, remove, rename, export, inspect or generate</source>
-        <translation>key braucht list, add, remove, rename, export, inspect oder generate</translation>
-    </message>
-    <message>
-        <source>AES key</source>
-        <translation>AES-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Flask secret</source>
-        <translation>Flask-Geheimnis</translation>
     </message>
     <message>
         <source>store: %1</source>
@@ -1007,6 +987,38 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the key store did not return these stored keys: %1</source>
         <translation>der Schlüsselspeicher hat diese gespeicherten Schlüssel nicht geliefert: %1</translation>
     </message>
+    <message>
+        <source>The stored key ring, shared with the window; and key text tools.</source>
+        <translation>Der gespeicherte Schlüsselbund, den auch das Fenster nutzt; und Werkzeuge für Schlüsseltext.</translation>
+    </message>
+    <message>
+        <source>List the stored keys: name, kind, size, fingerprint (never the key).</source>
+        <translation>Die gespeicherten Schlüssel auflisten: Name, Art, Größe, Fingerabdruck (nie den Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Store a key or secret read from a file or standard input.</source>
+        <translation>Einen Schlüssel oder ein Geheimnis aus einer Datei oder der Standardeingabe speichern.</translation>
+    </message>
+    <message>
+        <source>Remove a stored key.</source>
+        <translation>Einen gespeicherten Schlüssel entfernen.</translation>
+    </message>
+    <message>
+        <source>Rename a stored key.</source>
+        <translation>Einen gespeicherten Schlüssel umbenennen.</translation>
+    </message>
+    <message>
+        <source>Print a stored key, only into a file or pipe unless --reveal.</source>
+        <translation>Einen gespeicherten Schlüssel ausgeben, ohne --reveal nur in eine Datei oder Pipe.</translation>
+    </message>
+    <message>
+        <source>Length, fingerprint, AES variant and every form of a key.</source>
+        <translation>Länge, Fingerabdruck, AES-Variante und jede Schreibweise eines Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Make a new random AES key.</source>
+        <translation>Einen neuen zufälligen AES-Schlüssel erzeugen.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainKeyStore</name>
@@ -1096,6 +1108,13 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>seal takes one input file</source>
         <translation>seal erwartet genau eine Eingabedatei</translation>
     </message>
+    <message>
+        <source>Seal session JSON into a new EncryptedSession cookie.</source>
+        <translation>Sitzungs-JSON in ein neues EncryptedSession-Cookie versiegeln.</translation>
+    </message>
+</context>
+<context>
+    <name>SealFlow</name>
     <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
@@ -1251,8 +1270,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
     </message>
     <message>
-        <source>warning: %1</source>
-        <translation>Warnung: %1</translation>
+        <source>Sign Flask&apos;s tagged JSON into a signed cookie Flask accepts.</source>
+        <translation>Flasks getaggtes JSON zu einem signierten Cookie signieren, das Flask annimmt.</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1447,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Ersparnis</translation>
     </message>
     <message>
-        <source>stats needs at least one --key or --key-file for an EncryptedSession cookie</source>
-        <translation>stats braucht für ein EncryptedSession-Cookie mindestens ein --key oder --key-file</translation>
-    </message>
-    <message>
         <source>payload (signed, not encrypted)</source>
         <translation>Nutzdaten (signiert, nicht verschlüsselt)</translation>
     </message>
@@ -1450,6 +1465,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
         <translation>~ geschätzt aus dem Anteil des Schlüssels am JSON: nur die %1 größten Schlüssel werden gemessen, indem die Session ohne sie komprimiert wird.</translation>
+    </message>
+    <message>
+        <source>What a cookie costs, stage by stage and key by key.</source>
+        <translation>Was ein Cookie kostet, Stufe für Stufe und Schlüssel für Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -1473,14 +1492,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>AES key</source>
-        <translation>AES-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Flask secret</source>
-        <translation>Flask-Geheimnis</translation>
     </message>
     <message>
         <source>no stored key is named &quot;%1&quot;</source>
@@ -1509,6 +1520,33 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>warning: the key store cannot be used: %1</source>
         <translation>Warnung: der Schlüsselspeicher ist nicht nutzbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WatchCommand</name>
+    <message>
+        <source>Print each new session cookie a browser stores, until interrupted.</source>
+        <translation>Jedes neue Session-Cookie ausgeben, das ein Browser speichert, bis zum Abbruch.</translation>
+    </message>
+    <message>
+        <source>Seconds between looks at the database (default 1).</source>
+        <translation>Sekunden zwischen zwei Blicken in die Datenbank (Standard 1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Browser profile folder or cookie database.</source>
+        <translation>Profilordner eines Browsers oder Cookie-Datenbank.</translation>
+    </message>
+    <message>
+        <source>watch takes one profile or database</source>
+        <translation>watch erwartet genau ein Profil oder eine Datenbank</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.05 to 3600</source>
+        <translation>--interval erwartet Sekunden von 0,05 bis 3600</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2489,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
             <numerusform>%n weitere Cookies nicht im Speicher behalten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>an EncryptedSession cookie needs an AES key to open, and none was given</source>
+        <translation>ein EncryptedSession-Cookie braucht zum Öffnen einen AES-Schlüssel, und es wurde keiner angegeben</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2620,6 +2662,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>%1: Flask never writes the tag {&quot;%2&quot;: %3}, but reads it as %4</source>
         <translation>%1: Flask schreibt das Tag {&quot;%2&quot;: %3} nie, liest es aber als %4</translation>
+    </message>
+    <message>
+        <source>AES key</source>
+        <translation>AES-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Flask secret</source>
+        <translation>Flask-Geheimnis</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "AuditCommand.h"
 
-#include "KeyArguments.h"
 #include "Limits.h"
 #include "SignerArguments.h"
 #include "audit/SizeAudit.h"
@@ -18,30 +17,36 @@
 
 namespace sessionlens::cli {
 
-int AuditCommand::run(const QStringList &arguments)
+CommandSyntax AuditCommand::syntax() const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("What the session cookies of whole captures cost."));
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
+    CommandSyntax syntax(QStringLiteral("audit"),
+                         tr("What the session cookies of whole captures cost."));
+    SignerArguments::addOpeningOptions(syntax);
+    syntax.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
                       tr("count"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("format"),
+    syntax.addOption({QStringLiteral("format"),
                       tr("text (default), json or csv (one row per cookie)."), tr("format"),
-                      QStringLiteral("text")});
-    parser.addOption({QStringLiteral("cookie-name"),
+                      QStringLiteral("text")},
+                     CommandOption::Hints::oneOf(
+                         {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")}));
+    syntax.addOption({QStringLiteral("cookie-name"),
                       tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
-    parser.addOption({QStringLiteral("fail-over"),
+    syntax.addOption({QStringLiteral("fail-over"),
                       tr("Exit 1 when an opened cookie's Set-Cookie value is longer."),
                       tr("bytes")});
-    parser.addOption(
-        {QStringLiteral("baseline"), tr("An earlier JSON report to compare with."), tr("file")});
-    parser.addPositionalArgument(QStringLiteral("files"),
+    syntax.addOption(
+        {QStringLiteral("baseline"), tr("An earlier JSON report to compare with."), tr("file")},
+        CommandOption::Hints::path());
+    syntax.addPositionalArgument(QStringLiteral("files"),
                                  tr("Files with one cookie or header line per line, HAR, "
-                                    "cookies.txt or browser databases; '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+                                    "cookies.txt or browser databases; '-' for standard input."),
+                                 QStringLiteral("[FILE...|-]"), true);
+    return syntax;
+}
+
+int AuditCommand::execute(const QCommandLineParser &parser)
+{
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json") &&
         format != QLatin1String("csv"))

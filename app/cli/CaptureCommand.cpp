@@ -4,7 +4,9 @@
 #include "EntryPrinter.h"
 #include "KeyArguments.h"
 #include "SignerArguments.h"
+#include "capture/HttpCapture.h"
 #include "capture/HttpFieldRules.h"
+#include "capture/RequestText.h"
 #include "capture/Timeline.h"
 #include "formats/FormatDetector.h"
 #include "keys/KeyRing.h"
@@ -155,63 +157,75 @@ std::optional<int> CaptureCommand::readBody(const QCommandLineParser &parser,
     return std::nullopt;
 }
 
-int CaptureCommand::run(const QStringList &arguments)
+CommandSyntax CaptureCommand::syntax() const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Send a request and print the session cookies it sets, decoded."));
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    EntryPrinter::addOption(parser);
-    parser.addOption({{QStringLiteral("X"), QStringLiteral("method")},
-                      tr("HTTP method (default GET; POST with a body)."),
-                      tr("method"),
-                      QStringLiteral("GET")});
-    parser.addOption({{QStringLiteral("H"), QStringLiteral("header")},
+    CommandSyntax syntax(QStringLiteral("capture"),
+                         tr("Send a request and print the session cookies it sets, decoded."));
+    SignerArguments::addOpeningOptions(syntax);
+    EntryPrinter::addOption(syntax);
+    syntax.addOption(
+        {{QStringLiteral("X"), QStringLiteral("method")},
+         tr("HTTP method (default GET; POST with a body)."),
+         tr("method"),
+         QStringLiteral("GET")},
+        CommandOption::Hints::oneOf({QStringLiteral("GET"), QStringLiteral("POST"),
+                                     QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                                     QStringLiteral("DELETE"), QStringLiteral("HEAD")}));
+    syntax.addOption({{QStringLiteral("H"), QStringLiteral("header")},
                       tr("Request header 'Name: value' (repeatable)."),
-                      tr("header")});
-    parser.addOption({{QStringLiteral("d"), QStringLiteral("data")},
+                      tr("header")},
+                     CommandOption::Hints::repeated());
+    syntax.addOption({{QStringLiteral("d"), QStringLiteral("data")},
                       tr("Request body, sent as a form (application/x-www-form-urlencoded) "
                          "unless -H gives a Content-Type."),
                       tr("body")});
-    parser.addOption({QStringLiteral("data-file"),
+    syntax.addOption({QStringLiteral("data-file"),
                       tr("Request body from a file ('-': standard input), sent as --data is."),
-                      tr("file")});
-    parser.addOption({QStringLiteral("json"),
+                      tr("file")},
+                     CommandOption::Hints::path());
+    syntax.addOption({QStringLiteral("json"),
                       tr("JSON request body, sent with Content-Type and Accept "
                          "application/json."),
                       tr("body")});
-    parser.addOption({{QStringLiteral("b"), QStringLiteral("cookie")},
+    syntax.addOption({{QStringLiteral("b"), QStringLiteral("cookie")},
                       tr("Cookies to send, as curl takes them: 'name=value; ...', or a cookie "
                          "file as -c writes it. A session cookie value alone is sent as the "
                          "session cookie. Visible to other users in ps: prefer a file."),
-                      tr("cookies")});
-    parser.addOption({QStringLiteral("cookie-file"),
+                      tr("cookies")},
+                     CommandOption::Hints::secretValue());
+    syntax.addOption({QStringLiteral("cookie-file"),
                       tr("The session cookie's value, read from a file ('-': standard input)."),
-                      tr("file")});
-    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("file")},
+                     CommandOption::Hints::path());
+    syntax.addOption({QStringLiteral("cookie-name"),
                       tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
-    parser.addOption({{QStringLiteral("c"), QStringLiteral("cookie-jar")},
+    syntax.addOption({{QStringLiteral("c"), QStringLiteral("cookie-jar")},
                       tr("Write the cookies of the run (those -b read from a file and those the "
                          "responses set) to this file, in curl's format, private (0600)."),
-                      tr("file")});
-    parser.addOption({QStringLiteral("max-redirects"),
+                      tr("file")},
+                     CommandOption::Hints::path());
+    syntax.addOption({QStringLiteral("max-redirects"),
                       tr("Same-origin redirects to follow (default 10)."), tr("count"),
                       QString::number(HttpCapture::kDefaultMaxRedirects)});
-    parser.addOption({QStringLiteral("insecure-host"),
-                      tr("Accept certificate errors of this host (repeatable)."), tr("host")});
-    parser.addOption({QStringLiteral("timeout"),
+    syntax.addOption({QStringLiteral("insecure-host"),
+                      tr("Accept certificate errors of this host (repeatable)."), tr("host")},
+                     CommandOption::Hints::repeated());
+    syntax.addOption({QStringLiteral("timeout"),
                       tr("Seconds the transfer may stay idle (default 30)."), tr("seconds"),
                       QStringLiteral("30")});
-    parser.addOption({QStringLiteral("max-time"),
+    syntax.addOption({QStringLiteral("max-time"),
                       tr("Seconds the whole request may take, redirects included (default %1).")
                           .arg(HttpCapture::kDefaultMaxTimeMs / 1000),
                       tr("seconds"), QString::number(HttpCapture::kDefaultMaxTimeMs / 1000)});
-    parser.addOption({QStringLiteral("body"), tr("Print the final response body.")});
-    parser.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    syntax.addOption({QStringLiteral("body"), tr("Print the final response body.")});
+    syntax.addPositionalArgument(QStringLiteral("url"), tr("http:// or https:// URL."),
+                                 QStringLiteral("URL"));
+    return syntax;
+}
+
+int CaptureCommand::execute(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("capture takes one URL"));
     const auto format = EntryPrinter::formatFrom(parser, m_io);
@@ -220,7 +234,7 @@ int CaptureCommand::run(const QStringList &arguments)
 
     HttpCapture::Request request;
     request.url = QUrl(parser.positionalArguments().constFirst());
-    request.method = parser.value(QStringLiteral("method")).toUtf8();
+    request.method = RequestText::method(parser.value(QStringLiteral("method")).toUtf8());
     CookieJar jar;
     if (auto cookies = readCookies(parser, request, jar); !cookies)
         return m_io.fail(cookies.error());
@@ -241,12 +255,11 @@ int CaptureCommand::run(const QStringList &arguments)
     request.maxTimeMs = int(maxTime * 1000);
     for (const QString &host : parser.values(QStringLiteral("insecure-host")))
         request.insecureHosts.insert(host.toLower());
-    for (const QString &header : parser.values(QStringLiteral("header"))) {
-        const qsizetype colon = header.indexOf(u':');
-        if (colon <= 0)
-            return m_io.usage(tr("a header is 'Name: value', not '%1'").arg(header));
-        request.headers.append(
-            {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+    for (const QString &line : parser.values(QStringLiteral("header"))) {
+        const auto header = RequestText::header(line);
+        if (!header)
+            return m_io.usage(tr("a header is 'Name: value', not '%1'").arg(line));
+        request.headers.append({header->name, header->value});
     }
     if (const auto exit = readBody(parser, request))
         return *exit;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 #include "capture/CookieJar.h"
 #include "capture/HttpCapture.h"
 
-#include <QCommandLineParser>
+#include <optional>
 
 namespace sessionlens::cli {
 
@@ -12,13 +12,16 @@ namespace sessionlens::cli {
 /// Takes curl's habits where they overlap: -X, -H, -d (a form unless -H names a type),
 /// --json, -b (cookies from a string or a cookie file) and -c (the cookie file to write), so
 /// that a shell script can log in with one run and go on with the session in the next.
-class CaptureCommand
+class CaptureCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(CaptureCommand)
 
 public:
-    explicit CaptureCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
+
+protected:
+    int execute(const QCommandLineParser &parser) override;
 
 private:
     /// What -b/--cookie holds, decided as curl does (a '=' makes it cookies, otherwise it
@@ -38,8 +41,6 @@ private:
     /// a body comes without a method; an exit code on a usage error or a failed read.
     [[nodiscard]] std::optional<int> readBody(const QCommandLineParser &parser,
                                               HttpCapture::Request &request);
-
-    CliIo &m_io;
 };
 
 } // namespace sessionlens::cli

@@ -82,7 +82,9 @@ int CliIo::usage(const QString &message)
 {
     m_out.flush();
     m_err << tr("sessionlens-cli: %1").arg(message) << Qt::endl
-          << tr("Try 'sessionlens-cli help'.") << Qt::endl;
+          << (m_command.isEmpty() ? tr("Try 'sessionlens-cli help'.")
+                                  : tr("Try 'sessionlens-cli %1 --help'.").arg(m_command))
+          << Qt::endl;
     return ExitUsage;
 }
 

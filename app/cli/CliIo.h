@@ -48,6 +48,8 @@ public:
     int fail(const Error &error);
     /// Prints a usage problem and returns ExitUsage.
     int usage(const QString &message);
+    /// The command running ("decode", "key add"), so that a usage problem points at its help.
+    void setCommand(const QString &command) { m_command = command; }
 
     [[nodiscard]] static int exitCodeFor(ErrorCategory category);
     /// Translated name of the pipeline step, for messages.
@@ -55,6 +57,7 @@ public:
 private:
     QTextStream m_out;
     QTextStream m_err;
+    QString m_command;
 };
 
 } // namespace sessionlens::cli

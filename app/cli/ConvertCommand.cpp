@@ -1,13 +1,11 @@
 #include "ConvertCommand.h"
 
-#include "SizeWarnings.h"
-#include "StoredKeys.h"
-#include "document/SessionSealer.h"
-
 #include "KeyArguments.h"
+#include "SealFlow.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
 #include "document/CookieOpener.h"
+#include "document/SessionSealer.h"
 #include "formats/CookieText.h"
 #include "formats/SessionConverter.h"
 
@@ -16,21 +14,29 @@
 
 namespace sessionlens::cli {
 
-int ConvertCommand::run(const QStringList &arguments)
+CommandSyntax ConvertCommand::syntax() const
 {
-    QCommandLineParser parser;
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    StoredKeys::addWithOption(parser);
-    parser.addOption(
-        {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
-    parser.addOption({QStringLiteral("compress"),
+    CommandSyntax syntax(
+        QStringLiteral("convert"),
+        tr("Move a session between the two formats; what the target cannot carry is listed."));
+    SignerArguments::addOpeningOptions(syntax);
+    StoredKeys::addWithOption(syntax);
+    syntax.addOption(
+        {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")},
+        CommandOption::Hints::oneOf({QStringLiteral("encrypted"), QStringLiteral("signed")}));
+    syntax.addOption({QStringLiteral("compress"),
                       tr("auto (server rule), always or never, for --to encrypted."), tr("mode"),
-                      QStringLiteral("auto")});
-    parser.addPositionalArgument(QStringLiteral("cookie"),
-                                 tr("Cookie value or header line, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+                      QStringLiteral("auto")},
+                     CommandOption::Hints::oneOf({QStringLiteral("auto"), QStringLiteral("always"),
+                                                  QStringLiteral("never")}));
+    syntax.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."),
+                                 QStringLiteral("[COOKIE|-]"));
+    return syntax;
+}
+
+int ConvertCommand::execute(const QCommandLineParser &parser)
+{
     const QString to = parser.value(QStringLiteral("to"));
     if (to != QLatin1String("encrypted") && to != QLatin1String("signed"))
         return m_io.usage(tr("convert needs --to encrypted or --to signed"));
@@ -41,7 +47,6 @@ int ConvertCommand::run(const QStringList &arguments)
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    const qsizetype aesKeys = loaded->aesKeys;
     const FlaskSignedCodec::Options &options = loaded->options;
 
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
@@ -55,8 +60,8 @@ int ConvertCommand::run(const QStringList &arguments)
         loaded->runKeys);
     if (!target)
         return m_io.fail(target.error());
-    if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)
-        return m_io.usage(tr("opening an EncryptedSession cookie needs --key or --key-file"));
+    if (auto missing = KeyArguments::missingToOpen(ring, sourceFormat))
+        return m_io.usage(*missing);
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
     if (opened.error)
@@ -83,13 +88,7 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!toEncrypted)
         sealOptions.format = FormatDetector::Format::FlaskSigned;
     const SecureBytes key = target->bytes();
-    const SessionSealer::Sealed sealed = SessionSealer::seal(converted.session, key, sealOptions);
-    if (!sealed.ok())
-        return m_io.fail(*sealed.error);
-    SizeWarnings::print(m_io, sealed.report);
-    const QByteArray &result = sealed.cookie;
-    m_io.out() << QString::fromLatin1(result) << Qt::endl;
-    return ExitOk;
+    return SealFlow::print(m_io, SessionSealer::seal(converted.session, key, sealOptions));
 }
 
 } // namespace sessionlens::cli

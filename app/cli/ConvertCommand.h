@@ -1,22 +1,22 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
 namespace sessionlens::cli {
 
 /// `convert`: a cookie of one format re-made in the other, with what could not be carried reported.
-class ConvertCommand
+class ConvertCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(ConvertCommand)
 
 public:
-    explicit ConvertCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

@@ -5,14 +5,16 @@
 
 namespace sessionlens::cli {
 
-void CookieArguments::addOptions(QCommandLineParser &parser, const QString &valueHelp)
+void CookieArguments::addOptions(CommandSyntax &syntax, const QString &valueHelp)
 {
-    parser.addOption({QStringLiteral("cookie"),
+    syntax.addOption({QStringLiteral("cookie"),
                       tr("%1 Visible to other users in ps: prefer --cookie-file.").arg(valueHelp),
-                      tr("value")});
-    parser.addOption({QStringLiteral("cookie-file"),
-                      tr("The same, read from a file ('-': standard input)."), tr("file")});
-    parser.addOption({QStringLiteral("cookie-name"),
+                      tr("value")},
+                     CommandOption::Hints::secretValue());
+    syntax.addOption({QStringLiteral("cookie-file"),
+                      tr("The same, read from a file ('-': standard input)."), tr("file")},
+                     CommandOption::Hints::path());
+    syntax.addOption({QStringLiteral("cookie-name"),
                       tr("Name of the session cookie (default: session)."), tr("name"),
                       QStringLiteral("session")});
 }

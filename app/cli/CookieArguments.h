@@ -2,6 +2,8 @@
 
 #include "CliIo.h"
 
+#include "CommandSyntax.h"
+
 #include <QCommandLineParser>
 
 namespace sessionlens::cli {
@@ -24,7 +26,7 @@ public:
     };
 
     /// `valueHelp` says what the value is for in this command.
-    static void addOptions(QCommandLineParser &parser, const QString &valueHelp);
+    static void addOptions(CommandSyntax &syntax, const QString &valueHelp);
     /// The cookie given; a `format` error naming the option that holds what cannot be sent,
     /// `io` or `limit` when the file cannot be read.
     [[nodiscard]] static Result<Cookie> read(const QCommandLineParser &parser, CliIo &io);

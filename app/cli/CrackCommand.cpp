@@ -19,26 +19,33 @@ namespace {
 
 } // namespace
 
-int CrackCommand::run(const QStringList &arguments)
+CommandSyntax CrackCommand::syntax() const
 {
-    QCommandLineParser parser;
-    SignerArguments::addOptions(parser);
-    StoredKeys::addOptions(parser);
-    parser.addOption(
-        {QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
+    CommandSyntax syntax(
+        QStringLiteral("crack"),
+        tr("Audit a signed cookie's secret against wordlists (only of apps you may test)."));
+    SignerArguments::addOptions(syntax);
+    StoredKeys::addOptions(syntax);
+    syntax.addOption(
+        {QStringLiteral("wordlist"), tr("Candidate secrets, one per line."), tr("file")},
+        CommandOption::Hints::path());
+    syntax.addOption({QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
                       tr("count"), QStringLiteral("0")});
-    parser.addOption(
+    syntax.addOption(
         {QStringLiteral("no-builtin"), tr("Skip the built-in list of well-known secrets.")});
-    parser.addOption({QStringLiteral("python-literals"),
+    syntax.addOption({QStringLiteral("python-literals"),
                       tr("Read lines holding Python string or bytes literals ('x', b'\\x8e...', "
                          "as flask-unsign's wordlists) as their values.")});
-    parser.addOption({QStringLiteral("strip"),
+    syntax.addOption({QStringLiteral("strip"),
                       tr("Strip white space around each line first, as flask-unsign does.")});
-    parser.addPositionalArgument(QStringLiteral("cookie"),
-                                 tr("Signed cookie value or header line, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    syntax.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Signed cookie value or header line, '-' for standard input."),
+                                 QStringLiteral("COOKIE|-"));
+    return syntax;
+}
+
+int CrackCommand::execute(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("crack takes one cookie argument"));
     auto codecOptions = SignerArguments::options(parser);

@@ -1,22 +1,22 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
 namespace sessionlens::cli {
 
 /// `crack`: weak-secret audit of a Flask signed cookie against a wordlist and a built-in list.
-class CrackCommand
+class CrackCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(CrackCommand)
 
 public:
-    explicit CrackCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

@@ -23,22 +23,26 @@
 
 namespace sessionlens::cli {
 
-int DecodeCommand::run(const QStringList &arguments)
+CommandSyntax DecodeCommand::syntax() const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandSyntax syntax(
+        QStringLiteral("decode"),
         tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
-                      tr("format"), QStringLiteral("tree")});
-    parser.addOption({QStringLiteral("lines"),
+    SignerArguments::addOpeningOptions(syntax);
+    syntax.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
+                      tr("format"), QStringLiteral("tree")},
+                     CommandOption::Hints::oneOf({QStringLiteral("tree"), QStringLiteral("json"),
+                                                  QStringLiteral("python")}));
+    syntax.addOption({QStringLiteral("lines"),
                       tr("Read one cookie per line and write one result line per cookie.")});
-    parser.addPositionalArgument(QStringLiteral("cookie"),
-                                 tr("Cookie value or header line, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    syntax.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."),
+                                 QStringLiteral("[COOKIE|-]"));
+    return syntax;
+}
 
+int DecodeCommand::execute(const QCommandLineParser &parser)
+{
     const QString formatText = parser.value(QStringLiteral("format"));
     OutputFormat format = OutputFormat::Tree;
     if (formatText == QLatin1String("json"))
@@ -69,10 +73,8 @@ int DecodeCommand::run(const QStringList &arguments)
     // What is no session cookie at all is named by its shape first.
     if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
         return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
-    if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned &&
-        aesKeys == 0)
-        return m_io.usage(
-            tr("decode needs at least one --key or --key-file for an EncryptedSession cookie"));
+    if (auto missing = KeyArguments::missingToOpen(ring, FormatDetector::detect(cookie->value)))
+        return m_io.usage(*missing);
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, m_options);
     for (const QString &warning : std::as_const(opened.warnings))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 #include "formats/FlaskSignedCodec.h"
 
 #include <QStringList>
@@ -12,13 +12,16 @@ class KeyRing;
 namespace sessionlens::cli {
 
 /// `decode`: open cookies with the given keys and print the session.
-class DecodeCommand
+class DecodeCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(DecodeCommand)
 
 public:
-    explicit DecodeCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
+
+protected:
+    int execute(const QCommandLineParser &parser) override;
 
 private:
     enum class OutputFormat
@@ -29,7 +32,6 @@ private:
     };
     int decodeLines(const QString &path, KeyRing &ring, OutputFormat format);
 
-    CliIo &m_io;
     FlaskSignedCodec::Options m_options;
 };
 

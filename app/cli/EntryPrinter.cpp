@@ -23,12 +23,14 @@ std::optional<EntryPrinter::Format> EntryPrinter::formatFromName(const QString &
     return std::nullopt;
 }
 
-void EntryPrinter::addOption(QCommandLineParser &parser)
+void EntryPrinter::addOption(CommandSyntax &syntax)
 {
-    parser.addOption(
+    syntax.addOption(
         {QStringLiteral("format"),
          tr("Output: tree (default), json, python or jsonl (one JSON object per cookie)."),
-         tr("format"), QStringLiteral("tree")});
+         tr("format"), QStringLiteral("tree")},
+        CommandOption::Hints::oneOf({QStringLiteral("tree"), QStringLiteral("json"),
+                                     QStringLiteral("python"), QStringLiteral("jsonl")}));
 }
 
 std::optional<EntryPrinter::Format> EntryPrinter::formatFrom(const QCommandLineParser &parser,

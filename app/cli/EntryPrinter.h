@@ -3,6 +3,8 @@
 #include "CliIo.h"
 #include "capture/Timeline.h"
 
+#include "CommandSyntax.h"
+
 #include <QCommandLineParser>
 
 namespace sessionlens::cli {
@@ -24,7 +26,7 @@ public:
 
     /// "tree", "json", "python" or "jsonl"; nullopt for anything else.
     [[nodiscard]] static std::optional<Format> formatFromName(const QString &name);
-    static void addOption(QCommandLineParser &parser);
+    static void addOption(CommandSyntax &syntax);
     /// The --format of a parser with addOption(); an unknown name is reported as a usage error.
     [[nodiscard]] static std::optional<Format> formatFrom(const QCommandLineParser &parser,
                                                           CliIo &io);

@@ -1,22 +1,29 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
+#include "capture/CookieImporter.h"
 
 namespace sessionlens::cli {
 
-/// `import`: session cookies from HAR, cookies.txt, lists and browser databases;
-/// `watch`: each new session cookie a browser stores, as it stores it.
-class ImportCommand
+/// `import`: session cookies from HAR, cookies.txt, lists and browser databases.
+class ImportCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(ImportCommand)
 
 public:
-    explicit ImportCommand(CliIo &io) : m_io(io) {}
-    int runImport(const QStringList &arguments);
-    int runWatch(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+    /// The options of commands that read cookies from files and browsers (import, watch):
+    /// keys, output format, --host and --cookie-name.
+    static void addSourceOptions(CommandSyntax &syntax);
+    /// What those options ask of the importers (--cookie-name, --host).
+    [[nodiscard]] static CookieImporter::Options importerOptions(const QCommandLineParser &parser);
+    /// A profile folder stands for the cookie database inside it.
+    [[nodiscard]] static QString databaseIn(const QString &path);
+
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

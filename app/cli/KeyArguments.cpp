@@ -1,18 +1,21 @@
 #include "KeyArguments.h"
 
 #include "StoredKeys.h"
+#include "keys/KeyNeed.h"
 #include "keys/RunKeyLoader.h"
 
 namespace sessionlens::cli {
 
-void KeyArguments::addOptions(QCommandLineParser &parser)
+void KeyArguments::addOptions(CommandSyntax &syntax)
 {
-    parser.addOption({{QStringLiteral("k"), QStringLiteral("key")},
+    syntax.addOption({{QStringLiteral("k"), QStringLiteral("key")},
                       tr("AES key as a Python bytes literal, hex or base64 (repeatable)."),
-                      tr("key")});
-    parser.addOption(
-        {QStringLiteral("key-file"), tr("File holding key text (repeatable)."), tr("file")});
-    StoredKeys::addOptions(parser);
+                      tr("key")},
+                     CommandOption::Hints::repeated().hidden());
+    syntax.addOption(
+        {QStringLiteral("key-file"), tr("File holding key text (repeatable)."), tr("file")},
+        CommandOption::Hints::paths());
+    StoredKeys::addOptions(syntax);
 }
 
 Result<Done> KeyArguments::load(const QCommandLineParser &parser, CliIo &, KeyRing &ring)
@@ -29,6 +32,15 @@ Result<Done> KeyArguments::load(const QCommandLineParser &parser, CliIo &, KeyRi
             return added.error();
     }
     return Done{};
+}
+
+std::optional<QString> KeyArguments::missingToOpen(const KeyRing &ring,
+                                                   FormatDetector::Format format)
+{
+    const auto missing = KeyNeed::missingToOpen(format, ring);
+    if (!missing)
+        return std::nullopt;
+    return tr("%1: give --key or --key-file").arg(missing->message);
 }
 
 } // namespace sessionlens::cli

@@ -2,6 +2,7 @@
 
 #include "Limits.h"
 #include "StoredKeys.h"
+#include "keys/KeyNeed.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 #include "keys/SessionKey.h"
@@ -13,32 +14,84 @@
 
 namespace sessionlens::cli {
 
-int KeyCommand::run(const QStringList &arguments)
+CommandSyntax KeyCommand::syntax() const
 {
-    const QString action = arguments.value(1);
-    if (action == QLatin1String("inspect"))
-        return inspect(arguments.mid(1));
-    if (action == QLatin1String("generate"))
-        return generate(arguments.mid(1));
-    if (action == QLatin1String("list"))
-        return list(arguments.mid(1));
-    if (action == QLatin1String("add"))
-        return add(arguments.mid(1));
-    if (action == QLatin1String("remove"))
-        return remove(arguments.mid(1));
-    if (action == QLatin1String("rename"))
-        return rename(arguments.mid(1));
-    if (action == QLatin1String("export"))
-        return exportKey(arguments.mid(1));
-    return m_io.usage(tr("key needs list, add, remove, rename, export, inspect or generate"));
+    CommandSyntax syntax(QStringLiteral("key"),
+                         tr("The stored key ring, shared with the window; and key text tools."));
+    CommandSyntax list(QStringLiteral("list"),
+                       tr("List the stored keys: name, kind, size, fingerprint (never the key)."));
+    syntax.addSubcommand(list);
+
+    CommandSyntax add(QStringLiteral("add"),
+                      tr("Store a key or secret read from a file or standard input."));
+    add.addOption({QStringLiteral("name"), tr("Name of the key in the ring."), tr("name")});
+    add.addOption({QStringLiteral("key-file"), tr("File holding an AES key ('-': standard input)."),
+                   tr("file")},
+                  CommandOption::Hints::path());
+    add.addOption({QStringLiteral("secret-file"),
+                   tr("File holding a Flask SECRET_KEY ('-': standard input)."), tr("file")},
+                  CommandOption::Hints::path());
+    add.addPositionalArgument(QStringLiteral("-"), tr("Read an AES key from standard input."),
+                              QStringLiteral("[-]"));
+    syntax.addSubcommand(add);
+
+    CommandSyntax remove(QStringLiteral("remove"), tr("Remove a stored key."));
+    remove.addPositionalArgument(QStringLiteral("name"), tr("The key to remove."),
+                                 QStringLiteral("NAME"));
+    syntax.addSubcommand(remove);
+
+    CommandSyntax rename(QStringLiteral("rename"), tr("Rename a stored key."));
+    rename.addPositionalArgument(QStringLiteral("old"), tr("The key's name."),
+                                 QStringLiteral("OLD"));
+    rename.addPositionalArgument(QStringLiteral("new"), tr("Its new name."), QStringLiteral("NEW"));
+    syntax.addSubcommand(rename);
+
+    CommandSyntax exportKey(QStringLiteral("export"),
+                            tr("Print a stored key, only into a file or pipe unless --reveal."));
+    exportKey.addOption({QStringLiteral("reveal"), tr("Print the secret even on a terminal.")});
+    exportKey.addPositionalArgument(QStringLiteral("name"), tr("The key to export."),
+                                    QStringLiteral("NAME"));
+    syntax.addSubcommand(exportKey);
+
+    CommandSyntax inspect(QStringLiteral("inspect"),
+                          tr("Length, fingerprint, AES variant and every form of a key."));
+    inspect.addPositionalArgument(QStringLiteral("key"), tr("Key text, '-' for standard input."),
+                                  QStringLiteral("KEY|-"));
+    syntax.addSubcommand(inspect);
+
+    CommandSyntax generate(QStringLiteral("generate"), tr("Make a new random AES key."));
+    generate.addOption({QStringLiteral("format"), tr("python (default), hex or base64."),
+                        tr("format"), QStringLiteral("python")},
+                       CommandOption::Hints::oneOf({QStringLiteral("python"), QStringLiteral("hex"),
+                                                    QStringLiteral("base64")}));
+    generate.addOption({QStringLiteral("size"), tr("Key size in bytes: 16, 24 or 32 (default)."),
+                        tr("bytes"), QStringLiteral("32")},
+                       CommandOption::Hints::oneOf(
+                           {QStringLiteral("16"), QStringLiteral("24"), QStringLiteral("32")}));
+    syntax.addSubcommand(generate);
+    return syntax;
 }
 
-int KeyCommand::inspect(const QStringList &arguments)
+int KeyCommand::execute(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("key"), tr("Key text, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    const QString &action = subcommand();
+    if (action == QLatin1String("inspect"))
+        return inspect(parser);
+    if (action == QLatin1String("generate"))
+        return generate(parser);
+    if (action == QLatin1String("list"))
+        return list();
+    if (action == QLatin1String("add"))
+        return add(parser);
+    if (action == QLatin1String("remove"))
+        return remove(parser);
+    if (action == QLatin1String("rename"))
+        return rename(parser);
+    return exportKey(parser);
+}
+
+int KeyCommand::inspect(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("key inspect takes one key"));
     QString text = parser.positionalArguments().constFirst();
@@ -63,15 +116,8 @@ int KeyCommand::inspect(const QStringList &arguments)
     return ExitOk;
 }
 
-int KeyCommand::generate(const QStringList &arguments)
+int KeyCommand::generate(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("format"), tr("python (default), hex or base64."),
-                      tr("format"), QStringLiteral("python")});
-    parser.addOption({QStringLiteral("size"), tr("Key size in bytes: 16, 24 or 32 (default)."),
-                      tr("bytes"), QStringLiteral("32")});
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
     const int size = parser.value(QStringLiteral("size")).toInt();
     if (size != 16 && size != 24 && size != 32)
         return m_io.usage(tr("key size must be 16, 24 or 32"));
@@ -90,22 +136,8 @@ int KeyCommand::generate(const QStringList &arguments)
     return ExitOk;
 }
 
-namespace {
-
-QString kindName(SessionKey::Kind kind)
+int KeyCommand::list()
 {
-    return kind == SessionKey::Kind::AesKey
-               ? QCoreApplication::translate("KeyCommand", "AES key")
-               : QCoreApplication::translate("KeyCommand", "Flask secret");
-}
-
-} // namespace
-
-int KeyCommand::list(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
     const StoredKeyRing::Opened stored = StoredKeys::open(m_io);
     // A ring that cannot be read is no empty ring: a script must not take it for one.
     if (!stored.keys)
@@ -119,7 +151,7 @@ int KeyCommand::list(const QStringList &arguments)
         const SessionKey &key = ring.at(i);
         // Never the secret itself: name, kind, size and fingerprint only.
         out << QStringLiteral("%1\t%2\t%3\t%4")
-                   .arg(key.name(), kindName(key.kind()), tr("%1 bytes").arg(key.size()),
+                   .arg(key.name(), KeyNeed::kindName(key.kind()), tr("%1 bytes").arg(key.size()),
                         key.fingerprint())
             << Qt::endl;
     }
@@ -130,17 +162,8 @@ int KeyCommand::list(const QStringList &arguments)
     return ExitOk;
 }
 
-int KeyCommand::add(const QStringList &arguments)
+int KeyCommand::add(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("name"), tr("Name of the key in the ring."), tr("name")});
-    parser.addOption({QStringLiteral("key-file"),
-                      tr("File holding an AES key ('-': standard input)."), tr("file")});
-    parser.addOption({QStringLiteral("secret-file"),
-                      tr("File holding a Flask SECRET_KEY ('-': standard input)."), tr("file")});
-    parser.addPositionalArgument(QStringLiteral("-"), tr("Read an AES key from standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
     const QString name = parser.value(QStringLiteral("name")).trimmed();
     if (name.isEmpty())
         return m_io.usage(tr("key add needs --name NAME"));
@@ -169,17 +192,15 @@ int KeyCommand::add(const QStringList &arguments)
     if (!added)
         return m_io.fail(added.error());
     m_io.err() << tr("added %1 \"%2\" (%3) to %4")
-                      .arg(kindName(read.kind()), name, read.fingerprint(),
+                      .arg(KeyNeed::kindName(read.kind()), name, read.fingerprint(),
                            stored.keys->store().label())
                << Qt::endl;
     return ExitOk;
 }
 
-int KeyCommand::remove(const QStringList &arguments)
+int KeyCommand::remove(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The key to remove."));
-    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1)
+    if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("key remove takes one name"));
     StoredKeyRing::Opened stored = StoredKeys::open(m_io);
     if (!stored.keys)
@@ -194,12 +215,9 @@ int KeyCommand::remove(const QStringList &arguments)
     return ExitOk;
 }
 
-int KeyCommand::rename(const QStringList &arguments)
+int KeyCommand::rename(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("old"), tr("The key's name."));
-    parser.addPositionalArgument(QStringLiteral("new"), tr("Its new name."));
-    if (!parser.parse(arguments) || parser.positionalArguments().size() != 2)
+    if (parser.positionalArguments().size() != 2)
         return m_io.usage(tr("key rename takes OLD NEW"));
     StoredKeyRing::Opened stored = StoredKeys::open(m_io);
     if (!stored.keys)
@@ -214,12 +232,9 @@ int KeyCommand::rename(const QStringList &arguments)
     return ExitOk;
 }
 
-int KeyCommand::exportKey(const QStringList &arguments)
+int KeyCommand::exportKey(const QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("reveal"), tr("Print the secret even on a terminal.")});
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The key to export."));
-    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1)
+    if (parser.positionalArguments().size() != 1)
         return m_io.usage(tr("key export takes one name"));
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;
     if (terminal && !parser.isSet(QStringLiteral("reveal"))) {

@@ -1,30 +1,32 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
 namespace sessionlens::cli {
 
-/// `key inspect` and `key generate`.
-class KeyCommand
+/// `key`: the stored key ring (list, add, remove, rename, export) and key text tools
+/// (inspect, generate).
+class KeyCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(KeyCommand)
 
 public:
-    explicit KeyCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
+
+protected:
+    int execute(const QCommandLineParser &parser) override;
 
 private:
-    int inspect(const QStringList &arguments);
-    int generate(const QStringList &arguments);
-    int list(const QStringList &arguments);
-    int add(const QStringList &arguments);
-    int remove(const QStringList &arguments);
-    int rename(const QStringList &arguments);
-    int exportKey(const QStringList &arguments);
-
-    CliIo &m_io;
+    int inspect(const QCommandLineParser &parser);
+    int generate(const QCommandLineParser &parser);
+    int list();
+    int add(const QCommandLineParser &parser);
+    int remove(const QCommandLineParser &parser);
+    int rename(const QCommandLineParser &parser);
+    int exportKey(const QCommandLineParser &parser);
 };
 
 } // namespace sessionlens::cli

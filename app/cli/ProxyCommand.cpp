@@ -2,7 +2,6 @@
 
 #include "CookieArguments.h"
 #include "EntryPrinter.h"
-#include "KeyArguments.h"
 #include "SignalWaiter.h"
 #include "SignerArguments.h"
 #include "capture/ReverseProxy.h"
@@ -15,22 +14,24 @@
 
 namespace sessionlens::cli {
 
-int ProxyCommand::run(const QStringList &arguments)
+CommandSyntax ProxyCommand::syntax() const
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Forward a browser's requests to the app and print each "
-                                        "session cookie, until interrupted."));
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    EntryPrinter::addOption(parser);
-    parser.addOption({QStringLiteral("listen"),
+    CommandSyntax syntax(QStringLiteral("proxy"),
+                         tr("Forward a browser's requests to the app and print each "
+                            "session cookie, until interrupted."));
+    SignerArguments::addOpeningOptions(syntax);
+    EntryPrinter::addOption(syntax);
+    syntax.addOption({QStringLiteral("listen"),
                       tr("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
                       tr("host:port"), QStringLiteral("127.0.0.1:8080")});
-    parser.addOption({QStringLiteral("upstream"),
+    syntax.addOption({QStringLiteral("upstream"),
                       tr("The app's base URL, e.g. http://127.0.0.1:5000."), tr("url")});
-    CookieArguments::addOptions(parser, tr("Pin: send this session cookie with every request."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    CookieArguments::addOptions(syntax, tr("Pin: send this session cookie with every request."));
+    return syntax;
+}
+
+int ProxyCommand::execute(const QCommandLineParser &parser)
+{
     if (!parser.positionalArguments().isEmpty())
         return m_io.usage(tr("proxy takes no positional arguments"));
     if (!parser.isSet(QStringLiteral("upstream")))

@@ -1,20 +1,20 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 namespace sessionlens::cli {
 
 /// `proxy`: a reverse proxy in front of the app; prints each session cookie it sees.
-class ProxyCommand
+class ProxyCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(ProxyCommand)
 
 public:
-    explicit ProxyCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

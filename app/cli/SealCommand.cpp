@@ -1,29 +1,33 @@
 #include "SealCommand.h"
 
 #include "KeyArguments.h"
-#include "SizeWarnings.h"
+#include "SealFlow.h"
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
-#include "formats/EncryptedSessionCodec.h"
-#include "formats/SessionDialect.h"
-#include "json/PythonJsonReader.h"
 
 #include <QCommandLineParser>
 
 namespace sessionlens::cli {
 
-int SealCommand::run(const QStringList &arguments)
+CommandSyntax SealCommand::syntax() const
 {
-    QCommandLineParser parser;
-    KeyArguments::addOptions(parser);
-    StoredKeys::addWithOption(parser);
-    parser.addOption({QStringLiteral("compress"),
+    CommandSyntax syntax(QStringLiteral("seal"),
+                         tr("Seal session JSON into a new EncryptedSession cookie."));
+    KeyArguments::addOptions(syntax);
+    StoredKeys::addWithOption(syntax);
+    syntax.addOption({QStringLiteral("compress"),
                       tr("auto (server rule: JSON over 1024 bytes), always or never."), tr("mode"),
-                      QStringLiteral("auto")});
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 tr("Session JSON file, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+                      QStringLiteral("auto")},
+                     CommandOption::Hints::oneOf({QStringLiteral("auto"), QStringLiteral("always"),
+                                                  QStringLiteral("never")}));
+    syntax.addPositionalArgument(QStringLiteral("file"),
+                                 tr("Session JSON file, '-' for standard input."),
+                                 QStringLiteral("[FILE|-]"), true);
+    return syntax;
+}
+
+int SealCommand::execute(const QCommandLineParser &parser)
+{
 
     const QString mode = parser.value(QStringLiteral("compress"));
     const auto compression = SessionSealer::compressionFromName(mode);
@@ -37,40 +41,14 @@ int SealCommand::run(const QStringList &arguments)
     auto loaded = KeyArguments::load(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    const qsizetype given = ring.size();
-    StoredKeys::appendTo(parser, m_io, ring);
-    auto key = StoredKeys::choose(parser, ring, SessionKey::Kind::AesKey, given);
+    auto key =
+        SealFlow::key(parser, m_io, ring, ring.size(), FormatDetector::Format::EncryptedSession);
     if (!key)
         return m_io.fail(key.error());
-
-    auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
-                              ZlibCodec::kDefaultMaxInflatedSize);
-    if (!input)
-        return m_io.fail(input.error());
-
-    QStringList warnings;
-    // The text's own member order is kept: the server's plaintext, sealed again unchanged, is
-    // the same bytes. Where the server will reorder on reading, a warning says so.
-    PythonJsonReader::Options readOptions =
-        SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
-    readOptions.moveTypeKey = false;
-    auto session = PythonJsonReader::read(input.value(), readOptions, &warnings);
-    for (const QString &warning : std::as_const(warnings))
-        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
-    if (!session)
-        return m_io.fail(session.error());
-    if (auto notSession = SessionDialect::checkIsSession(session.value()))
-        return m_io.fail(*notSession);
-
     SessionSealer::Options options;
     options.compression = *compression;
-    const SessionSealer::Sealed sealed =
-        SessionSealer::seal(session.value(), key->bytes(), options);
-    if (!sealed.ok())
-        return m_io.fail(*sealed.error);
-    SizeWarnings::print(m_io, sealed.report);
-    m_io.out() << QString::fromLatin1(sealed.cookie) << Qt::endl;
-    return ExitOk;
+    return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),
+                              key->bytes(), options);
 }
 
 } // namespace sessionlens::cli

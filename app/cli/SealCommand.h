@@ -1,22 +1,22 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
 namespace sessionlens::cli {
 
 /// `seal`: read session JSON and print a new EncryptedSession cookie.
-class SealCommand
+class SealCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(SealCommand)
 
 public:
-    explicit SealCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

@@ -1,13 +1,10 @@
 #include "SignCommand.h"
 
-#include "SizeWarnings.h"
+#include "SealFlow.h"
+#include "SignerArguments.h"
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
 #include "keys/KeyRing.h"
-
-#include "SignerArguments.h"
-#include "formats/SessionDialect.h"
-#include "json/PythonJsonReader.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -15,18 +12,23 @@
 
 namespace sessionlens::cli {
 
-int SignCommand::run(const QStringList &arguments)
+CommandSyntax SignCommand::syntax() const
 {
-    QCommandLineParser parser;
-    SignerArguments::addOptions(parser);
-    StoredKeys::addOptions(parser);
-    StoredKeys::addWithOption(parser);
-    parser.addOption(
+    CommandSyntax syntax(QStringLiteral("sign"),
+                         tr("Sign Flask's tagged JSON into a signed cookie Flask accepts."));
+    SignerArguments::addOptions(syntax);
+    StoredKeys::addOptions(syntax);
+    StoredKeys::addWithOption(syntax);
+    syntax.addOption(
         {QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 tr("Tagged JSON payload, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    syntax.addPositionalArgument(QStringLiteral("file"),
+                                 tr("Tagged JSON payload, '-' for standard input."),
+                                 QStringLiteral("[FILE|-]"), true);
+    return syntax;
+}
+
+int SignCommand::execute(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("sign takes one input file"));
     auto options = SignerArguments::options(parser);
@@ -41,9 +43,8 @@ int SignCommand::run(const QStringList &arguments)
     auto given = SignerArguments::addSecretsTo(parser, m_io, ring);
     if (!given)
         return m_io.fail(given.error());
-    const qsizetype runEntries = ring.size();
-    StoredKeys::appendTo(parser, m_io, ring);
-    auto secret = StoredKeys::choose(parser, ring, SessionKey::Kind::SigningSecret, runEntries);
+    auto secret =
+        SealFlow::key(parser, m_io, ring, ring.size(), FormatDetector::Format::FlaskSigned);
     if (!secret)
         return m_io.fail(secret.error());
     const SecureBytes signingSecret = secret->bytes();
@@ -63,29 +64,12 @@ int SignCommand::run(const QStringList &arguments)
                     .arg(text)
                     .arg(FlaskSignedCodec::kMaxTimestamp));
     }
-    auto input = m_io.readAll(parser.positionalArguments().value(0, QStringLiteral("-")),
-                              ZlibCodec::kDefaultMaxInflatedSize);
-    if (!input)
-        return m_io.fail(input.error());
-    // Crafted tags Flask reads but never writes so are signed as Flask writes them: say so.
-    QStringList warnings;
-    auto session =
-        SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned, &warnings);
-    for (const QString &warning : std::as_const(warnings))
-        m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
-    if (!session)
-        return m_io.fail(session.error());
     SessionSealer::Options sealOptions;
     sealOptions.format = FormatDetector::Format::FlaskSigned;
     sealOptions.signer = options.value();
     sealOptions.timestamp = timestamp;
-    const SessionSealer::Sealed sealed =
-        SessionSealer::seal(session.value(), signingSecret, sealOptions);
-    if (!sealed.ok())
-        return m_io.fail(*sealed.error);
-    SizeWarnings::print(m_io, sealed.report);
-    m_io.out() << QString::fromLatin1(sealed.cookie) << Qt::endl;
-    return ExitOk;
+    return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),
+                              signingSecret, sealOptions);
 }
 
 } // namespace sessionlens::cli

@@ -1,22 +1,22 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
 namespace sessionlens::cli {
 
 /// `sign`: read Flask's tagged JSON payload and print a signed cookie Flask accepts.
-class SignCommand
+class SignCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(SignCommand)
 
 public:
-    explicit SignCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
 
-private:
-    CliIo &m_io;
+protected:
+    int execute(const QCommandLineParser &parser) override;
 };
 
 } // namespace sessionlens::cli

@@ -33,25 +33,37 @@ bool SignerArguments::emptySecretGiven(const QCommandLineParser &parser)
                        [](const QString &text) { return secretBytes(text).isEmpty(); });
 }
 
-void SignerArguments::addOptions(QCommandLineParser &parser)
+void SignerArguments::addOptions(CommandSyntax &syntax)
 {
-    parser.addOption({{QStringLiteral("s"), QStringLiteral("secret")},
+    syntax.addOption({{QStringLiteral("s"), QStringLiteral("secret")},
                       tr("Flask SECRET_KEY (repeatable: the first signs, all verify, like "
                          "SECRET_KEY_FALLBACKS)."),
-                      tr("secret")});
-    parser.addOption(
-        {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")});
-    parser.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."),
+                      tr("secret")},
+                     CommandOption::Hints::repeated().hidden());
+    syntax.addOption(
+        {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")},
+        CommandOption::Hints::paths());
+    syntax.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."),
                       tr("salt"), QStringLiteral("cookie-session")});
-    parser.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."),
-                      tr("digest"), QStringLiteral("sha1")});
-    parser.addOption({QStringLiteral("key-derivation"),
-                      tr("hmac (default), concat, django-concat or none."), tr("method"),
-                      QStringLiteral("hmac")});
-    parser.addOption({QStringLiteral("legacy-timestamps"),
+    syntax.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."),
+                      tr("digest"), QStringLiteral("sha1")},
+                     CommandOption::Hints::oneOf({QStringLiteral("sha1"), QStringLiteral("sha256"),
+                                                  QStringLiteral("sha512")}));
+    syntax.addOption(
+        {QStringLiteral("key-derivation"), tr("hmac (default), concat, django-concat or none."),
+         tr("method"), QStringLiteral("hmac")},
+        CommandOption::Hints::oneOf({QStringLiteral("hmac"), QStringLiteral("concat"),
+                                     QStringLiteral("django-concat"), QStringLiteral("none")}));
+    syntax.addOption({QStringLiteral("legacy-timestamps"),
                       tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
-    parser.addOption({QStringLiteral("max-age"),
+    syntax.addOption({QStringLiteral("max-age"),
                       tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
+}
+
+void SignerArguments::addOpeningOptions(CommandSyntax &syntax)
+{
+    KeyArguments::addOptions(syntax);
+    addOptions(syntax);
 }
 
 Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLineParser &parser)

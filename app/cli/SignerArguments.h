@@ -4,6 +4,8 @@
 #include "formats/FlaskSignedCodec.h"
 #include "keys/KeyRing.h"
 
+#include "CommandSyntax.h"
+
 #include <QCommandLineParser>
 
 namespace sessionlens::cli {
@@ -15,7 +17,10 @@ class SignerArguments
     Q_DECLARE_TR_FUNCTIONS(SignerArguments)
 
 public:
-    static void addOptions(QCommandLineParser &parser);
+    static void addOptions(CommandSyntax &syntax);
+    /// Everything a command that opens cookies of both formats takes, as loadAll() reads it:
+    /// the AES keys (KeyArguments), --no-ring, the secrets and the signer settings.
+    static void addOpeningOptions(CommandSyntax &syntax);
     /// A --secret that is empty (or b''): itsdangerous verifies with it, Flask never signs with
     /// it. options() sets FlaskSignedCodec::Options::verifyEmptySecret from it.
     [[nodiscard]] static bool emptySecretGiven(const QCommandLineParser &parser);

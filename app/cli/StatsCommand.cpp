@@ -13,16 +13,20 @@
 
 namespace sessionlens::cli {
 
-int StatsCommand::run(const QStringList &arguments)
+CommandSyntax StatsCommand::syntax() const
 {
-    QCommandLineParser parser;
-    KeyArguments::addOptions(parser);
-    SignerArguments::addOptions(parser);
-    parser.addOption({QStringLiteral("json"), tr("Print the report as JSON.")});
-    parser.addPositionalArgument(QStringLiteral("cookie"),
-                                 tr("Cookie value or header line, '-' for standard input."));
-    if (!parser.parse(arguments))
-        return m_io.usage(parser.errorText());
+    CommandSyntax syntax(QStringLiteral("stats"),
+                         tr("What a cookie costs, stage by stage and key by key."));
+    SignerArguments::addOpeningOptions(syntax);
+    syntax.addOption({QStringLiteral("json"), tr("Print the report as JSON.")});
+    syntax.addPositionalArgument(QStringLiteral("cookie"),
+                                 tr("Cookie value or header line, '-' for standard input."),
+                                 QStringLiteral("[COOKIE|-]"));
+    return syntax;
+}
+
+int StatsCommand::execute(const QCommandLineParser &parser)
+{
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("stats takes one cookie argument"));
 
@@ -36,9 +40,8 @@ int StatsCommand::run(const QStringList &arguments)
         return m_io.fail(cookie.error());
     const bool signedCookie =
         FormatDetector::detect(cookie->value) == FormatDetector::Format::FlaskSigned;
-    if (!signedCookie && loaded->aesKeys == 0)
-        return m_io.usage(
-            tr("stats needs at least one --key or --key-file for an EncryptedSession cookie"));
+    if (auto missing = KeyArguments::missingToOpen(ring, FormatDetector::detect(cookie->value)))
+        return m_io.usage(*missing);
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
     // Sizes need no verified signature: a signed cookie whose secret is unknown still has a size.
     const bool readable = opened.readable();

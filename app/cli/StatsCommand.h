@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliIo.h"
+#include "Command.h"
 
 #include <QStringList>
 
@@ -11,18 +11,19 @@ class SizeReport;
 namespace sessionlens::cli {
 
 /// `stats`: the size report of a cookie, as a table or JSON.
-class StatsCommand
+class StatsCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(StatsCommand)
 
 public:
-    explicit StatsCommand(CliIo &io) : m_io(io) {}
-    int run(const QStringList &arguments);
+    using Command::Command;
+    [[nodiscard]] CommandSyntax syntax() const override;
+
+protected:
+    int execute(const QCommandLineParser &parser) override;
 
 private:
     void printTable(const SizeReport &report, qsizetype actualCookieSize);
-
-    CliIo &m_io;
 };
 
 } // namespace sessionlens::cli

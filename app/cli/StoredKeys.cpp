@@ -1,12 +1,14 @@
 #include "StoredKeys.h"
 
+#include "keys/KeyNeed.h"
+
 #include <unistd.h>
 
 namespace sessionlens::cli {
 
-void StoredKeys::addOptions(QCommandLineParser &parser)
+void StoredKeys::addOptions(CommandSyntax &syntax)
 {
-    parser.addOption({QStringLiteral("no-ring"),
+    syntax.addOption({QStringLiteral("no-ring"),
                       tr("Do not use the stored key ring, only the keys given here.")});
 }
 
@@ -43,16 +45,16 @@ void StoredKeys::appendTo(const QCommandLineParser &parser, CliIo &io, KeyRing &
     }
 }
 
-void StoredKeys::addWithOption(QCommandLineParser &parser)
+void StoredKeys::addWithOption(CommandSyntax &syntax)
 {
-    parser.addOption(
+    syntax.addOption(
         {QStringLiteral("with"), tr("Seal or sign with this stored key or secret."), tr("name")});
 }
 
 Result<SessionKey> StoredKeys::choose(const QCommandLineParser &parser, const KeyRing &ring,
                                       SessionKey::Kind kind, qsizetype runEntries)
 {
-    const QString wanted = kind == SessionKey::Kind::AesKey ? tr("AES key") : tr("Flask secret");
+    const QString wanted = KeyNeed::kindName(kind);
     if (parser.isSet(QStringLiteral("with"))) {
         const QString name = parser.value(QStringLiteral("with"));
         const qsizetype index = ring.indexOf(name);

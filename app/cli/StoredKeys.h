@@ -5,6 +5,8 @@
 #include "StoredKeyRing.h"
 #include "keys/KeyRing.h"
 
+#include "CommandSyntax.h"
+
 #include <QCommandLineParser>
 
 namespace sessionlens::cli {
@@ -19,7 +21,7 @@ public:
     /// Waits for the keychain this long when nobody could answer a prompt (stdin not a tty).
     static constexpr int kQuietKeychainTimeoutMs = 3000;
 
-    static void addOptions(QCommandLineParser &parser);
+    static void addOptions(CommandSyntax &syntax);
     /// Opens the stored ring; an unreachable store is a warning on stderr (once), not a failure.
     [[nodiscard]] static StoredKeyRing::Opened open(CliIo &io, bool createFileStore = false);
     /// Appends the stored keys (after those already in `ring`) unless --no-ring.
@@ -29,7 +31,7 @@ public:
     [[nodiscard]] static Result<SessionKey> choose(const QCommandLineParser &parser,
                                                    const KeyRing &ring, SessionKey::Kind kind,
                                                    qsizetype runEntries);
-    static void addWithOption(QCommandLineParser &parser);
+    static void addWithOption(CommandSyntax &syntax);
     /// "--key #1", or `stored key "production"` for a key of the stored ring.
     [[nodiscard]] static QString describe(const SessionKey &key);
 };

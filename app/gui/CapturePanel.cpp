@@ -4,6 +4,7 @@
 #include "CaptureController.h"
 #include "ErrorText.h"
 #include "capture/BrowserCookieStore.h"
+#include "capture/RequestText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -216,17 +217,16 @@ void CapturePanel::showBusy(bool busy)
 std::optional<HttpCapture::Request> CapturePanel::requestFromFields()
 {
     HttpCapture::Request request;
-    request.method = m_method->currentText().trimmed().toUpper().toLatin1();
+    request.method = RequestText::method(m_method->currentText().toUtf8());
     request.url = QUrl::fromUserInput(m_url->text().trimmed());
     request.body = m_body->toPlainText().toUtf8();
-    for (const QString &header : m_headers->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
-        const qsizetype colon = header.indexOf(u':');
-        if (colon <= 0) {
-            m_status->setText(tr("A header is 'Name: value', not '%1'.").arg(header));
+    for (const QString &line : m_headers->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
+        const auto header = RequestText::header(line);
+        if (!header) {
+            m_status->setText(tr("A header is 'Name: value', not '%1'.").arg(line));
             return std::nullopt;
         }
-        request.headers.append(
-            {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+        request.headers.append({header->name, header->value});
     }
     return request;
 }

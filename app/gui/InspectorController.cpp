@@ -5,6 +5,7 @@
 #include "SessionEditCommand.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "formats/SessionDialect.h"
+#include "keys/KeyNeed.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -172,8 +173,7 @@ void InspectorController::setFormat(FormatDetector::Format format)
 
 SessionKey::Kind InspectorController::keyKindFor(FormatDetector::Format format)
 {
-    return format == FormatDetector::Format::FlaskSigned ? SessionKey::Kind::SigningSecret
-                                                         : SessionKey::Kind::AesKey;
+    return KeyNeed::toSeal(format);
 }
 
 QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::Format target)

@@ -1,6 +1,7 @@
 #include "capture/HttpCapture.h"
 
 #include "capture/HttpFieldRules.h"
+#include "capture/RequestText.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -80,7 +81,7 @@ void HttpCapture::start(Request request)
     m_request.maxRedirects = std::clamp(m_request.maxRedirects, 0, kMaxRedirectsLimit);
     m_request.maxTimeMs = std::clamp(m_request.maxTimeMs, 1, kMaxTimeLimitMs);
     m_url = m_request.url;
-    m_method = m_request.method.toUpper();
+    m_method = RequestText::method(m_request.method);
     m_body = m_request.body;
     m_cookie = m_request.cookieValue;
     m_redirects = 0;

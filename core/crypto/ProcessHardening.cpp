@@ -32,6 +32,12 @@ ProcessHardening::Outcome ProcessHardening::apply()
 int ProcessHardening::scrubArguments(int argc, char **argv,
                                      std::initializer_list<std::string_view> secretOptions)
 {
+    return scrubArguments(argc, argv, std::vector<std::string_view>(secretOptions));
+}
+
+int ProcessHardening::scrubArguments(int argc, char **argv,
+                                     const std::vector<std::string_view> &secretOptions)
+{
     int wiped = 0;
     const auto wipe = [&wiped](char *text) {
         if (const std::size_t length = std::strlen(text); length > 0) {

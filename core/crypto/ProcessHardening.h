@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 namespace sessionlens {
 
@@ -32,6 +33,9 @@ public:
      */
     static int scrubArguments(int argc, char **argv,
                               std::initializer_list<std::string_view> secretOptions);
+    /// The same, for option names known only at run time (a program's table of options).
+    static int scrubArguments(int argc, char **argv,
+                              const std::vector<std::string_view> &secretOptions);
 };
 
 } // namespace sessionlens

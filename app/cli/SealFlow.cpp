@@ -1,0 +1,49 @@
+#include "SealFlow.h"
+
+#include "SizeWarnings.h"
+#include "StoredKeys.h"
+#include "formats/SessionDialect.h"
+#include "keys/KeyNeed.h"
+#include "json/PythonJsonReader.h"
+
+namespace sessionlens::cli {
+
+Result<SessionKey> SealFlow::key(const QCommandLineParser &parser, CliIo &io, KeyRing &ring,
+                                 qsizetype runEntries, FormatDetector::Format format)
+{
+    StoredKeys::appendTo(parser, io, ring);
+    return StoredKeys::choose(parser, ring, KeyNeed::toSeal(format), runEntries);
+}
+
+int SealFlow::sealFile(CliIo &io, const QString &path, const SecureBytes &key,
+                       const SessionSealer::Options &options)
+{
+    auto input = io.readAll(path, ZlibCodec::kDefaultMaxInflatedSize);
+    if (!input)
+        return io.fail(input.error());
+    // The text's own member order is kept: the server's plaintext, sealed again unchanged, is
+    // the same bytes. Where the server will reorder on reading, and where a crafted tag is
+    // one the server reads but never writes so, a warning says so.
+    QStringList warnings;
+    PythonJsonReader::Options readOptions = SessionDialect::readerOptions(options.format);
+    readOptions.moveTypeKey = false;
+    auto session = PythonJsonReader::read(input.value(), readOptions, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        io.err() << tr("warning: %1").arg(warning) << Qt::endl;
+    if (!session)
+        return io.fail(session.error());
+    if (auto notSession = SessionDialect::checkIsSession(session.value()))
+        return io.fail(*notSession);
+    return print(io, SessionSealer::seal(session.value(), key, options));
+}
+
+int SealFlow::print(CliIo &io, const SessionSealer::Sealed &sealed)
+{
+    if (!sealed.ok())
+        return io.fail(*sealed.error);
+    SizeWarnings::print(io, sealed.report);
+    io.out() << QString::fromLatin1(sealed.cookie) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace sessionlens::cli
