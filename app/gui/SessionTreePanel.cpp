@@ -120,6 +120,11 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SessionTreePanel::updateActions);
+    // A moved row stays the current one, so no currentChanged says that Move Up / Down now
+    // apply differently (after Ctrl+Shift+Up from the last row, Down stayed disabled).
+    connect(&m_model, &QAbstractItemModel::rowsMoved, this, &SessionTreePanel::updateActions);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &SessionTreePanel::updateActions);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &SessionTreePanel::updateActions);
     // An edit changes the marks of the containers above it too.
     connect(&m_model, &SessionTreeModel::sessionChanged, m_view->viewport(),
             qOverload<>(&QWidget::update));

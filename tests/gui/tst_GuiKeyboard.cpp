@@ -1,0 +1,405 @@
+// The main window driven only by keys, as a person at the keyboard works: Insert, Delete,
+// Ctrl+Z / Ctrl+Shift+Z, Ctrl+Shift+Up / Down, Ctrl+F, Enter in the tree, Ctrl+K into the
+// key ring and its Add Key dialog, the Preferences shortcut. Each test checks what the
+// person would see: the tree's rows, the sealed cookie, the undo stack, the key ring.
+// (Ctrl+Return and the Capture dock are tested in their own suites.)
+
+#include "AddKeyDialog.h"
+#include "CookieInputPanel.h"
+#include "GuiTestFixture.h"
+#include "KeyRingDialog.h"
+#include "PreferencesDialog.h"
+#include "SessionTreePanel.h"
+#include "TestData.h"
+#include "formats/EncryptedSessionCodec.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace sessionlens;
+using namespace sessionlens::gui;
+
+namespace {
+
+const QByteArray kKey = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
+// A second AES-256 key, typed into the Add Key dialog.
+const QByteArray kTypedKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+// How long a modal dialog may take to appear after the key that opens it.
+constexpr int kDialogWaitMs = 10'000;
+
+QString loginCookie()
+{
+    return test::cookieVector(QStringLiteral("encrypted_session"),
+                              QStringLiteral("login"))[QStringLiteral("cookie")]
+        .toString();
+}
+
+QPlainTextEdit *cookieField(MainWindow &window)
+{
+    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
+}
+
+// Pasted as a person does: select what the field holds, then Ctrl+V.
+void paste(QWidget *target, const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+}
+
+// The vectors' key in the ring, the window active, the login cookie pasted.
+bool openLogin(test::GuiTestFixture &f)
+{
+    if (!f.addKeyHex(QStringLiteral("vectors"), kKey))
+        return false;
+    f.window->show();
+    f.window->activateWindow();
+    if (!QTest::qWaitForWindowActive(f.window.get()))
+        return false;
+    paste(cookieField(*f.window), loginCookie());
+    return f.window->controller().lastOpen().ok();
+}
+
+// The focused tree, its current row the top-level row `row`.
+QTreeView *focusTreeRow(MainWindow &window, int row)
+{
+    QTreeView *view = window.treePanel()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Home);
+    for (int i = 0; i < row; ++i)
+        QTest::keyClick(view, Qt::Key_Down);
+    return view;
+}
+
+// The open editor of the tree (a line edit over its viewport), or none.
+QLineEdit *openEditor(SessionTreePanel *panel)
+{
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
+}
+
+// The keys of the top level as the tree shows them.
+QStringList shownKeys(QTreeView *view)
+{
+    QStringList keys;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        keys.append(view->model()->index(row, SessionTreeModel::KeyColumn).data().toString());
+    return keys;
+}
+
+// The JSON inside the window's new cookie, read back with the vectors' key.
+QByteArray sealedPlaintext(MainWindow &window)
+{
+    const QByteArray raw = QByteArray::fromHex(kKey);
+    auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32));
+    if (!codec)
+        return {};
+    const auto decoded = codec->decode(window.controller().sealedCookie());
+    return decoded.ok() ? decoded.plaintext : QByteArray();
+}
+
+QAction *menuAction(MainWindow &window, const QString &text)
+{
+    for (QAction *top : window.menuBar()->actions())
+        if (top->menu())
+            for (QAction *action : top->menu()->actions())
+                if (action->text() == text)
+                    return action;
+    return nullptr;
+}
+
+// Runs `drive` on the modal `Dialog` once it is up (its exec() blocks the code that pressed
+// the key), then closes it if `drive` left it open, so a failed step cannot hang the test.
+// `*driven` says whether the dialog came within kDialogWaitMs.
+template <typename Dialog> void driveWhenModal(std::function<void(Dialog *)> drive, bool *driven)
+{
+    auto *poll = new QTimer(qApp);
+    const QDeadlineTimer deadline(kDialogWaitMs);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, deadline, drive, driven] {
+        QPointer<Dialog> dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        if (!dialog && !deadline.hasExpired())
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (!dialog)
+            return;
+        *driven = true;
+        // Keys go where a person's would: to the dialog once it is the active window.
+        dialog->activateWindow();
+        if (QTest::qWaitFor([&dialog] { return dialog && QApplication::activeWindow() == dialog; },
+                            kDialogWaitMs))
+            drive(dialog);
+        if (dialog && dialog->isVisible())
+            dialog->reject();
+    });
+    poll->start(10);
+}
+
+} // namespace
+
+class TestGuiKeyboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QApplication::clipboard()->clear(); }
+
+    void insertAddsAKeyThatEnterNamesAndFills();
+    void deleteThenUndoAndRedoByKeys();
+    void ctrlShiftArrowsMoveTheCurrentKey();
+    void ctrlFFiltersTheTree();
+    void addKeyDialogFilledFromTheKeyboard();
+    void preferencesShortcutOpensTheDialog();
+};
+
+void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
+{
+    test::GuiTestFixture f;
+    InspectorController &c = f.window->controller();
+    QAbstractItemModelTester tester(&c.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(openLogin(f));
+    SessionTreePanel *panel = f.window->treePanel();
+    QTreeView *view = focusTreeRow(*f.window, 0);
+    QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("user_id"), QStringLiteral("username"),
+                                           QStringLiteral("logged_in")}));
+
+    // Insert: a new key after the current one, its name in an editor at once.
+    QTest::keyClick(view, Qt::Key_Insert);
+    QLineEdit *editor = openEditor(panel);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QStringLiteral("new_key"));
+    QCOMPARE(c.undoStack().count(), 1);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("theme"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(shownKeys(view),
+             (QStringList{QStringLiteral("user_id"), QStringLiteral("theme"),
+                          QStringLiteral("username"), QStringLiteral("logged_in")}));
+    QCOMPARE(panel->currentSourceIndex().row(), 1);
+
+    // Enter on the new row edits its (empty string) value.
+    QTest::keyClick(view, Qt::Key_Return);
+    editor = openEditor(panel);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QString());
+    QTest::keyClicks(editor, QStringLiteral("dark"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(view->model()->index(1, SessionTreeModel::ValueColumn).data().toString(),
+             QStringLiteral("dark"));
+    QCOMPARE(c.undoStack().count(), 3); // insert, rename, value
+    QVERIFY(f.window->isWindowModified());
+    // The new cookie carries the edit, in the server's spelling.
+    QTRY_COMPARE(sealedPlaintext(*f.window),
+                 QByteArray(R"({"user_id": 42, "theme": "dark", "username": "alice", )"
+                            R"("logged_in": true})"));
+}
+
+void TestGuiKeyboard::deleteThenUndoAndRedoByKeys()
+{
+    test::GuiTestFixture f;
+    InspectorController &c = f.window->controller();
+    QAbstractItemModelTester tester(&c.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(openLogin(f));
+    const QByteArray original = sealedPlaintext(*f.window);
+    QCOMPARE(original, QByteArray(R"({"user_id": 42, "username": "alice", "logged_in": true})"));
+    QTreeView *view = focusTreeRow(*f.window, 1);
+
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(shownKeys(view),
+             (QStringList{QStringLiteral("user_id"), QStringLiteral("logged_in")}));
+    QCOMPARE(c.undoStack().count(), 1);
+    QVERIFY(f.window->isWindowModified());
+    QTRY_COMPARE(sealedPlaintext(*f.window), QByteArray(R"({"user_id": 42, "logged_in": true})"));
+
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("user_id"), QStringLiteral("username"),
+                                           QStringLiteral("logged_in")}));
+    QCOMPARE(c.undoStack().index(), 0);
+    QVERIFY(c.undoStack().isClean());
+    QVERIFY(!f.window->isWindowModified());
+    QTRY_COMPARE(sealedPlaintext(*f.window), original);
+
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(shownKeys(view),
+             (QStringList{QStringLiteral("user_id"), QStringLiteral("logged_in")}));
+    QCOMPARE(c.undoStack().index(), 1);
+    QTRY_COMPARE(sealedPlaintext(*f.window), QByteArray(R"({"user_id": 42, "logged_in": true})"));
+}
+
+void TestGuiKeyboard::ctrlShiftArrowsMoveTheCurrentKey()
+{
+    test::GuiTestFixture f;
+    InspectorController &c = f.window->controller();
+    QAbstractItemModelTester tester(&c.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(openLogin(f));
+    SessionTreePanel *panel = f.window->treePanel();
+    QTreeView *view = focusTreeRow(*f.window, 2);
+
+    // Up twice: "logged_in" goes to the top, and stays the current row on the way.
+    QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(panel->currentSourceIndex().row(), 1);
+    QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("logged_in"), QStringLiteral("user_id"),
+                                           QStringLiteral("username")}));
+    QCOMPARE(panel->currentSourceIndex().row(), 0);
+    // At the top, Up is no move at all: no undo step for nothing.
+    QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(c.undoStack().count(), 2);
+    QTRY_COMPARE(sealedPlaintext(*f.window),
+                 QByteArray(R"({"logged_in": true, "user_id": 42, "username": "alice"})"));
+
+    // Down once, then undo both moves that remain.
+    QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("user_id"), QStringLiteral("logged_in"),
+                                           QStringLiteral("username")}));
+    QCOMPARE(panel->currentSourceIndex().row(), 1);
+    QCOMPARE(c.undoStack().count(), 3);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("user_id"), QStringLiteral("username"),
+                                           QStringLiteral("logged_in")}));
+    QVERIFY(c.undoStack().isClean());
+}
+
+void TestGuiKeyboard::ctrlFFiltersTheTree()
+{
+    test::GuiTestFixture f;
+    QVERIFY(openLogin(f));
+    SessionTreePanel *panel = f.window->treePanel();
+    QTreeView *view = focusTreeRow(*f.window, 0);
+
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(panel->filterEdit()->hasFocus());
+    QTest::keyClicks(panel->filterEdit(), QStringLiteral("ALI"));
+    // Case-insensitive over keys and values: only the row whose value is "alice".
+    QCOMPARE(shownKeys(view), QStringList{QStringLiteral("username")});
+    // Ctrl+F again from the tree selects the filter text, so typing replaces it.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(panel->filterEdit()->hasFocus());
+    QCOMPARE(panel->filterEdit()->selectedText(), QStringLiteral("ALI"));
+    QTest::keyClicks(panel->filterEdit(), QStringLiteral("logged"));
+    QCOMPARE(panel->filterEdit()->text(), QStringLiteral("logged"));
+    QCOMPARE(shownKeys(view), QStringList{QStringLiteral("logged_in")});
+    QTest::keyClick(panel->filterEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(panel->filterEdit(), Qt::Key_Backspace);
+    QCOMPARE(shownKeys(view).size(), 3);
+    // Filtering is no edit.
+    QCOMPARE(f.window->controller().undoStack().count(), 0);
+}
+
+void TestGuiKeyboard::addKeyDialogFilledFromTheKeyboard()
+{
+    test::GuiTestFixture f;
+    f.window->show();
+    f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    QCOMPARE(f.keys->ring().size(), 0);
+
+    bool ringShown = false, addShown = false, rowListed = false;
+    driveWhenModal<KeyRingDialog>(
+        [&](KeyRingDialog *ring) {
+            driveWhenModal<AddKeyDialog>(
+                [&](AddKeyDialog *add) {
+                    // The name field has the focus; Tab goes on to the kind, then the key.
+                    QWidget *name = QApplication::focusWidget();
+                    QCOMPARE(name, add->findChild<QLineEdit *>(QStringLiteral("keyName")));
+                    QTest::keyClicks(name, QStringLiteral("typed"));
+                    QTest::keyClick(name, Qt::Key_Tab);
+                    QCOMPARE(QApplication::focusWidget(),
+                             add->findChild<QComboBox *>(QStringLiteral("keyKind")));
+                    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                    QWidget *text = QApplication::focusWidget();
+                    QCOMPARE(text, add->findChild<QLineEdit *>(QStringLiteral("keyText")));
+                    QTest::keyClicks(text, QString::fromLatin1(kTypedKey));
+                    QCOMPARE(add->key().size(), std::size_t(32));
+                    QTest::keyClick(text, Qt::Key_Return); // the default button: OK
+                    QVERIFY(!add->isVisible());
+                    QCOMPARE(add->result(), int(QDialog::Accepted));
+                },
+                &addShown);
+            QTest::keyClick(ring, Qt::Key_A, Qt::AltModifier); // &Add...
+            if (!QTest::qWaitFor([&] { return addShown; }, kDialogWaitMs))
+                return;
+            // The store answers later; the table lists the key once it has.
+            rowListed =
+                QTest::qWaitFor([ring] { return ring->table()->rowCount() == 1; }, kDialogWaitMs) &&
+                ring->table()->item(0, 0)->text() == QStringLiteral("typed");
+            QTest::keyClick(ring, Qt::Key_Escape);
+        },
+        &ringShown);
+    QTest::keyClick(f.window.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(ringShown);
+    QVERIFY(addShown);
+    QVERIFY(rowListed);
+
+    const SessionKey *typed = f.keys->ring().find(QStringLiteral("typed"));
+    QVERIFY(typed);
+    QCOMPARE(typed->kind(), SessionKey::Kind::AesKey);
+    QCOMPARE(typed->toHex(), QString::fromLatin1(kTypedKey));
+    // And a cookie sealed with it opens, named after it.
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("k"), SessionValue::makeInteger(1));
+    const QByteArray raw = QByteArray::fromHex(kTypedKey);
+    auto codec = EncryptedSessionCodec::create(SecureBytes(raw.constData(), 32));
+    QVERIFY(codec);
+    paste(cookieField(*f.window), QString::fromLatin1(codec->seal(session).value().cookie));
+    QVERIFY(f.window->controller().lastOpen().ok());
+    QVERIFY2(f.window->windowTitle().contains(QStringLiteral("\"typed\"")),
+             qPrintable(f.window->windowTitle()));
+}
+
+void TestGuiKeyboard::preferencesShortcutOpensTheDialog()
+{
+    test::GuiTestFixture f;
+    QVERIFY(openLogin(f));
+    QAction *preferences = menuAction(*f.window, QStringLiteral("&Preferences..."));
+    QVERIFY(preferences);
+    // Whatever the platform calls Preferences, the window must have a key for it.
+    QVERIFY2(!preferences->shortcut().isEmpty(), "Edit > Preferences has no shortcut here");
+    QCOMPARE(f.window->controller().model().bytesForm(), ValueText::BytesForm::Hex);
+
+    bool shown = false;
+    driveWhenModal<PreferencesDialog>(
+        [](PreferencesDialog *dialog) {
+            // Show bytes as: Alt+B reaches the combo box, Down picks Base64, Enter is OK.
+            QTest::keyClick(dialog, Qt::Key_B, Qt::AltModifier);
+            auto *bytes = qobject_cast<QComboBox *>(QApplication::focusWidget());
+            QVERIFY(bytes);
+            QCOMPARE(bytes->currentText(), QStringLiteral("Hex"));
+            QTest::keyClick(bytes, Qt::Key_Down);
+            QCOMPARE(bytes->currentText(), QStringLiteral("Base64"));
+            QTest::keyClick(bytes, Qt::Key_Return);
+            QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        },
+        &shown);
+    QTest::keySequence(f.window.get(), preferences->shortcut());
+    QVERIFY(shown);
+    QCOMPARE(f.settings->string(AppSettings::Key::BytesDisplay), QStringLiteral("base64"));
+    // The open session's tree shows bytes in the new form at once.
+    QCOMPARE(f.window->controller().model().bytesForm(), ValueText::BytesForm::Base64);
+}
+
+QTEST_MAIN(TestGuiKeyboard)
+#include "tst_GuiKeyboard.moc"
