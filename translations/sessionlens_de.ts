@@ -3728,10 +3728,6 @@ Python: %2</translation>
         <translation>Größter &amp;entpackter Klartext:</translation>
     </message>
     <message>
-        <source>Session &amp;cookie name:</source>
-        <translation>Name des Session-&amp;Cookies:</translation>
-    </message>
-    <message>
         <source>&amp;Replay URL (curl, requests):</source>
         <translation>&amp;Replay-URL (curl, requests):</translation>
     </message>
@@ -3740,16 +3736,12 @@ Python: %2</translation>
         <translation> Tage</translation>
     </message>
     <message>
-        <source>Signed session &amp;lifetime:</source>
-        <translation>&amp;Lebensdauer signierter Sessions:</translation>
-    </message>
-    <message>
         <source>Timestamps count from 2011 (itsdangerous before 1.0)</source>
         <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)</translation>
     </message>
     <message>
         <source>Signer &amp;salt:</source>
-        <translation>&amp;Salt des Signierers:</translation>
+        <translation>Sal&amp;t des Signierers:</translation>
     </message>
     <message>
         <source>Signer &amp;digest:</source>
@@ -3757,7 +3749,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Key derivation:</source>
-        <translation>&amp;Schlüsselableitung:</translation>
+        <translation>Schlüsselableit&amp;ung:</translation>
     </message>
     <message>
         <source>Keep opened cookies in File ▸ History (sealed with the key store&apos;s key)</source>
@@ -3774,6 +3766,14 @@ Python: %2</translation>
     <message>
         <source>Clear copied cookies and keys &amp;after:</source>
         <translation>Kopierte Cookies und Schlüssel löschen &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Session cookie &amp;name:</source>
+        <translation>Name des Session-&amp;Cookies:</translation>
+    </message>
+    <message>
+        <source>Signed session li&amp;fetime:</source>
+        <translation>&amp;Lebensdauer signierter Sessions:</translation>
     </message>
 </context>
 <context>
