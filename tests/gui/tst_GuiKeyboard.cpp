@@ -164,6 +164,8 @@ private Q_SLOTS:
     void deleteThenUndoAndRedoByKeys();
     void ctrlShiftArrowsMoveTheCurrentKey();
     void ctrlFFiltersTheTree();
+    void editingKeysStayInTheEditor();
+    void copyKeysFillTheClipboard();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
 };
@@ -306,6 +308,65 @@ void TestGuiKeyboard::ctrlFFiltersTheTree()
     QTest::keyClick(panel->filterEdit(), Qt::Key_Backspace);
     QCOMPARE(shownKeys(view).size(), 3);
     // Filtering is no edit.
+    QCOMPARE(f.window->controller().undoStack().count(), 0);
+}
+
+void TestGuiKeyboard::editingKeysStayInTheEditor()
+{
+    // The tree's Delete, Ctrl+Z and Ctrl+Shift+Z are the text's own while a field has the
+    // focus: a person deleting a character must not delete the row or undo the last edit.
+    test::GuiTestFixture f;
+    QVERIFY(openLogin(f));
+    InspectorController &c = f.window->controller();
+    SessionTreePanel *panel = f.window->treePanel();
+    QTreeView *view = focusTreeRow(*f.window, 0);
+    QTest::keyClick(view, Qt::Key_Delete); // one edit to undo: user_id gone
+    QCOMPARE(c.undoStack().count(), 1);
+    QCOMPARE(shownKeys(view).first(), QStringLiteral("username"));
+
+    QTest::keyClick(view, Qt::Key_Return);
+    QLineEdit *editor = openEditor(panel);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QStringLiteral("alice"));
+    QTest::keyClick(editor, Qt::Key_Home);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QCOMPARE(editor->text(), QStringLiteral("lice"));
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor->text(), QStringLiteral("alice"));
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(editor->text(), QStringLiteral("lice"));
+    QCOMPARE(shownKeys(view),
+             (QStringList{QStringLiteral("username"), QStringLiteral("logged_in")}));
+    QCOMPARE(c.undoStack().count(), 1);
+    QCOMPARE(c.undoStack().index(), 1);
+    QTest::keyClick(editor, Qt::Key_Escape); // and nothing of it is kept
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(c.document().root().child(0)->stringValue(), QStringLiteral("alice"));
+
+    // The same in the filter field.
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(panel->filterEdit()->hasFocus());
+    QTest::keyClicks(panel->filterEdit(), QStringLiteral("xalice"));
+    QTest::keyClick(panel->filterEdit(), Qt::Key_Home);
+    QTest::keyClick(panel->filterEdit(), Qt::Key_Delete);
+    QCOMPARE(panel->filterEdit()->text(), QStringLiteral("alice"));
+    QCOMPARE(shownKeys(view), QStringList{QStringLiteral("username")});
+    QCOMPARE(c.document().root().size(), 2);
+    QCOMPARE(c.undoStack().index(), 1);
+}
+
+void TestGuiKeyboard::copyKeysFillTheClipboard()
+{
+    test::GuiTestFixture f;
+    QVERIFY(openLogin(f));
+    QTreeView *view = focusTreeRow(*f.window, 1);
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("alice")); // a string as is
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("session['username']"));
+    QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("True")); // other values as repr
     QCOMPARE(f.window->controller().undoStack().count(), 0);
 }
 
