@@ -4,12 +4,18 @@
 #include "FileKeyStore.h"
 #include "KeyRingStore.h"
 #include "MainWindow.h"
+#include "SessionTreePanel.h"
 #include "document/RecoveryStore.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <memory>
 
@@ -47,6 +53,28 @@ struct GuiTestFixture
             .ok();
     }
 };
+
+// The window's cookie field.
+inline QPlainTextEdit *cookieField(gui::MainWindow &window)
+{
+    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
+}
+
+// As a person pastes: select what the field holds, then Ctrl+V.
+inline void paste(QWidget *target, const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+}
+
+// The open editor of the tree (a line edit over its viewport), or none.
+inline QLineEdit *openEditor(gui::SessionTreePanel *panel)
+{
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
+}
 
 // The German catalogue for the length of a test: installed here, removed when it ends.
 struct GermanCatalogue

@@ -30,6 +30,7 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -49,19 +50,9 @@ QString loginCookie()
         .toString();
 }
 
-QPlainTextEdit *cookieField(MainWindow &window)
-{
-    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
-}
-
-// Pasted as a person does: select what the field holds, then Ctrl+V.
-void paste(QWidget *target, const QString &text)
-{
-    QApplication::clipboard()->setText(text);
-    target->setFocus();
-    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
-}
+using test::cookieField;
+using test::openEditor;
+using test::paste;
 
 // The vectors' key in the ring, the window active, the login cookie pasted.
 bool openLogin(test::GuiTestFixture &f)
@@ -76,6 +67,13 @@ bool openLogin(test::GuiTestFixture &f)
     return f.window->controller().lastOpen().ok();
 }
 
+// The window's tree model under QAbstractItemModelTester for as long as the result lives.
+std::unique_ptr<QAbstractItemModelTester> watched(InspectorController &controller)
+{
+    return std::make_unique<QAbstractItemModelTester>(
+        &controller.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
 // The focused tree, its current row the top-level row `row`.
 QTreeView *focusTreeRow(MainWindow &window, int row)
 {
@@ -85,13 +83,6 @@ QTreeView *focusTreeRow(MainWindow &window, int row)
     for (int i = 0; i < row; ++i)
         QTest::keyClick(view, Qt::Key_Down);
     return view;
-}
-
-// The open editor of the tree (a line edit over its viewport), or none.
-QLineEdit *openEditor(SessionTreePanel *panel)
-{
-    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
 }
 
 // The keys of the top level as the tree shows them.
@@ -174,8 +165,7 @@ void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
 {
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
-    QAbstractItemModelTester tester(&c.model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = watched(c);
     QVERIFY(openLogin(f));
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 0);
@@ -219,8 +209,7 @@ void TestGuiKeyboard::deleteThenUndoAndRedoByKeys()
 {
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
-    QAbstractItemModelTester tester(&c.model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = watched(c);
     QVERIFY(openLogin(f));
     const QByteArray original = sealedPlaintext(*f.window);
     QCOMPARE(original, QByteArray(R"({"user_id": 42, "username": "alice", "logged_in": true})"));
@@ -252,8 +241,7 @@ void TestGuiKeyboard::ctrlShiftArrowsMoveTheCurrentKey()
 {
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
-    QAbstractItemModelTester tester(&c.model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = watched(c);
     QVERIFY(openLogin(f));
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 2);

@@ -71,14 +71,23 @@ struct EditorFixture
         return QTest::qWaitFor([this] { return view.hasFocus(); }, 5000);
     }
 
+    // F2 and the editor's text deleted (Ctrl+A, Backspace): the emptied line edit, or none.
+    QLineEdit *emptied(int row)
+    {
+        auto *line = qobject_cast<QLineEdit *>(edit(row));
+        if (line) {
+            QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(line, Qt::Key_Backspace);
+        }
+        return line;
+    }
+
     // F2, the text replaced by typing, Enter.
     bool type(int row, const QString &text)
     {
-        auto *line = qobject_cast<QLineEdit *>(edit(row));
+        QLineEdit *line = emptied(row);
         if (!line)
             return false;
-        QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClick(line, Qt::Key_Backspace);
         QTest::keyClicks(line, text);
         return commit(line);
     }
@@ -141,10 +150,8 @@ void TestValueDelegate::integerEditorTakesDigitsOnly()
 {
     EditorFixture f(R"({"n": 1})");
     QVERIFY(f.show());
-    auto *line = qobject_cast<QLineEdit *>(f.edit(0));
+    QLineEdit *line = f.emptied(0);
     QVERIFY(line);
-    QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(line, Qt::Key_Backspace);
     QTest::keyClicks(line, QStringLiteral("-1x2.5e3 4_0"));
     QCOMPARE(line->text(), QStringLiteral("-125340"));
     QVERIFY(f.commit(line));
@@ -155,10 +162,8 @@ void TestValueDelegate::integerDigitsStopAtPythonsLimit()
 {
     EditorFixture f(R"({"n": 1})");
     QVERIFY(f.show());
-    auto *line = qobject_cast<QLineEdit *>(f.edit(0));
+    QLineEdit *line = f.emptied(0);
     QVERIFY(line);
-    QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(line, Qt::Key_Backspace);
     const QString most = QStringLiteral("9").repeated(kPythonMaxDigits);
     line->insert(most.left(kPythonMaxDigits - 1)); // typed by keys would take a while
     QTest::keyClicks(line, QStringLiteral("98"));  // the 4300th digit, then one too many
@@ -227,10 +232,8 @@ void TestValueDelegate::floatEditorRefusesWords()
 {
     EditorFixture f(R"({"f": 1.5})");
     QVERIFY(f.show());
-    auto *line = qobject_cast<QLineEdit *>(f.edit(0));
+    QLineEdit *line = f.emptied(0);
     QVERIFY(line);
-    QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(line, Qt::Key_Backspace);
     QTest::keyClicks(line, QStringLiteral("xyz"));
     QCOMPARE(line->text(), QString());
     QTest::keyClicks(line, QStringLiteral("nax")); // past "na" only "n" can follow

@@ -74,19 +74,9 @@ bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &s
         .ok();
 }
 
-QPlainTextEdit *cookieField(MainWindow &window)
-{
-    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
-}
-
-// As a person pastes: select what the field holds, then Ctrl+V.
-void paste(QWidget *target, const QString &text)
-{
-    QApplication::clipboard()->setText(text);
-    target->setFocus();
-    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
-}
+using test::cookieField;
+using test::openEditor;
+using test::paste;
 
 // Opens a menu of the bar with the mouse and clicks one of its items; false when either is
 // missing or the item is disabled.
@@ -155,13 +145,6 @@ bool openLogin(test::GuiTestFixture &f)
 QString cellText(QTreeView *view, int row, int column)
 {
     return view->model()->index(row, column).data().toString();
-}
-
-// The open editor of the tree (a line edit over its viewport), or none.
-QLineEdit *openEditor(SessionTreePanel *panel)
-{
-    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
 }
 
 } // namespace
