@@ -5,6 +5,7 @@
 #include "KeyRingStore.h"
 #include "MainWindow.h"
 #include "SessionTreePanel.h"
+#include "TestData.h"
 #include "document/RecoveryStore.h"
 
 #include <QApplication>
@@ -20,6 +21,28 @@
 #include <memory>
 
 namespace sessionlens::test {
+
+// The window's cookie field.
+inline QPlainTextEdit *cookieField(gui::MainWindow &window)
+{
+    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
+}
+
+// As a person pastes: select what the field holds, then Ctrl+V.
+inline void paste(QWidget *target, const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+}
+
+// The open editor of the tree (a line edit over its viewport), or none.
+inline QLineEdit *openEditor(gui::SessionTreePanel *panel)
+{
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
+}
 
 /// A main window with its own settings file, file key store and recovery folder.
 struct GuiTestFixture
@@ -52,29 +75,24 @@ struct GuiTestFixture
         return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size()))))
             .ok();
     }
+
+    /// The usual start: the vectors' key in the ring (as "vectors"), the window active, the
+    /// encrypted "login" vector pasted; true when it opened.
+    bool openLogin()
+    {
+        const QJsonObject login =
+            cookieVector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+        if (!addKeyHex(QStringLiteral("vectors"),
+                       login[QStringLiteral("key_hex")].toString().toLatin1()))
+            return false;
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            return false;
+        paste(cookieField(*window), login[QStringLiteral("cookie")].toString());
+        return window->controller().lastOpen().ok();
+    }
 };
-
-// The window's cookie field.
-inline QPlainTextEdit *cookieField(gui::MainWindow &window)
-{
-    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
-}
-
-// As a person pastes: select what the field holds, then Ctrl+V.
-inline void paste(QWidget *target, const QString &text)
-{
-    QApplication::clipboard()->setText(text);
-    target->setFocus();
-    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
-}
-
-// The open editor of the tree (a line edit over its viewport), or none.
-inline QLineEdit *openEditor(gui::SessionTreePanel *panel)
-{
-    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
-}
 
 // The German catalogue for the length of a test: installed here, removed when it ends.
 struct GermanCatalogue

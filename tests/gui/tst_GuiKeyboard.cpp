@@ -43,29 +43,9 @@ const QByteArray kTypedKey = "00112233445566778899aabbccddeeff001122334455667788
 // How long a modal dialog may take to appear after the key that opens it.
 constexpr int kDialogWaitMs = 10'000;
 
-QString loginCookie()
-{
-    return test::cookieVector(QStringLiteral("encrypted_session"),
-                              QStringLiteral("login"))[QStringLiteral("cookie")]
-        .toString();
-}
-
 using test::cookieField;
 using test::openEditor;
 using test::paste;
-
-// The vectors' key in the ring, the window active, the login cookie pasted.
-bool openLogin(test::GuiTestFixture &f)
-{
-    if (!f.addKeyHex(QStringLiteral("vectors"), kKey))
-        return false;
-    f.window->show();
-    f.window->activateWindow();
-    if (!QTest::qWaitForWindowActive(f.window.get()))
-        return false;
-    paste(cookieField(*f.window), loginCookie());
-    return f.window->controller().lastOpen().ok();
-}
 
 // The window's tree model under QAbstractItemModelTester for as long as the result lives.
 std::unique_ptr<QAbstractItemModelTester> watched(InspectorController &controller)
@@ -166,7 +146,7 @@ void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
     const auto tester = watched(c);
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 0);
     QCOMPARE(shownKeys(view), (QStringList{QStringLiteral("user_id"), QStringLiteral("username"),
@@ -210,7 +190,7 @@ void TestGuiKeyboard::deleteThenUndoAndRedoByKeys()
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
     const auto tester = watched(c);
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     const QByteArray original = sealedPlaintext(*f.window);
     QCOMPARE(original, QByteArray(R"({"user_id": 42, "username": "alice", "logged_in": true})"));
     QTreeView *view = focusTreeRow(*f.window, 1);
@@ -242,7 +222,7 @@ void TestGuiKeyboard::ctrlShiftArrowsMoveTheCurrentKey()
     test::GuiTestFixture f;
     InspectorController &c = f.window->controller();
     const auto tester = watched(c);
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 2);
 
@@ -275,7 +255,7 @@ void TestGuiKeyboard::ctrlShiftArrowsMoveTheCurrentKey()
 void TestGuiKeyboard::ctrlFFiltersTheTree()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 0);
 
@@ -304,7 +284,7 @@ void TestGuiKeyboard::editingKeysStayInTheEditor()
     // The tree's Delete, Ctrl+Z and Ctrl+Shift+Z are the text's own while a field has the
     // focus: a person deleting a character must not delete the row or undo the last edit.
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     InspectorController &c = f.window->controller();
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = focusTreeRow(*f.window, 0);
@@ -346,7 +326,7 @@ void TestGuiKeyboard::editingKeysStayInTheEditor()
 void TestGuiKeyboard::copyKeysFillTheClipboard()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QTreeView *view = focusTreeRow(*f.window, 1);
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("alice")); // a string as is
@@ -422,7 +402,7 @@ void TestGuiKeyboard::addKeyDialogFilledFromTheKeyboard()
 void TestGuiKeyboard::preferencesShortcutOpensTheDialog()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QAction *preferences = menuAction(*f.window, QStringLiteral("&Preferences..."));
     QVERIFY(preferences);
     // Whatever the platform calls Preferences, the window must have a key for it.

@@ -128,20 +128,6 @@ void undoFromTheTree(MainWindow &window)
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
 }
 
-// The usual start: the vectors' key in the ring, the window active, the login cookie pasted.
-bool openLogin(test::GuiTestFixture &f)
-{
-    if (!f.addKeyHex(QStringLiteral("vectors"), kKey))
-        return false;
-    f.window->show();
-    f.window->activateWindow();
-    if (!QTest::qWaitForWindowActive(f.window.get()))
-        return false;
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
-    return f.window->controller().lastOpen().ok();
-}
-
 QString cellText(QTreeView *view, int row, int column)
 {
     return view->model()->index(row, column).data().toString();
@@ -312,7 +298,7 @@ void TestWindowLoop::historyRecordsOpenedCookiesNotKeystrokes()
 void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     InspectorController &c = f.window->controller();
     QVERIFY(c.lastOpen().ok());
     SizeChart *pipeline = f.window->sizePanel()->pipelineChart();
@@ -346,7 +332,7 @@ void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 void TestWindowLoop::valuesAreEditedFromTheKeyboard()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     InspectorController &c = f.window->controller();
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = panel->view();
@@ -441,7 +427,7 @@ void TestWindowLoop::germanLayoutAt1024x768ShowsTheValues()
 void TestWindowLoop::jsonErrorHasItsOwnRow()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     json->setFocus();
@@ -493,7 +479,7 @@ void TestWindowLoop::longStatusIsWholeInItsTooltip()
 void TestWindowLoop::greyedOutJsonIsGreyToo()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     QTRY_VERIFY(!json->document()->firstBlock().layout()->formats().isEmpty()); // coloured
