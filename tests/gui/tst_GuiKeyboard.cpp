@@ -132,6 +132,7 @@ private Q_SLOTS:
     void init() { QApplication::clipboard()->clear(); }
 
     void insertAddsAKeyThatEnterNamesAndFills();
+    void insertOnAListAppendsAnItem();
     void deleteThenUndoAndRedoByKeys();
     void ctrlShiftArrowsMoveTheCurrentKey();
     void ctrlFFiltersTheTree();
@@ -183,6 +184,44 @@ void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
     QTRY_COMPARE(sealedPlaintext(*f.window),
                  QByteArray(R"({"user_id": 42, "theme": "dark", "username": "alice", )"
                             R"("logged_in": true})"));
+}
+
+void TestGuiKeyboard::insertOnAListAppendsAnItem()
+{
+    test::GuiTestFixture f;
+    InspectorController &c = f.window->controller();
+    const auto tester = watched(c);
+    QVERIFY(f.openLogin());
+    paste(cookieField(*f.window),
+          test::cookieVector(QStringLiteral("encrypted_session"),
+                             QStringLiteral("flash"))[QStringLiteral("cookie")]
+              .toString());
+    QVERIFY(c.lastOpen().ok());
+    SessionTreePanel *panel = f.window->treePanel();
+    QTreeView *view = focusTreeRow(*f.window, 0);
+    QCOMPARE(shownKeys(view).first(), QStringLiteral("_flashes"));
+
+    // Insert on a list: a new item at its end, opened and in sight, its value being edited.
+    QTest::keyClick(view, Qt::Key_Insert);
+    const QModelIndex list = view->model()->index(0, 0);
+    QCOMPARE(view->model()->rowCount(list), 3);
+    QVERIFY(view->isExpanded(list));
+    QCOMPARE(panel->currentSourceIndex().row(), 2);
+    QLineEdit *editor = openEditor(panel);
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("third"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(c.document().root().child(0)->child(2)->stringValue(), QStringLiteral("third"));
+    QTRY_COMPARE(sealedPlaintext(*f.window),
+                 QByteArray(R"({"_flashes": [["message", "Saved!"], ["error", "Oops"], "third"], )"
+                            R"("_fresh": true})"));
+    // One Ctrl+Z per step: the value, then the item.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(c.document().root().child(0)->child(2)->stringValue(), QString());
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(view->model()->rowCount(list), 2);
+    QVERIFY(c.undoStack().isClean());
 }
 
 void TestGuiKeyboard::deleteThenUndoAndRedoByKeys()
