@@ -88,7 +88,8 @@ private Q_SLOTS:
     void tabGoesDownTheForm();
     void keyedChangesPersistAndComeBack();
     void emptyTextKeepsTheDefaults();
-    void escapeKeepsTheOldValues();
+    void cancelKeepsTheOldValues_data();
+    void cancelKeepsTheOldValues();
 };
 
 void TestPreferencesDialog::everyMnemonicReachesItsOwnField_data()
@@ -289,8 +290,16 @@ void TestPreferencesDialog::emptyTextKeepsTheDefaults()
     QCOMPARE(reread.string(AppSettings::Key::CookieName), QStringLiteral("session"));
 }
 
-void TestPreferencesDialog::escapeKeepsTheOldValues()
+void TestPreferencesDialog::cancelKeepsTheOldValues_data()
 {
+    QTest::addColumn<bool>("click");
+    QTest::newRow("Escape") << false;
+    QTest::newRow("Cancel clicked") << true;
+}
+
+void TestPreferencesDialog::cancelKeepsTheOldValues()
+{
+    QFETCH(bool, click);
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("settings.ini"));
     AppSettings settings(file);
@@ -305,7 +314,16 @@ void TestPreferencesDialog::escapeKeepsTheOldValues()
         retype(pressAlt(dialog, u's'), QStringLiteral("changed-salt"));
         QTest::keyClick(pressAlt(dialog, u'b'), Qt::Key_Down);
         retype(pressAlt(dialog, u'f'), QStringLiteral("99"));
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QAbstractButton *cancel = nullptr;
+        for (QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+            if (button->text() == QStringLiteral("Cancel") ||
+                button->text() == QStringLiteral("&Cancel"))
+                cancel = button;
+        QVERIFY(cancel);
+        if (click)
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        else
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(!dialog.isVisible());
     }
