@@ -3608,7 +3608,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>Convert to an &amp;EncryptedSession Cookie</source>
-        <translation>In ein &amp;EncryptedSession-Cookie umwandeln</translation>
+        <translation>&amp;In ein EncryptedSession-Cookie umwandeln</translation>
     </message>
     <message>
         <source>a Flask signed cookie</source>
@@ -4041,24 +4041,12 @@ Python: %2</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>&amp;Rename Key</source>
-        <translation>Schlüssel &amp;umbenennen</translation>
-    </message>
-    <message>
-        <source>Move &amp;Up</source>
-        <translation>Nach &amp;oben</translation>
-    </message>
-    <message>
         <source>Move Do&amp;wn</source>
-        <translation>Nach &amp;unten</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Path</source>
-        <translation>&amp;Pfad kopieren</translation>
+        <translation>Nach u&amp;nten</translation>
     </message>
     <message>
         <source>Copy &amp;Value</source>
-        <translation>&amp;Wert kopieren</translation>
+        <translation>Wert &amp;kopieren</translation>
     </message>
     <message>
         <source>Change &amp;Type</source>
@@ -4087,6 +4075,18 @@ Python: %2</translation>
     <message>
         <source>Tree</source>
         <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Key</source>
+        <translation>Schlüssel &amp;umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Move Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Path</source>
+        <translation>&amp;Pfad kopieren</translation>
     </message>
 </context>
 <context>

@@ -81,16 +81,18 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
         m_editActions.append(action);
         return action;
     };
+    // These are in the Edit menu (after Undo and Redo) and the context menu (with Change
+    // Type): each letter belongs to one item in both, in German too.
     m_addAction =
         makeAction(tr("&Add Key or Item"), QKeySequence(Qt::Key_Insert), [this] { addEntry(); });
     m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
     m_renameAction =
-        makeAction(tr("&Rename Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
-    m_upAction = makeAction(tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up),
+        makeAction(tr("Re&name Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
+    m_upAction = makeAction(tr("&Move Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up),
                             [this] { moveCurrent(-1); });
     m_downAction = makeAction(tr("Move Do&wn"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down),
                               [this] { moveCurrent(1); });
-    m_copyPathAction = makeAction(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+    m_copyPathAction = makeAction(tr("&Copy Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                                   [this] { copyPath(); });
     m_copyValueAction = makeAction(tr("Copy &Value"), QKeySequence::Copy, [this] { copyValue(); });
 

@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -31,6 +32,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace sessionlens;
 using namespace sessionlens::gui;
@@ -138,6 +140,9 @@ private Q_SLOTS:
     void ctrlFFiltersTheTree();
     void editingKeysStayInTheEditor();
     void copyKeysFillTheClipboard();
+    void menuLettersAreTheirOwn_data();
+    void menuLettersAreTheirOwn();
+    void altEThenUUndoes();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
 };
@@ -360,6 +365,66 @@ void TestGuiKeyboard::editingKeysStayInTheEditor()
     QCOMPARE(shownKeys(view), QStringList{QStringLiteral("username")});
     QCOMPARE(c.document().root().size(), 2);
     QCOMPARE(c.undoStack().index(), 1);
+}
+
+void TestGuiKeyboard::menuLettersAreTheirOwn_data()
+{
+    QTest::addColumn<bool>("german");
+    QTest::newRow("English") << false;
+    QTest::newRow("German") << true;
+}
+
+void TestGuiKeyboard::menuLettersAreTheirOwn()
+{
+    // In an open menu a letter two items share only moves between them: neither runs.
+    QFETCH(bool, german);
+    std::optional<test::GermanCatalogue> catalogue;
+    if (german) {
+        catalogue.emplace();
+        QVERIFY(catalogue->installed);
+    }
+    test::GuiTestFixture f;
+    QList<QPair<QString, QList<QAction *>>> menus;
+    menus.append({QStringLiteral("menu bar"), f.window->menuBar()->actions()});
+    for (QAction *top : f.window->menuBar()->actions())
+        if (top->menu())
+            menus.append({top->text(), top->menu()->actions()});
+    // The tree's context menu: its edit actions and the Change Type submenu.
+    SessionTreePanel *panel = f.window->treePanel();
+    auto *typeMenu = panel->findChild<QMenu *>();
+    QVERIFY(typeMenu);
+    menus.append({QStringLiteral("tree context menu"),
+                  panel->editActions() + QList<QAction *>{typeMenu->menuAction()}});
+    for (const auto &[name, actions] : std::as_const(menus)) {
+        QHash<QChar, QStringList> byLetter;
+        for (QAction *action : actions) {
+            const QString text = action->text();
+            const qsizetype amp = text.indexOf(u'&');
+            if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
+                byLetter[text.at(amp + 1).toLower()].append(text);
+        }
+        for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
+            QVERIFY2(it.value().size() == 1,
+                     qPrintable(QStringLiteral("%1: %2").arg(name, it.value().join(u'|'))));
+    }
+}
+
+void TestGuiKeyboard::altEThenUUndoes()
+{
+    test::GuiTestFixture f;
+    QVERIFY(f.openLogin());
+    InspectorController &c = f.window->controller();
+    QTreeView *view = focusTreeRow(*f.window, 0);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(c.document().root().size(), 2);
+    // Alt+E opens Edit, U is Undo.
+    QTest::keyClick(view, Qt::Key_E, Qt::AltModifier);
+    QMenu *edit = nullptr;
+    QTRY_VERIFY((edit = qobject_cast<QMenu *>(QApplication::activePopupWidget())) != nullptr);
+    QTest::keyClick(edit, Qt::Key_U);
+    QTRY_VERIFY(!edit->isVisible());
+    QCOMPARE(c.document().root().size(), 3);
+    QVERIFY(c.undoStack().isClean());
 }
 
 void TestGuiKeyboard::copyKeysFillTheClipboard()
