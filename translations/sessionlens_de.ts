@@ -3227,7 +3227,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>&amp;Discard Changes</source>
-        <translation>Änderungen &amp;verwerfen</translation>
+        <translation>Änderungen ver&amp;werfen</translation>
     </message>
     <message>
         <source>The session changed in the tree; Apply would replace those changes.</source>
@@ -3236,10 +3236,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
-    </message>
-    <message>
-        <source>&amp;Pretty-print</source>
-        <translation>&amp;Eingerückt anzeigen</translation>
     </message>
     <message>
         <source>Lay the JSON out on indented lines for reading; the session is the same either way</source>
@@ -3252,6 +3248,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>JSON tab</source>
         <translation>JSON-Reiter</translation>
+    </message>
+    <message>
+        <source>Pre&amp;tty-print</source>
+        <translation>Einge&amp;rückt anzeigen</translation>
     </message>
 </context>
 <context>

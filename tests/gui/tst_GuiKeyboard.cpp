@@ -13,17 +13,21 @@
 #include "TestData.h"
 #include "formats/EncryptedSessionCodec.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDeadlineTimer>
+#include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -143,6 +147,8 @@ private Q_SLOTS:
     void menuLettersAreTheirOwn_data();
     void menuLettersAreTheirOwn();
     void altEThenUUndoes();
+    void windowLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
+    void windowLettersAreTheirOwn();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
 };
@@ -407,6 +413,48 @@ void TestGuiKeyboard::menuLettersAreTheirOwn()
             QVERIFY2(it.value().size() == 1,
                      qPrintable(QStringLiteral("%1: %2").arg(name, it.value().join(u'|'))));
     }
+}
+
+void TestGuiKeyboard::windowLettersAreTheirOwn()
+{
+    // Alt+letter in the window: the menu bar's titles, labels with a field, buttons and tabs
+    // share one space, and a letter two of them share reaches neither at the first press.
+    // The Capture dock is left out here: its letters are its own suite's (see the report of
+    // issue 20: URL / App URL, Headers / Help, Start Proxy / Python, Read Cookies / Copy
+    // Cookie, and in German Senden / Schluessel).
+    QFETCH(bool, german);
+    std::optional<test::GermanCatalogue> catalogue;
+    if (german) {
+        catalogue.emplace();
+        QVERIFY(catalogue->installed);
+    }
+    test::GuiTestFixture f;
+    QWidget *capture = f.window->findChild<QDockWidget *>(QStringLiteral("captureDock"));
+    QVERIFY(capture);
+    QHash<QChar, QStringList> byLetter;
+    const auto add = [&byLetter](const QString &text) {
+        const qsizetype amp = text.indexOf(u'&');
+        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
+            byLetter[text.at(amp + 1).toLower()].append(text);
+    };
+    const auto outsideCapture = [capture](QWidget *widget) {
+        return !capture->isAncestorOf(widget);
+    };
+    for (QAction *top : f.window->menuBar()->actions())
+        add(top->text());
+    for (QLabel *label : f.window->findChildren<QLabel *>())
+        if (label->buddy() && outsideCapture(label))
+            add(label->text());
+    for (QAbstractButton *button : f.window->findChildren<QAbstractButton *>())
+        if (button->window() == f.window.get() && outsideCapture(button))
+            add(button->text());
+    for (QTabWidget *tabs : f.window->findChildren<QTabWidget *>())
+        if (outsideCapture(tabs))
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i));
+    QVERIFY(byLetter.size() >= 10);
+    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
+        QVERIFY2(it.value().size() == 1, qPrintable(it.value().join(u'|')));
 }
 
 void TestGuiKeyboard::altEThenUUndoes()
