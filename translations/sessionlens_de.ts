@@ -3917,7 +3917,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Add to Key Ring...</source>
-        <translation>Zum &amp;Schlüsselbund hinzufügen...</translation>
+        <translation>Zum Schlüssel&amp;bund hinzufügen...</translation>
     </message>
     <message>
         <source>&amp;Wordlist:</source>

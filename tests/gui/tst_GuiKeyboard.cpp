@@ -5,10 +5,12 @@
 // (Ctrl+Return and the Capture dock are tested in their own suites.)
 
 #include "AddKeyDialog.h"
+#include "AuditDialog.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
 #include "KeyRingDialog.h"
 #include "PreferencesDialog.h"
+#include "SecretAuditDialog.h"
 #include "SessionTreePanel.h"
 #include "TestData.h"
 #include "formats/EncryptedSessionCodec.h"
@@ -101,6 +103,49 @@ QAction *menuAction(MainWindow &window, const QString &text)
     return nullptr;
 }
 
+// The groups ("a|b") of `texts` whose Alt letter (after a single '&') is shared; empty when
+// every letter is its own.
+QStringList sharedLetters(const QStringList &texts)
+{
+    QHash<QChar, QStringList> byLetter;
+    for (const QString &text : texts) {
+        const qsizetype amp = text.indexOf(u'&');
+        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
+            byLetter[text.at(amp + 1).toLower()].append(text);
+    }
+    QStringList shared;
+    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
+        if (it.value().size() > 1)
+            shared.append(it.value().join(u'|'));
+    return shared;
+}
+
+// What Alt reaches in `root`'s window: labels with a field, buttons and tabs, those of them
+// `keep` accepts.
+QStringList altTexts(QWidget *root, const std::function<bool(QWidget *)> &keep)
+{
+    QStringList texts;
+    for (QLabel *label : root->findChildren<QLabel *>())
+        if (label->buddy() && keep(label))
+            texts.append(label->text());
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
+        if (button->window() == root->window() && keep(button))
+            texts.append(button->text());
+    for (QTabWidget *tabs : root->findChildren<QTabWidget *>())
+        if (keep(tabs))
+            for (int i = 0; i < tabs->count(); ++i)
+                texts.append(tabs->tabText(i));
+    return texts;
+}
+
+QStringList textsOf(const QList<QAction *> &actions)
+{
+    QStringList texts;
+    for (const QAction *action : actions)
+        texts.append(action->text());
+    return texts;
+}
+
 // Runs `drive` on the modal `Dialog` once it is up (its exec() blocks the code that pressed
 // the key), then closes it if `drive` left it open, so a failed step cannot hang the test.
 // `*driven` says whether the dialog came within kDialogWaitMs.
@@ -149,6 +194,8 @@ private Q_SLOTS:
     void altEThenUUndoes();
     void windowLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
     void windowLettersAreTheirOwn();
+    void dialogLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
+    void dialogLettersAreTheirOwn();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
 };
@@ -401,18 +448,9 @@ void TestGuiKeyboard::menuLettersAreTheirOwn()
     QVERIFY(typeMenu);
     menus.append({QStringLiteral("tree context menu"),
                   panel->editActions() + QList<QAction *>{typeMenu->menuAction()}});
-    for (const auto &[name, actions] : std::as_const(menus)) {
-        QHash<QChar, QStringList> byLetter;
-        for (QAction *action : actions) {
-            const QString text = action->text();
-            const qsizetype amp = text.indexOf(u'&');
-            if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
-                byLetter[text.at(amp + 1).toLower()].append(text);
-        }
-        for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
-            QVERIFY2(it.value().size() == 1,
-                     qPrintable(QStringLiteral("%1: %2").arg(name, it.value().join(u'|'))));
-    }
+    for (const auto &[name, actions] : std::as_const(menus))
+        QVERIFY2(sharedLetters(textsOf(actions)).isEmpty(),
+                 qPrintable(name + u' ' + sharedLetters(textsOf(actions)).join(u' ')));
 }
 
 void TestGuiKeyboard::windowLettersAreTheirOwn()
@@ -431,30 +469,34 @@ void TestGuiKeyboard::windowLettersAreTheirOwn()
     test::GuiTestFixture f;
     QWidget *capture = f.window->findChild<QDockWidget *>(QStringLiteral("captureDock"));
     QVERIFY(capture);
-    QHash<QChar, QStringList> byLetter;
-    const auto add = [&byLetter](const QString &text) {
-        const qsizetype amp = text.indexOf(u'&');
-        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
-            byLetter[text.at(amp + 1).toLower()].append(text);
-    };
-    const auto outsideCapture = [capture](QWidget *widget) {
-        return !capture->isAncestorOf(widget);
-    };
-    for (QAction *top : f.window->menuBar()->actions())
-        add(top->text());
-    for (QLabel *label : f.window->findChildren<QLabel *>())
-        if (label->buddy() && outsideCapture(label))
-            add(label->text());
-    for (QAbstractButton *button : f.window->findChildren<QAbstractButton *>())
-        if (button->window() == f.window.get() && outsideCapture(button))
-            add(button->text());
-    for (QTabWidget *tabs : f.window->findChildren<QTabWidget *>())
-        if (outsideCapture(tabs))
-            for (int i = 0; i < tabs->count(); ++i)
-                add(tabs->tabText(i));
-    QVERIFY(byLetter.size() >= 10);
-    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
-        QVERIFY2(it.value().size() == 1, qPrintable(it.value().join(u'|')));
+    const QStringList texts = textsOf(f.window->menuBar()->actions()) +
+                              altTexts(f.window.get(), [capture](QWidget *widget) {
+                                  return !capture->isAncestorOf(widget);
+                              });
+    QVERIFY(texts.size() >= 10);
+    QVERIFY2(sharedLetters(texts).isEmpty(), qPrintable(sharedLetters(texts).join(u' ')));
+}
+
+void TestGuiKeyboard::dialogLettersAreTheirOwn()
+{
+    QFETCH(bool, german);
+    std::optional<test::GermanCatalogue> catalogue;
+    if (german) {
+        catalogue.emplace();
+        QVERIFY(catalogue->installed);
+    }
+    test::GuiTestFixture f;
+    KeyRingDialog ring(*f.keys);
+    AddKeyDialog add({});
+    SecretAuditDialog secret("x.y.z", *f.keys);
+    AuditDialog audit(SizeAudit::Options{});
+    for (QDialog *dialog : QList<QDialog *>{&ring, &add, &secret, &audit}) {
+        const QStringList texts = altTexts(dialog, [](QWidget *) { return true; });
+        QVERIFY(!texts.isEmpty());
+        QVERIFY2(sharedLetters(texts).isEmpty(),
+                 qPrintable(QLatin1String(dialog->metaObject()->className()) + u' ' +
+                            sharedLetters(texts).join(u' ')));
+    }
 }
 
 void TestGuiKeyboard::altEThenUUndoes()
