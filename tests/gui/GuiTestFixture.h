@@ -19,6 +19,7 @@
 #include <QTreeView>
 
 #include <memory>
+#include <optional>
 
 namespace sessionlens::test {
 
@@ -106,6 +107,18 @@ struct GermanCatalogue
                     QApplication::installTranslator(&translator);
     }
     ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
+};
+
+// The German catalogue when `german` (a data-driven test's language column), else none.
+struct CatalogueFor
+{
+    std::optional<GermanCatalogue> german;
+    explicit CatalogueFor(bool wanted)
+    {
+        if (wanted)
+            german.emplace();
+    }
+    [[nodiscard]] bool ready() const { return !german || german->installed; }
 };
 
 } // namespace sessionlens::test

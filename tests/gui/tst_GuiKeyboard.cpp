@@ -431,11 +431,8 @@ void TestGuiKeyboard::menuLettersAreTheirOwn()
 {
     // In an open menu a letter two items share only moves between them: neither runs.
     QFETCH(bool, german);
-    std::optional<test::GermanCatalogue> catalogue;
-    if (german) {
-        catalogue.emplace();
-        QVERIFY(catalogue->installed);
-    }
+    const test::CatalogueFor language(german);
+    QVERIFY(language.ready());
     test::GuiTestFixture f;
     QList<QPair<QString, QList<QAction *>>> menus;
     menus.append({QStringLiteral("menu bar"), f.window->menuBar()->actions()});
@@ -461,11 +458,8 @@ void TestGuiKeyboard::windowLettersAreTheirOwn()
     // issue 20: URL / App URL, Headers / Help, Start Proxy / Python, Read Cookies / Copy
     // Cookie, and in German Senden / Schluessel).
     QFETCH(bool, german);
-    std::optional<test::GermanCatalogue> catalogue;
-    if (german) {
-        catalogue.emplace();
-        QVERIFY(catalogue->installed);
-    }
+    const test::CatalogueFor language(german);
+    QVERIFY(language.ready());
     test::GuiTestFixture f;
     QWidget *capture = f.window->findChild<QDockWidget *>(QStringLiteral("captureDock"));
     QVERIFY(capture);
@@ -480,11 +474,8 @@ void TestGuiKeyboard::windowLettersAreTheirOwn()
 void TestGuiKeyboard::dialogLettersAreTheirOwn()
 {
     QFETCH(bool, german);
-    std::optional<test::GermanCatalogue> catalogue;
-    if (german) {
-        catalogue.emplace();
-        QVERIFY(catalogue->installed);
-    }
+    const test::CatalogueFor language(german);
+    QVERIFY(language.ready());
     test::GuiTestFixture f;
     KeyRingDialog ring(*f.keys);
     AddKeyDialog add({});

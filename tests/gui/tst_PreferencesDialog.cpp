@@ -102,11 +102,8 @@ void TestPreferencesDialog::everyMnemonicReachesItsOwnField_data()
 void TestPreferencesDialog::everyMnemonicReachesItsOwnField()
 {
     QFETCH(bool, german);
-    std::optional<test::GermanCatalogue> catalogue;
-    if (german) {
-        catalogue.emplace();
-        QVERIFY(catalogue->installed);
-    }
+    const test::CatalogueFor language(german);
+    QVERIFY(language.ready());
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     PreferencesDialog dialog(settings);
