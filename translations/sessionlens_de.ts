@@ -3420,7 +3420,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>&amp;Discard Changes</source>
-        <translation>Änderungen &amp;verwerfen</translation>
+        <translation>Änderungen ver&amp;werfen</translation>
     </message>
     <message>
         <source>The session changed in the tree; Apply would replace those changes.</source>
@@ -3429,10 +3429,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
-    </message>
-    <message>
-        <source>&amp;Pretty-print</source>
-        <translation>&amp;Eingerückt anzeigen</translation>
     </message>
     <message>
         <source>Lay the JSON out on indented lines for reading; the session is the same either way</source>
@@ -3445,6 +3441,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>JSON tab</source>
         <translation>JSON-Reiter</translation>
+    </message>
+    <message>
+        <source>Pre&amp;tty-print</source>
+        <translation>Einge&amp;rückt anzeigen</translation>
     </message>
 </context>
 <context>
@@ -3801,7 +3801,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>Convert to an &amp;EncryptedSession Cookie</source>
-        <translation>In ein &amp;EncryptedSession-Cookie umwandeln</translation>
+        <translation>&amp;In ein EncryptedSession-Cookie umwandeln</translation>
     </message>
     <message>
         <source>a Flask signed cookie</source>
@@ -3921,10 +3921,6 @@ Python: %2</translation>
         <translation>Größter &amp;entpackter Klartext:</translation>
     </message>
     <message>
-        <source>Session &amp;cookie name:</source>
-        <translation>Name des Session-&amp;Cookies:</translation>
-    </message>
-    <message>
         <source>&amp;Replay URL (curl, requests):</source>
         <translation>&amp;Replay-URL (curl, requests):</translation>
     </message>
@@ -3933,16 +3929,12 @@ Python: %2</translation>
         <translation> Tage</translation>
     </message>
     <message>
-        <source>Signed session &amp;lifetime:</source>
-        <translation>&amp;Lebensdauer signierter Sessions:</translation>
-    </message>
-    <message>
         <source>Timestamps count from 2011 (itsdangerous before 1.0)</source>
         <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0)</translation>
     </message>
     <message>
         <source>Signer &amp;salt:</source>
-        <translation>&amp;Salt des Signierers:</translation>
+        <translation>Sal&amp;t des Signierers:</translation>
     </message>
     <message>
         <source>Signer &amp;digest:</source>
@@ -3950,7 +3942,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Key derivation:</source>
-        <translation>&amp;Schlüsselableitung:</translation>
+        <translation>Schlüsselableit&amp;ung:</translation>
     </message>
     <message>
         <source>Keep opened cookies in File ▸ History (sealed with the key store&apos;s key)</source>
@@ -3967,6 +3959,14 @@ Python: %2</translation>
     <message>
         <source>Clear copied cookies and keys &amp;after:</source>
         <translation>Kopierte Cookies und Schlüssel löschen &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Session cookie &amp;name:</source>
+        <translation>Name des Session-&amp;Cookies:</translation>
+    </message>
+    <message>
+        <source>Signed session li&amp;fetime:</source>
+        <translation>&amp;Lebensdauer signierter Sessions:</translation>
     </message>
 </context>
 <context>
@@ -4110,7 +4110,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Add to Key Ring...</source>
-        <translation>Zum &amp;Schlüsselbund hinzufügen...</translation>
+        <translation>Zum Schlüssel&amp;bund hinzufügen...</translation>
     </message>
     <message>
         <source>&amp;Wordlist:</source>
@@ -4234,24 +4234,12 @@ Python: %2</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>&amp;Rename Key</source>
-        <translation>Schlüssel &amp;umbenennen</translation>
-    </message>
-    <message>
-        <source>Move &amp;Up</source>
-        <translation>Nach &amp;oben</translation>
-    </message>
-    <message>
         <source>Move Do&amp;wn</source>
-        <translation>Nach &amp;unten</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Path</source>
-        <translation>&amp;Pfad kopieren</translation>
+        <translation>Nach u&amp;nten</translation>
     </message>
     <message>
         <source>Copy &amp;Value</source>
-        <translation>&amp;Wert kopieren</translation>
+        <translation>Wert &amp;kopieren</translation>
     </message>
     <message>
         <source>Change &amp;Type</source>
@@ -4280,6 +4268,18 @@ Python: %2</translation>
     <message>
         <source>Tree</source>
         <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Key</source>
+        <translation>Schlüssel &amp;umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Move Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Path</source>
+        <translation>&amp;Pfad kopieren</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ JsonEditorPanel::JsonEditorPanel(InspectorController &controller, QWidget *paren
     m_apply->setToolTip(tr("Replace the session with this text (Ctrl+Return)"));
     m_discard = new QPushButton(tr("&Discard Changes"), this);
     // The exact text is the default: it is what the cookie holds, byte for byte.
-    m_pretty = new QCheckBox(tr("&Pretty-print"), this);
+    m_pretty = new QCheckBox(tr("Pre&tty-print"), this);
     m_pretty->setObjectName(QStringLiteral("prettyPrint"));
     m_pretty->setToolTip(tr("Lay the JSON out on indented lines for reading; the session is the "
                             "same either way"));

@@ -212,12 +212,14 @@ void MainWindow::createMenus()
     QUndoStack &stack = m_controller->undoStack();
     QAction *undo = new QAction(SessionEditCommand::undoActionText(stack), this);
     undo->setObjectName(QStringLiteral("undoAction"));
-    undo->setShortcut(QKeySequence::Undo);
+    // Every key the platform binds, not only its first: the generic and Windows schemes put
+    // Ctrl+Y before Ctrl+Shift+Z, and setShortcut() would keep only the first.
+    undo->setShortcuts(QKeySequence::Undo);
     undo->setEnabled(false);
     connect(undo, &QAction::triggered, &stack, &QUndoStack::undo);
     QAction *redo = new QAction(SessionEditCommand::redoActionText(stack), this);
     redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo);
     redo->setEnabled(false);
     connect(redo, &QAction::triggered, &stack, &QUndoStack::redo);
     connect(&stack, &QUndoStack::indexChanged, this, [undo, redo, &stack] {
@@ -243,8 +245,12 @@ void MainWindow::createMenus()
         toEncrypted->setEnabled(m_controller->hasDocument() && m_controller->isSigned());
     });
     edit->addSeparator();
-    edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences)
-        ->setShortcut(QKeySequence::Preferences);
+    QAction *preferences =
+        edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
+    // Only some platforms bind Preferences (macOS, KDE); elsewhere Ctrl+, as GNOME apps use.
+    preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                  ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                  : QKeySequence::keyBindings(QKeySequence::Preferences));
 
     QMenu *keys = menuBar()->addMenu(tr("&Keys"));
     keys->addAction(tr("&Key Ring..."), this, &MainWindow::showKeyRing)

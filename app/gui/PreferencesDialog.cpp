@@ -70,6 +70,7 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Each label's letter is its own (Alt+letter goes to the field), in German too.
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(),
@@ -77,8 +78,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("&Compression when sealing:"), m_compression);
     form->addRow(tr("Show &bytes as:"), m_bytes);
     form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
-    form->addRow(tr("Session &cookie name:"), m_cookieName);
-    form->addRow(tr("Signed session &lifetime:"), m_lifetime);
+    form->addRow(tr("Session cookie &name:"), m_cookieName);
+    form->addRow(tr("Signed session li&fetime:"), m_lifetime);
     form->addRow(tr("Signer &salt:"), m_salt);
     form->addRow(tr("Signer &digest:"), m_digest);
     form->addRow(tr("&Key derivation:"), m_derivation);
@@ -87,6 +88,17 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(QString(), m_history);
     form->addRow(tr("Clear copied cookies and keys &after:"), m_clipboardSeconds);
     form->addRow(buttons);
+    // Tab goes down the form as it is laid out, not in the order the fields were made.
+    QWidget *previous = nullptr;
+    for (int row = 0; row < form->rowCount(); ++row) {
+        QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole);
+        QWidget *field = item ? item->widget() : nullptr;
+        if (!field || field->focusPolicy() == Qt::NoFocus)
+            continue;
+        if (previous)
+            setTabOrder(previous, field);
+        previous = field;
+    }
 }
 
 void PreferencesDialog::save()

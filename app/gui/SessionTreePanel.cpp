@@ -81,16 +81,18 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
         m_editActions.append(action);
         return action;
     };
+    // These are in the Edit menu (after Undo and Redo) and the context menu (with Change
+    // Type): each letter belongs to one item in both, in German too.
     m_addAction =
         makeAction(tr("&Add Key or Item"), QKeySequence(Qt::Key_Insert), [this] { addEntry(); });
     m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
     m_renameAction =
-        makeAction(tr("&Rename Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
-    m_upAction = makeAction(tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up),
+        makeAction(tr("Re&name Key"), QKeySequence(Qt::Key_F2), [this] { renameCurrent(); });
+    m_upAction = makeAction(tr("&Move Up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up),
                             [this] { moveCurrent(-1); });
     m_downAction = makeAction(tr("Move Do&wn"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down),
                               [this] { moveCurrent(1); });
-    m_copyPathAction = makeAction(tr("Copy &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+    m_copyPathAction = makeAction(tr("&Copy Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                                   [this] { copyPath(); });
     m_copyValueAction = makeAction(tr("Copy &Value"), QKeySequence::Copy, [this] { copyValue(); });
 
@@ -120,6 +122,11 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SessionTreePanel::updateActions);
+    // A moved row stays the current one, so no currentChanged says that Move Up / Down now
+    // apply differently (after Ctrl+Shift+Up from the last row, Down stayed disabled).
+    connect(&m_model, &QAbstractItemModel::rowsMoved, this, &SessionTreePanel::updateActions);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &SessionTreePanel::updateActions);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &SessionTreePanel::updateActions);
     // An edit changes the marks of the containers above it too.
     connect(&m_model, &SessionTreeModel::sessionChanged, m_view->viewport(),
             qOverload<>(&QWidget::update));

@@ -39,9 +39,32 @@ QJsonObject loadJsonObject(const QString &name)
     return document.object();
 }
 
+int declaredCookieVectors(const QString &section)
+{
+    if (section == QLatin1String("encrypted_session"))
+        return kEncryptedSessionVectors;
+    if (section == QLatin1String("encrypted_session_invalid"))
+        return kEncryptedSessionInvalidVectors;
+    if (section == QLatin1String("flask_default"))
+        return kFlaskDefaultVectors;
+    return -1;
+}
+
 QJsonArray cookieVectors(const QString &section)
 {
-    return loadJsonObject(QStringLiteral("session_cookies.json")).value(section).toArray();
+    const QJsonArray rows =
+        loadJsonObject(QStringLiteral("session_cookies.json")).value(section).toArray();
+    const int declared = declaredCookieVectors(section);
+    if (declared < 0)
+        QTest::qFail(qPrintable(QStringLiteral("session_cookies.json: no count is declared for "
+                                               "the section \"%1\" (tests/common/TestData.h)")
+                                    .arg(section)),
+                     __FILE__, __LINE__);
+    else
+        (void)QTest::qCompare(int(rows.size()), declared, "rows in session_cookies.json",
+                              qPrintable(QStringLiteral("declared rows of \"%1\"").arg(section)),
+                              __FILE__, __LINE__);
+    return rows;
 }
 
 QJsonObject cookieVector(const QString &section, const QString &name)
@@ -49,6 +72,10 @@ QJsonObject cookieVector(const QString &section, const QString &name)
     for (const QJsonValue v : cookieVectors(section))
         if (v[QStringLiteral("name")].toString() == name)
             return v.toObject();
+    QTest::qFail(
+        qPrintable(
+            QStringLiteral("session_cookies.json: no vector \"%1\" in \"%2\"").arg(name, section)),
+        __FILE__, __LINE__);
     return {};
 }
 

@@ -12,9 +12,20 @@ namespace sessionlens::test {
 QString dataPath(const QString &name);
 /// A JSON file of tests/data (fails the running test when unreadable).
 QJsonObject loadJsonObject(const QString &name);
-/// The `encrypted_session`, `encrypted_session_invalid` or `flask_default` list.
+/// Rows of each section of session_cookies.json. The file declares no counts of its own, so
+/// they are written here (tests/data/README.md lists the sections): a section renamed, emptied
+/// or cut short then fails every test that reads it, instead of letting its loops pass over
+/// no rows. Adding a vector means raising its count here.
+constexpr int kEncryptedSessionVectors = 17;
+constexpr int kEncryptedSessionInvalidVectors = 11;
+constexpr int kFlaskDefaultVectors = 5;
+/// The declared row count of a section of session_cookies.json, -1 for a section not listed.
+int declaredCookieVectors(const QString &section);
+/// The `encrypted_session`, `encrypted_session_invalid` or `flask_default` list. Fails the
+/// running test when its size is not the section's declared count.
 QJsonArray cookieVectors(const QString &section);
-/// The vector named `name` in `section` (empty when there is none).
+/// The vector named `name` in `section`; fails the running test (and is empty) when there is
+/// none.
 QJsonObject cookieVector(const QString &section, const QString &name);
 /// Path of the Python interpreter that imports flask and Cryptodome (empty when none).
 QString pythonInterpreter();

@@ -35,6 +35,9 @@ void TestAesCmac::wycheproof_data()
             ++count;
         }
     }
+    // The file declares its own count; both must be there, so a renamed section or a renamed
+    // count cannot agree on zero.
+    QVERIFY(count > 0);
     QCOMPARE(count, root.value(QStringLiteral("numberOfTests")).toInt());
 }
 

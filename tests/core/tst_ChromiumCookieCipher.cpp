@@ -31,7 +31,11 @@ void TestChromiumCookieCipher::knownAnswers_data()
     const QJsonArray vectors = test::loadJsonObject(QStringLiteral("chromium_cookie_vectors.json"))
                                    .value(QStringLiteral("vectors"))
                                    .toArray();
-    QCOMPARE(vectors.size(), 6); // a renamed section must not pass with no rows
+    // The file declares no count: tests/data/README.md's six (v10 and v11, with and without
+    // the host prefix, empty, one block, 3000 bytes). A renamed section must not pass with no
+    // rows, nor damagedValues() read past the end.
+    constexpr qsizetype kChromiumVectors = 6;
+    QCOMPARE(vectors.size(), kChromiumVectors);
     for (const auto &entry : vectors) {
         const QJsonObject v = entry.toObject();
         const auto hex = [&](const char *field) {

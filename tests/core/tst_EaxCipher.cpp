@@ -38,7 +38,10 @@ void TestEaxCipher::wycheproof_data()
             ++count;
         }
     }
-    QCOMPARE(count, 240);
+    // The file declares its own count; both must be there, so a renamed section or a renamed
+    // count cannot agree on zero.
+    QVERIFY(count > 0);
+    QCOMPARE(count, root.value(QStringLiteral("numberOfTests")).toInt());
 }
 
 void TestEaxCipher::wycheproof()

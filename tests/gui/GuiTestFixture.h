@@ -4,16 +4,46 @@
 #include "FileKeyStore.h"
 #include "KeyRingStore.h"
 #include "MainWindow.h"
+#include "SessionTreePanel.h"
+#include "TestData.h"
 #include "document/RecoveryStore.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <memory>
+#include <optional>
 
 namespace sessionlens::test {
+
+// The window's cookie field.
+inline QPlainTextEdit *cookieField(gui::MainWindow &window)
+{
+    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
+}
+
+// As a person pastes: select what the field holds, then Ctrl+V.
+inline void paste(QWidget *target, const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+}
+
+// The open editor of the tree (a line edit over its viewport), or none.
+inline QLineEdit *openEditor(gui::SessionTreePanel *panel)
+{
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
+}
 
 /// A main window with its own settings file, file key store and recovery folder.
 struct GuiTestFixture
@@ -46,6 +76,23 @@ struct GuiTestFixture
         return keys->add(SessionKey(name, SecureBytes(raw.constData(), std::size_t(raw.size()))))
             .ok();
     }
+
+    /// The usual start: the vectors' key in the ring (as "vectors"), the window active, the
+    /// encrypted "login" vector pasted; true when it opened.
+    bool openLogin()
+    {
+        const QJsonObject login =
+            cookieVector(QStringLiteral("encrypted_session"), QStringLiteral("login"));
+        if (!addKeyHex(QStringLiteral("vectors"),
+                       login[QStringLiteral("key_hex")].toString().toLatin1()))
+            return false;
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            return false;
+        paste(cookieField(*window), login[QStringLiteral("cookie")].toString());
+        return window->controller().lastOpen().ok();
+    }
 };
 
 // The German catalogue for the length of a test: installed here, removed when it ends.
@@ -60,6 +107,18 @@ struct GermanCatalogue
                     QApplication::installTranslator(&translator);
     }
     ~GermanCatalogue() { QApplication::removeTranslator(&translator); }
+};
+
+// The German catalogue when `german` (a data-driven test's language column), else none.
+struct CatalogueFor
+{
+    std::optional<GermanCatalogue> german;
+    explicit CatalogueFor(bool wanted)
+    {
+        if (wanted)
+            german.emplace();
+    }
+    [[nodiscard]] bool ready() const { return !german || german->installed; }
 };
 
 } // namespace sessionlens::test

@@ -74,19 +74,9 @@ bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &s
         .ok();
 }
 
-QPlainTextEdit *cookieField(MainWindow &window)
-{
-    return window.findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
-}
-
-// As a person pastes: select what the field holds, then Ctrl+V.
-void paste(QWidget *target, const QString &text)
-{
-    QApplication::clipboard()->setText(text);
-    target->setFocus();
-    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
-}
+using test::cookieField;
+using test::openEditor;
+using test::paste;
 
 // Opens a menu of the bar with the mouse and clicks one of its items; false when either is
 // missing or the item is disabled.
@@ -138,30 +128,9 @@ void undoFromTheTree(MainWindow &window)
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
 }
 
-// The usual start: the vectors' key in the ring, the window active, the login cookie pasted.
-bool openLogin(test::GuiTestFixture &f)
-{
-    if (!f.addKeyHex(QStringLiteral("vectors"), kKey))
-        return false;
-    f.window->show();
-    f.window->activateWindow();
-    if (!QTest::qWaitForWindowActive(f.window.get()))
-        return false;
-    paste(cookieField(*f.window),
-          encryptedVector(QStringLiteral("login"))[QStringLiteral("cookie")].toString());
-    return f.window->controller().lastOpen().ok();
-}
-
 QString cellText(QTreeView *view, int row, int column)
 {
     return view->model()->index(row, column).data().toString();
-}
-
-// The open editor of the tree (a line edit over its viewport), or none.
-QLineEdit *openEditor(SessionTreePanel *panel)
-{
-    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    return editor && editor->parentWidget() == panel->view()->viewport() ? editor : nullptr;
 }
 
 } // namespace
@@ -329,7 +298,7 @@ void TestWindowLoop::historyRecordsOpenedCookiesNotKeystrokes()
 void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     InspectorController &c = f.window->controller();
     QVERIFY(c.lastOpen().ok());
     SizeChart *pipeline = f.window->sizePanel()->pipelineChart();
@@ -363,7 +332,7 @@ void TestWindowLoop::sizesOfAWideSessionAreNeverTheOldOnes()
 void TestWindowLoop::valuesAreEditedFromTheKeyboard()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     InspectorController &c = f.window->controller();
     SessionTreePanel *panel = f.window->treePanel();
     QTreeView *view = panel->view();
@@ -458,7 +427,7 @@ void TestWindowLoop::germanLayoutAt1024x768ShowsTheValues()
 void TestWindowLoop::jsonErrorHasItsOwnRow()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     json->setFocus();
@@ -510,7 +479,7 @@ void TestWindowLoop::longStatusIsWholeInItsTooltip()
 void TestWindowLoop::greyedOutJsonIsGreyToo()
 {
     test::GuiTestFixture f;
-    QVERIFY(openLogin(f));
+    QVERIFY(f.openLogin());
     QPlainTextEdit *json = f.window->jsonPanel()->editor();
     QTRY_VERIFY(!json->toPlainText().isEmpty());
     QTRY_VERIFY(!json->document()->firstBlock().layout()->formats().isEmpty()); // coloured
