@@ -289,10 +289,10 @@ void TestCliCommands::bashCompletionOffersWhatTheCommandTakes_data()
         {QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--size"), QString()},
         "16 24 32");
     row("short options", {QStringLiteral("capture"), QStringLiteral("-")},
-        "--body --cookie --cookie-file --cookie-name --data --data-file --digest --format "
-        "--header --help --insecure-host --key --key-derivation --key-file --legacy-timestamps "
-        "--max-age --max-redirects --max-time --method --no-ring --salt --secret --secret-file "
-        "--timeout -H -h -k -s");
+        "--body --cookie --cookie-file --cookie-jar --cookie-name --data --data-file --digest "
+        "--format --header --help --insecure-host --json --key --key-derivation --key-file "
+        "--legacy-timestamps --max-age --max-redirects --max-time --method --no-ring --salt "
+        "--secret --secret-file --timeout -H -X -b -c -d -h -k -s");
     row("help's commands", {QStringLiteral("help"), QStringLiteral("ke")}, "key");
     row("a file option", {QStringLiteral("seal"), QStringLiteral("--key-file"), QString()},
         "FILES");
