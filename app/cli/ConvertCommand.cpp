@@ -9,6 +9,7 @@
 #include "StoredKeys.h"
 #include "document/CookieOpener.h"
 #include "formats/CookieText.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionConverter.h"
 
 #include <QCommandLineParser>
@@ -22,8 +23,10 @@ int ConvertCommand::run(const QStringList &arguments)
     KeyArguments::addOptions(parser);
     SignerArguments::addOptions(parser);
     StoredKeys::addWithOption(parser);
+    const FormatRegistry &formats = FormatRegistry::builtIn();
+    const QStringList ids = formats.ids();
     parser.addOption(
-        {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")});
+        {QStringLiteral("to"), tr("Target format: %1.").arg(ids.join(tr(" or "))), tr("format")});
     parser.addOption({QStringLiteral("compress"),
                       tr("auto (server rule), always or never, for --to encrypted."), tr("mode"),
                       QStringLiteral("auto")});
@@ -31,9 +34,10 @@ int ConvertCommand::run(const QStringList &arguments)
                                  tr("Cookie value or header line, '-' for standard input."));
     if (!parser.parse(arguments))
         return m_io.usage(parser.errorText());
-    const QString to = parser.value(QStringLiteral("to"));
-    if (to != QLatin1String("encrypted") && to != QLatin1String("signed"))
-        return m_io.usage(tr("convert needs --to encrypted or --to signed"));
+    const CookieFormat *targetFormat = formats.find(parser.value(QStringLiteral("to")));
+    if (!targetFormat)
+        return m_io.usage(
+            tr("convert needs --to %1").arg(ids.join(tr(" or ") + QStringLiteral("--to "))));
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("convert takes one cookie argument"));
 
@@ -47,27 +51,27 @@ int ConvertCommand::run(const QStringList &arguments)
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
-    const auto sourceFormat = FormatDetector::detect(cookie->value);
-    const bool toEncrypted = to == QLatin1String("encrypted");
+    const CookieFormat *sourceFormat = formats.detect(cookie->value).format;
+    if (!sourceFormat)
+        sourceFormat = formats.fallback();
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
-    auto target = StoredKeys::choose(
-        parser, ring, toEncrypted ? SessionKey::Kind::AesKey : SessionKey::Kind::SigningSecret,
-        loaded->runKeys);
-    if (!target)
-        return m_io.fail(target.error());
-    if (sourceFormat != FormatDetector::Format::FlaskSigned && aesKeys == 0)
+    SecureBytes key;
+    if (const auto kind = SessionKey::kindFor(*targetFormat)) {
+        auto target = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
+        if (!target)
+            return m_io.fail(target.error());
+        key = target->bytes();
+    }
+    if (sourceFormat->keyKind() == CookieFormat::KeyKind::AesKey && aesKeys == 0)
         return m_io.usage(tr("opening an EncryptedSession cookie needs --key or --key-file"));
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (opened.format == FormatDetector::Format::FlaskSigned &&
-        opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
+    if (opened.format->keyKind() == CookieFormat::KeyKind::Secret && !opened.verified)
         m_io.err() << tr("note: the source signature was not checked") << Qt::endl;
 
-    const auto converted = SessionConverter::convert(
-        opened.session(), toEncrypted ? SessionConverter::Target::EncryptedSession
-                                      : SessionConverter::Target::FlaskSigned);
+    const auto converted = targetFormat->convertFrom(opened.session());
     for (const SessionConverter::Note &note : converted.notes)
         m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
     if (converted.error)
@@ -80,9 +84,7 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!compression)
         return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
     sealOptions.compression = *compression;
-    if (!toEncrypted)
-        sealOptions.format = FormatDetector::Format::FlaskSigned;
-    const SecureBytes key = target->bytes();
+    sealOptions.format = targetFormat;
     const SessionSealer::Sealed sealed = SessionSealer::seal(converted.session, key, sealOptions);
     if (!sealed.ok())
         return m_io.fail(*sealed.error);

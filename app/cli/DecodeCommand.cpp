@@ -7,6 +7,7 @@
 #include "StoredKeys.h"
 #include "document/CookieOpener.h"
 #include "formats/CookieText.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
 #include "report/TimeText.h"
@@ -66,11 +67,15 @@ int DecodeCommand::run(const QStringList &arguments)
     auto cookie = m_io.readCookie(source);
     if (!cookie)
         return m_io.fail(cookie.error());
-    // What is no session cookie at all is named by its shape first.
-    if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
-        return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
-    if (FormatDetector::detect(cookie->value) != FormatDetector::Format::FlaskSigned &&
-        aesKeys == 0)
+    // What is no session cookie at all is named by its shape first, as the opener does.
+    const FormatRegistry::Detection detection = FormatRegistry::builtIn().detect(cookie->value);
+    if (detection.score < CookieFormat::Certain) {
+        if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
+            return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
+    }
+    const CookieFormat *shape =
+        detection.format ? detection.format : FormatRegistry::builtIn().fallback();
+    if (shape->keyKind() == CookieFormat::KeyKind::AesKey && aesKeys == 0)
         return m_io.usage(
             tr("decode needs at least one --key or --key-file for an EncryptedSession cookie"));
 
@@ -79,8 +84,8 @@ int DecodeCommand::run(const QStringList &arguments)
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (opened.format == FormatDetector::Format::FlaskSigned) {
-        const auto &signedCookie = opened.signedCookie;
+    if (const auto *signedDetails = opened.detailsAs<FlaskSignedCodec::Decoded>()) {
+        const FlaskSignedCodec::Decoded &signedCookie = *signedDetails;
         if (signedCookie.parts.timestampOutOfRange)
             m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
                        << Qt::endl;
@@ -188,10 +193,10 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 const QByteArray &json = result.json();
                 // One line per cookie: JSON with line breaks in its white space is rewritten.
                 if (json.contains('\n') || json.contains('\r')) {
-                    auto session = SessionDialect::readSession(json, result.format);
+                    auto session = SessionDialect::readSession(json, *result.format);
                     if (session)
-                        out.append(PythonJsonWriter::write(
-                            session.value(), SessionDialect::writerStyle(result.format)));
+                        out.append(
+                            PythonJsonWriter::write(session.value(), result.format->writerStyle()));
                     else
                         error = session.error();
                 } else {

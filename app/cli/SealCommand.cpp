@@ -5,6 +5,8 @@
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "formats/EncryptedSessionFormat.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 
@@ -51,8 +53,9 @@ int SealCommand::run(const QStringList &arguments)
     QStringList warnings;
     // The text's own member order is kept: the server's plaintext, sealed again unchanged, is
     // the same bytes. Where the server will reorder on reading, a warning says so.
-    PythonJsonReader::Options readOptions =
-        SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
+    const CookieFormat &format =
+        *FormatRegistry::builtIn().find(EncryptedSessionFormat::formatId());
+    PythonJsonReader::Options readOptions = format.readerOptions();
     readOptions.moveTypeKey = false;
     auto session = PythonJsonReader::read(input.value(), readOptions, &warnings);
     for (const QString &warning : std::as_const(warnings))
@@ -63,6 +66,7 @@ int SealCommand::run(const QStringList &arguments)
         return m_io.fail(*notSession);
 
     SessionSealer::Options options;
+    options.format = &format;
     options.compression = *compression;
     const SessionSealer::Sealed sealed =
         SessionSealer::seal(session.value(), key->bytes(), options);

@@ -6,6 +6,8 @@
 #include "keys/KeyRing.h"
 
 #include "SignerArguments.h"
+#include "formats/FlaskSignedFormat.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
 
@@ -69,14 +71,14 @@ int SignCommand::run(const QStringList &arguments)
         return m_io.fail(input.error());
     // Crafted tags Flask reads but never writes so are signed as Flask writes them: say so.
     QStringList warnings;
-    auto session =
-        SessionDialect::readSession(input.value(), FormatDetector::Format::FlaskSigned, &warnings);
+    const CookieFormat &format = *FormatRegistry::builtIn().find(FlaskSignedFormat::formatId());
+    auto session = SessionDialect::readSession(input.value(), format, &warnings);
     for (const QString &warning : std::as_const(warnings))
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (!session)
         return m_io.fail(session.error());
     SessionSealer::Options sealOptions;
-    sealOptions.format = FormatDetector::Format::FlaskSigned;
+    sealOptions.format = &format;
     sealOptions.signer = options.value();
     sealOptions.timestamp = timestamp;
     const SessionSealer::Sealed sealed =
