@@ -120,8 +120,12 @@
         <translation>, neu</translation>
     </message>
     <message>
-        <source>formats:    %1 encrypted, %2 signed, %3 of neither shape; %4 compressed</source>
-        <translation>Formate:    %1 verschlüsselt, %2 signiert, %3 in keiner der beiden Formen; %4 komprimiert</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>formats:    %1, %2 of no known shape; %3 compressed</source>
+        <translation>Formate:    %1, %2 in keiner bekannten Form; %3 komprimiert</translation>
     </message>
 </context>
 <context>
@@ -398,10 +402,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>ConvertCommand</name>
     <message>
-        <source>Target format: encrypted or signed.</source>
-        <translation>Zielformat: encrypted oder signed.</translation>
-    </message>
-    <message>
         <source>format</source>
         <translation>Format</translation>
     </message>
@@ -416,10 +416,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
         <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
-    </message>
-    <message>
-        <source>convert needs --to encrypted or --to signed</source>
-        <translation>convert braucht --to encrypted oder --to signed</translation>
     </message>
     <message>
         <source>convert takes one cookie argument</source>
@@ -438,32 +434,32 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
     <message>
-        <source>Convert to a Flask signed cookie</source>
-        <translation>In ein signiertes Flask-Cookie umwandeln</translation>
+        <source>Convert to %1</source>
+        <translation>In %1 umwandeln</translation>
     </message>
     <message>
-        <source>&amp;Undo Converting to a Flask Signed Cookie</source>
-        <translation>Umwandlung in ein signiertes Flask-Cookie &amp;rückgängig machen</translation>
+        <source>&amp;Undo Converting to %1</source>
+        <translation>Umwandlung in %1 &amp;rückgängig machen</translation>
     </message>
     <message>
-        <source>&amp;Redo Converting to a Flask Signed Cookie</source>
-        <translation>Umwandlung in ein signiertes Flask-Cookie &amp;wiederholen</translation>
+        <source>&amp;Redo Converting to %1</source>
+        <translation>Umwandlung in %1 &amp;wiederholen</translation>
     </message>
     <message>
-        <source>Convert to an EncryptedSession cookie</source>
-        <translation>In ein EncryptedSession-Cookie umwandeln</translation>
+        <source>Target format: %1.</source>
+        <translation>Zielformat: %1.</translation>
     </message>
     <message>
-        <source>&amp;Undo Converting to an EncryptedSession Cookie</source>
-        <translation>Umwandlung in ein EncryptedSession-Cookie &amp;rückgängig machen</translation>
+        <source> or </source>
+        <translation> oder </translation>
     </message>
     <message>
-        <source>&amp;Redo Converting to an EncryptedSession Cookie</source>
-        <translation>Umwandlung in ein EncryptedSession-Cookie &amp;wiederholen</translation>
+        <source>convert needs --to %1</source>
+        <translation>convert braucht --to %1</translation>
     </message>
     <message>
-        <source>Move a session between the two formats; what the target cannot carry is listed.</source>
-        <translation>Eine Sitzung zwischen den beiden Formaten umziehen; was das Ziel nicht tragen kann, wird aufgeführt.</translation>
+        <source>Move a session between formats; what the target cannot carry is listed.</source>
+        <translation>Eine Sitzung zwischen Formaten verschieben; was das Ziel nicht tragen kann, wird aufgeführt.</translation>
     </message>
 </context>
 <context>
@@ -636,14 +632,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>format</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>signiert</translation>
-    </message>
-    <message>
-        <source>encrypted</source>
-        <translation>verschlüsselt</translation>
     </message>
     <message>
         <source>verified with %1</source>
@@ -1119,6 +1107,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>%1 is made without a key</source>
+        <translation>%1 wird ohne Schlüssel erzeugt</translation>
+    </message>
 </context>
 <context>
     <name>SessionEditCommand</name>
@@ -1383,22 +1375,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>nicht komprimiert (JSON bis 1024 Bytes)</translation>
     </message>
     <message>
-        <source>ciphertext (AES-EAX)</source>
-        <translation>Geheimtext (AES-EAX)</translation>
-    </message>
-    <message>
-        <source>ciphertext, base64</source>
-        <translation>Geheimtext, Base64</translation>
-    </message>
-    <message>
-        <source>tag, base64</source>
-        <translation>Tag, Base64</translation>
-    </message>
-    <message>
-        <source>nonce, base64</source>
-        <translation>Nonce, Base64</translation>
-    </message>
-    <message>
         <source>cookie value</source>
         <translation>Cookie-Wert</translation>
     </message>
@@ -1445,22 +1421,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>cookie saving</source>
         <translation>Ersparnis</translation>
-    </message>
-    <message>
-        <source>payload (signed, not encrypted)</source>
-        <translation>Nutzdaten (signiert, nicht verschlüsselt)</translation>
-    </message>
-    <message>
-        <source>payload, base64</source>
-        <translation>Nutzdaten, Base64</translation>
-    </message>
-    <message>
-        <source>timestamp, base64</source>
-        <translation>Zeitstempel, Base64</translation>
-    </message>
-    <message>
-        <source>signature, base64</source>
-        <translation>Signatur, Base64</translation>
     </message>
     <message>
         <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
@@ -2671,6 +2631,54 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Flask secret</source>
         <translation>Flask-Geheimnis</translation>
     </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>ciphertext (AES-EAX)</source>
+        <translation>Geheimtext (AES-EAX)</translation>
+    </message>
+    <message>
+        <source>ciphertext, base64</source>
+        <translation>Geheimtext, Base64</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>tag, base64</source>
+        <translation>Tag, Base64</translation>
+    </message>
+    <message>
+        <source>nonce, base64</source>
+        <translation>Nonce, Base64</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>payload (signed, not encrypted)</source>
+        <translation>Nutzdaten (signiert, nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>payload (not encrypted)</source>
+        <translation>Nutzlast (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>payload, base64</source>
+        <translation>Nutzdaten, Base64</translation>
+    </message>
+    <message>
+        <source>timestamp, base64</source>
+        <translation>Zeitstempel, Base64</translation>
+    </message>
+    <message>
+        <source>signature, base64</source>
+        <translation>Signatur, Base64</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>
@@ -2919,10 +2927,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>&lt;b&gt;Fehler nach Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 of neither shape, %6 compressed).</source>
-        <translation>%1 Cookies, %2 geöffnet (%3 EncryptedSession, %4 Flask-signiert, %5 in keiner der beiden Formen, %6 komprimiert).</translation>
-    </message>
-    <message>
         <source>Audit of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
@@ -2933,6 +2937,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Audited %1</source>
         <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 cookies, %2 opened (%3, %4 of no known shape, %5 compressed).</source>
+        <translation>%1 Cookies, %2 geöffnet (%3, %4 in keiner bekannten Form, %5 komprimiert).</translation>
     </message>
 </context>
 <context>
@@ -3630,7 +3642,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>&amp;Preferences...</source>
-        <translation>&amp;Einstellungen...</translation>
+        <translation>Einstellun&amp;gen...</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -3796,22 +3808,6 @@ Python: %2</translation>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <source>Convert to a Flask &amp;Signed Cookie</source>
-        <translation>In ein Flask-&amp;signiertes Cookie umwandeln</translation>
-    </message>
-    <message>
-        <source>Convert to an &amp;EncryptedSession Cookie</source>
-        <translation>&amp;In ein EncryptedSession-Cookie umwandeln</translation>
-    </message>
-    <message>
-        <source>a Flask signed cookie</source>
-        <translation>ein Flask-signiertes Cookie</translation>
-    </message>
-    <message>
-        <source>an EncryptedSession cookie</source>
-        <translation>ein EncryptedSession-Cookie</translation>
-    </message>
-    <message>
         <source>Converted to %1: every value carries over as it is.</source>
         <translation>Umgewandelt in %1: Jeder Wert wird unverändert übernommen.</translation>
     </message>
@@ -3853,6 +3849,10 @@ Python: %2</translation>
     <message>
         <source>The text above did not open, so this is still the last session that did; it is greyed out until a cookie opens.</source>
         <translation>Der Text oben ließ sich nicht öffnen, daher ist dies noch die letzte Session, die sich öffnen ließ; sie bleibt ausgegraut, bis sich ein Cookie öffnet.</translation>
+    </message>
+    <message>
+        <source>Convert to &amp;%1</source>
+        <translation>In &amp;%1 umwandeln</translation>
     </message>
 </context>
 <context>
@@ -4076,6 +4076,10 @@ Python: %2</translation>
     <message>
         <source>Open a cookie above: its session, edited or not, is sealed here.</source>
         <translation>Öffnen Sie oben ein Cookie: Seine Session wird hier versiegelt, bearbeitet oder nicht.</translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2. Anyone can read and make it: it needs no key.</source>
+        <translation>%1 Bytes, %2. Jeder kann es lesen und erzeugen: es braucht keinen Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -4323,14 +4327,6 @@ Python: %2</translation>
         <translation>komprimiert</translation>
     </message>
     <message>
-        <source>encrypted</source>
-        <translation>verschlüsselt</translation>
-    </message>
-    <message>
-        <source>base64</source>
-        <translation>Base64</translation>
-    </message>
-    <message>
         <source>cookie value</source>
         <translation>Cookie-Wert</translation>
     </message>
@@ -4357,10 +4353,6 @@ Python: %2</translation>
     <message>
         <source>Within the limits.</source>
         <translation>Innerhalb der Grenzen.</translation>
-    </message>
-    <message>
-        <source>payload (not encrypted)</source>
-        <translation>Nutzlast (unverschlüsselt)</translation>
     </message>
     <message>
         <source>Measuring a large session in the background…</source>

@@ -1,5 +1,7 @@
 #include "AuditCommand.h"
 
+#include "formats/FormatRegistry.h"
+
 #include "Limits.h"
 #include "SignerArguments.h"
 #include "audit/SizeAudit.h"
@@ -209,9 +211,12 @@ void AuditCommand::printText(const QJsonObject &r)
         out << tr("failed:     %1 in the %2 step").arg(it.value().toInteger()).arg(it.key())
             << Qt::endl;
     const QJsonObject formats = r[QStringLiteral("formats")].toObject();
-    out << tr("formats:    %1 encrypted, %2 signed, %3 of neither shape; %4 compressed")
-               .arg(formats[QStringLiteral("encrypted")].toInteger())
-               .arg(formats[QStringLiteral("signed")].toInteger())
+    // Every registered format, in registration order, by its short name.
+    QStringList counts;
+    for (const CookieFormat *format : FormatRegistry::builtIn().formats())
+        counts.append(tr("%1 %2").arg(formats[format->id()].toInteger()).arg(format->shortName()));
+    out << tr("formats:    %1, %2 of no known shape; %3 compressed")
+               .arg(counts.join(QStringLiteral(", ")))
                .arg(formats[QStringLiteral("unknown")].toInteger())
                .arg(r[QStringLiteral("compressed")].toInteger())
         << Qt::endl

@@ -7,7 +7,9 @@
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieText.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionConverter.h"
+#include "keys/KeyNeed.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -18,12 +20,13 @@ CommandSyntax ConvertCommand::syntax() const
 {
     CommandSyntax syntax(
         QStringLiteral("convert"),
-        tr("Move a session between the two formats; what the target cannot carry is listed."));
+        tr("Move a session between formats; what the target cannot carry is listed."));
     SignerArguments::addOpeningOptions(syntax);
     StoredKeys::addWithOption(syntax);
+    const QStringList ids = FormatRegistry::builtIn().ids();
     syntax.addOption(
-        {QStringLiteral("to"), tr("Target format: encrypted or signed."), tr("format")},
-        CommandOption::Hints::oneOf({QStringLiteral("encrypted"), QStringLiteral("signed")}));
+        {QStringLiteral("to"), tr("Target format: %1.").arg(ids.join(tr(" or "))), tr("format")},
+        CommandOption::Hints::oneOf(ids));
     syntax.addOption({QStringLiteral("compress"),
                       tr("auto (server rule), always or never, for --to encrypted."), tr("mode"),
                       QStringLiteral("auto")},
@@ -37,9 +40,12 @@ CommandSyntax ConvertCommand::syntax() const
 
 int ConvertCommand::execute(const QCommandLineParser &parser)
 {
-    const QString to = parser.value(QStringLiteral("to"));
-    if (to != QLatin1String("encrypted") && to != QLatin1String("signed"))
-        return m_io.usage(tr("convert needs --to encrypted or --to signed"));
+    const FormatRegistry &formats = FormatRegistry::builtIn();
+    const QStringList ids = formats.ids();
+    const CookieFormat *targetFormat = formats.find(parser.value(QStringLiteral("to")));
+    if (!targetFormat)
+        return m_io.usage(
+            tr("convert needs --to %1").arg(ids.join(tr(" or ") + QStringLiteral("--to "))));
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("convert takes one cookie argument"));
 
@@ -52,27 +58,25 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
-    const auto sourceFormat = FormatDetector::detect(cookie->value);
-    const bool toEncrypted = to == QLatin1String("encrypted");
+    const CookieFormat *sourceFormat = formats.shapeOf(cookie->value);
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
-    auto target = StoredKeys::choose(
-        parser, ring, toEncrypted ? SessionKey::Kind::AesKey : SessionKey::Kind::SigningSecret,
-        loaded->runKeys);
-    if (!target)
-        return m_io.fail(target.error());
-    if (auto missing = KeyArguments::missingToOpen(ring, sourceFormat))
+    SecureBytes key;
+    if (const auto kind = KeyNeed::toSeal(*targetFormat)) {
+        auto target = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
+        if (!target)
+            return m_io.fail(target.error());
+        key = target->bytes();
+    }
+    if (auto missing = KeyArguments::missingToOpen(ring, *sourceFormat))
         return m_io.usage(*missing);
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (opened.format == FormatDetector::Format::FlaskSigned &&
-        opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
+    if (opened.format->keyKind() == CookieFormat::KeyKind::Secret && !opened.verified)
         m_io.err() << tr("note: the source signature was not checked") << Qt::endl;
 
-    const auto converted = SessionConverter::convert(
-        opened.session(), toEncrypted ? SessionConverter::Target::EncryptedSession
-                                      : SessionConverter::Target::FlaskSigned);
+    const auto converted = targetFormat->convertFrom(opened.session());
     for (const SessionConverter::Note &note : converted.notes)
         m_io.err() << tr("note: %1: %2").arg(note.path, note.message) << Qt::endl;
     if (converted.error)
@@ -85,9 +89,7 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
     if (!compression)
         return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
     sealOptions.compression = *compression;
-    if (!toEncrypted)
-        sealOptions.format = FormatDetector::Format::FlaskSigned;
-    const SecureBytes key = target->bytes();
+    sealOptions.format = targetFormat;
     return SealFlow::print(m_io, SessionSealer::seal(converted.session, key, sealOptions));
 }
 

@@ -7,6 +7,7 @@
 #include "StoredKeys.h"
 #include "document/CookieOpener.h"
 #include "formats/CookieText.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
 #include "report/TimeText.h"
@@ -70,10 +71,14 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
     auto cookie = m_io.readCookie(source);
     if (!cookie)
         return m_io.fail(cookie.error());
-    // What is no session cookie at all is named by its shape first.
-    if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
-        return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
-    if (auto missing = KeyArguments::missingToOpen(ring, FormatDetector::detect(cookie->value)))
+    // What is no session cookie at all is named by its shape first, as the opener does.
+    const FormatRegistry::Detection detection = FormatRegistry::builtIn().detect(cookie->value);
+    if (detection.score < CookieFormat::Certain) {
+        if (auto foreign = FormatDetector::diagnoseForeign(cookie->value))
+            return m_io.fail(Error::make(ErrorCategory::Format, *foreign));
+    }
+    if (auto missing =
+            KeyArguments::missingToOpen(ring, *FormatRegistry::builtIn().shapeOf(cookie->value)))
         return m_io.usage(*missing);
 
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, m_options);
@@ -81,8 +86,8 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (opened.format == FormatDetector::Format::FlaskSigned) {
-        const auto &signedCookie = opened.signedCookie;
+    if (const auto *signedDetails = opened.detailsAs<FlaskSignedCodec::Decoded>()) {
+        const FlaskSignedCodec::Decoded &signedCookie = *signedDetails;
         if (signedCookie.parts.timestampOutOfRange)
             m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
                        << Qt::endl;
@@ -190,10 +195,10 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
                 const QByteArray &json = result.json();
                 // One line per cookie: JSON with line breaks in its white space is rewritten.
                 if (json.contains('\n') || json.contains('\r')) {
-                    auto session = SessionDialect::readSession(json, result.format);
+                    auto session = SessionDialect::readSession(json, *result.format);
                     if (session)
-                        out.append(PythonJsonWriter::write(
-                            session.value(), SessionDialect::writerStyle(result.format)));
+                        out.append(
+                            PythonJsonWriter::write(session.value(), result.format->writerStyle()));
                     else
                         error = session.error();
                 } else {

@@ -65,8 +65,8 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         where += u' ' + QString::number(c.status);
     if (!c.url.isEmpty())
         where += u' ' + c.url;
-    const bool isSigned = entry.opened.format == FormatDetector::Format::FlaskSigned;
-    QString what = isSigned ? tr("signed") : tr("encrypted");
+    const bool isSigned = entry.opened.format->keyKind() == CookieFormat::KeyKind::Secret;
+    QString what = entry.opened.format->shortName();
     if (!entry.openedWith.isEmpty())
         what += QStringLiteral(", ") +
                 (isSigned ? tr("verified with %1") : tr("opened with %1")).arg(entry.openedWith);

@@ -34,8 +34,7 @@ Result<Done> KeyArguments::load(const QCommandLineParser &parser, CliIo &, KeyRi
     return Done{};
 }
 
-std::optional<QString> KeyArguments::missingToOpen(const KeyRing &ring,
-                                                   FormatDetector::Format format)
+std::optional<QString> KeyArguments::missingToOpen(const KeyRing &ring, const CookieFormat &format)
 {
     const auto missing = KeyNeed::missingToOpen(format, ring);
     if (!missing)

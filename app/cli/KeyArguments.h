@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliIo.h"
-#include "formats/FormatDetector.h"
+#include "formats/CookieFormat.h"
 #include "keys/KeyRing.h"
 
 #include "CommandSyntax.h"
@@ -23,7 +23,7 @@ public:
     /// What to say (a usage problem) when `ring` holds no key that could open a cookie of
     /// `format`: the core's KeyNeed decides, this adds the options that give one.
     [[nodiscard]] static std::optional<QString> missingToOpen(const KeyRing &ring,
-                                                              FormatDetector::Format format);
+                                                              const CookieFormat &format);
 };
 
 } // namespace sessionlens::cli

@@ -4,6 +4,8 @@
 #include "SealFlow.h"
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
+#include "formats/EncryptedSessionFormat.h"
+#include "formats/FormatRegistry.h"
 
 #include <QCommandLineParser>
 
@@ -41,11 +43,13 @@ int SealCommand::execute(const QCommandLineParser &parser)
     auto loaded = KeyArguments::load(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    auto key =
-        SealFlow::key(parser, m_io, ring, ring.size(), FormatDetector::Format::EncryptedSession);
+    const CookieFormat &format =
+        *FormatRegistry::builtIn().find(EncryptedSessionFormat::formatId());
+    auto key = SealFlow::key(parser, m_io, ring, ring.size(), format);
     if (!key)
         return m_io.fail(key.error());
     SessionSealer::Options options;
+    options.format = &format;
     options.compression = *compression;
     return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),
                               key->bytes(), options);

@@ -2,6 +2,7 @@
 
 #include "SizeWarnings.h"
 #include "StoredKeys.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyNeed.h"
 #include "json/PythonJsonReader.h"
@@ -9,10 +10,14 @@
 namespace sessionlens::cli {
 
 Result<SessionKey> SealFlow::key(const QCommandLineParser &parser, CliIo &io, KeyRing &ring,
-                                 qsizetype runEntries, FormatDetector::Format format)
+                                 qsizetype runEntries, const CookieFormat &format)
 {
     StoredKeys::appendTo(parser, io, ring);
-    return StoredKeys::choose(parser, ring, KeyNeed::toSeal(format), runEntries);
+    const auto kind = KeyNeed::toSeal(format);
+    if (!kind)
+        return Error::make(ErrorCategory::Key,
+                           tr("%1 is made without a key").arg(format.displayName()));
+    return StoredKeys::choose(parser, ring, *kind, runEntries);
 }
 
 int SealFlow::sealFile(CliIo &io, const QString &path, const SecureBytes &key,
@@ -25,7 +30,9 @@ int SealFlow::sealFile(CliIo &io, const QString &path, const SecureBytes &key,
     // the same bytes. Where the server will reorder on reading, and where a crafted tag is
     // one the server reads but never writes so, a warning says so.
     QStringList warnings;
-    PythonJsonReader::Options readOptions = SessionDialect::readerOptions(options.format);
+    const CookieFormat *format =
+        options.format ? options.format : FormatRegistry::builtIn().fallback();
+    PythonJsonReader::Options readOptions = format->readerOptions();
     readOptions.moveTypeKey = false;
     auto session = PythonJsonReader::read(input.value(), readOptions, &warnings);
     for (const QString &warning : std::as_const(warnings))

@@ -23,7 +23,7 @@ public:
     /// `runEntries` of `ring`), else the stored ring's only one (appended unless --no-ring).
     [[nodiscard]] static Result<SessionKey> key(const QCommandLineParser &parser, CliIo &io,
                                                 KeyRing &ring, qsizetype runEntries,
-                                                FormatDetector::Format format);
+                                                const CookieFormat &format);
     /// Reads the session at `path` ('-': standard input), seals it with `key` and prints it;
     /// returns the exit code.
     static int sealFile(CliIo &io, const QString &path, const SecureBytes &key,

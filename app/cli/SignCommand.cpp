@@ -4,6 +4,8 @@
 #include "SignerArguments.h"
 #include "StoredKeys.h"
 #include "document/SessionSealer.h"
+#include "formats/FlaskSignedFormat.h"
+#include "formats/FormatRegistry.h"
 #include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
@@ -43,8 +45,8 @@ int SignCommand::execute(const QCommandLineParser &parser)
     auto given = SignerArguments::addSecretsTo(parser, m_io, ring);
     if (!given)
         return m_io.fail(given.error());
-    auto secret =
-        SealFlow::key(parser, m_io, ring, ring.size(), FormatDetector::Format::FlaskSigned);
+    const CookieFormat &format = *FormatRegistry::builtIn().find(FlaskSignedFormat::formatId());
+    auto secret = SealFlow::key(parser, m_io, ring, ring.size(), format);
     if (!secret)
         return m_io.fail(secret.error());
     const SecureBytes signingSecret = secret->bytes();
@@ -65,7 +67,7 @@ int SignCommand::execute(const QCommandLineParser &parser)
                     .arg(FlaskSignedCodec::kMaxTimestamp));
     }
     SessionSealer::Options sealOptions;
-    sealOptions.format = FormatDetector::Format::FlaskSigned;
+    sealOptions.format = &format;
     sealOptions.signer = options.value();
     sealOptions.timestamp = timestamp;
     return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),

@@ -6,6 +6,7 @@
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieText.h"
+#include "formats/FormatRegistry.h"
 #include "report/SizeReport.h"
 
 #include <QCommandLineParser>
@@ -38,9 +39,8 @@ int StatsCommand::execute(const QCommandLineParser &parser)
     auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
     if (!cookie)
         return m_io.fail(cookie.error());
-    const bool signedCookie =
-        FormatDetector::detect(cookie->value) == FormatDetector::Format::FlaskSigned;
-    if (auto missing = KeyArguments::missingToOpen(ring, FormatDetector::detect(cookie->value)))
+    if (auto missing =
+            KeyArguments::missingToOpen(ring, *FormatRegistry::builtIn().shapeOf(cookie->value)))
         return m_io.usage(*missing);
     const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
     // Sizes need no verified signature: a signed cookie whose secret is unknown still has a size.
@@ -53,15 +53,13 @@ int StatsCommand::execute(const QCommandLineParser &parser)
     options.signer = loaded->options;
     if (!cookie->name.isEmpty())
         options.cookieName = cookie->name;
-    if (!signedCookie) {
-        // Keep the cookie's own compression choice when it differs from the server rule.
-        const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
-            opened.encrypted.plaintext.size(), EncryptedSessionCodec::Compression::Auto);
-        if (opened.encrypted.fields.compressed != ruleCompresses)
-            options.compression = opened.encrypted.fields.compressed
-                                      ? EncryptedSessionCodec::Compression::Always
-                                      : EncryptedSessionCodec::Compression::Never;
-    }
+    // Keep the cookie's own compression choice when it differs from the server rule (formats
+    // that compress by their own rule, as Flask's, read no compression option).
+    const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
+        opened.json().size(), EncryptedSessionCodec::Compression::Auto);
+    if (opened.compressed != ruleCompresses)
+        options.compression = opened.compressed ? EncryptedSessionCodec::Compression::Always
+                                                : EncryptedSessionCodec::Compression::Never;
     // No key: the report alone, from the same pipeline that seals.
     const SizeReport report = SessionSealer::seal(opened.session(), SecureBytes(), options).report;
 
@@ -91,17 +89,8 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
             tr("%1% of the JSON").arg(r.jsonBytes ? 100 * r.compressedBytes / r.jsonBytes : 0));
     else
         row(tr("zlib compressed"), 0, tr("not compressed (JSON up to 1024 bytes)"));
-    if (r.encrypted) {
-        row(tr("ciphertext (AES-EAX)"), r.ciphertextBytes);
-        row(tr("ciphertext, base64"), r.ciphertextBase64);
-        row(tr("tag, base64"), r.tagBase64);
-        row(tr("nonce, base64"), r.nonceBase64);
-    } else {
-        row(tr("payload (signed, not encrypted)"), r.ciphertextBytes);
-        row(tr("payload, base64"), r.ciphertextBase64);
-        row(tr("timestamp, base64"), r.nonceBase64);
-        row(tr("signature, base64"), r.tagBase64);
-    }
+    for (const SizeReport::Stage &stage : r.stages)
+        row(stage.name, stage.bytes);
     row(tr("cookie value"), r.cookieValueBytes,
         actualCookieSize != r.cookieValueBytes
             ? tr("the given cookie has %1 bytes: its plaintext is not what the server writes")

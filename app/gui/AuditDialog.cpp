@@ -1,5 +1,7 @@
 #include "AuditDialog.h"
 
+#include "formats/FormatRegistry.h"
+
 #include "AuditHistogram.h"
 #include "ErrorText.h"
 #include "SizeChart.h"
@@ -20,6 +22,22 @@
 #include <algorithm>
 
 namespace sessionlens::gui {
+
+namespace {
+
+// "3 EncryptedSession, 2 Flask signed session": every format the registry knows, by name.
+QString formatCounts(const SizeAudit::Report &report)
+{
+    const QLocale locale;
+    QStringList counts;
+    for (const CookieFormat *format : FormatRegistry::builtIn().formats())
+        counts.append(
+            QCoreApplication::translate("sessionlens::gui::AuditDialog", "%1 %2")
+                .arg(locale.toString(report.formats.value(format->id())), format->displayName()));
+    return counts.join(QStringLiteral(", "));
+}
+
+} // namespace
 
 namespace {
 
@@ -152,10 +170,8 @@ void AuditDialog::showOutcome()
     const QLocale locale;
     QString summary =
         (outcome.cancelled ? tr("Cancelled. ") : QString()) +
-        tr("%1 cookies, %2 opened (%3 EncryptedSession, %4 Flask signed, %5 of neither shape, "
-           "%6 compressed).")
-            .arg(locale.toString(r.cookies), locale.toString(r.opened),
-                 locale.toString(r.encrypted), locale.toString(r.signedCookies),
+        tr("%1 cookies, %2 opened (%3, %4 of no known shape, %5 compressed).")
+            .arg(locale.toString(r.cookies), locale.toString(r.opened), formatCounts(r),
                  locale.toString(r.unknownShape), locale.toString(r.compressed));
     if (r.cookieBytes.total > 0)
         summary += u'\n' + tr("Cookie bytes: median %1, p95 %2, p99 %3, largest %4. Over 4093 "

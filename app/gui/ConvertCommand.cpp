@@ -8,14 +8,9 @@ ConvertCommand::ConvertCommand(InspectorController &controller,
     : SessionEditCommand(controller.model(), Kind::Convert, {}), m_controller(controller),
       m_beforeState(std::move(before)), m_afterState(std::move(after))
 {
-    if (m_afterState.format == FormatDetector::Format::FlaskSigned)
-        setTexts(tr("Convert to a Flask signed cookie"),
-                 tr("&Undo Converting to a Flask Signed Cookie"),
-                 tr("&Redo Converting to a Flask Signed Cookie"));
-    else
-        setTexts(tr("Convert to an EncryptedSession cookie"),
-                 tr("&Undo Converting to an EncryptedSession Cookie"),
-                 tr("&Redo Converting to an EncryptedSession Cookie"));
+    const QString name = m_afterState.format->displayName();
+    setTexts(tr("Convert to %1").arg(name), tr("&Undo Converting to %1").arg(name),
+             tr("&Redo Converting to %1").arg(name));
 }
 
 void ConvertCommand::redo()

@@ -189,8 +189,9 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
     const QString dot = QStringLiteral("<b>.</b>");
     QString status;
     m_status->setToolTip(QString());
-    if (result.isSigned()) {
-        const auto &signedCookie = result.opened.signedCookie;
+    // The fields as the format split them, where it did: its own details say which.
+    if (const FlaskSignedCodec::Decoded *signature = result.signature()) {
+        const FlaskSignedCodec::Decoded &signedCookie = *signature;
         const auto &p = signedCookie.parts;
         if (!p.signatureText.isEmpty()) {
             QString html =
@@ -248,7 +249,9 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                                     ? QString()
                                     : QStringLiteral("color:#a00000"));
     } else {
-        const auto &f = result.opened.encrypted.fields;
+        static const EncryptedSessionCodec::Fields kNotSplit;
+        const auto *encrypted = result.opened.detailsAs<EncryptedSessionCodec::Decoded>();
+        const EncryptedSessionCodec::Fields &f = encrypted ? encrypted->fields : kNotSplit;
         if (!f.flag.isEmpty()) {
             QString html =
                 span(QString::fromLatin1(f.flag).toHtmlEscaped(), "#7b1fa2", failing == 0) + dot +
@@ -271,7 +274,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                                   : span(elided(result.cookie.value, 40), "#555", true));
         }
         status = result.ok() ? tr("Opened with key \"%1\" (%2).")
-                                   .arg(result.keyName, FormatDetector::name(result.format()))
+                                   .arg(result.keyName, result.format()->displayName())
                              : ErrorText::describe(*result.error);
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }

@@ -66,7 +66,7 @@ void DocumentPersistence::autosaveNow()
     const auto written = m_recovery.writeAutosave(
         {m_controller.document().originalCookie(), m_controller.sealKeyName(),
          PythonJsonWriter::write(m_controller.document().root(), m_controller.jsonStyle()),
-         QDateTime::currentDateTime(), m_controller.isSigned()});
+         QDateTime::currentDateTime(), m_controller.format()->id()});
     if (!written)
         Q_EMIT message(ErrorText::describe(written.error()));
 }
@@ -78,9 +78,12 @@ std::optional<RecoveryStore::Autosave> DocumentPersistence::pendingAutosave() co
 
 Result<Done> DocumentPersistence::restore(const RecoveryStore::Autosave &autosave)
 {
-    const auto format = autosave.flaskSigned ? FormatDetector::Format::FlaskSigned
-                                             : FormatDetector::Format::EncryptedSession;
-    auto edited = SessionDialect::readSession(autosave.sessionJson, format);
+    // An autosave names its format by id; one from a format this build lacks reads as the
+    // fallback's, whose reader then says what it cannot read.
+    const CookieFormat *format = m_controller.formats().find(autosave.format);
+    if (!format)
+        format = m_controller.formats().fallback();
+    auto edited = SessionDialect::readSession(autosave.sessionJson, *format);
     if (!edited)
         return edited.error();
     if (!autosave.originalCookie.isEmpty() &&
@@ -107,7 +110,7 @@ void DocumentPersistence::discardAutosave()
 
 Result<Done> DocumentPersistence::saveTo(const QString &path)
 {
-    auto written = SessionFile::write(path, m_controller.document().root(), m_controller.format());
+    auto written = SessionFile::write(path, m_controller.document().root(), *m_controller.format());
     if (!written)
         return written;
     m_controller.undoStack().setClean();
@@ -117,7 +120,7 @@ Result<Done> DocumentPersistence::saveTo(const QString &path)
 
 Result<Done> DocumentPersistence::openFrom(const QString &path)
 {
-    auto session = SessionFile::read(path, m_controller.format());
+    auto session = SessionFile::read(path, *m_controller.format());
     if (!session)
         return session.error();
     m_controller.loadSession(std::move(session).value(), m_controller.sealKeyName());

@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "json/SessionDiff.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
@@ -104,7 +105,9 @@ void HistoryDialog::showSelection()
         const auto &entry = m_entries.at(rows.first());
         QString text =
             tr("<b>%1</b>, cookie %2 bytes")
-                .arg(FormatDetector::name(o.format), QLocale().toString(entry.cookie.size()));
+                .arg(o.detected ? o.detected->displayName()
+                                : QCoreApplication::translate("sessionlens::Note", "unknown"),
+                     QLocale().toString(entry.cookie.size()));
         if (!o.readable()) {
             text += QStringLiteral("<br>") + ErrorText::describe(*o.error).toHtmlEscaped();
         } else {

@@ -26,12 +26,13 @@ bool InspectorController::OpenResult::hasSession() const
 
 bool InspectorController::OpenResult::readableButUnverified() const
 {
-    return isSigned() && !ok() && opened.readable();
+    return !ok() && opened.readable();
 }
 
 InspectorController::InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent)
     : QObject(parent), m_settings(settings), m_keys(keys), m_model(m_document, m_undoStack)
 {
+    m_document.setFormat(FormatRegistry::builtIn().fallback());
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
     m_model.setBytesForm(m_settings.bytesForm());
     connect(&m_model, &SessionTreeModel::sessionChanged, this, &InspectorController::refresh);
@@ -49,12 +50,12 @@ EncryptedSessionCodec::Compression InspectorController::compressionFromName(cons
 
 PythonJsonWriter::Style InspectorController::jsonStyle() const
 {
-    return SessionDialect::writerStyle(m_format);
+    return format()->writerStyle();
 }
 
 PythonJsonReader::Options InspectorController::jsonReadOptions() const
 {
-    return SessionDialect::readerOptions(m_format);
+    return format()->readerOptions();
 }
 
 FlaskSignedCodec::Options InspectorController::signerOptions() const
@@ -80,7 +81,7 @@ bool InspectorController::mayReplaceDocument() const
 
 QByteArray InspectorController::sessionJsonText() const
 {
-    if (m_undoStack.isClean() && m_lastOpen.hasSession() && m_format == m_lastOpen.format() &&
+    if (m_undoStack.isClean() && m_lastOpen.hasSession() && format() == m_lastOpen.format() &&
         !m_lastOpen.opened.json().isEmpty() &&
         m_document.originalCookie() == m_lastOpen.cookie.value)
         return m_lastOpen.opened.json();
@@ -110,21 +111,23 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
     }
     m_lastOpen = std::move(result);
     if (m_lastOpen.hasSession()) {
-        m_format = m_lastOpen.format();
+        m_document.setFormat(m_lastOpen.format());
         m_model.setJsonStyle(jsonStyle());
-        m_verifiedSecret = m_lastOpen.isSigned() ? m_lastOpen.keyName : QString();
-        m_originalTimestamp =
-            m_lastOpen.isSigned() ? m_lastOpen.opened.signedCookie.parts.timestamp : 0;
+        m_verifiedSecret = m_lastOpen.format()->keyKind() == CookieFormat::KeyKind::Secret
+                               ? m_lastOpen.keyName
+                               : QString();
+        m_originalTimestamp = m_lastOpen.signature() ? m_lastOpen.signature()->parts.timestamp : 0;
         if (!m_lastOpen.keyName.isEmpty())
             m_sealKeyName = m_lastOpen.keyName;
         m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);
+        m_document.setFormat(m_lastOpen.format());
         m_hasDocument = true;
         m_documentSource = text;
         m_undoStack.clear();
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
     }
-    if (m_lastOpen.isSigned() && !m_lastOpen.opened.signedCookie.parts.signatureText.isEmpty())
+    if (m_lastOpen.signature() && !m_lastOpen.signature()->parts.signatureText.isEmpty())
         m_ageTimer.start();
     else
         m_ageTimer.stop();
@@ -134,10 +137,10 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
 
 void InspectorController::refreshAge(qint64 now)
 {
-    if (!m_lastOpen.isSigned())
+    auto *signature = m_lastOpen.opened.detailsAs<FlaskSignedCodec::Decoded>();
+    if (!signature)
         return;
-    FlaskSignedCodec::judgeAge(m_lastOpen.opened.signedCookie, signerOptions().lifetimeSeconds,
-                               now);
+    FlaskSignedCodec::judgeAge(*signature, signerOptions().lifetimeSeconds, now);
     Q_EMIT ageChanged(m_lastOpen);
 }
 
@@ -153,7 +156,7 @@ bool InspectorController::loadSession(SessionValue session, const QString &keyNa
     // The session did not come from the text last given: an earlier failure no longer applies.
     m_ageTimer.stop();
     m_lastOpen = OpenResult();
-    m_lastOpen.opened.format = m_format;
+    m_lastOpen.opened.format = format();
     if (!keyName.isEmpty())
         m_sealKeyName = keyName;
     m_document.reset(std::move(session), std::move(originalCookie), keyName);
@@ -163,35 +166,27 @@ bool InspectorController::loadSession(SessionValue session, const QString &keyNa
     return true;
 }
 
-void InspectorController::setFormat(FormatDetector::Format format)
+void InspectorController::setFormat(const CookieFormat *format)
 {
-    m_format = format;
+    m_document.setFormat(format);
     m_model.setJsonStyle(jsonStyle());
     Q_EMIT formatChanged();
     refresh();
 }
 
-SessionKey::Kind InspectorController::keyKindFor(FormatDetector::Format format)
+QList<SessionConverter::Note> InspectorController::convertTo(const CookieFormat *target)
 {
-    return KeyNeed::toSeal(format);
-}
-
-QList<SessionConverter::Note> InspectorController::convertTo(FormatDetector::Format target)
-{
-    if (target == m_format)
+    if (!target || target == format())
         return {};
-    auto converted = SessionConverter::convert(m_document.root(),
-                                               target == FormatDetector::Format::FlaskSigned
-                                                   ? SessionConverter::Target::FlaskSigned
-                                                   : SessionConverter::Target::EncryptedSession);
-    FormatState before{m_format, m_sealKeyName, m_document.root()};
+    auto converted = target->convertFrom(m_document.root());
+    FormatState before{format(), m_sealKeyName, m_document.root()};
     FormatState after{target, m_sealKeyName, std::move(converted.session)};
     // The key that sealed the old format cannot make the new one: pick the first that can.
-    const SessionKey::Kind wanted = keyKindFor(target);
+    const std::optional<SessionKey::Kind> wanted = KeyNeed::toSeal(*target);
     const SessionKey *current = m_keys.ring().find(m_sealKeyName);
-    if (!current || current->kind() != wanted) {
+    if (wanted && (!current || current->kind() != *wanted)) {
         for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {
-            if (m_keys.ring().at(i).kind() == wanted) {
+            if (m_keys.ring().at(i).kind() == *wanted) {
                 after.sealKeyName = m_keys.ring().at(i).name();
                 break;
             }
@@ -205,7 +200,7 @@ void InspectorController::applyFormatState(const FormatState &state)
 {
     // The format first: the values' change notification then measures, writes and seals them
     // in the dialect they were converted for.
-    m_format = state.format;
+    m_document.setFormat(state.format);
     m_sealKeyName = state.sealKeyName;
     m_model.setJsonStyle(jsonStyle());
     Q_EMIT formatChanged();
@@ -236,7 +231,7 @@ void InspectorController::setTimestampMode(TimestampMode mode)
 SessionSealer::Options InspectorController::sealerOptions() const
 {
     SessionSealer::Options options;
-    options.format = m_format;
+    options.format = format();
     options.compression = m_compression;
     options.cookieName = m_settings.string(AppSettings::Key::CookieName);
     options.signer = signerOptions();
@@ -250,8 +245,9 @@ void InspectorController::refresh()
 {
     const quint64 generation = ++m_generation;
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
-    const SessionKey::Kind wanted = keyKindFor(m_format);
-    const SecureBytes sealKey = key && key->kind() == wanted ? key->bytes() : SecureBytes();
+    const std::optional<SessionKey::Kind> wanted = SessionKey::kindFor(*format());
+    const SecureBytes sealKey =
+        key && wanted && key->kind() == *wanted ? key->bytes() : SecureBytes();
     SessionSealer::Options options = sealerOptions();
     m_measuringKeys = false;
     if (m_document.root().nodeCount() < kBackgroundNodes) {
@@ -293,14 +289,9 @@ void InspectorController::measureKeys(quint64 generation,
     if (m_measureWatcher)
         m_measureWatcher->deleteLater();
     auto future = QtConcurrent::run(&m_measurePool, [session, options] {
-        if (options.format == FormatDetector::Format::FlaskSigned)
-            return SizeReport::computeSigned(
-                *session, ItsdangerousSigner::digestSize(options.signer.signer.digest),
-                options.cookieName);
-        SizeReport::Options reportOptions;
-        reportOptions.compression = options.compression;
-        reportOptions.cookieName = options.cookieName;
-        return SizeReport::compute(*session, reportOptions);
+        SessionSealer::Options measure = options;
+        measure.exactKeyShares = limits::kMaxExactKeyShares;
+        return SessionSealer::seal(*session, SecureBytes(), measure).report;
     });
     auto *watcher = new QFutureWatcher<SizeReport>(this);
     m_measureWatcher = watcher;
@@ -325,8 +316,9 @@ void InspectorController::apply(SessionSealer::Sealed sealed, bool noKey)
     m_sealedCookie = std::move(sealed.cookie);
     m_sealError = std::move(sealed.error);
     if (m_sealError && noKey && m_sealError->category == ErrorCategory::Key)
-        m_sealError->message = isSigned() ? tr("choose a Flask secret to sign with")
-                                          : tr("choose an AES key to seal with");
+        m_sealError->message = format()->keyKind() == CookieFormat::KeyKind::Secret
+                                   ? tr("choose a Flask secret to sign with")
+                                   : tr("choose an AES key to seal with");
     Q_EMIT refreshed();
 }
 

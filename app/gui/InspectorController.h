@@ -8,7 +8,7 @@
 #include "formats/CookieText.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
-#include "formats/FormatDetector.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionConverter.h"
 #include "report/SizeReport.h"
 #include "json/PythonJsonReader.h"
@@ -47,10 +47,11 @@ public:
         std::optional<Error> error; ///< also set when the text holds no cookie at all
         QString keyName; ///< the stored key that opened it, or the secret that verified it
         [[nodiscard]] bool ok() const { return !error.has_value(); }
-        [[nodiscard]] FormatDetector::Format format() const { return opened.format; }
-        [[nodiscard]] bool isSigned() const
+        [[nodiscard]] const CookieFormat *format() const { return opened.format; }
+        /// The signature details of a cookie of a signed format (nullptr for others).
+        [[nodiscard]] const FlaskSignedCodec::Decoded *signature() const
         {
-            return opened.format == FormatDetector::Format::FlaskSigned;
+            return opened.detailsAs<FlaskSignedCodec::Decoded>();
         }
         /// A signed cookie whose payload was read but whose signature no stored secret matches.
         [[nodiscard]] bool readableButUnverified() const;
@@ -61,7 +62,7 @@ public:
     /// What Convert changes: the format, the key new cookies are made with, and the values.
     struct FormatState
     {
-        FormatDetector::Format format = FormatDetector::Format::EncryptedSession;
+        const CookieFormat *format = nullptr;
         QString sealKeyName;
         SessionValue session;
     };
@@ -101,17 +102,23 @@ public:
     /// Returns false when the replace guard kept unsaved edits.
     bool loadSession(SessionValue session, const QString &keyName, QByteArray originalCookie = {});
 
-    /// The format new cookies are made in (that of the last opened cookie).
-    [[nodiscard]] FormatDetector::Format format() const { return m_format; }
-    void setFormat(FormatDetector::Format format);
-    /// Moves the session to the other format, as the CLI's `convert` does: values the target
+    /// The format new cookies are made in (the document's: that of the last opened cookie).
+    [[nodiscard]] const CookieFormat *format() const { return m_document.format(); }
+    /// Whether the current format reads this SealOption (CookieFormat::sealOptions()).
+    [[nodiscard]] bool formatReads(CookieFormat::SealOption option) const
+    {
+        return (format()->sealOptions() & option) != 0;
+    }
+    void setFormat(const CookieFormat *format);
+    /// The formats the window offers (the built-in registry).
+    [[nodiscard]] const FormatRegistry &formats() const { return FormatRegistry::builtIn(); }
+    /// Moves the session to another format, as the CLI's `convert` does: values the target
     /// cannot carry are changed (one undoable step) and each change is returned as a note;
     /// new cookies are made in `target` from then on.
-    QList<SessionConverter::Note> convertTo(FormatDetector::Format target);
+    QList<SessionConverter::Note> convertTo(const CookieFormat *target);
     /// Puts one side of a Convert into effect (ConvertCommand's redo and undo): format, seal key
     /// and values together, and formatChanged() so that every panel shows the format's controls.
     void applyFormatState(const FormatState &state);
-    [[nodiscard]] bool isSigned() const { return m_format == FormatDetector::Format::FlaskSigned; }
     /// The JSON dialect of the current format: how the session is written and read back as text.
     [[nodiscard]] PythonJsonWriter::Style jsonStyle() const;
     [[nodiscard]] PythonJsonReader::Options jsonReadOptions() const;
@@ -119,8 +126,6 @@ public:
     /// (whatever its server's spacing and key order), else the text the new cookie will hold.
     [[nodiscard]] QByteArray sessionJsonText() const;
 
-    /// The kind of key that makes a cookie of `format`: AES keys seal, Flask secrets sign.
-    [[nodiscard]] static SessionKey::Kind keyKindFor(FormatDetector::Format format);
     void setSealKeyName(const QString &name);
     [[nodiscard]] QString sealKeyName() const { return m_sealKeyName; }
     /// The secret that verified the opened signed cookie (empty when none did).
@@ -181,7 +186,6 @@ private:
     QUndoStack m_undoStack;
     SessionTreeModel m_model;
     OpenResult m_lastOpen;
-    FormatDetector::Format m_format = FormatDetector::Format::EncryptedSession;
     QString m_sealKeyName;
     QString m_verifiedSecret;
     qint64 m_originalTimestamp = 0;

@@ -161,7 +161,7 @@ bool JsonEditorPanel::apply()
 {
     const QByteArray text = m_editor->toPlainText().toUtf8();
     QStringList warnings;
-    auto parsed = SessionDialect::readSession(text, m_controller.format(), &warnings);
+    auto parsed = SessionDialect::readSession(text, *m_controller.format(), &warnings);
     if (!parsed) {
         const Error &error = parsed.error();
         int line = 1, column = 1;

@@ -234,16 +234,14 @@ void MainWindow::createMenus()
     for (QAction *action : m_tree->editActions())
         edit->addAction(action);
     edit->addSeparator();
-    QAction *toSigned = edit->addAction(tr("Convert to a Flask &Signed Cookie"), this, [this] {
-        convertSession(FormatDetector::Format::FlaskSigned);
-    });
-    QAction *toEncrypted =
-        edit->addAction(tr("Convert to an &EncryptedSession Cookie"), this,
-                        [this] { convertSession(FormatDetector::Format::EncryptedSession); });
-    connect(edit, &QMenu::aboutToShow, this, [this, toSigned, toEncrypted] {
-        toSigned->setEnabled(m_controller->hasDocument() && !m_controller->isSigned());
-        toEncrypted->setEnabled(m_controller->hasDocument() && m_controller->isSigned());
-    });
+    // One action a format: the registry says which there are.
+    for (const CookieFormat *format : m_controller->formats().formats()) {
+        QAction *convert = edit->addAction(tr("Convert to &%1").arg(format->displayName()), this,
+                                           [this, format] { convertSession(format); });
+        connect(edit, &QMenu::aboutToShow, convert, [this, convert, format] {
+            convert->setEnabled(m_controller->hasDocument() && m_controller->format() != format);
+        });
+    }
     edit->addSeparator();
     QAction *preferences =
         edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
@@ -491,7 +489,7 @@ void MainWindow::showKeyRing()
 void MainWindow::showSecretAudit()
 {
     const auto &last = m_controller->lastOpen();
-    if (!last.isSigned() || last.cookie.value.isEmpty()) {
+    if (!last.signature() || last.cookie.value.isEmpty()) {
         QMessageBox::information(
             this, tr("Audit Signing Secret"),
             tr("Open a Flask signed cookie first: the audit tries secrets against its signature."));
@@ -530,12 +528,10 @@ void MainWindow::showManual(const QString &section)
     manual->showSection(section);
 }
 
-QList<SessionConverter::Note> MainWindow::convertSession(FormatDetector::Format target)
+QList<SessionConverter::Note> MainWindow::convertSession(const CookieFormat *target)
 {
     const QList<SessionConverter::Note> notes = m_controller->convertTo(target);
-    const QString name = target == FormatDetector::Format::FlaskSigned
-                             ? tr("a Flask signed cookie")
-                             : tr("an EncryptedSession cookie");
+    const QString name = target->displayName();
     updateTitle();
     if (notes.isEmpty()) {
         showStatus(tr("Converted to %1: every value carries over as it is.").arg(name));

@@ -66,7 +66,7 @@ public:
     /// File > History > Browse and Compare: a preview of each entry, the diff of two.
     HistoryDialog *browseHistory();
     /// Edit > Convert: the session in the other format, with a note for each value changed.
-    QList<SessionConverter::Note> convertSession(FormatDetector::Format target);
+    QList<SessionConverter::Note> convertSession(const CookieFormat *target);
     /// The banner over the tree when the last text given did not open (empty when hidden).
     [[nodiscard]] QString previousSessionBanner() const;
     /// The About box's text: version, both formats, the libraries and their licenses.

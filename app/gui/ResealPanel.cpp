@@ -116,10 +116,10 @@ void ResealPanel::reloadKeys()
         const QSignalBlocker blocker(m_key);
         m_key->clear();
         // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
-        const auto wanted = InspectorController::keyKindFor(m_controller.format());
+        const auto wanted = SessionKey::kindFor(*m_controller.format());
         const KeyRing &ring = m_controller.keys().ring();
-        for (qsizetype i = 0; i < ring.size(); ++i) {
-            if (ring.at(i).kind() == wanted)
+        for (qsizetype i = 0; wanted && i < ring.size(); ++i) {
+            if (ring.at(i).kind() == *wanted)
                 m_key->addItem(KeyLabel::shortName(ring.at(i).name()), ring.at(i).name());
         }
         m_key->setCurrentIndex(std::max(0, m_key->findData(m_controller.sealKeyName())));
@@ -129,11 +129,13 @@ void ResealPanel::reloadKeys()
     // showing a key while saying "choose a key".
     if (m_key->count() > 0 && m_key->findData(m_controller.sealKeyName()) < 0)
         m_controller.setSealKeyName(m_key->currentData().toString());
-    const bool isSigned = m_controller.isSigned();
-    m_compression->setVisible(!isSigned);
-    m_compressionLabel->setVisible(!isSigned);
-    m_timestamp->setVisible(isSigned);
-    m_timestampLabel->setVisible(isSigned);
+    // Only the choices the format reads.
+    const bool compression = m_controller.formatReads(CookieFormat::ChoosesCompression);
+    const bool timestamp = m_controller.formatReads(CookieFormat::SignsWithTimestamp);
+    m_compression->setVisible(compression);
+    m_compressionLabel->setVisible(compression);
+    m_timestamp->setVisible(timestamp);
+    m_timestampLabel->setVisible(timestamp);
 }
 
 QString ResealPanel::cookieText() const
@@ -157,7 +159,8 @@ void ResealPanel::showResult()
     const auto &error = m_controller.sealError();
     m_copy->setEnabled(!error.has_value());
     // Re-signing with another secret than the one that verified the cookie is never silent.
-    if (m_controller.isSigned() && !error &&
+    const CookieFormat::KeyKind keyKind = m_controller.format()->keyKind();
+    if (keyKind == CookieFormat::KeyKind::Secret && !error &&
         m_controller.sealKeyName() != m_controller.verifiedSecretName())
         m_warning->setText(
             m_controller.verifiedSecretName().isEmpty()
@@ -184,15 +187,19 @@ void ResealPanel::showResult()
     }
     m_cookie->setPlainText(QString::fromLatin1(m_controller.sealedCookie()));
     const SizeReport &r = m_controller.sizeReport();
-    if (m_controller.isSigned())
+    if (keyKind == CookieFormat::KeyKind::Secret)
         m_info->setText(
             tr("%1 bytes, %2, signed with \"%3\". Anyone can read it; only the secret can make it.")
                 .arg(QLocale().toString(m_controller.sealedCookie().size()))
                 .arg(r.compressed ? tr("compressed") : tr("not compressed"),
                      m_controller.sealKeyName()));
-    else
+    else if (keyKind == CookieFormat::KeyKind::AesKey)
         m_info->setText(tr("%1 bytes, %2. A fresh nonce is drawn for every seal, so the text "
                            "changes even when the session does not.")
+                            .arg(QLocale().toString(m_controller.sealedCookie().size()))
+                            .arg(r.compressed ? tr("compressed") : tr("not compressed")));
+    else
+        m_info->setText(tr("%1 bytes, %2. Anyone can read and make it: it needs no key.")
                             .arg(QLocale().toString(m_controller.sealedCookie().size()))
                             .arg(r.compressed ? tr("compressed") : tr("not compressed")));
 }

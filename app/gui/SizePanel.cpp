@@ -82,11 +82,14 @@ void SizePanel::showResult()
         {tr("JSON"), r.jsonBytes, stage},
         {tr("compressed"), r.compressed ? r.compressedBytes : r.jsonBytes,
          r.compressed ? stage : QColor(0xbd, 0xbd, 0xbd)},
-        {r.encrypted ? tr("encrypted") : tr("payload (not encrypted)"), r.ciphertextBytes, stage},
-        {tr("base64"), r.ciphertextBase64, stage},
-        {tr("cookie value"), r.cookieValueBytes, QColor(0x2e, 0x7d, 0x32)},
-        {tr("Set-Cookie header"), r.setCookieBytes, QColor(0x2e, 0x7d, 0x32)},
     };
+    // The format's own stages, those it names for the chart.
+    for (const SizeReport::Stage &formatStage : r.stages) {
+        if (!formatStage.chartName.isEmpty())
+            bars.append({formatStage.chartName, formatStage.bytes, stage});
+    }
+    bars.append({tr("cookie value"), r.cookieValueBytes, QColor(0x2e, 0x7d, 0x32)});
+    bars.append({tr("Set-Cookie header"), r.setCookieBytes, QColor(0x2e, 0x7d, 0x32)});
     m_pipeline->setData(
         bars, {{tr("4093 Werkzeug"), SizeReport::kWerkzeugMaxCookieSize, QColor(0xef, 0x6c, 0x00)},
                {tr("4096 browsers"), SizeReport::kBrowserMaxCookieSize, QColor(0xc6, 0x28, 0x28)}});

@@ -111,20 +111,14 @@ public:
         if (nameSize + value.size() > SizeReport::kBrowserMaxCookieSize)
             ++m_report.over4096;
 
-        const CookieOpener::Opened opened = CookieOpener::open(value, m_ring, m_options.signer);
-        const bool isSigned = opened.format == FormatDetector::Format::FlaskSigned;
-        switch (opened.detected) {
-        case FormatDetector::Format::FlaskSigned:
-            row.format = QStringLiteral("signed");
-            ++m_report.signedCookies;
-            break;
-        case FormatDetector::Format::EncryptedSession:
-            row.format = QStringLiteral("encrypted");
-            ++m_report.encrypted;
-            break;
-        case FormatDetector::Format::Unknown:
+        const CookieOpener::Opened opened =
+            CookieOpener::open(value, m_ring, m_options.signer,
+                               m_options.formats ? *m_options.formats : FormatRegistry::builtIn());
+        if (opened.detected) {
+            row.format = opened.detected->id();
+            ++m_report.formats[row.format];
+        } else {
             ++m_report.unknownShape;
-            break;
         }
         if (opened.error)
             return fail(Error::categoryName(opened.error->category));
@@ -132,8 +126,7 @@ public:
         m_report.largestSetCookie = std::max(m_report.largestSetCookie, setCookie);
         const QByteArray &json = opened.json();
         row.plaintextBytes = json.size();
-        row.compressed =
-            isSigned ? opened.signedCookie.parts.compressed : opened.encrypted.fields.compressed;
+        row.compressed = opened.compressed;
         m_report.plaintextBytes.add(json.size());
         if (row.compressed)
             ++m_report.compressed;
@@ -245,8 +238,8 @@ void SizeAudit::Report::merge(const Report &other)
     opened += other.opened;
     for (auto it = other.failed.cbegin(); it != other.failed.cend(); ++it)
         failed[it.key()] += it.value();
-    encrypted += other.encrypted;
-    signedCookies += other.signedCookies;
+    for (auto it = other.formats.cbegin(); it != other.formats.cend(); ++it)
+        formats[it.key()] += it.value();
     unknownShape += other.unknownShape;
     compressed += other.compressed;
     cookieBytes.merge(other.cookieBytes);
@@ -279,8 +272,14 @@ void SizeAudit::Report::merge(const Report &other)
     }
 }
 
-QJsonObject SizeAudit::Report::toJson(int topKeys) const
+QJsonObject SizeAudit::Report::toJson(int topKeys, const FormatRegistry &registry) const
 {
+    QJsonObject byFormat;
+    for (const QString &id : registry.ids())
+        byFormat.insert(id, 0);
+    for (auto it = formats.cbegin(); it != formats.cend(); ++it)
+        byFormat.insert(it.key(), qint64(it.value()));
+    byFormat.insert(QStringLiteral("unknown"), qint64(unknownShape));
     QJsonObject failures;
     QStringList steps = failed.keys();
     steps.sort();
@@ -305,9 +304,7 @@ QJsonObject SizeAudit::Report::toJson(int topKeys) const
         {QStringLiteral("cookies"), qint64(cookies)},
         {QStringLiteral("opened"), qint64(opened)},
         {QStringLiteral("failed"), failures},
-        {QStringLiteral("formats"), QJsonObject{{QStringLiteral("encrypted"), qint64(encrypted)},
-                                                {QStringLiteral("signed"), qint64(signedCookies)},
-                                                {QStringLiteral("unknown"), qint64(unknownShape)}}},
+        {QStringLiteral("formats"), byFormat},
         {QStringLiteral("compressed"), qint64(compressed)},
         {QStringLiteral("cookie_bytes"), cookieBytes.toJson()},
         {QStringLiteral("plaintext_bytes"), plaintextBytes.toJson()},

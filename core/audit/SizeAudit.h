@@ -3,12 +3,14 @@
 #include "Result.h"
 #include "audit/SizeDistribution.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/FormatRegistry.h"
 #include "keys/SessionKey.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <atomic>
@@ -43,6 +45,8 @@ public:
         FlaskSignedCodec::Options signer;
         QByteArray cookieName = "session";
         int threads = 0; ///< 0: one per core
+        /// The formats to detect and open; nullptr: FormatRegistry::builtIn(). Must outlive run().
+        const FormatRegistry *formats = nullptr;
     };
 
     /// Exact nearest-rank statistics of cookie and plaintext sizes.
@@ -60,9 +64,9 @@ public:
         quint64 cookies = 0; ///< lines with a cookie
         quint64 opened = 0;
         QHash<QString, quint64> failed; ///< by step name
-        quint64 encrypted = 0;
-        quint64 signedCookies = 0;
-        quint64 unknownShape = 0; ///< lines of neither cookie's shape
+        /// Cookies by the format whose shape they have (CookieFormat::id()).
+        QMap<QString, quint64> formats;
+        quint64 unknownShape = 0; ///< lines of no known format's shape
         quint64 compressed = 0;
         Distribution cookieBytes;
         Distribution plaintextBytes;
@@ -79,14 +83,16 @@ public:
         void merge(const Report &other);
         /// Keys by JSON bytes, largest first (ties by name): the report's top_keys order.
         [[nodiscard]] QList<std::pair<QString, KeyCost>> keysByCost() const;
-        [[nodiscard]] QJsonObject toJson(int topKeys = 50) const;
+        /// Its `formats` object names every format of `registry`, those without a cookie too.
+        [[nodiscard]] QJsonObject
+        toJson(int topKeys = 50, const FormatRegistry &registry = FormatRegistry::builtIn()) const;
     };
 
     /// One cookie's line, for streamed CSV output (in input order).
     struct Row
     {
         qint64 line = 0;
-        QString format; ///< "encrypted", "signed" or "" when of neither shape
+        QString format; ///< the format's id ("encrypted", "signed", ...), "" when of no known shape
         QString step;   ///< "ok" or the failing step
         qsizetype cookieBytes = 0;
         qsizetype plaintextBytes = 0;

@@ -7,8 +7,8 @@ bool Timeline::Entry::readable() const
     return opened.readable();
 }
 
-Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options)
-    : m_ring(ring), m_options(std::move(options))
+Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options, const FormatRegistry &formats)
+    : m_ring(ring), m_options(std::move(options)), m_formats(formats)
 {
 }
 
@@ -16,7 +16,7 @@ const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
 {
     Entry entry;
     entry.cookie = cookie;
-    entry.opened = CookieOpener::open(cookie.value, m_ring, m_options);
+    entry.opened = CookieOpener::open(cookie.value, m_ring, m_options, m_formats);
     if (entry.opened.keyIndex >= 0)
         entry.openedWith = m_ring.at(entry.opened.keyIndex).name();
     if (entry.readable()) {
@@ -46,11 +46,8 @@ void Timeline::clear()
 QJsonObject Timeline::toJson(const Entry &entry)
 {
     const CapturedCookie &c = entry.cookie;
-    const bool isSigned = entry.opened.format == FormatDetector::Format::FlaskSigned;
-    QJsonValue verified = QJsonValue::Null;
-    if (isSigned &&
-        entry.opened.signedCookie.verification != FlaskSignedCodec::Verification::NotChecked)
-        verified = entry.opened.signedCookie.verification == FlaskSignedCodec::Verification::Valid;
+    const QJsonValue verified =
+        entry.opened.verified ? QJsonValue(*entry.opened.verified) : QJsonValue::Null;
     QJsonValue error = QJsonValue::Null;
     if (entry.opened.error)
         error =
@@ -64,8 +61,7 @@ QJsonObject Timeline::toJson(const Entry &entry)
         {QStringLiteral("status"), c.status >= 0 ? QJsonValue(c.status) : QJsonValue::Null},
         {QStringLiteral("name"), QString::fromLatin1(c.name)},
         {QStringLiteral("value"), QString::fromLatin1(c.value)},
-        {QStringLiteral("format"),
-         isSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")},
+        {QStringLiteral("format"), entry.opened.format->id()},
         {QStringLiteral("opened_with"),
          entry.openedWith.isEmpty() ? QJsonValue::Null : QJsonValue(entry.openedWith)},
         {QStringLiteral("verified"), verified},

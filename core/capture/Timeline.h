@@ -33,7 +33,9 @@ public:
         readable() const; ///< a session came out (a signed one may be unverified)
     };
 
-    Timeline(KeyRing &ring, FlaskSignedCodec::Options options);
+    /// `formats` (which must outlive the timeline) detects and opens each cookie.
+    Timeline(KeyRing &ring, FlaskSignedCodec::Options options,
+             const FormatRegistry &formats = FormatRegistry::builtIn());
 
     /// Opens and adds a cookie; returns the new entry.
     const Entry &add(const CapturedCookie &cookie);
@@ -47,6 +49,7 @@ public:
 private:
     KeyRing &m_ring;
     FlaskSignedCodec::Options m_options;
+    const FormatRegistry &m_formats;
     QList<Entry> m_entries;
     QHash<QString, SessionValue> m_lastByOrigin;
     qsizetype m_dropped = 0;

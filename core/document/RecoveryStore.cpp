@@ -138,8 +138,7 @@ Result<Done> RecoveryStore::writeAutosave(const Autosave &autosave)
         // The session JSON is kept as text: the file format must not re-encode it.
         {QStringLiteral("session_json"), QString::fromUtf8(autosave.sessionJson)},
         {QStringLiteral("saved_at"), autosave.savedAt.toString(Qt::ISODate)},
-        {QStringLiteral("format"),
-         autosave.flaskSigned ? QStringLiteral("signed") : QStringLiteral("encrypted")}};
+        {QStringLiteral("format"), autosave.format}};
     return writeSealed(autosaveFile(), kAutosaveContext,
                        QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
@@ -154,7 +153,7 @@ std::optional<RecoveryStore::Autosave> RecoveryStore::readAutosave() const
         o.value(QStringLiteral("key_name")).toString(),
         o.value(QStringLiteral("session_json")).toString().toUtf8(),
         QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODate),
-        o.value(QStringLiteral("format")).toString() == QLatin1String("signed")};
+        o.value(QStringLiteral("format")).toString()};
 }
 
 void RecoveryStore::clearAutosave()

@@ -41,7 +41,9 @@ public:
         QString keyName;
         QByteArray sessionJson;
         QDateTime savedAt;
-        bool flaskSigned = false; ///< the JSON is Flask's tagged dialect
+        /// The format's id (CookieFormat::id(): "encrypted", "signed", ...), whose dialect the
+        /// JSON is in; empty in autosaves that name none (the registry's fallback then).
+        QString format;
     };
 
     using KeyProvider = std::function<Result<SecureBytes>()>;

@@ -10,6 +10,8 @@
 
 namespace sessionlens {
 
+class CookieFormat;
+
 /// Position of a node: child indices from the root. Stays meaningful across undo/redo,
 /// where node addresses do not.
 using SessionPath = QList<qsizetype>;
@@ -32,6 +34,10 @@ public:
     [[nodiscard]] const SessionValue &original() const { return m_original; }
     [[nodiscard]] const QByteArray &originalCookie() const { return m_originalCookie; }
     [[nodiscard]] const QString &keyName() const { return m_keyName; }
+    /// The format the session is in: its JSON dialect, and the cookie it is sealed into.
+    /// nullptr until one is set (the built-in registry's fallback is meant then).
+    [[nodiscard]] const CookieFormat *format() const { return m_format; }
+    void setFormat(const CookieFormat *format) { m_format = format; }
 
     /// Edits may not nest deeper than the reader accepts: every recursive stage (writer,
     /// repr, diff, copy) can then trust the depth.
@@ -50,6 +56,7 @@ private:
     SessionValue m_original;
     QByteArray m_originalCookie;
     QString m_keyName;
+    const CookieFormat *m_format = nullptr;
 };
 
 } // namespace sessionlens

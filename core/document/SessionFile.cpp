@@ -1,5 +1,6 @@
 #include "document/SessionFile.h"
 
+#include "formats/CookieFormat.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
@@ -10,19 +11,19 @@
 namespace sessionlens {
 
 Result<Done> SessionFile::write(const QString &path, const SessionValue &session,
-                                FormatDetector::Format format)
+                                const CookieFormat &format)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error::make(ErrorCategory::Io, file.errorString(), path);
-    file.write(PythonJsonWriter::write(session, SessionDialect::writerStyle(format)));
+    file.write(PythonJsonWriter::write(session, format.writerStyle()));
     file.write("\n");
     if (!file.commit())
         return Error::make(ErrorCategory::Io, file.errorString(), path);
     return Done{};
 }
 
-Result<SessionValue> SessionFile::read(const QString &path, FormatDetector::Format format)
+Result<SessionValue> SessionFile::read(const QString &path, const CookieFormat &format)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

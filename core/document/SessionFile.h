@@ -1,12 +1,13 @@
 #pragma once
 
 #include "Result.h"
-#include "formats/FormatDetector.h"
 #include "json/SessionValue.h"
 
 #include <QString>
 
 namespace sessionlens {
+
+class CookieFormat;
 
 /**
  * A session saved as JSON text (File ▸ Save Session, `seal`/`sign` input): written
@@ -20,9 +21,8 @@ public:
     static constexpr qsizetype kMaxFileBytes = 8 * 1024 * 1024;
 
     [[nodiscard]] static Result<Done> write(const QString &path, const SessionValue &session,
-                                            FormatDetector::Format format);
-    [[nodiscard]] static Result<SessionValue> read(const QString &path,
-                                                   FormatDetector::Format format);
+                                            const CookieFormat &format);
+    [[nodiscard]] static Result<SessionValue> read(const QString &path, const CookieFormat &format);
 };
 
 } // namespace sessionlens

@@ -2,9 +2,9 @@
 
 #include "Error.h"
 #include "crypto/SecureBytes.h"
+#include "formats/CookieFormat.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
-#include "formats/FormatDetector.h"
 #include "report/SizeReport.h"
 #include "json/SessionValue.h"
 
@@ -15,47 +15,40 @@
 
 namespace sessionlens {
 
+/// A session made into a cookie (or the reason why not), with what it costs.
+struct SealedCookie
+{
+    QByteArray cookie;          ///< empty when `error` is set
+    std::optional<Error> error; ///< why no cookie was made (no key, not sealable, ...)
+    SizeReport report;          ///< always filled: sizes need no key
+    QByteArray json;            ///< the JSON text (plaintext or payload JSON)
+    [[nodiscard]] bool ok() const { return !error.has_value(); }
+};
+
 /**
  * Turns a session into the cookie the server would write, and says what it costs.
- * One pipeline for both formats and every front end (window, CLI): the JSON is
- * written once and deflated at most once, and the same bytes feed the size report
- * and the seal.
+ * One pipeline for every format and every front end (window, CLI): the format writes the
+ * JSON once and deflates it at most once, and the same bytes feed the size report and the
+ * seal.
  */
 class SessionSealer
 {
 public:
-    struct Options
-    {
-        FormatDetector::Format format = FormatDetector::Format::EncryptedSession;
-        /// EncryptedSession: the server's rule (over 1024 bytes), always or never.
-        EncryptedSessionCodec::Compression compression = EncryptedSessionCodec::Compression::Auto;
-        QString cookieName = QStringLiteral("session");
-        /// Flask signed cookies: salt, digest, key derivation, legacy epoch.
-        FlaskSignedCodec::Options signer;
-        /// Flask signed cookies: UNIX time to sign as of; -1 for now.
-        qint64 timestamp = -1;
-        /// The report's keys measured exactly (SizeReport::Options::exactKeyShares).
-        qsizetype exactKeyShares = limits::kMaxExactKeyShares;
-    };
+    using Options = SealOptions;
+    using Sealed = SealedCookie;
 
-    struct Sealed
-    {
-        QByteArray cookie;          ///< empty when `error` is set
-        std::optional<Error> error; ///< why no cookie was made (no key, not sealable, ...)
-        SizeReport report;          ///< always filled: sizes need no key
-        QByteArray json;            ///< the JSON text (plaintext or payload JSON)
-        [[nodiscard]] bool ok() const { return !error.has_value(); }
-    };
-
-    /// `key`: the AES key (EncryptedSession) or the secret (signed); empty gives the report
-    /// and a `key` error. A cookie SessionLens itself could not open again (over the input
-    /// limit) is a `limit` error.
+    /// `key`: the AES key or the secret, as the format needs; empty gives the report and a
+    /// `key` error. A cookie SessionLens itself could not open again (over the input limit) is
+    /// a `limit` error. `options.format` nullptr: the built-in registry's fallback.
     [[nodiscard]] static Sealed seal(const SessionValue &session, const SecureBytes &key,
                                      const Options &options);
 
     /// Compression names as the CLI and the settings spell them ("auto", "always", "never").
     [[nodiscard]] static std::optional<EncryptedSessionCodec::Compression>
     compressionFromName(const QString &name);
+
+    /// A `limit` error when a cookie of this size would be more than SessionLens opens.
+    [[nodiscard]] static std::optional<Error> overInputLimit(qsizetype cookieBytes);
 };
 
 } // namespace sessionlens

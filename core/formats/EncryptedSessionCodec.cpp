@@ -175,8 +175,8 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     }
 
     QStringList warnings;
-    PythonJsonReader::Options options =
-        SessionDialect::readerOptions(FormatDetector::Format::EncryptedSession);
+    PythonJsonReader::Options options;
+    options.dialect = PythonJsonReader::Dialect::EncryptedSession;
     options.maxDepth = m_limits.maxDepth;
     if (!m_limits.buildSession) {
         decoded.error = SessionDialect::checkSession(decoded.plaintext, options, &warnings);

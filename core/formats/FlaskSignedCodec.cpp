@@ -160,8 +160,8 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     } else {
         decoded.json = decoded.parts.payload;
     }
-    PythonJsonReader::Options readOptions =
-        SessionDialect::readerOptions(FormatDetector::Format::FlaskSigned);
+    PythonJsonReader::Options readOptions;
+    readOptions.dialect = PythonJsonReader::Dialect::FlaskTagged;
     readOptions.maxDepth = options.maxDepth;
     if (!options.buildSession) {
         if ((decoded.error =

@@ -122,7 +122,11 @@ FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
 
 FormatDetector::Format FormatDetector::detect(QByteArrayView value)
 {
-    const Characters found = characters(value);
+    return detect(value, characters(value));
+}
+
+FormatDetector::Format FormatDetector::detect(QByteArrayView value, const Characters &found)
+{
     const qsizetype dots = found.dots;
     const bool urlSafeOnly = found.urlSafeOnly;
     const bool standardChars = found.standardChars;

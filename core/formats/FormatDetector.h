@@ -30,6 +30,8 @@ public:
     [[nodiscard]] static Characters characters(QByteArrayView value);
 
     [[nodiscard]] static Format detect(QByteArrayView value);
+    /// detect() with the characters already scanned (FormatRegistry scans once for all formats).
+    [[nodiscard]] static Format detect(QByteArrayView value, const Characters &found);
     [[nodiscard]] static QString name(Format format);
     /// What a value that is no session cookie at all is, by its shape, before any format's
     /// step tries it: an itsdangerous Serializer token (payload.signature, no timestamp), or a

@@ -114,13 +114,17 @@ void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 
 } // namespace
 
-SessionConverter::Converted SessionConverter::convert(const SessionValue &session, Target target)
+SessionConverter::Converted SessionConverter::toEncryptedSession(const SessionValue &session)
 {
     Converted out{session, {}, std::nullopt};
-    if (target == Target::EncryptedSession)
-        toEncrypted(out.session, out);
-    else
-        toSigned(out.session, out.notes);
+    toEncrypted(out.session, out);
+    return out;
+}
+
+SessionConverter::Converted SessionConverter::toFlaskSigned(const SessionValue &session)
+{
+    Converted out{session, {}, std::nullopt};
+    toSigned(out.session, out.notes);
     return out;
 }
 

@@ -11,8 +11,9 @@
 namespace sessionlens {
 
 /**
- * Moves a session between the two cookie formats and says what each format
- * can and cannot carry, instead of changing values silently.
+ * Moves a session into a cookie format and says what the format cannot carry,
+ * instead of changing values silently. Each format's convertFrom() uses the
+ * conversion here that fits its JSON dialect.
  *
  * EncryptedSession's encoder has no tuple, Markup, UUID or datetime: tuples
  * become lists and Markup plain strings (as json.dumps would write them);
@@ -29,12 +30,6 @@ namespace sessionlens {
 class SessionConverter
 {
 public:
-    enum class Target
-    {
-        EncryptedSession,
-        FlaskSigned
-    };
-
     struct Note
     {
         QString path;    ///< e.g. session['when']
@@ -49,7 +44,10 @@ public:
         std::optional<Error> error;
     };
 
-    [[nodiscard]] static Converted convert(const SessionValue &session, Target target);
+    /// What EncryptedSession's server reads back (EncryptedSessionFormat::convertFrom).
+    [[nodiscard]] static Converted toEncryptedSession(const SessionValue &session);
+    /// What Flask reads back from its signed cookie (FlaskSignedFormat::convertFrom).
+    [[nodiscard]] static Converted toFlaskSigned(const SessionValue &session);
 };
 
 } // namespace sessionlens

@@ -1,25 +1,10 @@
 #include "formats/SessionDialect.h"
+#include "formats/CookieFormat.h"
 #include "json/PythonJsonValidator.h"
 
 #include <QCoreApplication>
 
 namespace sessionlens {
-
-PythonJsonWriter::Style SessionDialect::writerStyle(FormatDetector::Format format)
-{
-    return format == FormatDetector::Format::FlaskSigned
-               ? PythonJsonWriter::Style::FlaskTagged
-               : PythonJsonWriter::Style::EncryptedSession;
-}
-
-PythonJsonReader::Options SessionDialect::readerOptions(FormatDetector::Format format)
-{
-    PythonJsonReader::Options options;
-    options.dialect = format == FormatDetector::Format::FlaskSigned
-                          ? PythonJsonReader::Dialect::FlaskTagged
-                          : PythonJsonReader::Dialect::EncryptedSession;
-    return options;
-}
 
 std::optional<Error> SessionDialect::checkIsSession(const SessionValue &value)
 {
@@ -43,10 +28,10 @@ std::optional<Error> SessionDialect::checkSession(QByteArrayView json,
     return checkIsSession(*session);
 }
 
-Result<SessionValue> SessionDialect::readSession(QByteArrayView json, FormatDetector::Format format,
+Result<SessionValue> SessionDialect::readSession(QByteArrayView json, const CookieFormat &format,
                                                  QStringList *warnings)
 {
-    auto session = PythonJsonReader::read(json, readerOptions(format), warnings);
+    auto session = PythonJsonReader::read(json, format.readerOptions(), warnings);
     if (!session)
         return session.error();
     if (auto error = checkIsSession(*session))

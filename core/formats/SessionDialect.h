@@ -1,7 +1,6 @@
 #pragma once
 
 #include "Result.h"
-#include "formats/FormatDetector.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 #include "json/SessionValue.h"
@@ -12,18 +11,17 @@
 
 namespace sessionlens {
 
+class CookieFormat;
+
 /**
- * The JSON a cookie format carries: Flask's signed cookie writes tagged JSON
- * (`{" b": ...}`), EncryptedSession its own bytes tag. One place decides which
- * dialect a format reads and writes, and what counts as a session at all, for
- * the codecs, the sealer, the CLI and the window alike.
+ * What counts as a session at all, for the codecs, the sealer, the CLI and the
+ * window alike, and reading one in a format's dialect (CookieFormat::readerOptions:
+ * Flask's signed cookie writes tagged JSON, `{" b": ...}`, EncryptedSession its
+ * own bytes tag).
  */
 class SessionDialect
 {
 public:
-    [[nodiscard]] static PythonJsonWriter::Style writerStyle(FormatDetector::Format format);
-    [[nodiscard]] static PythonJsonReader::Options readerOptions(FormatDetector::Format format);
-
     /// A session is a dict: the servers keep the session as one. A `json` error otherwise.
     [[nodiscard]] static std::optional<Error> checkIsSession(const SessionValue &value);
 
@@ -37,9 +35,8 @@ public:
                                                            const PythonJsonReader::Options &options,
                                                            QStringList *warnings = nullptr);
 
-    [[nodiscard]] static Result<SessionValue> readSession(QByteArrayView json,
-                                                          FormatDetector::Format format,
-                                                          QStringList *warnings = nullptr);
+    [[nodiscard]] static Result<SessionValue>
+    readSession(QByteArrayView json, const CookieFormat &format, QStringList *warnings = nullptr);
 };
 
 } // namespace sessionlens

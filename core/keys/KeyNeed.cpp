@@ -6,20 +6,19 @@
 
 namespace sessionlens {
 
-SessionKey::Kind KeyNeed::toSeal(FormatDetector::Format format)
+std::optional<SessionKey::Kind> KeyNeed::toSeal(const CookieFormat &format)
 {
-    return format == FormatDetector::Format::FlaskSigned ? SessionKey::Kind::SigningSecret
-                                                         : SessionKey::Kind::AesKey;
+    return SessionKey::kindFor(format);
 }
 
-std::optional<SessionKey::Kind> KeyNeed::toOpen(FormatDetector::Format format)
+std::optional<SessionKey::Kind> KeyNeed::toOpen(const CookieFormat &format)
 {
-    if (format == FormatDetector::Format::FlaskSigned)
+    if (format.keyKind() != CookieFormat::KeyKind::AesKey)
         return std::nullopt;
     return SessionKey::Kind::AesKey;
 }
 
-std::optional<Error> KeyNeed::missingToOpen(FormatDetector::Format format, const KeyRing &ring)
+std::optional<Error> KeyNeed::missingToOpen(const CookieFormat &format, const KeyRing &ring)
 {
     const auto needed = toOpen(format);
     if (!needed)

@@ -73,4 +73,17 @@ Result<SessionKey> SessionKey::generate(QString name, std::size_t size)
     return SessionKey(std::move(name), SecureBytes::fromByteArray(random.value(), true));
 }
 
+std::optional<SessionKey::Kind> SessionKey::kindFor(CookieFormat::KeyKind needed)
+{
+    switch (needed) {
+    case CookieFormat::KeyKind::AesKey:
+        return Kind::AesKey;
+    case CookieFormat::KeyKind::Secret:
+        return Kind::SigningSecret;
+    case CookieFormat::KeyKind::None:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace sessionlens

@@ -2,8 +2,11 @@
 
 #include "Result.h"
 #include "crypto/SecureBytes.h"
+#include "formats/CookieFormat.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace sessionlens {
 
@@ -40,6 +43,13 @@ public:
     [[nodiscard]] QString toBase64() const;
     /// The form `print(key_bytes)` shows in Python, e.g. b'\x8e;\xa9=...'.
     [[nodiscard]] QString toPythonLiteral() const;
+
+    /// The kind of key a format needs; nullopt for a format that needs none.
+    [[nodiscard]] static std::optional<Kind> kindFor(CookieFormat::KeyKind needed);
+    [[nodiscard]] static std::optional<Kind> kindFor(const CookieFormat &format)
+    {
+        return kindFor(format.keyKind());
+    }
 
     /// 32 random bytes (AES-256) from OpenSSL's generator.
     [[nodiscard]] static Result<SessionKey> generate(QString name, std::size_t size = 32);

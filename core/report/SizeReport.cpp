@@ -2,7 +2,9 @@
 
 #include "Limits.h"
 #include "formats/Base64.h"
+#include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/FlaskSignedFormat.h"
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonWriter.h"
 
@@ -95,11 +97,11 @@ SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArr
     r.jsonBytes = json.size();
     r.compressed = compressed;
     r.compressedBytes = compressed ? payloadBytes : 0;
-    r.ciphertextBytes = payloadBytes;
-    r.cookieValueBytes = encryptedValueSize(r.ciphertextBytes);
-    r.ciphertextBase64 = Base64::encodedSize(r.ciphertextBytes, Base64::Alphabet::Standard);
-    r.tagBase64 = kTagBase64;
-    r.nonceBase64 = kNonceBase64;
+    r.format = EncryptedSessionFormat::formatId();
+    r.cookieValueBytes = encryptedValueSize(payloadBytes);
+    r.stages = EncryptedSessionFormat::sizeStages(
+        payloadBytes, Base64::encodedSize(payloadBytes, Base64::Alphabet::Standard), kTagBase64,
+        kNonceBase64);
     fillHeaders(r, options.cookieName);
 
     if (options.perKeyShares && session.type() == SessionValue::Type::Dict) {
@@ -137,7 +139,7 @@ SizeReport SizeReport::fromEncrypted(const SessionValue &session, const QByteArr
             } else {
                 share.cookieSaving =
                     r.cookieValueBytes -
-                    encryptedValueSize(scaledPayload(r.ciphertextBytes, restSize, json.size()));
+                    encryptedValueSize(scaledPayload(payloadBytes, restSize, json.size()));
                 share.estimated = true;
             }
             r.keys.append(share);
@@ -172,18 +174,17 @@ SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray 
                                   const QString &cookieName, qsizetype exactKeyShares)
 {
     SizeReport r;
-    r.encrypted = false;
+    r.format = FlaskSignedFormat::formatId();
     r.jsonBytes = json.size();
     const qsizetype timestampField =
         FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
     r.compressed = payloadField.startsWith('.');
     // The compressed bytes are what the payload field's base64 (no padding) encodes.
     r.compressedBytes = r.compressed ? (payloadField.size() - 1) * 3 / 4 : 0;
-    r.ciphertextBytes = r.compressed ? r.compressedBytes : json.size();
-    r.ciphertextBase64 = payloadField.size();
     r.cookieValueBytes = signedValueSize(payloadField, digestSize, timestampField);
-    r.tagBase64 = Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
-    r.nonceBase64 = timestampField;
+    r.stages = FlaskSignedFormat::sizeStages(
+        r.compressed ? r.compressedBytes : json.size(), payloadField.size(), timestampField,
+        Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe));
     fillHeaders(r, cookieName);
     if (session.type() == SessionValue::Type::Dict) {
         // Removing a key can change tagging (" di"), so a remainder is written out in full,
@@ -196,7 +197,7 @@ SizeReport SizeReport::fromSigned(const SessionValue &session, const QByteArray 
             ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
         }
         const QList<bool> exact = largestEntries(ends, starts, exactKeyShares);
-        const qsizetype payloadBytes = r.ciphertextBase64;
+        const qsizetype payloadBytes = payloadField.size();
         for (qsizetype i = 0; i < count; ++i) {
             KeyShare share{session.child(i)->key(), ends[i], 0, false};
             if (exact[i]) {
@@ -235,16 +236,11 @@ QJsonObject SizeReport::toJson() const
                                   {QStringLiteral("json_bytes"), share.jsonBytes},
                                   {QStringLiteral("cookie_saving"), share.cookieSaving},
                                   {QStringLiteral("estimated"), share.estimated}});
-    return QJsonObject{
-        {QStringLiteral("format"),
-         encrypted ? QStringLiteral("encrypted") : QStringLiteral("signed")},
+    QJsonObject object{
+        {QStringLiteral("format"), format},
         {QStringLiteral("json_bytes"), jsonBytes},
         {QStringLiteral("compressed"), compressed},
         {QStringLiteral("compressed_bytes"), compressedBytes},
-        {QStringLiteral("ciphertext_bytes"), ciphertextBytes},
-        {QStringLiteral("ciphertext_base64"), ciphertextBase64},
-        {QStringLiteral("tag_base64"), tagBase64},
-        {QStringLiteral("nonce_base64"), nonceBase64},
         {QStringLiteral("cookie_value_bytes"), cookieValueBytes},
         {QStringLiteral("name_value_bytes"), nameValueBytes},
         {QStringLiteral("set_cookie_bytes"), setCookieBytes},
@@ -255,6 +251,27 @@ QJsonObject SizeReport::toJson() const
         {QStringLiteral("browser_headroom"), browserHeadroom},
         {QStringLiteral("keys"), shares},
     };
+    for (const Stage &stage : stages) {
+        object.insert(stage.id, stage.bytes);
+        if (!stage.jsonAlias.isEmpty())
+            object.insert(stage.jsonAlias, stage.bytes);
+    }
+    return object;
+}
+
+void SizeReport::setCookieValueBytes(qsizetype valueBytes, const QString &cookieName)
+{
+    cookieValueBytes = valueBytes;
+    fillHeaders(*this, cookieName);
+}
+
+qsizetype SizeReport::stageBytes(QStringView id) const
+{
+    for (const Stage &stage : stages) {
+        if (stage.id == id)
+            return stage.bytes;
+    }
+    return -1;
 }
 
 } // namespace sessionlens

@@ -11,11 +11,13 @@
 namespace sessionlens {
 
 /**
- * What an EncryptedSession cookie costs, stage by stage and key by key.
+ * What a session cookie costs, stage by stage (as its format names them) and key by key.
  *
- * All figures follow from the plaintext alone (EAX keeps the length, the
- * nonce and tag have fixed sizes), so no key is needed and the numbers are
- * exactly those of the cookie the server would write for this session.
+ * All figures follow from the plaintext alone (EAX keeps the length, the nonce, tag and
+ * signature have fixed sizes), so no key is needed and the numbers are exactly those of the
+ * cookie the server would write for this session. compute() and fromEncrypted() measure
+ * EncryptedSession cookies, computeSigned() and fromSigned() Flask's signed ones; another
+ * format fills the stages itself (CookieFormat::seal).
  */
 class SizeReport
 {
@@ -46,16 +48,25 @@ public:
         qsizetype exactKeyShares = limits::kMaxExactKeyShares;
     };
 
-    /// false for a Flask signed cookie: then "ciphertext" is the plain payload, the tag
-    /// field holds the signature and the nonce field the timestamp.
-    bool encrypted = true;
+    /// One step between the (possibly compressed) JSON and the cookie value, as its format
+    /// names it: the ciphertext and the tag of an encrypted cookie, a signed one's payload,
+    /// timestamp and signature.
+    struct Stage
+    {
+        QString id;   ///< stable, the key in toJson(): "ciphertext_base64", "timestamp_base64"
+        QString name; ///< for people, translated: "nonce, base64"
+        qsizetype bytes = 0;
+        /// The short label of the pipeline chart; empty for a stage the chart leaves out.
+        QString chartName;
+        /// An older toJson() key of the same figure, still written for scripts that read it.
+        QString jsonAlias;
+    };
+
+    QString format; ///< the format's id (CookieFormat::id())
     qsizetype jsonBytes = 0;
     bool compressed = false;
     qsizetype compressedBytes = 0; ///< zlib output size (0 when not compressed)
-    qsizetype ciphertextBytes = 0; ///< equals the (possibly compressed) payload
-    qsizetype ciphertextBase64 = 0;
-    qsizetype tagBase64 = 0;
-    qsizetype nonceBase64 = 0;
+    QList<Stage> stages;           ///< in cookie order
     qsizetype cookieValueBytes = 0;
     qsizetype nameValueBytes = 0;     ///< `session=<value>`, also the cost per request
     qsizetype setCookieBytes = 0;     ///< header value as Flask writes it
@@ -95,8 +106,15 @@ public:
                                                    EncryptedSessionCodec::Compression compression,
                                                    qsizetype *compressedSize = nullptr);
 
+    /// Sets cookieValueBytes and the figures that follow from it (name=value, Set-Cookie, the
+    /// headroom to both limits): what a format's seal calls once it knows its value's size.
+    void setCookieValueBytes(qsizetype valueBytes, const QString &cookieName);
+
     /// Flask's Set-Cookie value for a cookie: `NAME=VALUE; HttpOnly; Path=/` (Werkzeug's order).
     [[nodiscard]] static qsizetype setCookieValueSize(qsizetype nameBytes, qsizetype valueBytes);
+
+    /// Bytes of the stage `id`, -1 when the format has no such stage.
+    [[nodiscard]] qsizetype stageBytes(QStringView id) const;
 
     [[nodiscard]] QJsonObject toJson() const;
 };

@@ -13,6 +13,7 @@
 #include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/FormatRegistry.h"
 #include "formats/ZlibCodec.h"
 
 #include <QBuffer>
@@ -129,7 +130,7 @@ QList<QByteArray> generatedMix(const QByteArray &aesKey)
         }
         SessionSealer::Options options;
         if (isSigned) {
-            options.format = FormatDetector::Format::FlaskSigned;
+            options.format = FormatRegistry::builtIn().find(u"signed");
             options.timestamp = 1790000000 + random.bounded(1000000);
         }
         const auto sealed =

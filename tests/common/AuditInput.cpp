@@ -1,5 +1,7 @@
 #include "AuditInput.h"
 
+#include "formats/FormatRegistry.h"
+
 #include "document/SessionSealer.h"
 #include "formats/FormatDetector.h"
 #include "json/PythonJsonWriter.h"
@@ -37,7 +39,7 @@ AuditInput generateAuditInput(int count, quint32 seed)
         if (kind <= 2) {
             cookie = SessionSealer::seal(session, auditAesKey().bytes(), options).cookie;
         } else if (kind == 3) {
-            options.format = FormatDetector::Format::FlaskSigned;
+            options.format = FormatRegistry::builtIn().find(u"signed");
             options.timestamp = QDateTime::currentSecsSinceEpoch();
             cookie = SessionSealer::seal(
                          session,

@@ -203,7 +203,7 @@ void TestCookieImport::cookieList()
     for (const CapturedCookie &cookie : std::as_const(imported->cookies)) {
         const auto opened = CookieOpener::open(cookie.value, ring, {});
         QVERIFY(opened.ok() ||
-                opened.signedCookie.verification == FlaskSignedCodec::Verification::NotChecked);
+                (opened.format->id() == QLatin1String("signed") && !opened.verified.has_value()));
     }
 }
 

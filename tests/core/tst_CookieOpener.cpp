@@ -109,7 +109,8 @@ void TestCookieOpener::opensWithWhatTheRingHolds()
     FlaskSignedCodec::Options options;
     options.lifetimeSeconds = std::numeric_limits<qint32>::max(); // the vectors are old
     const CookieOpener::Opened opened = CookieOpener::open(cookie, ring, options);
-    QCOMPARE(int(opened.format), format);
+    QCOMPARE(opened.format->id(), format == int(Format::FlaskSigned) ? QStringLiteral("signed")
+                                                                     : QStringLiteral("encrypted"));
     QCOMPARE(opened.ok(), ok);
     QCOMPARE(opened.readable(), readable);
     if (category >= 0) {

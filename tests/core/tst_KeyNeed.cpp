@@ -1,3 +1,4 @@
+#include "formats/FormatRegistry.h"
 #include "keys/KeyNeed.h"
 #include "keys/KeyRing.h"
 
@@ -33,39 +34,53 @@ SessionKey secret()
                       SessionKey::Kind::SigningSecret);
 }
 
+const CookieFormat &encrypted()
+{
+    return *FormatRegistry::builtIn().find(QStringLiteral("encrypted"));
+}
+
+const CookieFormat &flaskSigned()
+{
+    return *FormatRegistry::builtIn().find(QStringLiteral("signed"));
+}
+
+// What a text of no known shape is opened as.
+const CookieFormat &unknownShape()
+{
+    return *FormatRegistry::builtIn().shapeOf("not a cookie");
+}
+
 } // namespace
 
 void TestKeyNeed::kindsPerFormat()
 {
-    using F = FormatDetector::Format;
-    QCOMPARE(KeyNeed::toSeal(F::EncryptedSession), SessionKey::Kind::AesKey);
-    QCOMPARE(KeyNeed::toSeal(F::FlaskSigned), SessionKey::Kind::SigningSecret);
-    QCOMPARE(KeyNeed::toOpen(F::EncryptedSession), SessionKey::Kind::AesKey);
-    QVERIFY(!KeyNeed::toOpen(F::FlaskSigned).has_value());
+    QCOMPARE(KeyNeed::toSeal(encrypted()), SessionKey::Kind::AesKey);
+    QCOMPARE(KeyNeed::toSeal(flaskSigned()), SessionKey::Kind::SigningSecret);
+    QCOMPARE(KeyNeed::toOpen(encrypted()), SessionKey::Kind::AesKey);
+    QVERIFY(!KeyNeed::toOpen(flaskSigned()).has_value());
     // An unknown shape goes through the EncryptedSession path, whose format step names it.
-    QCOMPARE(KeyNeed::toOpen(F::Unknown), SessionKey::Kind::AesKey);
+    QCOMPARE(KeyNeed::toOpen(unknownShape()), SessionKey::Kind::AesKey);
 }
 
 void TestKeyNeed::missingToOpenLooksAtTheRing()
 {
-    using F = FormatDetector::Format;
     KeyRing empty;
-    const auto none = KeyNeed::missingToOpen(F::EncryptedSession, empty);
+    const auto none = KeyNeed::missingToOpen(encrypted(), empty);
     QVERIFY(none.has_value());
     QCOMPARE(none->category, ErrorCategory::Key);
     QVERIFY(none->message.contains(QLatin1String("AES key")));
-    QVERIFY(!KeyNeed::missingToOpen(F::FlaskSigned, empty).has_value());
+    QVERIFY(!KeyNeed::missingToOpen(flaskSigned(), empty).has_value());
 
     KeyRing secrets;
     QVERIFY(secrets.add(secret()));
     // A secret opens no EncryptedSession cookie.
-    QVERIFY(KeyNeed::missingToOpen(F::EncryptedSession, secrets).has_value());
-    QVERIFY(KeyNeed::missingToOpen(F::Unknown, secrets).has_value());
+    QVERIFY(KeyNeed::missingToOpen(encrypted(), secrets).has_value());
+    QVERIFY(KeyNeed::missingToOpen(unknownShape(), secrets).has_value());
 
     KeyRing both;
     QVERIFY(both.add(secret()));
     QVERIFY(both.add(aesKey()));
-    QVERIFY(!KeyNeed::missingToOpen(F::EncryptedSession, both).has_value());
+    QVERIFY(!KeyNeed::missingToOpen(encrypted(), both).has_value());
 }
 
 void TestKeyNeed::kindNames()

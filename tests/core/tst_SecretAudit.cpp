@@ -5,6 +5,7 @@
 #include "report/SizeReport.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -148,8 +149,7 @@ void TestSecretAudit::converterReportsWhatCannotBeCarried()
     session.setValue(QStringLiteral("u"), SessionValue::makeUuid(QByteArray(16, '\x11')));
     session.setValue(QStringLiteral("d"), SessionValue::makeDateTime(0));
     session.setValue(QStringLiteral("b"), SessionValue::makeBytes("x"));
-    const auto toEncrypted =
-        SessionConverter::convert(session, SessionConverter::Target::EncryptedSession);
+    const auto toEncrypted = SessionConverter::toEncryptedSession(session);
     QCOMPARE(toEncrypted.notes.size(), 4);
     QCOMPARE(toEncrypted.session.value(QStringLiteral("z"))->type(), SessionValue::Type::List);
     QCOMPARE(toEncrypted.session.value(QStringLiteral("u"))->stringValue(),
@@ -157,8 +157,7 @@ void TestSecretAudit::converterReportsWhatCannotBeCarried()
     QCOMPARE(toEncrypted.session.value(QStringLiteral("d"))->stringValue(),
              QStringLiteral("Thu, 01 Jan 1970 00:00:00 GMT"));
     QCOMPARE(toEncrypted.session.value(QStringLiteral("b"))->type(), SessionValue::Type::Bytes);
-    const auto toSigned =
-        SessionConverter::convert(toEncrypted.session, SessionConverter::Target::FlaskSigned);
+    const auto toSigned = SessionConverter::toFlaskSigned(toEncrypted.session);
     QCOMPARE(toSigned.notes.size(), 1); // only the key order
     QVERIFY(toSigned.notes.first().message.contains(QStringLiteral("sorted")));
 }
@@ -170,11 +169,25 @@ void TestSecretAudit::signedSizeReportMatchesRealCookies()
             v[QStringLiteral("cookie")].toString().toLatin1(), FlaskSignedCodec::Options{});
         QVERIFY(decoded.ok());
         const SizeReport r = SizeReport::computeSigned(decoded.session, 20);
-        QCOMPARE(r.encrypted, false);
+        QCOMPARE(r.format, QStringLiteral("signed"));
         QCOMPARE(r.jsonBytes, decoded.json.size());
         QCOMPARE(r.compressed, decoded.parts.compressed);
         // Same length as the reference cookie (the timestamp field has the same width today).
         QCOMPARE(r.cookieValueBytes, v[QStringLiteral("cookie")].toString().size());
+        // Its stages by their own names: the payload, the timestamp and the signature.
+        QCOMPARE(r.stageBytes(u"payload_base64"),
+                 decoded.parts.payloadText.size() + (decoded.parts.compressed ? 1 : 0));
+        QCOMPARE(r.stageBytes(u"timestamp_base64"), decoded.parts.timestampText.size());
+        QCOMPARE(r.stageBytes(u"signature_base64"), decoded.parts.signatureText.size());
+        QCOMPARE(r.stageBytes(u"nonce_base64"), -1);
+        // The report's JSON keeps the older keys of the same figures for scripts that read them.
+        const QJsonObject json = r.toJson();
+        QCOMPARE(json[QStringLiteral("timestamp_base64")].toInteger(),
+                 decoded.parts.timestampText.size());
+        QCOMPARE(json[QStringLiteral("nonce_base64")].toInteger(),
+                 decoded.parts.timestampText.size());
+        QCOMPARE(json[QStringLiteral("tag_base64")].toInteger(),
+                 decoded.parts.signatureText.size());
         const SecureBytes secret("k", 1);
         for (const SizeReport::KeyShare &share : r.keys) {
             SessionValue without = decoded.session;

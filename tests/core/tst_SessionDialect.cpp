@@ -1,4 +1,5 @@
 #include "document/SessionFile.h"
+#include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "report/TimeText.h"
 #include "json/PythonJsonWriter.h"
@@ -8,7 +9,15 @@
 #include <QTest>
 
 using namespace sessionlens;
-using Format = FormatDetector::Format;
+
+namespace {
+
+const CookieFormat &format(const char *id)
+{
+    return *FormatRegistry::builtIn().find(QString::fromLatin1(id));
+}
+
+} // namespace
 
 class TestSessionDialect : public QObject
 {
@@ -27,27 +36,26 @@ private Q_SLOTS:
 
 void TestSessionDialect::eachFormatReadsItsOwnTags_data()
 {
-    QTest::addColumn<int>("format");
+    QTest::addColumn<QByteArray>("formatId");
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("flask tagged bytes")
-        << int(Format::FlaskSigned) << QByteArray(R"({"b":{" b":"AP8="}})");
+        << QByteArray("signed") << QByteArray(R"({"b":{" b":"AP8="}})");
     QTest::newRow("encrypted session bytes")
-        << int(Format::EncryptedSession)
-        << QByteArray(R"({"b": {"__type__": "bytes", "b": "AP8="}})");
+        << QByteArray("encrypted") << QByteArray(R"({"b": {"__type__": "bytes", "b": "AP8="}})");
 }
 
 void TestSessionDialect::eachFormatReadsItsOwnTags()
 {
-    QFETCH(int, format);
+    QFETCH(QByteArray, formatId);
     QFETCH(QByteArray, json);
-    const auto session = SessionDialect::readSession(json, Format(format));
+    const CookieFormat &dialect = format(formatId.constData());
+    const auto session = SessionDialect::readSession(json, dialect);
     QVERIFY(session.ok());
     QCOMPARE(session->child(0)->type(), SessionValue::Type::Bytes);
     QCOMPARE(session->child(0)->bytesValue(), QByteArray("\x00\xff", 2));
     // Written back in the same dialect, it reads the same.
-    const QByteArray written =
-        PythonJsonWriter::write(session.value(), SessionDialect::writerStyle(Format(format)));
-    QVERIFY(SessionDialect::readSession(written, Format(format)).value() == session.value());
+    const QByteArray written = PythonJsonWriter::write(session.value(), dialect.writerStyle());
+    QVERIFY(SessionDialect::readSession(written, dialect).value() == session.value());
 }
 
 void TestSessionDialect::aSessionIsADict_data()
@@ -64,8 +72,8 @@ void TestSessionDialect::aSessionIsADict()
 {
     QFETCH(QByteArray, json);
     QFETCH(bool, ok);
-    for (const Format format : {Format::EncryptedSession, Format::FlaskSigned}) {
-        const auto session = SessionDialect::readSession(json, format);
+    for (const CookieFormat *dialect : FormatRegistry::builtIn().formats()) {
+        const auto session = SessionDialect::readSession(json, *dialect);
         QCOMPARE(session.ok(), ok);
         if (!ok)
             QCOMPARE(session.error().category, ErrorCategory::Json);
@@ -78,18 +86,17 @@ void TestSessionDialect::sessionFilesRoundTripAndAreBounded()
     const QString path = dir.filePath(QStringLiteral("s.json"));
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("b"), SessionValue::makeBytes("\x01"));
-    QVERIFY(SessionFile::write(path, session, Format::FlaskSigned).ok());
-    QVERIFY(SessionFile::read(path, Format::FlaskSigned).value() == session);
+    QVERIFY(SessionFile::write(path, session, format("signed")).ok());
+    QVERIFY(SessionFile::read(path, format("signed")).value() == session);
 
     QFile big(dir.filePath(QStringLiteral("big.json")));
     QVERIFY(big.open(QIODevice::WriteOnly));
     big.write(QByteArray(SessionFile::kMaxFileBytes + 1, ' '));
     big.close();
-    const auto tooBig = SessionFile::read(big.fileName(), Format::EncryptedSession);
+    const auto tooBig = SessionFile::read(big.fileName(), format("encrypted"));
     QVERIFY(!tooBig.ok());
     QCOMPARE(tooBig.error().category, ErrorCategory::Limit);
-    const auto missing =
-        SessionFile::read(dir.filePath(QStringLiteral("none")), Format::FlaskSigned);
+    const auto missing = SessionFile::read(dir.filePath(QStringLiteral("none")), format("signed"));
     QCOMPARE(missing.error().category, ErrorCategory::Io);
 }
 

@@ -48,11 +48,11 @@ void TestSizeReport::matchesRealCookies()
         QVERIFY(sealed.ok());
         QCOMPARE(r.jsonBytes, sealed->plaintext.size());
         QCOMPARE(r.compressed, sealed->compressed);
-        QCOMPARE(r.ciphertextBytes, sealed->fields.ciphertext.size());
+        QCOMPARE(r.stageBytes(u"ciphertext_bytes"), sealed->fields.ciphertext.size());
         QCOMPARE(r.compressedBytes, sealed->compressed ? sealed->payload.size() : 0);
-        QCOMPARE(r.ciphertextBase64, sealed->fields.ciphertextText.size());
-        QCOMPARE(r.tagBase64, sealed->fields.tagText.size());
-        QCOMPARE(r.nonceBase64, sealed->fields.nonceText.size());
+        QCOMPARE(r.stageBytes(u"ciphertext_base64"), sealed->fields.ciphertextText.size());
+        QCOMPARE(r.stageBytes(u"tag_base64"), sealed->fields.tagText.size());
+        QCOMPARE(r.stageBytes(u"nonce_base64"), sealed->fields.nonceText.size());
         QCOMPARE(r.cookieValueBytes, sealed->cookie.size());
         const QByteArray header = "session=" + sealed->cookie + "; HttpOnly; Path=/";
         QCOMPARE(r.nameValueBytes, qsizetype(8) + sealed->cookie.size());

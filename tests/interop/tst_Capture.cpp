@@ -139,8 +139,8 @@ void TestCapture::loginEditReplay()
     const CookieOpener::Opened opened =
         CookieOpener::open(loggedIn.response.sessionCookie, ring, {});
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error->toString()));
-    QCOMPARE(opened.format, signedFormat ? FormatDetector::Format::FlaskSigned
-                                         : FormatDetector::Format::EncryptedSession);
+    QCOMPARE(opened.format->id(),
+             signedFormat ? QStringLiteral("signed") : QStringLiteral("encrypted"));
     QCOMPARE(opened.session().value(QStringLiteral("role"))->stringValue(), QStringLiteral("user"));
 
     // As the developer: the admin page refuses, then the edited session gets in.

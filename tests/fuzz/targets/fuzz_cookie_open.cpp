@@ -66,7 +66,8 @@ void viewStages(const CookieOpener::Opened &opened)
     sealOptions.timestamp = 1700000000;
     const SessionSealer::Sealed sealed = SessionSealer::seal(
         session,
-        opened.format == FormatDetector::Format::FlaskSigned ? ring().at(1).bytes() : fixedKey(),
+        opened.format->keyKind() == CookieFormat::KeyKind::Secret ? ring().at(1).bytes()
+                                                                  : fixedKey(),
         sealOptions);
     if (!sealed.ok())
         return;

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "formats/CookieFormat.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace sessionlens {
+
+/**
+ * The cookie formats SessionLens knows, in order of registration (which also breaks ties in
+ * detection). No global: builtIn() is a constant table of the shipped formats, and whoever
+ * needs more (a test, a plug-in) copies it and adds theirs, then passes it where formats are
+ * asked for.
+ */
+class FormatRegistry
+{
+public:
+    FormatRegistry() = default;
+
+    /// The shipped formats: EncryptedSession first (the fallback for unknown shapes), then
+    /// Flask's signed cookie. Registration of a new shipped format is one line in the .cpp.
+    [[nodiscard]] static const FormatRegistry &builtIn();
+    /// A registry with the built-in formats, to add more to.
+    [[nodiscard]] static FormatRegistry withBuiltIns();
+
+    /// Registers a format; false (and nothing added) when its id is taken.
+    bool add(std::shared_ptr<const CookieFormat> format);
+
+    [[nodiscard]] const CookieFormat *find(QStringView id) const;
+    [[nodiscard]] QList<const CookieFormat *> formats() const;
+    [[nodiscard]] QStringList ids() const;
+    /// The format that takes a text of no known shape: the first registered.
+    [[nodiscard]] const CookieFormat *fallback() const;
+
+    struct Detection
+    {
+        const CookieFormat *format = nullptr; ///< nullptr: no format knows the shape
+        int score = CookieFormat::NotMine;
+    };
+    [[nodiscard]] Detection detect(QByteArrayView cookie) const;
+    /// The format a cookie will be opened as: the detected one, else the fallback (whose
+    /// format step then says what is wrong). Never null while a format is registered.
+    [[nodiscard]] const CookieFormat *shapeOf(QByteArrayView cookie) const;
+
+private:
+    std::vector<std::shared_ptr<const CookieFormat>> m_formats;
+};
+
+} // namespace sessionlens
