@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -53,6 +54,7 @@ private:
     QPushButton *m_replay = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QPointer<QWidget> m_focusAfterBusy; ///< the button that had the focus when a request began
     QSpinBox *m_port = nullptr;
     QLineEdit *m_upstream = nullptr;
     QPushButton *m_proxyButton = nullptr;
