@@ -104,7 +104,10 @@ void CaptureController::send(const HttpCapture::Request &request)
         return;
     }
     rememberRequest(request);
-    m_capture.start(request);
+    HttpCapture::Request timed = request;
+    timed.timeoutMs =
+        std::clamp(m_settings.integer(AppSettings::Key::RequestTimeoutSeconds), 1, 3600) * 1000;
+    m_capture.start(std::move(timed));
     Q_EMIT busyChanged(true);
 }
 
