@@ -988,6 +988,34 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the keychain did not delete &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
     </message>
+    <message>
+        <source>it did not answer within %1 s (locked, starting, or waiting for a prompt)</source>
+        <translation>er hat nicht innerhalb von %1 s geantwortet (gesperrt, startet noch oder wartet auf eine Abfrage)</translation>
+    </message>
+    <message>
+        <source>access was denied at the prompt</source>
+        <translation>der Zugriff wurde bei der Abfrage verweigert</translation>
+    </message>
+    <message>
+        <source>access was denied</source>
+        <translation>der Zugriff wurde verweigert</translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation>es läuft kein Schlüsselbunddienst</translation>
+    </message>
+    <message>
+        <source>this keychain cannot do that</source>
+        <translation>dieser Schlüsselbund kann das nicht</translation>
+    </message>
+    <message>
+        <source>there is no such entry</source>
+        <translation>einen solchen Eintrag gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it reported error %1 without a reason</source>
+        <translation>er meldete Fehler %1 ohne Grund</translation>
+    </message>
 </context>
 <context>
     <name>ProxyCommand</name>
@@ -1683,30 +1711,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>keine http- oder https-URL</translation>
     </message>
     <message>
-        <source>timeout: no complete answer in time</source>
-        <translation>Zeitüberschreitung: keine vollständige Antwort rechtzeitig</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <source>DNS: host not found</source>
-        <translation>DNS: Host nicht gefunden</translation>
-    </message>
-    <message>
-        <source>TLS: the handshake failed</source>
-        <translation>TLS: der Handshake ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the server closed the connection</source>
-        <translation>der Server hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>the request failed</source>
-        <translation>die Anfrage ist fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>%1 (allow the host explicitly to accept it)</source>
         <translation>%1 (den Host ausdrücklich erlauben, um es zu akzeptieren)</translation>
     </message>
@@ -1725,10 +1729,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the upstream is not an http or https URL</source>
         <translation>das Ziel ist keine http- oder https-URL</translation>
-    </message>
-    <message>
-        <source>cannot listen: %1</source>
-        <translation>kann nicht lauschen: %1</translation>
     </message>
     <message>
         <source>a cookie header of %1 bytes is over the %2-byte limit</source>
@@ -2247,10 +2247,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der Inhalt der Antwort ist länger als %1 Bytes: dort wurde das Lesen beendet</translation>
     </message>
     <message>
-        <source>timeout: the whole exchange took longer than %1 s</source>
-        <translation>Zeitüberschreitung: der ganze Austausch dauerte länger als %1 s</translation>
-    </message>
-    <message>
         <source>the cookie the server set</source>
         <translation>das vom Server gesetzte Cookie</translation>
     </message>
@@ -2349,6 +2345,46 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>no object with a key</source>
         <translation>kein Objekt mit einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>timed out: %1 sent nothing for %2 s</source>
+        <translation>Zeitüberschreitung: %1 hat %2 s lang nichts gesendet</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing listens at %1</source>
+        <translation>Verbindung abgelehnt: unter %1 lauscht nichts</translation>
+    </message>
+    <message>
+        <source>DNS: the host %1 was not found</source>
+        <translation>DNS: der Host %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake with %1 failed</source>
+        <translation>TLS: der Handshake mit %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without an answer</source>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the request to %1 failed</source>
+        <translation>die Anfrage an %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the answer from %1 is not HTTP</source>
+        <translation>die Antwort von %1 ist kein HTTP</translation>
+    </message>
+    <message>
+        <source>timed out: the exchange with %1 took longer than %2 s in all</source>
+        <translation>Zeitüberschreitung: der Austausch mit %1 dauerte insgesamt länger als %2 s</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use: choose another, or 0 for any free port</source>
+        <translation>Port %1 ist schon belegt: wählen Sie einen anderen oder 0 für einen beliebigen freien Port</translation>
+    </message>
+    <message>
+        <source>the proxy cannot listen on %1:%2</source>
+        <translation>der Proxy kann nicht auf %1:%2 lauschen</translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3013,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>No browser profile to read.</source>
         <translation>Kein Browserprofil zum Lesen.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
     </message>
 </context>
 <context>
