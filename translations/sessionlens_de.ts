@@ -631,6 +631,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
         <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
     </message>
+    <message>
+        <source> (pin)</source>
+        <translation> (angeheftet)</translation>
+    </message>
+    <message>
+        <source># the app rejected the pinned cookie: it answered %1, so it may not have opened it (sealed with another key?)</source>
+        <translation># die App hat das angeheftete Cookie abgewiesen: sie antwortete %1, hat es also wohl nicht öffnen können (mit einem anderen Schlüssel versiegelt?)</translation>
+    </message>
+    <message>
+        <source># the app rejected the pinned cookie: it could not open it (sealed with another key?) and started a new session</source>
+        <translation># die App hat das angeheftete Cookie abgewiesen: sie konnte es nicht öffnen (mit einem anderen Schlüssel versiegelt?) und hat eine neue Session begonnen</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -4298,6 +4310,22 @@ Python: %2</translation>
     <message>
         <source>What changed</source>
         <translation>Was sich änderte</translation>
+    </message>
+    <message>
+        <source>The app rejected the pinned cookie: it answered %1, so it may not have opened it (sealed with another key?).</source>
+        <translation>Die App hat das angeheftete Cookie abgewiesen: sie antwortete %1, hat es also wohl nicht öffnen können (mit einem anderen Schlüssel versiegelt?).</translation>
+    </message>
+    <message>
+        <source>The app rejected the pinned cookie: it could not open it (sealed with another key?) and started a new session.</source>
+        <translation>Die App hat das angeheftete Cookie abgewiesen: sie konnte es nicht öffnen (mit einem anderen Schlüssel versiegelt?) und hat eine neue Session begonnen.</translation>
+    </message>
+    <message>
+        <source>The proxy sent the pinned cookie with this request, in place of the browser&apos;s.</source>
+        <translation>Der Proxy hat mit dieser Anfrage das angeheftete Cookie gesendet, anstelle des Cookies des Browsers.</translation>
+    </message>
+    <message>
+        <source>sent (pin)</source>
+        <translation>gesendet (angeheftet)</translation>
     </message>
 </context>
 <context>

@@ -22,8 +22,11 @@ CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStor
         addOutcome(outcome);
         Q_EMIT busyChanged(isBusy());
     });
-    connect(&m_proxy, &ReverseProxy::cookieSeen, this,
-            [this](const CapturedCookie &cookie) { (void)m_model.add(cookie); });
+    connect(&m_proxy, &ReverseProxy::cookieSeen, this, [this](const CapturedCookie &cookie) {
+        // A rejected pin is said at once: the browser only shows the app's 403 or a new login.
+        if (const Timeline::Entry &entry = m_model.add(cookie); entry.pinRejected())
+            Q_EMIT message(TimelineModel::pinText(entry));
+    });
     // A pinned proxy follows the edits: each new seal is what the app gets next.
     connect(&m_inspector, &InspectorController::refreshed, this, &CaptureController::updatePin);
     connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this,

@@ -7,19 +7,25 @@
 #include "CaptureController.h"
 #include "CapturePanel.h"
 #include "CookieInputPanel.h"
+#include "FlaskServer.h"
 #include "GuiTestFixture.h"
 #include "JsonEditorPanel.h"
 #include "LenientUpstream.h"
 #include "LoopbackHttpServer.h"
 #include "ShortcutsDialog.h"
 #include "TestData.h"
+#include "TimelineModel.h"
+#include "capture/HttpCapture.h"
 #include "json/PythonJsonWriter.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -98,8 +104,25 @@ private Q_SLOTS:
     void answerThatIsNotHttp();
     void timeoutSaysItTimedOut();
     void proxyPortInUse();
+    void pinnedRequestsAreMarkedAndARejectionIsSaid();
+    void initTestCase();
     void cleanupTestCase();
+
+private:
+    test::FlaskServer m_app;      ///< seals with kKeyHex, as the window's key
+    test::FlaskServer m_otherApp; ///< seals with another key: it cannot open the window's seal
 };
+
+void TestCaptureDock::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_app.start(QStringLiteral("interop/encrypted_session_app.py"),
+                         {QString::fromLatin1(kKeyHex)}, &error),
+             qPrintable(error));
+    QVERIFY2(m_otherApp.start(QStringLiteral("interop/encrypted_session_app.py"),
+                              {QString(64, u'1')}, &error),
+             qPrintable(error));
+}
 
 void TestCaptureDock::ctrlReturnAppliesJsonWhereTheFocusIs()
 {
@@ -298,6 +321,102 @@ void TestCaptureDock::proxyPortInUse()
     QCOMPARE(f.status(), QStringLiteral("Port %1 is already in use: choose another, or 0 for any "
                                         "free port.")
                              .arg(taken.serverPort()));
+}
+
+void TestCaptureDock::pinnedRequestsAreMarkedAndARejectionIsSaid()
+{
+    ShownWindow f;
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
+    f.window->cookieInput()->setText(
+        test::cookieVector(QStringLiteral("encrypted_session"),
+                           QStringLiteral("login"))[QStringLiteral("cookie")]
+            .toString());
+    InspectorController &inspector = f.window->controller();
+    QTRY_VERIFY(!inspector.sealedCookie().isEmpty() && !inspector.isRefreshing());
+    CapturePanel *panel = f.panel();
+    CaptureController &capture = f.window->capture();
+    auto *port = panel->findChild<QSpinBox *>();
+    QTest::mouseClick(port, Qt::LeftButton);
+    QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(port, QStringLiteral("0"));
+    auto *proxyButton = panel->findChild<QPushButton *>(QStringLiteral("proxyButton"));
+    const auto startProxy = [&](quint16 appPort) {
+        typeInto(panel->findChild<QLineEdit *>(QStringLiteral("proxyUpstream")),
+                 QStringLiteral("http://127.0.0.1:%1/").arg(appPort));
+        QTest::mouseClick(proxyButton, Qt::LeftButton);
+        return capture.proxy().isListening();
+    };
+    auto *pin = panel->findChild<QCheckBox *>(QStringLiteral("proxyPin"));
+    QTest::mouseClick(pin, Qt::LeftButton);
+    QVERIFY(pin->isChecked());
+
+    QNetworkAccessManager browser;
+    HttpCapture client(browser);
+    const auto through = [&](const QByteArray &method, const QString &path,
+                             const QByteArray &body = {}) {
+        QSignalSpy done(&client, &HttpCapture::finished);
+        HttpCapture::Request request;
+        request.method = method;
+        request.url = capture.proxy().address().resolved(QUrl(path));
+        request.body = body;
+        if (!body.isEmpty())
+            request.headers.append(
+                {QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")});
+        request.maxRedirects = 0;
+        client.start(request);
+        return done.wait(60'000) ? done.first().at(0).value<HttpCapture::Outcome>()
+                                 : HttpCapture::Outcome{};
+    };
+    const auto rowsWith = [&](int column, const QString &text, int from = 0) {
+        QList<int> rows;
+        for (int row = from; row < capture.model().rowCount(); ++row)
+            if (capture.model().index(row, column).data().toString().contains(text))
+                rows.append(row);
+        return rows;
+    };
+
+    // An app with another key: it cannot open the pin, so it sees no user.
+    QVERIFY(startProxy(m_otherApp.port()));
+    QCOMPARE(through("GET", QStringLiteral("/account")).response.hops.value(0).status, 401);
+    QTRY_VERIFY2(f.status().startsWith(QStringLiteral("The app rejected the pinned cookie: it "
+                                                      "answered 401")),
+                 qPrintable(f.status()));
+    const QList<int> pinned = rowsWith(TimelineModel::SourceColumn, QStringLiteral("sent (pin)"));
+    QCOMPARE(pinned.size(), 1);
+    const QModelIndex source = capture.model().index(pinned.first(), TimelineModel::SourceColumn);
+    QCOMPARE(source.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("The proxy sent the pinned cookie with this request, in place of the "
+                            "browser's."));
+    QVERIFY(capture.model()
+                .index(pinned.first(), TimelineModel::ChangeColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("The app rejected the pinned cookie")));
+    // A login there makes a fresh session under the app's own key.
+    const int before = capture.model().rowCount();
+    QCOMPARE(through("POST", QStringLiteral("/login"), "username=carol&password=letmein")
+                 .response.hops.value(0)
+                 .status,
+             302);
+    QTRY_VERIFY2(f.status().contains(QStringLiteral("started a new session")),
+                 qPrintable(f.status()));
+    QCOMPARE(rowsWith(TimelineModel::ChangeColumn, QStringLiteral("started a new session"), before)
+                 .size(),
+             1);
+    QTest::mouseClick(proxyButton, Qt::LeftButton);
+    QVERIFY(!capture.proxy().isListening());
+
+    // The app of the window's key opens the pin: marked, and nothing said against it.
+    QVERIFY(startProxy(m_app.port()));
+    const int opened = capture.model().rowCount();
+    const HttpCapture::Outcome dump = through("GET", QStringLiteral("/dump"));
+    QCOMPARE(dump.response.hops.value(0).status, 200);
+    QVERIFY2(dump.response.body.contains("alice"), dump.response.body.constData());
+    QTRY_COMPARE(rowsWith(TimelineModel::SourceColumn, QStringLiteral("sent (pin)"), opened).size(),
+                 1);
+    QVERIFY(rowsWith(TimelineModel::ChangeColumn, QStringLiteral("rejected"), opened).isEmpty());
+    QTest::mouseClick(proxyButton, Qt::LeftButton);
 }
 
 void TestCaptureDock::cleanupTestCase()
