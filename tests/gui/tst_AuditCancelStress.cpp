@@ -1,7 +1,8 @@
 // Audits cancelled at random points while other Audit windows are open and the capture proxy
 // is running and busy, as in the crash report of issue 18 (Cancel clicked deep into a large
 // audit, two finished Audit windows and a proxy open). Seeded: the seed is printed, and
-// SESSIONLENS_STRESS_SEED replays a run; SESSIONLENS_STRESS_ROUNDS sets the number of rounds.
+// SESSIONLENS_STRESS_SEED replays a run; SESSIONLENS_STRESS_ROUNDS sets the number of rounds and
+// SESSIONLENS_STRESS_REPEATS the size of the large file (in copies of the generated input).
 // Meant to be run under the sanitizers (ASan/UBSan, and TSan where it is built), where a
 // use-after-free or a data race is a finding.
 #include "AuditDialog.h"
@@ -67,7 +68,9 @@ void TestAuditCancelStress::cancelAtRandomPoints()
     // The input: both formats, failures of every step, header lines; a large file (repeated
     // blocks, so that an audit runs long enough to be cancelled anywhere) and a small one.
     QTemporaryDir dir;
-    constexpr int kLargeRepeats = 40;
+    // The large file is the small one this many times (fewer under the sanitizers, where the
+    // audit is several times slower).
+    const int largeRepeats = environmentNumber("SESSIONLENS_STRESS_REPEATS", 40);
     const test::AuditInput input = test::generateAuditInput(4'000, seed);
     const QString small = dir.filePath(QStringLiteral("small.txt"));
     const QString large = dir.filePath(QStringLiteral("large.txt"));
@@ -82,10 +85,10 @@ void TestAuditCancelStress::cancelAtRandomPoints()
         QByteArray text = input.text;
         if (!text.endsWith('\n'))
             text += '\n';
-        for (int i = 0; i < kLargeRepeats; ++i)
+        for (int i = 0; i < largeRepeats; ++i)
             file.write(text);
     }
-    const quint64 largeCookies = quint64(input.cookies) * kLargeRepeats;
+    const quint64 largeCookies = quint64(input.cookies) * largeRepeats;
 
     test::GuiTestFixture f;
     QVERIFY(f.addKeyHex(QStringLiteral("audit"), test::kAuditKeyHex));
@@ -134,6 +137,7 @@ void TestAuditCancelStress::cancelAtRandomPoints()
     int cancelledRunning = 0, closedRunning = 0, finishedAnyway = 0;
     QList<QPointer<AuditDialog>> open;
     for (int round = 0; round < rounds; ++round) {
+        qInfo("round %d", round + 1);
         // Sometimes two at once, so that two audits share the cores.
         const int together = 1 + int(random.bounded(2));
         QList<QPointer<AuditDialog>> started;
