@@ -75,6 +75,17 @@ struct ShownWindow : test::GuiTestFixture
         window->activateWindow();
     }
     CapturePanel *panel() const { return window->capturePanel(); }
+    /// The "login" vector, sealed with kKeyHex, opened with that key.
+    bool openLoginCookie()
+    {
+        if (!addKeyHex(QStringLiteral("vectors"), kKeyHex))
+            return false;
+        window->cookieInput()->setText(
+            test::cookieVector(QStringLiteral("encrypted_session"),
+                               QStringLiteral("login"))[QStringLiteral("cookie")]
+                .toString());
+        return window->controller().lastOpen().ok();
+    }
     QString status() const { return panel()->statusLabel()->text(); }
     bool waitIdle() const
     {
@@ -128,12 +139,7 @@ void TestCaptureDock::ctrlReturnAppliesJsonWhereTheFocusIs()
 {
     ShownWindow f;
     QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
-    f.window->cookieInput()->setText(
-        test::cookieVector(QStringLiteral("encrypted_session"),
-                           QStringLiteral("login"))[QStringLiteral("cookie")]
-            .toString());
-    QVERIFY(f.window->controller().lastOpen().ok());
+    QVERIFY(f.openLoginCookie());
     JsonEditorPanel *json = f.window->jsonPanel();
     f.window->textTabs()->setCurrentWidget(json);
     QPlainTextEdit *editor = json->editor();
@@ -327,11 +333,7 @@ void TestCaptureDock::pinnedRequestsAreMarkedAndARejectionIsSaid()
 {
     ShownWindow f;
     QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
-    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKeyHex));
-    f.window->cookieInput()->setText(
-        test::cookieVector(QStringLiteral("encrypted_session"),
-                           QStringLiteral("login"))[QStringLiteral("cookie")]
-            .toString());
+    QVERIFY(f.openLoginCookie());
     InspectorController &inspector = f.window->controller();
     QTRY_VERIFY(!inspector.sealedCookie().isEmpty() && !inspector.isRefreshing());
     CapturePanel *panel = f.panel();
