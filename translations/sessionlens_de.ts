@@ -669,6 +669,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>unknown format &apos;%1&apos;: use tree, json, python or jsonl</source>
         <translation>unbekanntes Format &apos;%1&apos;: tree, json, python oder jsonl verwenden</translation>
     </message>
+    <message>
+        <source> (pin)</source>
+        <translation> (angeheftet)</translation>
+    </message>
+    <message>
+        <source># the app rejected the pinned cookie: it answered %1, so it may not have opened it (sealed with another key?)</source>
+        <translation># die App hat das angeheftete Cookie abgewiesen: sie antwortete %1, hat es also wohl nicht öffnen können (mit einem anderen Schlüssel versiegelt?)</translation>
+    </message>
+    <message>
+        <source># the app rejected the pinned cookie: it could not open it (sealed with another key?) and started a new session</source>
+        <translation># die App hat das angeheftete Cookie abgewiesen: sie konnte es nicht öffnen (mit einem anderen Schlüssel versiegelt?) und hat eine neue Session begonnen</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1025,6 +1037,34 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the keychain did not delete &quot;%1&quot;: %2</source>
         <translation>der Schlüsselbund hat „%1“ nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s (locked, starting, or waiting for a prompt)</source>
+        <translation>er hat nicht innerhalb von %1 s geantwortet (gesperrt, startet noch oder wartet auf eine Abfrage)</translation>
+    </message>
+    <message>
+        <source>access was denied at the prompt</source>
+        <translation>der Zugriff wurde bei der Abfrage verweigert</translation>
+    </message>
+    <message>
+        <source>access was denied</source>
+        <translation>der Zugriff wurde verweigert</translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation>es läuft kein Schlüsselbunddienst</translation>
+    </message>
+    <message>
+        <source>this keychain cannot do that</source>
+        <translation>dieser Schlüsselbund kann das nicht</translation>
+    </message>
+    <message>
+        <source>there is no such entry</source>
+        <translation>einen solchen Eintrag gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it reported error %1 without a reason</source>
+        <translation>er meldete Fehler %1 ohne Grund</translation>
     </message>
 </context>
 <context>
@@ -1719,30 +1759,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>keine http- oder https-URL</translation>
     </message>
     <message>
-        <source>timeout: no complete answer in time</source>
-        <translation>Zeitüberschreitung: keine vollständige Antwort rechtzeitig</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <source>DNS: host not found</source>
-        <translation>DNS: Host nicht gefunden</translation>
-    </message>
-    <message>
-        <source>TLS: the handshake failed</source>
-        <translation>TLS: der Handshake ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the server closed the connection</source>
-        <translation>der Server hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>the request failed</source>
-        <translation>die Anfrage ist fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>%1 (allow the host explicitly to accept it)</source>
         <translation>%1 (den Host ausdrücklich erlauben, um es zu akzeptieren)</translation>
     </message>
@@ -1761,10 +1777,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the upstream is not an http or https URL</source>
         <translation>das Ziel ist keine http- oder https-URL</translation>
-    </message>
-    <message>
-        <source>cannot listen: %1</source>
-        <translation>kann nicht lauschen: %1</translation>
     </message>
     <message>
         <source>a cookie header of %1 bytes is over the %2-byte limit</source>
@@ -2283,10 +2295,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>der Inhalt der Antwort ist länger als %1 Bytes: dort wurde das Lesen beendet</translation>
     </message>
     <message>
-        <source>timeout: the whole exchange took longer than %1 s</source>
-        <translation>Zeitüberschreitung: der ganze Austausch dauerte länger als %1 s</translation>
-    </message>
-    <message>
         <source>the cookie the server set</source>
         <translation>das vom Server gesetzte Cookie</translation>
     </message>
@@ -2452,6 +2460,46 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>an EncryptedSession cookie needs an AES key to open, and none was given</source>
         <translation>ein EncryptedSession-Cookie braucht zum Öffnen einen AES-Schlüssel, und es wurde keiner angegeben</translation>
+    </message>
+    <message>
+        <source>timed out: %1 sent nothing for %2 s</source>
+        <translation>Zeitüberschreitung: %1 hat %2 s lang nichts gesendet</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing listens at %1</source>
+        <translation>Verbindung abgelehnt: unter %1 lauscht nichts</translation>
+    </message>
+    <message>
+        <source>DNS: the host %1 was not found</source>
+        <translation>DNS: der Host %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake with %1 failed</source>
+        <translation>TLS: der Handshake mit %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without an answer</source>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the request to %1 failed</source>
+        <translation>die Anfrage an %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the answer from %1 is not HTTP</source>
+        <translation>die Antwort von %1 ist kein HTTP</translation>
+    </message>
+    <message>
+        <source>timed out: the exchange with %1 took longer than %2 s in all</source>
+        <translation>Zeitüberschreitung: der Austausch mit %1 dauerte insgesamt länger als %2 s</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use: choose another, or 0 for any free port</source>
+        <translation>Port %1 ist schon belegt: wählen Sie einen anderen oder 0 für einen beliebigen freien Port</translation>
+    </message>
+    <message>
+        <source>the proxy cannot listen on %1:%2</source>
+        <translation>der Proxy kann nicht auf %1:%2 lauschen</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3208,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Cookie jar</source>
         <translation>Cookie-Speicher</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
     </message>
 </context>
 <context>
@@ -4439,6 +4495,22 @@ Python: %2</translation>
     <message>
         <source>What changed</source>
         <translation>Was sich änderte</translation>
+    </message>
+    <message>
+        <source>The app rejected the pinned cookie: it answered %1, so it may not have opened it (sealed with another key?).</source>
+        <translation>Die App hat das angeheftete Cookie abgewiesen: sie antwortete %1, hat es also wohl nicht öffnen können (mit einem anderen Schlüssel versiegelt?).</translation>
+    </message>
+    <message>
+        <source>The app rejected the pinned cookie: it could not open it (sealed with another key?) and started a new session.</source>
+        <translation>Die App hat das angeheftete Cookie abgewiesen: sie konnte es nicht öffnen (mit einem anderen Schlüssel versiegelt?) und hat eine neue Session begonnen.</translation>
+    </message>
+    <message>
+        <source>The proxy sent the pinned cookie with this request, in place of the browser&apos;s.</source>
+        <translation>Der Proxy hat mit dieser Anfrage das angeheftete Cookie gesendet, anstelle des Cookies des Browsers.</translation>
+    </message>
+    <message>
+        <source>sent (pin)</source>
+        <translation>gesendet (angeheftet)</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,8 @@ void EntryPrinter::print(const Timeline::Entry &entry)
     const CapturedCookie &c = entry.cookie;
     QTextStream &out = m_io.out();
     QString where = CapturedCookie::sourceName(c.source);
+    if (c.pinned && c.source == CapturedCookie::Source::Request)
+        where += tr(" (pin)");
     if (c.status >= 0)
         where += u' ' + QString::number(c.status);
     if (!c.url.isEmpty())
@@ -75,6 +77,15 @@ void EntryPrinter::print(const Timeline::Entry &entry)
     out << QStringLiteral("# %1 %2=%3… (%4)")
                .arg(where, QString::fromLatin1(c.name), QString::fromLatin1(c.value.left(12)), what)
         << Qt::endl;
+    if (entry.pin == Timeline::PinVerdict::Refused)
+        out << tr("# the app rejected the pinned cookie: it answered %1, so it may not have "
+                  "opened it (sealed with another key?)")
+                   .arg(c.status)
+            << Qt::endl;
+    else if (entry.pin == Timeline::PinVerdict::NewSession)
+        out << tr("# the app rejected the pinned cookie: it could not open it (sealed with "
+                  "another key?) and started a new session")
+            << Qt::endl;
     if (!entry.readable()) {
         out << tr("# error in the %1 step: %2")
                    .arg(Error::stepName(entry.opened.error->category), entry.opened.error->message)

@@ -24,8 +24,11 @@ CaptureController::CaptureController(QNetworkAccessManager &network, KeyRingStor
         m_jarModel.refresh();
         Q_EMIT busyChanged(isBusy());
     });
-    connect(&m_proxy, &ReverseProxy::cookieSeen, this,
-            [this](const CapturedCookie &cookie) { (void)m_model.add(cookie); });
+    connect(&m_proxy, &ReverseProxy::cookieSeen, this, [this](const CapturedCookie &cookie) {
+        // A rejected pin is said at once: the browser only shows the app's 403 or a new login.
+        if (const Timeline::Entry &entry = m_model.add(cookie); entry.pinRejected())
+            Q_EMIT message(TimelineModel::pinText(entry));
+    });
     // A pinned proxy follows the edits: each new seal is what the app gets next.
     connect(&m_inspector, &InspectorController::refreshed, this, &CaptureController::updatePin);
     connect(&m_import, &QFutureWatcher<QList<Result<CookieImporter::Imported>>>::finished, this,
@@ -106,7 +109,10 @@ void CaptureController::send(const HttpCapture::Request &request)
         return;
     }
     rememberRequest(request);
-    m_capture.start(request);
+    HttpCapture::Request timed = request;
+    timed.timeoutMs =
+        std::clamp(m_settings.integer(AppSettings::Key::RequestTimeoutSeconds), 1, 3600) * 1000;
+    m_capture.start(std::move(timed));
     Q_EMIT busyChanged(true);
 }
 

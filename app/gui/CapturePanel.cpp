@@ -3,9 +3,12 @@
 #include "AppSettings.h"
 #include "CaptureController.h"
 #include "ErrorText.h"
+#include "ShortcutsDialog.h"
 #include "capture/BrowserCookieStore.h"
 #include "capture/RequestText.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -55,15 +58,24 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     m_send = new QPushButton(tr("&Send"), this);
     m_send->setToolTip(
         tr("Send the request (Ctrl+Return); session cookies the responses set join the timeline."));
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_replay = new QPushButton(tr("&Replay with Edited Cookie"), this);
     m_replay->setToolTip(tr("Send the same request with the re-sealed cookie of the inspector."));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
+    // A click leaves the focus in the field it was in; Tab still reaches the buttons.
+    for (QPushButton *button : {m_send, m_replay, m_cancel})
+        button->setFocusPolicy(Qt::TabFocus);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
-    m_progress->setVisible(false);
     m_progress->setMaximumHeight(12);
+    m_progress->setVisible(false);
+    // The progress lives in a row of fixed height, shown or not, so that nothing in the dock
+    // moves when a request starts or ends.
+    auto *progressRow = new QWidget(this);
+    progressRow->setFixedHeight(m_progress->maximumHeight());
+    auto *progressLayout = new QHBoxLayout(progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    progressLayout->addWidget(m_progress);
 
     auto *requestBox = new QGroupBox(tr("Request"), this);
     auto *requestForm = new QFormLayout(requestBox);
@@ -75,12 +87,28 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     requestForm->addRow(urlLabel, line);
     requestForm->addRow(tr("&Headers:"), m_headers);
     requestForm->addRow(tr("&Body:"), m_body);
+    // Each button keeps its slot whatever runs: they are enabled and disabled, never shown or
+    // hidden, and the progress has a row of its own. Further rows (a cookie jar) go below.
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_send);
     buttons->addWidget(m_replay);
     buttons->addWidget(m_cancel);
-    buttons->addWidget(m_progress, 1);
+    buttons->addStretch(1);
     requestForm->addRow(buttons);
+    requestForm->addRow(progressRow);
+
+    // Ctrl+Return sends from wherever the focus is in the dock; the JSON tab's Apply has the
+    // same keys in its own panel. A window-wide shortcut on the button made the two ambiguous,
+    // and Qt then fires neither.
+    auto *sendAction = new QAction(tr("Send"), this);
+    sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(sendAction, &QAction::triggered, this, [this] {
+        if (m_send->isEnabled())
+            sendRequest();
+    });
+    addAction(sendAction);
+    ShortcutsDialog::listIn(sendAction, tr("Capture"));
 
     // The cookies the requests share, as a browser tab keeps them for the app.
     m_jar = new QTableView(this);
@@ -204,14 +232,30 @@ void CapturePanel::refreshProfiles()
 
 void CapturePanel::showBusy(bool busy)
 {
-    m_send->setEnabled(!busy);
-    m_replay->setEnabled(!busy);
-    m_cancel->setEnabled(busy);
-    m_progress->setVisible(busy);
+    // A focused button that is disabled hands the focus to the next widget in the chain (the
+    // proxy's Port box, its text selected, so the next keys overwrote the port). The focus
+    // goes from Send or Replay to Cancel and back instead, and stays anywhere else.
+    QWidget *focused = QApplication::focusWidget();
     if (busy) {
+        m_cancel->setEnabled(true);
+        if (focused == m_send || focused == m_replay) {
+            m_focusAfterBusy = focused;
+            m_cancel->setFocus(Qt::OtherFocusReason);
+        }
+        m_send->setEnabled(false);
+        m_replay->setEnabled(false);
         m_progress->setRange(0, 0);
+        m_progress->setVisible(true);
         m_status->setText(tr("Working…"));
+        return;
     }
+    m_send->setEnabled(true);
+    m_replay->setEnabled(true);
+    if (focused == m_cancel)
+        (m_focusAfterBusy ? m_focusAfterBusy.data() : m_send)->setFocus(Qt::OtherFocusReason);
+    m_focusAfterBusy = nullptr;
+    m_cancel->setEnabled(false);
+    m_progress->setVisible(false);
 }
 
 std::optional<HttpCapture::Request> CapturePanel::requestFromFields()

@@ -2,6 +2,7 @@
 
 #include "capture/HttpCapture.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -61,6 +62,7 @@ private:
     QPushButton *m_replay = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QPointer<QWidget> m_focusAfterBusy; ///< the button that had the focus when a request began
     QSpinBox *m_port = nullptr;
     QLineEdit *m_upstream = nullptr;
     QPushButton *m_proxyButton = nullptr;

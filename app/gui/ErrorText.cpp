@@ -4,6 +4,15 @@ namespace sessionlens::gui {
 
 QString ErrorText::describe(const Error &error)
 {
+    // A network message names what happened and where: it is the sentence itself ("The
+    // network request failed" before it said nothing, and even when nothing was requested).
+    if (error.category == ErrorCategory::Network && !error.message.isEmpty()) {
+        QString text = error.message;
+        text[0] = text[0].toUpper();
+        if (!error.detail.isEmpty())
+            text += QStringLiteral(" (") + error.detail + u')';
+        return text + u'.';
+    }
     QString sentence;
     switch (error.category) {
     case ErrorCategory::Format:

@@ -119,6 +119,9 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     auto *captureScroll = new QScrollArea(this);
     captureScroll->setWidgetResizable(true);
     captureScroll->setFrameShape(QFrame::NoFrame);
+    // A click on a dock button (which takes no click focus) would give the focus to the
+    // scroll area, out of the field the user was typing in.
+    captureScroll->setFocusPolicy(Qt::NoFocus);
     captureScroll->setWidget(m_capturePanel);
     captureDock->setWidget(captureScroll);
     addDockWidget(Qt::BottomDockWidgetArea, captureDock);

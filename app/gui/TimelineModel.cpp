@@ -27,8 +27,25 @@ const Timeline::Entry *TimelineModel::entry(int row) const
     return row >= 0 && row < m_timeline.entries().size() ? &m_timeline.entries()[row] : nullptr;
 }
 
+QString TimelineModel::pinText(const Timeline::Entry &entry)
+{
+    switch (entry.pin) {
+    case Timeline::PinVerdict::Refused:
+        return tr("The app rejected the pinned cookie: it answered %1, so it may not have "
+                  "opened it (sealed with another key?).")
+            .arg(entry.cookie.status);
+    case Timeline::PinVerdict::NewSession:
+        return tr("The app rejected the pinned cookie: it could not open it (sealed with "
+                  "another key?) and started a new session.");
+    default:
+        return {};
+    }
+}
+
 QString TimelineModel::changeText(const Timeline::Entry &entry)
 {
+    if (entry.pinRejected())
+        return pinText(entry);
     if (!entry.readable())
         return tr("cannot open: %1").arg(ErrorText::describe(*entry.opened.error));
     if (!entry.hasPrevious)
@@ -58,6 +75,11 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             switch (c.source) {
             case CapturedCookie::Source::Request:
+                if (c.pinned)
+                    return role == Qt::ToolTipRole
+                               ? tr("The proxy sent the pinned cookie with this request, in "
+                                    "place of the browser's.")
+                               : tr("sent (pin)");
                 return tr("sent");
             case CapturedCookie::Source::Response:
                 return tr("set");
@@ -79,7 +101,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::ForegroundRole && !e->readable())
+    if (role == Qt::ForegroundRole && (!e->readable() || e->pinRejected()))
         return QColor(0xa0, 0x00, 0x00);
     if (role == Qt::TextAlignmentRole &&
         (index.column() == StatusColumn || index.column() == SizeColumn))

@@ -35,6 +35,8 @@ public:
     const Timeline::Entry &add(const CapturedCookie &cookie);
     void clear();
     [[nodiscard]] const Timeline::Entry *entry(int row) const;
+    /// What the answer to a pinned request says about the pin, empty when nothing to say.
+    [[nodiscard]] static QString pinText(const Timeline::Entry &entry);
 
 private:
     [[nodiscard]] static QString changeText(const Timeline::Entry &entry);

@@ -1,5 +1,7 @@
 #include "AppSettings.h"
 
+#include "capture/HttpCapture.h"
+
 #include <array>
 
 namespace sessionlens {
@@ -13,9 +15,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 20> &table()
+const std::array<Entry, 21> &table()
 {
-    static const std::array<Entry, 20> entries{{
+    static const std::array<Entry, 21> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -35,6 +37,8 @@ const std::array<Entry, 20> &table()
         {AppSettings::Key::ProxyUpstream, "capture/proxyUpstream",
          QStringLiteral("http://127.0.0.1:5000/")},
         {AppSettings::Key::ProxyPort, "capture/proxyPort", 8080},
+        {AppSettings::Key::RequestTimeoutSeconds, "capture/requestTimeoutSeconds",
+         HttpCapture::kDefaultTimeoutMs / 1000},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

@@ -41,6 +41,7 @@ public:
         RecentRequests,        ///< capture requests, "METHOD URL", newest first
         ProxyUpstream,         ///< the app the capture proxy forwards to
         ProxyPort,             ///< where the capture proxy listens (loopback)
+        RequestTimeoutSeconds, ///< how long a request of the Capture dock may wait for the app
         WindowGeometry,
         WindowState,
     };

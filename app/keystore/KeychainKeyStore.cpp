@@ -34,6 +34,31 @@ QString entryKey(const QString &name)
 
 } // namespace
 
+QString KeychainKeyStore::problem(bool answered, int code, const QString &qtText, int timeoutMs)
+{
+    // QtKeychain gives no text when the service never answered, and not always when it did:
+    // the sentence never ends in an empty reason.
+    if (!answered)
+        return tr("it did not answer within %1 s (locked, starting, or waiting for a prompt)")
+            .arg(double(timeoutMs) / 1000.0);
+    if (!qtText.trimmed().isEmpty())
+        return qtText.trimmed();
+    switch (code) {
+    case QKeychain::AccessDeniedByUser:
+        return tr("access was denied at the prompt");
+    case QKeychain::AccessDenied:
+        return tr("access was denied");
+    case QKeychain::NoBackendAvailable:
+        return tr("no keychain service is running");
+    case QKeychain::NotImplemented:
+        return tr("this keychain cannot do that");
+    case QKeychain::EntryNotFound:
+        return tr("there is no such entry");
+    default:
+        return tr("it reported error %1 without a reason").arg(code);
+    }
+}
+
 KeychainKeyStore::KeychainKeyStore(QString service, int timeoutMs)
     : m_service(std::move(service)), m_timeoutMs(timeoutMs)
 {
@@ -59,10 +84,12 @@ Result<SecureBytes> KeychainKeyStore::load(const QString &name)
     QKeychain::ReadPasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
-    if (!runJob(job, m_timeoutMs) || job.error() != QKeychain::NoError)
+    if (const bool answered = runJob(job, m_timeoutMs);
+        !answered || job.error() != QKeychain::NoError)
         return Error::make(
             ErrorCategory::Key,
-            tr("the keychain did not return \"%1\": %2").arg(name, job.errorString()));
+            tr("the keychain did not return \"%1\": %2")
+                .arg(name, problem(answered, job.error(), job.errorString(), m_timeoutMs)));
     QByteArray data = job.binaryData();
     return SecureBytes::fromByteArray(data, true);
 }
@@ -75,10 +102,12 @@ Result<Done> KeychainKeyStore::store(const QString &name, const SecureBytes &sec
     QByteArray data = secret.exposeCopy();
     job.setBinaryData(data);
     wipeByteArray(data);
-    if (!runJob(job, m_timeoutMs) || job.error() != QKeychain::NoError)
+    if (const bool answered = runJob(job, m_timeoutMs);
+        !answered || job.error() != QKeychain::NoError)
         return Error::make(
             ErrorCategory::Key,
-            tr("the keychain did not store \"%1\": %2").arg(name, job.errorString()));
+            tr("the keychain did not store \"%1\": %2")
+                .arg(name, problem(answered, job.error(), job.errorString(), m_timeoutMs)));
     return Done{};
 }
 
@@ -87,11 +116,12 @@ Result<Done> KeychainKeyStore::remove(const QString &name)
     QKeychain::DeletePasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(entryKey(name));
-    if (!runJob(job, m_timeoutMs) ||
-        (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
+    if (const bool answered = runJob(job, m_timeoutMs);
+        !answered || (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound))
         return Error::make(
             ErrorCategory::Key,
-            tr("the keychain did not delete \"%1\": %2").arg(name, job.errorString()));
+            tr("the keychain did not delete \"%1\": %2")
+                .arg(name, problem(answered, job.error(), job.errorString(), m_timeoutMs)));
     return Done{};
 }
 
@@ -101,9 +131,9 @@ void KeychainKeyStore::loadLater(const QString &name, QObject *context, Loaded d
     job->setKey(entryKey(name));
     QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
         if (job->error() != QKeychain::NoError) {
-            done(Error::make(
-                ErrorCategory::Key,
-                tr("the keychain did not return \"%1\": %2").arg(name, job->errorString())));
+            done(Error::make(ErrorCategory::Key,
+                             tr("the keychain did not return \"%1\": %2")
+                                 .arg(name, problem(true, job->error(), job->errorString(), 0))));
             return;
         }
         QByteArray data = job->binaryData();
@@ -122,9 +152,9 @@ void KeychainKeyStore::storeLater(const QString &name, const SecureBytes &secret
     wipeByteArray(data);
     QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
         if (job->error() != QKeychain::NoError)
-            done(Error::make(
-                ErrorCategory::Key,
-                tr("the keychain did not store \"%1\": %2").arg(name, job->errorString())));
+            done(Error::make(ErrorCategory::Key,
+                             tr("the keychain did not store \"%1\": %2")
+                                 .arg(name, problem(true, job->error(), job->errorString(), 0))));
         else
             done(Done{});
     });
@@ -137,9 +167,9 @@ void KeychainKeyStore::removeLater(const QString &name, QObject *context, Writte
     job->setKey(entryKey(name));
     QObject::connect(job, &QKeychain::Job::finished, context, [job, name, done = std::move(done)] {
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-            done(Error::make(
-                ErrorCategory::Key,
-                tr("the keychain did not delete \"%1\": %2").arg(name, job->errorString())));
+            done(Error::make(ErrorCategory::Key,
+                             tr("the keychain did not delete \"%1\": %2")
+                                 .arg(name, problem(true, job->error(), job->errorString(), 0))));
         else
             done(Done{});
     });

@@ -24,6 +24,11 @@ public:
                               int timeoutMs = kDefaultTimeoutMs);
     static constexpr int kDefaultTimeoutMs = 10'000;
 
+    /// Why a keychain job failed, never empty: `answered` false when it timed out after
+    /// `timeoutMs`, else QtKeychain's error `code` and text.
+    [[nodiscard]] static QString problem(bool answered, int code, const QString &qtText,
+                                         int timeoutMs);
+
     /// True when a keychain service answers (a missing entry counts as an answer).
     [[nodiscard]] bool isAvailable();
 

@@ -22,7 +22,11 @@ struct CapturedCookie
     Source source = Source::File;
     std::optional<QDateTime> time; ///< when it was sent, set or stored, when known
     QString url;                   ///< the request's URL, empty when not known
-    int status = -1;               ///< the response status, -1 when not a response
+    int status = -1; ///< the response status (of a pinned request: its answer's), -1 when none
+    /// The reverse proxy's pin: a Request whose cookie is the pin the app got in place of the
+    /// browser's, or a Response to such a request.
+    bool pinned = false;
+    QByteArray pin; ///< of a pinned Response: the pinned cookie its request carried
     QByteArray name = "session";
     QByteArray value;
     QString origin() const; ///< scheme://host:port of `url`, empty without one

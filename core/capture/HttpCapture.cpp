@@ -109,6 +109,11 @@ void HttpCapture::start(Request request)
 void HttpCapture::cancel()
 {
     m_deadline.stop();
+    if (m_probe) {
+        m_probe->disconnect(this);
+        m_probe->deleteLater();
+        m_probe = nullptr;
+    }
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -116,6 +121,18 @@ void HttpCapture::cancel()
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
+}
+
+void HttpCapture::probe(Error error)
+{
+    m_probe = new ProtocolProbe(this);
+    connect(m_probe, &ProtocolProbe::finished, this,
+            [this, error = std::move(error)](ProtocolProbe::Verdict verdict) {
+                m_probe->deleteLater();
+                m_probe = nullptr;
+                finish(verdict == ProtocolProbe::Verdict::NotHttp ? notHttpError(m_url) : error);
+            });
+    m_probe->start(m_url);
 }
 
 void HttpCapture::sendHop()
@@ -218,39 +235,57 @@ void HttpCapture::storeInJar(QByteArrayView line)
         ++m_notesLeftOut;
 }
 
-Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString &detail,
-                                bool timedOut)
+QString HttpCapture::authority(const QUrl &url)
 {
-    QString what;
-    if (timedOut) {
-        what = QCoreApplication::translate("sessionlens::Error",
-                                           "timeout: no complete answer in time");
-    } else {
-        switch (code) {
-        case QNetworkReply::ConnectionRefusedError:
-            what = QCoreApplication::translate("sessionlens::Error", "connection refused");
-            break;
-        case QNetworkReply::HostNotFoundError:
-            what = QCoreApplication::translate("sessionlens::Error", "DNS: host not found");
-            break;
-        case QNetworkReply::TimeoutError:
-        case QNetworkReply::OperationCanceledError:
-            what = QCoreApplication::translate("sessionlens::Error",
-                                               "timeout: no complete answer in time");
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            what = QCoreApplication::translate("sessionlens::Error", "TLS: the handshake failed");
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-            what = QCoreApplication::translate("sessionlens::Error",
-                                               "the server closed the connection");
-            break;
-        default:
-            what = QCoreApplication::translate("sessionlens::Error", "the request failed");
-            break;
-        }
+    return QStringLiteral("%1:%2").arg(
+        url.host(), QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80)));
+}
+
+Error HttpCapture::networkError(QNetworkReply::NetworkError code, const QString &qtText,
+                                const QUrl &url, bool timedOut, int timeoutMs)
+{
+    // One clause that says what happened, naming the server; Qt's own text only where it adds
+    // something (it repeats the clause in English otherwise).
+    const QString where = authority(url);
+    const auto error = [](const QString &message, const QString &detail = {}) {
+        return Error::make(ErrorCategory::Network, message, detail);
+    };
+    if (timedOut || code == QNetworkReply::TimeoutError)
+        return error(
+            QCoreApplication::translate("sessionlens::Error", "timed out: %1 sent nothing for %2 s")
+                .arg(where)
+                .arg(double(timeoutMs) / 1000.0));
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        return error(QCoreApplication::translate("sessionlens::Error",
+                                                 "connection refused: nothing listens at %1")
+                         .arg(where));
+    case QNetworkReply::HostNotFoundError:
+        return error(
+            QCoreApplication::translate("sessionlens::Error", "DNS: the host %1 was not found")
+                .arg(url.host()));
+    case QNetworkReply::SslHandshakeFailedError:
+        return error(
+            QCoreApplication::translate("sessionlens::Error", "TLS: the handshake with %1 failed")
+                .arg(where),
+            qtText);
+    case QNetworkReply::RemoteHostClosedError:
+        return error(QCoreApplication::translate("sessionlens::Error",
+                                                 "%1 closed the connection without an answer")
+                         .arg(where));
+    default:
+        return error(QCoreApplication::translate("sessionlens::Error", "the request to %1 failed")
+                         .arg(where),
+                     qtText);
     }
-    return Error::make(ErrorCategory::Network, what, detail);
+}
+
+Error HttpCapture::notHttpError(const QUrl &url)
+{
+    return Error::make(
+        ErrorCategory::Network,
+        QCoreApplication::translate("sessionlens::Error", "the answer from %1 is not HTTP")
+            .arg(authority(url)));
 }
 
 bool HttpCapture::takeBody(QNetworkReply &reply)
@@ -302,10 +337,10 @@ void HttpCapture::onDeadline()
     reply->deleteLater();
     finish(Error::make(ErrorCategory::Network,
                        QCoreApplication::translate("sessionlens::Error",
-                                                   "timeout: the whole exchange took longer "
-                                                   "than %1 s")
-                           .arg(double(m_request.maxTimeMs) / 1000.0),
-                       m_url.toString(QUrl::RemoveUserInfo)));
+                                                   "timed out: the exchange with %1 took longer "
+                                                   "than %2 s in all")
+                           .arg(authority(m_url))
+                           .arg(double(m_request.maxTimeMs) / 1000.0)));
 }
 
 std::optional<Error> HttpCapture::recordHop(QNetworkReply &reply, int status)
@@ -363,8 +398,9 @@ void HttpCapture::onHopFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError &&
-                              m_clock.elapsed() - m_hopStart >= m_request.timeoutMs - 50;
+        // Our own aborts disconnect first: a cancellation that reaches here is Qt's transfer
+        // timeout (Qt 6.4 reports it as "Operation canceled").
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         QString detail = reply->errorString();
         if (!m_sslProblem.isEmpty()) {
             detail = QCoreApplication::translate("sessionlens::Error",
@@ -376,7 +412,16 @@ void HttpCapture::onHopFinished()
                                detail));
             return;
         }
-        finish(networkError(reply->error(), detail, timedOut));
+        Error error = networkError(reply->error(), detail, m_url, timedOut, m_request.timeoutMs);
+        // Qt says "closed" or "timed out" for an answer that is not HTTP at all: a probe of
+        // the server tells, over plain HTTP (over TLS the handshake already failed).
+        const bool ambiguous = timedOut || reply->error() == QNetworkReply::RemoteHostClosedError ||
+                               reply->error() == QNetworkReply::ProtocolFailure;
+        if (ambiguous && m_url.scheme() == QLatin1String("http")) {
+            probe(std::move(error));
+            return;
+        }
+        finish(std::move(error));
         return;
     }
 

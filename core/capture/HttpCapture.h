@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "capture/CapturedCookie.h"
 #include "capture/CookieJar.h"
+#include "capture/ProtocolProbe.h"
 #include "capture/SetCookieParser.h"
 
 #include <QElapsedTimer>
@@ -116,7 +117,7 @@ public:
     void setCookieJar(CookieJar *jar) { m_jar = jar; }
     void start(Request request);
     void cancel();
-    [[nodiscard]] bool isRunning() const { return !m_reply.isNull(); }
+    [[nodiscard]] bool isRunning() const { return !m_reply.isNull() || !m_probe.isNull(); }
 
     [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
     /// Whether everything the user gave could go onto the wire as it is: the method and
@@ -149,8 +150,13 @@ private:
     [[nodiscard]] std::optional<Error> recordHop(QNetworkReply &reply, int status);
     void finishLater(Error error);
     void finish(std::optional<Error> error);
-    [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &detail,
-                                            bool timedOut);
+    [[nodiscard]] static Error networkError(QNetworkReply::NetworkError code, const QString &qtText,
+                                            const QUrl &url, bool timedOut, int timeoutMs);
+    [[nodiscard]] static Error notHttpError(const QUrl &url);
+    /// host:port, the port given even when it is the scheme's own.
+    [[nodiscard]] static QString authority(const QUrl &url);
+    /// Asks the server whether it speaks HTTP, then finishes with `error` or a "not HTTP" one.
+    void probe(Error error);
 
     QNetworkAccessManager &m_network;
     Request m_request;
@@ -160,6 +166,7 @@ private:
     QByteArray m_cookie;
     int m_redirects = 0;
     QPointer<QNetworkReply> m_reply;
+    QPointer<ProtocolProbe> m_probe; ///< after an ambiguous failure, until it answers
     QByteArray m_hopBody;
     QTimer m_deadline;
     QElapsedTimer m_clock;

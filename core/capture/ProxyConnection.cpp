@@ -75,11 +75,27 @@ void ProxyConnection::evict()
     teardown();
 }
 
+void ProxyConnection::reportPinned(int status)
+{
+    if (m_pinSent.isEmpty())
+        return;
+    CapturedCookie sent;
+    sent.source = CapturedCookie::Source::Request;
+    sent.time = QDateTime::currentDateTimeUtc();
+    sent.url = m_pinUrl;
+    sent.status = status;
+    sent.name = m_settings->policy.cookieName;
+    sent.value = std::exchange(m_pinSent, QByteArray());
+    sent.pinned = true;
+    Q_EMIT cookieSeen(sent);
+}
+
 void ProxyConnection::teardown()
 {
     if (m_torndown)
         return;
     m_torndown = true;
+    reportPinned(-1); // the answer never came
     m_timer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
@@ -200,7 +216,13 @@ void ProxyConnection::startRequest()
     m_body.clear();
     m_outgoing = std::move(decision.outgoing);
     const QString url = ProxyForwardRules::upstreamUrl(m_settings->policy, m_outgoing).toString();
+    // A pinned request is reported with its answer's status, once the answer comes; the
+    // browser's own cookie never reached the app, so it is not what the timeline shows.
+    m_pinSent = m_outgoing.pinned ? m_settings->policy.pin : QByteArray();
+    m_pinUrl = url;
     for (const QByteArray &value : std::as_const(m_outgoing.sessionCookiesSeen)) {
+        if (m_outgoing.pinned)
+            break;
         CapturedCookie seen;
         seen.source = CapturedCookie::Source::Request;
         seen.time = QDateTime::currentDateTimeUtc();
@@ -223,6 +245,7 @@ void ProxyConnection::startRequest()
 void ProxyConnection::forward(const QByteArray &body)
 {
     if (m_tooLarge) {
+        m_pinSent.clear(); // the app never got this request
         answer({413, "Payload Too Large", "request body over the proxy's limit\n"});
         finishResponse();
         return;
@@ -277,6 +300,7 @@ void ProxyConnection::pumpResponse()
                 return;
             m_reply = nullptr;
             reply->deleteLater();
+            reportPinned(-1);
             answer({502, "Bad Gateway",
                     "the upstream did not answer: " + reply->errorString().toUtf8() + '\n'});
             finishResponse();
@@ -315,6 +339,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
     const QByteArray reason =
         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_noBody = m_noBody || status == 204 || status == 304 || (status >= 100 && status < 200);
+    const QByteArray pin = m_pinSent;
+    reportPinned(status);
     // The body is re-framed as chunks, so the upstream's Content-Length does not apply.
     // Accept-Encoding is always sent (ProxyForwardRules), so the manager passes the body on
     // exactly as the app encoded it and its Content-Encoding stays true.
@@ -353,6 +379,8 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
                     seen.status = status;
                     seen.name = parsed->name;
                     seen.value = parsed->value;
+                    seen.pinned = !pin.isEmpty();
+                    seen.pin = pin;
                     Q_EMIT cookieSeen(seen);
                 }
                 head += "Set-Cookie: " + line + "\r\n";

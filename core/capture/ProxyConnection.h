@@ -100,6 +100,8 @@ private:
     void finishResponse();
     void answer(const ProxyRefusal &refusal);
     void closeAfterResponse();
+    /// The pinned request in flight, with its answer's status (-1: none came), once.
+    void reportPinned(int status);
     void arm(Wait wait);
     void timedOut();
     void teardown();
@@ -121,6 +123,8 @@ private:
     bool m_keepAlive = true;
     bool m_tooLarge = false;
     ProxyForwardRules::Outgoing m_outgoing;
+    QByteArray m_pinSent; ///< the pin this request carried, until it is reported
+    QString m_pinUrl;
     QByteArray m_body; ///< a chunked body, gathered
     ProxyBodyPipe *m_pipe = nullptr;
     QPointer<QNetworkReply> m_reply;

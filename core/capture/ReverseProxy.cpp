@@ -61,11 +61,21 @@ Result<Done> ReverseProxy::start(const QHostAddress &address, quint16 port, cons
                            QCoreApplication::translate("sessionlens::Error",
                                                        "the upstream is not an http or https URL"),
                            upstream.toString());
-    if (!m_server.listen(address, port))
-        return Error::make(ErrorCategory::Network,
-                           QCoreApplication::translate("sessionlens::Error", "cannot listen: %1")
-                               .arg(m_server.errorString()),
-                           QStringLiteral("%1:%2").arg(address.toString()).arg(port));
+    if (!m_server.listen(address, port)) {
+        if (m_server.serverError() == QAbstractSocket::AddressInUseError)
+            return Error::make(ErrorCategory::Network,
+                               QCoreApplication::translate(
+                                   "sessionlens::Error",
+                                   "port %1 is already in use: choose another, or 0 for any "
+                                   "free port")
+                                   .arg(port));
+        return Error::make(
+            ErrorCategory::Network,
+            QCoreApplication::translate("sessionlens::Error", "the proxy cannot listen on %1:%2")
+                .arg(address.toString())
+                .arg(port),
+            m_server.errorString());
+    }
     auto settings = std::make_shared<ProxyConnection::Settings>();
     settings->policy.upstream = upstream;
     settings->policy.cookieName = cookieName;

@@ -28,6 +28,7 @@ const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
         }
         m_lastByOrigin.insert(origin, entry.opened.session());
     }
+    entry.pin = judgePin(entry);
     if (m_entries.size() == kMaxEntries) {
         m_entries.removeFirst();
         ++m_dropped;
@@ -36,12 +37,55 @@ const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
     return m_entries.last();
 }
 
+Timeline::PinVerdict Timeline::judgePin(const Entry &entry)
+{
+    const CapturedCookie &cookie = entry.cookie;
+    if (!cookie.pinned)
+        return PinVerdict::NotPinned;
+    if (cookie.status == 401 || cookie.status == 403)
+        return PinVerdict::Refused;
+    if (cookie.source != CapturedCookie::Source::Response || cookie.value == cookie.pin)
+        return PinVerdict::Carried;
+    // A new value is what every change of the session brings; a session the pin's key does not
+    // open (or its secret does not verify), or one that keeps none of the pin's members, is the
+    // app starting afresh: it could not open the pin.
+    const CookieOpener::Opened pin = CookieOpener::open(cookie.pin, m_ring, m_options);
+    if (pin.keyIndex >= 0 && entry.opened.keyIndex != pin.keyIndex)
+        return PinVerdict::NewSession;
+    if (pin.readable() && entry.readable()) {
+        const SessionValue &before = pin.session();
+        const SessionValue &after = entry.opened.session();
+        bool kept = before.size() == 0;
+        for (qsizetype i = 0; i < before.size() && !kept; ++i) {
+            const SessionValue *same = after.value(before.child(i)->key());
+            kept = same && *same == *before.child(i);
+        }
+        if (!kept)
+            return PinVerdict::NewSession;
+    }
+    return PinVerdict::Carried;
+}
+
 void Timeline::clear()
 {
     m_entries.clear();
     m_lastByOrigin.clear();
     m_dropped = 0;
 }
+
+namespace {
+QJsonValue pinRejection(Timeline::PinVerdict verdict)
+{
+    switch (verdict) {
+    case Timeline::PinVerdict::Refused:
+        return QStringLiteral("refused");
+    case Timeline::PinVerdict::NewSession:
+        return QStringLiteral("new_session");
+    default:
+        return QJsonValue::Null;
+    }
+}
+} // namespace
 
 QJsonObject Timeline::toJson(const Entry &entry)
 {
@@ -68,6 +112,8 @@ QJsonObject Timeline::toJson(const Entry &entry)
         {QStringLiteral("plaintext"),
          entry.readable() ? QJsonValue(QString::fromUtf8(entry.opened.json())) : QJsonValue::Null},
         {QStringLiteral("error"), error},
+        {QStringLiteral("pinned"), c.pinned},
+        {QStringLiteral("pin_rejected"), pinRejection(entry.pin)},
     };
 }
 

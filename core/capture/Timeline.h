@@ -22,6 +22,16 @@ public:
     /// Entries kept; older ones are dropped and counted (droppedEntries()).
     static constexpr qsizetype kMaxEntries = 10'000;
 
+    /// What a pinned request's answer says about the pin (the front ends phrase it).
+    enum class PinVerdict
+    {
+        NotPinned,
+        Carried,    ///< the request carried the pin; nothing says the app refused it
+        Refused,    ///< answered 401 or 403: the app may not have opened the pinned cookie
+        NewSession, ///< the app set a session that does not continue the pinned one: sealed
+                    ///< with another key or secret, or keeping nothing of it
+    };
+
     struct Entry
     {
         CapturedCookie cookie;
@@ -29,6 +39,11 @@ public:
         QString openedWith;          ///< name of the key or secret, empty when none
         bool hasPrevious = false;    ///< an earlier session of the same origin exists
         SessionDiff::Result changes; ///< against it
+        PinVerdict pin = PinVerdict::NotPinned;
+        [[nodiscard]] bool pinRejected() const
+        {
+            return pin == PinVerdict::Refused || pin == PinVerdict::NewSession;
+        }
         [[nodiscard]] bool
         readable() const; ///< a session came out (a signed one may be unverified)
     };
@@ -47,6 +62,8 @@ public:
     [[nodiscard]] static QJsonObject toJson(const Entry &entry);
 
 private:
+    [[nodiscard]] PinVerdict judgePin(const Entry &entry);
+
     KeyRing &m_ring;
     FlaskSignedCodec::Options m_options;
     const FormatRegistry &m_formats;

@@ -1,6 +1,7 @@
 // The stored key ring from the command line: the file store where no keychain answers, where
 // it lies beside a settings file of the user's choice, and what `key list` says when the
 // store cannot be used.
+#include "KeychainKeyStore.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -8,6 +9,8 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <qt6keychain/keychain.h>
 
 #include <sys/stat.h>
 
@@ -61,6 +64,8 @@ private Q_SLOTS:
     void storedRingWithTheFileStore();
     void settingsFolderIsLeftAsItWas();
     void keyListSaysWhyTheStoreIsRefused();
+    void keychainProblemsAlwaysHaveAReason_data();
+    void keychainProblemsAlwaysHaveAReason();
 };
 
 void TestCliKeyRing::storedRingWithTheFileStore()
@@ -254,6 +259,37 @@ void TestCliKeyRing::keyListSaysWhyTheStoreIsRefused()
                          fileStoreEnvironment(empty.filePath(QStringLiteral("settings.ini"))));
     QCOMPARE(none.exitCode, 10);
     QVERIFY2(none.err.contains("no key store can be reached"), none.err.constData());
+}
+
+void TestCliKeyRing::keychainProblemsAlwaysHaveAReason_data()
+{
+    QTest::addColumn<bool>("answered");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("qtText");
+    QTest::addColumn<QString>("reason");
+    // `key add` with a keychain that was not ready said `did not store "demo": ` and stopped:
+    // QtKeychain has no text for a job that never answered, nor always for one that did.
+    QTest::newRow("no answer in time")
+        << false << int(QKeychain::NoError) << QString()
+        << QStringLiteral(
+               "it did not answer within 3 s (locked, starting, or waiting for a prompt)");
+    QTest::newRow("an error without text")
+        << true << int(QKeychain::OtherError) << QStringLiteral(" ")
+        << QStringLiteral("it reported error 7 without a reason");
+    QTest::newRow("denied without text")
+        << true << int(QKeychain::AccessDenied) << QString() << QStringLiteral("access was denied");
+    QTest::newRow("the keychain's own words")
+        << true << int(QKeychain::OtherError) << QStringLiteral("Object does not exist")
+        << QStringLiteral("Object does not exist");
+}
+
+void TestCliKeyRing::keychainProblemsAlwaysHaveAReason()
+{
+    QFETCH(bool, answered);
+    QFETCH(int, code);
+    QFETCH(QString, qtText);
+    QFETCH(QString, reason);
+    QCOMPARE(KeychainKeyStore::problem(answered, code, qtText, 3000), reason);
 }
 
 QTEST_GUILESS_MAIN(TestCliKeyRing)

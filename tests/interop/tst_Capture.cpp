@@ -237,7 +237,7 @@ void TestCapture::timeout()
     const HttpCapture::Outcome outcome = run(request);
     QVERIFY(outcome.error);
     QCOMPARE(outcome.error->category, ErrorCategory::Network);
-    QVERIFY2(outcome.error->message.startsWith(QStringLiteral("timeout")),
+    QVERIFY2(outcome.error->message.startsWith(QStringLiteral("timed out")),
              qPrintable(outcome.error->message));
 }
 
