@@ -9,10 +9,10 @@
 #include "formats/CookieText.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
+#include "text/TreeText.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
-#include "json/TreeText.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -11,7 +11,7 @@
 #include "SignCommand.h"
 #include "StatsCommand.h"
 #include "StoredKeyRing.h"
-#include "crypto/ProcessHardening.h"
+#include "os/ProcessHardening.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

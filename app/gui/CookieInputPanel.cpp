@@ -5,7 +5,7 @@
 
 #include "ErrorText.h"
 #include "KeyRingStore.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
 
 #include <QDateTime>
 #include <QDragEnterEvent>

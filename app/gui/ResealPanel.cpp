@@ -5,7 +5,7 @@
 #include "ErrorText.h"
 #include "KeyLabel.h"
 #include "KeyRingStore.h"
-#include "formats/CookieSnippet.h"
+#include "text/CookieSnippet.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "InspectorController.h"
-#include "formats/CookieSnippet.h"
+#include "text/CookieSnippet.h"
 
 #include <QWidget>
 

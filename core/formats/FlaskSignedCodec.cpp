@@ -1,7 +1,7 @@
 #include "formats/FlaskSignedCodec.h"
 
 #include "Limits.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 

@@ -1,6 +1,6 @@
 #include "TestData.h"
 #include "crypto/ItsdangerousSigner.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"

@@ -3,22 +3,22 @@
 // linear and bounded.
 #include "Limits.h"
 #include "audit/SecretAudit.h"
-#include "crypto/ProcessHardening.h"
 #include "document/CookieOpener.h"
 #include "document/SessionDocument.h"
 #include "document/SessionSealer.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/CookieText.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/ZlibCodec.h"
-#include "keys/PrivateFiles.h"
 #include "keys/RunKeyLoader.h"
+#include "os/PrivateFiles.h"
+#include "os/ProcessHardening.h"
 #include "report/SizeReport.h"
+#include "text/TreeText.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
 #include "json/SessionDiff.h"
-#include "json/TreeText.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 #include "document/SessionFile.h"
 #include "formats/SessionDialect.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QFile>

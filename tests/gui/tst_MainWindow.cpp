@@ -14,10 +14,10 @@
 #include "SizePanel.h"
 #include "TestData.h"
 #include "document/CookieOpener.h"
-#include "formats/Base64.h"
-#include "formats/CookieSnippet.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
+#include "text/CookieSnippet.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QAbstractButton>

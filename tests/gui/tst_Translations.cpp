@@ -1,9 +1,9 @@
 #include "Error.h"
 #include "TestData.h"
 #include "formats/FlaskSignedCodec.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
+#include "text/ValueText.h"
 #include "json/SessionValue.h"
-#include "json/ValueText.h"
 
 #include <QApplication>
 #include <QFile>
