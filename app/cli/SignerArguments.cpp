@@ -1,6 +1,7 @@
 #include "SignerArguments.h"
 
 #include "KeyArguments.h"
+#include "SessionDefaults.h"
 #include "StoredKeys.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
@@ -41,8 +42,10 @@ void SignerArguments::addOptions(QCommandLineParser &parser)
                       tr("secret")});
     parser.addOption(
         {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")});
-    parser.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."),
-                      tr("salt"), QStringLiteral("cookie-session")});
+    parser.addOption(
+        {QStringLiteral("salt"),
+         tr("Signer salt (default: %1).").arg(QLatin1String(defaults::kFlaskSessionSalt)),
+         tr("salt"), QString::fromLatin1(defaults::kFlaskSessionSalt)});
     parser.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."),
                       tr("digest"), QStringLiteral("sha1")});
     parser.addOption({QStringLiteral("key-derivation"),
@@ -50,8 +53,10 @@ void SignerArguments::addOptions(QCommandLineParser &parser)
                       QStringLiteral("hmac")});
     parser.addOption({QStringLiteral("legacy-timestamps"),
                       tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
-    parser.addOption({QStringLiteral("max-age"),
-                      tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
+    parser.addOption(
+        {QStringLiteral("max-age"),
+         tr("Session lifetime in seconds (default: %1 days).").arg(defaults::kSessionLifetimeDays),
+         tr("seconds")});
 }
 
 Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLineParser &parser)

@@ -1,5 +1,7 @@
 #include "PreferencesDialog.h"
 
+#include "SessionDefaults.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -97,9 +99,9 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
     m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
-    m_settings.setValue(AppSettings::Key::SignerSalt, m_salt->text().isEmpty()
-                                                          ? QStringLiteral("cookie-session")
-                                                          : m_salt->text());
+    m_settings.setValue(AppSettings::Key::SignerSalt,
+                        m_salt->text().isEmpty() ? QString::fromLatin1(defaults::kFlaskSessionSalt)
+                                                 : m_salt->text());
     m_settings.setValue(AppSettings::Key::SignerDigest, m_digest->currentText());
     m_settings.setValue(AppSettings::Key::SignerDerivation, m_derivation->currentText());
     m_settings.setValue(AppSettings::Key::SignerLegacyEpoch, m_legacyEpoch->isChecked());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SessionDefaults.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "crypto/SecureBytes.h"
 #include "formats/ZlibCodec.h"
@@ -24,8 +25,8 @@ namespace sessionlens {
 class FlaskSignedCodec
 {
 public:
-    /// PERMANENT_SESSION_LIFETIME's default: 31 days.
-    static constexpr qint64 kDefaultLifetimeSeconds = 31LL * 24 * 3600;
+    /// PERMANENT_SESSION_LIFETIME's default.
+    static constexpr qint64 kDefaultLifetimeSeconds = defaults::kSessionLifetimeSeconds;
     /// itsdangerous before 1.0 counted timestamps from 2011-01-01.
     static constexpr qint64 kLegacyEpoch = 1293840000;
     /// 9999-12-31 23:59:59 UTC: the last second a date can show. Larger timestamps are
