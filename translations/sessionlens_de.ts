@@ -576,6 +576,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the empty secret</source>
         <translation>das leere Geheimnis</translation>
     </message>
+    <message>
+        <source>warning: the timestamp is out of range (after the year 9999): itsdangerous rejects it as signed in the future</source>
+        <translation>Warnung: der Zeitstempel liegt außerhalb des Bereichs (nach dem Jahr 9999): itsdangerous weist ihn als in der Zukunft signiert zurück</translation>
+    </message>
+    <message>
+        <source>warning: signed %1 s in the future: itsdangerous rejects it</source>
+        <translation>Warnung: %1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
+    </message>
+    <message>
+        <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
+        <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+    </message>
 </context>
 <context>
     <name>EntryPrinter</name>
@@ -1236,10 +1248,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Signer salt (default: cookie-session).</source>
-        <translation>Salt des Signierers (Standard: cookie-session).</translation>
-    </message>
-    <message>
         <source>salt</source>
         <translation>Salt</translation>
     </message>
@@ -1264,10 +1272,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0).</translation>
     </message>
     <message>
-        <source>Session lifetime in seconds (default: 31 days).</source>
-        <translation>Lebensdauer der Session in Sekunden (Standard: 31 Tage).</translation>
-    </message>
-    <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
@@ -1283,6 +1287,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>--max-age takes a number of seconds</source>
         <translation>--max-age erwartet eine Anzahl Sekunden</translation>
     </message>
+    <message>
+        <source>Signer salt (default: %1).</source>
+        <translation>Salt des Signierers (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Session lifetime in seconds (default: %1 days).</source>
+        <translation>Lebensdauer der Session in Sekunden (Standard: %1 Tage).</translation>
+    </message>
 </context>
 <context>
     <name>SizeWarnings</name>
@@ -1293,6 +1305,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>warning: the Set-Cookie header is %1 bytes over Werkzeug&apos;s %2-byte limit: the server warns</source>
         <translation>Warnung: Der Set-Cookie-Header liegt %1 Bytes über Werkzeugs Grenze von %2 Bytes: der Server warnt</translation>
+    </message>
+    <message>
+        <source>note: the Set-Cookie header is %1 bytes short of Werkzeug&apos;s %2-byte limit</source>
+        <translation>Hinweis: Der Set-Cookie-Header liegt %1 Bytes unter Werkzeugs Grenze von %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1428,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>~ estimated from the key&apos;s share of the JSON: only the %1 largest keys are measured by compressing the session without them.</source>
         <translation>~ geschätzt aus dem Anteil des Schlüssels am JSON: nur die %1 größten Schlüssel werden gemessen, indem die Session ohne sie komprimiert wird.</translation>
+    </message>
+    <message>
+        <source>near: less than %1 bytes left</source>
+        <translation>knapp: weniger als %1 Bytes übrig</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2370,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>no object with a key</source>
         <translation>kein Objekt mit einem Schlüssel</translation>
     </message>
+    <message>
+        <source>cannot open standard input: %1</source>
+        <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2439,18 +2463,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>line %1: the %2 cookie has no value</source>
         <translation>Zeile %1: das Cookie %2 hat keinen Wert</translation>
-    </message>
-    <message>
-        <source>the timestamp is out of range (after the year 9999): itsdangerous rejects it as signed in the future</source>
-        <translation>der Zeitstempel liegt außerhalb des Bereichs (nach dem Jahr 9999): itsdangerous weist ihn als in der Zukunft signiert zurück</translation>
-    </message>
-    <message>
-        <source>signed %1 s in the future: itsdangerous rejects it</source>
-        <translation>%1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
-    </message>
-    <message>
-        <source>older than the session lifetime (%1 s): Flask rejects it</source>
-        <translation>älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
     </message>
     <message>
         <source>Flask signed session</source>
@@ -3033,6 +3045,21 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
             <numerusform>Nur die erste wird aufgeführt.</numerusform>
             <numerusform>Nur die ersten %n werden aufgeführt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CompressionBox</name>
+    <message>
+        <source>Server rule (over 1024 bytes)</source>
+        <translation>Serverregel (über 1024 Bytes)</translation>
+    </message>
+    <message>
+        <source>Always compress</source>
+        <translation>Immer komprimieren</translation>
+    </message>
+    <message>
+        <source>Never compress</source>
+        <translation>Nie komprimieren</translation>
     </message>
 </context>
 <context>
@@ -3684,18 +3711,6 @@ Python: %2</translation>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>Server rule (over 1024 bytes)</source>
-        <translation>Serverregel (über 1024 Bytes)</translation>
-    </message>
-    <message>
-        <source>Always compress</source>
-        <translation>Immer komprimieren</translation>
-    </message>
-    <message>
-        <source>Never compress</source>
-        <translation>Nie komprimieren</translation>
-    </message>
-    <message>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
@@ -3778,18 +3793,6 @@ Python: %2</translation>
 </context>
 <context>
     <name>sessionlens::gui::ResealPanel</name>
-    <message>
-        <source>Server rule (over 1024 bytes)</source>
-        <translation>Serverregel (über 1024 Bytes)</translation>
-    </message>
-    <message>
-        <source>Always compress</source>
-        <translation>Immer komprimieren</translation>
-    </message>
-    <message>
-        <source>Never compress</source>
-        <translation>Nie komprimieren</translation>
-    </message>
     <message>
         <source>&amp;Copy Cookie</source>
         <translation>Cookie &amp;kopieren</translation>
