@@ -22,9 +22,10 @@ enum class ErrorCategory
 /**
  * An error as a value: what failed, in which step, and where.
  *
- * `message` is a short technical English description meant for logs and the
- * command line; applications build translated sentences from `category` and
- * show `message` as the detail.
+ * `message` is already in the user's language: the core translates it (context
+ * "sessionlens::Error"), so that the window and the command line say the same thing
+ * in the same words. `categoryName()` is the stable English identifier for machine-read
+ * output (JSON, CSV); `stepName()` is the translated name people read.
  */
 struct Error
 {
@@ -44,7 +45,7 @@ struct Error
     /// The step's name in the user's language ("format", "Authentifizierung", ...): one table
     /// for the command line and the window.
     [[nodiscard]] static QString stepName(ErrorCategory category);
-    /// `<category>: <message>[ (<detail>)]`, for logs and the command line.
+    /// `<category>: <message>[ (<detail>)]` (stable category, translated message), for logs.
     [[nodiscard]] QString toString() const;
 };
 

@@ -622,6 +622,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the empty secret</source>
         <translation>das leere Geheimnis</translation>
     </message>
+    <message>
+        <source>warning: the timestamp is out of range (after the year 9999): itsdangerous rejects it as signed in the future</source>
+        <translation>Warnung: der Zeitstempel liegt außerhalb des Bereichs (nach dem Jahr 9999): itsdangerous weist ihn als in der Zukunft signiert zurück</translation>
+    </message>
+    <message>
+        <source>warning: signed %1 s in the future: itsdangerous rejects it</source>
+        <translation>Warnung: %1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
+    </message>
+    <message>
+        <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
+        <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+    </message>
 </context>
 <context>
     <name>EntryPrinter</name>
@@ -1325,10 +1337,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Signer salt (default: cookie-session).</source>
-        <translation>Salt des Signierers (Standard: cookie-session).</translation>
-    </message>
-    <message>
         <source>salt</source>
         <translation>Salt</translation>
     </message>
@@ -1353,10 +1361,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Zeitstempel zählen ab 2011 (itsdangerous vor 1.0).</translation>
     </message>
     <message>
-        <source>Session lifetime in seconds (default: 31 days).</source>
-        <translation>Lebensdauer der Session in Sekunden (Standard: 31 Tage).</translation>
-    </message>
-    <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
@@ -1372,6 +1376,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>--max-age takes a number of seconds</source>
         <translation>--max-age erwartet eine Anzahl Sekunden</translation>
     </message>
+    <message>
+        <source>Signer salt (default: %1).</source>
+        <translation>Salt des Signierers (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Session lifetime in seconds (default: %1 days).</source>
+        <translation>Lebensdauer der Session in Sekunden (Standard: %1 Tage).</translation>
+    </message>
 </context>
 <context>
     <name>SizeWarnings</name>
@@ -1382,6 +1394,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>warning: the Set-Cookie header is %1 bytes over Werkzeug&apos;s %2-byte limit: the server warns</source>
         <translation>Warnung: Der Set-Cookie-Header liegt %1 Bytes über Werkzeugs Grenze von %2 Bytes: der Server warnt</translation>
+    </message>
+    <message>
+        <source>note: the Set-Cookie header is %1 bytes short of Werkzeug&apos;s %2-byte limit</source>
+        <translation>Hinweis: Der Set-Cookie-Header liegt %1 Bytes unter Werkzeugs Grenze von %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1485,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>What a cookie costs, stage by stage and key by key.</source>
         <translation>Was ein Cookie kostet, Stufe für Stufe und Schlüssel für Schlüssel.</translation>
+    </message>
+    <message>
+        <source>near: less than %1 bytes left</source>
+        <translation>knapp: weniger als %1 Bytes übrig</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2521,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the proxy cannot listen on %1:%2</source>
         <translation>der Proxy kann nicht auf %1:%2 lauschen</translation>
     </message>
+    <message>
+        <source>cannot open standard input: %1</source>
+        <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2590,18 +2614,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>line %1: the %2 cookie has no value</source>
         <translation>Zeile %1: das Cookie %2 hat keinen Wert</translation>
-    </message>
-    <message>
-        <source>the timestamp is out of range (after the year 9999): itsdangerous rejects it as signed in the future</source>
-        <translation>der Zeitstempel liegt außerhalb des Bereichs (nach dem Jahr 9999): itsdangerous weist ihn als in der Zukunft signiert zurück</translation>
-    </message>
-    <message>
-        <source>signed %1 s in the future: itsdangerous rejects it</source>
-        <translation>%1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
-    </message>
-    <message>
-        <source>older than the session lifetime (%1 s): Flask rejects it</source>
-        <translation>älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
     </message>
     <message>
         <source>Flask signed session</source>
@@ -3275,6 +3287,21 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::CompressionBox</name>
+    <message>
+        <source>Server rule (over 1024 bytes)</source>
+        <translation>Serverregel (über 1024 Bytes)</translation>
+    </message>
+    <message>
+        <source>Always compress</source>
+        <translation>Immer komprimieren</translation>
+    </message>
+    <message>
+        <source>Never compress</source>
+        <translation>Nie komprimieren</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CookieInputPanel</name>
     <message>
         <source>No cookie yet.</source>
@@ -3933,18 +3960,6 @@ Python: %2</translation>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>Server rule (over 1024 bytes)</source>
-        <translation>Serverregel (über 1024 Bytes)</translation>
-    </message>
-    <message>
-        <source>Always compress</source>
-        <translation>Immer komprimieren</translation>
-    </message>
-    <message>
-        <source>Never compress</source>
-        <translation>Nie komprimieren</translation>
-    </message>
-    <message>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
@@ -4027,18 +4042,6 @@ Python: %2</translation>
 </context>
 <context>
     <name>sessionlens::gui::ResealPanel</name>
-    <message>
-        <source>Server rule (over 1024 bytes)</source>
-        <translation>Serverregel (über 1024 Bytes)</translation>
-    </message>
-    <message>
-        <source>Always compress</source>
-        <translation>Immer komprimieren</translation>
-    </message>
-    <message>
-        <source>Never compress</source>
-        <translation>Nie komprimieren</translation>
-    </message>
     <message>
         <source>&amp;Copy Cookie</source>
         <translation>Cookie &amp;kopieren</translation>

@@ -4,8 +4,8 @@
 
 #include "Limits.h"
 #include "SignerArguments.h"
+#include "audit/FileListAudit.h"
 #include "audit/SizeAudit.h"
-#include "capture/CookieImporter.h"
 #include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
@@ -101,7 +101,7 @@ int AuditCommand::execute(const QCommandLineParser &parser)
     };
     if (csv)
         csvBuffer.append("line,format,step,cookie_bytes,plaintext_bytes,compressed\n");
-    const SizeAudit::RowSink rowSink = [&](const QList<SizeAudit::Row> &rows) {
+    const FileListAudit::RowSink rowSink = [&](int, const QList<SizeAudit::Row> &rows) {
         for (const SizeAudit::Row &row : rows) {
             csvBuffer.append(QByteArray::number(row.line))
                 .append(',')
@@ -121,59 +121,38 @@ int AuditCommand::execute(const QCommandLineParser &parser)
     };
     QElapsedTimer clock;
     clock.start();
-    SizeAudit::Report report;
-    for (const QString &path : std::as_const(files)) {
-        QFile file;
-        const bool standardInput = path == QLatin1String("-");
-        if (standardInput) {
-            // On the descriptor, unbuffered: the audit reads blocks of megabytes itself.
-            if (auto opened = m_io.openInput(file, path); !opened)
-                return m_io.fail(opened.error());
-        } else if (file.setFileName(path), !file.open(QIODevice::ReadOnly)) {
-            return m_io.fail(Error::make(ErrorCategory::Io, file.errorString(), path));
-        }
-        const CookieImporter::Kind kind =
-            standardInput ? CookieImporter::Kind::List : CookieImporter::detect(file.peek(4096));
-        if (kind != CookieImporter::Kind::List) {
-            // Captures of other kinds come through their importers, then are audited the same way.
-            file.close();
-            CookieImporter::Options importOptions;
-            importOptions.cookieName = options.cookieName;
-            auto imported = CookieImporter::importFile(path, importOptions);
-            if (!imported)
-                return m_io.fail(imported.error());
-            for (const QString &warning : std::as_const(imported->warnings))
-                m_io.err() << tr("warning: %1: %2").arg(path, warning) << Qt::endl;
-            QList<QByteArray> values;
-            for (const CapturedCookie &cookie : std::as_const(imported->cookies))
-                values.append(cookie.value);
-            SizeAudit::addValues(values, options, report);
-            continue;
-        }
-        const qint64 total = standardInput ? -1 : file.size();
-        auto audited = SizeAudit::run(
-            file, total, options, report, csv ? rowSink : SizeAudit::RowSink{},
-            [&](const SizeAudit::Progress &p) {
-                if (!interactive)
-                    return;
-                const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
-                QString line = tr("%1 cookies, %2/s")
-                                   .arg(p.cookies)
-                                   .arg(double(p.cookies) / seconds, 0, 'f', 0);
-                if (p.bytesTotal > 0 && p.bytesDone > 0)
-                    line +=
-                        tr(", about %1 s left")
+    const FileListAudit::Outcome outcome = FileListAudit::run(
+        files, options, csv ? rowSink : FileListAudit::RowSink{},
+        [&](const SizeAudit::Progress &p) {
+            if (!interactive)
+                return;
+            const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
+            QString line =
+                tr("%1 cookies, %2/s").arg(p.cookies).arg(double(p.cookies) / seconds, 0, 'f', 0);
+            if (p.bytesTotal > 0 && p.bytesDone > 0)
+                line += tr(", about %1 s left")
                             .arg(seconds * double(p.bytesTotal - p.bytesDone) / double(p.bytesDone),
                                  0, 'f', 0);
-                m_io.err() << '\r' << line << "   ";
-                m_io.err().flush();
-            });
-        if (!audited)
-            return m_io.fail(audited.error());
-    }
+            m_io.err() << '\r' << line << "   ";
+            m_io.err().flush();
+        });
     if (interactive)
         m_io.err() << '\r' << QString(60, u' ') << '\r';
+    for (const FileListAudit::FileWarning &warning : outcome.warnings)
+        m_io.err() << tr("warning: %1: %2").arg(files.at(warning.file), warning.text) << Qt::endl;
+    // Every file that could not be read is named; the report covers the others, and the exit
+    // code is the first failure's.
+    int exitCode = ExitOk;
+    for (const FileListAudit::FileError &failure : outcome.failures) {
+        Error error = failure.error;
+        if (error.detail != files.at(failure.file))
+            error.message = QStringLiteral("%1: %2").arg(files.at(failure.file), error.message);
+        const int code = m_io.fail(error);
+        if (exitCode == ExitOk)
+            exitCode = code;
+    }
     m_io.err().flush();
+    const SizeAudit::Report &report = outcome.report;
 
     QJsonObject json = report.toJson();
     if (csv) {
@@ -196,9 +175,9 @@ int AuditCommand::execute(const QCommandLineParser &parser)
                           .arg(report.largestSetCookie)
                           .arg(failOver)
                    << Qt::endl;
-        return 1;
+        return exitCode == ExitOk ? 1 : exitCode;
     }
-    return ExitOk;
+    return exitCode;
 }
 
 void AuditCommand::printText(const QJsonObject &r)

@@ -10,8 +10,8 @@
 #include "capture/Timeline.h"
 #include "formats/FormatDetector.h"
 #include "keys/KeyRing.h"
-#include "keys/PrivateFiles.h"
 #include "keys/RunKeyLoader.h"
+#include "os/PrivateFiles.h"
 
 #include <QEventLoop>
 #include <QFileInfo>

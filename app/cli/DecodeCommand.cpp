@@ -10,10 +10,10 @@
 #include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
+#include "text/TreeText.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
-#include "json/TreeText.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -96,8 +96,25 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                               .arg(TimeText::signedAt(signedCookie.parts),
                                    TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;
-        if (!signedCookie.expiryNote.isEmpty())
-            m_io.err() << tr("warning: %1").arg(signedCookie.expiryNote) << Qt::endl;
+        switch (signedCookie.expiry) {
+        case FlaskSignedCodec::Expiry::Fresh:
+            break;
+        case FlaskSignedCodec::Expiry::TimestampOutOfRange:
+            m_io.err() << tr("warning: the timestamp is out of range (after the year 9999): "
+                             "itsdangerous rejects it as signed in the future")
+                       << Qt::endl;
+            break;
+        case FlaskSignedCodec::Expiry::SignedInFuture:
+            m_io.err() << tr("warning: signed %1 s in the future: itsdangerous rejects it")
+                              .arg(-signedCookie.ageSeconds)
+                       << Qt::endl;
+            break;
+        case FlaskSignedCodec::Expiry::OlderThanLifetime:
+            m_io.err() << tr("warning: older than the session lifetime (%1 s): Flask rejects it")
+                              .arg(signedCookie.lifetimeSeconds)
+                       << Qt::endl;
+            break;
+        }
         if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)
             m_io.err() << tr("note: the signature was not checked (give --secret to verify it)")
                        << Qt::endl;

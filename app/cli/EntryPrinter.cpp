@@ -1,7 +1,7 @@
 #include "EntryPrinter.h"
 
+#include "text/TreeText.h"
 #include "json/PythonRepr.h"
-#include "json/TreeText.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

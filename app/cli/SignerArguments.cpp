@@ -1,6 +1,7 @@
 #include "SignerArguments.h"
 
 #include "KeyArguments.h"
+#include "SessionDefaults.h"
 #include "StoredKeys.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
@@ -43,8 +44,10 @@ void SignerArguments::addOptions(CommandSyntax &syntax)
     syntax.addOption(
         {QStringLiteral("secret-file"), tr("File holding a SECRET_KEY (repeatable)."), tr("file")},
         CommandOption::Hints::paths());
-    syntax.addOption({QStringLiteral("salt"), tr("Signer salt (default: cookie-session)."),
-                      tr("salt"), QStringLiteral("cookie-session")});
+    syntax.addOption(
+        {QStringLiteral("salt"),
+         tr("Signer salt (default: %1).").arg(QLatin1String(defaults::kFlaskSessionSalt)),
+         tr("salt"), QString::fromLatin1(defaults::kFlaskSessionSalt)});
     syntax.addOption({QStringLiteral("digest"), tr("sha1 (default), sha256 or sha512."),
                       tr("digest"), QStringLiteral("sha1")},
                      CommandOption::Hints::oneOf({QStringLiteral("sha1"), QStringLiteral("sha256"),
@@ -57,7 +60,9 @@ void SignerArguments::addOptions(CommandSyntax &syntax)
     syntax.addOption({QStringLiteral("legacy-timestamps"),
                       tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
     syntax.addOption({QStringLiteral("max-age"),
-                      tr("Session lifetime in seconds (default: 31 days)."), tr("seconds")});
+                      tr("Session lifetime in seconds (default: %1 days).")
+                          .arg(defaults::kSessionLifetimeDays),
+                      tr("seconds")});
 }
 
 void SignerArguments::addOpeningOptions(CommandSyntax &syntax)

@@ -5,7 +5,8 @@
 
 namespace sessionlens::cli {
 
-/// The stderr lines a command prints when the cookie it made is past a size limit.
+/// The stderr line a command prints when the cookie it made is past a size limit or near one
+/// (SizeVerdict, as the window judges it).
 class SizeWarnings
 {
     Q_DECLARE_TR_FUNCTIONS(SizeWarnings)

@@ -8,6 +8,7 @@
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
 #include "report/SizeReport.h"
+#include "report/SizeVerdict.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -99,7 +100,10 @@ void StatsCommand::printTable(const SizeReport &r, qsizetype actualCookieSize)
     row(tr("name=value (sent with every request)"), r.nameValueBytes);
     row(tr("Set-Cookie header value"), r.setCookieBytes);
     row(tr("headroom to Werkzeug's %1").arg(SizeReport::kWerkzeugMaxCookieSize), r.werkzeugHeadroom,
-        r.werkzeugHeadroom < 0 ? tr("OVER: Werkzeug warns") : QString());
+        r.werkzeugHeadroom < 0 ? tr("OVER: Werkzeug warns")
+        : SizeVerdict::judge(r) == SizeVerdict::Kind::NearLimit
+            ? tr("near: less than %1 bytes left").arg(SizeVerdict::kNearLimitHeadroom)
+            : QString());
     row(tr("headroom to browsers' %1").arg(SizeReport::kBrowserMaxCookieSize), r.browserHeadroom,
         r.browserHeadroom < 0 ? tr("OVER: browsers drop the cookie") : QString());
     if (r.keys.isEmpty())

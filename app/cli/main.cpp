@@ -1,7 +1,7 @@
 #include "CliIo.h"
 #include "CommandRegistry.h"
 #include "StoredKeyRing.h"
-#include "crypto/ProcessHardening.h"
+#include "os/ProcessHardening.h"
 
 #include <QCoreApplication>
 #include <QLocale>

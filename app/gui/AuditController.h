@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "audit/FileListAudit.h"
 #include "audit/SizeAudit.h"
 
 #include <QFutureWatcher>
@@ -13,31 +14,17 @@
 namespace sessionlens::gui {
 
 /**
- * The window's batch audit, without widgets: audits files on a worker (SizeAudit, all
- * cores), reports progress, can be cancelled, and remembers where an example cookie of
- * each size bucket and each key sits (file and line), so that one can be opened later
- * without keeping any cookie in memory.
+ * The window's batch audit, without widgets: audits files on a worker (FileListAudit, as the
+ * command line does), reports progress, can be cancelled, and reads an example cookie of a
+ * size bucket or a key back from where the audit saw it.
  */
 class AuditController : public QObject
 {
     Q_OBJECT
 
 public:
-    struct Place
-    {
-        int file = -1;
-        qint64 line = -1;
-        /// For a HAR, cookies.txt or browser file (whose cookies have no line): the cookie.
-        QByteArray cookie;
-    };
-    struct Outcome
-    {
-        SizeAudit::Report report;
-        QHash<qsizetype, Place> bucketExamples;
-        QHash<QString, Place> keyExamples;
-        QStringList errors; ///< files that could not be read, with why
-        bool cancelled = false;
-    };
+    using Place = FileListAudit::Place;
+    using Outcome = FileListAudit::Outcome;
 
     explicit AuditController(QObject *parent = nullptr);
     ~AuditController() override;
@@ -48,6 +35,8 @@ public:
     [[nodiscard]] const Outcome &outcome() const { return m_outcome; }
     [[nodiscard]] const QStringList &paths() const { return m_paths; }
 
+    /// "<file>: <why>" for each file that could not be read.
+    [[nodiscard]] QStringList failureTexts() const;
     /// The text of the example line (a cookie or a header line), read again from its file.
     [[nodiscard]] Result<QString> exampleText(const Place &place) const;
 

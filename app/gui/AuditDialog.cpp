@@ -181,7 +181,7 @@ void AuditDialog::showOutcome()
                                     locale.toString(r.cookieBytes.percentile(99)),
                                     locale.toString(r.cookieBytes.max()),
                                     locale.toString(r.over4093), locale.toString(r.over4096));
-    for (const QString &error : outcome.errors)
+    for (const QString &error : m_controller.failureTexts())
         summary += u'\n' + error;
     m_summary->setText(summary);
 

@@ -5,7 +5,7 @@
 
 #include "ErrorText.h"
 #include "KeyRingStore.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
 
 #include <QDateTime>
 #include <QDragEnterEvent>
@@ -229,19 +229,26 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
             break;
         }
         // One line, in days rather than seconds.
-        if (signedCookie.parts.timestampOutOfRange)
+        switch (signedCookie.expiry) {
+        case FlaskSignedCodec::Expiry::Fresh:
+            break;
+        case FlaskSignedCodec::Expiry::TimestampOutOfRange:
             status +=
                 u'\n' +
                 tr("Expired: the timestamp lies after the year 9999; itsdangerous rejects it.");
-        else if (signedCookie.ageSeconds < 0)
+            break;
+        case FlaskSignedCodec::Expiry::SignedInFuture:
             status += u'\n' + tr("Expired: signed %1; itsdangerous rejects it.")
                                   .arg(TimeText::duration(signedCookie.ageSeconds));
-        else if (signedCookie.expired)
+            break;
+        case FlaskSignedCodec::Expiry::OlderThanLifetime:
             status +=
                 u'\n' +
                 tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
                     .arg(TimeText::duration(signedCookie.ageSeconds),
                          TimeText::duration(signedCookie.lifetimeSeconds));
+            break;
+        }
         if (!result.hasSession())
             status = ErrorText::describe(*result.error);
         // Valid implies a decoded session; every other state is shown as a problem.

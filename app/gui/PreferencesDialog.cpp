@@ -1,5 +1,8 @@
 #include "PreferencesDialog.h"
 
+#include "CompressionBox.h"
+#include "SessionDefaults.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,12 +23,7 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->setCurrentIndex(
         std::max(0, m_language->findData(m_settings.string(AppSettings::Key::Language))));
-    m_compression = new QComboBox(this);
-    m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
-    m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
-    m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
-    m_compression->setCurrentIndex(
-        std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
+    m_compression = new CompressionBox(m_settings.string(AppSettings::Key::Compression), this);
     m_bytes = new QComboBox(this);
     m_bytes->addItem(tr("Hex"), QStringLiteral("hex"));
     m_bytes->addItem(tr("Base64"), QStringLiteral("base64"));
@@ -104,14 +102,14 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
 void PreferencesDialog::save()
 {
     m_settings.setValue(AppSettings::Key::Language, m_language->currentData());
-    m_settings.setValue(AppSettings::Key::Compression, m_compression->currentData());
+    m_settings.setValue(AppSettings::Key::Compression, m_compression->mode());
     m_settings.setValue(AppSettings::Key::BytesDisplay, m_bytes->currentData());
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
     m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
-    m_settings.setValue(AppSettings::Key::SignerSalt, m_salt->text().isEmpty()
-                                                          ? QStringLiteral("cookie-session")
-                                                          : m_salt->text());
+    m_settings.setValue(AppSettings::Key::SignerSalt,
+                        m_salt->text().isEmpty() ? QString::fromLatin1(defaults::kFlaskSessionSalt)
+                                                 : m_salt->text());
     m_settings.setValue(AppSettings::Key::SignerDigest, m_digest->currentText());
     m_settings.setValue(AppSettings::Key::SignerDerivation, m_derivation->currentText());
     m_settings.setValue(AppSettings::Key::SignerLegacyEpoch, m_legacyEpoch->isChecked());

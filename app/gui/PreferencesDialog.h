@@ -11,6 +11,8 @@ class QSpinBox;
 
 namespace sessionlens::gui {
 
+class CompressionBox;
+
 /// Language, defaults for sealing and display, limits and the replay target.
 class PreferencesDialog : public QDialog
 {
@@ -24,7 +26,7 @@ public:
 private:
     AppSettings &m_settings;
     QComboBox *m_language = nullptr;
-    QComboBox *m_compression = nullptr;
+    CompressionBox *m_compression = nullptr;
     QComboBox *m_bytes = nullptr;
     QSpinBox *m_maxInflated = nullptr;
     QSpinBox *m_lifetime = nullptr;

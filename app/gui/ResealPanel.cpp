@@ -1,11 +1,12 @@
 #include "ResealPanel.h"
+#include "CompressionBox.h"
 
 #include "SecretClipboard.h"
 
 #include "ErrorText.h"
 #include "KeyLabel.h"
 #include "KeyRingStore.h"
-#include "formats/CookieSnippet.h"
+#include "text/CookieSnippet.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -33,13 +34,8 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     // A long key name must not widen the dock (and squeeze the tree): it is elided instead.
     m_key->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_key->setMinimumContentsLength(kKeyNameChars);
-    m_compression = new QComboBox(this);
+    m_compression = new CompressionBox(m_settings.string(AppSettings::Key::Compression), this);
     m_compression->setObjectName(QStringLiteral("compressionMode"));
-    m_compression->addItem(tr("Server rule (over 1024 bytes)"), QStringLiteral("auto"));
-    m_compression->addItem(tr("Always compress"), QStringLiteral("always"));
-    m_compression->addItem(tr("Never compress"), QStringLiteral("never"));
-    m_compression->setCurrentIndex(
-        std::max(0, m_compression->findData(m_settings.string(AppSettings::Key::Compression))));
     m_timestamp = new QComboBox(this);
     m_timestamp->setObjectName(QStringLiteral("timestampMode"));
     m_timestamp->addItem(tr("Now"));
@@ -95,7 +91,7 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
             m_controller.setSealKeyName(name);
     });
     connect(m_compression, &QComboBox::currentIndexChanged, this, [this] {
-        const QString mode = m_compression->currentData().toString();
+        const QString mode = m_compression->mode();
         m_settings.setValue(AppSettings::Key::Compression, mode);
         m_controller.setCompression(InspectorController::compressionFromName(mode));
     });

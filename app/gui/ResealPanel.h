@@ -1,7 +1,7 @@
 #pragma once
 
 #include "InspectorController.h"
-#include "formats/CookieSnippet.h"
+#include "text/CookieSnippet.h"
 
 #include <QWidget>
 
@@ -11,6 +11,8 @@ class QPlainTextEdit;
 class QToolButton;
 
 namespace sessionlens::gui {
+
+class CompressionBox;
 
 /// The re-sealed cookie, current with every edit, with the seal key, compression and copy forms.
 class ResealPanel : public QWidget
@@ -34,7 +36,7 @@ private:
     InspectorController &m_controller;
     AppSettings &m_settings;
     QComboBox *m_key = nullptr;
-    QComboBox *m_compression = nullptr;
+    CompressionBox *m_compression = nullptr;
     QComboBox *m_timestamp = nullptr;
     QLabel *m_compressionLabel = nullptr;
     QLabel *m_timestampLabel = nullptr;

@@ -1,9 +1,9 @@
 #include "SessionTreeModel.h"
 
 #include "SessionEditCommand.h"
+#include "text/TreeText.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
-#include "json/TreeText.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "document/SessionDocument.h"
+#include "text/ValueText.h"
 #include "json/PythonJsonWriter.h"
-#include "json/ValueText.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

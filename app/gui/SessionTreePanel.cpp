@@ -5,8 +5,8 @@
 #include "SessionTreeModel.h"
 #include "ShortcutsDialog.h"
 #include "ValueDelegate.h"
+#include "text/ValueText.h"
 #include "json/PythonRepr.h"
-#include "json/ValueText.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include "SizeChart.h"
+#include "report/SizeVerdict.h"
 
 #include <QLabel>
 #include <QScrollArea>
@@ -12,8 +13,6 @@ namespace sessionlens::gui {
 
 namespace {
 constexpr int kMaxKeyBars = 12;
-// Warn when less than this share of the limit is left.
-constexpr qsizetype kNearLimitHeadroom = 400;
 } // namespace
 
 SizePanel::SizePanel(InspectorController &controller, QWidget *parent)
@@ -117,22 +116,27 @@ void SizePanel::showResult()
                       "each is measured…") +
                    QStringLiteral("</i>")
              : QString()));
-    if (r.browserHeadroom < 0) {
+    switch (SizeVerdict::judge(r)) {
+    case SizeVerdict::Kind::OverBrowsers:
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
         m_warning->setText(
             tr("Too large: browsers drop cookies over %1 bytes, so this session would be lost.")
                 .arg(SizeReport::kBrowserMaxCookieSize));
-    } else if (r.werkzeugHeadroom < 0) {
+        break;
+    case SizeVerdict::Kind::OverWerkzeug:
         m_warning->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold"));
         m_warning->setText(
             tr("Over Werkzeug's %1-byte limit: Flask will warn when it sets this cookie.")
                 .arg(SizeReport::kWerkzeugMaxCookieSize));
-    } else if (r.werkzeugHeadroom < kNearLimitHeadroom) {
+        break;
+    case SizeVerdict::Kind::NearLimit:
         m_warning->setStyleSheet(QStringLiteral("color:#ef6c00;font-weight:bold"));
         m_warning->setText(tr("Close to the limit: %1.").arg(headroomText(r.werkzeugHeadroom)));
-    } else {
+        break;
+    case SizeVerdict::Kind::Fine:
         m_warning->setStyleSheet(QString());
         m_warning->setText(tr("Within the limits."));
+        break;
     }
 }
 

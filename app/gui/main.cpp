@@ -3,9 +3,9 @@
 #include "KeyRingStore.h"
 #include "MainWindow.h"
 #include "StoredKeyRing.h"
-#include "crypto/ProcessHardening.h"
 #include "document/RecoveryStore.h"
 #include "keys/RunKeyLoader.h"
+#include "os/ProcessHardening.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

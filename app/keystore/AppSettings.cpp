@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
 #include "capture/HttpCapture.h"
+#include "SessionDefaults.h"
 
 #include <array>
 
@@ -21,13 +22,15 @@ const std::array<Entry, 21> &table()
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
-        {AppSettings::Key::MaxInflatedMiB, "limits/maxInflatedMiB", 8},
+        {AppSettings::Key::MaxInflatedMiB, "limits/maxInflatedMiB", defaults::kMaxInflatedMiB},
         {AppSettings::Key::ReplayUrl, "replay/url", QStringLiteral("http://127.0.0.1:5000/")},
         {AppSettings::Key::CookieName, "replay/cookieName", QStringLiteral("session")},
         {AppSettings::Key::KeyNames, "keys/names", QStringList()},
         {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
-        {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays", 31},
-        {AppSettings::Key::SignerSalt, "signed/salt", QStringLiteral("cookie-session")},
+        {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays",
+         defaults::kSessionLifetimeDays},
+        {AppSettings::Key::SignerSalt, "signed/salt",
+         QString::fromLatin1(defaults::kFlaskSessionSalt)},
         {AppSettings::Key::SignerDigest, "signed/digest", QStringLiteral("sha1")},
         {AppSettings::Key::SignerDerivation, "signed/keyDerivation", QStringLiteral("hmac")},
         {AppSettings::Key::SignerLegacyEpoch, "signed/legacyEpoch", false},

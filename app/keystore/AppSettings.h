@@ -1,6 +1,6 @@
 #pragma once
 
-#include "json/ValueText.h"
+#include "text/ValueText.h"
 
 #include <QByteArray>
 #include <QSettings>

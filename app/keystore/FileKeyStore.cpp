@@ -2,8 +2,8 @@
 
 #include "crypto/EaxCipher.h"
 #include "crypto/SecureRandom.h"
-#include "formats/Base64.h"
-#include "keys/PrivateFiles.h"
+#include "encoding/Base64.h"
+#include "os/PrivateFiles.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
 

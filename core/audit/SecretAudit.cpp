@@ -1,6 +1,8 @@
 #include "audit/SecretAudit.h"
 
 #include "Limits.h"
+#include "audit/LineBlockReader.h"
+#include "audit/WorkerPool.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "keys/KeyTextParser.h"
 
@@ -11,8 +13,8 @@
 
 #include <QCoreApplication>
 #include <algorithm>
-#include <condition_variable>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -22,6 +24,7 @@ namespace sessionlens {
 namespace {
 
 constexpr qint64 kProgressBatch = 2048;
+constexpr qint64 kProgressIntervalNs = 100'000'000;
 // Read size of one wordlist block; candidate lines are secrets, so the buffer is wiped.
 constexpr qsizetype kBlockBytes = 16 * 1024 * 1024;
 
@@ -45,9 +48,7 @@ struct Shared
     std::atomic<bool> stop{false};
     std::atomic<qint64> tried{0};
     std::atomic<qint64> bytesDone{0};
-    std::atomic<int> running{0};
     std::mutex mutex;
-    std::condition_variable finished;
     qint64 hitOffset = -1; // byte offset of the matching line, guarded by mutex
     SecureBytes hitSecret;
     bool failed = false;
@@ -87,7 +88,9 @@ void candidateBytes(QByteArrayView line, const SecretAudit::Options &options, Se
     *out = line;
 }
 
-void worker(Shared &shared, const char *begin, const char *end, const char *fileStart)
+// `tick` (worker 0 only, on the caller's thread) reports progress between batches.
+void worker(Shared &shared, const char *begin, const char *end, const char *fileStart,
+            const std::function<void()> &tick)
 {
     auto signer = ItsdangerousSigner::create(shared.options->codec.signer);
     if (!signer) {
@@ -123,6 +126,8 @@ void worker(Shared &shared, const char *begin, const char *end, const char *file
                 shared.bytesDone.fetch_add(next - begin, std::memory_order_relaxed);
                 begin = next;
                 pending = 0;
+                if (tick)
+                    tick();
                 if (shared.shouldStop())
                     break;
             }
@@ -130,10 +135,6 @@ void worker(Shared &shared, const char *begin, const char *end, const char *file
         }
         shared.tried.fetch_add(pending, std::memory_order_relaxed);
         shared.bytesDone.fetch_add(lineStart - begin, std::memory_order_relaxed);
-    }
-    if (shared.running.fetch_sub(1) == 1) {
-        std::lock_guard lock(shared.mutex);
-        shared.finished.notify_all();
     }
 }
 
@@ -303,7 +304,7 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
     }
 
     // Read in blocks, not mapped: a wordlist truncated while it is mapped would kill the
-    // process with SIGBUS. Each block is cut at a line end and shared out to the threads.
+    // process with SIGBUS. Each block is of whole lines and is shared out to the workers.
     QFile file(wordlistPath);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorCategory::Io, file.errorString(), wordlistPath);
@@ -317,43 +318,65 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
 
     WipedBuffer wiped;
     QByteArray &block = wiped.bytes;
-    block.reserve(kBlockBytes + limits::kMaxLineBytes +
-                  1);       // never reallocated, so never copied unwiped
+    // Never reallocated in the reader's steady state, so never copied unwiped (and the reader
+    // wipes what it grows).
+    block.reserve(kBlockBytes + limits::kMaxLineBytes + 1);
+    LineBlockReader reader(file, kBlockBytes, LineBlockReader::Wipe::Yes);
     qint64 blockStart = 0;  // file offset of block[0]
     qint64 linesBefore = 0; // lines wholly before the block
-    bool atEnd = false;
-    while (!atEnd && !shared.shouldStop()) {
-        const qsizetype carried = block.size();
-        block.resize(carried + kBlockBytes);
-        const qint64 got = file.read(block.data() + carried, kBlockBytes);
-        if (got < 0)
+    const auto tooLong = [&](qint64 lineNumber) {
+        return Error::make(ErrorCategory::Limit,
+                           QCoreApplication::translate("sessionlens::Error",
+                                                       "wordlist line %1 is longer than %2 bytes")
+                               .arg(lineNumber)
+                               .arg(limits::kMaxLineBytes),
+                           wordlistPath);
+    };
+    const auto reportProgress = [&] {
+        progress(Progress{outcome.tried + shared.tried.load(), blockStart + shared.bytesDone.load(),
+                          size, double(timer.nsecsElapsed()) / 1e9});
+    };
+    // About ten times a second, from the calling thread (worker 0) between its batches.
+    qint64 lastProgressNs = 0;
+    const std::function<void()> tick = [&] {
+        const qint64 now = timer.nsecsElapsed();
+        if (now - lastProgressNs < kProgressIntervalNs)
+            return;
+        lastProgressNs = now;
+        reportProgress();
+    };
+    const char *data = nullptr;
+    std::vector<const char *> bounds;
+    int used = 0;
+    const std::function<void()> noTick;
+    WorkerPool pool(threads, [&](int t) {
+        if (t < used)
+            worker(shared, bounds[std::size_t(t)], bounds[std::size_t(t) + 1], data,
+                   t == 0 && progress ? tick : noTick);
+    });
+    while (!reader.atEnd() && !shared.shouldStop()) {
+        auto read = reader.next(block);
+        if (!read)
             return Error::make(ErrorCategory::Io, file.errorString(), wordlistPath);
-        block.resize(carried + qsizetype(got));
-        atEnd = got == 0 || file.atEnd();
-        // Whole lines only; the rest of the last one waits for the next block.
-        const qsizetype lastNewline = block.lastIndexOf('\n');
-        const qsizetype usable = atEnd ? block.size() : lastNewline + 1;
-        const char *data = block.constData();
-        // Every line within the limit, the unfinished last one included.
+        // A line longer than a whole block: far past the line limit.
+        if (read->overlongLine)
+            return tooLong(linesBefore + 1);
+        const qsizetype usable = block.size();
+        data = block.constData();
+        // Every line within the limit, the start of the unfinished one after the block too.
         qint64 lineNumber = linesBefore + 1;
-        for (const char *start = data, *end = data + block.size(); start < end; ++lineNumber) {
+        for (const char *start = data, *end = data + usable; start < end; ++lineNumber) {
             const char *newline =
                 static_cast<const char *>(std::memchr(start, '\n', std::size_t(end - start)));
             const char *stop = newline ? newline : end;
             if (stop - start > limits::kMaxLineBytes)
-                return Error::make(
-                    ErrorCategory::Limit,
-                    QCoreApplication::translate("sessionlens::Error",
-                                                "wordlist line %1 is longer than %2 bytes")
-                        .arg(lineNumber)
-                        .arg(limits::kMaxLineBytes),
-                    wordlistPath);
+                return tooLong(lineNumber);
             start = stop + 1;
         }
-        const int used =
-            std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
-        shared.running = used;
-        std::vector<const char *> bounds{data};
+        if (reader.carried().size() > limits::kMaxLineBytes)
+            return tooLong(lineNumber);
+        used = std::max(1, std::min<int>(threads, int(std::max<qint64>(1, usable / 4096))));
+        bounds.assign({data});
         for (int t = 1; t < used; ++t) {
             const char *cut = data + usable * t / used;
             const char *newline =
@@ -361,27 +384,9 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
             bounds.push_back(newline ? std::max(newline + 1, bounds.back()) : data + usable);
         }
         bounds.push_back(data + usable);
-        std::vector<std::thread> pool;
-        pool.reserve(std::size_t(used));
-        for (int t = 0; t < used; ++t)
-            pool.emplace_back(worker, std::ref(shared), bounds[std::size_t(t)],
-                              bounds[std::size_t(t) + 1], data);
-        {
-            std::unique_lock lock(shared.mutex);
-            while (shared.running.load() > 0) {
-                shared.finished.wait_for(lock, std::chrono::milliseconds(100));
-                if (progress) {
-                    Progress p{outcome.tried + shared.tried.load(),
-                               blockStart + shared.bytesDone.load(), size,
-                               double(timer.nsecsElapsed()) / 1e9};
-                    lock.unlock();
-                    progress(p);
-                    lock.lock();
-                }
-            }
-        }
-        for (std::thread &thread : pool)
-            thread.join();
+        pool.runRound();
+        if (progress)
+            reportProgress();
         if (shared.failed)
             return Error::make(ErrorCategory::Key,
                                QCoreApplication::translate("sessionlens::Error",
@@ -394,7 +399,6 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         linesBefore += std::count(data, data + usable, '\n');
         blockStart += usable;
         shared.bytesDone = 0;
-        block.remove(0, usable);
     }
     outcome.tried += shared.tried.load();
     outcome.seconds = double(timer.nsecsElapsed()) / 1e9;

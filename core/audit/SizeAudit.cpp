@@ -1,5 +1,7 @@
 #include "audit/SizeAudit.h"
 
+#include "audit/LineBlockReader.h"
+#include "audit/WorkerPool.h"
 #include "document/CookieOpener.h"
 #include "formats/CookieText.h"
 #include "keys/KeyRing.h"
@@ -12,7 +14,6 @@
 
 #include <QCoreApplication>
 #include <algorithm>
-#include <barrier>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -175,49 +176,6 @@ private:
     KeyTable m_keys;
 };
 
-// Threads that live for one run and take a block each per round; the caller's thread takes
-// block 0. Stops (and joins) when it goes out of scope, whichever way the run ends.
-class WorkerPool
-{
-public:
-    WorkerPool(int threads, std::function<void(int)> work)
-        : m_work(std::move(work)), m_start(threads), m_done(threads)
-    {
-        for (int t = 1; t < threads; ++t)
-            m_threads.emplace_back([this, t] {
-                while (true) {
-                    m_start.arrive_and_wait();
-                    if (m_stop)
-                        return;
-                    m_work(t);
-                    m_done.arrive_and_wait();
-                }
-            });
-    }
-    ~WorkerPool()
-    {
-        m_stop = true;
-        m_start.arrive_and_wait();
-        for (std::thread &thread : m_threads)
-            thread.join();
-    }
-    WorkerPool(const WorkerPool &) = delete;
-    WorkerPool &operator=(const WorkerPool &) = delete;
-
-    void runRound()
-    {
-        m_start.arrive_and_wait();
-        m_work(0);
-        m_done.arrive_and_wait();
-    }
-
-private:
-    std::function<void(int)> m_work;
-    std::barrier<> m_start, m_done;
-    std::atomic<bool> m_stop = false;
-    std::vector<std::thread> m_threads;
-};
-
 } // namespace
 
 QList<std::pair<QString, SizeAudit::KeyCost>> SizeAudit::Report::keysByCost() const
@@ -335,68 +293,24 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options));
     std::vector<QByteArray> blocks{std::size_t(threads)};
-    // The same threads for the whole run: a thread a block made glibc hand out arenas anew,
-    // and the peak memory crept up with the input.
     WorkerPool pool(threads, [&](int t) {
         workers[std::size_t(t)]->process(blocks[std::size_t(t)], bool(rows));
     });
     // A block that is one line longer than any cookie: counted as a limit failure in its turn.
     std::vector<char> oversized(std::size_t(threads), 0);
-    QByteArray carry;
+    LineBlockReader reader(input, kBlockBytes);
     qint64 line = 1;
-    qint64 done = 0;
-    bool atEnd = false;
-    while (!atEnd) {
+    while (!reader.atEnd()) {
         if (cancel && cancel->load())
             return Error::make(ErrorCategory::Io,
                                QCoreApplication::translate("sessionlens::Error", "cancelled"));
-        // Fill one block per worker, each cut at a line end; the rest waits for the next round.
+        // One block per worker, each of whole lines; the rest waits for the next round.
         int filled = 0;
-        for (; filled < threads && !atEnd; ++filled) {
-            QByteArray &block = blocks[std::size_t(filled)];
-            oversized[std::size_t(filled)] = 0;
-            block = carry;
-            carry.clear();
-            const qsizetype have = block.size();
-            block.resize(have + kBlockBytes);
-            qint64 got = 0;
-            while (got < kBlockBytes) {
-                const qint64 n = input.read(block.data() + have + got, kBlockBytes - got);
-                if (n < 0)
-                    return Error::make(ErrorCategory::Io, input.errorString());
-                if (n == 0) {
-                    if (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1))
-                        break;
-                    continue;
-                }
-                got += n;
-            }
-            block.resize(have + got);
-            done += got;
-            atEnd = got < kBlockBytes;
-            if (atEnd)
-                continue;
-            const qsizetype cut = block.lastIndexOf('\n');
-            if (cut >= 0) {
-                carry = block.mid(cut + 1);
-                block.truncate(cut + 1);
-                continue;
-            }
-            // A whole block without a line end: skipped to its end, never kept in memory.
-            oversized[std::size_t(filled)] = 1;
-            QByteArray rest;
-            qsizetype newline = -1;
-            while (newline < 0) {
-                rest = input.read(kBlockBytes);
-                if (rest.isEmpty() &&
-                    (input.atEnd() || !input.isSequential() || !input.waitForReadyRead(-1)))
-                    break;
-                done += rest.size();
-                newline = rest.indexOf('\n');
-            }
-            carry = newline >= 0 ? rest.mid(newline + 1) : QByteArray();
-            atEnd = newline < 0;
-            block.clear();
+        for (; filled < threads && !reader.atEnd(); ++filled) {
+            auto read = reader.next(blocks[std::size_t(filled)]);
+            if (!read)
+                return read.error();
+            oversized[std::size_t(filled)] = read->overlongLine ? 1 : 0;
         }
         for (int t = filled; t < threads; ++t)
             blocks[std::size_t(t)].clear(); // idle this round
@@ -418,7 +332,7 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                 rows(worker.m_rows);
         }
         if (progress)
-            progress({done, totalBytes, report.cookies});
+            progress({reader.bytesRead(), totalBytes, report.cookies});
     }
     return Done{};
 }

@@ -3,7 +3,7 @@
 #include "capture/CookieDatabaseSchema.h"
 #include "capture/ImportWarnings.h"
 #include "capture/RegularFile.h"
-#include "crypto/OpenSslHandles.h"
+#include "crypto/ChromiumCookieCipher.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,9 +16,6 @@
 #include <QTimeZone>
 #include <QUuid>
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
 #include <cstring>
 
 #include <QCoreApplication>
@@ -28,61 +25,12 @@ namespace sessionlens {
 
 namespace {
 
-constexpr char kChromiumSalt[] = "saltysalt";
-constexpr int kChromiumKeyBytes = 16;
-constexpr int kHostHashBytes = 32;
 // Chromium's time is microseconds since 1601-01-01.
 constexpr qint64 kWindowsEpochOffsetUs = 11644473600LL * 1000000LL;
 
 Error storeError(const QString &message, const QString &path = {})
 {
     return Error::make(ErrorCategory::Io, message, path);
-}
-
-Result<SecureBytes> deriveKey(const SecureBytes &password)
-{
-    SecureBytes key(kChromiumKeyBytes);
-    if (PKCS5_PBKDF2_HMAC_SHA1(
-            reinterpret_cast<const char *>(password.data()), int(password.size()),
-            reinterpret_cast<const unsigned char *>(kChromiumSalt), int(sizeof(kChromiumSalt) - 1),
-            1, kChromiumKeyBytes, key.data()) != 1)
-        return Error::make(ErrorCategory::Key,
-                           QCoreApplication::translate(
-                               "sessionlens::Error", "OpenSSL could not derive the Chromium key"));
-    return key;
-}
-
-Result<QByteArray> cbc(bool encrypt, const SecureBytes &key, QByteArrayView in)
-{
-    EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-    const unsigned char iv[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-                                  ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-    if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_128_cbc(), nullptr, key.data(), iv,
-                                  encrypt ? 1 : 0) != 1)
-        return Error::make(ErrorCategory::Key,
-                           QCoreApplication::translate("sessionlens::Error",
-                                                       "OpenSSL could not set up AES-128-CBC"));
-    QByteArray out(in.size() + 16, Qt::Uninitialized);
-    int written = 0, final = 0;
-    auto *outBytes = reinterpret_cast<unsigned char *>(out.data());
-    if (EVP_CipherUpdate(ctx.get(), outBytes, &written,
-                         reinterpret_cast<const unsigned char *>(in.data()), int(in.size())) != 1 ||
-        EVP_CipherFinal_ex(ctx.get(), outBytes + written, &final) != 1)
-        return Error::make(
-            ErrorCategory::Authentication,
-            QCoreApplication::translate(
-                "sessionlens::Error",
-                "the value does not decrypt with this key (wrong password, or damaged)"));
-    out.resize(written + final);
-    return out;
-}
-
-QByteArray sha256(QByteArrayView data)
-{
-    QByteArray digest(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
-    EVP_Digest(data.data(), std::size_t(data.size()),
-               reinterpret_cast<unsigned char *>(digest.data()), nullptr, EVP_sha256(), nullptr);
-    return digest;
 }
 
 // A private copy of the database and its WAL, so that the browser's files are only read.
@@ -237,7 +185,7 @@ public:
         }
         if (!m_password)
             return *m_problem;
-        return BrowserCookieStore::decryptChromium(encrypted, *m_password, hostPrefix, host);
+        return ChromiumCookieCipher::decrypt(encrypted, *m_password, hostPrefix, host);
     }
 
 private:
@@ -325,8 +273,8 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
             if (value.isEmpty() && !sealed.isEmpty()) {
                 Result<QByteArray> decrypted =
                     sealed.startsWith("v10")
-                        ? BrowserCookieStore::decryptChromium(
-                              sealed, BrowserCookieStore::v10Password(), hostPrefix, host.toUtf8())
+                        ? ChromiumCookieCipher::decrypt(sealed, ChromiumCookieCipher::v10Password(),
+                                                        hostPrefix, host.toUtf8())
                     : sealed.startsWith("v11")
                         ? password.decrypt(sealed, hostPrefix, host.toUtf8())
                         : Result<QByteArray>(
@@ -354,51 +302,6 @@ Result<CookieImporter::Imported> readChromium(QSqlDatabase &db,
 }
 
 } // namespace
-
-SecureBytes BrowserCookieStore::v10Password()
-{
-    return SecureBytes("peanuts", 7);
-}
-
-Result<QByteArray> BrowserCookieStore::decryptChromium(QByteArrayView encrypted,
-                                                       const SecureBytes &password, bool hostPrefix,
-                                                       QByteArrayView host)
-{
-    if (encrypted.size() < 3 + 16)
-        return Error::make(
-            ErrorCategory::Format,
-            QCoreApplication::translate("sessionlens::Error", "the encrypted value is too short"));
-    auto key = deriveKey(password);
-    if (!key)
-        return key.error();
-    auto plain = cbc(false, key.value(), encrypted.sliced(3));
-    if (!plain)
-        return plain;
-    if (hostPrefix) {
-        if (plain->size() < kHostHashBytes || plain->first(kHostHashBytes) != sha256(host))
-            return Error::make(
-                ErrorCategory::Authentication,
-                QCoreApplication::translate("sessionlens::Error",
-                                            "the value does not start with the hash of its host"));
-        plain->remove(0, kHostHashBytes);
-    }
-    return plain;
-}
-
-Result<QByteArray> BrowserCookieStore::encryptChromium(QByteArrayView value,
-                                                       const SecureBytes &password,
-                                                       QByteArrayView versionTag, bool hostPrefix,
-                                                       QByteArrayView host)
-{
-    auto key = deriveKey(password);
-    if (!key)
-        return key.error();
-    const QByteArray plain = (hostPrefix ? sha256(host) : QByteArray()) + value.toByteArray();
-    auto encrypted = cbc(true, key.value(), plain);
-    if (!encrypted)
-        return encrypted;
-    return versionTag.toByteArray() + encrypted.value();
-}
 
 Result<CookieImporter::Imported> BrowserCookieStore::read(const QString &path,
                                                           const CookieImporter::Options &options,

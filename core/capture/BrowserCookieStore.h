@@ -19,10 +19,8 @@ namespace sessionlens {
  * copy is opened (a running Firefox holds the original in exclusive mode, and its newest
  * rows are in the WAL).
  *
- * Chromium (Linux) encrypts values: "v10" with a fixed password, "v11" with a password
- * kept in the Secret Service; AES-128-CBC under PBKDF2-HMAC-SHA1(password, "saltysalt",
- * 1 round). Databases of meta version 24 and later put SHA-256 of the host before the
- * value, which is stripped.
+ * Chromium (Linux) encrypts values ("v10" with a fixed password, "v11" with a password
+ * kept in the Secret Service); ChromiumCookieCipher decrypts them.
  */
 class BrowserCookieStore
 {
@@ -60,17 +58,6 @@ public:
     /// Chromium's v11 password from the Secret Service through libsecret.
     [[nodiscard]] static Result<std::optional<SecureBytes>>
     secretServicePassword(const QString &application);
-
-    /// Decrypts one Chromium `encrypted_value` (tests build databases with encrypt()).
-    [[nodiscard]] static Result<QByteArray> decryptChromium(QByteArrayView encrypted,
-                                                            const SecureBytes &password,
-                                                            bool hostPrefix, QByteArrayView host);
-    [[nodiscard]] static Result<QByteArray> encryptChromium(QByteArrayView value,
-                                                            const SecureBytes &password,
-                                                            QByteArrayView versionTag,
-                                                            bool hostPrefix, QByteArrayView host);
-    /// The fixed password of "v10" values on Linux.
-    [[nodiscard]] static SecureBytes v10Password();
 };
 
 } // namespace sessionlens

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SessionDefaults.h"
 #include "crypto/OpenSslHandles.h"
 
 #include <QByteArray>
@@ -35,9 +36,9 @@ public:
 
     struct Options
     {
-        QByteArray salt = QByteArrayLiteral("cookie-session"); ///< Flask's session salt
-        Digest digest = Digest::Sha1;                          ///< Flask's default
-        KeyDerivation derivation = KeyDerivation::Hmac;        ///< Flask's default
+        QByteArray salt = defaults::kFlaskSessionSalt;  ///< Flask's session salt
+        Digest digest = Digest::Sha1;                   ///< Flask's default
+        KeyDerivation derivation = KeyDerivation::Hmac; ///< Flask's default
     };
 
     [[nodiscard]] static Result<ItsdangerousSigner> create(const Options &options);

@@ -1,7 +1,7 @@
 #include "document/RecoveryStore.h"
 
 #include "Limits.h"
-#include "keys/PrivateFiles.h"
+#include "os/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>

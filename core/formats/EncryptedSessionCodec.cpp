@@ -1,7 +1,7 @@
 #include "formats/EncryptedSessionCodec.h"
 
 #include "crypto/SecureRandom.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"

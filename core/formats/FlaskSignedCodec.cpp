@@ -1,7 +1,7 @@
 #include "formats/FlaskSignedCodec.h"
 
 #include "Limits.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonWriter.h"
 
@@ -119,22 +119,11 @@ void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64
     decoded.ageSeconds = now - decoded.parts.timestamp;
     decoded.expired = decoded.ageSeconds > lifetimeSeconds || decoded.ageSeconds < 0;
     decoded.lifetimeSeconds = lifetimeSeconds;
-    // One fact, said once: front ends phrase it for people (the window in days, the CLI as is).
-    decoded.expiryNote.clear();
-    if (decoded.parts.timestampOutOfRange)
-        decoded.expiryNote = QCoreApplication::translate(
-            "sessionlens::Note", "the timestamp is out of range (after the year 9999): "
-                                 "itsdangerous rejects it as signed in the future");
-    else if (decoded.ageSeconds < 0)
-        decoded.expiryNote =
-            QCoreApplication::translate("sessionlens::Note",
-                                        "signed %1 s in the future: itsdangerous rejects it")
-                .arg(-decoded.ageSeconds);
-    else if (decoded.expired)
-        decoded.expiryNote =
-            QCoreApplication::translate("sessionlens::Note",
-                                        "older than the session lifetime (%1 s): Flask rejects it")
-                .arg(lifetimeSeconds);
+    // One fact, decided once: front ends phrase it for people.
+    decoded.expiry = decoded.parts.timestampOutOfRange ? Expiry::TimestampOutOfRange
+                     : decoded.ageSeconds < 0          ? Expiry::SignedInFuture
+                     : decoded.expired                 ? Expiry::OlderThanLifetime
+                                                       : Expiry::Fresh;
 }
 
 FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,

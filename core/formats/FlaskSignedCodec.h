@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SessionDefaults.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "crypto/SecureBytes.h"
 #include "formats/ZlibCodec.h"
@@ -24,8 +25,8 @@ namespace sessionlens {
 class FlaskSignedCodec
 {
 public:
-    /// PERMANENT_SESSION_LIFETIME's default: 31 days.
-    static constexpr qint64 kDefaultLifetimeSeconds = 31LL * 24 * 3600;
+    /// PERMANENT_SESSION_LIFETIME's default.
+    static constexpr qint64 kDefaultLifetimeSeconds = defaults::kSessionLifetimeSeconds;
     /// itsdangerous before 1.0 counted timestamps from 2011-01-01.
     static constexpr qint64 kLegacyEpoch = 1293840000;
     /// 9999-12-31 23:59:59 UTC: the last second a date can show. Larger timestamps are
@@ -76,6 +77,16 @@ public:
         bool timestampOutOfRange = false;
     };
 
+    /// Whether the server accepts the cookie's age: one verdict, which each front end phrases
+    /// in its own way (the window in days, the command line in seconds).
+    enum class Expiry
+    {
+        Fresh,               ///< within the lifetime
+        OlderThanLifetime,   ///< older than the session lifetime: Flask rejects it
+        SignedInFuture,      ///< a negative age: itsdangerous rejects it
+        TimestampOutOfRange, ///< after the year 9999: itsdangerous rejects it as from the future
+    };
+
     struct Decoded
     {
         Parts parts;
@@ -87,8 +98,9 @@ public:
         qsizetype secretIndex = -1; ///< which secret verified it
         qint64 ageSeconds = 0;
         bool expired = false; ///< older than the lifetime, or signed in the future
-        /// Why the server rejects it by time, empty when it does not (kept out of `warnings`).
-        QString expiryNote;
+        /// Why the server rejects it by time (kept out of `warnings`), with `ageSeconds` and
+        /// `lifetimeSeconds` as the figures to say it with.
+        Expiry expiry = Expiry::Fresh;
         qint64 lifetimeSeconds = 0; ///< the lifetime `expired` was judged by
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
@@ -99,7 +111,7 @@ public:
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
     /// Index of the first secret whose signature matches, -1 when none does.
-    /// Age, expiry and its note as of `now` (UNIX seconds; negative: the clock). decode() calls
+    /// Age and expiry as of `now` (UNIX seconds; negative: the clock). decode() calls
     /// it; a window that stays open calls it again so that the age it shows stays true.
     static void judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now = -1);
 

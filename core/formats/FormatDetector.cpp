@@ -1,6 +1,6 @@
 #include "formats/FormatDetector.h"
 
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 
 #include <QCoreApplication>
 #include <algorithm>

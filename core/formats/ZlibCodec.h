@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SessionDefaults.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -17,7 +18,7 @@ class ZlibCodec
 {
 public:
     /// Default ceiling for inflated plaintext: far above any real cookie, far below harm.
-    static constexpr qsizetype kDefaultMaxInflatedSize = 8 * 1024 * 1024;
+    static constexpr qsizetype kDefaultMaxInflatedSize = defaults::kMaxInflatedBytes;
 
     struct Inflated
     {

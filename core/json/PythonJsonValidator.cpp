@@ -1,6 +1,6 @@
 #include "json/PythonJsonValidator.h"
 
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "json/FlaskTags.h"
 #include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"

@@ -1,6 +1,6 @@
 #include "keys/KeyTextParser.h"
 
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include <QCoreApplication>
 
 namespace sessionlens {

@@ -1,7 +1,7 @@
 #include "report/SizeReport.h"
 
 #include "Limits.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FlaskSignedFormat.h"

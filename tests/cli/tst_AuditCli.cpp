@@ -19,6 +19,7 @@ class TestAuditCli : public QObject
 
 private Q_SLOTS:
     void failOverAndBaseline();
+    void unreadableFilesAreNamedAndSkipped();
 };
 
 void TestAuditCli::failOverAndBaseline()
@@ -89,6 +90,43 @@ void TestAuditCli::failOverAndBaseline()
     QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("csv")}, &csv), 0);
     QCOMPARE(csv.count('\n'), small.cookies + 1);
     QVERIFY(csv.startsWith("line,format,step,cookie_bytes,plaintext_bytes,compressed\n"));
+}
+
+void TestAuditCli::unreadableFilesAreNamedAndSkipped()
+{
+    // The window and the command line audit a list alike (FileListAudit): a file that cannot
+    // be read is named with its error, the others are still audited, and the exit code says
+    // that one failed.
+    QTemporaryDir dir;
+    const test::AuditInput first = test::generateAuditInput(40, 5);
+    const test::AuditInput second = test::generateAuditInput(30, 6);
+    const auto write = [&](const QString &name, const QByteArray &text) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(text);
+        return path;
+    };
+    const QString a = write(QStringLiteral("a.txt"), first.text);
+    const QString b = write(QStringLiteral("b.txt"), second.text);
+    const QString missing = dir.filePath(QStringLiteral("missing.txt"));
+    // A HAR that is not one: its importer refuses it.
+    const QString broken = write(QStringLiteral("broken.har"), "{\"log\": {\"entries\": 7}}");
+    QProcess cli;
+    cli.setProcessEnvironment(test::isolatedCliEnvironment());
+    cli.start(test::cliPath(), {QStringLiteral("audit"), QStringLiteral("--format"),
+                                QStringLiteral("json"), QStringLiteral("--key"),
+                                QString::fromLatin1(test::kAuditKeyHex), QStringLiteral("--secret"),
+                                QString::fromLatin1(test::kAuditSecret), a, missing, broken, b});
+    QVERIFY(cli.waitForFinished(120000));
+    const QByteArray err = cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 10); // the first failure's step: I/O
+    QVERIFY2(err.contains(missing.toUtf8()), err.constData());
+    QVERIFY2(err.contains(broken.toUtf8()), err.constData());
+    QCOMPARE(err.count("sessionlens-cli: "), 2);
+    const QJsonObject report = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(report[QStringLiteral("cookies")].toInteger(), first.cookies + second.cookies);
+    QCOMPARE(report[QStringLiteral("opened")].toInteger(), first.opened + second.opened);
 }
 
 QTEST_GUILESS_MAIN(TestAuditCli)

@@ -1,6 +1,6 @@
 #include "Limits.h"
 #include "TestData.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonReader.h"

@@ -1,4 +1,4 @@
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 
 #include <QRandomGenerator>
 #include <QTest>

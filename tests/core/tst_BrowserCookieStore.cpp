@@ -3,6 +3,7 @@
 // and values are counted against named limits, never read whole.
 #include "CookieDatabases.h"
 #include "capture/BrowserCookieStore.h"
+#include "crypto/ChromiumCookieCipher.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -159,8 +160,8 @@ void TestBrowserCookieStore::chromiumWarningsAreCapped()
             QVERIFY(addChromiumCookie(db, QStringLiteral("host%1.test").arg(i), "session",
                                       QByteArray("v99") + QByteArray(32, 'x'),
                                       13380000000000000 + i));
-        auto good = BrowserCookieStore::encryptChromium("good", BrowserCookieStore::v10Password(),
-                                                        "v10", false, "app.test");
+        auto good = ChromiumCookieCipher::encrypt("good", ChromiumCookieCipher::v10Password(),
+                                                  "v10", false, "app.test");
         QVERIFY(good.ok());
         QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "session", good.value(),
                                   13390000000000000));

@@ -2,7 +2,7 @@
 // pycryptodome (tests/data/make_chromium_vectors.py): a mistake made the same way in our
 // encryptor and decryptor would pass a round trip, but not these.
 #include "TestData.h"
-#include "capture/BrowserCookieStore.h"
+#include "crypto/ChromiumCookieCipher.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -58,18 +58,17 @@ void TestChromiumCookieCipher::knownAnswers()
     QFETCH(QByteArray, value);
     QFETCH(QByteArray, encrypted);
     const SecureBytes secret(password.constData(), std::size_t(password.size()));
-    const auto decrypted = BrowserCookieStore::decryptChromium(encrypted, secret, hostPrefix, host);
+    const auto decrypted = ChromiumCookieCipher::decrypt(encrypted, secret, hostPrefix, host);
     QVERIFY2(decrypted.ok(), qPrintable(decrypted.ok() ? QString() : decrypted.error().toString()));
     QCOMPARE(decrypted.value(), value);
     // The IV is fixed, so encryption is deterministic and must give the same bytes.
-    const auto sealed =
-        BrowserCookieStore::encryptChromium(value, secret, version, hostPrefix, host);
+    const auto sealed = ChromiumCookieCipher::encrypt(value, secret, version, hostPrefix, host);
     QVERIFY(sealed.ok());
     QCOMPARE(sealed.value(), encrypted);
     if (version == "v10")
         QCOMPARE(
-            QByteArray(reinterpret_cast<const char *>(BrowserCookieStore::v10Password().data()),
-                       qsizetype(BrowserCookieStore::v10Password().size())),
+            QByteArray(reinterpret_cast<const char *>(ChromiumCookieCipher::v10Password().data()),
+                       qsizetype(ChromiumCookieCipher::v10Password().size())),
             password);
 }
 
@@ -87,15 +86,15 @@ void TestChromiumCookieCipher::damagedValues()
     const QByteArray host = v.value(QStringLiteral("host")).toString().toLatin1();
     const SecureBytes right(password.constData(), std::size_t(password.size()));
     const SecureBytes wrong("not-the-password", 16);
-    QVERIFY(BrowserCookieStore::decryptChromium(encrypted, right, true, host).ok());
+    QVERIFY(ChromiumCookieCipher::decrypt(encrypted, right, true, host).ok());
     // A wrong password (PKCS#7 padding almost surely breaks) and a cut value are refused.
-    const auto refused = BrowserCookieStore::decryptChromium(encrypted, wrong, true, host);
+    const auto refused = ChromiumCookieCipher::decrypt(encrypted, wrong, true, host);
     if (!refused.ok())
         QCOMPARE(refused.error().category, ErrorCategory::Authentication);
     else
         QVERIFY(refused.value() !=
                 QByteArray::fromHex(v.value(QStringLiteral("value_hex")).toString().toLatin1()));
-    QVERIFY(!BrowserCookieStore::decryptChromium(encrypted.chopped(5), right, true, host).ok());
+    QVERIFY(!ChromiumCookieCipher::decrypt(encrypted.chopped(5), right, true, host).ok());
 }
 
 QTEST_GUILESS_MAIN(TestChromiumCookieCipher)

@@ -7,6 +7,7 @@
 #include "TestData.h"
 #include "capture/BrowserCookieStore.h"
 #include "capture/CookieImporter.h"
+#include "crypto/ChromiumCookieCipher.h"
 #include "document/CookieOpener.h"
 
 #include <QDir>
@@ -256,8 +257,8 @@ void TestCookieImport::chromiumV10()
         QVERIFY(db.exec(QStringLiteral("INSERT INTO meta VALUES ('version', ?)"),
                         {QString::number(metaVersion)}));
         QVERIFY(db.exec(QLatin1String(kChromiumSchema)));
-        auto encrypted = BrowserCookieStore::encryptChromium(
-            value, BrowserCookieStore::v10Password(), "v10", metaVersion >= 24, "app.test");
+        auto encrypted = ChromiumCookieCipher::encrypt(value, ChromiumCookieCipher::v10Password(),
+                                                       "v10", metaVersion >= 24, "app.test");
         QVERIFY(encrypted.ok());
         QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "session", encrypted.value()));
         QVERIFY(addChromiumCookie(db, QStringLiteral("app.test"), "theme", encrypted.value()));
@@ -287,7 +288,7 @@ void TestCookieImport::chromiumV11WithGivenPassword()
             "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR)")));
         QVERIFY(db.exec(QStringLiteral("INSERT INTO meta VALUES ('version', '24')")));
         QVERIFY(db.exec(QLatin1String(kChromiumSchema)));
-        auto encrypted = BrowserCookieStore::encryptChromium(
+        auto encrypted = ChromiumCookieCipher::encrypt(
             value, SecureBytes(password.constData(), std::size_t(password.size())), "v11", true,
             ".app.test");
         QVERIFY(addChromiumCookie(db, QStringLiteral(".app.test"), "session", encrypted.value()));

@@ -1,6 +1,6 @@
 #include "SessionGenerator.h"
 #include "TestData.h"
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"

@@ -1,7 +1,7 @@
 #include "document/SessionFile.h"
 #include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
-#include "report/TimeText.h"
+#include "text/TimeText.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QFile>

@@ -1,5 +1,5 @@
+#include "text/TreeText.h"
 #include "json/PythonJsonReader.h"
-#include "json/TreeText.h"
 
 #include <QRegularExpression>
 #include <QTest>

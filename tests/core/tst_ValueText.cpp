@@ -1,4 +1,4 @@
-#include "json/ValueText.h"
+#include "text/ValueText.h"
 
 #include <QTest>
 

@@ -151,7 +151,7 @@ void TestAuditDialog::auditsAHarThroughItsImporter()
     const SizeAudit::Report &report = dialog->controller().outcome().report;
     QCOMPARE(report.cookies, quint64(4));
     QCOMPARE(report.opened, quint64(4));
-    QVERIFY(dialog->controller().outcome().errors.isEmpty());
+    QVERIFY(dialog->controller().outcome().failures.isEmpty());
     // An example of a HAR has no line: the cookie itself is opened.
     dialog->show();
     const int userId = int(dialog->shownKeys().indexOf(QStringLiteral("user_id")));

@@ -14,11 +14,11 @@
 #include "SizePanel.h"
 #include "TestData.h"
 #include "document/CookieOpener.h"
-#include "formats/Base64.h"
-#include "formats/CookieSnippet.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatRegistry.h"
+#include "text/CookieSnippet.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QAbstractButton>

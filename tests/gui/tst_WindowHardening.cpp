@@ -9,11 +9,11 @@
 #include "SessionTreePanel.h"
 #include "SizePanel.h"
 #include "document/SessionDocument.h"
-#include "formats/Base64.h"
-#include "formats/CookieSnippet.h"
+#include "encoding/Base64.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
-#include "keys/PrivateFiles.h"
+#include "os/PrivateFiles.h"
+#include "text/CookieSnippet.h"
 #include "json/PythonJsonWriter.h"
 
 #include <QApplication>

@@ -2,6 +2,7 @@
 // dbus-run-session with a fresh gnome-keyring (tests/keyring/run-with-keyring.sh).
 #include "TestData.h"
 #include "capture/BrowserCookieStore.h"
+#include "crypto/ChromiumCookieCipher.h"
 
 #include <QProcess>
 #include <QSqlDatabase>
@@ -61,7 +62,7 @@ void TestChromiumKeyring::v11PasswordFromTheSecretService()
         QVERIFY(q.exec(QStringLiteral(
             "CREATE TABLE cookies(creation_utc INTEGER, host_key TEXT, name TEXT, value TEXT, "
             "encrypted_value BLOB, path TEXT, is_secure INTEGER)")));
-        auto encrypted = BrowserCookieStore::encryptChromium(
+        auto encrypted = ChromiumCookieCipher::encrypt(
             cookie, SecureBytes(password.constData(), std::size_t(password.size())), "v11", true,
             "app.test");
         QVERIFY(encrypted.ok());

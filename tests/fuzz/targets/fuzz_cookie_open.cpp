@@ -10,9 +10,9 @@
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "keys/KeyRing.h"
+#include "text/TreeText.h"
 #include "json/PythonRepr.h"
 #include "json/SessionDiff.h"
-#include "json/TreeText.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "json/TreeText.h"
+#include "text/TreeText.h"
 
 #include "json/PythonRepr.h"
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "report/TimeText.h"
+#include "text/TimeText.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "crypto/ProcessHardening.h"
+#include "os/ProcessHardening.h"
 
 #include "crypto/SecureBytes.h"
 

@@ -1,8 +1,8 @@
-#include "json/ValueText.h"
+#include "text/ValueText.h"
 
 #include "json/Utf8Validator.h"
 
-#include "formats/Base64.h"
+#include "encoding/Base64.h"
 #include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
 

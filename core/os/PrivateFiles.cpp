@@ -1,4 +1,4 @@
-#include "keys/PrivateFiles.h"
+#include "os/PrivateFiles.h"
 
 #include "crypto/EaxCipher.h"
 #include "crypto/SecureRandom.h"

@@ -1,4 +1,4 @@
-#include "formats/CookieSnippet.h"
+#include "text/CookieSnippet.h"
 
 namespace sessionlens {
 
