@@ -59,10 +59,10 @@ void SignerArguments::addOptions(CommandSyntax &syntax)
                                      QStringLiteral("django-concat"), QStringLiteral("none")}));
     syntax.addOption({QStringLiteral("legacy-timestamps"),
                       tr("Timestamps count from 2011 (itsdangerous before 1.0).")});
-    syntax.addOption({QStringLiteral("max-age"),
-                      tr("Session lifetime in seconds (default: %1 days).")
-                          .arg(defaults::kSessionLifetimeDays),
-                      tr("seconds")});
+    syntax.addOption(
+        {QStringLiteral("max-age"),
+         tr("Session lifetime in seconds (default: %1 days).").arg(defaults::kSessionLifetimeDays),
+         tr("seconds")});
 }
 
 void SignerArguments::addOpeningOptions(CommandSyntax &syntax)

@@ -1,7 +1,7 @@
 #include "AppSettings.h"
 
-#include "capture/HttpCapture.h"
 #include "SessionDefaults.h"
+#include "capture/HttpCapture.h"
 
 #include <array>
 
