@@ -2,12 +2,10 @@
 // session, replay the same request with it, and go on with the cookies the app set. Every
 // step is typed and clicked, against a server the test starts on loopback that keeps each
 // request whole.
-#include "CaptureController.h"
-#include "CapturePanel.h"
+#include "CaptureSteps.h"
 #include "GuiTestFixture.h"
 #include "RecordingHttpServer.h"
 #include "TestData.h"
-#include "TypedInput.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -30,25 +28,8 @@ const QByteArray kKeyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491
 const QByteArray kForm = "application/x-www-form-urlencoded";
 
 using test::button;
-using test::retype;
-
-/// Types a whole request into the dock: method, URL, headers and body.
-void typeRequest(CapturePanel *panel, const QString &method, const QString &url,
-                 const QString &headers, const QString &body)
-{
-    retype(panel->methodBox()->lineEdit(), method);
-    retype(panel->urlEdit(), url);
-    retype(panel->headersEdit(), headers);
-    retype(panel->bodyEdit(), body);
-}
-
-bool clickAndWait(QPushButton *pushButton, CaptureController &capture)
-{
-    if (!pushButton || !pushButton->isEnabled())
-        return false;
-    QTest::mouseClick(pushButton, Qt::LeftButton);
-    return QTest::qWaitFor([&capture] { return !capture.isBusy(); }, 60000);
-}
+using test::clickAndWait;
+using test::typeRequest;
 } // namespace
 
 class TestCaptureLoop : public QObject
