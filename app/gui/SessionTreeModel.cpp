@@ -2,6 +2,7 @@
 
 #include "SessionEditCommand.h"
 #include "text/TreeText.h"
+#include "text/TypeLabel.h"
 #include "json/PythonJsonWriter.h"
 #include "json/PythonRepr.h"
 
@@ -177,7 +178,7 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
             // stays tied to the item, not to its row.
             return inList ? QString() : singleLine(n->key());
         case TypeColumn:
-            return SessionValue::typeLabel(n->type());
+            return TypeLabel::of(n->type());
         case ValueColumn:
             if (n->isContainer())
                 return tr("%n item(s)", nullptr, int(n->size()));
@@ -280,8 +281,8 @@ bool SessionTreeModel::setData(const QModelIndex &index, const QVariant &value, 
     }
     auto parsed = ValueText::parse(n->type(), value.toString(), m_bytesForm);
     if (!parsed) {
-        Q_EMIT editRejected(tr("Not a valid %1: %2")
-                                .arg(SessionValue::typeLabel(n->type()), parsed.error().message));
+        Q_EMIT editRejected(
+            tr("Not a valid %1: %2").arg(TypeLabel::of(n->type()), parsed.error().message));
         return false;
     }
     if (parsed.value() == *n && parsed->type() != SessionValue::Type::Float)

@@ -5,6 +5,7 @@
 #include "SessionTreeModel.h"
 #include "ShortcutsDialog.h"
 #include "ValueDelegate.h"
+#include "text/TypeLabel.h"
 #include "text/ValueText.h"
 #include "json/PythonRepr.h"
 
@@ -105,7 +106,7 @@ SessionTreePanel::SessionTreePanel(SessionTreeModel &model, QUndoStack &undoStac
         {Type::Tuple, true},   {Type::Markup, true},   {Type::Uuid, true},   {Type::DateTime, true},
     };
     for (const auto &[type, flaskOnly] : types) {
-        const QString label = SessionValue::typeLabel(type);
+        const QString label = TypeLabel::of(type);
         QAction *action = m_typeMenu->addAction(flaskOnly ? tr("%1 (Flask)").arg(label) : label);
         connect(action, &QAction::triggered, this,
                 [this, type = type] { changeCurrentType(type); });

@@ -75,9 +75,6 @@ public:
     [[nodiscard]] bool isSequence() const { return m_type == Type::List || m_type == Type::Tuple; }
     /// Stable English name for messages and reports ("str", "dict", ...).
     [[nodiscard]] static QString typeName(Type type);
-    /// The name a person reads in the tree and the menus, in the user's language (Python's
-    /// names: "None", "str"), shared by the window and the command line.
-    [[nodiscard]] static QString typeLabel(Type type);
 
     [[nodiscard]] bool boolValue() const { return m_bool; }
     /// Canonical decimal digits of an Integer node.

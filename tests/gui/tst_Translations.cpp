@@ -1,6 +1,7 @@
 #include "Error.h"
 #include "TestData.h"
 #include "text/TimeText.h"
+#include "text/TypeLabel.h"
 #include "text/ValueText.h"
 #include "json/SessionValue.h"
 
@@ -34,7 +35,7 @@ void TestTranslations::germanLoadsAndTranslates()
     // The core's shared tables are translated through the same catalogue.
     QCOMPARE(Error::stepName(ErrorCategory::Authentication), QStringLiteral("Authentifizierung"));
     QCOMPARE(TimeText::duration(3 * 86400), QStringLiteral("3 Tagen"));
-    QCOMPARE(SessionValue::typeLabel(SessionValue::Type::Null), QStringLiteral("None"));
+    QCOMPARE(TypeLabel::of(SessionValue::Type::Null), QStringLiteral("None"));
     // Hints and notes built in the core reach people in their language too.
     const auto integer = ValueText::parse(SessionValue::Type::Integer, QStringLiteral("x"),
                                           ValueText::BytesForm::Hex);
