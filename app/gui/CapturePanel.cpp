@@ -78,6 +78,7 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     progressLayout->addWidget(m_progress);
 
     auto *requestBox = new QGroupBox(tr("Request"), this);
+    m_requestBox = requestBox;
     auto *requestForm = new QFormLayout(requestBox);
     auto *line = new QHBoxLayout;
     line->addWidget(m_method);
@@ -217,6 +218,12 @@ CapturePanel::CapturePanel(CaptureController &controller, QWidget *parent)
     connect(&m_controller.model(), &QAbstractItemModel::rowsInserted, m_timeline,
             &QTableView::scrollToBottom);
     refreshProfiles();
+}
+
+int CapturePanel::requestHeight() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    return m_requestBox->sizeHint().height() + margins.top() + margins.bottom();
 }
 
 void CapturePanel::refreshProfiles()

@@ -38,6 +38,9 @@ public:
     [[nodiscard]] QComboBox *methodBox() const { return m_method; }
     [[nodiscard]] QPlainTextEdit *headersEdit() const { return m_headers; }
     [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
+    /// The height the request form needs, its buttons and progress row included: what the
+    /// dock shows at first, so that Send is never cut in half.
+    [[nodiscard]] int requestHeight() const;
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     [[nodiscard]] QTableView *jarView() const { return m_jar; }
 
@@ -47,6 +50,7 @@ public:
     void readBrowser();
 
 private:
+    QWidget *m_requestBox = nullptr;
     void showBusy(bool busy);
     void refreshProfiles();
     /// The request the fields describe, for Send and Replay alike; nullopt (and the status

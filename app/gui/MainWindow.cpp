@@ -35,9 +35,11 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sessionlens::gui {
 
@@ -163,10 +165,8 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QWidget::setToolTip);
 
     resize(1360, 860);
-    // The inspector comes first: capture starts as a strip the user can pull up.
-    resizeDocks({captureDock}, {260}, Qt::Vertical);
     restoreGeometry(m_settings.bytes(AppSettings::Key::WindowGeometry));
-    restoreState(m_settings.bytes(AppSettings::Key::WindowState));
+    m_layoutRestored = restoreState(m_settings.bytes(AppSettings::Key::WindowState));
     m_controller->refresh();
     updateTitle();
     statusBar()->showMessage(tr("Paste a cookie to begin. Keys: %1").arg(m_keys.store().label()));
@@ -585,6 +585,22 @@ QString MainWindow::aboutText()
         .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
              QString::fromLatin1(OpenSslInfo::version()),
              QString::fromLatin1(ZlibCodec::version()));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored || m_dockSized)
+        return;
+    m_dockSized = true;
+    // The inspector comes first: capture starts as a strip the user can pull up, tall enough
+    // for the request form and its buttons (the dock's title bar on top). Sized once shown:
+    // before, the main window's layout has not yet divided its height and ignores the request.
+    auto *captureDock = findChild<QDockWidget *>(QStringLiteral("captureDock"));
+    const int titleBar = captureDock->fontMetrics().height() +
+                         2 * style()->pixelMetric(QStyle::PM_DockWidgetTitleMargin) + 4;
+    resizeDocks({captureDock}, {std::max(260, m_capturePanel->requestHeight() + titleBar)},
+                Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -73,6 +73,7 @@ public:
     [[nodiscard]] static QString aboutText();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -111,6 +112,8 @@ private:
     QMenu *m_historyMenu = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     CaptureController *m_capture = nullptr;
+    bool m_layoutRestored = false; ///< the user's own dock layout came back from settings
+    bool m_dockSized = false;
     CapturePanel *m_capturePanel = nullptr;
     DocumentPersistence *m_persistence = nullptr;
     QLabel *m_staleBanner = nullptr;

@@ -57,8 +57,8 @@ int run(const QString &outputDir)
     if (!QTest::qWaitForWindowActive(f.window.get()))
         return fail(QStringLiteral("the window never became active"));
 
-    // The dock opens 260 px tall; drag its separator up, as a person would, so that the
-    // buttons and the cookie jar show without scrolling.
+    // The dock opens as a strip showing the request form; drag its separator up, as a person
+    // would, so that the cookie jar and the timeline show without scrolling.
     auto *dock = f.window->findChild<QDockWidget *>(QStringLiteral("captureDock"));
     if (!dock)
         return fail(QStringLiteral("no Capture dock"));

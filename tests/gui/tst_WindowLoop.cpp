@@ -4,6 +4,7 @@
 
 #include "AddKeyDialog.h"
 #include "AuditDialog.h"
+#include "CapturePanel.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
 #include "HistoryDialog.h"
@@ -34,6 +35,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
@@ -149,6 +151,7 @@ private Q_SLOTS:
     void valuesAreEditedFromTheKeyboard();
     void layoutAt1024x768ShowsTheValues();
     void germanLayoutAt1024x768ShowsTheValues();
+    void captureDockShowsItsButtonsAtTheDefaultSize();
     void jsonErrorHasItsOwnRow();
     void germanPayloadLabelIsWhole();
     void longStatusIsWholeInItsTooltip();
@@ -422,6 +425,35 @@ void TestWindowLoop::germanLayoutAt1024x768ShowsTheValues()
     const int bytes = view->header()->sectionViewportPosition(SessionTreeModel::BytesColumn);
     QVERIFY2(bytes < view->viewport()->width(),
              qPrintable(QStringLiteral("%1 of %2").arg(bytes).arg(view->viewport()->width())));
+}
+
+void TestWindowLoop::captureDockShowsItsButtonsAtTheDefaultSize()
+{
+    // The dock opens as a strip under the inspector; Send, Replay and Cancel must be whole in
+    // it, not cut in half by the strip's edge (the jar and progress rows made the form taller).
+    test::GuiTestFixture f;
+    showAndActivate(*f.window);
+    CapturePanel *panel = f.window->capturePanel();
+    auto *scroll = qobject_cast<QScrollArea *>(panel->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    QTRY_VERIFY(scroll->viewport()->height() > 0);
+    for (const QString &text :
+         {QStringLiteral("&Send"), QStringLiteral("&Replay with Edited Cookie"),
+          QStringLiteral("Cancel")}) {
+        QPushButton *pushButton = nullptr;
+        for (auto *candidate : panel->findChildren<QPushButton *>())
+            if (candidate->text() == text)
+                pushButton = candidate;
+        QVERIFY2(pushButton, qPrintable(text));
+        const QRect inViewport(pushButton->mapTo(scroll->viewport(), QPoint(0, 0)),
+                               pushButton->size());
+        QVERIFY2(scroll->viewport()->rect().contains(inViewport),
+                 qPrintable(QStringLiteral("%1 at y %2..%3, the dock shows 0..%4")
+                                .arg(text)
+                                .arg(inViewport.top())
+                                .arg(inViewport.bottom())
+                                .arg(scroll->viewport()->height())));
+    }
 }
 
 void TestWindowLoop::jsonErrorHasItsOwnRow()
