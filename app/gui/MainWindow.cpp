@@ -2,6 +2,7 @@
 
 #include "AuditDialog.h"
 #include "CaptureController.h"
+#include "CaptureDock.h"
 #include "CapturePanel.h"
 #include "ComparePanel.h"
 #include "CookieInputPanel.h"
@@ -35,11 +36,9 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace sessionlens::gui {
 
@@ -115,18 +114,8 @@ MainWindow::MainWindow(AppSettings &settings, KeyRingStore &keys, RecoveryStore 
     m_network = new QNetworkAccessManager(this);
     m_capture = new CaptureController(*m_network, m_keys, *m_controller, m_settings, this);
     m_capturePanel = new CapturePanel(*m_capture, this);
-    auto *captureDock = new QDockWidget(tr("Capture"), this);
-    captureDock->setObjectName(QStringLiteral("captureDock"));
-    // Scrollable, so the dock can be a strip under the inspector without squeezing its forms.
-    auto *captureScroll = new QScrollArea(this);
-    captureScroll->setWidgetResizable(true);
-    captureScroll->setFrameShape(QFrame::NoFrame);
-    // A click on a dock button (which takes no click focus) would give the focus to the
-    // scroll area, out of the field the user was typing in.
-    captureScroll->setFocusPolicy(Qt::NoFocus);
-    captureScroll->setWidget(m_capturePanel);
-    captureDock->setWidget(captureScroll);
-    addDockWidget(Qt::BottomDockWidgetArea, captureDock);
+    m_captureDock = new CaptureDock(m_capturePanel, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_captureDock);
     connect(m_input, &CookieInputPanel::captureFilesDropped, m_capture,
             [this](const QStringList &paths) { m_capture->importFiles(paths); });
     connect(m_capture, &CaptureController::message, this, &MainWindow::showStatus);
@@ -593,14 +582,9 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_layoutRestored || m_dockSized)
         return;
     m_dockSized = true;
-    // The inspector comes first: capture starts as a strip the user can pull up, tall enough
-    // for the request form and its buttons (the dock's title bar on top). Sized once shown:
-    // before, the main window's layout has not yet divided its height and ignores the request.
-    auto *captureDock = findChild<QDockWidget *>(QStringLiteral("captureDock"));
-    const int titleBar = captureDock->fontMetrics().height() +
-                         2 * style()->pixelMetric(QStyle::PM_DockWidgetTitleMargin) + 4;
-    resizeDocks({captureDock}, {std::max(260, m_capturePanel->requestHeight() + titleBar)},
-                Qt::Vertical);
+    // The inspector comes first: capture starts as a strip the user can pull up. Sized once
+    // shown: before, the main window's layout has not yet divided its height and ignores it.
+    resizeDocks({m_captureDock}, {m_captureDock->stripHeight()}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -30,6 +30,7 @@ class PythonViewPanel;
 class ResealPanel;
 class SessionTreePanel;
 class CaptureController;
+class CaptureDock;
 class CapturePanel;
 class SizePanel;
 
@@ -115,6 +116,7 @@ private:
     bool m_layoutRestored = false; ///< the user's own dock layout came back from settings
     bool m_dockSized = false;
     CapturePanel *m_capturePanel = nullptr;
+    CaptureDock *m_captureDock = nullptr;
     DocumentPersistence *m_persistence = nullptr;
     QLabel *m_staleBanner = nullptr;
     QLabel *m_keyWait = nullptr;
