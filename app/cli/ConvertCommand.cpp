@@ -9,7 +9,7 @@
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
 #include "formats/SessionConverter.h"
-#include "keys/KeyNeed.h"
+#include "keys/SessionKey.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -61,7 +61,7 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
     const CookieFormat *sourceFormat = formats.shapeOf(cookie->value);
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
     SecureBytes key;
-    if (const auto kind = KeyNeed::toSeal(*targetFormat)) {
+    if (const auto kind = SessionKey::kindFor(*targetFormat)) {
         auto target = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
         if (!target)
             return m_io.fail(target.error());

@@ -4,7 +4,7 @@
 #include "StoredKeys.h"
 #include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
-#include "keys/KeyNeed.h"
+#include "keys/SessionKey.h"
 #include "json/PythonJsonReader.h"
 
 namespace sessionlens::cli {
@@ -13,7 +13,7 @@ Result<SessionKey> SealFlow::key(const QCommandLineParser &parser, CliIo &io, Ke
                                  qsizetype runEntries, const CookieFormat &format)
 {
     StoredKeys::appendTo(parser, io, ring);
-    const auto kind = KeyNeed::toSeal(format);
+    const auto kind = SessionKey::kindFor(format);
     if (!kind)
         return Error::make(ErrorCategory::Key,
                            tr("%1 is made without a key").arg(format.displayName()));

@@ -5,7 +5,7 @@
 #include "SessionEditCommand.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "formats/SessionDialect.h"
-#include "keys/KeyNeed.h"
+#include "keys/SessionKey.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -182,7 +182,7 @@ QList<SessionConverter::Note> InspectorController::convertTo(const CookieFormat 
     FormatState before{format(), m_sealKeyName, m_document.root()};
     FormatState after{target, m_sealKeyName, std::move(converted.session)};
     // The key that sealed the old format cannot make the new one: pick the first that can.
-    const std::optional<SessionKey::Kind> wanted = KeyNeed::toSeal(*target);
+    const std::optional<SessionKey::Kind> wanted = SessionKey::kindFor(*target);
     const SessionKey *current = m_keys.ring().find(m_sealKeyName);
     if (wanted && (!current || current->kind() != *wanted)) {
         for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {

@@ -6,11 +6,6 @@
 
 namespace sessionlens {
 
-std::optional<SessionKey::Kind> KeyNeed::toSeal(const CookieFormat &format)
-{
-    return SessionKey::kindFor(format);
-}
-
 std::optional<SessionKey::Kind> KeyNeed::toOpen(const CookieFormat &format)
 {
     if (format.keyKind() != CookieFormat::KeyKind::AesKey)

@@ -11,16 +11,14 @@ namespace sessionlens {
 class KeyRing;
 
 /**
- * Which kind of key a cookie format needs, decided once (from the format's own keyKind())
- * for the window and the command line: an EncryptedSession cookie needs an AES key to open
- * and to seal; Flask's signed cookie opens without any key (its secret verifies and signs).
+ * Which kind of key a cookie format needs, decided once (from the format's own keyKind();
+ * SessionKey::kindFor() names the key that seals) for the window and the command line: an
+ * EncryptedSession cookie needs an AES key to open and to seal; Flask's signed cookie opens without
+ * any key (its secret verifies and signs).
  */
 class KeyNeed
 {
 public:
-    /// The kind of key that makes (seals or signs) a cookie of `format`; nullopt for a
-    /// format that is made without a key.
-    [[nodiscard]] static std::optional<SessionKey::Kind> toSeal(const CookieFormat &format);
     /// The kind of key without which a cookie of `format` does not open at all, or nullopt
     /// when it opens without one.
     [[nodiscard]] static std::optional<SessionKey::Kind> toOpen(const CookieFormat &format);

@@ -54,8 +54,8 @@ const CookieFormat &unknownShape()
 
 void TestKeyNeed::kindsPerFormat()
 {
-    QCOMPARE(KeyNeed::toSeal(encrypted()), SessionKey::Kind::AesKey);
-    QCOMPARE(KeyNeed::toSeal(flaskSigned()), SessionKey::Kind::SigningSecret);
+    QCOMPARE(SessionKey::kindFor(encrypted()), SessionKey::Kind::AesKey);
+    QCOMPARE(SessionKey::kindFor(flaskSigned()), SessionKey::Kind::SigningSecret);
     QCOMPARE(KeyNeed::toOpen(encrypted()), SessionKey::Kind::AesKey);
     QVERIFY(!KeyNeed::toOpen(flaskSigned()).has_value());
     // An unknown shape goes through the EncryptedSession path, whose format step names it.
