@@ -2,7 +2,7 @@
 
 #include "Limits.h"
 #include "StoredKeys.h"
-#include "keys/KeyNeed.h"
+#include "formats/KeyNeed.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 #include "keys/SessionKey.h"
