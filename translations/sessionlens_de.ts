@@ -1004,10 +1004,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Der gespeicherte Schlüsselbund, den auch das Fenster nutzt; und Werkzeuge für Schlüsseltext.</translation>
     </message>
     <message>
-        <source>List the stored keys: name, kind, size, fingerprint (never the key).</source>
-        <translation>Die gespeicherten Schlüssel auflisten: Name, Art, Größe, Fingerabdruck (nie den Schlüssel).</translation>
-    </message>
-    <message>
         <source>Store a key or secret read from a file or standard input.</source>
         <translation>Einen Schlüssel oder ein Geheimnis aus einer Datei oder der Standardeingabe speichern.</translation>
     </message>
@@ -1030,6 +1026,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Make a new random AES key.</source>
         <translation>Einen neuen zufälligen AES-Schlüssel erzeugen.</translation>
+    </message>
+    <message>
+        <source>List the stored keys: name, kind, size, fingerprint (never the key) and the formats each is kept for.</source>
+        <translation>Die gespeicherten Schlüssel auflisten: Name, Art, Größe, Fingerabdruck (nie den Schlüssel) und die Formate, für die jeder gilt.</translation>
+    </message>
+    <message>
+        <source>Try the key only on cookies of these formats (comma-separated ids).</source>
+        <translation>Den Schlüssel nur an Cookies dieser Formate versuchen (IDs, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>formats</source>
+        <translation>Formate</translation>
+    </message>
+    <message>
+        <source>all formats</source>
+        <translation>alle Formate</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <source>it is tried only on cookies of: %1</source>
+        <translation>er wird nur an Cookies dieser Formate versucht: %1</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2545,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>cannot open standard input: %1</source>
         <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
     </message>
+    <message>
+        <source>no format is called &quot;%1&quot; (known: %2)</source>
+        <translation>kein Format heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>%1 cookies are not made with this kind of key (%2)</source>
+        <translation>%1-Cookies werden nicht mit dieser Art von Schlüssel gemacht (%2)</translation>
+    </message>
+    <message>
+        <source>name at least one format for the key</source>
+        <translation>nennen Sie mindestens ein Format für den Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -3100,6 +3132,13 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::CaptureDock</name>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CapturePanel</name>
     <message>
         <source>http://127.0.0.1:5000/login</source>
@@ -3340,10 +3379,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation> (zlib)</translation>
     </message>
     <message>
-        <source>Signature verified with secret &quot;%1&quot;.</source>
-        <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
-    </message>
-    <message>
         <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
         <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
     </message>
@@ -3397,6 +3432,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+    <message>
+        <source>Verified with the empty secret (%1).</source>
+        <translation>Mit dem leeren Geheimnis geprüft (%1).</translation>
+    </message>
+    <message>
+        <source>Verified with secret “%1” (%2).</source>
+        <translation>Mit dem Geheimnis „%1“ geprüft (%2).</translation>
     </message>
 </context>
 <context>
@@ -3845,10 +3888,6 @@ Python: %2</translation>
     <message>
         <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
         <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
-    </message>
-    <message>
-        <source>Capture</source>
-        <translation>Mitschnitt</translation>
     </message>
     <message>
         <source>&amp;Import Captured Cookies...</source>
