@@ -8,6 +8,7 @@
 #include "document/SessionSealer.h"
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
+#include "formats/KeyNeed.h"
 #include "formats/SessionConverter.h"
 #include "keys/SessionKey.h"
 
@@ -61,7 +62,7 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
     const CookieFormat *sourceFormat = formats.shapeOf(cookie->value);
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
     SecureBytes key;
-    if (const auto kind = SessionKey::kindFor(*targetFormat)) {
+    if (const auto kind = KeyNeed::toSeal(*targetFormat)) {
         auto target = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
         if (!target)
             return m_io.fail(target.error());

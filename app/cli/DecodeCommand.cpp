@@ -159,7 +159,7 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
     return ExitOk;
 }
 
-int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat format)
+int DecodeCommand::decodeLines(const QString &path, const KeyRing &ring, OutputFormat format)
 {
     QFile file;
     if (auto opened = m_io.openInput(file, path); !opened)
@@ -174,6 +174,8 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
     // but a tree is built only for the rare text that must be rewritten onto one line.
     FlaskSignedCodec::Options options = m_options;
     options.buildSession = format != OutputFormat::Json;
+    // One opener for the file: its key schedules and per-format hints serve every line.
+    CookieOpener opener(ring);
     while (true) {
         const LineReader::Next next = reader.next();
         if (next.status == LineReader::Status::End)
@@ -205,7 +207,7 @@ int DecodeCommand::decodeLines(const QString &path, KeyRing &ring, OutputFormat 
             }
         }
         if (value) {
-            const CookieOpener::Opened result = CookieOpener::open(*value, ring, options);
+            const CookieOpener::Opened result = opener.open(*value, options);
             if (result.error) {
                 error = result.error;
             } else if (format == OutputFormat::Json) {

@@ -30,7 +30,7 @@ private:
         Json,
         Python
     };
-    int decodeLines(const QString &path, KeyRing &ring, OutputFormat format);
+    int decodeLines(const QString &path, const KeyRing &ring, OutputFormat format);
 
     FlaskSignedCodec::Options m_options;
 };

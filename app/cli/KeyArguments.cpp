@@ -1,7 +1,7 @@
 #include "KeyArguments.h"
 
 #include "StoredKeys.h"
-#include "keys/KeyNeed.h"
+#include "formats/KeyNeed.h"
 #include "keys/RunKeyLoader.h"
 
 namespace sessionlens::cli {

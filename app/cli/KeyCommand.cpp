@@ -2,7 +2,8 @@
 
 #include "Limits.h"
 #include "StoredKeys.h"
-#include "keys/KeyNeed.h"
+#include "formats/FormatRegistry.h"
+#include "formats/KeyNeed.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 #include "keys/SessionKey.h"
@@ -19,7 +20,8 @@ CommandSyntax KeyCommand::syntax() const
     CommandSyntax syntax(QStringLiteral("key"),
                          tr("The stored key ring, shared with the window; and key text tools."));
     CommandSyntax list(QStringLiteral("list"),
-                       tr("List the stored keys: name, kind, size, fingerprint (never the key)."));
+                       tr("List the stored keys: name, kind, size, fingerprint (never the key) "
+                          "and the formats each is kept for."));
     syntax.addSubcommand(list);
 
     CommandSyntax add(QStringLiteral("add"),
@@ -31,6 +33,10 @@ CommandSyntax KeyCommand::syntax() const
     add.addOption({QStringLiteral("secret-file"),
                    tr("File holding a Flask SECRET_KEY ('-': standard input)."), tr("file")},
                   CommandOption::Hints::path());
+    add.addOption({QStringLiteral("for"),
+                   tr("Try the key only on cookies of these formats (comma-separated ids)."),
+                   tr("formats")},
+                  CommandOption::Hints::oneOf(FormatRegistry::builtIn().ids()));
     add.addPositionalArgument(QStringLiteral("-"), tr("Read an AES key from standard input."),
                               QStringLiteral("[-]"));
     syntax.addSubcommand(add);
@@ -149,10 +155,12 @@ int KeyCommand::list()
     const KeyRing &ring = stored.keys->ring();
     for (qsizetype i = 0; i < ring.size(); ++i) {
         const SessionKey &key = ring.at(i);
-        // Never the secret itself: name, kind, size and fingerprint only.
-        out << QStringLiteral("%1\t%2\t%3\t%4")
+        // Never the secret itself: name, kind, size, fingerprint and the formats it serves.
+        out << QStringLiteral("%1\t%2\t%3\t%4\t%5")
                    .arg(key.name(), KeyNeed::kindName(key.kind()), tr("%1 bytes").arg(key.size()),
-                        key.fingerprint())
+                        key.fingerprint(),
+                        key.formats().isEmpty() ? tr("all formats")
+                                                : tr("for %1").arg(key.formats().join(u',')))
             << Qt::endl;
     }
     if (!stored.missing.isEmpty())
@@ -185,16 +193,27 @@ int KeyCommand::add(const QCommandLineParser &parser)
     if (!loaded)
         return m_io.fail(loaded.error());
     const SessionKey &read = loaded->constFirst();
+    SessionKey key(name, read.bytes(), read.kind());
+    if (parser.isSet(QStringLiteral("for"))) {
+        auto formats = KeyNeed::formatsFor(read.kind(), parser.value(QStringLiteral("for")),
+                                           FormatRegistry::builtIn());
+        if (!formats)
+            return m_io.usage(formats.error().message);
+        key.setFormats(std::move(formats).value());
+    }
     StoredKeyRing::Opened stored = StoredKeys::open(m_io, true);
     if (!stored.keys)
         return m_io.fail(Error::make(ErrorCategory::Io, tr("no key store can be reached")));
-    auto added = stored.keys->add(SessionKey(name, read.bytes(), read.kind()));
+    const QStringList formats = key.formats();
+    auto added = stored.keys->add(std::move(key));
     if (!added)
         return m_io.fail(added.error());
     m_io.err() << tr("added %1 \"%2\" (%3) to %4")
                       .arg(KeyNeed::kindName(read.kind()), name, read.fingerprint(),
                            stored.keys->store().label())
                << Qt::endl;
+    if (!formats.isEmpty())
+        m_io.err() << tr("it is tried only on cookies of: %1").arg(formats.join(u',')) << Qt::endl;
     return ExitOk;
 }
 

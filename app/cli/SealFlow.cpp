@@ -3,6 +3,7 @@
 #include "SizeWarnings.h"
 #include "StoredKeys.h"
 #include "formats/FormatRegistry.h"
+#include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
 #include "keys/SessionKey.h"
 #include "json/PythonJsonReader.h"
@@ -13,7 +14,7 @@ Result<SessionKey> SealFlow::key(const QCommandLineParser &parser, CliIo &io, Ke
                                  qsizetype runEntries, const CookieFormat &format)
 {
     StoredKeys::appendTo(parser, io, ring);
-    const auto kind = SessionKey::kindFor(format);
+    const auto kind = KeyNeed::toSeal(format);
     if (!kind)
         return Error::make(ErrorCategory::Key,
                            tr("%1 is made without a key").arg(format.displayName()));

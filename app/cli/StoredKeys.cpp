@@ -1,6 +1,6 @@
 #include "StoredKeys.h"
 
-#include "keys/KeyNeed.h"
+#include "formats/KeyNeed.h"
 
 #include <unistd.h>
 

@@ -183,6 +183,15 @@ void CookieInputPanel::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+QString CookieInputPanel::verifiedText(const InspectorController::OpenResult &result)
+{
+    // Which stored secret, and as which format: one secret may serve several apps.
+    if (result.keyName.isEmpty())
+        return tr("Verified with the empty secret (%1).").arg(result.format()->displayName());
+    return tr("Verified with secret “%1” (%2).")
+        .arg(result.keyName, result.format()->displayName());
+}
+
 void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
 {
     const int failing = result.error ? result.error->field : -1;
@@ -215,7 +224,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         }
         switch (signedCookie.verification) {
         case FlaskSignedCodec::Verification::Valid:
-            status = tr("Signature verified with secret \"%1\".").arg(result.keyName);
+            status = verifiedText(result);
             break;
         case FlaskSignedCodec::Verification::Invalid:
             status = tr("Signature NOT verified: no stored secret matches. The session below is "
@@ -280,9 +289,11 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                                   ? QString()
                                   : span(elided(result.cookie.value, 40), "#555", true));
         }
-        status = result.ok() ? tr("Opened with key \"%1\" (%2).")
-                                   .arg(result.keyName, result.format()->displayName())
-                             : ErrorText::describe(*result.error);
+        status = !result.ok() ? ErrorText::describe(*result.error)
+                 : result.opened.verified == true
+                     ? verifiedText(result)
+                     : tr("Opened with key \"%1\" (%2).")
+                           .arg(result.keyName, result.format()->displayName());
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
     if (result.hasSession()) {

@@ -40,6 +40,8 @@ private:
     /// Shows `text` in the field without opening it again.
     void showInputText(const QString &text);
     void showResult(const InspectorController::OpenResult &result);
+    /// "Verified with secret “NAME” (FORMAT)": the status line of a verified cookie.
+    [[nodiscard]] static QString verifiedText(const InspectorController::OpenResult &result);
 
     InspectorController &m_controller;
     QPlainTextEdit *m_input = nullptr;

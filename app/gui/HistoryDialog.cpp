@@ -23,7 +23,7 @@ constexpr int kMaxListWidth = 640;
 constexpr int kMinPreviewWidth = 360;
 } // namespace
 
-HistoryDialog::HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, KeyRing &ring,
+HistoryDialog::HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, const KeyRing &ring,
                              FlaskSignedCodec::Options options, QWidget *parent)
     : QDialog(parent), m_entries(std::move(entries)), m_ring(ring), m_options(std::move(options))
 {

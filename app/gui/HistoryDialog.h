@@ -24,7 +24,7 @@ class HistoryDialog : public QDialog
     Q_OBJECT
 
 public:
-    HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, KeyRing &ring,
+    HistoryDialog(QList<RecoveryStore::HistoryEntry> entries, const KeyRing &ring,
                   FlaskSignedCodec::Options options, QWidget *parent = nullptr);
 
     [[nodiscard]] QListWidget *list() const { return m_list; }
@@ -40,7 +40,7 @@ private:
 
     QList<RecoveryStore::HistoryEntry> m_entries;
     QList<std::optional<CookieOpener::Opened>> m_opened; // opened on first look
-    KeyRing &m_ring;
+    const KeyRing &m_ring;
     FlaskSignedCodec::Options m_options;
     QListWidget *m_list = nullptr;
     QLabel *m_preview = nullptr;

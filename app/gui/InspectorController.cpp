@@ -4,6 +4,7 @@
 #include "KeyRingStore.h"
 #include "SessionEditCommand.h"
 #include "crypto/ItsdangerousSigner.h"
+#include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
 #include "keys/SessionKey.h"
 
@@ -30,7 +31,8 @@ bool InspectorController::OpenResult::readableButUnverified() const
 }
 
 InspectorController::InspectorController(AppSettings &settings, KeyRingStore &keys, QObject *parent)
-    : QObject(parent), m_settings(settings), m_keys(keys), m_model(m_document, m_undoStack)
+    : QObject(parent), m_settings(settings), m_keys(keys), m_opener(keys.ring()),
+      m_model(m_document, m_undoStack)
 {
     m_document.setFormat(FormatRegistry::builtIn().fallback());
     m_compression = compressionFromName(m_settings.string(AppSettings::Key::Compression));
@@ -101,10 +103,9 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         return m_lastOpen;
     }
     result.cookie = extracted.value();
-    result.opened = CookieOpener::open(result.cookie.value, m_keys.ring(), signerOptions());
+    result.opened = m_opener.open(result.cookie.value, signerOptions());
     result.error = result.opened.error;
-    if (result.opened.keyIndex >= 0)
-        result.keyName = m_keys.ring().at(result.opened.keyIndex).name();
+    result.keyName = result.opened.keyName;
     if (result.hasSession() && !mayReplaceDocument()) {
         Q_EMIT openCancelled();
         return m_lastOpen;
@@ -182,7 +183,7 @@ QList<SessionConverter::Note> InspectorController::convertTo(const CookieFormat 
     FormatState before{format(), m_sealKeyName, m_document.root()};
     FormatState after{target, m_sealKeyName, std::move(converted.session)};
     // The key that sealed the old format cannot make the new one: pick the first that can.
-    const std::optional<SessionKey::Kind> wanted = SessionKey::kindFor(*target);
+    const std::optional<SessionKey::Kind> wanted = KeyNeed::toSeal(*target);
     const SessionKey *current = m_keys.ring().find(m_sealKeyName);
     if (wanted && (!current || current->kind() != *wanted)) {
         for (qsizetype i = 0; i < m_keys.ring().size(); ++i) {
@@ -245,7 +246,7 @@ void InspectorController::refresh()
 {
     const quint64 generation = ++m_generation;
     const SessionKey *key = m_keys.ring().find(m_sealKeyName);
-    const std::optional<SessionKey::Kind> wanted = SessionKey::kindFor(*format());
+    const std::optional<SessionKey::Kind> wanted = KeyNeed::toSeal(*format());
     const SecureBytes sealKey =
         key && wanted && key->kind() == *wanted ? key->bytes() : SecureBytes();
     SessionSealer::Options options = sealerOptions();

@@ -182,6 +182,7 @@ private:
 
     AppSettings &m_settings;
     KeyRingStore &m_keys;
+    CookieOpener m_opener; // over m_keys' ring: learns which key serves which format
     SessionDocument m_document;
     QUndoStack m_undoStack;
     SessionTreeModel m_model;

@@ -6,6 +6,7 @@
 #include "ErrorText.h"
 #include "KeyLabel.h"
 #include "KeyRingStore.h"
+#include "formats/KeyNeed.h"
 #include "text/CookieSnippet.h"
 
 #include <QApplication>
@@ -112,7 +113,7 @@ void ResealPanel::reloadKeys()
         const QSignalBlocker blocker(m_key);
         m_key->clear();
         // Only keys of the kind the current format needs: AES keys seal, Flask secrets sign.
-        const auto wanted = SessionKey::kindFor(*m_controller.format());
+        const auto wanted = KeyNeed::toSeal(*m_controller.format());
         const KeyRing &ring = m_controller.keys().ring();
         for (qsizetype i = 0; wanted && i < ring.size(); ++i) {
             if (ring.at(i).kind() == *wanted)

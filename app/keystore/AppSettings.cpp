@@ -16,9 +16,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 21> &table()
+const std::array<Entry, 22> &table()
 {
-    static const std::array<Entry, 21> entries{{
+    static const std::array<Entry, 22> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -26,6 +26,7 @@ const std::array<Entry, 21> &table()
         {AppSettings::Key::ReplayUrl, "replay/url", QStringLiteral("http://127.0.0.1:5000/")},
         {AppSettings::Key::CookieName, "replay/cookieName", QStringLiteral("session")},
         {AppSettings::Key::KeyNames, "keys/names", QStringList()},
+        {AppSettings::Key::KeyFormats, "keys/formats", QStringList()},
         {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
         {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays",
          defaults::kSessionLifetimeDays},

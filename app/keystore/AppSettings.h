@@ -29,6 +29,7 @@ public:
         ReplayUrl,             ///< URL used in curl / requests snippets
         CookieName,            ///< Flask SESSION_COOKIE_NAME
         KeyNames,              ///< ordered names of key-ring entries (no secrets)
+        KeyFormats,            ///< "<format ids>:<name>" of keys kept for some formats only
         KeyStoreBackend,       ///< "keychain" or "file"
         SessionLifetimeDays,   ///< PERMANENT_SESSION_LIFETIME, for flagging expired signed cookies
         SignerSalt,            ///< itsdangerous salt of the app's session signer

@@ -1,5 +1,6 @@
 #include "KeyRingStore.h"
 
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -13,20 +14,43 @@ struct StoredEntry
 {
     QString name;
     SessionKey::Kind kind;
+    QStringList formats; ///< empty: every format of its kind
 };
+
+// "django,starlette:<name>" for a key kept for those formats (ids have no ':', names may).
+QHash<QString, QStringList> storedFormats(const AppSettings &settings)
+{
+    QHash<QString, QStringList> out;
+    for (const QString &entry : settings.stringList(AppSettings::Key::KeyFormats)) {
+        const qsizetype colon = entry.indexOf(u':');
+        if (colon > 0)
+            out.insert(entry.mid(colon + 1), entry.left(colon).split(u',', Qt::SkipEmptyParts));
+    }
+    return out;
+}
 
 // Entries are "aes:<name>" or "secret:<name>" (a bare name is an AES key).
 QList<StoredEntry> storedEntries(const AppSettings &settings)
 {
+    const QHash<QString, QStringList> formats = storedFormats(settings);
     QList<StoredEntry> out;
     for (const QString &entry : settings.stringList(AppSettings::Key::KeyNames)) {
         const bool isSecret = entry.startsWith(QLatin1String("secret:"));
         out.append({isSecret                                  ? entry.mid(7)
                     : entry.startsWith(QLatin1String("aes:")) ? entry.mid(4)
                                                               : entry,
-                    isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey});
+                    isSecret ? SessionKey::Kind::SigningSecret : SessionKey::Kind::AesKey,
+                    {}});
+        out.last().formats = formats.value(out.last().name);
     }
     return out;
+}
+
+SessionKey storedKey(const StoredEntry &entry, SecureBytes secret)
+{
+    SessionKey key(entry.name, std::move(secret), entry.kind);
+    key.setFormats(entry.formats);
+    return key;
 }
 
 } // namespace
@@ -44,8 +68,7 @@ QStringList KeyRingStore::load()
     m_ring = KeyRing();
     for (const StoredEntry &entry : storedEntries(m_settings)) {
         auto secret = m_store->load(entry.name);
-        if (!secret ||
-            !m_ring.add(SessionKey(entry.name, std::move(secret).value(), entry.kind)).ok())
+        if (!secret || !m_ring.add(storedKey(entry, std::move(secret).value())).ok())
             missing.append(entry.name);
     }
     Q_EMIT changed();
@@ -54,7 +77,7 @@ QStringList KeyRingStore::load()
 
 void KeyRingStore::saveNames()
 {
-    QStringList entries;
+    QStringList entries, formats;
     for (qsizetype i = 0; i < m_ring.size(); ++i) {
         const SessionKey &key = m_ring.at(i);
         if (m_temporary.contains(key.name()))
@@ -62,8 +85,11 @@ void KeyRingStore::saveNames()
         entries.append((key.kind() == SessionKey::Kind::SigningSecret ? QStringLiteral("secret:")
                                                                       : QStringLiteral("aes:")) +
                        key.name());
+        if (!key.formats().isEmpty())
+            formats.append(key.formats().join(u',') + u':' + key.name());
     }
     m_settings.setValue(AppSettings::Key::KeyNames, entries);
+    m_settings.setValue(AppSettings::Key::KeyFormats, formats);
     m_settings.sync();
 }
 
@@ -80,6 +106,17 @@ Result<Done> KeyRingStore::add(SessionKey key)
         return stored;
     }
     saveNames();
+    Q_EMIT changed();
+    return Done{};
+}
+
+Result<Done> KeyRingStore::setFormats(const QString &name, const QStringList &formatIds)
+{
+    auto changedFormats = m_ring.setFormats(name, formatIds);
+    if (!changedFormats)
+        return changedFormats;
+    if (!m_temporary.contains(name))
+        saveNames();
     Q_EMIT changed();
     return Done{};
 }
@@ -165,7 +202,7 @@ void KeyRingStore::loadLater()
         QStringList missing;
         for (qsizetype i = 0; i < entries.size(); ++i) {
             const auto &secret = progress->secrets[i];
-            if (!secret || !ring.add(SessionKey(entries[i].name, *secret, entries[i].kind)).ok())
+            if (!secret || !ring.add(storedKey(entries[i], *secret)).ok())
                 missing.append(entries[i].name);
         }
         for (const QString &name : std::as_const(m_temporary))

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] Result<Done> addTemporary(SessionKey key);
     [[nodiscard]] Result<Done> remove(const QString &name);
     [[nodiscard]] Result<Done> rename(const QString &from, const QString &to);
+    /// Keeps the key `name` for these format ids only (empty: every format of its kind); the
+    /// list is stored with the key's name, whichever store keeps its secret.
+    [[nodiscard]] Result<Done> setFormats(const QString &name, const QStringList &formatIds);
 
     /// add(), remove() and rename() without waiting: the ring changes once the store agrees;
     /// `done` gets the outcome (not called when `context` is gone).

@@ -38,12 +38,13 @@ using KeyTable = std::unordered_map<std::string, SizeAudit::KeyCost, KeyBytesHas
 class Worker
 {
 public:
-    explicit Worker(const SizeAudit::Options &options) : m_options(options)
+    /// `ring` (shared by every worker, const) must outlive the worker.
+    Worker(const SizeAudit::Options &options, const KeyRing &ring)
+        : m_options(options),
+          m_opener(ring, options.formats ? *options.formats : FormatRegistry::builtIn())
     {
         // Sizes only: the JSON is checked as decode checks it, but no tree is built.
         m_options.signer.buildSession = false;
-        for (const SessionKey &key : options.keys)
-            (void)m_ring.add(key);
     }
 
     // Line numbers start at 0 in the block; finishBlock() moves them to the input's, once the
@@ -112,9 +113,7 @@ public:
         if (nameSize + value.size() > SizeReport::kBrowserMaxCookieSize)
             ++m_report.over4096;
 
-        const CookieOpener::Opened opened =
-            CookieOpener::open(value, m_ring, m_options.signer,
-                               m_options.formats ? *m_options.formats : FormatRegistry::builtIn());
+        const CookieOpener::Opened opened = m_opener.open(value, m_options.signer);
         if (opened.detected) {
             row.format = opened.detected->id();
             ++m_report.formats[row.format];
@@ -172,9 +171,17 @@ public:
 
 private:
     SizeAudit::Options m_options;
-    KeyRing m_ring;
+    CookieOpener m_opener; // the worker's own key schedules over the shared ring
     KeyTable m_keys;
 };
+
+KeyRing ringOf(const QList<SessionKey> &keys)
+{
+    KeyRing ring;
+    for (const SessionKey &key : keys)
+        (void)ring.add(key); // a duplicate name or a bad key opens nothing: skipped as before
+    return ring;
+}
 
 } // namespace
 
@@ -289,9 +296,10 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
 {
     const int threads = std::clamp(
         options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
+    const KeyRing ring = ringOf(options.keys);
     std::vector<std::unique_ptr<Worker>> workers;
     for (int t = 0; t < threads; ++t)
-        workers.push_back(std::make_unique<Worker>(options));
+        workers.push_back(std::make_unique<Worker>(options, ring));
     std::vector<QByteArray> blocks{std::size_t(threads)};
     WorkerPool pool(threads, [&](int t) {
         workers[std::size_t(t)]->process(blocks[std::size_t(t)], bool(rows));
@@ -339,7 +347,8 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
 
 void SizeAudit::addValues(const QList<QByteArray> &values, const Options &options, Report &report)
 {
-    Worker worker(options);
+    const KeyRing ring = ringOf(options.keys);
+    Worker worker(options, ring);
     worker.m_report = Report{};
     qint64 line = 1;
     for (const QByteArray &value : values)

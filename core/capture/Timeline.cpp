@@ -7,8 +7,9 @@ bool Timeline::Entry::readable() const
     return opened.readable();
 }
 
-Timeline::Timeline(KeyRing &ring, FlaskSignedCodec::Options options, const FormatRegistry &formats)
-    : m_ring(ring), m_options(std::move(options)), m_formats(formats)
+Timeline::Timeline(const KeyRing &ring, FlaskSignedCodec::Options options,
+                   const FormatRegistry &formats)
+    : m_opener(ring, formats), m_options(std::move(options))
 {
 }
 
@@ -16,9 +17,8 @@ const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
 {
     Entry entry;
     entry.cookie = cookie;
-    entry.opened = CookieOpener::open(cookie.value, m_ring, m_options, m_formats);
-    if (entry.opened.keyIndex >= 0)
-        entry.openedWith = m_ring.at(entry.opened.keyIndex).name();
+    entry.opened = m_opener.open(cookie.value, m_options);
+    entry.openedWith = entry.opened.keyName;
     if (entry.readable()) {
         const QString origin = cookie.origin();
         const auto previous = m_lastByOrigin.constFind(origin);
@@ -49,7 +49,7 @@ Timeline::PinVerdict Timeline::judgePin(const Entry &entry)
     // A new value is what every change of the session brings; a session the pin's key does not
     // open (or its secret does not verify), or one that keeps none of the pin's members, is the
     // app starting afresh: it could not open the pin.
-    const CookieOpener::Opened pin = CookieOpener::open(cookie.pin, m_ring, m_options);
+    const CookieOpener::Opened pin = m_opener.open(cookie.pin, m_options);
     if (pin.keyIndex >= 0 && entry.opened.keyIndex != pin.keyIndex)
         return PinVerdict::NewSession;
     if (pin.readable() && entry.readable()) {

@@ -48,8 +48,9 @@ public:
         readable() const; ///< a session came out (a signed one may be unverified)
     };
 
-    /// `formats` (which must outlive the timeline) detects and opens each cookie.
-    Timeline(KeyRing &ring, FlaskSignedCodec::Options options,
+    /// `formats` (which must outlive the timeline) detects and opens each cookie; `ring` too
+    /// must outlive it, and may change in between.
+    Timeline(const KeyRing &ring, FlaskSignedCodec::Options options,
              const FormatRegistry &formats = FormatRegistry::builtIn());
 
     /// Opens and adds a cookie; returns the new entry.
@@ -64,9 +65,8 @@ public:
 private:
     [[nodiscard]] PinVerdict judgePin(const Entry &entry);
 
-    KeyRing &m_ring;
+    CookieOpener m_opener;
     FlaskSignedCodec::Options m_options;
-    const FormatRegistry &m_formats;
     QList<Entry> m_entries;
     QHash<QString, SessionValue> m_lastByOrigin;
     qsizetype m_dropped = 0;

@@ -1,32 +1,20 @@
 #include "document/SessionSealer.h"
 
-#include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
 
 #include <QCoreApplication>
 
 namespace sessionlens {
 
-std::optional<Error> SessionSealer::overInputLimit(qsizetype cookieBytes)
-{
-    if (cookieBytes <= CookieText::kMaxInputSize)
-        return std::nullopt;
-    return Error::make(ErrorCategory::Limit,
-                       QCoreApplication::translate(
-                           "sessionlens::Error",
-                           "the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
-                           .arg(cookieBytes)
-                           .arg(CookieText::kMaxInputSize));
-}
-
 SessionSealer::Sealed SessionSealer::seal(const SessionValue &session, const SecureBytes &key,
                                           const Options &options)
 {
-    Sealed out;
     const CookieFormat *format =
         options.format ? options.format : FormatRegistry::builtIn().fallback();
-    format->seal(session, key, options, out);
-    return out;
+    SealedCookie sealed;
+    format->seal(session, key, options, sealed);
+    return Sealed{std::move(sealed.cookie), std::move(sealed.error),
+                  SizeReport(std::move(sealed.size), options.cookieName), std::move(sealed.json)};
 }
 
 std::optional<EncryptedSessionCodec::Compression>

@@ -5,6 +5,7 @@
 #include "formats/CookieFormat.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/SealedCookie.h"
 #include "report/SizeReport.h"
 #include "json/SessionValue.h"
 
@@ -14,16 +15,6 @@
 #include <optional>
 
 namespace sessionlens {
-
-/// A session made into a cookie (or the reason why not), with what it costs.
-struct SealedCookie
-{
-    QByteArray cookie;          ///< empty when `error` is set
-    std::optional<Error> error; ///< why no cookie was made (no key, not sealable, ...)
-    SizeReport report;          ///< always filled: sizes need no key
-    QByteArray json;            ///< the JSON text (plaintext or payload JSON)
-    [[nodiscard]] bool ok() const { return !error.has_value(); }
-};
 
 /**
  * Turns a session into the cookie the server would write, and says what it costs.
@@ -35,7 +26,16 @@ class SessionSealer
 {
 public:
     using Options = SealOptions;
-    using Sealed = SealedCookie;
+
+    /// A session made into a cookie (or the reason why not), with what it costs.
+    struct Sealed
+    {
+        QByteArray cookie;          ///< empty when `error` is set
+        std::optional<Error> error; ///< why no cookie was made (no key, not sealable, ...)
+        SizeReport report;          ///< always filled: sizes need no key
+        QByteArray json;            ///< the JSON text (plaintext or payload JSON)
+        [[nodiscard]] bool ok() const { return !error.has_value(); }
+    };
 
     /// `key`: the AES key or the secret, as the format needs; empty gives the report and a
     /// `key` error. A cookie SessionLens itself could not open again (over the input limit) is
@@ -46,9 +46,6 @@ public:
     /// Compression names as the CLI and the settings spell them ("auto", "always", "never").
     [[nodiscard]] static std::optional<EncryptedSessionCodec::Compression>
     compressionFromName(const QString &name);
-
-    /// A `limit` error when a cookie of this size would be more than SessionLens opens.
-    [[nodiscard]] static std::optional<Error> overInputLimit(qsizetype cookieBytes);
 };
 
 } // namespace sessionlens

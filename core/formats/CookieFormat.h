@@ -18,7 +18,7 @@
 
 namespace sessionlens {
 
-class KeyRing;
+class KeySchedules;
 struct OpenedCookie;
 struct SealedCookie;
 class CookieFormat;
@@ -39,7 +39,7 @@ struct SealOptions
     FlaskSignedCodec::Options signer;
     /// Signed formats: UNIX time to sign as of; -1 for now.
     qint64 timestamp = -1;
-    /// The report's keys measured exactly (SizeReport::Options::exactKeyShares).
+    /// The report's keys measured exactly (the others are estimated: CookieSize::KeyShare).
     qsizetype exactKeyShares = limits::kMaxExactKeyShares;
 };
 
@@ -101,13 +101,17 @@ public:
     [[nodiscard]] virtual PythonJsonReader::Dialect readerDialect() const = 0;
     [[nodiscard]] PythonJsonReader::Options readerOptions() const;
 
-    /// Opens `cookie` with what `ring` holds of the format's key kind, filling `out` (whose
-    /// format and detected members the caller has set). Never stops silently: every failure
-    /// names its step, and what was decoded before it stays in `out`.
-    virtual void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+    /// Opens `cookie` with the keys of the format's kind that `keys` offers for it
+    /// (keys.candidates(*this, kind): the const ring's keys the user keeps for this format, the
+    /// one that served it last first; keys.codec(i) for an AES key schedule), filling `out`
+    /// (whose format and detected members the caller has set) and out.keyIndex with the ring
+    /// index of the key that opened or verified it. Never stops silently: every failure names
+    /// its step, and what was decoded before it stays in `out`.
+    virtual void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
                       OpenedCookie &out) const = 0;
-    /// Writes `session` as the format's server would, fills the size report (always, as sizes
-    /// need no key) and, with a key (when the format needs one), the cookie.
+    /// Writes `session` as the format's server would, fills out.size (always, as sizes need no
+    /// key: CookieSize's stages, cookieValueBytes and key shares) and, with a key (when the
+    /// format needs one), the cookie. A cookie over CookieText::overInputLimit() is an error.
     virtual void seal(const SessionValue &session, const SecureBytes &key,
                       const SealOptions &options, SealedCookie &out) const = 0;
     /// `session` (of any format) as this format's server reads it back, with a note for each

@@ -228,4 +228,16 @@ std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
     return line;
 }
 
+std::optional<Error> CookieText::overInputLimit(qsizetype cookieBytes)
+{
+    if (cookieBytes <= CookieText::kMaxInputSize)
+        return std::nullopt;
+    return Error::make(ErrorCategory::Limit,
+                       QCoreApplication::translate(
+                           "sessionlens::Error",
+                           "the cookie would be %1 bytes, more than the %2 bytes SessionLens opens")
+                           .arg(cookieBytes)
+                           .arg(CookieText::kMaxInputSize));
+}
+
 } // namespace sessionlens

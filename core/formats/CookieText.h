@@ -50,6 +50,10 @@ public:
     /// decides. Saves turning every line of a large file into UTF-16 and back.
     [[nodiscard]] static std::optional<QByteArrayView> bareValue(QByteArrayView line);
 
+    /// A `limit` error when a cookie of this size would be more than SessionLens opens: what a
+    /// format's seal checks, so that no cookie is made that could not be opened again.
+    [[nodiscard]] static std::optional<Error> overInputLimit(qsizetype cookieBytes);
+
 private:
     /// One value, pair list or header line.
     [[nodiscard]] static Result<Extracted> extractLine(const QString &text,

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "formats/CookieFormat.h"
-#include "report/SizeReport.h"
+#include "formats/CookieSize.h"
 
 namespace sessionlens {
 
@@ -28,7 +28,7 @@ public:
     {
         return PythonJsonReader::Dialect::EncryptedSession;
     }
-    void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+    void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
               OpenedCookie &out) const override;
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;
@@ -36,10 +36,21 @@ public:
     convertFrom(const SessionValue &session) const override;
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
-    [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype ciphertext,
+    [[nodiscard]] static QList<CookieSize::Stage> sizeStages(qsizetype ciphertext,
                                                              qsizetype ciphertextBase64,
                                                              qsizetype tagBase64,
                                                              qsizetype nonceBase64);
+
+private:
+    /// The figures for JSON text already written (`entryEnds` from PythonJsonWriter) whose
+    /// payload (the text, or its zlib form when `compressed`) is `payloadBytes` long.
+    [[nodiscard]] static CookieSize measure(const SessionValue &session, const QByteArray &json,
+                                            const QList<qsizetype> &entryEnds,
+                                            qsizetype payloadBytes, bool compressed,
+                                            const SealOptions &options);
+    /// Tries the AES keys `keys` offers on split fields; an `authentication` error when none fits.
+    void openWithKeys(KeySchedules &keys, const EncryptedSessionCodec::Limits &limits,
+                      EncryptedSessionCodec::Decoded &decoded, OpenedCookie &out) const;
 };
 
 } // namespace sessionlens

@@ -1,16 +1,28 @@
 #include "formats/FlaskSignedFormat.h"
 
-#include "document/CookieOpener.h"
-#include "document/SessionSealer.h"
+#include "encoding/Base64.h"
+#include "formats/CookieText.h"
 #include "formats/ItsdangerousSecretCheck.h"
+#include "formats/KeySchedules.h"
 #include "formats/OpenedCookie.h"
+#include "formats/SealedCookie.h"
 #include "formats/SessionDialect.h"
-#include "keys/KeyRing.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 
 namespace sessionlens {
+
+namespace {
+
+// `<payload>.<timestamp>.<signature>` for these fields.
+qsizetype signedValueSize(const QByteArray &payloadField, int digestSize, qsizetype timestampField)
+{
+    return payloadField.size() + 1 + timestampField + 1 +
+           Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe);
+}
+
+} // namespace
 
 QString FlaskSignedFormat::displayName() const
 {
@@ -32,11 +44,15 @@ int FlaskSignedFormat::score(QByteArrayView cookie,
     return characters.dots >= 2 ? Certain : Damaged;
 }
 
-void FlaskSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+void FlaskSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
                              OpenedCookie &out) const
 {
-    QList<qsizetype> indices;
-    const QList<SecureBytes> secrets = CookieOpener::signingSecrets(ring, &indices);
+    // The secret that verified this format last comes first, then the ring's order.
+    const QList<qsizetype> &indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
+    QList<SecureBytes> secrets;
+    secrets.reserve(indices.size());
+    for (const qsizetype i : indices)
+        secrets.append(keys.ring().at(i).bytes());
     FlaskSignedCodec::Decoded decoded = FlaskSignedCodec::decode(cookie, options, secrets);
     out.error = decoded.error;
     out.warnings = decoded.warnings;
@@ -56,12 +72,12 @@ void FlaskSignedFormat::seal(const SessionValue &session, const SecureBytes &key
 {
     out.json = PythonJsonWriter::write(session, PythonJsonWriter::Style::FlaskTagged);
     const QByteArray payload = FlaskSignedCodec::payloadField(out.json);
-    out.report = SizeReport::fromSigned(
-        session, out.json, payload, ItsdangerousSigner::digestSize(options.signer.signer.digest),
-        options.cookieName, options.exactKeyShares);
+    out.size = measure(session, out.json, payload,
+                       ItsdangerousSigner::digestSize(options.signer.signer.digest),
+                       options.exactKeyShares);
     if ((out.error = SessionDialect::checkIsSession(session)))
         return;
-    if ((out.error = SessionSealer::overInputLimit(out.report.cookieValueBytes)))
+    if ((out.error = CookieText::overInputLimit(out.size.cookieValueBytes)))
         return;
     if (key.isEmpty()) {
         out.error = Error::make(
@@ -84,7 +100,58 @@ SessionConverter::Converted FlaskSignedFormat::convertFrom(const SessionValue &s
     return SessionConverter::toFlaskSigned(session);
 }
 
-QList<SizeReport::Stage> FlaskSignedFormat::sizeStages(qsizetype payload, qsizetype payloadBase64,
+CookieSize FlaskSignedFormat::measure(const SessionValue &session, const QByteArray &json,
+                                      const QByteArray &payloadField, int digestSize,
+                                      qsizetype exactKeyShares)
+{
+    CookieSize r;
+    r.format = formatId();
+    r.jsonBytes = json.size();
+    const qsizetype timestampField =
+        FlaskSignedCodec::timestampField(QDateTime::currentSecsSinceEpoch(), false).size();
+    r.compressed = payloadField.startsWith('.');
+    // The compressed bytes are what the payload field's base64 (no padding) encodes.
+    r.compressedBytes = r.compressed ? (payloadField.size() - 1) * 3 / 4 : 0;
+    r.cookieValueBytes = signedValueSize(payloadField, digestSize, timestampField);
+    r.stages =
+        sizeStages(r.compressed ? r.compressedBytes : json.size(), payloadField.size(),
+                   timestampField, Base64::encodedSize(digestSize, Base64::Alphabet::UrlSafe));
+    if (session.type() != SessionValue::Type::Dict)
+        return r;
+    // Removing a key can change tagging (" di"), so a remainder is written out in full, for
+    // the largest entries alone; the others are estimated from their JSON share.
+    const qsizetype count = session.size();
+    QList<qsizetype> starts(count, 0), ends(count, 0);
+    for (qsizetype i = 0; i < count; ++i) {
+        SessionValue one = SessionValue::makeDict();
+        one.setValue(session.child(i)->key(), *session.child(i));
+        ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::FlaskTagged).size() - 2;
+    }
+    const QList<bool> exact = CookieSize::largestEntries(ends, starts, exactKeyShares);
+    const qsizetype payloadBytes = payloadField.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        CookieSize::KeyShare share{session.child(i)->key(), ends[i], 0, false};
+        if (exact[i]) {
+            SessionValue without = session;
+            without.remove(i);
+            const QByteArray rest =
+                PythonJsonWriter::write(without, PythonJsonWriter::Style::FlaskTagged);
+            share.cookieSaving =
+                r.cookieValueBytes -
+                signedValueSize(FlaskSignedCodec::payloadField(rest), digestSize, timestampField);
+        } else {
+            const qsizetype restSize = r.jsonBytes - ends[i] - (count > 1 ? 1 : 0);
+            share.cookieSaving =
+                payloadBytes - CookieSize::scaledPayload(payloadBytes, restSize, r.jsonBytes);
+            share.estimated = true;
+        }
+        r.keys.append(share);
+    }
+    r.sortKeys();
+    return r;
+}
+
+QList<CookieSize::Stage> FlaskSignedFormat::sizeStages(qsizetype payload, qsizetype payloadBase64,
                                                        qsizetype timestampBase64,
                                                        qsizetype signatureBase64)
 {

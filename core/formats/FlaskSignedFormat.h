@@ -1,7 +1,7 @@
 #pragma once
 
 #include "formats/CookieFormat.h"
-#include "report/SizeReport.h"
+#include "formats/CookieSize.h"
 
 namespace sessionlens {
 
@@ -28,7 +28,7 @@ public:
     {
         return PythonJsonReader::Dialect::FlaskTagged;
     }
-    void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+    void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
               OpenedCookie &out) const override;
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;
@@ -38,10 +38,17 @@ public:
     prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
-    [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype payload,
+    [[nodiscard]] static QList<CookieSize::Stage> sizeStages(qsizetype payload,
                                                              qsizetype payloadBase64,
                                                              qsizetype timestampBase64,
                                                              qsizetype signatureBase64);
+
+private:
+    /// The figures for Flask-tagged JSON already written and its payload field
+    /// (FlaskSignedCodec::payloadField), signed with a digest of `digestSize` bytes.
+    [[nodiscard]] static CookieSize measure(const SessionValue &session, const QByteArray &json,
+                                            const QByteArray &payloadField, int digestSize,
+                                            qsizetype exactKeyShares);
 };
 
 } // namespace sessionlens

@@ -28,6 +28,8 @@ struct OpenedCookie
     std::optional<Error> error;
     QStringList warnings;
     qsizetype keyIndex = -1; ///< ring index of the key or secret that opened or verified it
+    /// Name of that key or secret (set by the opener from the ring), empty when none did.
+    QString keyName;
     SessionValue sessionValue;
     QByteArray jsonText;     ///< the JSON text inside (plaintext or payload)
     bool compressed = false; ///< the cookie carried its JSON deflated
@@ -45,6 +47,8 @@ struct OpenedCookie
         return ok() || (verified == false && sessionValue.type() == SessionValue::Type::Dict);
     }
     [[nodiscard]] const SessionValue &session() const { return sessionValue; }
+    /// A stored key or secret opened or verified it (keyName and format say which and how).
+    [[nodiscard]] bool servedByKey() const { return keyIndex >= 0; }
     [[nodiscard]] const QByteArray &json() const { return jsonText; }
     template <class Details> [[nodiscard]] const Details *detailsAs() const
     {

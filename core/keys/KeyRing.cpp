@@ -1,43 +1,70 @@
 #include "keys/KeyRing.h"
 
-#include "formats/EncryptedSessionCodec.h"
-
 #include <QCoreApplication>
-#include <optional>
+
+#include <algorithm>
 
 namespace sessionlens {
 
-struct KeyRing::Entry
+namespace {
+
+Error noKeyNamed(const QString &name)
 {
-    SessionKey key;
-    std::optional<EncryptedSessionCodec> codec; // built on first use
-};
+    return Error::make(
+        ErrorCategory::Key,
+        QCoreApplication::translate("sessionlens::Error", "no key named \"%1\"").arg(name));
+}
+
+} // namespace
 
 KeyRing::KeyRing() = default;
 KeyRing::~KeyRing() = default;
-KeyRing::KeyRing(KeyRing &&) noexcept = default;
-KeyRing &KeyRing::operator=(KeyRing &&) noexcept = default;
+
+KeyRing::KeyRing(KeyRing &&other) noexcept
+    : m_keys(std::move(other.m_keys)), m_generation(other.m_generation + 1)
+{
+    other.m_keys.clear();
+    ++other.m_generation;
+}
+
+KeyRing &KeyRing::operator=(KeyRing &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    m_keys = std::move(other.m_keys);
+    other.m_keys.clear();
+    // Both rings hold other keys now: neither may be mistaken for what it was.
+    m_generation = std::max(m_generation, other.m_generation) + 1;
+    other.m_generation = m_generation + 1;
+    return *this;
+}
 
 Result<Done> KeyRing::add(SessionKey key)
 {
     if (auto allowed = canAdd(key); !allowed)
         return allowed;
-    auto entry = std::make_unique<Entry>();
-    entry->key = std::move(key);
-    m_entries.push_back(std::move(entry));
+    m_keys.push_back(std::make_unique<SessionKey>(std::move(key)));
+    ++m_generation;
+    return Done{};
+}
+
+Result<Done> KeyRing::checkNewName(const QString &name) const
+{
+    if (name.trimmed().isEmpty())
+        return Error::make(ErrorCategory::Key,
+                           QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
+    if (find(name))
+        return Error::make(
+            ErrorCategory::Key,
+            QCoreApplication::translate("sessionlens::Error", "a key named \"%1\" exists already")
+                .arg(name));
     return Done{};
 }
 
 Result<Done> KeyRing::canAdd(const SessionKey &key) const
 {
-    if (key.name().trimmed().isEmpty())
-        return Error::make(ErrorCategory::Key,
-                           QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
-    if (find(key.name()))
-        return Error::make(
-            ErrorCategory::Key,
-            QCoreApplication::translate("sessionlens::Error", "a key named \"%1\" exists already")
-                .arg(key.name()));
+    if (auto named = checkNewName(key.name()); !named)
+        return named;
     if (key.kind() == SessionKey::Kind::AesKey && key.aesVariant().isEmpty())
         return Error::make(
             ErrorCategory::Key,
@@ -52,9 +79,10 @@ Result<Done> KeyRing::canAdd(const SessionKey &key) const
 
 bool KeyRing::remove(const QString &name)
 {
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-        if ((*it)->key.name() == name) {
-            m_entries.erase(it);
+    for (auto it = m_keys.begin(); it != m_keys.end(); ++it) {
+        if ((*it)->name() == name) {
+            m_keys.erase(it);
+            ++m_generation;
             return true;
         }
     }
@@ -63,29 +91,34 @@ bool KeyRing::remove(const QString &name)
 
 Result<Done> KeyRing::rename(const QString &from, const QString &to)
 {
-    if (to.trimmed().isEmpty())
-        return Error::make(ErrorCategory::Key,
-                           QCoreApplication::translate("sessionlens::Error", "a key needs a name"));
-    if (from != to && find(to))
-        return Error::make(
-            ErrorCategory::Key,
-            QCoreApplication::translate("sessionlens::Error", "a key named \"%1\" exists already")
-                .arg(to));
-    for (auto &entry : m_entries) {
-        if (entry->key.name() == from) {
-            entry->key.setName(to);
-            return Done{};
-        }
+    if (from != to) {
+        if (auto named = checkNewName(to); !named)
+            return named;
+    } else if (to.trimmed().isEmpty()) {
+        return checkNewName(to);
     }
-    return Error::make(
-        ErrorCategory::Key,
-        QCoreApplication::translate("sessionlens::Error", "no key named \"%1\"").arg(from));
+    const qsizetype index = indexOf(from);
+    if (index < 0)
+        return noKeyNamed(from);
+    m_keys[std::size_t(index)]->setName(to);
+    ++m_generation;
+    return Done{};
+}
+
+Result<Done> KeyRing::setFormats(const QString &name, const QStringList &formatIds)
+{
+    const qsizetype index = indexOf(name);
+    if (index < 0)
+        return noKeyNamed(name);
+    m_keys[std::size_t(index)]->setFormats(formatIds);
+    ++m_generation;
+    return Done{};
 }
 
 qsizetype KeyRing::indexOf(const QString &name) const
 {
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        if (m_entries[i]->key.name() == name)
+    for (std::size_t i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i]->name() == name)
             return static_cast<qsizetype>(i);
     }
     return -1;
@@ -99,86 +132,15 @@ const SessionKey *KeyRing::find(const QString &name) const
 
 const SessionKey &KeyRing::at(qsizetype index) const
 {
-    return m_entries[static_cast<std::size_t>(index)]->key;
+    return *m_keys[static_cast<std::size_t>(index)];
 }
 
 QStringList KeyRing::names() const
 {
     QStringList out;
-    for (const auto &entry : m_entries)
-        out.append(entry->key.name());
+    for (const auto &key : m_keys)
+        out.append(key->name());
     return out;
-}
-
-EncryptedSessionCodec *KeyRing::codec(qsizetype index)
-{
-    Entry &entry = *m_entries[static_cast<std::size_t>(index)];
-    if (entry.key.kind() != SessionKey::Kind::AesKey)
-        return nullptr;
-    if (!entry.codec) {
-        auto codec = EncryptedSessionCodec::create(entry.key.bytes());
-        if (!codec)
-            return nullptr;
-        entry.codec.emplace(std::move(codec).value());
-    }
-    return &*entry.codec;
-}
-
-Result<qsizetype> KeyRing::findOpeningKey(QByteArrayView cookie)
-{
-    auto fields = EncryptedSessionCodec::split(cookie);
-    if (!fields)
-        return fields.error();
-    for (qsizetype i = 0; i < size(); ++i) {
-        EncryptedSessionCodec *c = codec(i);
-        if (c && c->authenticates(*fields))
-            return i;
-    }
-    return qsizetype(-1);
-}
-
-KeyRing::Opened KeyRing::open(QByteArrayView cookie, const EncryptedSessionCodec::Limits &limits)
-{
-    Opened opened;
-    auto fields = EncryptedSessionCodec::split(cookie, &opened.decoded.fields);
-    if (!fields) {
-        opened.decoded.error = fields.error();
-        return opened;
-    }
-    opened.decoded.fields = std::move(fields).value();
-    const qsizetype count = size();
-    qsizetype aesKeys = 0; // the ring also holds Flask secrets: only AES keys were tried
-    for (qsizetype attempt = 0; attempt < count; ++attempt) {
-        // Start at the last key that fitted, then go round in ring order.
-        const qsizetype first = m_lastHit >= 0 && m_lastHit < count ? m_lastHit : 0;
-        const qsizetype i = (first + attempt) % count;
-        EncryptedSessionCodec *c = codec(i);
-        if (!c)
-            continue;
-        ++aesKeys;
-        c->setLimits(limits);
-        c->decodeFields(opened.decoded);
-        if (opened.decoded.error &&
-            opened.decoded.error->category == ErrorCategory::Authentication) {
-            opened.decoded.error.reset();
-            opened.decoded.warnings.clear();
-            continue;
-        }
-        m_lastHit = i;
-        opened.keyIndex = i;
-        return opened;
-    }
-    opened.decoded.error = Error::make(
-        ErrorCategory::Authentication,
-        aesKeys == 1
-            ? QCoreApplication::translate("sessionlens::Error",
-                                          "the tag does not match: wrong key or altered cookie")
-            : QCoreApplication::translate(
-                  "sessionlens::Error",
-                  "none of the %1 AES keys opens this cookie (or it was altered)")
-                  .arg(aesKeys),
-        {}, int(EncryptedSessionCodec::Field::Tag));
-    return opened;
 }
 
 } // namespace sessionlens

@@ -73,17 +73,10 @@ Result<SessionKey> SessionKey::generate(QString name, std::size_t size)
     return SessionKey(std::move(name), SecureBytes::fromByteArray(random.value(), true));
 }
 
-std::optional<SessionKey::Kind> SessionKey::kindFor(CookieFormat::KeyKind needed)
+void SessionKey::setFormats(QStringList formatIds)
 {
-    switch (needed) {
-    case CookieFormat::KeyKind::AesKey:
-        return Kind::AesKey;
-    case CookieFormat::KeyKind::Secret:
-        return Kind::SigningSecret;
-    case CookieFormat::KeyKind::None:
-        break;
-    }
-    return std::nullopt;
+    formatIds.removeDuplicates();
+    m_formats = std::move(formatIds);
 }
 
 } // namespace sessionlens

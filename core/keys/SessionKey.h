@@ -2,9 +2,9 @@
 
 #include "Result.h"
 #include "crypto/SecureBytes.h"
-#include "formats/CookieFormat.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -44,11 +44,14 @@ public:
     /// The form `print(key_bytes)` shows in Python, e.g. b'\x8e;\xa9=...'.
     [[nodiscard]] QString toPythonLiteral() const;
 
-    /// The kind of key a format needs; nullopt for a format that needs none.
-    [[nodiscard]] static std::optional<Kind> kindFor(CookieFormat::KeyKind needed);
-    [[nodiscard]] static std::optional<Kind> kindFor(const CookieFormat &format)
+    /// Format ids (CookieFormat::id()) the user keeps this key for; empty: every format of its
+    /// kind. A secret shared by a Django and a Starlette app need not be tried on Flask's cookies.
+    [[nodiscard]] const QStringList &formats() const { return m_formats; }
+    void setFormats(QStringList formatIds);
+    /// Whether the key may be tried on a cookie of the format `formatId`.
+    [[nodiscard]] bool serves(QStringView formatId) const
     {
-        return kindFor(format.keyKind());
+        return m_formats.isEmpty() || m_formats.contains(formatId);
     }
 
     /// 32 random bytes (AES-256) from OpenSSL's generator.
@@ -58,6 +61,7 @@ private:
     QString m_name;
     SecureBytes m_bytes;
     Kind m_kind = Kind::AesKey;
+    QStringList m_formats;
 };
 
 } // namespace sessionlens

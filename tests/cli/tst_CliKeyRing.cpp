@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +63,7 @@ class TestCliKeyRing : public QObject
 
 private Q_SLOTS:
     void storedRingWithTheFileStore();
+    void keysKeptForSomeFormats();
     void settingsFolderIsLeftAsItWas();
     void keyListSaysWhyTheStoreIsRefused();
     void keychainProblemsAlwaysHaveAReason_data();
@@ -183,6 +185,54 @@ void TestCliKeyRing::storedRingWithTheFileStore()
                  environment)
                  .exitCode,
              9);
+}
+
+void TestCliKeyRing::keysKeptForSomeFormats()
+{
+    QTemporaryDir dir;
+    const QProcessEnvironment environment =
+        fileStoreEnvironment(dir.filePath(QStringLiteral("settings.ini")));
+    const QJsonObject v =
+        test::cookieVector(QStringLiteral("flask_default"), QStringLiteral("d-login"));
+    const QByteArray secret = v[QStringLiteral("secret")].toString().toUtf8() + '\n';
+    const auto add = [&](const QString &name, const QStringList &more, const QByteArray &input) {
+        return cli(QStringList{QStringLiteral("key"), QStringLiteral("add"),
+                               QStringLiteral("--name"), name, QStringLiteral("--secret-file"),
+                               QStringLiteral("-")} +
+                       more,
+                   input, environment);
+    };
+    const Run kept = add(QStringLiteral("flask-app"),
+                         {QStringLiteral("--for"), QStringLiteral("signed")}, secret);
+    QCOMPARE(kept.exitCode, 0);
+    QVERIFY2(kept.err.contains("it is tried only on cookies of: signed"), kept.err.constData());
+    QCOMPARE(add(QStringLiteral("any"), {}, "other secret\n").exitCode, 0);
+    // Unknown ids, and formats a secret does not make, are refused before anything is stored.
+    const Run unknown =
+        add(QStringLiteral("typo"), {QStringLiteral("--for"), QStringLiteral("sigend")}, secret);
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("no format is called \"sigend\""), unknown.err.constData());
+    const Run wrongKind =
+        add(QStringLiteral("aes-only"),
+            {QStringLiteral("--for"), QStringLiteral("signed,encrypted")}, secret);
+    QCOMPARE(wrongKind.exitCode, 2);
+    QVERIFY2(wrongKind.err.contains("EncryptedSession cookies are not made with this kind of key"),
+             wrongKind.err.constData());
+
+    // Listed with the formats each key is kept for, by a later run (stored with the key).
+    const Run list = cli({QStringLiteral("key"), QStringLiteral("list")}, {}, environment);
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains("flask-app\tFlask secret\t") && list.out.contains("\tfor signed\n"),
+             list.out.constData());
+    QVERIFY(list.out.contains("\tall formats\n"));
+    QVERIFY(!list.out.contains("typo") && !list.out.contains("aes-only"));
+    QCOMPARE(list.out.count('\n'), 3); // the store line and two keys
+
+    // The stored secret kept for Flask's format verifies its cookie, and is named.
+    const Run decoded =
+        cli({QStringLiteral("decode"), v[QStringLiteral("cookie")].toString()}, {}, environment);
+    QCOMPARE(decoded.exitCode, 0);
+    QVERIFY2(decoded.err.contains("flask-app"), decoded.err.constData());
 }
 
 void TestCliKeyRing::settingsFolderIsLeftAsItWas()

@@ -9,6 +9,7 @@
 #include "encoding/Base64.h"
 #include "formats/CookieText.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/FormatRegistry.h"
 #include "formats/ZlibCodec.h"
 #include "keys/RunKeyLoader.h"
 #include "os/PrivateFiles.h"
@@ -31,6 +32,14 @@
 using namespace sessionlens;
 
 namespace {
+
+// Flask's signed cookie with the default signer (HMAC-SHA1, a 20-byte signature).
+SealOptions flaskSigned()
+{
+    SealOptions options;
+    options.format = FormatRegistry::builtIn().find(u"signed");
+    return options;
+}
 
 SessionValue nested(int depth)
 {
@@ -237,7 +246,7 @@ void TestHardening::signedSizeReportStaysLinear()
     SessionValue session = SessionValue::makeDict();
     for (int i = 0; i < 8000; ++i)
         session.appendEntryUnchecked(QStringLiteral("key%1").arg(i), SessionValue::makeInteger(i));
-    const SizeReport r = SizeReport::computeSigned(session, 20);
+    const SizeReport r = SizeReport::compute(session, flaskSigned());
     QCOMPARE(r.keys.size(), 8000);
     qsizetype exact = 0;
     for (const SizeReport::KeyShare &share : r.keys)

@@ -1,5 +1,5 @@
 #include "formats/FormatRegistry.h"
-#include "keys/KeyNeed.h"
+#include "formats/KeyNeed.h"
 #include "keys/KeyRing.h"
 
 #include <QTest>
@@ -16,6 +16,7 @@ private Q_SLOTS:
     void kindsPerFormat();
     void missingToOpenLooksAtTheRing();
     void kindNames();
+    void formatsAKeyIsKeptFor();
 };
 
 namespace {
@@ -54,8 +55,8 @@ const CookieFormat &unknownShape()
 
 void TestKeyNeed::kindsPerFormat()
 {
-    QCOMPARE(SessionKey::kindFor(encrypted()), SessionKey::Kind::AesKey);
-    QCOMPARE(SessionKey::kindFor(flaskSigned()), SessionKey::Kind::SigningSecret);
+    QCOMPARE(KeyNeed::toSeal(encrypted()), SessionKey::Kind::AesKey);
+    QCOMPARE(KeyNeed::toSeal(flaskSigned()), SessionKey::Kind::SigningSecret);
     QCOMPARE(KeyNeed::toOpen(encrypted()), SessionKey::Kind::AesKey);
     QVERIFY(!KeyNeed::toOpen(flaskSigned()).has_value());
     // An unknown shape goes through the EncryptedSession path, whose format step names it.
@@ -87,6 +88,27 @@ void TestKeyNeed::kindNames()
 {
     QCOMPARE(KeyNeed::kindName(SessionKey::Kind::AesKey), QStringLiteral("AES key"));
     QCOMPARE(KeyNeed::kindName(SessionKey::Kind::SigningSecret), QStringLiteral("Flask secret"));
+}
+
+void TestKeyNeed::formatsAKeyIsKeptFor()
+{
+    const FormatRegistry &formats = FormatRegistry::builtIn();
+    const auto secretFor = [&](const QString &list) {
+        return KeyNeed::formatsFor(SessionKey::Kind::SigningSecret, list, formats);
+    };
+    QCOMPARE(secretFor(QStringLiteral(" signed ,signed")).value(),
+             QStringList{QStringLiteral("signed")});
+    QCOMPARE(
+        KeyNeed::formatsFor(SessionKey::Kind::AesKey, QStringLiteral("encrypted"), formats).value(),
+        QStringList{QStringLiteral("encrypted")});
+    // An unknown id names the known ones; a format made with another kind of key is refused.
+    const auto unknown = secretFor(QStringLiteral("signed,flask"));
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().category, ErrorCategory::Key);
+    QVERIFY(unknown.error().message.contains(QStringLiteral("\"flask\"")));
+    QVERIFY(unknown.error().message.contains(QStringLiteral("encrypted, signed")));
+    QVERIFY(!secretFor(QStringLiteral("encrypted")).ok());
+    QVERIFY(!secretFor(QStringLiteral(" , ")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestKeyNeed)

@@ -2,6 +2,7 @@
 #include "audit/SecretAudit.h"
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/FormatRegistry.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionConverter.h"
 #include "report/SizeReport.h"
@@ -14,6 +15,14 @@
 using namespace sessionlens;
 
 namespace {
+
+// Flask's signed cookie with the default signer (HMAC-SHA1, a 20-byte signature).
+SealOptions flaskSigned()
+{
+    SealOptions options;
+    options.format = FormatRegistry::builtIn().find(u"signed");
+    return options;
+}
 
 QByteArray signWith(const QByteArray &secret)
 {
@@ -284,7 +293,7 @@ void TestSecretAudit::signedSizeReportMatchesRealCookies()
         const auto decoded = FlaskSignedCodec::decode(
             v[QStringLiteral("cookie")].toString().toLatin1(), FlaskSignedCodec::Options{});
         QVERIFY(decoded.ok());
-        const SizeReport r = SizeReport::computeSigned(decoded.session, 20);
+        const SizeReport r = SizeReport::compute(decoded.session, flaskSigned());
         QCOMPARE(r.format, QStringLiteral("signed"));
         QCOMPARE(r.jsonBytes, decoded.json.size());
         QCOMPARE(r.compressed, decoded.parts.compressed);

@@ -51,7 +51,7 @@ void TestSizeVerdict::boundaries()
 void TestSizeVerdict::reportOfARealSession()
 {
     // Uncompressed text of a growing length: the verdict follows the report's headroom.
-    SizeReport::Options options;
+    SealOptions options;
     options.compression = EncryptedSessionCodec::Compression::Never;
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("pad"), SessionValue::makeString(QString(100, u'x')));

@@ -11,6 +11,7 @@
 #include "document/SessionFile.h"
 #include "document/SessionSealer.h"
 #include "formats/FormatRegistry.h"
+#include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
 
 #include <QBuffer>
@@ -50,7 +51,7 @@ public:
     {
         return PythonJsonReader::Dialect::EncryptedSession;
     }
-    void open(QByteArrayView cookie, KeyRing &, const OpenOptions &,
+    void open(QByteArrayView cookie, KeySchedules &, const OpenOptions &,
               OpenedCookie &out) const override
     {
         const auto json = decode(cookie);
@@ -66,19 +67,19 @@ public:
         }
         out.sessionValue = std::move(session).value();
     }
-    void seal(const SessionValue &session, const SecureBytes &, const SealOptions &options,
+    void seal(const SessionValue &session, const SecureBytes &, const SealOptions &,
               SealedCookie &out) const override
     {
         out.json = PythonJsonWriter::write(session, writerStyle());
         const QByteArray cookie = out.json.toBase64();
-        out.report.format = id();
-        out.report.jsonBytes = out.json.size();
-        out.report.stages = {{QStringLiteral("base64"),
-                              QStringLiteral("JSON, base64"),
-                              cookie.size(),
-                              QStringLiteral("base64"),
-                              {}}};
-        out.report.setCookieValueBytes(cookie.size(), options.cookieName);
+        out.size.format = id();
+        out.size.jsonBytes = out.json.size();
+        out.size.stages = {{QStringLiteral("base64"),
+                            QStringLiteral("JSON, base64"),
+                            cookie.size(),
+                            QStringLiteral("base64"),
+                            {}}};
+        out.size.cookieValueBytes = cookie.size();
         if ((out.error = SessionDialect::checkIsSession(session)))
             return;
         out.cookie = cookie;
@@ -244,9 +245,9 @@ void TestThirdFormat::sealsWithoutAnyKey()
     const CookieFormat *plain = formats.find(u"plain");
     QCOMPARE(plain->keyKind(), CookieFormat::KeyKind::None);
     QVERIFY(plain->readableWithoutKey());
-    QVERIFY(!SessionKey::kindFor(*plain).has_value());
-    QCOMPARE(SessionKey::kindFor(*formats.find(u"signed")), SessionKey::Kind::SigningSecret);
-    QCOMPARE(SessionKey::kindFor(*formats.find(u"encrypted")), SessionKey::Kind::AesKey);
+    QVERIFY(!KeyNeed::toSeal(*plain).has_value());
+    QCOMPARE(KeyNeed::toSeal(*formats.find(u"signed")), SessionKey::Kind::SigningSecret);
+    QCOMPARE(KeyNeed::toSeal(*formats.find(u"encrypted")), SessionKey::Kind::AesKey);
     // A session that is no dict is refused by the format's own check, with its report.
     SessionSealer::Options options;
     options.format = plain;

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void saveAndOpenSessionJson();
     void signedCookieWithoutSecret();
     void signedCookieVerifiedEditedAndResigned();
+    void theSecretThatVerifiedIsNamed();
     void signedCookieWrongSecretIsNeverSilent();
     void secretAuditRunsInTheBackground();
     void signedSessionKeepsItsDialogEverywhere();
@@ -515,6 +516,35 @@ bool addSecret(test::GuiTestFixture &f, const QString &name, const QByteArray &s
 
 } // namespace
 
+void TestMainWindow::theSecretThatVerifiedIsNamed()
+{
+    // Two stored secrets: the status names the one that verified, and the format it served.
+    test::GuiTestFixture f;
+    const QJsonObject v = signedVector(QStringLiteral("d-login"));
+    QVERIFY(addSecret(f, QStringLiteral("staging"), "not the secret"));
+    QVERIFY(addSecret(f, QStringLiteral("production"),
+                      v[QStringLiteral("secret")].toString().toUtf8()));
+    auto *input = f.window->findChild<QPlainTextEdit *>(QStringLiteral("cookieInput"));
+    QVERIFY(input);
+    QApplication::clipboard()->setText(v[QStringLiteral("cookie")].toString());
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(input, Qt::Key_V, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(f.window->controller().lastOpen().ok(), 10000);
+    const QString status = f.window->cookieInput()->statusText();
+    QVERIFY2(status.contains(QStringLiteral("Verified with secret “production” (Flask signed "
+                                            "session)")),
+             qPrintable(status));
+    QVERIFY(!status.contains(QStringLiteral("staging")));
+    QCOMPARE(f.window->controller().lastOpen().opened.keyName, QStringLiteral("production"));
+    // Kept for another format only, the same secret no longer verifies Flask's cookie.
+    QVERIFY(f.keys->setFormats(QStringLiteral("production"), {QStringLiteral("starlette")}).ok());
+    QTest::keyClick(input, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(input, Qt::Key_V, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        f.window->cookieInput()->statusText().contains(QStringLiteral("NOT verified")), 10000);
+}
+
 void TestMainWindow::signedCookieWithoutSecret()
 {
     test::GuiTestFixture f;
@@ -551,8 +581,9 @@ void TestMainWindow::signedCookieVerifiedEditedAndResigned()
     f.window->cookieInput()->setText(v[QStringLiteral("cookie")].toString());
     InspectorController &c = f.window->controller();
     QVERIFY(c.lastOpen().ok());
-    QVERIFY(f.window->cookieInput()->statusText().contains(
-        QStringLiteral("verified with secret \"dev\"")));
+    QVERIFY2(f.window->cookieInput()->statusText().contains(
+                 QStringLiteral("Verified with secret “dev” (Flask signed session)")),
+             qPrintable(f.window->cookieInput()->statusText()));
     QCOMPARE(c.verifiedSecretName(), QStringLiteral("dev"));
 
     // Keeping the timestamp, the unchanged session re-signs to the very same cookie.

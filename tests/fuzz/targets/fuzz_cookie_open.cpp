@@ -27,9 +27,9 @@ SecureBytes fixedKey()
     return SecureBytes(raw.constData(), std::size_t(raw.size()));
 }
 
-KeyRing &ring()
+const KeyRing &ring()
 {
-    static KeyRing keys = [] {
+    static const KeyRing keys = [] {
         KeyRing r;
         (void)r.add(SessionKey(QStringLiteral("aes"), fixedKey()));
         const QByteArray secret = "fuzz-secret";
@@ -39,6 +39,13 @@ KeyRing &ring()
         return r;
     }();
     return keys;
+}
+
+// One opener for the run, as a batch keeps one: the AES schedule is built once.
+CookieOpener &opener()
+{
+    static CookieOpener keeper(ring());
+    return keeper;
 }
 
 QByteArray sealedForm(QByteArrayView body, bool zlibFlag)
@@ -75,7 +82,7 @@ void viewStages(const CookieOpener::Opened &opened)
     // What we seal, we open again, to the same text (signed cookies sort their keys, so
     // the tree's order may differ from the hostile input's; the text may not).
     const CookieOpener::Opened again =
-        CookieOpener::open(sealed.cookie, ring(), FlaskSignedCodec::Options{});
+        opener().open(sealed.cookie, FlaskSignedCodec::Options{});
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.json() == sealed.json);
 }
@@ -100,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     const CookieOpener::Opened opened =
-        CookieOpener::open(cookie, ring(), FlaskSignedCodec::Options{});
+        opener().open(cookie, FlaskSignedCodec::Options{});
     const bool readable = opened.readable();
     if (!readable) {
         FUZZ_CHECK(opened.error.has_value());

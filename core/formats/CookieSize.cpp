@@ -1,0 +1,45 @@
+#include "formats/CookieSize.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace sessionlens {
+
+qsizetype CookieSize::stageBytes(QStringView id) const
+{
+    for (const Stage &stage : stages) {
+        if (stage.id == id)
+            return stage.bytes;
+    }
+    return -1;
+}
+
+QList<bool> CookieSize::largestEntries(const QList<qsizetype> &ends, const QList<qsizetype> &starts,
+                                       qsizetype keep)
+{
+    QList<qsizetype> order(ends.size());
+    std::iota(order.begin(), order.end(), 0);
+    const qsizetype n = std::min(keep, order.size());
+    std::partial_sort(order.begin(), order.begin() + n, order.end(), [&](qsizetype a, qsizetype b) {
+        return ends[a] - starts[a] > ends[b] - starts[b];
+    });
+    QList<bool> marked(ends.size(), false);
+    for (qsizetype i = 0; i < n; ++i)
+        marked[order[i]] = true;
+    return marked;
+}
+
+qsizetype CookieSize::scaledPayload(qsizetype payload, qsizetype restSize, qsizetype jsonSize)
+{
+    return jsonSize > 0 ? qsizetype(double(payload) * double(restSize) / double(jsonSize) + 0.5)
+                        : 0;
+}
+
+void CookieSize::sortKeys()
+{
+    std::stable_sort(keys.begin(), keys.end(), [](const KeyShare &a, const KeyShare &b) {
+        return a.jsonBytes > b.jsonBytes;
+    });
+}
+
+} // namespace sessionlens

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "formats/EncryptedSessionCodec.h"
+#include "keys/KeyRing.h"
+
+#include <QList>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace sessionlens {
+
+class CookieFormat;
+
+/**
+ * What opening many cookies with one key ring learns, kept by the one who opens them (a
+ * CookieOpener, one per audit worker) so that the ring itself stays keys only and const: the
+ * AES key schedules (an EncryptedSessionCodec per AES key, built on first use) and, per
+ * format, which key served that format last, tried first next time (a batch of one app's
+ * cookies then costs one check each). Not thread-safe: one per thread. The ring must outlive
+ * it; a change of the ring (KeyRing::generation()) makes it forget what it learnt.
+ */
+class KeySchedules
+{
+public:
+    explicit KeySchedules(const KeyRing &ring);
+
+    [[nodiscard]] const KeyRing &ring() const { return *m_ring; }
+
+    /**
+     * Ring indices of the keys of `kind` that may serve `format` (SessionKey::serves: keys the
+     * user kept for other formats are left out), in the order to try them: the key that served
+     * the format last first, then ring order. Valid until the next call.
+     */
+    [[nodiscard]] const QList<qsizetype> &candidates(const CookieFormat &format,
+                                                     SessionKey::Kind kind);
+    /// Remembers that the key at `index` opened or verified a cookie of `format`.
+    void served(const CookieFormat &format, qsizetype index);
+    /// The key that served `format` last, -1 when none has yet.
+    [[nodiscard]] qsizetype lastServed(const CookieFormat &format) const;
+
+    /// The key schedule of the AES key at `index`, built on first use; nullptr for a key of
+    /// another kind (or an index out of range).
+    [[nodiscard]] EncryptedSessionCodec *codec(qsizetype index);
+
+private:
+    void forgetIfRingChanged();
+
+    const KeyRing *m_ring;
+    quint64 m_generation;
+    std::vector<std::optional<EncryptedSessionCodec>> m_codecs; // by ring index
+    std::vector<std::pair<const CookieFormat *, qsizetype>> m_lastServed;
+    QList<qsizetype> m_candidates;
+};
+
+} // namespace sessionlens
