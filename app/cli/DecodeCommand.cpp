@@ -91,10 +91,11 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
     if (const auto *signedDetails = opened.detailsAs<FlaskSignedCodec::Decoded>()) {
         const FlaskSignedCodec::Decoded &signedCookie = *signedDetails;
         if (signedCookie.parts.timestampOutOfRange)
-            m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
-                       << Qt::endl;
+            m_io.err()
+                << tr("Flask / Quart signed cookie, timestamp out of range (after the year 9999)")
+                << Qt::endl;
         else
-            m_io.err() << tr("Flask signed cookie, signed %1 (%2)")
+            m_io.err() << tr("Flask / Quart signed cookie, signed %1 (%2)")
                               .arg(TimeText::signedAt(signedCookie.parts),
                                    TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;

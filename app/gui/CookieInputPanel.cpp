@@ -200,7 +200,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                 span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
+                    tr("Flask / Quart signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
                        "signature %5 bytes")
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())

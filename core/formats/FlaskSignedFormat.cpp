@@ -13,7 +13,7 @@ namespace sessionlens {
 
 QString FlaskSignedFormat::displayName() const
 {
-    return QCoreApplication::translate("sessionlens::Note", "Flask signed session");
+    return QCoreApplication::translate("sessionlens::Note", "Flask / Quart signed session");
 }
 
 QString FlaskSignedFormat::shortName() const
