@@ -40,6 +40,8 @@ private:
     /// Shows `text` in the field without opening it again.
     void showInputText(const QString &text);
     void showResult(const InspectorController::OpenResult &result);
+    /// The fields and the status of a Flask-Login remember cookie.
+    [[nodiscard]] QString showRemember(const InspectorController::OpenResult &result, int failing);
 
     InspectorController &m_controller;
     QPlainTextEdit *m_input = nullptr;

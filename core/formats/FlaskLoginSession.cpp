@@ -135,6 +135,17 @@ QString FlaskLoginSession::describe(IdentifierCheck check, const std::optional<C
     return {};
 }
 
+QString FlaskLoginSession::noteFor(const SessionValue &session, const QString &key,
+                                   const std::optional<Client> &client)
+{
+    if (!isFlaskLoginSession(session))
+        return {};
+    QString text = explain(key);
+    if (key == QLatin1String("_id"))
+        text += QStringLiteral(" (") + describe(checkIdentifier(session, client), client) + u')';
+    return text;
+}
+
 QList<FlaskLoginSession::KeyNote> FlaskLoginSession::notes(const SessionValue &session,
                                                            const std::optional<Client> &client)
 {
@@ -143,13 +154,8 @@ QList<FlaskLoginSession::KeyNote> FlaskLoginSession::notes(const SessionValue &s
         return out;
     for (qsizetype i = 0; i < session.size(); ++i) {
         const QString &key = session.child(i)->key();
-        QString text = explain(key);
-        if (text.isEmpty())
-            continue;
-        if (key == QLatin1String("_id"))
-            text +=
-                QStringLiteral(" (") + describe(checkIdentifier(session, client), client) + u')';
-        out.append({key, text});
+        if (isFlaskLoginKey(key))
+            out.append({key, noteFor(session, key, client)});
     }
     return out;
 }

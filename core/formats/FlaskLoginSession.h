@@ -62,6 +62,10 @@ public:
     [[nodiscard]] static QString describe(IdentifierCheck check,
                                           const std::optional<Client> &client);
 
+    /// The note on the top-level `key` of `session` (with the identifier check for `_id`);
+    /// empty when the session is no Flask-Login session or the key none of its keys.
+    [[nodiscard]] static QString noteFor(const SessionValue &session, const QString &key,
+                                         const std::optional<Client> &client = std::nullopt);
     /// A note for each of Flask-Login's keys at the session's top level, in session order;
     /// `_id`'s carries the identifier check.
     [[nodiscard]] static QList<KeyNote> notes(const SessionValue &session,
