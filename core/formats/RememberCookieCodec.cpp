@@ -43,12 +43,7 @@ QByteArrayView withoutQuotes(QByteArrayView cookie)
 
 Result<ItsdangerousSigner> hmacSha512()
 {
-    // No salt and no derivation: _cookie_digest is a bare HMAC under the secret.
-    ItsdangerousSigner::Options options;
-    options.digest = ItsdangerousSigner::Digest::Sha512;
-    options.derivation = ItsdangerousSigner::KeyDerivation::None;
-    options.salt.clear();
-    return ItsdangerousSigner::create(options);
+    return ItsdangerousSigner::create(RememberCookieCodec::signerOptions());
 }
 
 QByteArrayView view(const SecureBytes &bytes)
@@ -57,6 +52,16 @@ QByteArrayView view(const SecureBytes &bytes)
 }
 
 } // namespace
+
+ItsdangerousSigner::Options RememberCookieCodec::signerOptions()
+{
+    // No salt and no derivation: _cookie_digest is a bare HMAC under the secret.
+    ItsdangerousSigner::Options options;
+    options.digest = ItsdangerousSigner::Digest::Sha512;
+    options.derivation = ItsdangerousSigner::KeyDerivation::None;
+    options.salt.clear();
+    return options;
+}
 
 QByteArray RememberCookieCodec::unquote(QByteArrayView quoted)
 {

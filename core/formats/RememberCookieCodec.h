@@ -2,6 +2,7 @@
 
 #include "Limits.h"
 #include "Result.h"
+#include "crypto/ItsdangerousSigner.h"
 #include "crypto/SecureBytes.h"
 
 #include <QByteArray>
@@ -61,6 +62,8 @@ public:
     /// as they are when they differ (an app whose SECRET_KEY is bytes).
     [[nodiscard]] static QList<SecureBytes> candidateKeys(const SecureBytes &secret);
 
+    /// _cookie_digest's HMAC as an itsdangerous signer: SHA-512, no salt, no key derivation.
+    [[nodiscard]] static ItsdangerousSigner::Options signerOptions();
     /// _cookie_digest: lower-case hex of HMAC-SHA512(key, userId).
     [[nodiscard]] static Result<QByteArray> digest(QByteArrayView userId, const SecureBytes &key);
     /// Constant-time check of `parts` against one HMAC key.

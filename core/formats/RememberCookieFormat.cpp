@@ -2,6 +2,7 @@
 
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
+#include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "keys/KeyRing.h"
 #include "json/PythonRepr.h"
@@ -29,6 +30,38 @@ SessionValue treeOf(const QString &userId)
     tree.appendEntryUnchecked(userIdKey(), SessionValue::makeString(userId));
     return tree;
 }
+
+// A candidate as Flask-Login keys it: the bytes as they are, and for a str SECRET_KEY with
+// Latin-1 characters (text that is not ASCII) its Latin-1 bytes too.
+class RememberSecretCheck final : public SecretCheck
+{
+public:
+    explicit RememberSecretCheck(std::unique_ptr<SecretCheck> hmac) : m_hmac(std::move(hmac)) {}
+
+    [[nodiscard]] bool matches(QByteArrayView secret) override
+    {
+        if (m_hmac->matches(secret))
+            return true;
+        bool ascii = true;
+        for (const char c : secret)
+            ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        if (ascii) // the usual candidate: no second form, no allocation
+            return false;
+        const auto key = RememberCookieCodec::flaskLoginKey(
+            SecureBytes(secret.data(), std::size_t(secret.size())));
+        return key && key->size() != std::size_t(secret.size()) &&
+               m_hmac->matches(QByteArrayView(reinterpret_cast<const char *>(key->data()),
+                                              qsizetype(key->size())));
+    }
+    [[nodiscard]] std::unique_ptr<SecretCheck> clone() const override
+    {
+        auto hmac = m_hmac->clone();
+        return hmac ? std::make_unique<RememberSecretCheck>(std::move(hmac)) : nullptr;
+    }
+
+private:
+    std::unique_ptr<SecretCheck> m_hmac;
+};
 
 // Flask-Login's own session key for the id, so that a Flask session converts to its cookie.
 constexpr char kSessionUserIdKey[] = "_user_id";
@@ -254,6 +287,21 @@ SessionConverter::Converted RememberCookieFormat::convertFrom(const SessionValue
                                     "Flask-Login's _user_id becomes user_id"))});
     converted.session = treeOf(userId);
     return converted;
+}
+
+Result<std::unique_ptr<SecretCheck>>
+RememberCookieFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &) const
+{
+    auto parts = RememberCookieCodec::split(cookie);
+    if (!parts)
+        return parts.error();
+    auto check = ItsdangerousSecretCheck::create(RememberCookieCodec::signerOptions(),
+                                                 std::move(parts->userId),
+                                                 QByteArray::fromHex(parts->digestText));
+    if (!check)
+        return check.error();
+    return std::unique_ptr<SecretCheck>(
+        std::make_unique<RememberSecretCheck>(std::move(check).value()));
 }
 
 } // namespace sessionlens

@@ -51,6 +51,10 @@ public:
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
+    /// Splits the cookie and decodes the hex digest once; each candidate is then one HMAC
+    /// (two for a non-ASCII candidate: its bytes, then its Latin-1 form).
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
 private:
     /// The id a session names for the cookie, or the error that says why it has none.

@@ -15,6 +15,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace sessionlens;
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void forgedRememberCookieLogsInAnotherUser();
     void wrongSecretLogsNobodyIn();
     void cliConvertsAndExplains();
+    void crackFindsTheSecret();
 
 private:
     struct Login
@@ -210,6 +212,32 @@ void TestInteropFlaskLogin::cliConvertsAndExplains()
                  session.err.contains("computed from b'127.0.0.1'|b'" + kUserAgent + "'"),
              session.err.constData());
     QVERIFY2(session.err.contains("session['_user_id']:"), session.err.constData());
+}
+
+void TestInteropFlaskLogin::crackFindsTheSecret()
+{
+    const Login made = login(QStringLiteral("42"));
+    QTemporaryFile list;
+    QVERIFY(list.open());
+    // The app's secret is not ASCII: Flask-Login keyed the digest with its Latin-1 bytes.
+    list.write("changeme\nsecret\n" + kSecret + "\nletmein\n");
+    list.close();
+    const test::CliRun found = test::runCli(
+        {QStringLiteral("crack"), QStringLiteral("--no-builtin"), QStringLiteral("--wordlist"),
+         list.fileName(), QStringLiteral("remember_token=") + QString::fromLatin1(made.remember)});
+    QVERIFY2(found.exitCode == 0, found.err.constData());
+    QCOMPARE(found.out.trimmed(), kSecret);
+    QVERIFY2(found.err.contains("found at line 3"), found.err.constData());
+    // Without the secret in the list: nothing found, every candidate tried.
+    QTemporaryFile wrong;
+    QVERIFY(wrong.open());
+    wrong.write("changeme\nsecret\n");
+    wrong.close();
+    const test::CliRun none = test::runCli({QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                                            QStringLiteral("--wordlist"), wrong.fileName(),
+                                            QString::fromLatin1(made.remember)});
+    QCOMPARE(none.exitCode, 4);
+    QVERIFY2(none.err.contains("tried 2"), none.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestInteropFlaskLogin)
