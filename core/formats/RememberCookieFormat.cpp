@@ -80,8 +80,10 @@ QString RememberCookieFormat::shortName() const
 
 int RememberCookieFormat::score(QByteArrayView cookie, const FormatDetector::Characters &) const
 {
+    // '|' is in no base64 alphabet: a text that ends in '|' and a digest is no other format's
+    // whole cookie, even when its user id looks like one ("u.AAAA.AA==.AA==" is a valid id).
     if (RememberCookieCodec::hasShape(cookie))
-        return Certain;
+        return Certain + 1;
     return RememberCookieCodec::looksDamaged(cookie) ? Damaged : NotMine;
 }
 

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void quotingRoundTrips();
     void sealCarriesOnlyTheUserId();
     void convertsAFlaskLoginSession();
+    void idsShapedLikeOtherCookiesStayIds();
 };
 
 void TestRememberCookie::vectorsHaveTheirCounts()
@@ -265,6 +266,25 @@ void TestRememberCookie::convertsAFlaskLoginSession()
     QCOMPARE(fromInt.session, treeOf(QStringLiteral("7")));
     QCOMPARE(fromInt.notes.size(), 1);
     QVERIFY(remember().convertFrom(SessionValue::makeDict()).error);
+}
+
+void TestRememberCookie::idsShapedLikeOtherCookiesStayIds()
+{
+    // User ids are any text: one shaped like an EncryptedSession or a Flask cookie seals and
+    // opens again as a remember cookie.
+    SealOptions options;
+    options.format = &remember();
+    for (const char *id : {"u.AAAA.AAAAAAAAAAAAAAAAAAAAAA==.AAAAAAAAAAAAAAAAAAAAAA==",
+                           "eyJhIjoxfQ.ZXhhbQ.c2lnbmF0dXJl"}) {
+        const auto sealed =
+            SessionSealer::seal(treeOf(QString::fromLatin1(id)), SecureBytes("dev", 3), options);
+        QVERIFY(sealed.ok());
+        KeyRing ring = ringWith(SecureBytes("dev", 3));
+        const auto opened = CookieOpener::open(sealed.cookie, ring, {});
+        QVERIFY2(opened.ok(), id);
+        QCOMPARE(opened.format->id(), QStringLiteral("remember"));
+        QCOMPARE(opened.session().child(0)->stringValue(), QString::fromLatin1(id));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRememberCookie)
