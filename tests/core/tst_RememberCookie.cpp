@@ -3,12 +3,15 @@
 // sized as Werkzeug sets it, refused with the failing step named, converted and sealed.
 
 #include "TestData.h"
+#include "audit/SizeAudit.h"
+#include "capture/Timeline.h"
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/FormatRegistry.h"
 #include "formats/RememberCookieFormat.h"
 #include "keys/KeyRing.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -74,6 +77,8 @@ private Q_SLOTS:
     void sealCarriesOnlyTheUserId();
     void convertsAFlaskLoginSession();
     void idsShapedLikeOtherCookiesStayIds();
+    void auditCountsThem();
+    void captureRecordsNameTheFormat();
 };
 
 void TestRememberCookie::vectorsHaveTheirCounts()
@@ -285,6 +290,52 @@ void TestRememberCookie::idsShapedLikeOtherCookiesStayIds()
         QCOMPARE(opened.format->id(), QStringLiteral("remember"));
         QCOMPARE(opened.session().child(0)->stringValue(), QString::fromLatin1(id));
     }
+}
+
+void TestRememberCookie::auditCountsThem()
+{
+    QByteArray lines;
+    int rows = 0;
+    for (const QJsonValue &item : section("valid", kValidVectors)) {
+        lines += item.toObject()[QStringLiteral("cookie")].toString().toLatin1() + '\n';
+        ++rows;
+    }
+    lines += "not-a-cookie\n";
+    QBuffer input(&lines);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    SizeAudit::Options options;
+    options.threads = 1;
+    SizeAudit::Report report;
+    QList<SizeAudit::Row> found;
+    QVERIFY(SizeAudit::run(input, lines.size(), options, report,
+                           [&found](const QList<SizeAudit::Row> &block) { found += block; })
+                .ok());
+    QCOMPARE(report.cookies, quint64(rows + 1));
+    QCOMPARE(report.formats.value(QStringLiteral("remember")), quint64(rows));
+    const QJsonObject byFormat =
+        report.toJson(50, FormatRegistry::builtIn())[QStringLiteral("formats")].toObject();
+    QCOMPARE(byFormat[QStringLiteral("remember")].toInteger(), rows);
+    QCOMPARE(found.first().format, QStringLiteral("remember"));
+    QCOMPARE(report.keys.value(QStringLiteral("user_id")).cookies, quint64(rows));
+}
+
+void TestRememberCookie::captureRecordsNameTheFormat()
+{
+    const QJsonObject row = section("valid", kValidVectors).at(0).toObject();
+    KeyRing ring = ringWith(secretOf(row), QStringLiteral("app"));
+    Timeline timeline(ring, {});
+    CapturedCookie cookie;
+    cookie.source = CapturedCookie::Source::Response;
+    cookie.name = RememberCookieFormat::kCookieName;
+    cookie.value = row[QStringLiteral("cookie")].toString().toLatin1();
+    const Timeline::Entry &entry = timeline.add(cookie);
+    QVERIFY(entry.readable());
+    QCOMPARE(entry.openedWith, QStringLiteral("app"));
+    const QJsonObject record = Timeline::toJson(entry);
+    QCOMPARE(record[QStringLiteral("format")].toString(), QStringLiteral("remember"));
+    QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(record[QStringLiteral("plaintext")].toString(),
+             QStringLiteral(R"({"user_id": "42"})"));
 }
 
 QTEST_GUILESS_MAIN(TestRememberCookie)
