@@ -60,6 +60,7 @@ private Q_SLOTS:
     void wrongSecretLogsNobodyIn();
     void cliConvertsAndExplains();
     void crackFindsTheSecret();
+    void captureRecordsTheRememberCookie();
 
 private:
     struct Login
@@ -238,6 +239,23 @@ void TestInteropFlaskLogin::crackFindsTheSecret()
                                             QString::fromLatin1(made.remember)});
     QCOMPARE(none.exitCode, 4);
     QVERIFY2(none.err.contains("tried 2"), none.err.constData());
+}
+
+void TestInteropFlaskLogin::captureRecordsTheRememberCookie()
+{
+    // `capture` sends the request itself and records the remember_token the app sets.
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("capture"), QStringLiteral("--no-ring"), QStringLiteral("--secret"),
+         QString::fromUtf8(kSecret), QStringLiteral("--cookie-name"),
+         QString::fromLatin1(RememberCookieFormat::kCookieName), QStringLiteral("--format"),
+         QStringLiteral("jsonl"),
+         QStringLiteral("http://127.0.0.1:%1/login/42").arg(m_server.port())});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject record = QJsonDocument::fromJson(run.out.split('\n').first()).object();
+    QCOMPARE(record[QStringLiteral("format")].toString(), QStringLiteral("remember"));
+    QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(record[QStringLiteral("plaintext")].toString(),
+             QStringLiteral(R"({"user_id": "42"})"));
 }
 
 QTEST_GUILESS_MAIN(TestInteropFlaskLogin)
