@@ -611,14 +611,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signatur gültig: %1</translation>
     </message>
     <message>
-        <source>Flask signed cookie, timestamp out of range (after the year 9999)</source>
-        <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
-    </message>
-    <message>
-        <source>Flask signed cookie, signed %1 (%2)</source>
-        <translation>Flask-signiertes Cookie, signiert %1 (%2)</translation>
-    </message>
-    <message>
         <source>the empty secret</source>
         <translation>das leere Geheimnis</translation>
     </message>
@@ -633,6 +625,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
         <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+    </message>
+    <message>
+        <source>Flask / Quart signed cookie, timestamp out of range (after the year 9999)</source>
+        <translation>Signiertes Flask-/Quart-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
+    </message>
+    <message>
+        <source>Flask / Quart signed cookie, signed %1 (%2)</source>
+        <translation>Flask-/Quart-signiertes Cookie, signiert %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -766,6 +766,45 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the key store&apos;s wrapping key is missing</source>
         <translation>der Verpackungsschlüssel des Schlüsselspeichers fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>FlaskLoginNotes</name>
+    <message>
+        <source>Check Flask-Login&apos;s _id against this User-Agent.</source>
+        <translation>Flask-Logins _id gegen diesen User-Agent prüfen.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>The client address for the _id check (default 127.0.0.1).</source>
+        <translation>Die Client-Adresse für die Prüfung von _id (Standard 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Flask-Login remember cookie for user id &quot;%1&quot;</source>
+        <translation>Remember-Cookie von Flask-Login für die Benutzer-ID „%1“</translation>
+    </message>
+    <message>
+        <source>note: the digest was not checked (give --secret to verify it)</source>
+        <translation>Hinweis: der Digest wurde nicht geprüft (mit --secret prüfen)</translation>
+    </message>
+    <message>
+        <source>digest valid: %1</source>
+        <translation>Digest gültig: %1</translation>
+    </message>
+    <message>
+        <source>the empty secret</source>
+        <translation>das leere Geheimnis</translation>
+    </message>
+    <message>
+        <source>note: session[&apos;%1&apos;]: %2</source>
+        <translation>Hinweis: session[&apos;%1&apos;]: %2</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2565,58 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
+        <source>expected &lt;user id&gt;|&lt;hex digest&gt;</source>
+        <translation>erwartet &lt;Benutzer-ID&gt;|&lt;Hex-Digest&gt;</translation>
+    </message>
+    <message>
+        <source>the digest has %1 characters, Flask-Login writes %2 hex digits</source>
+        <translation>der Digest hat %1 Zeichen, Flask-Login schreibt %2 Hex-Ziffern</translation>
+    </message>
+    <message>
+        <source>the digest holds &apos;%1&apos;, not a lower-case hex digit (Flask-Login compares the hexdigest as text)</source>
+        <translation>der Digest enthält &apos;%1&apos;, keine kleingeschriebene Hex-Ziffer (Flask-Login vergleicht den Hexdigest als Text)</translation>
+    </message>
+    <message>
+        <source>the user id is not UTF-8 at byte %1 (Werkzeug would read it replaced)</source>
+        <translation>die Benutzer-ID ist bei Byte %1 kein UTF-8 (Werkzeug läse sie mit Ersatzzeichen)</translation>
+    </message>
+    <message>
+        <source>Flask-Login cannot sign with this secret: as a str SECRET_KEY it has characters beyond Latin-1</source>
+        <translation>Flask-Login kann mit diesem Geheimnis nicht signieren: als str-SECRET_KEY hat es Zeichen jenseits von Latin-1</translation>
+    </message>
+    <message>
+        <source>the digest does not match the secret</source>
+        <translation>der Digest passt nicht zum Geheimnis</translation>
+    </message>
+    <message>
+        <source>the digest matches none of the %1 secrets</source>
+        <translation>der Digest passt zu keinem der %1 Geheimnisse</translation>
+    </message>
+    <message>
+        <source>the session is a %1, not a dict</source>
+        <translation>die Session ist ein %1, kein dict</translation>
+    </message>
+    <message>
+        <source>%1: the remember cookie carries only user_id (convert to drop the rest)</source>
+        <translation>%1: das Remember-Cookie trägt nur user_id (umwandeln, um den Rest zu verwerfen)</translation>
+    </message>
+    <message>
+        <source>the remember cookie needs a user_id</source>
+        <translation>das Remember-Cookie braucht eine user_id</translation>
+    </message>
+    <message>
+        <source>user_id is a %1: Flask-Login keeps the id as str (write it as &quot;7&quot;)</source>
+        <translation>user_id ist ein %1: Flask-Login hält die ID als str (als &quot;7&quot; schreiben)</translation>
+    </message>
+    <message>
+        <source>no user_id (or Flask-Login&apos;s _user_id) to carry</source>
+        <translation>keine user_id (oder _user_id von Flask-Login) zu übertragen</translation>
+    </message>
+    <message>
+        <source>%1 is a %2: the remember cookie carries a text id</source>
+        <translation>%1 ist ein %2: das Remember-Cookie trägt eine ID als Text</translation>
+    </message>
+    <message>
         <source>no known cookie format is signed with a secret</source>
         <translation>kein bekanntes Cookie-Format ist mit einem Geheimnis signiert</translation>
     </message>
@@ -2622,10 +2713,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>line %1: the %2 cookie has no value</source>
         <translation>Zeile %1: das Cookie %2 hat keinen Wert</translation>
-    </message>
-    <message>
-        <source>Flask signed session</source>
-        <translation>signierte Flask-Sitzung</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2746,6 +2833,98 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>signature, base64</source>
         <translation>Signatur, Base64</translation>
+    </message>
+    <message>
+        <source>Flask-Login: the logged-in user&apos;s id (user_loader gets it)</source>
+        <translation>Flask-Login: die ID des angemeldeten Benutzers (user_loader erhält sie)</translation>
+    </message>
+    <message>
+        <source>Flask-Login: true after a password login, false after a login from the remember cookie (fresh_login_required refuses it)</source>
+        <translation>Flask-Login: true nach einer Anmeldung mit Passwort, false nach einer Anmeldung über das Remember-Cookie (fresh_login_required lehnt sie ab)</translation>
+    </message>
+    <message>
+        <source>Flask-Login: SHA-512 of the client&apos;s address and user agent; session protection compares it on every request</source>
+        <translation>Flask-Login: SHA-512 von Adresse und User-Agent des Clients; der Sitzungsschutz vergleicht ihn bei jeder Anfrage</translation>
+    </message>
+    <message>
+        <source>Flask-Login: &quot;set&quot; writes the remember cookie on this response, &quot;clear&quot; deletes it</source>
+        <translation>Flask-Login: &quot;set&quot; schreibt das Remember-Cookie mit dieser Antwort, &quot;clear&quot; löscht es</translation>
+    </message>
+    <message>
+        <source>Flask-Login: the remember cookie&apos;s lifetime in seconds (login_user&apos;s duration)</source>
+        <translation>Flask-Login: die Lebensdauer des Remember-Cookies in Sekunden (duration von login_user)</translation>
+    </message>
+    <message>
+        <source>Flask-Login: the page to return to after login (USE_SESSION_FOR_NEXT)</source>
+        <translation>Flask-Login: die Seite, zu der nach der Anmeldung zurückgekehrt wird (USE_SESSION_FOR_NEXT)</translation>
+    </message>
+    <message>
+        <source>not checked: give the client&apos;s address and user agent</source>
+        <translation>nicht geprüft: Adresse und User-Agent des Clients angeben</translation>
+    </message>
+    <message>
+        <source>not a SHA-512 hex digest: the app has its own identifier</source>
+        <translation>kein SHA-512-Hex-Digest: die App hat eine eigene Kennung</translation>
+    </message>
+    <message>
+        <source>computed from %1</source>
+        <translation>berechnet aus %1</translation>
+    </message>
+    <message>
+        <source>does not match %1: another address or user agent (strong protection clears the session)</source>
+        <translation>passt nicht zu %1: eine andere Adresse oder ein anderer User-Agent (starker Schutz leert die Session)</translation>
+    </message>
+    <message>
+        <source>Flask / Quart signed session</source>
+        <translation>signierte Flask-/Quart-Sitzung</translation>
+    </message>
+    <message>
+        <source>Flask-Login remember cookie</source>
+        <translation>Remember-Cookie von Flask-Login</translation>
+    </message>
+    <message>
+        <source>remember</source>
+        <translation>remember</translation>
+    </message>
+    <message>
+        <source>the digest matches the empty secret: the app&apos;s SECRET_KEY is empty</source>
+        <translation>der Digest passt zum leeren Geheimnis: der SECRET_KEY der App ist leer</translation>
+    </message>
+    <message>
+        <source>the secret matched as Latin-1 bytes, as Flask-Login encodes a str SECRET_KEY</source>
+        <translation>das Geheimnis passte als Latin-1-Bytes, wie Flask-Login einen str-SECRET_KEY kodiert</translation>
+    </message>
+    <message>
+        <source>user id (not encrypted)</source>
+        <translation>Benutzer-ID (nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>digest (HMAC-SHA512), hex</source>
+        <translation>Digest (HMAC-SHA512), hex</translation>
+    </message>
+    <message>
+        <source>digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Werkzeug&apos;s quotes and escapes</source>
+        <translation>Anführungszeichen und Escapes von Werkzeug</translation>
+    </message>
+    <message>
+        <source>an int: the remember cookie carries str(id)</source>
+        <translation>ein int: das Remember-Cookie trägt str(id)</translation>
+    </message>
+    <message>
+        <source>dropped: the remember cookie carries only the user id</source>
+        <translation>verworfen: das Remember-Cookie trägt nur die Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Flask-Login&apos;s _user_id becomes user_id</source>
+        <translation>_user_id von Flask-Login wird zu user_id</translation>
     </message>
 </context>
 <context>
@@ -3394,10 +3573,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Sitzung aus einer JSON-Datei geöffnet: Es wurde kein Cookie geöffnet.</translation>
     </message>
     <message>
-        <source>Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
-        <translation>Flask-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
-    </message>
-    <message>
         <source>Paste a cookie value, a Cookie: or Set-Cookie: header, a &quot;Copy as cURL&quot; command, request headers or a developer tools cookie row, or drop a file here</source>
         <translation>Cookie-Wert, Cookie:- oder Set-Cookie:-Header, einen „Als cURL kopieren“-Befehl, Request-Header oder eine Cookie-Zeile der Entwicklerwerkzeuge einfügen oder eine Datei hierher ziehen</translation>
     </message>
@@ -3412,6 +3587,26 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+    <message>
+        <source>Flask-Login remember cookie: user id %1 bytes · digest HMAC-SHA512, %2 hex digits · no expiry inside (the browser keeps it %3)</source>
+        <translation>Remember-Cookie von Flask-Login: Benutzer-ID %1 Bytes · Digest HMAC-SHA512, %2 Hex-Ziffern · kein Ablauf darin (der Browser behält es %3)</translation>
+    </message>
+    <message>
+        <source>Digest verified with secret &quot;%1&quot; (%2).</source>
+        <translation>Digest mit dem Geheimnis „%1“ geprüft (%2).</translation>
+    </message>
+    <message>
+        <source>Digest NOT verified: no stored secret matches. Flask-Login will not log this user in unless the app uses another secret.</source>
+        <translation>Digest NICHT bestätigt: kein gespeichertes Geheimnis passt. Flask-Login meldet diesen Benutzer nicht an, es sei denn, die App verwendet ein anderes Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Digest not checked: no Flask secret in the key ring. Anyone can read the user id; only the secret makes a cookie Flask-Login accepts.</source>
+        <translation>Digest nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann die Benutzer-ID lesen; nur das Geheimnis erzeugt ein Cookie, das Flask-Login annimmt.</translation>
+    </message>
+    <message>
+        <source>Flask / Quart signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
+        <translation>Flask-/Quart-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
     </message>
 </context>
 <context>
@@ -4049,6 +4244,18 @@ Python: %2</translation>
     <message>
         <source>Signed session li&amp;fetime:</source>
         <translation>&amp;Lebensdauer signierter Sessions:</translation>
+    </message>
+    <message>
+        <source>the browser&apos;s User-Agent, to check Flask-Login&apos;s _id</source>
+        <translation>der User-Agent des Browsers, um _id von Flask-Login zu prüfen</translation>
+    </message>
+    <message>
+        <source>Flask-Login client&apos;s user a&amp;gent:</source>
+        <translation>User-A&amp;gent des Flask-Login-Clients:</translation>
+    </message>
+    <message>
+        <source>Flask-Login client&apos;s addr&amp;ess:</source>
+        <translation>A&amp;dresse des Flask-Login-Clients:</translation>
     </message>
 </context>
 <context>

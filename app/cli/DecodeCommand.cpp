@@ -1,5 +1,6 @@
 #include "DecodeCommand.h"
 
+#include "FlaskLoginNotes.h"
 #include "KeyArguments.h"
 #include "Limits.h"
 #include "LineReader.h"
@@ -34,6 +35,7 @@ CommandSyntax DecodeCommand::syntax() const
                       tr("format"), QStringLiteral("tree")},
                      CommandOption::Hints::oneOf({QStringLiteral("tree"), QStringLiteral("json"),
                                                   QStringLiteral("python")}));
+    FlaskLoginNotes::addOptions(syntax);
     syntax.addOption({QStringLiteral("lines"),
                       tr("Read one cookie per line and write one result line per cookie.")});
     syntax.addPositionalArgument(QStringLiteral("cookie"),
@@ -89,10 +91,11 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
     if (const auto *signedDetails = opened.detailsAs<FlaskSignedCodec::Decoded>()) {
         const FlaskSignedCodec::Decoded &signedCookie = *signedDetails;
         if (signedCookie.parts.timestampOutOfRange)
-            m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
-                       << Qt::endl;
+            m_io.err()
+                << tr("Flask / Quart signed cookie, timestamp out of range (after the year 9999)")
+                << Qt::endl;
         else
-            m_io.err() << tr("Flask signed cookie, signed %1 (%2)")
+            m_io.err() << tr("Flask / Quart signed cookie, signed %1 (%2)")
                               .arg(TimeText::signedAt(signedCookie.parts),
                                    TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;
@@ -124,12 +127,13 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                                        ? StoredKeys::describe(ring.at(opened.keyIndex))
                                        : tr("the empty secret"))
                        << Qt::endl;
-    } else if (aesKeys > 1) {
+    } else if (aesKeys > 1 && opened.format->keyKind() == CookieFormat::KeyKind::AesKey) {
         const SessionKey &key = ring.at(opened.keyIndex);
         m_io.err() << tr("opened with %1 (fingerprint %2)")
                           .arg(StoredKeys::describe(key), key.fingerprint())
                    << Qt::endl;
     }
+    FlaskLoginNotes::print(m_io, opened, ring, FlaskLoginNotes::client(parser));
     switch (format) {
     case OutputFormat::Json:
         m_io.out().flush();

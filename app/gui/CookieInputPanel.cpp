@@ -1,5 +1,7 @@
 #include "CookieInputPanel.h"
 
+#include "formats/RememberCookieFormat.h"
+
 #include "capture/CookieImporter.h"
 #include "capture/RegularFile.h"
 
@@ -192,6 +194,32 @@ QString CookieInputPanel::verifiedText(const InspectorController::OpenResult &re
         .arg(result.keyName, result.format()->displayName());
 }
 
+QString CookieInputPanel::showRemember(const InspectorController::OpenResult &result, int failing)
+{
+    const auto &parts = result.opened.detailsAs<RememberCookieFormat::Details>()->parts;
+    m_fields->setText(
+        span(elided(parts.userId), "#1565c0", failing == 0) + QStringLiteral("<b>|</b>") +
+        span(elided(parts.digestText), "#ef6c00", failing == 1) + QStringLiteral("<br><small>") +
+        tr("Flask-Login remember cookie: user id %1 bytes · digest HMAC-SHA512, %2 hex digits · "
+           "no expiry inside (the browser keeps it %3)")
+            .arg(parts.userId.size())
+            .arg(parts.digestText.size())
+            .arg(TimeText::duration(RememberCookieCodec::kDefaultDurationSeconds)) +
+        QStringLiteral("</small>"));
+    const bool verified = result.opened.verified == true;
+    m_status->setStyleSheet(verified ? QString() : QStringLiteral("color:#a00000"));
+    if (verified)
+        return tr("Digest verified with secret \"%1\" (%2).")
+            .arg(result.keyName, result.format()->displayName());
+    if (result.opened.verified == false && result.hasSession())
+        return tr("Digest NOT verified: no stored secret matches. Flask-Login will not log this "
+                  "user in unless the app uses another secret.");
+    if (!result.hasSession())
+        return ErrorText::describe(*result.error);
+    return tr("Digest not checked: no Flask secret in the key ring. Anyone can read the user "
+              "id; only the secret makes a cookie Flask-Login accepts.");
+}
+
 void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
 {
     const int failing = result.error ? result.error->field : -1;
@@ -209,7 +237,7 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                 span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
+                    tr("Flask / Quart signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
                        "signature %5 bytes")
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())
@@ -264,6 +292,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         m_status->setStyleSheet(signedCookie.verification == FlaskSignedCodec::Verification::Valid
                                     ? QString()
                                     : QStringLiteral("color:#a00000"));
+    } else if (result.opened.detailsAs<RememberCookieFormat::Details>()) {
+        status = showRemember(result, failing);
     } else {
         static const EncryptedSessionCodec::Fields kNotSplit;
         const auto *encrypted = result.opened.detailsAs<EncryptedSessionCodec::Decoded>();

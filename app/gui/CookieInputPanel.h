@@ -42,6 +42,8 @@ private:
     void showResult(const InspectorController::OpenResult &result);
     /// "Verified with secret “NAME” (FORMAT)": the status line of a verified cookie.
     [[nodiscard]] static QString verifiedText(const InspectorController::OpenResult &result);
+    /// The fields and the status of a Flask-Login remember cookie.
+    [[nodiscard]] QString showRemember(const InspectorController::OpenResult &result, int failing);
 
     InspectorController &m_controller;
     QPlainTextEdit *m_input = nullptr;

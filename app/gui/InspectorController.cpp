@@ -90,6 +90,15 @@ QByteArray InspectorController::sessionJsonText() const
     return PythonJsonWriter::write(m_document.root(), jsonStyle());
 }
 
+std::optional<FlaskLoginSession::Client> InspectorController::flaskLoginClient() const
+{
+    const QString userAgent = m_settings.string(AppSettings::Key::FlaskLoginUserAgent);
+    if (userAgent.isEmpty())
+        return std::nullopt;
+    return FlaskLoginSession::Client{
+        m_settings.string(AppSettings::Key::FlaskLoginAddress).toUtf8(), userAgent.toUtf8()};
+}
+
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
     OpenResult result;
@@ -125,6 +134,7 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_hasDocument = true;
         m_documentSource = text;
         m_undoStack.clear();
+        m_model.setFlaskLoginClient(flaskLoginClient());
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
     }

@@ -175,6 +175,8 @@ Q_SIGNALS:
     void ageChanged(const sessionlens::gui::InspectorController::OpenResult &result);
 
 private:
+    /// The client of the preferences that Flask-Login's `_id` is checked against.
+    [[nodiscard]] std::optional<FlaskLoginSession::Client> flaskLoginClient() const;
     void apply(SessionSealer::Sealed sealed, bool noKey);
     void measureKeys(quint64 generation, std::shared_ptr<const SessionValue> session,
                      const SessionSealer::Options &options);

@@ -61,6 +61,12 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_clipboardSeconds->setSpecialValueText(tr("never"));
     m_clipboardSeconds->setValue(m_settings.integer(AppSettings::Key::ClipboardClearSeconds));
 
+    m_userAgent = new QLineEdit(m_settings.string(AppSettings::Key::FlaskLoginUserAgent), this);
+    m_userAgent->setObjectName(QStringLiteral("flaskLoginUserAgent"));
+    m_userAgent->setPlaceholderText(tr("the browser's User-Agent, to check Flask-Login's _id"));
+    m_clientAddress = new QLineEdit(m_settings.string(AppSettings::Key::FlaskLoginAddress), this);
+    m_clientAddress->setObjectName(QStringLiteral("flaskLoginAddress"));
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
@@ -85,6 +91,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("&Replay URL (curl, requests):"), m_url);
     form->addRow(QString(), m_history);
     form->addRow(tr("Clear copied cookies and keys &after:"), m_clipboardSeconds);
+    form->addRow(tr("Flask-Login client's user a&gent:"), m_userAgent);
+    form->addRow(tr("Flask-Login client's addr&ess:"), m_clientAddress);
     form->addRow(buttons);
     // Tab goes down the form as it is laid out, not in the order the fields were made.
     QWidget *previous = nullptr;
@@ -118,6 +126,11 @@ void PreferencesDialog::save()
                                                           : m_cookieName->text().trimmed());
     m_settings.setValue(AppSettings::Key::HistoryEnabled, m_history->isChecked());
     m_settings.setValue(AppSettings::Key::ClipboardClearSeconds, m_clipboardSeconds->value());
+    m_settings.setValue(AppSettings::Key::FlaskLoginUserAgent, m_userAgent->text());
+    m_settings.setValue(AppSettings::Key::FlaskLoginAddress,
+                        m_clientAddress->text().trimmed().isEmpty()
+                            ? QStringLiteral("127.0.0.1")
+                            : m_clientAddress->text().trimmed());
     m_settings.sync();
 }
 

@@ -38,6 +38,8 @@ private:
     QLineEdit *m_cookieName = nullptr;
     QCheckBox *m_history = nullptr;
     QSpinBox *m_clipboardSeconds = nullptr;
+    QLineEdit *m_userAgent = nullptr;
+    QLineEdit *m_clientAddress = nullptr;
 };
 
 } // namespace sessionlens::gui

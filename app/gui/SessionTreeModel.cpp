@@ -164,6 +164,11 @@ int SessionTreeModel::editState(const SessionValue *node) const
     return m_edits.value(node, 0);
 }
 
+void SessionTreeModel::setFlaskLoginClient(std::optional<FlaskLoginSession::Client> client)
+{
+    m_flaskLoginClient = std::move(client);
+}
+
 QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -199,8 +204,14 @@ QVariant SessionTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValueColumn)
             return ValueText::editText(*n, m_bytesForm);
         break;
-    case Qt::ToolTipRole:
-        return PythonRepr::path(n);
+    case Qt::ToolTipRole: {
+        // Flask-Login's keys say what they hold, from the core's table.
+        const QString note =
+            n->parent() == &m_document.root()
+                ? FlaskLoginSession::noteFor(m_document.root(), n->key(), m_flaskLoginClient)
+                : QString();
+        return note.isEmpty() ? PythonRepr::path(n) : PythonRepr::path(n) + u'\n' + note;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == BytesColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

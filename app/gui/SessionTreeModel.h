@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/SessionDocument.h"
+#include "formats/FlaskLoginSession.h"
 #include "text/ValueText.h"
 #include "json/PythonJsonWriter.h"
 
@@ -63,6 +64,8 @@ public:
     /// The dialect the Bytes column measures in (the cookie format's).
     void setJsonStyle(PythonJsonWriter::Style style);
     [[nodiscard]] ValueText::BytesForm bytesForm() const { return m_bytesForm; }
+    /// The client Flask-Login's `_id` is checked against in the tooltips (nullopt: none known).
+    void setFlaskLoginClient(std::optional<FlaskLoginSession::Client> client);
 
     /// The whole document changed (new cookie, JSON applied): views start over.
     void resetFromDocument();
@@ -88,6 +91,7 @@ private:
     void changed();
 
     SessionDocument &m_document;
+    std::optional<FlaskLoginSession::Client> m_flaskLoginClient;
     QUndoStack &m_undoStack;
     ValueText::BytesForm m_bytesForm = ValueText::BytesForm::Hex;
     PythonJsonWriter::Style m_jsonStyle = PythonJsonWriter::Style::EncryptedSession;

@@ -16,9 +16,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 22> &table()
+const std::array<Entry, 24> &table()
 {
-    static const std::array<Entry, 22> entries{{
+    static const std::array<Entry, 24> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -43,6 +43,8 @@ const std::array<Entry, 22> &table()
         {AppSettings::Key::ProxyPort, "capture/proxyPort", 8080},
         {AppSettings::Key::RequestTimeoutSeconds, "capture/requestTimeoutSeconds",
          HttpCapture::kDefaultTimeoutMs / 1000},
+        {AppSettings::Key::FlaskLoginUserAgent, "flasklogin/userAgent", QString()},
+        {AppSettings::Key::FlaskLoginAddress, "flasklogin/address", QStringLiteral("127.0.0.1")},
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
     }};

@@ -43,6 +43,8 @@ public:
         ProxyUpstream,         ///< the app the capture proxy forwards to
         ProxyPort,             ///< where the capture proxy listens (loopback)
         RequestTimeoutSeconds, ///< how long a request of the Capture dock may wait for the app
+        FlaskLoginUserAgent,   ///< the client's User-Agent Flask-Login's _id is checked against
+        FlaskLoginAddress,     ///< the client's address for that check
         WindowGeometry,
         WindowState,
     };

@@ -209,7 +209,10 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
                 .arg(pairCount)
                 .arg(cookieName));
     const QString bare = unquote(line);
-    if (bare.contains(u' ') || bare.contains(u';'))
+    // Inside Werkzeug's quotes a space is part of the value (a Flask-Login remember cookie for
+    // "ada lovelace"); a ';' never is, Werkzeug escapes it.
+    const bool quoted = line.size() >= 2 && line.startsWith(u'"') && line.endsWith(u'"');
+    if ((!quoted && bare.contains(u' ')) || bare.contains(u';'))
         return Error::make(ErrorCategory::Format,
                            QCoreApplication::translate("sessionlens::Error",
                                                        "a cookie value holds no spaces or ';'"));

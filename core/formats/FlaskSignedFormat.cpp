@@ -26,7 +26,7 @@ qsizetype signedValueSize(const QByteArray &payloadField, int digestSize, qsizet
 
 QString FlaskSignedFormat::displayName() const
 {
-    return QCoreApplication::translate("sessionlens::Note", "Flask signed session");
+    return QCoreApplication::translate("sessionlens::Note", "Flask / Quart signed session");
 }
 
 QString FlaskSignedFormat::shortName() const

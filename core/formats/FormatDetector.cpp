@@ -185,7 +185,7 @@ QString FormatDetector::name(Format format)
     case Format::EncryptedSession:
         return QStringLiteral("EncryptedSession");
     case Format::FlaskSigned:
-        return QCoreApplication::translate("sessionlens::Note", "Flask signed session");
+        return QCoreApplication::translate("sessionlens::Note", "Flask / Quart signed session");
     case Format::Unknown:
         break;
     }

@@ -136,13 +136,15 @@ private Q_SLOTS:
 void TestThirdFormat::registersOnceById()
 {
     FormatRegistry formats = withPlain();
-    QCOMPARE(formats.ids(), QStringList({QStringLiteral("encrypted"), QStringLiteral("signed"),
-                                         QStringLiteral("plain")}));
+    const QStringList builtIns = FormatRegistry::builtIn().ids();
+    QCOMPARE(builtIns.first(2),
+             QStringList({QStringLiteral("encrypted"), QStringLiteral("signed")}));
+    QCOMPARE(formats.ids(), builtIns + QStringList{QStringLiteral("plain")});
     QVERIFY(!formats.add(std::make_shared<PlainJsonFormat>()));
-    QCOMPARE(formats.formats().size(), 3);
+    QCOMPARE(formats.formats().size(), builtIns.size() + 1);
     QCOMPARE(formats.fallback()->id(), QStringLiteral("encrypted"));
     // The shipped table stays as it was.
-    QCOMPARE(FormatRegistry::builtIn().ids().size(), 2);
+    QVERIFY(!builtIns.contains(QStringLiteral("plain")));
 }
 
 void TestThirdFormat::isDetectedOnlyWhenRegistered()

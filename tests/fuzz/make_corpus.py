@@ -23,7 +23,10 @@ payloads = [v["payload"].encode() for v in vectors["flask_default"]]
 cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_session_invalid", "flask_default")
            for v in vectors[section]]
 
-for cookie in cookies:
+remember = json.loads((here.parent / "data" / "remember_vectors.json").read_text())
+remember_cookies = [v["cookie"].encode() for v in remember["valid"][:4] + remember["invalid"][:5]]
+
+for cookie in cookies + remember_cookies:
     put("cookie_open", b"\x00" + cookie)
 for text in plaintexts:
     put("cookie_open", b"\x01" + text)
@@ -45,6 +48,8 @@ for fixture in sorted((here.parent / "data" / "capture").glob("*")):
 # fuzz_import's HAR recipes (first byte 0x01): cookie count, repeats, value stems.
 put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
 put("import", b"\x01\x10\x00\x03session\nother\n")
+for cookie in remember_cookies:
+    put("cookie_text", b"remember_token=" + cookie)
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")

@@ -159,8 +159,8 @@ void TestPreferencesDialog::tabGoesDownTheForm()
                                            .arg(QLatin1String(now->metaObject()->className()))));
         visited.append(now);
     }
-    // Five combo boxes, three spin boxes, three text fields, two check boxes.
-    QCOMPARE(visited.size(), 13);
+    // Five combo boxes, three spin boxes, five text fields, two check boxes.
+    QCOMPARE(visited.size(), 15);
 }
 
 void TestPreferencesDialog::keyedChangesPersistAndComeBack()
@@ -259,7 +259,7 @@ void TestPreferencesDialog::keyedChangesPersistAndComeBack()
             lines.append(line->text());
     QCOMPARE(lines,
              (QStringList{QStringLiteral("my-salt"), QStringLiteral("http://127.0.0.1:8000/app"),
-                          QStringLiteral("sid")}));
+                          QStringLiteral("sid"), QString(), QStringLiteral("127.0.0.1")}));
     QStringList spins;
     for (QSpinBox *spin : again.findChildren<QSpinBox *>())
         spins.append(spin->text());

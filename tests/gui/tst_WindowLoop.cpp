@@ -199,7 +199,7 @@ void TestWindowLoop::convertIsOneUndoStepForEverything()
     const int stepsBefore = c.undoStack().count();
 
     QVERIFY(clickMenuItem(*f.window, QStringLiteral("&Edit"),
-                          QStringLiteral("Convert to &Flask signed session")));
+                          QStringLiteral("Convert to &Flask / Quart signed session")));
     QVERIFY((c.format()->id() == QLatin1String("signed")));
     QCOMPARE(c.undoStack().count(), stepsBefore + 1);
     // The panels show the signed format's controls, its key and its JSON, all at once.

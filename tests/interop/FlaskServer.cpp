@@ -70,6 +70,8 @@ FlaskServer::Reply FlaskServer::send(const QString &method, const QString &path,
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     if (!cookieHeader.isEmpty())
         request.setRawHeader("Cookie", cookieHeader);
+    if (!m_userAgent.isEmpty())
+        request.setRawHeader("User-Agent", m_userAgent);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
     QEventLoop loop;

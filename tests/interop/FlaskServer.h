@@ -30,6 +30,8 @@ public:
     /// Starts `script` with the interpreter that imports flask and Cryptodome.
     [[nodiscard]] bool start(const QString &script, const QStringList &arguments, QString *error);
     [[nodiscard]] quint16 port() const { return m_port; }
+    /// The User-Agent header of every later request (Qt's own when empty).
+    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
 
     Reply get(const QString &path, const QByteArray &cookieHeader = {});
     Reply post(const QString &path, const QByteArray &body, const QByteArray &cookieHeader = {});
@@ -56,6 +58,7 @@ private:
     QProcess m_process;
     QNetworkAccessManager m_network;
     quint16 m_port = 0;
+    QByteArray m_userAgent;
 };
 
 } // namespace sessionlens::test
