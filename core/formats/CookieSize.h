@@ -44,6 +44,12 @@ struct CookieSize
     qsizetype compressedBytes = 0; ///< zlib output size (0 when not compressed)
     QList<Stage> stages;           ///< in cookie order
     qsizetype cookieValueBytes = 0;
+    /// The cookie's name when the format's server gives it one of its own (Flask-Login's
+    /// `remember_token`); empty: the name the caller asked for.
+    QString serverCookieName;
+    /// Attributes the format's server adds to Set-Cookie beyond Flask's (Flask-Login's
+    /// `; Expires=...`), in bytes.
+    qsizetype extraAttributeBytes = 0;
     QList<KeyShare> keys; ///< top-level keys, most expensive first
 
     /// Bytes of the stage `id`, -1 when the format has no such stage.

@@ -1,9 +1,10 @@
 #include "formats/RememberCookieFormat.h"
 
-#include "document/CookieOpener.h"
-#include "document/SessionSealer.h"
+#include "formats/CookieText.h"
 #include "formats/ItsdangerousSecretCheck.h"
+#include "formats/KeySchedules.h"
 #include "formats/OpenedCookie.h"
+#include "formats/SealedCookie.h"
 #include "keys/KeyRing.h"
 #include "json/PythonRepr.h"
 #include "json/Utf8Validator.h"
@@ -87,8 +88,8 @@ int RememberCookieFormat::score(QByteArrayView cookie, const FormatDetector::Cha
     return RememberCookieCodec::looksDamaged(cookie) ? Damaged : NotMine;
 }
 
-void RememberCookieFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
-                                OpenedCookie &out) const
+void RememberCookieFormat::open(QByteArrayView cookie, KeySchedules &keySchedules,
+                                const OpenOptions &options, OpenedCookie &out) const
 {
     auto parts = RememberCookieCodec::split(cookie);
     if (!parts) {
@@ -100,8 +101,13 @@ void RememberCookieFormat::open(QByteArrayView cookie, KeyRing &ring, const Open
     out.sessionValue = treeOf(Utf8Validator::decode(details.parts.userId));
     out.jsonText = PythonJsonWriter::write(out.sessionValue, writerStyle());
 
-    QList<qsizetype> indices;
-    QList<SecureBytes> secrets = CookieOpener::signingSecrets(ring, &indices);
+    // The secret that verified this format last comes first, then the ring's order.
+    const QList<qsizetype> indices =
+        keySchedules.candidates(*this, SessionKey::Kind::SigningSecret);
+    QList<SecureBytes> secrets;
+    secrets.reserve(indices.size() + 1);
+    for (const qsizetype i : indices)
+        secrets.append(keySchedules.ring().at(i).bytes());
     // itsdangerous' empty-secret rule holds here too: hmac.new(b"") is a valid key.
     if (options.verifyEmptySecret)
         secrets.append(SecureBytes());
@@ -182,7 +188,7 @@ void RememberCookieFormat::seal(const SessionValue &session, const SecureBytes &
     // The digest is hex of a fixed size, so the value's size needs no key.
     const QByteArray shape = RememberCookieCodec::quote(
         idBytes + '|' + QByteArray(RememberCookieCodec::kDigestHexChars, '0'));
-    SizeReport &report = out.report;
+    CookieSize &report = out.size;
     report.format = id();
     report.jsonBytes = out.json.size();
     report.stages = {
@@ -206,11 +212,10 @@ void RememberCookieFormat::seal(const SessionValue &session, const SecureBytes &
              quoting,
              {},
              {}});
-    report.setCookieValueBytes(shape.size(), cookieName);
+    report.cookieValueBytes = shape.size();
+    report.serverCookieName = cookieName;
     // Flask-Login sets an Expires attribute for its duration on top of Flask's attributes.
-    report.setCookieBytes += RememberCookieCodec::kExpiresAttributeBytes;
-    report.setCookieLineBytes += RememberCookieCodec::kExpiresAttributeBytes;
-    report.werkzeugHeadroom -= RememberCookieCodec::kExpiresAttributeBytes;
+    report.extraAttributeBytes = RememberCookieCodec::kExpiresAttributeBytes;
     if (userId)
         report.keys = {{userIdKey(), out.json.size() - 2,
                         shape.size() - 1 - RememberCookieCodec::kDigestHexChars}};
@@ -218,7 +223,7 @@ void RememberCookieFormat::seal(const SessionValue &session, const SecureBytes &
         out.error = userId.error();
         return;
     }
-    if ((out.error = SessionSealer::overInputLimit(shape.size())))
+    if ((out.error = CookieText::overInputLimit(shape.size())))
         return;
     if (key.isEmpty()) {
         out.error = Error::make(

@@ -45,7 +45,7 @@ public:
     {
         return PythonJsonReader::Dialect::Plain;
     }
-    void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+    void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
               OpenedCookie &out) const override;
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;

@@ -15,7 +15,8 @@ constexpr qsizetype kFlaskAttributesSize = sizeof("; HttpOnly; Path=/") - 1;
 
 SizeReport::SizeReport(CookieSize size, const QString &cookieName) : CookieSize(std::move(size))
 {
-    setCookieValueBytes(cookieValueBytes, cookieName);
+    setCookieValueBytes(cookieValueBytes,
+                        serverCookieName.isEmpty() ? cookieName : serverCookieName);
 }
 
 SizeReport SizeReport::compute(const SessionValue &session, const SealOptions &options)
@@ -68,7 +69,7 @@ void SizeReport::setCookieValueBytes(qsizetype valueBytes, const QString &cookie
     cookieValueBytes = valueBytes;
     const qsizetype nameBytes = cookieName.toUtf8().size();
     nameValueBytes = nameBytes + 1 + cookieValueBytes;
-    setCookieBytes = setCookieValueSize(nameBytes, cookieValueBytes);
+    setCookieBytes = setCookieValueSize(nameBytes, cookieValueBytes) + extraAttributeBytes;
     setCookieLineBytes = setCookieBytes + qsizetype(sizeof("Set-Cookie: ") - 1);
     werkzeugHeadroom = kWerkzeugMaxCookieSize - setCookieBytes;
     browserHeadroom = kBrowserMaxCookieSize - nameValueBytes;
