@@ -12,6 +12,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace sessionlens {
 
 class KeyRing;
@@ -110,6 +112,12 @@ public:
     /// value the format cannot carry as it is.
     [[nodiscard]] virtual SessionConverter::Converted
     convertFrom(const SessionValue &session) const = 0;
+
+    /// The UNIX time the cookie was signed at, to seal it again as of then (SealOptions::
+    /// timestamp); nullopt when the format signs no time or none was read. The default reads
+    /// FlaskSignedCodec::Decoded details, which formats built on itsdangerous' signer fill; a
+    /// format that keeps its time elsewhere says so here.
+    [[nodiscard]] virtual std::optional<qint64> signedAt(const OpenedCookie &opened) const;
 
     /// Whether the session can be read without the key (signed formats, or none needed).
     [[nodiscard]] bool readableWithoutKey() const { return keyKind() != KeyKind::AesKey; }
