@@ -12,11 +12,6 @@ namespace {
 
 const QString kRoot = QStringLiteral("session");
 
-QString errorText(const char *text)
-{
-    return QCoreApplication::translate("sessionlens::Error", text);
-}
-
 Error syntaxError(const QString &message, qsizetype position)
 {
     return Error::make(ErrorCategory::Format,
@@ -113,18 +108,26 @@ Result<QString> readStringLiteral(QStringView text, qsizetype &pos)
         }
         const int digits = e == u'x' ? 2 : e == u'u' ? 4 : e == u'U' ? 8 : 0;
         if (digits == 0)
-            return syntaxError(errorText("unknown escape \\%1 in a key").arg(e), pos - 2);
+            return syntaxError(
+                QCoreApplication::translate("sessionlens::Error", "unknown escape \\%1 in a key")
+                    .arg(e),
+                pos - 2);
         char32_t value = 0;
         for (int i = 0; i < digits; ++i, ++pos) {
             const int digit = pos < text.size() ? hexValue(text[pos]) : -1;
             if (digit < 0)
-                return syntaxError(errorText("\\%1 takes %2 hex digits").arg(e).arg(digits), pos);
+                return syntaxError(
+                    QCoreApplication::translate("sessionlens::Error", "\\%1 takes %2 hex digits")
+                        .arg(e)
+                        .arg(digits),
+                    pos);
             value = value * 16 + char32_t(digit);
         }
         if (value > 0x10ffff)
-            return syntaxError(
-                errorText("\\U%1 is past the last code point").arg(value, 8, 16, QLatin1Char('0')),
-                pos - digits - 2);
+            return syntaxError(QCoreApplication::translate("sessionlens::Error",
+                                                           "\\U%1 is past the last code point")
+                                   .arg(value, 8, 16, QLatin1Char('0')),
+                               pos - digits - 2);
         if (value > 0xffff) {
             const char32_t ucs[1] = {value};
             out.append(QString::fromUcs4(ucs, 1));
@@ -133,7 +136,8 @@ Result<QString> readStringLiteral(QStringView text, qsizetype &pos)
             out.append(QChar(static_cast<char16_t>(value)));
         }
     }
-    return syntaxError(errorText("the key's quote is not closed"), start);
+    return syntaxError(
+        QCoreApplication::translate("sessionlens::Error", "the key's quote is not closed"), start);
 }
 
 void skipSpaces(QStringView text, qsizetype &pos)
@@ -155,7 +159,8 @@ Result<SessionPathText::Parsed> parsePython(QStringView text)
         ++pos;
         skipSpaces(text, pos);
         if (pos >= text.size())
-            return syntaxError(errorText("the path ends inside [ ]"), pos);
+            return syntaxError(
+                QCoreApplication::translate("sessionlens::Error", "the path ends inside [ ]"), pos);
         SessionPathText::Step step;
         const QChar c = text[pos];
         if (c == u'\'' || c == u'"') {
@@ -172,13 +177,16 @@ Result<SessionPathText::Parsed> parsePython(QStringView text)
             bool ok = false;
             step.index = text.mid(start, pos - start).toLongLong(&ok);
             if (!ok)
-                return syntaxError(errorText("a subscript is a quoted key or an integer index"),
-                                   start);
+                return syntaxError(
+                    QCoreApplication::translate("sessionlens::Error",
+                                                "a subscript is a quoted key or an integer index"),
+                    start);
             step.kind = SessionPathText::Step::Kind::Index;
         }
         skipSpaces(text, pos);
         if (pos >= text.size() || text[pos] != u']')
-            return syntaxError(errorText("] expected"), pos);
+            return syntaxError(QCoreApplication::translate("sessionlens::Error", "] expected"),
+                               pos);
         ++pos;
         parsed.steps.append(std::move(step));
     }
@@ -211,7 +219,9 @@ Result<SessionPathText::Parsed> parseDotted(QStringView text)
             break;
         if (c == u'\\') {
             if (++pos >= text.size())
-                return syntaxError(errorText("the path ends in a lone backslash"), pos - 1);
+                return syntaxError(QCoreApplication::translate("sessionlens::Error",
+                                                               "the path ends in a lone backslash"),
+                                   pos - 1);
             segment.append(text[pos]);
         } else if (c == u'.') {
             finish();
@@ -250,7 +260,9 @@ Result<SessionPathText::Steps> SessionPathText::parse(QStringView text)
     if (!parsed)
         return parsed.error();
     if (parsed->end != text.size())
-        return syntaxError(errorText("unexpected text after the path"), parsed->end);
+        return syntaxError(
+            QCoreApplication::translate("sessionlens::Error", "unexpected text after the path"),
+            parsed->end);
     return std::move(parsed->steps);
 }
 
