@@ -51,6 +51,7 @@ private Q_SLOTS:
     void errorsNameTheEditAndTheStep_data();
     void errorsNameTheEditAndTheStep();
     void unverifiedCookieSaysWhoSignsIt();
+    void headerLineOnStdinIsEdited();
     void sizeVerdictGoesToStderr();
     void sealTemplatesForEveryFormat();
     void convertListsWhatTheTargetCannotCarry();
@@ -230,6 +231,18 @@ void TestEditCli::unverifiedCookieSaysWhoSignsIt()
              run.err.constData());
     // Signed with the guess: the app refuses it.
     QVERIFY(m_signed.dump(cookieOut(run)).empty);
+}
+
+void TestEditCli::headerLineOnStdinIsEdited()
+{
+    // A script pipes what it captured: the Set-Cookie line, on standard input.
+    const QByteArray cookie = appCookie(m_encrypted, R"({"user": "ada"})");
+    const test::CliRun run = test::runCli({QStringLiteral("edit"), QStringLiteral("--no-ring"),
+                                           QStringLiteral("--key"), key(), QStringLiteral("--set"),
+                                           QStringLiteral("user=\"grace\""), QStringLiteral("-")},
+                                          "Set-Cookie: session=" + cookie + "; HttpOnly; Path=/\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(m_encrypted.dump(cookieOut(run)).json, QByteArray(R"({"user": "grace"})"));
 }
 
 void TestEditCli::sizeVerdictGoesToStderr()
