@@ -2604,6 +2604,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
+        <source>no known cookie format is signed with a secret</source>
+        <translation>kein bekanntes Cookie-Format ist mit einem Geheimnis signiert</translation>
+    </message>
+    <message>
+        <source>%1 cookies have no signing secret to guess</source>
+        <translation>%1-Cookies haben kein Signaturgeheimnis, das sich erraten ließe</translation>
+    </message>
+    <message>
         <source>PATH=VALUE expected: no = after the path</source>
         <translation>PFAD=WERT erwartet: kein = nach dem Pfad</translation>
     </message>
@@ -2632,12 +2640,48 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Pfad, Zeichen %1: %2</translation>
     </message>
     <message>
+        <source>unknown escape \%1 in a key</source>
+        <translation>unbekanntes Escape \%1 in einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>\%1 takes %2 hex digits</source>
+        <translation>\%1 erwartet %2 Hexziffern</translation>
+    </message>
+    <message>
+        <source>\U%1 is past the last code point</source>
+        <translation>\U%1 liegt hinter dem letzten Codepunkt</translation>
+    </message>
+    <message>
+        <source>the key&apos;s quote is not closed</source>
+        <translation>das Anführungszeichen des Schlüssels ist nicht geschlossen</translation>
+    </message>
+    <message>
         <source>the path has more than %1 steps</source>
         <translation>der Pfad hat mehr als %1 Schritte</translation>
     </message>
     <message>
+        <source>the path ends inside [ ]</source>
+        <translation>der Pfad endet innerhalb von [ ]</translation>
+    </message>
+    <message>
+        <source>a subscript is a quoted key or an integer index</source>
+        <translation>ein Index ist ein Schlüssel in Anführungszeichen oder eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>] expected</source>
+        <translation>] erwartet</translation>
+    </message>
+    <message>
+        <source>the path ends in a lone backslash</source>
+        <translation>der Pfad endet mit einem einzelnen Backslash</translation>
+    </message>
+    <message>
         <source>the path is longer than %1 characters</source>
         <translation>der Pfad ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>unexpected text after the path</source>
+        <translation>unerwarteter Text nach dem Pfad</translation>
     </message>
     <message>
         <source>%1 is a %2: it has no key %3</source>
@@ -2658,42 +2702,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>%1 has no key %2</source>
         <translation>%1 hat keinen Schlüssel %2</translation>
-    </message>
-    <message>
-        <source>unknown escape \%1 in a key</source>
-        <translation>unbekanntes Escape \%1 in einem Schlüssel</translation>
-    </message>
-    <message>
-        <source>\%1 takes %2 hex digits</source>
-        <translation>\%1 erwartet %2 Hexziffern</translation>
-    </message>
-    <message>
-        <source>\U%1 is past the last code point</source>
-        <translation>\U%1 liegt hinter dem letzten Codepunkt</translation>
-    </message>
-    <message>
-        <source>the key&apos;s quote is not closed</source>
-        <translation>das Anführungszeichen des Schlüssels ist nicht geschlossen</translation>
-    </message>
-    <message>
-        <source>the path ends inside [ ]</source>
-        <translation>der Pfad endet innerhalb von [ ]</translation>
-    </message>
-    <message>
-        <source>a subscript is a quoted key or an integer index</source>
-        <translation>ein Index ist ein Schlüssel in Anführungszeichen oder eine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>] expected</source>
-        <translation>] erwartet</translation>
-    </message>
-    <message>
-        <source>the path ends in a lone backslash</source>
-        <translation>der Pfad endet mit einem einzelnen Backslash</translation>
-    </message>
-    <message>
-        <source>unexpected text after the path</source>
-        <translation>unerwarteter Text nach dem Pfad</translation>
     </message>
 </context>
 <context>
@@ -4020,10 +4028,6 @@ Python: %2</translation>
         <translation>Signaturgeheimnis prüfen</translation>
     </message>
     <message>
-        <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
-        <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
-    </message>
-    <message>
         <source>&amp;Import Captured Cookies...</source>
         <translation>Mitgeschnittene Cookies &amp;importieren...</translation>
     </message>
@@ -4109,6 +4113,10 @@ Python: %2</translation>
     <message>
         <source>Convert to &amp;%1</source>
         <translation>In &amp;%1 umwandeln</translation>
+    </message>
+    <message>
+        <source>Open a signed cookie first: the audit tries secrets against its signature.</source>
+        <translation>Öffnen Sie zuerst ein signiertes Cookie: Die Prüfung probiert Geheimnisse an seiner Signatur aus.</translation>
     </message>
 </context>
 <context>

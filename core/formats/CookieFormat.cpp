@@ -2,6 +2,8 @@
 
 #include "formats/OpenedCookie.h"
 
+#include <QCoreApplication>
+
 namespace sessionlens {
 
 CookieFormat::~CookieFormat() = default;
@@ -21,6 +23,15 @@ std::optional<qint64> CookieFormat::signedAt(const OpenedCookie &opened) const
     if (!signature || signature->parts.timestampText.isEmpty())
         return std::nullopt;
     return signature->parts.timestamp;
+}
+
+Result<std::unique_ptr<SecretCheck>> CookieFormat::prepareSecretCheck(QByteArrayView,
+                                                                      const OpenOptions &) const
+{
+    return Error::make(ErrorCategory::Key,
+                       QCoreApplication::translate("sessionlens::Error",
+                                                   "%1 cookies have no signing secret to guess")
+                           .arg(displayName()));
 }
 
 } // namespace sessionlens

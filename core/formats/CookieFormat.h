@@ -1,9 +1,11 @@
 #pragma once
 
+#include "Result.h"
 #include "crypto/SecureBytes.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
+#include "formats/SecretCheck.h"
 #include "formats/SessionConverter.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
@@ -12,6 +14,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace sessionlens {
@@ -118,6 +121,12 @@ public:
     /// FlaskSignedCodec::Decoded details, which formats built on itsdangerous' signer fill; a
     /// format that keeps its time elsewhere says so here.
     [[nodiscard]] virtual std::optional<qint64> signedAt(const OpenedCookie &opened) const;
+
+    /// Candidate secrets tried against `cookie` for the weak-secret audit, with what does not
+    /// depend on the secret prepared once. The default (formats with no secret to guess) is a
+    /// `key` error; a cookie that is not of the format fails at the step that says so.
+    [[nodiscard]] virtual Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const;
 
     /// Whether the session can be read without the key (signed formats, or none needed).
     [[nodiscard]] bool readableWithoutKey() const { return keyKind() != KeyKind::AesKey; }
