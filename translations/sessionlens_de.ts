@@ -406,14 +406,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Format</translation>
     </message>
     <message>
-        <source>auto (server rule), always or never, for --to encrypted.</source>
-        <translation>auto (Serverregel), always oder never, für --to encrypted.</translation>
-    </message>
-    <message>
-        <source>mode</source>
-        <translation>Modus</translation>
-    </message>
-    <message>
         <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
         <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
@@ -428,10 +420,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>note: %1: %2</source>
         <translation>Hinweis: %1: %2</translation>
-    </message>
-    <message>
-        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
     <message>
         <source>Convert to %1</source>
@@ -460,6 +448,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Move a session between formats; what the target cannot carry is listed.</source>
         <translation>Eine Sitzung zwischen Formaten verschieben; was das Ziel nicht tragen kann, wird aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Targets that choose: auto (the server&apos;s rule), always or never.</source>
+        <translation>Ziele mit Wahl: auto (die Regel des Servers), always oder never.</translation>
     </message>
 </context>
 <context>
@@ -633,6 +625,84 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Flask / Quart signed cookie, signed %1 (%2)</source>
         <translation>Flask-/Quart-signiertes Cookie, signiert %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>EditArguments</name>
+    <message>
+        <source>Set the value at PATH (session[&apos;a&apos;][0] or a.0) to JSON in the format&apos;s dialect; a new key or the item after the last is added (repeatable).</source>
+        <translation>Setzt den Wert an PFAD (session[&apos;a&apos;][0] oder a.0) auf JSON im Dialekt des Formats; ein neuer Schlüssel oder das Element nach dem letzten wird angefügt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>path=json</source>
+        <translation>pfad=json</translation>
+    </message>
+    <message>
+        <source>Delete the key or item at PATH (repeatable).</source>
+        <translation>Löscht den Schlüssel oder das Element an PFAD (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Rename the key at PATH to KEY (repeatable).</source>
+        <translation>Benennt den Schlüssel an PFAD in SCHLÜSSEL um (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>path=key</source>
+        <translation>pfad=schlüssel</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>Warnung: %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommand</name>
+    <message>
+        <source>Change a cookie&apos;s session by path and seal it again in its format.</source>
+        <translation>Ändert die Sitzung eines Cookies per Pfad und versiegelt sie erneut in seinem Format.</translation>
+    </message>
+    <message>
+        <source>Formats that choose: auto (the server&apos;s rule, as the window re-seals), always, never or keep (as the cookie was).</source>
+        <translation>Formate mit Wahl: auto (die Regel des Servers, wie das Fenster neu versiegelt), always, never oder keep (wie das Cookie war).</translation>
+    </message>
+    <message>
+        <source>Signed formats: sign as of the cookie&apos;s own time, not now.</source>
+        <translation>Signierte Formate: mit der eigenen Zeit des Cookies signieren, nicht mit jetzt.</translation>
+    </message>
+    <message>
+        <source>Cookie value or header line, &apos;-&apos; for standard input.</source>
+        <translation>Cookie-Wert oder Header-Zeile, &apos;-&apos; für die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>edit takes one cookie argument</source>
+        <translation>edit nimmt ein Cookie-Argument</translation>
+    </message>
+    <message>
+        <source>--keep-timestamp and --timestamp exclude each other</source>
+        <translation>--keep-timestamp und --timestamp schließen einander aus</translation>
+    </message>
+    <message>
+        <source>note: no secret verified the cookie; %1 signs it</source>
+        <translation>Hinweis: kein Geheimnis hat das Cookie bestätigt; %1 signiert es</translation>
+    </message>
+    <message>
+        <source>note: %1 compresses by its own rule; --compress does nothing for it</source>
+        <translation>Hinweis: %1 komprimiert nach eigener Regel; --compress bewirkt dafür nichts</translation>
+    </message>
+    <message>
+        <source>the cookie carries no timestamp to keep</source>
+        <translation>das Cookie trägt keinen Zeitstempel, der sich behalten ließe</translation>
+    </message>
+    <message>
+        <source>note: %1 signs no timestamp; --keep-timestamp and --timestamp do nothing for it</source>
+        <translation>Hinweis: %1 signiert keinen Zeitstempel; --keep-timestamp und --timestamp bewirken dafür nichts</translation>
     </message>
 </context>
 <context>
@@ -1168,28 +1238,32 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>SealCommand</name>
     <message>
-        <source>auto (server rule: JSON over 1024 bytes), always or never.</source>
-        <translation>auto (Serverregel: JSON über 1024 Bytes), always oder never.</translation>
-    </message>
-    <message>
-        <source>mode</source>
-        <translation>Modus</translation>
-    </message>
-    <message>
-        <source>Session JSON file, &apos;-&apos; for standard input.</source>
-        <translation>Session-JSON-Datei, &apos;-&apos; für die Standardeingabe.</translation>
-    </message>
-    <message>
-        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
-        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
-    </message>
-    <message>
         <source>seal takes one input file</source>
         <translation>seal erwartet genau eine Eingabedatei</translation>
     </message>
     <message>
-        <source>Seal session JSON into a new EncryptedSession cookie.</source>
-        <translation>Sitzungs-JSON in ein neues EncryptedSession-Cookie versiegeln.</translation>
+        <source>Seal session JSON, or a template filled with --set, into a new cookie of any format.</source>
+        <translation>Versiegelt Sitzungs-JSON oder eine mit --set gefüllte Vorlage zu einem neuen Cookie beliebigen Formats.</translation>
+    </message>
+    <message>
+        <source>The cookie&apos;s format: %1 (default: %2).</source>
+        <translation>Das Format des Cookies: %1 (Standard: %2).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Formats that choose: auto (server rule: JSON over 1024 bytes), always or never.</source>
+        <translation>Formate mit Wahl: auto (Serverregel: JSON über 1024 Bytes), always oder never.</translation>
+    </message>
+    <message>
+        <source>Session JSON file, &apos;-&apos; for standard input; with --set and no file, an empty session.</source>
+        <translation>Sitzungs-JSON-Datei, &apos;-&apos; für die Standardeingabe; mit --set und ohne Datei eine leere Sitzung.</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;: use %2</source>
+        <translation>unbekanntes Format &apos;%1&apos;: %2 verwenden</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1275,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>%1 is made without a key</source>
         <translation>%1 wird ohne Schlüssel erzeugt</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>unknown compression mode &apos;%1&apos;: use auto, always or never</source>
+        <translation>unbekannter Kompressionsmodus &apos;%1&apos;: auto, always oder never verwenden</translation>
     </message>
 </context>
 <context>
@@ -1325,14 +1407,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
 <context>
     <name>SignCommand</name>
     <message>
-        <source>UNIX time of signing (default: now).</source>
-        <translation>UNIX-Zeit der Signatur (Standard: jetzt).</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
-    </message>
-    <message>
         <source>Tagged JSON payload, &apos;-&apos; for standard input.</source>
         <translation>Getaggte JSON-Nutzlast, &apos;-&apos; für die Standardeingabe.</translation>
     </message>
@@ -1341,16 +1415,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>sign erwartet genau eine Eingabedatei</translation>
     </message>
     <message>
-        <source>--timestamp takes UNIX seconds</source>
-        <translation>--timestamp erwartet UNIX-Sekunden</translation>
-    </message>
-    <message>
         <source>the secret is empty: Flask never signs with an empty SECRET_KEY (it keeps no session then), so no server would have made this cookie</source>
         <translation>das Geheimnis ist leer: Flask signiert nie mit einem leeren SECRET_KEY (es führt dann keine Sitzung), also hätte kein Server dieses Cookie erzeugt</translation>
-    </message>
-    <message>
-        <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
-        <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
     </message>
     <message>
         <source>Sign Flask&apos;s tagged JSON into a signed cookie Flask accepts.</source>
@@ -1422,6 +1488,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Session lifetime in seconds (default: %1 days).</source>
         <translation>Lebensdauer der Session in Sekunden (Standard: %1 Tage).</translation>
+    </message>
+    <message>
+        <source>UNIX time of signing (default: now).</source>
+        <translation>UNIX-Zeit der Signatur (Standard: jetzt).</translation>
+    </message>
+    <message>
+        <source>--timestamp takes UNIX seconds</source>
+        <translation>--timestamp erwartet UNIX-Sekunden</translation>
+    </message>
+    <message>
+        <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
+        <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2701,98 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>%1 cookies have no signing secret to guess</source>
         <translation>%1-Cookies haben kein Signaturgeheimnis, das sich erraten ließe</translation>
+    </message>
+    <message>
+        <source>PATH=VALUE expected: no = after the path</source>
+        <translation>PFAD=WERT erwartet: kein = nach dem Pfad</translation>
+    </message>
+    <message>
+        <source>path, character %1: unexpected text after the path</source>
+        <translation>Pfad, Zeichen %1: unerwarteter Text nach dem Pfad</translation>
+    </message>
+    <message>
+        <source>the session itself cannot be deleted</source>
+        <translation>die Sitzung selbst lässt sich nicht löschen</translation>
+    </message>
+    <message>
+        <source>the session itself has no key to rename</source>
+        <translation>die Sitzung selbst hat keinen Schlüssel zum Umbenennen</translation>
+    </message>
+    <message>
+        <source>%1 is an item of a %2, not a key: it cannot be renamed</source>
+        <translation>%1 ist ein Element einer %2, kein Schlüssel: es lässt sich nicht umbenennen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be renamed to %2: %3 exists</source>
+        <translation>%1 lässt sich nicht in %2 umbenennen: %3 existiert</translation>
+    </message>
+    <message>
+        <source>path, character %1: %2</source>
+        <translation>Pfad, Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1 in a key</source>
+        <translation>unbekanntes Escape \%1 in einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>\%1 takes %2 hex digits</source>
+        <translation>\%1 erwartet %2 Hexziffern</translation>
+    </message>
+    <message>
+        <source>\U%1 is past the last code point</source>
+        <translation>\U%1 liegt hinter dem letzten Codepunkt</translation>
+    </message>
+    <message>
+        <source>the key&apos;s quote is not closed</source>
+        <translation>das Anführungszeichen des Schlüssels ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>the path has more than %1 steps</source>
+        <translation>der Pfad hat mehr als %1 Schritte</translation>
+    </message>
+    <message>
+        <source>the path ends inside [ ]</source>
+        <translation>der Pfad endet innerhalb von [ ]</translation>
+    </message>
+    <message>
+        <source>a subscript is a quoted key or an integer index</source>
+        <translation>ein Index ist ein Schlüssel in Anführungszeichen oder eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>] expected</source>
+        <translation>] erwartet</translation>
+    </message>
+    <message>
+        <source>the path ends in a lone backslash</source>
+        <translation>der Pfad endet mit einem einzelnen Backslash</translation>
+    </message>
+    <message>
+        <source>the path is longer than %1 characters</source>
+        <translation>der Pfad ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>unexpected text after the path</source>
+        <translation>unerwarteter Text nach dem Pfad</translation>
+    </message>
+    <message>
+        <source>%1 is a %2: it has no key %3</source>
+        <translation>%1 ist ein %2: es hat keinen Schlüssel %3</translation>
+    </message>
+    <message>
+        <source>%1 has no item %2 (it holds %3)</source>
+        <translation>%1 hat kein Element %2 (es enthält %3)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a dict or list</source>
+        <translation>%1 ist ein %2, kein dict und keine Liste</translation>
+    </message>
+    <message>
+        <source>%1 is a dict: its keys are strings, write [%2] for the key</source>
+        <translation>%1 ist ein dict: seine Schlüssel sind Zeichenketten, für den Schlüssel [%2] schreiben</translation>
+    </message>
+    <message>
+        <source>%1 has no key %2</source>
+        <translation>%1 hat keinen Schlüssel %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
+#include "EditCommand.h"
 #include "ImportCommand.h"
 #include "KeyCommand.h"
 #include "ManPageSection.h"
@@ -26,6 +27,7 @@ CommandRegistry CommandRegistry::standard()
     registry.add<SealCommand>();
     registry.add<SignCommand>();
     registry.add<StatsCommand>();
+    registry.add<EditCommand>();
     registry.add<ConvertCommand>();
     registry.add<CrackCommand>();
     registry.add<CaptureCommand>();

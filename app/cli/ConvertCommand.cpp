@@ -13,7 +13,6 @@
 #include "keys/SessionKey.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
 
 namespace sessionlens::cli {
 
@@ -28,11 +27,9 @@ CommandSyntax ConvertCommand::syntax() const
     syntax.addOption(
         {QStringLiteral("to"), tr("Target format: %1.").arg(ids.join(tr(" or "))), tr("format")},
         CommandOption::Hints::oneOf(ids));
-    syntax.addOption({QStringLiteral("compress"),
-                      tr("auto (server rule), always or never, for --to encrypted."), tr("mode"),
-                      QStringLiteral("auto")},
-                     CommandOption::Hints::oneOf({QStringLiteral("auto"), QStringLiteral("always"),
-                                                  QStringLiteral("never")}));
+    SealFlow::addCompressOption(
+        syntax, tr("Targets that choose: auto (the server's rule), always or never."));
+    SignerArguments::addTimestampOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
                                  QStringLiteral("[COOKIE|-]"));
@@ -49,6 +46,12 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
             tr("convert needs --to %1").arg(ids.join(tr(" or ") + QStringLiteral("--to "))));
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("convert takes one cookie argument"));
+    const auto compression = SealFlow::compression(parser);
+    if (!compression)
+        return m_io.usage(compression.error().message);
+    const auto timestamp = SignerArguments::timestamp(parser);
+    if (!timestamp)
+        return m_io.usage(timestamp.error().message);
 
     KeyRing ring;
     auto loaded = SignerArguments::loadAll(parser, m_io, ring);
@@ -85,11 +88,8 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
 
     SessionSealer::Options sealOptions;
     sealOptions.signer = options;
-    const QString mode = parser.value(QStringLiteral("compress"));
-    const auto compression = SessionSealer::compressionFromName(mode);
-    if (!compression)
-        return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
     sealOptions.compression = *compression;
+    sealOptions.timestamp = *timestamp;
     sealOptions.format = targetFormat;
     return SealFlow::print(m_io, SessionSealer::seal(converted.session, key, sealOptions));
 }

@@ -1,10 +1,12 @@
 #include "SealCommand.h"
 
+#include "EditArguments.h"
 #include "KeyArguments.h"
 #include "SealFlow.h"
+#include "SignerArguments.h"
 #include "StoredKeys.h"
+#include "document/SessionDocument.h"
 #include "document/SessionSealer.h"
-#include "formats/EncryptedSessionFormat.h"
 #include "formats/FormatRegistry.h"
 
 #include <QCommandLineParser>
@@ -13,46 +15,86 @@ namespace sessionlens::cli {
 
 CommandSyntax SealCommand::syntax() const
 {
+    const FormatRegistry &formats = FormatRegistry::builtIn();
+    const QStringList ids = formats.ids();
     CommandSyntax syntax(QStringLiteral("seal"),
-                         tr("Seal session JSON into a new EncryptedSession cookie."));
-    KeyArguments::addOptions(syntax);
+                         tr("Seal session JSON, or a template filled with --set, into a new "
+                            "cookie of any format."));
+    SignerArguments::addOpeningOptions(syntax);
     StoredKeys::addWithOption(syntax);
-    syntax.addOption({QStringLiteral("compress"),
-                      tr("auto (server rule: JSON over 1024 bytes), always or never."), tr("mode"),
-                      QStringLiteral("auto")},
-                     CommandOption::Hints::oneOf({QStringLiteral("auto"), QStringLiteral("always"),
-                                                  QStringLiteral("never")}));
-    syntax.addPositionalArgument(QStringLiteral("file"),
-                                 tr("Session JSON file, '-' for standard input."),
-                                 QStringLiteral("[FILE|-]"), true);
+    syntax.addOption({QStringLiteral("format"),
+                      tr("The cookie's format: %1 (default: %2).")
+                          .arg(ids.join(QStringLiteral(", ")), formats.fallback()->id()),
+                      tr("format"), formats.fallback()->id()},
+                     CommandOption::Hints::oneOf(ids));
+    EditArguments::addOptions(syntax, false);
+    SealFlow::addCompressOption(
+        syntax,
+        tr("Formats that choose: auto (server rule: JSON over 1024 bytes), always or never."));
+    SignerArguments::addTimestampOption(syntax);
+    syntax.addPositionalArgument(
+        QStringLiteral("file"),
+        tr("Session JSON file, '-' for standard input; with --set and no file, an empty session."),
+        QStringLiteral("[FILE|-]"), true);
     return syntax;
 }
 
 int SealCommand::execute(const QCommandLineParser &parser)
 {
-
-    const QString mode = parser.value(QStringLiteral("compress"));
-    const auto compression = SessionSealer::compressionFromName(mode);
+    const FormatRegistry &formats = FormatRegistry::builtIn();
+    const QString id = parser.value(QStringLiteral("format"));
+    const CookieFormat *format = formats.find(id);
+    if (!format)
+        return m_io.usage(
+            tr("unknown format '%1': use %2").arg(id, formats.ids().join(QStringLiteral(", "))));
+    auto compression = SealFlow::compression(parser);
     if (!compression)
-        return m_io.usage(tr("unknown compression mode '%1': use auto, always or never").arg(mode));
-
+        return m_io.usage(compression.error().message);
+    auto timestamp = SignerArguments::timestamp(parser);
+    if (!timestamp)
+        return m_io.usage(timestamp.error().message);
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("seal takes one input file"));
+    auto signer = SignerArguments::options(parser);
+    if (!signer)
+        return m_io.fail(signer.error());
 
     KeyRing ring;
     auto loaded = KeyArguments::load(parser, m_io, ring);
     if (!loaded)
         return m_io.fail(loaded.error());
-    const CookieFormat &format =
-        *FormatRegistry::builtIn().find(EncryptedSessionFormat::formatId());
-    auto key = SealFlow::key(parser, m_io, ring, ring.size(), format);
-    if (!key)
-        return m_io.fail(key.error());
+    auto secrets = SignerArguments::addSecretsTo(parser, m_io, ring);
+    if (!secrets)
+        return m_io.fail(secrets.error());
+    SecureBytes key;
+    if (SessionKey::kindFor(*format)) {
+        auto chosen = SealFlow::key(parser, m_io, ring, ring.size(), *format);
+        if (!chosen)
+            return m_io.fail(chosen.error());
+        key = chosen->bytes();
+    }
+
+    // A template: no file but edits start from an empty session.
+    const bool fromScratch =
+        parser.positionalArguments().isEmpty() && EditArguments::count(parser) > 0;
+    SessionDocument document;
+    if (!fromScratch) {
+        auto session = SealFlow::readSession(
+            m_io, parser.positionalArguments().value(0, QStringLiteral("-")), *format);
+        if (!session)
+            return m_io.fail(session.error());
+        document.reset(std::move(session).value());
+    }
+    document.setFormat(format);
+    if (auto failed = EditArguments::apply(parser, m_io, *format, document))
+        return *failed;
+
     SessionSealer::Options options;
-    options.format = &format;
+    options.format = format;
     options.compression = *compression;
-    return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),
-                              key->bytes(), options);
+    options.signer = signer.value();
+    options.timestamp = *timestamp;
+    return SealFlow::print(m_io, SessionSealer::seal(document.root(), key, options));
 }
 
 } // namespace sessionlens::cli

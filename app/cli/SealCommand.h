@@ -6,7 +6,8 @@
 
 namespace sessionlens::cli {
 
-/// `seal`: read session JSON and print a new EncryptedSession cookie.
+/// `seal`: read session JSON (or fill an empty one with --set) and print a new cookie of any
+/// registered format.
 class SealCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(SealCommand)

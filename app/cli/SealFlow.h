@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliIo.h"
+#include "CommandSyntax.h"
 #include "document/SessionSealer.h"
 #include "keys/KeyRing.h"
 
@@ -24,6 +25,17 @@ public:
     [[nodiscard]] static Result<SessionKey> key(const QCommandLineParser &parser, CliIo &io,
                                                 KeyRing &ring, qsizetype runEntries,
                                                 const CookieFormat &format);
+    /// --compress auto|always|never, and `keep` (as the cookie was) for a cookie sealed again.
+    static void addCompressOption(CommandSyntax &syntax, const QString &description,
+                                  bool offerKeep = false);
+    /// The --compress mode; `keep` is `wasCompressed`'s. A `format` error (a usage problem)
+    /// for an unknown word.
+    [[nodiscard]] static Result<EncryptedSessionCodec::Compression>
+    compression(const QCommandLineParser &parser, bool wasCompressed = false);
+    /// Reads the session at `path` ('-': standard input) in `format`'s dialect, keeping its
+    /// member order; the reader's notes go to stderr.
+    [[nodiscard]] static Result<SessionValue> readSession(CliIo &io, const QString &path,
+                                                          const CookieFormat &format);
     /// Reads the session at `path` ('-': standard input), seals it with `key` and prints it;
     /// returns the exit code.
     static int sealFile(CliIo &io, const QString &path, const SecureBytes &key,

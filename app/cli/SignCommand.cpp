@@ -9,8 +9,6 @@
 #include "keys/KeyRing.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
-#include <QRegularExpression>
 
 namespace sessionlens::cli {
 
@@ -21,8 +19,7 @@ CommandSyntax SignCommand::syntax() const
     SignerArguments::addOptions(syntax);
     StoredKeys::addOptions(syntax);
     StoredKeys::addWithOption(syntax);
-    syntax.addOption(
-        {QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
+    SignerArguments::addTimestampOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("file"),
                                  tr("Tagged JSON payload, '-' for standard input."),
                                  QStringLiteral("[FILE|-]"), true);
@@ -50,26 +47,13 @@ int SignCommand::execute(const QCommandLineParser &parser)
     if (!secret)
         return m_io.fail(secret.error());
     const SecureBytes signingSecret = secret->bytes();
-    qint64 timestamp = QDateTime::currentSecsSinceEpoch();
-    if (parser.isSet(QStringLiteral("timestamp"))) {
-        const QString text = parser.value(QStringLiteral("timestamp"));
-        static const QRegularExpression decimal(QStringLiteral("^[+-]?[0-9]+$"));
-        if (!decimal.match(text).hasMatch())
-            return m_io.usage(tr("--timestamp takes UNIX seconds"));
-        // A number past 64 bits is a time past any date, not a malformed one.
-        bool ok = false;
-        timestamp = text.toLongLong(&ok);
-        if (!ok || timestamp > FlaskSignedCodec::kMaxTimestamp)
-            return m_io.usage(
-                tr("--timestamp %1 is out of range: the last second a date can show is %2 "
-                   "(9999-12-31 23:59:59 UTC)")
-                    .arg(text)
-                    .arg(FlaskSignedCodec::kMaxTimestamp));
-    }
+    const auto timestamp = SignerArguments::timestamp(parser);
+    if (!timestamp)
+        return m_io.usage(timestamp.error().message);
     SessionSealer::Options sealOptions;
     sealOptions.format = &format;
     sealOptions.signer = options.value();
-    sealOptions.timestamp = timestamp;
+    sealOptions.timestamp = *timestamp;
     return SealFlow::sealFile(m_io, parser.positionalArguments().value(0, QStringLiteral("-")),
                               signingSecret, sealOptions);
 }

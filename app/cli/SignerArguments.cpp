@@ -6,6 +6,8 @@
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace sessionlens::cli {
@@ -94,6 +96,32 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
             return Error::make(ErrorCategory::Format, tr("--max-age takes a number of seconds"));
     }
     return options;
+}
+
+void SignerArguments::addTimestampOption(CommandSyntax &syntax)
+{
+    syntax.addOption(
+        {QStringLiteral("timestamp"), tr("UNIX time of signing (default: now)."), tr("seconds")});
+}
+
+Result<qint64> SignerArguments::timestamp(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("timestamp")))
+        return qint64(-1);
+    const QString text = parser.value(QStringLiteral("timestamp"));
+    static const QRegularExpression decimal(QStringLiteral("^[+-]?[0-9]+$"));
+    if (!decimal.match(text).hasMatch())
+        return Error::make(ErrorCategory::Format, tr("--timestamp takes UNIX seconds"));
+    // A number past 64 bits is a time past any date, not a malformed one.
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value > FlaskSignedCodec::kMaxTimestamp)
+        return Error::make(ErrorCategory::Format,
+                           tr("--timestamp %1 is out of range: the last second a date can show "
+                              "is %2 (9999-12-31 23:59:59 UTC)")
+                               .arg(text)
+                               .arg(FlaskSignedCodec::kMaxTimestamp));
+    return value;
 }
 
 Result<QList<SessionKey>> SignerArguments::secretKeys(const QCommandLineParser &parser)

@@ -43,6 +43,12 @@ public:
     [[nodiscard]] static Result<Loaded> loadAll(const QCommandLineParser &parser, CliIo &io,
                                                 KeyRing &ring);
 
+    /// --timestamp SECONDS, for the commands that sign.
+    static void addTimestampOption(CommandSyntax &syntax);
+    /// The --timestamp given, or -1 (sign as of now); a `format` error for a text that is no
+    /// UNIX time a date can show, which the commands report as a usage problem.
+    [[nodiscard]] static Result<qint64> timestamp(const QCommandLineParser &parser);
+
     /// Reads the secrets and adds them to `ring` as signing secrets named "--secret #N".
     [[nodiscard]] static Result<QList<SessionKey>> secretKeys(const QCommandLineParser &parser);
     [[nodiscard]] static Result<QList<SecureBytes>> addSecretsTo(const QCommandLineParser &parser,

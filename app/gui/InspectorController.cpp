@@ -126,7 +126,8 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_verifiedSecret = m_lastOpen.format()->keyKind() == CookieFormat::KeyKind::Secret
                                ? m_lastOpen.keyName
                                : QString();
-        m_originalTimestamp = m_lastOpen.signature() ? m_lastOpen.signature()->parts.timestamp : 0;
+        // The format says when it was signed, so "keep the timestamp" serves every signed one.
+        m_originalTimestamp = m_lastOpen.format()->signedAt(m_lastOpen.opened).value_or(0);
         if (!m_lastOpen.keyName.isEmpty())
             m_sealKeyName = m_lastOpen.keyName;
         m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);

@@ -1,5 +1,7 @@
 #include "formats/CookieFormat.h"
 
+#include "formats/OpenedCookie.h"
+
 #include <QCoreApplication>
 
 namespace sessionlens {
@@ -11,6 +13,16 @@ PythonJsonReader::Options CookieFormat::readerOptions() const
     PythonJsonReader::Options options;
     options.dialect = readerDialect();
     return options;
+}
+
+std::optional<qint64> CookieFormat::signedAt(const OpenedCookie &opened) const
+{
+    if (!(sealOptions() & SignsWithTimestamp))
+        return std::nullopt;
+    const auto *signature = opened.detailsAs<FlaskSignedCodec::Decoded>();
+    if (!signature || signature->parts.timestampText.isEmpty())
+        return std::nullopt;
+    return signature->parts.timestamp;
 }
 
 Result<std::unique_ptr<SecretCheck>> CookieFormat::prepareSecretCheck(QByteArrayView,

@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace sessionlens {
 
@@ -118,6 +119,12 @@ public:
     /// value the format cannot carry as it is.
     [[nodiscard]] virtual SessionConverter::Converted
     convertFrom(const SessionValue &session) const = 0;
+
+    /// The UNIX time the cookie was signed at, to seal it again as of then (SealOptions::
+    /// timestamp); nullopt when the format signs no time or none was read. The default reads
+    /// FlaskSignedCodec::Decoded details, which formats built on itsdangerous' signer fill; a
+    /// format that keeps its time elsewhere says so here.
+    [[nodiscard]] virtual std::optional<qint64> signedAt(const OpenedCookie &opened) const;
 
     /// Candidate secrets tried against `cookie` for the weak-secret audit, with what does not
     /// depend on the secret prepared once. The default (formats with no secret to guess) is a

@@ -2,6 +2,7 @@
 
 #include "json/FlaskTags.h"
 #include "json/PythonFloat.h"
+#include "json/SessionPathText.h"
 
 #include <QChar>
 #include <QStringList>
@@ -46,15 +47,8 @@ bool PythonRepr::isPrintable(char32_t codePoint)
 
 QString PythonRepr::path(const SessionValue *node)
 {
-    QStringList parts;
-    while (node && node->parent()) {
-        if (node->parent()->isSequence())
-            parts.prepend(QStringLiteral("[%1]").arg(node->indexInParent()));
-        else
-            parts.prepend(QStringLiteral("[%1]").arg(stringRepr(node->key())));
-        node = node->parent();
-    }
-    return QStringLiteral("session") + parts.join(QString());
+    // One writer of paths: SessionPathText also reads them back (the CLI's edit).
+    return SessionPathText::python(SessionPathText::stepsOf(node));
 }
 
 QString PythonRepr::stringRepr(const QString &text)

@@ -2,9 +2,11 @@
 #include "ManPageSection.h"
 #include "ShellCompletion.h"
 #include "TestData.h"
+#include "formats/FormatRegistry.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void completionScriptsParse();
     void bashCompletionOffersWhatTheCommandTakes_data();
     void bashCompletionOffersWhatTheCommandTakes();
+    void sealAndConvertHelpListTheRegistrysFormats();
     void aRegisteredCommandAppearsEverywhere();
     void aRegisteredCommandRunsThroughDispatch();
     void secretOptionsComeFromTheDefinitions();
@@ -121,8 +124,8 @@ void TestCliCommands::everyCommandHelpListsEveryOption_data()
     QTest::addColumn<QStringList>("options");
     const QList<CommandSyntax> commands = CommandRegistry::standard().syntaxes();
     const QList<Path> paths = everyPath(commands);
-    // 11 commands and key's 7 subcommands: a list that shrank would pass with fewer rows.
-    QCOMPARE(paths.size(), 18);
+    // 12 commands and key's 7 subcommands: a list that shrank would pass with fewer rows.
+    QCOMPARE(paths.size(), 19);
     for (const Path &path : paths) {
         QStringList options;
         for (const CommandOption &option : path.syntax->options())
@@ -224,7 +227,7 @@ void TestCliCommands::completionsNameEveryCommandAndOption()
     const QString zsh = generated(QStringLiteral("_sessionlens-cli"));
     const QString man = generated(QStringLiteral("sessionlens-cli.1"));
     const QList<CommandSyntax> commands = CommandRegistry::standard().syntaxes();
-    QCOMPARE(commands.size(), 12);
+    QCOMPARE(commands.size(), 13);
     for (const CommandSyntax &command : commands) {
         QVERIFY2(bash.contains(QStringLiteral("    %1)\n").arg(command.name())),
                  qPrintable(command.name()));
@@ -298,6 +301,38 @@ void TestCliCommands::bashCompletionOffersWhatTheCommandTakes_data()
         "FILES");
     row("a file argument", {QStringLiteral("seal"), QString()}, "FILES");
     row("a secret's value", {QStringLiteral("decode"), QStringLiteral("--secret"), QString()}, "");
+    // The formats come from the registry: a format registered there is offered without a word
+    // in seal or convert.
+    QStringList ids = FormatRegistry::builtIn().ids();
+    ids.sort();
+    const QByteArray formats = ids.join(u' ').toLatin1();
+    QVERIFY(ids.size() >= 2);
+    row("seal's formats", {QStringLiteral("seal"), QStringLiteral("--format"), QString()},
+        formats.constData());
+    row("convert's targets", {QStringLiteral("convert"), QStringLiteral("--to"), QString()},
+        formats.constData());
+    row("edit's compression", {QStringLiteral("edit"), QStringLiteral("--compress"), QString()},
+        "always auto keep never");
+}
+
+void TestCliCommands::sealAndConvertHelpListTheRegistrysFormats()
+{
+    for (const char *command : {"seal", "convert"}) {
+        const test::CliRun run =
+            test::runCli({QString::fromLatin1(command), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        // The option's text, wrapped as the help wraps it, names every registered format.
+        const QString help = QString::fromUtf8(run.out).simplified();
+        const QString option = help.mid(help.indexOf(
+            QLatin1String(command == QByteArray("seal") ? "--format <format>" : "--to <format>")));
+        for (const QString &id : FormatRegistry::builtIn().ids())
+            QVERIFY2(
+                option.left(120).contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(id))),
+                qPrintable(option.left(120)));
+    }
+    // The man page the build wrote knows the new command and its options.
+    const QString manPage = generated(QStringLiteral("sessionlens-cli.1"));
+    QVERIFY(manPage.contains(QStringLiteral(R"(\fB\-\-keep\-timestamp\fR)")));
 }
 
 void TestCliCommands::bashCompletionOffersWhatTheCommandTakes()

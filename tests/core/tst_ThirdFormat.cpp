@@ -8,6 +8,7 @@
 #include "document/CookieOpener.h"
 #include "document/RecoveryStore.h"
 #include "document/SessionDocument.h"
+#include "document/SessionEdit.h"
 #include "document/SessionFile.h"
 #include "document/SessionSealer.h"
 #include "formats/FormatRegistry.h"
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void sealsToWhatPythonWrites();
     void sealsWithoutAnyKey();
     void sessionsConvertToIt();
+    void editsByPathAndSealsAgain();
     void auditCountsIt();
     void timelineAndDocumentKnowIt();
 };
@@ -258,6 +260,39 @@ void TestThirdFormat::sealsWithoutAnyKey()
     QVERIFY(refused.error);
     QCOMPARE(refused.error->category, ErrorCategory::Json);
     QCOMPARE(refused.report.format, QStringLiteral("plain"));
+}
+
+void TestThirdFormat::editsByPathAndSealsAgain()
+{
+    // What `sessionlens-cli edit` does, with a format it has never heard of: open, edit by path
+    // in the format's dialect, seal in the same format; no timestamp to keep.
+    const FormatRegistry formats = withPlain();
+    KeyRing ring;
+    const CookieOpener::Opened opened = CookieOpener::open(kPlainCookie, ring, {}, formats);
+    QVERIFY(opened.ok());
+    QVERIFY(!opened.format->signedAt(opened));
+    SessionDocument document;
+    document.reset(opened.session(), kPlainCookie);
+    for (const auto &edit :
+         {SessionEdit::set(u"cart.2=3", *opened.format),
+          SessionEdit::set(u"session['raw']={\"__type__\": \"bytes\", \"b\": \"AAE=\"}",
+                           *opened.format),
+          SessionEdit::rename(u"user=name"), SessionEdit::remove(u"n")}) {
+        QVERIFY(edit.ok());
+        QVERIFY(edit->applyTo(document).ok());
+    }
+    QCOMPARE(document.root().value(QStringLiteral("raw"))->type(), SessionValue::Type::Bytes);
+    SessionSealer::Options options;
+    options.format = opened.format;
+    const auto sealed = SessionSealer::seal(document.root(), SecureBytes(), options);
+    QVERIFY(sealed.ok());
+    // Python: base64.b64encode(json.dumps({"name": "ada", "cart": [1, 2, 3],
+    //     "raw": {"__type__": "bytes", "b": "AAE="}}).encode())
+    QCOMPARE(
+        sealed.cookie,
+        QByteArray("eyJuYW1lIjogImFkYSIsICJjYXJ0IjogWzEsIDIsIDNdLCAicmF3IjogeyJfX3R5cGVfXyI6ICJi"
+                   "eXRlcyIsICJiIjogIkFBRT0ifX0="));
+    QCOMPARE(formats.detect(sealed.cookie).format, opened.format);
 }
 
 void TestThirdFormat::sessionsConvertToIt()
