@@ -72,7 +72,7 @@ public:
     {
         return PythonJsonReader::Dialect::EncryptedSession;
     }
-    void open(QByteArrayView, KeyRing &, const OpenOptions &, OpenedCookie &out) const override
+    void open(QByteArrayView, KeySchedules &, const OpenOptions &, OpenedCookie &out) const override
     {
         out.error = Error::make(ErrorCategory::Format, QStringLiteral("not used here"));
     }
