@@ -1,5 +1,6 @@
 #include "formats/FormatRegistry.h"
 
+#include "formats/DjangoSignedFormat.h"
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedFormat.h"
 
@@ -10,6 +11,7 @@ FormatRegistry FormatRegistry::withBuiltIns()
     FormatRegistry registry;
     registry.add(std::make_shared<EncryptedSessionFormat>());
     registry.add(std::make_shared<FlaskSignedFormat>());
+    registry.add(std::make_shared<DjangoSignedFormat>());
     return registry;
 }
 
