@@ -2,6 +2,8 @@
 // (tests/data/django_vectors.json, made by make_django_vectors.py), never from our own signer.
 
 #include "TestData.h"
+#include "audit/SizeAudit.h"
+#include "capture/Timeline.h"
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/DjangoSignedCodec.h"
@@ -10,6 +12,7 @@
 #include "keys/KeyRing.h"
 #include "json/PythonJsonReader.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void convertNotesWhatDjangoCannotCarry();
     void refusesToSealWhatDjangoCannotWrite();
     void base62TimestampsRoundTrip();
+    void auditAndTimelineCountIt();
 };
 
 void TestDjangoSignedFormat::registeredAndDetected()
@@ -302,7 +306,8 @@ void TestDjangoSignedFormat::base62TimestampsRoundTrip()
     QCOMPARE(DjangoSignedCodec::timestampField(0), QByteArray("0"));
     for (const qint64 t :
          {qint64(1), qint64(61), qint64(62), qint64(4102444800), qint64(253402300799)}) {
-        auto parts = DjangoSignedCodec::split("e30:" + DjangoSignedCodec::timestampField(t) + ":AAAA");
+        auto parts =
+            DjangoSignedCodec::split("e30:" + DjangoSignedCodec::timestampField(t) + ":AAAA");
         QVERIFY(parts);
         QCOMPARE(parts->timestamp, t);
         QVERIFY(!parts->timestampOutOfRange);
@@ -313,6 +318,48 @@ void TestDjangoSignedFormat::base62TimestampsRoundTrip()
     auto minus = DjangoSignedCodec::split("e30:-:AAAA"); // Django reads a lone '-' as 0
     QVERIFY(minus);
     QCOMPARE(minus->timestamp, qint64(0));
+}
+
+void TestDjangoSignedFormat::auditAndTimelineCountIt()
+{
+    const QJsonArray rows = section(QStringLiteral("valid"), kValidVectors);
+    QByteArray lines;
+    for (const QJsonValue &row : rows)
+        lines += row[QStringLiteral("cookie")].toString().toLatin1() + '\n';
+    const QJsonObject flask = test::cookieVectors(QStringLiteral("flask_default")).at(0).toObject();
+    lines += flask[QStringLiteral("cookie")].toString().toLatin1() + '\n';
+    QBuffer input(&lines);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    SizeAudit::Options options;
+    options.threads = 1;
+    SizeAudit::Report report;
+    QList<SizeAudit::Row> found;
+    QVERIFY(SizeAudit::run(input, lines.size(), options, report,
+                           [&found](const QList<SizeAudit::Row> &block) { found += block; })
+                .ok());
+    QCOMPARE(report.cookies, quint64(kValidVectors + 1));
+    QCOMPARE(report.opened, quint64(kValidVectors + 1));
+    const QJsonObject byFormat =
+        report.toJson(50, FormatRegistry::builtIn())[QStringLiteral("formats")].toObject();
+    QCOMPARE(byFormat[QStringLiteral("django")].toInteger(), kValidVectors);
+    QCOMPARE(byFormat[QStringLiteral("signed")].toInteger(), 1);
+    QCOMPARE(found.first().format, QStringLiteral("django"));
+    QCOMPARE(found.first().plaintextBytes, rows.at(0)[QStringLiteral("json")].toString().size());
+
+    // A captured cookie's record names the format and the secret that verified it.
+    KeyRing ring = ringWith({rows.at(0)[QStringLiteral("secret")].toString()});
+    Timeline timeline(ring, {}, FormatRegistry::builtIn());
+    CapturedCookie cookie;
+    cookie.name = DjangoSignedCodec::kCookieName;
+    cookie.value = rows.at(0)[QStringLiteral("cookie")].toString().toLatin1();
+    const Timeline::Entry &entry = timeline.add(cookie);
+    QVERIFY(entry.readable());
+    const QJsonObject record = Timeline::toJson(entry);
+    QCOMPARE(record[QStringLiteral("format")].toString(), QStringLiteral("django"));
+    QCOMPARE(record[QStringLiteral("plaintext")].toString(),
+             rows.at(0)[QStringLiteral("json")].toString());
+    QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(record[QStringLiteral("opened_with")].toString(), QStringLiteral("secret 1"));
 }
 
 QTEST_GUILESS_MAIN(TestDjangoSignedFormat)

@@ -23,7 +23,11 @@ payloads = [v["payload"].encode() for v in vectors["flask_default"]]
 cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_session_invalid", "flask_default")
            for v in vectors[section]]
 
-for cookie in cookies:
+django = json.loads((here.parent / "data" / "django_vectors.json").read_text())
+django_cookies = [v["cookie"].encode() for section in ("valid", "invalid", "expired")
+                  for v in django[section]]
+
+for cookie in cookies + django_cookies:
     put("cookie_open", b"\x00" + cookie)
 for text in plaintexts:
     put("cookie_open", b"\x01" + text)
@@ -45,6 +49,9 @@ for fixture in sorted((here.parent / "data" / "capture").glob("*")):
 # fuzz_import's HAR recipes (first byte 0x01): cookie count, repeats, value stems.
 put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
 put("import", b"\x01\x10\x00\x03session\nother\n")
+for cookie in django_cookies[:2] + django_cookies[8:10]:
+    put("cookie_text", cookie)
+    put("cookie_text", b"Cookie: csrftoken=x; sessionid=" + cookie)
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")
