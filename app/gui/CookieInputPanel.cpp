@@ -194,14 +194,20 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         const FlaskSignedCodec::Decoded &signedCookie = *signature;
         const auto &p = signedCookie.parts;
         if (!p.signatureText.isEmpty()) {
+            // The format's separator ('.' for Flask, ':' for Django) precedes the timestamp.
+            const qsizetype separatorAt = p.signedValue.size() - p.timestampText.size() - 1;
+            const QString separator =
+                separatorAt >= 0 ? QStringLiteral("<b>%1</b>")
+                                       .arg(QChar::fromLatin1(p.signedValue.at(separatorAt)))
+                                 : dot;
             QString html =
                 (p.compressed ? span(QStringLiteral("."), "#7b1fa2", false) : QString()) +
-                span(elided(p.payloadText), "#1565c0", failing == 0) + dot +
-                span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
+                span(elided(p.payloadText), "#1565c0", failing == 0) + separator +
+                span(elided(p.timestampText), "#2e7d32", failing == 1) + separator +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
-                       "signature %5 bytes")
+                    tr("%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes")
+                        .arg(result.format()->displayName())
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())
                         .arg(TimeText::signedAt(p))
@@ -215,7 +221,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         }
         switch (signedCookie.verification) {
         case FlaskSignedCodec::Verification::Valid:
-            status = tr("Signature verified with secret \"%1\".").arg(result.keyName);
+            status = tr("Signature verified with secret \"%1\" (%2).")
+                         .arg(result.keyName, result.format()->displayName());
             break;
         case FlaskSignedCodec::Verification::Invalid:
             status = tr("Signature NOT verified: no stored secret matches. The session below is "
@@ -244,7 +251,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
             status +=
                 u'\n' +
-                tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
+                tr("Expired: signed %1 ago, and the session lifetime is %2; the server rejects "
+                   "it.")
                     .arg(TimeText::duration(signedCookie.ageSeconds),
                          TimeText::duration(signedCookie.lifetimeSeconds));
             break;
