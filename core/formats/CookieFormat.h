@@ -102,6 +102,10 @@ public:
     /// names its step, and what was decoded before it stays in `out`.
     virtual void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
                       OpenedCookie &out) const = 0;
+    /// Judges again, as of `now` (UNIX seconds), the age of a cookie this format opened, by
+    /// its server's rule: a window that stays open keeps the verdict it shows true. Formats
+    /// without a timestamp do nothing.
+    virtual void judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const;
     /// Writes `session` as the format's server would, fills the size report (always, as sizes
     /// need no key) and, with a key (when the format needs one), the cookie.
     virtual void seal(const SessionValue &session, const SecureBytes &key,

@@ -166,18 +166,9 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
                                         "only that the age is not above SESSION_COOKIE_AGE)")
                 .arg(-decoded.ageSeconds));
 
-    if (decoded.parts.compressed) {
-        // Django inflates without a bound; SessionLens stops a decompression bomb.
-        auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);
-        if (!inflated) {
-            decoded.error = inflated.error();
-            decoded.error->field = int(Part::Payload);
-            return decoded;
-        }
-        decoded.json = std::move(inflated->data);
-    } else {
-        decoded.json = decoded.parts.payload;
-    }
+    // Django inflates without a bound; SessionLens stops a decompression bomb.
+    if (!FlaskSignedCodec::inflatePayload(decoded, options))
+        return decoded;
     // JSONSerializer.loads decodes Latin-1, so every byte is one character: bytes past ASCII
     // (which Django never writes, as json.dumps escapes them) read as U+0080..U+00FF.
     if (std::any_of(decoded.json.cbegin(), decoded.json.cend(),
@@ -187,31 +178,8 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
             "sessionlens::Note", "the JSON holds bytes past ASCII: Django reads each as the "
                                  "Latin-1 character of its value, as shown"));
     }
-    PythonJsonReader::Options readOptions;
-    readOptions.dialect = PythonJsonReader::Dialect::Plain;
-    readOptions.maxDepth = options.maxDepth;
-    if (!options.buildSession) {
-        if ((decoded.error =
-                 SessionDialect::checkSession(decoded.json, readOptions, &decoded.warnings))) {
-            decoded.error->field = int(Part::Payload);
-            return decoded;
-        }
+    if (FlaskSignedCodec::readSession(decoded, options, PythonJsonReader::Dialect::Plain))
         verifyInto(decoded, secrets);
-        return decoded;
-    }
-    auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
-    if (!session) {
-        decoded.error = session.error();
-        decoded.error->field = int(Part::Payload);
-        return decoded;
-    }
-    if (auto notSession = SessionDialect::checkIsSession(*session)) {
-        decoded.error = std::move(notSession);
-        decoded.error->field = int(Part::Payload);
-        return decoded;
-    }
-    decoded.session = std::move(session).value();
-    verifyInto(decoded, secrets);
     return decoded;
 }
 

@@ -119,6 +119,13 @@ std::optional<Error> DjangoSignedFormat::checkWritable(const SessionValue &sessi
                            .arg(PythonRepr::path(node)));
 }
 
+void DjangoSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options,
+                                  qint64 now) const
+{
+    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
+        DjangoSignedCodec::judgeAge(*details, DjangoSignedCodec::cookieAge(options), now);
+}
+
 void DjangoSignedFormat::seal(const SessionValue &session, const SecureBytes &key,
                               const SealOptions &options, SealedCookie &out) const
 {

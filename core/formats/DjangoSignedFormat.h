@@ -30,6 +30,7 @@ public:
     }
     void open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
               OpenedCookie &out) const override;
+    void judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const override;
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted

@@ -50,6 +50,12 @@ void FlaskSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOpt
     out.details = std::move(decoded);
 }
 
+void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
+{
+    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
+        FlaskSignedCodec::judgeAge(*details, options.lifetimeSeconds, now);
+}
+
 void FlaskSignedFormat::seal(const SessionValue &session, const SecureBytes &key,
                              const SealOptions &options, SealedCookie &out) const
 {

@@ -2,8 +2,8 @@
 // as a tree with the format and the secret that verified it, edited and re-signed into a
 // cookie that Debian's Django itself reads back (django_signed_app.py on 127.0.0.1).
 
-#include "FlaskServer.h"
 #include "CookieInputPanel.h"
+#include "FlaskServer.h"
 #include "GuiTestFixture.h"
 #include "InspectorController.h"
 #include "SessionTreeModel.h"
@@ -58,6 +58,16 @@ void TestDjangoWindow::pastedDjangoCookieIsVerifiedEditedAndResigned()
     QCOMPARE(view->index(0, 0).data().toString(), QStringLiteral("user_id"));
     QCOMPARE(view->index(1, 0).data().toString(), QStringLiteral("cart"));
     QCOMPARE(view->rowCount(view->index(1, 0)), 3);
+
+    // The age stays judged by Django's rule as the window stays open: SESSION_COOKIE_AGE (two
+    // weeks), not Flask's 31 days; a timestamp in the future passes.
+    const qint64 signedAt = qint64(row[QStringLiteral("timestamp")].toDouble());
+    c.refreshAge(signedAt + DjangoSignedCodec::kDefaultCookieAge + 1);
+    QVERIFY(c.lastOpen().signature()->expired);
+    QVERIFY(f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
+    c.refreshAge(signedAt - 3600);
+    QVERIFY(!c.lastOpen().signature()->expired);
+    QVERIFY(!f.window->cookieInput()->statusText().contains(QStringLiteral("Expired")));
 
     // Kept timestamp, no edit: Django's very cookie.
     c.setTimestampMode(InspectorController::TimestampMode::KeepOriginal);
