@@ -4,6 +4,7 @@
 #include "document/SessionSealer.h"
 #include "encoding/Base64.h"
 #include "formats/DjangoSignedCodec.h"
+#include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
@@ -163,6 +164,29 @@ void DjangoSignedFormat::seal(const SessionValue &session, const SecureBytes &ke
 SessionConverter::Converted DjangoSignedFormat::convertFrom(const SessionValue &session) const
 {
     return SessionConverter::toPlainJson(session);
+}
+
+Result<std::unique_ptr<SecretCheck>>
+DjangoSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &) const
+{
+    auto parts = DjangoSignedCodec::split(cookie);
+    if (!parts)
+        return parts.error();
+    // Django compares signature texts and signs with SHA-256 or SHA-1: only a canonical text of
+    // one of their sizes can ever match, and its size names the digest.
+    const qsizetype size = parts->signature.size();
+    const bool sha1 = size == ItsdangerousSigner::digestSize(DjangoSignedCodec::Digest::Sha1);
+    if (!DjangoSignedCodec::canonicalSignature(*parts) ||
+        (!sha1 && size != ItsdangerousSigner::digestSize(DjangoSignedCodec::Digest::Sha256)))
+        return Error::make(ErrorCategory::Authentication,
+                           QCoreApplication::translate(
+                               "sessionlens::Error",
+                               "the signature is not one Django writes: no secret can match it"),
+                           {}, int(FlaskSignedCodec::Part::Signature));
+    return ItsdangerousSecretCheck::create(
+        DjangoSignedCodec::signerOptions(sha1 ? DjangoSignedCodec::Digest::Sha1
+                                              : DjangoSignedCodec::Digest::Sha256),
+        std::move(parts->signedValue), std::move(parts->signature));
 }
 
 SizeReport DjangoSignedFormat::sizeReport(const SessionValue &session, const QByteArray &json,

@@ -35,6 +35,9 @@ public:
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
+    /// Candidates are checked with the digest the signature's size says (SHA-256 or SHA-1).
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// The size report of the cookie Django writes for `session`, whose JSON is `json`.
     [[nodiscard]] static SizeReport sizeReport(const SessionValue &session, const QByteArray &json,
