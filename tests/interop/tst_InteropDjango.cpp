@@ -15,7 +15,9 @@
 #include "json/PythonJsonWriter.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sessionlens;
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void weOpenAndResignDjangoCookies();
     void djangoRefusesWhatWeRefuse();
     void cliConvertGivesACookieDjangoReads();
+    void cliCracksDjangoCookies();
 
 private:
     test::FlaskServer m_server;       ///< DEFAULT_HASHING_ALGORITHM = 'sha256' (3.2's default)
@@ -207,6 +210,34 @@ void TestInteropDjango::cliConvertGivesACookieDjangoReads()
     const QByteArray cookie = cli.readAllStandardOutput().trimmed();
     QCOMPARE(FormatRegistry::builtIn().detect(cookie).format, &django());
     QCOMPARE(dumpOf(m_server, cookie).json, QByteArray(R"({"user":"ada"})"));
+}
+
+void TestInteropDjango::cliCracksDjangoCookies()
+{
+    // A wordlist with the app's SECRET_KEY planted at a known line; the cookies are Django's own,
+    // SHA-256 and legacy SHA-1.
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("words.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    const int planted = 3001;
+    for (int line = 1; line <= 5000; ++line)
+        list.write(line == planted ? kSecret + '\n' : "django-" + QByteArray::number(line) + '\n');
+    list.close();
+    for (test::FlaskServer *server : {&m_server, &m_legacyServer}) {
+        const auto reply = server->post(QStringLiteral("/set"), R"({"user_id":"1"})");
+        const QByteArray cookie = test::FlaskServer::cookieValue(reply, "sessionid");
+        QVERIFY(!cookie.isEmpty());
+        QProcess cli;
+        cli.setProcessEnvironment(test::isolatedCliEnvironment());
+        cli.start(test::cliPath(),
+                  {QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                   QStringLiteral("--wordlist"), list.fileName(), QString::fromLatin1(cookie)});
+        QVERIFY(cli.waitForFinished(120000));
+        const QByteArray err = cli.readAllStandardError();
+        QVERIFY2(cli.exitCode() == 0, err.constData());
+        QCOMPARE(cli.readAllStandardOutput().trimmed(), kSecret);
+        QVERIFY2(err.contains("found at line " + QByteArray::number(planted)), err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInteropDjango)
