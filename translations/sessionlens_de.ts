@@ -615,10 +615,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
     </message>
     <message>
-        <source>Flask signed cookie, signed %1 (%2)</source>
-        <translation>Flask-signiertes Cookie, signiert %1 (%2)</translation>
-    </message>
-    <message>
         <source>the empty secret</source>
         <translation>das leere Geheimnis</translation>
     </message>
@@ -631,8 +627,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Warnung: %1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
     </message>
     <message>
-        <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
-        <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+        <source>%1, signed %2 (%3)</source>
+        <translation>%1, signiert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>warning: older than the session lifetime (%1 s): the server rejects it</source>
+        <translation>Warnung: älter als die Sitzungsdauer (%1 s): der Server lehnt es ab</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2533,42 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>%1 cookies have no signing secret to guess</source>
         <translation>%1-Cookies haben kein Signaturgeheimnis, das sich erraten ließe</translation>
     </message>
+    <message>
+        <source>the timestamp is empty</source>
+        <translation>der Zeitstempel ist leer</translation>
+    </message>
+    <message>
+        <source>the timestamp holds &apos;%1&apos;, not a base62 digit</source>
+        <translation>der Zeitstempel enthält „%1“, keine base62-Ziffer</translation>
+    </message>
+    <message>
+        <source>expected [.]&lt;payload&gt;:&lt;timestamp&gt;:&lt;signature&gt;</source>
+        <translation>erwartet: [.]&lt;Nutzdaten&gt;:&lt;Zeitstempel&gt;:&lt;Signatur&gt;</translation>
+    </message>
+    <message>
+        <source>the signature is not unpadded URL-safe base64 as Django writes it: Django compares the text, so it never matches</source>
+        <translation>die Signatur ist kein URL-sicheres Base64 ohne Auffüllung, wie Django es schreibt: Django vergleicht den Text, also passt sie nie</translation>
+    </message>
+    <message>
+        <source>the signature is %1 bytes: Django signs with SHA-256 (32 bytes) or the legacy SHA-1 (20 bytes)</source>
+        <translation>die Signatur hat %1 Bytes: Django signiert mit SHA-256 (32 Bytes) oder dem alten SHA-1 (20 Bytes)</translation>
+    </message>
+    <message>
+        <source>the timestamp is before 1970 or after the year 9999</source>
+        <translation>der Zeitstempel liegt vor 1970 oder nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>%1: Django&apos;s JSON serializer cannot write this value (json.dumps raises TypeError); convert the session to django first</source>
+        <translation>%1: Djangos JSON-Serialisierer kann diesen Wert nicht schreiben (json.dumps löst TypeError aus); die Sitzung zuerst nach django umwandeln</translation>
+    </message>
+    <message>
+        <source>no Django SECRET_KEY to sign with</source>
+        <translation>kein Django-SECRET_KEY zum Signieren</translation>
+    </message>
+    <message>
+        <source>the signature is not one Django writes: no secret can match it</source>
+        <translation>die Signatur ist keine, die Django schreibt: kein Geheimnis kann zu ihr passen</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2746,6 +2782,34 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>signature, base64</source>
         <translation>Signatur, Base64</translation>
+    </message>
+    <message>
+        <source>signed %1 s in the future: Django accepts it (it checks only that the age is not above SESSION_COOKIE_AGE)</source>
+        <translation>%1 s in der Zukunft signiert: Django nimmt es an (es prüft nur, dass das Alter SESSION_COOKIE_AGE nicht übersteigt)</translation>
+    </message>
+    <message>
+        <source>the JSON holds bytes past ASCII: Django reads each as the Latin-1 character of its value, as shown</source>
+        <translation>das JSON enthält Bytes jenseits von ASCII: Django liest jedes als das Latin-1-Zeichen seines Werts, wie gezeigt</translation>
+    </message>
+    <message>
+        <source>signed with the legacy SHA-1 (DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos;), which Django 3.2 still accepts; it signs with SHA-256 by default</source>
+        <translation>mit dem alten SHA-1 signiert (DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos;), das Django 3.2 noch annimmt; standardmäßig signiert es mit SHA-256</translation>
+    </message>
+    <message>
+        <source>Django signed-cookie session</source>
+        <translation>Django-Sitzung im signierten Cookie</translation>
+    </message>
+    <message>
+        <source>django</source>
+        <translation>django</translation>
+    </message>
+    <message>
+        <source>timestamp, base62</source>
+        <translation>Zeitstempel, base62</translation>
+    </message>
+    <message>
+        <source>bytes cannot be carried (plain JSON has no bytes); written as its standard base64 text</source>
+        <translation>bytes lässt sich nicht übertragen (reines JSON kennt keine Bytes); als Standard-Base64-Text geschrieben</translation>
     </message>
 </context>
 <context>
@@ -3355,10 +3419,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation> (zlib)</translation>
     </message>
     <message>
-        <source>Signature verified with secret &quot;%1&quot;.</source>
-        <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
-    </message>
-    <message>
         <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
         <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
     </message>
@@ -3386,16 +3446,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Abgelaufen: signiert %1; itsdangerous lehnt es ab.</translation>
     </message>
     <message>
-        <source>Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.</source>
-        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; Flask lehnt es ab.</translation>
-    </message>
-    <message>
         <source>Session opened from a JSON file: no cookie was opened.</source>
         <translation>Sitzung aus einer JSON-Datei geöffnet: Es wurde kein Cookie geöffnet.</translation>
-    </message>
-    <message>
-        <source>Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
-        <translation>Flask-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
     </message>
     <message>
         <source>Paste a cookie value, a Cookie: or Set-Cookie: header, a &quot;Copy as cURL&quot; command, request headers or a developer tools cookie row, or drop a file here</source>
@@ -3412,6 +3464,18 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+    <message>
+        <source>%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes</source>
+        <translation>%1: Nutzdaten %2 Bytes%3 · signiert %4, vor %5 · Signatur %6 Bytes</translation>
+    </message>
+    <message>
+        <source>Signature verified with secret &quot;%1&quot; (%2).</source>
+        <translation>Signatur mit dem Geheimnis „%1“ geprüft (%2).</translation>
+    </message>
+    <message>
+        <source>Expired: signed %1 ago, and the session lifetime is %2; the server rejects it.</source>
+        <translation>Abgelaufen: vor %1 signiert, und die Sitzungsdauer beträgt %2; der Server lehnt es ab.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "document/SessionSealer.h"
 #include "encoding/Base64.h"
 #include "formats/DjangoSignedCodec.h"
+#include "formats/FlaskSignedFormat.h"
 #include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionDialect.h"
@@ -94,17 +95,8 @@ void DjangoSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOp
 {
     QList<qsizetype> indices;
     const QList<SecureBytes> secrets = CookieOpener::signingSecrets(ring, &indices);
-    DjangoSignedCodec::Decoded decoded = DjangoSignedCodec::decode(cookie, options, secrets);
-    out.error = decoded.error;
-    out.warnings = decoded.warnings;
-    if (decoded.secretIndex >= 0 && decoded.secretIndex < indices.size())
-        out.keyIndex = indices[decoded.secretIndex];
-    out.compressed = decoded.parts.compressed;
-    if (decoded.verification != FlaskSignedCodec::Verification::NotChecked)
-        out.verified = decoded.verification == FlaskSignedCodec::Verification::Valid;
-    out.sessionValue = std::move(decoded.session);
-    out.jsonText = std::move(decoded.json);
-    out.details = std::move(decoded);
+    FlaskSignedFormat::fillOpened(DjangoSignedCodec::decode(cookie, options, secrets), indices,
+                                  out);
 }
 
 std::optional<Error> DjangoSignedFormat::checkWritable(const SessionValue &session)

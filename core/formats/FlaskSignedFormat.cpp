@@ -37,7 +37,18 @@ void FlaskSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOpt
 {
     QList<qsizetype> indices;
     const QList<SecureBytes> secrets = CookieOpener::signingSecrets(ring, &indices);
-    FlaskSignedCodec::Decoded decoded = FlaskSignedCodec::decode(cookie, options, secrets);
+    fillOpened(FlaskSignedCodec::decode(cookie, options, secrets), indices, out);
+}
+
+void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
+{
+    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
+        FlaskSignedCodec::judgeAge(*details, options.lifetimeSeconds, now);
+}
+
+void FlaskSignedFormat::fillOpened(FlaskSignedCodec::Decoded decoded,
+                                   const QList<qsizetype> &indices, OpenedCookie &out)
+{
     out.error = decoded.error;
     out.warnings = decoded.warnings;
     // The empty secret (Options::verifyEmptySecret) comes after the ring's: no ring entry.
@@ -49,12 +60,6 @@ void FlaskSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOpt
     out.sessionValue = std::move(decoded.session);
     out.jsonText = std::move(decoded.json);
     out.details = std::move(decoded);
-}
-
-void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
-{
-    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
-        FlaskSignedCodec::judgeAge(*details, options.lifetimeSeconds, now);
 }
 
 void FlaskSignedFormat::seal(const SessionValue &session, const SecureBytes &key,

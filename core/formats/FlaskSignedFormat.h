@@ -38,6 +38,11 @@ public:
     [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
     prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
+    /// Fills `out` from a signed cookie's decode, `indices` mapping the secrets it was given to
+    /// ring entries (CookieOpener::signingSecrets): every format of this shape opens this way.
+    static void fillOpened(FlaskSignedCodec::Decoded decoded, const QList<qsizetype> &indices,
+                           OpenedCookie &out);
+
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype payload,
                                                              qsizetype payloadBase64,
