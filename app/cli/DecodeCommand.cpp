@@ -95,8 +95,9 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                 << tr("Flask / Quart signed cookie, timestamp out of range (after the year 9999)")
                 << Qt::endl;
         else
-            m_io.err() << tr("Flask / Quart signed cookie, signed %1 (%2)")
-                              .arg(TimeText::signedAt(signedCookie.parts),
+            m_io.err() << tr("%1, signed %2 (%3)")
+                              .arg(opened.format->displayName(),
+                                   TimeText::signedAt(signedCookie.parts),
                                    TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;
         switch (signedCookie.expiry) {
@@ -113,9 +114,10 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                        << Qt::endl;
             break;
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
-            m_io.err() << tr("warning: older than the session lifetime (%1 s): Flask rejects it")
-                              .arg(signedCookie.lifetimeSeconds)
-                       << Qt::endl;
+            m_io.err()
+                << tr("warning: older than the session lifetime (%1 s): the server rejects it")
+                       .arg(signedCookie.lifetimeSeconds)
+                << Qt::endl;
             break;
         }
         if (signedCookie.verification == FlaskSignedCodec::Verification::NotChecked)

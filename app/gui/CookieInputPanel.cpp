@@ -231,14 +231,20 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         const FlaskSignedCodec::Decoded &signedCookie = *signature;
         const auto &p = signedCookie.parts;
         if (!p.signatureText.isEmpty()) {
+            // The format's separator ('.' for Flask, ':' for Django) precedes the timestamp.
+            const qsizetype separatorAt = p.signedValue.size() - p.timestampText.size() - 1;
+            const QString separator =
+                separatorAt >= 0 ? QStringLiteral("<b>%1</b>")
+                                       .arg(QChar::fromLatin1(p.signedValue.at(separatorAt)))
+                                 : dot;
             QString html =
                 (p.compressed ? span(QStringLiteral("."), "#7b1fa2", false) : QString()) +
-                span(elided(p.payloadText), "#1565c0", failing == 0) + dot +
-                span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
+                span(elided(p.payloadText), "#1565c0", failing == 0) + separator +
+                span(elided(p.timestampText), "#2e7d32", failing == 1) + separator +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask / Quart signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
-                       "signature %5 bytes")
+                    tr("%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes")
+                        .arg(result.format()->displayName())
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())
                         .arg(TimeText::signedAt(p))
@@ -281,7 +287,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
             status +=
                 u'\n' +
-                tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
+                tr("Expired: signed %1 ago, and the session lifetime is %2; the server rejects "
+                   "it.")
                     .arg(TimeText::duration(signedCookie.ageSeconds),
                          TimeText::duration(signedCookie.lifetimeSeconds));
             break;

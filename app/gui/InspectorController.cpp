@@ -149,10 +149,10 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
 
 void InspectorController::refreshAge(qint64 now)
 {
-    auto *signature = m_lastOpen.opened.detailsAs<FlaskSignedCodec::Decoded>();
-    if (!signature)
+    if (!m_lastOpen.signature() || !m_lastOpen.format())
         return;
-    FlaskSignedCodec::judgeAge(*signature, signerOptions().lifetimeSeconds, now);
+    // By the format's own rule: Django's SESSION_COOKIE_AGE is not Flask's lifetime.
+    m_lastOpen.format()->judgeAge(m_lastOpen.opened, signerOptions(), now);
     Q_EMIT ageChanged(m_lastOpen);
 }
 

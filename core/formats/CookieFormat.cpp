@@ -8,6 +8,8 @@ namespace sessionlens {
 
 CookieFormat::~CookieFormat() = default;
 
+void CookieFormat::judgeAge(OpenedCookie &, const OpenOptions &, qint64) const {}
+
 PythonJsonReader::Options CookieFormat::readerOptions() const
 {
     PythonJsonReader::Options options;

@@ -110,6 +110,10 @@ public:
     /// its step, and what was decoded before it stays in `out`.
     virtual void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
                       OpenedCookie &out) const = 0;
+    /// Judges again, as of `now` (UNIX seconds), the age of a cookie this format opened, by
+    /// its server's rule: a window that stays open keeps the verdict it shows true. Formats
+    /// without a timestamp do nothing.
+    virtual void judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const;
     /// Writes `session` as the format's server would, fills out.size (always, as sizes need no
     /// key: CookieSize's stages, cookieValueBytes and key shares) and, with a key (when the
     /// format needs one), the cookie. A cookie over CookieText::overInputLimit() is an error.

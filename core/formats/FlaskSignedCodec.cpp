@@ -138,43 +138,46 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     decoded.parts = std::move(parts).value();
     judgeAge(decoded, options.lifetimeSeconds, now);
 
-    if (decoded.parts.compressed) {
-        auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);
-        if (!inflated) {
-            decoded.error = inflated.error();
-            decoded.error->field = int(Part::Payload);
-            return decoded;
-        }
-        decoded.json = std::move(inflated->data);
-    } else {
+    if (inflatePayload(decoded, options) &&
+        readSession(decoded, options, PythonJsonReader::Dialect::FlaskTagged))
+        verifyInto(decoded, secrets, options);
+    return decoded;
+}
+
+bool FlaskSignedCodec::inflatePayload(Decoded &decoded, const Options &options)
+{
+    if (!decoded.parts.compressed) {
         decoded.json = decoded.parts.payload;
+        return true;
     }
+    auto inflated = ZlibCodec::inflate(decoded.parts.payload, options.maxInflatedSize);
+    if (!inflated) {
+        decoded.error = inflated.error();
+        decoded.error->field = int(Part::Payload);
+        return false;
+    }
+    decoded.json = std::move(inflated->data);
+    return true;
+}
+
+bool FlaskSignedCodec::readSession(Decoded &decoded, const Options &options,
+                                   PythonJsonReader::Dialect dialect)
+{
     PythonJsonReader::Options readOptions;
-    readOptions.dialect = PythonJsonReader::Dialect::FlaskTagged;
+    readOptions.dialect = dialect;
     readOptions.maxDepth = options.maxDepth;
     if (!options.buildSession) {
-        if ((decoded.error =
-                 SessionDialect::checkSession(decoded.json, readOptions, &decoded.warnings))) {
-            decoded.error->field = int(Part::Payload);
-            return decoded;
-        }
-        verifyInto(decoded, secrets, options);
-        return decoded;
+        decoded.error = SessionDialect::checkSession(decoded.json, readOptions, &decoded.warnings);
+    } else {
+        auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
+        if (!session)
+            decoded.error = session.error();
+        else if (!(decoded.error = SessionDialect::checkIsSession(*session)))
+            decoded.session = std::move(session).value();
     }
-    auto session = PythonJsonReader::read(decoded.json, readOptions, &decoded.warnings);
-    if (!session) {
-        decoded.error = session.error();
+    if (decoded.error)
         decoded.error->field = int(Part::Payload);
-        return decoded;
-    }
-    if (auto notSession = SessionDialect::checkIsSession(*session)) {
-        decoded.error = std::move(notSession);
-        decoded.error->field = int(Part::Payload);
-        return decoded;
-    }
-    decoded.session = std::move(session).value();
-    verifyInto(decoded, secrets, options);
-    return decoded;
+    return !decoded.error;
 }
 
 void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &givenSecrets,

@@ -118,6 +118,15 @@ public:
     [[nodiscard]] static Result<qsizetype>
     verify(const Parts &parts, const QList<SecureBytes> &secrets, const Options &options);
 
+    /// The payload's steps after the split, shared by the formats of this shape: inflate it
+    /// when compressed (bounded by Options::maxInflatedSize) into `json`. False, with the
+    /// error in `decoded`, when that fails.
+    static bool inflatePayload(Decoded &decoded, const Options &options);
+    /// Reads `json` as a session in `dialect` (or only checks it, without
+    /// Options::buildSession). False, with the error in `decoded`, when it is none.
+    static bool readSession(Decoded &decoded, const Options &options,
+                            PythonJsonReader::Dialect dialect);
+
     /// Signs a session as Flask does (compact, sorted, tagged JSON; zlib when it saves 2+ bytes).
     [[nodiscard]] static Result<QByteArray> sign(const SessionValue &session,
                                                  const SecureBytes &secret, qint64 timestamp,

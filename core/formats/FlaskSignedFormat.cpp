@@ -48,12 +48,23 @@ void FlaskSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const Op
                              OpenedCookie &out) const
 {
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> &indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
+    const QList<qsizetype> indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
     QList<SecureBytes> secrets;
     secrets.reserve(indices.size());
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
-    FlaskSignedCodec::Decoded decoded = FlaskSignedCodec::decode(cookie, options, secrets);
+    fillOpened(FlaskSignedCodec::decode(cookie, options, secrets), indices, out);
+}
+
+void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
+{
+    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
+        FlaskSignedCodec::judgeAge(*details, options.lifetimeSeconds, now);
+}
+
+void FlaskSignedFormat::fillOpened(FlaskSignedCodec::Decoded decoded,
+                                   const QList<qsizetype> &indices, OpenedCookie &out)
+{
     out.error = decoded.error;
     out.warnings = decoded.warnings;
     // The empty secret (Options::verifyEmptySecret) comes after the ring's: no ring entry.

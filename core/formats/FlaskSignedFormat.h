@@ -30,12 +30,18 @@ public:
     }
     void open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
               OpenedCookie &out) const override;
+    void judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const override;
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
     [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
     prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
+
+    /// Fills `out` from a signed cookie's decode, `indices` mapping the secrets it was given to
+    /// ring entries (CookieOpener::signingSecrets): every format of this shape opens this way.
+    static void fillOpened(FlaskSignedCodec::Decoded decoded, const QList<qsizetype> &indices,
+                           OpenedCookie &out);
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<CookieSize::Stage> sizeStages(qsizetype payload,

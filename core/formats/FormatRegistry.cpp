@@ -1,5 +1,6 @@
 #include "formats/FormatRegistry.h"
 
+#include "formats/DjangoSignedFormat.h"
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedFormat.h"
 #include "formats/RememberCookieFormat.h"
@@ -12,6 +13,7 @@ FormatRegistry FormatRegistry::withBuiltIns()
     registry.add(std::make_shared<EncryptedSessionFormat>());
     registry.add(std::make_shared<FlaskSignedFormat>());
     registry.add(std::make_shared<RememberCookieFormat>());
+    registry.add(std::make_shared<DjangoSignedFormat>());
     return registry;
 }
 

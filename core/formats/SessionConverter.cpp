@@ -51,45 +51,64 @@ void applySeedHook(SessionValue &node, SessionConverter::Converted &out)
                                 .arg(PythonRepr::bytesRepr(node.bytesValue()))});
 }
 
-void toEncrypted(SessionValue &node, SessionConverter::Converted &out)
+// What json.dumps makes of the types it has no form for: tuples become lists and Markup
+// plain strings (as it writes them); UUID and datetime, which it cannot write at all, become
+// their text. Whether `node` was one of them.
+bool toJsonType(SessionValue &node, QList<SessionConverter::Note> &notes)
 {
-    // Children first, as the server's object hook runs innermost first.
-    for (qsizetype i = 0; i < node.size(); ++i)
-        toEncrypted(*node.child(i), out);
-    QList<SessionConverter::Note> &notes = out.notes;
     switch (node.type()) {
     case SessionValue::Type::Tuple:
         notes.append({PythonRepr::path(&node),
                       QCoreApplication::translate("sessionlens::Note",
                                                   "tuple becomes list (JSON has no tuples)")});
         node.setListFromTuple();
-        break;
+        return true;
     case SessionValue::Type::Markup:
         notes.append(
             {PythonRepr::path(&node),
              QCoreApplication::translate("sessionlens::Note",
                                          "Markup becomes str (the safe-HTML marker is lost)")});
         node.setString(node.stringValue());
-        break;
+        return true;
     case SessionValue::Type::Uuid:
         notes.append({PythonRepr::path(&node),
                       QCoreApplication::translate("sessionlens::Note",
                                                   "UUID cannot be carried; written as its text")});
         node.setString(FlaskTags::uuidText(node.uuidBytes()));
-        break;
+        return true;
     case SessionValue::Type::DateTime:
         notes.append(
             {PythonRepr::path(&node),
              QCoreApplication::translate("sessionlens::Note",
                                          "datetime cannot be carried; written as its HTTP date")});
         node.setString(QString::fromLatin1(FlaskTags::httpDate(node.dateTimeSeconds())));
-        break;
-    case SessionValue::Type::Dict:
-        applySeedHook(node, out);
-        break;
+        return true;
     default:
-        break;
+        return false;
     }
+}
+
+void toEncrypted(SessionValue &node, SessionConverter::Converted &out)
+{
+    // Children first, as the server's object hook runs innermost first.
+    for (qsizetype i = 0; i < node.size(); ++i)
+        toEncrypted(*node.child(i), out);
+    if (!toJsonType(node, out.notes) && node.type() == SessionValue::Type::Dict)
+        applySeedHook(node, out);
+}
+
+void toPlain(SessionValue &node, QList<SessionConverter::Note> &notes)
+{
+    for (qsizetype i = 0; i < node.size(); ++i)
+        toPlain(*node.child(i), notes);
+    if (toJsonType(node, notes) || node.type() != SessionValue::Type::Bytes)
+        return;
+    // json.dumps raises TypeError on bytes, so the server could not even write the session.
+    notes.append({PythonRepr::path(&node),
+                  QCoreApplication::translate("sessionlens::Note",
+                                              "bytes cannot be carried (plain JSON has no bytes); "
+                                              "written as its standard base64 text")});
+    node.setString(QString::fromLatin1(node.bytesValue().toBase64()));
 }
 
 bool sortedKeys(const SessionValue &node)
@@ -118,6 +137,13 @@ SessionConverter::Converted SessionConverter::toEncryptedSession(const SessionVa
 {
     Converted out{session, {}, std::nullopt};
     toEncrypted(out.session, out);
+    return out;
+}
+
+SessionConverter::Converted SessionConverter::toPlainJson(const SessionValue &session)
+{
+    Converted out{session, {}, std::nullopt};
+    toPlain(out.session, out.notes);
     return out;
 }
 

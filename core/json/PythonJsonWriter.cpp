@@ -183,12 +183,46 @@ void appendFlask(const SessionValue &value, QByteArray &out)
     }
 }
 
+void appendCompact(const SessionValue &value, QByteArray &out)
+{
+    switch (value.type()) {
+    case SessionValue::Type::Dict:
+        out.append('{');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i)
+                out.append(',');
+            PythonJsonWriter::appendString(value.child(i)->key(), out);
+            out.append(':');
+            appendCompact(*value.child(i), out);
+        }
+        out.append('}');
+        return;
+    case SessionValue::Type::List:
+    case SessionValue::Type::Tuple:
+        out.append('[');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i)
+                out.append(',');
+            appendCompact(*value.child(i), out);
+        }
+        out.append(']');
+        return;
+    default:
+        PythonJsonWriter::append(value, out, PythonJsonWriter::Style::EncryptedSession);
+        return;
+    }
+}
+
 } // namespace
 
 void PythonJsonWriter::append(const SessionValue &value, QByteArray &out, Style style)
 {
     if (style == Style::FlaskTagged) {
         appendFlask(value, out);
+        return;
+    }
+    if (style == Style::Compact) {
+        appendCompact(value, out);
         return;
     }
     switch (value.type()) {

@@ -19,6 +19,11 @@ namespace sessionlens {
  *
  * FlaskTagged: Flask's TaggedJSONSerializer: compact separators, keys sorted by
  * code point, ensure_ascii, and the tags " t", " b", " m", " u", " d", " di".
+ *
+ * Compact: `json.dumps(value, separators=(',', ':'))`, Django's JSONSerializer: insertion
+ * order, ensure_ascii, no tags. Tuples and Markup are written as lists and strings, as
+ * json.dumps does; bytes, UUID and datetime have no form there (Django raises TypeError, and
+ * its format refuses them before writing; here they fall back as in EncryptedSession style).
  */
 class PythonJsonWriter
 {
@@ -26,7 +31,8 @@ public:
     enum class Style
     {
         EncryptedSession,
-        FlaskTagged
+        FlaskTagged,
+        Compact
     };
 
     [[nodiscard]] static QByteArray write(const SessionValue &value,

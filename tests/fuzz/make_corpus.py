@@ -25,8 +25,11 @@ cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_
 
 remember = json.loads((here.parent / "data" / "remember_vectors.json").read_text())
 remember_cookies = [v["cookie"].encode() for v in remember["valid"][:4] + remember["invalid"][:5]]
+django = json.loads((here.parent / "data" / "django_vectors.json").read_text())
+django_cookies = [v["cookie"].encode() for section in ("valid", "invalid", "expired")
+                  for v in django[section]]
 
-for cookie in cookies + remember_cookies:
+for cookie in cookies + remember_cookies + django_cookies:
     put("cookie_open", b"\x00" + cookie)
 for text in plaintexts:
     put("cookie_open", b"\x01" + text)
@@ -50,6 +53,9 @@ put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
 put("import", b"\x01\x10\x00\x03session\nother\n")
 for cookie in remember_cookies:
     put("cookie_text", b"remember_token=" + cookie)
+for cookie in django_cookies[:2] + django_cookies[8:10]:
+    put("cookie_text", cookie)
+    put("cookie_text", b"Cookie: csrftoken=x; sessionid=" + cookie)
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")
