@@ -34,9 +34,16 @@ int FlaskSignedFormat::score(QByteArrayView cookie,
 void FlaskSignedFormat::open(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
                              OpenedCookie &out) const
 {
+    openSigned(cookie, ring, options, FlaskSignedCodec::Layout(), out);
+}
+
+void FlaskSignedFormat::openSigned(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+                                   const FlaskSignedCodec::Layout &layout, OpenedCookie &out)
+{
     QList<qsizetype> indices;
     const QList<SecureBytes> secrets = CookieOpener::signingSecrets(ring, &indices);
-    FlaskSignedCodec::Decoded decoded = FlaskSignedCodec::decode(cookie, options, secrets);
+    FlaskSignedCodec::Decoded decoded =
+        FlaskSignedCodec::decode(cookie, options, secrets, -1, layout);
     out.error = decoded.error;
     out.warnings = decoded.warnings;
     // The empty secret (Options::verifyEmptySecret) comes after the ring's: no ring entry.

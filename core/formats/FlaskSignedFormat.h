@@ -35,6 +35,11 @@ public:
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
 
+    /// open() for any cookie of itsdangerous' TimestampSigner shape in `layout` (Starlette's
+    /// too): verifies with the ring's secrets and reports which one matched.
+    static void openSigned(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
+                           const FlaskSignedCodec::Layout &layout, OpenedCookie &out);
+
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype payload,
                                                              qsizetype payloadBase64,

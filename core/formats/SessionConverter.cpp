@@ -51,13 +51,24 @@ void applySeedHook(SessionValue &node, SessionConverter::Converted &out)
                                 .arg(PythonRepr::bytesRepr(node.bytesValue()))});
 }
 
-void toEncrypted(SessionValue &node, SessionConverter::Converted &out)
+/// Moves `node` into json.dumps' types; `bytesHook`: the target reads EncryptedSession's bytes
+/// marker back as bytes (else it has no bytes at all, nor a hook).
+void toJsonTypes(SessionValue &node, SessionConverter::Converted &out, bool bytesHook)
 {
     // Children first, as the server's object hook runs innermost first.
     for (qsizetype i = 0; i < node.size(); ++i)
-        toEncrypted(*node.child(i), out);
+        toJsonTypes(*node.child(i), out, bytesHook);
     QList<SessionConverter::Note> &notes = out.notes;
     switch (node.type()) {
+    case SessionValue::Type::Bytes:
+        if (bytesHook)
+            break;
+        notes.append({PythonRepr::path(&node),
+                      QCoreApplication::translate("sessionlens::Note",
+                                                  "bytes cannot be carried (json.dumps refuses "
+                                                  "them); written as their base64 text")});
+        node.setString(QString::fromLatin1(node.bytesValue().toBase64()));
+        break;
     case SessionValue::Type::Tuple:
         notes.append({PythonRepr::path(&node),
                       QCoreApplication::translate("sessionlens::Note",
@@ -85,7 +96,8 @@ void toEncrypted(SessionValue &node, SessionConverter::Converted &out)
         node.setString(QString::fromLatin1(FlaskTags::httpDate(node.dateTimeSeconds())));
         break;
     case SessionValue::Type::Dict:
-        applySeedHook(node, out);
+        if (bytesHook)
+            applySeedHook(node, out);
         break;
     default:
         break;
@@ -117,7 +129,14 @@ void toSigned(const SessionValue &node, QList<SessionConverter::Note> &notes)
 SessionConverter::Converted SessionConverter::toEncryptedSession(const SessionValue &session)
 {
     Converted out{session, {}, std::nullopt};
-    toEncrypted(out.session, out);
+    toJsonTypes(out.session, out, true);
+    return out;
+}
+
+SessionConverter::Converted SessionConverter::toPlainJson(const SessionValue &session)
+{
+    Converted out{session, {}, std::nullopt};
+    toJsonTypes(out.session, out, false);
     return out;
 }
 

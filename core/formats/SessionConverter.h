@@ -48,6 +48,10 @@ public:
     [[nodiscard]] static Converted toEncryptedSession(const SessionValue &session);
     /// What Flask reads back from its signed cookie (FlaskSignedFormat::convertFrom).
     [[nodiscard]] static Converted toFlaskSigned(const SessionValue &session);
+    /// What a server that keeps plain `json.dumps` with no hook reads back (Starlette): as
+    /// toEncryptedSession, but bytes, which json.dumps refuses, become their base64 text, and a
+    /// dict shaped like a bytes marker stays a dict.
+    [[nodiscard]] static Converted toPlainJson(const SessionValue &session);
 };
 
 } // namespace sessionlens

@@ -135,13 +135,14 @@ private Q_SLOTS:
 void TestThirdFormat::registersOnceById()
 {
     FormatRegistry formats = withPlain();
-    QCOMPARE(formats.ids(), QStringList({QStringLiteral("encrypted"), QStringLiteral("signed"),
-                                         QStringLiteral("plain")}));
+    QCOMPARE(formats.ids(), FormatRegistry::builtIn().ids() + QStringList{QStringLiteral("plain")});
+    QCOMPARE(formats.ids().mid(0, 2),
+             QStringList({QStringLiteral("encrypted"), QStringLiteral("signed")}));
     QVERIFY(!formats.add(std::make_shared<PlainJsonFormat>()));
-    QCOMPARE(formats.formats().size(), 3);
+    QCOMPARE(formats.formats().size(), FormatRegistry::builtIn().formats().size() + 1);
     QCOMPARE(formats.fallback()->id(), QStringLiteral("encrypted"));
     // The shipped table stays as it was.
-    QCOMPARE(FormatRegistry::builtIn().ids().size(), 2);
+    QVERIFY(!FormatRegistry::builtIn().find(u"plain"));
 }
 
 void TestThirdFormat::isDetectedOnlyWhenRegistered()
