@@ -92,8 +92,9 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
             m_io.err() << tr("Flask signed cookie, timestamp out of range (after the year 9999)")
                        << Qt::endl;
         else
-            m_io.err() << tr("Flask signed cookie, signed %1 (%2)")
-                              .arg(TimeText::signedAt(signedCookie.parts),
+            m_io.err() << tr("%1, signed %2 (%3)")
+                              .arg(opened.format->displayName(),
+                                   TimeText::signedAt(signedCookie.parts),
                                    TimeText::age(signedCookie.ageSeconds))
                        << Qt::endl;
         switch (signedCookie.expiry) {
@@ -110,7 +111,8 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                        << Qt::endl;
             break;
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
-            m_io.err() << tr("warning: older than the session lifetime (%1 s): Flask rejects it")
+            m_io.err() << tr("warning: older than the session lifetime (%1 s): the server "
+                             "rejects it")
                               .arg(signedCookie.lifetimeSeconds)
                        << Qt::endl;
             break;

@@ -200,8 +200,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                 span(elided(p.timestampText), "#2e7d32", failing == 1) + dot +
                 span(elided(p.signatureText), "#ef6c00", failing == 2);
             html += QStringLiteral("<br><small>") +
-                    tr("Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · "
-                       "signature %5 bytes")
+                    tr("%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes")
+                        .arg(result.format()->displayName())
                         .arg(p.payload.size())
                         .arg(p.compressed ? tr(" (zlib)") : QString())
                         .arg(TimeText::signedAt(p))
@@ -244,7 +244,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
             status +=
                 u'\n' +
-                tr("Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.")
+                tr("Expired: signed %1 ago, and the session lifetime is %2; the server rejects "
+                   "it.")
                     .arg(TimeText::duration(signedCookie.ageSeconds),
                          TimeText::duration(signedCookie.lifetimeSeconds));
             break;

@@ -140,7 +140,8 @@ void InspectorController::refreshAge(qint64 now)
     auto *signature = m_lastOpen.opened.detailsAs<FlaskSignedCodec::Decoded>();
     if (!signature)
         return;
-    FlaskSignedCodec::judgeAge(*signature, signerOptions().lifetimeSeconds, now);
+    // The lifetime the cookie was judged by: its format's (Starlette's max_age differs).
+    FlaskSignedCodec::judgeAge(*signature, signature->lifetimeSeconds, now);
     Q_EMIT ageChanged(m_lastOpen);
 }
 
