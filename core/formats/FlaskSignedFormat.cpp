@@ -2,6 +2,7 @@
 
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
+#include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
@@ -118,6 +119,23 @@ QList<SizeReport::Stage> FlaskSignedFormat::sizeStages(qsizetype payload, qsizet
          {},
          QStringLiteral("tag_base64")},
     };
+}
+
+Result<std::unique_ptr<SecretCheck>>
+FlaskSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
+{
+    return prepareSigned(cookie, options, FlaskSignedCodec::Layout());
+}
+
+Result<std::unique_ptr<SecretCheck>>
+FlaskSignedFormat::prepareSigned(QByteArrayView cookie, const OpenOptions &options,
+                                 const FlaskSignedCodec::Layout &layout)
+{
+    auto parts = FlaskSignedCodec::split(cookie, options, layout);
+    if (!parts)
+        return parts.error();
+    return ItsdangerousSecretCheck::create(options.signer, std::move(parts->signedValue),
+                                           std::move(parts->signature));
 }
 
 } // namespace sessionlens

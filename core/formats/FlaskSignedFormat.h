@@ -34,11 +34,17 @@ public:
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// open() for any cookie of itsdangerous' TimestampSigner shape in `layout` (Starlette's
     /// too): verifies with the ring's secrets and reports which one matched.
     static void openSigned(QByteArrayView cookie, KeyRing &ring, const OpenOptions &options,
                            const FlaskSignedCodec::Layout &layout, OpenedCookie &out);
+    /// prepareSecretCheck() for the same cookies: split once, the signer of `options`.
+    [[nodiscard]] static Result<std::unique_ptr<SecretCheck>>
+    prepareSigned(QByteArrayView cookie, const OpenOptions &options,
+                  const FlaskSignedCodec::Layout &layout);
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype payload,

@@ -224,6 +224,12 @@ void StarletteSessionFormat::seal(const SessionValue &session, const SecureBytes
     out.cookie = std::move(cookie).value();
 }
 
+Result<std::unique_ptr<SecretCheck>>
+StarletteSessionFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
+{
+    return FlaskSignedFormat::prepareSigned(cookie, starletteOptions(options), layout());
+}
+
 SessionConverter::Converted StarletteSessionFormat::convertFrom(const SessionValue &session) const
 {
     return SessionConverter::toPlainJson(session);

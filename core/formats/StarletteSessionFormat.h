@@ -43,6 +43,8 @@ public:
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// The options SessionMiddleware's signer has, whatever `options` say of Flask's: only the
     /// limits and a lifetime chosen by the user carry over.

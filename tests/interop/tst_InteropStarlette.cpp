@@ -13,7 +13,9 @@
 #include "formats/StarletteSessionFormat.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sessionlens;
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void starletteReadsOurCookies();
     void wrongSecretAndOldCookieGiveAnEmptySession();
     void cliConvertMakesACookieStarletteReads();
+    void crackFindsTheSecretOfAStarletteCookie();
 
 private:
     QJsonObject make(const QByteArray &json, qint64 timestamp);
@@ -222,6 +225,37 @@ void TestInteropStarlette::cliConvertMakesACookieStarletteReads()
              QByteArray(R"({"cart": [1, 2], "raw": "aGk=", "u": "\u00e9"})"));
     QVERIFY2(decoded.err.contains("Starlette session"), decoded.err.constData());
     QVERIFY2(decoded.err.contains("signature valid: --secret #1"), decoded.err.constData());
+}
+
+void TestInteropStarlette::crackFindsTheSecretOfAStarletteCookie()
+{
+    // A cookie the middleware made under a weak secret, and a wordlist with it at line 300.
+    const QByteArray weak = "fastapi-dev-secret";
+    const QJsonObject made = m_probe.ask(
+        {{QStringLiteral("op"), QStringLiteral("make")},
+         {QStringLiteral("secret"), QString::fromLatin1(weak)},
+         {QStringLiteral("timestamp"), QDateTime::currentSecsSinceEpoch()},
+         {QStringLiteral("session_json"), QStringLiteral(R"({"user": "ada", "role": "admin"})")}});
+    QVERIFY(made[QStringLiteral("ok")].toBool());
+    const QString cookie = made[QStringLiteral("cookie")].toString();
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("words.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    for (int line = 1; line <= 1000; ++line)
+        list.write(line == 300 ? weak + '\n' : "guess-" + QByteArray::number(line) + '\n');
+    list.close();
+    const test::CliRun run = test::runCli({QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                                           QStringLiteral("--wordlist"), list.fileName(), cookie});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.out.trimmed(), weak);
+    QVERIFY2(run.err.contains("found at line 300"), run.err.constData());
+    // And the opener takes it as Starlette's, verified by what crack found.
+    KeyRing ring;
+    QVERIFY(
+        ring.add(SessionKey(QStringLiteral("weak"), bytesOf(weak), SessionKey::Kind::SigningSecret))
+            .ok());
+    QCOMPARE(CookieOpener::open(cookie.toLatin1(), ring, {}).format->id(),
+             QStringLiteral("starlette"));
 }
 
 QTEST_GUILESS_MAIN(TestInteropStarlette)
