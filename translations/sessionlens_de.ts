@@ -615,10 +615,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Signiertes Flask-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
     </message>
     <message>
-        <source>Flask signed cookie, signed %1 (%2)</source>
-        <translation>Flask-signiertes Cookie, signiert %1 (%2)</translation>
-    </message>
-    <message>
         <source>the empty secret</source>
         <translation>das leere Geheimnis</translation>
     </message>
@@ -631,8 +627,12 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Warnung: %1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
     </message>
     <message>
-        <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
-        <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
+        <source>%1, signed %2 (%3)</source>
+        <translation>%1, signiert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>warning: older than the session lifetime (%1 s): the server rejects it</source>
+        <translation>Warnung: älter als die Sitzungsdauer (%1 s): der Server weist es zurück</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2533,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>%1 cookies have no signing secret to guess</source>
         <translation>%1-Cookies haben kein Signaturgeheimnis, das sich erraten ließe</translation>
     </message>
+    <message>
+        <source>Starlette&apos;s json.dumps cannot write a %1 value</source>
+        <translation>Starlettes json.dumps kann keinen Wert vom Typ %1 schreiben</translation>
+    </message>
+    <message>
+        <source>no Starlette secret_key to sign with</source>
+        <translation>kein Starlette-secret_key zum Signieren</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2746,6 +2754,22 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>signature, base64</source>
         <translation>Signatur, Base64</translation>
+    </message>
+    <message>
+        <source>the text is also a whole %1 cookie, and no stored key tells which: opened as %2</source>
+        <translation>der Text ist auch ein vollständiges Cookie vom Format %1, und kein gespeicherter Schlüssel entscheidet: geöffnet als %2</translation>
+    </message>
+    <message>
+        <source>bytes cannot be carried (json.dumps refuses them); written as their base64 text</source>
+        <translation>bytes lassen sich nicht übertragen (json.dumps weist sie ab); als ihr Base64-Text geschrieben</translation>
+    </message>
+    <message>
+        <source>Starlette session</source>
+        <translation>Starlette-Session</translation>
+    </message>
+    <message>
+        <source>starlette</source>
+        <translation>starlette</translation>
     </message>
 </context>
 <context>
@@ -3386,16 +3410,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Abgelaufen: signiert %1; itsdangerous lehnt es ab.</translation>
     </message>
     <message>
-        <source>Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.</source>
-        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; Flask lehnt es ab.</translation>
-    </message>
-    <message>
         <source>Session opened from a JSON file: no cookie was opened.</source>
         <translation>Sitzung aus einer JSON-Datei geöffnet: Es wurde kein Cookie geöffnet.</translation>
-    </message>
-    <message>
-        <source>Flask signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
-        <translation>Flask-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
     </message>
     <message>
         <source>Paste a cookie value, a Cookie: or Set-Cookie: header, a &quot;Copy as cURL&quot; command, request headers or a developer tools cookie row, or drop a file here</source>
@@ -3412,6 +3428,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
+    </message>
+    <message>
+        <source>%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes</source>
+        <translation>%1: Nutzdaten %2 Bytes%3 · signiert %4, vor %5 · Signatur %6 Bytes</translation>
+    </message>
+    <message>
+        <source>Expired: signed %1 ago, and the session lifetime is %2; the server rejects it.</source>
+        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; der Server lehnt es ab.</translation>
     </message>
 </context>
 <context>
