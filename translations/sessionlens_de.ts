@@ -2765,7 +2765,7 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
     <message>
         <source>Starlette session</source>
-        <translation>Starlette-Session</translation>
+        <translation>FastAPI-/Starlette-Sitzung</translation>
     </message>
     <message>
         <source>starlette</source>
