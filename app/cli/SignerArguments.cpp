@@ -94,6 +94,7 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
         options.lifetimeSeconds = parser.value(QStringLiteral("max-age")).toLongLong(&ok);
         if (!ok || options.lifetimeSeconds < 0)
             return Error::make(ErrorCategory::Format, tr("--max-age takes a number of seconds"));
+        options.lifetimeChosen = true;
     }
     return options;
 }

@@ -39,6 +39,9 @@ public:
     [[nodiscard]] const KeyRing &ring() const { return m_keys.ring(); }
 
 private:
+    void preferVerified(QByteArrayView cookie, const OpenOptions &options,
+                        const FormatRegistry::Detection &detection, Opened &opened);
+
     KeySchedules m_keys;
     const FormatRegistry *m_formats;
 };

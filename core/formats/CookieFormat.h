@@ -69,7 +69,13 @@ public:
     {
         NotMine = 0,
         Damaged = 10, ///< a cut or damaged cookie of the format, so its own steps say what is wrong
+        /// Whole and of the format's shape, but its content says another format wrote it: opened
+        /// as this one only when one of its keys verifies it (FormatRegistry::Detection).
+        Possible = 50,
         Certain = 100,
+        /// Certain, and marked as the format's own where another format's shape is the same
+        /// (Starlette's json.dumps separators in a payload Flask's alphabet can also spell).
+        Distinct = 110,
     };
 
     /// The parts of SealOptions a format reads, so that front ends offer only those controls.

@@ -101,6 +101,16 @@ struct Rewritten
     CookieText::Source source = CookieText::Source::Text;
 };
 
+// `<payload>=.<timestamp>.<signature>`: a bare Starlette cookie whose base64 payload ends in
+// one '=', not a cookie named after the payload. A value of Flask's (".eJ...", compressed) has
+// three dots, and no cookie name is a payload's length (at least `{"a": 1}`, 11 characters
+// before its '=').
+bool paddingBeforeSignature(const QString &name, QStringView value)
+{
+    return name.size() >= 11 && name.size() % 4 == 3 && value.startsWith(u'.') &&
+           value.count(u'.') == 2;
+}
+
 // Turns what a browser copies into one header-like line; plain text comes back as it is.
 Rewritten normalise(const QString &text, const QString &cookieName)
 {
@@ -190,7 +200,8 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
             !name.isEmpty() &&
             std::all_of(name.begin(), name.end(),
                         [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'-'; }) &&
-            !(eq == pair.size() - 1 || pair.at(eq + 1) == u'=');
+            !(eq == pair.size() - 1 || pair.at(eq + 1) == u'=') &&
+            !paddingBeforeSignature(name, QStringView(pair).sliced(eq + 1));
         if (!looksNamed)
             continue;
         ++pairCount;

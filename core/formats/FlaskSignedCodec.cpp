@@ -26,6 +26,12 @@ QString FlaskSignedCodec::partName(Part part)
 Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
                                                         const Options &options)
 {
+    return split(cookie, options, Layout());
+}
+
+Result<FlaskSignedCodec::Parts>
+FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Layout &layout)
+{
     if (cookie.size() > limits::kMaxCookieBytes)
         return Error::make(ErrorCategory::Limit,
                            QCoreApplication::translate("sessionlens::Error",
@@ -43,7 +49,7 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
     parts.signatureText = cookie.sliced(lastDot + 1).toByteArray();
     parts.timestampText = cookie.sliced(timestampDot + 1, lastDot - timestampDot - 1).toByteArray();
     QByteArrayView payload = cookie.first(timestampDot);
-    parts.compressed = payload.startsWith('.');
+    parts.compressed = layout.zlibFlag && payload.startsWith('.');
     if (parts.compressed)
         payload = payload.sliced(1);
     parts.payloadText = payload.toByteArray();
@@ -63,7 +69,9 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
                    {Part::Timestamp, parts.timestampText, nullptr},
                    {Part::Signature, parts.signatureText, &parts.signature}};
     for (const auto &item : decodes) {
-        auto bytes = Base64::decode(item.text, Base64::Alphabet::UrlSafe);
+        auto bytes =
+            Base64::decode(item.text, item.part == Part::Payload ? layout.payloadAlphabet
+                                                                 : Base64::Alphabet::UrlSafe);
         if (!bytes) {
             Error error = bytes.error();
             error.field = int(item.part);
@@ -129,8 +137,15 @@ void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64
 FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
                                                    const QList<SecureBytes> &secrets, qint64 now)
 {
+    return decode(cookie, options, secrets, now, Layout());
+}
+
+FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
+                                                   const QList<SecureBytes> &secrets, qint64 now,
+                                                   const Layout &layout)
+{
     Decoded decoded;
-    auto parts = split(cookie, options);
+    auto parts = split(cookie, options, layout);
     if (!parts) {
         decoded.error = parts.error();
         return decoded;
@@ -138,8 +153,7 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     decoded.parts = std::move(parts).value();
     judgeAge(decoded, options.lifetimeSeconds, now);
 
-    if (inflatePayload(decoded, options) &&
-        readSession(decoded, options, PythonJsonReader::Dialect::FlaskTagged))
+    if (inflatePayload(decoded, options) && readSession(decoded, options, layout.dialect))
         verifyInto(decoded, secrets, options);
     return decoded;
 }

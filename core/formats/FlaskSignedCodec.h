@@ -4,6 +4,7 @@
 #include "SessionDefaults.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "crypto/SecureBytes.h"
+#include "encoding/Base64.h"
 #include "formats/ZlibCodec.h"
 #include "json/PythonJsonReader.h"
 #include "json/SessionValue.h"
@@ -51,6 +52,9 @@ public:
         ItsdangerousSigner::Options signer;
         bool legacyEpoch = false;
         qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
+        /// lifetimeSeconds was chosen (--max-age) rather than left at Flask's default: a format
+        /// with a default of its own (Starlette's max_age of 14 days) takes it then, too.
+        bool lifetimeChosen = false;
         qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
         int maxDepth = PythonJsonReader::kDefaultMaxDepth;
         /// false: only check that the JSON reads as a session, leaving `session` empty (the
@@ -60,6 +64,16 @@ public:
         /// it (a key ring holds no empty secret). A match is Valid, with secretIndex equal to
         /// the number of secrets given, and a warning that the app's secret is empty.
         bool verifyEmptySecret = false;
+    };
+
+    /// How the payload field carries the JSON. Flask's: URL-safe base64 without padding, a
+    /// leading '.' for zlib, tagged JSON. Starlette's SessionMiddleware signs with the same
+    /// TimestampSigner but writes standard base64 (padded) of plain json.dumps, never deflated.
+    struct Layout
+    {
+        Base64::Alphabet payloadAlphabet = Base64::Alphabet::UrlSafe;
+        bool zlibFlag = true; ///< a leading '.' marks a deflated payload
+        PythonJsonReader::Dialect dialect = PythonJsonReader::Dialect::FlaskTagged;
     };
 
     struct Parts
@@ -105,11 +119,17 @@ public:
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
 
+    /// Splits and base64-decodes the fields (Flask's layout unless another is given).
     [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options);
+    [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options,
+                                             const Layout &layout);
     /// Decodes the payload; with secrets, also verifies (Invalid sets an `authentication` error
     /// but keeps the decoded session).
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
+    [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
+                                        const QList<SecureBytes> &secrets, qint64 now,
+                                        const Layout &layout);
     /// Index of the first secret whose signature matches, -1 when none does.
     /// Age and expiry as of `now` (UNIX seconds; negative: the clock). decode() calls
     /// it; a window that stays open calls it again so that the age it shows stays true.

@@ -47,13 +47,20 @@ int FlaskSignedFormat::score(QByteArrayView cookie,
 void FlaskSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOptions &options,
                              OpenedCookie &out) const
 {
+    openSigned(*this, cookie, keys, options, FlaskSignedCodec::Layout(), out);
+}
+
+void FlaskSignedFormat::openSigned(const CookieFormat &format, QByteArrayView cookie,
+                                   KeySchedules &keys, const OpenOptions &options,
+                                   const FlaskSignedCodec::Layout &layout, OpenedCookie &out)
+{
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
+    const QList<qsizetype> indices = keys.candidates(format, SessionKey::Kind::SigningSecret);
     QList<SecureBytes> secrets;
     secrets.reserve(indices.size());
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
-    fillOpened(FlaskSignedCodec::decode(cookie, options, secrets), indices, out);
+    fillOpened(FlaskSignedCodec::decode(cookie, options, secrets, -1, layout), indices, out);
 }
 
 void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
@@ -195,7 +202,14 @@ QList<CookieSize::Stage> FlaskSignedFormat::sizeStages(qsizetype payload, qsizet
 Result<std::unique_ptr<SecretCheck>>
 FlaskSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
 {
-    auto parts = FlaskSignedCodec::split(cookie, options);
+    return prepareSigned(cookie, options, FlaskSignedCodec::Layout());
+}
+
+Result<std::unique_ptr<SecretCheck>>
+FlaskSignedFormat::prepareSigned(QByteArrayView cookie, const OpenOptions &options,
+                                 const FlaskSignedCodec::Layout &layout)
+{
+    auto parts = FlaskSignedCodec::split(cookie, options, layout);
     if (!parts)
         return parts.error();
     return ItsdangerousSecretCheck::create(options.signer, std::move(parts->signedValue),

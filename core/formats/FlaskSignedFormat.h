@@ -39,9 +39,18 @@ public:
     prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// Fills `out` from a signed cookie's decode, `indices` mapping the secrets it was given to
-    /// ring entries (CookieOpener::signingSecrets): every format of this shape opens this way.
+    /// ring entries (KeySchedules::candidates): every format of this shape opens this way.
     static void fillOpened(FlaskSignedCodec::Decoded decoded, const QList<qsizetype> &indices,
                            OpenedCookie &out);
+    /// open() for any cookie of itsdangerous' TimestampSigner shape in `layout` (Starlette's
+    /// too): verifies with the ring's secrets and reports which one matched.
+    static void openSigned(const CookieFormat &format, QByteArrayView cookie, KeySchedules &keys,
+                           const OpenOptions &options, const FlaskSignedCodec::Layout &layout,
+                           OpenedCookie &out);
+    /// prepareSecretCheck() for the same cookies: split once, the signer of `options`.
+    [[nodiscard]] static Result<std::unique_ptr<SecretCheck>>
+    prepareSigned(QByteArrayView cookie, const OpenOptions &options,
+                  const FlaskSignedCodec::Layout &layout);
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<CookieSize::Stage> sizeStages(qsizetype payload,

@@ -4,6 +4,9 @@
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedFormat.h"
 #include "formats/RememberCookieFormat.h"
+#include "formats/StarletteSessionFormat.h"
+
+#include <algorithm>
 
 namespace sessionlens {
 
@@ -14,6 +17,7 @@ FormatRegistry FormatRegistry::withBuiltIns()
     registry.add(std::make_shared<FlaskSignedFormat>());
     registry.add(std::make_shared<RememberCookieFormat>());
     registry.add(std::make_shared<DjangoSignedFormat>());
+    registry.add(std::make_shared<StarletteSessionFormat>());
     return registry;
 }
 
@@ -72,10 +76,20 @@ FormatRegistry::Detection FormatRegistry::detect(QByteArrayView cookie) const
     // One scan of the characters for every format: this runs once per cookie in a batch.
     const FormatDetector::Characters characters = FormatDetector::characters(cookie);
     Detection best;
+    QVarLengthArray<Candidate, 4> fits;
     for (const auto &format : m_formats) {
         const int score = format->score(cookie, characters);
-        if (score > best.score)
-            best = {format.get(), score};
+        if (score >= CookieFormat::Possible)
+            fits.append({format.get(), score});
+        if (score > best.score) {
+            best.format = format.get();
+            best.score = score;
+        }
+    }
+    if (fits.size() > 1) {
+        std::stable_sort(fits.begin(), fits.end(),
+                         [](const Candidate &a, const Candidate &b) { return a.score > b.score; });
+        best.candidates = std::move(fits);
     }
     return best;
 }

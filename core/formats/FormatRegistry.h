@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <vector>
@@ -37,10 +38,20 @@ public:
     /// The format that takes a text of no known shape: the first registered.
     [[nodiscard]] const CookieFormat *fallback() const;
 
+    struct Candidate
+    {
+        const CookieFormat *format = nullptr;
+        int score = CookieFormat::NotMine;
+    };
     struct Detection
     {
         const CookieFormat *format = nullptr; ///< nullptr: no format knows the shape
         int score = CookieFormat::NotMine;
+        /// When formats share a shape (Flask's signed cookie and Starlette's, when the payload
+        /// has no '+', '/' or '='): every format at least CookieFormat::Possible of the text,
+        /// best first, registration order breaking ties. The first is `format`; the opener
+        /// prefers the first that a stored key verifies. Empty when only one format fits.
+        QVarLengthArray<Candidate, 4> candidates;
     };
     [[nodiscard]] Detection detect(QByteArrayView cookie) const;
     /// The format a cookie will be opened as: the detected one, else the fallback (whose

@@ -46,8 +46,8 @@ public:
 
     /// What EncryptedSession's server reads back (EncryptedSessionFormat::convertFrom).
     [[nodiscard]] static Converted toEncryptedSession(const SessionValue &session);
-    /// What a server that writes plain `json.dumps` (no tags: Django's JSONSerializer) reads
-    /// back: tuples become lists, Markup strings, UUID, datetime and bytes their text.
+    /// What a server that writes plain `json.dumps` (no tags: Django's JSONSerializer, Starlette)
+    /// reads back: tuples become lists, Markup strings, UUID, datetime and bytes their text.
     [[nodiscard]] static Converted toPlainJson(const SessionValue &session);
     /// What Flask reads back from its signed cookie (FlaskSignedFormat::convertFrom).
     [[nodiscard]] static Converted toFlaskSigned(const SessionValue &session);

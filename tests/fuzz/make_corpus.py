@@ -61,3 +61,10 @@ for cookie in cookies[:6]:
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")
     put("cookie_text", b"Set-Cookie: session=" + cookie + b"; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly; Path=/")
     put("cookie_text", b"session=\"" + cookie + b"\"")
+# Starlette's SessionMiddleware cookies (standard base64 payloads, some of Flask's alphabet too).
+starlette = json.loads((here.parent / "data" / "starlette_vectors.json").read_text())
+for v in starlette["valid"] + starlette["invalid"]:
+    put("cookie_open", b"\x00" + v["cookie"].encode())
+for v in starlette["valid"][:4]:
+    put("cookie_text", v["cookie"].encode())
+    put("cookie_text", b"Cookie: theme=dark; session=" + v["cookie"].encode() + b"; lang=en")

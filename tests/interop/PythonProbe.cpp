@@ -20,7 +20,7 @@ PythonProbe::~PythonProbe()
     }
 }
 
-bool PythonProbe::start(QString *error)
+bool PythonProbe::start(QString *error, const QString &script)
 {
     const QString python = pythonInterpreter();
     if (python.isEmpty()) {
@@ -29,7 +29,7 @@ bool PythonProbe::start(QString *error)
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setWorkingDirectory(testSourcePath(QStringLiteral("interop")));
-    m_process.start(python, {testSourcePath(QStringLiteral("interop/fidelity_probe.py"))});
+    m_process.start(python, {testSourcePath(script)});
     if (!m_process.waitForStarted(30000)) {
         *error = QStringLiteral("cannot start %1: %2").arg(python, m_process.errorString());
         return false;

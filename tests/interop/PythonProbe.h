@@ -24,7 +24,9 @@ public:
     PythonProbe(const PythonProbe &) = delete;
     PythonProbe &operator=(const PythonProbe &) = delete;
 
-    [[nodiscard]] bool start(QString *error);
+    /// Starts `script` (below tests/; fidelity_probe.py unless another probe is named).
+    [[nodiscard]] bool start(QString *error,
+                             const QString &script = QStringLiteral("interop/fidelity_probe.py"));
     /// The probe's answer; {"ok": false, "error": ...} also when the probe does not answer.
     QJsonObject ask(const QJsonObject &request);
 

@@ -1,0 +1,248 @@
+#include "formats/StarletteSessionFormat.h"
+
+#include "encoding/Base64.h"
+#include "formats/CookieText.h"
+#include "formats/FlaskSignedFormat.h"
+#include "formats/KeySchedules.h"
+#include "formats/OpenedCookie.h"
+#include "formats/SealedCookie.h"
+#include "formats/SessionDialect.h"
+#include "json/PythonRepr.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace sessionlens {
+
+namespace {
+
+/// TimestampSigner(secret_key): itsdangerous' Signer defaults.
+constexpr char kSignerSalt[] = "itsdangerous.Signer";
+/// SHA-1's 20 bytes in URL-safe base64 without padding.
+constexpr qsizetype kSignatureBase64 = 27;
+
+bool isStandardBase64Char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
+}
+
+/// What the first member of a JSON object says of its writer: json.dumps' ": " or Flask's ":".
+enum class Separator
+{
+    None,    ///< `{}`: no member, no separator
+    Spaced,  ///< `{"a": ...`: json.dumps' defaults
+    Compact, ///< `{"a":...`: Flask's compact JSON
+    Unreadable,
+};
+
+Separator firstSeparator(QByteArrayView json)
+{
+    if (json.size() < 2 || json[0] != '{')
+        return Separator::Unreadable;
+    if (json[1] == '}')
+        return Separator::None;
+    if (json[1] != '"')
+        return Separator::Unreadable;
+    qsizetype i = 2;
+    for (; i < json.size() && json[i] != '"'; ++i) {
+        if (json[i] == '\\')
+            ++i;
+    }
+    if (i + 2 >= json.size() || json[i + 1] != ':')
+        return Separator::Unreadable;
+    return json[i + 2] == ' ' ? Separator::Spaced : Separator::Compact;
+}
+
+const SessionValue *firstUnwritable(const SessionValue &node)
+{
+    switch (node.type()) {
+    case SessionValue::Type::Bytes:
+    case SessionValue::Type::Uuid:
+    case SessionValue::Type::DateTime:
+        return &node;
+    default:
+        break;
+    }
+    for (qsizetype i = 0; i < node.size(); ++i) {
+        if (const SessionValue *found = firstUnwritable(*node.child(i)))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString StarletteSessionFormat::displayName() const
+{
+    return QCoreApplication::translate("sessionlens::Note", "Starlette session");
+}
+
+QString StarletteSessionFormat::shortName() const
+{
+    return QCoreApplication::translate("sessionlens::Note", "starlette");
+}
+
+int StarletteSessionFormat::score(QByteArrayView cookie,
+                                  const FormatDetector::Characters &characters) const
+{
+    if (!characters.cookieCharsOnly || characters.dots > 2)
+        return NotMine;
+    const qsizetype firstDot = cookie.indexOf('.');
+    const QByteArrayView payload = firstDot < 0 ? cookie : cookie.first(firstDot);
+    bool standardOnly = false; // a character Flask's URL-safe alphabet has not
+    qsizetype padding = 0;
+    for (const char c : payload) {
+        if (c == '=') {
+            ++padding;
+            standardOnly = true;
+        } else if (padding > 0 || !isStandardBase64Char(c)) {
+            return NotMine;
+        } else {
+            standardOnly = standardOnly || c == '+' || c == '/';
+        }
+    }
+    const QByteArrayView signedPart = firstDot < 0 ? QByteArrayView() : cookie.sliced(firstDot + 1);
+    const bool signerUrlSafe = std::none_of(signedPart.begin(), signedPart.end(), [](char c) {
+        return c == '+' || c == '/' || c == '=';
+    });
+    const bool whole = characters.dots == 2 && padding <= 2 && payload.size() % 4 == 0;
+    if (!signerUrlSafe || !whole)
+        // A cut or damaged cookie whose payload only Starlette writes: let its steps say why.
+        return signerUrlSafe && standardOnly ? Damaged : NotMine;
+    if (standardOnly)
+        return Certain;
+    // Flask's signed cookie has this shape too. Flask writes compact JSON, json.dumps does not;
+    // both write a dict, whose base64 begins with 'e' ('{').
+    if (!cookie.startsWith('e'))
+        return NotMine;
+    const auto json = Base64::decode(payload, Base64::Alphabet::Standard);
+    if (!json)
+        return NotMine;
+    switch (firstSeparator(*json)) {
+    case Separator::Spaced:
+        return Distinct;
+    case Separator::Compact:
+        return Possible;
+    case Separator::None:
+    case Separator::Unreadable:
+        break;
+    }
+    return Certain; // neither writer's mark: as much Starlette's as Flask's
+}
+
+OpenOptions StarletteSessionFormat::starletteOptions(const OpenOptions &options)
+{
+    OpenOptions starlette = options;
+    starlette.signer.salt = QByteArray(kSignerSalt);
+    starlette.signer.digest = ItsdangerousSigner::Digest::Sha1;
+    starlette.signer.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
+    starlette.legacyEpoch = false;
+    if (!options.lifetimeChosen)
+        starlette.lifetimeSeconds = kDefaultMaxAgeSeconds;
+    return starlette;
+}
+
+FlaskSignedCodec::Layout StarletteSessionFormat::layout()
+{
+    FlaskSignedCodec::Layout layout;
+    layout.payloadAlphabet = Base64::Alphabet::Standard;
+    layout.zlibFlag = false;
+    layout.dialect = PythonJsonReader::Dialect::Plain;
+    return layout;
+}
+
+void StarletteSessionFormat::open(QByteArrayView cookie, KeySchedules &keys,
+                                  const OpenOptions &options, OpenedCookie &out) const
+{
+    FlaskSignedFormat::openSigned(*this, cookie, keys, starletteOptions(options), layout(), out);
+}
+
+void StarletteSessionFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options,
+                                      qint64 now) const
+{
+    // max_age is Starlette's own (two weeks) unless the user chose one.
+    if (auto *details = opened.detailsAs<FlaskSignedCodec::Decoded>())
+        FlaskSignedCodec::judgeAge(*details, starletteOptions(options).lifetimeSeconds, now);
+}
+
+std::optional<Error> StarletteSessionFormat::checkSealable(const SessionValue &session)
+{
+    if (auto notSession = SessionDialect::checkIsSession(session))
+        return notSession;
+    if (const SessionValue *node = firstUnwritable(session))
+        return Error::make(
+            ErrorCategory::Json,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "Starlette's json.dumps cannot write a %1 value")
+                .arg(SessionValue::typeName(node->type())),
+            PythonRepr::path(node));
+    return std::nullopt;
+}
+
+void StarletteSessionFormat::seal(const SessionValue &session, const SecureBytes &key,
+                                  const SealOptions &options, SealedCookie &out) const
+{
+    QList<qsizetype> entryEnds;
+    out.json = PythonJsonWriter::write(session, &entryEnds);
+    const QByteArray payload = Base64::encode(out.json, Base64::Alphabet::Standard);
+    const qint64 timestamp =
+        options.timestamp >= 0 ? options.timestamp : QDateTime::currentSecsSinceEpoch();
+    const qsizetype timestampBase64 = FlaskSignedCodec::timestampField(timestamp, false).size();
+    const auto valueSize = [timestampBase64](qsizetype jsonBytes) {
+        return Base64::encodedSize(jsonBytes, Base64::Alphabet::Standard) + 1 + timestampBase64 +
+               1 + kSignatureBase64;
+    };
+    CookieSize &report = out.size;
+    report.format = formatId();
+    report.jsonBytes = out.json.size();
+    report.stages = FlaskSignedFormat::sizeStages(out.json.size(), payload.size(), timestampBase64,
+                                                  kSignatureBase64);
+    report.cookieValueBytes = valueSize(out.json.size());
+    if (session.type() == SessionValue::Type::Dict) {
+        // No compression: a key's saving is exact from its share of the JSON text alone.
+        const qsizetype count = session.size();
+        for (qsizetype i = 0; i < count; ++i) {
+            const qsizetype entry = entryEnds[i] - (i == 0 ? 1 : entryEnds[i - 1] + 2);
+            const qsizetype rest = out.json.size() - entry - (count > 1 ? 2 : 0);
+            report.keys.append(
+                {session.child(i)->key(), entry, report.cookieValueBytes - valueSize(rest), false});
+        }
+        std::stable_sort(report.keys.begin(), report.keys.end(),
+                         [](const CookieSize::KeyShare &a, const CookieSize::KeyShare &b) {
+                             return a.jsonBytes > b.jsonBytes;
+                         });
+    }
+    if ((out.error = checkSealable(session)))
+        return;
+    if ((out.error = CookieText::overInputLimit(report.cookieValueBytes)))
+        return;
+    if (key.isEmpty()) {
+        out.error = Error::make(ErrorCategory::Key,
+                                QCoreApplication::translate(
+                                    "sessionlens::Error", "no Starlette secret_key to sign with"));
+        return;
+    }
+    auto cookie =
+        FlaskSignedCodec::signPayload(payload, key, timestamp, starletteOptions(options.signer));
+    if (!cookie) {
+        out.error = cookie.error();
+        return;
+    }
+    out.cookie = std::move(cookie).value();
+}
+
+Result<std::unique_ptr<SecretCheck>>
+StarletteSessionFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
+{
+    return FlaskSignedFormat::prepareSigned(cookie, starletteOptions(options), layout());
+}
+
+SessionConverter::Converted StarletteSessionFormat::convertFrom(const SessionValue &session) const
+{
+    return SessionConverter::toPlainJson(session);
+}
+
+} // namespace sessionlens
