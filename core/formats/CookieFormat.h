@@ -65,6 +65,9 @@ public:
         NotMine = 0,
         Damaged = 10, ///< a cut or damaged cookie of the format, so its own steps say what is wrong
         Certain = 100,
+        /// A narrower shape inside another format's Certain one, checked exactly (Flask-WTF's
+        /// token is Flask's signed shape with a JSON string inside): it takes the cookie.
+        Exact = 110,
     };
 
     /// The parts of SealOptions a format reads, so that front ends offer only those controls.

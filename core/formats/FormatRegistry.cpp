@@ -2,6 +2,7 @@
 
 #include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedFormat.h"
+#include "formats/WtfCsrfFormat.h"
 
 namespace sessionlens {
 
@@ -10,6 +11,7 @@ FormatRegistry FormatRegistry::withBuiltIns()
     FormatRegistry registry;
     registry.add(std::make_shared<EncryptedSessionFormat>());
     registry.add(std::make_shared<FlaskSignedFormat>());
+    registry.add(std::make_shared<WtfCsrfFormat>());
     return registry;
 }
 
