@@ -4,6 +4,7 @@
 #include "CaptureCommand.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
+#include "CsrfCommand.h"
 #include "DecodeCommand.h"
 #include "ImportCommand.h"
 #include "KeyCommand.h"
@@ -34,6 +35,7 @@ CommandRegistry CommandRegistry::standard()
     registry.add<WatchCommand>();
     registry.add<AuditCommand>();
     registry.add<KeyCommand>();
+    registry.add<CsrfCommand>();
     return registry;
 }
 

@@ -224,7 +224,7 @@ void TestCliCommands::completionsNameEveryCommandAndOption()
     const QString zsh = generated(QStringLiteral("_sessionlens-cli"));
     const QString man = generated(QStringLiteral("sessionlens-cli.1"));
     const QList<CommandSyntax> commands = CommandRegistry::standard().syntaxes();
-    QCOMPARE(commands.size(), 12);
+    QCOMPARE(commands.size(), 13);
     for (const CommandSyntax &command : commands) {
         QVERIFY2(bash.contains(QStringLiteral("    %1)\n").arg(command.name())),
                  qPrintable(command.name()));
@@ -382,7 +382,8 @@ void TestCliCommands::secretOptionsComeFromTheDefinitions()
     QStringList standard = CommandRegistry::standard().secretOptions();
     standard.sort();
     QCOMPARE(standard, (QStringList{QStringLiteral("--cookie"), QStringLiteral("--key"),
-                                    QStringLiteral("--secret"), QStringLiteral("-b"),
+                                    QStringLiteral("--secret"), QStringLiteral("--session"),
+                                    QStringLiteral("--token"), QStringLiteral("-b"),
                                     QStringLiteral("-k"), QStringLiteral("-s")}));
     CommandRegistry registry = CommandRegistry::standard();
     registry.add<FrobCommand>();

@@ -2,6 +2,8 @@
 // Flask-WTF 1.1.1 made (tests/data/make_wtf_csrf_vectors.py).
 
 #include "TestData.h"
+#include "audit/SizeAudit.h"
+#include "capture/Timeline.h"
 #include "document/CookieOpener.h"
 #include "document/CsrfTokenCheck.h"
 #include "document/SessionSealer.h"
@@ -12,6 +14,7 @@
 #include "keys/KeyRing.h"
 #include "json/PythonJsonReader.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -274,6 +277,45 @@ private Q_SLOTS:
 
         KeyRing empty;
         QCOMPARE(CsrfTokenCheck::mint(session, empty, options).error->category, ErrorCategory::Key);
+    }
+
+    void auditAndTimelineCountIt()
+    {
+        QByteArray lines;
+        for (const QJsonValue &row : rows(QStringLiteral("valid"), kValidVectors)) {
+            lines += row.toObject()[QStringLiteral("token")].toString().toLatin1() + '\n';
+            const QJsonValue cookie = row.toObject()[QStringLiteral("session_cookie")];
+            if (cookie.isString())
+                lines += cookie.toString().toLatin1() + '\n';
+        }
+        QBuffer input(&lines);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        SizeAudit::Options options;
+        options.threads = 1;
+        SizeAudit::Report report;
+        QVERIFY(SizeAudit::run(input, lines.size(), options, report, {}).ok());
+        QCOMPARE(report.formats.value(WtfCsrfFormat::formatId()), quint64(kValidVectors));
+        QCOMPARE(report.formats.value(FlaskSignedFormat::formatId()), quint64(kValidVectors - 1));
+        const QJsonObject byFormat =
+            report.toJson(50, FormatRegistry::builtIn())[QStringLiteral("formats")].toObject();
+        QCOMPARE(byFormat[WtfCsrfFormat::formatId()].toInteger(), kValidVectors);
+        QCOMPARE(report.keys.value(QStringLiteral("csrf_token")).cookies,
+                 quint64(2 * kValidVectors - 1));
+
+        KeyRing ring;
+        addSecret(ring, QStringLiteral("app"), QStringLiteral("dev"));
+        Timeline timeline(ring, {}, FormatRegistry::builtIn());
+        CapturedCookie cookie;
+        cookie.value = rows(QStringLiteral("valid"), kValidVectors)
+                           .first()
+                           .toObject()[QStringLiteral("token")]
+                           .toString()
+                           .toLatin1();
+        const Timeline::Entry &entry = timeline.add(cookie);
+        QVERIFY(entry.readable());
+        const QJsonObject record = Timeline::toJson(entry);
+        QCOMPARE(record[QStringLiteral("format")].toString(), WtfCsrfFormat::formatId());
+        QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
     }
 
     void sameTokenComparesWholeStrings()
