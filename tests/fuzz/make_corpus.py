@@ -22,9 +22,15 @@ plaintexts = [v["plaintext"].encode() for v in vectors["encrypted_session"]]
 payloads = [v["payload"].encode() for v in vectors["flask_default"]]
 cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_session_invalid", "flask_default")
            for v in vectors[section]]
+# Flask-WTF's form tokens (format wtf-csrf), valid and damaged, made by Flask-WTF itself.
+wtf = json.loads((here.parent / "data" / "wtf_csrf_vectors.json").read_text())
+csrf_tokens = [v["token"].encode() for section in ("valid", "invalid") for v in wtf[section]
+               if v["token"]]
 
 for cookie in cookies:
     put("cookie_open", b"\x00" + cookie)
+for token in csrf_tokens:
+    put("cookie_open", b"\x00" + token)
 for text in plaintexts:
     put("cookie_open", b"\x01" + text)
     put("cookie_open", b"\x02" + zlib.compress(text))
@@ -45,6 +51,8 @@ for fixture in sorted((here.parent / "data" / "capture").glob("*")):
 # fuzz_import's HAR recipes (first byte 0x01): cookie count, repeats, value stems.
 put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
 put("import", b"\x01\x10\x00\x03session\nother\n")
+for token in csrf_tokens[:3]:
+    put("cookie_text", b"csrf_token=" + token)
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")
