@@ -565,6 +565,113 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>CsrfCommand</name>
+    <message>
+        <source>The session cookie (&apos;-&apos;: standard input).</source>
+        <translation>Das Session-Cookie (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>WTF_CSRF_FIELD_NAME: the session key (default: %1).</source>
+        <translation>WTF_CSRF_FIELD_NAME: der Schlüssel in der Session (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Verify or mint Flask-WTF&apos;s CSRF form token for a session.</source>
+        <translation>Das CSRF-Formular-Token von Flask-WTF für eine Session prüfen oder erzeugen.</translation>
+    </message>
+    <message>
+        <source>Check a form token against a session and the secrets, naming the step that fails.</source>
+        <translation>Ein Formular-Token gegen eine Session und die Geheimnisse prüfen und den Schritt nennen, der scheitert.</translation>
+    </message>
+    <message>
+        <source>The form token (csrf_token field).</source>
+        <translation>Das Formular-Token (Feld csrf_token).</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>WTF_CSRF_TIME_LIMIT in seconds, or &apos;none&apos; (default: %1).</source>
+        <translation>WTF_CSRF_TIME_LIMIT in Sekunden oder &apos;none&apos; (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Print the verdict as JSON.</source>
+        <translation>Das Urteil als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print a form token the app accepts for the session, and the session sealed again when it had no csrf_token.</source>
+        <translation>Ein Formular-Token ausgeben, das die App für die Session annimmt, und die neu versiegelte Session, wenn sie kein csrf_token hatte.</translation>
+    </message>
+    <message>
+        <source>csrf needs a subcommand: verify or mint</source>
+        <translation>csrf braucht einen Unterbefehl: verify oder mint</translation>
+    </message>
+    <message>
+        <source>--session is required</source>
+        <translation>--session ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--time-limit takes seconds or &apos;none&apos;</source>
+        <translation>--time-limit erwartet Sekunden oder &apos;none&apos;</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>the session cookie does not open:</source>
+        <translation>das Session-Cookie lässt sich nicht öffnen:</translation>
+    </message>
+    <message>
+        <source>warning: no secret verified the session cookie: the app would start an empty session instead</source>
+        <translation>Warnung: kein Geheimnis hat das Session-Cookie bestätigt: die App würde stattdessen eine leere Session beginnen</translation>
+    </message>
+    <message>
+        <source>the secret cannot be used</source>
+        <translation>das Geheimnis ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>sessionlens-cli: the CSRF token fails at step %1: %2</source>
+        <translation>sessionlens-cli: das CSRF-Token scheitert im Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>valid: signed with %1, %2 s old (time limit: %3)</source>
+        <translation>gültig: signiert mit %1, %2 s alt (Zeitlimit: %3)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>form token signed with %1</source>
+        <translation>Formular-Token signiert mit %1</translation>
+    </message>
+    <message>
+        <source>the session had no %1, and without the key that opened it the session cannot be sealed again with one</source>
+        <translation>die Session hatte kein %1, und ohne den Schlüssel, der sie öffnete, lässt sie sich nicht mit einem neu versiegeln</translation>
+    </message>
+    <message>
+        <source>the session had no %1: it now holds a new one, so send this session cookie (line 2) with the token</source>
+        <translation>die Session hatte kein %1: sie enthält jetzt ein neues, also dieses Session-Cookie (Zeile 2) mit dem Token senden</translation>
+    </message>
+</context>
+<context>
     <name>DecodeCommand</name>
     <message>
         <source>Output: tree (default), json or python.</source>
@@ -2525,6 +2632,58 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>cannot open standard input: %1</source>
         <translation>die Standardeingabe lässt sich nicht öffnen: %1</translation>
     </message>
+    <message>
+        <source>The CSRF token is missing.</source>
+        <translation>Das CSRF-Token fehlt.</translation>
+    </message>
+    <message>
+        <source>The CSRF session token is missing.</source>
+        <translation>Das CSRF-Token der Session fehlt.</translation>
+    </message>
+    <message>
+        <source>no secret to verify the CSRF token with</source>
+        <translation>kein Geheimnis, mit dem sich das CSRF-Token prüfen ließe</translation>
+    </message>
+    <message>
+        <source>The CSRF token is invalid.</source>
+        <translation>Das CSRF-Token ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The CSRF token has expired.</source>
+        <translation>Das CSRF-Token ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>signed %1 s ago, time limit %2 s</source>
+        <translation>vor %1 s signiert, Zeitlimit %2 s</translation>
+    </message>
+    <message>
+        <source>The CSRF tokens do not match.</source>
+        <translation>Die CSRF-Token stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>hmac.compare_digest takes ASCII strings only: Flask-WTF fails with a server error (TypeError)</source>
+        <translation>hmac.compare_digest nimmt nur ASCII-Zeichenketten: Flask-WTF scheitert mit einem Serverfehler (TypeError)</translation>
+    </message>
+    <message>
+        <source>the session is not a dict</source>
+        <translation>die Session ist kein Dict</translation>
+    </message>
+    <message>
+        <source>no secret to sign the CSRF token with</source>
+        <translation>kein Geheimnis, mit dem sich das CSRF-Token signieren ließe</translation>
+    </message>
+    <message>
+        <source>a lone surrogate (U+%1) cannot be written as UTF-8</source>
+        <translation>ein einzelnes Surrogat (U+%1) lässt sich nicht als UTF-8 schreiben</translation>
+    </message>
+    <message>
+        <source>a CSRF token holds one string: {&quot;csrf_token&quot;: &quot;...&quot;}</source>
+        <translation>ein CSRF-Token enthält eine Zeichenkette: {&quot;csrf_token&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>the session holds no string csrf_token to sign</source>
+        <translation>die Session enthält kein csrf_token als Zeichenkette zum Signieren</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -2738,6 +2897,26 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>signature, base64</source>
         <translation>Signatur, Base64</translation>
+    </message>
+    <message>
+        <source>the token holds a %1, not a string: Flask-WTF&apos;s comparison fails with a server error (TypeError)</source>
+        <translation>das Token enthält ein %1, keine Zeichenkette: der Vergleich von Flask-WTF scheitert mit einem Serverfehler (TypeError)</translation>
+    </message>
+    <message>
+        <source>Flask-WTF CSRF token</source>
+        <translation>CSRF-Token von Flask-WTF</translation>
+    </message>
+    <message>
+        <source>wtf-csrf</source>
+        <translation>wtf-csrf</translation>
+    </message>
+    <message>
+        <source>the token is %1 s old, over WTF_CSRF_TIME_LIMIT&apos;s %2 s (or from the future): Flask-WTF rejects it</source>
+        <translation>das Token ist %1 s alt, über den %2 s von WTF_CSRF_TIME_LIMIT (oder aus der Zukunft): Flask-WTF lehnt es ab</translation>
+    </message>
+    <message>
+        <source>dropped: a CSRF token carries csrf_token alone</source>
+        <translation>entfernt: ein CSRF-Token trägt nur csrf_token</translation>
     </message>
 </context>
 <context>
@@ -3100,6 +3279,13 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::CaptureDock</name>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CapturePanel</name>
     <message>
         <source>http://127.0.0.1:5000/login</source>
@@ -3398,6 +3584,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>The cookie &quot;%1&quot; was taken from the cookie table.</source>
         <translation>Das Cookie „%1“ wurde aus der Cookie-Tabelle übernommen.</translation>
     </message>
+    <message>
+        <source>Signature verified with secret &quot;%1&quot; (%2).</source>
+        <translation>Signatur mit dem Geheimnis „%1“ geprüft (%2).</translation>
+    </message>
+    <message>
+        <source>Signature not checked: no secret in the key ring (%1).</source>
+        <translation>Signatur nicht geprüft: kein Geheimnis im Schlüsselbund (%1).</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::CookieJarModel</name>
@@ -3419,6 +3613,41 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CsrfTokenPanel</name>
+    <message>
+        <source>Mint CS&amp;RF Token</source>
+        <translation>CS&amp;RF-Token erzeugen</translation>
+    </message>
+    <message>
+        <source>A Flask-WTF form token (csrf_token field) the app accepts with the new cookie</source>
+        <translation>Ein Formular-Token von Flask-WTF (Feld csrf_token), das die App mit dem neuen Cookie annimmt</translation>
+    </message>
+    <message>
+        <source>Flask-WTF form token</source>
+        <translation>Formular-Token von Flask-WTF</translation>
+    </message>
+    <message>
+        <source>Copy T&amp;oken</source>
+        <translation>T&amp;oken kopieren</translation>
+    </message>
+    <message>
+        <source>Add the app&apos;s SECRET_KEY (or WTF_CSRF_SECRET_KEY) to the key ring to sign a form token.</source>
+        <translation>Den SECRET_KEY (oder WTF_CSRF_SECRET_KEY) der App zum Schlüsselbund hinzufügen, um ein Formular-Token zu signieren.</translation>
+    </message>
+    <message>
+        <source>Signed with %1.</source>
+        <translation>Signiert mit %1.</translation>
+    </message>
+    <message>
+        <source>The session had no %1: one was added, so send the new cookie with the token.</source>
+        <translation>Die Session hatte kein %1: eines wurde hinzugefügt, also das neue Cookie mit dem Token senden.</translation>
+    </message>
+    <message>
+        <source>Copied the CSRF form token</source>
+        <translation>Das CSRF-Formular-Token wurde kopiert</translation>
     </message>
 </context>
 <context>
@@ -3845,10 +4074,6 @@ Python: %2</translation>
     <message>
         <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
         <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
-    </message>
-    <message>
-        <source>Capture</source>
-        <translation>Mitschnitt</translation>
     </message>
     <message>
         <source>&amp;Import Captured Cookies...</source>
