@@ -281,7 +281,8 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                                   : span(elided(result.cookie.value, 40), "#555", true));
         }
         // Other signed formats (Flask-WTF's token): the verdict and the secret, with the format.
-        const bool signedFormat = result.format()->keyKind() == CookieFormat::KeyKind::Secret;
+        const bool signedFormat =
+            result.format() && result.format()->keyKind() == CookieFormat::KeyKind::Secret;
         status = !result.ok() ? ErrorText::describe(*result.error)
                  : signedFormat && result.opened.verified == true
                      ? tr("Signature verified with secret \"%1\" (%2).")

@@ -5,6 +5,7 @@
 #include "SessionEditCommand.h"
 #include "crypto/ItsdangerousSigner.h"
 #include "formats/SessionDialect.h"
+#include "formats/WtfCsrfCodec.h"
 #include "keys/SessionKey.h"
 
 #include <QDateTime>
@@ -116,7 +117,10 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_verifiedSecret = m_lastOpen.format()->keyKind() == CookieFormat::KeyKind::Secret
                                ? m_lastOpen.keyName
                                : QString();
-        m_originalTimestamp = m_lastOpen.signature() ? m_lastOpen.signature()->parts.timestamp : 0;
+        const auto *token = m_lastOpen.opened.detailsAs<WtfCsrfCodec::Decoded>();
+        m_originalTimestamp = m_lastOpen.signature() ? m_lastOpen.signature()->parts.timestamp
+                              : token                ? token->token.parts.timestamp
+                                                     : 0;
         if (!m_lastOpen.keyName.isEmpty())
             m_sealKeyName = m_lastOpen.keyName;
         m_document.reset(m_lastOpen.opened.session(), m_lastOpen.cookie.value, m_lastOpen.keyName);
