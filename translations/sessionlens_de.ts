@@ -2684,6 +2684,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the session holds no string csrf_token to sign</source>
         <translation>die Session enthält kein csrf_token als Zeichenkette zum Signieren</translation>
     </message>
+    <message>
+        <source>no known cookie format is signed with a secret</source>
+        <translation>kein bekanntes Cookie-Format ist mit einem Geheimnis signiert</translation>
+    </message>
+    <message>
+        <source>%1 cookies have no signing secret to guess</source>
+        <translation>%1-Cookies haben kein Signaturgeheimnis, das sich erraten ließe</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -4072,10 +4080,6 @@ Python: %2</translation>
         <translation>Signaturgeheimnis prüfen</translation>
     </message>
     <message>
-        <source>Open a Flask signed cookie first: the audit tries secrets against its signature.</source>
-        <translation>Öffnen Sie zuerst ein signiertes Flask-Cookie: die Prüfung probiert Geheimnisse gegen seine Signatur.</translation>
-    </message>
-    <message>
         <source>&amp;Import Captured Cookies...</source>
         <translation>Mitgeschnittene Cookies &amp;importieren...</translation>
     </message>
@@ -4161,6 +4165,10 @@ Python: %2</translation>
     <message>
         <source>Convert to &amp;%1</source>
         <translation>In &amp;%1 umwandeln</translation>
+    </message>
+    <message>
+        <source>Open a signed cookie first: the audit tries secrets against its signature.</source>
+        <translation>Öffnen Sie zuerst ein signiertes Cookie: Die Prüfung probiert Geheimnisse an seiner Signatur aus.</translation>
     </message>
 </context>
 <context>

@@ -481,13 +481,15 @@ void MainWindow::showKeyRing()
 void MainWindow::showSecretAudit()
 {
     const auto &last = m_controller->lastOpen();
-    if (!last.signature() || last.cookie.value.isEmpty()) {
+    const CookieFormat *format = last.format();
+    if (!format || format->keyKind() != CookieFormat::KeyKind::Secret ||
+        last.cookie.value.isEmpty()) {
         QMessageBox::information(
             this, tr("Audit Signing Secret"),
-            tr("Open a Flask signed cookie first: the audit tries secrets against its signature."));
+            tr("Open a signed cookie first: the audit tries secrets against its signature."));
         return;
     }
-    SecretAuditDialog dialog(last.cookie.value, m_keys, this);
+    SecretAuditDialog dialog(last.cookie.value, format, m_keys, this);
     dialog.exec();
     if (!dialog.foundSecret().isEmpty())
         m_controller->openText(m_input->text());

@@ -24,8 +24,9 @@
 
 namespace sessionlens::gui {
 
-SecretAuditDialog::SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWidget *parent)
-    : QDialog(parent), m_cookie(std::move(cookie)), m_keys(keys)
+SecretAuditDialog::SecretAuditDialog(QByteArray cookie, const CookieFormat *format,
+                                     KeyRingStore &keys, QWidget *parent)
+    : QDialog(parent), m_cookie(std::move(cookie)), m_format(format), m_keys(keys)
 {
     setWindowTitle(tr("Audit Signing Secret"));
     connect(&m_watcher, &QFutureWatcherBase::finished, this,
@@ -123,6 +124,7 @@ void SecretAuditDialog::start()
     m_status->setText(tr("Starting..."));
 
     SecretAudit::Options options;
+    options.format = m_format;
     options.threads = m_threads->value();
     options.builtIn = m_builtIn->isChecked();
     const QString path = m_wordlist->text().trimmed();

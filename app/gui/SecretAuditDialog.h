@@ -31,7 +31,9 @@ class SecretAuditDialog : public QDialog
     Q_OBJECT
 
 public:
-    SecretAuditDialog(QByteArray cookie, KeyRingStore &keys, QWidget *parent = nullptr);
+    /// `format`: the format the cookie was opened as; nullptr lets the audit tell by its shape.
+    SecretAuditDialog(QByteArray cookie, const CookieFormat *format, KeyRingStore &keys,
+                      QWidget *parent = nullptr);
     ~SecretAuditDialog() override;
 
     void setWordlist(const QString &path);
@@ -51,6 +53,7 @@ private:
     void addToKeyRing();
 
     QByteArray m_cookie;
+    const CookieFormat *m_format = nullptr;
     KeyRingStore &m_keys;
     QLineEdit *m_wordlist = nullptr;
     QSpinBox *m_threads = nullptr;

@@ -3,7 +3,7 @@
 #include "Limits.h"
 #include "audit/LineBlockReader.h"
 #include "audit/WorkerPool.h"
-#include "crypto/ItsdangerousSigner.h"
+#include "formats/FormatRegistry.h"
 #include "keys/KeyTextParser.h"
 
 #include <QElapsedTimer>
@@ -42,7 +42,7 @@ struct WipedBuffer
 
 struct Shared
 {
-    const FlaskSignedCodec::Parts *parts = nullptr;
+    const SecretCheck *check = nullptr;
     const SecretAudit::Options *options = nullptr;
     const std::atomic<bool> *cancel = nullptr;
     std::atomic<bool> stop{false};
@@ -92,13 +92,11 @@ void candidateBytes(QByteArrayView line, const SecretAudit::Options &options, Se
 void worker(Shared &shared, const char *begin, const char *end, const char *fileStart,
             const std::function<void()> &tick)
 {
-    auto signer = ItsdangerousSigner::create(shared.options->codec.signer);
-    if (!signer) {
+    auto check = shared.check->clone();
+    if (!check) {
         std::lock_guard lock(shared.mutex);
         shared.failed = true;
     } else {
-        const QByteArrayView value(shared.parts->signedValue);
-        const QByteArrayView signature(shared.parts->signature);
         qint64 pending = 0;
         const char *lineStart = begin;
         SecureBytes storage;
@@ -112,7 +110,7 @@ void worker(Shared &shared, const char *begin, const char *end, const char *file
             QByteArrayView candidate;
             candidateBytes(QByteArrayView(lineStart, contentEnd - lineStart), *shared.options,
                            &storage, &candidate);
-            if (signer->verify(candidate, value, signature)) {
+            if (check->matches(candidate)) {
                 std::lock_guard lock(shared.mutex);
                 if (shared.hitOffset < 0 || lineStart - fileStart < shared.hitOffset) {
                     shared.hitOffset = lineStart - fileStart;
@@ -255,28 +253,49 @@ QList<QByteArray> SecretAudit::builtInSecrets()
     };
 }
 
+const CookieFormat *SecretAudit::formatFor(QByteArrayView cookie, const Options &options)
+{
+    if (options.format)
+        return options.format;
+    const FormatRegistry &registry = FormatRegistry::builtIn();
+    const auto takesSecret = [](const CookieFormat *format) {
+        return format && format->keyKind() == CookieFormat::KeyKind::Secret;
+    };
+    if (const CookieFormat *detected = registry.detect(cookie).format; takesSecret(detected))
+        return detected;
+    for (const CookieFormat *format : registry.formats()) {
+        if (takesSecret(format))
+            return format;
+    }
+    return nullptr;
+}
+
 Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QString &wordlistPath,
                                               const Options &options,
                                               const std::atomic<bool> *cancel,
                                               const ProgressCallback &progress)
 {
-    auto parts = FlaskSignedCodec::split(cookie, options.codec);
-    if (!parts)
-        return parts.error();
+    const CookieFormat *format = formatFor(cookie, options);
+    if (!format)
+        return Error::make(
+            ErrorCategory::Format,
+            QCoreApplication::translate("sessionlens::Error",
+                                        "no known cookie format is signed with a secret"));
+    auto prepared = format->prepareSecretCheck(cookie, options.codec);
+    if (!prepared)
+        return prepared.error();
+    SecretCheck &check = *prepared.value();
     QElapsedTimer timer;
     timer.start();
     Outcome outcome;
 
     // The built-in list first: cheap, and the most likely hit.
     if (!options.known.isEmpty()) {
-        auto signer = ItsdangerousSigner::create(options.codec.signer);
-        if (!signer)
-            return signer.error();
         for (const auto &[name, secret] : options.known) {
             ++outcome.tried;
             const QByteArrayView candidate(reinterpret_cast<const char *>(secret.data()),
                                            qsizetype(secret.size()));
-            if (signer->verify(candidate, parts->signedValue, parts->signature)) {
+            if (check.matches(candidate)) {
                 outcome.found = Found{secret, 0, name};
                 outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
                 return outcome;
@@ -284,12 +303,9 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
         }
     }
     if (options.builtIn) {
-        auto signer = ItsdangerousSigner::create(options.codec.signer);
-        if (!signer)
-            return signer.error();
         for (const QByteArray &candidate : builtInSecrets()) {
             ++outcome.tried;
-            if (signer->verify(candidate, parts->signedValue, parts->signature)) {
+            if (check.matches(candidate)) {
                 outcome.found =
                     Found{SecureBytes(candidate.constData(), std::size_t(candidate.size())), 0,
                           QStringLiteral("built-in")};
@@ -312,7 +328,7 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
     int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
     threads = std::clamp(threads, 1, limits::kMaxThreads);
     Shared shared;
-    shared.parts = &parts.value();
+    shared.check = &check;
     shared.options = &options;
     shared.cancel = cancel;
 

@@ -2,7 +2,7 @@
 
 #include "Result.h"
 #include "crypto/SecureBytes.h"
-#include "formats/FlaskSignedCodec.h"
+#include "formats/CookieFormat.h"
 
 #include <QList>
 #include <QString>
@@ -14,7 +14,8 @@
 namespace sessionlens {
 
 /**
- * Weak-secret audit of a Flask signed cookie: tries candidate secrets from a
+ * Weak-secret audit of a signed cookie of any format that has a secret to guess (the format
+ * prepares a SecretCheck): tries candidate secrets from a
  * wordlist (one per line, any bytes; "\n" or "\r\n" ends a line) and from a
  * small built-in list of secrets that tutorials and frameworks ship with, on
  * all cores, and stops at the first secret whose signature matches.
@@ -24,7 +25,12 @@ class SecretAudit
 public:
     struct Options
     {
-        FlaskSignedCodec::Options codec;
+        /// The signer's options, for formats whose salt, digest and key derivation vary.
+        OpenOptions codec;
+        /// The cookie's format; nullptr: the format whose shape the cookie has, when it takes a
+        /// secret, else the first registered format that takes one (whose steps then say what
+        /// is wrong with the cookie).
+        const CookieFormat *format = nullptr;
         int threads = 0;     ///< 0: one per core
         bool builtIn = true; ///< try the built-in list first
         /// Secrets tried before everything else (the user's stored ring), with their names as
@@ -73,6 +79,10 @@ public:
                                              const Options &options,
                                              const std::atomic<bool> *cancel = nullptr,
                                              const ProgressCallback &progress = {});
+
+    /// The format `run` audits `cookie` as, following Options::format's rule.
+    [[nodiscard]] static const CookieFormat *formatFor(QByteArrayView cookie,
+                                                       const Options &options);
 
     /// Secrets seen in tutorials, docs and framework templates.
     [[nodiscard]] static QList<QByteArray> builtInSecrets();

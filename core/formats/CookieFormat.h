@@ -1,9 +1,11 @@
 #pragma once
 
+#include "Result.h"
 #include "crypto/SecureBytes.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatDetector.h"
+#include "formats/SecretCheck.h"
 #include "formats/SessionConverter.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonWriter.h"
@@ -11,6 +13,8 @@
 
 #include <QByteArrayView>
 #include <QString>
+
+#include <memory>
 
 namespace sessionlens {
 
@@ -113,6 +117,12 @@ public:
     /// value the format cannot carry as it is.
     [[nodiscard]] virtual SessionConverter::Converted
     convertFrom(const SessionValue &session) const = 0;
+
+    /// Candidate secrets tried against `cookie` for the weak-secret audit, with what does not
+    /// depend on the secret prepared once. The default (formats with no secret to guess) is a
+    /// `key` error; a cookie that is not of the format fails at the step that says so.
+    [[nodiscard]] virtual Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const;
 
     /// Whether the session can be read without the key (signed formats, or none needed).
     [[nodiscard]] bool readableWithoutKey() const { return keyKind() != KeyKind::AesKey; }

@@ -2,6 +2,7 @@
 
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
+#include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
@@ -111,6 +112,16 @@ QList<SizeReport::Stage> FlaskSignedFormat::sizeStages(qsizetype payload, qsizet
          {},
          QStringLiteral("tag_base64")},
     };
+}
+
+Result<std::unique_ptr<SecretCheck>>
+FlaskSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
+{
+    auto parts = FlaskSignedCodec::split(cookie, options);
+    if (!parts)
+        return parts.error();
+    return ItsdangerousSecretCheck::create(options.signer, std::move(parts->signedValue),
+                                           std::move(parts->signature));
 }
 
 } // namespace sessionlens

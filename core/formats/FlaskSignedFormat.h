@@ -34,6 +34,8 @@ public:
               SealedCookie &out) const override;
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
     /// The size stages after the JSON (and its zlib form): what SizeReport lists.
     [[nodiscard]] static QList<SizeReport::Stage> sizeStages(qsizetype payload,

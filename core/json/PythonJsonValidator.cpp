@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sessionlens {
 
 namespace {
@@ -108,15 +112,39 @@ private:
                0;
     }
 
+    // The first byte from `p` on that may end a plain run (a quote, a backslash or a control
+    // character), or a byte of the last few that are not checked in blocks, or `end`.
+    // Strings are most of a session's bytes, so they are skipped a block at a time.
+    static const char *plainRunEnd(const char *p, const char *end)
+    {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i lastControl = _mm_set1_epi8(0x1f);
+        while (end - p >= 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            // max(byte, 0x1f) == 0x1f exactly for the bytes 0x00..0x1f (unsigned).
+            const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, lastControl), lastControl);
+            const int hits = _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
+                control));
+            if (hits != 0)
+                return p + __builtin_ctz(static_cast<unsigned>(hits));
+            p += 16;
+        }
+#endif
+        std::uint64_t word = 0;
+        while (end - p >= 8 && (std::memcpy(&word, p, 8), !endsPlainRun(word)))
+            p += 8;
+        return p;
+    }
+
     // `escaped` (when given) says whether the string held a backslash escape.
     bool string(bool *escaped)
     {
         ++m_p;
         while (m_p < m_end) {
-            // Strings are most of a session's bytes: skip plain ones a word at a time.
-            std::uint64_t word = 0;
-            while (m_end - m_p >= 8 && (std::memcpy(&word, m_p, 8), !endsPlainRun(word)))
-                m_p += 8;
+            m_p = plainRunEnd(m_p, m_end);
             if (m_p >= m_end)
                 break;
             const auto c = static_cast<unsigned char>(*m_p);

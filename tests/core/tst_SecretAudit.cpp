@@ -1,6 +1,8 @@
 #include "TestData.h"
 #include "audit/SecretAudit.h"
+#include "formats/EncryptedSessionFormat.h"
 #include "formats/FlaskSignedCodec.h"
+#include "formats/OpenedCookie.h"
 #include "formats/SessionConverter.h"
 #include "report/SizeReport.h"
 
@@ -23,6 +25,65 @@ QByteArray signWith(const QByteArray &secret)
         .value();
 }
 
+// A format known to this test alone whose "signature" is the secret written backwards: the
+// audit must find candidates through the format's own SecretCheck, whatever the format.
+class BackwardsSecretCheck final : public SecretCheck
+{
+public:
+    explicit BackwardsSecretCheck(QByteArray expected) : m_expected(std::move(expected)) {}
+    bool matches(QByteArrayView secret) override
+    {
+        QByteArray reversed = secret.toByteArray();
+        std::reverse(reversed.begin(), reversed.end());
+        return reversed == m_expected;
+    }
+    std::unique_ptr<SecretCheck> clone() const override
+    {
+        return std::make_unique<BackwardsSecretCheck>(m_expected);
+    }
+
+private:
+    QByteArray m_expected;
+};
+
+class BackwardsFormat final : public CookieFormat
+{
+public:
+    QString id() const override { return QStringLiteral("backwards"); }
+    QString displayName() const override { return id(); }
+    QString shortName() const override { return id(); }
+    int score(QByteArrayView, const FormatDetector::Characters &) const override { return NotMine; }
+    KeyKind keyKind() const override { return KeyKind::Secret; }
+    int sealOptions() const override { return NoSealOptions; }
+    PythonJsonWriter::Style writerStyle() const override
+    {
+        return PythonJsonWriter::Style::EncryptedSession;
+    }
+    PythonJsonReader::Dialect readerDialect() const override
+    {
+        return PythonJsonReader::Dialect::EncryptedSession;
+    }
+    void open(QByteArrayView, KeyRing &, const OpenOptions &, OpenedCookie &out) const override
+    {
+        out.error = Error::make(ErrorCategory::Format, QStringLiteral("not used here"));
+    }
+    void seal(const SessionValue &, const SecureBytes &, const SealOptions &,
+              SealedCookie &) const override
+    {
+    }
+    SessionConverter::Converted convertFrom(const SessionValue &session) const override
+    {
+        return SessionConverter::toEncryptedSession(session);
+    }
+    Result<std::unique_ptr<SecretCheck>> prepareSecretCheck(QByteArrayView cookie,
+                                                            const OpenOptions &) const override
+    {
+        if (cookie.isEmpty())
+            return Error::make(ErrorCategory::Format, QStringLiteral("empty"));
+        return std::unique_ptr<SecretCheck>(new BackwardsSecretCheck(cookie.toByteArray()));
+    }
+};
+
 } // namespace
 
 class TestSecretAudit : public QObject
@@ -34,6 +95,8 @@ private Q_SLOTS:
     void pythonLiteralsOnRequest();
     void cancelStopsEarly();
     void missingWordlistIsAnIoError();
+    void anyFormatWithASecretCheckIsAudited();
+    void formatsWithoutASecretSayIt();
     void builtInListCatchesTutorialSecrets();
     void converterReportsWhatCannotBeCarried();
     void signedSizeReportMatchesRealCookies();
@@ -126,6 +189,59 @@ void TestSecretAudit::missingWordlistIsAnIoError()
     QCOMPARE(outcome.error().category, ErrorCategory::Io);
     auto notSigned = SecretAudit::run("u.abc.def.ghi", QString(), SecretAudit::Options{});
     QVERIFY(!notSigned.ok());
+}
+
+void TestSecretAudit::anyFormatWithASecretCheckIsAudited()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("list.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int line = 1; line <= 20000; ++line)
+        file.write(line == 12345 ? QByteArray("terces\n") : QByteArray::number(line) + '\n');
+    file.close();
+    const BackwardsFormat format;
+    for (int threads : {1, 2, 5}) {
+        SecretAudit::Options options;
+        options.format = &format;
+        options.threads = threads;
+        options.builtIn = false;
+        options.known = {{QStringLiteral("stored"), SecureBytes("nope", 4)}};
+        auto outcome = SecretAudit::run("secret", path, options);
+        QVERIFY(outcome.ok());
+        QVERIFY(outcome->found);
+        QCOMPARE(outcome->found->secret.exposeCopy(), QByteArray("terces"));
+        QCOMPARE(outcome->found->line, 12345);
+    }
+    // The stored secrets come first, through the same check.
+    SecretAudit::Options options;
+    options.format = &format;
+    options.known = {{QStringLiteral("stored"), SecureBytes("terces", 6)}};
+    auto stored = SecretAudit::run("secret", path, options);
+    QVERIFY(stored.ok() && stored->found);
+    QCOMPARE(stored->found->source, QStringLiteral("stored"));
+    // The format's own step failure comes back as it is.
+    auto empty = SecretAudit::run(QByteArray(), path, options);
+    QVERIFY(!empty.ok());
+    QCOMPARE(empty.error().message, QStringLiteral("empty"));
+}
+
+void TestSecretAudit::formatsWithoutASecretSayIt()
+{
+    const EncryptedSessionFormat encrypted;
+    SecretAudit::Options options;
+    options.format = &encrypted;
+    auto outcome = SecretAudit::run("u.abc.def.ghi", QString(), options);
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.error().category, ErrorCategory::Key);
+    QVERIFY2(outcome.error().message.contains(QStringLiteral("no signing secret")),
+             qPrintable(outcome.error().message));
+    // Without a format, a cookie of the shape of one that takes no secret is audited as the
+    // first format that takes one, whose format step says what is wrong.
+    QCOMPARE(SecretAudit::formatFor("u.abc.def.ghi", SecretAudit::Options{})->id(),
+             QStringLiteral("signed"));
+    QCOMPARE(SecretAudit::formatFor(signWith("x"), SecretAudit::Options{})->id(),
+             QStringLiteral("signed"));
 }
 
 void TestSecretAudit::builtInListCatchesTutorialSecrets()

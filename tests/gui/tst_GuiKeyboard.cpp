@@ -479,7 +479,7 @@ void TestGuiKeyboard::dialogLettersAreTheirOwn()
     test::GuiTestFixture f;
     KeyRingDialog ring(*f.keys);
     AddKeyDialog add({});
-    SecretAuditDialog secret("x.y.z", *f.keys);
+    SecretAuditDialog secret("x.y.z", nullptr, *f.keys);
     AuditDialog audit(SizeAudit::Options{});
     for (QDialog *dialog : QList<QDialog *>{&ring, &add, &secret, &audit}) {
         const QStringList texts = altTexts(dialog, [](QWidget *) { return true; });

@@ -606,7 +606,7 @@ void TestMainWindow::secretAuditRunsInTheBackground()
         for (int line = 1; line <= 30000; ++line)
             list.write(line == 17777 ? secret + '\n' : "word" + QByteArray::number(line) + '\n');
     }
-    SecretAuditDialog dialog(v[QStringLiteral("cookie")].toString().toLatin1(), *f.keys);
+    SecretAuditDialog dialog(v[QStringLiteral("cookie")].toString().toLatin1(), nullptr, *f.keys);
     dialog.setWordlist(path);
     QSignalSpy finished(&dialog, &SecretAuditDialog::finished);
     dialog.start();
