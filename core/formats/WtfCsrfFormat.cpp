@@ -4,6 +4,7 @@
 #include "document/SessionSealer.h"
 #include "encoding/Base64.h"
 #include "formats/FlaskSignedFormat.h"
+#include "formats/ItsdangerousSecretCheck.h"
 #include "formats/OpenedCookie.h"
 #include "formats/SessionDialect.h"
 #include "formats/WtfCsrfCodec.h"
@@ -114,6 +115,17 @@ void WtfCsrfFormat::seal(const SessionValue &session, const SecureBytes &key,
         return;
     }
     out.cookie = std::move(token).value();
+}
+
+Result<std::unique_ptr<SecretCheck>>
+WtfCsrfFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const
+{
+    const OpenOptions token = WtfCsrfCodec::codecOptions(options, std::nullopt);
+    auto parts = FlaskSignedCodec::split(cookie, token);
+    if (!parts)
+        return parts.error();
+    return ItsdangerousSecretCheck::create(token.signer, std::move(parts->signedValue),
+                                           std::move(parts->signature));
 }
 
 SessionConverter::Converted WtfCsrfFormat::convertFrom(const SessionValue &session) const

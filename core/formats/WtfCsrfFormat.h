@@ -35,6 +35,9 @@ public:
     /// The session must be one entry holding a string (the raw token); its key is the field.
     void seal(const SessionValue &session, const SecureBytes &key, const SealOptions &options,
               SealedCookie &out) const override;
+    /// Flask-WTF's signer (salt wtf-csrf-token, django-concat, SHA-1), whatever `options` say.
+    [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
+    prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
     /// Keeps the session's `csrf_token` alone, with a note for each key dropped.
     [[nodiscard]] SessionConverter::Converted
     convertFrom(const SessionValue &session) const override;

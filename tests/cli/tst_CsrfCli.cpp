@@ -7,8 +7,10 @@
 #include "formats/FlaskSignedFormat.h"
 #include "formats/FormatRegistry.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sessionlens;
@@ -154,7 +156,7 @@ private Q_SLOTS:
         QVERIFY2(minted.exitCode == 0, minted.err.constData());
         const QList<QByteArray> out = lines(minted.out);
         QCOMPARE(out.size(), 2);
-        QVERIFY(out.at(0).startsWith("Ij"));
+        QVERIFY(out.at(0).startsWith('I')); // a JSON string
         QVERIFY(minted.err.contains("had no csrf_token"));
         const auto verified = csrf({QStringLiteral("verify"), QStringLiteral("--session"),
                                     QString::fromLatin1(out.at(1)), QStringLiteral("--token"),
@@ -199,6 +201,37 @@ private Q_SLOTS:
                                      QStringLiteral("--token"), QString::fromLatin1(out.at(0))} +
                          keys);
         QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    }
+
+    void crackFindsTheTokensSecret()
+    {
+        // The secret of the app that signed the token, planted in a wordlist.
+        const QJsonObject v =
+            vector(QStringLiteral("valid"), QStringLiteral("WTF_CSRF_SECRET_KEY"));
+        QTemporaryDir dir;
+        QFile list(dir.filePath(QStringLiteral("words.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        const int planted = 123;
+        for (int line = 1; line <= 300; ++line)
+            list.write(line == planted ? v[QStringLiteral("secret")].toString().toUtf8() + '\n'
+                                       : "candidate-" + QByteArray::number(line) + '\n');
+        list.close();
+        const auto run = test::runCli({QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                                       QStringLiteral("--wordlist"), list.fileName(),
+                                       v[QStringLiteral("token")].toString()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out.trimmed(), v[QStringLiteral("secret")].toString().toUtf8());
+        QVERIFY2(run.err.contains("found at line 123"), run.err.constData());
+        // The session's SECRET_KEY did not sign the token: not found.
+        QFile other(dir.filePath(QStringLiteral("other.txt")));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(v[QStringLiteral("session_secret")].toString().toUtf8() + '\n');
+        other.close();
+        QCOMPARE(test::runCli({QStringLiteral("crack"), QStringLiteral("--no-builtin"),
+                               QStringLiteral("--wordlist"), other.fileName(),
+                               v[QStringLiteral("token")].toString()})
+                     .exitCode,
+                 4);
     }
 
     void usageProblems()

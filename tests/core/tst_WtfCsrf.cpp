@@ -318,6 +318,20 @@ private Q_SLOTS:
         QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
     }
 
+    void secretCheckUsesFlaskWtfsSigner()
+    {
+        const QJsonObject v =
+            rows(QStringLiteral("valid"), kValidVectors).at(3).toObject(); // WTF_CSRF_SECRET_KEY
+        const CookieFormat *format = FormatRegistry::builtIn().find(WtfCsrfFormat::formatId());
+        // Flask's session signer in the options must not leak into the token's check.
+        auto check = format->prepareSecretCheck(v[QStringLiteral("token")].toString().toLatin1(),
+                                                FlaskSignedCodec::Options());
+        QVERIFY(check);
+        QVERIFY((*check)->matches(v[QStringLiteral("secret")].toString().toUtf8()));
+        QVERIFY(!(*check)->matches(v[QStringLiteral("session_secret")].toString().toUtf8()));
+        QVERIFY(!format->prepareSecretCheck("Ijk", FlaskSignedCodec::Options()));
+    }
+
     void sameTokenComparesWholeStrings()
     {
         QVERIFY(CsrfTokenCheck::sameToken(QStringLiteral("abc"), QStringLiteral("abc")));
