@@ -4,6 +4,7 @@
 #include "CaptureCommand.h"
 #include "ConvertCommand.h"
 #include "CrackCommand.h"
+#include "CsrfCommand.h"
 #include "DecodeCommand.h"
 #include "EditCommand.h"
 #include "ImportCommand.h"
@@ -36,6 +37,7 @@ CommandRegistry CommandRegistry::standard()
     registry.add<WatchCommand>();
     registry.add<AuditCommand>();
     registry.add<KeyCommand>();
+    registry.add<CsrfCommand>();
     return registry;
 }
 

@@ -1,4 +1,5 @@
 #include "EditCommand.h"
+#include "formats/KeyNeed.h"
 
 #include "EditArguments.h"
 #include "KeyArguments.h"
@@ -71,7 +72,7 @@ int EditCommand::execute(const QCommandLineParser &parser)
     // The key that opened or verified the cookie seals it again, unless --with names another;
     // a signature no secret matched is signed with the one given, and that is said.
     SecureBytes key;
-    if (const auto kind = SessionKey::kindFor(format)) {
+    if (const auto kind = KeyNeed::toSeal(format)) {
         if (opened.keyIndex >= 0 && !parser.isSet(QStringLiteral("with"))) {
             key = ring.at(opened.keyIndex).bytes();
         } else {

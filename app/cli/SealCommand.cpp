@@ -1,4 +1,5 @@
 #include "SealCommand.h"
+#include "formats/KeyNeed.h"
 
 #include "EditArguments.h"
 #include "KeyArguments.h"
@@ -67,7 +68,7 @@ int SealCommand::execute(const QCommandLineParser &parser)
     if (!secrets)
         return m_io.fail(secrets.error());
     SecureBytes key;
-    if (SessionKey::kindFor(*format)) {
+    if (KeyNeed::toSeal(*format)) {
         auto chosen = SealFlow::key(parser, m_io, ring, ring.size(), *format);
         if (!chosen)
             return m_io.fail(chosen.error());

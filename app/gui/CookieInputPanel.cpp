@@ -326,11 +326,15 @@ void CookieInputPanel::showResult(const InspectorController::OpenResult &result)
                                   ? QString()
                                   : span(elided(result.cookie.value, 40), "#555", true));
         }
-        status = !result.ok() ? ErrorText::describe(*result.error)
-                 : result.opened.verified == true
-                     ? verifiedText(result)
-                     : tr("Opened with key \"%1\" (%2).")
-                           .arg(result.keyName, result.format()->displayName());
+        // Signed formats: the verdict and the secret, with the format.
+        const bool signedFormat =
+            result.format() && result.format()->keyKind() == CookieFormat::KeyKind::Secret;
+        status = !result.ok()                     ? ErrorText::describe(*result.error)
+                 : result.opened.verified == true ? verifiedText(result)
+                 : signedFormat ? tr("Signature not checked: no secret in the key ring (%1).")
+                                      .arg(result.format()->displayName())
+                                : tr("Opened with key \"%1\" (%2).")
+                                      .arg(result.keyName, result.format()->displayName());
         m_status->setStyleSheet(result.ok() ? QString() : QStringLiteral("color:#a00000"));
     }
     if (result.hasSession()) {

@@ -6,6 +6,7 @@
 #include "crypto/ItsdangerousSigner.h"
 #include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
+#include "formats/WtfCsrfCodec.h"
 #include "keys/SessionKey.h"
 
 #include <QDateTime>

@@ -1,5 +1,6 @@
 #include "ResealPanel.h"
 #include "CompressionBox.h"
+#include "CsrfTokenPanel.h"
 
 #include "SecretClipboard.h"
 
@@ -84,6 +85,10 @@ ResealPanel::ResealPanel(InspectorController &controller, AppSettings &settings,
     layout->addWidget(m_cookie, 1);
     layout->addWidget(m_info);
     layout->addWidget(m_copy, 0, Qt::AlignRight);
+    auto *csrf = new CsrfTokenPanel(m_controller, m_settings, this);
+    csrf->setObjectName(QStringLiteral("csrfTokenPanel"));
+    connect(csrf, &CsrfTokenPanel::statusMessage, this, &ResealPanel::statusMessage);
+    layout->addWidget(csrf);
 
     // Items show a key's short name (a run-only key's file name); their data is the key's name.
     connect(m_key, &QComboBox::currentIndexChanged, this, [this] {

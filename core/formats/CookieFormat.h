@@ -76,6 +76,9 @@ public:
         /// Certain, and marked as the format's own where another format's shape is the same
         /// (Starlette's json.dumps separators in a payload Flask's alphabet can also spell).
         Distinct = 110,
+        /// A narrower shape inside another format's Certain one, checked exactly (Flask-WTF's
+        /// token is Flask's signed shape with a JSON string inside): it takes the cookie.
+        Exact = Distinct,
     };
 
     /// The parts of SealOptions a format reads, so that front ends offer only those controls.

@@ -7,6 +7,7 @@
 #include "formats/StarletteSessionFormat.h"
 
 #include <algorithm>
+#include "formats/WtfCsrfFormat.h"
 
 namespace sessionlens {
 
@@ -18,6 +19,7 @@ FormatRegistry FormatRegistry::withBuiltIns()
     registry.add(std::make_shared<RememberCookieFormat>());
     registry.add(std::make_shared<DjangoSignedFormat>());
     registry.add(std::make_shared<StarletteSessionFormat>());
+    registry.add(std::make_shared<WtfCsrfFormat>());
     return registry;
 }
 

@@ -11,6 +11,7 @@
 #include "encoding/Base64.h"
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
+#include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
 #include "formats/StarletteSessionFormat.h"
 
@@ -98,7 +99,7 @@ void TestStarletteSessionFormat::isRegisteredById()
     const FormatRegistry &formats = FormatRegistry::builtIn();
     QVERIFY(formats.ids().contains(QStringLiteral("starlette")));
     QCOMPARE(starlette().keyKind(), CookieFormat::KeyKind::Secret);
-    QCOMPARE(SessionKey::kindFor(starlette()), SessionKey::Kind::SigningSecret);
+    QCOMPARE(KeyNeed::toSeal(starlette()), SessionKey::Kind::SigningSecret);
     QVERIFY(starlette().readableWithoutKey());
     QCOMPARE(starlette().readerDialect(), PythonJsonReader::Dialect::Plain);
 }

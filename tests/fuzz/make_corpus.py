@@ -22,6 +22,10 @@ plaintexts = [v["plaintext"].encode() for v in vectors["encrypted_session"]]
 payloads = [v["payload"].encode() for v in vectors["flask_default"]]
 cookies = [v["cookie"].encode() for section in ("encrypted_session", "encrypted_session_invalid", "flask_default")
            for v in vectors[section]]
+# Flask-WTF's form tokens (format wtf-csrf), valid and damaged, made by Flask-WTF itself.
+wtf = json.loads((here.parent / "data" / "wtf_csrf_vectors.json").read_text())
+csrf_tokens = [v["token"].encode() for section in ("valid", "invalid") for v in wtf[section]
+               if v["token"]]
 
 remember = json.loads((here.parent / "data" / "remember_vectors.json").read_text())
 remember_cookies = [v["cookie"].encode() for v in remember["valid"][:4] + remember["invalid"][:5]]
@@ -31,6 +35,8 @@ django_cookies = [v["cookie"].encode() for section in ("valid", "invalid", "expi
 
 for cookie in cookies + remember_cookies + django_cookies:
     put("cookie_open", b"\x00" + cookie)
+for token in csrf_tokens:
+    put("cookie_open", b"\x00" + token)
 for text in plaintexts:
     put("cookie_open", b"\x01" + text)
     put("cookie_open", b"\x02" + zlib.compress(text))
@@ -56,6 +62,8 @@ for cookie in remember_cookies:
 for cookie in django_cookies[:2] + django_cookies[8:10]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: csrftoken=x; sessionid=" + cookie)
+for token in csrf_tokens[:3]:
+    put("cookie_text", b"csrf_token=" + token)
 for cookie in cookies[:6]:
     put("cookie_text", cookie)
     put("cookie_text", b"Cookie: theme=dark; session=" + cookie + b"; lang=en")

@@ -1,0 +1,345 @@
+// Flask-WTF's CSRF form token: the codec, the format and the check, against tokens and verdicts
+// Flask-WTF 1.1.1 made (tests/data/make_wtf_csrf_vectors.py).
+
+#include "TestData.h"
+#include "audit/SizeAudit.h"
+#include "capture/Timeline.h"
+#include "document/CookieOpener.h"
+#include "document/CsrfTokenCheck.h"
+#include "document/SessionSealer.h"
+#include "formats/FlaskSignedFormat.h"
+#include "formats/FormatRegistry.h"
+#include "formats/WtfCsrfCodec.h"
+#include "formats/WtfCsrfFormat.h"
+#include "keys/KeyRing.h"
+#include "json/PythonJsonReader.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace sessionlens;
+
+namespace {
+
+constexpr int kValidVectors = 6;
+constexpr int kInvalidVectors = 11;
+
+SecureBytes bytesOf(const QByteArray &raw)
+{
+    return SecureBytes(raw.constData(), std::size_t(raw.size()));
+}
+
+void addSecret(KeyRing &ring, const QString &name, const QString &secret)
+{
+    QVERIFY(
+        ring.add(SessionKey(name, bytesOf(secret.toUtf8()), SessionKey::Kind::SigningSecret)).ok());
+}
+
+QJsonArray rows(const QString &section, int expected)
+{
+    const QJsonArray all =
+        test::loadJsonObject(QStringLiteral("wtf_csrf_vectors.json"))[section].toArray();
+    if (all.size() != expected)
+        qWarning("%s: %lld rows, expected %d", qPrintable(section), qlonglong(all.size()),
+                 expected);
+    return all.size() == expected ? all : QJsonArray();
+}
+
+SessionValue sessionOf(const QJsonObject &object)
+{
+    auto session = PythonJsonReader::read(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return session ? *session : SessionValue();
+}
+
+CsrfTokenCheck::Options optionsAt(qint64 now, qint64 timeLimit)
+{
+    CsrfTokenCheck::Options options;
+    options.now = now;
+    options.timeLimit = timeLimit;
+    return options;
+}
+
+} // namespace
+
+class TestWtfCsrf : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void vectorCounts()
+    {
+        QCOMPARE(rows(QStringLiteral("valid"), kValidVectors).size(), kValidVectors);
+        QCOMPARE(rows(QStringLiteral("invalid"), kInvalidVectors).size(), kInvalidVectors);
+    }
+
+    void validTokensVerifyAgainstTheirSession()
+    {
+        const QJsonArray valid = rows(QStringLiteral("valid"), kValidVectors);
+        QCOMPARE(valid.size(), kValidVectors);
+        for (const QJsonValue &row : valid) {
+            const QJsonObject v = row.toObject();
+            const QString name = v[QStringLiteral("name")].toString();
+            KeyRing ring;
+            addSecret(ring, QStringLiteral("decoy"), QStringLiteral("not the secret"));
+            addSecret(ring, QStringLiteral("csrf"), v[QStringLiteral("secret")].toString());
+            if (v[QStringLiteral("session_secret")] != v[QStringLiteral("secret")])
+                addSecret(ring, QStringLiteral("session"),
+                          v[QStringLiteral("session_secret")].toString());
+            SessionValue session = SessionValue::makeDict();
+            session.setValue(QStringLiteral("csrf_token"),
+                             SessionValue::makeString(v[QStringLiteral("raw")].toString()));
+            const QJsonValue cookie = v[QStringLiteral("session_cookie")];
+            if (cookie.isString()) {
+                // The session Flask set: opened as Flask's, with the app's SECRET_KEY.
+                FlaskSignedCodec::Options open;
+                open.lifetimeSeconds = std::numeric_limits<qint32>::max();
+                const auto opened = CookieOpener::open(cookie.toString().toLatin1(), ring, open);
+                QVERIFY2(opened.ok(), qPrintable(name));
+                QCOMPARE(opened.format->id(), FlaskSignedFormat::formatId());
+                session = opened.session();
+            }
+            const QByteArray token = v[QStringLiteral("token")].toString().toLatin1();
+            const auto verdict =
+                CsrfTokenCheck::verify(token, session, ring,
+                                       optionsAt(v[QStringLiteral("now")].toInteger(),
+                                                 v[QStringLiteral("time_limit")].toInteger()));
+            QVERIFY2(verdict.ok(),
+                     qPrintable(name + QStringLiteral(": ") +
+                                (verdict.error ? verdict.error->toString() : QString())));
+            QCOMPARE(verdict.keyIndex, 1); // the decoy is tried first
+            QCOMPARE(verdict.token.value.stringValue(), v[QStringLiteral("raw")].toString());
+
+            // Minted again with the same inputs: byte for byte Flask-WTF's token.
+            const auto minted =
+                WtfCsrfCodec::mint(v[QStringLiteral("raw")].toString(),
+                                   bytesOf(v[QStringLiteral("secret")].toString().toUtf8()),
+                                   v[QStringLiteral("timestamp")].toInteger());
+            QVERIFY(minted);
+            QCOMPARE(*minted, token);
+        }
+    }
+
+    void invalidTokensNameFlaskWtfsStep()
+    {
+        const QJsonArray invalid = rows(QStringLiteral("invalid"), kInvalidVectors);
+        QCOMPARE(invalid.size(), kInvalidVectors);
+        for (const QJsonValue &row : invalid) {
+            const QJsonObject v = row.toObject();
+            const QString name = v[QStringLiteral("name")].toString();
+            KeyRing ring;
+            addSecret(ring, QStringLiteral("app"), v[QStringLiteral("secret")].toString());
+            const auto verdict =
+                CsrfTokenCheck::verify(v[QStringLiteral("token")].toString().toUtf8(),
+                                       sessionOf(v[QStringLiteral("session")].toObject()), ring,
+                                       optionsAt(v[QStringLiteral("now")].toInteger(),
+                                                 v[QStringLiteral("time_limit")].toInteger()));
+            QVERIFY2(!verdict.ok(), qPrintable(name));
+            QVERIFY(verdict.error.has_value());
+            QCOMPARE(CsrfTokenCheck::stepId(verdict.failed), v[QStringLiteral("step")].toString());
+            if (v.contains(QStringLiteral("raw"))) {
+                const auto minted =
+                    WtfCsrfCodec::mint(v[QStringLiteral("raw")].toString(),
+                                       bytesOf(v[QStringLiteral("secret")].toString().toUtf8()),
+                                       v[QStringLiteral("timestamp")].toInteger());
+                QVERIFY(minted);
+                QCOMPARE(*minted, v[QStringLiteral("token")].toString().toLatin1());
+            }
+        }
+    }
+
+    void noTimeLimitAcceptsAnOldToken()
+    {
+        const QJsonObject v = rows(QStringLiteral("valid"), kValidVectors).first().toObject();
+        KeyRing ring;
+        addSecret(ring, QStringLiteral("app"), v[QStringLiteral("secret")].toString());
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("csrf_token"),
+                         SessionValue::makeString(v[QStringLiteral("raw")].toString()));
+        CsrfTokenCheck::Options options =
+            optionsAt(v[QStringLiteral("timestamp")].toInteger() + 10 * 365 * 86400, 3600);
+        const QByteArray token = v[QStringLiteral("token")].toString().toLatin1();
+        QCOMPARE(CsrfTokenCheck::verify(token, session, ring, options).failed,
+                 CsrfTokenCheck::Step::Expired);
+        options.timeLimit.reset(); // WTF_CSRF_TIME_LIMIT = None
+        QVERIFY(CsrfTokenCheck::verify(token, session, ring, options).ok());
+    }
+
+    void detectionIsExact()
+    {
+        const FormatRegistry &formats = FormatRegistry::builtIn();
+        for (const QJsonValue &row : rows(QStringLiteral("valid"), kValidVectors)) {
+            const QJsonObject v = row.toObject();
+            const auto token = formats.detect(v[QStringLiteral("token")].toString().toLatin1());
+            QVERIFY(token.format);
+            QCOMPARE(token.format->id(), WtfCsrfFormat::formatId());
+            QCOMPARE(token.score, int(CookieFormat::Exact));
+            if (v[QStringLiteral("session_cookie")].isString()) {
+                const auto cookie =
+                    formats.detect(v[QStringLiteral("session_cookie")].toString().toLatin1());
+                QCOMPARE(cookie.format->id(), FlaskSignedFormat::formatId());
+            }
+        }
+        // Every Flask signed vector stays Flask's.
+        for (const QJsonValue &row : test::cookieVectors(QStringLiteral("flask_default"))) {
+            const auto cookie =
+                formats.detect(row.toObject()[QStringLiteral("cookie")].toString().toLatin1());
+            QCOMPARE(cookie.format->id(), FlaskSignedFormat::formatId());
+        }
+        // A compressed Flask session (".eJ" too) inflates to '{', not '"'.
+        QVERIFY(!WtfCsrfCodec::hasTokenShape(".eJyrVkrNTczMUbJSKs1LVqoFAC9JBc8.Zx1A2w.QZ8m9uE0"));
+        // Cut tokens are damaged tokens, so the token's own steps say what is missing.
+        const auto cut = formats.detect("IjNjM2JmYzY5OGI3ZDA5");
+        QVERIFY(cut.format);
+        QCOMPARE(cut.format->id(), WtfCsrfFormat::formatId());
+        QCOMPARE(cut.score, int(CookieFormat::Damaged));
+    }
+
+    void opensAsATreeWithItsVerdict()
+    {
+        const QJsonObject v = rows(QStringLiteral("valid"), kValidVectors).first().toObject();
+        const QByteArray token = v[QStringLiteral("token")].toString().toLatin1();
+        KeyRing none;
+        const auto unverified = CookieOpener::open(token, none, FlaskSignedCodec::Options());
+        QCOMPARE(unverified.format->id(), WtfCsrfFormat::formatId());
+        QVERIFY(unverified.ok());
+        QVERIFY(!unverified.verified.has_value());
+        QCOMPARE(unverified.session().value(QStringLiteral("csrf_token"))->stringValue(),
+                 v[QStringLiteral("raw")].toString());
+        QCOMPARE(unverified.json(), QByteArray(R"({"csrf_token": ")") +
+                                        v[QStringLiteral("raw")].toString().toLatin1() + "\"}");
+        const auto *details = unverified.detailsAs<WtfCsrfCodec::Decoded>();
+        QVERIFY(details);
+        QCOMPARE(details->token.parts.timestamp, v[QStringLiteral("timestamp")].toInteger());
+
+        KeyRing ring;
+        addSecret(ring, QStringLiteral("wrong"), QStringLiteral("nope"));
+        addSecret(ring, QStringLiteral("app"), v[QStringLiteral("secret")].toString());
+        const auto verified = CookieOpener::open(token, ring, FlaskSignedCodec::Options());
+        QCOMPARE(verified.verified, std::optional<bool>(true));
+        QCOMPARE(verified.keyIndex, 1);
+
+        KeyRing wrong;
+        addSecret(wrong, QStringLiteral("wrong"), QStringLiteral("nope"));
+        const auto forged = CookieOpener::open(token, wrong, FlaskSignedCodec::Options());
+        QCOMPARE(forged.verified, std::optional<bool>(false));
+        QVERIFY(forged.readable());
+        QCOMPARE(forged.error->category, ErrorCategory::Authentication);
+    }
+
+    void sealsThroughTheSealer()
+    {
+        const QJsonObject v = rows(QStringLiteral("valid"), kValidVectors).first().toObject();
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("csrf_token"),
+                         SessionValue::makeString(v[QStringLiteral("raw")].toString()));
+        SealOptions options;
+        options.format = FormatRegistry::builtIn().find(WtfCsrfFormat::formatId());
+        options.timestamp = v[QStringLiteral("timestamp")].toInteger();
+        const auto sealed = SessionSealer::seal(
+            session, bytesOf(v[QStringLiteral("secret")].toString().toUtf8()), options);
+        QVERIFY2(sealed.ok(), qPrintable(sealed.error ? sealed.error->toString() : QString()));
+        QCOMPARE(sealed.cookie, v[QStringLiteral("token")].toString().toLatin1());
+        QCOMPARE(sealed.report.cookieValueBytes, sealed.cookie.size());
+        QCOMPARE(sealed.report.format, WtfCsrfFormat::formatId());
+
+        session.setValue(QStringLiteral("user"), SessionValue::makeString(QStringLiteral("ada")));
+        QVERIFY(!SessionSealer::seal(session, bytesOf("dev"), options).ok());
+        const auto converted = options.format->convertFrom(session);
+        QVERIFY(!converted.error);
+        QCOMPARE(converted.session.size(), 1);
+        QCOMPARE(converted.notes.size(), 1);
+    }
+
+    void mintCreatesTheRawTokenWhenMissing()
+    {
+        KeyRing ring;
+        addSecret(ring, QStringLiteral("app"), QStringLiteral("dev"));
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("user"), SessionValue::makeString(QStringLiteral("ada")));
+        CsrfTokenCheck::Options options;
+        const auto minted = CsrfTokenCheck::mint(session, ring, options);
+        QVERIFY(minted.ok());
+        QVERIFY(minted.sessionChanged);
+        QCOMPARE(minted.raw.size(), WtfCsrfCodec::kRawTokenHexDigits);
+        QCOMPARE(minted.session.value(QStringLiteral("user"))->stringValue(), u"ada");
+        QVERIFY(CsrfTokenCheck::verify(minted.token, minted.session, ring, options).ok());
+        // The old session lacks the raw token: the check says so.
+        QCOMPARE(CsrfTokenCheck::verify(minted.token, session, ring, options).failed,
+                 CsrfTokenCheck::Step::MissingInSession);
+
+        const auto again = CsrfTokenCheck::mint(minted.session, ring, options);
+        QVERIFY(again.ok());
+        QVERIFY(!again.sessionChanged);
+        QCOMPARE(again.raw, minted.raw);
+
+        KeyRing empty;
+        QCOMPARE(CsrfTokenCheck::mint(session, empty, options).error->category, ErrorCategory::Key);
+    }
+
+    void auditAndTimelineCountIt()
+    {
+        QByteArray lines;
+        for (const QJsonValue &row : rows(QStringLiteral("valid"), kValidVectors)) {
+            lines += row.toObject()[QStringLiteral("token")].toString().toLatin1() + '\n';
+            const QJsonValue cookie = row.toObject()[QStringLiteral("session_cookie")];
+            if (cookie.isString())
+                lines += cookie.toString().toLatin1() + '\n';
+        }
+        QBuffer input(&lines);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        SizeAudit::Options options;
+        options.threads = 1;
+        SizeAudit::Report report;
+        QVERIFY(SizeAudit::run(input, lines.size(), options, report, {}).ok());
+        QCOMPARE(report.formats.value(WtfCsrfFormat::formatId()), quint64(kValidVectors));
+        QCOMPARE(report.formats.value(FlaskSignedFormat::formatId()), quint64(kValidVectors - 1));
+        const QJsonObject byFormat =
+            report.toJson(50, FormatRegistry::builtIn())[QStringLiteral("formats")].toObject();
+        QCOMPARE(byFormat[WtfCsrfFormat::formatId()].toInteger(), kValidVectors);
+        QCOMPARE(report.keys.value(QStringLiteral("csrf_token")).cookies,
+                 quint64(2 * kValidVectors - 1));
+
+        KeyRing ring;
+        addSecret(ring, QStringLiteral("app"), QStringLiteral("dev"));
+        Timeline timeline(ring, {}, FormatRegistry::builtIn());
+        CapturedCookie cookie;
+        cookie.value = rows(QStringLiteral("valid"), kValidVectors)
+                           .first()
+                           .toObject()[QStringLiteral("token")]
+                           .toString()
+                           .toLatin1();
+        const Timeline::Entry &entry = timeline.add(cookie);
+        QVERIFY(entry.readable());
+        const QJsonObject record = Timeline::toJson(entry);
+        QCOMPARE(record[QStringLiteral("format")].toString(), WtfCsrfFormat::formatId());
+        QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
+    }
+
+    void secretCheckUsesFlaskWtfsSigner()
+    {
+        const QJsonObject v =
+            rows(QStringLiteral("valid"), kValidVectors).at(3).toObject(); // WTF_CSRF_SECRET_KEY
+        const CookieFormat *format = FormatRegistry::builtIn().find(WtfCsrfFormat::formatId());
+        // Flask's session signer in the options must not leak into the token's check.
+        auto check = format->prepareSecretCheck(v[QStringLiteral("token")].toString().toLatin1(),
+                                                FlaskSignedCodec::Options());
+        QVERIFY(check);
+        QVERIFY((*check)->matches(v[QStringLiteral("secret")].toString().toUtf8()));
+        QVERIFY(!(*check)->matches(v[QStringLiteral("session_secret")].toString().toUtf8()));
+        QVERIFY(!format->prepareSecretCheck("Ijk", FlaskSignedCodec::Options()));
+    }
+
+    void sameTokenComparesWholeStrings()
+    {
+        QVERIFY(CsrfTokenCheck::sameToken(QStringLiteral("abc"), QStringLiteral("abc")));
+        QVERIFY(!CsrfTokenCheck::sameToken(QStringLiteral("abc"), QStringLiteral("abd")));
+        QVERIFY(!CsrfTokenCheck::sameToken(QStringLiteral("abc"), QStringLiteral("abcd")));
+        QVERIFY(!CsrfTokenCheck::sameToken(QString(), QStringLiteral("a")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWtfCsrf)
+#include "tst_WtfCsrf.moc"
