@@ -557,6 +557,113 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>CsrfCommand</name>
+    <message>
+        <source>The session cookie (&apos;-&apos;: standard input).</source>
+        <translation>Das Session-Cookie (&apos;-&apos;: Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>WTF_CSRF_FIELD_NAME: the session key (default: %1).</source>
+        <translation>WTF_CSRF_FIELD_NAME: der Schlüssel in der Session (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Verify or mint Flask-WTF&apos;s CSRF form token for a session.</source>
+        <translation>Das CSRF-Formular-Token von Flask-WTF für eine Session prüfen oder erzeugen.</translation>
+    </message>
+    <message>
+        <source>Check a form token against a session and the secrets, naming the step that fails.</source>
+        <translation>Ein Formular-Token gegen eine Session und die Geheimnisse prüfen und den Schritt nennen, der scheitert.</translation>
+    </message>
+    <message>
+        <source>The form token (csrf_token field).</source>
+        <translation>Das Formular-Token (Feld csrf_token).</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>WTF_CSRF_TIME_LIMIT in seconds, or &apos;none&apos; (default: %1).</source>
+        <translation>WTF_CSRF_TIME_LIMIT in Sekunden oder &apos;none&apos; (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Print the verdict as JSON.</source>
+        <translation>Das Urteil als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print a form token the app accepts for the session, and the session sealed again when it had no csrf_token.</source>
+        <translation>Ein Formular-Token ausgeben, das die App für die Session annimmt, und die neu versiegelte Session, wenn sie kein csrf_token hatte.</translation>
+    </message>
+    <message>
+        <source>csrf needs a subcommand: verify or mint</source>
+        <translation>csrf braucht einen Unterbefehl: verify oder mint</translation>
+    </message>
+    <message>
+        <source>--session is required</source>
+        <translation>--session ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--time-limit takes seconds or &apos;none&apos;</source>
+        <translation>--time-limit erwartet Sekunden oder &apos;none&apos;</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>the session cookie does not open:</source>
+        <translation>das Session-Cookie lässt sich nicht öffnen:</translation>
+    </message>
+    <message>
+        <source>warning: no secret verified the session cookie: the app would start an empty session instead</source>
+        <translation>Warnung: kein Geheimnis hat das Session-Cookie bestätigt: die App würde stattdessen eine leere Session beginnen</translation>
+    </message>
+    <message>
+        <source>the secret cannot be used</source>
+        <translation>das Geheimnis ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>sessionlens-cli: the CSRF token fails at step %1: %2</source>
+        <translation>sessionlens-cli: das CSRF-Token scheitert im Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>valid: signed with %1, %2 s old (time limit: %3)</source>
+        <translation>gültig: signiert mit %1, %2 s alt (Zeitlimit: %3)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>form token signed with %1</source>
+        <translation>Formular-Token signiert mit %1</translation>
+    </message>
+    <message>
+        <source>the session had no %1, and without the key that opened it the session cannot be sealed again with one</source>
+        <translation>die Session hatte kein %1, und ohne den Schlüssel, der sie öffnete, lässt sie sich nicht mit einem neu versiegeln</translation>
+    </message>
+    <message>
+        <source>the session had no %1: it now holds a new one, so send this session cookie (line 2) with the token</source>
+        <translation>die Session hatte kein %1: sie enthält jetzt ein neues, also dieses Session-Cookie (Zeile 2) mit dem Token senden</translation>
+    </message>
+</context>
+<context>
     <name>DecodeCommand</name>
     <message>
         <source>Output: tree (default), json or python.</source>
@@ -591,10 +698,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>geöffnet mit %1 (Fingerabdruck %2)</translation>
     </message>
     <message>
-        <source>Open a session cookie (EncryptedSession or Flask signed) and print the session.</source>
-        <translation>Öffnet ein Session-Cookie (EncryptedSession oder signiert von Flask) und gibt die Session aus.</translation>
-    </message>
-    <message>
         <source>note: the signature was not checked (give --secret to verify it)</source>
         <translation>Hinweis: die Signatur wurde nicht geprüft (mit --secret prüfen)</translation>
     </message>
@@ -615,16 +718,20 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Warnung: %1 s in der Zukunft signiert: itsdangerous weist es zurück</translation>
     </message>
     <message>
-        <source>warning: older than the session lifetime (%1 s): Flask rejects it</source>
-        <translation>Warnung: älter als die Sitzungsdauer (%1 s): Flask weist es zurück</translation>
-    </message>
-    <message>
         <source>Flask / Quart signed cookie, timestamp out of range (after the year 9999)</source>
         <translation>Signiertes Flask-/Quart-Cookie, Zeitstempel außerhalb des Bereichs (nach dem Jahr 9999)</translation>
     </message>
     <message>
-        <source>Flask / Quart signed cookie, signed %1 (%2)</source>
-        <translation>Flask-/Quart-signiertes Cookie, signiert %1 (%2)</translation>
+        <source>%1, signed %2 (%3)</source>
+        <translation>%1, signiert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>warning: older than the session lifetime (%1 s): the server rejects it</source>
+        <translation>Warnung: älter als die Sitzungsdauer (%1 s): der Server weist es zurück</translation>
+    </message>
+    <message>
+        <source>Open a session cookie of any known format and print the session.</source>
+        <translation>Ein Sitzungs-Cookie jedes bekannten Formats öffnen und die Sitzung ausgeben.</translation>
     </message>
 </context>
 <context>
@@ -1113,10 +1220,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Der gespeicherte Schlüsselbund, den auch das Fenster nutzt; und Werkzeuge für Schlüsseltext.</translation>
     </message>
     <message>
-        <source>List the stored keys: name, kind, size, fingerprint (never the key).</source>
-        <translation>Die gespeicherten Schlüssel auflisten: Name, Art, Größe, Fingerabdruck (nie den Schlüssel).</translation>
-    </message>
-    <message>
         <source>Store a key or secret read from a file or standard input.</source>
         <translation>Einen Schlüssel oder ein Geheimnis aus einer Datei oder der Standardeingabe speichern.</translation>
     </message>
@@ -1139,6 +1242,30 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Make a new random AES key.</source>
         <translation>Einen neuen zufälligen AES-Schlüssel erzeugen.</translation>
+    </message>
+    <message>
+        <source>List the stored keys: name, kind, size, fingerprint (never the key) and the formats each is kept for.</source>
+        <translation>Die gespeicherten Schlüssel auflisten: Name, Art, Größe, Fingerabdruck (nie den Schlüssel) und die Formate, für die jeder gilt.</translation>
+    </message>
+    <message>
+        <source>Try the key only on cookies of these formats (comma-separated ids).</source>
+        <translation>Den Schlüssel nur an Cookies dieser Formate versuchen (IDs, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>formats</source>
+        <translation>Formate</translation>
+    </message>
+    <message>
+        <source>all formats</source>
+        <translation>alle Formate</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <source>it is tried only on cookies of: %1</source>
+        <translation>er wird nur an Cookies dieser Formate versucht: %1</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +2921,114 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>%1 has no key %2</source>
         <translation>%1 hat keinen Schlüssel %2</translation>
     </message>
+    <message>
+        <source>The CSRF token is missing.</source>
+        <translation>Das CSRF-Token fehlt.</translation>
+    </message>
+    <message>
+        <source>The CSRF session token is missing.</source>
+        <translation>Das CSRF-Token der Session fehlt.</translation>
+    </message>
+    <message>
+        <source>no secret to verify the CSRF token with</source>
+        <translation>kein Geheimnis, mit dem sich das CSRF-Token prüfen ließe</translation>
+    </message>
+    <message>
+        <source>The CSRF token is invalid.</source>
+        <translation>Das CSRF-Token ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The CSRF token has expired.</source>
+        <translation>Das CSRF-Token ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>signed %1 s ago, time limit %2 s</source>
+        <translation>vor %1 s signiert, Zeitlimit %2 s</translation>
+    </message>
+    <message>
+        <source>The CSRF tokens do not match.</source>
+        <translation>Die CSRF-Token stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>hmac.compare_digest takes ASCII strings only: Flask-WTF fails with a server error (TypeError)</source>
+        <translation>hmac.compare_digest nimmt nur ASCII-Zeichenketten: Flask-WTF scheitert mit einem Serverfehler (TypeError)</translation>
+    </message>
+    <message>
+        <source>the session is not a dict</source>
+        <translation>die Session ist kein Dict</translation>
+    </message>
+    <message>
+        <source>no secret to sign the CSRF token with</source>
+        <translation>kein Geheimnis, mit dem sich das CSRF-Token signieren ließe</translation>
+    </message>
+    <message>
+        <source>the timestamp is empty</source>
+        <translation>der Zeitstempel ist leer</translation>
+    </message>
+    <message>
+        <source>the timestamp holds &apos;%1&apos;, not a base62 digit</source>
+        <translation>der Zeitstempel enthält „%1“, keine base62-Ziffer</translation>
+    </message>
+    <message>
+        <source>expected [.]&lt;payload&gt;:&lt;timestamp&gt;:&lt;signature&gt;</source>
+        <translation>erwartet: [.]&lt;Nutzdaten&gt;:&lt;Zeitstempel&gt;:&lt;Signatur&gt;</translation>
+    </message>
+    <message>
+        <source>the signature is not unpadded URL-safe base64 as Django writes it: Django compares the text, so it never matches</source>
+        <translation>die Signatur ist kein URL-sicheres Base64 ohne Auffüllung, wie Django es schreibt: Django vergleicht den Text, also passt sie nie</translation>
+    </message>
+    <message>
+        <source>the signature is %1 bytes: Django signs with SHA-256 (32 bytes) or the legacy SHA-1 (20 bytes)</source>
+        <translation>die Signatur hat %1 Bytes: Django signiert mit SHA-256 (32 Bytes) oder dem alten SHA-1 (20 Bytes)</translation>
+    </message>
+    <message>
+        <source>the timestamp is before 1970 or after the year 9999</source>
+        <translation>der Zeitstempel liegt vor 1970 oder nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>%1: Django&apos;s JSON serializer cannot write this value (json.dumps raises TypeError); convert the session to django first</source>
+        <translation>%1: Djangos JSON-Serialisierer kann diesen Wert nicht schreiben (json.dumps löst TypeError aus); die Sitzung zuerst nach django umwandeln</translation>
+    </message>
+    <message>
+        <source>no Django SECRET_KEY to sign with</source>
+        <translation>kein Django-SECRET_KEY zum Signieren</translation>
+    </message>
+    <message>
+        <source>the signature is not one Django writes: no secret can match it</source>
+        <translation>die Signatur ist keine, die Django schreibt: kein Geheimnis kann zu ihr passen</translation>
+    </message>
+    <message>
+        <source>no format is called &quot;%1&quot; (known: %2)</source>
+        <translation>kein Format heißt „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>%1 cookies are not made with this kind of key (%2)</source>
+        <translation>%1-Cookies werden nicht mit dieser Art von Schlüssel gemacht (%2)</translation>
+    </message>
+    <message>
+        <source>name at least one format for the key</source>
+        <translation>nennen Sie mindestens ein Format für den Schlüssel</translation>
+    </message>
+    <message>
+        <source>Starlette&apos;s json.dumps cannot write a %1 value</source>
+        <translation>Starlettes json.dumps kann keinen Wert vom Typ %1 schreiben</translation>
+    </message>
+    <message>
+        <source>no Starlette secret_key to sign with</source>
+        <translation>kein Starlette-secret_key zum Signieren</translation>
+    </message>
+    <message>
+        <source>a lone surrogate (U+%1) cannot be written as UTF-8</source>
+        <translation>ein einzelnes Surrogat (U+%1) lässt sich nicht als UTF-8 schreiben</translation>
+    </message>
+    <message>
+        <source>a CSRF token holds one string: {&quot;csrf_token&quot;: &quot;...&quot;}</source>
+        <translation>ein CSRF-Token enthält eine Zeichenkette: {&quot;csrf_token&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>the session holds no string csrf_token to sign</source>
+        <translation>die Session enthält kein csrf_token als Zeichenkette zum Signieren</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::KeyRingStore</name>
@@ -3095,6 +3330,66 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Flask-Login&apos;s _user_id becomes user_id</source>
         <translation>_user_id von Flask-Login wird zu user_id</translation>
+    </message>
+    <message>
+        <source>the text is also a whole %1 cookie, and no stored key tells which: opened as %2</source>
+        <translation>der Text ist auch ein vollständiges Cookie vom Format %1, und kein gespeicherter Schlüssel entscheidet: geöffnet als %2</translation>
+    </message>
+    <message>
+        <source>signed %1 s in the future: Django accepts it (it checks only that the age is not above SESSION_COOKIE_AGE)</source>
+        <translation>%1 s in der Zukunft signiert: Django nimmt es an (es prüft nur, dass das Alter SESSION_COOKIE_AGE nicht übersteigt)</translation>
+    </message>
+    <message>
+        <source>the JSON holds bytes past ASCII: Django reads each as the Latin-1 character of its value, as shown</source>
+        <translation>das JSON enthält Bytes jenseits von ASCII: Django liest jedes als das Latin-1-Zeichen seines Werts, wie gezeigt</translation>
+    </message>
+    <message>
+        <source>signed with the legacy SHA-1 (DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos;), which Django 3.2 still accepts; it signs with SHA-256 by default</source>
+        <translation>mit dem alten SHA-1 signiert (DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos;), das Django 3.2 noch annimmt; standardmäßig signiert es mit SHA-256</translation>
+    </message>
+    <message>
+        <source>Django signed-cookie session</source>
+        <translation>Django-Sitzung im signierten Cookie</translation>
+    </message>
+    <message>
+        <source>django</source>
+        <translation>django</translation>
+    </message>
+    <message>
+        <source>timestamp, base62</source>
+        <translation>Zeitstempel, base62</translation>
+    </message>
+    <message>
+        <source>bytes cannot be carried (plain JSON has no bytes); written as its standard base64 text</source>
+        <translation>bytes lässt sich nicht übertragen (reines JSON kennt keine Bytes); als Standard-Base64-Text geschrieben</translation>
+    </message>
+    <message>
+        <source>Starlette session</source>
+        <translation>FastAPI-/Starlette-Sitzung</translation>
+    </message>
+    <message>
+        <source>starlette</source>
+        <translation>starlette</translation>
+    </message>
+    <message>
+        <source>the token holds a %1, not a string: Flask-WTF&apos;s comparison fails with a server error (TypeError)</source>
+        <translation>das Token enthält ein %1, keine Zeichenkette: der Vergleich von Flask-WTF scheitert mit einem Serverfehler (TypeError)</translation>
+    </message>
+    <message>
+        <source>Flask-WTF CSRF token</source>
+        <translation>CSRF-Token von Flask-WTF</translation>
+    </message>
+    <message>
+        <source>wtf-csrf</source>
+        <translation>wtf-csrf</translation>
+    </message>
+    <message>
+        <source>the token is %1 s old, over WTF_CSRF_TIME_LIMIT&apos;s %2 s (or from the future): Flask-WTF rejects it</source>
+        <translation>das Token ist %1 s alt, über den %2 s von WTF_CSRF_TIME_LIMIT (oder aus der Zukunft): Flask-WTF lehnt es ab</translation>
+    </message>
+    <message>
+        <source>dropped: a CSRF token carries csrf_token alone</source>
+        <translation>entfernt: ein CSRF-Token trägt nur csrf_token</translation>
     </message>
 </context>
 <context>
@@ -3704,10 +3999,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation> (zlib)</translation>
     </message>
     <message>
-        <source>Signature verified with secret &quot;%1&quot;.</source>
-        <translation>Signatur mit dem Geheimnis „%1“ geprüft.</translation>
-    </message>
-    <message>
         <source>Signature NOT verified: no stored secret matches. The session below is readable by anyone, but the server will reject this cookie unless it uses another secret.</source>
         <translation>Signatur NICHT geprüft: kein gespeichertes Geheimnis passt. Die Session unten kann jeder lesen, aber der Server weist dieses Cookie ab, sofern er kein anderes Geheimnis verwendet.</translation>
     </message>
@@ -3733,10 +4024,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Expired: signed %1; itsdangerous rejects it.</source>
         <translation>Abgelaufen: signiert %1; itsdangerous lehnt es ab.</translation>
-    </message>
-    <message>
-        <source>Expired: signed %1 ago, and the session lifetime is %2; Flask rejects it.</source>
-        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; Flask lehnt es ab.</translation>
     </message>
     <message>
         <source>Session opened from a JSON file: no cookie was opened.</source>
@@ -3775,8 +4062,24 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>Digest nicht geprüft: kein Flask-Geheimnis im Schlüsselbund. Jeder kann die Benutzer-ID lesen; nur das Geheimnis erzeugt ein Cookie, das Flask-Login annimmt.</translation>
     </message>
     <message>
-        <source>Flask / Quart signed cookie: payload %1 bytes%2 · signed %3, %4 ago · signature %5 bytes</source>
-        <translation>Flask-/Quart-signiertes Cookie: Nutzdaten %1 Bytes%2 · signiert %3, vor %4 · Signatur %5 Bytes</translation>
+        <source>Verified with the empty secret (%1).</source>
+        <translation>Mit dem leeren Geheimnis geprüft (%1).</translation>
+    </message>
+    <message>
+        <source>Verified with secret “%1” (%2).</source>
+        <translation>Mit dem Geheimnis „%1“ geprüft (%2).</translation>
+    </message>
+    <message>
+        <source>%1: payload %2 bytes%3 · signed %4, %5 ago · signature %6 bytes</source>
+        <translation>%1: Nutzdaten %2 Bytes%3 · signiert %4, vor %5 · Signatur %6 Bytes</translation>
+    </message>
+    <message>
+        <source>Expired: signed %1 ago, and the session lifetime is %2; the server rejects it.</source>
+        <translation>Abgelaufen: vor %1 signiert, bei einer Lebensdauer der Session von %2; der Server lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>Signature not checked: no secret in the key ring (%1).</source>
+        <translation>Signatur nicht geprüft: kein Geheimnis im Schlüsselbund (%1).</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +4102,41 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::CsrfTokenPanel</name>
+    <message>
+        <source>Mint CS&amp;RF Token</source>
+        <translation>CSRF-Token er&amp;zeugen</translation>
+    </message>
+    <message>
+        <source>A Flask-WTF form token (csrf_token field) the app accepts with the new cookie</source>
+        <translation>Ein Formular-Token von Flask-WTF (Feld csrf_token), das die App mit dem neuen Cookie annimmt</translation>
+    </message>
+    <message>
+        <source>Flask-WTF form token</source>
+        <translation>Formular-Token von Flask-WTF</translation>
+    </message>
+    <message>
+        <source>Add the app&apos;s SECRET_KEY (or WTF_CSRF_SECRET_KEY) to the key ring to sign a form token.</source>
+        <translation>Den SECRET_KEY (oder WTF_CSRF_SECRET_KEY) der App zum Schlüsselbund hinzufügen, um ein Formular-Token zu signieren.</translation>
+    </message>
+    <message>
+        <source>Signed with %1.</source>
+        <translation>Signiert mit %1.</translation>
+    </message>
+    <message>
+        <source>The session had no %1: one was added, so send the new cookie with the token.</source>
+        <translation>Die Session hatte kein %1: eines wurde hinzugefügt, also das neue Cookie mit dem Token senden.</translation>
+    </message>
+    <message>
+        <source>Copied the CSRF form token</source>
+        <translation>Das CSRF-Formular-Token wurde kopiert</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Token</source>
+        <translation>Toke&amp;n kopieren</translation>
     </message>
 </context>
 <context>
@@ -4306,12 +4644,12 @@ Python: %2</translation>
         <translation>Der Text oben ließ sich nicht öffnen, daher ist dies noch die letzte Session, die sich öffnen ließ; sie bleibt ausgegraut, bis sich ein Cookie öffnet.</translation>
     </message>
     <message>
-        <source>Convert to &amp;%1</source>
-        <translation>In &amp;%1 umwandeln</translation>
-    </message>
-    <message>
         <source>Open a signed cookie first: the audit tries secrets against its signature.</source>
         <translation>Öffnen Sie zuerst ein signiertes Cookie: Die Prüfung probiert Geheimnisse an seiner Signatur aus.</translation>
+    </message>
+    <message>
+        <source>Convert to %1</source>
+        <translation>In %1 umwandeln</translation>
     </message>
 </context>
 <context>

@@ -27,9 +27,8 @@ namespace sessionlens::cli {
 
 CommandSyntax DecodeCommand::syntax() const
 {
-    CommandSyntax syntax(
-        QStringLiteral("decode"),
-        tr("Open a session cookie (EncryptedSession or Flask signed) and print the session."));
+    CommandSyntax syntax(QStringLiteral("decode"),
+                         tr("Open a session cookie of any known format and print the session."));
     SignerArguments::addOpeningOptions(syntax);
     syntax.addOption({QStringLiteral("format"), tr("Output: tree (default), json or python."),
                       tr("format"), QStringLiteral("tree")},

@@ -29,7 +29,7 @@ CsrfTokenPanel::CsrfTokenPanel(InspectorController &controller, AppSettings &set
     m_token->setReadOnly(true);
     m_token->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_token->setPlaceholderText(tr("Flask-WTF form token"));
-    m_copy = new QPushButton(tr("Copy T&oken"), this);
+    m_copy = new QPushButton(tr("Cop&y Token"), this);
     m_copy->setObjectName(QStringLiteral("copyCsrfToken"));
     m_copy->setEnabled(false);
     m_info = new QLabel(this);

@@ -226,10 +226,14 @@ void MainWindow::createMenus()
     for (QAction *action : m_tree->editActions())
         edit->addAction(action);
     edit->addSeparator();
-    // One action a format: the registry says which there are.
+    // One action a format: the registry says which there are. Their names share first letters
+    // (three begin with "Flask"), so each gets the first letter of its name that no other item
+    // of the menu has taken.
+    QList<std::pair<QAction *, QString>> converts;
     for (const CookieFormat *format : m_controller->formats().formats()) {
-        QAction *convert = edit->addAction(tr("Convert to &%1").arg(format->displayName()), this,
+        QAction *convert = edit->addAction(format->displayName(), this,
                                            [this, format] { convertSession(format); });
+        converts.append({convert, format->displayName()});
         connect(edit, &QMenu::aboutToShow, convert, [this, convert, format] {
             convert->setEnabled(m_controller->hasDocument() && m_controller->format() != format);
         });
@@ -237,6 +241,25 @@ void MainWindow::createMenus()
     edit->addSeparator();
     QAction *preferences =
         edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
+    QString taken;
+    for (QAction *action : edit->actions()) {
+        const qsizetype amp = action->text().indexOf(QLatin1Char('&'));
+        if (amp >= 0 && amp + 1 < action->text().size())
+            taken.append(action->text().at(amp + 1).toLower());
+    }
+    for (auto &[convert, name] : converts) {
+        QString marked = name;
+        marked.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        for (qsizetype i = 0; i < marked.size(); ++i) {
+            const QChar letter = marked.at(i).toLower();
+            if (letter.isLetterOrNumber() && !taken.contains(letter)) {
+                taken.append(letter);
+                marked.insert(i, QLatin1Char('&'));
+                break;
+            }
+        }
+        convert->setText(tr("Convert to %1").arg(marked));
+    }
     // Only some platforms bind Preferences (macOS, KDE); elsewhere Ctrl+, as GNOME apps use.
     preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
                                   ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}

@@ -145,7 +145,7 @@ void TestDjangoSignedFormat::opensVerifiesAndResignsDjangoCookies()
             seal.signer.signer.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
             seal.signer.signer.digest = ItsdangerousSigner::Digest::Sha1;
         }
-        const SealedCookie sealed =
+        const SessionSealer::Sealed sealed =
             SessionSealer::seal(opened.session(), secretBytes(secret), seal);
         QVERIFY(sealed.ok());
         QCOMPARE(sealed.cookie, cookie);
@@ -237,7 +237,7 @@ void TestDjangoSignedFormat::sizeStagesAddUpToTheCookie()
         SealOptions options;
         options.format = &django();
         options.timestamp = qint64(row[QStringLiteral("timestamp")].toDouble());
-        const SealedCookie sealed = SessionSealer::seal(
+        const SessionSealer::Sealed sealed = SessionSealer::seal(
             read(json), secretBytes(row[QStringLiteral("secret")].toString()), options);
         QVERIFY(sealed.ok());
         const SizeReport &report = sealed.report;
@@ -291,7 +291,7 @@ void TestDjangoSignedFormat::refusesToSealWhatDjangoCannotWrite()
     QVERIFY(session);
     SealOptions options;
     options.format = &django();
-    const SealedCookie sealed =
+    const SessionSealer::Sealed sealed =
         SessionSealer::seal(*session, secretBytes(QStringLiteral("s")), options);
     QVERIFY(sealed.error);
     QVERIFY(sealed.cookie.isEmpty());

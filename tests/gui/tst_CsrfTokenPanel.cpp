@@ -115,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(c.document().root().value(QStringLiteral("csrf_token"))->stringValue(),
                  v[QStringLiteral("raw")].toString());
         const QString status = f.window->cookieInput()->statusText();
-        QVERIFY2(status.contains(QStringLiteral("verified with secret \"csrf-secret\"")),
+        QVERIFY2(status.contains(QStringLiteral("Verified with secret “csrf-secret”")),
                  qPrintable(status));
         QVERIFY(status.contains(QStringLiteral("Flask-WTF CSRF token")));
         // Re-signed in the same format, with the secret that verified it: keeping the timestamp,

@@ -47,7 +47,7 @@ void TestDjangoWindow::pastedDjangoCookieIsVerifiedEditedAndResigned()
     QTRY_VERIFY(c.lastOpen().ok());
     QCOMPARE(c.format()->id(), QStringLiteral("django"));
     const QString status = f.window->cookieInput()->statusText();
-    QVERIFY2(status.contains(QStringLiteral("verified with secret \"django dev\"")) &&
+    QVERIFY2(status.contains(QStringLiteral("Verified with secret “django dev”")) &&
                  status.contains(QStringLiteral("Django")),
              qPrintable(status));
     QVERIFY(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("<b>:</b>")));

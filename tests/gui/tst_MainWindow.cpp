@@ -532,9 +532,10 @@ void TestMainWindow::theSecretThatVerifiedIsNamed()
     QTest::keyClick(input, Qt::Key_V, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(f.window->controller().lastOpen().ok(), 10000);
     const QString status = f.window->cookieInput()->statusText();
-    QVERIFY2(status.contains(QStringLiteral("Verified with secret “production” (Flask signed "
-                                            "session)")),
-             qPrintable(status));
+    QVERIFY2(
+        status.contains(QStringLiteral("Verified with secret “production” (Flask / Quart signed "
+                                       "session)")),
+        qPrintable(status));
     QVERIFY(!status.contains(QStringLiteral("staging")));
     QCOMPARE(f.window->controller().lastOpen().opened.keyName, QStringLiteral("production"));
     // Kept for another format only, the same secret no longer verifies Flask's cookie.
@@ -582,7 +583,7 @@ void TestMainWindow::signedCookieVerifiedEditedAndResigned()
     InspectorController &c = f.window->controller();
     QVERIFY(c.lastOpen().ok());
     QVERIFY2(f.window->cookieInput()->statusText().contains(
-                 QStringLiteral("Verified with secret “dev” (Flask signed session)")),
+                 QStringLiteral("Verified with secret “dev” (Flask / Quart signed session)")),
              qPrintable(f.window->cookieInput()->statusText()));
     QCOMPARE(c.verifiedSecretName(), QStringLiteral("dev"));
 

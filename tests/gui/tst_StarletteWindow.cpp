@@ -47,8 +47,7 @@ void TestStarletteWindow::opensVerifiesAndReSeals()
     QTRY_VERIFY(c.lastOpen().hasSession());
     QCOMPARE(c.format()->id(), QStringLiteral("starlette"));
     const QString status = f.window->cookieInput()->statusText();
-    QVERIFY2(status.contains(QStringLiteral("verified with secret \"fastapi\"")),
-             qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Verified with secret “fastapi”")), qPrintable(status));
     QVERIFY2(f.window->cookieInput()->fieldsHtml().contains(QStringLiteral("Starlette session")),
              qPrintable(f.window->cookieInput()->fieldsHtml()));
     QAbstractItemModel *tree = f.window->treePanel()->view()->model();

@@ -42,8 +42,8 @@ test::FlaskServer::Dump dumpOf(test::FlaskServer &server, const QByteArray &cook
     return test::FlaskServer::parseDump(server.get(QStringLiteral("/dump"), "sessionid=" + cookie));
 }
 
-SealedCookie sealed(const SessionValue &session, qint64 timestamp, bool legacySha1 = false,
-                    const QByteArray &bytes = kSecret)
+SessionSealer::Sealed sealed(const SessionValue &session, qint64 timestamp, bool legacySha1 = false,
+                             const QByteArray &bytes = kSecret)
 {
     SealOptions options;
     options.format = &django();
@@ -95,7 +95,7 @@ void TestInteropDjango::djangoReadsOurCookies()
         const auto converted = django().convertFrom(generator.flaskSession());
         QVERIFY(!converted.error);
         const bool legacy = i % 4 == 3; // Django 3.2 also accepts the legacy SHA-1 signature
-        const SealedCookie cookie =
+        const SessionSealer::Sealed cookie =
             sealed(converted.session, QDateTime::currentSecsSinceEpoch(), legacy);
         QVERIFY2(cookie.ok(), qPrintable(cookie.error ? cookie.error->message : QString()));
         compressed += cookie.cookie.startsWith('.') ? 1 : 0;
@@ -109,7 +109,7 @@ void TestInteropDjango::djangoReadsOurCookies()
     // fallback is SHA-1 too): our legacy cookie passes there, a SHA-256 one does not.
     const SessionValue session = django().convertFrom(generator.flaskSession()).session;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const SealedCookie legacy = sealed(session, now, true);
+    const SessionSealer::Sealed legacy = sealed(session, now, true);
     QCOMPARE(dumpOf(m_legacyServer, legacy.cookie).json, legacy.json);
     QVERIFY(dumpOf(m_legacyServer, sealed(session, now).cookie).empty);
 }
@@ -168,7 +168,7 @@ void TestInteropDjango::djangoRefusesWhatWeRefuse()
     session.setValue(QStringLiteral("user_id"), SessionValue::makeString(QStringLiteral("7")));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     // Signed with another secret: Django loads an empty session, we fail authentication.
-    const SealedCookie foreign = sealed(session, now, false, "another secret");
+    const SessionSealer::Sealed foreign = sealed(session, now, false, "another secret");
     QVERIFY(dumpOf(m_server, foreign.cookie).empty);
     KeyRing ring;
     QVERIFY(ring.add(SessionKey(QStringLiteral("app"), secret(), SessionKey::Kind::SigningSecret)));
@@ -176,13 +176,15 @@ void TestInteropDjango::djangoRefusesWhatWeRefuse()
     QVERIFY(opened.error);
     QCOMPARE(opened.error->category, ErrorCategory::Authentication);
     // Older than SESSION_COOKIE_AGE: Django loads an empty session, we say it expired.
-    const SealedCookie old = sealed(session, now - DjangoSignedCodec::kDefaultCookieAge - 60);
+    const SessionSealer::Sealed old =
+        sealed(session, now - DjangoSignedCodec::kDefaultCookieAge - 60);
     QVERIFY(dumpOf(m_server, old.cookie).empty);
     opened = CookieOpener::open(old.cookie, ring, OpenOptions{});
     QVERIFY(opened.ok());
     QVERIFY(opened.detailsAs<DjangoSignedCodec::Decoded>()->expired);
     // Within it: both accept.
-    const SealedCookie fresh = sealed(session, now - DjangoSignedCodec::kDefaultCookieAge + 600);
+    const SessionSealer::Sealed fresh =
+        sealed(session, now - DjangoSignedCodec::kDefaultCookieAge + 600);
     QCOMPARE(dumpOf(m_server, fresh.cookie).json, QByteArray(R"({"user_id":"7"})"));
     opened = CookieOpener::open(fresh.cookie, ring, OpenOptions{});
     QVERIFY(!opened.detailsAs<DjangoSignedCodec::Decoded>()->expired);
