@@ -6,8 +6,8 @@
 #include "formats/RememberCookieFormat.h"
 #include "formats/StarletteSessionFormat.h"
 
-#include <algorithm>
 #include "formats/WtfCsrfFormat.h"
+#include <algorithm>
 
 namespace sessionlens {
 

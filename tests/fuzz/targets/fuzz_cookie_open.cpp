@@ -81,8 +81,7 @@ void viewStages(const CookieOpener::Opened &opened)
     FUZZ_CHECK(sealed.report.cookieValueBytes == sealed.cookie.size());
     // What we seal, we open again, to the same text (signed cookies sort their keys, so
     // the tree's order may differ from the hostile input's; the text may not).
-    const CookieOpener::Opened again =
-        opener().open(sealed.cookie, FlaskSignedCodec::Options{});
+    const CookieOpener::Opened again = opener().open(sealed.cookie, FlaskSignedCodec::Options{});
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.json() == sealed.json);
 }
@@ -106,8 +105,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cookie = sealedForm(body, true);
         break;
     }
-    const CookieOpener::Opened opened =
-        opener().open(cookie, FlaskSignedCodec::Options{});
+    const CookieOpener::Opened opened = opener().open(cookie, FlaskSignedCodec::Options{});
     const bool readable = opened.readable();
     if (!readable) {
         FUZZ_CHECK(opened.error.has_value());
