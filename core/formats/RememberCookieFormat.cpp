@@ -79,10 +79,15 @@ QString RememberCookieFormat::shortName() const
     return QCoreApplication::translate("sessionlens::Note", "remember");
 }
 
-int RememberCookieFormat::score(QByteArrayView cookie, const FormatDetector::Characters &) const
+int RememberCookieFormat::score(QByteArrayView cookie,
+                                const FormatDetector::Characters &characters) const
 {
-    // '|' is in no base64 alphabet: a text that ends in '|' and a digest is no other format's
-    // whole cookie, even when its user id looks like one ("u.AAAA.AA==.AA==" is a valid id).
+    // '|' is in no base64 alphabet: a text of those characters alone has none, and the scan
+    // that said so was made once for every format (a batch pays no search per cookie).
+    if (characters.cookieCharsOnly)
+        return NotMine;
+    // A text that ends in '|' and a digest is no other format's whole cookie, even when its
+    // user id looks like one ("u.AAAA.AA==.AA==" is a valid id).
     if (RememberCookieCodec::hasShape(cookie))
         return Certain + 1;
     return RememberCookieCodec::looksDamaged(cookie) ? Damaged : NotMine;

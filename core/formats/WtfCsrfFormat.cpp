@@ -31,7 +31,7 @@ int WtfCsrfFormat::score(QByteArrayView cookie, const FormatDetector::Characters
 {
     if (!characters.urlSafeOnly)
         return NotMine;
-    if (WtfCsrfCodec::hasTokenShape(cookie))
+    if (characters.dots == (cookie.startsWith('.') ? 3 : 2) && WtfCsrfCodec::hasTokenShape(cookie))
         return Exact;
     // A cut token still starts with '"' and a hex digit ("Ij", "Im"); whole, Flask's shape
     // with another payload stays Flask's.
