@@ -27,23 +27,6 @@ bool urlSafeChar(char c)
            (c >= 'A' && c <= 'Z');
 }
 
-const SessionValue *firstUnwritable(const SessionValue &node)
-{
-    switch (node.type()) {
-    case SessionValue::Type::Bytes:
-    case SessionValue::Type::Uuid:
-    case SessionValue::Type::DateTime:
-        return &node;
-    default:
-        break;
-    }
-    for (qsizetype i = 0; i < node.size(); ++i) {
-        if (const SessionValue *found = firstUnwritable(*node.child(i)))
-            return found;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 QString DjangoSignedFormat::displayName() const
@@ -106,7 +89,7 @@ void DjangoSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const O
 
 std::optional<Error> DjangoSignedFormat::checkWritable(const SessionValue &session)
 {
-    const SessionValue *node = firstUnwritable(session);
+    const SessionValue *node = SessionConverter::firstNotPlainJson(session);
     if (!node)
         return std::nullopt;
     return Error::make(ErrorCategory::Format,

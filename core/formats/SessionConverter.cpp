@@ -147,6 +147,23 @@ SessionConverter::Converted SessionConverter::toPlainJson(const SessionValue &se
     return out;
 }
 
+const SessionValue *SessionConverter::firstNotPlainJson(const SessionValue &node)
+{
+    switch (node.type()) {
+    case SessionValue::Type::Bytes:
+    case SessionValue::Type::Uuid:
+    case SessionValue::Type::DateTime:
+        return &node;
+    default:
+        break;
+    }
+    for (qsizetype i = 0; i < node.size(); ++i) {
+        if (const SessionValue *found = firstNotPlainJson(*node.child(i)))
+            return found;
+    }
+    return nullptr;
+}
+
 SessionConverter::Converted SessionConverter::toFlaskSigned(const SessionValue &session)
 {
     Converted out{session, {}, std::nullopt};

@@ -49,6 +49,9 @@ public:
     /// What a server that writes plain `json.dumps` (no tags: Django's JSONSerializer, Starlette)
     /// reads back: tuples become lists, Markup strings, UUID, datetime and bytes their text.
     [[nodiscard]] static Converted toPlainJson(const SessionValue &session);
+    /// The first value (depth first) that plain `json.dumps` cannot write at all (bytes, UUID,
+    /// datetime: it raises TypeError), nullptr when there is none.
+    [[nodiscard]] static const SessionValue *firstNotPlainJson(const SessionValue &node);
     /// What Flask reads back from its signed cookie (FlaskSignedFormat::convertFrom).
     [[nodiscard]] static Converted toFlaskSigned(const SessionValue &session);
 };

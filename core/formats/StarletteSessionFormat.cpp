@@ -56,23 +56,6 @@ Separator firstSeparator(QByteArrayView json)
     return json[i + 2] == ' ' ? Separator::Spaced : Separator::Compact;
 }
 
-const SessionValue *firstUnwritable(const SessionValue &node)
-{
-    switch (node.type()) {
-    case SessionValue::Type::Bytes:
-    case SessionValue::Type::Uuid:
-    case SessionValue::Type::DateTime:
-        return &node;
-    default:
-        break;
-    }
-    for (qsizetype i = 0; i < node.size(); ++i) {
-        if (const SessionValue *found = firstUnwritable(*node.child(i)))
-            return found;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 QString StarletteSessionFormat::displayName() const
@@ -172,7 +155,7 @@ std::optional<Error> StarletteSessionFormat::checkSealable(const SessionValue &s
 {
     if (auto notSession = SessionDialect::checkIsSession(session))
         return notSession;
-    if (const SessionValue *node = firstUnwritable(session))
+    if (const SessionValue *node = SessionConverter::firstNotPlainJson(session))
         return Error::make(
             ErrorCategory::Json,
             QCoreApplication::translate("sessionlens::Error",
