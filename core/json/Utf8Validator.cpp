@@ -18,9 +18,12 @@ qsizetype Utf8Validator::firstInvalid(QByteArrayView bytes)
 #if defined(__SSE2__)
         // Sixteen ASCII bytes at a time: JSON is mostly ASCII, and this check runs on every
         // cookie of a batch.
-        while (i + 16 <= n &&
-               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i))) == 0)
+        // Back to the loop's test after each block: a text that ends on a block's end is done.
+        if (i + 16 <= n &&
+            _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i))) == 0) {
             i += 16;
+            continue;
+        }
 #endif
         // Eight ASCII bytes at a time.
         if (i + 8 <= n) {

@@ -7,6 +7,10 @@
 #include <QStringDecoder>
 #include <QTest>
 
+#include <memory>
+
+#include <cstring>
+
 using namespace sessionlens;
 
 namespace {
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void goodSequencesAtEveryOffset();
     void seededRandomBytes();
     void decodeKeepsALeadingByteOrderMark();
+    void textsEndingOnABlockAreNotReadPast();
 };
 
 void TestUtf8Validator::everyBadSequenceAtEveryOffset()
@@ -142,6 +147,28 @@ void TestUtf8Validator::seededRandomBytes()
     }
     QVERIFY(valid > 1000);
     QVERIFY(invalid > 1000);
+}
+
+// Views over buffers with nothing after them (no terminating NUL, unlike QByteArray): under
+// AddressSanitizer a read past the last byte fails the test. The fast paths take 16 and 8
+// bytes at a time, so every size up to four blocks is tried, with and without a multi-byte
+// character at the end.
+void TestUtf8Validator::textsEndingOnABlockAreNotReadPast()
+{
+    for (qsizetype size = 1; size <= 64; ++size) {
+        auto ascii = std::make_unique<char[]>(std::size_t(size));
+        std::memset(ascii.get(), 'a', std::size_t(size));
+        QCOMPARE(Utf8Validator::firstInvalid(QByteArrayView(ascii.get(), size)), -1);
+        if (size < 2)
+            continue;
+        auto accented = std::make_unique<char[]>(std::size_t(size));
+        std::memset(accented.get(), 'a', std::size_t(size));
+        accented[std::size_t(size - 2)] = char(0xc3);
+        accented[std::size_t(size - 1)] = char(0xa9);
+        QCOMPARE(Utf8Validator::firstInvalid(QByteArrayView(accented.get(), size)), -1);
+        accented[std::size_t(size - 1)] = 'a'; // a lead byte with no continuation
+        QCOMPARE(Utf8Validator::firstInvalid(QByteArrayView(accented.get(), size)), size - 2);
+    }
 }
 
 void TestUtf8Validator::decodeKeepsALeadingByteOrderMark()
