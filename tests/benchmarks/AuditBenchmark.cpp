@@ -7,13 +7,17 @@
 //   generated: 4,000 sessions as applications keep them (a user, a CSRF token, flashed
 //              messages, a cart of varying length, some bytes), 70% EncryptedSession and 30%
 //              Flask signed, sizes from about 150 bytes to past 4 KiB, in turn
+//   formats:   4,000 cookies of every shipped format (see formatsMix), in turn
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "crypto/EaxCipher.h"
 #include "document/SessionSealer.h"
+#include "formats/DjangoSignedCodec.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "formats/FlaskSignedCodec.h"
 #include "formats/FormatRegistry.h"
+#include "formats/RememberCookieCodec.h"
+#include "formats/StarletteSessionFormat.h"
 #include "formats/ZlibCodec.h"
 
 #include <QBuffer>
@@ -73,74 +77,136 @@ QList<QByteArray> vectorMix()
     return mix;
 }
 
+// A session as applications keep it: a user, a CSRF token, flashed messages (tuples when the
+// format's JSON has them), a cart of varying length, now and then recently viewed pages, and
+// for encrypted cookies now and then some bytes. Draws from `random` in a fixed order, so a
+// seed gives the same sessions.
+SessionValue applicationSession(QRandomGenerator &random, bool tuples, bool bytes)
+{
+    const QStringList products = {QStringLiteral("tea"), QStringLiteral("coffee beans"),
+                                  QStringLiteral("mug"), QStringLiteral("gift card")};
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("_user_id"),
+                     SessionValue::makeString(QString::number(random.bounded(1000000))));
+    session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(random.bounded(2)));
+    session.setValue(QStringLiteral("csrf_token"),
+                     SessionValue::makeString(QString::fromLatin1(
+                         QByteArray::number(random.generate64(), 16).repeated(2))));
+    if (random.bounded(3) == 0) {
+        SessionValue flashes = SessionValue::makeList();
+        for (int f = 0, n = 1 + int(random.bounded(3)); f < n; ++f) {
+            SessionValue *message = flashes.appendChild();
+            *message = tuples ? SessionValue::makeTuple() : SessionValue::makeList();
+            *message->appendChild() = SessionValue::makeString(QStringLiteral("message"));
+            *message->appendChild() =
+                SessionValue::makeString(QStringLiteral("Saved item %1.").arg(f));
+        }
+        session.setValue(QStringLiteral("_flashes"), flashes);
+    }
+    // Carts from empty to large: the tail past the browsers' limit.
+    const int items = random.bounded(4) == 0 ? int(random.bounded(80)) : int(random.bounded(6));
+    SessionValue cart = SessionValue::makeList();
+    for (int c = 0; c < items; ++c) {
+        SessionValue *item = cart.appendChild();
+        *item = SessionValue::makeDict();
+        item->setValue(QStringLiteral("sku"), SessionValue::makeString(QStringLiteral("SKU-%1").arg(
+                                                  random.bounded(99999))));
+        item->setValue(QStringLiteral("name"),
+                       SessionValue::makeString(products[random.bounded(int(products.size()))]));
+        item->setValue(QStringLiteral("qty"), SessionValue::makeInteger(1 + random.bounded(5)));
+    }
+    session.setValue(QStringLiteral("cart"), cart);
+    if (random.bounded(20) == 0) { // recently viewed pages: hard to compress, the big tail
+        SessionValue viewed = SessionValue::makeList();
+        for (int v = 0, n = 30 + int(random.bounded(150)); v < n; ++v)
+            *viewed.appendChild() = SessionValue::makeString(
+                QString::fromLatin1(QByteArray::number(random.generate64(), 36) +
+                                    QByteArray::number(random.generate64(), 36)));
+        session.setValue(QStringLiteral("recently_viewed"), viewed);
+    }
+    if (bytes && random.bounded(5) == 0) {
+        QByteArray blob(16 + int(random.bounded(64)), Qt::Uninitialized);
+        for (char &b : blob)
+            b = char(random.bounded(256));
+        session.setValue(QStringLiteral("device"), SessionValue::makeBytes(blob));
+    }
+    return session;
+}
+
+SecureBytes secretBytes()
+{
+    return SecureBytes(kSecret.constData(), std::size_t(kSecret.size()));
+}
+
 QList<QByteArray> generatedMix(const QByteArray &aesKey)
 {
     QRandomGenerator random(20261127);
     QList<QByteArray> mix;
-    const QStringList products = {QStringLiteral("tea"), QStringLiteral("coffee beans"),
-                                  QStringLiteral("mug"), QStringLiteral("gift card")};
     for (int i = 0; i < 4000; ++i) {
         const bool isSigned = random.bounded(10) < 3;
-        SessionValue session = SessionValue::makeDict();
-        session.setValue(QStringLiteral("_user_id"),
-                         SessionValue::makeString(QString::number(random.bounded(1000000))));
-        session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(random.bounded(2)));
-        session.setValue(QStringLiteral("csrf_token"),
-                         SessionValue::makeString(QString::fromLatin1(
-                             QByteArray::number(random.generate64(), 16).repeated(2))));
-        if (random.bounded(3) == 0) {
-            SessionValue flashes = SessionValue::makeList();
-            for (int f = 0, n = 1 + int(random.bounded(3)); f < n; ++f) {
-                SessionValue *message = flashes.appendChild();
-                *message = SessionValue::makeTuple();
-                *message->appendChild() = SessionValue::makeString(QStringLiteral("message"));
-                *message->appendChild() =
-                    SessionValue::makeString(QStringLiteral("Saved item %1.").arg(f));
-            }
-            session.setValue(QStringLiteral("_flashes"), flashes);
-        }
-        // Carts from empty to large: the tail past the browsers' limit.
-        const int items = random.bounded(4) == 0 ? int(random.bounded(80)) : int(random.bounded(6));
-        SessionValue cart = SessionValue::makeList();
-        for (int c = 0; c < items; ++c) {
-            SessionValue *item = cart.appendChild();
-            *item = SessionValue::makeDict();
-            item->setValue(
-                QStringLiteral("sku"),
-                SessionValue::makeString(QStringLiteral("SKU-%1").arg(random.bounded(99999))));
-            item->setValue(
-                QStringLiteral("name"),
-                SessionValue::makeString(products[random.bounded(int(products.size()))]));
-            item->setValue(QStringLiteral("qty"), SessionValue::makeInteger(1 + random.bounded(5)));
-        }
-        session.setValue(QStringLiteral("cart"), cart);
-        if (random.bounded(20) == 0) { // recently viewed pages: hard to compress, the big tail
-            SessionValue viewed = SessionValue::makeList();
-            for (int v = 0, n = 30 + int(random.bounded(150)); v < n; ++v)
-                *viewed.appendChild() = SessionValue::makeString(
-                    QString::fromLatin1(QByteArray::number(random.generate64(), 36) +
-                                        QByteArray::number(random.generate64(), 36)));
-            session.setValue(QStringLiteral("recently_viewed"), viewed);
-        }
-        if (!isSigned && random.bounded(5) == 0) {
-            QByteArray blob(16 + int(random.bounded(64)), Qt::Uninitialized);
-            for (char &b : blob)
-                b = char(random.bounded(256));
-            session.setValue(QStringLiteral("device"), SessionValue::makeBytes(blob));
-        }
+        const SessionValue session = applicationSession(random, true, !isSigned);
         SessionSealer::Options options;
         if (isSigned) {
             options.format = FormatRegistry::builtIn().find(u"signed");
             options.timestamp = 1790000000 + random.bounded(1000000);
         }
         const auto sealed =
-            isSigned
-                ? SessionSealer::seal(session,
-                                      SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
-                                      options)
-                : SessionSealer::seal(session, SecureBytes(aesKey.constData(), 32), options);
+            isSigned ? SessionSealer::seal(session, secretBytes(), options)
+                     : SessionSealer::seal(session, SecureBytes(aesKey.constData(), 32), options);
         if (!sealed.cookie.isEmpty())
             mix.append(sealed.cookie);
+    }
+    return mix;
+}
+
+// Every shipped format in one file, as a team running several apps would capture: the
+// generated sessions as EncryptedSession (35%), Flask/Quart signed (20%), Starlette (15%) and
+// Django (15%) cookies, plus Flask-Login remember cookies (8%) and Flask-WTF form tokens (7%).
+// All signed ones under kSecret, so the audit verifies each.
+QList<QByteArray> formatsMix(const QByteArray &aesKey, QStringList &kinds)
+{
+    QRandomGenerator random(20261203);
+    QList<QByteArray> mix;
+    const FormatRegistry &registry = FormatRegistry::builtIn();
+    for (int i = 0; i < 4000; ++i) {
+        const int draw = int(random.bounded(100));
+        const QString kind = draw < 35   ? QStringLiteral("encrypted")
+                             : draw < 55 ? QStringLiteral("signed")
+                             : draw < 70 ? QStringLiteral("starlette")
+                             : draw < 85 ? QStringLiteral("django")
+                             : draw < 93 ? QStringLiteral("remember")
+                                         : QStringLiteral("wtf-csrf");
+        SessionValue session;
+        if (kind == u"remember") {
+            session = SessionValue::makeDict();
+            session.setValue(QStringLiteral("user_id"),
+                             SessionValue::makeString(QString::number(random.bounded(1000000))));
+        } else if (kind == u"wtf-csrf") {
+            session = SessionValue::makeDict();
+            session.setValue(
+                QStringLiteral("csrf_token"),
+                SessionValue::makeString(QString::fromLatin1(
+                    QByteArray::number(random.generate64(), 16).rightJustified(16, '0') +
+                    QByteArray::number(random.generate64(), 16).rightJustified(16, '0') +
+                    QByteArray::number(random.bounded(0x10000), 16).rightJustified(8, '0'))));
+        } else {
+            const bool plain = kind == u"starlette" || kind == u"django";
+            session = applicationSession(random, !plain, kind == u"encrypted");
+        }
+        SessionSealer::Options options;
+        options.format = registry.find(kind);
+        options.timestamp = 1790000000 + random.bounded(1000000);
+        const auto sealed =
+            kind == u"encrypted"
+                ? SessionSealer::seal(session, SecureBytes(aesKey.constData(), 32), options)
+                : SessionSealer::seal(session, secretBytes(), options);
+        if (sealed.cookie.isEmpty()) {
+            std::fprintf(stderr, "cannot seal a %s cookie: %s\n", qPrintable(kind),
+                         qPrintable(sealed.error ? sealed.error->message : QString()));
+            std::exit(1);
+        }
+        mix.append(sealed.cookie);
+        kinds.append(kind);
     }
     return mix;
 }
@@ -156,8 +222,19 @@ int main(int argc, char *argv[])
     const QByteArray keyHex = "7971089fabf914db4a53a339a1a04b1a68583f8bc92089a7f491da6764b15efd";
     const QByteArray raw = QByteArray::fromHex(keyHex);
 
-    const bool generated = argc > 3 && QByteArray(argv[3]) == "generated";
-    const QList<QByteArray> mix = generated ? generatedMix(raw) : vectorMix();
+    const QByteArray mode = argc > 3 ? QByteArray(argv[3]) : QByteArray("vectors");
+    const bool generated = mode == "generated";
+    const bool allFormats = mode == "formats";
+    QStringList kinds; // each mix cookie's format id
+    const QList<QByteArray> mix = allFormats  ? formatsMix(raw, kinds)
+                                  : generated ? generatedMix(raw)
+                                              : vectorMix();
+    if (!allFormats) {
+        for (const QByteArray &cookie : mix)
+            kinds.append(cookie.startsWith('u') || cookie.startsWith('z')
+                             ? QStringLiteral("encrypted")
+                             : QStringLiteral("signed"));
+    }
     QByteArray text;
     text.reserve(count * 300);
     for (qint64 i = 0; i < count; ++i)
@@ -169,10 +246,9 @@ int main(int argc, char *argv[])
 
     SizeAudit::Options options;
     options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
-    if (generated) // its signed cookies are verified, as a real audit would
-        options.keys.append(SessionKey(
-            QStringLiteral("secret"), SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
-            SessionKey::Kind::SigningSecret));
+    if (generated || allFormats) // its signed cookies are verified, as a real audit would
+        options.keys.append(
+            SessionKey(QStringLiteral("secret"), secretBytes(), SessionKey::Kind::SigningSecret));
     options.threads = 1;
     // The machines are shared and one run can be 2x off: the best of several, with the spread.
     SizeAudit::Report report;
@@ -188,54 +264,119 @@ int main(int argc, char *argv[])
     });
     const double auditSeconds = audit.best;
 
-    // Bare cost: the same cookies through base64, EAX (tag and decryption; the key schedule and
-    // the empty header's MAC made once for the key) and a whole-buffer inflate with libdeflate
-    // only: no JSON, no output.
+    // Bare cost: the same cookies through the format's split and base64, EAX (tag and
+    // decryption; the key schedule and the empty header's MAC made once for the key) and a
+    // whole-buffer inflate with libdeflate only: no JSON, no signature, no output. Each line's
+    // format is known (the mix in turn), so no detection either.
     auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
+    const FlaskSignedCodec::Layout starlette = StarletteSessionFormat::layout();
+    struct Prepared
+    {
+        enum class Kind
+        {
+            Encrypted,
+            Flask,
+            Starlette,
+            Django,
+            Remember
+        } kind = Kind::Flask;
+        EncryptedSessionCodec::Fields fields;
+        QByteArray compressed; ///< the zlib stream to inflate, or empty
+    };
+    const auto kindOf = [](const QString &id) {
+        using Kind = Prepared::Kind;
+        return id == u"encrypted"   ? Kind::Encrypted
+               : id == u"starlette" ? Kind::Starlette
+               : id == u"django"    ? Kind::Django
+               : id == u"remember"  ? Kind::Remember
+                                    : Kind::Flask; // signed and wtf-csrf
+    };
+    // The split and base64 stage of one cookie: the compressed payload it yields, or the
+    // encrypted fields. False when the cookie does not split.
+    const auto split = [&](QByteArrayView cookie, Prepared::Kind kind, Prepared &p) {
+        using Kind = Prepared::Kind;
+        switch (kind) {
+        case Kind::Encrypted: {
+            auto fields = EncryptedSessionCodec::split(cookie);
+            if (fields)
+                p.fields = std::move(*fields);
+            return fields.ok();
+        }
+        case Kind::Remember:
+            return RememberCookieCodec::split(cookie).ok();
+        case Kind::Flask:
+        case Kind::Starlette:
+        case Kind::Django: {
+            auto parts = kind == Kind::Django      ? DjangoSignedCodec::split(cookie)
+                         : kind == Kind::Starlette ? FlaskSignedCodec::split(cookie, {}, starlette)
+                                                   : FlaskSignedCodec::split(cookie, {});
+            if (parts && parts->compressed)
+                p.compressed = std::move(parts->payload);
+            return parts.ok();
+        }
+        }
+        return false;
+    };
+    QList<Prepared::Kind> lineKinds;
+    for (const QString &id : kinds)
+        lineKinds.append(kindOf(id));
     qint64 bare = 0;
     const Timings bareRuns = bestOf(kRuns, [&] {
         bare = 0;
         QElapsedTimer clock;
         clock.start();
         qsizetype start = 0;
+        qsizetype line = 0;
+        Prepared p;
         while (start < text.size()) {
             const qsizetype end = text.indexOf('\n', start);
             const QByteArrayView cookie(text.constData() + start, end - start);
             start = end + 1;
-            if (cookie.startsWith('u') || cookie.startsWith('z')) {
-                auto fields = EncryptedSessionCodec::split(cookie);
-                if (!fields)
-                    continue;
-                auto plain = cipher.decrypt(fields->nonce, {}, fields->ciphertext, fields->tag);
-                if (plain && fields->compressed)
+            const Prepared::Kind kind = lineKinds[line++ % lineKinds.size()];
+            p.compressed.clear();
+            if (!split(cookie, kind, p))
+                continue;
+            if (kind == Prepared::Kind::Encrypted) {
+                auto plain = cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
+                if (plain && p.fields.compressed)
                     bare += ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize)
                                 ? 1
                                 : 0;
                 else
                     bare += plain ? 1 : 0;
+            } else if (!p.compressed.isEmpty()) {
+                bare +=
+                    ZlibCodec::inflate(p.compressed, ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
             } else {
-                auto parts = FlaskSignedCodec::split(cookie, {});
-                if (parts && parts->compressed)
-                    bare += ZlibCodec::inflate(parts->payload, ZlibCodec::kDefaultMaxInflatedSize)
-                                ? 1
-                                : 0;
-                else
-                    bare += parts ? 1 : 0;
+                ++bare;
             }
         }
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double bareSeconds = bareRuns.best;
-    std::printf("cookies: %lld (the %lld-cookie %s mix, both formats), file %s (%lld bytes)\n",
-                static_cast<long long>(count), static_cast<long long>(mix.size()),
-                generated ? "generated" : "vector", qPrintable(path),
+    QByteArray counts; // "encrypted 1400, signed 800, ..." for the formats mix
+    if (allFormats) {
+        for (const char *id :
+             {"encrypted", "signed", "starlette", "django", "remember", "wtf-csrf"})
+            counts += QByteArray(", ") + id + ' ' +
+                      QByteArray::number(kinds.count(QString::fromLatin1(id)));
+    }
+    std::printf("cookies: %lld (the %lld-cookie %s mix%s), file %s (%lld bytes)\n",
+                static_cast<long long>(count), static_cast<long long>(mix.size()), mode.constData(),
+                allFormats ? counts.constData() : ", both formats", qPrintable(path),
                 static_cast<long long>(text.size()));
     std::printf("in-process audit, 1 thread: %.0f cookies/s (%.2f us each), %llu opened; "
                 "best of %d, spread %s\n",
                 double(count) / auditSeconds, 1e6 * auditSeconds / double(count),
                 static_cast<unsigned long long>(report.opened), kRuns, audit.spread().constData());
-    std::printf("bare cost (base64 + AES-EAX + libdeflate inflate, no JSON): %.0f cookies/s "
-                "(%.2f us each), %lld done; best of %d, spread %s\n",
+    if (allFormats) {
+        QByteArray seen;
+        for (auto it = report.formats.cbegin(); it != report.formats.cend(); ++it)
+            seen += ' ' + it.key().toLatin1() + '=' + QByteArray::number(it.value());
+        std::printf("the audit's formats:%s\n", seen.constData());
+    }
+    std::printf("bare cost (split + base64 + AES-EAX + libdeflate inflate; no JSON, no signature "
+                "check): %.0f cookies/s (%.2f us each), %lld done; best of %d, spread %s\n",
                 double(count) / bareSeconds, 1e6 * bareSeconds / double(count),
                 static_cast<long long>(bare), kRuns, bareRuns.spread().constData());
     // For audit_benchmark.py, which times the CLI on the same file against it.
@@ -245,24 +386,14 @@ int main(int argc, char *argv[])
 
     // The bare cost by stage, each timed alone over the same sequence of cookies (the mix in
     // turn), per cookie of the whole file: where the floor of any implementation lies.
-    struct Prepared
-    {
-        bool encrypted = false;
-        EncryptedSessionCodec::Fields fields;
-        QByteArray compressed; ///< the zlib stream to inflate, or empty
-    };
     QList<Prepared> prepared;
-    for (const QByteArray &cookie : mix) {
+    for (qsizetype i = 0; i < mix.size(); ++i) {
         Prepared p;
-        p.encrypted = cookie.startsWith('u') || cookie.startsWith('z');
-        if (p.encrypted) {
-            p.fields = EncryptedSessionCodec::split(cookie).value();
-            if (p.fields.compressed)
-                p.compressed =
-                    cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag).value();
-        } else if (auto parts = FlaskSignedCodec::split(cookie, {}); parts && parts->compressed) {
-            p.compressed = parts->payload;
-        }
+        p.kind = lineKinds[i];
+        split(mix[i], p.kind, p);
+        if (p.kind == Prepared::Kind::Encrypted && p.fields.compressed)
+            p.compressed =
+                cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag).value();
         prepared.append(p);
     }
     const auto perCookie = [&](const auto &stage) {
@@ -278,12 +409,12 @@ int main(int argc, char *argv[])
         return std::pair{1e6 * runs.best / double(count), done};
     };
     const auto [splitUs, splitDone] = perCookie([&](qsizetype i) {
-        return prepared[i].encrypted ? EncryptedSessionCodec::split(mix[i]).ok()
-                                     : FlaskSignedCodec::split(mix[i], {}).ok();
+        Prepared scratch;
+        return split(mix[i], prepared[i].kind, scratch);
     });
     const auto [eaxUs, eaxDone] = perCookie([&](qsizetype i) {
         const Prepared &p = prepared[i];
-        return p.encrypted &&
+        return p.kind == Prepared::Kind::Encrypted &&
                cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag).ok();
     });
     const auto [inflateUs, inflateDone] = perCookie([&](qsizetype i) {

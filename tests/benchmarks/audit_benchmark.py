@@ -3,7 +3,9 @@
 (pycryptodome + json, with per-key sizes) on the same cookies, in the same run; scaling
 over threads; `decode --lines` from a pipe against the bare cost of the same cookies (base64,
 AES-EAX, libdeflate inflate: no JSON, no output); peak RSS at 100,000 and 1,000,000 cookies.
-Twice: on the vector mix, and on generated sessions as applications keep them. Each figure is
+Three times: on the vector mix, on a mix of every shipped format (EncryptedSession, Flask/Quart,
+Starlette, Django, Flask-Login remember, Flask-WTF tokens; no Python reference there), and on
+generated sessions as applications keep them. Each figure is
 the best of RUNS runs (the machines are shared, one run can be 2x off), with the spread.
 Prints figures only. The cookie files live in a temporary folder that is removed at the end,
 on an error, on Ctrl+C and on SIGTERM.
@@ -126,8 +128,9 @@ def spread(best, worst, cpu):
 RUNS = 5
 
 
-def run_dataset(build, cli, env, folder, kind, count, secret):
-    """Figures for one cookie file: in process, the CLI, decode --lines, the Python reference."""
+def run_dataset(build, cli, env, folder, kind, count, secret, python_reference=True):
+    """Figures for one cookie file: in process, the CLI, decode --lines, and (for the mixes of
+    Flask's two formats, which it reads) the Python reference."""
     big = os.path.join(folder, f"{kind}.txt")
     print(f"--- {kind} ---", flush=True)
     in_process = subprocess.run([os.path.join(build, "tests/benchmarks/audit_benchmark"), str(count), big, kind],
@@ -153,6 +156,9 @@ def run_dataset(build, cli, env, folder, kind, count, secret):
     cli_rate = count / best
     print(f"CLI audit, 1 thread, {count} cookies from a file: {cli_rate:,.0f} cookies/s; "
           f"{spread(best, worst, cli_cpu)}", flush=True)
+    if bare_us and bare_cpu_us:
+        print(f"ratio, CLI audit / bare cost (target 2x or less): {best / (bare_us * count / 1e6):.2f}x "
+              f"by wall time, {cli_cpu / (bare_cpu_us * count / 1e6):.2f}x by CPU time")
     decode = ["decode", "--lines", "--format", "json"] + key
     lines_best, lines_worst, lines_cpu = best_of(RUNS, lambda: timed_cli(cli, decode + [big], env))
     print(f"CLI decode --lines --format json, from a file: {count / lines_best:,.0f} cookies/s; "
@@ -165,6 +171,8 @@ def run_dataset(build, cli, env, folder, kind, count, secret):
               f"{bare_us * count / 1e6 / pipe_best:.2f} by wall time (bare {bare_us:.2f} us a cookie), "
               f"{bare_cpu_us * count / 1e6 / pipe_cpu:.2f} by CPU time (bare {bare_cpu_us:.2f} us)")
 
+    if not python_reference:
+        return big, small, key
     reference = min(count, 100_000)
     python_opened = 0
 
@@ -205,6 +213,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sessionlens-audit-benchmark-") as folder:
         env = dict(os.environ, SESSIONLENS_SETTINGS=os.path.join(folder, "settings.ini"))
         run_dataset(build, cli, env, folder, "vectors", count, None)
+        run_dataset(build, cli, env, folder, "formats", count, SECRET, python_reference=False)
         big, small, key = run_dataset(build, cli, env, folder, "generated", count, SECRET)
 
         print("--- generated, all cores ---")
