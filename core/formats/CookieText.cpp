@@ -101,14 +101,59 @@ struct Rewritten
     CookieText::Source source = CookieText::Source::Text;
 };
 
-// `<payload>=.<timestamp>.<signature>`: a bare Starlette cookie whose base64 payload ends in
-// one '=', not a cookie named after the payload. A value of Flask's (".eJ...", compressed) has
-// three dots, and no cookie name is a payload's length (at least `{"a": 1}`, 11 characters
-// before its '=').
-bool paddingBeforeSignature(const QString &name, QStringView value)
+QChar latin1(char c)
 {
-    return name.size() >= 11 && name.size() % 4 == 3 && value.startsWith(u'.') &&
-           value.count(u'.') == 2;
+    return QChar(QLatin1Char(c));
+}
+QChar latin1(QChar c)
+{
+    return c;
+}
+
+// Whether the first '=' of `pair` (at `eq`) ends a cookie name, for text (QStringView) and for
+// a Latin-1 line where it lies (QByteArrayView), with the same answer for both. Base64 padding
+// also uses '=', so only a name made of token characters counts, followed by neither the end
+// nor another '='. And `<payload>=.<timestamp>.<signature>` is a bare Starlette cookie whose
+// base64 payload ends in one '=', not a cookie named after the payload: a value of Flask's
+// (".eJ...", compressed) has three dots, and no cookie name is a payload's length (at least
+// `{"a": 1}`, 11 characters before its '=').
+template <typename View> bool endsACookieName(View pair, qsizetype eq)
+{
+    if (eq <= 0 || eq == pair.size() - 1 || pair[eq + 1] == u'=')
+        return false;
+    const View name = pair.first(eq).trimmed();
+    if (name.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = latin1(name[i]);
+        if (!c.isLetterOrNumber() && c != u'_' && c != u'-')
+            return false;
+    }
+    const View value = pair.sliced(eq + 1);
+    qsizetype dots = 0;
+    for (qsizetype i = 0; i < value.size(); ++i)
+        dots += value[i] == u'.' ? 1 : 0;
+    const bool paddingBeforeSignature =
+        name.size() >= 11 && name.size() % 4 == 3 && value[0] == u'.' && dots == 2;
+    return !paddingBeforeSignature;
+}
+
+// RFC 6265's cookie-octet: what a cookie value holds unquoted (no space, '"', ',', ';', '\').
+bool isCookieOctet(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u == 0x21 || (u >= 0x23 && u <= 0x2B) || (u >= 0x2D && u <= 0x3A) ||
+           (u >= 0x3C && u <= 0x5B) || (u >= 0x5D && u <= 0x7E);
+}
+
+// "Cookie:" or "Set-Cookie:" in any case: extractLine() reads the value after it.
+bool startsWithHeaderName(QByteArrayView line)
+{
+    const auto startsWith = [line](QByteArrayView name) {
+        return line.size() >= name.size() &&
+               qstrnicmp(line.data(), name.size(), name.data(), name.size()) == 0;
+    };
+    return startsWith("cookie:") || startsWith("set-cookie:");
 }
 
 // Turns what a browser copies into one header-like line; plain text comes back as it is.
@@ -194,16 +239,9 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
     int pairCount = 0;
     for (const QString &pair : std::as_const(pairs)) {
         const qsizetype eq = pair.indexOf(u'=');
-        // Base64 padding also uses '=', so only a name made of token characters counts.
-        const QString name = eq > 0 ? pair.left(eq).trimmed() : QString();
-        const bool looksNamed =
-            !name.isEmpty() &&
-            std::all_of(name.begin(), name.end(),
-                        [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'-'; }) &&
-            !(eq == pair.size() - 1 || pair.at(eq + 1) == u'=') &&
-            !paddingBeforeSignature(name, QStringView(pair).sliced(eq + 1));
-        if (!looksNamed)
+        if (!endsACookieName(QStringView(pair), eq))
             continue;
+        const QString name = pair.left(eq).trimmed();
         ++pairCount;
         Extracted found{name, unquote(pair.mid(eq + 1)).toLatin1(), Source::Text};
         if (name == cookieName)
@@ -232,12 +270,16 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
 
 std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
 {
-    if (line.isEmpty() || line.size() > kMaxInputSize ||
-        !FormatDetector::characters(line).cookieCharsOnly)
-        return std::nullopt; // white space, quotes, ';', ':' ...: extract()'s to read
-    // An '=' before any dot could end a cookie name ("session=..."): also extract()'s.
-    const qsizetype firstEquals = line.indexOf('=');
-    if (firstEquals >= 0 && !line.first(firstEquals).contains('.'))
+    if (line.isEmpty() || line.size() > kMaxInputSize)
+        return std::nullopt;
+    if (!FormatDetector::characters(line).cookieCharsOnly) {
+        // Django's ':' and Flask-Login's '|' are cookie octets too; white space, quotes, ';'
+        // and a header's name are extract()'s to read.
+        if (!std::all_of(line.begin(), line.end(), isCookieOctet) || startsWithHeaderName(line))
+            return std::nullopt;
+    }
+    // "session=...": extract() names the cookie.
+    if (endsACookieName(line, line.indexOf('=')))
         return std::nullopt;
     return line;
 }

@@ -44,10 +44,11 @@ public:
     [[nodiscard]] static Result<Extracted>
     extract(const QString &text, const QString &cookieName = QStringLiteral("session"));
 
-    /// The batch paths' shortcut: when `line` is nothing but a cookie value (base64
-    /// characters and dots, any '=' after a dot, so no `name=`, within the size limit),
-    /// the value extract() would give for it, as it is; otherwise nullopt, and extract()
-    /// decides. Saves turning every line of a large file into UTF-16 and back.
+    /// The batch paths' shortcut: when `line` is nothing but a cookie value (RFC 6265's
+    /// cookie octets, no header name, no '=' that extract() would read as ending a cookie's
+    /// name, within the size limit), the value extract() would give for it, as it is;
+    /// otherwise nullopt, and extract() decides. Saves turning every line of a large file
+    /// into UTF-16 and back (Starlette's padded base64, Django's ':', Flask-Login's '|').
     [[nodiscard]] static std::optional<QByteArrayView> bareValue(QByteArrayView line);
 
     /// A `limit` error when a cookie of this size would be more than SessionLens opens: what a

@@ -105,20 +105,29 @@ void TestCookieText::refuses()
 void TestCookieText::bareValueAgreesWithExtract()
 {
     // The shortcut answers only where extract() would return the line itself as the value.
-    const QByteArray cookies[] = {"u.YWJj.ZGVm+/==.Z2hpamtsbW5vcHFyc3R1dg==", "z.YWJj.ZGVm.Z2hp==",
-                                  "eyJhIjoxfQ.ZmFrZQ.c2lnbmF0dXJl",
-                                  ".eJyrVkosLVayUqpWKkktLlGqBQA.Zm.c2ln"};
+    const QByteArray cookies[] = {
+        "u.YWJj.ZGVm+/==.Z2hpamtsbW5vcHFyc3R1dg==", "z.YWJj.ZGVm.Z2hp==",
+        "eyJhIjoxfQ.ZmFrZQ.c2lnbmF0dXJl", ".eJyrVkosLVayUqpWKkktLlGqBQA.Zm.c2ln",
+        // Starlette: standard base64 with its padding
+        "eyJhIjogMX0=.aW4RYw.c2lnbmF0dXJlc2lnbmF0dXJl", "eyJhYiI6IDF9.aW4RYw.c2lnbmF0dXJl+/",
+        // Django: ':' separators, compressed with a leading '.'
+        "eyJhIjoxfQ:1tZ2aB:c2lnbmF0dXJlc2lnbmF0dXJl", ".eJyrVkosLVayUqpWKkktLlGqBQA:1tZ2aB:c2ln",
+        // Flask-Login: id|hex digest
+        "7|0123456789abcdef0123456789abcdef"};
     for (const QByteArray &cookie : cookies) {
         QCOMPARE(CookieText::bareValue(cookie), std::optional<QByteArrayView>(cookie));
         QCOMPARE(CookieText::extract(QString::fromLatin1(cookie))->value, cookie);
     }
-    for (const char *other : {"session=abc", "a b", "Cookie:x", "\"u.a.b.c\"", "a;b", "", "abc=.d"})
+    for (const char *other : {"session=abc", "a b", "Cookie:x", "\"u.a.b.c\"", "a;b", "", "abc=.d",
+                              "cOOkie:a", "Set-Cookie:session=a", "remember_token=7|ab",
+                              "sessionid=eyJh:1tZ2aB:c2ln", "a,b", "a\\b"})
         QVERIFY2(!CookieText::bareValue(other), other);
     QRandomGenerator random(7);
-    const QByteArray alphabet = "aZ09-_+/.=;: \t\"'\nxyz";
+    const QByteArray alphabet = "aZ09-_+/.=;: \t\"'\nxyz|:,\\!~";
+    const QByteArray prefixes[] = {"", "", "", "", "cookie:", "SET-COOKIE:", "eyJhIjogMX0=."};
     int answered = 0;
     for (int i = 0; i < 200000; ++i) {
-        QByteArray line;
+        QByteArray line = prefixes[random.bounded(int(std::size(prefixes)))];
         for (int n = int(random.bounded(24)); n > 0; --n)
             line.append(alphabet[random.bounded(int(alphabet.size()))]);
         const auto bare = CookieText::bareValue(line);
