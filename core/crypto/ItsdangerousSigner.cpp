@@ -62,16 +62,22 @@ bool ItsdangerousSigner::hash(QByteArrayView a, QByteArrayView b, QByteArrayView
            EVP_DigestFinal_ex(m_ctx.get(), out, &size) == 1;
 }
 
+bool ItsdangerousSigner::keyBlock(QByteArrayView key, unsigned char *block)
+{
+    std::memset(block, 0, kMaxBlock);
+    if (key.size() > m_blockSize)
+        return hash(key, {}, {}, block);
+    if (!key.isEmpty())
+        std::memcpy(block, key.data(), std::size_t(key.size()));
+    return true;
+}
+
 // RFC 2104 HMAC over the reused digest context.
 bool ItsdangerousSigner::hmac(QByteArrayView key, QByteArrayView message, unsigned char *out)
 {
     std::array<unsigned char, kMaxBlock> block{};
-    if (key.size() > m_blockSize) {
-        if (!hash(key, {}, {}, block.data()))
-            return false;
-    } else if (!key.isEmpty()) {
-        std::memcpy(block.data(), key.data(), std::size_t(key.size()));
-    }
+    if (!keyBlock(key, block.data()))
+        return false;
     std::array<unsigned char, kMaxBlock> pad{};
     for (int i = 0; i < m_blockSize; ++i)
         pad[std::size_t(i)] = block[std::size_t(i)] ^ 0x36;
@@ -85,7 +91,59 @@ bool ItsdangerousSigner::hmac(QByteArrayView key, QByteArrayView message, unsign
               {}, out);
     OPENSSL_cleanse(block.data(), block.size());
     OPENSSL_cleanse(pad.data(), pad.size());
+    OPENSSL_cleanse(inner.data(), inner.size());
     return ok;
+}
+
+std::optional<ItsdangerousSigner::PreparedKey> ItsdangerousSigner::prepare(QByteArrayView secret)
+{
+    std::array<unsigned char, EVP_MAX_MD_SIZE> derived{};
+    int derivedSize = 0;
+    QByteArrayView key = secret;
+    if (m_options.derivation != KeyDerivation::None) {
+        if (!deriveKey(secret, derived.data(), &derivedSize))
+            return std::nullopt;
+        key = QByteArrayView(reinterpret_cast<const char *>(derived.data()), derivedSize);
+    }
+    std::array<unsigned char, kMaxBlock> block{};
+    std::array<unsigned char, kMaxBlock> pad{};
+    PreparedKey prepared;
+    prepared.m_inner.reset(EVP_MD_CTX_new());
+    prepared.m_outer.reset(EVP_MD_CTX_new());
+    bool ok = prepared.m_inner && prepared.m_outer && keyBlock(key, block.data());
+    for (auto [ctx, mask] :
+         {std::pair{prepared.m_inner.get(), 0x36}, {prepared.m_outer.get(), 0x5c}}) {
+        for (int i = 0; ok && i < m_blockSize; ++i)
+            pad[std::size_t(i)] = block[std::size_t(i)] ^ mask;
+        ok = ok && EVP_DigestInit_ex2(ctx, m_md, nullptr) == 1 &&
+             EVP_DigestUpdate(ctx, pad.data(), std::size_t(m_blockSize)) == 1;
+    }
+    OPENSSL_cleanse(derived.data(), derived.size());
+    OPENSSL_cleanse(block.data(), block.size());
+    OPENSSL_cleanse(pad.data(), pad.size());
+    if (!ok)
+        return std::nullopt;
+    return prepared;
+}
+
+bool ItsdangerousSigner::verify(const PreparedKey &key, QByteArrayView value,
+                                QByteArrayView signature)
+{
+    if (signature.size() != m_digestSize)
+        return false;
+    // The inner and outer states continue from the pads already hashed, on the reused context.
+    std::array<unsigned char, EVP_MAX_MD_SIZE> inner{};
+    std::array<unsigned char, EVP_MAX_MD_SIZE> computed{};
+    unsigned int size = 0;
+    const bool ok = EVP_MD_CTX_copy_ex(m_ctx.get(), key.m_inner.get()) == 1 &&
+                    EVP_DigestUpdate(m_ctx.get(), value.data(), std::size_t(value.size())) == 1 &&
+                    EVP_DigestFinal_ex(m_ctx.get(), inner.data(), &size) == 1 &&
+                    EVP_MD_CTX_copy_ex(m_ctx.get(), key.m_outer.get()) == 1 &&
+                    EVP_DigestUpdate(m_ctx.get(), inner.data(), std::size_t(m_digestSize)) == 1 &&
+                    EVP_DigestFinal_ex(m_ctx.get(), computed.data(), &size) == 1;
+    OPENSSL_cleanse(inner.data(), inner.size());
+    return ok && constantTimeEquals(computed.data(), std::size_t(m_digestSize), signature.data(),
+                                    std::size_t(signature.size()));
 }
 
 bool ItsdangerousSigner::deriveKey(QByteArrayView secret, unsigned char *out, int *size)

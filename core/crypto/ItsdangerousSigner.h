@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 namespace sessionlens {
 
 /**
@@ -41,6 +43,28 @@ public:
         KeyDerivation derivation = KeyDerivation::Hmac; ///< Flask's default
     };
 
+    /**
+     * One secret made ready to check many values: the derived key, its HMAC key blocks
+     * (inner and outer pad) already hashed. A value then costs its own blocks and the outer
+     * digest's, not the derivation and the two pad blocks again. Holds secret material in
+     * OpenSSL's digest states, which OpenSSL clears when they are freed; moves, never copies.
+     */
+    class PreparedKey
+    {
+    public:
+        PreparedKey(PreparedKey &&) noexcept = default;
+        PreparedKey &operator=(PreparedKey &&) noexcept = default;
+        PreparedKey(const PreparedKey &) = delete;
+        PreparedKey &operator=(const PreparedKey &) = delete;
+        ~PreparedKey() = default;
+
+    private:
+        friend class ItsdangerousSigner;
+        PreparedKey() = default;
+        EvpMdCtxPtr m_inner;
+        EvpMdCtxPtr m_outer;
+    };
+
     [[nodiscard]] static Result<ItsdangerousSigner> create(const Options &options);
 
     /// Raw signature (digest-sized) of `value` under `secret`.
@@ -48,6 +72,13 @@ public:
     /// Constant-time check of a raw signature.
     [[nodiscard]] bool verify(QByteArrayView secret, QByteArrayView value,
                               QByteArrayView signature);
+    /// `secret` prepared for verify(PreparedKey, ...) with this signer's options; nullopt
+    /// when OpenSSL fails.
+    [[nodiscard]] std::optional<PreparedKey> prepare(QByteArrayView secret);
+    /// verify() with a key prepared by a signer of the same options: the same answer.
+    [[nodiscard]] bool verify(const PreparedKey &key, QByteArrayView value,
+                              QByteArrayView signature);
+    [[nodiscard]] const Options &options() const { return m_options; }
     [[nodiscard]] int digestSize() const { return m_digestSize; }
     /// Signature size of a digest, without fetching it.
     [[nodiscard]] static int digestSize(Digest digest);
@@ -64,6 +95,8 @@ private:
     bool hmac(QByteArrayView key, QByteArrayView message, unsigned char *out);
     bool deriveKey(QByteArrayView secret, unsigned char *out, int *size);
     bool signInto(QByteArrayView secret, QByteArrayView value, unsigned char *out);
+    // The key block of RFC 2104: the key, or its digest when longer than a block, zero-padded.
+    bool keyBlock(QByteArrayView key, unsigned char *block);
 
     Options m_options;
     const evp_md_st *m_md = nullptr;

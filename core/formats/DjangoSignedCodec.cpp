@@ -1,5 +1,7 @@
 #include "formats/DjangoSignedCodec.h"
 
+#include "crypto/SigningKeyCache.h"
+
 #include "Limits.h"
 #include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
@@ -179,7 +181,7 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
                                  "Latin-1 character of its value, as shown"));
     }
     if (FlaskSignedCodec::readSession(decoded, options, PythonJsonReader::Dialect::Plain))
-        verifyInto(decoded, secrets);
+        verifyInto(decoded, secrets, options.signingKeys);
     return decoded;
 }
 
@@ -189,7 +191,8 @@ bool DjangoSignedCodec::canonicalSignature(const Parts &parts)
 }
 
 Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
-                                                           const QList<SecureBytes> &secrets)
+                                                           const QList<SecureBytes> &secrets,
+                                                           SigningKeyCache *signingKeys)
 {
     Match match;
     if (!canonicalSignature(parts))
@@ -198,6 +201,17 @@ Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
         // Only a signature of the digest's size can match (ItsdangerousSigner::verify).
         if (parts.signature.size() != ItsdangerousSigner::digestSize(digest))
             continue;
+        if (signingKeys) {
+            for (qsizetype i = 0; i < secrets.size(); ++i) {
+                auto matched = signingKeys->verify(signerOptions(digest), secrets[i],
+                                                   parts.signedValue, parts.signature);
+                if (!matched)
+                    return matched.error();
+                if (*matched)
+                    return Match{i, digest};
+            }
+            continue;
+        }
         auto signer = ItsdangerousSigner::create(signerOptions(digest));
         if (!signer)
             return signer.error();
@@ -212,13 +226,14 @@ Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
     return match;
 }
 
-void DjangoSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets)
+void DjangoSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+                                   SigningKeyCache *signingKeys)
 {
     // Django refuses an empty SECRET_KEY (ImproperlyConfigured), so no cookie is signed with one:
     // Options::verifyEmptySecret does not apply.
     if (secrets.isEmpty())
         return;
-    auto match = verify(decoded.parts, secrets);
+    auto match = verify(decoded.parts, secrets, signingKeys);
     if (!match) {
         decoded.error = match.error();
         return;

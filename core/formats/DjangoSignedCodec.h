@@ -55,8 +55,9 @@ public:
                                         const FlaskSignedCodec::Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
     /// Tries each secret with SHA-256, then SHA-1, as Signer.unsign does; no match: index -1.
-    [[nodiscard]] static Result<Match> verify(const Parts &parts,
-                                              const QList<SecureBytes> &secrets);
+    /// `signingKeys`: where the secrets are prepared once (FlaskSignedCodec::Options).
+    [[nodiscard]] static Result<Match> verify(const Parts &parts, const QList<SecureBytes> &secrets,
+                                              SigningKeyCache *signingKeys = nullptr);
     /// Django's max_age check: only an age above it fails (a timestamp in the future passes).
     static void judgeAge(Decoded &decoded, qint64 cookieAge, qint64 now = -1);
     /// SESSION_COOKIE_AGE from the options: their lifetime, unless it is Flask's default, which
@@ -81,7 +82,8 @@ public:
     [[nodiscard]] static bool canonicalSignature(const Parts &parts);
 
 private:
-    static void verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets);
+    static void verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+                           SigningKeyCache *signingKeys);
 };
 
 } // namespace sessionlens

@@ -83,7 +83,9 @@ void DjangoSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const O
     secrets.reserve(indices.size());
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
-    FlaskSignedFormat::fillOpened(DjangoSignedCodec::decode(cookie, options, secrets), indices,
+    OpenOptions prepared = options;
+    prepared.signingKeys = &keys.signingKeys();
+    FlaskSignedFormat::fillOpened(DjangoSignedCodec::decode(cookie, prepared, secrets), indices,
                                   out);
 }
 

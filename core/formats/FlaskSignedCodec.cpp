@@ -1,5 +1,7 @@
 #include "formats/FlaskSignedCodec.h"
 
+#include "crypto/SigningKeyCache.h"
+
 #include "Limits.h"
 #include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
@@ -107,6 +109,17 @@ FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Lay
 Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<SecureBytes> &secrets,
                                            const Options &options)
 {
+    if (options.signingKeys) {
+        for (qsizetype i = 0; i < secrets.size(); ++i) {
+            auto matched = options.signingKeys->verify(options.signer, secrets[i],
+                                                       parts.signedValue, parts.signature);
+            if (!matched)
+                return matched.error();
+            if (*matched)
+                return i;
+        }
+        return qsizetype(-1);
+    }
     auto signer = ItsdangerousSigner::create(options.signer);
     if (!signer)
         return signer.error();

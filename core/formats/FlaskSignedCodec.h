@@ -17,6 +17,8 @@
 
 namespace sessionlens {
 
+class SigningKeyCache;
+
 /**
  * Flask's default session cookie (itsdangerous URLSafeTimedSerializer):
  * `[.]<payload>.<timestamp>.<signature>`, readable without the secret.
@@ -50,6 +52,9 @@ public:
     struct Options
     {
         ItsdangerousSigner::Options signer;
+        /// When set, each secret is prepared once there and reused for every cookie (the
+        /// opener's KeySchedules keeps one); nullptr: prepared for each check.
+        SigningKeyCache *signingKeys = nullptr;
         bool legacyEpoch = false;
         qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
         /// lifetimeSeconds was chosen (--max-age) rather than left at Flask's default: a format

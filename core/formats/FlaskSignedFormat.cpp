@@ -60,7 +60,9 @@ void FlaskSignedFormat::openSigned(const CookieFormat &format, QByteArrayView co
     secrets.reserve(indices.size());
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
-    fillOpened(FlaskSignedCodec::decode(cookie, options, secrets, -1, layout), indices, out);
+    OpenOptions prepared = options;
+    prepared.signingKeys = &keys.signingKeys();
+    fillOpened(FlaskSignedCodec::decode(cookie, prepared, secrets, -1, layout), indices, out);
 }
 
 void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const

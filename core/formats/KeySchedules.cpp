@@ -12,6 +12,7 @@ void KeySchedules::forgetIfRingChanged()
         return;
     // Indices may point at other keys now: nothing learnt about the old ring holds.
     m_codecs.clear();
+    m_signingKeys.clear();
     m_lastServed.clear();
     m_generation = m_ring->generation();
 }
@@ -75,6 +76,12 @@ EncryptedSessionCodec *KeySchedules::codec(qsizetype index)
         slot.emplace(std::move(made).value());
     }
     return &*slot;
+}
+
+SigningKeyCache &KeySchedules::signingKeys()
+{
+    forgetIfRingChanged();
+    return m_signingKeys;
 }
 
 } // namespace sessionlens

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/SigningKeyCache.h"
 #include "formats/EncryptedSessionCodec.h"
 #include "keys/KeyRing.h"
 
@@ -16,7 +17,8 @@ class CookieFormat;
 /**
  * What opening many cookies with one key ring learns, kept by the one who opens them (a
  * CookieOpener, one per audit worker) so that the ring itself stays keys only and const: the
- * AES key schedules (an EncryptedSessionCodec per AES key, built on first use) and, per
+ * AES key schedules (an EncryptedSessionCodec per AES key, built on first use), the signing
+ * secrets prepared for HMAC (SigningKeyCache) and, per
  * format, which key served that format last, tried first next time (a batch of one app's
  * cookies then costs one check each). Not thread-safe: one per thread. The ring must outlive
  * it; a change of the ring (KeyRing::generation()) makes it forget what it learnt.
@@ -43,6 +45,9 @@ public:
     /// The key schedule of the AES key at `index`, built on first use; nullptr for a key of
     /// another kind (or an index out of range).
     [[nodiscard]] EncryptedSessionCodec *codec(qsizetype index);
+    /// The ring's signing secrets prepared for the signed formats' checks, kept as long as
+    /// the ring is unchanged (FlaskSignedCodec::Options::signingKeys).
+    [[nodiscard]] SigningKeyCache &signingKeys();
 
 private:
     void forgetIfRingChanged();
@@ -50,6 +55,7 @@ private:
     const KeyRing *m_ring;
     quint64 m_generation;
     std::vector<std::optional<EncryptedSessionCodec>> m_codecs; // by ring index
+    SigningKeyCache m_signingKeys;
     std::vector<std::pair<const CookieFormat *, qsizetype>> m_lastServed;
     QList<qsizetype> m_candidates;
 };

@@ -1,6 +1,7 @@
 #include "formats/RememberCookieCodec.h"
 
 #include "crypto/ItsdangerousSigner.h"
+#include "crypto/SigningKeyCache.h"
 #include "json/Utf8Validator.h"
 
 #include <QCoreApplication>
@@ -227,8 +228,14 @@ Result<QByteArray> RememberCookieCodec::digest(QByteArrayView userId, const Secu
     return raw.toHex();
 }
 
-bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key)
+bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
+                                  SigningKeyCache *signingKeys)
 {
+    if (signingKeys) {
+        const QByteArray raw = QByteArray::fromHex(parts.digestText);
+        auto matched = signingKeys->verify(signerOptions(), key, parts.userId, raw);
+        return matched && *matched;
+    }
     auto signer = hmacSha512();
     if (!signer)
         return false;

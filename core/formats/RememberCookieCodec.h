@@ -13,6 +13,8 @@
 
 namespace sessionlens {
 
+class SigningKeyCache;
+
 /**
  * Flask-Login's "remember me" cookie (flask_login.utils.encode_cookie / decode_cookie):
  * `<user id>|<hex HMAC-SHA512 of the id's UTF-8 under SECRET_KEY>`, no timestamp and no
@@ -66,8 +68,10 @@ public:
     [[nodiscard]] static ItsdangerousSigner::Options signerOptions();
     /// _cookie_digest: lower-case hex of HMAC-SHA512(key, userId).
     [[nodiscard]] static Result<QByteArray> digest(QByteArrayView userId, const SecureBytes &key);
-    /// Constant-time check of `parts` against one HMAC key.
-    [[nodiscard]] static bool matches(const Parts &parts, const SecureBytes &key);
+    /// Constant-time check of `parts` against one HMAC key; `signingKeys`: where the key is
+    /// prepared once (FlaskSignedCodec::Options::signingKeys).
+    [[nodiscard]] static bool matches(const Parts &parts, const SecureBytes &key,
+                                      SigningKeyCache *signingKeys = nullptr);
 
     /// encode_cookie with the key as Flask-Login derives it from `secret`, quoted as
     /// Werkzeug's Set-Cookie writes it: the value a browser stores and sends back.

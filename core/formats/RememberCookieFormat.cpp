@@ -119,7 +119,7 @@ void RememberCookieFormat::open(QByteArrayView cookie, KeySchedules &keySchedule
     for (qsizetype i = 0; i < secrets.size() && out.verified != true; ++i) {
         const QList<SecureBytes> keys = RememberCookieCodec::candidateKeys(secrets[i]);
         for (qsizetype k = 0; k < keys.size(); ++k) {
-            if (!RememberCookieCodec::matches(details.parts, keys[k]))
+            if (!RememberCookieCodec::matches(details.parts, keys[k], &keySchedules.signingKeys()))
                 continue;
             out.verified = true;
             out.keyIndex = i < indices.size() ? indices[i] : -1;

@@ -49,9 +49,10 @@ void WtfCsrfFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOp
     secrets.reserve(indices.size());
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
-    WtfCsrfCodec::Decoded decoded = WtfCsrfCodec::decode(
-        cookie, secrets,
-        WtfCsrfCodec::codecOptions(options, WtfCsrfCodec::kDefaultTimeLimitSeconds));
+    FlaskSignedCodec::Options codecOptions =
+        WtfCsrfCodec::codecOptions(options, WtfCsrfCodec::kDefaultTimeLimitSeconds);
+    codecOptions.signingKeys = &keys.signingKeys();
+    WtfCsrfCodec::Decoded decoded = WtfCsrfCodec::decode(cookie, secrets, codecOptions);
     FlaskSignedCodec::Decoded &token = decoded.token;
     out.error = token.error;
     out.warnings = token.warnings;

@@ -1,0 +1,67 @@
+#include "crypto/SigningKeyCache.h"
+
+#include <cstring>
+
+namespace sessionlens {
+
+namespace {
+
+bool sameOptions(const ItsdangerousSigner::Options &a, const ItsdangerousSigner::Options &b)
+{
+    return a.digest == b.digest && a.derivation == b.derivation && a.salt == b.salt;
+}
+
+bool sameBytes(const SecureBytes &a, const SecureBytes &b)
+{
+    return a.size() == b.size() &&
+           (a.size() == 0 || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+QByteArrayView view(const SecureBytes &bytes)
+{
+    return {reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())};
+}
+
+} // namespace
+
+Result<std::size_t> SigningKeyCache::signerFor(const ItsdangerousSigner::Options &options)
+{
+    for (std::size_t i = 0; i < m_signers.size(); ++i) {
+        if (sameOptions(m_signers[i].options(), options))
+            return i;
+    }
+    auto signer = ItsdangerousSigner::create(options);
+    if (!signer)
+        return signer.error();
+    m_signers.push_back(std::move(signer).value());
+    return m_signers.size() - 1;
+}
+
+Result<bool> SigningKeyCache::verify(const ItsdangerousSigner::Options &options,
+                                     const SecureBytes &secret, QByteArrayView value,
+                                     QByteArrayView signature)
+{
+    auto index = signerFor(options);
+    if (!index)
+        return index.error();
+    ItsdangerousSigner &signer = m_signers[*index];
+    for (const Prepared &p : m_prepared) {
+        if (p.signer == *index && sameBytes(p.secret, secret))
+            return signer.verify(p.key, value, signature);
+    }
+    auto key = signer.prepare(view(secret));
+    if (!key) // OpenSSL failed to prepare: the plain way gives the same answer
+        return signer.verify(view(secret), value, signature);
+    if (m_prepared.size() >= kMaxPrepared)
+        m_prepared.clear();
+    m_prepared.push_back(Prepared{*index, secret, std::move(*key)});
+    return signer.verify(m_prepared.back().key, value, signature);
+}
+
+void SigningKeyCache::clear()
+{
+    m_prepared.clear();
+    m_signers.clear();
+}
+
+} // namespace sessionlens
