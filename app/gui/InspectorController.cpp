@@ -102,6 +102,13 @@ std::optional<FlaskLoginSession::Client> InspectorController::flaskLoginClient()
 
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
+    return openText(text, std::nullopt);
+}
+
+const InspectorController::OpenResult &
+InspectorController::openText(const QString &text,
+                              const std::optional<FlaskLoginSession::Client> &client)
+{
     OpenResult result;
     result.sourceText = text;
     auto extracted = CookieText::extract(text, m_settings.string(AppSettings::Key::CookieName));
@@ -136,7 +143,7 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_hasDocument = true;
         m_documentSource = text;
         m_undoStack.clear();
-        m_model.setFlaskLoginClient(flaskLoginClient());
+        m_model.setFlaskLoginClient(client ? client : flaskLoginClient());
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
     }
