@@ -36,6 +36,16 @@ constexpr char kHarAgentId[] =
     "026f02824a9b7800d025d9853ecde89231f758d7dfd1fa40e5867777526422745d3d1ff1e49ae019aecf760ca9"
     "9f936816a6da5bd5b633490e2936dd4c35f52e";
 
+/// What login_user keeps: fresh, the identifier `id`, user 42.
+SessionValue loginSession(const char *id)
+{
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(true));
+    session.setValue(QStringLiteral("_id"), SessionValue::makeString(QLatin1String(id)));
+    session.setValue(QStringLiteral("_user_id"), SessionValue::makeString(QStringLiteral("42")));
+    return session;
+}
+
 QJsonObject rememberRow(int index)
 {
     return test::loadJsonObject(QStringLiteral("remember_vectors.json"))[QStringLiteral("valid")]
@@ -122,11 +132,7 @@ void TestGuiFlaskLogin::flaskLoginKeysExplainThemselves()
     f.settings->setValue(AppSettings::Key::FlaskLoginUserAgent, QStringLiteral("werkzeug/2.2.2"));
     QVERIFY(addSecret(f, QStringLiteral("app secret"), "dev"));
     QVERIFY(showWindow(f));
-    SessionValue session = SessionValue::makeDict();
-    session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(true));
-    session.setValue(QStringLiteral("_id"),
-                     SessionValue::makeString(QLatin1String(kLocalWerkzeug)));
-    session.setValue(QStringLiteral("_user_id"), SessionValue::makeString(QStringLiteral("42")));
+    SessionValue session = loginSession(kLocalWerkzeug);
     session.setValue(QStringLiteral("cart"), SessionValue::makeList());
     auto cookie = FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {});
     QVERIFY(cookie.ok());
@@ -150,10 +156,7 @@ void TestGuiFlaskLogin::capturedRecordChecksItsIdentifier()
     f.settings->setValue(AppSettings::Key::FlaskLoginUserAgent, QStringLiteral("curl/7.88.1"));
     QVERIFY(addSecret(f, QStringLiteral("app secret"), "dev"));
     QVERIFY(showWindow(f));
-    SessionValue session = SessionValue::makeDict();
-    session.setValue(QStringLiteral("_fresh"), SessionValue::makeBool(true));
-    session.setValue(QStringLiteral("_id"), SessionValue::makeString(QLatin1String(kHarAgentId)));
-    session.setValue(QStringLiteral("_user_id"), SessionValue::makeString(QStringLiteral("42")));
+    const SessionValue session = loginSession(kHarAgentId);
     auto cookie = FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {});
     QVERIFY(cookie.ok());
     const QJsonObject request{
