@@ -181,6 +181,8 @@ bool InspectorController::loadSession(SessionValue session, const QString &keyNa
         m_sealKeyName = keyName;
     m_document.reset(std::move(session), std::move(originalCookie), keyName);
     m_undoStack.clear();
+    // A session file carries no request: a captured record's client no longer applies.
+    m_model.setFlaskLoginClient(flaskLoginClient());
     m_model.resetFromDocument();
     Q_EMIT documentReplaced();
     return true;

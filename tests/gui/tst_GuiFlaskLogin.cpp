@@ -199,7 +199,13 @@ void TestGuiFlaskLogin::capturedRecordChecksItsIdentifier()
     QVERIFY2(status.startsWith(QLatin1String("Flask-Login's _id: computed from b'127.0.0.1'")),
              qPrintable(status));
 
-    // A cookie pasted afterwards is checked against the preferences again.
+    // A session loaded from a file carries no request: the preferences' client again.
+    QVERIFY(f.window->controller().loadSession(session, QStringLiteral("app secret")));
+    const QString loaded =
+        view->index(1, SessionTreeModel::KeyColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(loaded.contains(QLatin1String("does not match b'127.0.0.1'|b'curl/7.88.1'")),
+             qPrintable(loaded));
+    // So is a cookie pasted afterwards.
     test::paste(test::cookieField(*f.window),
                 QStringLiteral("Cookie: session=") + QString::fromLatin1(cookie.value()));
     const QString pasted =
