@@ -3415,6 +3415,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>not checked: the address the app saw is not known, and neither 127.0.0.1 nor ::1 gives it with the user agent %1</source>
         <translation>nicht geprüft: die Adresse, die die App sah, ist unbekannt, und weder 127.0.0.1 noch ::1 ergibt es mit dem User-Agent %1</translation>
     </message>
+    <message>
+        <source>the request&apos;s User-Agent (%1 bytes) is over the limit of %2 bytes and was not kept</source>
+        <translation>der User-Agent der Anfrage (%1 Bytes) überschreitet die Grenze von %2 Bytes und wurde nicht behalten</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>

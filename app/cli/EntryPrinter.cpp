@@ -48,15 +48,20 @@ QTextStream &EntryPrinter::notes()
     return m_format == Format::Jsonl ? m_io.err() : m_io.out();
 }
 
-void EntryPrinter::printIdentifierNote(const Timeline::Entry &entry)
+void EntryPrinter::printClientNote(const Timeline::Entry &entry)
 {
-    if (!entry.identifier)
+    QString note;
+    if (entry.identifier)
+        // As `decode --user-agent` says it.
+        note = tr("session['%1']: %2")
+                   .arg(QStringLiteral("_id"), FlaskLoginSession::explain(QStringLiteral("_id")) +
+                                                   QStringLiteral(" (") + entry.identifier->text +
+                                                   u')');
+    else
+        // Without an `_id` too, so that a null user_agent is never a silent cut.
+        note = entry.cookie.client.refusalNote();
+    if (note.isEmpty())
         return;
-    // As `decode --user-agent` says it, a comment among the readable records.
-    const QString note =
-        tr("session['%1']: %2")
-            .arg(QStringLiteral("_id"), FlaskLoginSession::explain(QStringLiteral("_id")) +
-                                            QStringLiteral(" (") + entry.identifier->text + u')');
     if (m_format == Format::Jsonl)
         m_io.err() << tr("note: %1").arg(note) << Qt::endl;
     else
@@ -66,7 +71,7 @@ void EntryPrinter::printIdentifierNote(const Timeline::Entry &entry)
 void EntryPrinter::print(const Timeline::Entry &entry)
 {
     if (m_format == Format::Jsonl) {
-        printIdentifierNote(entry);
+        printClientNote(entry);
         m_io.out().flush();
         const QByteArray line =
             QJsonDocument(Timeline::toJson(entry)).toJson(QJsonDocument::Compact) + '\n';
@@ -120,7 +125,7 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         if (more > 0)
             out << tr("# … and %1 more changes").arg(more) << Qt::endl;
     }
-    printIdentifierNote(entry);
+    printClientNote(entry);
     switch (m_format) {
     case Format::Json:
         out << QString::fromUtf8(entry.opened.json()) << Qt::endl;

@@ -101,6 +101,17 @@ RequestClient::checkIdentifier(const SessionValue &session) const
     return note;
 }
 
+QString RequestClient::refusalNote() const
+{
+    if (m_refusedBytes == 0)
+        return {};
+    return QCoreApplication::translate("sessionlens::Note",
+                                       "the request's User-Agent (%1 bytes) is over the limit of "
+                                       "%2 bytes and was not kept")
+        .arg(m_refusedBytes)
+        .arg(kMaxUserAgentBytes);
+}
+
 QString RequestClient::checkName(FlaskLoginSession::IdentifierCheck check)
 {
     switch (check) {

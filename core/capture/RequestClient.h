@@ -71,6 +71,8 @@ public:
     /// The check of `session`'s `_id`; nullopt for a session that is not Flask-Login's or has
     /// no `_id`.
     [[nodiscard]] std::optional<IdentifierNote> checkIdentifier(const SessionValue &session) const;
+    /// That a User-Agent was refused for its length, translated; empty when none was.
+    [[nodiscard]] QString refusalNote() const;
     /// The check's name in records: "matches", "does_not_match", "not_checked", "not_a_hash".
     [[nodiscard]] static QString checkName(FlaskLoginSession::IdentifierCheck check);
 

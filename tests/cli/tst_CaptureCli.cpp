@@ -56,6 +56,7 @@ private Q_SLOTS:
     void givenSessionWinsOverTheJars();
     void jarCookiesFollowRedirectsWithinTheOrigin();
     void importChecksFlaskLoginsIdentifier();
+    void importSaysARefusedUserAgent();
 
 private:
     test::CliRun capture(const QStringList &arguments)
@@ -379,6 +380,44 @@ void TestCaptureCli::importChecksFlaskLoginsIdentifier()
     QVERIFY(record[QStringLiteral("remote_addr")].isNull());
     QCOMPARE(record[QStringLiteral("id_check")].toString(), QStringLiteral("matches"));
     QVERIFY2(jsonl.err.contains("note: session['_id']:"), jsonl.err.constData());
+}
+
+void TestCaptureCli::importSaysARefusedUserAgent()
+{
+    // No Flask-Login session here: the refusal is still said, in each output form.
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("cart"), SessionValue::makeList());
+    const QByteArray cookie =
+        FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {}).value();
+    const QJsonObject entry{
+        {QStringLiteral("request"),
+         QJsonObject{{QStringLiteral("url"), QStringLiteral("http://app.test/")},
+                     {QStringLiteral("headers"),
+                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("User-Agent")},
+                                             {QStringLiteral("value"), QString(9000, u'A')}},
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Cookie")},
+                                             {QStringLiteral("value"),
+                                              QString::fromLatin1("session=" + cookie)}}}}}}};
+    QTemporaryDir dir;
+    const QString har = dir.filePath(QStringLiteral("big.har"));
+    QVERIFY(writeFile(
+        har,
+        QJsonDocument(QJsonObject{{QStringLiteral("log"),
+                                   QJsonObject{{QStringLiteral("entries"), QJsonArray{entry}}}}})
+            .toJson()));
+    const test::CliRun tree =
+        test::runCli({QStringLiteral("import"), QStringLiteral("--no-ring"), har});
+    QVERIFY2(tree.exitCode == 0, tree.err.constData());
+    QVERIFY2(tree.out.contains("# the request's User-Agent (9000 bytes) is over the limit of 8192 "
+                               "bytes and was not kept"),
+             tree.out.constData());
+    const test::CliRun jsonl =
+        test::runCli({QStringLiteral("import"), QStringLiteral("--no-ring"),
+                      QStringLiteral("--format"), QStringLiteral("jsonl"), har});
+    QVERIFY2(jsonl.exitCode == 0, jsonl.err.constData());
+    QVERIFY(QJsonDocument::fromJson(jsonl.out).object()[QStringLiteral("user_agent")].isNull());
+    QVERIFY2(jsonl.err.contains("note: the request's User-Agent (9000 bytes)"),
+             jsonl.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)
