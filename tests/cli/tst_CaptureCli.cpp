@@ -32,6 +32,24 @@ bool writeFile(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
+/// A HAR of one request with this User-Agent, carrying `session` signed with "dev".
+bool writeHar(const QString &path, const QString &userAgent, const SessionValue &session)
+{
+    const QByteArray cookie =
+        FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {}).value();
+    const auto header = [](const QString &name, const QString &value) {
+        return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}};
+    };
+    const QJsonObject request{
+        {QStringLiteral("url"), QStringLiteral("http://app.test/")},
+        {QStringLiteral("headers"),
+         QJsonArray{header(QStringLiteral("User-Agent"), userAgent),
+                    header(QStringLiteral("Cookie"), QString::fromLatin1("session=" + cookie))}}};
+    const QJsonObject entries{
+        {QStringLiteral("entries"), QJsonArray{QJsonObject{{QStringLiteral("request"), request}}}}};
+    return writeFile(path, QJsonDocument(QJsonObject{{QStringLiteral("log"), entries}}).toJson());
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -340,24 +358,9 @@ void TestCaptureCli::importChecksFlaskLoginsIdentifier()
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("_id"), SessionValue::makeString(id));
     session.setValue(QStringLiteral("_user_id"), SessionValue::makeString(QStringLiteral("42")));
-    const QByteArray cookie =
-        FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {}).value();
-    const QJsonObject entry{
-        {QStringLiteral("request"),
-         QJsonObject{{QStringLiteral("url"), QStringLiteral("http://app.test/")},
-                     {QStringLiteral("headers"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("User-Agent")},
-                                             {QStringLiteral("value"), userAgent}},
-                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Cookie")},
-                                             {QStringLiteral("value"),
-                                              QString::fromLatin1("session=" + cookie)}}}}}}};
     QTemporaryDir dir;
     const QString har = dir.filePath(QStringLiteral("login.har"));
-    QVERIFY(writeFile(
-        har,
-        QJsonDocument(QJsonObject{{QStringLiteral("log"),
-                                   QJsonObject{{QStringLiteral("entries"), QJsonArray{entry}}}}})
-            .toJson()));
+    QVERIFY(writeHar(har, userAgent, session));
     const QStringList keys{QStringLiteral("--no-ring"), QStringLiteral("--secret"),
                            QStringLiteral("dev")};
     const test::CliRun tree =
@@ -387,24 +390,9 @@ void TestCaptureCli::importSaysARefusedUserAgent()
     // No Flask-Login session here: the refusal is still said, in each output form.
     SessionValue session = SessionValue::makeDict();
     session.setValue(QStringLiteral("cart"), SessionValue::makeList());
-    const QByteArray cookie =
-        FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {}).value();
-    const QJsonObject entry{
-        {QStringLiteral("request"),
-         QJsonObject{{QStringLiteral("url"), QStringLiteral("http://app.test/")},
-                     {QStringLiteral("headers"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("User-Agent")},
-                                             {QStringLiteral("value"), QString(9000, u'A')}},
-                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Cookie")},
-                                             {QStringLiteral("value"),
-                                              QString::fromLatin1("session=" + cookie)}}}}}}};
     QTemporaryDir dir;
     const QString har = dir.filePath(QStringLiteral("big.har"));
-    QVERIFY(writeFile(
-        har,
-        QJsonDocument(QJsonObject{{QStringLiteral("log"),
-                                   QJsonObject{{QStringLiteral("entries"), QJsonArray{entry}}}}})
-            .toJson()));
+    QVERIFY(writeHar(har, QString(9000, u'A'), session));
     const test::CliRun tree =
         test::runCli({QStringLiteral("import"), QStringLiteral("--no-ring"), har});
     QVERIFY2(tree.exitCode == 0, tree.err.constData());
