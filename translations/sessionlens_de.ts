@@ -870,6 +870,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source># the app rejected the pinned cookie: it could not open it (sealed with another key?) and started a new session</source>
         <translation># die App hat das angeheftete Cookie abgewiesen: sie konnte es nicht öffnen (mit einem anderen Schlüssel versiegelt?) und hat eine neue Session begonnen</translation>
     </message>
+    <message>
+        <source>session[&apos;%1&apos;]: %2</source>
+        <translation>session[&apos;%1&apos;]: %2</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -3391,6 +3399,26 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>dropped: a CSRF token carries csrf_token alone</source>
         <translation>entfernt: ein CSRF-Token trägt nur csrf_token</translation>
     </message>
+    <message>
+        <source>entry %1: its User-Agent of %2 bytes is over the limit of %3 bytes and is not kept: Flask-Login&apos;s _id is not checked against it</source>
+        <translation>Eintrag %1: sein User-Agent von %2 Bytes überschreitet die Grenze von %3 Bytes und wird nicht behalten: Flask-Logins _id wird nicht dagegen geprüft</translation>
+    </message>
+    <message>
+        <source>not checked: the request&apos;s User-Agent (%1 bytes) is over the limit of %2 bytes and was not kept</source>
+        <translation>nicht geprüft: der User-Agent der Anfrage (%1 Bytes) überschreitet die Grenze von %2 Bytes und wurde nicht behalten</translation>
+    </message>
+    <message>
+        <source>not checked: this record does not know the request&apos;s user agent</source>
+        <translation>nicht geprüft: dieser Eintrag kennt den User-Agent der Anfrage nicht</translation>
+    </message>
+    <message>
+        <source>not checked: the address the app saw is not known, and neither 127.0.0.1 nor ::1 gives it with the user agent %1</source>
+        <translation>nicht geprüft: die Adresse, die die App sah, ist unbekannt, und weder 127.0.0.1 noch ::1 ergibt es mit dem User-Agent %1</translation>
+    </message>
+    <message>
+        <source>the request&apos;s User-Agent (%1 bytes) is over the limit of %2 bytes and was not kept</source>
+        <translation>der User-Agent der Anfrage (%1 Bytes) überschreitet die Grenze von %2 Bytes und wurde nicht behalten</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>
@@ -3749,6 +3777,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Cookie jar: %1</source>
         <translation>Cookie-Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Flask-Login&apos;s _id: %1</source>
+        <translation>_id von Flask-Login: %1</translation>
     </message>
 </context>
 <context>

@@ -48,9 +48,30 @@ QTextStream &EntryPrinter::notes()
     return m_format == Format::Jsonl ? m_io.err() : m_io.out();
 }
 
+void EntryPrinter::printClientNote(const Timeline::Entry &entry)
+{
+    QString note;
+    if (entry.identifier)
+        // As `decode --user-agent` says it.
+        note = tr("session['%1']: %2")
+                   .arg(QStringLiteral("_id"), FlaskLoginSession::explain(QStringLiteral("_id")) +
+                                                   QStringLiteral(" (") + entry.identifier->text +
+                                                   u')');
+    else
+        // Without an `_id` too, so that a null user_agent is never a silent cut.
+        note = entry.cookie.client.refusalNote();
+    if (note.isEmpty())
+        return;
+    if (m_format == Format::Jsonl)
+        m_io.err() << tr("note: %1").arg(note) << Qt::endl;
+    else
+        m_io.out() << QStringLiteral("# ") << note << Qt::endl;
+}
+
 void EntryPrinter::print(const Timeline::Entry &entry)
 {
     if (m_format == Format::Jsonl) {
+        printClientNote(entry);
         m_io.out().flush();
         const QByteArray line =
             QJsonDocument(Timeline::toJson(entry)).toJson(QJsonDocument::Compact) + '\n';
@@ -104,6 +125,7 @@ void EntryPrinter::print(const Timeline::Entry &entry)
         if (more > 0)
             out << tr("# … and %1 more changes").arg(more) << Qt::endl;
     }
+    printClientNote(entry);
     switch (m_format) {
     case Format::Json:
         out << QString::fromUtf8(entry.opened.json()) << Qt::endl;

@@ -37,6 +37,10 @@ public:
     QTextStream &notes();
 
 private:
+    /// Flask-Login's `_id` checked against the record's client, when the session has one;
+    /// otherwise that the record's User-Agent was refused for its length, when it was.
+    void printClientNote(const Timeline::Entry &entry);
+
     CliIo &m_io;
     Format m_format;
 };

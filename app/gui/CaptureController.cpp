@@ -240,8 +240,15 @@ void CaptureController::importFiles(const QStringList &paths, const QString &hos
 
 void CaptureController::open(int row)
 {
-    if (const Timeline::Entry *entry = m_model.entry(row))
-        m_inspector.openText(QString::fromLatin1(entry->cookie.value));
+    const Timeline::Entry *entry = m_model.entry(row);
+    if (!entry)
+        return;
+    // The tree's note on `_id` says what it was computed from, against this request's client;
+    // a record that does not know it (a browser's store) leaves the preferences' client.
+    const auto client = entry->cookie.client.flaskLoginClient();
+    m_inspector.openText(QString::fromLatin1(entry->cookie.value), client);
+    if (client && entry->identifier)
+        Q_EMIT message(tr("Flask-Login's _id: %1").arg(entry->identifier->text));
 }
 
 } // namespace sessionlens::gui

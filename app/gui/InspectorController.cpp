@@ -102,6 +102,13 @@ std::optional<FlaskLoginSession::Client> InspectorController::flaskLoginClient()
 
 const InspectorController::OpenResult &InspectorController::openText(const QString &text)
 {
+    return openText(text, std::nullopt);
+}
+
+const InspectorController::OpenResult &
+InspectorController::openText(const QString &text,
+                              const std::optional<FlaskLoginSession::Client> &client)
+{
     OpenResult result;
     result.sourceText = text;
     auto extracted = CookieText::extract(text, m_settings.string(AppSettings::Key::CookieName));
@@ -136,7 +143,7 @@ const InspectorController::OpenResult &InspectorController::openText(const QStri
         m_hasDocument = true;
         m_documentSource = text;
         m_undoStack.clear();
-        m_model.setFlaskLoginClient(flaskLoginClient());
+        m_model.setFlaskLoginClient(client ? client : flaskLoginClient());
         m_model.resetFromDocument();
         Q_EMIT documentReplaced();
     }
@@ -174,6 +181,8 @@ bool InspectorController::loadSession(SessionValue session, const QString &keyNa
         m_sealKeyName = keyName;
     m_document.reset(std::move(session), std::move(originalCookie), keyName);
     m_undoStack.clear();
+    // A session file carries no request: a captured record's client no longer applies.
+    m_model.setFlaskLoginClient(flaskLoginClient());
     m_model.resetFromDocument();
     Q_EMIT documentReplaced();
     return true;

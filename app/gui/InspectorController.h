@@ -85,6 +85,10 @@ public:
     /// session and the current one has unsaved edits, the replace guard is asked first; a
     /// refusal keeps the edits, leaves lastOpen() as it was and emits openCancelled().
     const OpenResult &openText(const QString &text);
+    /// The same for a captured cookie: Flask-Login's `_id` is checked against the client of its
+    /// request, or the preferences' one when the capture does not know it (nullopt).
+    const OpenResult &openText(const QString &text,
+                               const std::optional<FlaskLoginSession::Client> &client);
     /// Asked before unsaved edits would be replaced (by a cookie or a session file).
     void setReplaceGuard(std::function<bool()> guard) { m_replaceGuard = std::move(guard); }
     /// A session is loaded (from a cookie, a file or an autosave).

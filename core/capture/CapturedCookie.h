@@ -1,5 +1,7 @@
 #pragma once
 
+#include "capture/RequestClient.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -29,6 +31,9 @@ struct CapturedCookie
     QByteArray pin; ///< of a pinned Response: the pinned cookie its request carried
     QByteArray name = "session";
     QByteArray value;
+    /// The client of the request that carried it or was answered with it, as far as the
+    /// source knows it (Flask-Login's `_id` is checked against it).
+    RequestClient client;
     QString origin() const; ///< scheme://host:port of `url`, empty without one
 
     [[nodiscard]] static QString sourceName(Source source);

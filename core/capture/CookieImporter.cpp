@@ -15,9 +15,49 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace sessionlens {
 
 namespace {
+
+/// The client a HAR entry's request headers tell of: its User-Agent (none: Python's None; more
+/// than one: not known, as servers join them differently), never its address (a HAR has none).
+/// A header value is text in the HAR: one byte per character when it can be, else UTF-8 (the
+/// exporter decoded UTF-8 bytes).
+RequestClient harClient(const QJsonObject &request, qsizetype index, ImportWarnings &warnings)
+{
+    RequestClient client;
+    const QJsonValue headers = request.value(QStringLiteral("headers"));
+    if (!headers.isArray())
+        return client;
+    std::optional<QString> userAgent;
+    for (const QJsonValue header : headers.toArray()) {
+        const QJsonObject h = header.toObject();
+        if (h.value(QStringLiteral("name"))
+                .toString()
+                .compare(QLatin1String("user-agent"), Qt::CaseInsensitive) != 0)
+            continue;
+        if (userAgent)
+            return client;
+        userAgent = h.value(QStringLiteral("value")).toString();
+    }
+    if (!userAgent) {
+        client.setUserAgent(std::nullopt);
+        return client;
+    }
+    const bool latin1 = std::all_of(userAgent->cbegin(), userAgent->cend(),
+                                    [](QChar c) { return c.unicode() <= 0xff; });
+    if (!client.setUserAgent(latin1 ? userAgent->toLatin1() : userAgent->toUtf8()))
+        warnings.add(QCoreApplication::translate(
+                         "sessionlens::Note",
+                         "entry %1: its User-Agent of %2 bytes is over the limit of %3 bytes and "
+                         "is not kept: Flask-Login's _id is not checked against it")
+                         .arg(index)
+                         .arg(client.refusedUserAgentBytes())
+                         .arg(RequestClient::kMaxUserAgentBytes));
+    return client;
+}
 
 Error tooMany()
 {
@@ -253,6 +293,7 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
         // Request, response: a value in both the cookies list and a header counts once. A set,
         // so that an entry of many cookies costs linear time.
         QSet<QByteArray> seen[2];
+        std::optional<RequestClient> client; // read once the entry has a session cookie
         const auto take = [&](CapturedCookie::Source source, const QByteArray &value) {
             QSet<QByteArray> &already = seen[source == CapturedCookie::Source::Request ? 0 : 1];
             if (value.isEmpty() || already.contains(value))
@@ -266,6 +307,9 @@ Result<CookieImporter::Imported> CookieImporter::importHar(const QByteArray &dat
             cookie.status = source == CapturedCookie::Source::Response ? status : -1;
             cookie.name = options.cookieName;
             cookie.value = value;
+            if (!client)
+                client = harClient(request, index, warnings);
+            cookie.client = *client;
             imported.cookies.append(cookie);
         };
         const struct

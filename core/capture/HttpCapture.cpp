@@ -216,6 +216,7 @@ QByteArray HttpCapture::cookieHeader()
         sent.url = m_url.toString(QUrl::RemoveUserInfo);
         sent.name = name;
         sent.value = value;
+        sent.client = RequestClient::sentByQt(m_url, m_request.headers);
         m_response.captured.append(sent);
     }
     return parts.join("; ");
@@ -379,6 +380,7 @@ std::optional<Error> HttpCapture::recordHop(QNetworkReply &reply, int status)
                 set.status = status;
                 set.name = parsed->name;
                 set.value = parsed->value;
+                set.client = RequestClient::sentByQt(m_url, m_request.headers);
                 m_response.captured.append(set);
             }
         }

@@ -87,6 +87,7 @@ void ProxyConnection::reportPinned(int status)
     sent.name = m_settings->policy.cookieName;
     sent.value = std::exchange(m_pinSent, QByteArray());
     sent.pinned = true;
+    sent.client = m_client;
     Q_EMIT cookieSeen(sent);
 }
 
@@ -215,6 +216,8 @@ void ProxyConnection::startRequest()
     m_tooLarge = false;
     m_body.clear();
     m_outgoing = std::move(decision.outgoing);
+    // What the app sees of the client: the headers as forwarded, from the proxy's own address.
+    m_client = RequestClient::sentByQt(m_settings->policy.upstream, m_outgoing.headers);
     const QString url = ProxyForwardRules::upstreamUrl(m_settings->policy, m_outgoing).toString();
     // A pinned request is reported with its answer's status, once the answer comes; the
     // browser's own cookie never reached the app, so it is not what the timeline shows.
@@ -229,6 +232,7 @@ void ProxyConnection::startRequest()
         seen.url = url;
         seen.name = m_settings->policy.cookieName;
         seen.value = value;
+        seen.client = m_client;
         Q_EMIT cookieSeen(seen);
     }
     arm(m_reader.stage() == ProxyRequestReader::Stage::Body ? Wait::Head : Wait::None);
@@ -381,6 +385,7 @@ void ProxyConnection::sendResponseHead(QNetworkReply *reply)
                     seen.value = parsed->value;
                     seen.pinned = !pin.isEmpty();
                     seen.pin = pin;
+                    seen.client = m_client;
                     Q_EMIT cookieSeen(seen);
                 }
                 head += "Set-Cookie: " + line + "\r\n";

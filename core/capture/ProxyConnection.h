@@ -123,7 +123,8 @@ private:
     bool m_keepAlive = true;
     bool m_tooLarge = false;
     ProxyForwardRules::Outgoing m_outgoing;
-    QByteArray m_pinSent; ///< the pin this request carried, until it is reported
+    RequestClient m_client; ///< of the request in flight, as the app sees it
+    QByteArray m_pinSent;   ///< the pin this request carried, until it is reported
     QString m_pinUrl;
     QByteArray m_body; ///< a chunked body, gathered
     ProxyBodyPipe *m_pipe = nullptr;

@@ -27,6 +27,7 @@ const Timeline::Entry &Timeline::add(const CapturedCookie &cookie)
             entry.changes = SessionDiff::compare(*previous, entry.opened.session());
         }
         m_lastByOrigin.insert(origin, entry.opened.session());
+        entry.identifier = cookie.client.checkIdentifier(entry.opened.session());
     }
     entry.pin = judgePin(entry);
     if (m_entries.size() == kMaxEntries) {
@@ -114,6 +115,11 @@ QJsonObject Timeline::toJson(const Entry &entry)
         {QStringLiteral("error"), error},
         {QStringLiteral("pinned"), c.pinned},
         {QStringLiteral("pin_rejected"), pinRejection(entry.pin)},
+        {QStringLiteral("user_agent"), RequestClient::jsonText(c.client.userAgent())},
+        {QStringLiteral("remote_addr"), RequestClient::jsonText(c.client.remoteAddress())},
+        {QStringLiteral("id_check"),
+         entry.identifier ? QJsonValue(RequestClient::checkName(entry.identifier->check))
+                          : QJsonValue::Null},
     };
 }
 

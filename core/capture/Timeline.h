@@ -40,6 +40,8 @@ public:
         bool hasPrevious = false;    ///< an earlier session of the same origin exists
         SessionDiff::Result changes; ///< against it
         PinVerdict pin = PinVerdict::NotPinned;
+        /// Flask-Login's `_id` checked against the cookie's client; none without an `_id`.
+        std::optional<RequestClient::IdentifierNote> identifier;
         [[nodiscard]] bool pinRejected() const
         {
             return pin == PinVerdict::Refused || pin == PinVerdict::NewSession;

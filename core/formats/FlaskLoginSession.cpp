@@ -41,6 +41,11 @@ constexpr KnownKey kKeys[] = {
                                             "(USE_SESSION_FOR_NEXT)")},
 };
 
+// The addresses a request from this machine reaches the app from: tried when a capture knows
+// the user agent but not the address (a SHA-512 match proves the address; no match proves
+// nothing).
+constexpr const char *kLoopbackAddresses[] = {"127.0.0.1", "::1"};
+
 QString pythonText(const std::optional<QByteArray> &value)
 {
     return value ? PythonRepr::bytesRepr(*value) : QStringLiteral("None");
@@ -103,20 +108,45 @@ QByteArray FlaskLoginSession::identifier(const Client &client)
 FlaskLoginSession::IdentifierCheck
 FlaskLoginSession::checkIdentifier(const SessionValue &session, const std::optional<Client> &client)
 {
+    return matchIdentifier(session, client).check;
+}
+
+FlaskLoginSession::IdentifierMatch
+FlaskLoginSession::matchIdentifier(const SessionValue &session, const std::optional<Client> &client)
+{
     const qsizetype index =
         session.type() == SessionValue::Type::Dict ? session.indexOfKey(QStringLiteral("_id")) : -1;
     const SessionValue *id = index >= 0 ? session.child(index) : nullptr;
     if (!id || id->type() != SessionValue::Type::String || !isLowerHex(id->stringValue(), 128))
-        return IdentifierCheck::NotAHash;
+        return {IdentifierCheck::NotAHash, client};
     if (!client)
-        return IdentifierCheck::NoClient;
-    return id->stringValue().toLatin1() == identifier(*client) ? IdentifierCheck::Matches
-                                                               : IdentifierCheck::DoesNotMatch;
+        return {IdentifierCheck::NoClient, client};
+    const QByteArray hash = id->stringValue().toLatin1();
+    if (client->addressKnown)
+        return {hash == identifier(*client) ? IdentifierCheck::Matches
+                                            : IdentifierCheck::DoesNotMatch,
+                client};
+    for (const char *address : kLoopbackAddresses) {
+        Client tried = *client;
+        tried.remoteAddress = QByteArray(address);
+        tried.addressKnown = true;
+        if (hash == identifier(tried))
+            return {IdentifierCheck::Matches, tried};
+    }
+    return {IdentifierCheck::AddressUnknown, client};
+}
+
+QString FlaskLoginSession::describeIdentifier(const SessionValue &session,
+                                              const std::optional<Client> &client)
+{
+    const IdentifierMatch match = matchIdentifier(session, client);
+    return describe(match.check, match.client);
 }
 
 QString FlaskLoginSession::describe(IdentifierCheck check, const std::optional<Client> &client)
 {
     const QString base = client ? identifierBase(*client) : QString();
+    const QString userAgent = client ? pythonText(client->userAgent) : QString();
     switch (check) {
     case IdentifierCheck::NoClient:
         return QCoreApplication::translate("sessionlens::Note",
@@ -131,6 +161,12 @@ QString FlaskLoginSession::describe(IdentifierCheck check, const std::optional<C
                                            "does not match %1: another address or user agent "
                                            "(strong protection clears the session)")
             .arg(base);
+    case IdentifierCheck::AddressUnknown:
+        return QCoreApplication::translate("sessionlens::Note",
+                                           "not checked: the address the app saw is not known, "
+                                           "and neither 127.0.0.1 nor ::1 gives it with the user "
+                                           "agent %1")
+            .arg(userAgent);
     }
     return {};
 }
@@ -142,7 +178,7 @@ QString FlaskLoginSession::noteFor(const SessionValue &session, const QString &k
         return {};
     QString text = explain(key);
     if (key == QLatin1String("_id"))
-        text += QStringLiteral(" (") + describe(checkIdentifier(session, client), client) + u')';
+        text += QStringLiteral(" (") + describeIdentifier(session, client) + u')';
     return text;
 }
 

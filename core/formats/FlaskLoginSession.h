@@ -26,16 +26,28 @@ public:
     /// The request a session's `_id` is checked against: nullopt members are Python's None.
     struct Client
     {
-        std::optional<QByteArray> remoteAddress;
+        std::optional<QByteArray> remoteAddress; ///< unused when !addressKnown
         std::optional<QByteArray> userAgent;
+        /// False when only the user agent is known (a HAR, a capture of a named host): the check
+        /// then tries the loopback addresses, whose match proves them, and otherwise says that
+        /// it could not be made, never that `_id` does not match.
+        bool addressKnown = true;
     };
 
     enum class IdentifierCheck
     {
-        NoClient,     ///< no address and user agent to check against
-        NotAHash,     ///< `_id` is not 128 hex digits (a custom identifier generator)
-        Matches,      ///< computed from the client's address and user agent
-        DoesNotMatch, ///< another address or user agent: strong protection clears the session
+        NoClient,       ///< no address and user agent to check against
+        NotAHash,       ///< `_id` is not 128 hex digits (a custom identifier generator)
+        Matches,        ///< computed from the client's address and user agent
+        DoesNotMatch,   ///< another address or user agent: strong protection clears the session
+        AddressUnknown, ///< the user agent is known, the address not, and no loopback one matches
+    };
+
+    /// A check with the client `_id` was found to be computed from (an address tried filled in).
+    struct IdentifierMatch
+    {
+        IdentifierCheck check = IdentifierCheck::NoClient;
+        std::optional<Client> client;
     };
 
     struct KeyNote
@@ -58,6 +70,13 @@ public:
     /// How the session's `_id` compares with what `client` would give.
     [[nodiscard]] static IdentifierCheck checkIdentifier(const SessionValue &session,
                                                          const std::optional<Client> &client);
+    /// The same, with the client that matched: for a client without a known address, the
+    /// loopback address that gives `_id`.
+    [[nodiscard]] static IdentifierMatch matchIdentifier(const SessionValue &session,
+                                                         const std::optional<Client> &client);
+    /// The `_id` check in words: describe() of matchIdentifier().
+    [[nodiscard]] static QString describeIdentifier(const SessionValue &session,
+                                                    const std::optional<Client> &client);
     /// The check in words, translated: what `_id` was computed from, or that it does not match.
     [[nodiscard]] static QString describe(IdentifierCheck check,
                                           const std::optional<Client> &client);

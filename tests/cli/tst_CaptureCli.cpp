@@ -6,9 +6,14 @@
 #include "RecordingHttpServer.h"
 #include "TestData.h"
 #include "capture/CookieJar.h"
+#include "formats/FlaskSignedCodec.h"
+#include "json/Utf8Validator.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -25,6 +30,24 @@ bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+/// A HAR of one request with this User-Agent, carrying `session` signed with "dev".
+bool writeHar(const QString &path, const QString &userAgent, const SessionValue &session)
+{
+    const QByteArray cookie =
+        FlaskSignedCodec::sign(session, SecureBytes("dev", 3), 1700000000, {}).value();
+    const auto header = [](const QString &name, const QString &value) {
+        return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}};
+    };
+    const QJsonObject request{
+        {QStringLiteral("url"), QStringLiteral("http://app.test/")},
+        {QStringLiteral("headers"),
+         QJsonArray{header(QStringLiteral("User-Agent"), userAgent),
+                    header(QStringLiteral("Cookie"), QString::fromLatin1("session=" + cookie))}}};
+    const QJsonObject entries{
+        {QStringLiteral("entries"), QJsonArray{QJsonObject{{QStringLiteral("request"), request}}}}};
+    return writeFile(path, QJsonDocument(QJsonObject{{QStringLiteral("log"), entries}}).toJson());
 }
 
 QByteArray readFile(const QString &path)
@@ -50,6 +73,8 @@ private Q_SLOTS:
     void cookiesLeaveTheCommandLine();
     void givenSessionWinsOverTheJars();
     void jarCookiesFollowRedirectsWithinTheOrigin();
+    void importChecksFlaskLoginsIdentifier();
+    void importSaysARefusedUserAgent();
 
 private:
     test::CliRun capture(const QStringList &arguments)
@@ -318,6 +343,69 @@ void TestCaptureCli::jarCookiesFollowRedirectsWithinTheOrigin()
     QVERIFY2(written.contains("\tcsrf\tt0k3n\n") && written.contains("\t/api\t") &&
                  !written.contains("\told\t"),
              written.constData());
+}
+
+void TestCaptureCli::importChecksFlaskLoginsIdentifier()
+{
+    // A HAR whose session's `_id` Flask-Login computed for its request's User-Agent: quotes, a
+    // control character and a non-ASCII one, which the records and notes must carry safely.
+    const QString userAgent = QStringLiteral("Mozilla/5.0 \"q\" \u0001 \u00ff");
+    // python3: ua = 'Mozilla/5.0 "q" \x01 \xff'
+    //   hashlib.sha512(f"{b'127.0.0.1'}|{ua.encode('utf-8')}".encode()).hexdigest()
+    const QString id = QStringLiteral(
+        "b44af757a7b40741bcd0d2134cd9599aa4fce5f1094bff5cb33140f784dcac6e18b5f28462e74d17b53a0933c0"
+        "842ee9811a97d8c45ce3387ecdd53a154e1a17");
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("_id"), SessionValue::makeString(id));
+    session.setValue(QStringLiteral("_user_id"), SessionValue::makeString(QStringLiteral("42")));
+    QTemporaryDir dir;
+    const QString har = dir.filePath(QStringLiteral("login.har"));
+    QVERIFY(writeHar(har, userAgent, session));
+    const QStringList keys{QStringLiteral("--no-ring"), QStringLiteral("--secret"),
+                           QStringLiteral("dev")};
+    const test::CliRun tree =
+        test::runCli(QStringList{QStringLiteral("import")} + keys + QStringList{har});
+    QVERIFY2(tree.exitCode == 0, tree.err.constData());
+    QVERIFY2(
+        tree.out.contains(R"(# session['_id']: Flask-Login: SHA-512)") &&
+            tree.out.contains(R"(computed from b'127.0.0.1'|b'Mozilla/5.0 "q" \x01 \xc3\xbf')"),
+        tree.out.constData());
+    const test::CliRun jsonl =
+        test::runCli(QStringList{QStringLiteral("import")} + keys +
+                     QStringList{QStringLiteral("--format"), QStringLiteral("jsonl"), har});
+    QVERIFY2(jsonl.exitCode == 0, jsonl.err.constData());
+    QCOMPARE(Utf8Validator::firstInvalid(jsonl.out), -1);
+    QCOMPARE(jsonl.out.count('\n'), 1);
+    QJsonParseError error;
+    const QJsonObject record = QJsonDocument::fromJson(jsonl.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(record[QStringLiteral("user_agent")].toString(), userAgent);
+    QVERIFY(record[QStringLiteral("remote_addr")].isNull());
+    QCOMPARE(record[QStringLiteral("id_check")].toString(), QStringLiteral("matches"));
+    QVERIFY2(jsonl.err.contains("note: session['_id']:"), jsonl.err.constData());
+}
+
+void TestCaptureCli::importSaysARefusedUserAgent()
+{
+    // No Flask-Login session here: the refusal is still said, in each output form.
+    SessionValue session = SessionValue::makeDict();
+    session.setValue(QStringLiteral("cart"), SessionValue::makeList());
+    QTemporaryDir dir;
+    const QString har = dir.filePath(QStringLiteral("big.har"));
+    QVERIFY(writeHar(har, QString(9000, u'A'), session));
+    const test::CliRun tree =
+        test::runCli({QStringLiteral("import"), QStringLiteral("--no-ring"), har});
+    QVERIFY2(tree.exitCode == 0, tree.err.constData());
+    QVERIFY2(tree.out.contains("# the request's User-Agent (9000 bytes) is over the limit of 8192 "
+                               "bytes and was not kept"),
+             tree.out.constData());
+    const test::CliRun jsonl =
+        test::runCli({QStringLiteral("import"), QStringLiteral("--no-ring"),
+                      QStringLiteral("--format"), QStringLiteral("jsonl"), har});
+    QVERIFY2(jsonl.exitCode == 0, jsonl.err.constData());
+    QVERIFY(QJsonDocument::fromJson(jsonl.out).object()[QStringLiteral("user_agent")].isNull());
+    QVERIFY2(jsonl.err.contains("note: the request's User-Agent (9000 bytes)"),
+             jsonl.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)

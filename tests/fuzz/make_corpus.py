@@ -57,6 +57,16 @@ for fixture in sorted((here.parent / "data" / "capture").glob("*")):
 # fuzz_import's HAR recipes (first byte 0x01): cookie count, repeats, value stems.
 put("import", b"\x01\xff\xff\x00" + cookies[0] + b"\n" + cookies[-1])
 put("import", b"\x01\x10\x00\x03session\nother\n")
+# HARs whose request's User-Agent is at and just over RequestClient's 8 KiB bound, and one
+# of quotes, a control, Latin-1 and a character beyond it.
+for user_agent in ("A" * 8192, "A" * 8193, "Mozilla/5.0 \"q\" \x01 \xff \u20ac"):
+    put("import", json.dumps({"log": {"entries": [{
+        "request": {"url": "http://app.test/", "headers": [
+            {"name": "User-Agent", "value": user_agent},
+            {"name": "Cookie", "value": "session=eyJfaWQiOiJ4In0.ZVXmgA.abc"}]},
+        "response": {"status": 200, "headers": [
+            {"name": "Set-Cookie", "value": "session=eyJfdXNlcl9pZCI6IjQyIn0.ZVXmgA.def; Path=/"}]},
+    }]}}).encode())
 for cookie in remember_cookies:
     put("cookie_text", b"remember_token=" + cookie)
 for cookie in django_cookies[:2] + django_cookies[8:10]:

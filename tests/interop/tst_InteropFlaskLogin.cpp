@@ -7,6 +7,9 @@
 
 #include "FlaskServer.h"
 #include "TestData.h"
+#include "capture/HttpCapture.h"
+#include "capture/ReverseProxy.h"
+#include "capture/Timeline.h"
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/FlaskLoginSession.h"
@@ -15,6 +18,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -25,6 +30,27 @@ namespace {
 const QByteArray kSecret = "interop-s\xc3\xa9"
                            "cret";
 const QByteArray kUserAgent = "SessionLens-interop/1.0 (X11; \"quoted\")";
+// Sent as UTF-8 bytes: the app reads them as Latin-1 and Flask-Login hashes that text as UTF-8.
+const QString kCaptureAgent = QStringLiteral("SessionLens-capture/2.0 (\u00e9t\u00e9; \"q\")");
+
+/// The JSON records of a `capture --format jsonl` run.
+QList<QJsonObject> records(const QByteArray &out)
+{
+    QList<QJsonObject> list;
+    for (const QByteArray &line : out.split('\n'))
+        if (!line.isEmpty())
+            list.append(QJsonDocument::fromJson(line).object());
+    return list;
+}
+
+/// The first record of `source` ("request", "response").
+QJsonObject recordOf(const QList<QJsonObject> &list, const QString &source)
+{
+    for (const QJsonObject &record : list)
+        if (record[QStringLiteral("source")].toString() == source)
+            return record;
+    return {};
+}
 
 SecureBytes secret()
 {
@@ -61,6 +87,9 @@ private Q_SLOTS:
     void cliConvertsAndExplains();
     void crackFindsTheSecret();
     void captureRecordsTheRememberCookie();
+    void captureChecksTheIdentifier();
+    void qtsOwnUserAgentIsWhatTheAppHashes();
+    void proxyChecksTheIdentifier();
 
 private:
     struct Login
@@ -256,6 +285,127 @@ void TestInteropFlaskLogin::captureRecordsTheRememberCookie()
     QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
     QCOMPARE(record[QStringLiteral("plaintext")].toString(),
              QStringLiteral(R"({"user_id": "42"})"));
+}
+
+void TestInteropFlaskLogin::captureChecksTheIdentifier()
+{
+    const QString login = QStringLiteral("http://127.0.0.1:%1/login/42").arg(m_server.port());
+    const test::CliRun run =
+        test::runCli({QStringLiteral("capture"), QStringLiteral("--no-ring"),
+                      QStringLiteral("--secret"), QString::fromUtf8(kSecret),
+                      QStringLiteral("--header"), QStringLiteral("User-Agent: ") + kCaptureAgent,
+                      QStringLiteral("--format"), QStringLiteral("jsonl"), login});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject set = recordOf(records(run.out), QStringLiteral("response"));
+    QCOMPARE(set[QStringLiteral("verified")].toBool(), true);
+    // The record keeps the bytes sent, one character each.
+    QCOMPARE(set[QStringLiteral("user_agent")].toString(),
+             QString::fromLatin1(kCaptureAgent.toUtf8()));
+    QCOMPARE(set[QStringLiteral("remote_addr")].toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(set[QStringLiteral("id_check")].toString(), QStringLiteral("matches"));
+    QVERIFY2(run.err.contains("note: session['_id']:") &&
+                 run.err.contains("computed from b'127.0.0.1'|b'SessionLens-capture/2.0 "
+                                  "(\\xc3\\x83\\xc2\\xa9t"),
+             run.err.constData());
+    const QByteArray session = set[QStringLiteral("value")].toString().toLatin1();
+
+    // Strong protection agrees: the session logs in with that User-Agent only (the proxy's
+    // test below checks a request record of another one).
+    m_server.setUserAgent("curl/7.88.1");
+    const QJsonObject stranger =
+        json(m_server.get(QStringLiteral("/whoami"), "session=" + session));
+    m_server.setUserAgent(kCaptureAgent.toUtf8());
+    const QJsonObject owner = json(m_server.get(QStringLiteral("/whoami"), "session=" + session));
+    m_server.setUserAgent(kUserAgent);
+    QVERIFY(stranger[QStringLiteral("user")].isNull());
+    QCOMPARE(owner[QStringLiteral("user")].toString(), QStringLiteral("42"));
+}
+
+void TestInteropFlaskLogin::qtsOwnUserAgentIsWhatTheAppHashes()
+{
+    // No User-Agent given: Qt sends its own, and the app hashed that.
+    const test::CliRun run =
+        test::runCli({QStringLiteral("capture"), QStringLiteral("--no-ring"),
+                      QStringLiteral("--format"), QStringLiteral("jsonl"),
+                      QStringLiteral("http://127.0.0.1:%1/login/7").arg(m_server.port())});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject set = recordOf(records(run.out), QStringLiteral("response"));
+    QCOMPARE(set[QStringLiteral("user_agent")].toString(),
+             QLatin1String(RequestClient::kQtDefaultUserAgent));
+    QCOMPARE(set[QStringLiteral("id_check")].toString(), QStringLiteral("matches"));
+}
+
+void TestInteropFlaskLogin::proxyChecksTheIdentifier()
+{
+    QNetworkAccessManager network;
+    ReverseProxy proxy(network);
+    QVERIFY(proxy
+                .start(QHostAddress::LocalHost, 0,
+                       QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.port())))
+                .ok());
+    // What the proxy reported of the last request sent through it.
+    QList<CapturedCookie> seen;
+    connect(&proxy, &ReverseProxy::cookieSeen, this,
+            [&seen](const CapturedCookie &cookie) { seen.append(cookie); });
+    const KeyRing keys = ring();
+    Timeline timeline(keys, {});
+    QNetworkAccessManager browserNetwork;
+    const auto browse = [&](const QString &path,
+                            const QList<std::pair<QByteArray, QByteArray>> &headers,
+                            const QByteArray &cookie) {
+        seen.clear();
+        HttpCapture browser(browserNetwork);
+        QSignalSpy done(&browser, &HttpCapture::finished);
+        HttpCapture::Request request;
+        request.url = proxy.address().resolved(QUrl(path));
+        request.headers = headers;
+        request.cookieValue = cookie;
+        browser.start(request);
+        if (!done.wait(60000))
+            return QJsonObject{{QStringLiteral("error"), QStringLiteral("no answer")}};
+        return QJsonDocument::fromJson(
+                   done.takeFirst().at(0).value<HttpCapture::Outcome>().response.body)
+            .object();
+    };
+    // The browser's User-Agent reaches the app through the proxy: the login's `_id` matches.
+    QVERIFY(!browse(QStringLiteral("/login/42"), {{"User-Agent", kUserAgent}}, {})
+                 .contains(QStringLiteral("error")));
+    const auto set = std::find_if(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Response && c.name == "session";
+    });
+    QVERIFY(set != seen.cend());
+    QCOMPARE(set->client.userAgent(), std::optional<QByteArray>(kUserAgent));
+    QCOMPARE(set->client.remoteAddress(), std::optional<QByteArray>("127.0.0.1"));
+    const Timeline::Entry &made = timeline.add(*set);
+    QVERIFY(made.identifier);
+    QCOMPARE(made.identifier->check, FlaskLoginSession::IdentifierCheck::Matches);
+    const QByteArray session = set->value;
+
+    // Another browser with that session: strong protection refuses it, and the request's
+    // record does not match.
+    const QJsonObject stranger =
+        browse(QStringLiteral("/whoami"), {{"User-Agent", "curl/7.88.1"}}, session);
+    QVERIFY(stranger.contains(QStringLiteral("user")) && stranger[QStringLiteral("user")].isNull());
+    const auto sent = std::find_if(seen.cbegin(), seen.cend(), [&](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Request && c.value == session;
+    });
+    QVERIFY(sent != seen.cend());
+    QCOMPARE(timeline.add(*sent).identifier->check,
+             FlaskLoginSession::IdentifierCheck::DoesNotMatch);
+
+    // A forwarded X-Forwarded-For is what Flask-Login takes the address from: its first entry.
+    QVERIFY(!browse(QStringLiteral("/login/43"),
+                    {{"User-Agent", kUserAgent}, {"X-Forwarded-For", "198.51.100.7, 10.0.0.1"}}, {})
+                 .contains(QStringLiteral("error")));
+    const auto forwarded = std::find_if(seen.cbegin(), seen.cend(), [](const CapturedCookie &c) {
+        return c.source == CapturedCookie::Source::Response && c.name == "session";
+    });
+    QVERIFY(forwarded != seen.cend());
+    QCOMPARE(forwarded->client.remoteAddress(), std::optional<QByteArray>("198.51.100.7"));
+    const Timeline::Entry &viaForwarded = timeline.add(*forwarded);
+    QCOMPARE(viaForwarded.identifier->check, FlaskLoginSession::IdentifierCheck::Matches);
+    QVERIFY2(viaForwarded.identifier->text.contains(QLatin1String("b'198.51.100.7'")),
+             qPrintable(viaForwarded.identifier->text));
 }
 
 QTEST_GUILESS_MAIN(TestInteropFlaskLogin)

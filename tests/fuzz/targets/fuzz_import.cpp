@@ -94,7 +94,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!imported)
         return 0;
     FUZZ_CHECK(imported->warnings.size() <= CookieImporter::kMaxWarnings + 1);
-    for (const CapturedCookie &cookie : imported->cookies)
+    for (const CapturedCookie &cookie : imported->cookies) {
         FUZZ_CHECK(cookie.name == options.cookieName && !cookie.value.isEmpty());
+        // A User-Agent is kept within its bound, or refused with its size, never cut.
+        const RequestClient &client = cookie.client;
+        FUZZ_CHECK(!client.userAgent() ||
+                   client.userAgent()->size() <= RequestClient::kMaxUserAgentBytes);
+        FUZZ_CHECK(client.refusedUserAgentBytes() == 0 ||
+                   (!client.userAgentKnown() &&
+                    client.refusedUserAgentBytes() > RequestClient::kMaxUserAgentBytes));
+        FUZZ_CHECK(!client.remoteAddress()); // a HAR does not say it
+    }
     return 0;
 }
