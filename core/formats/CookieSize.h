@@ -58,7 +58,8 @@ struct CookieSize
     // For formats measuring their key shares: measure exactly the largest entries only (one
     // re-encoding each), estimate the others, so that a wide session stays near-linear.
 
-    /// Marks the `keep` entries with the most JSON bytes (entry i spans starts[i]..ends[i]).
+    /// Marks the `keep` entries with the most JSON bytes (entry i spans starts[i]..ends[i]),
+    /// the earlier entry first among equal sizes.
     [[nodiscard]] static QList<bool> largestEntries(const QList<qsizetype> &ends,
                                                     const QList<qsizetype> &starts, qsizetype keep);
     /// A payload estimate for a remainder of `restSize` JSON bytes, at the whole session's ratio.

@@ -216,25 +216,19 @@ CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QBy
     // Each key's share: measured by writing the session without it, for the largest keys
     // (a deflate each); the others estimated from their share of the JSON.
     const qsizetype count = session.size();
-    QList<CookieSize::KeyShare> shares;
+    QList<qsizetype> starts(count, 0), ends(count, 0);
     for (qsizetype i = 0; i < count; ++i) {
         SessionValue one = SessionValue::makeDict();
         one.setValue(session.child(i)->key(), *session.child(i));
-        shares.append({session.child(i)->key(),
-                       PythonJsonWriter::write(one, PythonJsonWriter::Style::Compact).size() - 2, 0,
-                       false});
+        ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::Compact).size() - 2;
     }
-    QList<qsizetype> order(count);
-    for (qsizetype i = 0; i < count; ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return shares[a].jsonBytes > shares[b].jsonBytes;
-    });
-    for (qsizetype rank = 0; rank < count; ++rank) {
-        CookieSize::KeyShare &share = shares[order[rank]];
-        if (rank < exactKeyShares) {
+    const QList<bool> exact = CookieSize::largestEntries(ends, starts, exactKeyShares);
+    QList<CookieSize::KeyShare> shares;
+    for (qsizetype i = 0; i < count; ++i) {
+        CookieSize::KeyShare share{session.child(i)->key(), ends[i], 0, false};
+        if (exact[i]) {
             SessionValue without = session;
-            without.remove(order[rank]);
+            without.remove(i);
             share.cookieSaving = r.cookieValueBytes -
                                  valueSize(FlaskSignedCodec::payloadField(PythonJsonWriter::write(
                                      without, PythonJsonWriter::Style::Compact)));
@@ -243,6 +237,7 @@ CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QBy
             share.cookieSaving =
                 r.jsonBytes > 0 ? share.jsonBytes * r.cookieValueBytes / r.jsonBytes : 0;
         }
+        shares.append(share);
     }
     std::stable_sort(shares.begin(), shares.end(),
                      [](const CookieSize::KeyShare &a, const CookieSize::KeyShare &b) {

@@ -193,10 +193,7 @@ void StarletteSessionFormat::seal(const SessionValue &session, const SecureBytes
             report.keys.append(
                 {session.child(i)->key(), entry, report.cookieValueBytes - valueSize(rest), false});
         }
-        std::stable_sort(report.keys.begin(), report.keys.end(),
-                         [](const CookieSize::KeyShare &a, const CookieSize::KeyShare &b) {
-                             return a.jsonBytes > b.jsonBytes;
-                         });
+        report.sortKeys();
     }
     if ((out.error = checkSealable(session)))
         return;
