@@ -117,8 +117,9 @@ void DjangoSignedFormat::seal(const SessionValue &session, const SecureBytes &ke
     const QString cookieName = options.cookieName == QLatin1String("session")
                                    ? QString::fromLatin1(DjangoSignedCodec::kCookieName)
                                    : options.cookieName;
-    out.size = sizeReport(session, out.json, payload, ItsdangerousSigner::digestSize(digest),
-                          cookieName, options.exactKeyShares);
+    out.size =
+        sizeReport(session, out.json, payload, ItsdangerousSigner::digestSize(digest), cookieName,
+                   DjangoSignedCodec::cookieAge(options.signer), options.exactKeyShares);
     if ((out.error = SessionDialect::checkIsSession(session)))
         return;
     if ((out.error = checkWritable(session)))
@@ -169,9 +170,21 @@ DjangoSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions 
         std::move(parts->signedValue), std::move(parts->signature));
 }
 
+qsizetype DjangoSignedFormat::setCookieAttributeBytes(qint64 cookieAge)
+{
+    // response.set_cookie(max_age=SESSION_COOKIE_AGE, expires=http_date(...), path='/',
+    // httponly=True, samesite='Lax'): SimpleCookie writes the attributes sorted by name, and
+    // http_date's "Thu, 17 Dec 2026 13:00:00 GMT" is always 29 characters.
+    constexpr qsizetype kHttpDateBytes = 29;
+    return qsizetype(sizeof("; expires=") - 1) + kHttpDateBytes +
+           qsizetype(sizeof("; HttpOnly; Max-Age=; Path=/; SameSite=Lax") - 1) +
+           QByteArray::number(cookieAge).size();
+}
+
 CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QByteArray &json,
                                           const QByteArray &payloadField, int digestSize,
-                                          const QString &cookieName, qsizetype exactKeyShares)
+                                          const QString &cookieName, qint64 cookieAge,
+                                          qsizetype exactKeyShares)
 {
     const auto note = [](const char *text) {
         return QCoreApplication::translate("sessionlens::Note", text);
@@ -211,6 +224,7 @@ CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QBy
     };
     r.cookieValueBytes = valueSize(payloadField);
     r.serverCookieName = cookieName;
+    r.extraAttributeBytes = setCookieAttributeBytes(cookieAge) - CookieSize::kFlaskAttributeBytes;
     if (session.type() != SessionValue::Type::Dict)
         return r;
     // Each key's share: measured by writing the session without it, for the largest keys

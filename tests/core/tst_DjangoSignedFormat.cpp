@@ -252,6 +252,12 @@ void TestDjangoSignedFormat::sizeStagesAddUpToTheCookie()
                  sealed.cookie.size());
         QCOMPARE(report.stageBytes(u"signature_base64"), 43); // SHA-256
         QCOMPARE(report.nameValueBytes, qsizetype(sizeof("sessionid=") - 1) + sealed.cookie.size());
+        // Django's Set-Cookie, not Flask's (tst_interop_django compares the real one).
+        QCOMPARE(report.setCookieBytes,
+                 ("sessionid=" + sealed.cookie +
+                  "; expires=Thu, 17 Dec 2026 13:00:00 GMT; HttpOnly; Max-Age=1209600; Path=/; "
+                  "SameSite=Lax")
+                     .size());
         if (!report.compressed)
             QCOMPARE(report.stageBytes(u"payload_bytes"), json.size());
         qsizetype measured = 0;

@@ -334,6 +334,14 @@ void TestStarletteSessionFormat::sizeReportListsStagesAndExactKeys()
         QVERIFY(!share.estimated);
     }
     QCOMPARE(report.keys.first().key, QStringLiteral("cart"));
+    // SessionMiddleware's Set-Cookie, not Flask's (tst_interop_starlette compares the real one).
+    QCOMPARE(
+        report.setCookieBytes,
+        ("session=" + sealed.cookie + "; path=/; Max-Age=1209600; httponly; samesite=lax").size());
+    options.signer.lifetimeSeconds = 600;
+    options.signer.lifetimeChosen = true;
+    QCOMPARE(SessionSealer::seal(session, bytesOf(kSecret), options).report.setCookieBytes,
+             ("session=" + sealed.cookie + "; path=/; Max-Age=600; httponly; samesite=lax").size());
 }
 
 void TestStarletteSessionFormat::convertNotesTuplesAndBytes()

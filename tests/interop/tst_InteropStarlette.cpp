@@ -77,6 +77,7 @@ private Q_SLOTS:
     void wrongSecretAndOldCookieGiveAnEmptySession();
     void cliConvertMakesACookieStarletteReads();
     void crackFindsTheSecretOfAStarletteCookie();
+    void setCookieSizeIsTheMiddlewaresHeader();
 
 private:
     QJsonObject make(const QByteArray &json, qint64 timestamp);
@@ -256,6 +257,40 @@ void TestInteropStarlette::crackFindsTheSecretOfAStarletteCookie()
             .ok());
     QCOMPARE(CookieOpener::open(cookie.toLatin1(), ring, {}).format->id(),
              QStringLiteral("starlette"));
+}
+
+void TestInteropStarlette::setCookieSizeIsTheMiddlewaresHeader()
+{
+    // The size report's Set-Cookie figure is the length of the header the middleware sends
+    // (`session=...; path=/; Max-Age=...; httponly; samesite=lax`), for its default max_age
+    // and for one the user chose (--max-age).
+    const QList<SessionValue> all = sessions();
+    for (const qint64 maxAge : {StarletteSessionFormat::kDefaultMaxAgeSeconds, qint64(3600)}) {
+        for (qsizetype i = 0; i < all.size(); i += 7) {
+            const QByteArray json = jsonOf(all[i]);
+            const QJsonObject made =
+                m_probe.ask({{QStringLiteral("op"), QStringLiteral("make")},
+                             {QStringLiteral("secret"), QString::fromUtf8(kSecret)},
+                             {QStringLiteral("timestamp"), kTimestamp},
+                             {QStringLiteral("max_age"), maxAge},
+                             {QStringLiteral("session_json"), QString::fromUtf8(json)}});
+            QVERIFY(made[QStringLiteral("ok")].toBool());
+            const QByteArray header = made[QStringLiteral("set_cookie")].toString().toUtf8();
+            SessionSealer::Options options;
+            options.format = &starlette();
+            options.timestamp = kTimestamp;
+            if (maxAge != StarletteSessionFormat::kDefaultMaxAgeSeconds) {
+                options.signer.lifetimeSeconds = maxAge;
+                options.signer.lifetimeChosen = true;
+            }
+            const auto sealed = SessionSealer::seal(all[i], bytesOf(kSecret), options);
+            QVERIFY(sealed.ok());
+            QVERIFY(header.startsWith("session=" + sealed.cookie + ';'));
+            QCOMPARE(sealed.report.setCookieBytes, header.size());
+            QCOMPARE(sealed.report.setCookieLineBytes, header.size() + 12);
+            QCOMPARE(sealed.report.nameValueBytes, header.indexOf(';'));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInteropStarlette)
