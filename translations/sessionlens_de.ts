@@ -2199,8 +2199,8 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <translation>ein Cookie von %1 Bytes überschreitet die Eingabegrenze</translation>
     </message>
     <message>
-        <source>expected [.]&lt;payload&gt;.&lt;timestamp&gt;.&lt;signature&gt;</source>
-        <translation>erwartet: [.]&lt;Nutzdaten&gt;.&lt;Zeitstempel&gt;.&lt;Signatur&gt;</translation>
+        <source>expected [.]&lt;payload&gt;%1&lt;timestamp&gt;%1&lt;signature&gt;</source>
+        <translation>erwartet: [.]&lt;Nutzdaten&gt;%1&lt;Zeitstempel&gt;%1&lt;Signatur&gt;</translation>
     </message>
     <message>
         <source>a part of the cookie is empty</source>
@@ -2976,10 +2976,6 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>the timestamp holds &apos;%1&apos;, not a base62 digit</source>
         <translation>der Zeitstempel enthält „%1“, keine base62-Ziffer</translation>
-    </message>
-    <message>
-        <source>expected [.]&lt;payload&gt;:&lt;timestamp&gt;:&lt;signature&gt;</source>
-        <translation>erwartet: [.]&lt;Nutzdaten&gt;:&lt;Zeitstempel&gt;:&lt;Signatur&gt;</translation>
     </message>
     <message>
         <source>the signature is not unpadded URL-safe base64 as Django writes it: Django compares the text, so it never matches</source>

@@ -1,6 +1,7 @@
 #include "audit/SecretAudit.h"
 
 #include "Limits.h"
+#include "audit/AnyFormatSecretCheck.h"
 #include "audit/LineBlockReader.h"
 #include "audit/WorkerPool.h"
 #include "formats/FormatRegistry.h"
@@ -253,21 +254,27 @@ QList<QByteArray> SecretAudit::builtInSecrets()
     };
 }
 
-const CookieFormat *SecretAudit::formatFor(QByteArrayView cookie, const Options &options)
+QList<const CookieFormat *> SecretAudit::formatsFor(QByteArrayView cookie, const Options &options)
 {
     if (options.format)
-        return options.format;
+        return {options.format};
     const FormatRegistry &registry = FormatRegistry::builtIn();
     const auto takesSecret = [](const CookieFormat *format) {
         return format && format->keyKind() == CookieFormat::KeyKind::Secret;
     };
-    if (const CookieFormat *detected = registry.detect(cookie).format; takesSecret(detected))
-        return detected;
-    for (const CookieFormat *format : registry.formats()) {
-        if (takesSecret(format))
-            return format;
+    const FormatRegistry::Detection detection = registry.detect(cookie);
+    QList<const CookieFormat *> formats;
+    for (const FormatRegistry::Candidate &candidate : detection.candidates) {
+        if (takesSecret(candidate.format))
+            formats.append(candidate.format);
     }
-    return nullptr;
+    if (formats.isEmpty() && takesSecret(detection.format))
+        formats.append(detection.format);
+    for (qsizetype i = 0; formats.isEmpty() && i < registry.formats().size(); ++i) {
+        if (takesSecret(registry.formats().at(i)))
+            formats.append(registry.formats().at(i));
+    }
+    return formats;
 }
 
 Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QString &wordlistPath,
@@ -275,16 +282,35 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
                                               const std::atomic<bool> *cancel,
                                               const ProgressCallback &progress)
 {
-    const CookieFormat *format = formatFor(cookie, options);
-    if (!format)
+    const QList<const CookieFormat *> formats = formatsFor(cookie, options);
+    if (formats.isEmpty())
         return Error::make(
             ErrorCategory::Format,
             QCoreApplication::translate("sessionlens::Error",
                                         "no known cookie format is signed with a secret"));
-    auto prepared = format->prepareSecretCheck(cookie, options.codec);
-    if (!prepared)
-        return prepared.error();
-    SecretCheck &check = *prepared.value();
+    // A format whose steps refuse the cookie is left out; when all do, the best one says why.
+    std::vector<std::unique_ptr<SecretCheck>> checks;
+    QList<const CookieFormat *> checked;
+    std::optional<Error> refused;
+    for (const CookieFormat *format : formats) {
+        auto prepared = format->prepareSecretCheck(cookie, options.codec);
+        if (!prepared) {
+            if (!refused)
+                refused = prepared.error();
+            continue;
+        }
+        checks.push_back(std::move(prepared).value());
+        checked.append(format);
+    }
+    if (checks.empty())
+        return *refused;
+    AnyFormatSecretCheck check(std::move(checks));
+    const auto found = [&](SecureBytes secret, qint64 line, QString source) {
+        const QByteArrayView view(reinterpret_cast<const char *>(secret.data()),
+                                  qsizetype(secret.size()));
+        const CookieFormat *format = checked.value(check.matchingCheck(view), nullptr);
+        return Found{std::move(secret), line, std::move(source), format};
+    };
     QElapsedTimer timer;
     timer.start();
     Outcome outcome;
@@ -296,7 +322,7 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
             const QByteArrayView candidate(reinterpret_cast<const char *>(secret.data()),
                                            qsizetype(secret.size()));
             if (check.matches(candidate)) {
-                outcome.found = Found{secret, 0, name};
+                outcome.found = found(secret, 0, name);
                 outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
                 return outcome;
             }
@@ -307,8 +333,8 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
             ++outcome.tried;
             if (check.matches(candidate)) {
                 outcome.found =
-                    Found{SecureBytes(candidate.constData(), std::size_t(candidate.size())), 0,
-                          QStringLiteral("built-in")};
+                    found(SecureBytes(candidate.constData(), std::size_t(candidate.size())), 0,
+                          QStringLiteral("built-in"));
                 outcome.seconds = double(timer.nsecsElapsed()) / 1e9;
                 return outcome;
             }
@@ -409,7 +435,7 @@ Result<SecretAudit::Outcome> SecretAudit::run(const QByteArray &cookie, const QS
                                                            "OpenSSL could not set up the signer"));
         if (shared.hitOffset >= 0) {
             const qint64 line = linesBefore + 1 + std::count(data, data + shared.hitOffset, '\n');
-            outcome.found = Found{std::move(shared.hitSecret), line, wordlistPath};
+            outcome.found = found(std::move(shared.hitSecret), line, wordlistPath);
             break;
         }
         linesBefore += std::count(data, data + usable, '\n');

@@ -27,9 +27,9 @@ public:
     {
         /// The signer's options, for formats whose salt, digest and key derivation vary.
         OpenOptions codec;
-        /// The cookie's format; nullptr: the format whose shape the cookie has, when it takes a
-        /// secret, else the first registered format that takes one (whose steps then say what
-        /// is wrong with the cookie).
+        /// The cookie's format; nullptr: every format whose shape the cookie has and that takes
+        /// a secret (formatsFor), else the first registered format that takes one (whose steps
+        /// then say what is wrong with the cookie).
         const CookieFormat *format = nullptr;
         int threads = 0;     ///< 0: one per core
         bool builtIn = true; ///< try the built-in list first
@@ -58,6 +58,8 @@ public:
         SecureBytes secret;
         qint64 line = 0; ///< 1-based line in the wordlist; 0 for the built-in list
         QString source;  ///< the wordlist path, or "built-in"
+        /// The format whose signer the secret signs the cookie with (of formatsFor's).
+        const CookieFormat *format = nullptr;
     };
 
     struct Outcome
@@ -80,9 +82,12 @@ public:
                                              const std::atomic<bool> *cancel = nullptr,
                                              const ProgressCallback &progress = {});
 
-    /// The format `run` audits `cookie` as, following Options::format's rule.
-    [[nodiscard]] static const CookieFormat *formatFor(QByteArrayView cookie,
-                                                       const Options &options);
+    /// The formats `run` audits `cookie` as, following Options::format's rule: with no format
+    /// given, each that takes a secret of the formats whose shape the cookie has, best first
+    /// (a payload with no '+', '/' or '=' fits both Flask's signed cookie and Starlette's, so a
+    /// secret is found whichever of them made it).
+    [[nodiscard]] static QList<const CookieFormat *> formatsFor(QByteArrayView cookie,
+                                                                const Options &options);
 
     /// Secrets seen in tutorials, docs and framework templates.
     [[nodiscard]] static QList<QByteArray> builtInSecrets();

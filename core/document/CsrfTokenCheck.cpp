@@ -27,10 +27,6 @@ QList<SecureBytes> tokenSecrets(const KeyRing &ring, QList<qsizetype> *indices)
     return secrets;
 }
 
-} // namespace
-
-namespace {
-
 Error failure(ErrorCategory category, const char *text)
 {
     return Error::make(category, QCoreApplication::translate("sessionlens::Error", text));

@@ -19,9 +19,13 @@ QList<bool> CookieSize::largestEntries(const QList<qsizetype> &ends, const QList
 {
     QList<qsizetype> order(ends.size());
     std::iota(order.begin(), order.end(), 0);
-    const qsizetype n = std::min(keep, order.size());
+    const qsizetype n = std::clamp(keep, qsizetype(0), order.size());
+    // Ties go to the earlier entry, so that which keys are measured does not depend on how the
+    // sort happens to order equal sizes.
     std::partial_sort(order.begin(), order.begin() + n, order.end(), [&](qsizetype a, qsizetype b) {
-        return ends[a] - starts[a] > ends[b] - starts[b];
+        const qsizetype sizeA = ends[a] - starts[a];
+        const qsizetype sizeB = ends[b] - starts[b];
+        return sizeA > sizeB || (sizeA == sizeB && a < b);
     });
     QList<bool> marked(ends.size(), false);
     for (qsizetype i = 0; i < n; ++i)

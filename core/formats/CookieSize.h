@@ -38,6 +38,9 @@ struct CookieSize
         bool estimated = false;
     };
 
+    /// Flask's attributes after a session cookie's value: `; HttpOnly; Path=/` (Werkzeug's order).
+    static constexpr qsizetype kFlaskAttributeBytes = sizeof("; HttpOnly; Path=/") - 1;
+
     QString format; ///< the format's id (CookieFormat::id())
     qsizetype jsonBytes = 0;
     bool compressed = false;
@@ -47,8 +50,9 @@ struct CookieSize
     /// The cookie's name when the format's server gives it one of its own (Flask-Login's
     /// `remember_token`); empty: the name the caller asked for.
     QString serverCookieName;
-    /// Attributes the format's server adds to Set-Cookie beyond Flask's (Flask-Login's
-    /// `; Expires=...`), in bytes.
+    /// What the attributes the format's server writes in Set-Cookie after the value cost beyond
+    /// Flask's kFlaskAttributeBytes (Flask-Login's `; Expires=...` on top of them; Starlette's
+    /// and Django's own attributes instead of them), in bytes.
     qsizetype extraAttributeBytes = 0;
     QList<KeyShare> keys; ///< top-level keys, most expensive first
 
@@ -58,7 +62,8 @@ struct CookieSize
     // For formats measuring their key shares: measure exactly the largest entries only (one
     // re-encoding each), estimate the others, so that a wide session stays near-linear.
 
-    /// Marks the `keep` entries with the most JSON bytes (entry i spans starts[i]..ends[i]).
+    /// Marks the `keep` entries with the most JSON bytes (entry i spans starts[i]..ends[i]),
+    /// the earlier entry first among equal sizes.
     [[nodiscard]] static QList<bool> largestEntries(const QList<qsizetype> &ends,
                                                     const QList<qsizetype> &starts, qsizetype keep);
     /// A payload estimate for a remainder of `restSize` JSON bytes, at the whole session's ratio.

@@ -1,8 +1,6 @@
 #include "formats/DjangoSignedCodec.h"
 
 #include "crypto/SigningKeyCache.h"
-
-#include "Limits.h"
 #include "encoding/Base64.h"
 #include "formats/SessionDialect.h"
 #include "json/PythonJsonReader.h"
@@ -74,37 +72,14 @@ std::optional<Error> readTimestamp(QByteArrayView text, FlaskSignedCodec::Parts 
 
 Result<DjangoSignedCodec::Parts> DjangoSignedCodec::split(QByteArrayView cookie)
 {
-    if (cookie.size() > limits::kMaxCookieBytes)
-        return Error::make(ErrorCategory::Limit,
-                           QCoreApplication::translate("sessionlens::Error",
-                                                       "cookie of %1 bytes exceeds the input limit")
-                               .arg(cookie.size()));
-    const qsizetype lastColon = cookie.lastIndexOf(':');
-    const qsizetype timestampColon = lastColon > 0 ? cookie.first(lastColon).lastIndexOf(':') : -1;
-    if (lastColon < 0 || timestampColon < 0)
-        return Error::make(
-            ErrorCategory::Format,
-            QCoreApplication::translate("sessionlens::Error",
-                                        "expected [.]<payload>:<timestamp>:<signature>"));
-    Parts parts;
-    parts.signedValue = cookie.first(lastColon).toByteArray();
-    parts.signatureText = cookie.sliced(lastColon + 1).toByteArray();
-    parts.timestampText =
-        cookie.sliced(timestampColon + 1, lastColon - timestampColon - 1).toByteArray();
-    QByteArrayView payload = cookie.first(timestampColon);
-    parts.compressed = payload.startsWith('.');
-    if (parts.compressed)
-        payload = payload.sliced(1);
-    parts.payloadText = payload.toByteArray();
-
-    auto payloadBytes = Base64::decode(parts.payloadText, Base64::Alphabet::UrlSafe);
-    if (!payloadBytes) {
-        Error error = payloadBytes.error();
-        error.field = int(Part::Payload);
-        error.detail = QCoreApplication::translate("sessionlens::Error", "in the %1")
-                           .arg(FlaskSignedCodec::partName(Part::Payload));
-        return error;
-    }
+    auto fields = FlaskSignedCodec::splitFields(cookie, ':', true);
+    if (!fields)
+        return fields.error();
+    Parts parts = std::move(fields).value();
+    auto payloadBytes =
+        FlaskSignedCodec::decodeField(parts.payloadText, Base64::Alphabet::UrlSafe, Part::Payload);
+    if (!payloadBytes)
+        return payloadBytes.error();
     parts.payload = std::move(payloadBytes).value();
     // Django never decodes the signature, it compares its text: one that is no unpadded
     // URL-safe base64 stays empty here and fails verification (canonicalSignature), as there.

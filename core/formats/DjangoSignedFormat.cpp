@@ -119,8 +119,9 @@ void DjangoSignedFormat::seal(const SessionValue &session, const SecureBytes &ke
     const QString cookieName = options.cookieName == QLatin1String("session")
                                    ? QString::fromLatin1(DjangoSignedCodec::kCookieName)
                                    : options.cookieName;
-    out.size = sizeReport(session, out.json, payload, ItsdangerousSigner::digestSize(digest),
-                          cookieName, options.exactKeyShares);
+    out.size =
+        sizeReport(session, out.json, payload, ItsdangerousSigner::digestSize(digest), cookieName,
+                   DjangoSignedCodec::cookieAge(options.signer), options.exactKeyShares);
     if ((out.error = SessionDialect::checkIsSession(session)))
         return;
     if ((out.error = checkWritable(session)))
@@ -171,9 +172,21 @@ DjangoSignedFormat::prepareSecretCheck(QByteArrayView cookie, const OpenOptions 
         std::move(parts->signedValue), std::move(parts->signature));
 }
 
+qsizetype DjangoSignedFormat::setCookieAttributeBytes(qint64 cookieAge)
+{
+    // response.set_cookie(max_age=SESSION_COOKIE_AGE, expires=http_date(...), path='/',
+    // httponly=True, samesite='Lax'): SimpleCookie writes the attributes sorted by name, and
+    // http_date's "Thu, 17 Dec 2026 13:00:00 GMT" is always 29 characters.
+    constexpr qsizetype kHttpDateBytes = 29;
+    return qsizetype(sizeof("; expires=") - 1) + kHttpDateBytes +
+           qsizetype(sizeof("; HttpOnly; Max-Age=; Path=/; SameSite=Lax") - 1) +
+           QByteArray::number(cookieAge).size();
+}
+
 CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QByteArray &json,
                                           const QByteArray &payloadField, int digestSize,
-                                          const QString &cookieName, qsizetype exactKeyShares)
+                                          const QString &cookieName, qint64 cookieAge,
+                                          qsizetype exactKeyShares)
 {
     const auto note = [](const char *text) {
         return QCoreApplication::translate("sessionlens::Note", text);
@@ -213,30 +226,25 @@ CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QBy
     };
     r.cookieValueBytes = valueSize(payloadField);
     r.serverCookieName = cookieName;
+    r.extraAttributeBytes = setCookieAttributeBytes(cookieAge) - CookieSize::kFlaskAttributeBytes;
     if (session.type() != SessionValue::Type::Dict)
         return r;
     // Each key's share: measured by writing the session without it, for the largest keys
     // (a deflate each); the others estimated from their share of the JSON.
     const qsizetype count = session.size();
-    QList<CookieSize::KeyShare> shares;
+    QList<qsizetype> starts(count, 0), ends(count, 0);
     for (qsizetype i = 0; i < count; ++i) {
         SessionValue one = SessionValue::makeDict();
         one.setValue(session.child(i)->key(), *session.child(i));
-        shares.append({session.child(i)->key(),
-                       PythonJsonWriter::write(one, PythonJsonWriter::Style::Compact).size() - 2, 0,
-                       false});
+        ends[i] = PythonJsonWriter::write(one, PythonJsonWriter::Style::Compact).size() - 2;
     }
-    QList<qsizetype> order(count);
-    for (qsizetype i = 0; i < count; ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return shares[a].jsonBytes > shares[b].jsonBytes;
-    });
-    for (qsizetype rank = 0; rank < count; ++rank) {
-        CookieSize::KeyShare &share = shares[order[rank]];
-        if (rank < exactKeyShares) {
+    const QList<bool> exact = CookieSize::largestEntries(ends, starts, exactKeyShares);
+    QList<CookieSize::KeyShare> shares;
+    for (qsizetype i = 0; i < count; ++i) {
+        CookieSize::KeyShare share{session.child(i)->key(), ends[i], 0, false};
+        if (exact[i]) {
             SessionValue without = session;
-            without.remove(order[rank]);
+            without.remove(i);
             share.cookieSaving = r.cookieValueBytes -
                                  valueSize(FlaskSignedCodec::payloadField(PythonJsonWriter::write(
                                      without, PythonJsonWriter::Style::Compact)));
@@ -245,6 +253,7 @@ CookieSize DjangoSignedFormat::sizeReport(const SessionValue &session, const QBy
             share.cookieSaving =
                 r.jsonBytes > 0 ? share.jsonBytes * r.cookieValueBytes / r.jsonBytes : 0;
         }
+        shares.append(share);
     }
     std::stable_sort(shares.begin(), shares.end(),
                      [](const CookieSize::KeyShare &a, const CookieSize::KeyShare &b) {

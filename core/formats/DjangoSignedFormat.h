@@ -39,10 +39,16 @@ public:
     [[nodiscard]] Result<std::unique_ptr<SecretCheck>>
     prepareSecretCheck(QByteArrayView cookie, const OpenOptions &options) const override;
 
-    /// The size report of the cookie Django writes for `session`, whose JSON is `json`.
+    /// The size report of the cookie Django writes for `session`, whose JSON is `json`, with
+    /// SESSION_COOKIE_AGE `cookieAge`.
     [[nodiscard]] static CookieSize sizeReport(const SessionValue &session, const QByteArray &json,
                                                const QByteArray &payloadField, int digestSize,
-                                               const QString &cookieName, qsizetype exactKeyShares);
+                                               const QString &cookieName, qint64 cookieAge,
+                                               qsizetype exactKeyShares);
+    /// The bytes Django's SessionMiddleware writes in Set-Cookie after the value, with its
+    /// defaults (SimpleCookie's sorted attributes): `; expires=<Wdy, DD Mon YYYY HH:MM:SS GMT>;
+    /// HttpOnly; Max-Age=<SESSION_COOKIE_AGE>; Path=/; SameSite=Lax`.
+    [[nodiscard]] static qsizetype setCookieAttributeBytes(qint64 cookieAge);
     /// A `format` error naming the first value Django's JSONSerializer cannot write (bytes, UUID,
     /// datetime: json.dumps raises TypeError), or nullopt.
     [[nodiscard]] static std::optional<Error> checkWritable(const SessionValue &session);

@@ -31,30 +31,57 @@ Result<FlaskSignedCodec::Parts> FlaskSignedCodec::split(QByteArrayView cookie,
     return split(cookie, options, Layout());
 }
 
-Result<FlaskSignedCodec::Parts>
-FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Layout &layout)
+Result<FlaskSignedCodec::Parts> FlaskSignedCodec::splitFields(QByteArrayView cookie, char separator,
+                                                              bool zlibFlag)
 {
     if (cookie.size() > limits::kMaxCookieBytes)
         return Error::make(ErrorCategory::Limit,
                            QCoreApplication::translate("sessionlens::Error",
                                                        "cookie of %1 bytes exceeds the input limit")
                                .arg(cookie.size()));
-    const qsizetype lastDot = cookie.lastIndexOf('.');
-    const qsizetype timestampDot = lastDot > 0 ? cookie.first(lastDot).lastIndexOf('.') : -1;
-    if (lastDot < 0 || timestampDot < 0)
+    const qsizetype lastSeparator = cookie.lastIndexOf(separator);
+    const qsizetype timestampSeparator =
+        lastSeparator > 0 ? cookie.first(lastSeparator).lastIndexOf(separator) : -1;
+    if (lastSeparator < 0 || timestampSeparator < 0)
         return Error::make(
             ErrorCategory::Format,
             QCoreApplication::translate("sessionlens::Error",
-                                        "expected [.]<payload>.<timestamp>.<signature>"));
+                                        "expected [.]<payload>%1<timestamp>%1<signature>")
+                .arg(QLatin1Char(separator)));
     Parts parts;
-    parts.signedValue = cookie.first(lastDot).toByteArray();
-    parts.signatureText = cookie.sliced(lastDot + 1).toByteArray();
-    parts.timestampText = cookie.sliced(timestampDot + 1, lastDot - timestampDot - 1).toByteArray();
-    QByteArrayView payload = cookie.first(timestampDot);
-    parts.compressed = layout.zlibFlag && payload.startsWith('.');
+    parts.signedValue = cookie.first(lastSeparator).toByteArray();
+    parts.signatureText = cookie.sliced(lastSeparator + 1).toByteArray();
+    parts.timestampText =
+        cookie.sliced(timestampSeparator + 1, lastSeparator - timestampSeparator - 1).toByteArray();
+    QByteArrayView payload = cookie.first(timestampSeparator);
+    parts.compressed = zlibFlag && payload.startsWith('.');
     if (parts.compressed)
         payload = payload.sliced(1);
     parts.payloadText = payload.toByteArray();
+    return parts;
+}
+
+Result<QByteArray> FlaskSignedCodec::decodeField(QByteArrayView text, Base64::Alphabet alphabet,
+                                                 Part part)
+{
+    auto bytes = Base64::decode(text, alphabet);
+    if (!bytes) {
+        Error error = bytes.error();
+        error.field = int(part);
+        error.detail =
+            QCoreApplication::translate("sessionlens::Error", "in the %1").arg(partName(part));
+        return error;
+    }
+    return bytes;
+}
+
+Result<FlaskSignedCodec::Parts>
+FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Layout &layout)
+{
+    auto fields = splitFields(cookie, '.', layout.zlibFlag);
+    if (!fields)
+        return fields.error();
+    Parts parts = std::move(fields).value();
     // An empty timestamp is UNIX time 0: itsdangerous writes 0 as no bytes at all, and reads
     // the empty part back as 0.
     if (parts.payloadText.isEmpty() || parts.signatureText.isEmpty())
@@ -71,16 +98,12 @@ FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Lay
                    {Part::Timestamp, parts.timestampText, nullptr},
                    {Part::Signature, parts.signatureText, &parts.signature}};
     for (const auto &item : decodes) {
-        auto bytes =
-            Base64::decode(item.text, item.part == Part::Payload ? layout.payloadAlphabet
-                                                                 : Base64::Alphabet::UrlSafe);
-        if (!bytes) {
-            Error error = bytes.error();
-            error.field = int(item.part);
-            error.detail = QCoreApplication::translate("sessionlens::Error", "in the %1")
-                               .arg(partName(item.part));
-            return error;
-        }
+        auto bytes = decodeField(item.text,
+                                 item.part == Part::Payload ? layout.payloadAlphabet
+                                                            : Base64::Alphabet::UrlSafe,
+                                 item.part);
+        if (!bytes)
+            return bytes.error();
         if (item.out) {
             *item.out = std::move(bytes).value();
             continue;

@@ -124,6 +124,15 @@ public:
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
 
+    /// The fields of `[.]<payload>S<timestamp>S<signature>` at the last two separators S (the
+    /// signers of itsdangerous, '.', and of Django, ':', each rsplit once): texts only, after the
+    /// input limit, with a `format` error showing the shape. A leading '.' marks a deflated
+    /// payload when `zlibFlag`. Each format decodes the fields its own way.
+    [[nodiscard]] static Result<Parts> splitFields(QByteArrayView cookie, char separator,
+                                                   bool zlibFlag);
+    /// A field's base64, or its error naming the part.
+    [[nodiscard]] static Result<QByteArray> decodeField(QByteArrayView text,
+                                                        Base64::Alphabet alphabet, Part part);
     /// Splits and base64-decodes the fields (Flask's layout unless another is given).
     [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options);
     [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options,

@@ -151,6 +151,16 @@ void StarletteSessionFormat::judgeAge(OpenedCookie &opened, const OpenOptions &o
         FlaskSignedCodec::judgeAge(*details, starletteOptions(options).lifetimeSeconds, now);
 }
 
+qsizetype StarletteSessionFormat::setCookieAttributeBytes(qint64 maxAge)
+{
+    // `{session_cookie}={data}; path={path}; {max_age}{security_flags}`, where max_age is
+    // `Max-Age=N; ` when max_age is truthy and security_flags `httponly; samesite=lax`.
+    const qsizetype fixed = sizeof("; path=/; httponly; samesite=lax") - 1;
+    return maxAge != 0
+               ? fixed + qsizetype(sizeof("; Max-Age=") - 1) + QByteArray::number(maxAge).size()
+               : fixed;
+}
+
 std::optional<Error> StarletteSessionFormat::checkSealable(const SessionValue &session)
 {
     if (auto notSession = SessionDialect::checkIsSession(session))
@@ -184,6 +194,9 @@ void StarletteSessionFormat::seal(const SessionValue &session, const SecureBytes
     report.stages = FlaskSignedFormat::sizeStages(out.json.size(), payload.size(), timestampBase64,
                                                   kSignatureBase64);
     report.cookieValueBytes = valueSize(out.json.size());
+    report.extraAttributeBytes =
+        setCookieAttributeBytes(starletteOptions(options.signer).lifetimeSeconds) -
+        CookieSize::kFlaskAttributeBytes;
     if (session.type() == SessionValue::Type::Dict) {
         // No compression: a key's saving is exact from its share of the JSON text alone.
         const qsizetype count = session.size();
@@ -193,10 +206,7 @@ void StarletteSessionFormat::seal(const SessionValue &session, const SecureBytes
             report.keys.append(
                 {session.child(i)->key(), entry, report.cookieValueBytes - valueSize(rest), false});
         }
-        std::stable_sort(report.keys.begin(), report.keys.end(),
-                         [](const CookieSize::KeyShare &a, const CookieSize::KeyShare &b) {
-                             return a.jsonBytes > b.jsonBytes;
-                         });
+        report.sortKeys();
     }
     if ((out.error = checkSealable(session)))
         return;

@@ -51,6 +51,10 @@ public:
     /// limits and a lifetime chosen by the user carry over.
     [[nodiscard]] static OpenOptions starletteOptions(const OpenOptions &options);
     [[nodiscard]] static FlaskSignedCodec::Layout layout();
+    /// The bytes SessionMiddleware writes in Set-Cookie after the value, with its defaults:
+    /// `; path=/; Max-Age=<max_age>; httponly; samesite=lax` (no Max-Age when max_age is None or
+    /// 0; `; secure` only with https_only, which the cookie does not show: not counted).
+    [[nodiscard]] static qsizetype setCookieAttributeBytes(qint64 maxAge);
     /// Why a session cannot be written by json.dumps (bytes, UUID, datetime), or nullopt.
     [[nodiscard]] static std::optional<Error> checkSealable(const SessionValue &session);
 };

@@ -3,36 +3,13 @@
 #include "crypto/SecureRandom.h"
 #include "encoding/Base64.h"
 #include "formats/ZlibCodec.h"
+#include "formats/ZlibFirstByte.h"
 #include "json/PythonJsonReader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <zlib.h>
-
 namespace sessionlens {
-
-namespace {
-
-/// The first byte a zlib stream inflates to, from as little of it as that byte needs.
-std::optional<char> firstInflatedByte(QByteArrayView compressed)
-{
-    z_stream stream{};
-    if (inflateInit(&stream) != Z_OK)
-        return std::nullopt;
-    unsigned char first = 0;
-    // zlib's API takes non-const input; it never writes to it.
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
-    stream.avail_in = uInt(compressed.size());
-    stream.next_out = &first;
-    stream.avail_out = 1;
-    const int status = inflate(&stream, Z_SYNC_FLUSH);
-    const bool produced = stream.avail_out == 0 && (status == Z_OK || status == Z_STREAM_END);
-    inflateEnd(&stream);
-    return produced ? std::optional<char>(char(first)) : std::nullopt;
-}
-
-} // namespace
 
 ItsdangerousSigner::Options WtfCsrfCodec::signerOptions()
 {
@@ -58,8 +35,12 @@ bool WtfCsrfCodec::hasTokenShape(QByteArrayView token)
 {
     const bool compressed = token.startsWith('.');
     const QByteArrayView rest = compressed ? token.sliced(1) : token;
+    // Exactly two dots after the flag: found from both ends, not counted through the cookie.
     const qsizetype payloadEnd = rest.indexOf('.');
-    if (payloadEnd <= 0 || rest.count('.') != 2)
+    if (payloadEnd <= 0)
+        return false;
+    const qsizetype timestampEnd = rest.indexOf('.', payloadEnd + 1);
+    if (timestampEnd < 0 || rest.lastIndexOf('.') != timestampEnd)
         return false;
     const QByteArrayView payload = rest.first(payloadEnd);
     if (!compressed)
@@ -69,7 +50,7 @@ bool WtfCsrfCodec::hasTokenShape(QByteArrayView token)
     auto bytes = Base64::decode(payload.first(take), Base64::Alphabet::UrlSafe);
     if (!bytes)
         return false;
-    const auto first = firstInflatedByte(*bytes);
+    const auto first = ZlibFirstByte::of(*bytes);
     return first && *first == '"';
 }
 

@@ -8,11 +8,6 @@
 
 namespace sessionlens {
 
-namespace {
-// Flask's Set-Cookie for the session: `<name>=<value>; HttpOnly; Path=/` (Werkzeug's order).
-constexpr qsizetype kFlaskAttributesSize = sizeof("; HttpOnly; Path=/") - 1;
-} // namespace
-
 SizeReport::SizeReport(CookieSize size, const QString &cookieName) : CookieSize(std::move(size))
 {
     setCookieValueBytes(cookieValueBytes,
@@ -30,7 +25,7 @@ SizeReport SizeReport::compute(const SessionValue &session, const SealOptions &o
 
 qsizetype SizeReport::setCookieValueSize(qsizetype nameBytes, qsizetype valueBytes)
 {
-    return nameBytes + 1 + valueBytes + kFlaskAttributesSize;
+    return nameBytes + 1 + valueBytes + kFlaskAttributeBytes;
 }
 
 QJsonObject SizeReport::toJson() const

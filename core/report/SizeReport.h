@@ -26,7 +26,7 @@ public:
     static constexpr qsizetype kBrowserMaxCookieSize = 4096;
 
     qsizetype nameValueBytes = 0;     ///< `session=<value>`, also the cost per request
-    qsizetype setCookieBytes = 0;     ///< header value as Flask writes it
+    qsizetype setCookieBytes = 0;     ///< header value as the format's server writes it
     qsizetype setCookieLineBytes = 0; ///< with the `Set-Cookie: ` name
     qsizetype werkzeugHeadroom = 0;   ///< kWerkzeugMaxCookieSize - setCookieBytes (negative: over)
     qsizetype browserHeadroom = 0;    ///< kBrowserMaxCookieSize - nameValueBytes

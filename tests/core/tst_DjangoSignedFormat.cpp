@@ -1,6 +1,7 @@
 // Django's signed_cookies session as a format: every known answer comes from Debian's Django
 // (tests/data/django_vectors.json, made by make_django_vectors.py), never from our own signer.
 
+#include "Limits.h"
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "capture/Timeline.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void refusesToSealWhatDjangoCannotWrite();
     void base62TimestampsRoundTrip();
     void auditAndTimelineCountIt();
+    void splitKeepsEachSignersErrors();
 };
 
 void TestDjangoSignedFormat::registeredAndDetected()
@@ -250,6 +252,12 @@ void TestDjangoSignedFormat::sizeStagesAddUpToTheCookie()
                  sealed.cookie.size());
         QCOMPARE(report.stageBytes(u"signature_base64"), 43); // SHA-256
         QCOMPARE(report.nameValueBytes, qsizetype(sizeof("sessionid=") - 1) + sealed.cookie.size());
+        // Django's Set-Cookie, not Flask's (tst_interop_django compares the real one).
+        QCOMPARE(report.setCookieBytes,
+                 ("sessionid=" + sealed.cookie +
+                  "; expires=Thu, 17 Dec 2026 13:00:00 GMT; HttpOnly; Max-Age=1209600; Path=/; "
+                  "SameSite=Lax")
+                     .size());
         if (!report.compressed)
             QCOMPARE(report.stageBytes(u"payload_bytes"), json.size());
         qsizetype measured = 0;
@@ -360,6 +368,42 @@ void TestDjangoSignedFormat::auditAndTimelineCountIt()
              rows.at(0)[QStringLiteral("json")].toString());
     QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
     QCOMPARE(record[QStringLiteral("opened_with")].toString(), QStringLiteral("secret 1"));
+}
+
+void TestDjangoSignedFormat::splitKeepsEachSignersErrors()
+{
+    // Django's split and Flask's share their steps, not their rules: each names its own shape,
+    // Django reads a '.' before the payload as zlib's and an empty part as data (its signature
+    // check fails on it), Flask refuses an empty part; a payload's bad base64 names the part.
+    const FlaskSignedCodec::Options flask;
+    auto noShape = FlaskSignedCodec::split("eyJhIjoxfQ:1r31eq:c2ln", flask);
+    QCOMPARE(noShape.error().category, ErrorCategory::Format);
+    QCOMPARE(noShape.error().message,
+             QStringLiteral("expected [.]<payload>.<timestamp>.<signature>"));
+    noShape = DjangoSignedCodec::split("eyJhIjoxfQ.AAAA.c2ln");
+    QCOMPARE(noShape.error().category, ErrorCategory::Format);
+    QCOMPARE(noShape.error().message,
+             QStringLiteral("expected [.]<payload>:<timestamp>:<signature>"));
+
+    const auto django = DjangoSignedCodec::split(".eJyrVspMUbJSMDJQqgUAEIoCuQ:1r31eq:");
+    QVERIFY(django.ok());
+    QVERIFY(django->compressed);
+    QCOMPARE(django->payloadText, QByteArray("eJyrVspMUbJSMDJQqgUAEIoCuQ"));
+    QCOMPARE(django->timestampText, QByteArray("1r31eq"));
+    QCOMPARE(django->signedValue, QByteArray(".eJyrVspMUbJSMDJQqgUAEIoCuQ:1r31eq"));
+    QVERIFY(django->signatureText.isEmpty());
+    const auto emptyPart = FlaskSignedCodec::split("eyJhIjoxfQ.AAAA.", flask);
+    QCOMPARE(emptyPart.error().message, QStringLiteral("a part of the cookie is empty"));
+
+    for (const auto &bad : {FlaskSignedCodec::split("ey+hIjoxfQ.AAAA.c2ln", flask),
+                            DjangoSignedCodec::split("ey+hIjoxfQ:1r31eq:c2ln")}) {
+        QCOMPARE(bad.error().category, ErrorCategory::Base64);
+        QCOMPARE(bad.error().field, int(FlaskSignedCodec::Part::Payload));
+        QCOMPARE(bad.error().detail, QStringLiteral("in the payload"));
+    }
+    const QByteArray huge(limits::kMaxCookieBytes + 1, 'a');
+    QCOMPARE(FlaskSignedCodec::split(huge, flask).error().category, ErrorCategory::Limit);
+    QCOMPARE(DjangoSignedCodec::split(huge).error().category, ErrorCategory::Limit);
 }
 
 QTEST_GUILESS_MAIN(TestDjangoSignedFormat)

@@ -247,10 +247,11 @@ void TestSecretAudit::formatsWithoutASecretSayIt()
              qPrintable(outcome.error().message));
     // Without a format, a cookie of the shape of one that takes no secret is audited as the
     // first format that takes one, whose format step says what is wrong.
-    QCOMPARE(SecretAudit::formatFor("u.abc.def.ghi", SecretAudit::Options{})->id(),
-             QStringLiteral("signed"));
-    QCOMPARE(SecretAudit::formatFor(signWith("x"), SecretAudit::Options{})->id(),
-             QStringLiteral("signed"));
+    const FormatRegistry &registry = FormatRegistry::builtIn();
+    QCOMPARE(SecretAudit::formatsFor("u.abc.def.ghi", SecretAudit::Options{}),
+             QList<const CookieFormat *>({registry.find(u"signed")}));
+    QCOMPARE(SecretAudit::formatsFor(signWith("x"), SecretAudit::Options{}),
+             QList<const CookieFormat *>({registry.find(u"signed")}));
 }
 
 void TestSecretAudit::builtInListCatchesTutorialSecrets()

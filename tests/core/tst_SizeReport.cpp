@@ -35,6 +35,7 @@ private Q_SLOTS:
     void perKeySavingsMatchResealing();
     void vectorCookieSizes();
     void headroomGoesNegative();
+    void largestEntriesPreferTheEarlierOfEqualSizes();
 };
 
 void TestSizeReport::matchesRealCookies()
@@ -120,6 +121,25 @@ void TestSizeReport::headroomGoesNegative()
     const QJsonObject json = r.toJson();
     QCOMPARE(json.value(QStringLiteral("cookie_value_bytes")).toInteger(), r.cookieValueBytes);
     QCOMPARE(json.value(QStringLiteral("keys")).toArray().size(), 1);
+}
+
+void TestSizeReport::largestEntriesPreferTheEarlierOfEqualSizes()
+{
+    // Which keys a report measures must not depend on how a sort orders equal sizes: of two
+    // equal entries the earlier is kept, as the session's order would rank them.
+    const QList<qsizetype> starts = {0, 0, 0, 0, 0, 0};
+    const QList<qsizetype> ends = {5, 5, 1, 7, 5, 7};
+    QCOMPARE(CookieSize::largestEntries(ends, starts, 2),
+             QList<bool>({false, false, false, true, false, true}));
+    QCOMPARE(CookieSize::largestEntries(ends, starts, 3),
+             QList<bool>({true, false, false, true, false, true}));
+    QCOMPARE(CookieSize::largestEntries(ends, starts, 4),
+             QList<bool>({true, true, false, true, false, true}));
+    QCOMPARE(CookieSize::largestEntries({5, 5, 1, 7}, {0, 0, 0, 0}, 2),
+             QList<bool>({true, false, false, true}));
+    QCOMPARE(CookieSize::largestEntries(ends, starts, 0), QList<bool>(6, false));
+    QCOMPARE(CookieSize::largestEntries(ends, starts, -1), QList<bool>(6, false));
+    QCOMPARE(CookieSize::largestEntries(ends, starts, 99), QList<bool>(6, true));
 }
 
 QTEST_GUILESS_MAIN(TestSizeReport)

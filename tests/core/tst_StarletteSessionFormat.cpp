@@ -4,6 +4,7 @@
 // separators; sizes, conversion, the audit and the timeline know the format by its id.
 
 #include "TestData.h"
+#include "audit/SecretAudit.h"
 #include "audit/SizeAudit.h"
 #include "capture/Timeline.h"
 #include "document/CookieOpener.h"
@@ -16,8 +17,10 @@
 #include "formats/StarletteSessionFormat.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sessionlens;
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void convertNotesTuplesAndBytes();
     void bareCookieWithOnePaddingIsNotANamePair();
     void auditAndTimelineCountIt();
+    void crackTriesEveryFormatOfASharedShape();
 };
 
 void TestStarletteSessionFormat::isRegisteredById()
@@ -334,6 +338,14 @@ void TestStarletteSessionFormat::sizeReportListsStagesAndExactKeys()
         QVERIFY(!share.estimated);
     }
     QCOMPARE(report.keys.first().key, QStringLiteral("cart"));
+    // SessionMiddleware's Set-Cookie, not Flask's (tst_interop_starlette compares the real one).
+    QCOMPARE(
+        report.setCookieBytes,
+        ("session=" + sealed.cookie + "; path=/; Max-Age=1209600; httponly; samesite=lax").size());
+    options.signer.lifetimeSeconds = 600;
+    options.signer.lifetimeChosen = true;
+    QCOMPARE(SessionSealer::seal(session, bytesOf(kSecret), options).report.setCookieBytes,
+             ("session=" + sealed.cookie + "; path=/; Max-Age=600; httponly; samesite=lax").size());
 }
 
 void TestStarletteSessionFormat::convertNotesTuplesAndBytes()
@@ -409,6 +421,64 @@ void TestStarletteSessionFormat::auditAndTimelineCountIt()
     const QJsonObject record = Timeline::toJson(entry);
     QCOMPARE(record[QStringLiteral("format")].toString(), QStringLiteral("starlette"));
     QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
+}
+
+void TestStarletteSessionFormat::crackTriesEveryFormatOfASharedShape()
+{
+    // The middleware's own cookie whose payload Flask's alphabet spells too (a vector), and
+    // cookies whose separators point at the format that did not sign them: Starlette's signer
+    // over JSON no writer marks (a tie, which detection gives to Flask's, registered first) and
+    // Flask's over json.dumps' separators. The planted secret is found in each, under its signer.
+    QJsonObject alike;
+    for (const QJsonValue &row : section(QStringLiteral("valid"), kValidVectors)) {
+        if (row[QStringLiteral("name")].toString() == QLatin1String("flask-alike shape"))
+            alike = row.toObject();
+    }
+    QVERIFY(!alike.isEmpty());
+    const struct
+    {
+        QByteArray cookie;
+        QByteArray secret;
+        QString format;
+    } cases[] = {
+        {alike[QStringLiteral("cookie")].toString().toLatin1(),
+         alike[QStringLiteral("secret")].toString().toUtf8(), QStringLiteral("starlette")},
+        {signedAs(R"({"abcd" :12})", kSecret, true), kSecret, QStringLiteral("starlette")},
+        {signedAs(R"({"ab": 1234})", kSecret, false), kSecret, QStringLiteral("signed")},
+    };
+    QTemporaryDir dir;
+    int count = 0;
+    for (const auto &c : cases) {
+        QCOMPARE(FormatRegistry::builtIn().detect(c.cookie).candidates.size(), 2);
+        QFile list(dir.filePath(QStringLiteral("words%1.txt").arg(++count)));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        for (int line = 1; line <= 3000; ++line)
+            list.write(line == 2345 ? c.secret + '\n' : "guess-" + QByteArray::number(line) + '\n');
+        list.close();
+        SecretAudit::Options options;
+        options.builtIn = false;
+        options.threads = 2;
+        auto outcome = SecretAudit::run(c.cookie, list.fileName(), options);
+        QVERIFY(outcome.ok());
+        QVERIFY2(outcome->found, c.cookie.constData());
+        QCOMPARE(outcome->found->line, 2345);
+        QCOMPARE(outcome->found->format->id(), c.format);
+        // A stored secret is found the same way.
+        options.known = {{QStringLiteral("app"), bytesOf(c.secret)}};
+        outcome = SecretAudit::run(c.cookie, QString(), options);
+        QVERIFY(outcome.ok() && outcome->found);
+        QCOMPARE(outcome->found->source, QStringLiteral("app"));
+        QCOMPARE(outcome->found->format->id(), c.format);
+    }
+    QCOMPARE(count, 3);
+    // A format named by the caller is the only one tried.
+    SecretAudit::Options flaskOnly;
+    flaskOnly.format = FormatRegistry::builtIn().find(u"signed");
+    flaskOnly.known = {{QStringLiteral("app"), bytesOf(kSecret)}};
+    auto outcome =
+        SecretAudit::run(signedAs(R"({"abcd" :12})", kSecret, true), QString(), flaskOnly);
+    QVERIFY(outcome.ok());
+    QVERIFY(!outcome->found);
 }
 
 QTEST_GUILESS_MAIN(TestStarletteSessionFormat)

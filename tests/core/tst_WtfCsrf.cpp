@@ -11,6 +11,7 @@
 #include "formats/FormatRegistry.h"
 #include "formats/WtfCsrfCodec.h"
 #include "formats/WtfCsrfFormat.h"
+#include "formats/ZlibFirstByte.h"
 #include "keys/KeyRing.h"
 #include "json/PythonJsonReader.h"
 
@@ -18,7 +19,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <zlib.h>
 
 using namespace sessionlens;
 
@@ -60,6 +64,51 @@ CsrfTokenCheck::Options optionsAt(qint64 now, qint64 timeLimit)
     options.now = now;
     options.timeLimit = timeLimit;
     return options;
+}
+
+/// What the detection asked zlib before ZlibFirstByte: inflate with room for one byte.
+std::optional<char> zlibFirstByte(QByteArrayView compressed)
+{
+    z_stream stream{};
+    if (inflateInit(&stream) != Z_OK)
+        return std::nullopt;
+    unsigned char first = 0;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
+    stream.avail_in = uInt(compressed.size());
+    stream.next_out = &first;
+    stream.avail_out = 1;
+    const int status = inflate(&stream, Z_SYNC_FLUSH);
+    const bool produced = stream.avail_out == 0 && (status == Z_OK || status == Z_STREAM_END);
+    inflateEnd(&stream);
+    return produced ? std::optional<char>(char(first)) : std::nullopt;
+}
+
+/// `text` deflated by zlib with a level and strategy, flushed (a block boundary) after
+/// `flushAt` bytes when that is not negative; with `dictionary`, a preset dictionary.
+QByteArray deflated(const QByteArray &text, int level, int strategy, qsizetype flushAt,
+                    const QByteArray &dictionary = {})
+{
+    z_stream stream{};
+    if (deflateInit2(&stream, level, Z_DEFLATED, 15, 8, strategy) != Z_OK)
+        qFatal("deflateInit2");
+    if (!dictionary.isEmpty())
+        deflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary.constData()),
+                             uInt(dictionary.size()));
+    QByteArray out(int(deflateBound(&stream, uLong(text.size())) + 64), '\0');
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const qsizetype cut = flushAt < 0 ? 0 : std::min(flushAt, text.size());
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(text.constData()));
+    if (flushAt >= 0) {
+        stream.avail_in = uInt(cut);
+        deflate(&stream, Z_FULL_FLUSH);
+    }
+    stream.avail_in = uInt(text.size() - cut);
+    if (deflate(&stream, Z_FINISH) != Z_STREAM_END)
+        qFatal("deflate");
+    out.truncate(int(stream.total_out));
+    deflateEnd(&stream);
+    return out;
 }
 
 } // namespace
@@ -330,6 +379,94 @@ private Q_SLOTS:
         QVERIFY((*check)->matches(v[QStringLiteral("secret")].toString().toUtf8()));
         QVERIFY(!(*check)->matches(v[QStringLiteral("session_secret")].toString().toUtf8()));
         QVERIFY(!format->prepareSecretCheck("Ijk", FlaskSignedCodec::Options()));
+    }
+
+    void firstByteIsZlibsOnValidCutAndDamagedStreams()
+    {
+        // The detection's first inflated byte, found without zlib, against zlib itself on
+        // streams of every block type and strategy, a first byte alone in its block, a preset
+        // dictionary, every cut and bits flipped near the start.
+        QRandomGenerator random(2107);
+        QList<QByteArray> texts = {"\"3c3bfc698b7d09c2a6b2f0f7f7a0d5d1f6e3c2a1\"",
+                                   R"({"csrf_token":"3c3bfc698b7d09c2a6b2f0f7f7a0d5d1f6e3c2a1"})",
+                                   "x",
+                                   "\"",
+                                   QByteArray(300, 'a'),
+                                   QByteArray()};
+        QByteArray json = "{\"cart\":[";
+        for (int i = 0; i < 60; ++i)
+            json += "{\"sku\":\"A-" + QByteArray::number(random.bounded(1000)) +
+                    "\",\"qty\":" + QByteArray::number(random.bounded(9)) + "},";
+        texts << json + "{}]}" << '"' + json + '"';
+        for (int i = 0; i < 3; ++i) {
+            QByteArray noise(1 + random.bounded(400), '\0');
+            for (char &c : noise)
+                c = char(random.bounded(256));
+            texts << noise;
+        }
+        QList<QByteArray> streams;
+        for (const QByteArray &text : texts) {
+            for (const int level : {0, 1, 6, 9}) {
+                for (const int strategy :
+                     {Z_DEFAULT_STRATEGY, Z_FILTERED, Z_HUFFMAN_ONLY, Z_RLE, Z_FIXED}) {
+                    for (const qsizetype flushAt : {qsizetype(-1), qsizetype(0), qsizetype(1)})
+                        streams << deflated(text, level, strategy, flushAt);
+                }
+            }
+            streams << deflated(text, 6, Z_DEFAULT_STRATEGY, -1, "{\"csrf_token\":");
+        }
+        // A valid header, then anything.
+        for (int i = 0; i < 400; ++i) {
+            QByteArray noise(2 + random.bounded(60), '\0');
+            for (char &c : noise)
+                c = char(random.bounded(256));
+            noise[0] = '\x78';
+            noise[1] = '\x9c';
+            streams << noise;
+        }
+        // A stored block with '"' alone, then a dynamic block whose code length code has no
+        // codes (zlib reads each length as a 0 of one bit and fails at the end of them, if the
+        // input gets there), then as many bytes as the case says.
+        for (int tail = 0; tail < 48; ++tail) {
+            QByteArray stream("\x78\x01\x00\x01\x00\xfe\xff\x22", 8);
+            // BFINAL 1, BTYPE 2, HLIT 0, HDIST 0, HCLEN 0, then four 3-bit lengths of 0.
+            stream += QByteArray("\x05\x00\x00\x00", 4);
+            for (int i = 0; i < tail; ++i)
+                stream += char(i % 2 ? random.bounded(256) : 0);
+            streams << stream;
+        }
+        qsizetype compared = 0, bytes = 0, quotes = 0;
+        const auto compare = [&](const QByteArray &stream) {
+            const std::optional<char> expected = zlibFirstByte(stream);
+            const std::optional<char> actual = ZlibFirstByte::of(stream);
+            if (actual != expected)
+                qFatal("stream %s: zlib %d, ours %d", stream.toHex().constData(),
+                       expected ? int(quint8(*expected)) : -1, actual ? int(quint8(*actual)) : -1);
+            ++compared;
+            bytes += expected ? 1 : 0;
+            quotes += expected == '"' ? 1 : 0;
+        };
+        for (const QByteArray &stream : std::as_const(streams)) {
+            for (qsizetype cut = 0; cut <= std::min<qsizetype>(stream.size(), 96); ++cut)
+                compare(stream.first(cut));
+            if (stream.size() > 96)
+                compare(stream);
+            for (int i = 0; i < 40 && !stream.isEmpty(); ++i) {
+                QByteArray damaged = stream;
+                for (int flips = 1 + random.bounded(3); flips > 0; --flips) {
+                    const int at = random.bounded(int(std::min<qsizetype>(damaged.size(), 48)));
+                    damaged[at] = char(damaged[at] ^ (1 << random.bounded(8)));
+                }
+                compare(damaged);
+            }
+        }
+        qInfo("%lld streams compared: %lld give a first byte, %lld of them '\"'",
+              static_cast<long long>(compared), static_cast<long long>(bytes),
+              static_cast<long long>(quotes));
+        QVERIFY(compared > 50000);
+        QVERIFY(bytes > compared / 10);
+        QVERIFY(quotes > 1000);
+        QVERIFY(compared - bytes > compared / 10);
     }
 
     void sameTokenComparesWholeStrings()

@@ -6,6 +6,10 @@ one JSON answer a line on stdout:
   {"op": "make", "secret": S, "timestamp": T, "session_json": J}
       a route sets the session to json.loads(J); the middleware signs it at time T.
       -> {"ok": true, "cookie": <the Set-Cookie value>, "set_cookie": <the whole header>}
+  {"op": "sign", "secret": S, "timestamp": T, "payload": P}
+      the middleware's own signer, TimestampSigner(S), signs the text P at time T (a payload the
+      middleware never writes, such as JSON without json.dumps' separators).
+      -> {"ok": true, "cookie": ...}
   {"op": "read", "secret": S, "cookie": C, "now": T, "max_age": M (optional, null: none)}
       the middleware reads C at time T (default: the clock); a route returns json.dumps of the
       session it got. -> {"ok": true, "status": 200, "session_json": ..., "empty": bool}
@@ -66,6 +70,10 @@ def answer(request):
         header = response.headers.get("set-cookie", "")
         value = header.split(";", 1)[0].split("=", 1)[1] if "=" in header else ""
         return {"ok": response.status_code == 200, "cookie": value, "set_cookie": header}
+    if request["op"] == "sign":
+        CLOCK["now"] = request["timestamp"]
+        signer = itsdangerous.TimestampSigner(str(secret))
+        return {"ok": True, "cookie": signer.sign(request["payload"].encode("utf-8")).decode()}
     if request["op"] == "read":
         CLOCK["now"] = request.get("now")
         response = client.get("/read", headers={"cookie": "session=" + request["cookie"]})

@@ -11,6 +11,7 @@
 #include "formats/DjangoSignedCodec.h"
 #include "formats/DjangoSignedFormat.h"
 #include "formats/FormatRegistry.h"
+#include "formats/SessionDialect.h"
 #include "keys/KeyRing.h"
 #include "json/PythonJsonWriter.h"
 
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void djangoRefusesWhatWeRefuse();
     void cliConvertGivesACookieDjangoReads();
     void cliCracksDjangoCookies();
+    void setCookieSizeIsDjangosHeader();
 
 private:
     test::FlaskServer m_server;       ///< DEFAULT_HASHING_ALGORITHM = 'sha256' (3.2's default)
@@ -240,6 +242,42 @@ void TestInteropDjango::cliCracksDjangoCookies()
         QCOMPARE(cli.readAllStandardOutput().trimmed(), kSecret);
         QVERIFY2(err.contains("found at line " + QByteArray::number(planted)), err.constData());
     }
+}
+
+void TestInteropDjango::setCookieSizeIsDjangosHeader()
+{
+    // The size report's Set-Cookie figure is the length of the header Django's
+    // SessionMiddleware sends (`sessionid=...; expires=...; HttpOnly; Max-Age=1209600; Path=/;
+    // SameSite=Lax`), compressed or not, SHA-256 or the legacy SHA-1.
+    const QByteArray big = "{\"cart\":[" + QByteArray("{\"sku\":\"B-2\",\"qty\":3},").repeated(60) +
+                           "{}],\"user\":\"ada\"}";
+    int compared = 0;
+    for (const bool legacy : {false, true}) {
+        for (const QByteArray &body :
+             {QByteArray(R"({"user_id":"42"})"),
+              QByteArray(R"({"caf\u00e9":"\u2603","n":[1,2.5,null]})"), big}) {
+            const auto reply =
+                (legacy ? m_legacyServer : m_server).post(QStringLiteral("/set"), body);
+            QCOMPARE(reply.status, 200);
+            QByteArray header;
+            for (const QByteArray &line : reply.setCookies) {
+                if (line.trimmed().startsWith("sessionid="))
+                    header = line.trimmed();
+            }
+            QVERIFY2(!header.isEmpty(), body.constData());
+            const QByteArray cookie = test::FlaskServer::cookieValue(reply, "sessionid");
+            auto session = SessionDialect::readSession(body, django());
+            QVERIFY(session.ok());
+            const SessionSealer::Sealed ours =
+                sealed(*session, QDateTime::currentSecsSinceEpoch(), legacy);
+            QVERIFY(ours.ok());
+            QCOMPARE(ours.cookie.size(), cookie.size());
+            QCOMPARE(ours.report.setCookieBytes, header.size());
+            QCOMPARE(ours.report.nameValueBytes, header.indexOf(';'));
+            ++compared;
+        }
+    }
+    QCOMPARE(compared, 6);
 }
 
 QTEST_GUILESS_MAIN(TestInteropDjango)

@@ -8,6 +8,7 @@
 #include "TestData.h"
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
+#include "encoding/Base64.h"
 #include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
 #include "formats/StarletteSessionFormat.h"
@@ -77,6 +78,8 @@ private Q_SLOTS:
     void wrongSecretAndOldCookieGiveAnEmptySession();
     void cliConvertMakesACookieStarletteReads();
     void crackFindsTheSecretOfAStarletteCookie();
+    void crackFindsTheSecretOfASharedShape();
+    void setCookieSizeIsTheMiddlewaresHeader();
 
 private:
     QJsonObject make(const QByteArray &json, qint64 timestamp);
@@ -256,6 +259,92 @@ void TestInteropStarlette::crackFindsTheSecretOfAStarletteCookie()
             .ok());
     QCOMPARE(CookieOpener::open(cookie.toLatin1(), ring, {}).format->id(),
              QStringLiteral("starlette"));
+}
+
+void TestInteropStarlette::crackFindsTheSecretOfASharedShape()
+{
+    // Cookies whose payload Flask's alphabet spells too, so that Flask's signed format and
+    // Starlette's both fit: the middleware's own, which json.dumps' separators mark as
+    // Starlette's, and one its signer made of JSON neither writer's separators mark, which
+    // detection ties and gives to Flask's, registered first. crack finds the planted secret in
+    // both, trying each format's signer.
+    const QByteArray weak = "fastapi-shared-shape";
+    QByteArray alike;
+    for (int n = 0; n < 200 && alike.isEmpty(); ++n) {
+        const QByteArray json = R"({"user": "ada", "n": )" + QByteArray::number(n) + '}';
+        const QByteArray payload = Base64::encode(json, Base64::Alphabet::Standard);
+        if (payload.contains('+') || payload.contains('/') || payload.contains('='))
+            continue;
+        const QJsonObject made =
+            m_probe.ask({{QStringLiteral("op"), QStringLiteral("make")},
+                         {QStringLiteral("secret"), QString::fromLatin1(weak)},
+                         {QStringLiteral("timestamp"), kTimestamp},
+                         {QStringLiteral("session_json"), QString::fromLatin1(json)}});
+        QVERIFY(made[QStringLiteral("ok")].toBool());
+        alike = made[QStringLiteral("cookie")].toString().toLatin1();
+    }
+    QVERIFY(!alike.isEmpty());
+    const QJsonObject tie = m_probe.ask(
+        {{QStringLiteral("op"), QStringLiteral("sign")},
+         {QStringLiteral("secret"), QString::fromLatin1(weak)},
+         {QStringLiteral("timestamp"), kTimestamp},
+         {QStringLiteral("payload"),
+          QString::fromLatin1(Base64::encode(R"({"abcd" :12})", Base64::Alphabet::Standard))}});
+    QVERIFY(tie[QStringLiteral("ok")].toBool());
+    const QByteArray tied = tie[QStringLiteral("cookie")].toString().toLatin1();
+    QCOMPARE(FormatRegistry::builtIn().detect(alike).format->id(), QStringLiteral("starlette"));
+    QCOMPARE(FormatRegistry::builtIn().detect(alike).candidates.size(), 2);
+    QCOMPARE(FormatRegistry::builtIn().detect(tied).format->id(), QStringLiteral("signed"));
+    QCOMPARE(FormatRegistry::builtIn().detect(tied).candidates.size(), 2);
+
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("words.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    for (int line = 1; line <= 2000; ++line)
+        list.write(line == 1234 ? weak + '\n' : "shared-" + QByteArray::number(line) + '\n');
+    list.close();
+    for (const QByteArray &cookie : {alike, tied}) {
+        const test::CliRun run = test::runCli(
+            {QStringLiteral("crack"), QStringLiteral("--no-builtin"), QStringLiteral("--wordlist"),
+             list.fileName(), QString::fromLatin1(cookie)});
+        QVERIFY2(run.exitCode == 0, (cookie + '\n' + run.err).constData());
+        QCOMPARE(run.out.trimmed(), weak);
+        QVERIFY2(run.err.contains("found at line 1234"), run.err.constData());
+    }
+}
+
+void TestInteropStarlette::setCookieSizeIsTheMiddlewaresHeader()
+{
+    // The size report's Set-Cookie figure is the length of the header the middleware sends
+    // (`session=...; path=/; Max-Age=...; httponly; samesite=lax`), for its default max_age
+    // and for one the user chose (--max-age).
+    const QList<SessionValue> all = sessions();
+    for (const qint64 maxAge : {StarletteSessionFormat::kDefaultMaxAgeSeconds, qint64(3600)}) {
+        for (qsizetype i = 0; i < all.size(); i += 7) {
+            const QByteArray json = jsonOf(all[i]);
+            const QJsonObject made =
+                m_probe.ask({{QStringLiteral("op"), QStringLiteral("make")},
+                             {QStringLiteral("secret"), QString::fromUtf8(kSecret)},
+                             {QStringLiteral("timestamp"), kTimestamp},
+                             {QStringLiteral("max_age"), maxAge},
+                             {QStringLiteral("session_json"), QString::fromUtf8(json)}});
+            QVERIFY(made[QStringLiteral("ok")].toBool());
+            const QByteArray header = made[QStringLiteral("set_cookie")].toString().toUtf8();
+            SessionSealer::Options options;
+            options.format = &starlette();
+            options.timestamp = kTimestamp;
+            if (maxAge != StarletteSessionFormat::kDefaultMaxAgeSeconds) {
+                options.signer.lifetimeSeconds = maxAge;
+                options.signer.lifetimeChosen = true;
+            }
+            const auto sealed = SessionSealer::seal(all[i], bytesOf(kSecret), options);
+            QVERIFY(sealed.ok());
+            QVERIFY(header.startsWith("session=" + sealed.cookie + ';'));
+            QCOMPARE(sealed.report.setCookieBytes, header.size());
+            QCOMPARE(sealed.report.setCookieLineBytes, header.size() + 12);
+            QCOMPARE(sealed.report.nameValueBytes, header.indexOf(';'));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInteropStarlette)
