@@ -264,8 +264,16 @@ QList<const CookieFormat *> SecretAudit::formatsFor(QByteArrayView cookie, const
     };
     const FormatRegistry::Detection detection = registry.detect(cookie);
     QList<const CookieFormat *> formats;
+    // Only the best-scored of them: a tie of shapes (Starlette's signer over JSON no writer
+    // marks) tries both, but a cookie whose separators name one format does not pay a second
+    // signature per guess for a signer that never writes such JSON.
+    int best = CookieFormat::NotMine;
     for (const FormatRegistry::Candidate &candidate : detection.candidates) {
         if (takesSecret(candidate.format))
+            best = std::max(best, candidate.score);
+    }
+    for (const FormatRegistry::Candidate &candidate : detection.candidates) {
+        if (takesSecret(candidate.format) && candidate.score == best)
             formats.append(candidate.format);
     }
     if (formats.isEmpty() && takesSecret(detection.format))

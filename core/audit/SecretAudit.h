@@ -83,9 +83,9 @@ public:
                                              const ProgressCallback &progress = {});
 
     /// The formats `run` audits `cookie` as, following Options::format's rule: with no format
-    /// given, each that takes a secret of the formats whose shape the cookie has, best first
-    /// (a payload with no '+', '/' or '=' fits both Flask's signed cookie and Starlette's, so a
-    /// secret is found whichever of them made it).
+    /// given, each that takes a secret of the best-scored formats whose shape the cookie has
+    /// (a payload with no '+', '/' or '=' and JSON without json.dumps' separators fits both
+    /// Flask's signed cookie and Starlette's, so a secret is found whichever of them made it).
     [[nodiscard]] static QList<const CookieFormat *> formatsFor(QByteArrayView cookie,
                                                                 const Options &options);
 

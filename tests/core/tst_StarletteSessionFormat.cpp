@@ -426,9 +426,11 @@ void TestStarletteSessionFormat::auditAndTimelineCountIt()
 void TestStarletteSessionFormat::crackTriesEveryFormatOfASharedShape()
 {
     // The middleware's own cookie whose payload Flask's alphabet spells too (a vector), and
-    // cookies whose separators point at the format that did not sign them: Starlette's signer
-    // over JSON no writer marks (a tie, which detection gives to Flask's, registered first) and
-    // Flask's over json.dumps' separators. The planted secret is found in each, under its signer.
+    // Starlette's signer over JSON no writer marks (a tie, which detection gives to Flask's,
+    // registered first). The planted secret is found in each, under its signer. Flask's signer
+    // over json.dumps' separators (which Flask never writes) is tried as Starlette only: both
+    // signers on every such cookie would cost the commonest Flask cookies a second signature
+    // per guess.
     QJsonObject alike;
     for (const QJsonValue &row : section(QStringLiteral("valid"), kValidVectors)) {
         if (row[QStringLiteral("name")].toString() == QLatin1String("flask-alike shape"))
@@ -444,7 +446,6 @@ void TestStarletteSessionFormat::crackTriesEveryFormatOfASharedShape()
         {alike[QStringLiteral("cookie")].toString().toLatin1(),
          alike[QStringLiteral("secret")].toString().toUtf8(), QStringLiteral("starlette")},
         {signedAs(R"({"abcd" :12})", kSecret, true), kSecret, QStringLiteral("starlette")},
-        {signedAs(R"({"ab": 1234})", kSecret, false), kSecret, QStringLiteral("signed")},
     };
     QTemporaryDir dir;
     int count = 0;
@@ -470,7 +471,11 @@ void TestStarletteSessionFormat::crackTriesEveryFormatOfASharedShape()
         QCOMPARE(outcome->found->source, QStringLiteral("app"));
         QCOMPARE(outcome->found->format->id(), c.format);
     }
-    QCOMPARE(count, 3);
+    QCOMPARE(count, 2);
+    // A Flask cookie in Flask's own JSON is one format's, and tried as that one only.
+    const QByteArray flask = signedAs(R"({"ab":12345})", kSecret, false);
+    QCOMPARE(SecretAudit::formatsFor(flask, {}).size(), 1);
+    QCOMPARE(SecretAudit::formatsFor(flask, {}).first()->id(), QStringLiteral("signed"));
     // A format named by the caller is the only one tried.
     SecretAudit::Options flaskOnly;
     flaskOnly.format = FormatRegistry::builtIn().find(u"signed");
