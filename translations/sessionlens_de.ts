@@ -4166,6 +4166,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>Cop&amp;y Token</source>
         <translation>Toke&amp;n kopieren</translation>
     </message>
+    <message>
+        <source>This is a Flask-WTF form token: the new cookie above is the token itself.</source>
+        <translation>Das ist ein Formular-Token von Flask-WTF: Das neue Cookie oben ist das Token selbst.</translation>
+    </message>
+    <message>
+        <source>Flask-WTF keeps its csrf_token in a Flask session (signed or EncryptedSession), not in this format: %1.</source>
+        <translation>Flask-WTF legt sein csrf_token in einer Flask-Sitzung ab (signiert oder EncryptedSession), nicht in diesem Format: %1.</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::DocumentPersistence</name>
