@@ -4782,6 +4782,22 @@ Python: %2</translation>
         <source>Flask-Login client&apos;s addr&amp;ess:</source>
         <translation>A&amp;dresse des Flask-Login-Clients:</translation>
     </message>
+    <message>
+        <source>None (no limit)</source>
+        <translation>Keines (ohne Grenze)</translation>
+    </message>
+    <message>
+        <source>Starlette &amp;max_age:</source>
+        <translation>&amp;max_age von Starlette:</translation>
+    </message>
+    <message>
+        <source>Djang&amp;o SESSION_COOKIE_AGE:</source>
+        <translation>SESSION_COOKIE_AGE v&amp;on Django:</translation>
+    </message>
+    <message>
+        <source>Flask-WTF &amp;time limit:</source>
+        <translation>Zeitgrenze von &amp;Flask-WTF:</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::gui::ResealPanel</name>

@@ -51,7 +51,8 @@ void WtfCsrfFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOp
         secrets.append(keys.ring().at(i).bytes());
     WtfCsrfCodec::Decoded decoded = WtfCsrfCodec::decode(
         cookie, secrets,
-        WtfCsrfCodec::codecOptions(options, WtfCsrfCodec::kDefaultTimeLimitSeconds));
+        WtfCsrfCodec::codecOptions(
+            options, options.ageLimits.value(formatId(), WtfCsrfCodec::kDefaultTimeLimitSeconds)));
     FlaskSignedCodec::Decoded &token = decoded.token;
     out.error = token.error;
     out.warnings = token.warnings;

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QLabel>
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -203,6 +205,8 @@ private Q_SLOTS:
     void dialogLettersAreTheirOwn();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
+    void eachFormatsAgeHasItsPreference_data();
+    void eachFormatsAgeHasItsPreference();
 };
 
 void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
@@ -727,6 +731,89 @@ void TestGuiKeyboard::preferencesShortcutOpensTheDialog()
     QCOMPARE(f.settings->string(AppSettings::Key::BytesDisplay), QStringLiteral("base64"));
     // The open session's tree shows bytes in the new form at once.
     QCOMPARE(f.window->controller().model().bytesForm(), ValueText::BytesForm::Base64);
+}
+
+void TestGuiKeyboard::eachFormatsAgeHasItsPreference_data()
+{
+    QTest::addColumn<QString>("formatId");
+    QTest::addColumn<QString>("session");
+    QTest::addColumn<char>("letter"); // the preference's Alt letter
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("expiredText");
+    QTest::addColumn<bool>("expiredBefore");
+    // Cookies signed three days ago: inside Starlette's and Django's two weeks, over the
+    // two days typed; over Flask-WTF's hour, inside no limit at all.
+    QTest::newRow("Starlette max_age")
+        << QStringLiteral("starlette") << R"({"user": "ada"})" << 'm' << QStringLiteral("172800")
+        << QStringLiteral("Expired:") << false;
+    QTest::newRow("Django SESSION_COOKIE_AGE")
+        << QStringLiteral("django") << R"({"user": "ada"})" << 'o' << QStringLiteral("172800")
+        << QStringLiteral("Expired:") << false;
+    QTest::newRow("Flask-WTF time limit")
+        << QStringLiteral("wtf-csrf") << R"({"csrf_token": "5f8a9c2e4b1d7a3e9f0c6b2d8e4a1f7c"})"
+        << 't' << QStringLiteral("0") << QStringLiteral("WTF_CSRF_TIME_LIMIT") << true;
+}
+
+void TestGuiKeyboard::eachFormatsAgeHasItsPreference()
+{
+    QFETCH(QString, formatId);
+    QFETCH(QString, session);
+    QFETCH(char, letter);
+    QFETCH(QString, typed);
+    QFETCH(QString, expiredText);
+    QFETCH(bool, expiredBefore);
+    test::GuiTestFixture f;
+    const QByteArray secret = "age-preference-secret";
+    const SecureBytes key(secret.constData(), std::size_t(secret.size()));
+    QVERIFY(
+        f.keys->add(SessionKey(QStringLiteral("app"), key, SessionKey::Kind::SigningSecret)).ok());
+    const CookieFormat *format = FormatRegistry::builtIn().find(formatId);
+    QVERIFY(format);
+    auto value = SessionDialect::readSession(session.toUtf8(), *format);
+    QVERIFY(value);
+    SessionSealer::Options options;
+    options.format = format;
+    options.timestamp = QDateTime::currentSecsSinceEpoch() - 3 * 24 * 3600;
+    const auto sealed = SessionSealer::seal(value.value(), key, options);
+    QVERIFY2(sealed.ok(), qPrintable(sealed.error ? sealed.error->message : QString()));
+    const QString cookie = QString::fromLatin1(sealed.cookie);
+    f.window->show();
+    f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    InspectorController &c = f.window->controller();
+    paste(cookieField(*f.window), cookie);
+    QVERIFY(c.lastOpen().hasSession());
+    QCOMPARE(c.format(), format);
+    QCOMPARE(f.window->cookieInput()->statusText().contains(expiredText), expiredBefore);
+
+    // The format's own preference, by keys: Ctrl+, then Alt+letter, the seconds, Enter.
+    QAction *preferences = menuAction(*f.window, QStringLiteral("&Preferences..."));
+    QVERIFY(preferences);
+    bool shown = false;
+    driveWhenModal<PreferencesDialog>(
+        [letter, typed](PreferencesDialog *dialog) {
+            QTest::keyClick(dialog, letter, Qt::AltModifier);
+            auto *box = qobject_cast<QSpinBox *>(QApplication::focusWidget());
+            QVERIFY(box);
+            QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(box, Qt::Key_Backspace);
+            QTest::keyClicks(box, typed);
+            QTest::keyClick(box, Qt::Key_Return);
+            QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        },
+        &shown);
+    QTest::keySequence(f.window.get(), preferences->shortcut());
+    QVERIFY(shown);
+    // Flask's own lifetime stays as it was: each format has its own.
+    QCOMPARE(f.settings->integer(AppSettings::Key::SessionLifetimeDays), 31);
+
+    QApplication::setActiveWindow(f.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    paste(cookieField(*f.window), QString());
+    paste(cookieField(*f.window), cookie);
+    QVERIFY(c.lastOpen().hasSession());
+    const QString status = f.window->cookieInput()->statusText();
+    QVERIFY2(status.contains(expiredText) != expiredBefore, qPrintable(status));
 }
 
 QTEST_MAIN(TestGuiKeyboard)
