@@ -1635,6 +1635,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
         <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
     </message>
+    <message>
+        <source>Django: sign with the legacy SHA-1 of DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos; instead of SHA-256 (as --key-derivation django-concat --digest sha1).</source>
+        <translation>Django: mit dem alten SHA-1 von DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos; statt SHA-256 signieren (wie --key-derivation django-concat --digest sha1).</translation>
+    </message>
+    <message>
+        <source>--django-legacy-sha1 is for Django&apos;s cookies only, not for the format %1</source>
+        <translation>--django-legacy-sha1 gilt nur für Cookies von Django, nicht für das Format %1</translation>
+    </message>
 </context>
 <context>
     <name>SizeWarnings</name>

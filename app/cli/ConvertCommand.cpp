@@ -29,6 +29,7 @@ CommandSyntax ConvertCommand::syntax() const
     SealFlow::addCompressOption(
         syntax, tr("Targets that choose: auto (the server's rule), always or never."));
     SignerArguments::addTimestampOption(syntax);
+    SignerArguments::addDjangoLegacyOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
                                  QStringLiteral("[COOKIE|-]"));
@@ -80,6 +81,9 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
 
     SessionSealer::Options sealOptions;
     sealOptions.signer = options;
+    if (auto misplaced =
+            SignerArguments::applyDjangoLegacy(parser, *targetFormat, sealOptions.signer))
+        return m_io.usage(*misplaced);
     sealOptions.compression = *compression;
     sealOptions.timestamp = *timestamp;
     sealOptions.format = targetFormat;

@@ -29,6 +29,7 @@ CommandSyntax EditCommand::syntax() const
     syntax.addOption({QStringLiteral("keep-timestamp"),
                       tr("Signed formats: sign as of the cookie's own time, not now.")});
     SignerArguments::addTimestampOption(syntax);
+    SignerArguments::addDjangoLegacyOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
                                  QStringLiteral("[COOKIE|-]"));
@@ -82,6 +83,8 @@ int EditCommand::execute(const QCommandLineParser &parser)
     SessionSealer::Options options;
     options.format = &format;
     options.signer = loaded.options;
+    if (auto misplaced = SignerArguments::applyDjangoLegacy(parser, format, options.signer))
+        return m_io.usage(*misplaced);
     if (!cookie.name.isEmpty())
         options.cookieName = cookie.name;
     if (format.sealOptions() & CookieFormat::ChoosesCompression) {
