@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutText</name>
+    <message>
+        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals the session cookies a Python web developer meets: Flask&apos;s EncryptedSession (AES-EAX, with a key) and its default signed cookie (itsdangerous, readable without a key), Quart&apos;s, Flask-Login&apos;s remember cookie, Flask-WTF&apos;s CSRF token, Starlette / FastAPI&apos;s and Django&apos;s signed cookie session. Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt die Session-Cookies, die ein Python-Webentwickler antrifft, neu: Flasks EncryptedSession (AES-EAX, mit Schlüssel) und sein signiertes Standard-Cookie (itsdangerous, ohne Schlüssel lesbar), das von Quart, das Remember-Cookie von Flask-Login, das CSRF-Token von Flask-WTF, die Sitzung von Starlette / FastAPI und die Sitzung im signierten Cookie von Django. Schneidet sie aus der App, dem Browser und HAR-Dateien mit und zeigt, was sie kosten.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib-Lizenz), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) und http-parser (MIT).&lt;/p&gt;&lt;p&gt;Das Handbuch: Hilfe ▸ Handbuch (F1).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AuditCommand</name>
     <message>
         <source>What the session cookies of whole captures cost.</source>
@@ -1635,6 +1642,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>--timestamp %1 is out of range: the last second a date can show is %2 (9999-12-31 23:59:59 UTC)</source>
         <translation>--timestamp %1 liegt außerhalb des Bereichs: die letzte Sekunde, die ein Datum zeigen kann, ist %2 (9999-12-31 23:59:59 UTC)</translation>
+    </message>
+    <message>
+        <source>Django: sign with the legacy SHA-1 of DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos; instead of SHA-256 (as --key-derivation django-concat --digest sha1).</source>
+        <translation>Django: mit dem alten SHA-1 von DEFAULT_HASHING_ALGORITHM = &apos;sha1&apos; statt SHA-256 signieren (wie --key-derivation django-concat --digest sha1).</translation>
+    </message>
+    <message>
+        <source>--django-legacy-sha1 is for Django&apos;s cookies only, not for the format %1</source>
+        <translation>--django-legacy-sha1 gilt nur für Cookies von Django, nicht für das Format %1</translation>
     </message>
 </context>
 <context>
@@ -3989,6 +4004,27 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     </message>
 </context>
 <context>
+    <name>sessionlens::gui::ConversionNotesBox</name>
+    <message>
+        <source>Convert Session</source>
+        <translation>Sitzung umwandeln</translation>
+    </message>
+    <message numerus="yes">
+        <source>Converted to %1. %n value(s) could not be carried as they were (Undo takes the change back):</source>
+        <translation>
+            <numerusform>Umgewandelt in %1. %n Wert konnte nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
+            <numerusform>Umgewandelt in %1. %n Werte konnten nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sessionlens::gui::ConvertMenuItems</name>
+    <message>
+        <source>Convert to %1</source>
+        <translation>In %1 umwandeln</translation>
+    </message>
+</context>
+<context>
     <name>sessionlens::gui::CookieInputPanel</name>
     <message>
         <source>No cookie yet.</source>
@@ -4165,6 +4201,14 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
     <message>
         <source>Cop&amp;y Token</source>
         <translation>Toke&amp;n kopieren</translation>
+    </message>
+    <message>
+        <source>This is a Flask-WTF form token: the new cookie above is the token itself.</source>
+        <translation>Das ist ein Formular-Token von Flask-WTF: Das neue Cookie oben ist das Token selbst.</translation>
+    </message>
+    <message>
+        <source>Flask-WTF keeps its csrf_token in a Flask session (signed or EncryptedSession), not in this format: %1.</source>
+        <translation>Flask-WTF legt sein csrf_token in einer Flask-Sitzung ab (signiert oder EncryptedSession), nicht in diesem Format: %1.</translation>
     </message>
 </context>
 <context>
@@ -4605,10 +4649,6 @@ Python: %2</translation>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Opens, edits and re-seals Flask session cookies of both formats: EncryptedSession (AES-EAX, with a key) and Flask&apos;s default signed cookie (itsdangerous, readable without a key). Captures them from the app, the browser and HAR files, and shows what they cost.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).&lt;/p&gt;&lt;p&gt;The manual: Help ▸ Manual (F1).&lt;/p&gt;</source>
-        <translation>&lt;b&gt;SessionLens %1&lt;/b&gt;&lt;p&gt;Öffnet, bearbeitet und versiegelt Flask-Session-Cookies beider Formate neu: EncryptedSession (AES-EAX, mit Schlüssel) und Flasks signiertes Standard-Cookie (itsdangerous, ohne Schlüssel lesbar). Schneidet sie aus der App, dem Browser und HAR-Dateien mit und zeigt, was sie kosten.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib-Lizenz), QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) und http-parser (MIT).&lt;/p&gt;&lt;p&gt;Das Handbuch: Hilfe ▸ Handbuch (F1).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>The text above did not open, so this is still the last session that did; it is greyed out until a cookie opens. Your edits to it are kept.</source>
         <translation>Der Text oben ließ sich nicht öffnen; dies ist noch die zuletzt geöffnete Sitzung. Sie bleibt ausgegraut, bis ein Cookie geöffnet wird. Ihre Änderungen daran bleiben erhalten.</translation>
     </message>
@@ -4631,17 +4671,6 @@ Python: %2</translation>
     <message>
         <source>Converted to %1: every value carries over as it is.</source>
         <translation>Umgewandelt in %1: Jeder Wert wird unverändert übernommen.</translation>
-    </message>
-    <message>
-        <source>Convert Session</source>
-        <translation>Sitzung umwandeln</translation>
-    </message>
-    <message numerus="yes">
-        <source>Converted to %1. %n value(s) could not be carried as they were (Undo takes the change back):</source>
-        <translation>
-            <numerusform>Umgewandelt in %1. %n Wert konnte nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
-            <numerusform>Umgewandelt in %1. %n Werte konnten nicht unverändert übernommen werden (Rückgängig nimmt die Änderung zurück):</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Browse and Compare...</source>
@@ -4674,10 +4703,6 @@ Python: %2</translation>
     <message>
         <source>Open a signed cookie first: the audit tries secrets against its signature.</source>
         <translation>Öffnen Sie zuerst ein signiertes Cookie: Die Prüfung probiert Geheimnisse an seiner Signatur aus.</translation>
-    </message>
-    <message>
-        <source>Convert to %1</source>
-        <translation>In %1 umwandeln</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +4817,22 @@ Python: %2</translation>
     <message>
         <source>Flask-Login client&apos;s addr&amp;ess:</source>
         <translation>A&amp;dresse des Flask-Login-Clients:</translation>
+    </message>
+    <message>
+        <source>None (no limit)</source>
+        <translation>Keines (ohne Grenze)</translation>
+    </message>
+    <message>
+        <source>Starlette &amp;max_age:</source>
+        <translation>&amp;max_age von Starlette:</translation>
+    </message>
+    <message>
+        <source>Djang&amp;o SESSION_COOKIE_AGE:</source>
+        <translation>SESSION_COOKIE_AGE v&amp;on Django:</translation>
+    </message>
+    <message>
+        <source>Flask-WTF &amp;time limit:</source>
+        <translation>Zeitgrenze von &amp;Flask-WTF:</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,9 @@
 #include "ConvertCommand.h"
 
-#include "KeyArguments.h"
+#include "CookieArgumentOpener.h"
 #include "SealFlow.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
-#include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
@@ -30,6 +29,7 @@ CommandSyntax ConvertCommand::syntax() const
     SealFlow::addCompressOption(
         syntax, tr("Targets that choose: auto (the server's rule), always or never."));
     SignerArguments::addTimestampOption(syntax);
+    SignerArguments::addDjangoLegacyOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
                                  QStringLiteral("[COOKIE|-]"));
@@ -53,30 +53,23 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
     if (!timestamp)
         return m_io.usage(timestamp.error().message);
 
-    KeyRing ring;
-    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
-    if (!loaded)
-        return m_io.fail(loaded.error());
-    const FlaskSignedCodec::Options &options = loaded->options;
-
-    auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
-    if (!cookie)
-        return m_io.fail(cookie.error());
-    const CookieFormat *sourceFormat = formats.shapeOf(cookie->value);
+    CookieArgumentOpener opener(m_io);
+    if (auto failed = opener.loadKeys(parser))
+        return *failed;
+    if (auto failed = opener.readCookie(parser))
+        return *failed;
     // The target's key: --with NAME, the one given for the run, or the stored ring's only one.
     SecureBytes key;
     if (const auto kind = KeyNeed::toSeal(*targetFormat)) {
-        auto target = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
+        auto target = StoredKeys::choose(parser, opener.ring(), *kind, opener.loaded().runKeys);
         if (!target)
             return m_io.fail(target.error());
         key = target->bytes();
     }
-    if (auto missing = KeyArguments::missingToOpen(ring, *sourceFormat))
-        return m_io.usage(*missing);
-
-    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, options);
-    if (opened.error)
-        return m_io.fail(*opened.error);
+    if (auto failed = opener.open(CookieArgumentOpener::Accept::Opened))
+        return *failed;
+    const CookieOpener::Opened &opened = opener.opened();
+    const FlaskSignedCodec::Options &options = opener.options();
     if (opened.format->keyKind() == CookieFormat::KeyKind::Secret && !opened.verified)
         m_io.err() << tr("note: the source signature was not checked") << Qt::endl;
 
@@ -88,6 +81,9 @@ int ConvertCommand::execute(const QCommandLineParser &parser)
 
     SessionSealer::Options sealOptions;
     sealOptions.signer = options;
+    if (auto misplaced =
+            SignerArguments::applyDjangoLegacy(parser, *targetFormat, sealOptions.signer))
+        return m_io.usage(*misplaced);
     sealOptions.compression = *compression;
     sealOptions.timestamp = *timestamp;
     sealOptions.format = targetFormat;

@@ -10,6 +10,7 @@
 #include "formats/CookieText.h"
 #include "formats/FormatRegistry.h"
 #include "formats/SessionDialect.h"
+#include "formats/WtfCsrfCodec.h"
 #include "keys/KeyRing.h"
 #include "text/TimeText.h"
 #include "text/TreeText.h"
@@ -87,7 +88,12 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
         m_io.err() << tr("warning: %1").arg(warning) << Qt::endl;
     if (opened.error)
         return m_io.fail(*opened.error);
-    if (const auto *signedDetails = opened.detailsAs<FlaskSignedCodec::Decoded>()) {
+    // A CSRF token carries the same itsdangerous timestamp; its age against
+    // WTF_CSRF_TIME_LIMIT is said by the format's own warning, not as a session lifetime.
+    const auto *csrfToken = opened.detailsAs<WtfCsrfCodec::Decoded>();
+    const auto *signedDetails =
+        csrfToken ? &csrfToken->token : opened.detailsAs<FlaskSignedCodec::Decoded>();
+    if (signedDetails) {
         const FlaskSignedCodec::Decoded &signedCookie = *signedDetails;
         if (signedCookie.parts.timestampOutOfRange)
             m_io.err()
@@ -113,6 +119,8 @@ int DecodeCommand::execute(const QCommandLineParser &parser)
                        << Qt::endl;
             break;
         case FlaskSignedCodec::Expiry::OlderThanLifetime:
+            if (csrfToken)
+                break;
             m_io.err()
                 << tr("warning: older than the session lifetime (%1 s): the server rejects it")
                        .arg(signedCookie.lifetimeSeconds)

@@ -1,15 +1,13 @@
 #include "EditCommand.h"
 #include "formats/KeyNeed.h"
 
+#include "CookieArgumentOpener.h"
 #include "EditArguments.h"
-#include "KeyArguments.h"
 #include "SealFlow.h"
 #include "SignerArguments.h"
 #include "StoredKeys.h"
-#include "document/CookieOpener.h"
 #include "document/SessionDocument.h"
 #include "document/SessionSealer.h"
-#include "formats/FormatRegistry.h"
 #include "keys/SessionKey.h"
 
 #include <QCommandLineParser>
@@ -31,6 +29,7 @@ CommandSyntax EditCommand::syntax() const
     syntax.addOption({QStringLiteral("keep-timestamp"),
                       tr("Signed formats: sign as of the cookie's own time, not now.")});
     SignerArguments::addTimestampOption(syntax);
+    SignerArguments::addDjangoLegacyOption(syntax);
     syntax.addPositionalArgument(QStringLiteral("cookie"),
                                  tr("Cookie value or header line, '-' for standard input."),
                                  QStringLiteral("[COOKIE|-]"));
@@ -48,23 +47,17 @@ int EditCommand::execute(const QCommandLineParser &parser)
     if (keepTimestamp && *timestamp >= 0)
         return m_io.usage(tr("--keep-timestamp and --timestamp exclude each other"));
 
-    KeyRing ring;
-    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
-    if (!loaded)
-        return m_io.fail(loaded.error());
-    auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
-    if (!cookie)
-        return m_io.fail(cookie.error());
-    if (auto missing =
-            KeyArguments::missingToOpen(ring, *FormatRegistry::builtIn().shapeOf(cookie->value)))
-        return m_io.usage(*missing);
-    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
-    if (!opened.readable())
-        return m_io.fail(*opened.error);
+    CookieArgumentOpener opener(m_io);
+    if (auto failed = opener.loadAndOpen(parser, CookieArgumentOpener::Accept::Readable))
+        return *failed;
+    KeyRing &ring = opener.ring();
+    const SignerArguments::Loaded &loaded = opener.loaded();
+    const CookieText::Extracted &cookie = opener.cookie();
+    const CookieOpener::Opened &opened = opener.opened();
     const CookieFormat &format = *opened.format;
 
     SessionDocument document;
-    document.reset(opened.session(), cookie->value);
+    document.reset(opened.session(), cookie.value);
     document.setFormat(&format);
     if (auto failed = EditArguments::apply(parser, m_io, format, document))
         return *failed;
@@ -76,7 +69,7 @@ int EditCommand::execute(const QCommandLineParser &parser)
         if (opened.keyIndex >= 0 && !parser.isSet(QStringLiteral("with"))) {
             key = ring.at(opened.keyIndex).bytes();
         } else {
-            auto chosen = StoredKeys::choose(parser, ring, *kind, loaded->runKeys);
+            auto chosen = StoredKeys::choose(parser, ring, *kind, loaded.runKeys);
             if (!chosen)
                 return m_io.fail(chosen.error());
             if (opened.verified == false)
@@ -89,9 +82,11 @@ int EditCommand::execute(const QCommandLineParser &parser)
 
     SessionSealer::Options options;
     options.format = &format;
-    options.signer = loaded->options;
-    if (!cookie->name.isEmpty())
-        options.cookieName = cookie->name;
+    options.signer = loaded.options;
+    if (auto misplaced = SignerArguments::applyDjangoLegacy(parser, format, options.signer))
+        return m_io.usage(*misplaced);
+    if (!cookie.name.isEmpty())
+        options.cookieName = cookie.name;
     if (format.sealOptions() & CookieFormat::ChoosesCompression) {
         auto compression = SealFlow::compression(parser, opened.compressed);
         if (!compression)

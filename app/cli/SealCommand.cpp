@@ -33,6 +33,7 @@ CommandSyntax SealCommand::syntax() const
         syntax,
         tr("Formats that choose: auto (server rule: JSON over 1024 bytes), always or never."));
     SignerArguments::addTimestampOption(syntax);
+    SignerArguments::addDjangoLegacyOption(syntax);
     syntax.addPositionalArgument(
         QStringLiteral("file"),
         tr("Session JSON file, '-' for standard input; with --set and no file, an empty session."),
@@ -59,6 +60,8 @@ int SealCommand::execute(const QCommandLineParser &parser)
     auto signer = SignerArguments::options(parser);
     if (!signer)
         return m_io.fail(signer.error());
+    if (auto misplaced = SignerArguments::applyDjangoLegacy(parser, *format, signer.value()))
+        return m_io.usage(*misplaced);
 
     KeyRing ring;
     auto loaded = KeyArguments::load(parser, m_io, ring);

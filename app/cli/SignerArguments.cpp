@@ -3,6 +3,7 @@
 #include "KeyArguments.h"
 #include "SessionDefaults.h"
 #include "StoredKeys.h"
+#include "formats/DjangoSignedFormat.h"
 #include "keys/KeyTextParser.h"
 #include "keys/RunKeyLoader.h"
 
@@ -97,6 +98,27 @@ Result<FlaskSignedCodec::Options> SignerArguments::options(const QCommandLinePar
         options.lifetimeChosen = true;
     }
     return options;
+}
+
+void SignerArguments::addDjangoLegacyOption(CommandSyntax &syntax)
+{
+    syntax.addOption({QStringLiteral("django-legacy-sha1"),
+                      tr("Django: sign with the legacy SHA-1 of DEFAULT_HASHING_ALGORITHM = 'sha1' "
+                         "instead of SHA-256 (as --key-derivation django-concat --digest sha1).")});
+}
+
+std::optional<QString> SignerArguments::applyDjangoLegacy(const QCommandLineParser &parser,
+                                                          const CookieFormat &format,
+                                                          FlaskSignedCodec::Options &sealing)
+{
+    if (!parser.isSet(QStringLiteral("django-legacy-sha1")))
+        return std::nullopt;
+    if (format.id() != DjangoSignedFormat::formatId())
+        return tr("--django-legacy-sha1 is for Django's cookies only, not for the format %1")
+            .arg(format.displayName());
+    sealing.signer.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
+    sealing.signer.digest = ItsdangerousSigner::Digest::Sha1;
+    return std::nullopt;
 }
 
 void SignerArguments::addTimestampOption(CommandSyntax &syntax)

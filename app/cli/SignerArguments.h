@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliIo.h"
+#include "formats/CookieFormat.h"
 #include "formats/FlaskSignedCodec.h"
 #include "keys/KeyRing.h"
 
@@ -42,6 +43,14 @@ public:
     /// Loads --key/--key-file and --secret/--secret-file into `ring` and reads the signer options.
     [[nodiscard]] static Result<Loaded> loadAll(const QCommandLineParser &parser, CliIo &io,
                                                 KeyRing &ring);
+
+    /// --django-legacy-sha1, for the commands that seal Django's cookies.
+    static void addDjangoLegacyOption(CommandSyntax &syntax);
+    /// With --django-legacy-sha1, `sealing` signs as Django's DEFAULT_HASHING_ALGORITHM =
+    /// 'sha1' does (django-concat, SHA-1); a usage problem when `format` is not Django's.
+    [[nodiscard]] static std::optional<QString>
+    applyDjangoLegacy(const QCommandLineParser &parser, const CookieFormat &format,
+                      FlaskSignedCodec::Options &sealing);
 
     /// --timestamp SECONDS, for the commands that sign.
     static void addTimestampOption(CommandSyntax &syntax);

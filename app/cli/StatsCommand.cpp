@@ -1,12 +1,10 @@
 #include "StatsCommand.h"
 
-#include "KeyArguments.h"
+#include "CookieArgumentOpener.h"
 #include "Limits.h"
 #include "SignerArguments.h"
-#include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/CookieText.h"
-#include "formats/FormatRegistry.h"
 #include "report/SizeReport.h"
 #include "report/SizeVerdict.h"
 
@@ -32,28 +30,18 @@ int StatsCommand::execute(const QCommandLineParser &parser)
     if (parser.positionalArguments().size() > 1)
         return m_io.usage(tr("stats takes one cookie argument"));
 
-    KeyRing ring;
-    auto loaded = SignerArguments::loadAll(parser, m_io, ring);
-    if (!loaded)
-        return m_io.fail(loaded.error());
-
-    auto cookie = m_io.readCookie(parser.positionalArguments().value(0, QStringLiteral("-")));
-    if (!cookie)
-        return m_io.fail(cookie.error());
-    if (auto missing =
-            KeyArguments::missingToOpen(ring, *FormatRegistry::builtIn().shapeOf(cookie->value)))
-        return m_io.usage(*missing);
-    const CookieOpener::Opened opened = CookieOpener::open(cookie->value, ring, loaded->options);
     // Sizes need no verified signature: a signed cookie whose secret is unknown still has a size.
-    const bool readable = opened.readable();
-    if (!readable)
-        return m_io.fail(*opened.error);
+    CookieArgumentOpener opener(m_io);
+    if (auto failed = opener.loadAndOpen(parser, CookieArgumentOpener::Accept::Readable))
+        return *failed;
+    const CookieText::Extracted &cookie = opener.cookie();
+    const CookieOpener::Opened &opened = opener.opened();
 
     SessionSealer::Options options;
     options.format = opened.format;
-    options.signer = loaded->options;
-    if (!cookie->name.isEmpty())
-        options.cookieName = cookie->name;
+    options.signer = opener.options();
+    if (!cookie.name.isEmpty())
+        options.cookieName = cookie.name;
     // Keep the cookie's own compression choice when it differs from the server rule (formats
     // that compress by their own rule, as Flask's, read no compression option).
     const bool ruleCompresses = EncryptedSessionCodec::shouldCompress(
@@ -66,11 +54,11 @@ int StatsCommand::execute(const QCommandLineParser &parser)
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject object = report.toJson();
-        object.insert(QStringLiteral("actual_cookie_value_bytes"), cookie->value.size());
+        object.insert(QStringLiteral("actual_cookie_value_bytes"), cookie.value.size());
         m_io.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
         m_io.out().flush();
     } else {
-        printTable(report, cookie->value.size());
+        printTable(report, cookie.value.size());
     }
     return ExitOk;
 }

@@ -6,6 +6,7 @@
 #include "SecretClipboard.h"
 #include "SessionEditCommand.h"
 #include "document/CsrfTokenCheck.h"
+#include "formats/WtfCsrfFormat.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -52,7 +53,36 @@ CsrfTokenPanel::CsrfTokenPanel(InspectorController &controller, AppSettings &set
         m_token->clear();
         m_info->clear();
         m_copy->setEnabled(false);
+        showWhetherItApplies();
     });
+    connect(&m_controller, &InspectorController::formatChanged, this,
+            &CsrfTokenPanel::showWhetherItApplies);
+    showWhetherItApplies();
+}
+
+void CsrfTokenPanel::showWhetherItApplies()
+{
+    const CookieFormat *format = m_controller.format();
+    const bool applies = format && CsrfTokenCheck::keptIn(*format);
+    m_mint->setEnabled(applies);
+    m_token->setEnabled(applies);
+    if (applies) {
+        if (m_info->text() == m_reason)
+            m_info->clear();
+        m_reason.clear();
+        return;
+    }
+    m_token->clear();
+    m_copy->setEnabled(false);
+    if (!format)
+        m_reason.clear();
+    else if (format->id() == WtfCsrfFormat::formatId())
+        m_reason = tr("This is a Flask-WTF form token: the new cookie above is the token itself.");
+    else
+        m_reason = tr("Flask-WTF keeps its csrf_token in a Flask session (signed or "
+                      "EncryptedSession), not in this format: %1.")
+                       .arg(format->displayName());
+    m_info->setText(m_reason);
 }
 
 QString CsrfTokenPanel::tokenText() const

@@ -4,15 +4,19 @@
 #include "KeyRingStore.h"
 #include "SessionEditCommand.h"
 #include "crypto/ItsdangerousSigner.h"
+#include "formats/DjangoSignedFormat.h"
 #include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
+#include "formats/StarletteSessionFormat.h"
 #include "formats/WtfCsrfCodec.h"
+#include "formats/WtfCsrfFormat.h"
 #include "keys/SessionKey.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
 #include <memory>
 
 namespace sessionlens::gui {
@@ -74,6 +78,14 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
     (void)ItsdangerousSigner::derivationFromName(
         m_settings.string(AppSettings::Key::SignerDerivation), &options.signer.derivation);
     options.legacyEpoch = m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool();
+    // Each format's age by its own library's setting, never Flask's session lifetime.
+    options.ageLimits.insert(StarletteSessionFormat::formatId(),
+                             m_settings.integer(AppSettings::Key::StarletteMaxAgeSeconds));
+    options.ageLimits.insert(DjangoSignedFormat::formatId(),
+                             m_settings.integer(AppSettings::Key::DjangoCookieAgeSeconds));
+    const qint64 timeLimit = m_settings.integer(AppSettings::Key::WtfCsrfTimeLimitSeconds);
+    options.ageLimits.insert(WtfCsrfFormat::formatId(),
+                             timeLimit > 0 ? timeLimit : std::numeric_limits<qint64>::max());
     return options;
 }
 

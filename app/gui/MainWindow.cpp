@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "AboutText.h"
 #include "AuditDialog.h"
 #include "CaptureController.h"
 #include "CaptureDock.h"
 #include "CapturePanel.h"
 #include "ComparePanel.h"
+#include "ConversionNotesBox.h"
+#include "ConvertMenuItems.h"
 #include "CookieInputPanel.h"
 #include "ErrorText.h"
 #include "HistoryDialog.h"
@@ -21,11 +24,9 @@
 #include "SessionTreePanel.h"
 #include "ShortcutsDialog.h"
 #include "SizePanel.h"
-#include "crypto/OpenSslInfo.h"
-#include "formats/ZlibCodec.h"
+#include "UndoActions.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -200,66 +201,19 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    // Own actions rather than the stack's, so each item reads as one translated phrase.
-    QUndoStack &stack = m_controller->undoStack();
-    QAction *undo = new QAction(SessionEditCommand::undoActionText(stack), this);
-    undo->setObjectName(QStringLiteral("undoAction"));
-    // Every key the platform binds, not only its first: the generic and Windows schemes put
-    // Ctrl+Y before Ctrl+Shift+Z, and setShortcut() would keep only the first.
-    undo->setShortcuts(QKeySequence::Undo);
-    undo->setEnabled(false);
-    connect(undo, &QAction::triggered, &stack, &QUndoStack::undo);
-    QAction *redo = new QAction(SessionEditCommand::redoActionText(stack), this);
-    redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcuts(QKeySequence::Redo);
-    redo->setEnabled(false);
-    connect(redo, &QAction::triggered, &stack, &QUndoStack::redo);
-    connect(&stack, &QUndoStack::indexChanged, this, [undo, redo, &stack] {
-        undo->setText(SessionEditCommand::undoActionText(stack));
-        undo->setEnabled(stack.canUndo());
-        redo->setText(SessionEditCommand::redoActionText(stack));
-        redo->setEnabled(stack.canRedo());
-    });
-    edit->addAction(undo);
-    edit->addAction(redo);
+    auto *undo = new UndoActions(m_controller->undoStack(), this);
+    edit->addAction(undo->undo());
+    edit->addAction(undo->redo());
     edit->addSeparator();
     for (QAction *action : m_tree->editActions())
         edit->addAction(action);
     edit->addSeparator();
-    // One action a format: the registry says which there are. Their names share first letters
-    // (three begin with "Flask"), so each gets the first letter of its name that no other item
-    // of the menu has taken.
-    QList<std::pair<QAction *, QString>> converts;
-    for (const CookieFormat *format : m_controller->formats().formats()) {
-        QAction *convert = edit->addAction(format->displayName(), this,
-                                           [this, format] { convertSession(format); });
-        converts.append({convert, format->displayName()});
-        connect(edit, &QMenu::aboutToShow, convert, [this, convert, format] {
-            convert->setEnabled(m_controller->hasDocument() && m_controller->format() != format);
-        });
-    }
+    auto *converts = new ConvertMenuItems(
+        *edit, *m_controller, [this](const CookieFormat *format) { convertSession(format); }, this);
     edit->addSeparator();
     QAction *preferences =
         edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
-    QString taken;
-    for (QAction *action : edit->actions()) {
-        const qsizetype amp = action->text().indexOf(QLatin1Char('&'));
-        if (amp >= 0 && amp + 1 < action->text().size())
-            taken.append(action->text().at(amp + 1).toLower());
-    }
-    for (auto &[convert, name] : converts) {
-        QString marked = name;
-        marked.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        for (qsizetype i = 0; i < marked.size(); ++i) {
-            const QChar letter = marked.at(i).toLower();
-            if (letter.isLetterOrNumber() && !taken.contains(letter)) {
-                taken.append(letter);
-                marked.insert(i, QLatin1Char('&'));
-                break;
-            }
-        }
-        convert->setText(tr("Convert to %1").arg(marked));
-    }
+    converts->assignLetters();
     // Only some platforms bind Preferences (macOS, KDE); elsewhere Ctrl+, as GNOME apps use.
     preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
                                   ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
@@ -554,19 +508,7 @@ QList<SessionConverter::Note> MainWindow::convertSession(const CookieFormat *tar
         showStatus(tr("Converted to %1: every value carries over as it is.").arg(name));
         return notes;
     }
-    // Said, never done silently: what the target format could not carry.
-    QStringList lines;
-    for (const SessionConverter::Note &note : notes)
-        lines.append(QStringLiteral("%1: %2").arg(note.path, note.message));
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Convert Session"),
-                                tr("Converted to %1. %n value(s) could not be carried as they were "
-                                   "(Undo takes the change back):",
-                                   nullptr, int(notes.size()))
-                                    .arg(name),
-                                QMessageBox::Close, this);
-    box->setObjectName(QStringLiteral("conversionNotes"));
-    box->setDetailedText(lines.join(u'\n'));
-    box->setInformativeText(lines.mid(0, 5).join(u'\n'));
+    auto *box = new ConversionNotesBox(name, notes, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->show();
     return notes;
@@ -581,24 +523,7 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About SessionLens"), aboutText());
-}
-
-QString MainWindow::aboutText()
-{
-    return tr("<b>SessionLens %1</b><p>Opens, edits and re-seals Flask session cookies of both "
-              "formats: "
-              "EncryptedSession (AES-EAX, with a key) and Flask's default signed cookie "
-              "(itsdangerous, "
-              "readable without a key). Captures them from the app, the browser and HAR files, and "
-              "shows "
-              "what they cost.</p>"
-              "<p>Built with Qt %2 (LGPL-3.0), OpenSSL %3 (Apache-2.0), zlib %4 (zlib license), "
-              "QtKeychain (BSD-3-Clause), libsecret (LGPL-2.1) and http-parser (MIT).</p>"
-              "<p>The manual: Help ▸ Manual (F1).</p>")
-        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-             QString::fromLatin1(OpenSslInfo::version()),
-             QString::fromLatin1(ZlibCodec::version()));
+    QMessageBox::about(this, tr("About SessionLens"), AboutText::html());
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -70,8 +70,6 @@ public:
     QList<SessionConverter::Note> convertSession(const CookieFormat *target);
     /// The banner over the tree when the last text given did not open (empty when hidden).
     [[nodiscard]] QString previousSessionBanner() const;
-    /// The About box's text: version, both formats, the libraries and their licenses.
-    [[nodiscard]] static QString aboutText();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -37,6 +37,19 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     m_lifetime->setRange(1, 3650);
     m_lifetime->setSuffix(tr(" days"));
     m_lifetime->setValue(m_settings.integer(AppSettings::Key::SessionLifetimeDays));
+    // Each format's own age setting, in seconds as its library takes it.
+    const auto ageBox = [this](AppSettings::Key key, const char *objectName, int minimum) {
+        auto *box = new QSpinBox(this);
+        box->setObjectName(QLatin1String(objectName));
+        box->setRange(minimum, kMaxAgeSeconds);
+        box->setSuffix(tr(" s"));
+        box->setValue(m_settings.integer(key));
+        return box;
+    };
+    m_starletteMaxAge = ageBox(AppSettings::Key::StarletteMaxAgeSeconds, "starletteMaxAge", 1);
+    m_djangoCookieAge = ageBox(AppSettings::Key::DjangoCookieAgeSeconds, "djangoCookieAge", 1);
+    m_wtfTimeLimit = ageBox(AppSettings::Key::WtfCsrfTimeLimitSeconds, "wtfCsrfTimeLimit", 0);
+    m_wtfTimeLimit->setSpecialValueText(tr("None (no limit)"));
     m_salt = new QLineEdit(m_settings.string(AppSettings::Key::SignerSalt), this);
     m_digest = new QComboBox(this);
     m_digest->addItems(
@@ -84,6 +97,9 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     form->addRow(tr("Largest &inflated plaintext:"), m_maxInflated);
     form->addRow(tr("Session cookie &name:"), m_cookieName);
     form->addRow(tr("Signed session li&fetime:"), m_lifetime);
+    form->addRow(tr("Starlette &max_age:"), m_starletteMaxAge);
+    form->addRow(tr("Djang&o SESSION_COOKIE_AGE:"), m_djangoCookieAge);
+    form->addRow(tr("Flask-WTF &time limit:"), m_wtfTimeLimit);
     form->addRow(tr("Signer &salt:"), m_salt);
     form->addRow(tr("Signer &digest:"), m_digest);
     form->addRow(tr("&Key derivation:"), m_derivation);
@@ -115,6 +131,9 @@ void PreferencesDialog::save()
     m_settings.setValue(AppSettings::Key::MaxInflatedMiB, m_maxInflated->value());
     m_settings.setValue(AppSettings::Key::ReplayUrl, m_url->text().trimmed());
     m_settings.setValue(AppSettings::Key::SessionLifetimeDays, m_lifetime->value());
+    m_settings.setValue(AppSettings::Key::StarletteMaxAgeSeconds, m_starletteMaxAge->value());
+    m_settings.setValue(AppSettings::Key::DjangoCookieAgeSeconds, m_djangoCookieAge->value());
+    m_settings.setValue(AppSettings::Key::WtfCsrfTimeLimitSeconds, m_wtfTimeLimit->value());
     m_settings.setValue(AppSettings::Key::SignerSalt,
                         m_salt->text().isEmpty() ? QString::fromLatin1(defaults::kFlaskSessionSalt)
                                                  : m_salt->text());

@@ -23,6 +23,9 @@ public:
     /// Writes the choices to the settings.
     void save();
 
+    /// The largest age a format's setting takes here: ten years, in seconds.
+    static constexpr int kMaxAgeSeconds = 10 * 366 * 24 * 3600;
+
 private:
     AppSettings &m_settings;
     QComboBox *m_language = nullptr;
@@ -30,6 +33,9 @@ private:
     QComboBox *m_bytes = nullptr;
     QSpinBox *m_maxInflated = nullptr;
     QSpinBox *m_lifetime = nullptr;
+    QSpinBox *m_starletteMaxAge = nullptr;
+    QSpinBox *m_djangoCookieAge = nullptr;
+    QSpinBox *m_wtfTimeLimit = nullptr;
     QLineEdit *m_salt = nullptr;
     QComboBox *m_digest = nullptr;
     QComboBox *m_derivation = nullptr;

@@ -2,6 +2,9 @@
 
 #include "SessionDefaults.h"
 #include "capture/HttpCapture.h"
+#include "formats/DjangoSignedCodec.h"
+#include "formats/StarletteSessionFormat.h"
+#include "formats/WtfCsrfCodec.h"
 
 #include <array>
 
@@ -16,9 +19,9 @@ struct Entry
     QVariant defaultValue;
 };
 
-const std::array<Entry, 24> &table()
+const std::array<Entry, 27> &table()
 {
-    static const std::array<Entry, 24> entries{{
+    static const std::array<Entry, 27> entries{{
         {AppSettings::Key::Language, "ui/language", QString()},
         {AppSettings::Key::Compression, "seal/compression", QStringLiteral("auto")},
         {AppSettings::Key::BytesDisplay, "tree/bytesDisplay", QStringLiteral("hex")},
@@ -30,6 +33,12 @@ const std::array<Entry, 24> &table()
         {AppSettings::Key::KeyStoreBackend, "keys/backend", QString()},
         {AppSettings::Key::SessionLifetimeDays, "signed/lifetimeDays",
          defaults::kSessionLifetimeDays},
+        {AppSettings::Key::StarletteMaxAgeSeconds, "starlette/maxAgeSeconds",
+         StarletteSessionFormat::kDefaultMaxAgeSeconds},
+        {AppSettings::Key::DjangoCookieAgeSeconds, "django/cookieAgeSeconds",
+         DjangoSignedCodec::kDefaultCookieAge},
+        {AppSettings::Key::WtfCsrfTimeLimitSeconds, "wtfcsrf/timeLimitSeconds",
+         WtfCsrfCodec::kDefaultTimeLimitSeconds},
         {AppSettings::Key::SignerSalt, "signed/salt",
          QString::fromLatin1(defaults::kFlaskSessionSalt)},
         {AppSettings::Key::SignerDigest, "signed/digest", QStringLiteral("sha1")},

@@ -22,21 +22,24 @@ class AppSettings
 public:
     enum class Key
     {
-        Language,              ///< "" = follow the system, or "en", "de"
-        Compression,           ///< "auto", "always", "never"
-        BytesDisplay,          ///< "hex" or "base64"
-        MaxInflatedMiB,        ///< inflate limit in MiB
-        ReplayUrl,             ///< URL used in curl / requests snippets
-        CookieName,            ///< Flask SESSION_COOKIE_NAME
-        KeyNames,              ///< ordered names of key-ring entries (no secrets)
-        KeyFormats,            ///< "<format ids>:<name>" of keys kept for some formats only
-        KeyStoreBackend,       ///< "keychain" or "file"
-        SessionLifetimeDays,   ///< PERMANENT_SESSION_LIFETIME, for flagging expired signed cookies
-        SignerSalt,            ///< itsdangerous salt of the app's session signer
-        SignerDigest,          ///< "sha1", "sha256", "sha512"
-        SignerDerivation,      ///< "hmac", "concat", "django-concat", "none"
-        SignerLegacyEpoch,     ///< timestamps from 2011 (itsdangerous before 1.0)
-        HistoryEnabled,        ///< keep opened cookies (sealed) in File ▸ History
+        Language,               ///< "" = follow the system, or "en", "de"
+        Compression,            ///< "auto", "always", "never"
+        BytesDisplay,           ///< "hex" or "base64"
+        MaxInflatedMiB,         ///< inflate limit in MiB
+        ReplayUrl,              ///< URL used in curl / requests snippets
+        CookieName,             ///< Flask SESSION_COOKIE_NAME
+        KeyNames,               ///< ordered names of key-ring entries (no secrets)
+        KeyFormats,             ///< "<format ids>:<name>" of keys kept for some formats only
+        KeyStoreBackend,        ///< "keychain" or "file"
+        SessionLifetimeDays,    ///< PERMANENT_SESSION_LIFETIME, for flagging expired signed cookies
+        StarletteMaxAgeSeconds, ///< SessionMiddleware's max_age, for Starlette sessions
+        DjangoCookieAgeSeconds, ///< SESSION_COOKIE_AGE, for Django's signed-cookie sessions
+        WtfCsrfTimeLimitSeconds, ///< WTF_CSRF_TIME_LIMIT for Flask-WTF's tokens (0: None)
+        SignerSalt,              ///< itsdangerous salt of the app's session signer
+        SignerDigest,            ///< "sha1", "sha256", "sha512"
+        SignerDerivation,        ///< "hmac", "concat", "django-concat", "none"
+        SignerLegacyEpoch,       ///< timestamps from 2011 (itsdangerous before 1.0)
+        HistoryEnabled,          ///< keep opened cookies (sealed) in File ▸ History
         ClipboardClearSeconds, ///< a copied cookie or key leaves the clipboard after this long (0:
                                ///< never)
         RecentRequests,        ///< capture requests, "METHOD URL", newest first

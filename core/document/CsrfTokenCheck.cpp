@@ -1,5 +1,7 @@
 #include "document/CsrfTokenCheck.h"
 
+#include "formats/EncryptedSessionFormat.h"
+#include "formats/FlaskSignedFormat.h"
 #include "formats/FormatRegistry.h"
 #include "formats/KeySchedules.h"
 #include "formats/WtfCsrfFormat.h"
@@ -42,6 +44,12 @@ bool isAscii(const QString &text)
 }
 
 } // namespace
+
+bool CsrfTokenCheck::keptIn(const CookieFormat &format)
+{
+    return format.id() == FlaskSignedFormat::formatId() ||
+           format.id() == EncryptedSessionFormat::formatId();
+}
 
 QString CsrfTokenCheck::stepId(Step step)
 {

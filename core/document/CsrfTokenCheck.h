@@ -11,6 +11,7 @@
 
 namespace sessionlens {
 
+class CookieFormat;
 class KeyRing;
 
 /**
@@ -67,6 +68,11 @@ public:
         qsizetype keyIndex = -1; ///< ring index of the secret that signed it
         [[nodiscard]] bool ok() const { return !error.has_value(); }
     };
+
+    /// Whether Flask-WTF keeps its token in sessions of `format`: Flask's sessions, signed
+    /// (Flask, Quart) or EncryptedSession's. Other frameworks' sessions, and the token and
+    /// remember cookie themselves, hold no csrf_token a form token could sign.
+    [[nodiscard]] static bool keptIn(const CookieFormat &format);
 
     /// Stable English name of a step for JSON and scripts ("expired", "mismatch", ...).
     [[nodiscard]] static QString stepId(Step step);

@@ -1,4 +1,5 @@
 #include "formats/DjangoSignedCodec.h"
+#include "formats/DjangoSignedFormat.h"
 
 #include "crypto/SigningKeyCache.h"
 #include "encoding/Base64.h"
@@ -92,6 +93,10 @@ Result<DjangoSignedCodec::Parts> DjangoSignedCodec::split(QByteArrayView cookie)
 
 qint64 DjangoSignedCodec::cookieAge(const FlaskSignedCodec::Options &options)
 {
+    // SESSION_COOKIE_AGE as the window sets it, else --max-age, else Django's two weeks.
+    if (const auto own = options.ageLimits.constFind(DjangoSignedFormat::formatId());
+        own != options.ageLimits.cend())
+        return *own;
     return options.lifetimeSeconds == FlaskSignedCodec::kDefaultLifetimeSeconds
                ? kDefaultCookieAge
                : options.lifetimeSeconds;

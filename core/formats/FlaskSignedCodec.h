@@ -10,6 +10,7 @@
 #include "json/SessionValue.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -60,6 +61,10 @@ public:
         /// lifetimeSeconds was chosen (--max-age) rather than left at Flask's default: a format
         /// with a default of its own (Starlette's max_age of 14 days) takes it then, too.
         bool lifetimeChosen = false;
+        /// Each format's own age limit by format id, where one was set (the window's
+        /// preferences: Starlette's max_age, Django's SESSION_COOKIE_AGE, Flask-WTF's
+        /// WTF_CSRF_TIME_LIMIT, with std::numeric_limits<qint64>::max() for none).
+        QHash<QString, qint64> ageLimits;
         qsizetype maxInflatedSize = ZlibCodec::kDefaultMaxInflatedSize;
         int maxDepth = PythonJsonReader::kDefaultMaxDepth;
         /// false: only check that the JSON reads as a session, leaving `session` empty (the
@@ -69,6 +74,15 @@ public:
         /// it (a key ring holds no empty secret). A match is Valid, with secretIndex equal to
         /// the number of secrets given, and a warning that the app's secret is empty.
         bool verifyEmptySecret = false;
+
+        /// The age limit of `formatId`: its own entry in ageLimits, else lifetimeSeconds when
+        /// it was chosen, else `libraryDefault`.
+        [[nodiscard]] qint64 ageLimitFor(const QString &formatId, qint64 libraryDefault) const
+        {
+            if (const auto own = ageLimits.constFind(formatId); own != ageLimits.cend())
+                return *own;
+            return lifetimeChosen ? lifetimeSeconds : libraryDefault;
+        }
     };
 
     /// How the payload field carries the JSON. Flask's: URL-safe base64 without padding, a

@@ -123,8 +123,7 @@ OpenOptions StarletteSessionFormat::starletteOptions(const OpenOptions &options)
     starlette.signer.digest = ItsdangerousSigner::Digest::Sha1;
     starlette.signer.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
     starlette.legacyEpoch = false;
-    if (!options.lifetimeChosen)
-        starlette.lifetimeSeconds = kDefaultMaxAgeSeconds;
+    starlette.lifetimeSeconds = options.ageLimitFor(formatId(), kDefaultMaxAgeSeconds);
     return starlette;
 }
 

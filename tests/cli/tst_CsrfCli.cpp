@@ -7,11 +7,13 @@
 #include "formats/FlaskSignedFormat.h"
 #include "formats/FormatRegistry.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace sessionlens;
 
@@ -92,6 +94,51 @@ private Q_SLOTS:
         QCOMPARE(verdict[QStringLiteral("timestamp")].toInteger(),
                  v[QStringLiteral("timestamp")].toInteger());
         QCOMPARE(verdict[QStringLiteral("time_limit")].toInteger(), 3600);
+    }
+
+    void decodePrintsTheTokensTime_data()
+    {
+        QTest::addColumn<QString>("output");
+        QTest::newRow("tree") << QStringLiteral("tree");
+        QTest::newRow("json") << QStringLiteral("json");
+    }
+
+    void decodePrintsTheTokensTime()
+    {
+        // decode says when a CSRF token was signed, how old it is and which secret verified
+        // it, as it does for the session cookie Flask-WTF signed in the same second.
+        QFETCH(QString, output);
+        const QJsonObject v = vector(QStringLiteral("valid"), QStringLiteral("default"));
+        const QString secret = v[QStringLiteral("secret")].toString();
+        const auto decode = [&](const QString &cookie) {
+            return test::runCli({QStringLiteral("decode"), QStringLiteral("--no-ring"),
+                                 QStringLiteral("--format"), output, QStringLiteral("--secret"),
+                                 secret, cookie});
+        };
+        const auto token = decode(v[QStringLiteral("token")].toString());
+        const auto session = decode(v[QStringLiteral("session_cookie")].toString());
+        QVERIFY2(token.exitCode == 0, token.err.constData());
+        QVERIFY2(session.exitCode == 0, session.err.constData());
+        const QByteArray signedAt =
+            QDateTime::fromSecsSinceEpoch(v[QStringLiteral("timestamp")].toInteger(),
+                                          QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                .toLatin1();
+        const QByteArray sessionLine = lines(session.err).value(0);
+        QVERIFY2(sessionLine.startsWith("Flask / Quart signed session, signed " + signedAt),
+                 session.err.constData());
+        QByteArray expected = sessionLine;
+        expected.replace("Flask / Quart signed session", "Flask-WTF CSRF token");
+        QVERIFY2(lines(token.err).contains(expected), token.err.constData());
+        QVERIFY2(lines(token.err).contains("signature valid: --secret #1"), token.err.constData());
+        // Signed in 2025: over WTF_CSRF_TIME_LIMIT's hour, said once, by the format's warning.
+        QCOMPARE(token.err.count("WTF_CSRF_TIME_LIMIT"), 1);
+        QVERIFY(!token.err.contains("session lifetime"));
+        if (output == QLatin1String("json"))
+            QCOMPARE(QJsonDocument::fromJson(token.out)
+                         .object()[QStringLiteral("csrf_token")]
+                         .toString(),
+                     v[QStringLiteral("raw")].toString());
     }
 
     void namesEachFailingStep_data()

@@ -469,6 +469,19 @@ private Q_SLOTS:
         QVERIFY(compared - bytes > compared / 10);
     }
 
+    void keptInFlasksSessionsOnly()
+    {
+        // Flask-WTF runs in Flask (and Quart's same cookie) and EncryptedSession, a Flask
+        // session interface; nowhere else is there a session csrf_token a form token signs.
+        QStringList kept;
+        for (const CookieFormat *format : FormatRegistry::builtIn().formats())
+            if (CsrfTokenCheck::keptIn(*format))
+                kept.append(format->id());
+        kept.sort();
+        QCOMPARE(FormatRegistry::builtIn().formats().size(), 6);
+        QCOMPARE(kept, (QStringList{QStringLiteral("encrypted"), QStringLiteral("signed")}));
+    }
+
     void sameTokenComparesWholeStrings()
     {
         QVERIFY(CsrfTokenCheck::sameToken(QStringLiteral("abc"), QStringLiteral("abc")));

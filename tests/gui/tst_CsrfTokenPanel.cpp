@@ -3,11 +3,13 @@
 
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
+#include "SessionTreePanel.h"
 #include "document/CookieOpener.h"
 #include "document/CsrfTokenCheck.h"
 #include "formats/WtfCsrfFormat.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QUndoStack>
 
@@ -96,6 +98,74 @@ private Q_SLOTS:
         copy->setFocus();
         QTest::keyClick(copy, Qt::Key_Space);
         QCOMPARE(QApplication::clipboard()->text(), token->text());
+    }
+
+    void mintsOnlyInFlaskSessions()
+    {
+        // Flask-WTF runs on Flask's sessions: a Starlette session or a form token itself has
+        // no csrf_token to sign, so the row is disabled and says why; clicking does nothing.
+        test::GuiTestFixture f;
+        const QJsonObject starlette =
+            test::loadJsonObject(QStringLiteral("starlette_vectors.json"))[QStringLiteral("valid")]
+                .toArray()
+                .first()
+                .toObject();
+        QVERIFY(addSecret(f, QStringLiteral("starlette"),
+                          starlette[QStringLiteral("secret")].toString().toUtf8()));
+        QVERIFY(addSecret(f, QStringLiteral("dev"), "dev"));
+        f.window->show();
+        f.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        gui::InspectorController &c = f.window->controller();
+        auto *mint = f.window->findChild<QPushButton *>(QStringLiteral("mintCsrfToken"));
+        auto *token = f.window->findChild<QLineEdit *>(QStringLiteral("csrfToken"));
+        auto *info = f.window->findChild<QLabel *>(QStringLiteral("csrfInfo"));
+        QVERIFY(mint && token && info);
+
+        test::paste(test::cookieField(*f.window), starlette[QStringLiteral("cookie")].toString());
+        QVERIFY(c.lastOpen().ok());
+        QCOMPARE(c.format()->id(), QStringLiteral("starlette"));
+        QVERIFY(!mint->isEnabled());
+        QVERIFY2(info->text().contains(QStringLiteral("Starlette session")),
+                 qPrintable(info->text()));
+        QTest::mouseClick(mint, Qt::LeftButton);
+        QVERIFY(token->text().isEmpty());
+        QCOMPARE(c.undoStack().count(), 0);
+        QVERIFY(!c.document().root().value(QStringLiteral("csrf_token")));
+
+        test::paste(test::cookieField(*f.window),
+                    wtfVector(QStringLiteral("default"))[QStringLiteral("token")].toString());
+        QCOMPARE(c.format()->id(), WtfCsrfFormat::formatId());
+        QVERIFY(!mint->isEnabled());
+        QVERIFY2(info->text().contains(QStringLiteral("token itself")), qPrintable(info->text()));
+
+        // An EncryptedSession session is Flask's too.
+        QVERIFY(f.openLogin());
+        QCOMPARE(c.format()->id(), QStringLiteral("encrypted"));
+        QVERIFY(mint->isEnabled());
+        QVERIFY(info->text().isEmpty());
+
+        // A Flask session (the same Flask-WTF vector's): the row works, and the reason is gone.
+        test::paste(
+            test::cookieField(*f.window),
+            wtfVector(QStringLiteral("default"))[QStringLiteral("session_cookie")].toString());
+        QCOMPARE(c.format()->id(), QStringLiteral("signed"));
+        QVERIFY(mint->isEnabled());
+        QVERIFY(info->text().isEmpty());
+        QTest::mouseClick(mint, Qt::LeftButton);
+        QVERIFY(!token->text().isEmpty());
+        QCOMPARE(c.undoStack().count(), 0); // it had its csrf_token
+
+        // Converted to Starlette (Edit menu, by its letter): disabled again, the token gone.
+        QTest::keyClick(f.window->treePanel()->view(), Qt::Key_E, Qt::AltModifier);
+        QMenu *edit = nullptr;
+        QTRY_VERIFY((edit = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QTest::keyClick(edit, 's');
+        QTRY_VERIFY(!edit->isVisible());
+        QCOMPARE(c.format()->id(), QStringLiteral("starlette"));
+        QVERIFY(!mint->isEnabled());
+        QVERIFY(token->text().isEmpty());
+        QVERIFY(info->text().contains(QStringLiteral("Starlette session")));
     }
 
     void opensAFormTokenAndNamesTheSecret()

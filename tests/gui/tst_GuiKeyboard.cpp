@@ -13,7 +13,10 @@
 #include "SecretAuditDialog.h"
 #include "SessionTreePanel.h"
 #include "TestData.h"
+#include "document/CookieOpener.h"
+#include "document/SessionSealer.h"
 #include "formats/EncryptedSessionCodec.h"
+#include "formats/SessionDialect.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -21,6 +24,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QLabel>
@@ -29,6 +33,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -192,12 +197,16 @@ private Q_SLOTS:
     void menuLettersAreTheirOwn_data();
     void menuLettersAreTheirOwn();
     void altEThenUUndoes();
+    void convertLettersConvert_data() { menuLettersAreTheirOwn_data(); }
+    void convertLettersConvert();
     void windowLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
     void windowLettersAreTheirOwn();
     void dialogLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
     void dialogLettersAreTheirOwn();
     void addKeyDialogFilledFromTheKeyboard();
     void preferencesShortcutOpensTheDialog();
+    void eachFormatsAgeHasItsPreference_data();
+    void eachFormatsAgeHasItsPreference();
 };
 
 void TestGuiKeyboard::insertAddsAKeyThatEnterNamesAndFills()
@@ -508,6 +517,115 @@ void TestGuiKeyboard::altEThenUUndoes()
     QVERIFY(c.undoStack().isClean());
 }
 
+void TestGuiKeyboard::convertLettersConvert()
+{
+    // Alt+E, then each format's letter: the session becomes that format, with a cookie of
+    // that format sealed; Ctrl+Z in the tree takes it back for the next letter.
+    QFETCH(bool, german);
+    const test::CatalogueFor language(german);
+    QVERIFY(language.ready());
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QByteArray secret = "convert-letters-secret";
+    QVERIFY(f.keys
+                ->add(SessionKey(QStringLiteral("app"),
+                                 SecureBytes(secret.constData(), std::size_t(secret.size())),
+                                 SessionKey::Kind::SigningSecret))
+                .ok());
+    // Every format can carry something of it: Flask-Login's user id, Flask-WTF's raw token.
+    const CookieFormat *encrypted = FormatRegistry::builtIn().find(u"encrypted");
+    auto session = SessionDialect::readSession(
+        R"({"_user_id": "7", "csrf_token": "5f8a9c2e4b1d7a3e9f0c6b2d8e4a1f7c3b9d5e0a", "cart": [1, 2]})",
+        *encrypted);
+    QVERIFY(session);
+    const QByteArray raw = QByteArray::fromHex(kKey);
+    SessionSealer::Options sealOptions;
+    sealOptions.format = encrypted;
+    const auto cookie = SessionSealer::seal(
+        session.value(), SecureBytes(raw.constData(), std::size_t(raw.size())), sealOptions);
+    QVERIFY(cookie.ok());
+    f.window->show();
+    f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    paste(cookieField(*f.window), QString::fromLatin1(cookie.cookie));
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().ok());
+    QCOMPARE(c.format(), encrypted);
+
+    // English pins the letters the menu gives; German takes whatever its names leave free.
+    const QHash<QString, QChar> english{
+        {QStringLiteral("encrypted"), u'e'}, {QStringLiteral("signed"), u'f'},
+        {QStringLiteral("remember"), u'l'},  {QStringLiteral("wtf-csrf"), u'k'},
+        {QStringLiteral("starlette"), u's'}, {QStringLiteral("django"), u'j'}};
+    // EncryptedSession last: the session is in it at the start.
+    QList<const CookieFormat *> targets = FormatRegistry::builtIn().formats();
+    targets.removeOne(encrypted);
+    targets.append(encrypted);
+    QCOMPARE(targets.size(), english.size());
+    QTreeView *view = f.window->treePanel()->view();
+    // The menu's own letter: E in English, B (Bearbeiten) in German.
+    char editLetter = 0;
+    for (QAction *top : f.window->menuBar()->actions())
+        if (top->menu() && top->menu()->actions().contains(
+                               f.window->findChild<QAction *>(QStringLiteral("convertTo-signed"))))
+            editLetter = top->text().at(top->text().indexOf(u'&') + 1).toUpper().toLatin1();
+    QCOMPARE(editLetter, german ? 'B' : 'E');
+    // The offscreen platform leaves a closed menu or a notes box the active window; a desktop
+    // gives the activation back to the window, as this does.
+    const auto openEdit = [&f, view, editLetter] {
+        for (auto *box : f.window->findChildren<QWidget *>(QStringLiteral("conversionNotes")))
+            box->close();
+        QApplication::setActiveWindow(f.window.get());
+        if (!QTest::qWaitForWindowActive(f.window.get()))
+            return;
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key(editLetter), Qt::AltModifier);
+    };
+    for (const CookieFormat *target : std::as_const(targets)) {
+        const QString id = target->id();
+        auto *action = f.window->findChild<QAction *>(QStringLiteral("convertTo-") + id);
+        QVERIFY2(action, qPrintable(id));
+        const qsizetype amp = action->text().indexOf(u'&');
+        QVERIFY2(amp >= 0 && amp + 1 < action->text().size(), qPrintable(action->text()));
+        const QChar letter = action->text().at(amp + 1).toLower();
+        if (!german)
+            QCOMPARE(letter, english.value(id));
+        QVERIFY2(letter.unicode() < 128, qPrintable(action->text()));
+        if (target == encrypted) {
+            // Into Flask's first, by its own letter, so there is something to convert back.
+            openEdit();
+            QMenu *edit = nullptr;
+            QTRY_VERIFY((edit = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+            const QString flask =
+                f.window->findChild<QAction *>(QStringLiteral("convertTo-signed"))->text();
+            QTest::keyClick(edit, flask.at(flask.indexOf(u'&') + 1).toLower().toLatin1());
+            QTRY_VERIFY(!edit->isVisible());
+            QCOMPARE(c.format()->id(), QStringLiteral("signed"));
+        }
+        const int steps = c.undoStack().index();
+        openEdit();
+        QMenu *edit = nullptr;
+        QTRY_VERIFY((edit = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QVERIFY(action->isEnabled());
+        QTest::keyClick(edit, letter.toLatin1());
+        QTRY_VERIFY(!edit->isVisible());
+        QVERIFY2(c.format() == target, qPrintable(id + u' ' + action->text()));
+        QCOMPARE(c.undoStack().index(), steps + 1);
+        // The new cookie is that format's, verified by the secret or opened by the key.
+        const CookieOpener::Opened sealed =
+            CookieOpener::open(c.sealedCookie(), f.keys->ring(), c.signerOptions());
+        QVERIFY2(sealed.ok() && sealed.format == target, qPrintable(id));
+        for (auto *box : f.window->findChildren<QWidget *>(QStringLiteral("conversionNotes")))
+            box->close();
+        QApplication::setActiveWindow(f.window.get());
+        QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(c.undoStack().index(), steps);
+    }
+    QCOMPARE(c.format()->id(), QStringLiteral("signed"));
+}
+
 void TestGuiKeyboard::copyKeysFillTheClipboard()
 {
     test::GuiTestFixture f;
@@ -613,6 +731,89 @@ void TestGuiKeyboard::preferencesShortcutOpensTheDialog()
     QCOMPARE(f.settings->string(AppSettings::Key::BytesDisplay), QStringLiteral("base64"));
     // The open session's tree shows bytes in the new form at once.
     QCOMPARE(f.window->controller().model().bytesForm(), ValueText::BytesForm::Base64);
+}
+
+void TestGuiKeyboard::eachFormatsAgeHasItsPreference_data()
+{
+    QTest::addColumn<QString>("formatId");
+    QTest::addColumn<QString>("session");
+    QTest::addColumn<char>("letter"); // the preference's Alt letter
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("expiredText");
+    QTest::addColumn<bool>("expiredBefore");
+    // Cookies signed three days ago: inside Starlette's and Django's two weeks, over the
+    // two days typed; over Flask-WTF's hour, inside no limit at all.
+    QTest::newRow("Starlette max_age")
+        << QStringLiteral("starlette") << R"({"user": "ada"})" << 'm' << QStringLiteral("172800")
+        << QStringLiteral("Expired:") << false;
+    QTest::newRow("Django SESSION_COOKIE_AGE")
+        << QStringLiteral("django") << R"({"user": "ada"})" << 'o' << QStringLiteral("172800")
+        << QStringLiteral("Expired:") << false;
+    QTest::newRow("Flask-WTF time limit")
+        << QStringLiteral("wtf-csrf") << R"({"csrf_token": "5f8a9c2e4b1d7a3e9f0c6b2d8e4a1f7c"})"
+        << 't' << QStringLiteral("0") << QStringLiteral("WTF_CSRF_TIME_LIMIT") << true;
+}
+
+void TestGuiKeyboard::eachFormatsAgeHasItsPreference()
+{
+    QFETCH(QString, formatId);
+    QFETCH(QString, session);
+    QFETCH(char, letter);
+    QFETCH(QString, typed);
+    QFETCH(QString, expiredText);
+    QFETCH(bool, expiredBefore);
+    test::GuiTestFixture f;
+    const QByteArray secret = "age-preference-secret";
+    const SecureBytes key(secret.constData(), std::size_t(secret.size()));
+    QVERIFY(
+        f.keys->add(SessionKey(QStringLiteral("app"), key, SessionKey::Kind::SigningSecret)).ok());
+    const CookieFormat *format = FormatRegistry::builtIn().find(formatId);
+    QVERIFY(format);
+    auto value = SessionDialect::readSession(session.toUtf8(), *format);
+    QVERIFY(value);
+    SessionSealer::Options options;
+    options.format = format;
+    options.timestamp = QDateTime::currentSecsSinceEpoch() - 3 * 24 * 3600;
+    const auto sealed = SessionSealer::seal(value.value(), key, options);
+    QVERIFY2(sealed.ok(), qPrintable(sealed.error ? sealed.error->message : QString()));
+    const QString cookie = QString::fromLatin1(sealed.cookie);
+    f.window->show();
+    f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    InspectorController &c = f.window->controller();
+    paste(cookieField(*f.window), cookie);
+    QVERIFY(c.lastOpen().hasSession());
+    QCOMPARE(c.format(), format);
+    QCOMPARE(f.window->cookieInput()->statusText().contains(expiredText), expiredBefore);
+
+    // The format's own preference, by keys: Ctrl+, then Alt+letter, the seconds, Enter.
+    QAction *preferences = menuAction(*f.window, QStringLiteral("&Preferences..."));
+    QVERIFY(preferences);
+    bool shown = false;
+    driveWhenModal<PreferencesDialog>(
+        [letter, typed](PreferencesDialog *dialog) {
+            QTest::keyClick(dialog, letter, Qt::AltModifier);
+            auto *box = qobject_cast<QSpinBox *>(QApplication::focusWidget());
+            QVERIFY(box);
+            QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(box, Qt::Key_Backspace);
+            QTest::keyClicks(box, typed);
+            QTest::keyClick(box, Qt::Key_Return);
+            QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        },
+        &shown);
+    QTest::keySequence(f.window.get(), preferences->shortcut());
+    QVERIFY(shown);
+    // Flask's own lifetime stays as it was: each format has its own.
+    QCOMPARE(f.settings->integer(AppSettings::Key::SessionLifetimeDays), 31);
+
+    QApplication::setActiveWindow(f.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    paste(cookieField(*f.window), QString());
+    paste(cookieField(*f.window), cookie);
+    QVERIFY(c.lastOpen().hasSession());
+    const QString status = f.window->cookieInput()->statusText();
+    QVERIFY2(status.contains(expiredText) != expiredBefore, qPrintable(status));
 }
 
 QTEST_MAIN(TestGuiKeyboard)

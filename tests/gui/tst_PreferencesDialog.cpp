@@ -159,8 +159,8 @@ void TestPreferencesDialog::tabGoesDownTheForm()
                                            .arg(QLatin1String(now->metaObject()->className()))));
         visited.append(now);
     }
-    // Five combo boxes, three spin boxes, five text fields, two check boxes.
-    QCOMPARE(visited.size(), 15);
+    // Five combo boxes, six spin boxes, five text fields, two check boxes.
+    QCOMPARE(visited.size(), 18);
 }
 
 void TestPreferencesDialog::keyedChangesPersistAndComeBack()
@@ -195,6 +195,17 @@ void TestPreferencesDialog::keyedChangesPersistAndComeBack()
         field = reach(QStringLiteral("Signed session li&fetime:"));
         QVERIFY(qobject_cast<QSpinBox *>(field));
         retype(field, QStringLiteral("7"));
+        // Each format's own age, in seconds; Flask-WTF's 0 is None, no limit.
+        field = reach(QStringLiteral("Starlette &max_age:"));
+        QVERIFY(qobject_cast<QSpinBox *>(field));
+        retype(field, QStringLiteral("3600"));
+        field = reach(QStringLiteral("Djang&o SESSION_COOKIE_AGE:"));
+        QVERIFY(qobject_cast<QSpinBox *>(field));
+        retype(field, QStringLiteral("86400"));
+        field = reach(QStringLiteral("Flask-WTF &time limit:"));
+        QVERIFY(qobject_cast<QSpinBox *>(field));
+        QCOMPARE(qobject_cast<QSpinBox *>(field)->value(), 3600); // Flask-WTF's default
+        retype(field, QStringLiteral("0"));
         field = reach(QStringLiteral("Signer &salt:"));
         retype(field, QStringLiteral("my-salt"));
         field = reach(QStringLiteral("Signer &digest:"));
@@ -236,6 +247,9 @@ void TestPreferencesDialog::keyedChangesPersistAndComeBack()
     QCOMPARE(reread.integer(AppSettings::Key::MaxInflatedMiB), 30);
     QCOMPARE(reread.string(AppSettings::Key::CookieName), QStringLiteral("sid"));
     QCOMPARE(reread.integer(AppSettings::Key::SessionLifetimeDays), 7);
+    QCOMPARE(reread.integer(AppSettings::Key::StarletteMaxAgeSeconds), 3600);
+    QCOMPARE(reread.integer(AppSettings::Key::DjangoCookieAgeSeconds), 86400);
+    QCOMPARE(reread.integer(AppSettings::Key::WtfCsrfTimeLimitSeconds), 0);
     QCOMPARE(reread.string(AppSettings::Key::SignerSalt), QStringLiteral("my-salt"));
     QCOMPARE(reread.string(AppSettings::Key::SignerDigest), QStringLiteral("sha256"));
     QCOMPARE(reread.string(AppSettings::Key::SignerDerivation), QStringLiteral("none"));
@@ -264,7 +278,8 @@ void TestPreferencesDialog::keyedChangesPersistAndComeBack()
     for (QSpinBox *spin : again.findChildren<QSpinBox *>())
         spins.append(spin->text());
     QCOMPARE(spins, (QStringList{QStringLiteral("30 MiB"), QStringLiteral("7 days"),
-                                 QStringLiteral("never")}));
+                                 QStringLiteral("3600 s"), QStringLiteral("86400 s"),
+                                 QStringLiteral("None (no limit)"), QStringLiteral("never")}));
     QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("historyEnabled"))->isChecked());
 }
 

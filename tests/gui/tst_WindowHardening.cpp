@@ -1,5 +1,6 @@
 // The window under hostile or sensitive input: sealed recovery files, secret clipboard
 // copies, the edit depth limit, capped warnings, and large sessions sealed off the GUI thread.
+#include "AboutText.h"
 #include "AddKeyDialog.h"
 #include "CookieInputPanel.h"
 #include "GuiTestFixture.h"
@@ -209,8 +210,9 @@ void TestWindowHardening::manualAndAbout()
     QVERIFY(manual.browser()->textCursor().block().text().contains(QStringLiteral("The window")));
     QVERIFY(manual.browser()->toPlainText().contains(QStringLiteral("Key ring")));
     QVERIFY(!manual.showSection(QStringLiteral("No such section")));
-    const QString about = MainWindow::aboutText();
-    for (const char *expected : {"EncryptedSession", "signed", "OpenSSL", "zlib", "Qt ", "LGPL"})
+    const QString about = AboutText::html();
+    for (const char *expected : {"EncryptedSession", "signed", "Quart", "Flask-Login", "Flask-WTF",
+                                 "Starlette", "Django", "OpenSSL", "zlib", "Qt ", "LGPL"})
         QVERIFY2(about.contains(QLatin1String(expected)), expected);
     QVERIFY(about.contains(QCoreApplication::applicationVersion()));
 }

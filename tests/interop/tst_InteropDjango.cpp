@@ -71,6 +71,7 @@ private Q_SLOTS:
     void cliConvertGivesACookieDjangoReads();
     void cliCracksDjangoCookies();
     void setCookieSizeIsDjangosHeader();
+    void cliSignsLegacySha1WithOneFlag();
 
 private:
     test::FlaskServer m_server;       ///< DEFAULT_HASHING_ALGORITHM = 'sha256' (3.2's default)
@@ -214,6 +215,51 @@ void TestInteropDjango::cliConvertGivesACookieDjangoReads()
     const QByteArray cookie = cli.readAllStandardOutput().trimmed();
     QCOMPARE(FormatRegistry::builtIn().detect(cookie).format, &django());
     QCOMPARE(dumpOf(m_server, cookie).json, QByteArray(R"({"user":"ada"})"));
+}
+
+void TestInteropDjango::cliSignsLegacySha1WithOneFlag()
+{
+    // seal and edit --django-legacy-sha1: a Django with DEFAULT_HASHING_ALGORITHM = 'sha1'
+    // reads the cookie, which without the flag (SHA-256) it refuses; 3.2's default reads both.
+    const auto run = [](const QStringList &arguments) {
+        QProcess cli;
+        cli.setProcessEnvironment(test::isolatedCliEnvironment());
+        cli.start(test::cliPath(), arguments + QStringList{QStringLiteral("--no-ring")});
+        cli.waitForFinished(60000);
+        return std::make_pair(cli.exitCode(), cli.readAllStandardOutput().trimmed() +
+                                                  cli.readAllStandardError().trimmed());
+    };
+    const QStringList seal{QStringLiteral("seal"),          QStringLiteral("--format"),
+                           QStringLiteral("django"),        QStringLiteral("--secret"),
+                           QString::fromUtf8(kSecret),      QStringLiteral("--set"),
+                           QStringLiteral("user_id=\"42\"")};
+    const auto legacy = run(seal + QStringList{QStringLiteral("--django-legacy-sha1")});
+    QVERIFY2(legacy.first == 0, legacy.second.constData());
+    QCOMPARE(dumpOf(m_legacyServer, legacy.second).json, QByteArray(R"({"user_id":"42"})"));
+    QCOMPARE(dumpOf(m_server, legacy.second).json, QByteArray(R"({"user_id":"42"})"));
+    const auto sha256 = run(seal);
+    QVERIFY2(sha256.first == 0, sha256.second.constData());
+    QVERIFY(dumpOf(m_legacyServer, sha256.second).empty);
+
+    // edit re-signs Django's own SHA-256 cookie as the legacy server wants it.
+    const auto reply = m_server.post(QStringLiteral("/set"), R"({"user_id":"1"})");
+    const QByteArray own = test::FlaskServer::cookieValue(reply, "sessionid");
+    QVERIFY(!own.isEmpty());
+    const auto edited =
+        run({QStringLiteral("edit"), QStringLiteral("--secret"), QString::fromUtf8(kSecret),
+             QStringLiteral("--set"), QStringLiteral("user_id=\"7\""),
+             QStringLiteral("--django-legacy-sha1"), QString::fromLatin1(own)});
+    QVERIFY2(edited.first == 0, edited.second.constData());
+    QCOMPARE(dumpOf(m_legacyServer, edited.second).json, QByteArray(R"({"user_id":"7"})"));
+
+    // Another format has no legacy Django digest: a usage problem, not a silent no-op.
+    const auto misplaced =
+        run({QStringLiteral("seal"), QStringLiteral("--format"), QStringLiteral("signed"),
+             QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--set"),
+             QStringLiteral("a=1"), QStringLiteral("--django-legacy-sha1")});
+    QCOMPARE(misplaced.first, 2);
+    QVERIFY2(misplaced.second.contains("--django-legacy-sha1 is for Django's cookies only"),
+             misplaced.second.constData());
 }
 
 void TestInteropDjango::cliCracksDjangoCookies()
