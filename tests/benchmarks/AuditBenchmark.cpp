@@ -2,11 +2,15 @@
 // and inflate, no JSON), on one core. Writes the cookie file that audit_benchmark.py then
 // feeds to the CLI and to the Python reference. Prints figures only.
 //
-// usage: audit_benchmark COUNT PATH [vectors|generated]
+// usage: audit_benchmark COUNT PATH [vectors|generated] [bare|audit]
 //   vectors:   the valid cookies of the vector files, in turn
 //   generated: 4,000 sessions as applications keep them (a user, a CSRF token, flashed
 //              messages, a cart of varying length, some bytes), 70% EncryptedSession and 30%
 //              Flask signed, sizes from about 150 bytes to past 4 KiB, in turn
+//   bare, audit: read the file PATH (written by an earlier run) and make one pass of the bare
+//              stages or of the audit alone, untimed, for counting instructions:
+//              valgrind --tool=callgrind --toggle-collect='*bareStages*' audit_benchmark 0 PATH
+//              generated bare (or '*auditOnce*' ... audit)
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "crypto/EaxCipher.h"
@@ -145,6 +149,50 @@ QList<QByteArray> generatedMix(const QByteArray &aesKey)
     return mix;
 }
 
+// The bare cost of every cookie of `text` (one a line): base64, EAX (tag and decryption; the
+// key schedule and the empty header's MAC made once for the key) and a whole-buffer inflate
+// with libdeflate only: no JSON, no output. Returns the cookies done.
+Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, EaxCipher &cipher)
+{
+    qint64 bare = 0;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        const qsizetype end = text.indexOf('\n', start);
+        const QByteArrayView cookie(text.constData() + start, end - start);
+        start = end + 1;
+        if (cookie.startsWith('u') || cookie.startsWith('z')) {
+            auto fields = EncryptedSessionCodec::split(cookie);
+            if (!fields)
+                continue;
+            auto plain = cipher.decrypt(fields->nonce, {}, fields->ciphertext, fields->tag);
+            if (plain && fields->compressed)
+                bare +=
+                    ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
+            else
+                bare += plain ? 1 : 0;
+        } else {
+            auto parts = FlaskSignedCodec::split(cookie, {});
+            if (parts && parts->compressed)
+                bare +=
+                    ZlibCodec::inflate(parts->payload, ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
+            else
+                bare += parts ? 1 : 0;
+        }
+    }
+    return bare;
+}
+
+// One audit of `text` on one thread; exits on failure.
+Q_NEVER_INLINE SizeAudit::Report auditOnce(QByteArray &text, const SizeAudit::Options &options)
+{
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::ReadOnly);
+    SizeAudit::Report report;
+    if (!SizeAudit::run(buffer, text.size(), options, report).ok())
+        std::exit(1);
+    return report;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -157,6 +205,31 @@ int main(int argc, char *argv[])
     const QByteArray raw = QByteArray::fromHex(keyHex);
 
     const bool generated = argc > 3 && QByteArray(argv[3]) == "generated";
+    const QByteArray onePass = argc > 4 ? QByteArray(argv[4]) : QByteArray();
+    SizeAudit::Options options;
+    options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
+    if (generated) // its signed cookies are verified, as a real audit would
+        options.keys.append(SessionKey(
+            QStringLiteral("secret"), SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
+            SessionKey::Kind::SigningSecret));
+    options.threads = 1;
+
+    if (onePass == "bare" || onePass == "audit") {
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly))
+            return 1;
+        QByteArray text = in.readAll();
+        if (onePass == "bare") {
+            auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
+            std::printf("bare stages, one pass: %lld cookies done\n",
+                        static_cast<long long>(bareStages(text, cipher)));
+        } else {
+            std::printf("audit, one pass: %llu cookies opened\n",
+                        static_cast<unsigned long long>(auditOnce(text, options).opened));
+        }
+        return 0;
+    }
+
     const QList<QByteArray> mix = generated ? generatedMix(raw) : vectorMix();
     QByteArray text;
     text.reserve(count * 300);
@@ -167,23 +240,12 @@ int main(int argc, char *argv[])
         return 1;
     out.close();
 
-    SizeAudit::Options options;
-    options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
-    if (generated) // its signed cookies are verified, as a real audit would
-        options.keys.append(SessionKey(
-            QStringLiteral("secret"), SecureBytes(kSecret.constData(), std::size_t(kSecret.size())),
-            SessionKey::Kind::SigningSecret));
-    options.threads = 1;
     // The machines are shared and one run can be 2x off: the best of several, with the spread.
     SizeAudit::Report report;
     const Timings audit = bestOf(kRuns, [&] {
-        QBuffer buffer(&text);
-        buffer.open(QIODevice::ReadOnly);
-        report = SizeAudit::Report{};
         QElapsedTimer clock;
         clock.start();
-        if (!SizeAudit::run(buffer, text.size(), options, report).ok())
-            std::exit(1);
+        report = auditOnce(text, options);
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double auditSeconds = audit.best;
@@ -194,35 +256,9 @@ int main(int argc, char *argv[])
     auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
     qint64 bare = 0;
     const Timings bareRuns = bestOf(kRuns, [&] {
-        bare = 0;
         QElapsedTimer clock;
         clock.start();
-        qsizetype start = 0;
-        while (start < text.size()) {
-            const qsizetype end = text.indexOf('\n', start);
-            const QByteArrayView cookie(text.constData() + start, end - start);
-            start = end + 1;
-            if (cookie.startsWith('u') || cookie.startsWith('z')) {
-                auto fields = EncryptedSessionCodec::split(cookie);
-                if (!fields)
-                    continue;
-                auto plain = cipher.decrypt(fields->nonce, {}, fields->ciphertext, fields->tag);
-                if (plain && fields->compressed)
-                    bare += ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize)
-                                ? 1
-                                : 0;
-                else
-                    bare += plain ? 1 : 0;
-            } else {
-                auto parts = FlaskSignedCodec::split(cookie, {});
-                if (parts && parts->compressed)
-                    bare += ZlibCodec::inflate(parts->payload, ZlibCodec::kDefaultMaxInflatedSize)
-                                ? 1
-                                : 0;
-                else
-                    bare += parts ? 1 : 0;
-            }
-        }
+        bare = bareStages(text, cipher);
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double bareSeconds = bareRuns.best;
