@@ -232,8 +232,17 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
 
 std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
 {
-    if (line.isEmpty() || line.size() > kMaxInputSize ||
-        !FormatDetector::characters(line).cookieCharsOnly)
+    FormatDetector::Characters scanned;
+    return bareValue(line, scanned);
+}
+
+std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line,
+                                                    FormatDetector::Characters &scanned)
+{
+    if (line.isEmpty() || line.size() > kMaxInputSize)
+        return std::nullopt;
+    scanned = FormatDetector::characters(line);
+    if (!scanned.cookieCharsOnly)
         return std::nullopt; // white space, quotes, ';', ':' ...: extract()'s to read
     // An '=' before any dot could end a cookie name ("session=..."): also extract()'s.
     const qsizetype firstEquals = line.indexOf('=');
