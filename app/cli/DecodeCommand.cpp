@@ -209,18 +209,21 @@ int DecodeCommand::decodeLines(const QString &path, const KeyRing &ring, OutputF
             line.chop(1);
         std::optional<Error> error;
         // Most lines are bare values, read where they lie; anything else is extract()'s.
-        std::optional<QByteArrayView> value = CookieText::bareValue(line);
+        // Its character scan serves detection too: each line's bytes are scanned once.
+        FormatDetector::Characters scanned;
+        std::optional<QByteArrayView> value = CookieText::bareValue(line, scanned);
         QByteArray extracted;
         if (!value) {
             if (auto cookie = CookieText::extract(QString::fromUtf8(line))) {
                 extracted = cookie->value;
                 value = extracted;
+                scanned = FormatDetector::characters(extracted);
             } else {
                 error = cookie.error();
             }
         }
         if (value) {
-            const CookieOpener::Opened result = opener.open(*value, options);
+            const CookieOpener::Opened result = opener.open(*value, options, scanned);
             if (result.error) {
                 error = result.error;
             } else if (format == OutputFormat::Json) {

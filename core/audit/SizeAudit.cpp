@@ -90,13 +90,16 @@ public:
         QByteArrayView value = text;
         QByteArray headerValue;
         qsizetype nameSize = m_options.cookieName.size();
-        if (!CookieText::bareValue(text)) {
+        // The scan that tells a bare value serves detection too: one scan of each line.
+        FormatDetector::Characters scanned;
+        if (!CookieText::bareValue(text, scanned)) {
             auto extracted = CookieText::extract(QString::fromLatin1(text),
                                                  QString::fromLatin1(m_options.cookieName));
             if (!extracted)
                 return fail(Error::categoryName(extracted.error().category));
             headerValue = extracted->value;
             value = headerValue;
+            scanned = FormatDetector::characters(value);
             if (!extracted->name.isEmpty())
                 nameSize = extracted->name.toLatin1().size();
         }
@@ -113,7 +116,7 @@ public:
         if (nameSize + value.size() > SizeReport::kBrowserMaxCookieSize)
             ++m_report.over4096;
 
-        const CookieOpener::Opened opened = m_opener.open(value, m_options.signer);
+        const CookieOpener::Opened opened = m_opener.open(value, m_options.signer, scanned);
         if (opened.detected) {
             row.format = opened.detected->id();
             ++m_report.formats[row.format];

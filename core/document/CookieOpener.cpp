@@ -28,8 +28,14 @@ CookieOpener::CookieOpener(const KeyRing &ring, const FormatRegistry &formats)
 
 CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, const OpenOptions &options)
 {
+    return open(cookie, options, FormatDetector::characters(cookie));
+}
+
+CookieOpener::Opened CookieOpener::open(QByteArrayView cookie, const OpenOptions &options,
+                                        const FormatDetector::Characters &characters)
+{
     Opened opened;
-    const FormatRegistry::Detection detection = m_formats->detect(cookie);
+    const FormatRegistry::Detection detection = m_formats->detect(cookie, characters);
     opened.detected = detection.format;
     // Unknown shapes go the fallback format's way, whose format step says what is wrong.
     opened.format = detection.format ? detection.format : m_formats->fallback();

@@ -29,6 +29,9 @@ public:
     /// `options` also carries the inflate and nesting limits for every format. Sets the
     /// opened cookie's keyIndex and keyName, and remembers the key for the format.
     [[nodiscard]] Opened open(QByteArrayView cookie, const OpenOptions &options);
+    /// open() with the cookie's characters already scanned (CookieText::bareValue's scan).
+    [[nodiscard]] Opened open(QByteArrayView cookie, const OpenOptions &options,
+                              const FormatDetector::Characters &characters);
 
     /// One cookie, with no schedules kept.
     [[nodiscard]] static Opened open(QByteArrayView cookie, const KeyRing &ring,

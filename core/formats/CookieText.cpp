@@ -270,9 +270,17 @@ Result<CookieText::Extracted> CookieText::extractLine(const QString &text,
 
 std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line)
 {
+    FormatDetector::Characters scanned;
+    return bareValue(line, scanned);
+}
+
+std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line,
+                                                    FormatDetector::Characters &scanned)
+{
     if (line.isEmpty() || line.size() > kMaxInputSize)
         return std::nullopt;
-    if (!FormatDetector::characters(line).cookieCharsOnly) {
+    scanned = FormatDetector::characters(line);
+    if (!scanned.cookieCharsOnly) {
         // Django's ':' and Flask-Login's '|' are cookie octets too; white space, quotes, ';'
         // and a header's name are extract()'s to read.
         if (!std::all_of(line.begin(), line.end(), isCookieOctet) || startsWithHeaderName(line))

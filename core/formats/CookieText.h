@@ -2,6 +2,7 @@
 
 #include "Limits.h"
 #include "Result.h"
+#include "formats/FormatDetector.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -50,6 +51,10 @@ public:
     /// otherwise nullopt, and extract() decides. Saves turning every line of a large file
     /// into UTF-16 and back (Starlette's padded base64, Django's ':', Flask-Login's '|').
     [[nodiscard]] static std::optional<QByteArrayView> bareValue(QByteArrayView line);
+    /// bareValue() that also hands out the scan of the line's characters it made (filled when
+    /// a value is returned), so that detection need not scan the same bytes again.
+    [[nodiscard]] static std::optional<QByteArrayView>
+    bareValue(QByteArrayView line, FormatDetector::Characters &scanned);
 
     /// A `limit` error when a cookie of this size would be more than SessionLens opens: what a
     /// format's seal checks, so that no cookie is made that could not be opened again.

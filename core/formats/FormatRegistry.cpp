@@ -76,7 +76,12 @@ const CookieFormat *FormatRegistry::shapeOf(QByteArrayView cookie) const
 FormatRegistry::Detection FormatRegistry::detect(QByteArrayView cookie) const
 {
     // One scan of the characters for every format: this runs once per cookie in a batch.
-    const FormatDetector::Characters characters = FormatDetector::characters(cookie);
+    return detect(cookie, FormatDetector::characters(cookie));
+}
+
+FormatRegistry::Detection FormatRegistry::detect(QByteArrayView cookie,
+                                                 const FormatDetector::Characters &characters) const
+{
     Detection best;
     QVarLengthArray<Candidate, 4> fits;
     for (const auto &format : m_formats) {

@@ -54,6 +54,10 @@ public:
         QVarLengthArray<Candidate, 4> candidates;
     };
     [[nodiscard]] Detection detect(QByteArrayView cookie) const;
+    /// detect() with the cookie's characters already scanned (a batch scans each line once,
+    /// to tell a bare value, and hands the scan on).
+    [[nodiscard]] Detection detect(QByteArrayView cookie,
+                                   const FormatDetector::Characters &characters) const;
     /// The format a cookie will be opened as: the detected one, else the fallback (whose
     /// format step then says what is wrong). Never null while a format is registered.
     [[nodiscard]] const CookieFormat *shapeOf(QByteArrayView cookie) const;

@@ -44,6 +44,8 @@ private:
     static qsizetype skipSpace(QByteArrayView s, qsizetype i);
     /// End of the string starting at the quote at i (index after the closing quote), or -1.
     static qsizetype skipString(QByteArrayView s, qsizetype i);
+    /// End of the object or array whose bracket is at i (index after its closing bracket), or -1.
+    static qsizetype skipContainer(QByteArrayView s, qsizetype i);
     /// End of the value at i, for valid JSON, or -1.
     static qsizetype skipValue(QByteArrayView s, qsizetype i);
 };

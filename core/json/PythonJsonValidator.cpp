@@ -19,85 +19,93 @@ namespace sessionlens {
 namespace {
 
 // Follows PythonJsonReader's grammar step for step (the fuzz target json_roundtrip holds the
-// two together); every `return false` is a place where the reader fails or does more than
+// two together); every failure (nullptr) is a place where the reader fails or does more than
 // read: a tag object it would turn into a typed node.
+//
+// Each step takes the position and returns the one after what it read, or nullptr: the
+// position stays in a register through the whole text instead of a member written back at
+// every byte, and strings and scalars are read inline in the loops of objects and arrays.
+// Session JSON is mostly short strings and punctuation, so this halves the check's cost.
 class Checker
 {
 public:
     Checker(QByteArrayView text, const PythonJsonReader::Options &options)
-        : m_p(text.data()), m_end(text.data() + text.size()), m_options(options)
+        : m_begin(text.data()), m_end(text.data() + text.size()), m_options(options)
     {
     }
 
     bool run()
     {
-        skipSpace();
+        const char *p = skipSpace(m_begin);
         // A session is a dict; a BOM or any other start is the reader's to judge.
-        if (m_p >= m_end || *m_p != '{')
+        if (p >= m_end || *p != '{')
             return false;
-        if (!value(0))
+        p = value(p, 0);
+        if (!p)
             return false;
-        skipSpace();
-        return m_p == m_end;
+        return skipSpace(p) == m_end;
     }
 
 private:
     static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-    void skipSpace()
+    const char *skipSpace(const char *p) const
     {
-        while (m_p < m_end && isSpace(*m_p))
-            ++m_p;
+        // One compare for the usual case, a byte that is no white space (all four are <= ' ').
+        while (p < m_end && static_cast<unsigned char>(*p) <= ' ' && isSpace(*p))
+            ++p;
+        return p;
     }
 
-    bool literal(const char *word)
+    const char *literal(const char *p, const char *word) const
     {
         const auto length = qsizetype(std::strlen(word));
-        if (m_end - m_p < length || std::memcmp(m_p, word, std::size_t(length)) != 0)
-            return false;
-        m_p += length;
-        return true;
+        if (m_end - p < length || std::memcmp(p, word, std::size_t(length)) != 0)
+            return nullptr;
+        return p + length;
     }
 
-    bool value(int depth)
+    // Any value at `p` (which is before the end); containers recurse.
+    const char *value(const char *p, int depth)
     {
-        if (++m_nodes > m_options.maxNodes || m_p >= m_end)
-            return false;
-        switch (*m_p) {
+        if (++m_nodes > m_options.maxNodes)
+            return nullptr;
+        switch (*p) {
         case '"':
-            return string(nullptr);
+            return string(p, nullptr);
         case '{':
-            return object(depth + 1);
+            return object(p, depth + 1);
         case '[':
-            return array(depth + 1);
+            return array(p, depth + 1);
         case 'n':
-            return literal("null");
+            return literal(p, "null");
         case 't':
-            return literal("true");
+            return literal(p, "true");
         case 'f':
-            return literal("false");
+            return literal(p, "false");
         case 'N':
-            return literal("NaN");
+            return literal(p, "NaN");
         case 'I':
-            return literal("Infinity");
+            return literal(p, "Infinity");
         case '-':
-            return literal("-Infinity") || number();
+            if (const char *after = literal(p, "-Infinity"))
+                return after;
+            return number(p);
         default:
-            return isDigit(*m_p) && number();
+            return isDigit(*p) ? number(p) : nullptr;
         }
     }
 
-    bool number()
+    const char *number(const char *p) const
     {
-        const JsonNumberLexer::Lexeme lexeme = JsonNumberLexer::lex(m_p, m_end);
+        const JsonNumberLexer::Lexeme lexeme = JsonNumberLexer::lex(p, m_end);
         if (!lexeme.end)
-            return false;
-        if (lexeme.isFloat ? !PythonFloat::parse(QByteArrayView(m_p, lexeme.end - m_p))
+            return nullptr;
+        if (lexeme.isFloat ? !PythonFloat::parse(QByteArrayView(p, lexeme.end - p))
                            : lexeme.integerDigits > PythonJsonReader::kMaxIntegerDigits)
-            return false;
-        m_p = lexeme.end;
-        return true;
+            return nullptr;
+        return lexeme.end;
     }
 
     // Does any of the 8 bytes end a plain run: a quote, a backslash or a control character?
@@ -139,69 +147,99 @@ private:
         return p;
     }
 
-    // `escaped` (when given) says whether the string held a backslash escape.
-    bool string(bool *escaped)
+    // The string whose opening quote is at `p`. `escaped` (when given) says whether the
+    // string held a backslash escape. Most strings of a session are short and plain: those
+    // end within the first block, read here inline; the rest go the long way.
+    const char *string(const char *p, bool *escaped) const
     {
-        ++m_p;
-        while (m_p < m_end) {
-            m_p = plainRunEnd(m_p, m_end);
-            if (m_p >= m_end)
-                break;
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                ++m_p;
-                return true;
+#if defined(__SSE2__)
+        if (m_end - p > 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 1));
+            const __m128i lastControl = _mm_set1_epi8(0x1f);
+            const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, lastControl), lastControl);
+            const int hits = _mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))),
+                             control));
+            if (hits != 0) {
+                const char *stop = p + 1 + __builtin_ctz(static_cast<unsigned>(hits));
+                if (*stop == '"')
+                    return stop + 1;
             }
+        }
+#endif
+        return longString(p, escaped);
+    }
+
+    Q_NEVER_INLINE const char *longString(const char *p, bool *escaped) const
+    {
+        ++p;
+        while (p < m_end) {
+            p = plainRunEnd(p, m_end);
+            if (p >= m_end)
+                break;
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"')
+                return p + 1;
             if (c < 0x20)
-                return false;
+                return nullptr;
             if (c != '\\') {
-                ++m_p;
+                ++p;
                 continue;
             }
             if (escaped)
                 *escaped = true;
-            if (m_end - m_p < 2)
-                return false;
-            const char kind = m_p[1];
-            m_p += 2;
+            if (m_end - p < 2)
+                return nullptr;
+            const char kind = p[1];
+            p += 2;
             if (kind == 'u') {
-                if (m_end - m_p < 4)
-                    return false;
+                if (m_end - p < 4)
+                    return nullptr;
                 for (int i = 0; i < 4; ++i)
-                    if (!std::isxdigit(static_cast<unsigned char>(m_p[i])))
-                        return false;
-                m_p += 4;
+                    if (!std::isxdigit(static_cast<unsigned char>(p[i])))
+                        return nullptr;
+                p += 4;
             } else if (!std::strchr("\"\\/bfnrt", kind) || kind == '\0') {
-                return false;
+                return nullptr;
             }
         }
-        return false;
+        return nullptr;
     }
 
-    bool array(int depth)
+    // A member's or element's value at `p` (white space skipped, maybe the end): a string
+    // inline, anything else through value().
+    const char *element(const char *p, int depth)
+    {
+        if (p >= m_end)
+            return nullptr;
+        if (*p == '"') {
+            if (++m_nodes > m_options.maxNodes)
+                return nullptr;
+            return string(p, nullptr);
+        }
+        return value(p, depth);
+    }
+
+    const char *array(const char *p, int depth)
     {
         if (depth > m_options.maxDepth)
-            return false;
-        ++m_p;
-        skipSpace();
-        if (m_p < m_end && *m_p == ']') {
-            ++m_p;
-            return true;
-        }
+            return nullptr;
+        p = skipSpace(p + 1);
+        if (p < m_end && *p == ']')
+            return p + 1;
         while (true) {
-            if (!value(depth))
-                return false;
-            skipSpace();
-            if (m_p < m_end && *m_p == ',') {
-                ++m_p;
-                skipSpace();
+            p = element(p, depth);
+            if (!p)
+                return nullptr;
+            p = skipSpace(p);
+            if (p < m_end && *p == ',') {
+                p = skipSpace(p + 1);
                 continue;
             }
-            if (m_p < m_end && *m_p == ']') {
-                ++m_p;
-                return true;
-            }
-            return false;
+            if (p < m_end && *p == ']')
+                return p + 1;
+            return nullptr;
         }
     }
 
@@ -277,41 +315,39 @@ private:
         return false;
     }
 
-    bool object(int depth)
+    const char *object(const char *p, int depth)
     {
         if (depth > m_options.maxDepth)
-            return false;
-        ++m_p;
-        skipSpace();
-        if (m_p < m_end && *m_p == '}') {
-            ++m_p;
-            return true;
-        }
+            return nullptr;
+        p = skipSpace(p + 1);
+        if (p < m_end && *p == '}')
+            return p + 1;
         // Flask's dialect keeps the first member (a tag is an object of one); EncryptedSession's
         // keeps "__type__" in [0] and "b" in [1].
         std::array<Member, 2> kept;
         qsizetype count = 0, typeKeys = 0, bKeys = 0;
         bool spaceLedKey = false;
         while (true) {
-            if (m_p >= m_end || *m_p != '"')
-                return false;
-            const char *keyStart = m_p + 1;
+            if (p >= m_end || *p != '"')
+                return nullptr;
+            const char *keyStart = p + 1;
             Member member;
-            if (!string(&member.keyEscaped))
-                return false;
-            member.key = QByteArrayView(keyStart, m_p - 1 - keyStart);
+            p = string(p, &member.keyEscaped);
+            if (!p)
+                return nullptr;
+            member.key = QByteArrayView(keyStart, p - 1 - keyStart);
             // An escaped key could spell a tag; this check does not decode keys.
             if (member.keyEscaped && m_options.dialect != PythonJsonReader::Dialect::Plain)
-                return false;
-            skipSpace();
-            if (m_p >= m_end || *m_p != ':')
-                return false;
-            ++m_p;
-            skipSpace();
-            const char *valueStart = m_p;
-            if (!value(depth))
-                return false;
-            member.value = QByteArrayView(valueStart, m_p - valueStart);
+                return nullptr;
+            p = skipSpace(p);
+            if (p >= m_end || *p != ':')
+                return nullptr;
+            p = skipSpace(p + 1);
+            const char *valueStart = p;
+            p = element(p, depth);
+            if (!p)
+                return nullptr;
+            member.value = QByteArrayView(valueStart, p - valueStart);
             if (count == 0)
                 kept[0] = member;
             // Only keys of these sizes can matter to a tag: most members skip the comparisons.
@@ -326,21 +362,19 @@ private:
                 spaceLedKey = true;
             }
             ++count;
-            skipSpace();
-            if (m_p < m_end && *m_p == ',') {
-                ++m_p;
-                skipSpace();
+            p = skipSpace(p);
+            if (p < m_end && *p == ',') {
+                p = skipSpace(p + 1);
                 continue;
             }
-            if (m_p < m_end && *m_p == '}') {
-                ++m_p;
-                return tagsAreSound(kept, count, spaceLedKey, typeKeys, bKeys, depth);
-            }
-            return false;
+            if (p < m_end && *p == '}')
+                return tagsAreSound(kept, count, spaceLedKey, typeKeys, bKeys, depth) ? p + 1
+                                                                                      : nullptr;
+            return nullptr;
         }
     }
 
-    const char *m_p;
+    const char *m_begin;
     const char *m_end;
     const PythonJsonReader::Options &m_options;
     qsizetype m_nodes = 0;

@@ -8,6 +8,11 @@
 //              messages, a cart of varying length, some bytes), 70% EncryptedSession and 30%
 //              Flask signed, sizes from about 150 bytes to past 4 KiB, in turn
 //   formats:   4,000 cookies of every shipped format (see formatsMix), in turn
+//   bare, audit (a fourth argument): read the file PATH (written by an earlier run of the same
+//              mix) and make one pass of the bare stages or of the audit alone, untimed, for
+//              counting instructions:
+//              valgrind --tool=callgrind --toggle-collect='*bareStages*' audit_benchmark 0 PATH
+//              generated bare (or '*auditOnce*' ... audit)
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "crypto/EaxCipher.h"
@@ -211,6 +216,106 @@ QList<QByteArray> formatsMix(const QByteArray &aesKey, QStringList &kinds)
     return mix;
 }
 
+// What the bare cost does with each line: the split of the line's format.
+enum class Kind
+{
+    Encrypted,
+    Flask, ///< Flask/Quart signed and Flask-WTF tokens
+    Starlette,
+    Django,
+    Remember
+};
+
+Kind kindOf(const QString &id)
+{
+    return id == u"encrypted"   ? Kind::Encrypted
+           : id == u"starlette" ? Kind::Starlette
+           : id == u"django"    ? Kind::Django
+           : id == u"remember"  ? Kind::Remember
+                                : Kind::Flask;
+}
+
+struct Prepared
+{
+    Kind kind = Kind::Flask;
+    EncryptedSessionCodec::Fields fields;
+    QByteArray compressed; ///< the zlib stream to inflate, or empty
+};
+
+// The split and base64 stage of one cookie: the compressed payload it yields, or the
+// encrypted fields. False when the cookie does not split.
+bool splitStage(QByteArrayView cookie, Kind kind, Prepared &p)
+{
+    switch (kind) {
+    case Kind::Encrypted: {
+        auto fields = EncryptedSessionCodec::split(cookie);
+        if (fields)
+            p.fields = std::move(*fields);
+        return fields.ok();
+    }
+    case Kind::Remember:
+        return RememberCookieCodec::split(cookie).ok();
+    case Kind::Flask:
+    case Kind::Starlette:
+    case Kind::Django: {
+        static const FlaskSignedCodec::Layout starlette = StarletteSessionFormat::layout();
+        auto parts = kind == Kind::Django      ? DjangoSignedCodec::split(cookie)
+                     : kind == Kind::Starlette ? FlaskSignedCodec::split(cookie, {}, starlette)
+                                               : FlaskSignedCodec::split(cookie, {});
+        if (parts && parts->compressed)
+            p.compressed = std::move(parts->payload);
+        return parts.ok();
+    }
+    }
+    return false;
+}
+
+// The bare cost of every cookie of `text` (one a line, the i-th of kind lineKinds[i % size]):
+// the format's split and base64, EAX (tag and decryption; the key schedule and the empty
+// header's MAC made once for the key) and a whole-buffer inflate with libdeflate only: no
+// JSON, no signature, no output, no detection. Returns the cookies done.
+Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, const QList<Kind> &lineKinds,
+                                 EaxCipher &cipher)
+{
+    qint64 bare = 0;
+    qsizetype start = 0;
+    qsizetype line = 0;
+    Prepared p;
+    while (start < text.size()) {
+        const qsizetype end = text.indexOf('\n', start);
+        const QByteArrayView cookie(text.constData() + start, end - start);
+        start = end + 1;
+        const Kind kind = lineKinds[line++ % lineKinds.size()];
+        p.compressed.clear();
+        if (!splitStage(cookie, kind, p))
+            continue;
+        if (kind == Kind::Encrypted) {
+            auto plain = cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
+            if (plain && p.fields.compressed)
+                bare +=
+                    ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
+            else
+                bare += plain ? 1 : 0;
+        } else if (!p.compressed.isEmpty()) {
+            bare += ZlibCodec::inflate(p.compressed, ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
+        } else {
+            ++bare;
+        }
+    }
+    return bare;
+}
+
+// One audit of `text` on one thread; exits on failure.
+Q_NEVER_INLINE SizeAudit::Report auditOnce(QByteArray &text, const SizeAudit::Options &options)
+{
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::ReadOnly);
+    SizeAudit::Report report;
+    if (!SizeAudit::run(buffer, text.size(), options, report).ok())
+        std::exit(1);
+    return report;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -235,6 +340,33 @@ int main(int argc, char *argv[])
                              ? QStringLiteral("encrypted")
                              : QStringLiteral("signed"));
     }
+    QList<Kind> lineKinds;
+    for (const QString &id : kinds)
+        lineKinds.append(kindOf(id));
+    SizeAudit::Options options;
+    options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
+    if (generated || allFormats) // its signed cookies are verified, as a real audit would
+        options.keys.append(
+            SessionKey(QStringLiteral("secret"), secretBytes(), SessionKey::Kind::SigningSecret));
+    options.threads = 1;
+
+    const QByteArray onePass = argc > 4 ? QByteArray(argv[4]) : QByteArray();
+    if (onePass == "bare" || onePass == "audit") {
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly))
+            return 1;
+        QByteArray text = in.readAll();
+        if (onePass == "bare") {
+            auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
+            std::printf("bare stages, one pass: %lld cookies done\n",
+                        static_cast<long long>(bareStages(text, lineKinds, cipher)));
+        } else {
+            std::printf("audit, one pass: %llu cookies opened\n",
+                        static_cast<unsigned long long>(auditOnce(text, options).opened));
+        }
+        return 0;
+    }
+
     QByteArray text;
     text.reserve(count * 300);
     for (qint64 i = 0; i < count; ++i)
@@ -244,22 +376,12 @@ int main(int argc, char *argv[])
         return 1;
     out.close();
 
-    SizeAudit::Options options;
-    options.keys = {SessionKey(QStringLiteral("vectors"), SecureBytes(raw.constData(), 32))};
-    if (generated || allFormats) // its signed cookies are verified, as a real audit would
-        options.keys.append(
-            SessionKey(QStringLiteral("secret"), secretBytes(), SessionKey::Kind::SigningSecret));
-    options.threads = 1;
     // The machines are shared and one run can be 2x off: the best of several, with the spread.
     SizeAudit::Report report;
     const Timings audit = bestOf(kRuns, [&] {
-        QBuffer buffer(&text);
-        buffer.open(QIODevice::ReadOnly);
-        report = SizeAudit::Report{};
         QElapsedTimer clock;
         clock.start();
-        if (!SizeAudit::run(buffer, text.size(), options, report).ok())
-            std::exit(1);
+        report = auditOnce(text, options);
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double auditSeconds = audit.best;
@@ -269,88 +391,11 @@ int main(int argc, char *argv[])
     // whole-buffer inflate with libdeflate only: no JSON, no signature, no output. Each line's
     // format is known (the mix in turn), so no detection either.
     auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
-    const FlaskSignedCodec::Layout starlette = StarletteSessionFormat::layout();
-    struct Prepared
-    {
-        enum class Kind
-        {
-            Encrypted,
-            Flask,
-            Starlette,
-            Django,
-            Remember
-        } kind = Kind::Flask;
-        EncryptedSessionCodec::Fields fields;
-        QByteArray compressed; ///< the zlib stream to inflate, or empty
-    };
-    const auto kindOf = [](const QString &id) {
-        using Kind = Prepared::Kind;
-        return id == u"encrypted"   ? Kind::Encrypted
-               : id == u"starlette" ? Kind::Starlette
-               : id == u"django"    ? Kind::Django
-               : id == u"remember"  ? Kind::Remember
-                                    : Kind::Flask; // signed and wtf-csrf
-    };
-    // The split and base64 stage of one cookie: the compressed payload it yields, or the
-    // encrypted fields. False when the cookie does not split.
-    const auto split = [&](QByteArrayView cookie, Prepared::Kind kind, Prepared &p) {
-        using Kind = Prepared::Kind;
-        switch (kind) {
-        case Kind::Encrypted: {
-            auto fields = EncryptedSessionCodec::split(cookie);
-            if (fields)
-                p.fields = std::move(*fields);
-            return fields.ok();
-        }
-        case Kind::Remember:
-            return RememberCookieCodec::split(cookie).ok();
-        case Kind::Flask:
-        case Kind::Starlette:
-        case Kind::Django: {
-            auto parts = kind == Kind::Django      ? DjangoSignedCodec::split(cookie)
-                         : kind == Kind::Starlette ? FlaskSignedCodec::split(cookie, {}, starlette)
-                                                   : FlaskSignedCodec::split(cookie, {});
-            if (parts && parts->compressed)
-                p.compressed = std::move(parts->payload);
-            return parts.ok();
-        }
-        }
-        return false;
-    };
-    QList<Prepared::Kind> lineKinds;
-    for (const QString &id : kinds)
-        lineKinds.append(kindOf(id));
     qint64 bare = 0;
     const Timings bareRuns = bestOf(kRuns, [&] {
-        bare = 0;
         QElapsedTimer clock;
         clock.start();
-        qsizetype start = 0;
-        qsizetype line = 0;
-        Prepared p;
-        while (start < text.size()) {
-            const qsizetype end = text.indexOf('\n', start);
-            const QByteArrayView cookie(text.constData() + start, end - start);
-            start = end + 1;
-            const Prepared::Kind kind = lineKinds[line++ % lineKinds.size()];
-            p.compressed.clear();
-            if (!split(cookie, kind, p))
-                continue;
-            if (kind == Prepared::Kind::Encrypted) {
-                auto plain = cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
-                if (plain && p.fields.compressed)
-                    bare += ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize)
-                                ? 1
-                                : 0;
-                else
-                    bare += plain ? 1 : 0;
-            } else if (!p.compressed.isEmpty()) {
-                bare +=
-                    ZlibCodec::inflate(p.compressed, ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
-            } else {
-                ++bare;
-            }
-        }
+        bare = bareStages(text, lineKinds, cipher);
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double bareSeconds = bareRuns.best;
@@ -390,8 +435,8 @@ int main(int argc, char *argv[])
     for (qsizetype i = 0; i < mix.size(); ++i) {
         Prepared p;
         p.kind = lineKinds[i];
-        split(mix[i], p.kind, p);
-        if (p.kind == Prepared::Kind::Encrypted && p.fields.compressed)
+        splitStage(mix[i], p.kind, p);
+        if (p.kind == Kind::Encrypted && p.fields.compressed)
             p.compressed =
                 cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag).value();
         prepared.append(p);
@@ -410,11 +455,11 @@ int main(int argc, char *argv[])
     };
     const auto [splitUs, splitDone] = perCookie([&](qsizetype i) {
         Prepared scratch;
-        return split(mix[i], prepared[i].kind, scratch);
+        return splitStage(mix[i], prepared[i].kind, scratch);
     });
     const auto [eaxUs, eaxDone] = perCookie([&](qsizetype i) {
         const Prepared &p = prepared[i];
-        return p.kind == Prepared::Kind::Encrypted &&
+        return p.kind == Kind::Encrypted &&
                cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag).ok();
     });
     const auto [inflateUs, inflateDone] = perCookie([&](qsizetype i) {

@@ -130,10 +130,18 @@ void TestCookieText::bareValueAgreesWithExtract()
         QByteArray line = prefixes[random.bounded(int(std::size(prefixes)))];
         for (int n = int(random.bounded(24)); n > 0; --n)
             line.append(alphabet[random.bounded(int(alphabet.size()))]);
-        const auto bare = CookieText::bareValue(line);
+        FormatDetector::Characters scanned;
+        const auto bare = CookieText::bareValue(line, scanned);
+        QCOMPARE(bare, CookieText::bareValue(line));
         if (!bare)
             continue;
         ++answered;
+        // The scan handed on to detection is the one detection would make.
+        const FormatDetector::Characters own = FormatDetector::characters(line);
+        QCOMPARE(scanned.dots, own.dots);
+        QCOMPARE(scanned.urlSafeOnly, own.urlSafeOnly);
+        QCOMPARE(scanned.standardChars, own.standardChars);
+        QCOMPARE(scanned.cookieCharsOnly, own.cookieCharsOnly);
         const auto extracted = CookieText::extract(QString::fromLatin1(line));
         QVERIFY2(extracted.ok(), line.constData());
         QVERIFY2(extracted->name.isEmpty(), line.constData());

@@ -5,6 +5,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
+#include <memory>
+
 #include <tuple>
 
 using namespace sessionlens;
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void vouchesOrDefers();
     void vouchesForPlainVectors();
     void generatedTextsKeepThePromise();
+    void stringsOfEveryLengthInExactBuffers();
 };
 
 namespace {
@@ -221,6 +225,48 @@ void TestPythonJsonValidator::generatedTextsKeepThePromise()
     // Both answers are common, or the test proves nothing.
     QVERIFY(vouched > 10000);
     QVERIFY(deferred > 10000);
+}
+
+// Strings are read a 16-byte block at a time, short ones inline: a string of every length
+// up to past two blocks, with an escape, a control character or nothing special at every
+// offset, ending where the text ends, viewed in heap buffers with nothing after them (so a
+// sanitizer sees a read past the end). The answer must be the reader's.
+void TestPythonJsonValidator::stringsOfEveryLengthInExactBuffers()
+{
+    const auto options = optionsFor(PythonJsonReader::Dialect::FlaskTagged);
+    const QList<QByteArray> specials = {"",    "\\\"", "\\u00e9",  "\\ud83d",
+                                        "\\x", "\t",   "\xc3\xa9", "\xc3\x28"};
+    int vouched = 0, deferred = 0;
+    for (int length = 0; length <= 40; ++length) {
+        for (const QByteArray &special : specials) {
+            for (int at = 0; at <= length; ++at) {
+                if (special.isEmpty() && at > 0)
+                    break;
+                const QByteArray body =
+                    QByteArray(at, 'a') + special + QByteArray(length - at, 'b');
+                for (const QByteArray &text :
+                     {"{\"k\":\"" + body + "\"}", "{\"" + body + "\":[\"" + body + "\"]}",
+                      "{\"k\":\"" + body}) { // the last one unterminated
+                    auto exact = std::make_unique<char[]>(std::size_t(text.size()));
+                    std::memcpy(exact.get(), text.constData(), std::size_t(text.size()));
+                    const QByteArrayView view(exact.get(), text.size());
+                    const bool vouches = PythonJsonValidator::readsAsSession(view, options);
+                    const auto read = PythonJsonReader::read(view, options);
+                    if (vouches) {
+                        QVERIFY2(read.ok(), text.constData());
+                        ++vouched;
+                    } else {
+                        ++deferred;
+                    }
+                    // A plain string (no escape, valid UTF-8, terminated) is vouched for.
+                    if (read.ok() && !special.contains('\\'))
+                        QVERIFY2(vouches, text.constData());
+                }
+            }
+        }
+    }
+    QVERIFY(vouched > 1000);
+    QVERIFY(deferred > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestPythonJsonValidator)
