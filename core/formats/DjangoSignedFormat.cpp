@@ -49,19 +49,24 @@ int DjangoSignedFormat::score(QByteArrayView cookie,
     // [.]<URL-safe payload>:<timestamp>:<signature>. The timestamp may hold any cookie
     // character and the signature '=', so that Django's own steps say what is wrong with them.
     const qsizetype payloadStart = cookie.startsWith('.') ? 1 : 0;
+    const qsizetype firstColon = cookie.indexOf(':', payloadStart);
+    if (firstColon < 0)
+        return NotMine;
+    // The payload, most of the cookie, by the shared 16-byte scan: URL-safe, and no '.'.
+    const FormatDetector::Characters payload =
+        FormatDetector::characters(cookie.sliced(payloadStart, firstColon - payloadStart));
+    if (!payload.urlSafeOnly || payload.dots > 0)
+        return NotMine;
     qsizetype colons = 0;
-    qsizetype firstColon = -1;
-    for (qsizetype i = payloadStart; i < cookie.size(); ++i) {
+    for (qsizetype i = firstColon; i < cookie.size(); ++i) {
         const char c = cookie[i];
         if (c == ':') {
-            if (++colons == 1)
-                firstColon = i;
+            ++colons;
             continue;
         }
         const bool fits =
-            colons == 0   ? urlSafeChar(c)
-            : colons == 1 ? (c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')
-                          : urlSafeChar(c) || c == '=';
+            colons == 1 ? (c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')
+                        : urlSafeChar(c) || c == '=';
         if (!fits)
             return NotMine;
     }

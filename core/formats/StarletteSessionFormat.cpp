@@ -13,6 +13,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <optional>
 
 namespace sessionlens {
 
@@ -22,12 +23,6 @@ namespace {
 constexpr char kSignerSalt[] = "itsdangerous.Signer";
 /// SHA-1's 20 bytes in URL-safe base64 without padding.
 constexpr qsizetype kSignatureBase64 = 27;
-
-bool isStandardBase64Char(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/';
-}
 
 /// What the first member of a JSON object says of its writer: json.dumps' ": " or Flask's ":".
 enum class Separator
@@ -56,6 +51,31 @@ Separator firstSeparator(QByteArrayView json)
     return json[i + 2] == ' ' ? Separator::Spaced : Separator::Compact;
 }
 
+// The first separator of a payload whose characters are all standard base64, '=' only at its
+// end (checked by score()); nullopt when it does not decode. The separator follows the
+// first key, so the payload's beginning usually answers: every quantum but the last holds four
+// alphabet characters, so the whole decodes exactly when its last quantum does, and a prefix of
+// whole quanta decodes to the beginning of the JSON. A first key longer than the prefix, or a
+// beginning that does not answer, falls back to the whole payload.
+std::optional<Separator> payloadSeparator(QByteArrayView payload)
+{
+    constexpr qsizetype kPrefixChars = 64; // 48 bytes of JSON: `{"` and most first keys
+    if (payload.size() > kPrefixChars + 4) {
+        if (!Base64::decode(payload.last(4), Base64::Alphabet::Standard))
+            return std::nullopt;
+        const auto head = Base64::decode(payload.first(kPrefixChars), Base64::Alphabet::Standard);
+        if (head) {
+            const Separator separator = firstSeparator(*head);
+            if (separator != Separator::Unreadable)
+                return separator;
+        }
+    }
+    const auto json = Base64::decode(payload, Base64::Alphabet::Standard);
+    if (!json)
+        return std::nullopt;
+    return firstSeparator(*json);
+}
+
 } // namespace
 
 QString StarletteSessionFormat::displayName() const
@@ -75,18 +95,19 @@ int StarletteSessionFormat::score(QByteArrayView cookie,
         return NotMine;
     const qsizetype firstDot = cookie.indexOf('.');
     const QByteArrayView payload = firstDot < 0 ? cookie : cookie.first(firstDot);
-    bool standardOnly = false; // a character Flask's URL-safe alphabet has not
-    qsizetype padding = 0;
-    for (const char c : payload) {
-        if (c == '=') {
-            ++padding;
-            standardOnly = true;
-        } else if (padding > 0 || !isStandardBase64Char(c)) {
+    // The shared scan left only [-_.0-9a-zA-Z+/=], and the payload holds no '.': it is standard
+    // base64 unless it has '-' or '_', with '=' only at its end. Searched with memchr, not a
+    // loop over every character (most cookies this sees are Flask's).
+    if (payload.contains('-') || payload.contains('_'))
+        return NotMine;
+    const qsizetype firstEquals = payload.indexOf('=');
+    const qsizetype padding = firstEquals < 0 ? 0 : payload.size() - firstEquals;
+    for (qsizetype i = firstEquals + 1; firstEquals >= 0 && i < payload.size(); ++i) {
+        if (payload[i] != '=')
             return NotMine;
-        } else {
-            standardOnly = standardOnly || c == '+' || c == '/';
-        }
     }
+    // A character Flask's URL-safe alphabet has not.
+    const bool standardOnly = padding > 0 || payload.contains('+') || payload.contains('/');
     const QByteArrayView signedPart = firstDot < 0 ? QByteArrayView() : cookie.sliced(firstDot + 1);
     const bool signerUrlSafe = std::none_of(signedPart.begin(), signedPart.end(), [](char c) {
         return c == '+' || c == '/' || c == '=';
@@ -101,10 +122,10 @@ int StarletteSessionFormat::score(QByteArrayView cookie,
     // both write a dict, whose base64 begins with 'e' ('{').
     if (!cookie.startsWith('e'))
         return NotMine;
-    const auto json = Base64::decode(payload, Base64::Alphabet::Standard);
-    if (!json)
+    const std::optional<Separator> separator = payloadSeparator(payload);
+    if (!separator)
         return NotMine;
-    switch (firstSeparator(*json)) {
+    switch (*separator) {
     case Separator::Spaced:
         return Distinct;
     case Separator::Compact:

@@ -9,12 +9,14 @@
 #include "document/SessionSealer.h"
 #include "formats/DjangoSignedCodec.h"
 #include "formats/DjangoSignedFormat.h"
+#include "formats/FormatDetector.h"
 #include "formats/FormatRegistry.h"
 #include "keys/KeyRing.h"
 #include "json/PythonJsonReader.h"
 
 #include <QBuffer>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace sessionlens;
@@ -77,6 +79,7 @@ class TestDjangoSignedFormat : public QObject
 
 private Q_SLOTS:
     void registeredAndDetected();
+    void scoreFollowsTheShapeRule();
     void opensVerifiesAndResignsDjangoCookies();
     void namesTheStepDjangoFailsAt();
     void judgesAgeAsDjangoDoes();
@@ -404,6 +407,83 @@ void TestDjangoSignedFormat::splitKeepsEachSignersErrors()
     const QByteArray huge(limits::kMaxCookieBytes + 1, 'a');
     QCOMPARE(FlaskSignedCodec::split(huge, flask).error().category, ErrorCategory::Limit);
     QCOMPARE(DjangoSignedCodec::split(huge).error().category, ErrorCategory::Limit);
+}
+
+// The shape rule, character by character, as the score first wrote it: the score now scans
+// the payload 16 bytes at a time and must answer the same for every text.
+int shapeRuleScore(QByteArrayView cookie)
+{
+    const auto urlSafe = [](char c) {
+        return c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+               (c >= 'A' && c <= 'Z');
+    };
+    if (FormatDetector::characters(cookie).urlSafeOnly)
+        return CookieFormat::NotMine;
+    const qsizetype payloadStart = cookie.startsWith('.') ? 1 : 0;
+    qsizetype colons = 0;
+    qsizetype firstColon = -1;
+    for (qsizetype i = payloadStart; i < cookie.size(); ++i) {
+        const char c = cookie[i];
+        if (c == ':') {
+            if (++colons == 1)
+                firstColon = i;
+            continue;
+        }
+        const bool fits =
+            colons == 0   ? urlSafe(c)
+            : colons == 1 ? (c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')
+                          : urlSafe(c) || c == '=';
+        if (!fits)
+            return CookieFormat::NotMine;
+    }
+    if (colons == 2)
+        return CookieFormat::Certain;
+    if (colons == 1 && firstColon > payloadStart &&
+        (cookie.startsWith("eyJ") || cookie.startsWith(".eJ")))
+        return CookieFormat::Damaged;
+    return CookieFormat::NotMine;
+}
+
+void TestDjangoSignedFormat::scoreFollowsTheShapeRule()
+{
+    QRandomGenerator random(20261203);
+    const QByteArray alphabet = "aZ9-_:.=+/;, \"\\|~";
+    const QByteArray starts[] = {"", "", "eyJ", ".eJ", ".", "u."};
+    int certain = 0;
+    int damaged = 0;
+    for (int i = 0; i < 200000; ++i) {
+        QByteArray cookie = starts[random.bounded(int(std::size(starts)))];
+        const auto run = [&](int most) {
+            for (int n = int(random.bounded(most)); n > 0; --n)
+                cookie.append(alphabet[random.bounded(5)]);
+        };
+        // payload:timestamp:signature (with '=' and a character of any kind now and then), or
+        // long URL-safe runs broken by a few other characters.
+        if (random.bounded(2) == 0) {
+            run(60);
+            cookie.append(':');
+            run(8);
+            if (random.bounded(4) != 0)
+                cookie.append(':');
+            run(30);
+            if (random.bounded(3) == 0)
+                cookie.append('=');
+            if (random.bounded(3) == 0)
+                cookie[int(random.bounded(int(cookie.size())))] =
+                    alphabet[random.bounded(int(alphabet.size()))];
+        } else {
+            for (int part = int(random.bounded(5)); part >= 0; --part) {
+                run(40);
+                cookie.append(alphabet[random.bounded(int(alphabet.size()))]);
+            }
+        }
+        const int expected = shapeRuleScore(cookie);
+        QCOMPARE(django().score(cookie, FormatDetector::characters(cookie)), expected);
+        certain += expected == CookieFormat::Certain ? 1 : 0;
+        damaged += expected == CookieFormat::Damaged ? 1 : 0;
+    }
+    QVERIFY(certain > 1000);
+    QVERIFY(damaged > 100);
 }
 
 QTEST_GUILESS_MAIN(TestDjangoSignedFormat)

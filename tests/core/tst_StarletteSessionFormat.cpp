@@ -11,6 +11,7 @@
 #include "document/SessionSealer.h"
 #include "encoding/Base64.h"
 #include "formats/CookieText.h"
+#include "formats/FormatDetector.h"
 #include "formats/FormatRegistry.h"
 #include "formats/KeyNeed.h"
 #include "formats/SessionDialect.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void bareCookieWithOnePaddingIsNotANamePair();
     void auditAndTimelineCountIt();
     void crackTriesEveryFormatOfASharedShape();
+    void scoreFindsTheSeparatorAfterAnyFirstKey();
 };
 
 void TestStarletteSessionFormat::isRegisteredById()
@@ -484,6 +486,44 @@ void TestStarletteSessionFormat::crackTriesEveryFormatOfASharedShape()
         SecretAudit::run(signedAs(R"({"abcd" :12})", kSecret, true), QString(), flaskOnly);
     QVERIFY(outcome.ok());
     QVERIFY(!outcome->found);
+}
+
+void TestStarletteSessionFormat::scoreFindsTheSeparatorAfterAnyFirstKey()
+{
+    // The score reads json.dumps' mark from the payload's beginning when it can: first keys
+    // of every length around that beginning, escaped quotes in them, either writer's
+    // separators.
+    const auto character = [](QByteArrayView cookie) { return FormatDetector::characters(cookie); };
+    int flaskSpellable = 0;
+    for (int keyLength = 0; keyLength < 120; ++keyLength) {
+        for (const bool spaced : {false, true}) {
+            QByteArray key(keyLength, 'k');
+            if (keyLength > 3)
+                key[keyLength / 2] = '"'; // escaped below: the key's end is further on
+            key.replace("\"", "\\\"");
+            QByteArray json = "{\"" + key + (spaced ? "\": 1, \"b\": 2}" : "\":1,\"b\":2}");
+            // Grow the value until the payload is a whole number of quanta without padding,
+            // so that Flask's alphabet spells it too (no '=', and none of '+' '/').
+            QByteArray payload;
+            for (int pad = 0; pad < 60; ++pad) {
+                const QByteArray candidate =
+                    json.left(json.size() - 1) + ", \"p\": \"" + QByteArray(pad, 'x') + "\"}";
+                payload = candidate.toBase64();
+                if (!payload.contains('=') && !payload.contains('+') && !payload.contains('/')) {
+                    json = candidate;
+                    break;
+                }
+                payload.clear();
+            }
+            if (payload.isEmpty())
+                continue;
+            ++flaskSpellable;
+            const QByteArray cookie = payload + ".ZZZZZZ.c2lnbmF0dXJlc2lnbmF0dXJlc2k";
+            QCOMPARE(starlette().score(cookie, character(cookie)),
+                     spaced ? int(CookieFormat::Distinct) : int(CookieFormat::Possible));
+        }
+    }
+    QVERIFY(flaskSpellable > 200);
 }
 
 QTEST_GUILESS_MAIN(TestStarletteSessionFormat)
