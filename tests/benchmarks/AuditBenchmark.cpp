@@ -16,6 +16,7 @@
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "crypto/EaxCipher.h"
+#include "crypto/SigningKeyCache.h"
 #include "document/SessionSealer.h"
 #include "formats/DjangoSignedCodec.h"
 #include "formats/EncryptedSessionCodec.h"
@@ -23,6 +24,7 @@
 #include "formats/FormatRegistry.h"
 #include "formats/RememberCookieCodec.h"
 #include "formats/StarletteSessionFormat.h"
+#include "formats/WtfCsrfCodec.h"
 #include "formats/ZlibCodec.h"
 
 #include <QBuffer>
@@ -220,7 +222,8 @@ QList<QByteArray> formatsMix(const QByteArray &aesKey, QStringList &kinds)
 enum class Kind
 {
     Encrypted,
-    Flask, ///< Flask/Quart signed and Flask-WTF tokens
+    Flask, ///< Flask/Quart signed
+    Wtf,
     Starlette,
     Django,
     Remember
@@ -232,6 +235,7 @@ Kind kindOf(const QString &id)
            : id == u"starlette" ? Kind::Starlette
            : id == u"django"    ? Kind::Django
            : id == u"remember"  ? Kind::Remember
+           : id == u"wtf-csrf"  ? Kind::Wtf
                                 : Kind::Flask;
 }
 
@@ -239,7 +243,9 @@ struct Prepared
 {
     Kind kind = Kind::Flask;
     EncryptedSessionCodec::Fields fields;
-    QByteArray compressed; ///< the zlib stream to inflate, or empty
+    QByteArray compressed;               ///< the zlib stream to inflate, or empty
+    FlaskSignedCodec::Parts parts;       ///< of the signed kinds but remember
+    RememberCookieCodec::Parts remember; ///< of a remember cookie
 };
 
 // The split and base64 stage of one cookie: the compressed payload it yields, or the
@@ -253,19 +259,59 @@ bool splitStage(QByteArrayView cookie, Kind kind, Prepared &p)
             p.fields = std::move(*fields);
         return fields.ok();
     }
-    case Kind::Remember:
-        return RememberCookieCodec::split(cookie).ok();
+    case Kind::Remember: {
+        auto parts = RememberCookieCodec::split(cookie);
+        if (parts)
+            p.remember = std::move(*parts);
+        return parts.ok();
+    }
     case Kind::Flask:
+    case Kind::Wtf:
     case Kind::Starlette:
     case Kind::Django: {
         static const FlaskSignedCodec::Layout starlette = StarletteSessionFormat::layout();
         auto parts = kind == Kind::Django      ? DjangoSignedCodec::split(cookie)
                      : kind == Kind::Starlette ? FlaskSignedCodec::split(cookie, {}, starlette)
                                                : FlaskSignedCodec::split(cookie, {});
-        if (parts && parts->compressed)
-            p.compressed = std::move(parts->payload);
-        return parts.ok();
+        if (!parts)
+            return false;
+        p.parts = std::move(*parts);
+        if (p.parts.compressed)
+            p.compressed = p.parts.payload;
+        return true;
     }
+    }
+    return false;
+}
+
+// The signature check of a signed cookie with its secret prepared once (SigningKeyCache),
+// as EAX's tag check is part of the bare cost of an encrypted one.
+bool signatureMatches(const Prepared &p, SigningKeyCache &signatures)
+{
+    static const ItsdangerousSigner::Options flask;
+    static const ItsdangerousSigner::Options wtf = WtfCsrfCodec::signerOptions();
+    static const ItsdangerousSigner::Options starlette =
+        StarletteSessionFormat::starletteOptions({}).signer;
+    static const ItsdangerousSigner::Options django =
+        DjangoSignedCodec::signerOptions(DjangoSignedCodec::Digest::Sha256);
+    static const SecureBytes secret = secretBytes();
+    const auto check = [&](const ItsdangerousSigner::Options &options) {
+        auto matched = signatures.verify(options, secret, p.parts.signedValue, p.parts.signature);
+        return matched && *matched;
+    };
+    switch (p.kind) {
+    case Kind::Encrypted:
+        return true;
+    case Kind::Flask:
+        return check(flask);
+    case Kind::Wtf:
+        return check(wtf);
+    case Kind::Starlette:
+        return check(starlette);
+    case Kind::Django:
+        return check(django);
+    case Kind::Remember:
+        return RememberCookieCodec::matches(p.remember, secret, &signatures);
     }
     return false;
 }
@@ -273,9 +319,10 @@ bool splitStage(QByteArrayView cookie, Kind kind, Prepared &p)
 // The bare cost of every cookie of `text` (one a line, the i-th of kind lineKinds[i % size]):
 // the format's split and base64, EAX (tag and decryption; the key schedule and the empty
 // header's MAC made once for the key) and a whole-buffer inflate with libdeflate only: no
-// JSON, no signature, no output, no detection. Returns the cookies done.
+// JSON, no output, no detection; with `signatures`, each signed cookie's signature is
+// checked too. Returns the cookies done.
 Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, const QList<Kind> &lineKinds,
-                                 EaxCipher &cipher)
+                                 EaxCipher &cipher, SigningKeyCache *signatures = nullptr)
 {
     qint64 bare = 0;
     qsizetype start = 0;
@@ -286,8 +333,11 @@ Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, const QList<Kind> &line
         const QByteArrayView cookie(text.constData() + start, end - start);
         start = end + 1;
         const Kind kind = lineKinds[line++ % lineKinds.size()];
+        p.kind = kind;
         p.compressed.clear();
         if (!splitStage(cookie, kind, p))
+            continue;
+        if (signatures && !signatureMatches(p, *signatures))
             continue;
         if (kind == Kind::Encrypted) {
             auto plain = cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
@@ -399,6 +449,15 @@ int main(int argc, char *argv[])
         return double(clock.nsecsElapsed()) / 1e9;
     });
     const double bareSeconds = bareRuns.best;
+    // The same with each signed cookie's signature checked (the secret prepared once).
+    qint64 signedDone = 0;
+    const Timings signedRuns = bestOf(kRuns, [&] {
+        SigningKeyCache signatures;
+        QElapsedTimer clock;
+        clock.start();
+        signedDone = bareStages(text, lineKinds, cipher, &signatures);
+        return double(clock.nsecsElapsed()) / 1e9;
+    });
     QByteArray counts; // "encrypted 1400, signed 800, ..." for the formats mix
     if (allFormats) {
         for (const char *id :
@@ -428,6 +487,14 @@ int main(int argc, char *argv[])
     std::printf("bare_us_per_cookie=%.6f\n", 1e6 * bareSeconds / double(count));
     std::printf("bare_cpu_us_per_cookie=%.6f\n", 1e6 * bareRuns.bestCpu / double(count));
     std::printf("audit / bare cost: %.2fx the time\n", auditSeconds / bareSeconds);
+    std::printf("bare cost with each signed cookie's signature checked (its secret prepared "
+                "once), as EAX's tag is: %.2f us each, %lld done; best of %d, spread %s\n",
+                1e6 * signedRuns.best / double(count), static_cast<long long>(signedDone), kRuns,
+                signedRuns.spread().constData());
+    std::printf("bare_signed_us_per_cookie=%.6f\n", 1e6 * signedRuns.best / double(count));
+    std::printf("bare_signed_cpu_us_per_cookie=%.6f\n", 1e6 * signedRuns.bestCpu / double(count));
+    std::printf("audit / bare cost with signatures: %.2fx the time\n",
+                auditSeconds / signedRuns.best);
 
     // The bare cost by stage, each timed alone over the same sequence of cookies (the mix in
     // turn), per cookie of the whole file: where the floor of any implementation lies.

@@ -135,12 +135,16 @@ def run_dataset(build, cli, env, folder, kind, count, secret, python_reference=T
     print(f"--- {kind} ---", flush=True)
     in_process = subprocess.run([os.path.join(build, "tests/benchmarks/audit_benchmark"), str(count), big, kind],
                                 capture_output=True, text=True, check=True).stdout
-    bare_us = bare_cpu_us = None
+    bare_us = bare_cpu_us = signed_us = signed_cpu_us = None
     for line in in_process.splitlines():
         if line.startswith("bare_us_per_cookie="):
             bare_us = float(line.split("=", 1)[1])
         elif line.startswith("bare_cpu_us_per_cookie="):
             bare_cpu_us = float(line.split("=", 1)[1])
+        elif line.startswith("bare_signed_us_per_cookie="):
+            signed_us = float(line.split("=", 1)[1])
+        elif line.startswith("bare_signed_cpu_us_per_cookie="):
+            signed_cpu_us = float(line.split("=", 1)[1])
         else:
             print(line)
     small = os.path.join(folder, f"{kind}-100k.txt")
@@ -159,6 +163,10 @@ def run_dataset(build, cli, env, folder, kind, count, secret, python_reference=T
     if bare_us and bare_cpu_us:
         print(f"ratio, CLI audit / bare cost (target 2x or less): {best / (bare_us * count / 1e6):.2f}x "
               f"by wall time, {cli_cpu / (bare_cpu_us * count / 1e6):.2f}x by CPU time")
+    if signed_us and signed_cpu_us:
+        print(f"ratio, CLI audit / bare cost with signatures checked: "
+              f"{best / (signed_us * count / 1e6):.2f}x by wall time, "
+              f"{cli_cpu / (signed_cpu_us * count / 1e6):.2f}x by CPU time")
     decode = ["decode", "--lines", "--format", "json"] + key
     lines_best, lines_worst, lines_cpu = best_of(RUNS, lambda: timed_cli(cli, decode + [big], env))
     print(f"CLI decode --lines --format json, from a file: {count / lines_best:,.0f} cookies/s; "
