@@ -102,8 +102,10 @@ struct CanonicalCode
         for (int bits = 1; bits <= kMaxCodeBits && left >= 0; ++bits)
             left = (left << 1) - count[bits];
     }
-    /// What zlib accepts for literal/length and distance codes: complete, or one code of one bit.
-    [[nodiscard]] bool usable() const { return left == 0 || (left > 0 && maxBits == 1); }
+    /// What zlib accepts for literal/length and distance codes: complete, one code of one bit,
+    /// or no code at all (inflate_table's "no symbols": an error only once a symbol is read;
+    /// the literal/length code always has the end of block, so only distances get here).
+    [[nodiscard]] bool usable() const { return left == 0 || (left > 0 && maxBits <= 1); }
 
     /// The next code's rank, kOutOfInput, or kInvalidCode for bits no code has. zlib decodes an
     /// unused code of a one-bit code, and anything of a code without codes, from one bit.
