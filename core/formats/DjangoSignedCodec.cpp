@@ -93,13 +93,9 @@ Result<DjangoSignedCodec::Parts> DjangoSignedCodec::split(QByteArrayView cookie)
 
 qint64 DjangoSignedCodec::cookieAge(const FlaskSignedCodec::Options &options)
 {
-    // SESSION_COOKIE_AGE as the window sets it, else --max-age, else Django's two weeks.
-    if (const auto own = options.ageLimits.constFind(DjangoSignedFormat::formatId());
-        own != options.ageLimits.cend())
-        return *own;
-    return options.lifetimeSeconds == FlaskSignedCodec::kDefaultLifetimeSeconds
-               ? kDefaultCookieAge
-               : options.lifetimeSeconds;
+    // SESSION_COOKIE_AGE as the window sets it, else --max-age when given (even when it equals
+    // Flask's default), else Django's two weeks.
+    return options.ageLimitFor(DjangoSignedFormat::formatId(), kDefaultCookieAge);
 }
 
 DjangoSignedCodec::Digest DjangoSignedCodec::sealDigest(const FlaskSignedCodec::Options &options)

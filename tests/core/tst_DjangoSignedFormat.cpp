@@ -204,10 +204,18 @@ void TestDjangoSignedFormat::judgesAgeAsDjangoDoes()
     // A lifetime given (--max-age) is SESSION_COOKIE_AGE.
     OpenOptions options;
     options.lifetimeSeconds = 60;
+    options.lifetimeChosen = true;
     const QByteArray cookie = rows.at(0)[QStringLiteral("cookie")].toString().toLatin1();
     const qint64 signedAt = qint64(rows.at(0)[QStringLiteral("timestamp")].toDouble());
     QVERIFY(DjangoSignedCodec::decode(cookie, options, {}, signedAt + 61).expired);
     QVERIFY(!DjangoSignedCodec::decode(cookie, options, {}, signedAt + 60).expired);
+    // Given, it holds even when it is Flask's default (31 days, past Django's two weeks).
+    options.lifetimeSeconds = FlaskSignedCodec::kDefaultLifetimeSeconds;
+    const qint64 threeWeeks = 21 * 24 * 3600;
+    QVERIFY(!DjangoSignedCodec::decode(cookie, options, {}, signedAt + threeWeeks).expired);
+    // Not given: Django's own two weeks, whatever the Flask lifetime holds.
+    options.lifetimeChosen = false;
+    QVERIFY(DjangoSignedCodec::decode(cookie, options, {}, signedAt + threeWeeks).expired);
 }
 
 void TestDjangoSignedFormat::reportsWhichSecretVerified()
