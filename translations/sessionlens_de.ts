@@ -3430,6 +3430,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the request&apos;s User-Agent (%1 bytes) is over the limit of %2 bytes and was not kept</source>
         <translation>der User-Agent der Anfrage (%1 Bytes) überschreitet die Grenze von %2 Bytes und wurde nicht behalten</translation>
     </message>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (%1 Zeichen insgesamt)</translation>
+    </message>
 </context>
 <context>
     <name>sessionlens::SessionValue</name>

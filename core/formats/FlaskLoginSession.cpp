@@ -12,6 +12,19 @@ namespace sessionlens {
 
 namespace {
 
+// A user agent may be 8 KiB of bytes, whose Python repr is up to four times that: a note (kept
+// by every timeline entry, shown in the status bar) quotes its beginning and says how long it is.
+constexpr qsizetype kQuotedCharacters = 256;
+
+QString quoted(const QString &text)
+{
+    if (text.size() <= kQuotedCharacters)
+        return text;
+    return text.left(kQuotedCharacters) +
+           QCoreApplication::translate("sessionlens::Note", "… (%1 characters in all)")
+               .arg(text.size());
+}
+
 struct KnownKey
 {
     const char *key;
@@ -145,8 +158,8 @@ QString FlaskLoginSession::describeIdentifier(const SessionValue &session,
 
 QString FlaskLoginSession::describe(IdentifierCheck check, const std::optional<Client> &client)
 {
-    const QString base = client ? identifierBase(*client) : QString();
-    const QString userAgent = client ? pythonText(client->userAgent) : QString();
+    const QString base = client ? quoted(identifierBase(*client)) : QString();
+    const QString userAgent = client ? quoted(pythonText(client->userAgent)) : QString();
     switch (check) {
     case IdentifierCheck::NoClient:
         return QCoreApplication::translate("sessionlens::Note",

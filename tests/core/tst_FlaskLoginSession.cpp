@@ -97,6 +97,15 @@ void TestFlaskLoginSession::checksTheIdentifier()
     QCOMPARE(FlaskLoginSession::checkIdentifier(loginSession("custom"), local), Check::NotAHash);
     const QString said = FlaskLoginSession::describe(Check::Matches, local);
     QVERIFY2(said.contains(QLatin1String("b'127.0.0.1'|b'werkzeug/2.2.2'")), qPrintable(said));
+    // A hostile user agent (8 KiB of bytes that each take four characters) is quoted short,
+    // with its length, while the check itself hashes all of it.
+    const FlaskLoginSession::Client huge{"127.0.0.1", QByteArray(8192, '\xff')};
+    const QString hostile = FlaskLoginSession::describe(Check::DoesNotMatch, huge);
+    QVERIFY2(hostile.size() < 600, qPrintable(hostile.left(700)));
+    QVERIFY(hostile.contains(QLatin1String("characters in all")));
+    QVERIFY(hostile.contains(QString::number(FlaskLoginSession::identifierBase(huge).size())));
+    const FlaskLoginSession::Client unknownAddress{std::nullopt, QByteArray(8192, '\xff'), false};
+    QVERIFY(FlaskLoginSession::describe(Check::AddressUnknown, unknownAddress).size() < 600);
     const auto notes = FlaskLoginSession::notes(session, other);
     QCOMPARE(notes.at(1).key, QStringLiteral("_id"));
     QVERIFY2(
