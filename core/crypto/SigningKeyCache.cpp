@@ -1,7 +1,5 @@
 #include "crypto/SigningKeyCache.h"
 
-#include <cstring>
-
 namespace sessionlens {
 
 namespace {
@@ -11,10 +9,11 @@ bool sameOptions(const ItsdangerousSigner::Options &a, const ItsdangerousSigner:
     return a.digest == b.digest && a.derivation == b.derivation && a.salt == b.salt;
 }
 
+// Both sides are the user's own secrets, so no caller learns from the time; still, secrets are
+// compared the one way the core compares them.
 bool sameBytes(const SecureBytes &a, const SecureBytes &b)
 {
-    return a.size() == b.size() &&
-           (a.size() == 0 || std::memcmp(a.data(), b.data(), a.size()) == 0);
+    return constantTimeEquals(a.data(), a.size(), b.data(), b.size());
 }
 
 QByteArrayView view(const SecureBytes &bytes)
