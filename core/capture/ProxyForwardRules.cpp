@@ -305,9 +305,17 @@ ProxyForwardRules::Decision ProxyForwardRules::decide(const ProxyRequestHead &he
         add(name, value);
     }
     if (pinning && !out.pinned) {
+        // One cookie more than the browser sent: still within what the proxy itself reads.
+        if (pairs->size() >= SetCookieParser::kMaxCookiesPerHeader)
+            return refuse(431, "Request Header Fields Too Large",
+                          "the Cookie header holds more cookies than the proxy reads");
         add(policy.cookieName, policy.pin);
         out.pinned = true;
     }
+    // The pin may be longer than the value it replaces.
+    if (rewritten.size() > SetCookieParser::kMaxHeaderBytes)
+        return refuse(431, "Request Header Fields Too Large",
+                      "the Cookie header with the pinned cookie is longer than the proxy reads");
     if (!rewritten.isEmpty())
         out.headers.append({QByteArray("Cookie"), rewritten});
     return decision;

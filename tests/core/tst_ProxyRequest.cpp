@@ -3,6 +3,7 @@
 
 #include "capture/ProxyForwardRules.h"
 #include "capture/ProxyRequestReader.h"
+#include "capture/SetCookieParser.h"
 
 #include <QtTest>
 
@@ -189,6 +190,31 @@ private Q_SLOTS:
         QCOMPARE(out.target, QByteArray("/app/"));
         QCOMPARE(ProxyForwardRules::upstreamUrl(policy(), out).toString(),
                  QStringLiteral("http://127.0.0.1:5000/app/"));
+    }
+
+    void pinnedCookieHeaderStaysWithinTheLimits()
+    {
+        // The pin is one cookie more when the browser sent none named like it: a header at the
+        // limit of cookies is refused, not forwarded beyond what the proxy itself reads.
+        const auto decide = [](int cookies) {
+            QByteArray request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:8001\r\nCookie: ";
+            for (int i = 0; i < cookies; ++i)
+                request += (i ? "; c" : "c") + QByteArray::number(i) + "=1";
+            request += "\r\n\r\n";
+            ProxyRequestReader reader;
+            readAll(reader, request, 1 << 20);
+            return ProxyForwardRules::decide(reader.head(), policy());
+        };
+        const auto atLimit = decide(int(SetCookieParser::kMaxCookiesPerHeader));
+        QVERIFY(atLimit.refusal);
+        QCOMPARE(atLimit.refusal->status, 431);
+        const auto below = decide(int(SetCookieParser::kMaxCookiesPerHeader) - 1);
+        QVERIFY(!below.refusal);
+        QVERIFY(below.outgoing.pinned);
+        const auto forwarded = SetCookieParser::parseCookieHeader(header(below.outgoing, "cookie"));
+        QVERIFY(forwarded.ok());
+        QCOMPARE(forwarded->size(), SetCookieParser::kMaxCookiesPerHeader);
+        QCOMPARE(forwarded->last().second, QByteArray("PIN"));
     }
 
     void crossSiteKeepsItsOwnCookie()
