@@ -6,6 +6,7 @@
 #include "formats/CookieText.h"
 #include "keys/KeyRing.h"
 #include "report/SizeReport.h"
+#include "json/JsonMemberList.h"
 #include "json/JsonMemberSpans.h"
 #include "json/Utf8Validator.h"
 
@@ -43,9 +44,13 @@ public:
         : m_options(options),
           m_opener(ring, options.formats ? *options.formats : FormatRegistry::builtIn())
     {
-        // Sizes only: the JSON is checked as decode checks it, but no tree is built.
+        // Sizes only: the JSON is checked as decode checks it, but no tree is built; the
+        // check lists the top-level members, so the key costs need no second pass.
         m_options.signer.buildSession = false;
+        m_options.signer.topMembers = &m_topMembers;
     }
+    Worker(const Worker &) = delete; // the options point at the worker's own member list
+    Worker &operator=(const Worker &) = delete;
 
     // Line numbers start at 0 in the block; finishBlock() moves them to the input's, once the
     // lines of the blocks before are known (counting them first was a second pass over the input).
@@ -133,7 +138,7 @@ public:
         m_report.plaintextBytes.add(json.size());
         if (row.compressed)
             ++m_report.compressed;
-        JsonMemberSpans::forEach(json, [&](QByteArrayView key, qsizetype bytes) {
+        const auto addKeyCost = [&](QByteArrayView key, qsizetype bytes) {
             const std::string_view keyBytes(key.data(), std::size_t(key.size()));
             auto it = m_keys.find(keyBytes);
             if (it == m_keys.end()) {
@@ -146,7 +151,13 @@ public:
             }
             it->second.cookies += 1;
             it->second.jsonBytes += quint64(bytes);
-        });
+        };
+        // The JSON check listed the members when it vouched for this very text; a text the
+        // reader had to judge (a tag object, an escaped key, a remember cookie's) is walked.
+        if (m_topMembers.describes(json))
+            m_topMembers.forEach(addKeyCost);
+        else
+            JsonMemberSpans::forEach(json, addKeyCost);
         row.step = QStringLiteral("ok");
         if (wantRows)
             m_rows.append(row);
@@ -176,6 +187,7 @@ private:
     SizeAudit::Options m_options;
     CookieOpener m_opener; // the worker's own key schedules over the shared ring
     KeyTable m_keys;
+    JsonMemberList m_topMembers;
 };
 
 KeyRing ringOf(const QList<SessionKey> &keys)

@@ -178,6 +178,7 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
     PythonJsonReader::Options options;
     options.dialect = PythonJsonReader::Dialect::EncryptedSession;
     options.maxDepth = m_limits.maxDepth;
+    options.topMembers = m_limits.topMembers;
     if (!m_limits.buildSession) {
         decoded.error = SessionDialect::checkSession(decoded.plaintext, options, &warnings);
         decoded.warnings.append(warnings);

@@ -55,6 +55,9 @@ public:
         /// false: only check that the JSON reads as a session, leaving `session` empty (the
         /// batch audit keeps sizes, never a tree). Errors are the same either way.
         bool buildSession = true;
+        /// With buildSession false: where the JSON check lists the session's top-level
+        /// members (see PythonJsonReader::Options::topMembers), or nullptr.
+        JsonMemberList *topMembers = nullptr;
     };
 
     /// The cookie split into its fields, before any key is involved.

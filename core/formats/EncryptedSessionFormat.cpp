@@ -58,6 +58,7 @@ void EncryptedSessionFormat::open(QByteArrayView cookie, KeySchedules &keys,
     limits.maxInflatedSize = options.maxInflatedSize;
     limits.maxDepth = options.maxDepth;
     limits.buildSession = options.buildSession;
+    limits.topMembers = options.topMembers;
     EncryptedSessionCodec::Decoded decoded;
     auto fields = EncryptedSessionCodec::split(cookie, &decoded.fields);
     if (fields) {

@@ -216,6 +216,7 @@ bool FlaskSignedCodec::readSession(Decoded &decoded, const Options &options,
     PythonJsonReader::Options readOptions;
     readOptions.dialect = dialect;
     readOptions.maxDepth = options.maxDepth;
+    readOptions.topMembers = options.topMembers;
     if (!options.buildSession) {
         decoded.error = SessionDialect::checkSession(decoded.json, readOptions, &decoded.warnings);
     } else {

@@ -70,6 +70,9 @@ public:
         /// false: only check that the JSON reads as a session, leaving `session` empty (the
         /// batch audit keeps sizes, never a tree). Errors are the same either way.
         bool buildSession = true;
+        /// With buildSession false: where the JSON check lists the session's top-level
+        /// members (see PythonJsonReader::Options::topMembers), or nullptr.
+        JsonMemberList *topMembers = nullptr;
         /// Verify with the empty secret too, after the secrets given: itsdangerous accepts
         /// it (a key ring holds no empty secret). A match is Valid, with secretIndex equal to
         /// the number of secrets given, and a warning that the app's secret is empty.

@@ -1,5 +1,6 @@
 #include "formats/SessionDialect.h"
 #include "formats/CookieFormat.h"
+#include "json/JsonMemberList.h"
 #include "json/PythonJsonValidator.h"
 
 #include <QCoreApplication>
@@ -16,12 +17,17 @@ std::optional<Error> SessionDialect::checkIsSession(const SessionValue &value)
                            .arg(SessionValue::typeName(value.type())));
 }
 
-std::optional<Error> SessionDialect::checkSession(QByteArrayView json,
+std::optional<Error> SessionDialect::checkSession(const QByteArray &json,
                                                   const PythonJsonReader::Options &options,
                                                   QStringList *warnings)
 {
-    if (PythonJsonValidator::readsAsSession(json, options))
+    if (PythonJsonValidator::readsAsSession(json, options)) {
+        if (options.topMembers)
+            options.topMembers->bind(json);
         return std::nullopt;
+    }
+    if (options.topMembers)
+        options.topMembers->clear();
     auto session = PythonJsonReader::read(json, options, warnings);
     if (!session)
         return session.error();

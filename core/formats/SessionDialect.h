@@ -31,7 +31,9 @@ public:
     /// it, or nullopt; without building the tree when PythonJsonValidator can vouch for it (the
     /// batch audit, which keeps sizes only). The reader's notes go to `warnings` only when the
     /// reader runs.
-    [[nodiscard]] static std::optional<Error> checkSession(QByteArrayView json,
+    /// With options.topMembers set, the list describes `json` after a nullopt answer when the
+    /// validator vouched for it, and is empty otherwise.
+    [[nodiscard]] static std::optional<Error> checkSession(const QByteArray &json,
                                                            const PythonJsonReader::Options &options,
                                                            QStringList *warnings = nullptr);
 

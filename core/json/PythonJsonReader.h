@@ -9,6 +9,8 @@
 
 namespace sessionlens {
 
+class JsonMemberList;
+
 /**
  * Reads JSON the way CPython's `json.loads` does, into a SessionValue tree:
  * NaN / Infinity / -Infinity, integers of any size (up to CPython's 4300-digit
@@ -46,6 +48,10 @@ public:
         /// server's hook does when it loads. false keeps the text's order (a plaintext about to
         /// be sealed again) and notes where the server will move it.
         bool moveTypeKey = true;
+        /// When set, PythonJsonValidator lists the top-level members there as it checks a
+        /// text it accepts (SessionDialect::checkSession ties them to the text); the reader
+        /// leaves it alone.
+        JsonMemberList *topMembers = nullptr;
     };
 
     /**

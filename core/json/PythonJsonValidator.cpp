@@ -2,6 +2,7 @@
 
 #include "encoding/Base64.h"
 #include "json/FlaskTags.h"
+#include "json/JsonMemberList.h"
 #include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"
 #include "json/Utf8Validator.h"
@@ -348,6 +349,9 @@ private:
             if (!p)
                 return nullptr;
             member.value = QByteArrayView(valueStart, p - valueStart);
+            if (depth == 1 && m_options.topMembers)
+                m_options.topMembers->add(keyStart - m_begin, member.key.size(),
+                                          p - (keyStart - 1));
             if (count == 0)
                 kept[0] = member;
             // Only keys of these sizes can matter to a tag: most members skip the comparisons.
@@ -385,6 +389,8 @@ private:
 bool PythonJsonValidator::readsAsSession(QByteArrayView utf8,
                                          const PythonJsonReader::Options &options)
 {
+    if (options.topMembers)
+        options.topMembers->clear();
     return Utf8Validator::firstInvalid(utf8) < 0 && Checker(utf8, options).run();
 }
 

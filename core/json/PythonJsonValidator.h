@@ -20,6 +20,8 @@ namespace sessionlens {
 class PythonJsonValidator
 {
 public:
+    /// With options.topMembers set, the list holds the top-level members when the answer is
+    /// true (and is cleared first, whatever the answer).
     [[nodiscard]] static bool readsAsSession(QByteArrayView utf8,
                                              const PythonJsonReader::Options &options);
 };

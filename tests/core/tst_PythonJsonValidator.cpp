@@ -1,4 +1,6 @@
 #include "TestData.h"
+#include "json/JsonMemberList.h"
+#include "json/JsonMemberSpans.h"
 #include "json/PythonJsonReader.h"
 #include "json/PythonJsonValidator.h"
 
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void vouchesForPlainVectors();
     void generatedTextsKeepThePromise();
     void stringsOfEveryLengthInExactBuffers();
+    void listsTheMembersJsonMemberSpansFinds();
 };
 
 namespace {
@@ -267,6 +270,72 @@ void TestPythonJsonValidator::stringsOfEveryLengthInExactBuffers()
     }
     QVERIFY(vouched > 1000);
     QVERIFY(deferred > 1000);
+}
+
+namespace {
+using MemberList = QList<std::pair<QByteArray, qsizetype>>;
+
+MemberList spansOf(const QByteArray &text)
+{
+    MemberList members;
+    JsonMemberSpans::forEach(text, [&](QByteArrayView key, qsizetype bytes) {
+        members.append({key.toByteArray(), bytes});
+    });
+    return members;
+}
+
+MemberList listed(const JsonMemberList &list)
+{
+    MemberList members;
+    list.forEach([&](QByteArrayView key, qsizetype bytes) {
+        members.append({key.toByteArray(), bytes});
+    });
+    return members;
+}
+} // namespace
+
+// The audit takes the key costs from the list the check fills, where it used to walk the text
+// again with JsonMemberSpans: the two must agree member for member, white space, nesting,
+// duplicates and escaped keys included, and a refused text must leave no list behind.
+void TestPythonJsonValidator::listsTheMembersJsonMemberSpansFinds()
+{
+    JsonMemberList list;
+    QRandomGenerator random(4711);
+    int compared = 0;
+    QList<QByteArray> texts = {
+        R"({"a": 1, "b" : [1, {"c": "}"}], "a":{"x":"\"}"} , "e\u00e9": null})",
+        "{ }",
+        "{\n \"k\"\t:\r\"v\" \n}",
+        R"({"cart": [{"sku": "SKU-1", "qty": 2}], "_fresh": false, "n": -1.5e3})",
+    };
+    for (int i = 0; i < 20000; ++i) {
+        QByteArray text = randomValue(random, 1);
+        if (!text.startsWith('{'))
+            text = "{\"k\":" + text + "}";
+        if (i % 2)
+            text.replace(",", " ,\n ").replace(":", "\t: ");
+        texts.append(text);
+    }
+    for (const QByteArray &text : std::as_const(texts)) {
+        for (const auto dialect :
+             {PythonJsonReader::Dialect::Plain, PythonJsonReader::Dialect::FlaskTagged,
+              PythonJsonReader::Dialect::EncryptedSession}) {
+            auto options = optionsFor(dialect);
+            options.topMembers = &list;
+            list.bind("{\"stale\": 1}"); // a list left over from another text
+            const bool vouches = PythonJsonValidator::readsAsSession(text, options);
+            if (!vouches) {
+                QVERIFY2(!list.describes(text), text.constData());
+                continue;
+            }
+            list.bind(text);
+            QVERIFY(list.describes(text));
+            QVERIFY(!list.describes(QByteArray(text.constData(), text.size()))); // a copy
+            QCOMPARE(listed(list), spansOf(text));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 10000);
 }
 
 QTEST_GUILESS_MAIN(TestPythonJsonValidator)
