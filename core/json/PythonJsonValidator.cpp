@@ -109,21 +109,23 @@ private:
         return lexeme.end;
     }
 
-    // Does any of the 8 bytes end a plain run: a quote, a backslash or a control character?
-    // (Bit tricks on one word: the classic "has a zero byte" and "has a byte below n" tests.)
+    // Does any of the 8 bytes end a plain run: a quote, a backslash, a control character or a
+    // byte of a multi-byte UTF-8 sequence? (Bit tricks on one word: the classic "has a zero
+    // byte" and "has a byte below n" tests.)
     static bool endsPlainRun(std::uint64_t word)
     {
         constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
         constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
         const auto hasZeroByte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
         const std::uint64_t below20 = (word - kOnes * 0x20) & ~word & kHighs;
-        return (below20 | hasZeroByte(word ^ (kOnes * '"')) | hasZeroByte(word ^ (kOnes * '\\'))) !=
-               0;
+        return (below20 | hasZeroByte(word ^ (kOnes * '"')) | hasZeroByte(word ^ (kOnes * '\\')) |
+                (word & kHighs)) != 0;
     }
 
-    // The first byte from `p` on that may end a plain run (a quote, a backslash or a control
-    // character), or a byte of the last few that are not checked in blocks, or `end`.
-    // Strings are most of a session's bytes, so they are skipped a block at a time.
+    // The first byte from `p` on that may end a plain run (a quote, a backslash, a control
+    // character or a non-ASCII byte), or a byte of the last few that are not checked in
+    // blocks, or `end`. Strings are most of a session's bytes, so they are skipped a block at
+    // a time.
     static const char *plainRunEnd(const char *p, const char *end)
     {
 #if defined(__SSE2__)
@@ -134,9 +136,10 @@ private:
             const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
             // max(byte, 0x1f) == 0x1f exactly for the bytes 0x00..0x1f (unsigned).
             const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, lastControl), lastControl);
+            // A byte's own top bit marks the non-ASCII ones.
             const int hits = _mm_movemask_epi8(_mm_or_si128(
                 _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
-                control));
+                _mm_or_si128(control, bytes)));
             if (hits != 0)
                 return p + __builtin_ctz(static_cast<unsigned>(hits));
             p += 16;
@@ -161,7 +164,7 @@ private:
             const int hits = _mm_movemask_epi8(
                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
                                           _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))),
-                             control));
+                             _mm_or_si128(control, bytes)));
             if (hits != 0) {
                 const char *stop = p + 1 + __builtin_ctz(static_cast<unsigned>(hits));
                 if (*stop == '"')
@@ -184,6 +187,17 @@ private:
                 return p + 1;
             if (c < 0x20)
                 return nullptr;
+            if (c >= 0x80) {
+                // Non-ASCII bytes come only in strings, and a run of them holds whole
+                // sequences when it is UTF-8: the encoding step is checked here, run by run,
+                // instead of in a pass of its own over the whole text.
+                const char *run = p;
+                while (p < m_end && static_cast<unsigned char>(*p) >= 0x80)
+                    ++p;
+                if (Utf8Validator::firstInvalid(QByteArrayView(run, p - run)) >= 0)
+                    return nullptr;
+                continue;
+            }
             if (c != '\\') {
                 ++p;
                 continue;
@@ -391,7 +405,9 @@ bool PythonJsonValidator::readsAsSession(QByteArrayView utf8,
 {
     if (options.topMembers)
         options.topMembers->clear();
-    return Utf8Validator::firstInvalid(utf8) < 0 && Checker(utf8, options).run();
+    // Invalid UTF-8 fails inside strings (see Checker::longString), the only place where
+    // the grammar lets a non-ASCII byte stand.
+    return Checker(utf8, options).run();
 }
 
 } // namespace sessionlens

@@ -128,6 +128,23 @@ void TestPythonJsonValidator::vouchesOrDefers_data()
     row("true typo", R"({"a":tru})", D::EncryptedSession, false);
     row("invalid UTF-8", "{\"a\":\"\xc3\x28\"}", D::EncryptedSession, false);
     row("overlong UTF-8", "{\"a\":\"\xc0\xaf\"}", D::EncryptedSession, false);
+    // The encoding is checked inside strings, run by run of non-ASCII bytes.
+    row("4-byte UTF-8 in a long string",
+        "{\"a\":\"0123456789abcdef\xf0\x9f\x8d\xaa"
+        "0123456789abcdef\"}",
+        D::FlaskTagged, true);
+    row("UTF-8 runs back to back", "{\"a\":\"\xc3\xa9\xe2\x82\xac\xc3\xa9x\xc3\xa9\"}",
+        D::FlaskTagged, true);
+    row("sequence cut by the quote", "{\"a\":\"abc\xe2\x82\"}", D::FlaskTagged, false);
+    row("lone continuation byte", "{\"a\":\"0123456789abcdef0123\x80\"}", D::FlaskTagged, false);
+    row("encoded surrogate", "{\"a\":\"\xed\xa0\x80\"}", D::EncryptedSession, false);
+    row("beyond U+10FFFF", "{\"a\":\"\xf4\x90\x80\x80\"}", D::EncryptedSession, false);
+    row("overlong UTF-8 in a key", "{\"\xc0\xaf\":1}", D::Plain, false);
+    row("non-ASCII byte outside a string", "{\"a\":1\xc3\xa9}", D::Plain, false);
+    row("non-ASCII white space",
+        "{\"a\":\xc2\xa0"
+        "1}",
+        D::Plain, false);
     row("4301 digits", "{\"a\":" + QByteArray(4301, '7') + "}", D::EncryptedSession, false);
     row("too deep", R"({"a":[[1]]})", D::EncryptedSession, false, 2);
     row("too many values", R"({"a":[1,2]})", D::EncryptedSession, false, 0, 3);
