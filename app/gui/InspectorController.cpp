@@ -208,11 +208,13 @@ void InspectorController::setFormat(const CookieFormat *format)
     refresh();
 }
 
-QList<SessionConverter::Note> InspectorController::convertTo(const CookieFormat *target)
+Result<QList<SessionConverter::Note>> InspectorController::convertTo(const CookieFormat *target)
 {
     if (!target || target == format())
-        return {};
+        return QList<SessionConverter::Note>{};
     auto converted = target->convertFrom(m_document.root());
+    if (converted.error)
+        return *converted.error;
     FormatState before{format(), m_sealKeyName, m_document.root()};
     FormatState after{target, m_sealKeyName, std::move(converted.session)};
     // The key that sealed the old format cannot make the new one: pick the first that can.

@@ -118,8 +118,9 @@ public:
     [[nodiscard]] const FormatRegistry &formats() const { return FormatRegistry::builtIn(); }
     /// Moves the session to another format, as the CLI's `convert` does: values the target
     /// cannot carry are changed (one undoable step) and each change is returned as a note;
-    /// new cookies are made in `target` from then on.
-    QList<SessionConverter::Note> convertTo(const CookieFormat *target);
+    /// new cookies are made in `target` from then on. A session the target's server could not
+    /// load at all is left as it is, and the error says why.
+    Result<QList<SessionConverter::Note>> convertTo(const CookieFormat *target);
     /// Puts one side of a Convert into effect (ConvertCommand's redo and undo): format, seal key
     /// and values together, and formatChanged() so that every panel shows the format's controls.
     void applyFormatState(const FormatState &state);

@@ -501,8 +501,13 @@ void MainWindow::showManual(const QString &section)
 
 QList<SessionConverter::Note> MainWindow::convertSession(const CookieFormat *target)
 {
-    const QList<SessionConverter::Note> notes = m_controller->convertTo(target);
     const QString name = target->displayName();
+    auto converted = m_controller->convertTo(target);
+    if (!converted) {
+        showStatus(tr("Not converted to %1: %2").arg(name, ErrorText::describe(converted.error())));
+        return {};
+    }
+    const QList<SessionConverter::Note> notes = std::move(converted).value();
     updateTitle();
     if (notes.isEmpty()) {
         showStatus(tr("Converted to %1: every value carries over as it is.").arg(name));

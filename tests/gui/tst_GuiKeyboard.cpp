@@ -34,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -199,6 +200,7 @@ private Q_SLOTS:
     void altEThenUUndoes();
     void convertLettersConvert_data() { menuLettersAreTheirOwn_data(); }
     void convertLettersConvert();
+    void refusedConversionLeavesTheSession();
     void windowLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
     void windowLettersAreTheirOwn();
     void dialogLettersAreTheirOwn_data() { menuLettersAreTheirOwn_data(); }
@@ -624,6 +626,53 @@ void TestGuiKeyboard::convertLettersConvert()
         QCOMPARE(c.undoStack().index(), steps);
     }
     QCOMPARE(c.format()->id(), QStringLiteral("signed"));
+}
+
+void TestGuiKeyboard::refusedConversionLeavesTheSession()
+{
+    // A dict shaped like EncryptedSession's bytes marker, with no base64 in it, is a plain dict
+    // to Flask; EncryptedSession's server could not load it at all. Alt+E, E (Convert to
+    // EncryptedSession) says so and changes nothing, rather than seal what the server drops.
+    test::GuiTestFixture f;
+    QVERIFY(f.addKeyHex(QStringLiteral("vectors"), kKey));
+    const QByteArray secret = "refused-conversion-secret";
+    const SecureBytes secretBytes(secret.constData(), std::size_t(secret.size()));
+    QVERIFY(
+        f.keys->add(SessionKey(QStringLiteral("app"), secretBytes, SessionKey::Kind::SigningSecret))
+            .ok());
+    const CookieFormat *flask = FormatRegistry::builtIn().find(u"signed");
+    auto session = SessionDialect::readSession(
+        R"({"blob": {"__type__": "bytes", "b": "not base64!"}, "user": "7"})", *flask);
+    QVERIFY(session);
+    SessionSealer::Options sealOptions;
+    sealOptions.format = flask;
+    const auto cookie = SessionSealer::seal(session.value(), secretBytes, sealOptions);
+    QVERIFY(cookie.ok());
+    f.window->show();
+    f.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f.window.get()));
+    paste(cookieField(*f.window), QString::fromLatin1(cookie.cookie));
+    InspectorController &c = f.window->controller();
+    QVERIFY(c.lastOpen().ok());
+    QCOMPARE(c.format(), flask);
+    const QByteArray sealedBefore = c.sealedCookie();
+    const int steps = c.undoStack().count();
+
+    QTreeView *view = f.window->treePanel()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_E, Qt::AltModifier);
+    QMenu *edit = nullptr;
+    QTRY_VERIFY((edit = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QTest::keyClick(edit, Qt::Key_E);
+    QTRY_VERIFY(!edit->isVisible());
+    QCOMPARE(c.format(), flask);
+    QCOMPARE(c.undoStack().count(), steps);
+    QCOMPARE(c.document().root().value(QStringLiteral("blob"))->type(), SessionValue::Type::Dict);
+    QCOMPARE(c.sealedCookie(), sealedBefore);
+    const QString status = f.window->statusBar()->currentMessage();
+    QVERIFY2(status.contains(QStringLiteral("Not converted to EncryptedSession")) &&
+                 status.contains(QStringLiteral("bytes marker")),
+             qPrintable(status));
 }
 
 void TestGuiKeyboard::copyKeysFillTheClipboard()

@@ -1274,7 +1274,9 @@ void TestMainWindow::errorDetailsSpeakGerman()
              qPrintable(f.window->jsonPanel()->errorText()));
     // And the notes of a conversion.
     InspectorController &c = f.window->controller();
-    const auto sorted = c.convertTo(FormatRegistry::builtIn().find(u"signed"));
+    const auto converted = c.convertTo(FormatRegistry::builtIn().find(u"signed"));
+    QVERIFY(converted);
+    const QList<SessionConverter::Note> sorted = converted.value();
     QVERIFY(!sorted.isEmpty());
     QVERIFY2(sorted.first().message.contains(QStringLiteral("sortiert")),
              qPrintable(sorted.first().message));
