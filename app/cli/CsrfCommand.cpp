@@ -92,6 +92,14 @@ int CsrfCommand::execute(const QCommandLineParser &parser)
         m_io.err() << tr("the session cookie does not open:") << Qt::endl;
         return m_io.fail(*session.error);
     }
+    // A Django or Starlette session holds no csrf_token a Flask-WTF token could sign, nor does
+    // a remember cookie or a token itself: minting one would print a token no app accepts.
+    if (session.format && !CsrfTokenCheck::keptIn(*session.format))
+        return m_io.fail(
+            Error::make(ErrorCategory::Format,
+                        tr("Flask-WTF keeps its csrf_token in a Flask session (signed or "
+                           "EncryptedSession), not in this format: %1")
+                            .arg(session.format->displayName())));
     if (!session.ok())
         m_io.err() << tr("warning: no secret verified the session cookie: the app would start "
                          "an empty session instead")

@@ -281,6 +281,33 @@ private Q_SLOTS:
                  4);
     }
 
+    void refusesSessionsFlaskWtfKeepsNoTokenIn()
+    {
+        // Each holds a csrf_token key, but Flask-WTF reads only Flask's sessions: a token
+        // minted for them is one no app accepts.
+        SessionValue session = SessionValue::makeDict();
+        session.setValue(QStringLiteral("csrf_token"),
+                         SessionValue::makeString(QStringLiteral("5f8a9c2e4b1d7a3e9f0c")));
+        for (const QString &id : {QStringLiteral("starlette"), QStringLiteral("django")}) {
+            SealOptions options;
+            options.format = FormatRegistry::builtIn().find(id);
+            const QByteArray cookie =
+                SessionSealer::seal(session, SecureBytes("dev", 3), options).cookie;
+            QVERIFY2(!cookie.isEmpty(), qPrintable(id));
+            for (const QString &sub : {QStringLiteral("mint"), QStringLiteral("verify")}) {
+                QStringList arguments{sub, QStringLiteral("--session"), QString::fromLatin1(cookie),
+                                      QStringLiteral("--secret"), QStringLiteral("dev")};
+                if (sub == QLatin1String("verify"))
+                    arguments << QStringLiteral("--token") << QStringLiteral("x.y.z");
+                const auto run = csrf(arguments);
+                QVERIFY2(run.exitCode != 0, qPrintable(id + u' ' + sub));
+                QVERIFY2(run.out.isEmpty(), run.out.constData());
+                QVERIFY2(run.err.contains("Flask-WTF keeps its csrf_token in a Flask session"),
+                         run.err.constData());
+            }
+        }
+    }
+
     void usageProblems()
     {
         QCOMPARE(csrf({}).exitCode, 2);
