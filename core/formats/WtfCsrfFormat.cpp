@@ -50,7 +50,7 @@ void WtfCsrfFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOp
     for (const qsizetype i : indices)
         secrets.append(keys.ring().at(i).bytes());
     FlaskSignedCodec::Options codecOptions = WtfCsrfCodec::codecOptions(
-        options, options.ageLimits.value(formatId(), WtfCsrfCodec::kDefaultTimeLimitSeconds));
+        options, options.ageLimitFor(formatId(), WtfCsrfCodec::kDefaultTimeLimitSeconds));
     codecOptions.signingKeys = &keys.signingKeys();
     WtfCsrfCodec::Decoded decoded = WtfCsrfCodec::decode(cookie, secrets, codecOptions);
     FlaskSignedCodec::Decoded &token = decoded.token;

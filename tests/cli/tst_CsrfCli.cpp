@@ -141,6 +141,26 @@ private Q_SLOTS:
                      v[QStringLiteral("raw")].toString());
     }
 
+    void maxAgeJudgesTheToken()
+    {
+        // --max-age is the age limit of whatever decode opens: Starlette's and Django's
+        // sessions take it, and so does a Flask-WTF token (WTF_CSRF_TIME_LIMIT's hour otherwise).
+        const QJsonObject v = vector(QStringLiteral("valid"), QStringLiteral("default"));
+        const auto decode = [&](const QStringList &extra) {
+            return test::runCli(QStringList{QStringLiteral("decode"), QStringLiteral("--no-ring"),
+                                            QStringLiteral("--secret"),
+                                            v[QStringLiteral("secret")].toString()} +
+                                extra + QStringList{v[QStringLiteral("token")].toString()});
+        };
+        const auto byDefault = decode({});
+        QVERIFY2(byDefault.err.contains("WTF_CSRF_TIME_LIMIT's 3600 s"), byDefault.err.constData());
+        const auto longer = decode({QStringLiteral("--max-age"), QStringLiteral("3153600000")});
+        QVERIFY2(longer.exitCode == 0, longer.err.constData());
+        QVERIFY2(!longer.err.contains("WTF_CSRF_TIME_LIMIT"), longer.err.constData());
+        const auto shorter = decode({QStringLiteral("--max-age"), QStringLiteral("60")});
+        QVERIFY2(shorter.err.contains("WTF_CSRF_TIME_LIMIT's 60 s"), shorter.err.constData());
+    }
+
     void namesEachFailingStep_data()
     {
         QTest::addColumn<QString>("tokenCase");
