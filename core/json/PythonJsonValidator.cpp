@@ -337,8 +337,10 @@ private:
         p = skipSpace(p + 1);
         if (p < m_end && *p == '}')
             return p + 1;
+        // Plain JSON has no tags: its members need no bookkeeping at all.
+        const bool tagged = m_options.dialect != PythonJsonReader::Dialect::Plain;
         // Flask's dialect keeps the first member (a tag is an object of one); EncryptedSession's
-        // keeps "__type__" in [0] and "b" in [1].
+        // keeps "__type__" in [0] and "b" in [1]. Filled only where a tag rule may look.
         std::array<Member, 2> kept;
         qsizetype count = 0, typeKeys = 0, bKeys = 0;
         bool spaceLedKey = false;
@@ -346,41 +348,52 @@ private:
             if (p >= m_end || *p != '"')
                 return nullptr;
             const char *keyStart = p + 1;
-            Member member;
-            p = string(p, &member.keyEscaped);
+            bool keyEscaped = false;
+            p = string(p, &keyEscaped);
             if (!p)
                 return nullptr;
-            member.key = QByteArrayView(keyStart, p - 1 - keyStart);
+            const qsizetype keySize = p - 1 - keyStart;
             // An escaped key could spell a tag; this check does not decode keys.
-            if (member.keyEscaped && m_options.dialect != PythonJsonReader::Dialect::Plain)
+            if (keyEscaped && tagged)
                 return nullptr;
+            // Both of json.dumps' separators, ":" and ": ", are read without a loop.
+            if (p < m_end && *p == ':') {
+                ++p;
+            } else {
+                p = skipSpace(p);
+                if (p >= m_end || *p != ':')
+                    return nullptr;
+                ++p;
+            }
             p = skipSpace(p);
-            if (p >= m_end || *p != ':')
-                return nullptr;
-            p = skipSpace(p + 1);
             const char *valueStart = p;
             p = element(p, depth);
             if (!p)
                 return nullptr;
-            member.value = QByteArrayView(valueStart, p - valueStart);
             if (depth == 1 && m_options.topMembers)
-                m_options.topMembers->add(keyStart - m_begin, member.key.size(),
-                                          p - (keyStart - 1));
-            if (count == 0)
-                kept[0] = member;
-            // Only keys of these sizes can matter to a tag: most members skip the comparisons.
-            const qsizetype keySize = member.key.size();
-            if (keySize == 1 && member.key.front() == 'b') {
-                ++bKeys;
-                kept[1] = member;
-            } else if (keySize == 8 && member.key == "__type__") {
-                ++typeKeys;
-                kept[0] = member;
-            } else if (keySize > 0 && member.key.front() == ' ') {
-                spaceLedKey = true;
+                m_options.topMembers->add(keyStart - m_begin, keySize, p - (keyStart - 1));
+            if (tagged) {
+                const auto member = [&] {
+                    return Member{QByteArrayView(keyStart, keySize), keyEscaped,
+                                  QByteArrayView(valueStart, p - valueStart)};
+                };
+                if (count == 0)
+                    kept[0] = member();
+                // Only keys of these sizes can matter to a tag: most members skip the
+                // comparisons.
+                if (keySize == 1 && *keyStart == 'b') {
+                    ++bKeys;
+                    kept[1] = member();
+                } else if (keySize == 8 && QByteArrayView(keyStart, 8) == "__type__") {
+                    ++typeKeys;
+                    kept[0] = member();
+                } else if (keySize > 0 && *keyStart == ' ') {
+                    spaceLedKey = true;
+                }
             }
             ++count;
-            p = skipSpace(p);
+            if (p >= m_end || *p != ',')
+                p = skipSpace(p);
             if (p < m_end && *p == ',') {
                 p = skipSpace(p + 1);
                 continue;
