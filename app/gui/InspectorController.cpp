@@ -79,13 +79,18 @@ FlaskSignedCodec::Options InspectorController::signerOptions() const
         m_settings.string(AppSettings::Key::SignerDerivation), &options.signer.derivation);
     options.legacyEpoch = m_settings.value(AppSettings::Key::SignerLegacyEpoch).toBool();
     // Each format's age by its own library's setting, never Flask's session lifetime.
-    options.ageLimits.insert(StarletteSessionFormat::formatId(),
-                             m_settings.integer(AppSettings::Key::StarletteMaxAgeSeconds));
+    // 0 is "None": no max_age for Starlette, no WTF_CSRF_TIME_LIMIT (Django's age is always set).
+    const auto orNoLimit = [](qint64 seconds) {
+        return seconds > 0 ? seconds : FlaskSignedCodec::kNoLifetimeLimit;
+    };
+    options.ageLimits.insert(
+        StarletteSessionFormat::formatId(),
+        orNoLimit(m_settings.integer(AppSettings::Key::StarletteMaxAgeSeconds)));
     options.ageLimits.insert(DjangoSignedFormat::formatId(),
                              m_settings.integer(AppSettings::Key::DjangoCookieAgeSeconds));
-    const qint64 timeLimit = m_settings.integer(AppSettings::Key::WtfCsrfTimeLimitSeconds);
-    options.ageLimits.insert(WtfCsrfFormat::formatId(),
-                             timeLimit > 0 ? timeLimit : std::numeric_limits<qint64>::max());
+    options.ageLimits.insert(
+        WtfCsrfFormat::formatId(),
+        orNoLimit(m_settings.integer(AppSettings::Key::WtfCsrfTimeLimitSeconds)));
     return options;
 }
 

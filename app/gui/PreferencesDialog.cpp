@@ -46,7 +46,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
         box->setValue(m_settings.integer(key));
         return box;
     };
-    m_starletteMaxAge = ageBox(AppSettings::Key::StarletteMaxAgeSeconds, "starletteMaxAge", 1);
+    m_starletteMaxAge = ageBox(AppSettings::Key::StarletteMaxAgeSeconds, "starletteMaxAge", 0);
+    m_starletteMaxAge->setSpecialValueText(tr("None (no limit)"));
     m_djangoCookieAge = ageBox(AppSettings::Key::DjangoCookieAgeSeconds, "djangoCookieAge", 1);
     m_wtfTimeLimit = ageBox(AppSettings::Key::WtfCsrfTimeLimitSeconds, "wtfCsrfTimeLimit", 0);
     m_wtfTimeLimit->setSpecialValueText(tr("None (no limit)"));

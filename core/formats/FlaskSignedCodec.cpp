@@ -161,11 +161,15 @@ void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64
     if (now < 0)
         now = QDateTime::currentSecsSinceEpoch();
     decoded.ageSeconds = now - decoded.parts.timestamp;
-    decoded.expired = decoded.ageSeconds > lifetimeSeconds || decoded.ageSeconds < 0;
+    // No limit (Starlette's max_age=None, WTF_CSRF_TIME_LIMIT = None): itsdangerous checks no
+    // age then, not even a time in the future.
+    const bool limited = lifetimeSeconds != kNoLifetimeLimit;
+    const bool future = limited && decoded.ageSeconds < 0;
+    decoded.expired = limited && (decoded.ageSeconds > lifetimeSeconds || future);
     decoded.lifetimeSeconds = lifetimeSeconds;
     // One fact, decided once: front ends phrase it for people.
     decoded.expiry = decoded.parts.timestampOutOfRange ? Expiry::TimestampOutOfRange
-                     : decoded.ageSeconds < 0          ? Expiry::SignedInFuture
+                     : future                          ? Expiry::SignedInFuture
                      : decoded.expired                 ? Expiry::OlderThanLifetime
                                                        : Expiry::Fresh;
 }

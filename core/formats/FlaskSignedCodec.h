@@ -14,6 +14,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <limits>
+
 #include <optional>
 
 namespace sessionlens {
@@ -31,6 +33,9 @@ class FlaskSignedCodec
 public:
     /// PERMANENT_SESSION_LIFETIME's default.
     static constexpr qint64 kDefaultLifetimeSeconds = defaults::kSessionLifetimeSeconds;
+    /// A lifetime of no limit: max_age=None to itsdangerous (Starlette's max_age=None,
+    /// WTF_CSRF_TIME_LIMIT = None), which then checks no age at all.
+    static constexpr qint64 kNoLifetimeLimit = std::numeric_limits<qint64>::max();
     /// itsdangerous before 1.0 counted timestamps from 2011-01-01.
     static constexpr qint64 kLegacyEpoch = 1293840000;
     /// 9999-12-31 23:59:59 UTC: the last second a date can show. Larger timestamps are

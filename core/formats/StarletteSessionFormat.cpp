@@ -174,9 +174,10 @@ void StarletteSessionFormat::judgeAge(OpenedCookie &opened, const OpenOptions &o
 qsizetype StarletteSessionFormat::setCookieAttributeBytes(qint64 maxAge)
 {
     // `{session_cookie}={data}; path={path}; {max_age}{security_flags}`, where max_age is
-    // `Max-Age=N; ` when max_age is truthy and security_flags `httponly; samesite=lax`.
+    // `Max-Age=N; ` when max_age is truthy (not None, not 0) and security_flags `httponly;
+    // samesite=lax`.
     const qsizetype fixed = sizeof("; path=/; httponly; samesite=lax") - 1;
-    return maxAge != 0
+    return maxAge != 0 && maxAge != FlaskSignedCodec::kNoLifetimeLimit
                ? fixed + qsizetype(sizeof("; Max-Age=") - 1) + QByteArray::number(maxAge).size()
                : fixed;
 }

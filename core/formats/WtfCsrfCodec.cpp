@@ -27,7 +27,7 @@ FlaskSignedCodec::Options WtfCsrfCodec::codecOptions(const FlaskSignedCodec::Opt
     options.signer = signerOptions();
     options.legacyEpoch = false;
     options.verifyEmptySecret = false;
-    options.lifetimeSeconds = timeLimit.value_or(std::numeric_limits<qint64>::max());
+    options.lifetimeSeconds = timeLimit.value_or(FlaskSignedCodec::kNoLifetimeLimit);
     return options;
 }
 
@@ -59,7 +59,7 @@ WtfCsrfCodec::Decoded WtfCsrfCodec::decode(QByteArrayView token, const QList<Sec
                                            const QString &fieldName, qint64 now)
 {
     Decoded decoded;
-    decoded.timeLimited = options.lifetimeSeconds != std::numeric_limits<qint64>::max();
+    decoded.timeLimited = options.lifetimeSeconds != FlaskSignedCodec::kNoLifetimeLimit;
     FlaskSignedCodec::Decoded &out = decoded.token;
     auto parts = FlaskSignedCodec::split(token, options);
     if (!parts) {

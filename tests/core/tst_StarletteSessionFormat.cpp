@@ -290,6 +290,22 @@ void TestStarletteSessionFormat::expiryUsesMaxAgeUnlessChosen()
     options.lifetimeChosen = true; // --max-age 3600
     opened = CookieOpener::open(cookie, ring, options);
     QCOMPARE(opened.detailsAs<FlaskSignedCodec::Decoded>()->lifetimeSeconds, 3600);
+
+    // max_age=None (the window's "None" preference): itsdangerous checks no age at all, so
+    // neither an old cookie nor one from the future is expired, and Set-Cookie has no Max-Age.
+    options.ageLimits.insert(StarletteSessionFormat::formatId(),
+                             FlaskSignedCodec::kNoLifetimeLimit);
+    opened = CookieOpener::open(cookie, ring, options);
+    signature = opened.detailsAs<FlaskSignedCodec::Decoded>();
+    for (const qint64 now : {qint64(1700000000) + 10 * 365 * 24 * 3600, qint64(1600000000)}) {
+        FlaskSignedCodec::judgeAge(*signature, signature->lifetimeSeconds, now);
+        QVERIFY(!signature->expired);
+        QCOMPARE(signature->expiry, FlaskSignedCodec::Expiry::Fresh);
+    }
+    QCOMPARE(StarletteSessionFormat::setCookieAttributeBytes(FlaskSignedCodec::kNoLifetimeLimit),
+             StarletteSessionFormat::setCookieAttributeBytes(0));
+    QVERIFY(StarletteSessionFormat::setCookieAttributeBytes(1209600) >
+            StarletteSessionFormat::setCookieAttributeBytes(0));
 }
 
 void TestStarletteSessionFormat::sealRefusesWhatJsonDumpsCannotWrite()

@@ -790,17 +790,22 @@ void TestGuiKeyboard::eachFormatsAgeHasItsPreference_data()
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("expiredText");
     QTest::addColumn<bool>("expiredBefore");
+    QTest::addColumn<int>("daysAgo");
     // Cookies signed three days ago: inside Starlette's and Django's two weeks, over the
-    // two days typed; over Flask-WTF's hour, inside no limit at all.
+    // two days typed; over Flask-WTF's hour, inside no limit at all. Twenty days: over
+    // Starlette's two weeks, inside its max_age=None.
     QTest::newRow("Starlette max_age")
         << QStringLiteral("starlette") << R"({"user": "ada"})" << 'm' << QStringLiteral("172800")
-        << QStringLiteral("Expired:") << false;
+        << QStringLiteral("Expired:") << false << 3;
+    QTest::newRow("Starlette max_age=None")
+        << QStringLiteral("starlette") << R"({"user": "ada"})" << 'm' << QStringLiteral("0")
+        << QStringLiteral("Expired:") << true << 20;
     QTest::newRow("Django SESSION_COOKIE_AGE")
         << QStringLiteral("django") << R"({"user": "ada"})" << 'o' << QStringLiteral("172800")
-        << QStringLiteral("Expired:") << false;
+        << QStringLiteral("Expired:") << false << 3;
     QTest::newRow("Flask-WTF time limit")
         << QStringLiteral("wtf-csrf") << R"({"csrf_token": "5f8a9c2e4b1d7a3e9f0c6b2d8e4a1f7c"})"
-        << 't' << QStringLiteral("0") << QStringLiteral("WTF_CSRF_TIME_LIMIT") << true;
+        << 't' << QStringLiteral("0") << QStringLiteral("WTF_CSRF_TIME_LIMIT") << true << 3;
 }
 
 void TestGuiKeyboard::eachFormatsAgeHasItsPreference()
@@ -811,6 +816,7 @@ void TestGuiKeyboard::eachFormatsAgeHasItsPreference()
     QFETCH(QString, typed);
     QFETCH(QString, expiredText);
     QFETCH(bool, expiredBefore);
+    QFETCH(int, daysAgo);
     test::GuiTestFixture f;
     const QByteArray secret = "age-preference-secret";
     const SecureBytes key(secret.constData(), std::size_t(secret.size()));
@@ -822,7 +828,7 @@ void TestGuiKeyboard::eachFormatsAgeHasItsPreference()
     QVERIFY(value);
     SessionSealer::Options options;
     options.format = format;
-    options.timestamp = QDateTime::currentSecsSinceEpoch() - 3 * 24 * 3600;
+    options.timestamp = QDateTime::currentSecsSinceEpoch() - qint64(daysAgo) * 24 * 3600;
     const auto sealed = SessionSealer::seal(value.value(), key, options);
     QVERIFY2(sealed.ok(), qPrintable(sealed.error ? sealed.error->message : QString()));
     const QString cookie = QString::fromLatin1(sealed.cookie);
