@@ -173,31 +173,19 @@ Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
     Match match;
     if (!canonicalSignature(parts))
         return match;
+    // Without the caller's cache each secret is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
     for (const Digest digest : {Digest::Sha256, Digest::Sha1}) {
         // Only a signature of the digest's size can match (ItsdangerousSigner::verify).
         if (parts.signature.size() != ItsdangerousSigner::digestSize(digest))
             continue;
-        if (signingKeys) {
-            for (qsizetype i = 0; i < secrets.size(); ++i) {
-                auto matched = signingKeys->verify(signerOptions(digest), secrets[i],
-                                                   parts.signedValue, parts.signature);
-                if (!matched)
-                    return matched.error();
-                if (*matched)
-                    return Match{i, digest};
-            }
-            continue;
-        }
-        auto signer = ItsdangerousSigner::create(signerOptions(digest));
-        if (!signer)
-            return signer.error();
-        for (qsizetype i = 0; i < secrets.size(); ++i) {
-            const SecureBytes &secret = secrets[i];
-            const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()),
-                                            qsizetype(secret.size()));
-            if (signer->verify(secretView, parts.signedValue, parts.signature))
-                return Match{i, digest};
-        }
+        auto index =
+            cache.firstMatch(signerOptions(digest), secrets, parts.signedValue, parts.signature);
+        if (!index)
+            return index.error();
+        if (*index >= 0)
+            return Match{*index, digest};
     }
     return match;
 }

@@ -132,28 +132,10 @@ FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Lay
 Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<SecureBytes> &secrets,
                                            const Options &options)
 {
-    if (options.signingKeys) {
-        for (qsizetype i = 0; i < secrets.size(); ++i) {
-            auto matched = options.signingKeys->verify(options.signer, secrets[i],
-                                                       parts.signedValue, parts.signature);
-            if (!matched)
-                return matched.error();
-            if (*matched)
-                return i;
-        }
-        return qsizetype(-1);
-    }
-    auto signer = ItsdangerousSigner::create(options.signer);
-    if (!signer)
-        return signer.error();
-    for (qsizetype i = 0; i < secrets.size(); ++i) {
-        const SecureBytes &secret = secrets[i];
-        const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()),
-                                        qsizetype(secret.size()));
-        if (signer->verify(secretView, parts.signedValue, parts.signature))
-            return i;
-    }
-    return qsizetype(-1);
+    // Without the caller's cache each secret is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = options.signingKeys ? *options.signingKeys : local;
+    return cache.firstMatch(options.signer, secrets, parts.signedValue, parts.signature);
 }
 
 void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now)

@@ -231,16 +231,12 @@ Result<QByteArray> RememberCookieCodec::digest(QByteArrayView userId, const Secu
 bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
                                   SigningKeyCache *signingKeys)
 {
-    if (signingKeys) {
-        const QByteArray raw = QByteArray::fromHex(parts.digestText);
-        auto matched = signingKeys->verify(signerOptions(), key, parts.userId, raw);
-        return matched && *matched;
-    }
-    auto signer = hmacSha512();
-    if (!signer)
-        return false;
+    // Without the caller's cache the key is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
     const QByteArray raw = QByteArray::fromHex(parts.digestText);
-    return raw.size() == signer->digestSize() && signer->verify(view(key), parts.userId, raw);
+    auto matched = cache.verify(signerOptions(), key, parts.userId, raw);
+    return matched && *matched;
 }
 
 Result<QByteArray> RememberCookieCodec::sign(QByteArrayView userId, const SecureBytes &secret)
