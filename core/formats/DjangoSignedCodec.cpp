@@ -127,7 +127,8 @@ void DjangoSignedCodec::judgeAge(Decoded &decoded, qint64 cookieAge, qint64 now)
 
 DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
                                                      const FlaskSignedCodec::Options &options,
-                                                     const QList<SecureBytes> &secrets, qint64 now)
+                                                     const QList<SecureBytes> &secrets, qint64 now,
+                                                     SigningKeyCache *signingKeys)
 {
     Decoded decoded;
     auto parts = split(cookie);
@@ -157,7 +158,7 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
                                  "Latin-1 character of its value, as shown"));
     }
     if (FlaskSignedCodec::readSession(decoded, options, PythonJsonReader::Dialect::Plain))
-        verifyInto(decoded, secrets, options.signingKeys);
+        verifyInto(decoded, secrets, signingKeys);
     return decoded;
 }
 

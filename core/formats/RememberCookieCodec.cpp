@@ -52,6 +52,15 @@ QByteArrayView view(const SecureBytes &bytes)
     return {reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())};
 }
 
+// ASCII, or bytes that are no UTF-8 text: Flask-Login's key is these bytes as they are.
+bool isOwnKey(QByteArrayView bytes)
+{
+    bool ascii = true;
+    for (const char c : bytes)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    return ascii || Utf8Validator::firstInvalid(bytes) >= 0;
+}
+
 } // namespace
 
 ItsdangerousSigner::Options RememberCookieCodec::signerOptions()
@@ -191,10 +200,7 @@ Result<RememberCookieCodec::Parts> RememberCookieCodec::split(QByteArrayView coo
 std::optional<SecureBytes> RememberCookieCodec::flaskLoginKey(const SecureBytes &secret)
 {
     const QByteArrayView bytes = view(secret);
-    bool ascii = true;
-    for (const char c : bytes)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (ascii || Utf8Validator::firstInvalid(bytes) >= 0)
+    if (isOwnKey(bytes))
         return secret;
     const QString text = Utf8Validator::decode(bytes);
     SecureBytes latin1(std::size_t(text.size()));
@@ -206,14 +212,13 @@ std::optional<SecureBytes> RememberCookieCodec::flaskLoginKey(const SecureBytes 
     return latin1;
 }
 
-QList<SecureBytes> RememberCookieCodec::candidateKeys(const SecureBytes &secret)
+std::optional<SecureBytes> RememberCookieCodec::latin1Key(const SecureBytes &secret)
 {
-    const std::optional<SecureBytes> key = flaskLoginKey(secret);
-    if (!key)
-        return {secret};
-    if (key->size() == secret.size() && view(*key) == view(secret))
-        return {*key};
-    return {*key, secret};
+    // Checked before flaskLoginKey(), which would copy such a secret only to return it.
+    if (isOwnKey(view(secret)))
+        return std::nullopt;
+    // UTF-8 text past ASCII: its Latin-1 bytes are fewer, so they always differ.
+    return flaskLoginKey(secret);
 }
 
 Result<QByteArray> RememberCookieCodec::digest(QByteArrayView userId, const SecureBytes &key)
