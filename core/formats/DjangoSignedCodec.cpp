@@ -9,7 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <algorithm>
+#include <cstring>
 
 namespace sessionlens {
 
@@ -28,6 +28,23 @@ int base62Digit(char c)
     if (c >= 'a' && c <= 'z')
         return c - 'a' + 36;
     return -1;
+}
+
+// Eight bytes at a time: every Django session's JSON is read through here.
+bool isAscii(QByteArrayView bytes)
+{
+    constexpr quint64 kHighBits = 0x8080808080808080ULL;
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    quint64 seen = 0;
+    for (; end - p >= 8; p += 8) {
+        quint64 word = 0;
+        std::memcpy(&word, p, sizeof word);
+        seen |= word;
+    }
+    for (; p < end; ++p)
+        seen |= static_cast<unsigned char>(*p);
+    return (seen & kHighBits) == 0;
 }
 
 Error partError(ErrorCategory category, const QString &message, Part part)
@@ -150,8 +167,7 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
         return decoded;
     // JSONSerializer.loads decodes Latin-1, so every byte is one character: bytes past ASCII
     // (which Django never writes, as json.dumps escapes them) read as U+0080..U+00FF.
-    if (std::any_of(decoded.json.cbegin(), decoded.json.cend(),
-                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    if (!isAscii(decoded.json)) {
         decoded.json = QString::fromLatin1(decoded.json).toUtf8();
         decoded.warnings.append(QCoreApplication::translate(
             "sessionlens::Note", "the JSON holds bytes past ASCII: Django reads each as the "
@@ -181,8 +197,11 @@ Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
         // Only a signature of the digest's size can match (ItsdangerousSigner::verify).
         if (parts.signature.size() != ItsdangerousSigner::digestSize(digest))
             continue;
-        auto index =
-            cache.firstMatch(signerOptions(digest), secrets, parts.signedValue, parts.signature);
+        // Built once each: the salt's bytes are not allocated again per cookie.
+        static const ItsdangerousSigner::Options sha256 = signerOptions(Digest::Sha256);
+        static const ItsdangerousSigner::Options sha1 = signerOptions(Digest::Sha1);
+        auto index = cache.firstMatch(digest == Digest::Sha256 ? sha256 : sha1, secrets,
+                                      parts.signedValue, parts.signature);
         if (!index)
             return index.error();
         if (*index >= 0)

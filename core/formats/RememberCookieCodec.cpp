@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <array>
+
 #include <openssl/crypto.h>
 
 namespace sessionlens {
@@ -20,6 +22,17 @@ bool isLowerHex(char c)
 bool isHex(char c)
 {
     return isLowerHex(c) || (c >= 'A' && c <= 'F');
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 bool isOctal(char c, char highest = '7')
@@ -239,8 +252,21 @@ bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
     // Without the caller's cache the key is prepared for this cookie alone.
     SigningKeyCache local;
     SigningKeyCache &cache = signingKeys ? *signingKeys : local;
-    const QByteArray raw = QByteArray::fromHex(parts.digestText);
-    auto matched = cache.verify(signerOptions(), key, parts.userId, raw);
+    // Built once: the salt's bytes are not allocated again per cookie.
+    static const ItsdangerousSigner::Options options = signerOptions();
+    // split() let only lower-case hex of the digest's length through: read it on the stack.
+    std::array<char, kDigestHexChars / 2> digest{};
+    const QByteArrayView hex = parts.digestText;
+    bool hexDigest = hex.size() == kDigestHexChars;
+    for (qsizetype i = 0; hexDigest && i < hex.size(); i += 2) {
+        const int high = hexValue(hex[i]), low = hexValue(hex[i + 1]);
+        hexDigest = high >= 0 && low >= 0;
+        digest[std::size_t(i / 2)] = char((high << 4) | low);
+    }
+    const QByteArray other = hexDigest ? QByteArray() : QByteArray::fromHex(parts.digestText);
+    auto matched =
+        cache.verify(options, key, parts.userId,
+                     hexDigest ? QByteArrayView(digest.data(), qsizetype(digest.size())) : other);
     return matched && *matched;
 }
 
