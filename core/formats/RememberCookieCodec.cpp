@@ -24,17 +24,6 @@ bool isHex(char c)
     return isLowerHex(c) || (c >= 'A' && c <= 'F');
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool isOctal(char c, char highest = '7')
 {
     return c >= '0' && c <= highest;
@@ -254,14 +243,15 @@ bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
     SigningKeyCache &cache = signingKeys ? *signingKeys : local;
     // Built once: the salt's bytes are not allocated again per cookie.
     static const ItsdangerousSigner::Options options = signerOptions();
-    // split() let only lower-case hex of the digest's length through: read it on the stack.
+    // split() let only lower-case hex of the digest's length through: read it on the stack
+    // (anything else, from a caller's own Parts, goes the general way).
     std::array<char, kDigestHexChars / 2> digest{};
     const QByteArrayView hex = parts.digestText;
+    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
     bool hexDigest = hex.size() == kDigestHexChars;
     for (qsizetype i = 0; hexDigest && i < hex.size(); i += 2) {
-        const int high = hexValue(hex[i]), low = hexValue(hex[i + 1]);
-        hexDigest = high >= 0 && low >= 0;
-        digest[std::size_t(i / 2)] = char((high << 4) | low);
+        hexDigest = isLowerHex(hex[i]) && isLowerHex(hex[i + 1]);
+        digest[std::size_t(i / 2)] = char((nibble(hex[i]) << 4) | nibble(hex[i + 1]));
     }
     const QByteArray other = hexDigest ? QByteArray() : QByteArray::fromHex(parts.digestText);
     auto matched =
