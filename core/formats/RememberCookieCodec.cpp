@@ -2,6 +2,7 @@
 
 #include "crypto/ItsdangerousSigner.h"
 #include "crypto/SigningKeyCache.h"
+#include "encoding/HexDigit.h"
 #include "json/Utf8Validator.h"
 
 #include <QCoreApplication>
@@ -243,15 +244,15 @@ bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
     SigningKeyCache &cache = signingKeys ? *signingKeys : local;
     // Built once: the salt's bytes are not allocated again per cookie.
     static const ItsdangerousSigner::Options options = signerOptions();
-    // split() let only lower-case hex of the digest's length through: read it on the stack
-    // (anything else, from a caller's own Parts, goes the general way).
+    // split() let only hex of the digest's length through: read it on the stack (anything
+    // else, from a caller's own Parts, goes the general way).
     std::array<char, kDigestHexChars / 2> digest{};
     const QByteArrayView hex = parts.digestText;
-    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
     bool hexDigest = hex.size() == kDigestHexChars;
     for (qsizetype i = 0; hexDigest && i < hex.size(); i += 2) {
-        hexDigest = isLowerHex(hex[i]) && isLowerHex(hex[i + 1]);
-        digest[std::size_t(i / 2)] = char((nibble(hex[i]) << 4) | nibble(hex[i + 1]));
+        const int high = hexDigitValue(hex[i]), low = hexDigitValue(hex[i + 1]);
+        hexDigest = high >= 0 && low >= 0;
+        digest[std::size_t(i / 2)] = char((high << 4) | low);
     }
     const QByteArray other = hexDigest ? QByteArray() : QByteArray::fromHex(parts.digestText);
     auto matched =
