@@ -57,6 +57,20 @@ Result<bool> SigningKeyCache::verify(const ItsdangerousSigner::Options &options,
     return signer.verify(m_prepared.back().key, value, signature);
 }
 
+Result<qsizetype> SigningKeyCache::firstMatch(const ItsdangerousSigner::Options &options,
+                                              const QList<SecureBytes> &secrets,
+                                              QByteArrayView value, QByteArrayView signature)
+{
+    for (qsizetype i = 0; i < secrets.size(); ++i) {
+        auto matched = verify(options, secrets[i], value, signature);
+        if (!matched)
+            return matched.error();
+        if (*matched)
+            return i;
+    }
+    return qsizetype(-1);
+}
+
 void SigningKeyCache::clear()
 {
     m_prepared.clear();

@@ -5,6 +5,7 @@
 #include "crypto/SecureBytes.h"
 
 #include <QByteArrayView>
+#include <QList>
 
 #include <cstddef>
 #include <vector>
@@ -31,6 +32,12 @@ public:
     [[nodiscard]] Result<bool> verify(const ItsdangerousSigner::Options &options,
                                       const SecureBytes &secret, QByteArrayView value,
                                       QByteArrayView signature);
+    /// Index of the first of `secrets` whose signature of `value` under `options` is
+    /// `signature`, -1 when none is: the one loop every signed format verifies with. An
+    /// error when OpenSSL offers no such digest.
+    [[nodiscard]] Result<qsizetype> firstMatch(const ItsdangerousSigner::Options &options,
+                                               const QList<SecureBytes> &secrets,
+                                               QByteArrayView value, QByteArrayView signature);
     /// Forgets every prepared secret (their digest states are cleared as they are freed).
     void clear();
     [[nodiscard]] std::size_t preparedCount() const { return m_prepared.size(); }

@@ -25,6 +25,28 @@ constexpr DecodeTable makeTable(char plus, char slash)
 constexpr DecodeTable kStandard = makeTable('+', '/');
 constexpr DecodeTable kUrlSafe = makeTable('-', '_');
 
+// Each character's six bits already shifted to their place in a group's 24, one table per
+// place, with the top bit set for a character outside the alphabet: a group of four then costs
+// four loads and three ORs (every cookie's payload goes through here).
+using GroupTables = std::array<std::array<quint32, 256>, 4>;
+constexpr quint32 kNotBase64 = 0x80000000u;
+
+constexpr GroupTables makeGroupTables(const DecodeTable &table)
+{
+    GroupTables tables{};
+    for (int place = 0; place < 4; ++place) {
+        for (int c = 0; c < 256; ++c) {
+            tables[std::size_t(place)][std::size_t(c)] =
+                table[std::size_t(c)] < 0 ? kNotBase64
+                                          : quint32(table[std::size_t(c)]) << (18 - 6 * place);
+        }
+    }
+    return tables;
+}
+
+constexpr GroupTables kStandardGroups = makeGroupTables(kStandard);
+constexpr GroupTables kUrlSafeGroups = makeGroupTables(kUrlSafe);
+
 Error badCharacter(QByteArrayView text, qsizetype position)
 {
     const auto c = static_cast<unsigned char>(text[position]);
@@ -75,18 +97,17 @@ Result<QByteArray> Base64::decode(QByteArrayView text, Alphabet alphabet)
     QByteArray out((length / 4) * 3 + (length % 4 ? length % 4 - 1 : 0), Qt::Uninitialized);
     auto *target = reinterpret_cast<unsigned char *>(out.data());
     const auto *source = reinterpret_cast<const unsigned char *>(text.data());
+    const GroupTables &groups = alphabet == Alphabet::Standard ? kStandardGroups : kUrlSafeGroups;
     qsizetype i = 0;
     for (; i + 4 <= length; i += 4) {
-        const int a = table[source[i]], b = table[source[i + 1]], c = table[source[i + 2]],
-                  d = table[source[i + 3]];
-        if ((a | b | c | d) < 0) {
+        const quint32 v = groups[0][source[i]] | groups[1][source[i + 1]] |
+                          groups[2][source[i + 2]] | groups[3][source[i + 3]];
+        if (v & kNotBase64) {
             for (qsizetype k = i;; ++k) {
                 if (table[source[k]] < 0)
                     return badCharacter(text, k);
             }
         }
-        const unsigned v =
-            (unsigned(a) << 18) | (unsigned(b) << 12) | (unsigned(c) << 6) | unsigned(d);
         *target++ = static_cast<unsigned char>(v >> 16);
         *target++ = static_cast<unsigned char>(v >> 8);
         *target++ = static_cast<unsigned char>(v);

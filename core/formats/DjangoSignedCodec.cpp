@@ -9,7 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <algorithm>
+#include <cstring>
 
 namespace sessionlens {
 
@@ -28,6 +28,23 @@ int base62Digit(char c)
     if (c >= 'a' && c <= 'z')
         return c - 'a' + 36;
     return -1;
+}
+
+// Eight bytes at a time: every Django session's JSON is read through here.
+bool isAscii(QByteArrayView bytes)
+{
+    constexpr quint64 kHighBits = 0x8080808080808080ULL;
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    quint64 seen = 0;
+    for (; end - p >= 8; p += 8) {
+        quint64 word = 0;
+        std::memcpy(&word, p, sizeof word);
+        seen |= word;
+    }
+    for (; p < end; ++p)
+        seen |= static_cast<unsigned char>(*p);
+    return (seen & kHighBits) == 0;
 }
 
 Error partError(ErrorCategory category, const QString &message, Part part)
@@ -127,7 +144,8 @@ void DjangoSignedCodec::judgeAge(Decoded &decoded, qint64 cookieAge, qint64 now)
 
 DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
                                                      const FlaskSignedCodec::Options &options,
-                                                     const QList<SecureBytes> &secrets, qint64 now)
+                                                     const QList<SecureBytes> &secrets, qint64 now,
+                                                     SigningKeyCache *signingKeys)
 {
     Decoded decoded;
     auto parts = split(cookie);
@@ -149,15 +167,14 @@ DjangoSignedCodec::Decoded DjangoSignedCodec::decode(QByteArrayView cookie,
         return decoded;
     // JSONSerializer.loads decodes Latin-1, so every byte is one character: bytes past ASCII
     // (which Django never writes, as json.dumps escapes them) read as U+0080..U+00FF.
-    if (std::any_of(decoded.json.cbegin(), decoded.json.cend(),
-                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    if (!isAscii(decoded.json)) {
         decoded.json = QString::fromLatin1(decoded.json).toUtf8();
         decoded.warnings.append(QCoreApplication::translate(
             "sessionlens::Note", "the JSON holds bytes past ASCII: Django reads each as the "
                                  "Latin-1 character of its value, as shown"));
     }
     if (FlaskSignedCodec::readSession(decoded, options, PythonJsonReader::Dialect::Plain))
-        verifyInto(decoded, secrets, options.signingKeys);
+        verifyInto(decoded, secrets, signingKeys);
     return decoded;
 }
 
@@ -173,31 +190,22 @@ Result<DjangoSignedCodec::Match> DjangoSignedCodec::verify(const Parts &parts,
     Match match;
     if (!canonicalSignature(parts))
         return match;
+    // Without the caller's cache each secret is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
     for (const Digest digest : {Digest::Sha256, Digest::Sha1}) {
         // Only a signature of the digest's size can match (ItsdangerousSigner::verify).
         if (parts.signature.size() != ItsdangerousSigner::digestSize(digest))
             continue;
-        if (signingKeys) {
-            for (qsizetype i = 0; i < secrets.size(); ++i) {
-                auto matched = signingKeys->verify(signerOptions(digest), secrets[i],
-                                                   parts.signedValue, parts.signature);
-                if (!matched)
-                    return matched.error();
-                if (*matched)
-                    return Match{i, digest};
-            }
-            continue;
-        }
-        auto signer = ItsdangerousSigner::create(signerOptions(digest));
-        if (!signer)
-            return signer.error();
-        for (qsizetype i = 0; i < secrets.size(); ++i) {
-            const SecureBytes &secret = secrets[i];
-            const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()),
-                                            qsizetype(secret.size()));
-            if (signer->verify(secretView, parts.signedValue, parts.signature))
-                return Match{i, digest};
-        }
+        // Built once each: the salt's bytes are not allocated again per cookie.
+        static const ItsdangerousSigner::Options sha256 = signerOptions(Digest::Sha256);
+        static const ItsdangerousSigner::Options sha1 = signerOptions(Digest::Sha1);
+        auto index = cache.firstMatch(digest == Digest::Sha256 ? sha256 : sha1, secrets,
+                                      parts.signedValue, parts.signature);
+        if (!index)
+            return index.error();
+        if (*index >= 0)
+            return Match{*index, digest};
     }
     return match;
 }

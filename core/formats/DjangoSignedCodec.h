@@ -51,11 +51,13 @@ public:
     [[nodiscard]] static Result<Parts> split(QByteArrayView cookie);
     /// Decodes the payload; with secrets, also verifies (a mismatch sets an `authentication`
     /// error but keeps the decoded session). Age is judged by cookieAge(options).
+    /// `signingKeys`: where the secrets are prepared once (FlaskSignedCodec::decode).
     [[nodiscard]] static Decoded decode(QByteArrayView cookie,
                                         const FlaskSignedCodec::Options &options,
-                                        const QList<SecureBytes> &secrets = {}, qint64 now = -1);
+                                        const QList<SecureBytes> &secrets = {}, qint64 now = -1,
+                                        SigningKeyCache *signingKeys = nullptr);
     /// Tries each secret with SHA-256, then SHA-1, as Signer.unsign does; no match: index -1.
-    /// `signingKeys`: where the secrets are prepared once (FlaskSignedCodec::Options).
+    /// `signingKeys`: where the secrets are prepared once (FlaskSignedCodec::decode).
     [[nodiscard]] static Result<Match> verify(const Parts &parts, const QList<SecureBytes> &secrets,
                                               SigningKeyCache *signingKeys = nullptr);
     /// Django's max_age check: only an age above it fails (a timestamp in the future passes).

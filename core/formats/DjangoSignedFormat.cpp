@@ -83,15 +83,10 @@ void DjangoSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const O
                               OpenedCookie &out) const
 {
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
-    QList<SecureBytes> secrets;
-    secrets.reserve(indices.size());
-    for (const qsizetype i : indices)
-        secrets.append(keys.ring().at(i).bytes());
-    OpenOptions prepared = options;
-    prepared.signingKeys = &keys.signingKeys();
-    FlaskSignedFormat::fillOpened(DjangoSignedCodec::decode(cookie, prepared, secrets), indices,
-                                  out);
+    const KeySchedules::SigningSecrets ring = keys.signingSecrets(*this);
+    FlaskSignedFormat::fillOpened(
+        DjangoSignedCodec::decode(cookie, options, ring.secrets, -1, &ring.cache), ring.indices,
+        out);
 }
 
 std::optional<Error> DjangoSignedFormat::checkWritable(const SessionValue &session)

@@ -130,30 +130,12 @@ FlaskSignedCodec::split(QByteArrayView cookie, const Options &options, const Lay
 }
 
 Result<qsizetype> FlaskSignedCodec::verify(const Parts &parts, const QList<SecureBytes> &secrets,
-                                           const Options &options)
+                                           const Options &options, SigningKeyCache *signingKeys)
 {
-    if (options.signingKeys) {
-        for (qsizetype i = 0; i < secrets.size(); ++i) {
-            auto matched = options.signingKeys->verify(options.signer, secrets[i],
-                                                       parts.signedValue, parts.signature);
-            if (!matched)
-                return matched.error();
-            if (*matched)
-                return i;
-        }
-        return qsizetype(-1);
-    }
-    auto signer = ItsdangerousSigner::create(options.signer);
-    if (!signer)
-        return signer.error();
-    for (qsizetype i = 0; i < secrets.size(); ++i) {
-        const SecureBytes &secret = secrets[i];
-        const QByteArrayView secretView(reinterpret_cast<const char *>(secret.data()),
-                                        qsizetype(secret.size()));
-        if (signer->verify(secretView, parts.signedValue, parts.signature))
-            return i;
-    }
-    return qsizetype(-1);
+    // Without the caller's cache each secret is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
+    return cache.firstMatch(options.signer, secrets, parts.signedValue, parts.signature);
 }
 
 void FlaskSignedCodec::judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now)
@@ -182,7 +164,8 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
 
 FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const Options &options,
                                                    const QList<SecureBytes> &secrets, qint64 now,
-                                                   const Layout &layout)
+                                                   const Layout &layout,
+                                                   SigningKeyCache *signingKeys)
 {
     Decoded decoded;
     auto parts = split(cookie, options, layout);
@@ -194,7 +177,7 @@ FlaskSignedCodec::Decoded FlaskSignedCodec::decode(QByteArrayView cookie, const 
     judgeAge(decoded, options.lifetimeSeconds, now);
 
     if (inflatePayload(decoded, options) && readSession(decoded, options, layout.dialect))
-        verifyInto(decoded, secrets, options);
+        verifyInto(decoded, secrets, options, signingKeys);
     return decoded;
 }
 
@@ -235,25 +218,33 @@ bool FlaskSignedCodec::readSession(Decoded &decoded, const Options &options,
     return !decoded.error;
 }
 
-void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &givenSecrets,
-                                  const Options &options)
+void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
+                                  const Options &options, SigningKeyCache *signingKeys)
 {
-    QList<SecureBytes> withEmpty;
-    if (options.verifyEmptySecret) {
-        withEmpty = givenSecrets;
-        withEmpty.append(SecureBytes());
-    }
-    const QList<SecureBytes> &secrets = options.verifyEmptySecret ? withEmpty : givenSecrets;
-    if (secrets.isEmpty())
+    // The empty secret is tried after the given ones, as if it were the last of them (no copy
+    // of the list for it).
+    const qsizetype secretCount = secrets.size() + (options.verifyEmptySecret ? 1 : 0);
+    if (secretCount == 0)
         return;
-    auto index = verify(decoded.parts, secrets, options);
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
+    auto index = verify(decoded.parts, secrets, options, &cache);
+    if (index && *index < 0 && options.verifyEmptySecret) {
+        auto empty = cache.verify(options.signer, SecureBytes(), decoded.parts.signedValue,
+                                  decoded.parts.signature);
+        if (!empty)
+            index = empty.error();
+        else if (*empty)
+            index = secrets.size();
+    }
     if (!index) {
         decoded.error = index.error();
         return;
     }
     decoded.secretIndex = index.value();
     decoded.verification = index.value() >= 0 ? Verification::Valid : Verification::Invalid;
-    if (index.value() >= 0 && secrets.at(index.value()).isEmpty())
+    if (index.value() >= 0 &&
+        (index.value() == secrets.size() || secrets.at(index.value()).isEmpty()))
         decoded.warnings.append(QCoreApplication::translate(
             "sessionlens::Note",
             "the signature matches the empty secret: the app's secret is "
@@ -281,12 +272,12 @@ void FlaskSignedCodec::verifyInto(Decoded &decoded, const QList<SecureBytes> &gi
     else if (index.value() < 0)
         decoded.error = Error::make(
             ErrorCategory::Authentication,
-            secrets.size() == 1
+            secretCount == 1
                 ? QCoreApplication::translate("sessionlens::Error",
                                               "the signature does not match the secret")
                 : QCoreApplication::translate("sessionlens::Error",
                                               "the signature matches none of the %1 secrets")
-                      .arg(secrets.size()),
+                      .arg(secretCount),
             {}, int(Part::Signature));
 }
 

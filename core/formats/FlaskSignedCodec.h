@@ -58,9 +58,6 @@ public:
     struct Options
     {
         ItsdangerousSigner::Options signer;
-        /// When set, each secret is prepared once there and reused for every cookie (the
-        /// opener's KeySchedules keeps one); nullptr: prepared for each check.
-        SigningKeyCache *signingKeys = nullptr;
         bool legacyEpoch = false;
         qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
         /// lifetimeSeconds was chosen (--max-age) rather than left at Flask's default: a format
@@ -160,19 +157,25 @@ public:
     [[nodiscard]] static Result<Parts> split(QByteArrayView cookie, const Options &options,
                                              const Layout &layout);
     /// Decodes the payload; with secrets, also verifies (Invalid sets an `authentication` error
-    /// but keeps the decoded session).
+    /// but keeps the decoded session). `signingKeys`: where each secret is prepared once and
+    /// reused for every cookie (the opener's KeySchedules keeps one); nullptr: prepared for
+    /// this cookie alone.
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets = {}, qint64 now = -1);
     [[nodiscard]] static Decoded decode(QByteArrayView cookie, const Options &options,
                                         const QList<SecureBytes> &secrets, qint64 now,
-                                        const Layout &layout);
+                                        const Layout &layout,
+                                        SigningKeyCache *signingKeys = nullptr);
     /// Index of the first secret whose signature matches, -1 when none does.
     /// Age and expiry as of `now` (UNIX seconds; negative: the clock). decode() calls
     /// it; a window that stays open calls it again so that the age it shows stays true.
     static void judgeAge(Decoded &decoded, qint64 lifetimeSeconds, qint64 now = -1);
 
-    [[nodiscard]] static Result<qsizetype>
-    verify(const Parts &parts, const QList<SecureBytes> &secrets, const Options &options);
+    /// `signingKeys` as for decode().
+    [[nodiscard]] static Result<qsizetype> verify(const Parts &parts,
+                                                  const QList<SecureBytes> &secrets,
+                                                  const Options &options,
+                                                  SigningKeyCache *signingKeys = nullptr);
 
     /// The payload's steps after the split, shared by the formats of this shape: inflate it
     /// when compressed (bounded by Options::maxInflatedSize) into `json`. False, with the
@@ -200,7 +203,7 @@ public:
 private:
     /// The signature step, after the JSON: its verdict goes into `decoded`.
     static void verifyInto(Decoded &decoded, const QList<SecureBytes> &secrets,
-                           const Options &options);
+                           const Options &options, SigningKeyCache *signingKeys);
 };
 
 } // namespace sessionlens

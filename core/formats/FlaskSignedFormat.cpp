@@ -55,14 +55,9 @@ void FlaskSignedFormat::openSigned(const CookieFormat &format, QByteArrayView co
                                    const FlaskSignedCodec::Layout &layout, OpenedCookie &out)
 {
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> indices = keys.candidates(format, SessionKey::Kind::SigningSecret);
-    QList<SecureBytes> secrets;
-    secrets.reserve(indices.size());
-    for (const qsizetype i : indices)
-        secrets.append(keys.ring().at(i).bytes());
-    OpenOptions prepared = options;
-    prepared.signingKeys = &keys.signingKeys();
-    fillOpened(FlaskSignedCodec::decode(cookie, prepared, secrets, -1, layout), indices, out);
+    const KeySchedules::SigningSecrets ring = keys.signingSecrets(format);
+    fillOpened(FlaskSignedCodec::decode(cookie, options, ring.secrets, -1, layout, &ring.cache),
+               ring.indices, out);
 }
 
 void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const

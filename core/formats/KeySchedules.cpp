@@ -14,6 +14,7 @@ void KeySchedules::forgetIfRingChanged()
     m_codecs.clear();
     m_signingKeys.clear();
     m_lastServed.clear();
+    m_formatSecrets.clear();
     m_generation = m_ring->generation();
 }
 
@@ -82,6 +83,31 @@ SigningKeyCache &KeySchedules::signingKeys()
 {
     forgetIfRingChanged();
     return m_signingKeys;
+}
+
+KeySchedules::SigningSecrets KeySchedules::signingSecrets(const CookieFormat &format)
+{
+    forgetIfRingChanged();
+    FormatSecrets *entry = nullptr;
+    for (const auto &known : m_formatSecrets) {
+        if (known->format == &format)
+            entry = known.get();
+    }
+    if (!entry) {
+        m_formatSecrets.push_back(std::make_unique<FormatSecrets>());
+        entry = m_formatSecrets.back().get();
+        entry->format = &format;
+    } else if (entry->firstTried == lastServed(format)) {
+        return {entry->indices, entry->secrets, m_signingKeys};
+    }
+    // The candidates' order depends on the ring and the last key that served the format only.
+    entry->firstTried = lastServed(format);
+    entry->indices = candidates(format, SessionKey::Kind::SigningSecret);
+    entry->secrets.clear();
+    entry->secrets.reserve(entry->indices.size());
+    for (const qsizetype i : std::as_const(entry->indices))
+        entry->secrets.append(m_ring->at(i).bytes());
+    return {entry->indices, entry->secrets, m_signingKeys};
 }
 
 } // namespace sessionlens

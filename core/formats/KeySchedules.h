@@ -6,6 +6,7 @@
 
 #include <QList>
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -46,10 +47,30 @@ public:
     /// another kind (or an index out of range).
     [[nodiscard]] EncryptedSessionCodec *codec(qsizetype index);
     /// The ring's signing secrets prepared for the signed formats' checks, kept as long as
-    /// the ring is unchanged (FlaskSignedCodec::Options::signingKeys).
+    /// the ring is unchanged (the `signingKeys` of FlaskSignedCodec::decode).
     [[nodiscard]] SigningKeyCache &signingKeys();
 
+    /// What a signed format verifies a cookie with, handed out without a copy per cookie.
+    struct SigningSecrets
+    {
+        const QList<qsizetype> &indices;   ///< candidates(format, SigningSecret)
+        const QList<SecureBytes> &secrets; ///< their bytes, in the same order
+        SigningKeyCache &cache;            ///< signingKeys()
+    };
+    /// The signing secrets that may serve `format`, in candidates() order, with the cache that
+    /// prepares them. The lists are kept per format and built again only when the order
+    /// changes (another key served the format) or the ring does; valid until then.
+    [[nodiscard]] SigningSecrets signingSecrets(const CookieFormat &format);
+
 private:
+    struct FormatSecrets
+    {
+        const CookieFormat *format = nullptr;
+        qsizetype firstTried = -1; ///< lastServed(format) when the lists were built
+        QList<qsizetype> indices;
+        QList<SecureBytes> secrets;
+    };
+
     void forgetIfRingChanged();
 
     const KeyRing *m_ring;
@@ -58,6 +79,8 @@ private:
     SigningKeyCache m_signingKeys;
     std::vector<std::pair<const CookieFormat *, qsizetype>> m_lastServed;
     QList<qsizetype> m_candidates;
+    // Each entry on the heap: references handed out stay valid while others are added.
+    std::vector<std::unique_ptr<FormatSecrets>> m_formatSecrets;
 };
 
 } // namespace sessionlens

@@ -2,9 +2,12 @@
 
 #include "crypto/ItsdangerousSigner.h"
 #include "crypto/SigningKeyCache.h"
+#include "encoding/HexDigit.h"
 #include "json/Utf8Validator.h"
 
 #include <QCoreApplication>
+
+#include <array>
 
 #include <openssl/crypto.h>
 
@@ -50,6 +53,15 @@ Result<ItsdangerousSigner> hmacSha512()
 QByteArrayView view(const SecureBytes &bytes)
 {
     return {reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())};
+}
+
+// ASCII, or bytes that are no UTF-8 text: Flask-Login's key is these bytes as they are.
+bool isOwnKey(QByteArrayView bytes)
+{
+    bool ascii = true;
+    for (const char c : bytes)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    return ascii || Utf8Validator::firstInvalid(bytes) >= 0;
 }
 
 } // namespace
@@ -191,10 +203,7 @@ Result<RememberCookieCodec::Parts> RememberCookieCodec::split(QByteArrayView coo
 std::optional<SecureBytes> RememberCookieCodec::flaskLoginKey(const SecureBytes &secret)
 {
     const QByteArrayView bytes = view(secret);
-    bool ascii = true;
-    for (const char c : bytes)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (ascii || Utf8Validator::firstInvalid(bytes) >= 0)
+    if (isOwnKey(bytes))
         return secret;
     const QString text = Utf8Validator::decode(bytes);
     SecureBytes latin1(std::size_t(text.size()));
@@ -206,14 +215,13 @@ std::optional<SecureBytes> RememberCookieCodec::flaskLoginKey(const SecureBytes 
     return latin1;
 }
 
-QList<SecureBytes> RememberCookieCodec::candidateKeys(const SecureBytes &secret)
+std::optional<SecureBytes> RememberCookieCodec::latin1Key(const SecureBytes &secret)
 {
-    const std::optional<SecureBytes> key = flaskLoginKey(secret);
-    if (!key)
-        return {secret};
-    if (key->size() == secret.size() && view(*key) == view(secret))
-        return {*key};
-    return {*key, secret};
+    // Checked before flaskLoginKey(), which would copy such a secret only to return it.
+    if (isOwnKey(view(secret)))
+        return std::nullopt;
+    // UTF-8 text past ASCII: its Latin-1 bytes are fewer, so they always differ.
+    return flaskLoginKey(secret);
 }
 
 Result<QByteArray> RememberCookieCodec::digest(QByteArrayView userId, const SecureBytes &key)
@@ -231,16 +239,26 @@ Result<QByteArray> RememberCookieCodec::digest(QByteArrayView userId, const Secu
 bool RememberCookieCodec::matches(const Parts &parts, const SecureBytes &key,
                                   SigningKeyCache *signingKeys)
 {
-    if (signingKeys) {
-        const QByteArray raw = QByteArray::fromHex(parts.digestText);
-        auto matched = signingKeys->verify(signerOptions(), key, parts.userId, raw);
-        return matched && *matched;
+    // Without the caller's cache the key is prepared for this cookie alone.
+    SigningKeyCache local;
+    SigningKeyCache &cache = signingKeys ? *signingKeys : local;
+    // Built once: the salt's bytes are not allocated again per cookie.
+    static const ItsdangerousSigner::Options options = signerOptions();
+    // split() let only hex of the digest's length through: read it on the stack (anything
+    // else, from a caller's own Parts, goes the general way).
+    std::array<char, kDigestHexChars / 2> digest{};
+    const QByteArrayView hex = parts.digestText;
+    bool hexDigest = hex.size() == kDigestHexChars;
+    for (qsizetype i = 0; hexDigest && i < hex.size(); i += 2) {
+        const int high = hexDigitValue(hex[i]), low = hexDigitValue(hex[i + 1]);
+        hexDigest = high >= 0 && low >= 0;
+        digest[std::size_t(i / 2)] = char((high << 4) | low);
     }
-    auto signer = hmacSha512();
-    if (!signer)
-        return false;
-    const QByteArray raw = QByteArray::fromHex(parts.digestText);
-    return raw.size() == signer->digestSize() && signer->verify(view(key), parts.userId, raw);
+    const QByteArray other = hexDigest ? QByteArray() : QByteArray::fromHex(parts.digestText);
+    auto matched =
+        cache.verify(options, key, parts.userId,
+                     hexDigest ? QByteArrayView(digest.data(), qsizetype(digest.size())) : other);
+    return matched && *matched;
 }
 
 Result<QByteArray> RememberCookieCodec::sign(QByteArrayView userId, const SecureBytes &secret)

@@ -60,16 +60,17 @@ public:
     /// bytes; any other secret (ASCII, raw bytes) is used as it is. nullopt when the secret is
     /// UTF-8 text beyond Latin-1: Flask-Login itself fails on such a str key.
     [[nodiscard]] static std::optional<SecureBytes> flaskLoginKey(const SecureBytes &secret);
-    /// The keys to verify with for one stored secret: flaskLoginKey() first, then the bytes
-    /// as they are when they differ (an app whose SECRET_KEY is bytes).
-    [[nodiscard]] static QList<SecureBytes> candidateKeys(const SecureBytes &secret);
+    /// flaskLoginKey() when it differs from the stored bytes, else nullopt. A stored secret is
+    /// verified with this key first, then with its bytes as they are (an app whose SECRET_KEY
+    /// is bytes); the bytes need no copy.
+    [[nodiscard]] static std::optional<SecureBytes> latin1Key(const SecureBytes &secret);
 
     /// _cookie_digest's HMAC as an itsdangerous signer: SHA-512, no salt, no key derivation.
     [[nodiscard]] static ItsdangerousSigner::Options signerOptions();
     /// _cookie_digest: lower-case hex of HMAC-SHA512(key, userId).
     [[nodiscard]] static Result<QByteArray> digest(QByteArrayView userId, const SecureBytes &key);
     /// Constant-time check of `parts` against one HMAC key; `signingKeys`: where the key is
-    /// prepared once (FlaskSignedCodec::Options::signingKeys).
+    /// prepared once (FlaskSignedCodec::decode).
     [[nodiscard]] static bool matches(const Parts &parts, const SecureBytes &key,
                                       SigningKeyCache *signingKeys = nullptr);
 

@@ -107,24 +107,22 @@ void RememberCookieFormat::open(QByteArrayView cookie, KeySchedules &keySchedule
     out.jsonText = PythonJsonWriter::write(out.sessionValue, writerStyle());
 
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> indices =
-        keySchedules.candidates(*this, SessionKey::Kind::SigningSecret);
-    QList<SecureBytes> secrets;
-    secrets.reserve(indices.size() + 1);
-    for (const qsizetype i : indices)
-        secrets.append(keySchedules.ring().at(i).bytes());
-    // itsdangerous' empty-secret rule holds here too: hmac.new(b"") is a valid key.
-    if (options.verifyEmptySecret)
-        secrets.append(SecureBytes());
-    for (qsizetype i = 0; i < secrets.size() && out.verified != true; ++i) {
-        const QList<SecureBytes> keys = RememberCookieCodec::candidateKeys(secrets[i]);
-        for (qsizetype k = 0; k < keys.size(); ++k) {
-            if (!RememberCookieCodec::matches(details.parts, keys[k], &keySchedules.signingKeys()))
+    const KeySchedules::SigningSecrets ring = keySchedules.signingSecrets(*this);
+    // itsdangerous' empty-secret rule holds here too: hmac.new(b"") is a valid key. It comes
+    // after the ring's secrets.
+    const SecureBytes emptySecret;
+    const qsizetype secretCount = ring.secrets.size() + (options.verifyEmptySecret ? 1 : 0);
+    for (qsizetype i = 0; i < secretCount && out.verified != true; ++i) {
+        const SecureBytes &secret = i < ring.secrets.size() ? ring.secrets[i] : emptySecret;
+        // Flask-Login's Latin-1 key first, when it differs, then the bytes as stored.
+        const std::optional<SecureBytes> latin1 = RememberCookieCodec::latin1Key(secret);
+        for (const SecureBytes *key : {latin1 ? &*latin1 : nullptr, &secret}) {
+            if (!key || !RememberCookieCodec::matches(details.parts, *key, &ring.cache))
                 continue;
             out.verified = true;
-            out.keyIndex = i < indices.size() ? indices[i] : -1;
-            details.latin1Key = keys[k].size() != secrets[i].size();
-            if (secrets[i].isEmpty())
+            out.keyIndex = i < ring.indices.size() ? ring.indices[i] : -1;
+            details.latin1Key = key != &secret;
+            if (secret.isEmpty())
                 out.warnings.append(note(QT_TRANSLATE_NOOP(
                     "sessionlens::Note",
                     "the digest matches the empty secret: the app's SECRET_KEY is empty")));
@@ -135,16 +133,16 @@ void RememberCookieFormat::open(QByteArrayView cookie, KeySchedules &keySchedule
             break;
         }
     }
-    if (!secrets.isEmpty() && out.verified != true) {
+    if (secretCount > 0 && out.verified != true) {
         out.verified = false;
         out.error =
             Error::make(ErrorCategory::Authentication,
-                        secrets.size() == 1
+                        secretCount == 1
                             ? QCoreApplication::translate("sessionlens::Error",
                                                           "the digest does not match the secret")
                             : QCoreApplication::translate(
                                   "sessionlens::Error", "the digest matches none of the %1 secrets")
-                                  .arg(secrets.size()),
+                                  .arg(secretCount),
                         {}, int(RememberCookieCodec::Part::Digest));
     }
     out.details = std::move(details);

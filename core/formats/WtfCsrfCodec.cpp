@@ -56,7 +56,8 @@ bool WtfCsrfCodec::hasTokenShape(QByteArrayView token)
 
 WtfCsrfCodec::Decoded WtfCsrfCodec::decode(QByteArrayView token, const QList<SecureBytes> &secrets,
                                            const FlaskSignedCodec::Options &options,
-                                           const QString &fieldName, qint64 now)
+                                           const QString &fieldName, qint64 now,
+                                           SigningKeyCache *signingKeys)
 {
     Decoded decoded;
     decoded.timeLimited = options.lifetimeSeconds != FlaskSignedCodec::kNoLifetimeLimit;
@@ -72,7 +73,7 @@ WtfCsrfCodec::Decoded WtfCsrfCodec::decode(QByteArrayView token, const QList<Sec
     // itsdangerous checks the signature before it reads the payload: a forged token is an
     // authentication error even when its payload is damaged too.
     if (!secrets.isEmpty()) {
-        auto index = FlaskSignedCodec::verify(out.parts, secrets, options);
+        auto index = FlaskSignedCodec::verify(out.parts, secrets, options, signingKeys);
         if (!index) {
             out.error = index.error();
             return decoded;

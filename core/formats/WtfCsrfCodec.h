@@ -63,11 +63,13 @@ public:
 
     /// Splits, reads the payload and, with secrets, verifies like `URLSafeTimedSerializer.loads`:
     /// a bad signature is an `authentication` error (the value stays readable); a good one
-    /// older than the time limit (or from the future) sets `token.expired`.
+    /// older than the time limit (or from the future) sets `token.expired`. `signingKeys`:
+    /// where the secrets are prepared once (FlaskSignedCodec::decode).
     [[nodiscard]] static Decoded
     decode(QByteArrayView token, const QList<SecureBytes> &secrets,
            const FlaskSignedCodec::Options &options,
-           const QString &fieldName = QString::fromLatin1(kDefaultFieldName), qint64 now = -1);
+           const QString &fieldName = QString::fromLatin1(kDefaultFieldName), qint64 now = -1,
+           SigningKeyCache *signingKeys = nullptr);
 
     /// `s.dumps(raw)` signed as of `timestamp`: byte-identical with Flask-WTF's token.
     [[nodiscard]] static Result<QByteArray> mint(const QString &raw, const SecureBytes &secret,

@@ -44,15 +44,13 @@ void WtfCsrfFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOp
                          OpenedCookie &out) const
 {
     // The secret that verified this format last comes first, then the ring's order.
-    const QList<qsizetype> indices = keys.candidates(*this, SessionKey::Kind::SigningSecret);
-    QList<SecureBytes> secrets;
-    secrets.reserve(indices.size());
-    for (const qsizetype i : indices)
-        secrets.append(keys.ring().at(i).bytes());
-    FlaskSignedCodec::Options codecOptions = WtfCsrfCodec::codecOptions(
+    const KeySchedules::SigningSecrets ring = keys.signingSecrets(*this);
+    const QList<qsizetype> &indices = ring.indices;
+    const FlaskSignedCodec::Options codecOptions = WtfCsrfCodec::codecOptions(
         options, options.ageLimitFor(formatId(), WtfCsrfCodec::kDefaultTimeLimitSeconds));
-    codecOptions.signingKeys = &keys.signingKeys();
-    WtfCsrfCodec::Decoded decoded = WtfCsrfCodec::decode(cookie, secrets, codecOptions);
+    WtfCsrfCodec::Decoded decoded =
+        WtfCsrfCodec::decode(cookie, ring.secrets, codecOptions,
+                             QString::fromLatin1(WtfCsrfCodec::kDefaultFieldName), -1, &ring.cache);
     FlaskSignedCodec::Decoded &token = decoded.token;
     out.error = token.error;
     out.warnings = token.warnings;

@@ -1,6 +1,7 @@
 #include "keys/KeyTextParser.h"
 
 #include "encoding/Base64.h"
+#include "encoding/HexDigit.h"
 #include <QCoreApplication>
 
 namespace sessionlens {
@@ -10,17 +11,6 @@ namespace {
 Error keyError(const QString &message)
 {
     return Error::make(ErrorCategory::Key, message);
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 bool isIdentifierChar(char c)
@@ -50,7 +40,7 @@ Result<SecureBytes> decodeHex(QByteArrayView text)
     for (const char c : body) {
         if (c == ' ' || c == ':' || c == '\t' || c == '-')
             continue;
-        const int v = hexValue(c);
+        const int v = hexDigitValue(c);
         if (v < 0)
             return keyError(QCoreApplication::translate("sessionlens::Error", "not hex"));
         if (pending < 0) {
@@ -156,8 +146,8 @@ Result<SecureBytes> KeyTextParser::decodePythonBytesBody(QByteArrayView body)
         case '\n':
             break; // line continuation
         case 'x': {
-            const int hi = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
-            const int lo = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
+            const int hi = i + 1 < body.size() ? hexDigitValue(body[i + 1]) : -1;
+            const int lo = i + 2 < body.size() ? hexDigitValue(body[i + 2]) : -1;
             if (hi < 0 || lo < 0)
                 return keyError(
                     QCoreApplication::translate("sessionlens::Error", "invalid \\x escape"));
@@ -235,7 +225,7 @@ Result<KeyTextParser::Parsed> KeyTextParser::parseBytesUtf8(QByteArrayView text)
     QByteArrayView bare(utf8);
     bool allHex = true;
     for (const char c : bare.startsWith("0x") || bare.startsWith("0X") ? bare.sliced(2) : bare) {
-        if (hexValue(c) < 0 && c != ' ' && c != ':' && c != '\t' && c != '-')
+        if (hexDigitValue(c) < 0 && c != ' ' && c != ':' && c != '\t' && c != '-')
             allHex = false;
     }
     if (allHex) {
@@ -312,7 +302,7 @@ qint64 hexDigits(QByteArrayView body, qsizetype at, int n)
         return -1;
     qint64 value = 0;
     for (int k = 0; k < n; ++k) {
-        const int digit = hexValue(body[at + k]);
+        const int digit = hexDigitValue(body[at + k]);
         if (digit < 0)
             return -1;
         value = value * 16 + digit;

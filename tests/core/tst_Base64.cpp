@@ -14,6 +14,7 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void urlSafeUnpadded();
+    void everyCharacterAtEveryPlace();
 };
 
 void TestBase64::roundTripsRandomData()
@@ -66,6 +67,43 @@ void TestBase64::urlSafeUnpadded()
     QCOMPARE(decoded.value(), QByteArray("{\"a\":1}"));
     QVERIFY(!Base64::decode("eyJhIjoxfQ==", Base64::Alphabet::UrlSafe).ok());
     QVERIFY(!Base64::decode("a+b/", Base64::Alphabet::UrlSafe).ok());
+}
+
+// Each of the 256 byte values in each of a group's four places, in both alphabets: decoded as
+// Qt decodes it, or refused at its own offset (the decoder keeps a table per place).
+void TestBase64::everyCharacterAtEveryPlace()
+{
+    const QByteArray data = QByteArray::fromHex("fb0ff1c3a5e7d9b28644");
+    for (const auto alphabet : {Base64::Alphabet::Standard, Base64::Alphabet::UrlSafe}) {
+        const QByteArray valid = Base64::encode(data.first(9), alphabet); // 12 characters
+        const QByteArray::Base64Options qtOptions =
+            (alphabet == Base64::Alphabet::UrlSafe ? QByteArray::Base64UrlEncoding
+                                                   : QByteArray::Base64Encoding) |
+            QByteArray::AbortOnBase64DecodingErrors;
+        const QByteArray alphabetChars =
+            QByteArray("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") +
+            (alphabet == Base64::Alphabet::UrlSafe ? "-_" : "+/");
+        for (qsizetype place = 0; place < valid.size(); ++place) {
+            for (int c = 0; c < 256; ++c) {
+                if (c == '=')
+                    continue; // padding has rules of its own (rejects_data)
+                QByteArray text = valid;
+                text[place] = char(c);
+                auto decoded = Base64::decode(text, alphabet);
+                const QByteArray context = QByteArray::number(place) + ' ' + QByteArray::number(c);
+                if (alphabetChars.contains(char(c))) {
+                    QVERIFY2(decoded.ok(), context.constData());
+                    const auto expected = QByteArray::fromBase64Encoding(text, qtOptions);
+                    QVERIFY2(expected.decodingStatus == QByteArray::Base64DecodingStatus::Ok,
+                             context.constData());
+                    QCOMPARE(decoded.value(), expected.decoded);
+                } else {
+                    QVERIFY2(!decoded.ok(), context.constData());
+                    QCOMPARE(decoded.error().position, place);
+                }
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBase64)

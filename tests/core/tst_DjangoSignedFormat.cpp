@@ -7,6 +7,7 @@
 #include "capture/Timeline.h"
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
+#include "encoding/Base64.h"
 #include "formats/DjangoSignedCodec.h"
 #include "formats/DjangoSignedFormat.h"
 #include "formats/FormatDetector.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void base62TimestampsRoundTrip();
     void auditAndTimelineCountIt();
     void splitKeepsEachSignersErrors();
+    void bytesPastAsciiReadAsLatin1Anywhere();
 };
 
 void TestDjangoSignedFormat::registeredAndDetected()
@@ -492,6 +494,40 @@ void TestDjangoSignedFormat::scoreFollowsTheShapeRule()
     }
     QVERIFY(certain > 1000);
     QVERIFY(damaged > 100);
+}
+
+// JSONSerializer.loads decodes Latin-1: a byte past ASCII is noted and read as its character,
+// wherever it stands (the check reads eight bytes at a time, then the rest one by one).
+void TestDjangoSignedFormat::bytesPastAsciiReadAsLatin1Anywhere()
+{
+    const SecureBytes secret = secretBytes(QStringLiteral("latin-1 secret"));
+    const qint64 timestamp = 1700000000;
+    const QByteArray ascii = R"({"k":"abcdefghijklmnopqrstuvw"})";
+    const auto open = [&](const QByteArray &json) {
+        const QByteArray cookie =
+            DjangoSignedCodec::signPayload(Base64::encode(json, Base64::Alphabet::UrlSafe), secret,
+                                           timestamp, DjangoSignedCodec::Digest::Sha256)
+                .value();
+        return DjangoSignedCodec::decode(cookie, OpenOptions{}, {secret}, timestamp);
+    };
+    const auto notesLatin1 = [](const DjangoSignedCodec::Decoded &decoded) {
+        return decoded.warnings.join(u'\n').contains(QLatin1String("Latin-1"));
+    };
+    const DjangoSignedCodec::Decoded plain = open(ascii);
+    QVERIFY(plain.ok());
+    QVERIFY(!notesLatin1(plain));
+    const qsizetype first = ascii.indexOf('a');
+    for (qsizetype at = first; at < ascii.size() - 2; ++at) {
+        QByteArray json = ascii;
+        json[at] = char(0xe9);
+        const DjangoSignedCodec::Decoded decoded = open(json);
+        QVERIFY2(decoded.ok(), qPrintable(QString::number(at)));
+        QCOMPARE(decoded.verification, FlaskSignedCodec::Verification::Valid);
+        QVERIFY2(notesLatin1(decoded), qPrintable(QString::number(at)));
+        QString expected = QString::fromLatin1(ascii.mid(first, ascii.size() - 2 - first));
+        expected[at - first] = QChar(0xe9);
+        QCOMPARE(decoded.session.child(0)->stringValue(), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDjangoSignedFormat)

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void openerNamesTheSecretAndLearnsIt();
     void ringChangesAreForgotten();
     void keysKeptForOtherFormatsAreNotTried();
+    void signingSecretsFollowTheCandidatesWithoutCopies();
 };
 
 void TestKeySchedules::saysWhichKeyOpens()
@@ -212,6 +213,44 @@ void TestKeySchedules::keysKeptForOtherFormatsAreNotTried()
     QCOMPARE(encrypted.error->category, ErrorCategory::Authentication);
     QVERIFY(ring.setFormats(QStringLiteral("aes-for-flask"), {}).ok());
     QVERIFY(CookieOpener::open(cookie, ring, {}).ok());
+}
+
+void TestKeySchedules::signingSecretsFollowTheCandidatesWithoutCopies()
+{
+    KeyRing ring;
+    QVERIFY(ring.add(secret(QStringLiteral("a"), "alpha")).ok());
+    QVERIFY(ring.add(keyFromHex(QStringLiteral("aes"), kVectorKey)).ok());
+    QVERIFY(ring.add(secret(QStringLiteral("b"), "bravo")).ok());
+    KeySchedules keys(ring);
+    const CookieFormat &flask = format(u"signed");
+    const auto bytesOf = [](const KeySchedules::SigningSecrets &s) {
+        QList<QByteArray> out;
+        for (const SecureBytes &b : s.secrets)
+            out.append(QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
+        return out;
+    };
+    const KeySchedules::SigningSecrets first = keys.signingSecrets(flask);
+    QCOMPARE(first.indices, list({0, 2}));
+    QCOMPARE(bytesOf(first), QList<QByteArray>({"alpha", "bravo"}));
+    QCOMPARE(&first.cache, &keys.signingKeys());
+    // The next cookie gets the same lists, not copies of the secrets.
+    const SecureBytes *firstBytes = first.secrets.constData();
+    const KeySchedules::SigningSecrets again = keys.signingSecrets(flask);
+    QCOMPARE(again.secrets.constData(), firstBytes);
+    QCOMPARE(again.secrets.first().data(), firstBytes->data());
+    // Another key served the format: its secret comes first.
+    keys.served(flask, 2);
+    const KeySchedules::SigningSecrets served = keys.signingSecrets(flask);
+    QCOMPARE(served.indices, list({2, 0}));
+    QCOMPARE(bytesOf(served), QList<QByteArray>({"bravo", "alpha"}));
+    // Another format has lists of its own.
+    QCOMPARE(keys.signingSecrets(format(u"django")).indices, list({0, 2}));
+    QCOMPARE(keys.signingSecrets(flask).indices, list({2, 0}));
+    // A changed ring is read again.
+    QVERIFY(ring.remove(QStringLiteral("a")));
+    const KeySchedules::SigningSecrets changed = keys.signingSecrets(flask);
+    QCOMPARE(changed.indices, list({1}));
+    QCOMPARE(bytesOf(changed), QList<QByteArray>({"bravo"}));
 }
 
 QTEST_GUILESS_MAIN(TestKeySchedules)

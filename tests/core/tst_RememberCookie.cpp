@@ -79,6 +79,7 @@ private Q_SLOTS:
     void idsShapedLikeOtherCookiesStayIds();
     void auditCountsThem();
     void captureRecordsNameTheFormat();
+    void everyDigestDigitCounts();
 };
 
 void TestRememberCookie::vectorsHaveTheirCounts()
@@ -336,6 +337,30 @@ void TestRememberCookie::captureRecordsNameTheFormat()
     QCOMPARE(record[QStringLiteral("verified")].toBool(), true);
     QCOMPARE(record[QStringLiteral("plaintext")].toString(),
              QStringLiteral(R"({"user_id": "42"})"));
+}
+
+// The digest is read from its hex on the stack: each digit counts, and a caller's own Parts
+// with upper-case hex (which split() refuses) still reads as the same bytes.
+void TestRememberCookie::everyDigestDigitCounts()
+{
+    const QByteArray text = "digest secret";
+    const SecureBytes secret(text.constData(), std::size_t(text.size()));
+    auto cookie = RememberCookieCodec::sign("42", secret);
+    QVERIFY(cookie);
+    auto parts = RememberCookieCodec::split(*cookie);
+    QVERIFY(parts);
+    QVERIFY(RememberCookieCodec::matches(*parts, secret));
+    for (qsizetype i = 0; i < parts->digestText.size(); ++i) {
+        RememberCookieCodec::Parts changed = *parts;
+        changed.digestText[i] = changed.digestText[i] == '0' ? 'f' : '0';
+        QVERIFY2(!RememberCookieCodec::matches(changed, secret), qPrintable(QString::number(i)));
+    }
+    RememberCookieCodec::Parts upper = *parts;
+    upper.digestText = upper.digestText.toUpper();
+    QVERIFY(RememberCookieCodec::matches(upper, secret));
+    RememberCookieCodec::Parts cut = *parts;
+    cut.digestText.chop(2);
+    QVERIFY(!RememberCookieCodec::matches(cut, secret));
 }
 
 QTEST_GUILESS_MAIN(TestRememberCookie)
