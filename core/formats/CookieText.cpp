@@ -138,14 +138,6 @@ template <typename View> bool endsACookieName(View pair, qsizetype eq)
     return !paddingBeforeSignature;
 }
 
-// RFC 6265's cookie-octet: what a cookie value holds unquoted (no space, '"', ',', ';', '\').
-bool isCookieOctet(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return u == 0x21 || (u >= 0x23 && u <= 0x2B) || (u >= 0x2D && u <= 0x3A) ||
-           (u >= 0x3C && u <= 0x5B) || (u >= 0x5D && u <= 0x7E);
-}
-
 // "Cookie:" or "Set-Cookie:" in any case: extractLine() reads the value after it.
 bool startsWithHeaderName(QByteArrayView line)
 {
@@ -279,13 +271,12 @@ std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line,
 {
     if (line.isEmpty() || line.size() > kMaxInputSize)
         return std::nullopt;
+    // One scan tells both alphabets and RFC 6265's cookie octets apart: Django's ':' and
+    // Flask-Login's '|' are cookie octets too; white space, quotes, ';' and a header's name are
+    // extract()'s to read.
     scanned = FormatDetector::characters(line);
-    if (!scanned.cookieCharsOnly) {
-        // Django's ':' and Flask-Login's '|' are cookie octets too; white space, quotes, ';'
-        // and a header's name are extract()'s to read.
-        if (!std::all_of(line.begin(), line.end(), isCookieOctet) || startsWithHeaderName(line))
-            return std::nullopt;
-    }
+    if (!scanned.cookieOctetsOnly || (!scanned.cookieCharsOnly && startsWithHeaderName(line)))
+        return std::nullopt;
     // "session=...": extract() names the cookie.
     if (endsACookieName(line, line.indexOf('=')))
         return std::nullopt;

@@ -18,10 +18,19 @@ namespace {
 // in a batch, where the branchy loop cost as much as a tenth of the audit.
 enum CharClass : unsigned char
 {
-    NotUrlSafe = 1,    ///< outside [-_.0-9a-zA-Z]
-    StandardOnly = 2,  ///< '+', '/' or '=': standard base64
-    NotCookieChar = 4, ///< in neither set
+    NotUrlSafe = 1,     ///< outside [-_.0-9a-zA-Z]
+    StandardOnly = 2,   ///< '+', '/' or '=': standard base64
+    NotCookieChar = 4,  ///< in neither set
+    NotCookieOctet = 8, ///< outside RFC 6265's cookie-octet
 };
+
+// RFC 6265's cookie-octet: what a cookie value holds unquoted (no control character, space,
+// '"', ',', ';', '\' or DEL).
+constexpr bool isCookieOctet(int c)
+{
+    return c == 0x21 || (c >= 0x23 && c <= 0x2B) || (c >= 0x2D && c <= 0x3A) ||
+           (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+}
 
 constexpr std::array<unsigned char, 256> makeClasses()
 {
@@ -30,9 +39,9 @@ constexpr std::array<unsigned char, 256> makeClasses()
         const bool urlSafe = c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
                              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         const bool standard = c == '+' || c == '/' || c == '=';
-        classes[std::size_t(c)] =
-            static_cast<unsigned char>((urlSafe ? 0 : NotUrlSafe) | (standard ? StandardOnly : 0) |
-                                       (urlSafe || standard ? 0 : NotCookieChar));
+        classes[std::size_t(c)] = static_cast<unsigned char>(
+            (urlSafe ? 0 : NotUrlSafe) | (standard ? StandardOnly : 0) |
+            (urlSafe || standard ? 0 : NotCookieChar) | (isCookieOctet(c) ? 0 : NotCookieOctet));
     }
     return classes;
 }
@@ -43,61 +52,83 @@ struct Scan
 {
     qsizetype dots = 0;
     unsigned char seen = 0; ///< CharClass bits of any character
+    qsizetype firstOtherChar = -1;
 };
 
-void scanBytes(const unsigned char *p, const unsigned char *end, Scan &scan)
+void scanBytes(const unsigned char *begin, const unsigned char *p, const unsigned char *end,
+               Scan &scan)
 {
     for (; p < end; ++p) {
-        scan.seen |= kClasses[*p];
+        const unsigned char classes = kClasses[*p];
+        if ((classes & NotCookieChar) && scan.firstOtherChar < 0)
+            scan.firstOtherChar = p - begin;
+        scan.seen |= classes;
         scan.dots += *p == '.';
     }
 }
 
 #if defined(__SSE2__)
+/// Bytes b with unsigned (b - base) < count: one add and one signed compare, as adding 0x80 moves
+/// the range to the bottom of the signed bytes.
+inline __m128i inRange(__m128i v, unsigned char base, unsigned char count)
+{
+    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(char(0x80 - base))),
+                          _mm_set1_epi8(char(0x80 + count)));
+}
+
+// A block with a character outside both base64 alphabets (Django's ':', Flask-Login's '|', a
+// space): rare, so the cookie-octet test is made here only, not for every block.
+void scanOtherChars(__m128i v, int cookieCharMask, qsizetype offset, Scan &scan)
+{
+    scan.seen |= NotCookieChar;
+    if (scan.firstOtherChar < 0)
+        scan.firstOtherChar = offset + __builtin_ctz(unsigned(~cookieCharMask) & 0xffffu);
+    const __m128i excluded = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    const __m128i octet = _mm_andnot_si128(excluded, inRange(v, 0x21, 0x7e - 0x21 + 1));
+    if (_mm_movemask_epi8(octet) != 0xffff)
+        scan.seen |= NotCookieOctet;
+}
+
 // Sixteen characters a step: detect() reads every byte of every cookie in a batch, and the
 // byte loop was a twentieth of the audit's time. Classes as in kClasses, with range tests.
-void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
+void scanWide(const unsigned char *begin, const unsigned char *&p, const unsigned char *end,
+              Scan &scan)
 {
-    const auto below = [](__m128i offsetValue, char limit) {
-        // unsigned (v - base) < limit, as a signed compare of values shifted by 0x80
-        return _mm_cmplt_epi8(_mm_xor_si128(offsetValue, _mm_set1_epi8(char(0x80))),
-                              _mm_set1_epi8(char(0x80 + limit)));
-    };
-    __m128i bad = _mm_setzero_si128();
-    __m128i standard = _mm_setzero_si128();
-    __m128i foreign = _mm_setzero_si128(); // in neither set
+    __m128i urlSafeAll = _mm_set1_epi8(char(0xff));
+    __m128i standardAny = _mm_setzero_si128();
     while (end - p >= 16) {
         __m128i dotCount = _mm_setzero_si128();
         // At most 255 steps a round, so the byte counters of dots cannot wrap.
         for (int round = 0; round < 255 && end - p >= 16; ++round, p += 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            const __m128i digit = below(_mm_sub_epi8(v, _mm_set1_epi8('0')), 10);
-            const __m128i letter =
-                below(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 26);
+            const __m128i digit = inRange(v, '0', 10);
+            const __m128i letter = inRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
             const __m128i dot = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
             const __m128i urlSafe = _mm_or_si128(
                 _mm_or_si128(digit, letter),
                 _mm_or_si128(dot, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
                                                _mm_cmpeq_epi8(v, _mm_set1_epi8('_')))));
-            bad = _mm_or_si128(bad, _mm_andnot_si128(urlSafe, _mm_set1_epi8(char(0xff))));
-            const __m128i standardHere =
+            urlSafeAll = _mm_and_si128(urlSafeAll, urlSafe);
+            const __m128i standard =
                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
                              _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('='))));
-            standard = _mm_or_si128(standard, standardHere);
-            foreign = _mm_or_si128(foreign, _mm_andnot_si128(_mm_or_si128(urlSafe, standardHere),
-                                                             _mm_set1_epi8(char(0xff))));
+            standardAny = _mm_or_si128(standardAny, standard);
+            const int cookieCharMask = _mm_movemask_epi8(_mm_or_si128(urlSafe, standard));
+            if (cookieCharMask != 0xffff) [[unlikely]]
+                scanOtherChars(v, cookieCharMask, p - begin, scan);
             dotCount = _mm_sub_epi8(dotCount, dot); // a match is -1
         }
         const __m128i sums = _mm_sad_epu8(dotCount, _mm_setzero_si128());
         scan.dots += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
     }
-    if (_mm_movemask_epi8(bad))
+    if (_mm_movemask_epi8(urlSafeAll) != 0xffff)
         scan.seen |= NotUrlSafe;
-    if (_mm_movemask_epi8(standard))
+    if (_mm_movemask_epi8(standardAny))
         scan.seen |= StandardOnly;
-    if (_mm_movemask_epi8(foreign))
-        scan.seen |= NotCookieChar;
 }
 #endif
 
@@ -106,17 +137,20 @@ void scanWide(const unsigned char *&p, const unsigned char *end, Scan &scan)
 FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
 {
     Scan scan;
-    const auto *p = reinterpret_cast<const unsigned char *>(value.data());
+    const auto *begin = reinterpret_cast<const unsigned char *>(value.data());
+    const auto *p = begin;
     const auto *end = p + value.size();
 #if defined(__SSE2__)
-    scanWide(p, end, scan);
+    scanWide(begin, p, end, scan);
 #endif
-    scanBytes(p, end, scan);
+    scanBytes(begin, p, end, scan);
     Characters found;
     found.dots = scan.dots;
     found.urlSafeOnly = !(scan.seen & NotUrlSafe);
     found.standardChars = scan.seen & StandardOnly;
     found.cookieCharsOnly = !(scan.seen & NotCookieChar);
+    found.cookieOctetsOnly = !(scan.seen & NotCookieOctet);
+    found.firstOtherChar = scan.firstOtherChar;
     return found;
 }
 

@@ -26,6 +26,12 @@ public:
         bool urlSafeOnly = true;     ///< only [-_.0-9a-zA-Z]
         bool standardChars = false;  ///< some '+', '/' or '=': standard base64
         bool cookieCharsOnly = true; ///< only those two sets: what a cookie value is made of
+        /// Only RFC 6265 cookie octets (0x21, 0x23-0x2B, 0x2D-0x3A, 0x3C-0x5B, 0x5D-0x7E): what
+        /// a value holds unquoted, Django's ':' and Flask-Login's '|' among them.
+        bool cookieOctetsOnly = true;
+        /// Where the first character outside those two sets is (Django's first ':', say); -1
+        /// when there is none.
+        qsizetype firstOtherChar = -1;
     };
     [[nodiscard]] static Characters characters(QByteArrayView value);
 

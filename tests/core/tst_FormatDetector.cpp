@@ -129,6 +129,25 @@ bool slowCookieCharsOnly(const QByteArray &value)
                (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     });
 }
+// RFC 6265's cookie-octet, spelled out.
+bool slowCookieOctetsOnly(const QByteArray &value)
+{
+    return std::all_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u == 0x21 || (u >= 0x23 && u <= 0x2B) || (u >= 0x2D && u <= 0x3A) ||
+               (u >= 0x3C && u <= 0x5B) || (u >= 0x5D && u <= 0x7E);
+    });
+}
+qsizetype slowFirstOtherChar(const QByteArray &value)
+{
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (!(c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' ||
+              (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return i;
+    }
+    return -1;
+}
 } // namespace
 
 void TestFormatDetector::everyLengthAndCharacter()
@@ -145,9 +164,20 @@ void TestFormatDetector::everyLengthAndCharacter()
                 QByteArray changed = cut;
                 changed[at] = char(c);
                 QCOMPARE(FormatDetector::detect(changed), slowDetect(changed));
-                QCOMPARE(FormatDetector::characters(changed).cookieCharsOnly,
-                         slowCookieCharsOnly(changed));
+                const FormatDetector::Characters found = FormatDetector::characters(changed);
+                QCOMPARE(found.cookieCharsOnly, slowCookieCharsOnly(changed));
+                QCOMPARE(found.cookieOctetsOnly, slowCookieOctetsOnly(changed));
+                QCOMPARE(found.firstOtherChar, slowFirstOtherChar(changed));
             }
+        }
+    }
+    // The first character outside both alphabets when there are several, in any block.
+    for (qsizetype first = 0; first < 70; first += 3) {
+        for (qsizetype second = first + 1; second < 70; second += 5) {
+            QByteArray two(70, 'a');
+            two[second] = ':';
+            two[first] = '|';
+            QCOMPARE(FormatDetector::characters(two).firstOtherChar, first);
         }
     }
     const QByteArray signedCookie =
