@@ -4,7 +4,13 @@
 #include <QtGlobal>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <iterator>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sessionlens {
 
@@ -23,7 +29,22 @@ constexpr quint8 kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2
 constexpr quint8 kCodeLengthOrder[19] = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
                                          11, 4,  12, 3, 13, 2, 14, 1, 15};
 
-/// Bits in DEFLATE's order, from the least significant bit of each byte on.
+/// Seven-bit values with their bits in the opposite order: DEFLATE sends a Huffman code from its
+/// most significant bit, and the code length code is looked up by its next seven bits.
+constexpr std::array<quint8, 128> kReversed7 = [] {
+    std::array<quint8, 128> reversed{};
+    for (int value = 0; value < 128; ++value) {
+        int r = 0;
+        for (int bit = 0; bit < 7; ++bit)
+            r |= ((value >> bit) & 1) << (6 - bit);
+        reversed[std::size_t(value)] = quint8(r);
+    }
+    return reversed;
+}();
+
+/// Bits in DEFLATE's order, from the least significant bit of each byte on. Remembers whether
+/// it was ever asked for more than the input has: an answer given then might change with more
+/// input.
 class BitReader
 {
 public:
@@ -52,8 +73,15 @@ public:
         m_hold >>= count;
         m_held -= count;
     }
-    [[nodiscard]] qint64 available() const { return m_held + qint64(m_bytes.size() - m_next) * 8; }
+    /// Whether `count` more bits are there.
+    bool has(qint64 count)
+    {
+        const bool enough = m_held + qint64(m_bytes.size() - m_next) * 8 >= count;
+        m_ranOut = m_ranOut || !enough;
+        return enough;
+    }
     void toByteBoundary() { drop(m_held % 8); }
+    [[nodiscard]] bool ranOut() const { return m_ranOut; }
 
 private:
     bool fill(int count)
@@ -70,8 +98,10 @@ private:
             return true;
         }
         while (m_held < count) {
-            if (m_next >= m_bytes.size())
+            if (m_next >= m_bytes.size()) {
+                m_ranOut = true;
                 return false;
+            }
             m_hold |= quint64(quint8(m_bytes[m_next++])) << m_held;
             m_held += 8;
         }
@@ -82,6 +112,7 @@ private:
     qsizetype m_next = 0;
     quint64 m_hold = 0;
     int m_held = 0;
+    bool m_ranOut = false;
 };
 
 /// A canonical Huffman code by how many codes each length has: enough to check it as zlib's
@@ -112,7 +143,7 @@ struct CanonicalCode
     int decodeRank(BitReader &in, int *codeBits = nullptr) const
     {
         if (maxBits == 0)
-            return in.available() >= 1 ? kInvalidCode : kOutOfInput;
+            return in.has(1) ? kInvalidCode : kOutOfInput;
         int code = 0;
         int first = 0;
         int index = 0;
@@ -184,9 +215,7 @@ public:
             if (bits == 0)
                 continue;
             // DEFLATE sends a code's bits from its most significant one: reversed here.
-            int reversed = 0;
-            for (int code = next[bits]++, i = 0; i < bits; ++i, code >>= 1)
-                reversed = (reversed << 1) | (code & 1);
+            const int reversed = kReversed7[std::size_t(next[bits]++ << (kLookupBits - bits))];
             for (int entry = reversed; entry < (1 << kLookupBits); entry += 1 << bits)
                 m_lookup[entry] = quint8(symbol | bits << 5);
         }
@@ -243,7 +272,7 @@ struct DynamicCodes
         if (std::all_of(std::begin(codeLengths), std::end(codeLengths),
                         [](quint8 length) { return length == 0; }))
             // zlib reads each length as a 0 of one bit, then misses the end-of-block code.
-            return in.available() >= total ? Step::Invalid : Step::OutOfInput;
+            return in.has(total) ? Step::Invalid : Step::OutOfInput;
         CodeLengthCode lengthCode;
         if (!lengthCode.build(codeLengths))
             return Step::Invalid;
@@ -288,8 +317,24 @@ struct DynamicCodes
         for (int shorter = 1; shorter < bits; ++shorter)
             rank -= literals.count[shorter];
         // The rank-th symbol of its length, in symbol order: a scan, for the one or two
-        // symbols decoded, is cheaper than sorting every symbol.
-        for (int symbol = 0; symbol < literalCount; ++symbol) {
+        // symbols decoded, is cheaper than sorting every symbol; sixteen lengths a step.
+        int symbol = 0;
+#if defined(__SSE2__)
+        const __m128i wanted = _mm_set1_epi8(char(bits));
+        for (; symbol + 16 <= literalCount; symbol += 16) {
+            auto mask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(
+                _mm_loadu_si128(reinterpret_cast<const __m128i *>(lengths + symbol)), wanted)));
+            const int here = std::popcount(mask);
+            if (rank >= here) {
+                rank -= here;
+                continue;
+            }
+            for (; rank > 0; --rank)
+                mask &= mask - 1;
+            return symbol + std::countr_zero(mask);
+        }
+#endif
+        for (; symbol < literalCount; ++symbol) {
             if (lengths[symbol] == bits && rank-- == 0)
                 return symbol;
         }
@@ -315,11 +360,9 @@ struct FixedCodes
     }
 };
 
-} // namespace
-
-std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
+/// ZlibFirstByte::of() on a reader: its return values say where inflate would stop.
+std::optional<char> firstByte(BitReader &in)
 {
-    BitReader in(stream);
     quint32 method = 0, flags = 0;
     if (!in.take(8, method) || !in.take(8, flags))
         return std::nullopt;
@@ -398,6 +441,22 @@ std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
             return check == adler ? written : std::nullopt;
         }
     }
+}
+
+} // namespace
+
+std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
+{
+    bool ranOut = false;
+    return of(stream, ranOut);
+}
+
+std::optional<char> ZlibFirstByte::of(QByteArrayView stream, bool &ranOutOfInput)
+{
+    BitReader in(stream);
+    const auto answer = firstByte(in);
+    ranOutOfInput = in.ranOut();
+    return answer;
 }
 
 } // namespace sessionlens
