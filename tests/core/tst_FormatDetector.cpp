@@ -168,6 +168,12 @@ void TestFormatDetector::everyLengthAndCharacter()
                 QCOMPARE(found.cookieCharsOnly, slowCookieCharsOnly(changed));
                 QCOMPARE(found.cookieOctetsOnly, slowCookieOctetsOnly(changed));
                 QCOMPARE(found.firstOtherChar, slowFirstOtherChar(changed));
+                QCOMPARE(found.urlSafeOnly, slowCookieCharsOnly(changed) &&
+                                                !changed.contains('+') && !changed.contains('/') &&
+                                                !changed.contains('='));
+                QCOMPARE(found.standardChars,
+                         changed.contains('+') || changed.contains('/') || changed.contains('='));
+                QCOMPARE(found.dots, changed.count('.'));
             }
         }
     }
