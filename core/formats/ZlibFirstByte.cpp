@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <iterator>
 
 #if defined(__SSE2__)
@@ -193,7 +194,10 @@ struct SymbolCode
     }
 };
 
-/// The code length code, complete (zlib accepts no other), looked up by its next 7 bits.
+/// The code length code, complete (zlib accepts no other), looked up by its next 7 bits read
+/// in the code's order (most significant first): then the codes, in canonical order, cover the
+/// table in order, each its own run of entries, which is cheaper to fill than entries spread
+/// over the table.
 class CodeLengthCode
 {
 public:
@@ -205,19 +209,24 @@ public:
         m_symbols.build(lengths, 19);
         if (m_symbols.code.left != 0)
             return false;
-        int next[kMaxCodeBits + 1] = {};
-        for (int bits = 1, code = 0; bits <= kLookupBits; ++bits) {
-            code = (code + m_symbols.code.count[bits - 1]) << 1;
-            next[bits] = code;
-        }
-        for (int symbol = 0; symbol < 19; ++symbol) {
+        int codes = 0;
+        for (int bits = 1; bits <= kLookupBits; ++bits)
+            codes += m_symbols.code.count[bits];
+        int at = 0;
+        for (int rank = 0; rank < codes; ++rank) {
+            const int symbol = m_symbols.symbol[rank];
             const int bits = lengths[symbol];
-            if (bits == 0)
-                continue;
-            // DEFLATE sends a code's bits from its most significant one: reversed here.
-            const int reversed = kReversed7[std::size_t(next[bits]++ << (kLookupBits - bits))];
-            for (int entry = reversed; entry < (1 << kLookupBits); entry += 1 << bits)
-                m_lookup[entry] = quint8(symbol | bits << 5);
+            const auto entry = quint8(symbol | bits << 5);
+            const int span = 1 << (kLookupBits - bits);
+            if (span >= 8) {
+                const quint64 word = entry * quint64(0x0101010101010101);
+                for (int i = 0; i < span; i += 8)
+                    std::memcpy(m_lookup + at + i, &word, sizeof word);
+            } else {
+                for (int i = 0; i < span; ++i)
+                    m_lookup[at + i] = entry;
+            }
+            at += span;
         }
         return true;
     }
@@ -226,7 +235,8 @@ public:
         quint32 next = 0;
         if (!in.peek(kLookupBits, next))
             return m_symbols.decode(in); // the input's last bits: one at a time
-        const quint8 entry = m_lookup[next];
+        // DEFLATE sends a code's bits from its most significant one: reversed here.
+        const quint8 entry = m_lookup[kReversed7[next]];
         in.drop(entry >> 5);
         return entry & 0x1f;
     }
@@ -276,33 +286,37 @@ struct DynamicCodes
         CodeLengthCode lengthCode;
         if (!lengthCode.build(codeLengths))
             return Step::Invalid;
+        // Counted for both codes at once; the few distance lengths are taken out after.
+        int counts[kMaxCodeBits + 1] = {};
         int have = 0;
         while (have < total) {
             const int symbol = lengthCode.decode(in);
             if (symbol == kOutOfInput)
                 return Step::OutOfInput;
-            int copies = 1;
-            quint8 length = quint8(symbol);
-            if (symbol >= 16) {
-                quint32 extra = 0;
-                if (!in.take(symbol == 16 ? 2 : symbol == 17 ? 3 : 7, extra))
-                    return Step::OutOfInput;
-                if (symbol == 16 && have == 0)
-                    return Step::Invalid;
-                length = symbol == 16 ? lengths[have - 1] : 0;
-                copies = int(extra) + (symbol == 18 ? 11 : 3);
-                if (have + copies > total)
-                    return Step::Invalid;
+            if (symbol < 16) {
+                lengths[have++] = quint8(symbol);
+                ++counts[symbol];
+                continue;
             }
-            // A run may cross from the literal/length lengths into the distance lengths.
-            const int literal = std::clamp(literalCount - have, 0, copies);
-            literals.count[length] += literal;
-            distances.count[length] += copies - literal;
+            quint32 extra = 0;
+            if (!in.take(symbol == 16 ? 2 : symbol == 17 ? 3 : 7, extra))
+                return Step::OutOfInput;
+            if (symbol == 16 && have == 0)
+                return Step::Invalid;
+            const quint8 length = symbol == 16 ? lengths[have - 1] : 0;
+            const int copies = int(extra) + (symbol == 18 ? 11 : 3);
+            if (have + copies > total)
+                return Step::Invalid;
+            counts[length] += copies;
             std::fill_n(lengths + have, copies, length);
             have += copies;
         }
         if (lengths[256] == 0)
             return Step::Invalid;
+        for (int i = literalCount; i < total; ++i)
+            ++distances.count[lengths[i]];
+        for (int bits = 0; bits <= kMaxCodeBits; ++bits)
+            literals.count[bits] = counts[bits] - distances.count[bits];
         literals.finish();
         distances.finish();
         return literals.usable() && distances.usable() ? Step::Ok : Step::Invalid;
