@@ -9,6 +9,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define SESSIONLENS_SCAN_AVX2 1
+#endif
 
 namespace sessionlens {
 
@@ -129,6 +133,75 @@ void scanWide(const unsigned char *begin, const unsigned char *&p, const unsigne
 }
 #endif
 
+#if defined(SESSIONLENS_SCAN_AVX2)
+// The step above, 32 characters at a time where the processor has AVX2 (chosen at run time:
+// the build targets every x86-64): with three-operand instructions it takes a third of the
+// instructions a character. Blocks with other characters go to the 16-byte step's test.
+// A constant GCC keeps in its register instead of building it again at every step (it does,
+// for broadcasts of a byte, whatever registers are free).
+__attribute__((target("avx2"))) inline __m256i pinned(__m256i constant)
+{
+    asm("" : "+x"(constant));
+    return constant;
+}
+
+__attribute__((target("avx2"))) void scanWide32(const unsigned char *begin, const unsigned char *&p,
+                                                const unsigned char *end, Scan &scan)
+{
+    // The constants once, and the position in a local: writes to `scan` could be writes to
+    // `p` as far as the compiler knows, and it would store it at every step.
+    const __m256i plusChar = pinned(_mm256_set1_epi8('+'));
+    const __m256i equalsChar = pinned(_mm256_set1_epi8('='));
+    const __m256i dotChar = pinned(_mm256_set1_epi8('.'));
+    const __m256i slashChar = pinned(_mm256_set1_epi8('/'));
+    const __m256i underscoreChar = pinned(_mm256_set1_epi8('_'));
+    const __m256i lowerCase = pinned(_mm256_set1_epi8(0x20));
+    // Bytes b with unsigned (b - base) < count, as inRange() does it.
+    const __m256i rangeShift = pinned(_mm256_set1_epi8(char(0x80 - '-')));
+    const __m256i rangeLimit = pinned(_mm256_set1_epi8(char(0x80 + ('9' - '-' + 1))));
+    const __m256i letterShift = pinned(_mm256_set1_epi8(char(0x80 - 'a')));
+    const __m256i letterLimit = pinned(_mm256_set1_epi8(char(0x80 + 26)));
+    const unsigned char *q = p;
+    __m256i standardAny = _mm256_setzero_si256();
+    while (end - q >= 32) {
+        __m256i dotCount = _mm256_setzero_si256();
+        // At most 255 steps a round, so the byte counters of dots cannot wrap.
+        for (int round = 0; round < 255 && end - q >= 32; ++round, q += 32) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q));
+            const __m256i plusOrEquals =
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, plusChar), _mm256_cmpeq_epi8(v, equalsChar));
+            const __m256i dot = _mm256_cmpeq_epi8(v, dotChar);
+            // '-', '.', '/' and the digits are one range, 0x2D-0x39.
+            const __m256i cookieChar = _mm256_or_si256(
+                _mm256_or_si256(
+                    _mm256_cmpgt_epi8(rangeLimit, _mm256_add_epi8(v, rangeShift)),
+                    _mm256_cmpgt_epi8(letterLimit,
+                                      _mm256_add_epi8(_mm256_or_si256(v, lowerCase), letterShift))),
+                _mm256_or_si256(plusOrEquals, _mm256_cmpeq_epi8(v, underscoreChar)));
+            standardAny = _mm256_or_si256(
+                standardAny, _mm256_or_si256(plusOrEquals, _mm256_cmpeq_epi8(v, slashChar)));
+            const auto mask = unsigned(_mm256_movemask_epi8(cookieChar));
+            if (mask != 0xffffffffu) [[unlikely]] {
+                const qsizetype offset = q - begin;
+                if ((mask & 0xffffu) != 0xffffu)
+                    scanOtherChars(_mm256_castsi256_si128(v), int(mask & 0xffffu), offset, scan);
+                if ((mask >> 16) != 0xffffu)
+                    scanOtherChars(_mm256_extracti128_si256(v, 1), int(mask >> 16), offset + 16,
+                                   scan);
+            }
+            dotCount = _mm256_sub_epi8(dotCount, dot); // a match is -1
+        }
+        const __m256i sums = _mm256_sad_epu8(dotCount, _mm256_setzero_si256());
+        const __m128i half =
+            _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+        scan.dots += _mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half));
+    }
+    p = q;
+    if (!_mm256_testz_si256(standardAny, standardAny))
+        scan.seen |= StandardOnly | NotUrlSafe;
+}
+#endif
+
 } // namespace
 
 FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
@@ -137,6 +210,11 @@ FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
     const auto *begin = reinterpret_cast<const unsigned char *>(value.data());
     const auto *p = begin;
     const auto *end = p + value.size();
+#if defined(SESSIONLENS_SCAN_AVX2)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2)
+        scanWide32(begin, p, end, scan);
+#endif
 #if defined(__SSE2__)
     scanWide(begin, p, end, scan);
 #endif

@@ -189,6 +189,10 @@ void TestFormatDetector::everyLengthAndCharacter()
     const QByteArray signedCookie =
         "eyJhIjoxfQ." + QByteArray(5000, 'a') + "." + QByteArray(3, 'b');
     QCOMPARE(FormatDetector::detect(signedCookie), FormatDetector::Format::FlaskSigned);
+    // More dots than a step's byte counters hold in a round, in steps of 16 and 32.
+    for (const qsizetype count :
+         {qsizetype(255 * 16 + 17), qsizetype(255 * 32 + 33), qsizetype(20000)})
+        QCOMPARE(FormatDetector::characters(QByteArray(count, '.')).dots, count);
     const QByteArray manyDots(4097, '.');
     QCOMPARE(FormatDetector::detect(manyDots), slowDetect(manyDots));
     QByteArray dotsThenThree(4096 * 2, 'a');
