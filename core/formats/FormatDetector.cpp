@@ -206,17 +206,24 @@ __attribute__((target("avx2"))) void scanWide32(const unsigned char *begin, cons
 
 FormatDetector::Characters FormatDetector::characters(QByteArrayView value)
 {
+    return characters(value, ScanSteps::Widest);
+}
+
+FormatDetector::Characters FormatDetector::characters(QByteArrayView value,
+                                                      [[maybe_unused]] ScanSteps steps)
+{
     Scan scan;
     const auto *begin = reinterpret_cast<const unsigned char *>(value.data());
     const auto *p = begin;
     const auto *end = p + value.size();
 #if defined(SESSIONLENS_SCAN_AVX2)
     static const bool avx2 = __builtin_cpu_supports("avx2");
-    if (avx2)
+    if (avx2 && steps == ScanSteps::Widest)
         scanWide32(begin, p, end, scan);
 #endif
 #if defined(__SSE2__)
-    scanWide(begin, p, end, scan);
+    if (steps != ScanSteps::One)
+        scanWide(begin, p, end, scan);
 #endif
     scanBytes(begin, p, end, scan);
     Characters found;

@@ -34,6 +34,16 @@ public:
         qsizetype firstOtherChar = -1;
     };
     [[nodiscard]] static Characters characters(QByteArrayView value);
+    /// The steps a scan takes: the widest the processor has (what characters() takes), or the
+    /// ones a processor without AVX2, or without SSE2, takes; the same answer by every one (the
+    /// tests compare them on the machine they run on).
+    enum class ScanSteps
+    {
+        Widest,
+        Sixteen,
+        One,
+    };
+    [[nodiscard]] static Characters characters(QByteArrayView value, ScanSteps steps);
 
     [[nodiscard]] static Format detect(QByteArrayView value);
     /// detect() with the characters already scanned (FormatRegistry scans once for all formats).

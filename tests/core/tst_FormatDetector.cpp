@@ -2,6 +2,7 @@
 #include "document/CookieOpener.h"
 #include "formats/FormatDetector.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -148,6 +149,20 @@ qsizetype slowFirstOtherChar(const QByteArray &value)
     }
     return -1;
 }
+// The scan by every kind of step the machine has gives one answer.
+void compareScanSteps(const QByteArray &value)
+{
+    const auto widest = FormatDetector::characters(value);
+    for (const auto steps : {FormatDetector::ScanSteps::Sixteen, FormatDetector::ScanSteps::One}) {
+        const auto other = FormatDetector::characters(value, steps);
+        QCOMPARE(other.dots, widest.dots);
+        QCOMPARE(other.urlSafeOnly, widest.urlSafeOnly);
+        QCOMPARE(other.standardChars, widest.standardChars);
+        QCOMPARE(other.cookieCharsOnly, widest.cookieCharsOnly);
+        QCOMPARE(other.cookieOctetsOnly, widest.cookieOctetsOnly);
+        QCOMPARE(other.firstOtherChar, widest.firstOtherChar);
+    }
+}
 } // namespace
 
 void TestFormatDetector::everyLengthAndCharacter()
@@ -174,6 +189,9 @@ void TestFormatDetector::everyLengthAndCharacter()
                 QCOMPARE(found.standardChars,
                          changed.contains('+') || changed.contains('/') || changed.contains('='));
                 QCOMPARE(found.dots, changed.count('.'));
+                compareScanSteps(changed);
+                if (QTest::currentTestFailed())
+                    return;
             }
         }
     }
@@ -191,8 +209,21 @@ void TestFormatDetector::everyLengthAndCharacter()
     QCOMPARE(FormatDetector::detect(signedCookie), FormatDetector::Format::FlaskSigned);
     // More dots than a step's byte counters hold in a round, in steps of 16 and 32.
     for (const qsizetype count :
-         {qsizetype(255 * 16 + 17), qsizetype(255 * 32 + 33), qsizetype(20000)})
+         {qsizetype(255 * 16 + 17), qsizetype(255 * 32 + 33), qsizetype(20000)}) {
         QCOMPARE(FormatDetector::characters(QByteArray(count, '.')).dots, count);
+        compareScanSteps(QByteArray(count, '.'));
+    }
+    // Long texts of every kind of character, for the steps' rounds and blocks.
+    QRandomGenerator random(16);
+    const QByteArray pool = "aZ09-_.+/=:|;\" \x7f\x80\xff!~";
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray text(random.bounded(600), 'a');
+        for (int changes = random.bounded(4); changes > 0 && !text.isEmpty(); --changes)
+            text[random.bounded(int(text.size()))] = pool[random.bounded(int(pool.size()))];
+        compareScanSteps(text);
+        if (QTest::currentTestFailed())
+            return;
+    }
     const QByteArray manyDots(4097, '.');
     QCOMPARE(FormatDetector::detect(manyDots), slowDetect(manyDots));
     QByteArray dotsThenThree(4096 * 2, 'a');
