@@ -49,10 +49,10 @@ bool WtfCsrfCodec::hasTokenShape(QByteArrayView token)
     const qsizetype take = std::min(payload.size(), kSniffBase64Chars) & ~qsizetype(3);
     // Every compressed Flask session comes here, and its zlib header and first symbols fit in
     // the first kFirstTryBase64Chars: decoded first, the whole take only when the beginning did
-    // not answer. Exact: the beginning is whole quanta of the take, so when the take decodes,
-    // so does it (no padding in URL-safe base64), and an answer given before the beginning's
-    // end is the take's too. A '"' is confirmed on the take, whose later characters may still
-    // fail to decode.
+    // not answer. Exact: the beginning is whole quanta of the take (URL-safe base64 has no
+    // padding), so when it does not decode neither does the take, and an answer ZlibFirstByte
+    // gives before the beginning's end is the take's too. A '"' is confirmed on the take, whose
+    // later characters may still fail to decode.
     const qsizetype first = std::min(take, kFirstTryBase64Chars);
     if (first < take) {
         auto beginning = Base64::decode(payload.first(first), Base64::Alphabet::UrlSafe);
