@@ -128,11 +128,14 @@ struct CanonicalCode
     void finish()
     {
         count[0] = 0;
-        for (maxBits = kMaxCodeBits; maxBits > 0 && count[maxBits] == 0; --maxBits) {
-        }
+        // One pass: once negative, `left` stays negative (only its sign and zero matter), and
+        // it cannot overflow (at most 316 codes, 15 doublings).
+        maxBits = 0;
         left = 1;
-        for (int bits = 1; bits <= kMaxCodeBits && left >= 0; ++bits)
-            left = (left << 1) - count[bits];
+        for (int bits = 1; bits <= kMaxCodeBits; ++bits) {
+            left = left * 2 - count[bits]; // not a shift: `left` may be negative
+            maxBits = count[bits] != 0 ? bits : maxBits;
+        }
     }
     /// What zlib accepts for literal/length and distance codes: complete, one code of one bit,
     /// or no code at all (inflate_table's "no symbols": an error only once a symbol is read;
