@@ -124,26 +124,22 @@ template <typename View> bool endsACookieName(View pair, qsizetype eq)
     const View name = pair.first(eq).trimmed();
     if (name.isEmpty())
         return false;
+    // The payload test first: a Starlette payload is most of its cookie, and every line of
+    // them would otherwise have each of its characters tested as a name's.
+    const View value = pair.sliced(eq + 1);
+    if (name.size() >= 11 && name.size() % 4 == 3 && value[0] == u'.') {
+        qsizetype dots = 0;
+        for (qsizetype i = 0; i < value.size(); ++i)
+            dots += value[i] == u'.' ? 1 : 0;
+        if (dots == 2)
+            return false;
+    }
     for (qsizetype i = 0; i < name.size(); ++i) {
         const QChar c = latin1(name[i]);
         if (!c.isLetterOrNumber() && c != u'_' && c != u'-')
             return false;
     }
-    const View value = pair.sliced(eq + 1);
-    qsizetype dots = 0;
-    for (qsizetype i = 0; i < value.size(); ++i)
-        dots += value[i] == u'.' ? 1 : 0;
-    const bool paddingBeforeSignature =
-        name.size() >= 11 && name.size() % 4 == 3 && value[0] == u'.' && dots == 2;
-    return !paddingBeforeSignature;
-}
-
-// RFC 6265's cookie-octet: what a cookie value holds unquoted (no space, '"', ',', ';', '\').
-bool isCookieOctet(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return u == 0x21 || (u >= 0x23 && u <= 0x2B) || (u >= 0x2D && u <= 0x3A) ||
-           (u >= 0x3C && u <= 0x5B) || (u >= 0x5D && u <= 0x7E);
+    return true;
 }
 
 // "Cookie:" or "Set-Cookie:" in any case: extractLine() reads the value after it.
@@ -279,13 +275,12 @@ std::optional<QByteArrayView> CookieText::bareValue(QByteArrayView line,
 {
     if (line.isEmpty() || line.size() > kMaxInputSize)
         return std::nullopt;
+    // One scan tells both alphabets and RFC 6265's cookie octets apart: Django's ':' and
+    // Flask-Login's '|' are cookie octets too; white space, quotes, ';' and a header's name are
+    // extract()'s to read.
     scanned = FormatDetector::characters(line);
-    if (!scanned.cookieCharsOnly) {
-        // Django's ':' and Flask-Login's '|' are cookie octets too; white space, quotes, ';'
-        // and a header's name are extract()'s to read.
-        if (!std::all_of(line.begin(), line.end(), isCookieOctet) || startsWithHeaderName(line))
-            return std::nullopt;
-    }
+    if (!scanned.cookieOctetsOnly || (!scanned.cookieCharsOnly && startsWithHeaderName(line)))
+        return std::nullopt;
     // "session=...": extract() names the cookie.
     if (endsACookieName(line, line.indexOf('=')))
         return std::nullopt;

@@ -49,27 +49,38 @@ int DjangoSignedFormat::score(QByteArrayView cookie,
     // [.]<URL-safe payload>:<timestamp>:<signature>. The timestamp may hold any cookie
     // character and the signature '=', so that Django's own steps say what is wrong with them.
     const qsizetype payloadStart = cookie.startsWith('.') ? 1 : 0;
-    const qsizetype firstColon = cookie.indexOf(':', payloadStart);
+    // The payload, most of the cookie, must be URL-safe with no '.'. With no '+', '/' or '='
+    // anywhere, the shared scan tells that already: it is when the first character outside the
+    // alphabets is the first ':', and the cookie's dots are the flag's and the tail's.
+    const bool scanned = !characters.standardChars && characters.firstOtherChar >= payloadStart;
+    const qsizetype firstColon =
+        scanned ? (cookie[characters.firstOtherChar] == ':' ? characters.firstOtherChar : -1)
+                : cookie.indexOf(':', payloadStart);
     if (firstColon < 0)
         return NotMine;
-    // The payload, most of the cookie, by the shared 16-byte scan: URL-safe, and no '.'.
-    const FormatDetector::Characters payload =
-        FormatDetector::characters(cookie.sliced(payloadStart, firstColon - payloadStart));
-    if (!payload.urlSafeOnly || payload.dots > 0)
-        return NotMine;
+    if (!scanned) {
+        const FormatDetector::Characters payload =
+            FormatDetector::characters(cookie.sliced(payloadStart, firstColon - payloadStart));
+        if (!payload.urlSafeOnly || payload.dots > 0)
+            return NotMine;
+    }
     qsizetype colons = 0;
+    qsizetype tailDots = 0;
     for (qsizetype i = firstColon; i < cookie.size(); ++i) {
         const char c = cookie[i];
         if (c == ':') {
             ++colons;
             continue;
         }
+        tailDots += c == '.' ? 1 : 0;
         const bool fits =
             colons == 1 ? (c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')
                         : urlSafeChar(c) || c == '=';
         if (!fits)
             return NotMine;
     }
+    if (scanned && characters.dots - payloadStart - tailDots > 0)
+        return NotMine; // a '.' in the payload
     if (colons == 2)
         return Certain;
     // A cut cookie that still shows a JSON ("eyJ" is '{"') or zlib (".eJ") payload and a ':'.

@@ -26,8 +26,24 @@ public:
         bool urlSafeOnly = true;     ///< only [-_.0-9a-zA-Z]
         bool standardChars = false;  ///< some '+', '/' or '=': standard base64
         bool cookieCharsOnly = true; ///< only those two sets: what a cookie value is made of
+        /// Only RFC 6265 cookie octets (0x21, 0x23-0x2B, 0x2D-0x3A, 0x3C-0x5B, 0x5D-0x7E): what
+        /// a value holds unquoted, Django's ':' and Flask-Login's '|' among them.
+        bool cookieOctetsOnly = true;
+        /// Where the first character outside those two sets is (Django's first ':', say); -1
+        /// when there is none.
+        qsizetype firstOtherChar = -1;
     };
     [[nodiscard]] static Characters characters(QByteArrayView value);
+    /// The steps a scan takes: the widest the processor has (what characters() takes), or the
+    /// ones a processor without AVX2, or without SSE2, takes; the same answer by every one (the
+    /// tests compare them on the machine they run on).
+    enum class ScanSteps
+    {
+        Widest,
+        Sixteen,
+        One,
+    };
+    [[nodiscard]] static Characters characters(QByteArrayView value, ScanSteps steps);
 
     [[nodiscard]] static Format detect(QByteArrayView value);
     /// detect() with the characters already scanned (FormatRegistry scans once for all formats).

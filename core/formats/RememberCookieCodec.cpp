@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 #include <openssl/crypto.h>
@@ -127,30 +128,25 @@ QByteArray RememberCookieCodec::quote(QByteArrayView raw)
     return allLegal ? out : '"' + out + '"';
 }
 
+// Both read the value from its end: no hex digit is a '|', so the last '|' is where the hex
+// digits from the end stop, and no search of the whole cookie for it is needed (the detection
+// asks every cookie with a character outside base64 alphabets).
 bool RememberCookieCodec::hasShape(QByteArrayView cookie)
 {
     const QByteArrayView body = withoutQuotes(cookie);
-    const qsizetype bar = body.lastIndexOf('|');
-    if (bar < 0 || body.size() - bar - 1 != kDigestHexChars)
+    if (body.size() <= kDigestHexChars || body[body.size() - kDigestHexChars - 1] != '|')
         return false;
-    for (const char c : body.sliced(bar + 1)) {
-        if (!isHex(c))
-            return false;
-    }
-    return true;
+    const QByteArrayView digest = body.last(kDigestHexChars);
+    return std::all_of(digest.begin(), digest.end(), isHex);
 }
 
 bool RememberCookieCodec::looksDamaged(QByteArrayView cookie)
 {
     const QByteArrayView body = withoutQuotes(cookie);
-    const qsizetype bar = body.lastIndexOf('|');
-    if (bar < 0 || bar + 1 == body.size())
-        return false;
-    for (const char c : body.sliced(bar + 1)) {
-        if (!isHex(c))
-            return false;
-    }
-    return true;
+    qsizetype bar = body.size() - 1;
+    while (bar >= 0 && isHex(body[bar]))
+        --bar;
+    return bar >= 0 && bar + 1 < body.size() && body[bar] == '|';
 }
 
 Result<RememberCookieCodec::Parts> RememberCookieCodec::split(QByteArrayView cookie)

@@ -47,11 +47,27 @@ bool WtfCsrfCodec::hasTokenShape(QByteArrayView token)
         return payload.startsWith('I'); // '"' in base64: a JSON string
     // A compressed payload shows its first byte only when inflated: read a bounded start.
     const qsizetype take = std::min(payload.size(), kSniffBase64Chars) & ~qsizetype(3);
+    // Every compressed Flask session comes here, and its zlib header and first symbols fit in
+    // the first kFirstTryBase64Chars: decoded first, the whole take only when the beginning did
+    // not answer. Exact: the beginning is whole quanta of the take (URL-safe base64 has no
+    // padding), so when it does not decode neither does the take, and an answer ZlibFirstByte
+    // gives before the beginning's end is the take's too. A '"' is confirmed on the take, whose
+    // later characters may still fail to decode.
+    const qsizetype first = std::min(take, kFirstTryBase64Chars);
+    if (first < take) {
+        auto beginning = Base64::decode(payload.first(first), Base64::Alphabet::UrlSafe);
+        if (!beginning)
+            return false;
+        bool ranOut = false;
+        const auto byte = ZlibFirstByte::of(*beginning, ranOut);
+        if (!ranOut && byte != '"')
+            return false;
+    }
     auto bytes = Base64::decode(payload.first(take), Base64::Alphabet::UrlSafe);
     if (!bytes)
         return false;
-    const auto first = ZlibFirstByte::of(*bytes);
-    return first && *first == '"';
+    const auto byte = ZlibFirstByte::of(*bytes);
+    return byte && *byte == '"';
 }
 
 WtfCsrfCodec::Decoded WtfCsrfCodec::decode(QByteArrayView token, const QList<SecureBytes> &secrets,

@@ -4,7 +4,14 @@
 #include <QtGlobal>
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <iterator>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sessionlens {
 
@@ -23,7 +30,22 @@ constexpr quint8 kLengthExtra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2
 constexpr quint8 kCodeLengthOrder[19] = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
                                          11, 4,  12, 3, 13, 2, 14, 1, 15};
 
-/// Bits in DEFLATE's order, from the least significant bit of each byte on.
+/// Seven-bit values with their bits in the opposite order: DEFLATE sends a Huffman code from its
+/// most significant bit, and the code length code is looked up by its next seven bits.
+constexpr std::array<quint8, 128> kReversed7 = [] {
+    std::array<quint8, 128> reversed{};
+    for (int value = 0; value < 128; ++value) {
+        int r = 0;
+        for (int bit = 0; bit < 7; ++bit)
+            r |= ((value >> bit) & 1) << (6 - bit);
+        reversed[std::size_t(value)] = quint8(r);
+    }
+    return reversed;
+}();
+
+/// Bits in DEFLATE's order, from the least significant bit of each byte on. Remembers whether
+/// it was ever asked for more than the input has: an answer given then might change with more
+/// input.
 class BitReader
 {
 public:
@@ -52,8 +74,15 @@ public:
         m_hold >>= count;
         m_held -= count;
     }
-    [[nodiscard]] qint64 available() const { return m_held + qint64(m_bytes.size() - m_next) * 8; }
+    /// Whether `count` more bits are there.
+    bool has(qint64 count)
+    {
+        const bool enough = m_held + qint64(m_bytes.size() - m_next) * 8 >= count;
+        m_ranOut = m_ranOut || !enough;
+        return enough;
+    }
     void toByteBoundary() { drop(m_held % 8); }
+    [[nodiscard]] bool ranOut() const { return m_ranOut; }
 
 private:
     bool fill(int count)
@@ -70,8 +99,10 @@ private:
             return true;
         }
         while (m_held < count) {
-            if (m_next >= m_bytes.size())
+            if (m_next >= m_bytes.size()) {
+                m_ranOut = true;
                 return false;
+            }
             m_hold |= quint64(quint8(m_bytes[m_next++])) << m_held;
             m_held += 8;
         }
@@ -82,6 +113,7 @@ private:
     qsizetype m_next = 0;
     quint64 m_hold = 0;
     int m_held = 0;
+    bool m_ranOut = false;
 };
 
 /// A canonical Huffman code by how many codes each length has: enough to check it as zlib's
@@ -96,11 +128,14 @@ struct CanonicalCode
     void finish()
     {
         count[0] = 0;
-        for (maxBits = kMaxCodeBits; maxBits > 0 && count[maxBits] == 0; --maxBits) {
-        }
+        // One pass: once negative, `left` stays negative (only its sign and zero matter), and
+        // it cannot overflow (at most 316 codes, 15 doublings).
+        maxBits = 0;
         left = 1;
-        for (int bits = 1; bits <= kMaxCodeBits && left >= 0; ++bits)
-            left = (left << 1) - count[bits];
+        for (int bits = 1; bits <= kMaxCodeBits; ++bits) {
+            left = left * 2 - count[bits]; // not a shift: `left` may be negative
+            maxBits = count[bits] != 0 ? bits : maxBits;
+        }
     }
     /// What zlib accepts for literal/length and distance codes: complete, one code of one bit,
     /// or no code at all (inflate_table's "no symbols": an error only once a symbol is read;
@@ -112,7 +147,7 @@ struct CanonicalCode
     int decodeRank(BitReader &in, int *codeBits = nullptr) const
     {
         if (maxBits == 0)
-            return in.available() >= 1 ? kInvalidCode : kOutOfInput;
+            return in.has(1) ? kInvalidCode : kOutOfInput;
         int code = 0;
         int first = 0;
         int index = 0;
@@ -162,7 +197,10 @@ struct SymbolCode
     }
 };
 
-/// The code length code, complete (zlib accepts no other), looked up by its next 7 bits.
+/// The code length code, complete (zlib accepts no other), looked up by its next 7 bits read
+/// in the code's order (most significant first): then the codes, in canonical order, cover the
+/// table in order, each its own run of entries, which is cheaper to fill than entries spread
+/// over the table.
 class CodeLengthCode
 {
 public:
@@ -174,21 +212,24 @@ public:
         m_symbols.build(lengths, 19);
         if (m_symbols.code.left != 0)
             return false;
-        int next[kMaxCodeBits + 1] = {};
-        for (int bits = 1, code = 0; bits <= kLookupBits; ++bits) {
-            code = (code + m_symbols.code.count[bits - 1]) << 1;
-            next[bits] = code;
-        }
-        for (int symbol = 0; symbol < 19; ++symbol) {
+        int codes = 0;
+        for (int bits = 1; bits <= kLookupBits; ++bits)
+            codes += m_symbols.code.count[bits];
+        int at = 0;
+        for (int rank = 0; rank < codes; ++rank) {
+            const int symbol = m_symbols.symbol[rank];
             const int bits = lengths[symbol];
-            if (bits == 0)
-                continue;
-            // DEFLATE sends a code's bits from its most significant one: reversed here.
-            int reversed = 0;
-            for (int code = next[bits]++, i = 0; i < bits; ++i, code >>= 1)
-                reversed = (reversed << 1) | (code & 1);
-            for (int entry = reversed; entry < (1 << kLookupBits); entry += 1 << bits)
-                m_lookup[entry] = quint8(symbol | bits << 5);
+            const auto entry = quint8(symbol | bits << 5);
+            const int span = 1 << (kLookupBits - bits);
+            if (span >= 8) {
+                const quint64 word = entry * quint64(0x0101010101010101);
+                for (int i = 0; i < span; i += 8)
+                    std::memcpy(m_lookup + at + i, &word, sizeof word);
+            } else {
+                for (int i = 0; i < span; ++i)
+                    m_lookup[at + i] = entry;
+            }
+            at += span;
         }
         return true;
     }
@@ -197,7 +238,8 @@ public:
         quint32 next = 0;
         if (!in.peek(kLookupBits, next))
             return m_symbols.decode(in); // the input's last bits: one at a time
-        const quint8 entry = m_lookup[next];
+        // DEFLATE sends a code's bits from its most significant one: reversed here.
+        const quint8 entry = m_lookup[kReversed7[next]];
         in.drop(entry >> 5);
         return entry & 0x1f;
     }
@@ -243,37 +285,41 @@ struct DynamicCodes
         if (std::all_of(std::begin(codeLengths), std::end(codeLengths),
                         [](quint8 length) { return length == 0; }))
             // zlib reads each length as a 0 of one bit, then misses the end-of-block code.
-            return in.available() >= total ? Step::Invalid : Step::OutOfInput;
+            return in.has(total) ? Step::Invalid : Step::OutOfInput;
         CodeLengthCode lengthCode;
         if (!lengthCode.build(codeLengths))
             return Step::Invalid;
+        // Counted for both codes at once; the few distance lengths are taken out after.
+        int counts[kMaxCodeBits + 1] = {};
         int have = 0;
         while (have < total) {
             const int symbol = lengthCode.decode(in);
             if (symbol == kOutOfInput)
                 return Step::OutOfInput;
-            int copies = 1;
-            quint8 length = quint8(symbol);
-            if (symbol >= 16) {
-                quint32 extra = 0;
-                if (!in.take(symbol == 16 ? 2 : symbol == 17 ? 3 : 7, extra))
-                    return Step::OutOfInput;
-                if (symbol == 16 && have == 0)
-                    return Step::Invalid;
-                length = symbol == 16 ? lengths[have - 1] : 0;
-                copies = int(extra) + (symbol == 18 ? 11 : 3);
-                if (have + copies > total)
-                    return Step::Invalid;
+            if (symbol < 16) {
+                lengths[have++] = quint8(symbol);
+                ++counts[symbol];
+                continue;
             }
-            // A run may cross from the literal/length lengths into the distance lengths.
-            const int literal = std::clamp(literalCount - have, 0, copies);
-            literals.count[length] += literal;
-            distances.count[length] += copies - literal;
+            quint32 extra = 0;
+            if (!in.take(symbol == 16 ? 2 : symbol == 17 ? 3 : 7, extra))
+                return Step::OutOfInput;
+            if (symbol == 16 && have == 0)
+                return Step::Invalid;
+            const quint8 length = symbol == 16 ? lengths[have - 1] : 0;
+            const int copies = int(extra) + (symbol == 18 ? 11 : 3);
+            if (have + copies > total)
+                return Step::Invalid;
+            counts[length] += copies;
             std::fill_n(lengths + have, copies, length);
             have += copies;
         }
         if (lengths[256] == 0)
             return Step::Invalid;
+        for (int i = literalCount; i < total; ++i)
+            ++distances.count[lengths[i]];
+        for (int bits = 0; bits <= kMaxCodeBits; ++bits)
+            literals.count[bits] = counts[bits] - distances.count[bits];
         literals.finish();
         distances.finish();
         return literals.usable() && distances.usable() ? Step::Ok : Step::Invalid;
@@ -288,8 +334,24 @@ struct DynamicCodes
         for (int shorter = 1; shorter < bits; ++shorter)
             rank -= literals.count[shorter];
         // The rank-th symbol of its length, in symbol order: a scan, for the one or two
-        // symbols decoded, is cheaper than sorting every symbol.
-        for (int symbol = 0; symbol < literalCount; ++symbol) {
+        // symbols decoded, is cheaper than sorting every symbol; sixteen lengths a step.
+        int symbol = 0;
+#if defined(__SSE2__)
+        const __m128i wanted = _mm_set1_epi8(char(bits));
+        for (; symbol + 16 <= literalCount; symbol += 16) {
+            auto mask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(
+                _mm_loadu_si128(reinterpret_cast<const __m128i *>(lengths + symbol)), wanted)));
+            const int here = std::popcount(mask);
+            if (rank >= here) {
+                rank -= here;
+                continue;
+            }
+            for (; rank > 0; --rank)
+                mask &= mask - 1;
+            return symbol + std::countr_zero(mask);
+        }
+#endif
+        for (; symbol < literalCount; ++symbol) {
             if (lengths[symbol] == bits && rank-- == 0)
                 return symbol;
         }
@@ -315,11 +377,9 @@ struct FixedCodes
     }
 };
 
-} // namespace
-
-std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
+/// ZlibFirstByte::of() on a reader: its return values say where inflate would stop.
+std::optional<char> firstByte(BitReader &in)
 {
-    BitReader in(stream);
     quint32 method = 0, flags = 0;
     if (!in.take(8, method) || !in.take(8, flags))
         return std::nullopt;
@@ -398,6 +458,22 @@ std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
             return check == adler ? written : std::nullopt;
         }
     }
+}
+
+} // namespace
+
+std::optional<char> ZlibFirstByte::of(QByteArrayView stream)
+{
+    bool ranOut = false;
+    return of(stream, ranOut);
+}
+
+std::optional<char> ZlibFirstByte::of(QByteArrayView stream, bool &ranOutOfInput)
+{
+    BitReader in(stream);
+    const auto answer = firstByte(in);
+    ranOutOfInput = in.ranOut();
+    return answer;
 }
 
 } // namespace sessionlens

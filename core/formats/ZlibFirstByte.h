@@ -20,6 +20,10 @@ class ZlibFirstByte
 public:
     /// The byte, or nullopt when inflate would fail, end or run out of input before writing one.
     [[nodiscard]] static std::optional<char> of(QByteArrayView stream);
+    /// of(), and whether the answer came where the input ended (`ranOutOfInput`): only then
+    /// can a longer stream with the same beginning have another answer, so a caller may ask a
+    /// beginning first and the whole only when the beginning did not answer.
+    [[nodiscard]] static std::optional<char> of(QByteArrayView stream, bool &ranOutOfInput);
 };
 
 } // namespace sessionlens

@@ -11,6 +11,7 @@ class TestCookieText : public QObject
 
 private Q_SLOTS:
     void bareValueAgreesWithExtract();
+    void bareValueKnowsEveryCookieOctetEdge();
     void extracts_data();
     void extracts();
     void refuses();
@@ -148,6 +149,36 @@ void TestCookieText::bareValueAgreesWithExtract()
         QCOMPARE(extracted->value, line);
     }
     QVERIFY(answered > 1000);
+}
+
+void TestCookieText::bareValueKnowsEveryCookieOctetEdge()
+{
+    // RFC 6265's cookie-octet is 0x21, 0x23-0x2B, 0x2D-0x3A, 0x3C-0x5B, 0x5D-0x7E: every end of
+    // those ranges and every byte just outside them, in the scan's first and second block of
+    // sixteen and in the tail it reads one byte at a time.
+    struct Edge
+    {
+        unsigned char byte;
+        bool octet;
+    };
+    const Edge edges[] = {{0x00, false}, {0x09, false}, {0x20, false}, {0x21, true},  {0x22, false},
+                          {0x23, true},  {0x2B, true},  {0x2C, false}, {0x2D, true},  {0x3A, true},
+                          {0x3B, false}, {0x3C, true},  {0x5B, true},  {0x5C, false}, {0x5D, true},
+                          {0x7E, true},  {0x7F, false}, {0x80, false}, {0xFF, false}};
+    const QByteArray base = "eyJhIjoxfQ.ZmFrZQ.c2lnbmF0dXJlc2lnbmF0dXJl"; // 41 bytes
+    for (const Edge &edge : edges) {
+        for (const qsizetype at : {qsizetype(3), qsizetype(15), qsizetype(16), qsizetype(21),
+                                   base.size() - 9, base.size() - 1}) {
+            QByteArray line = base;
+            line[at] = char(edge.byte);
+            const auto bare = CookieText::bareValue(line);
+            const QByteArray what =
+                QByteArray::number(edge.byte, 16) + " at " + QByteArray::number(at);
+            QVERIFY2(bare.has_value() == edge.octet, what.constData());
+            if (bare)
+                QCOMPARE(CookieText::extract(QString::fromLatin1(line))->value, line);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCookieText)

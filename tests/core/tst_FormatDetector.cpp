@@ -2,6 +2,7 @@
 #include "document/CookieOpener.h"
 #include "formats/FormatDetector.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -129,6 +130,39 @@ bool slowCookieCharsOnly(const QByteArray &value)
                (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     });
 }
+// RFC 6265's cookie-octet, spelled out.
+bool slowCookieOctetsOnly(const QByteArray &value)
+{
+    return std::all_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u == 0x21 || (u >= 0x23 && u <= 0x2B) || (u >= 0x2D && u <= 0x3A) ||
+               (u >= 0x3C && u <= 0x5B) || (u >= 0x5D && u <= 0x7E);
+    });
+}
+qsizetype slowFirstOtherChar(const QByteArray &value)
+{
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (!(c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' ||
+              (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return i;
+    }
+    return -1;
+}
+// The scan by every kind of step the machine has gives one answer.
+void compareScanSteps(const QByteArray &value)
+{
+    const auto widest = FormatDetector::characters(value);
+    for (const auto steps : {FormatDetector::ScanSteps::Sixteen, FormatDetector::ScanSteps::One}) {
+        const auto other = FormatDetector::characters(value, steps);
+        QCOMPARE(other.dots, widest.dots);
+        QCOMPARE(other.urlSafeOnly, widest.urlSafeOnly);
+        QCOMPARE(other.standardChars, widest.standardChars);
+        QCOMPARE(other.cookieCharsOnly, widest.cookieCharsOnly);
+        QCOMPARE(other.cookieOctetsOnly, widest.cookieOctetsOnly);
+        QCOMPARE(other.firstOtherChar, widest.firstOtherChar);
+    }
+}
 } // namespace
 
 void TestFormatDetector::everyLengthAndCharacter()
@@ -145,14 +179,51 @@ void TestFormatDetector::everyLengthAndCharacter()
                 QByteArray changed = cut;
                 changed[at] = char(c);
                 QCOMPARE(FormatDetector::detect(changed), slowDetect(changed));
-                QCOMPARE(FormatDetector::characters(changed).cookieCharsOnly,
-                         slowCookieCharsOnly(changed));
+                const FormatDetector::Characters found = FormatDetector::characters(changed);
+                QCOMPARE(found.cookieCharsOnly, slowCookieCharsOnly(changed));
+                QCOMPARE(found.cookieOctetsOnly, slowCookieOctetsOnly(changed));
+                QCOMPARE(found.firstOtherChar, slowFirstOtherChar(changed));
+                QCOMPARE(found.urlSafeOnly, slowCookieCharsOnly(changed) &&
+                                                !changed.contains('+') && !changed.contains('/') &&
+                                                !changed.contains('='));
+                QCOMPARE(found.standardChars,
+                         changed.contains('+') || changed.contains('/') || changed.contains('='));
+                QCOMPARE(found.dots, changed.count('.'));
+                compareScanSteps(changed);
+                if (QTest::currentTestFailed())
+                    return;
             }
+        }
+    }
+    // The first character outside both alphabets when there are several, in any block.
+    for (qsizetype first = 0; first < 70; first += 3) {
+        for (qsizetype second = first + 1; second < 70; second += 5) {
+            QByteArray two(70, 'a');
+            two[second] = ':';
+            two[first] = '|';
+            QCOMPARE(FormatDetector::characters(two).firstOtherChar, first);
         }
     }
     const QByteArray signedCookie =
         "eyJhIjoxfQ." + QByteArray(5000, 'a') + "." + QByteArray(3, 'b');
     QCOMPARE(FormatDetector::detect(signedCookie), FormatDetector::Format::FlaskSigned);
+    // More dots than a step's byte counters hold in a round, in steps of 16 and 32.
+    for (const qsizetype count :
+         {qsizetype(255 * 16 + 17), qsizetype(255 * 32 + 33), qsizetype(20000)}) {
+        QCOMPARE(FormatDetector::characters(QByteArray(count, '.')).dots, count);
+        compareScanSteps(QByteArray(count, '.'));
+    }
+    // Long texts of every kind of character, for the steps' rounds and blocks.
+    QRandomGenerator random(16);
+    const QByteArray pool = "aZ09-_.+/=:|;\" \x7f\x80\xff!~";
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray text(random.bounded(600), 'a');
+        for (int changes = random.bounded(4); changes > 0 && !text.isEmpty(); --changes)
+            text[random.bounded(int(text.size()))] = pool[random.bounded(int(pool.size()))];
+        compareScanSteps(text);
+        if (QTest::currentTestFailed())
+            return;
+    }
     const QByteArray manyDots(4097, '.');
     QCOMPARE(FormatDetector::detect(manyDots), slowDetect(manyDots));
     QByteArray dotsThenThree(4096 * 2, 'a');

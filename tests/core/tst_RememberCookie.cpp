@@ -8,11 +8,13 @@
 #include "document/CookieOpener.h"
 #include "document/SessionSealer.h"
 #include "formats/FormatRegistry.h"
+#include "formats/RememberCookieCodec.h"
 #include "formats/RememberCookieFormat.h"
 #include "keys/KeyRing.h"
 
 #include <QBuffer>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace sessionlens;
@@ -67,6 +69,7 @@ class TestRememberCookie : public QObject
 
 private Q_SLOTS:
     void vectorsHaveTheirCounts();
+    void shapeIsReadFromTheEnd();
     void opensAndVerifiesWhatFlaskLoginWrote();
     void resignsByteIdentically();
     void sizesAreWerkzeugsHeader();
@@ -361,6 +364,52 @@ void TestRememberCookie::everyDigestDigitCounts()
     RememberCookieCodec::Parts cut = *parts;
     cut.digestText.chop(2);
     QVERIFY(!RememberCookieCodec::matches(cut, secret));
+}
+
+void TestRememberCookie::shapeIsReadFromTheEnd()
+{
+    // The shape tests read the value from its end; the rules they keep, spelled out with a
+    // search for the last '|', on values near both lengths and shapes.
+    const auto isHex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    const auto body = [](const QByteArray &cookie) {
+        return cookie.size() >= 2 && cookie.startsWith('"') && cookie.endsWith('"')
+                   ? cookie.mid(1, cookie.size() - 2)
+                   : cookie;
+    };
+    const auto hexAfter = [&](const QByteArray &value, qsizetype bar) {
+        return std::all_of(value.begin() + bar + 1, value.end(), isHex);
+    };
+    QRandomGenerator random(61);
+    const QByteArray alphabet = "0123456789abcdefABCDEFgxz|\":.";
+    qsizetype shaped = 0, damaged = 0;
+    for (int i = 0; i < 20000; ++i) {
+        QByteArray cookie;
+        if (random.bounded(2)) {
+            cookie = QByteArray::number(random.bounded(1000)) + '|';
+            for (int n = 127 + int(random.bounded(3)); n > 0; --n)
+                cookie += "0123456789abcdef"[random.bounded(16)];
+        }
+        for (int n = int(random.bounded(3)); n > 0; --n) {
+            const auto at = qsizetype(random.bounded(int(cookie.size()) + 1));
+            cookie.insert(at, alphabet[random.bounded(int(alphabet.size()))]);
+        }
+        if (random.bounded(4) == 0)
+            cookie = '"' + cookie + '"';
+        const QByteArray value = body(cookie);
+        const qsizetype bar = value.lastIndexOf('|');
+        const bool shape = bar >= 0 &&
+                           value.size() - bar - 1 == RememberCookieCodec::kDigestHexChars &&
+                           hexAfter(value, bar);
+        const bool cut = bar >= 0 && bar + 1 < value.size() && hexAfter(value, bar);
+        QCOMPARE(RememberCookieCodec::hasShape(cookie), shape);
+        QCOMPARE(RememberCookieCodec::looksDamaged(cookie), cut);
+        shaped += shape ? 1 : 0;
+        damaged += cut && !shape ? 1 : 0;
+    }
+    QVERIFY(shaped > 1000);
+    QVERIFY(damaged > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestRememberCookie)

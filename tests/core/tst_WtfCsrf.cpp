@@ -7,6 +7,7 @@
 #include "document/CookieOpener.h"
 #include "document/CsrfTokenCheck.h"
 #include "document/SessionSealer.h"
+#include "encoding/Base64.h"
 #include "formats/FlaskSignedFormat.h"
 #include "formats/FormatRegistry.h"
 #include "formats/WtfCsrfCodec.h"
@@ -454,9 +455,26 @@ private Q_SLOTS:
             bytes += expected ? 1 : 0;
             quotes += expected == '"' ? 1 : 0;
         };
+        // A beginning that answers without running out of input answers for the whole stream
+        // (what the detection relies on when it reads a payload's beginning first).
+        qsizetype answeredEarly = 0;
+        const auto compareBeginning = [&](const QByteArray &stream, qsizetype cut) {
+            bool ranOut = true;
+            const std::optional<char> early = ZlibFirstByte::of(stream.first(cut), ranOut);
+            if (ranOut)
+                return;
+            ++answeredEarly;
+            if (early != zlibFirstByte(stream))
+                qFatal("stream %s cut at %lld: answered early %d, zlib on the whole %d",
+                       stream.toHex().constData(), static_cast<long long>(cut),
+                       early ? int(quint8(*early)) : -1,
+                       zlibFirstByte(stream) ? int(quint8(*zlibFirstByte(stream))) : -1);
+        };
         for (const QByteArray &stream : std::as_const(streams)) {
-            for (qsizetype cut = 0; cut <= std::min<qsizetype>(stream.size(), 96); ++cut)
+            for (qsizetype cut = 0; cut <= std::min<qsizetype>(stream.size(), 96); ++cut) {
                 compare(stream.first(cut));
+                compareBeginning(stream, cut);
+            }
             if (stream.size() > 96)
                 compare(stream);
             for (int i = 0; i < 40 && !stream.isEmpty(); ++i) {
@@ -475,6 +493,58 @@ private Q_SLOTS:
         QVERIFY(bytes > compared / 10);
         QVERIFY(quotes > 1000);
         QVERIFY(compared - bytes > compared / 10);
+        QVERIFY(answeredEarly > compared / 10);
+    }
+
+    void compressedPayloadsReadFromTheirBeginningFirst()
+    {
+        // The detection inflates a compressed payload's first kFirstTryBase64Chars, and the
+        // whole sniffed start only when that beginning did not answer: both sides of it.
+        const auto tokenOf = [](const QByteArray &stream) {
+            return '.' + Base64::encode(stream, Base64::Alphabet::UrlSafe) + ".Zx1A2w.QZ8m9uE0";
+        };
+        const QByteArray quoteBlock = QByteArray::fromHex("0101"
+                                                          "00fe"
+                                                          "ff") +
+                                      '"' + QByteArray::fromHex("00230023");
+        // '"' in a stored block after empty stored blocks (five bytes each): in the beginning
+        // with three of them, past it with twenty.
+        for (const int empty : {3, 20}) {
+            QByteArray stream = QByteArray::fromHex("7801");
+            for (int i = 0; i < empty; ++i)
+                stream += QByteArray::fromHex("000000ffff");
+            stream += quoteBlock;
+            QCOMPARE(zlibFirstByte(stream), std::optional<char>('"'));
+            const QByteArray token = tokenOf(stream);
+            QCOMPARE(token.indexOf('.', 1) - 1 > WtfCsrfCodec::kFirstTryBase64Chars, empty == 20);
+            QVERIFY2(WtfCsrfCodec::hasTokenShape(token), token.constData());
+            QCOMPARE(FormatRegistry::builtIn().detect(token).format->id(),
+                     WtfCsrfFormat::formatId());
+        }
+        // A '"' in the beginning, then a character no base64 has before the sniffed start ends:
+        // the start does not decode, so it is no token.
+        QByteArray stream = QByteArray::fromHex("7801") + quoteBlock;
+        QByteArray token = tokenOf(stream + QByteArray(300, 'x'));
+        token[WtfCsrfCodec::kFirstTryBase64Chars + 40] = '!';
+        QVERIFY(!WtfCsrfCodec::hasTokenShape(token));
+        // A long compressed token Flask-WTF would make of a long raw token, and a long
+        // compressed Flask session: the beginning answers for both.
+        QString raw;
+        QByteArray json = "{\"cart\":[";
+        QRandomGenerator random(5);
+        for (int i = 0; i < 120; ++i) {
+            raw += QString::number(random.generate(), 36);
+            json += "{\"sku\":\"" + QByteArray::number(random.generate(), 36) + "\"},";
+        }
+        const auto minted = WtfCsrfCodec::mint(raw, bytesOf("secret"), 1700000000);
+        QVERIFY(minted && minted->startsWith('.'));
+        QVERIFY(minted->indexOf('.', 1) > WtfCsrfCodec::kFirstTryBase64Chars);
+        QVERIFY(WtfCsrfCodec::hasTokenShape(*minted));
+        const QByteArray session = tokenOf(deflated(json + "{}]}", 6, Z_DEFAULT_STRATEGY, -1));
+        QVERIFY(session.indexOf('.', 1) > WtfCsrfCodec::kSniffBase64Chars);
+        QVERIFY(!WtfCsrfCodec::hasTokenShape(session));
+        QCOMPARE(FormatRegistry::builtIn().detect(session).format->id(),
+                 FlaskSignedFormat::formatId());
     }
 
     void keptInFlasksSessionsOnly()
