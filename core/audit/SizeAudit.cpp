@@ -209,6 +209,7 @@ public:
             m_topMembers.forEach(addKeyCost);
         else
             JsonMemberSpans::forEach(json, addKeyCost);
+        m_topMembers.clear(); // no plaintext (up to the inflate limit) kept past its cookie
         row.step = QStringLiteral("ok");
         if (wantRows)
             m_rows.append(row);
@@ -358,9 +359,12 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::vector<std::unique_ptr<Worker>> workers;
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options, ring));
-    // Two sets of blocks: while the workers audit one round's, worker 0 first reads the next
-    // round's into the other, so no core waits for the input (reading between the rounds held
-    // both back, a tenth of the run on two cores).
+    // Two sets of blocks: from a file, worker 0 reads the next round's into the other set once
+    // no piece is left for it to take, while the others finish theirs, so no core waits for
+    // the input (reading between the rounds held both back, a tenth of the run on two cores).
+    // A pipe is read between the rounds: its next bytes may be long in coming, and the rows and
+    // progress of what came already go out first.
+    const bool readAhead = !input.isSequential();
     std::array<std::vector<QByteArray>, 2> blocks{std::vector<QByteArray>(std::size_t(threads)),
                                                   std::vector<QByteArray>(std::size_t(threads))};
     // A block that is one line longer than any cookie: counted as a limit failure in its turn.
@@ -369,10 +373,11 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::array<int, 2> filled{0, 0};
     std::array<qint64, 2> bytesReadAfter{0, 0};
     LineBlockReader reader(input, kBlockBytes);
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
     // One block per worker a round, each of whole lines; the rest waits for the next round.
     const auto readRound = [&](int set) -> std::optional<Error> {
         int &count = filled[std::size_t(set)];
-        for (count = 0; count < threads && !reader.atEnd(); ++count) {
+        for (count = 0; count < threads && !reader.atEnd() && !cancelled(); ++count) {
             auto read = reader.next(blocks[std::size_t(set)][std::size_t(count)]);
             if (!read)
                 return read.error();
@@ -383,32 +388,16 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     };
 
     std::vector<Piece> pieces;
+    // done[i]: pieces[i] is audited. Worker 0, the calling thread, merges the finished pieces
+    // in input order as it goes, so few wait with their reports and the rows go out from
+    // the caller's thread only.
+    std::vector<std::atomic<bool>> done;
     std::atomic<std::size_t> nextPiece = 0;
-    int current = 0;
-    std::optional<Error> readError;
-    WorkerPool pool(threads, [&](int t) {
-        if (t == 0 && !reader.atEnd())
-            readError = readRound(1 - current);
-        const bool wantRows = bool(rows);
-        for (std::size_t i = nextPiece++; i < pieces.size(); i = nextPiece++)
-            workers[std::size_t(t)]->process(pieces[i], wantRows);
-    });
-    if (auto error = readRound(current))
-        return *error;
+    std::size_t merged = 0;
     qint64 line = 1;
-    while (filled[std::size_t(current)] > 0) {
-        if (cancel && cancel->load())
-            return Error::make(ErrorCategory::Io,
-                               QCoreApplication::translate("sessionlens::Error", "cancelled"));
-        pieces.clear();
-        for (int b = 0; b < filled[std::size_t(current)]; ++b)
-            cutIntoPieces(blocks[std::size_t(current)][std::size_t(b)],
-                          overlong[std::size_t(current)][std::size_t(b)] != 0, pieces);
-        nextPiece = 0;
-        filled[std::size_t(1 - current)] = 0;
-        pool.runRound();
-        // In input order: each piece's line numbers follow the lines of the pieces before it.
-        for (Piece &piece : pieces) {
+    const auto mergeFinished = [&] {
+        for (; merged < pieces.size() && done[merged].load(std::memory_order_acquire); ++merged) {
+            Piece &piece = pieces[merged];
             if (piece.overlongLine) {
                 ++report.cookies;
                 report.failed[QStringLiteral("limit")] += 1;
@@ -416,15 +405,51 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                     rows({Row{line, QString(), QStringLiteral("limit"), 0, 0, false}});
                 ++line;
             }
+            // Each piece's line numbers follow the lines of the pieces before it.
             moveLines(piece, line);
             line += piece.lineCount;
             report.merge(piece.report);
-            piece.report = {}; // its histograms' memory back before the next piece's
+            piece.report = {}; // its histograms' memory back at once
             if (rows && !piece.rows.isEmpty())
                 rows(piece.rows);
+            piece.rows = {};
         }
+    };
+    int current = 0;
+    std::optional<Error> readError;
+    WorkerPool pool(threads, [&](int t) {
+        const bool wantRows = bool(rows);
+        for (std::size_t i = nextPiece++; i < pieces.size(); i = nextPiece++) {
+            workers[std::size_t(t)]->process(pieces[i], wantRows);
+            done[i].store(true, std::memory_order_release);
+            if (t == 0)
+                mergeFinished();
+        }
+        if (t == 0 && readAhead && !reader.atEnd())
+            readError = readRound(1 - current);
+    });
+    if (auto error = readRound(current))
+        return *error;
+    while (true) {
+        if (cancelled())
+            return Error::make(ErrorCategory::Io,
+                               QCoreApplication::translate("sessionlens::Error", "cancelled"));
+        if (filled[std::size_t(current)] == 0)
+            break;
+        pieces.clear();
+        for (int b = 0; b < filled[std::size_t(current)]; ++b)
+            cutIntoPieces(blocks[std::size_t(current)][std::size_t(b)],
+                          overlong[std::size_t(current)][std::size_t(b)] != 0, pieces);
+        done = std::vector<std::atomic<bool>>(pieces.size());
+        nextPiece = 0;
+        merged = 0;
+        filled[std::size_t(1 - current)] = 0;
+        pool.runRound();
+        mergeFinished(); // every piece is done once the round is
         if (progress)
             progress({bytesReadAfter[std::size_t(current)], totalBytes, report.cookies});
+        if (!readAhead && !reader.atEnd())
+            readError = readRound(1 - current);
         if (readError)
             return *readError;
         current = 1 - current;

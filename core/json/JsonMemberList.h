@@ -19,6 +19,9 @@ namespace sessionlens {
 class JsonMemberList
 {
 public:
+    /// Members whose storage clear() keeps for the next text.
+    static constexpr std::size_t kKeptMembers = 4096;
+
     struct Member
     {
         qsizetype keyOffset; ///< of the first byte after the key's opening quote

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QThread>
 
 using namespace sessionlens;
 
@@ -174,13 +175,18 @@ void TestSizeAudit::lineNumbersAcrossBlocks()
         SizeAudit::Report report;
         QList<qint64> gotLines;
         QList<QString> gotSteps;
+        // Rows go out on the caller's thread only, whichever worker audited them.
+        const QThread *caller = QThread::currentThread();
+        bool rowsElsewhere = false;
         const auto collect = [&](const QList<SizeAudit::Row> &rows) {
+            rowsElsewhere = rowsElsewhere || QThread::currentThread() != caller;
             for (const SizeAudit::Row &row : rows) {
                 gotLines.append(row.line);
                 gotSteps.append(row.step);
             }
         };
         QVERIFY(SizeAudit::run(buffer, text.size(), o, report, collect).ok());
+        QVERIFY(!rowsElsewhere);
         QCOMPARE(gotLines, expectedLines);
         QCOMPARE(gotSteps, expectedSteps);
         QCOMPARE(report.keys.value(QStringLiteral("a")).firstLine, firstSmall);
@@ -189,6 +195,15 @@ void TestSizeAudit::lineNumbersAcrossBlocks()
                  firstLarge);
         QCOMPARE(report.bucketFirstLine.value(smallCookie.size() / SizeAudit::kHistogramBucket),
                  firstSmall);
+
+        // Cancelled before the first round: no cookie is audited, and the run says why.
+        QBuffer again(&text);
+        again.open(QIODevice::ReadOnly);
+        const std::atomic<bool> cancel = true;
+        SizeAudit::Report none;
+        const auto cancelled = SizeAudit::run(again, text.size(), o, none, {}, {}, &cancel);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(none.cookies, quint64(0));
     }
 }
 
