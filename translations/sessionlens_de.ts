@@ -669,6 +669,10 @@ Exit-Codes: 0 ok, 2 Aufruf, 3 Format oder Base64, 4 Authentifizierung, 5 Dekompr
         <source>the session had no %1: it now holds a new one, so send this session cookie (line 2) with the token</source>
         <translation>die Session hatte kein %1: sie enthält jetzt ein neues, also dieses Session-Cookie (Zeile 2) mit dem Token senden</translation>
     </message>
+    <message>
+        <source>Flask-WTF keeps its csrf_token in a Flask session (signed or EncryptedSession), not in this format: %1</source>
+        <translation>Flask-WTF legt sein csrf_token in einer Flask-Sitzung ab (signiert oder EncryptedSession), nicht in diesem Format: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -4707,6 +4711,10 @@ Python: %2</translation>
     <message>
         <source>Open a signed cookie first: the audit tries secrets against its signature.</source>
         <translation>Öffnen Sie zuerst ein signiertes Cookie: Die Prüfung probiert Geheimnisse an seiner Signatur aus.</translation>
+    </message>
+    <message>
+        <source>Not converted to %1: %2</source>
+        <translation>Nicht nach %1 umgewandelt: %2</translation>
     </message>
 </context>
 <context>
