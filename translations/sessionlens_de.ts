@@ -4714,7 +4714,7 @@ Python: %2</translation>
     </message>
     <message>
         <source>Not converted to %1: %2</source>
-        <translation>Nicht nach %1 umgewandelt: %2</translation>
+        <translation>Nicht in %1 umgewandelt: %2</translation>
     </message>
 </context>
 <context>
