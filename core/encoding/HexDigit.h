@@ -2,8 +2,9 @@
 
 namespace sessionlens {
 
-/// The value of a hex digit of either case, -1 for any other character: key text and the
-/// remember cookie's digest read hex one character at a time.
+/// The value of a hex digit of either case, -1 for any other character: key text, the
+/// remember cookie's digest, JSON's u-escapes and session paths read hex a character at a
+/// time.
 [[nodiscard]] constexpr int hexDigitValue(char c)
 {
     if (c >= '0' && c <= '9')

@@ -1,5 +1,7 @@
 #include "json/PythonJsonReader.h"
 
+#include "encoding/HexDigit.h"
+
 #include "json/JsonNumberLexer.h"
 #include "json/PythonFloat.h"
 #include "json/TagDecoder.h"
@@ -20,17 +22,6 @@ namespace {
 bool isJsonSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 class Parser
@@ -338,7 +329,7 @@ private:
         }
         int value = 0;
         for (int i = 0; i < 4; ++i) {
-            const int digit = hexDigit(m_p[i]);
+            const int digit = hexDigitValue(m_p[i]);
             if (digit < 0) {
                 failAt(QCoreApplication::translate("sessionlens::Error", "Invalid \\uXXXX escape"),
                        escape - m_begin);

@@ -1,5 +1,7 @@
 #include "json/SessionPathText.h"
 
+#include "encoding/HexDigit.h"
+
 #include "json/PythonRepr.h"
 
 #include <QCoreApplication>
@@ -19,18 +21,6 @@ Error syntaxError(const QString &message, qsizetype position)
                            .arg(position + 1)
                            .arg(message),
                        {}, -1, position);
-}
-
-int hexValue(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= '0' && u <= '9')
-        return u - '0';
-    if (u >= 'a' && u <= 'f')
-        return u - 'a' + 10;
-    if (u >= 'A' && u <= 'F')
-        return u - 'A' + 10;
-    return -1;
 }
 
 bool isDecimal(QStringView text)
@@ -114,7 +104,10 @@ Result<QString> readStringLiteral(QStringView text, qsizetype &pos)
                 pos - 2);
         char32_t value = 0;
         for (int i = 0; i < digits; ++i, ++pos) {
-            const int digit = pos < text.size() ? hexValue(text[pos]) : -1;
+            const int digit =
+                pos < text.size()
+                    ? (text[pos].unicode() < 128 ? hexDigitValue(char(text[pos].unicode())) : -1)
+                    : -1;
             if (digit < 0)
                 return syntaxError(
                     QCoreApplication::translate("sessionlens::Error", "\\%1 takes %2 hex digits")
