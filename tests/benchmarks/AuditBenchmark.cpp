@@ -73,6 +73,15 @@ template <typename Timed> Timings bestOf(int runs, Timed timed)
     return t;
 }
 
+/// Wall seconds of one call of `work`.
+template <typename Work> double secondsOf(Work work)
+{
+    QElapsedTimer clock;
+    clock.start();
+    work();
+    return double(clock.nsecsElapsed()) / 1e9;
+}
+
 // Every valid cookie of both formats in the vector files.
 QList<QByteArray> vectorMix()
 {
@@ -401,11 +410,29 @@ int main(int argc, char *argv[])
     options.threads = 1;
 
     const QByteArray onePass = argc > 4 ? QByteArray(argv[4]) : QByteArray();
-    if (onePass == "bare" || onePass == "audit") {
+    if (onePass == "bare" || onePass == "audit" || onePass == "bare-timed") {
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
             return 1;
         QByteArray text = in.readAll();
+        if (onePass == "bare-timed") {
+            // One timed pass of the bare stages, without and with signatures, for
+            // audit_benchmark.py to take turns with the CLI: timed minutes apart, the two
+            // met different speeds of a shared machine.
+            auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
+            const double lines = double(text.count('\n'));
+            const Timings bare =
+                bestOf(1, [&] { return secondsOf([&] { bareStages(text, lineKinds, cipher); }); });
+            const Timings withSignatures = bestOf(1, [&] {
+                SigningKeyCache signatures;
+                return secondsOf([&] { bareStages(text, lineKinds, cipher, &signatures); });
+            });
+            std::printf("bare_us_per_cookie=%.6f\nbare_cpu_us_per_cookie=%.6f\n",
+                        1e6 * bare.best / lines, 1e6 * bare.bestCpu / lines);
+            std::printf("bare_signed_us_per_cookie=%.6f\nbare_signed_cpu_us_per_cookie=%.6f\n",
+                        1e6 * withSignatures.best / lines, 1e6 * withSignatures.bestCpu / lines);
+            return 0;
+        }
         if (onePass == "bare") {
             auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
             std::printf("bare stages, one pass: %lld cookies done\n",
