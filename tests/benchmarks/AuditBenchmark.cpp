@@ -408,6 +408,8 @@ int main(int argc, char *argv[])
         options.keys.append(
             SessionKey(QStringLiteral("secret"), secretBytes(), SessionKey::Kind::SigningSecret));
     options.threads = 1;
+    // The bare stages' cipher: the key schedule and the empty header's MAC made once.
+    auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
 
     const QByteArray onePass = argc > 4 ? QByteArray(argv[4]) : QByteArray();
     if (onePass == "bare" || onePass == "audit" || onePass == "bare-timed") {
@@ -419,7 +421,6 @@ int main(int argc, char *argv[])
             // One timed pass of the bare stages, without and with signatures, for
             // audit_benchmark.py to take turns with the CLI: timed minutes apart, the two
             // met different speeds of a shared machine.
-            auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
             const double lines = double(text.count('\n'));
             const Timings bare =
                 bestOf(1, [&] { return secondsOf([&] { bareStages(text, lineKinds, cipher); }); });
@@ -434,7 +435,6 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (onePass == "bare") {
-            auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
             std::printf("bare stages, one pass: %lld cookies done\n",
                         static_cast<long long>(bareStages(text, lineKinds, cipher)));
         } else {
@@ -455,35 +455,23 @@ int main(int argc, char *argv[])
 
     // The machines are shared and one run can be 2x off: the best of several, with the spread.
     SizeAudit::Report report;
-    const Timings audit = bestOf(kRuns, [&] {
-        QElapsedTimer clock;
-        clock.start();
-        report = auditOnce(text, options);
-        return double(clock.nsecsElapsed()) / 1e9;
-    });
+    const Timings audit =
+        bestOf(kRuns, [&] { return secondsOf([&] { report = auditOnce(text, options); }); });
     const double auditSeconds = audit.best;
 
     // Bare cost: the same cookies through the format's split and base64, EAX (tag and
     // decryption; the key schedule and the empty header's MAC made once for the key) and a
     // whole-buffer inflate with libdeflate only: no JSON, no signature, no output. Each line's
     // format is known (the mix in turn), so no detection either.
-    auto cipher = EaxCipher::create(SecureBytes(raw.constData(), 32)).value();
     qint64 bare = 0;
-    const Timings bareRuns = bestOf(kRuns, [&] {
-        QElapsedTimer clock;
-        clock.start();
-        bare = bareStages(text, lineKinds, cipher);
-        return double(clock.nsecsElapsed()) / 1e9;
-    });
+    const Timings bareRuns = bestOf(
+        kRuns, [&] { return secondsOf([&] { bare = bareStages(text, lineKinds, cipher); }); });
     const double bareSeconds = bareRuns.best;
     // The same with each signed cookie's signature checked (the secret prepared once).
     qint64 signedDone = 0;
     const Timings signedRuns = bestOf(kRuns, [&] {
         SigningKeyCache signatures;
-        QElapsedTimer clock;
-        clock.start();
-        signedDone = bareStages(text, lineKinds, cipher, &signatures);
-        return double(clock.nsecsElapsed()) / 1e9;
+        return secondsOf([&] { signedDone = bareStages(text, lineKinds, cipher, &signatures); });
     });
     QByteArray counts; // "encrypted 1400, signed 800, ..." for the formats mix
     if (allFormats) {
@@ -538,12 +526,11 @@ int main(int argc, char *argv[])
     const auto perCookie = [&](const auto &stage) {
         qint64 done = 0;
         const Timings runs = bestOf(kRuns, [&] {
-            QElapsedTimer timer;
-            timer.start();
             done = 0;
-            for (qint64 i = 0; i < count; ++i)
-                done += stage(qsizetype(i % mix.size())) ? 1 : 0;
-            return double(timer.nsecsElapsed()) / 1e9;
+            return secondsOf([&] {
+                for (qint64 i = 0; i < count; ++i)
+                    done += stage(qsizetype(i % mix.size())) ? 1 : 0;
+            });
         });
         return std::pair{1e6 * runs.best / double(count), done};
     };
