@@ -31,7 +31,10 @@ class Checker
 {
 public:
     Checker(QByteArrayView text, const PythonJsonReader::Options &options)
-        : m_begin(text.data()), m_end(text.data() + text.size()), m_options(options)
+        : m_begin(text.data()), m_end(text.data() + text.size()), m_options(options),
+          m_maxNodes(options.maxNodes), m_maxDepth(options.maxDepth),
+          m_tagged(options.dialect != PythonJsonReader::Dialect::Plain),
+          m_topMembers(options.topMembers)
     {
     }
 
@@ -48,14 +51,25 @@ public:
     }
 
 private:
-    static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    // JSON's four white-space bytes (all <= ' ') as bits of one mask: one shift and one test.
+    static constexpr std::uint64_t kSpaceBits =
+        (1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\r');
+    static bool isSpaceAt(const char *p)
+    {
+        const auto c = static_cast<unsigned char>(*p);
+        return c <= ' ' && ((kSpaceBits >> c) & 1U) != 0;
+    }
 
     const char *skipSpace(const char *p) const
     {
-        // One compare for the usual case, a byte that is no white space (all four are <= ' ').
-        while (p < m_end && static_cast<unsigned char>(*p) <= ' ' && isSpace(*p))
+        // json.dumps writes one space after ':' and ',' or none: both without a loop.
+        if (p < m_end && isSpaceAt(p)) {
             ++p;
+            while (p < m_end && isSpaceAt(p))
+                ++p;
+        }
         return p;
     }
 
@@ -70,7 +84,7 @@ private:
     // Any value at `p` (which is before the end); containers recurse.
     const char *value(const char *p, int depth)
     {
-        if (++m_nodes > m_options.maxNodes)
+        if (++m_nodes > m_maxNodes)
             return nullptr;
         switch (*p) {
         case '"':
@@ -100,6 +114,16 @@ private:
 
     const char *number(const char *p) const
     {
+        // Most numbers of a session are short integers (quantities, ids, timestamps): read
+        // here when nothing that could make a float follows; anything else is the lexer's.
+        if (isDigit(*p)) {
+            const char *q = p + 1;
+            if (*p != '0')
+                while (q < m_end && q - p < 18 && isDigit(*q))
+                    ++q;
+            if (q == m_end || (!isDigit(*q) && *q != '.' && *q != 'e' && *q != 'E'))
+                return q;
+        }
         const JsonNumberLexer::Lexeme lexeme = JsonNumberLexer::lex(p, m_end);
         if (!lexeme.end)
             return nullptr;
@@ -242,7 +266,7 @@ private:
         if (p >= m_end)
             return nullptr;
         if (*p == '"') {
-            if (++m_nodes > m_options.maxNodes)
+            if (++m_nodes > m_maxNodes)
                 return nullptr;
             return string(p, nullptr);
         }
@@ -251,7 +275,7 @@ private:
 
     const char *array(const char *p, int depth)
     {
-        if (depth > m_options.maxDepth)
+        if (depth > m_maxDepth)
             return nullptr;
         p = skipSpace(p + 1);
         if (p < m_end && *p == ']')
@@ -345,13 +369,13 @@ private:
 
     const char *object(const char *p, int depth)
     {
-        if (depth > m_options.maxDepth)
+        if (depth > m_maxDepth)
             return nullptr;
         p = skipSpace(p + 1);
         if (p < m_end && *p == '}')
             return p + 1;
         // Plain JSON has no tags: its members need no bookkeeping at all.
-        const bool tagged = m_options.dialect != PythonJsonReader::Dialect::Plain;
+        const bool tagged = m_tagged;
         // Flask's dialect keeps the first member (a tag is an object of one); EncryptedSession's
         // keeps "__type__" in [0] and "b" in [1]. Filled only where a tag rule may look.
         std::array<Member, 2> kept;
@@ -383,8 +407,8 @@ private:
             p = element(p, depth);
             if (!p)
                 return nullptr;
-            if (depth == 1 && m_options.topMembers)
-                m_options.topMembers->add(keyStart - m_begin, keySize, p - (keyStart - 1));
+            if (depth == 1 && m_topMembers)
+                m_topMembers->add(keyStart - m_begin, keySize, p - (keyStart - 1));
             if (tagged) {
                 const auto member = [&] {
                     return Member{QByteArrayView(keyStart, keySize), keyEscaped,
@@ -421,6 +445,12 @@ private:
     const char *m_begin;
     const char *m_end;
     const PythonJsonReader::Options &m_options;
+    // The options each value consults, copied out of the reference: read from the checker
+    // itself, not through a pointer at every node.
+    const qsizetype m_maxNodes;
+    const int m_maxDepth;
+    const bool m_tagged;
+    JsonMemberList *const m_topMembers;
     qsizetype m_nodes = 0;
 };
 

@@ -145,6 +145,16 @@ void TestPythonJsonValidator::vouchesOrDefers_data()
         "{\"a\":\xc2\xa0"
         "1}",
         D::Plain, false);
+    // Short integers are read inline; the lexer takes over wherever a float may follow.
+    row("integers inline", R"({"a":0,"b":7,"c":[12,345678901234567890123],"d":-3})",
+        D::EncryptedSession, true);
+    row("integer at the very end", "{\"a\":[1]}", D::Plain, true);
+    row("18 digits then a fraction", R"({"a":123456789012345678.5})", D::EncryptedSession, true);
+    row("integer then exponent", R"({"a":12E3,"b":0e1})", D::EncryptedSession, true);
+    row("zero then digits", R"({"a":00})", D::EncryptedSession, false);
+    row("integer then letter", R"({"a":12x})", D::EncryptedSession, false);
+    row("integer then bare exponent", R"({"a":12e})", D::EncryptedSession, false);
+    row("4300 digits", "{\"a\":" + QByteArray(4300, '7') + "}", D::EncryptedSession, true);
     row("4301 digits", "{\"a\":" + QByteArray(4301, '7') + "}", D::EncryptedSession, false);
     row("too deep", R"({"a":[[1]]})", D::EncryptedSession, false, 2);
     row("too many values", R"({"a":[1,2]})", D::EncryptedSession, false, 0, 3);
