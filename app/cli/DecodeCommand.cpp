@@ -187,6 +187,7 @@ int DecodeCommand::decodeLines(const QString &path, const KeyRing &ring, OutputF
     // but a tree is built only for the rare text that must be rewritten onto one line.
     FlaskSignedCodec::Options options = m_options;
     options.buildSession = format != OutputFormat::Json;
+    options.keepDetails = false; // no line prints a format's own details
     // One opener for the file: its key schedules and per-format hints serve every line.
     CookieOpener opener(ring);
     while (true) {

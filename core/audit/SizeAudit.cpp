@@ -95,6 +95,7 @@ public:
         // check lists the top-level members, so the key costs need no second pass.
         m_options.signer.buildSession = false;
         m_options.signer.topMembers = &m_topMembers;
+        m_options.signer.keepDetails = false;
     }
     Worker(const Worker &) = delete; // the options point at the worker's own member list
     Worker &operator=(const Worker &) = delete;

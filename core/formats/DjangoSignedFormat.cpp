@@ -97,7 +97,7 @@ void DjangoSignedFormat::open(QByteArrayView cookie, KeySchedules &keys, const O
     const KeySchedules::SigningSecrets ring = keys.signingSecrets(*this);
     FlaskSignedFormat::fillOpened(
         DjangoSignedCodec::decode(cookie, options, ring.secrets, -1, &ring.cache), ring.indices,
-        out);
+        options, out);
 }
 
 std::optional<Error> DjangoSignedFormat::checkWritable(const SessionValue &session)

@@ -72,7 +72,8 @@ void EncryptedSessionFormat::open(QByteArrayView cookie, KeySchedules &keys,
     out.compressed = decoded.fields.compressed;
     out.sessionValue = std::move(decoded.session);
     out.jsonText = std::move(decoded.plaintext);
-    out.details = std::move(decoded);
+    if (options.keepDetails)
+        out.details = std::move(decoded);
 }
 
 void EncryptedSessionFormat::openWithKeys(KeySchedules &keys,

@@ -75,6 +75,9 @@ public:
         /// With buildSession false: where the JSON check lists the session's top-level
         /// members (see PythonJsonReader::Options::topMembers), or nullptr.
         JsonMemberList *topMembers = nullptr;
+        /// false: OpenedCookie::details stays empty (a batch reads the session, its JSON and
+        /// the outcome only: moving each cookie's split fields into it cost an allocation).
+        bool keepDetails = true;
         /// Verify with the empty secret too, after the secrets given: itsdangerous accepts
         /// it (a key ring holds no empty secret). A match is Valid, with secretIndex equal to
         /// the number of secrets given, and a warning that the app's secret is empty.

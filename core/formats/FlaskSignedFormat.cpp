@@ -57,7 +57,7 @@ void FlaskSignedFormat::openSigned(const CookieFormat &format, QByteArrayView co
     // The secret that verified this format last comes first, then the ring's order.
     const KeySchedules::SigningSecrets ring = keys.signingSecrets(format);
     fillOpened(FlaskSignedCodec::decode(cookie, options, ring.secrets, -1, layout, &ring.cache),
-               ring.indices, out);
+               ring.indices, options, out);
 }
 
 void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &options, qint64 now) const
@@ -67,7 +67,8 @@ void FlaskSignedFormat::judgeAge(OpenedCookie &opened, const OpenOptions &option
 }
 
 void FlaskSignedFormat::fillOpened(FlaskSignedCodec::Decoded decoded,
-                                   const QList<qsizetype> &indices, OpenedCookie &out)
+                                   const QList<qsizetype> &indices, const OpenOptions &options,
+                                   OpenedCookie &out)
 {
     out.error = decoded.error;
     out.warnings = decoded.warnings;
@@ -79,7 +80,8 @@ void FlaskSignedFormat::fillOpened(FlaskSignedCodec::Decoded decoded,
         out.verified = decoded.verification == FlaskSignedCodec::Verification::Valid;
     out.sessionValue = std::move(decoded.session);
     out.jsonText = std::move(decoded.json);
-    out.details = std::move(decoded);
+    if (options.keepDetails)
+        out.details = std::move(decoded);
 }
 
 void FlaskSignedFormat::seal(const SessionValue &session, const SecureBytes &key,

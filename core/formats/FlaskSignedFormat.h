@@ -41,7 +41,7 @@ public:
     /// Fills `out` from a signed cookie's decode, `indices` mapping the secrets it was given to
     /// ring entries (KeySchedules::candidates): every format of this shape opens this way.
     static void fillOpened(FlaskSignedCodec::Decoded decoded, const QList<qsizetype> &indices,
-                           OpenedCookie &out);
+                           const OpenOptions &options, OpenedCookie &out);
     /// open() for any cookie of itsdangerous' TimestampSigner shape in `layout` (Starlette's
     /// too): verifies with the ring's secrets and reports which one matched.
     static void openSigned(const CookieFormat &format, QByteArrayView cookie, KeySchedules &keys,

@@ -156,6 +156,18 @@ void TestCookieOpener::everyVectorOfBothFormats()
                 v[QStringLiteral("cookie")].toString().toLatin1(), ring, options);
             QVERIFY2(opened.ok(), qPrintable(v[QStringLiteral("name")].toString()));
             QCOMPARE(opened.keyIndex, qsizetype(0));
+            QVERIFY(opened.details.has_value());
+            // A batch drops the format's details: everything else is the same.
+            options.keepDetails = false;
+            const auto lean = CookieOpener::open(v[QStringLiteral("cookie")].toString().toLatin1(),
+                                                 ring, options);
+            QVERIFY(lean.ok());
+            QVERIFY(!lean.details.has_value());
+            QCOMPARE(lean.json(), opened.json());
+            QCOMPARE(lean.compressed, opened.compressed);
+            QCOMPARE(lean.verified, opened.verified);
+            QCOMPARE(lean.keyIndex, opened.keyIndex);
+            QCOMPARE(lean.format, opened.format);
         }
     }
 }
