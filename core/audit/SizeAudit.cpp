@@ -360,8 +360,8 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::vector<std::unique_ptr<Worker>> workers;
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options, ring));
-    // Two sets of blocks: from a file, worker 0 reads the next round's into the other set once
-    // no piece is left for it to take, while the others finish theirs, so no core waits for
+    // Two sets of blocks: from a file, worker 0 reads the next round's into the other set at
+    // the start of each round, while the others take its first pieces, so no core waits for
     // the input (reading between the rounds held both back, a tenth of the run on two cores).
     // A pipe is read between the rounds: its next bytes may be long in coming, and the rows and
     // progress of what came already go out first.
@@ -420,14 +420,17 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::optional<Error> readError;
     WorkerPool pool(threads, [&](int t) {
         const bool wantRows = bool(rows);
+        // Read first, while the others take the round's first pieces: read last, the others
+        // finished theirs and waited for the read at the round's end (an eighth of the run's
+        // time on two cores).
+        if (t == 0 && readAhead && !reader.atEnd())
+            readError = readRound(1 - current);
         for (std::size_t i = nextPiece++; i < pieces.size(); i = nextPiece++) {
             workers[std::size_t(t)]->process(pieces[i], wantRows);
             done[i].store(true, std::memory_order_release);
             if (t == 0)
                 mergeFinished();
         }
-        if (t == 0 && readAhead && !reader.atEnd())
-            readError = readRound(1 - current);
     });
     if (auto error = readRound(current))
         return *error;
