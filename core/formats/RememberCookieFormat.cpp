@@ -145,7 +145,8 @@ void RememberCookieFormat::open(QByteArrayView cookie, KeySchedules &keySchedule
                                   .arg(secretCount),
                         {}, int(RememberCookieCodec::Part::Digest));
     }
-    out.details = std::move(details);
+    if (options.keepDetails)
+        out.details = std::move(details);
 }
 
 Result<QString> RememberCookieFormat::userIdOf(const SessionValue &session)

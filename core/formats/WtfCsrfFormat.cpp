@@ -69,7 +69,8 @@ void WtfCsrfFormat::open(QByteArrayView cookie, KeySchedules &keys, const OpenOp
     out.sessionValue = token.session;
     if (token.session.type() == SessionValue::Type::Dict)
         out.jsonText = PythonJsonWriter::write(token.session, writerStyle());
-    out.details = std::move(decoded);
+    if (options.keepDetails)
+        out.details = std::move(decoded);
 }
 
 void WtfCsrfFormat::seal(const SessionValue &session, const SecureBytes &key,
