@@ -1,6 +1,7 @@
 #include "CliIo.h"
 
 #include "Limits.h"
+#include "os/PipeCapacity.h"
 
 #include <QFile>
 
@@ -18,6 +19,8 @@ Result<Done> CliIo::openInput(QFile &file, const QString &path)
     const QIODevice::OpenMode mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
     const bool opened = standardInput ? file.open(fileno(stdin), mode, QFileDevice::DontCloseHandle)
                                       : (file.setFileName(path), file.open(mode));
+    if (opened && standardInput)
+        PipeCapacity::widen(file.handle());
     if (!opened)
         return Error::make(ErrorCategory::Io, tr("cannot open %1: %2")
                                                   .arg(standardInput ? tr("standard input") : path,

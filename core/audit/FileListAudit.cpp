@@ -1,6 +1,7 @@
 #include "audit/FileListAudit.h"
 
 #include "capture/CookieImporter.h"
+#include "os/PipeCapacity.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -28,6 +29,7 @@ Result<Done> openInput(QFile &file, const QString &path)
                 ErrorCategory::Io,
                 QCoreApplication::translate("sessionlens::Error", "cannot open standard input: %1")
                     .arg(file.errorString()));
+        PipeCapacity::widen(file.handle());
         return Done{};
     }
     file.setFileName(path);

@@ -1,0 +1,17 @@
+#pragma once
+
+namespace sessionlens {
+
+/**
+ * The room of a pipe the batch commands read. A pipe holds 64 KiB by default: its writer and
+ * its reader then take turns every 64 KiB, with two wake-ups and a system call each.
+ */
+class PipeCapacity
+{
+public:
+    /// A megabyte (the most an unprivileged process may ask, /proc/sys/fs/pipe-max-size) when
+    /// `descriptor` is a pipe; anything else, or a refusal, leaves it as it was.
+    static void widen(int descriptor);
+};
+
+} // namespace sessionlens

@@ -1,0 +1,65 @@
+// The batch commands widen a pipe they read to a megabyte, so that its writer and the reader
+// take turns a sixteenth as often; anything that is not a pipe is left alone.
+#include "os/PipeCapacity.h"
+
+#include <QFile>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace sessionlens;
+
+class TestPipeCapacity : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void widensAPipe();
+    void leavesOtherDescriptorsAlone();
+};
+
+void TestPipeCapacity::widensAPipe()
+{
+    int ends[2] = {-1, -1};
+    QCOMPARE(::pipe(ends), 0);
+    const int before = ::fcntl(ends[0], F_GETPIPE_SZ);
+    QVERIFY(before > 0);
+    PipeCapacity::widen(ends[0]);
+    const int after = ::fcntl(ends[0], F_GETPIPE_SZ);
+    // The most an unprivileged process may ask; a machine may set less, never below a page.
+    QFile maxSize(QStringLiteral("/proc/sys/fs/pipe-max-size"));
+    QVERIFY(maxSize.open(QIODevice::ReadOnly));
+    const int allowed = maxSize.readAll().trimmed().toInt();
+    QVERIFY(allowed > 0);
+    QCOMPARE(after, std::max(before, std::min(allowed, 1024 * 1024)));
+    // Still a working pipe: what goes in comes out.
+    QCOMPARE(::write(ends[1], "cookie\n", 7), ssize_t(7));
+    char back[8] = {};
+    QCOMPARE(::read(ends[0], back, sizeof back), ssize_t(7));
+    QCOMPARE(QByteArray(back), QByteArray("cookie\n"));
+    ::close(ends[0]);
+    ::close(ends[1]);
+}
+
+void TestPipeCapacity::leavesOtherDescriptorsAlone()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    QCOMPARE(file.write("cookie\n"), qint64(7));
+    QVERIFY(file.flush());
+    PipeCapacity::widen(file.handle());
+    QVERIFY(file.seek(0));
+    QCOMPARE(file.readAll(), QByteArray("cookie\n"));
+    // No descriptor, or one already closed: nothing happens, nothing crashes.
+    PipeCapacity::widen(-1);
+    int ends[2] = {-1, -1};
+    QCOMPARE(::pipe(ends), 0);
+    ::close(ends[0]);
+    ::close(ends[1]);
+    PipeCapacity::widen(ends[0]);
+}
+
+QTEST_GUILESS_MAIN(TestPipeCapacity)
+#include "tst_PipeCapacity.moc"
