@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -38,39 +40,16 @@ struct KeyBytesHash
 };
 using KeyTable = std::unordered_map<std::string, SizeAudit::KeyCost, KeyBytesHash, std::equal_to<>>;
 
-/// Whole lines of a block, audited by whichever worker is free: a round's blocks are cut into
-/// pieces so that no worker waits long for the slowest at the round's end, and each piece's
-/// results wait (line numbers relative to the piece) until the pieces before it are merged.
+/// The whole lines of a block and what its worker found in them: the results wait (line
+/// numbers relative to the block) until the blocks before it are merged.
 struct Piece
 {
     QByteArrayView lines;
-    bool overlongLine = false; ///< the block's line longer than a block comes before the piece
+    bool overlongLine = false; ///< a line longer than a block comes before the block's lines
     SizeAudit::Report report;
     QList<SizeAudit::Row> rows;
     qint64 lineCount = 0;
 };
-
-/// About a quarter of a megabyte: small enough that the last pieces of a round finish close
-/// together on every core, large enough that a piece's own report costs nothing beside it.
-constexpr qsizetype kPieceBytes = 256 * 1024;
-
-/// Appends `block`'s pieces, each cut after a line end.
-void cutIntoPieces(QByteArrayView block, bool overlongLine, std::vector<Piece> &pieces)
-{
-    qsizetype start = 0;
-    do {
-        qsizetype end = std::min(start + kPieceBytes, block.size());
-        if (end < block.size()) {
-            const qsizetype lineEnd = block.indexOf('\n', end - 1);
-            end = lineEnd < 0 ? block.size() : lineEnd + 1;
-        }
-        Piece piece;
-        piece.lines = block.sliced(start, end - start);
-        piece.overlongLine = overlongLine && start == 0;
-        pieces.push_back(std::move(piece));
-        start = end;
-    } while (start < block.size());
-}
 
 /// Adds `firstLine` to every line number a piece kept.
 void moveLines(Piece &piece, qint64 firstLine)
@@ -364,46 +343,45 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::vector<std::unique_ptr<Worker>> workers;
     for (int t = 0; t < threads; ++t)
         workers.push_back(std::make_unique<Worker>(options));
-    // Two sets of blocks: from a file, worker 0 reads the next round's into the other set at
-    // the start of each round, while the others take its first pieces, so no core waits for
-    // the input (reading between the rounds held both back, a tenth of the run on two cores).
-    // A pipe is read between the rounds: its next bytes may be long in coming, and the rows and
-    // progress of what came already go out first. One thread has no one to read for: it reads
-    // each block right before auditing it, as a pipe is read.
-    const bool readAhead = !input.isSequential() && threads > 1;
-    std::array<std::vector<QByteArray>, 2> blocks{std::vector<QByteArray>(std::size_t(threads)),
-                                                  std::vector<QByteArray>(std::size_t(threads))};
-    // A block that is one line longer than any cookie: counted as a limit failure in its turn.
-    std::array<std::vector<char>, 2> overlong{std::vector<char>(std::size_t(threads), 0),
-                                              std::vector<char>(std::size_t(threads), 0)};
-    std::array<int, 2> filled{0, 0};
-    std::array<qint64, 2> bytesReadAfter{0, 0};
-    LineBlockReader reader(input, threads > 1 ? kBlockBytes : kSingleThreadBlockBytes);
+    // Each worker reads a block and audits it at once, on its own core and still in its cache.
+    // Before, one thread read every worker's 4 MiB ahead: the blocks crossed cores and left the
+    // cache before they were audited, rounds ended at a barrier, and two threads took 15% more
+    // CPU time than one. Blocks are numbered as they are read; block n's results wait in
+    // slot n % slots until the blocks before it are merged, so at most `slots` reports wait.
+    const std::size_t slots = 2 * std::size_t(threads);
+    std::vector<Piece> results(slots);
+    std::vector<qint64> bytesReadAfter(slots, 0);
+    LineBlockReader reader(input, kBlockBytes);
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
-    // One block per worker a round, each of whole lines; the rest waits for the next round.
-    const auto readRound = [&](int set) -> std::optional<Error> {
-        int &count = filled[std::size_t(set)];
-        for (count = 0; count < threads && !reader.atEnd() && !cancelled(); ++count) {
-            auto read = reader.next(blocks[std::size_t(set)][std::size_t(count)]);
-            if (!read)
-                return read.error();
-            overlong[std::size_t(set)][std::size_t(count)] = read->overlongLine ? 1 : 0;
-        }
-        bytesReadAfter[std::size_t(set)] = reader.bytesRead();
-        return std::nullopt;
-    };
 
-    std::vector<Piece> pieces;
-    // done[i]: pieces[i] is audited. Worker 0, the calling thread, merges the finished pieces
-    // in input order as it goes, so few wait with their reports and the rows go out from
-    // the caller's thread only.
-    std::vector<std::atomic<bool>> done;
-    std::atomic<std::size_t> nextPiece = 0;
-    std::size_t merged = 0;
+    // One lock for the reader and the slots. A worker waits for a free slot and reads under
+    // it, so blocks are numbered in input order; the wait gives the lock up, so worker 0 can
+    // always come in and merge (with a lock of its own for the reader, worker 0 once blocked
+    // on it while the reader's holder waited for worker 0 to merge).
+    std::mutex lock;
+    std::condition_variable changed; // a block audited or merged, or the run stopped
+    std::uint64_t nextBlock = 0;
+    bool stop = false;
+    std::optional<Error> readError;
+    std::vector<char> audited(slots, 0);
+    std::uint64_t merged = 0;
+
+    // Worker 0, the calling thread, merges the audited blocks in input order, so the rows and
+    // the progress go out from the caller's thread only.
     qint64 line = 1;
     const auto mergeFinished = [&] {
-        for (; merged < pieces.size() && done[merged].load(std::memory_order_acquire); ++merged) {
-            Piece &piece = pieces[merged];
+        std::uint64_t from = 0, to = 0;
+        {
+            const std::lock_guard guard(lock);
+            from = to = merged;
+            while (to < from + slots && audited[to % slots])
+                ++to;
+        }
+        if (from == to)
+            return;
+        // The slots from..to are no one else's until `merged` passes them.
+        for (std::uint64_t n = from; n < to; ++n) {
+            Piece &piece = results[n % slots];
             if (piece.overlongLine) {
                 ++report.cookies;
                 report.failed[QStringLiteral("limit")] += 1;
@@ -411,7 +389,7 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                     rows({Row{line, QString(), QStringLiteral("limit"), 0, 0, false}});
                 ++line;
             }
-            // Each piece's line numbers follow the lines of the pieces before it.
+            // Each block's line numbers follow the lines of the blocks before it.
             moveLines(piece, line);
             line += piece.lineCount;
             report.merge(piece.report);
@@ -420,49 +398,79 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                 rows(piece.rows);
             piece.rows = {};
         }
+        // Taken before the slots are free: their next blocks may be read at once.
+        const qint64 bytesDone = bytesReadAfter[(to - 1) % slots];
+        {
+            const std::lock_guard guard(lock);
+            for (std::uint64_t n = from; n < to; ++n)
+                audited[n % slots] = 0;
+            merged = to;
+        }
+        changed.notify_all();
+        if (progress)
+            progress({bytesDone, totalBytes, report.cookies});
     };
-    int current = 0;
-    std::optional<Error> readError;
+
+    auto blocks = std::vector<QByteArray>(std::size_t(threads)); // each worker's own
     WorkerPool pool(threads, [&](int t) {
         const bool wantRows = bool(rows);
-        // Read first, while the others take the round's first pieces: read last, the others
-        // finished theirs and waited for the read at the round's end (an eighth of the run's
-        // time on two cores).
-        if (t == 0 && readAhead && !reader.atEnd())
-            readError = readRound(1 - current);
-        for (std::size_t i = nextPiece++; i < pieces.size(); i = nextPiece++) {
-            workers[std::size_t(t)]->process(pieces[i], wantRows);
-            done[i].store(true, std::memory_order_release);
+        QByteArray &block = blocks[std::size_t(t)];
+        while (true) {
             if (t == 0)
                 mergeFinished();
+            Piece *piece = nullptr;
+            std::size_t slot = 0;
+            {
+                std::unique_lock guard(lock);
+                // Block nextBlock's slot is free once the block `slots` before it is merged.
+                // Only a merge frees one, and no one reads meanwhile: the input cannot end then.
+                while (!stop && !reader.atEnd() && nextBlock >= merged + slots) {
+                    if (t == 0 && audited[merged % slots]) {
+                        guard.unlock();
+                        mergeFinished();
+                        guard.lock();
+                        continue;
+                    }
+                    changed.wait(guard);
+                }
+                if (stop || reader.atEnd())
+                    return;
+                if (cancelled()) {
+                    stop = true;
+                    guard.unlock();
+                    changed.notify_all();
+                    return;
+                }
+                slot = std::size_t(nextBlock % slots);
+                auto read = reader.next(block);
+                if (!read) {
+                    readError = read.error();
+                    stop = true;
+                    guard.unlock();
+                    changed.notify_all();
+                    return;
+                }
+                piece = &results[slot];
+                piece->lines = block;
+                piece->overlongLine = read->overlongLine;
+                bytesReadAfter[slot] = reader.bytesRead();
+                ++nextBlock;
+            }
+            workers[std::size_t(t)]->process(*piece, wantRows);
+            {
+                const std::lock_guard guard(lock);
+                audited[slot] = 1;
+            }
+            changed.notify_all();
         }
     });
-    if (auto error = readRound(current))
-        return *error;
-    while (true) {
-        if (cancelled())
-            return Error::make(ErrorCategory::Io,
-                               QCoreApplication::translate("sessionlens::Error", "cancelled"));
-        if (filled[std::size_t(current)] == 0)
-            break;
-        pieces.clear();
-        for (int b = 0; b < filled[std::size_t(current)]; ++b)
-            cutIntoPieces(blocks[std::size_t(current)][std::size_t(b)],
-                          overlong[std::size_t(current)][std::size_t(b)] != 0, pieces);
-        done = std::vector<std::atomic<bool>>(pieces.size());
-        nextPiece = 0;
-        merged = 0;
-        filled[std::size_t(1 - current)] = 0;
-        pool.runRound();
-        mergeFinished(); // every piece is done once the round is
-        if (progress)
-            progress({bytesReadAfter[std::size_t(current)], totalBytes, report.cookies});
-        if (!readAhead && !reader.atEnd())
-            readError = readRound(1 - current);
-        if (readError)
-            return *readError;
-        current = 1 - current;
-    }
+    pool.runRound();
+    mergeFinished(); // every read block is audited once the round is over
+    if (readError)
+        return *readError;
+    if (cancelled())
+        return Error::make(ErrorCategory::Io,
+                           QCoreApplication::translate("sessionlens::Error", "cancelled"));
     return Done{};
 }
 

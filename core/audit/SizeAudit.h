@@ -33,11 +33,10 @@ namespace sessionlens {
 class SizeAudit
 {
 public:
-    /// Input is read in blocks of this size, cut at a line end, for two threads or more.
-    static constexpr qsizetype kBlockBytes = 4 * 1024 * 1024;
-    /// With one thread a block is audited as soon as it is read, still in the cache: 4 MiB had
-    /// left it by then (3-5% of the time). It holds the longest line the audit opens.
-    static constexpr qsizetype kSingleThreadBlockBytes = limits::kMaxCookieBytes + 4096;
+    /// Input is read in blocks of this size, cut at a line end, each audited by the worker that
+    /// read it while it is still in the cache (4 MiB had left it). It holds the longest line
+    /// the audit opens.
+    static constexpr qsizetype kBlockBytes = limits::kMaxCookieBytes + 4096;
     /// Distinct top-level keys counted exactly; past this, new names are counted together.
     static constexpr qsizetype kMaxTrackedKeys = 100'000;
     /// Width of a bucket of the cookie-size histogram.

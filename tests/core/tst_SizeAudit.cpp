@@ -116,10 +116,11 @@ void TestSizeAudit::matchesIndependentFigures()
 
 void TestSizeAudit::threadsAgree()
 {
-    // Large enough for several blocks per thread.
+    // Large enough for several blocks per thread, and for two threads' four result slots to be
+    // taken twice over while earlier blocks wait to be merged.
     const AuditInput g = test::generateAuditInput(9000, 11);
     QByteArray big;
-    while (big.size() < 3 * SizeAudit::kBlockBytes)
+    while (big.size() < 9 * SizeAudit::kBlockBytes)
         big.append(g.text).append('\n');
     const QJsonObject one = audit(big, 1);
     QVERIFY(!one.isEmpty());
@@ -129,8 +130,8 @@ void TestSizeAudit::threadsAgree()
 
 void TestSizeAudit::lineNumbersAcrossBlocks()
 {
-    // Rows and examples carry input line numbers: blocks are read ahead and numbered after, so
-    // this spans several blocks, empty lines and one line longer than a block.
+    // Rows and examples carry input line numbers: blocks are audited in any order and numbered
+    // after, so this spans several blocks, empty lines and one line longer than a block.
     const SessionKey key = auditAesKey();
     SessionValue small = SessionValue::makeDict();
     small.setValue(QStringLiteral("a"), SessionValue::makeString(QStringLiteral("x")));
@@ -224,8 +225,7 @@ void TestSizeAudit::keyTableStaysBounded()
         QVERIFY(!cookie.isEmpty());
         text.append(cookie).append('\n');
     }
-    // One block, with one thread too: the worker's own table is bounded.
-    QVERIFY(text.size() < SizeAudit::kSingleThreadBlockBytes);
+    QVERIFY(text.size() < SizeAudit::kBlockBytes); // one block: the worker's own table is bounded
     QJsonObject first;
     for (const int threads : {1, 2}) {
         QBuffer buffer(&text);
