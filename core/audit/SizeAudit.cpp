@@ -70,7 +70,7 @@ KeyRing ringOf(const QList<SessionKey> &keys)
     KeyRing ring;
     for (SessionKey key : keys) {
         key.setName(QString(key.name().constData(), key.name().size())); // deep copy
-        (void)ring.add(key); // a duplicate name or a bad key opens nothing: skipped as before
+        (void)ring.add(std::move(key)); // a duplicate name or a bad key: skipped as before
     }
     return ring;
 }
@@ -87,6 +87,11 @@ public:
         m_options.signer.buildSession = false;
         m_options.signer.topMembers = &m_topMembers;
         m_options.signer.keepDetails = false;
+        // Starlette and Flask-WTF copy these options for every cookie: data of their own, so
+        // that the copies' reference counts stay on this worker's core (see ringOf).
+        const QByteArray &salt = m_options.signer.signer.salt;
+        m_options.signer.signer.salt = QByteArray(salt.constData(), salt.size());
+        m_options.signer.ageLimits.detach();
     }
     Worker(const Worker &) = delete; // the options point at the worker's own member list
     Worker &operator=(const Worker &) = delete;
@@ -355,9 +360,10 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
 
     // One lock for the reader and the slots. A worker waits for a free slot and reads under
-    // it, so blocks are numbered in input order; the wait gives the lock up, so worker 0 can
-    // always come in and merge (with a lock of its own for the reader, worker 0 once blocked
-    // on it while the reader's holder waited for worker 0 to merge).
+    // it, so blocks are numbered in input order. The wait gives the lock up, so worker 0 can
+    // merge while the others wait for room (with a lock of its own for the reader, worker 0
+    // once blocked on it while the reader's holder waited for worker 0 to merge). A read holds
+    // it: from a slow pipe, the rows of blocks already audited wait for one block's read.
     std::mutex lock;
     std::condition_variable changed; // a block audited or merged, or the run stopped
     std::uint64_t nextBlock = 0;

@@ -10,9 +10,11 @@ void PipeCapacity::widen(int descriptor)
     struct stat status = {};
     if (descriptor < 0 || ::fstat(descriptor, &status) != 0 || !S_ISFIFO(status.st_mode))
         return;
-#ifdef F_SETPIPE_SZ
-    // Refused (a smaller pipe-max-size, a per-user pipe quota), the pipe works as before.
-    (void)::fcntl(descriptor, F_SETPIPE_SZ, 1024 * 1024);
+#if defined(F_SETPIPE_SZ) && defined(F_GETPIPE_SZ)
+    // Never shrunk: a writer (or root) may have made it larger already. Refused (a smaller
+    // pipe-max-size, a per-user pipe quota), the pipe works as before.
+    if (::fcntl(descriptor, F_GETPIPE_SZ) < kBytes)
+        (void)::fcntl(descriptor, F_SETPIPE_SZ, kBytes);
 #endif
 }
 

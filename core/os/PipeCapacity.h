@@ -9,8 +9,12 @@ namespace sessionlens {
 class PipeCapacity
 {
 public:
-    /// A megabyte (the most an unprivileged process may ask, /proc/sys/fs/pipe-max-size) when
-    /// `descriptor` is a pipe; anything else, or a refusal, leaves it as it was.
+    /// The room asked for: the most an unprivileged process may ask by default
+    /// (/proc/sys/fs/pipe-max-size).
+    static constexpr int kBytes = 1024 * 1024;
+
+    /// At least kBytes when `descriptor` is a pipe; a larger pipe, anything else, or a
+    /// refusal leaves it as it was.
     static void widen(int descriptor);
 };
 

@@ -8,6 +8,7 @@
 #include "formats/FlaskSignedCodec.h"
 #include "json/PythonJsonWriter.h"
 
+#include <cstring>
 #include <numeric>
 
 #include <QBuffer>
@@ -64,6 +65,9 @@ private Q_SLOTS:
     void matchesIndependentFigures();
     void threadsAgree();
     void lineNumbersAcrossBlocks();
+    void emptyInput();
+    void stopsMidRun();
+    void readErrorMidRun();
     void keyTableStaysBounded();
     void distributionKeepsLargeSizesSmall();
     void smallPercentiles_data();
@@ -205,6 +209,128 @@ void TestSizeAudit::lineNumbersAcrossBlocks()
         const auto cancelled = SizeAudit::run(again, text.size(), o, none, {}, {}, &cancel);
         QVERIFY(!cancelled.ok());
         QCOMPARE(none.cookies, quint64(0));
+    }
+}
+
+void TestSizeAudit::emptyInput()
+{
+    for (const int threads : {1, 3}) {
+        QByteArray nothing;
+        QBuffer buffer(&nothing);
+        buffer.open(QIODevice::ReadOnly);
+        SizeAudit::Report report;
+        int rowCalls = 0;
+        const auto count = [&](const QList<SizeAudit::Row> &) { ++rowCalls; };
+        QVERIFY(SizeAudit::run(buffer, 0, options(threads), report, count).ok());
+        QCOMPARE(report.cookies, quint64(0));
+        QCOMPARE(rowCalls, 0);
+    }
+}
+
+namespace {
+
+/// The cookies of `blocks` blocks and more, one a line.
+QByteArray blocksOfCookies(int blocks)
+{
+    const AuditInput g = test::generateAuditInput(9000, 13);
+    QByteArray text;
+    while (text.size() < blocks * SizeAudit::kBlockBytes)
+        text.append(g.text).append('\n');
+    return text;
+}
+
+QList<qint64> rowLines(const QByteArray &text, int threads, const std::atomic<bool> *cancel,
+                       std::atomic<bool> *cancelAfterFirstRows, bool &ok)
+{
+    QBuffer buffer;
+    buffer.setData(text);
+    buffer.open(QIODevice::ReadOnly);
+    QList<qint64> lines;
+    const auto collect = [&](const QList<SizeAudit::Row> &rows) {
+        for (const SizeAudit::Row &row : rows)
+            lines.append(row.line);
+        if (cancelAfterFirstRows)
+            cancelAfterFirstRows->store(true);
+    };
+    SizeAudit::Report report;
+    ok = SizeAudit::run(buffer, text.size(), options(threads), report, collect, {}, cancel).ok();
+    return lines;
+}
+
+/// Hands out its bytes, then fails as a vanished disk would.
+class FailingDevice : public QIODevice
+{
+public:
+    FailingDevice(QByteArray bytes, qint64 failAt) : m_bytes(std::move(bytes)), m_failAt(failAt)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_at >= m_failAt) {
+            setErrorString(QStringLiteral("the disk went away"));
+            return -1;
+        }
+        const qint64 n = std::min({maxSize, m_failAt - m_at, qint64(m_bytes.size()) - m_at});
+        std::memcpy(data, m_bytes.constData() + m_at, std::size_t(n));
+        m_at += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_failAt = 0;
+    qint64 m_at = 0;
+};
+
+} // namespace
+
+void TestSizeAudit::stopsMidRun()
+{
+    // Cancelled once the first rows are out, with blocks read and being audited on other
+    // workers: the run says so, and the rows that did go out are the first ones, in order.
+    const QByteArray text = blocksOfCookies(8);
+    bool ok = false;
+    const QList<qint64> all = rowLines(text, 1, nullptr, nullptr, ok);
+    QVERIFY(ok);
+    for (const int threads : {1, 2, 3}) {
+        std::atomic<bool> cancel = false;
+        const QList<qint64> some = rowLines(text, threads, &cancel, &cancel, ok);
+        QVERIFY(!ok);
+        QVERIFY(!some.isEmpty());
+        QVERIFY2(some.size() < all.size(), qPrintable(QString::number(threads)));
+        QCOMPARE(some, all.first(some.size()));
+    }
+}
+
+void TestSizeAudit::readErrorMidRun()
+{
+    // The input fails after three blocks: the error is the run's, with the device's words, and
+    // the rows before it are the input's first, in order.
+    const QByteArray text = blocksOfCookies(6);
+    bool ok = false;
+    const QList<qint64> all = rowLines(text, 1, nullptr, nullptr, ok);
+    QVERIFY(ok);
+    for (const int threads : {1, 2}) {
+        FailingDevice device(text, 3 * SizeAudit::kBlockBytes + 100);
+        QList<qint64> lines;
+        const auto collect = [&](const QList<SizeAudit::Row> &rows) {
+            for (const SizeAudit::Row &row : rows)
+                lines.append(row.line);
+        };
+        SizeAudit::Report report;
+        const auto result =
+            SizeAudit::run(device, -1, options(threads), report, collect, {}, nullptr);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().category, ErrorCategory::Io);
+        QVERIFY2(result.error().message.contains(QStringLiteral("the disk went away")),
+                 qPrintable(result.error().message));
+        QVERIFY(!lines.isEmpty() && lines.size() < all.size());
+        QCOMPARE(lines, all.first(lines.size()));
     }
 }
 
