@@ -409,7 +409,11 @@ void TestProxySecurity::unreadAnswersAreHeldBack()
         requests += get();
     client.socket.write(requests);
     QTRY_VERIFY_WITH_TIMEOUT(m_proxy->holdingBack() == 1, kWait);
-    QVERIFY2(m_proxy->bufferedBytes() < 4 * kMiB, QByteArray::number(m_proxy->bufferedBytes()));
+    // Of the 200 MiB of answers, a few MiB at most: the 512 KiB queued for the client, the
+    // reply's 256 KiB buffer, and what Qt's HTTP thread had read and passed on before the
+    // reply's buffer stopped it. With both cores loaded that last part took the total to
+    // 4.2 MiB once (4 MiB here before), so the bound leaves room for it.
+    QVERIFY2(m_proxy->bufferedBytes() < 8 * kMiB, QByteArray::number(m_proxy->bufferedBytes()));
     QCOMPARE(m_upstream->requests().size(), 1); // the next is read when this one is out
     // Now the client reads: every answer arrives whole.
     qint64 bodyBytes = 0;
