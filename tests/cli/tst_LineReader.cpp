@@ -1,6 +1,7 @@
 // LineReader, the CLI's block reader for --lines, in process: lines cut at every place a
 // block can end, over-long lines skipped with a word, and the reads it makes counted.
 #include "LineReader.h"
+#include "PipeLikeDevice.h"
 
 #include <QBuffer>
 #include <QRandomGenerator>
@@ -9,35 +10,6 @@
 using namespace sessionlens::cli;
 
 namespace {
-
-// A pipe's way of answering: at most `chunk` bytes a read, and every read counted.
-class CountingDevice : public QIODevice
-{
-public:
-    CountingDevice(QByteArray data, qsizetype chunk) : m_data(std::move(data)), m_chunk(chunk)
-    {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return true; }
-    bool atEnd() const override { return m_at == m_data.size(); }
-    qint64 reads = 0;
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        ++reads;
-        const qint64 n = std::min<qint64>({maxSize, m_chunk, m_data.size() - m_at});
-        std::memcpy(data, m_data.constData() + m_at, std::size_t(n));
-        m_at += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qsizetype m_chunk;
-    qsizetype m_at = 0;
-};
 
 struct Read
 {
@@ -88,7 +60,7 @@ void TestLineReader::linesAcrossBlocks()
         text += line + '\n';
     }
     for (const qsizetype chunk : {qsizetype(1) << 30, qsizetype(65536), qsizetype(4093)}) {
-        CountingDevice device(text, chunk);
+        sessionlens::test::PipeLikeDevice device(text, chunk);
         LineReader reader(device, kLimit);
         const Read read = readAll(reader);
         QCOMPARE(read.last, LineReader::Status::End);
@@ -104,7 +76,7 @@ void TestLineReader::longLinesAreSkippedWithAWord()
     const QByteArray over(kLimit + 1, 'y');
     const QByteArray huge(3 * LineReader::kBlockBytes + 17, 'z'); // spans several blocks
     QByteArray text = atLimit + '\n' + over + '\n' + "ok\n" + huge + '\n' + "\n" + "after\n" + over;
-    CountingDevice device(text, 70000);
+    sessionlens::test::PipeLikeDevice device(text, 70000);
     LineReader reader(device, kLimit);
     const Read read = readAll(reader);
     QCOMPARE(read.last, LineReader::Status::End);
@@ -134,16 +106,16 @@ void TestLineReader::manyLinesFewReads()
     QByteArray text;
     for (int i = 0; i < kLines; ++i)
         text += "z." + QByteArray(200, char('A' + i % 26)) + '.' + QByteArray::number(i) + '\n';
-    CountingDevice device(text, 65536);
+    sessionlens::test::PipeLikeDevice device(text, 65536);
     LineReader reader(device, 1024 * 1024);
     const Read read = readAll(reader);
     QCOMPARE(read.lines.size(), kLines);
     QVERIFY(read.lines.last().endsWith(".99999"));
     // One read per 64 KiB the device hands over, plus the one that sees the end.
     const qint64 expectedReads = (text.size() + 65535) / 65536 + 1;
-    QCOMPARE(device.reads, expectedReads);
+    QCOMPARE(device.reads(), expectedReads);
     QCOMPARE(reader.reads(), expectedReads);
-    QVERIFY(device.reads < kLines / 100);
+    QVERIFY(device.reads() < kLines / 100);
 }
 
 QTEST_GUILESS_MAIN(TestLineReader)

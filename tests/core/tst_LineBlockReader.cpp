@@ -1,5 +1,6 @@
 // The block reader both audits read through: blocks of whole lines, the unfinished line
 // carried over, a line longer than a block skipped and reported, from a file or a pipe.
+#include "PipeLikeDevice.h"
 #include "audit/LineBlockReader.h"
 
 #include <QBuffer>
@@ -21,29 +22,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-// A pipe's way of handing over data: a few bytes a read, sequential.
-class TrickleDevice : public QIODevice
-{
-public:
-    explicit TrickleDevice(QByteArray data) : m_data(std::move(data)) { open(ReadOnly); }
-    bool isSequential() const override { return true; }
-    bool atEnd() const override { return m_offset >= m_data.size(); }
-
-protected:
-    qint64 readData(char *into, qint64 max) override
-    {
-        const qint64 n = std::min<qint64>({max, 3, m_data.size() - m_offset});
-        std::memcpy(into, m_data.constData() + m_offset, std::size_t(n));
-        m_offset += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_offset = 0;
-};
 
 // Every block, an overlong line as "<skipped>".
 QStringList readAll(QIODevice &input, qsizetype blockBytes, LineBlockReader::Wipe wipe,
@@ -97,7 +75,7 @@ void TestLineBlockReader::blocksOfWholeLines()
         qint64 bytes = -1;
         QCOMPARE(readAll(file, 8, wipe, &bytes), blocks);
         QCOMPARE(bytes, qint64(input.size()));
-        TrickleDevice pipe(input);
+        test::PipeLikeDevice pipe(input, 3); // a few bytes a read
         QCOMPARE(readAll(pipe, 8, wipe, &bytes), blocks);
         QCOMPARE(bytes, qint64(input.size()));
     }

@@ -2,6 +2,7 @@
 // here independently, percentiles at small N and thread counts that agree. The CLI's side of
 // the audit is tests/cli/tst_AuditCli.cpp.
 #include "AuditInput.h"
+#include "PipeLikeDevice.h"
 #include "TestData.h"
 #include "audit/SizeAudit.h"
 #include "document/SessionSealer.h"
@@ -257,36 +258,6 @@ QList<qint64> rowLines(const QByteArray &text, int threads, const std::atomic<bo
     return lines;
 }
 
-/// Hands out its bytes, then fails as a vanished disk would.
-class FailingDevice : public QIODevice
-{
-public:
-    FailingDevice(QByteArray bytes, qint64 failAt) : m_bytes(std::move(bytes)), m_failAt(failAt)
-    {
-        open(QIODevice::ReadOnly);
-    }
-    bool isSequential() const override { return true; }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        if (m_at >= m_failAt) {
-            setErrorString(QStringLiteral("the disk went away"));
-            return -1;
-        }
-        const qint64 n = std::min({maxSize, m_failAt - m_at, qint64(m_bytes.size()) - m_at});
-        std::memcpy(data, m_bytes.constData() + m_at, std::size_t(n));
-        m_at += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_bytes;
-    qint64 m_failAt = 0;
-    qint64 m_at = 0;
-};
-
 } // namespace
 
 void TestSizeAudit::stopsMidRun()
@@ -316,7 +287,8 @@ void TestSizeAudit::readErrorMidRun()
     const QList<qint64> all = rowLines(text, 1, nullptr, nullptr, ok);
     QVERIFY(ok);
     for (const int threads : {1, 2}) {
-        FailingDevice device(text, 3 * SizeAudit::kBlockBytes + 100);
+        test::PipeLikeDevice device(text, test::PipeLikeDevice::kNever,
+                                    3 * SizeAudit::kBlockBytes + 100);
         QList<qint64> lines;
         const auto collect = [&](const QList<SizeAudit::Row> &rows) {
             for (const SizeAudit::Row &row : rows)
