@@ -113,31 +113,54 @@ Result<EaxCipher::Sealed> EaxCipher::encrypt(QByteArrayView nonce, QByteArrayVie
     return sealed;
 }
 
-Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView header,
-                                      QByteArrayView ciphertext, QByteArrayView tag)
+std::optional<Error> EaxCipher::authenticate(QByteArrayView nonce, QByteArrayView header,
+                                             QByteArrayView ciphertext, QByteArrayView tag,
+                                             AesCmac::Tag *nonceMac)
 {
     if (tag.size() != kTagSize)
         return Error::make(
             ErrorCategory::Authentication,
             QCoreApplication::translate("sessionlens::Error", "the tag must be 16 bytes, found %1")
                 .arg(tag.size()));
-    AesCmac::Tag nonceMac{}, headerTag{}, cipherMac{};
-    if (!omac(0, nonce, &nonceMac) || !headerMac(header, &headerTag) ||
+    AesCmac::Tag headerTag{}, cipherMac{};
+    if (!omac(0, nonce, nonceMac) || !headerMac(header, &headerTag) ||
         !omac(2, ciphertext, &cipherMac))
         return internalFailure("EAX decryption");
     AesCmac::Tag expected{};
     for (std::size_t i = 0; i < expected.size(); ++i)
-        expected[i] = nonceMac[i] ^ headerTag[i] ^ cipherMac[i];
+        expected[i] = (*nonceMac)[i] ^ headerTag[i] ^ cipherMac[i];
     if (!constantTimeEquals(expected.data(), expected.size(), tag.data(),
                             static_cast<std::size_t>(tag.size())))
         return Error::make(
             ErrorCategory::Authentication,
             QCoreApplication::translate("sessionlens::Error",
                                         "the tag does not match: wrong key or altered cookie"));
+    return std::nullopt;
+}
+
+Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView header,
+                                      QByteArrayView ciphertext, QByteArrayView tag)
+{
+    AesCmac::Tag nonceMac{};
+    if (auto error = authenticate(nonce, header, ciphertext, tag, &nonceMac))
+        return *error;
     QByteArray plaintext(ciphertext.size(), Qt::Uninitialized);
     if (!ctrTransform(nonceMac, ciphertext, plaintext.data()))
         return internalFailure("EAX decryption");
     return plaintext;
+}
+
+Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView header,
+                                      QByteArray &&ciphertext, QByteArrayView tag)
+{
+    AesCmac::Tag nonceMac{};
+    if (auto error = authenticate(nonce, header, ciphertext, tag, &nonceMac))
+        return *error;
+    // CTR mode may write over its input; data() copies first only if the buffer is shared.
+    char *text = ciphertext.data();
+    if (!ctrTransform(nonceMac, QByteArrayView(text, ciphertext.size()), text))
+        return internalFailure("EAX decryption");
+    return std::move(ciphertext);
 }
 
 } // namespace sessionlens

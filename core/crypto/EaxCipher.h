@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 namespace sessionlens {
 
 /**
@@ -41,10 +43,21 @@ public:
      */
     [[nodiscard]] Result<QByteArray> decrypt(QByteArrayView nonce, QByteArrayView header,
                                              QByteArrayView ciphertext, QByteArrayView tag);
+    /**
+     * The same, decrypting in the buffer it is given: on success the plaintext is that buffer,
+     * moved out of `ciphertext`; on any error `ciphertext` is left as it was, so that another
+     * key can try it. Saves an allocation and a copy of the whole text per cookie.
+     */
+    [[nodiscard]] Result<QByteArray> decrypt(QByteArrayView nonce, QByteArrayView header,
+                                             QByteArray &&ciphertext, QByteArrayView tag);
 
 private:
     EaxCipher(AesCmac cmac, EvpCipherCtxPtr ctr);
 
+    /// The tag check; on success `nonceMac` is the CTR mode's first counter block.
+    std::optional<Error> authenticate(QByteArrayView nonce, QByteArrayView header,
+                                      QByteArrayView ciphertext, QByteArrayView tag,
+                                      AesCmac::Tag *nonceMac);
     bool omac(std::uint8_t domain, QByteArrayView data, AesCmac::Tag *out);
     bool headerMac(QByteArrayView header, AesCmac::Tag *out);
     bool ctrTransform(const AesCmac::Tag &counter, QByteArrayView in, char *out);

@@ -50,8 +50,8 @@ bool EncryptedSessionCodec::shouldCompress(qsizetype jsonSize, Compression compr
     return jsonSize > kCompressionThreshold;
 }
 
-Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayView cookie,
-                                                                   Fields *partial)
+Result<EncryptedSessionCodec::Fields>
+EncryptedSessionCodec::split(QByteArrayView cookie, Fields *partial, FieldTexts texts)
 {
     if (cookie.size() > kMaxCookieSize)
         return Error::make(
@@ -88,20 +88,22 @@ Result<EncryptedSessionCodec::Fields> EncryptedSessionCodec::split(QByteArrayVie
             int(Field::Flag));
     fields.compressed = fields.flag == "z";
     fields.unknownFlag = fields.flag != "z" && fields.flag != "u";
-    fields.ciphertextText = parts[1].toByteArray();
-    fields.tagText = parts[2].toByteArray();
-    fields.nonceText = parts[3].toByteArray();
-    if (partial)
-        *partial = fields; // the field texts, so a later base64 error can point into them
+    if (texts == FieldTexts::Keep) {
+        fields.ciphertextText = parts[1].toByteArray();
+        fields.tagText = parts[2].toByteArray();
+        fields.nonceText = parts[3].toByteArray();
+        if (partial)
+            *partial = fields; // the field texts, so a later base64 error can point into them
+    }
 
     const struct
     {
         Field field;
-        const QByteArray &text;
+        QByteArrayView text;
         QByteArray &out;
-    } decodes[] = {{Field::Ciphertext, fields.ciphertextText, fields.ciphertext},
-                   {Field::Tag, fields.tagText, fields.tag},
-                   {Field::Nonce, fields.nonceText, fields.nonce}};
+    } decodes[] = {{Field::Ciphertext, parts[1], fields.ciphertext},
+                   {Field::Tag, parts[2], fields.tag},
+                   {Field::Nonce, parts[3], fields.nonce}};
     for (const auto &item : decodes) {
         auto bytes = Base64::decode(item.text, Base64::Alphabet::Standard);
         if (!bytes) {
@@ -149,7 +151,10 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
                                         "unknown flag \"%1\": the server treats it as uncompressed")
                 .arg(QString::fromLatin1(fields.flag)));
 
-    auto payload = m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag);
+    auto payload =
+        m_limits.keepCiphertext
+            ? m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag)
+            : m_cipher.decrypt(fields.nonce, {}, std::move(decoded.fields.ciphertext), fields.tag);
     if (!payload) {
         decoded.error = payload.error();
         decoded.error->field = int(Field::Tag);

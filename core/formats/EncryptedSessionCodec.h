@@ -58,6 +58,17 @@ public:
         /// With buildSession false: where the JSON check lists the session's top-level
         /// members (see PythonJsonReader::Options::topMembers), or nullptr.
         JsonMemberList *topMembers = nullptr;
+        /// false: the key that opens the cookie decrypts the fields' ciphertext where it lies,
+        /// leaving `fields.ciphertext` empty (for callers that keep no details).
+        bool keepCiphertext = true;
+    };
+
+    /// Whether split() copies the fields' texts (for a display or an error that points into
+    /// them) or decodes them where they lie, leaving the texts empty.
+    enum class FieldTexts
+    {
+        Keep,
+        Drop
     };
 
     /// The cookie split into its fields, before any key is involved.
@@ -99,7 +110,8 @@ public:
 
     /// Splits and base64-decodes the four fields (format and base64 steps only).
     /// On a base64 error, `partial` (when given) still receives the four field texts.
-    [[nodiscard]] static Result<Fields> split(QByteArrayView cookie, Fields *partial = nullptr);
+    [[nodiscard]] static Result<Fields> split(QByteArrayView cookie, Fields *partial = nullptr,
+                                              FieldTexts texts = FieldTexts::Keep);
     /// Only the authentication step: does this key's tag match? (no decryption output kept)
     [[nodiscard]] bool authenticates(const Fields &fields);
 

@@ -59,8 +59,14 @@ void EncryptedSessionFormat::open(QByteArrayView cookie, KeySchedules &keys,
     limits.maxDepth = options.maxDepth;
     limits.buildSession = options.buildSession;
     limits.topMembers = options.topMembers;
+    // Without details nobody reads the fields afterwards: no copies of their texts, and the
+    // ciphertext is decrypted where base64 left it.
+    limits.keepCiphertext = options.keepDetails;
     EncryptedSessionCodec::Decoded decoded;
-    auto fields = EncryptedSessionCodec::split(cookie, &decoded.fields);
+    auto fields = options.keepDetails
+                      ? EncryptedSessionCodec::split(cookie, &decoded.fields)
+                      : EncryptedSessionCodec::split(cookie, nullptr,
+                                                     EncryptedSessionCodec::FieldTexts::Drop);
     if (fields) {
         decoded.fields = std::move(fields).value();
         openWithKeys(keys, limits, decoded, out);

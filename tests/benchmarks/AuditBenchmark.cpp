@@ -263,7 +263,9 @@ bool splitStage(QByteArrayView cookie, Kind kind, Prepared &p)
 {
     switch (kind) {
     case Kind::Encrypted: {
-        auto fields = EncryptedSessionCodec::split(cookie);
+        // As the batch paths split: no copies of the field texts.
+        auto fields =
+            EncryptedSessionCodec::split(cookie, nullptr, EncryptedSessionCodec::FieldTexts::Drop);
         if (fields)
             p.fields = std::move(*fields);
         return fields.ok();
@@ -349,7 +351,9 @@ Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, const QList<Kind> &line
         if (signatures && !signatureMatches(p, *signatures))
             continue;
         if (kind == Kind::Encrypted) {
-            auto plain = cipher.decrypt(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
+            // Decrypted where it lies, as the batch paths decrypt.
+            auto plain =
+                cipher.decrypt(p.fields.nonce, {}, std::move(p.fields.ciphertext), p.fields.tag);
             if (plain && p.fields.compressed)
                 bare +=
                     ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;

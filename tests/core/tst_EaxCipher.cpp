@@ -14,6 +14,7 @@ private Q_SLOTS:
     void wycheproof();
     void rejectsWrongKeySizes();
     void rejectsShortTag();
+    void decryptsInPlaceWithoutTouchingSharedText();
 };
 
 void TestEaxCipher::wycheproof_data()
@@ -58,6 +59,16 @@ void TestEaxCipher::wycheproof()
     QVERIFY(cipher.ok());
 
     auto opened = cipher->decrypt(nonce, aad, ciphertext, tag);
+    // The in-place form agrees with it; on a wrong tag it leaves the buffer for the next key.
+    QByteArray buffer(ciphertext.constData(), ciphertext.size()); // a buffer of its own
+    auto inPlace = cipher->decrypt(nonce, aad, std::move(buffer), tag);
+    QCOMPARE(inPlace.ok(), opened.ok());
+    if (inPlace.ok()) {
+        QCOMPARE(inPlace.value().toHex(), message.toHex());
+    } else {
+        QCOMPARE(inPlace.error().category, ErrorCategory::Authentication);
+        QCOMPARE(buffer.toHex(), ciphertext.toHex());
+    }
     if (valid) {
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
         QCOMPARE(opened.value().toHex(), message.toHex());
@@ -96,6 +107,35 @@ void TestEaxCipher::rejectsShortTag()
     auto good = cipher->decrypt("nonce", {}, sealed->ciphertext, sealed->tag);
     QVERIFY(good.ok());
     QCOMPARE(good.value(), QByteArray("hello"));
+}
+
+void TestEaxCipher::decryptsInPlaceWithoutTouchingSharedText()
+{
+    const QByteArray key(16, '\x22');
+    auto cipher = EaxCipher::create(SecureBytes(key.constData(), 16));
+    QVERIFY(cipher.ok());
+    const QByteArray message(3000, 'm');
+    auto sealed = cipher->encrypt("nonce-of-sixteen", {}, message);
+    QVERIFY(sealed.ok());
+
+    // Its own buffer: decrypted where it lies, and moved into the result.
+    QByteArray own(sealed->ciphertext.constData(), sealed->ciphertext.size());
+    const char *where = own.constData();
+    auto opened = cipher->decrypt("nonce-of-sixteen", {}, std::move(own), sealed->tag);
+    QVERIFY(opened.ok());
+    QCOMPARE(opened.value(), message);
+    QVERIFY(opened->constData() == where); // no copy
+
+    // A buffer another value shares: the other value keeps the ciphertext.
+    QByteArray shared = sealed->ciphertext;
+    auto fromShared = cipher->decrypt("nonce-of-sixteen", {}, std::move(shared), sealed->tag);
+    QVERIFY(fromShared.ok());
+    QCOMPARE(fromShared.value(), message);
+    QCOMPARE(sealed->ciphertext.size(), message.size());
+    QVERIFY(sealed->ciphertext != message);
+    auto again = cipher->decrypt("nonce-of-sixteen", {}, sealed->ciphertext, sealed->tag);
+    QVERIFY(again.ok());
+    QCOMPARE(again.value(), message);
 }
 
 QTEST_GUILESS_MAIN(TestEaxCipher)

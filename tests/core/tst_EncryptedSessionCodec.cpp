@@ -93,6 +93,27 @@ void TestEncryptedSessionCodec::validVectors()
     QCOMPARE(PythonRepr::repr(decoded.session), repr);
     QVERIFY(decoded.warnings.isEmpty());
 
+    // The batch paths' split and decryption (no field texts, the ciphertext decrypted where
+    // it lies) open it the same.
+    auto fields =
+        EncryptedSessionCodec::split(cookie, nullptr, EncryptedSessionCodec::FieldTexts::Drop);
+    QVERIFY(fields.ok());
+    QVERIFY(fields->ciphertextText.isEmpty() && fields->tagText.isEmpty() &&
+            fields->nonceText.isEmpty());
+    QCOMPARE(fields->ciphertext, decoded.fields.ciphertext);
+    QCOMPARE(fields->tag, decoded.fields.tag);
+    QCOMPARE(fields->nonce, decoded.fields.nonce);
+    EncryptedSessionCodec::Decoded batch;
+    batch.fields = std::move(fields).value();
+    EncryptedSessionCodec::Limits limits;
+    limits.keepCiphertext = false;
+    codec.setLimits(limits);
+    codec.decodeFields(batch);
+    QVERIFY(batch.ok());
+    QCOMPARE(batch.plaintext, plaintext);
+    QVERIFY(batch.fields.ciphertext.isEmpty());
+    codec.setLimits({});
+
     // Unchanged tree re-encodes to the very same plaintext, with the server's compression choice.
     QCOMPARE(PythonJsonWriter::write(decoded.session), plaintext);
     auto sealed = codec.seal(decoded.session);
