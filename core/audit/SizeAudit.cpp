@@ -15,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -42,7 +41,7 @@ using KeyTable = std::unordered_map<std::string, SizeAudit::KeyCost, KeyBytesHas
 
 /// The whole lines of a block and what its worker found in them: the results wait (line
 /// numbers relative to the block) until the blocks before it are merged.
-struct Piece
+struct AuditedBlock
 {
     QByteArrayView lines;
     bool overlongLine = false; ///< a line longer than a block comes before the block's lines
@@ -51,14 +50,28 @@ struct Piece
     qint64 lineCount = 0;
 };
 
-/// Adds `firstLine` to every line number a piece kept.
-void moveLines(Piece &piece, qint64 firstLine)
+/// Empties a report but keeps the room of its two size arrays (each up to a few hundred KiB
+/// as a block's sizes grow them): each block's report starts in a slot's emptied one instead
+/// of growing fresh arrays, which a merge on another thread then gave back.
+void clearKeepingRoom(SizeAudit::Report &report)
 {
-    for (SizeAudit::KeyCost &cost : piece.report.keys)
+    std::vector<quint64> cookieCounts = std::move(report.cookieBytes.counts);
+    std::vector<quint64> plaintextCounts = std::move(report.plaintextBytes.counts);
+    report = SizeAudit::Report{};
+    cookieCounts.clear();
+    plaintextCounts.clear();
+    report.cookieBytes.counts = std::move(cookieCounts);
+    report.plaintextBytes.counts = std::move(plaintextCounts);
+}
+
+/// Adds `firstLine` to every line number a block's results kept.
+void moveLines(AuditedBlock &block, qint64 firstLine)
+{
+    for (SizeAudit::KeyCost &cost : block.report.keys)
         cost.firstLine += firstLine;
-    for (qint64 &first : piece.report.bucketFirstLine)
+    for (qint64 &first : block.report.bucketFirstLine)
         first += firstLine;
-    for (SizeAudit::Row &row : piece.rows)
+    for (SizeAudit::Row &row : block.rows)
         row.line += firstLine;
 }
 
@@ -75,7 +88,9 @@ KeyRing ringOf(const QList<SessionKey> &keys)
     return ring;
 }
 
-class Worker
+// Each worker writes its counts, key table and opener state for every cookie: on cache lines
+// of its own (see SizeAudit::run), not beside another worker's.
+class alignas(64) Worker
 {
 public:
     explicit Worker(const SizeAudit::Options &options)
@@ -96,12 +111,17 @@ public:
     Worker(const Worker &) = delete; // the options point at the worker's own member list
     Worker &operator=(const Worker &) = delete;
 
-    // Line numbers start at 0 in the piece; moveLines() moves them to the input's, once the
-    // lines of the pieces before are known (counting them first was a second pass over the input).
-    void process(Piece &piece, bool wantRows)
+    // Line numbers start at 0 in the block; moveLines() moves them to the input's, once the
+    // lines of the blocks before are known (counting them first was a second pass over the input).
+    void process(AuditedBlock &audited, bool wantRows)
     {
-        const QByteArrayView block = piece.lines;
-        m_report = SizeAudit::Report{};
+        const QByteArrayView block = audited.lines;
+        // The slot's last results, merged by now, are emptied here and not by the merge: memory
+        // a worker allocated, given back on worker 0's thread, would serve that thread's next
+        // allocations beside this worker's data, on cache lines both cores write.
+        m_report = std::move(audited.report);
+        clearKeepingRoom(m_report);
+        m_rows = std::move(audited.rows);
         m_rows.clear();
         qint64 line = 0;
         qsizetype start = 0;
@@ -117,9 +137,9 @@ public:
             ++line;
         }
         finishKeys();
-        piece.report = std::move(m_report);
-        piece.rows = std::move(m_rows);
-        piece.lineCount = line;
+        audited.report = std::move(m_report);
+        audited.rows = std::move(m_rows);
+        audited.lineCount = line;
     }
 
     void one(QByteArrayView text, qint64 line, bool wantRows)
@@ -212,7 +232,7 @@ public:
             m_rows.append(row);
     }
 
-    /// Moves the key table into the report: names as text, once per key and piece.
+    /// Moves the key table into the report: names as text, once per key and block.
     void finishKeys()
     {
         for (const auto &[name, cost] : m_keys)
@@ -345,16 +365,16 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
 {
     const int threads = std::clamp(
         options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (int t = 0; t < threads; ++t)
-        workers.push_back(std::make_unique<Worker>(options));
+    // Each worker is made on its own thread (below): what it allocates then comes from that
+    // thread's malloc arena, not interleaved with the other workers' on shared cache lines.
+    std::vector<std::unique_ptr<Worker>> workers{std::size_t(threads)};
     // Each worker reads a block and audits it at once, on its own core and still in its cache.
     // Before, one thread read every worker's 4 MiB ahead: the blocks crossed cores and left the
     // cache before they were audited, rounds ended at a barrier, and two threads took 15% more
     // CPU time than one. Blocks are numbered as they are read; block n's results wait in
     // slot n % slots until the blocks before it are merged, so at most `slots` reports wait.
     const std::size_t slots = 2 * std::size_t(threads);
-    std::vector<Piece> results(slots);
+    std::vector<AuditedBlock> results(slots);
     std::vector<qint64> bytesReadAfter(slots, 0);
     LineBlockReader reader(input, kBlockBytes);
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
@@ -369,7 +389,7 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     std::uint64_t nextBlock = 0;
     bool stop = false;
     std::optional<Error> readError;
-    std::vector<char> audited(slots, 0);
+    std::vector<char> ready(slots, 0); // a slot's block audited, not yet merged
     std::uint64_t merged = 0;
 
     // Worker 0, the calling thread, merges the audited blocks in input order, so the rows and
@@ -380,15 +400,15 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
         {
             const std::lock_guard guard(lock);
             from = to = merged;
-            while (to < from + slots && audited[to % slots])
+            while (to < from + slots && ready[to % slots])
                 ++to;
         }
         if (from == to)
             return;
         // The slots from..to are no one else's until `merged` passes them.
         for (std::uint64_t n = from; n < to; ++n) {
-            Piece &piece = results[n % slots];
-            if (piece.overlongLine) {
+            AuditedBlock &block = results[n % slots];
+            if (block.overlongLine) {
                 ++report.cookies;
                 report.failed[QStringLiteral("limit")] += 1;
                 if (rows)
@@ -396,20 +416,18 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                 ++line;
             }
             // Each block's line numbers follow the lines of the blocks before it.
-            moveLines(piece, line);
-            line += piece.lineCount;
-            report.merge(piece.report);
-            piece.report = {}; // its histograms' memory back at once
-            if (rows && !piece.rows.isEmpty())
-                rows(piece.rows);
-            piece.rows = {};
+            moveLines(block, line);
+            line += block.lineCount;
+            report.merge(block.report); // emptied by the worker that reuses the slot
+            if (rows && !block.rows.isEmpty())
+                rows(block.rows);
         }
         // Taken before the slots are free: their next blocks may be read at once.
         const qint64 bytesDone = bytesReadAfter[(to - 1) % slots];
         {
             const std::lock_guard guard(lock);
             for (std::uint64_t n = from; n < to; ++n)
-                audited[n % slots] = 0;
+                ready[n % slots] = 0;
             merged = to;
         }
         changed.notify_all();
@@ -421,17 +439,18 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     WorkerPool pool(threads, [&](int t) {
         const bool wantRows = bool(rows);
         QByteArray &block = blocks[std::size_t(t)];
+        workers[std::size_t(t)] = std::make_unique<Worker>(options);
         while (true) {
             if (t == 0)
                 mergeFinished();
-            Piece *piece = nullptr;
+            AuditedBlock *mine = nullptr;
             std::size_t slot = 0;
             {
                 std::unique_lock guard(lock);
                 // Block nextBlock's slot is free once the block `slots` before it is merged.
                 // Only a merge frees one, and no one reads meanwhile: the input cannot end then.
                 while (!stop && !reader.atEnd() && nextBlock >= merged + slots) {
-                    if (t == 0 && audited[merged % slots]) {
+                    if (t == 0 && ready[merged % slots]) {
                         guard.unlock();
                         mergeFinished();
                         guard.lock();
@@ -456,16 +475,16 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                     changed.notify_all();
                     return;
                 }
-                piece = &results[slot];
-                piece->lines = block;
-                piece->overlongLine = read->overlongLine;
+                mine = &results[slot];
+                mine->lines = block;
+                mine->overlongLine = read->overlongLine;
                 bytesReadAfter[slot] = reader.bytesRead();
                 ++nextBlock;
             }
-            workers[std::size_t(t)]->process(*piece, wantRows);
+            workers[std::size_t(t)]->process(*mine, wantRows);
             {
                 const std::lock_guard guard(lock);
-                audited[slot] = 1;
+                ready[slot] = 1;
             }
             changed.notify_all();
         }
