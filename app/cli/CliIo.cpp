@@ -1,7 +1,7 @@
 #include "CliIo.h"
 
 #include "Limits.h"
-#include "os/PipeCapacity.h"
+#include "os/StandardInput.h"
 
 #include <QFile>
 
@@ -14,13 +14,10 @@ CliIo::CliIo() : m_out(stdout), m_err(stderr) {}
 Result<Done> CliIo::openInput(QFile &file, const QString &path)
 {
     const bool standardInput = path.isEmpty() || path == QLatin1String("-");
-    // Unbuffered, on the descriptor: callers read large blocks themselves, and a QFile on
-    // stdio's FILE asked the stream's position (an lseek) for every read.
-    const QIODevice::OpenMode mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
-    const bool opened = standardInput ? file.open(fileno(stdin), mode, QFileDevice::DontCloseHandle)
-                                      : (file.setFileName(path), file.open(mode));
-    if (opened && standardInput)
-        PipeCapacity::widen(file.handle());
+    // Unbuffered: callers read large blocks themselves.
+    const bool opened = standardInput ? StandardInput::open(file)
+                                      : (file.setFileName(path),
+                                         file.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
     if (!opened)
         return Error::make(ErrorCategory::Io, tr("cannot open %1: %2")
                                                   .arg(standardInput ? tr("standard input") : path,

@@ -1,13 +1,11 @@
 #include "audit/FileListAudit.h"
 
 #include "capture/CookieImporter.h"
-#include "os/PipeCapacity.h"
+#include "os/StandardInput.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-
-#include <cstdio>
 
 namespace sessionlens {
 
@@ -18,18 +16,16 @@ bool isStandardInput(const QString &path)
     return path == QLatin1String("-");
 }
 
-// Unbuffered on standard input: the audit reads blocks of megabytes itself, and a QFile on
-// stdio's FILE asked the stream's position for every read.
+// Standard input as the command line opens it (StandardInput); a file buffered, for the
+// importers' look at its start.
 Result<Done> openInput(QFile &file, const QString &path)
 {
     if (isStandardInput(path)) {
-        if (!file.open(fileno(stdin), QIODevice::ReadOnly | QIODevice::Unbuffered,
-                       QFileDevice::DontCloseHandle))
+        if (!StandardInput::open(file))
             return Error::make(
                 ErrorCategory::Io,
                 QCoreApplication::translate("sessionlens::Error", "cannot open standard input: %1")
                     .arg(file.errorString()));
-        PipeCapacity::widen(file.handle());
         return Done{};
     }
     file.setFileName(path);

@@ -1,6 +1,9 @@
 // The batch commands widen a pipe they read to a megabyte, so that its writer and the reader
 // take turns a sixteenth as often; anything that is not a pipe is left alone.
 #include "os/PipeCapacity.h"
+#include "os/StandardInput.h"
+
+#include <QFile>
 
 #include <QTemporaryFile>
 #include <QTest>
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void widensAPipe();
     void neverShrinksAPipe();
     void leavesOtherDescriptorsAlone();
+    void standardInputIsReadUnbufferedFromAWidePipe();
 };
 
 void TestPipeCapacity::widensAPipe()
@@ -76,6 +80,38 @@ void TestPipeCapacity::leavesOtherDescriptorsAlone()
     ::close(ends[0]);
     ::close(ends[1]);
     PipeCapacity::widen(ends[0]);
+}
+
+void TestPipeCapacity::standardInputIsReadUnbufferedFromAWidePipe()
+{
+    // A pipe as this process's standard input, as `cat cookies | sessionlens-cli ... -` gives.
+    int ends[2] = {-1, -1};
+    QCOMPARE(::pipe(ends), 0);
+    const int saved = ::dup(STDIN_FILENO);
+    QVERIFY(saved >= 0);
+    QVERIFY(::dup2(ends[0], STDIN_FILENO) == STDIN_FILENO);
+    ::close(ends[0]);
+    const int before = ::fcntl(STDIN_FILENO, F_GETPIPE_SZ);
+    QCOMPARE(::write(ends[1], "one\ntwo\n", 8), ssize_t(8));
+    ::close(ends[1]);
+
+    QFile file;
+    const bool opened = StandardInput::open(file);
+    const QIODevice::OpenMode mode = file.openMode();
+    const int after = ::fcntl(STDIN_FILENO, F_GETPIPE_SZ);
+    const QByteArray read = opened ? file.readAll() : QByteArray();
+    file.close();
+    const bool stillOpen = ::fcntl(STDIN_FILENO, F_GETFD) != -1; // DontCloseHandle
+    QVERIFY(::dup2(saved, STDIN_FILENO) == STDIN_FILENO);
+    ::close(saved);
+
+    QVERIFY(opened);
+    QVERIFY(mode.testFlag(QIODevice::Unbuffered));
+    QCOMPARE(read, QByteArray("one\ntwo\n"));
+    QVERIFY(stillOpen);
+    if (after == before && before < PipeCapacity::kBytes)
+        QSKIP("the kernel refused a pipe of 1 MiB here: the widening cannot be seen");
+    QVERIFY(after >= PipeCapacity::kBytes);
 }
 
 QTEST_GUILESS_MAIN(TestPipeCapacity)
