@@ -131,6 +131,11 @@ void TestSizeAudit::threadsAgree()
     QVERIFY(!one.isEmpty());
     QCOMPARE(audit(big, 2), one);
     QCOMPARE(audit(big, 5), one);
+    // A block's report starts in its slot's last one, emptied: the same sums as one worker
+    // that adds every line with no blocks or slots at all.
+    SizeAudit::Report whole;
+    SizeAudit::addValues(big.split('\n'), options(1), whole);
+    QCOMPARE(whole.toJson(), one);
 }
 
 void TestSizeAudit::lineNumbersAcrossBlocks()
