@@ -155,7 +155,8 @@ int StarletteSessionFormat::score(QByteArrayView cookie,
 OpenOptions StarletteSessionFormat::starletteOptions(const OpenOptions &options)
 {
     OpenOptions starlette = options;
-    starlette.signer.salt = QByteArray(kSignerSalt);
+    // Raw data: no allocation for the options made for every cookie opened.
+    starlette.signer.salt = QByteArray::fromRawData(kSignerSalt, qsizetype(sizeof kSignerSalt) - 1);
     starlette.signer.digest = ItsdangerousSigner::Digest::Sha1;
     starlette.signer.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
     starlette.legacyEpoch = false;

@@ -14,7 +14,8 @@ namespace sessionlens {
 ItsdangerousSigner::Options WtfCsrfCodec::signerOptions()
 {
     ItsdangerousSigner::Options options;
-    options.salt = QByteArray(kSalt);
+    // Raw data: no allocation for a token's options, which are made for every token opened.
+    options.salt = QByteArray::fromRawData(kSalt, qsizetype(sizeof kSalt) - 1);
     options.digest = ItsdangerousSigner::Digest::Sha1;
     options.derivation = ItsdangerousSigner::KeyDerivation::DjangoConcat;
     return options;
