@@ -39,6 +39,10 @@ struct KeyBytesHash
 };
 using KeyTable = std::unordered_map<std::string, SizeAudit::KeyCost, KeyBytesHash, std::equal_to<>>;
 
+/// The rows a block's slot keeps room for between blocks (about 1.3 MB): a block of cookies
+/// has a few thousand; one of tiny lines, up to half a million.
+constexpr qsizetype kKeptRows = 16 * 1024;
+
 /// The whole lines of a block and what its worker found in them: the results wait (line
 /// numbers relative to the block) until the blocks before it are merged.
 struct AuditedBlock
@@ -88,9 +92,7 @@ KeyRing ringOf(const QList<SessionKey> &keys)
     return ring;
 }
 
-// Each worker writes its counts, key table and opener state for every cookie: on cache lines
-// of its own (see SizeAudit::run), not beside another worker's.
-class alignas(64) Worker
+class Worker
 {
 public:
     explicit Worker(const SizeAudit::Options &options)
@@ -116,13 +118,17 @@ public:
     void process(AuditedBlock &audited, bool wantRows)
     {
         const QByteArrayView block = audited.lines;
-        // The slot's last results, merged by now, are emptied here and not by the merge: memory
-        // a worker allocated, given back on worker 0's thread, would serve that thread's next
-        // allocations beside this worker's data, on cache lines both cores write.
+        // The slot's last results, merged by now, are emptied here and not by worker 0's merge
+        // of every block: memory the other workers allocated, given back on worker 0's thread,
+        // went to that thread's cache of free chunks, and its next allocations then lay beside
+        // the other worker's live data, on cache lines both cores wrote for every cookie.
         m_report = std::move(audited.report);
         clearKeepingRoom(m_report);
         m_rows = std::move(audited.rows);
-        m_rows.clear();
+        if (m_rows.capacity() > kKeptRows)
+            m_rows = {}; // a block of tiny lines: its room is not held for the whole run
+        else
+            m_rows.clear();
         qint64 line = 0;
         qsizetype start = 0;
         while (start < block.size()) {
@@ -365,9 +371,6 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
 {
     const int threads = std::clamp(
         options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 256);
-    // Each worker is made on its own thread (below): what it allocates then comes from that
-    // thread's malloc arena, not interleaved with the other workers' on shared cache lines.
-    std::vector<std::unique_ptr<Worker>> workers{std::size_t(threads)};
     // Each worker reads a block and audits it at once, on its own core and still in its cache.
     // Before, one thread read every worker's 4 MiB ahead: the blocks crossed cores and left the
     // cache before they were audited, rounds ended at a barrier, and two threads took 15% more
@@ -439,7 +442,9 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
     WorkerPool pool(threads, [&](int t) {
         const bool wantRows = bool(rows);
         QByteArray &block = blocks[std::size_t(t)];
-        workers[std::size_t(t)] = std::make_unique<Worker>(options);
+        // Made, used and freed on its own thread: what it allocates comes from that thread's
+        // malloc arena, not interleaved with the other workers' on cache lines both write.
+        Worker worker(options);
         while (true) {
             if (t == 0)
                 mergeFinished();
@@ -481,7 +486,7 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
                 bytesReadAfter[slot] = reader.bytesRead();
                 ++nextBlock;
             }
-            workers[std::size_t(t)]->process(*mine, wantRows);
+            worker.process(*mine, wantRows);
             {
                 const std::lock_guard guard(lock);
                 ready[slot] = 1;

@@ -150,17 +150,17 @@ Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView heade
     return plaintext;
 }
 
-Result<QByteArray> EaxCipher::decrypt(QByteArrayView nonce, QByteArrayView header,
-                                      QByteArray &&ciphertext, QByteArrayView tag)
+std::optional<Error> EaxCipher::decryptInPlace(QByteArrayView nonce, QByteArrayView header,
+                                               QByteArray &text, QByteArrayView tag)
 {
     AesCmac::Tag nonceMac{};
-    if (auto error = authenticate(nonce, header, ciphertext, tag, &nonceMac))
-        return *error;
+    if (auto error = authenticate(nonce, header, text, tag, &nonceMac))
+        return error;
     // CTR mode may write over its input; data() copies first only if the buffer is shared.
-    char *text = ciphertext.data();
-    if (!ctrTransform(nonceMac, QByteArrayView(text, ciphertext.size()), text))
+    char *bytes = text.data();
+    if (!ctrTransform(nonceMac, QByteArrayView(bytes, text.size()), bytes))
         return internalFailure("EAX decryption");
-    return std::move(ciphertext);
+    return std::nullopt;
 }
 
 } // namespace sessionlens

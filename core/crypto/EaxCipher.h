@@ -44,12 +44,13 @@ public:
     [[nodiscard]] Result<QByteArray> decrypt(QByteArrayView nonce, QByteArrayView header,
                                              QByteArrayView ciphertext, QByteArrayView tag);
     /**
-     * The same, decrypting in the buffer it is given: on success the plaintext is that buffer,
-     * moved out of `ciphertext`; on any error `ciphertext` is left as it was, so that another
-     * key can try it. Saves an allocation and a copy of the whole text per cookie.
+     * The same, in the buffer it is given: on success `text` holds the plaintext. A tag that
+     * does not match (or is not 16 bytes) leaves `text` as it was, so that another key can
+     * try it; after an OpenSSL failure its content is undefined. Saves an allocation and a
+     * copy of the whole text per cookie.
      */
-    [[nodiscard]] Result<QByteArray> decrypt(QByteArrayView nonce, QByteArrayView header,
-                                             QByteArray &&ciphertext, QByteArrayView tag);
+    [[nodiscard]] std::optional<Error> decryptInPlace(QByteArrayView nonce, QByteArrayView header,
+                                                      QByteArray &text, QByteArrayView tag);
 
 private:
     EaxCipher(AesCmac cmac, EvpCipherCtxPtr ctr);

@@ -151,16 +151,23 @@ void EncryptedSessionCodec::decodeFields(Decoded &decoded)
                                         "unknown flag \"%1\": the server treats it as uncompressed")
                 .arg(QString::fromLatin1(fields.flag)));
 
-    auto payload =
-        m_limits.keepCiphertext
-            ? m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag)
-            : m_cipher.decrypt(fields.nonce, {}, std::move(decoded.fields.ciphertext), fields.tag);
-    if (!payload) {
-        decoded.error = payload.error();
-        decoded.error->field = int(Field::Tag);
-        return;
+    if (m_limits.keepCiphertext) {
+        auto payload = m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag);
+        if (!payload) {
+            decoded.error = payload.error();
+            decoded.error->field = int(Field::Tag);
+            return;
+        }
+        decoded.payload = std::move(payload).value();
+    } else {
+        // A wrong key leaves the ciphertext for the next one.
+        if ((decoded.error = m_cipher.decryptInPlace(fields.nonce, {}, decoded.fields.ciphertext,
+                                                     fields.tag))) {
+            decoded.error->field = int(Field::Tag);
+            return;
+        }
+        decoded.payload = std::move(decoded.fields.ciphertext);
     }
-    decoded.payload = std::move(payload).value();
 
     if (fields.compressed) {
         auto inflated = ZlibCodec::inflate(decoded.payload, m_limits.maxInflatedSize);

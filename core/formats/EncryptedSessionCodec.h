@@ -109,7 +109,8 @@ public:
     }
 
     /// Splits and base64-decodes the four fields (format and base64 steps only).
-    /// On a base64 error, `partial` (when given) still receives the four field texts.
+    /// On a base64 error, `partial` (when given) still receives the four field texts; with
+    /// FieldTexts::Drop there are none, and `partial` is left alone.
     [[nodiscard]] static Result<Fields> split(QByteArrayView cookie, Fields *partial = nullptr,
                                               FieldTexts texts = FieldTexts::Keep);
     /// Only the authentication step: does this key's tag match? (no decryption output kept)

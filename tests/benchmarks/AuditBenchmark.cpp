@@ -352,11 +352,12 @@ Q_NEVER_INLINE qint64 bareStages(const QByteArray &text, const QList<Kind> &line
             continue;
         if (kind == Kind::Encrypted) {
             // Decrypted where it lies, as the batch paths decrypt.
-            auto plain =
-                cipher.decrypt(p.fields.nonce, {}, std::move(p.fields.ciphertext), p.fields.tag);
+            const bool plain =
+                !cipher.decryptInPlace(p.fields.nonce, {}, p.fields.ciphertext, p.fields.tag);
             if (plain && p.fields.compressed)
-                bare +=
-                    ZlibCodec::inflate(plain.value(), ZlibCodec::kDefaultMaxInflatedSize) ? 1 : 0;
+                bare += ZlibCodec::inflate(p.fields.ciphertext, ZlibCodec::kDefaultMaxInflatedSize)
+                            ? 1
+                            : 0;
             else
                 bare += plain ? 1 : 0;
         } else if (!p.compressed.isEmpty()) {
