@@ -124,11 +124,6 @@ EncryptedSessionCodec::split(QByteArrayView cookie, Fields *partial, FieldTexts 
     return fields;
 }
 
-bool EncryptedSessionCodec::authenticates(const Fields &fields)
-{
-    return m_cipher.decrypt(fields.nonce, {}, fields.ciphertext, fields.tag).ok();
-}
-
 EncryptedSessionCodec::Decoded EncryptedSessionCodec::decode(QByteArrayView cookie)
 {
     Decoded decoded;

@@ -113,8 +113,6 @@ public:
     /// FieldTexts::Drop there are none, and `partial` is left alone.
     [[nodiscard]] static Result<Fields> split(QByteArrayView cookie, Fields *partial = nullptr,
                                               FieldTexts texts = FieldTexts::Keep);
-    /// Only the authentication step: does this key's tag match? (no decryption output kept)
-    [[nodiscard]] bool authenticates(const Fields &fields);
 
     [[nodiscard]] Decoded decode(QByteArrayView cookie);
     /// The inflate and reader bounds of later decodes (the key schedule is kept).
