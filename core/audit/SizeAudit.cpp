@@ -438,13 +438,13 @@ Result<Done> SizeAudit::run(QIODevice &input, qint64 totalBytes, const Options &
             progress({bytesDone, totalBytes, report.cookies});
     };
 
-    auto blocks = std::vector<QByteArray>(std::size_t(threads)); // each worker's own
     WorkerPool pool(threads, [&](int t) {
         const bool wantRows = bool(rows);
-        QByteArray &block = blocks[std::size_t(t)];
-        // Made, used and freed on its own thread: what it allocates comes from that thread's
-        // malloc arena, not interleaved with the other workers' on cache lines both write.
+        // The worker and its block are made, used and freed on its own thread: what they
+        // allocate comes from that thread's malloc arena, not interleaved with the other
+        // workers' on cache lines both write.
         Worker worker(options);
+        QByteArray block;
         while (true) {
             if (t == 0)
                 mergeFinished();
